@@ -1,0 +1,50 @@
+// Roles per entity, following MIPG's lines of defence.
+export const ROLES = [
+  'admin_entidad',
+  'planeacion',
+  'responsable_politica',
+  'responsable_actividad',
+  'control_interno',
+  'alta_direccion',
+  'consulta',
+] as const;
+export type Rol = (typeof ROLES)[number];
+
+export const NOMBRE_ROL: Record<Rol, string> = {
+  admin_entidad: 'Administrador de la entidad',
+  planeacion: 'Planeación / líder MIPG (2.ª línea)',
+  responsable_politica: 'Responsable de política',
+  responsable_actividad: 'Responsable de actividad (1.ª línea)',
+  control_interno: 'Control interno (3.ª línea)',
+  alta_direccion: 'Alta dirección / comité',
+  consulta: 'Consulta',
+};
+
+const TODOS: readonly Rol[] = ROLES;
+
+/**
+ * What each role may do inside its own entity. Control interno reads everything and never
+ * creates or approves plans: it must not approve what it will later audit.
+ */
+export const PERMISOS = {
+  'entidad.ver': TODOS,
+  'entidad.editar': ['admin_entidad'],
+  'dependencia.editar': ['admin_entidad'],
+  'usuario.ver': ['admin_entidad', 'planeacion', 'control_interno', 'alta_direccion'],
+  'usuario.gestionar': ['admin_entidad'],
+  'responsable.asignar': ['admin_entidad', 'planeacion'],
+  'auditoria.ver': ['admin_entidad', 'control_interno'],
+} as const satisfies Record<string, readonly Rol[]>;
+export type Permiso = keyof typeof PERMISOS;
+
+/** Access rule every API route must declare; a route without one does not start. */
+export type Acceso = { permiso: Permiso } | 'publico' | 'sesion' | 'plataforma';
+
+export function rolesPermiten(roles: readonly string[], permiso: Permiso): boolean {
+  const permitidos: readonly string[] = PERMISOS[permiso];
+  return roles.some((r) => permitidos.includes(r));
+}
+
+export function esRol(valor: string): valor is Rol {
+  return (ROLES as readonly string[]).includes(valor);
+}

@@ -1,0 +1,89 @@
+import { sql } from 'drizzle-orm';
+import datos from './catalogo/mipg.json' with { type: 'json' };
+import type { Db } from './client.ts';
+import { catalogoVigencia, componente, dimension, indiceFurag, planDecreto612, politica } from './schema.ts';
+
+type Tupla = [string, string, string];
+interface VigenciaDatos {
+  vigencia: number;
+  fuente: string;
+  hereda?: number;
+  mover?: Record<string, string>;
+  politicas?: Tupla[];
+  indices?: Record<string, [string, string][]>;
+  planesDecreto612?: Tupla[];
+}
+
+export interface VigenciaCatalogo {
+  vigencia: number;
+  fuente: string;
+  politicas: { dimension: string; clave: string; codigoFurag: string | null }[];
+  indices: { politica: string; codigo: string; nombre: string }[];
+  planes: { clave: string; nombre: string; politica: string }[];
+}
+
+/** Resolves `hereda` and `mover` so each vigencia is a complete, explicit mapping. */
+export function vigenciasDelArchivo(): VigenciaCatalogo[] {
+  const lista = datos.vigencias as VigenciaDatos[];
+  const porAnio = new Map(lista.map((v) => [v.vigencia, v]));
+  const resolver = (v: VigenciaDatos): VigenciaCatalogo => {
+    const base = v.hereda ? resolver(porAnio.get(v.hereda)!) : undefined;
+    const politicas = (
+      v.politicas?.map(([dimension, clave, codigoFurag]) => ({ dimension, clave, codigoFurag })) ??
+      base?.politicas ??
+      []
+    ).map((p) => ({ ...p, dimension: v.mover?.[p.clave] ?? p.dimension }));
+    const indices = v.indices
+      ? Object.entries(v.indices).flatMap(([pol, lista]) =>
+          lista.map(([codigo, nombre]) => ({ politica: pol, codigo, nombre })),
+        )
+      : (base?.indices ?? []);
+    const planes =
+      v.planesDecreto612?.map(([clave, nombre, politica]) => ({ clave, nombre, politica })) ?? base?.planes ?? [];
+    return { vigencia: v.vigencia, fuente: v.fuente, politicas, indices, planes };
+  };
+  return lista.map(resolver).sort((a, b) => a.vigencia - b.vigencia);
+}
+
+export const DATOS_CATALOGO = datos;
+
+/** Idempotent: rewrites the catalog tables from the data file at every start, in one transaction. */
+export async function sincronizarCatalogo(db: Db): Promise<void> {
+  const vigencias = vigenciasDelArchivo();
+  const politicasBase = datos.politicas as Record<string, { nombre: string; lider: string }>;
+  const dims = datos.dimensiones as Record<string, { nombre: string; color: string }>;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from indice_furag`);
+    await tx.execute(sql`delete from plan_decreto612`);
+    await tx.execute(sql`delete from politica`);
+    await tx.execute(sql`delete from dimension`);
+    await tx.execute(sql`delete from componente`);
+    await tx.insert(componente).values(datos.componentes.map((c, i) => ({ ...c, orden: i + 1 })));
+    for (const v of vigencias) {
+      await tx
+        .insert(catalogoVigencia)
+        .values({ vigencia: v.vigencia, fuente: v.fuente })
+        .onConflictDoUpdate({ target: catalogoVigencia.vigencia, set: { fuente: v.fuente } });
+      await tx
+        .insert(dimension)
+        .values(Object.entries(dims).map(([codigo, d], i) => ({ vigencia: v.vigencia, codigo, ...d, orden: i + 1 })));
+      await tx.insert(politica).values(
+        v.politicas.map((p, i) => ({
+          vigencia: v.vigencia,
+          clave: p.clave,
+          nombre: politicasBase[p.clave]!.nombre,
+          lider: politicasBase[p.clave]!.lider,
+          dimension: p.dimension,
+          codigoFurag: p.codigoFurag,
+          orden: i + 1,
+        })),
+      );
+      if (v.indices.length)
+        await tx.insert(indiceFurag).values(v.indices.map((x, i) => ({ vigencia: v.vigencia, ...x, orden: i + 1 })));
+      if (v.planes.length)
+        await tx
+          .insert(planDecreto612)
+          .values(v.planes.map((x, i) => ({ vigencia: v.vigencia, ...x, orden: i + 1 })));
+    }
+  });
+}

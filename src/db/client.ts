@@ -1,0 +1,60 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type TipoBase = 'pglite' | 'postgres';
+
+export interface Conexion {
+  db: Db;
+  tipo: TipoBase;
+  cerrar(): Promise<void>;
+}
+
+const CARPETA_MIGRACIONES = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export class ErrorConfiguracion extends Error {}
+
+/** PostgreSQL when a URL is given; otherwise PGlite in `dataDir/pg` (or in memory for tests). */
+export async function conectar(opciones: { databaseUrl?: string; dataDir?: string }): Promise<Conexion> {
+  if (opciones.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opciones.databaseUrl, max: 10 });
+    try {
+      await pool.query('select 1');
+    } catch (e) {
+      await pool.end().catch(() => {});
+      throw new ErrorConfiguracion(
+        `No fue posible conectarse a la base de datos PostgreSQL indicada en DATABASE_URL: ${(e as Error).message}`,
+      );
+    }
+    const db = drizzlePg(pool, { schema, casing: undefined }) as unknown as Db;
+    await migratePg(db as never, { migrationsFolder: CARPETA_MIGRACIONES });
+    return { db, tipo: 'postgres', cerrar: () => pool.end() };
+  }
+  let cliente: PGlite;
+  if (opciones.dataDir) {
+    const carpeta = join(opciones.dataDir, 'pg');
+    try {
+      mkdirSync(carpeta, { recursive: true });
+      cliente = new PGlite(carpeta);
+      await cliente.waitReady;
+    } catch (e) {
+      throw new ErrorConfiguracion(
+        `No fue posible abrir la base de datos embebida en la carpeta «${carpeta}»: ${(e as Error).message}. Revise que la carpeta exista y tenga permisos de escritura (variable MIPG_DATA_DIR).`,
+      );
+    }
+  } else {
+    cliente = new PGlite();
+  }
+  const db = drizzlePglite(cliente, { schema }) as unknown as Db;
+  await migratePglite(db as never, { migrationsFolder: CARPETA_MIGRACIONES });
+  return { db, tipo: 'pglite', cerrar: () => cliente.close() };
+}

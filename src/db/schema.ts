@@ -1,0 +1,225 @@
+
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const creadoEn = () => timestamp('creado_en', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
+
+// ---------- Catálogo MIPG, versionado por vigencia (se sincroniza desde src/db/catalogo/mipg.json) ----------
+export const catalogoVigencia = pgTable('catalogo_vigencia', {
+  vigencia: integer('vigencia').primaryKey(),
+  fuente: text('fuente').notNull(),
+});
+
+export const componente = pgTable('componente', {
+  codigo: text('codigo').primaryKey(),
+  nombre: text('nombre').notNull(),
+  descripcion: text('descripcion').notNull(),
+  orden: integer('orden').notNull(),
+});
+
+export const dimension = pgTable(
+  'dimension',
+  {
+    vigencia: integer('vigencia')
+      .notNull()
+      .references(() => catalogoVigencia.vigencia),
+    codigo: text('codigo').notNull(),
+    nombre: text('nombre').notNull(),
+    color: text('color').notNull(),
+    orden: integer('orden').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.vigencia, t.codigo] })],
+);
+
+export const politica = pgTable(
+  'politica',
+  {
+    vigencia: integer('vigencia')
+      .notNull()
+      .references(() => catalogoVigencia.vigencia),
+    clave: text('clave').notNull(),
+    nombre: text('nombre').notNull(),
+    dimension: text('dimension').notNull(),
+    codigoFurag: text('codigo_furag'),
+    lider: text('lider').notNull(),
+    orden: integer('orden').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.vigencia, t.clave] })],
+);
+
+export const indiceFurag = pgTable(
+  'indice_furag',
+  {
+    vigencia: integer('vigencia').notNull(),
+    codigo: text('codigo').notNull(),
+    nombre: text('nombre').notNull(),
+    politica: text('politica').notNull(),
+    orden: integer('orden').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.vigencia, t.codigo] })],
+);
+
+export const planDecreto612 = pgTable(
+  'plan_decreto612',
+  {
+    vigencia: integer('vigencia').notNull(),
+    clave: text('clave').notNull(),
+    nombre: text('nombre').notNull(),
+    politica: text('politica').notNull(),
+    orden: integer('orden').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.vigencia, t.clave] })],
+);
+
+// ---------- Entidades ----------
+export const entidad = pgTable('entidad', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  nombre: text('nombre').notNull(),
+  sigla: text('sigla'),
+  nit: text('nit').notNull().unique(),
+  dv: integer('dv').notNull(),
+  divipola: text('divipola'),
+  departamento: text('departamento'),
+  municipio: text('municipio'),
+  naturalezaJuridica: text('naturaleza_juridica'),
+  orden: text('orden'),
+  categoria: text('categoria'),
+  tipoFormulario: text('tipo_formulario').notNull().default('MIPG'),
+  grupoPar: text('grupo_par'),
+  direccion: text('direccion'),
+  telefono: text('telefono'),
+  correo: text('correo'),
+  sitioWeb: text('sitio_web'),
+  horarioAtencion: text('horario_atencion'),
+  logo: text('logo'),
+  creadoEn: creadoEn(),
+});
+
+export const dependencia = pgTable(
+  'dependencia',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    padreId: uuid('padre_id'),
+    codigo: text('codigo'),
+    nombre: text('nombre').notNull(),
+    creadoEn: creadoEn(),
+  },
+  (t) => [index('dependencia_entidad_idx').on(t.entidadId)],
+);
+
+// ---------- Usuarios, roles, sesiones ----------
+export const usuario = pgTable('usuario', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  correo: text('correo').notNull().unique(),
+  nombre: text('nombre').notNull(),
+  cargo: text('cargo'),
+  claveHash: text('clave_hash').notNull(),
+  adminPlataforma: boolean('admin_plataforma').notNull().default(false),
+  activo: boolean('activo').notNull().default(true),
+  debeCambiarClave: boolean('debe_cambiar_clave').notNull().default(false),
+  intentosFallidos: integer('intentos_fallidos').notNull().default(0),
+  bloqueadoHasta: timestamp('bloqueado_hasta', { withTimezone: true, mode: 'date' }),
+  creadoEn: creadoEn(),
+});
+
+export const rolUsuario = pgTable(
+  'rol_usuario',
+  {
+    usuarioId: uuid('usuario_id')
+      .notNull()
+      .references(() => usuario.id),
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    rol: text('rol').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.usuarioId, t.entidadId, t.rol] })],
+);
+
+export const sesion = pgTable('sesion', {
+  // SHA-256 of the cookie token: a leaked table does not hand out live sessions.
+  id: text('id').primaryKey(),
+  usuarioId: uuid('usuario_id')
+    .notNull()
+    .references(() => usuario.id),
+  csrf: text('csrf').notNull(),
+  creadoEn: creadoEn(),
+  expiraEn: timestamp('expira_en', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+export const ajusteSistema = pgTable('ajuste_sistema', {
+  clave: text('clave').primaryKey(),
+  valor: text('valor').notNull(),
+});
+
+// ---------- Responsables de política por vigencia ----------
+export const responsablePolitica = pgTable(
+  'responsable_politica',
+  {
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    vigencia: integer('vigencia').notNull(),
+    politica: text('politica').notNull(),
+    usuarioId: uuid('usuario_id').references(() => usuario.id),
+    dependenciaId: uuid('dependencia_id').references(() => dependencia.id),
+  },
+  (t) => [primaryKey({ columns: [t.entidadId, t.vigencia, t.politica] })],
+);
+
+// ---------- Auditoría: solo se agrega; cada fila lleva el SHA-256 de la anterior ----------
+export const auditoria = pgTable(
+  'auditoria',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    entidadId: uuid('entidad_id'),
+    usuarioId: uuid('usuario_id'),
+    usuarioCorreo: text('usuario_correo'),
+    accion: text('accion').notNull(),
+    recurso: text('recurso').notNull(),
+    recursoId: text('recurso_id'),
+    antes: jsonb('antes'),
+    despues: jsonb('despues'),
+    ip: text('ip'),
+    creadoEn: text('creado_en').notNull(),
+    hashAnterior: text('hash_anterior').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('auditoria_entidad_idx').on(t.entidadId, t.id),
+    uniqueIndex('auditoria_hash_idx').on(t.hash),
+    index('auditoria_recurso_idx').on(t.recurso, t.recursoId),
+  ],
+);
+
+export const TABLAS_EN_ORDEN = [
+  'catalogo_vigencia',
+  'componente',
+  'dimension',
+  'politica',
+  'indice_furag',
+  'plan_decreto612',
+  'entidad',
+  'dependencia',
+  'usuario',
+  'rol_usuario',
+  'sesion',
+  'ajuste_sistema',
+  'responsable_politica',
+  'auditoria',
+] as const;
+

@@ -1,0 +1,110 @@
+import { and, asc, desc, eq, gt, gte, ilike, lte, type SQL, sql } from 'drizzle-orm';
+import {
+  type EslabonAuditoria,
+  HASH_GENESIS,
+  hashEslabon,
+  type ResultadoVerificacion,
+  verificarCadena,
+} from '../../core/cadena-hash.ts';
+import type { Db } from '../../db/client.ts';
+import { auditoria } from '../../db/schema.ts';
+
+export interface Actor {
+  usuarioId: string | null;
+  correo: string | null;
+  ip: string | null;
+}
+
+export interface CambioAuditado {
+  entidadId: string | null;
+  accion: string;
+  recurso: string;
+  recursoId?: string | null;
+  antes?: unknown;
+  despues?: unknown;
+}
+
+// Any fixed number: all writers of the chain take this lock, so links are added one at a time.
+const CANDADO_AUDITORIA = 7_727_274;
+const SENSIBLES = new Set(['claveHash', 'clave', 'csrf']);
+
+/** Plain JSON without secrets: what jsonb will give back, so the hash verifies later. */
+function limpiar(valor: unknown): unknown {
+  if (valor === undefined || valor === null) return null;
+  return JSON.parse(JSON.stringify(valor, (k, v) => (SENSIBLES.has(k) ? undefined : v)));
+}
+
+/** Call inside the same transaction as the change it records: both are written or neither. */
+export async function registrarAuditoria(tx: Db, actor: Actor, cambio: CambioAuditado): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${CANDADO_AUDITORIA})`);
+  const [ultimo] = await tx.select({ hash: auditoria.hash }).from(auditoria).orderBy(desc(auditoria.id)).limit(1);
+  const fila = {
+    entidadId: cambio.entidadId,
+    usuarioId: actor.usuarioId,
+    usuarioCorreo: actor.correo,
+    accion: cambio.accion,
+    recurso: cambio.recurso,
+    recursoId: cambio.recursoId ?? null,
+    antes: limpiar(cambio.antes),
+    despues: limpiar(cambio.despues),
+    ip: actor.ip,
+    creadoEn: new Date().toISOString(),
+    hashAnterior: ultimo?.hash ?? HASH_GENESIS,
+  };
+  await tx.insert(auditoria).values({ ...fila, hash: hashEslabon(fila) });
+}
+
+export interface FiltroAuditoria {
+  entidadId?: string;
+  accion?: string;
+  recurso?: string;
+  usuario?: string;
+  desde?: Date;
+  hasta?: Date;
+  pagina: number;
+  tamano: number;
+}
+
+export async function listarAuditoria(db: Db, f: FiltroAuditoria) {
+  const condiciones: SQL[] = [];
+  if (f.entidadId) condiciones.push(eq(auditoria.entidadId, f.entidadId));
+  if (f.accion) condiciones.push(eq(auditoria.accion, f.accion));
+  if (f.recurso) condiciones.push(eq(auditoria.recurso, f.recurso));
+  if (f.usuario) condiciones.push(ilike(auditoria.usuarioCorreo, `%${f.usuario}%`));
+  if (f.desde) condiciones.push(gte(auditoria.creadoEn, f.desde.toISOString()));
+  if (f.hasta) condiciones.push(lte(auditoria.creadoEn, f.hasta.toISOString()));
+  const where = condiciones.length ? and(...condiciones) : undefined;
+  const [filas, [total]] = await Promise.all([
+    db
+      .select()
+      .from(auditoria)
+      .where(where)
+      .orderBy(desc(auditoria.id))
+      .limit(f.tamano)
+      .offset((f.pagina - 1) * f.tamano),
+    db.select({ n: sql<number>`count(*)::int` }).from(auditoria).where(where),
+  ]);
+  return { total: total?.n ?? 0, registros: filas };
+}
+
+/** Reads the whole chain in pages, so a long log does not have to fit in memory. */
+export async function verificarAuditoria(db: Db): Promise<ResultadoVerificacion> {
+  let desdeId = 0;
+  let previo = HASH_GENESIS;
+  let revisados = 0;
+  for (;;) {
+    const lote = (await db
+      .select()
+      .from(auditoria)
+      .where(gt(auditoria.id, desdeId))
+      .orderBy(asc(auditoria.id))
+      .limit(2000)) as EslabonAuditoria[];
+    if (lote.length === 0) return { ok: true, revisados };
+    const r = verificarCadena(lote, previo);
+    if (!r.ok) return { ...r, revisados: revisados + r.revisados };
+    revisados += r.revisados;
+    const ultimo = lote[lote.length - 1]!;
+    previo = ultimo.hash;
+    desdeId = ultimo.id;
+  }
+}

@@ -1,0 +1,228 @@
+import { count, eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { estaBloqueado, trasIntentoFallido } from '../../core/bloqueo.ts';
+import { hora } from '../../core/formato.ts';
+import { ajusteSistema, usuario } from '../../db/schema.ts';
+import { actorDe, COOKIE_SESION, usuarioDe } from '../../server/auth.ts';
+import { ErrorApi, ErrorSchema, invalido } from '../../server/errores.ts';
+import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
+import {
+  buscarPorCorreo,
+  exigirClaveValida,
+  hashClave,
+  hashDeRelleno,
+  normalizarCorreo,
+  verificarClave,
+} from '../usuarios/usuario.service.ts';
+import {
+  cargarSesion,
+  cerrarSesion,
+  crearSesion,
+  DURACION_SESION_MS,
+  entidadesDeUsuario,
+  hashToken,
+  type UsuarioSesion,
+} from './sesion.repository.ts';
+
+export const TOKEN_CONFIGURACION = 'token_configuracion_inicial';
+
+const SesionSchema = z
+  .object({
+    usuario: z.object({
+      id: z.string(),
+      nombre: z.string(),
+      correo: z.string(),
+      adminPlataforma: z.boolean(),
+      debeCambiarClave: z.boolean(),
+    }),
+    entidades: z.array(
+      z.object({ id: z.string(), nombre: z.string(), sigla: z.string().nullable(), roles: z.array(z.string()) }),
+    ),
+    csrf: z.string(),
+  })
+  .meta({ id: 'Sesion' });
+
+const correoSchema = z.email('escriba un correo electrónico válido').max(200);
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const respuestaSesion = async (u: UsuarioSesion) => {
+    return {
+      usuario: {
+        id: u.id,
+        nombre: u.nombre,
+        correo: u.correo,
+        adminPlataforma: u.adminPlataforma,
+        debeCambiarClave: u.debeCambiarClave,
+      },
+      entidades: await entidadesDeUsuario(app.db, u),
+      csrf: u.csrf,
+    };
+  };
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { acceso: 'publico', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['Sesión'],
+        summary: 'Iniciar sesión con correo y contraseña',
+        body: z.object({ email: correoSchema, password: z.string().min(1, 'escriba la contraseña').max(200) }),
+        response: { 200: SesionSchema, 401: ErrorSchema, 423: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { email, password } = request.body;
+      const u = await buscarPorCorreo(app.db, email);
+      const ahora = new Date();
+      if (u && estaBloqueado(u.bloqueadoHasta, ahora)) {
+        throw new ErrorApi(
+          423,
+          `La cuenta está bloqueada temporalmente por varios intentos fallidos. Inténtelo de nuevo después de las ${hora(u.bloqueadoHasta!)}.`,
+        );
+      }
+      const ok = await verificarClave(u?.claveHash ?? (await hashDeRelleno()), password);
+      if (!u || !ok || !u.activo) {
+        if (u) {
+          const r = trasIntentoFallido(u.intentosFallidos, ahora);
+          await app.db.transaction(async (tx) => {
+            await tx
+              .update(usuario)
+              .set({ intentosFallidos: r.intentos, bloqueadoHasta: r.bloqueadoHasta })
+              .where(eq(usuario.id, u.id));
+            if (r.bloqueadoHasta)
+              await registrarAuditoria(
+                tx,
+                { usuarioId: u.id, correo: u.correo, ip: request.ip },
+                { entidadId: null, accion: 'bloquear', recurso: 'usuario', recursoId: u.id },
+              );
+          });
+        }
+        throw new ErrorApi(401, 'Correo o contraseña incorrectos.');
+      }
+      const { token, csrf } = await crearSesion(app.db, u.id);
+      await app.db.transaction(async (tx) => {
+        await tx.update(usuario).set({ intentosFallidos: 0, bloqueadoHasta: null }).where(eq(usuario.id, u.id));
+        await registrarAuditoria(
+          tx,
+          { usuarioId: u.id, correo: u.correo, ip: request.ip },
+          { entidadId: null, accion: 'iniciar_sesion', recurso: 'sesion', recursoId: u.id },
+        );
+      });
+      reply.setCookie(COOKIE_SESION, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.protocol === 'https',
+        maxAge: DURACION_SESION_MS / 1000,
+      });
+      return respuestaSesion({ ...(await cargarSesion(app.db, token))!, csrf });
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    {
+      config: { acceso: 'sesion' },
+      schema: { tags: ['Sesión'], summary: 'Cerrar la sesión', response: { 204: z.null() } },
+    },
+    async (request, reply) => {
+      const token = request.cookies[COOKIE_SESION];
+      if (token) await cerrarSesion(app.db, token);
+      reply.clearCookie(COOKIE_SESION, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/auth/sesion',
+    {
+      config: { acceso: 'sesion' },
+      schema: { tags: ['Sesión'], summary: 'Usuario de la sesión actual y sus entidades', response: { 200: SesionSchema } },
+    },
+    async (request) => respuestaSesion(usuarioDe(request)),
+  );
+
+  app.post(
+    '/api/auth/cambiar-clave',
+    {
+      config: { acceso: 'sesion' },
+      schema: {
+        tags: ['Sesión'],
+        summary: 'Cambiar la contraseña propia',
+        body: z.object({
+          actual: z.string().min(1, 'escriba su contraseña actual'),
+          nueva: z.string().min(1, 'escriba la nueva contraseña'),
+        }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const u = usuarioDe(request);
+      const [fila] = await app.db.select().from(usuario).where(eq(usuario.id, u.id));
+      if (!fila || !(await verificarClave(fila.claveHash, request.body.actual)))
+        throw invalido('actual', 'la contraseña actual no es correcta.');
+      if (request.body.nueva === request.body.actual)
+        throw invalido('nueva', 'la nueva contraseña debe ser distinta de la actual.');
+      exigirClaveValida(request.body.nueva, u.correo, 'nueva');
+      const claveHash = await hashClave(request.body.nueva);
+      await app.db.transaction(async (tx) => {
+        await tx.update(usuario).set({ claveHash, debeCambiarClave: false }).where(eq(usuario.id, u.id));
+        await registrarAuditoria(tx, actorDe(request), {
+          entidadId: null,
+          accion: 'cambiar_clave',
+          recurso: 'usuario',
+          recursoId: u.id,
+        });
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/configuracion-inicial',
+    {
+      config: { acceso: 'publico', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['Plataforma'],
+        summary: 'Crear el administrador de la plataforma con el enlace de un solo uso del registro de arranque',
+        body: z.object({
+          token: z.string().min(1, 'falta el código del enlace de configuración'),
+          nombre: z.string().trim().min(3, 'escriba su nombre completo').max(120),
+          correo: correoSchema,
+          clave: z.string(),
+        }),
+        response: { 201: z.object({ id: z.string() }), 403: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      const [guardado] = await app.db.select().from(ajusteSistema).where(eq(ajusteSistema.clave, TOKEN_CONFIGURACION));
+      if (!guardado || guardado.valor !== hashToken(b.token))
+        throw new ErrorApi(403, 'El enlace de configuración inicial no es válido o ya fue usado.');
+      const [admins] = await app.db
+        .select({ n: count() })
+        .from(usuario)
+        .where(eq(usuario.adminPlataforma, true));
+      if ((admins?.n ?? 0) > 0) throw new ErrorApi(403, 'La plataforma ya tiene administrador.');
+      exigirClaveValida(b.clave, b.correo);
+      const claveHash = await hashClave(b.clave);
+      const id = await app.db.transaction(async (tx) => {
+        const [nuevo] = await tx
+          .insert(usuario)
+          .values({ nombre: b.nombre, correo: normalizarCorreo(b.correo), claveHash, adminPlataforma: true })
+          .returning({ id: usuario.id });
+        await tx.delete(ajusteSistema).where(eq(ajusteSistema.clave, TOKEN_CONFIGURACION));
+        await registrarAuditoria(tx, actorDe(request), {
+          entidadId: null,
+          accion: 'crear',
+          recurso: 'usuario',
+          recursoId: nuevo!.id,
+          despues: { nombre: b.nombre, correo: b.correo, adminPlataforma: true },
+        });
+        return nuevo!.id;
+      });
+      return reply.status(201).send({ id });
+    },
+  );
+};

@@ -1,0 +1,47 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { catalogoVigencia, componente, dimension, indiceFurag, planDecreto612, politica } from '../../db/schema.ts';
+import { noEncontrado } from '../../server/errores.ts';
+
+export async function vigenciasCatalogo(db: Db) {
+  return db.select().from(catalogoVigencia).orderBy(asc(catalogoVigencia.vigencia));
+}
+
+export async function obtenerCatalogo(db: Db, vigencia: number) {
+  const [existe] = await db.select().from(catalogoVigencia).where(eq(catalogoVigencia.vigencia, vigencia));
+  if (!existe) {
+    const disponibles = (await vigenciasCatalogo(db)).map((v) => v.vigencia).join(', ');
+    throw noEncontrado(`el catálogo MIPG de la vigencia ${vigencia}. Vigencias disponibles: ${disponibles}`);
+  }
+  const [comps, dims, pols, inds, planes] = await Promise.all([
+    db.select().from(componente).orderBy(asc(componente.orden)),
+    db.select().from(dimension).where(eq(dimension.vigencia, vigencia)).orderBy(asc(dimension.orden)),
+    db.select().from(politica).where(eq(politica.vigencia, vigencia)).orderBy(asc(politica.orden)),
+    db.select().from(indiceFurag).where(eq(indiceFurag.vigencia, vigencia)).orderBy(asc(indiceFurag.orden)),
+    db.select().from(planDecreto612).where(eq(planDecreto612.vigencia, vigencia)).orderBy(asc(planDecreto612.orden)),
+  ]);
+  return {
+    vigencia,
+    fuente: existe.fuente,
+    componentes: comps.map(({ codigo, nombre, descripcion }) => ({ codigo, nombre, descripcion })),
+    dimensiones: dims.map((d) => ({
+      codigo: d.codigo,
+      nombre: d.nombre,
+      color: d.color,
+      politicas: pols
+        .filter((p) => p.dimension === d.codigo)
+        .map((p) => ({
+          clave: p.clave,
+          codigoFurag: p.codigoFurag,
+          nombre: p.nombre,
+          lider: p.lider,
+          indices: inds.filter((i) => i.politica === p.clave).map(({ codigo, nombre }) => ({ codigo, nombre })),
+        })),
+    })),
+    planesDecreto612: planes.map(({ clave, nombre, politica }) => ({ clave, nombre, politica })),
+  };
+}
+
+export async function politicasDeVigencia(db: Db, vigencia: number) {
+  return db.select().from(politica).where(eq(politica.vigencia, vigencia)).orderBy(asc(politica.orden));
+}

@@ -1,0 +1,20 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { VERSION } from '../../server/version.ts';
+
+export const saludRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/health',
+    {
+      config: { acceso: 'publico' },
+      schema: {
+        tags: ['Plataforma'],
+        summary: 'Estado del servicio y de la base de datos',
+        response: {
+          200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string() }),
+        },
+      },
+    },
+    async () => ({ status: 'ok' as const, db: app.conexion.tipo, version: VERSION }),
+  );
+};

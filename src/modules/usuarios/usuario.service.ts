@@ -1,0 +1,37 @@
+import { randomInt } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { eq } from 'drizzle-orm';
+import { problemasClave } from '../../core/clave.ts';
+import type { Db } from '../../db/client.ts';
+import { usuario } from '../../db/schema.ts';
+import { invalido } from '../../server/errores.ts';
+
+export const hashClave = (clave: string) => hash(clave);
+export const verificarClave = (hashGuardado: string, clave: string) => verify(hashGuardado, clave).catch(() => false);
+
+// Verified when the e-mail is unknown, so a wrong address costs the same time as a wrong password.
+let hashFicticio: Promise<string> | undefined;
+export const hashDeRelleno = () => {
+  hashFicticio ??= hash('clave-de-relleno-0');
+  return hashFicticio;
+};
+
+export function exigirClaveValida(clave: string, correo: string, campo = 'clave') {
+  const problemas = problemasClave(clave, correo);
+  if (problemas.length) throw invalido(campo, `la contraseña ${problemas.join(', ')}.`);
+}
+
+const ALFABETO = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+/** Readable temporary password (no 0/O, 1/l) that always satisfies the rules. */
+export function claveTemporal(): string {
+  let s = '';
+  for (let i = 0; i < 12; i++) s += ALFABETO[randomInt(ALFABETO.length)];
+  return `${s}${randomInt(10)}`;
+}
+
+export const normalizarCorreo = (correo: string) => correo.trim().toLowerCase();
+
+export async function buscarPorCorreo(db: Db, correo: string) {
+  const [u] = await db.select().from(usuario).where(eq(usuario.correo, normalizarCorreo(correo)));
+  return u;
+}

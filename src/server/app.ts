@@ -1,0 +1,121 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Conexion, Db } from '../db/client.ts';
+import { auditoriaRoutes } from '../modules/auditoria/auditoria.routes.ts';
+import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { catalogoRoutes } from '../modules/catalogo/catalogo.routes.ts';
+import { dependenciasRoutes } from '../modules/dependencias/dependencias.routes.ts';
+import { entidadesRoutes } from '../modules/entidades/entidades.routes.ts';
+import { saludRoutes } from '../modules/salud/salud.routes.ts';
+import { responsablesRoutes } from '../modules/responsables/responsables.routes.ts';
+import { usuariosRoutes } from '../modules/usuarios/usuarios.routes.ts';
+import { registrarAutorizacion } from './auth.ts';
+import { registrarManejoErrores } from './errores.ts';
+import { VERSION } from './version.ts';
+
+z.config(z.locales.es());
+
+export const CARPETA_WEB = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export interface OpcionesApp {
+  conexion: Conexion;
+  dataDir: string;
+  logger?: boolean;
+  /** Serve the built web app from web/dist when it exists. */
+  servirWeb?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    conexion: Conexion;
+    dataDir: string;
+  }
+}
+
+export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opciones.logger ? { level: 'info' } : false,
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  });
+  app.decorate('db', opciones.conexion.db);
+  app.decorate('conexion', opciones.conexion);
+  app.decorate('dataDir', opciones.dataDir);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registrarManejoErrores(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'MIPG Abierto — API',
+        description: 'API de la plataforma abierta para el Modelo Integrado de Planeación y Gestión.',
+        version: VERSION,
+      },
+      components: {
+        securitySchemes: { sesion: { type: 'apiKey', in: 'cookie', name: 'mipg_sesion' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  registrarAutorizacion(app);
+
+  app.get('/api/openapi.json', { config: { acceso: 'publico' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  await app.register(saludRoutes);
+  await app.register(authRoutes);
+  await app.register(catalogoRoutes);
+  await app.register(entidadesRoutes);
+  await app.register(dependenciasRoutes);
+  await app.register(usuariosRoutes);
+  await app.register(responsablesRoutes);
+  await app.register(auditoriaRoutes);
+
+  if (opciones.servirWeb && existsSync(join(CARPETA_WEB, 'index.html'))) {
+    await app.register(fastifyStatic, { root: CARPETA_WEB, wildcard: false, maxAge: '1h' });
+    const indice = await readFile(join(CARPETA_WEB, 'index.html'), 'utf8');
+    // Client-side routes: any GET outside /api gets the app's page.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api')) {
+        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indice);
+      }
+      return reply
+        .status(404)
+        .send({ error: 'no_encontrado', mensaje: `La ruta ${request.method} ${request.url} no existe.` });
+    });
+  }
+  return app;
+}

@@ -1,0 +1,41 @@
+import { ErrorConfiguracion } from '../db/client.ts';
+import { construirApp } from './app.ts';
+import { abrirBase, prepararAdministrador } from './arranque.ts';
+import { leerConfig } from './config.ts';
+
+function salirConError(mensaje: string): never {
+  console.error(`\n✖ MIPG Abierto no pudo iniciar: ${mensaje}\n`);
+  process.exit(1);
+}
+
+try {
+  const config = leerConfig();
+  const conexion = await abrirBase(config);
+  const enlace = await prepararAdministrador(conexion, config);
+  const app = await construirApp({ conexion, dataDir: config.dataDir, logger: true, servirWeb: true });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    await conexion.cerrar();
+    if (code === 'EADDRINUSE')
+      salirConError(`el puerto ${config.port} ya está en uso. Cierre el otro programa o elija otro con PORT=3001 npm start.`);
+    if (code === 'EACCES') salirConError(`no hay permiso para usar el puerto ${config.port}. Use uno mayor que 1024.`);
+    throw e;
+  }
+  const base = `http://localhost:${config.port}`;
+  console.log(`\nMIPG Abierto está listo en ${base} (base de datos: ${conexion.tipo === 'pglite' ? `embebida en ${config.dataDir}` : 'PostgreSQL'})`);
+  if (enlace) {
+    console.log(`\nPrimer arranque: cree la cuenta del administrador en este enlace de un solo uso:\n  ${base}${enlace}\n`);
+  }
+  const cerrar = async () => {
+    await app.close();
+    await conexion.cerrar();
+    process.exit(0);
+  };
+  process.on('SIGINT', cerrar);
+  process.on('SIGTERM', cerrar);
+} catch (e) {
+  if (e instanceof ErrorConfiguracion || (e instanceof Error && e.message.startsWith('La variable'))) salirConError(e.message);
+  throw e;
+}

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+// The API suite runs on PGlite always, and again on PostgreSQL when TEST_DATABASE_URL is set.
+const bases = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])];
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'core', include: ['src/core/**/*.test.ts'] } },
+      ...bases.map((db) => ({
+        test: {
+          name: `api-${db}`,
+          include: ['src/**/*.test.ts'],
+          exclude: ['src/core/**'],
+          env: { MIPG_TEST_DB: db },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      })),
+    ],
+  },
+});
