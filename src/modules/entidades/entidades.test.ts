@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppPrueba, crearAppPrueba } from '../../server/prueba.ts';
+
+let t: AppPrueba;
+beforeAll(async () => {
+  t = await crearAppPrueba();
+});
+afterAll(() => t.cerrar());
+
+const contarEntidades = async () => (await t.pedir(t.admin, 'GET', '/api/entidades')).json().length as number;
+
+describe('registro de entidades', () => {
+  it('crea una entidad con NIT válido y lo presenta con su dígito', async () => {
+    const r = await t.pedir(t.admin, 'POST', '/api/entidades', {
+      nombre: 'E.S.E. Hospital de Prueba',
+      nit: '846.000.253-6',
+      divipola: '86001',
+      orden: 'municipal',
+    });
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({ nombre: 'E.S.E. Hospital de Prueba', nit: '846000253-6', divipola: '86001' });
+  });
+
+  it.each([
+    ['846000253-5', 'debe ser 6, no 5'],
+    ['846000253', 'dígito de verificación'],
+    ['ABC', 'dígito de verificación'],
+  ])('rechaza el NIT %s en español, nombrando el campo, sin escribir nada', async (nit, fragmento) => {
+    const antes = await contarEntidades();
+    const r = await t.pedir(t.admin, 'POST', '/api/entidades', { nombre: 'Alcaldía de Prueba', nit });
+    expect(r.statusCode).toBe(400);
+    const cuerpo = r.json();
+    expect(cuerpo.campos).toEqual([expect.objectContaining({ campo: 'nit' })]);
+    expect(cuerpo.campos[0].mensaje).toContain(fragmento);
+    expect(cuerpo.mensaje).toContain('«nit»');
+    expect(await contarEntidades()).toBe(antes);
+  });
+
+  it('un NIT repetido da 409 en español', async () => {
+    const r = await t.pedir(t.admin, 'POST', '/api/entidades', { nombre: 'Otra', nit: '846000253-6' });
+    expect(r.statusCode).toBe(409);
+    expect(r.json().mensaje).toContain('Ya existe una entidad registrada con el NIT 846000253');
+  });
+
+  it('el administrador de la entidad edita su perfil y el cambio queda auditado con antes y después', async () => {
+    const id = await t.crearEntidad('Alcaldía de Mocoa', '800091594-4');
+    const admin = await t.usuarioCon(id, ['admin_entidad']);
+    const r = await t.pedir(admin, 'PUT', `/api/entidades/${id}`, {
+      nombre: 'Alcaldía Municipal de Mocoa',
+      nit: '800091594-4',
+      correo: 'contacto@mocoa.example',
+      sitioWeb: 'https://mocoa.example',
+      tipoFormulario: 'MIPG',
+    });
+    expect(r.statusCode).toBe(200);
+    const audit = (await t.pedir(admin, 'GET', `/api/entidades/${id}/auditoria?recurso=entidad`)).json();
+    const cambio = audit.registros.find((x: { accion: string }) => x.accion === 'actualizar');
+    expect(cambio.antes.nombre).toBe('Alcaldía de Mocoa');
+    expect(cambio.despues.nombre).toBe('Alcaldía Municipal de Mocoa');
+    expect(cambio.usuarioCorreo).toMatch(/@prueba\.example$/);
+  });
+
+  it('campos de contacto mal escritos se explican por campo', async () => {
+    const id = await t.crearEntidad('Gobernación de Prueba', '899999001-7');
+    const r = await t.pedir(t.admin, 'PUT', `/api/entidades/${id}`, {
+      nombre: 'Gobernación de Prueba',
+      nit: '899999001-7',
+      correo: 'no-es-correo',
+      divipola: '861',
+    });
+    expect(r.statusCode).toBe(400);
+    const campos = r.json().campos.map((c: { campo: string }) => c.campo).sort();
+    expect(campos).toEqual(['correo', 'divipola']);
+  });
+});

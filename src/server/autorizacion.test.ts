@@ -1,0 +1,112 @@
+// Generated from the route table: every API route × every role × own and another entity's data.
+// A new route is covered automatically; one without an access rule does not even start.
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERMISOS, ROLES, type Rol } from '../core/roles.ts';
+import { registrarAutorizacion } from './auth.ts';
+import { type AppPrueba, crearAppPrueba, type Sesion } from './prueba.ts';
+
+let t: AppPrueba;
+let propia: string;
+let ajena: string;
+const sesiones = new Map<Rol, Sesion>();
+
+beforeAll(async () => {
+  t = await crearAppPrueba();
+  propia = await t.crearEntidad('Entidad propia', '846000253-6');
+  ajena = await t.crearEntidad('Entidad ajena', '800197268-4');
+  for (const rol of ROLES) sesiones.set(rol, await t.usuarioCon(propia, [rol]));
+});
+afterAll(() => t.cerrar());
+
+// The reviewed access rule of every route. A new route fails here until someone decides its rule.
+const REGLAS_REVISADAS: Record<string, string> = {
+  'GET /api/openapi.json': 'publico',
+  'GET /api/health': 'publico',
+  'POST /api/auth/login': 'publico',
+  'POST /api/auth/logout': 'sesion',
+  'GET /api/auth/sesion': 'sesion',
+  'POST /api/auth/cambiar-clave': 'sesion',
+  'POST /api/configuracion-inicial': 'publico',
+  'GET /api/catalogo': 'publico',
+  'GET /api/catalogo/vigencias': 'publico',
+  'GET /api/entidades': 'sesion',
+  'POST /api/entidades': 'plataforma',
+  'GET /api/entidades/:entidadId': 'entidad.ver',
+  'PUT /api/entidades/:entidadId': 'entidad.editar',
+  'GET /api/entidades/:entidadId/dependencias': 'entidad.ver',
+  'POST /api/entidades/:entidadId/dependencias': 'dependencia.editar',
+  'PUT /api/entidades/:entidadId/dependencias/:dependenciaId': 'dependencia.editar',
+  'DELETE /api/entidades/:entidadId/dependencias/:dependenciaId': 'dependencia.editar',
+  'GET /api/entidades/:entidadId/usuarios': 'usuario.ver',
+  'POST /api/entidades/:entidadId/usuarios': 'usuario.gestionar',
+  'PUT /api/entidades/:entidadId/usuarios/:usuarioId/roles': 'usuario.gestionar',
+  'POST /api/entidades/:entidadId/usuarios/:usuarioId/restablecer-clave': 'usuario.gestionar',
+  'GET /api/entidades/:entidadId/responsables': 'entidad.ver',
+  'PUT /api/entidades/:entidadId/responsables/:vigencia/:politica': 'responsable.asignar',
+  'GET /api/entidades/:entidadId/auditoria': 'auditoria.ver',
+  'GET /api/entidades/:entidadId/auditoria/verificacion': 'auditoria.ver',
+  'GET /api/auditoria': 'plataforma',
+};
+
+const UUID_CUALQUIERA = '00000000-0000-4000-8000-000000000000';
+function urlDe(patron: string, entidadId: string) {
+  return patron
+    .replace(':entidadId', entidadId)
+    .replace(':vigencia', '2025')
+    .replace(':politica', 'integridad')
+    .replace(/:[A-Za-z]+Id/g, UUID_CUALQUIERA);
+}
+
+const denegado = (s: number) => s === 401 || s === 403;
+
+describe('matriz de autorización', () => {
+  it('la regla declarada de cada ruta es la revisada (una ruta nueva debe agregarse a la tabla)', () => {
+    const declaradas = Object.fromEntries(
+      t.app.rutasApi.map((r) => [`${r.method} ${r.url}`, typeof r.acceso === 'string' ? r.acceso : r.acceso.permiso]),
+    );
+    expect(declaradas).toEqual(REGLAS_REVISADAS);
+  });
+
+  it('una ruta sin regla de acceso impide arrancar', async () => {
+    const app = Fastify();
+    registrarAutorizacion(app);
+    expect(() => app.get('/api/olvidada', async () => 'x')).toThrow(/no declara config.acceso/);
+    await app.close();
+  });
+
+  it('cada ruta × cada rol × entidad propia y ajena', async () => {
+    const fallas: string[] = [];
+    for (const ruta of t.app.rutasApi) {
+      if (ruta.url === '/api/auth/logout') continue; // would close the sessions the matrix uses
+      const { method, acceso } = ruta;
+      const anon = await t.pedir(null, method as 'GET', urlDe(ruta.url, propia), {});
+      if (acceso === 'publico') {
+        if (denegado(anon.statusCode)) fallas.push(`${method} ${ruta.url}: pública pero negó al anónimo`);
+        continue;
+      }
+      if (anon.statusCode !== 401) fallas.push(`${method} ${ruta.url}: anónimo recibió ${anon.statusCode}`);
+      for (const rol of ROLES) {
+        const s = sesiones.get(rol)!;
+        const r = await t.pedir(s, method as 'GET', urlDe(ruta.url, propia), {});
+        const permitido =
+          acceso === 'sesion' ? true : acceso === 'plataforma' ? false : (PERMISOS[acceso.permiso] as readonly Rol[]).includes(rol);
+        if (permitido && denegado(r.statusCode)) fallas.push(`${method} ${ruta.url} [${rol}]: debía permitir, dio ${r.statusCode}`);
+        if (!permitido && r.statusCode !== 403) fallas.push(`${method} ${ruta.url} [${rol}]: debía negar, dio ${r.statusCode}`);
+        if (ruta.url.includes(':entidadId')) {
+          const otra = await t.pedir(s, method as 'GET', urlDe(ruta.url, ajena), {});
+          if (otra.statusCode !== 403) fallas.push(`${method} ${ruta.url} [${rol}] en entidad ajena: dio ${otra.statusCode}`);
+        }
+      }
+      const plataforma = await t.pedir(t.admin, method as 'GET', urlDe(ruta.url, ajena), {});
+      if (denegado(plataforma.statusCode)) fallas.push(`${method} ${ruta.url}: el administrador de plataforma fue negado`);
+    }
+    expect(fallas).toEqual([]);
+  });
+
+  it('control interno lee todo lo de su entidad pero no administra', () => {
+    const puede = (p: keyof typeof PERMISOS) => (PERMISOS[p] as readonly Rol[]).includes('control_interno');
+    expect(puede('entidad.ver') && puede('auditoria.ver') && puede('usuario.ver')).toBe(true);
+    expect(puede('entidad.editar') || puede('usuario.gestionar') || puede('responsable.asignar')).toBe(false);
+  });
+});
