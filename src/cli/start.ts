@@ -8,7 +8,9 @@ if (!existsSync(join(CARPETA_WEB, 'index.html'))) {
   console.log('Preparando la aplicación web por primera vez (puede tardar un minuto)…');
   const r = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
   if (r.status !== 0) {
-    console.error('✖ No fue posible construir la aplicación web. Ejecute «npm install» y vuelva a intentarlo.');
+    console.error(
+      '✖ No fue posible construir la aplicación web. Ejecute «npm install» y vuelva a intentarlo.',
+    );
     process.exit(1);
   }
 }

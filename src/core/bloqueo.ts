@@ -4,7 +4,8 @@ export const MINUTOS_BLOQUEO = 15;
 
 export function trasIntentoFallido(intentosPrevios: number, ahora: Date) {
   const intentos = intentosPrevios + 1;
-  const bloqueadoHasta = intentos >= MAX_INTENTOS ? new Date(ahora.getTime() + MINUTOS_BLOQUEO * 60_000) : null;
+  const bloqueadoHasta =
+    intentos >= MAX_INTENTOS ? new Date(ahora.getTime() + MINUTOS_BLOQUEO * 60_000) : null;
   return { intentos: bloqueadoHasta ? 0 : intentos, bloqueadoHasta };
 }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type EslabonAuditoria, HASH_GENESIS, hashEslabon, jsonCanonico, verificarCadena } from './cadena-hash.ts';
+import {
+  type EslabonAuditoria,
+  HASH_GENESIS,
+  hashEslabon,
+  jsonCanonico,
+  verificarCadena,
+} from './cadena-hash.ts';
 
 function cadena(n: number): EslabonAuditoria[] {
   const out: EslabonAuditoria[] = [];
@@ -31,7 +37,11 @@ describe('cadena de auditoría', () => {
   });
 
   it.each([
-    ['contenido alterado', (c: EslabonAuditoria[]) => ((c[2]!.despues as { nombre: string }).nombre = 'X'), 3],
+    [
+      'contenido alterado',
+      (c: EslabonAuditoria[]) => ((c[2]!.despues as { nombre: string }).nombre = 'X'),
+      3,
+    ],
     ['registro borrado', (c: EslabonAuditoria[]) => c.splice(1, 1), 3],
     ['hash recalculado sin reencadenar', (c: EslabonAuditoria[]) => (c[3]!.hash = 'f'.repeat(64)), 4],
   ])('detecta %s y nombra el primer eslabón roto', (_n, dañar, idRoto) => {
@@ -43,6 +53,8 @@ describe('cadena de auditoría', () => {
   });
 
   it('el JSON canónico no depende del orden de las claves', () => {
-    expect(jsonCanonico({ b: 1, a: [{ d: 2, c: null }] })).toBe(jsonCanonico({ a: [{ c: null, d: 2 }], b: 1 }));
+    expect(jsonCanonico({ b: 1, a: [{ d: 2, c: null }] })).toBe(
+      jsonCanonico({ a: [{ c: null, d: 2 }], b: 1 }),
+    );
   });
 });

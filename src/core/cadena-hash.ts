@@ -43,7 +43,10 @@ export type ResultadoVerificacion =
   | { ok: false; revisados: number; idRoto: number; motivo: string };
 
 /** Walks the chain in id order and reports the first link whose content or predecessor does not match. */
-export function verificarCadena(eslabones: Iterable<EslabonAuditoria>, previo = HASH_GENESIS): ResultadoVerificacion {
+export function verificarCadena(
+  eslabones: Iterable<EslabonAuditoria>,
+  previo = HASH_GENESIS,
+): ResultadoVerificacion {
   let revisados = 0;
   let anterior = previo;
   for (const e of eslabones) {

@@ -12,7 +12,9 @@ export function digitoVerificacion(base: string): number {
   return residuo > 1 ? 11 - residuo : residuo;
 }
 
-export type NitResultado = { ok: true; base: string; dv: number; formateado: string } | { ok: false; mensaje: string };
+export type NitResultado =
+  | { ok: true; base: string; dv: number; formateado: string }
+  | { ok: false; mensaje: string };
 
 /** Accepts "846000253-6" or "846.000.253-6"; the check digit is required so a typo cannot slip in. */
 export function validarNit(entrada: string): NitResultado {

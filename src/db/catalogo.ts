@@ -39,7 +39,9 @@ export function vigenciasDelArchivo(): VigenciaCatalogo[] {
         )
       : (base?.indices ?? []);
     const planes =
-      v.planesDecreto612?.map(([clave, nombre, politica]) => ({ clave, nombre, politica })) ?? base?.planes ?? [];
+      v.planesDecreto612?.map(([clave, nombre, politica]) => ({ clave, nombre, politica })) ??
+      base?.planes ??
+      [];
     return { vigencia: v.vigencia, fuente: v.fuente, politicas, indices, planes };
   };
   return lista.map(resolver).sort((a, b) => a.vigencia - b.vigencia);
@@ -66,7 +68,14 @@ export async function sincronizarCatalogo(db: Db): Promise<void> {
         .onConflictDoUpdate({ target: catalogoVigencia.vigencia, set: { fuente: v.fuente } });
       await tx
         .insert(dimension)
-        .values(Object.entries(dims).map(([codigo, d], i) => ({ vigencia: v.vigencia, codigo, ...d, orden: i + 1 })));
+        .values(
+          Object.entries(dims).map(([codigo, d], i) => ({
+            vigencia: v.vigencia,
+            codigo,
+            ...d,
+            orden: i + 1,
+          })),
+        );
       await tx.insert(politica).values(
         v.politicas.map((p, i) => ({
           vigencia: v.vigencia,
@@ -79,7 +88,9 @@ export async function sincronizarCatalogo(db: Db): Promise<void> {
         })),
       );
       if (v.indices.length)
-        await tx.insert(indiceFurag).values(v.indices.map((x, i) => ({ vigencia: v.vigencia, ...x, orden: i + 1 })));
+        await tx
+          .insert(indiceFurag)
+          .values(v.indices.map((x, i) => ({ vigencia: v.vigencia, ...x, orden: i + 1 })));
       if (v.planes.length)
         await tx
           .insert(planDecreto612)

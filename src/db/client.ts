@@ -2,9 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
@@ -57,4 +58,9 @@ export async function conectar(opciones: { databaseUrl?: string; dataDir?: strin
   const db = drizzlePglite(cliente, { schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder: CARPETA_MIGRACIONES });
   return { db, tipo: 'pglite', cerrar: () => cliente.close() };
+}
+
+/** Rows of a raw SQL query; both drivers answer with `{ rows }`. */
+export async function filas<T>(db: Db, consulta: SQL): Promise<T[]> {
+  return ((await db.execute(consulta)) as unknown as { rows: T[] }).rows;
 }

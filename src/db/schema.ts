@@ -1,4 +1,3 @@
-
 import {
   bigint,
   boolean,
@@ -222,4 +221,3 @@ export const TABLAS_EN_ORDEN = [
   'responsable_politica',
   'auditoria',
 ] as const;
-

@@ -6,7 +6,12 @@ import { ajusteSistema, usuario } from '../db/schema.ts';
 import { registrarAuditoria } from '../modules/auditoria/auditoria.repository.ts';
 import { TOKEN_CONFIGURACION } from '../modules/auth/auth.routes.ts';
 import { hashToken, tokenAleatorio } from '../modules/auth/sesion.repository.ts';
-import { buscarPorCorreo, exigirClaveValida, hashClave, normalizarCorreo } from '../modules/usuarios/usuario.service.ts';
+import {
+  buscarPorCorreo,
+  exigirClaveValida,
+  hashClave,
+  normalizarCorreo,
+} from '../modules/usuarios/usuario.service.ts';
 import type { Config } from './config.ts';
 import { ErrorApi } from './errores.ts';
 
@@ -27,7 +32,12 @@ export async function abrirBase(config: Pick<Config, 'dataDir' | 'databaseUrl'>)
   return conexion;
 }
 
-export async function crearAdministrador(conexion: Conexion, correo: string, clave: string, nombre = 'Administrador') {
+export async function crearAdministrador(
+  conexion: Conexion,
+  correo: string,
+  clave: string,
+  nombre = 'Administrador',
+) {
   try {
     exigirClaveValida(clave, correo);
   } catch (e) {
@@ -44,7 +54,13 @@ export async function crearAdministrador(conexion: Conexion, correo: string, cla
     await registrarAuditoria(
       tx,
       { usuarioId: null, correo: 'sistema', ip: null },
-      { entidadId: null, accion: 'crear', recurso: 'usuario', recursoId: u!.id, despues: { correo, adminPlataforma: true } },
+      {
+        entidadId: null,
+        accion: 'crear',
+        recurso: 'usuario',
+        recursoId: u!.id,
+        despues: { correo, adminPlataforma: true },
+      },
     );
     return u!.id;
   });
@@ -60,7 +76,10 @@ export async function prepararAdministrador(conexion: Conexion, config: Config):
     await crearAdministrador(conexion, config.adminEmail, config.adminPassword);
     return null;
   }
-  const [admins] = await conexion.db.select({ n: count() }).from(usuario).where(eq(usuario.adminPlataforma, true));
+  const [admins] = await conexion.db
+    .select({ n: count() })
+    .from(usuario)
+    .where(eq(usuario.adminPlataforma, true));
   if ((admins?.n ?? 0) > 0) return null;
   const token = tokenAleatorio();
   await conexion.db

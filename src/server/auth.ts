@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Acceso, rolesPermiten } from '../core/roles.ts';
-import { cargarSesion, type UsuarioSesion } from '../modules/auth/sesion.repository.ts';
 import type { Actor } from '../modules/auditoria/auditoria.repository.ts';
+import { cargarSesion, type UsuarioSesion } from '../modules/auth/sesion.repository.ts';
 import { ErrorApi, prohibido } from './errores.ts';
 
 export const COOKIE_SESION = 'mipg_sesion';
@@ -64,7 +64,10 @@ export function registrarAutorizacion(app: FastifyInstance) {
     const u = request.usuario;
     if (!u) throw new ErrorApi(401, 'Debe iniciar sesión para continuar.');
     if (!METODOS_SEGUROS.has(request.method) && request.headers[CABECERA_CSRF] !== u.csrf) {
-      throw new ErrorApi(403, 'La solicitud no trae el código de seguridad de su sesión. Recargue la página.');
+      throw new ErrorApi(
+        403,
+        'La solicitud no trae el código de seguridad de su sesión. Recargue la página.',
+      );
     }
     if (u.debeCambiarClave && !request.url.startsWith('/api/auth/')) {
       throw new ErrorApi(403, 'Debe cambiar su contraseña temporal antes de continuar.');

@@ -63,7 +63,10 @@ const denegado = (s: number) => s === 401 || s === 403;
 describe('matriz de autorización', () => {
   it('la regla declarada de cada ruta es la revisada (una ruta nueva debe agregarse a la tabla)', () => {
     const declaradas = Object.fromEntries(
-      t.app.rutasApi.map((r) => [`${r.method} ${r.url}`, typeof r.acceso === 'string' ? r.acceso : r.acceso.permiso]),
+      t.app.rutasApi.map((r) => [
+        `${r.method} ${r.url}`,
+        typeof r.acceso === 'string' ? r.acceso : r.acceso.permiso,
+      ]),
     );
     expect(declaradas).toEqual(REGLAS_REVISADAS);
   });
@@ -90,16 +93,24 @@ describe('matriz de autorización', () => {
         const s = sesiones.get(rol)!;
         const r = await t.pedir(s, method as 'GET', urlDe(ruta.url, propia), {});
         const permitido =
-          acceso === 'sesion' ? true : acceso === 'plataforma' ? false : (PERMISOS[acceso.permiso] as readonly Rol[]).includes(rol);
-        if (permitido && denegado(r.statusCode)) fallas.push(`${method} ${ruta.url} [${rol}]: debía permitir, dio ${r.statusCode}`);
-        if (!permitido && r.statusCode !== 403) fallas.push(`${method} ${ruta.url} [${rol}]: debía negar, dio ${r.statusCode}`);
+          acceso === 'sesion'
+            ? true
+            : acceso === 'plataforma'
+              ? false
+              : (PERMISOS[acceso.permiso] as readonly Rol[]).includes(rol);
+        if (permitido && denegado(r.statusCode))
+          fallas.push(`${method} ${ruta.url} [${rol}]: debía permitir, dio ${r.statusCode}`);
+        if (!permitido && r.statusCode !== 403)
+          fallas.push(`${method} ${ruta.url} [${rol}]: debía negar, dio ${r.statusCode}`);
         if (ruta.url.includes(':entidadId')) {
           const otra = await t.pedir(s, method as 'GET', urlDe(ruta.url, ajena), {});
-          if (otra.statusCode !== 403) fallas.push(`${method} ${ruta.url} [${rol}] en entidad ajena: dio ${otra.statusCode}`);
+          if (otra.statusCode !== 403)
+            fallas.push(`${method} ${ruta.url} [${rol}] en entidad ajena: dio ${otra.statusCode}`);
         }
       }
       const plataforma = await t.pedir(t.admin, method as 'GET', urlDe(ruta.url, ajena), {});
-      if (denegado(plataforma.statusCode)) fallas.push(`${method} ${ruta.url}: el administrador de plataforma fue negado`);
+      if (denegado(plataforma.statusCode))
+        fallas.push(`${method} ${ruta.url}: el administrador de plataforma fue negado`);
     }
     expect(fallas).toEqual([]);
   });

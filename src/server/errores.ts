@@ -19,7 +19,8 @@ export class ErrorApi extends Error {
 }
 
 export const noEncontrado = (que: string) => new ErrorApi(404, `No se encontró ${que}.`);
-export const prohibido = (por = 'Su rol no le permite realizar esta acción en esta entidad.') => new ErrorApi(403, por);
+export const prohibido = (por = 'Su rol no le permite realizar esta acción en esta entidad.') =>
+  new ErrorApi(403, por);
 export const conflicto = (mensaje: string) => new ErrorApi(409, mensaje);
 export const invalido = (campo: string, mensaje: string) =>
   new ErrorApi(400, `Revise el campo «${campo}»: ${mensaje}`, [{ campo, mensaje }]);
@@ -36,9 +37,11 @@ const CONTEXTO: Record<string, string> = { body: '', querystring: 'parámetro ',
 
 /** Database errors a user can cause (duplicates, references) become 409 in Spanish, never a 500. */
 function errorDeBase(err: unknown): ErrorApi | undefined {
-  const code = (err as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
+  const code =
+    (err as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
   if (code === '23505') return conflicto('Ya existe un registro con esos datos.');
-  if (code === '23503') return conflicto('El registro está relacionado con otros datos y no se puede cambiar así.');
+  if (code === '23503')
+    return conflicto('El registro está relacionado con otros datos y no se puede cambiar así.');
   return undefined;
 }
 
@@ -51,10 +54,14 @@ export function registrarManejoErrores(app: FastifyInstance) {
         mensaje: v.message ?? 'valor inválido',
       }));
       const detalle = campos.map((c) => `«${c.campo}»: ${c.mensaje}`).join('; ');
-      return reply.status(400).send({ error: 'validacion', mensaje: `Revise los datos: ${detalle}.`, campos });
+      return reply
+        .status(400)
+        .send({ error: 'validacion', mensaje: `Revise los datos: ${detalle}.`, campos });
     }
     if (err instanceof ErrorApi) {
-      return reply.status(err.status).send({ error: nombreError(err.status), mensaje: err.message, campos: err.campos });
+      return reply
+        .status(err.status)
+        .send({ error: nombreError(err.status), mensaje: err.message, campos: err.campos });
     }
     const deBase = errorDeBase(err);
     if (deBase) return reply.status(deBase.status).send({ error: 'conflicto', mensaje: deBase.message });
@@ -65,14 +72,17 @@ export function registrarManejoErrores(app: FastifyInstance) {
       });
     }
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-      return reply.status(415).send({ error: 'formato', mensaje: 'El cuerpo de la solicitud debe ser JSON.' });
+      return reply
+        .status(415)
+        .send({ error: 'formato', mensaje: 'El cuerpo de la solicitud debe ser JSON.' });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply
         .status(err.statusCode)
         .send({ error: 'solicitud', mensaje: 'La solicitud no es válida. Revise los datos enviados.' });
     }
-    if (isResponseSerializationError(err)) request.log.error({ issues: err.cause.issues }, 'respuesta fuera de esquema');
+    if (isResponseSerializationError(err))
+      request.log.error({ issues: err.cause.issues }, 'respuesta fuera de esquema');
     else request.log.error(err);
     return reply.status(500).send({
       error: 'interno',
@@ -81,13 +91,16 @@ export function registrarManejoErrores(app: FastifyInstance) {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: 'no_encontrado', mensaje: `La ruta ${request.method} ${request.url} no existe.` });
+    reply
+      .status(404)
+      .send({ error: 'no_encontrado', mensaje: `La ruta ${request.method} ${request.url} no existe.` });
   });
 }
 
 function nombreError(status: number) {
   return (
-    { 400: 'validacion', 401: 'no_autenticado', 403: 'prohibido', 404: 'no_encontrado', 409: 'conflicto' }[status] ??
-    'error'
+    { 400: 'validacion', 401: 'no_autenticado', 403: 'prohibido', 404: 'no_encontrado', 409: 'conflicto' }[
+      status
+    ] ?? 'error'
   );
 }

@@ -19,14 +19,21 @@ try {
     const code = (e as { code?: string }).code;
     await conexion.cerrar();
     if (code === 'EADDRINUSE')
-      salirConError(`el puerto ${config.port} ya está en uso. Cierre el otro programa o elija otro con PORT=3001 npm start.`);
-    if (code === 'EACCES') salirConError(`no hay permiso para usar el puerto ${config.port}. Use uno mayor que 1024.`);
+      salirConError(
+        `el puerto ${config.port} ya está en uso. Cierre el otro programa o elija otro con PORT=3001 npm start.`,
+      );
+    if (code === 'EACCES')
+      salirConError(`no hay permiso para usar el puerto ${config.port}. Use uno mayor que 1024.`);
     throw e;
   }
   const base = `http://localhost:${config.port}`;
-  console.log(`\nMIPG Abierto está listo en ${base} (base de datos: ${conexion.tipo === 'pglite' ? `embebida en ${config.dataDir}` : 'PostgreSQL'})`);
+  console.log(
+    `\nMIPG Abierto está listo en ${base} (base de datos: ${conexion.tipo === 'pglite' ? `embebida en ${config.dataDir}` : 'PostgreSQL'})`,
+  );
   if (enlace) {
-    console.log(`\nPrimer arranque: cree la cuenta del administrador en este enlace de un solo uso:\n  ${base}${enlace}\n`);
+    console.log(
+      `\nPrimer arranque: cree la cuenta del administrador en este enlace de un solo uso:\n  ${base}${enlace}\n`,
+    );
   }
   const cerrar = async () => {
     await app.close();
@@ -36,6 +43,7 @@ try {
   process.on('SIGINT', cerrar);
   process.on('SIGTERM', cerrar);
 } catch (e) {
-  if (e instanceof ErrorConfiguracion || (e instanceof Error && e.message.startsWith('La variable'))) salirConError(e.message);
+  if (e instanceof ErrorConfiguracion || (e instanceof Error && e.message.startsWith('La variable')))
+    salirConError(e.message);
   throw e;
 }

@@ -4,13 +4,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { sincronizarCatalogo } from '../db/catalogo.ts';
 import { type Conexion, conectar } from '../db/client.ts';
-import { rolUsuario } from '../db/schema.ts';
+import { rolUsuario, usuario } from '../db/schema.ts';
 import { hashClave } from '../modules/usuarios/usuario.service.ts';
-import { usuario } from '../db/schema.ts';
 import { construirApp } from './app.ts';
 import { crearAdministrador } from './arranque.ts';
 
@@ -65,7 +64,12 @@ export interface AppPrueba extends BasePrueba {
   app: FastifyInstance;
   admin: Sesion;
   /** Sends a request as `sesion` (with its cookie and CSRF header), or anonymously. */
-  pedir(sesion: Sesion | null, method: InjectOptions['method'], url: string, body?: unknown): ReturnType<FastifyInstance['inject']>;
+  pedir(
+    sesion: Sesion | null,
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+  ): Promise<LightMyRequestResponse>;
   iniciarSesion(correo: string, clave?: string): Promise<Sesion>;
   /** Creates a user holding `roles` in `entidadId` and returns its session. */
   usuarioCon(entidadId: string, roles: string[], correo?: string): Promise<Sesion & { id: string }>;
@@ -101,7 +105,9 @@ export async function crearAppPrueba(): Promise<AppPrueba> {
       .values({ correo: email, nombre: `Persona ${email}`, claveHash })
       .returning();
     if (roles.length)
-      await base.conexion.db.insert(rolUsuario).values(roles.map((rol) => ({ usuarioId: u!.id, entidadId, rol })));
+      await base.conexion.db
+        .insert(rolUsuario)
+        .values(roles.map((rol) => ({ usuarioId: u!.id, entidadId, rol })));
     return { id: u!.id, ...(await iniciarSesion(email)) };
   };
 

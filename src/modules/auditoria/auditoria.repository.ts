@@ -37,7 +37,11 @@ function limpiar(valor: unknown): unknown {
 /** Call inside the same transaction as the change it records: both are written or neither. */
 export async function registrarAuditoria(tx: Db, actor: Actor, cambio: CambioAuditado): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${CANDADO_AUDITORIA})`);
-  const [ultimo] = await tx.select({ hash: auditoria.hash }).from(auditoria).orderBy(desc(auditoria.id)).limit(1);
+  const [ultimo] = await tx
+    .select({ hash: auditoria.hash })
+    .from(auditoria)
+    .orderBy(desc(auditoria.id))
+    .limit(1);
   const fila = {
     entidadId: cambio.entidadId,
     usuarioId: actor.usuarioId,

@@ -26,9 +26,16 @@ const RegistroSchema = z.object({
   creadoEn: z.string(),
   hash: z.string(),
 });
-const PaginaSchema = z.object({ total: z.number(), registros: z.array(RegistroSchema) }).meta({ id: 'PaginaAuditoria' });
+const PaginaSchema = z
+  .object({ total: z.number(), registros: z.array(RegistroSchema) })
+  .meta({ id: 'PaginaAuditoria' });
 const VerificacionSchema = z
-  .object({ ok: z.boolean(), revisados: z.number(), idRoto: z.number().optional(), motivo: z.string().optional() })
+  .object({
+    ok: z.boolean(),
+    revisados: z.number(),
+    idRoto: z.number().optional(),
+    motivo: z.string().optional(),
+  })
   .meta({ id: 'VerificacionAuditoria' });
 
 export const auditoriaRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -65,7 +72,12 @@ export const auditoriaRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auditoria',
     {
       config: { acceso: 'plataforma' },
-      schema: { tags, summary: 'Bitácora completa de la plataforma', querystring: Filtro, response: { 200: PaginaSchema } },
+      schema: {
+        tags,
+        summary: 'Bitácora completa de la plataforma',
+        querystring: Filtro,
+        response: { 200: PaginaSchema },
+      },
     },
     async (request) => listarAuditoria(app.db, request.query),
   );

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filas } from '../../db/client.ts';
 import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
 
 let t: AppPrueba;
@@ -16,11 +17,16 @@ beforeAll(async () => {
 });
 afterAll(() => t.cerrar());
 
-const verificar = async () => (await t.pedir(control, 'GET', `/api/entidades/${entidadId}/auditoria/verificacion`)).json();
+const verificar = async () =>
+  (await t.pedir(control, 'GET', `/api/entidades/${entidadId}/auditoria/verificacion`)).json();
 
 describe('bitácora de auditoría', () => {
   it('control interno ve cada cambio con quién, cuándo y el después, y filtra por acción', async () => {
-    const r = await t.pedir(control, 'GET', `/api/entidades/${entidadId}/auditoria?recurso=dependencia&accion=crear`);
+    const r = await t.pedir(
+      control,
+      'GET',
+      `/api/entidades/${entidadId}/auditoria?recurso=dependencia&accion=crear`,
+    );
     expect(r.statusCode).toBe(200);
     const { total, registros } = r.json();
     expect(total).toBe(3);
@@ -45,11 +51,10 @@ describe('bitácora de auditoría', () => {
   });
 
   it('si alguien con acceso directo a la base altera un registro, la verificación señala el primero roto', async () => {
-    const [fila] = (
-      await t.conexion.db.execute<{ id: number }>(
-        sql`select id from auditoria where recurso = 'dependencia' order by id limit 1`,
-      )
-    ).rows;
+    const [fila] = await filas<{ id: number }>(
+      t.conexion.db,
+      sql`select id from auditoria where recurso = 'dependencia' order by id limit 1`,
+    );
     await t.conexion.db.execute(sql`alter table auditoria disable trigger auditoria_sin_cambios`);
     await t.conexion.db.execute(
       sql`update auditoria set despues = '{"nombre":"Otra cosa"}'::jsonb where id = ${Number(fila!.id)}`,

@@ -37,7 +37,12 @@ const SesionSchema = z
       debeCambiarClave: z.boolean(),
     }),
     entidades: z.array(
-      z.object({ id: z.string(), nombre: z.string(), sigla: z.string().nullable(), roles: z.array(z.string()) }),
+      z.object({
+        id: z.string(),
+        nombre: z.string(),
+        sigla: z.string().nullable(),
+        roles: z.array(z.string()),
+      }),
     ),
     csrf: z.string(),
   })
@@ -67,7 +72,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['Sesión'],
         summary: 'Iniciar sesión con correo y contraseña',
-        body: z.object({ email: correoSchema, password: z.string().min(1, 'escriba la contraseña').max(200) }),
+        body: z.object({
+          email: correoSchema,
+          password: z.string().min(1, 'escriba la contraseña').max(200),
+        }),
         response: { 200: SesionSchema, 401: ErrorSchema, 423: ErrorSchema },
       },
     },
@@ -102,7 +110,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const { token, csrf } = await crearSesion(app.db, u.id);
       await app.db.transaction(async (tx) => {
-        await tx.update(usuario).set({ intentosFallidos: 0, bloqueadoHasta: null }).where(eq(usuario.id, u.id));
+        await tx
+          .update(usuario)
+          .set({ intentosFallidos: 0, bloqueadoHasta: null })
+          .where(eq(usuario.id, u.id));
         await registrarAuditoria(
           tx,
           { usuarioId: u.id, correo: u.correo, ip: request.ip },
@@ -138,7 +149,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/sesion',
     {
       config: { acceso: 'sesion' },
-      schema: { tags: ['Sesión'], summary: 'Usuario de la sesión actual y sus entidades', response: { 200: SesionSchema } },
+      schema: {
+        tags: ['Sesión'],
+        summary: 'Usuario de la sesión actual y sus entidades',
+        response: { 200: SesionSchema },
+      },
     },
     async (request) => respuestaSesion(usuarioDe(request)),
   );
@@ -185,7 +200,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { acceso: 'publico', rateLimit: { max: 10, timeWindow: '1 minute' } },
       schema: {
         tags: ['Plataforma'],
-        summary: 'Crear el administrador de la plataforma con el enlace de un solo uso del registro de arranque',
+        summary:
+          'Crear el administrador de la plataforma con el enlace de un solo uso del registro de arranque',
         body: z.object({
           token: z.string().min(1, 'falta el código del enlace de configuración'),
           nombre: z.string().trim().min(3, 'escriba su nombre completo').max(120),
@@ -197,7 +213,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const b = request.body;
-      const [guardado] = await app.db.select().from(ajusteSistema).where(eq(ajusteSistema.clave, TOKEN_CONFIGURACION));
+      const [guardado] = await app.db
+        .select()
+        .from(ajusteSistema)
+        .where(eq(ajusteSistema.clave, TOKEN_CONFIGURACION));
       if (!guardado || guardado.valor !== hashToken(b.token))
         throw new ErrorApi(403, 'El enlace de configuración inicial no es válido o ya fue usado.');
       const [admins] = await app.db

@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.cerrar());
 
-const login = (email: string, password: string) => t.pedir(null, 'POST', '/api/auth/login', { email, password });
+const login = (email: string, password: string) =>
+  t.pedir(null, 'POST', '/api/auth/login', { email, password });
 
 describe('inicio de sesión', () => {
   it('da una cookie HttpOnly SameSite=Lax y la lista de entidades con roles', async () => {
@@ -37,7 +38,8 @@ describe('inicio de sesión', () => {
 
   it(`bloquea la cuenta tras ${MAX_INTENTOS} intentos fallidos, incluso con la clave correcta, y el administrador la desbloquea`, async () => {
     const victima = await t.usuarioCon(entidadId, ['consulta'], 'bloqueo@prueba.example');
-    for (let i = 0; i < MAX_INTENTOS; i++) expect((await login('bloqueo@prueba.example', 'Incorrecta999')).statusCode).toBe(401);
+    for (let i = 0; i < MAX_INTENTOS; i++)
+      expect((await login('bloqueo@prueba.example', 'Incorrecta999')).statusCode).toBe(401);
     const bloqueado = await login('bloqueo@prueba.example', CLAVE_PRUEBA);
     expect(bloqueado.statusCode).toBe(423);
     expect(bloqueado.json().mensaje).toContain('bloqueada temporalmente');
@@ -45,7 +47,11 @@ describe('inicio de sesión', () => {
     const admin = await t.usuarioCon(entidadId, ['admin_entidad']);
     const lista = (await t.pedir(admin, 'GET', `/api/entidades/${entidadId}/usuarios`)).json();
     expect(lista.find((u: { id: string }) => u.id === victima.id).bloqueado).toBe(true);
-    const reset = await t.pedir(admin, 'POST', `/api/entidades/${entidadId}/usuarios/${victima.id}/restablecer-clave`);
+    const reset = await t.pedir(
+      admin,
+      'POST',
+      `/api/entidades/${entidadId}/usuarios/${victima.id}/restablecer-clave`,
+    );
     expect(reset.statusCode).toBe(200);
     const temporal = reset.json().claveTemporal;
     expect((await login('bloqueo@prueba.example', temporal)).statusCode).toBe(200);
@@ -64,21 +70,32 @@ describe('inicio de sesión', () => {
     expect(bloqueada.statusCode).toBe(403);
     expect(bloqueada.json().mensaje).toContain('cambiar su contraseña temporal');
 
-    const debil = await t.pedir(s, 'POST', '/api/auth/cambiar-clave', { actual: alta.json().claveTemporal, nueva: 'corta' });
+    const debil = await t.pedir(s, 'POST', '/api/auth/cambiar-clave', {
+      actual: alta.json().claveTemporal,
+      nueva: 'corta',
+    });
     expect(debil.statusCode).toBe(400);
     expect(debil.json().campos[0]).toMatchObject({ campo: 'nueva' });
     expect(debil.json().mensaje).toContain('al menos 10 caracteres');
 
-    const ok = await t.pedir(s, 'POST', '/api/auth/cambiar-clave', { actual: alta.json().claveTemporal, nueva: 'Sibundoy2026' });
+    const ok = await t.pedir(s, 'POST', '/api/auth/cambiar-clave', {
+      actual: alta.json().claveTemporal,
+      nueva: 'Sibundoy2026',
+    });
     expect(ok.statusCode).toBe(204);
     expect((await t.pedir(s, 'GET', `/api/entidades/${entidadId}`)).statusCode).toBe(200);
   });
 
   it('las escrituras exigen el código CSRF de la sesión', async () => {
     const admin = await t.usuarioCon(entidadId, ['admin_entidad']);
-    const sinCsrf = await t.pedir({ cookie: admin.cookie, csrf: 'otro' }, 'POST', `/api/entidades/${entidadId}/dependencias`, {
-      nombre: 'Gerencia',
-    });
+    const sinCsrf = await t.pedir(
+      { cookie: admin.cookie, csrf: 'otro' },
+      'POST',
+      `/api/entidades/${entidadId}/dependencias`,
+      {
+        nombre: 'Gerencia',
+      },
+    );
     expect(sinCsrf.statusCode).toBe(403);
     expect(sinCsrf.json().mensaje).toContain('código de seguridad');
   });
@@ -93,7 +110,10 @@ describe('inicio de sesión', () => {
 
   it('un usuario desactivado no puede entrar', async () => {
     await t.usuarioCon(entidadId, ['consulta'], 'inactivo@prueba.example');
-    await t.conexion.db.update(usuario).set({ activo: false }).where(eq(usuario.correo, 'inactivo@prueba.example'));
+    await t.conexion.db
+      .update(usuario)
+      .set({ activo: false })
+      .where(eq(usuario.correo, 'inactivo@prueba.example'));
     expect((await login('inactivo@prueba.example', CLAVE_PRUEBA)).statusCode).toBe(401);
   });
 });

@@ -1,6 +1,13 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { catalogoVigencia, componente, dimension, indiceFurag, planDecreto612, politica } from '../../db/schema.ts';
+import {
+  catalogoVigencia,
+  componente,
+  dimension,
+  indiceFurag,
+  planDecreto612,
+  politica,
+} from '../../db/schema.ts';
 import { noEncontrado } from '../../server/errores.ts';
 
 export async function vigenciasCatalogo(db: Db) {
@@ -18,7 +25,11 @@ export async function obtenerCatalogo(db: Db, vigencia: number) {
     db.select().from(dimension).where(eq(dimension.vigencia, vigencia)).orderBy(asc(dimension.orden)),
     db.select().from(politica).where(eq(politica.vigencia, vigencia)).orderBy(asc(politica.orden)),
     db.select().from(indiceFurag).where(eq(indiceFurag.vigencia, vigencia)).orderBy(asc(indiceFurag.orden)),
-    db.select().from(planDecreto612).where(eq(planDecreto612.vigencia, vigencia)).orderBy(asc(planDecreto612.orden)),
+    db
+      .select()
+      .from(planDecreto612)
+      .where(eq(planDecreto612.vigencia, vigencia))
+      .orderBy(asc(planDecreto612.orden)),
   ]);
   return {
     vigencia,
@@ -35,7 +46,9 @@ export async function obtenerCatalogo(db: Db, vigencia: number) {
           codigoFurag: p.codigoFurag,
           nombre: p.nombre,
           lider: p.lider,
-          indices: inds.filter((i) => i.politica === p.clave).map(({ codigo, nombre }) => ({ codigo, nombre })),
+          indices: inds
+            .filter((i) => i.politica === p.clave)
+            .map(({ codigo, nombre }) => ({ codigo, nombre })),
         })),
     })),
     planesDecreto612: planes.map(({ clave, nombre, politica }) => ({ clave, nombre, politica })),

@@ -41,7 +41,8 @@ export const catalogoRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { acceso: 'publico' },
       schema: {
         tags: ['Catálogo MIPG'],
-        summary: 'Componentes, dimensiones, políticas, índices FURAG y planes del Decreto 612 de una vigencia',
+        summary:
+          'Componentes, dimensiones, políticas, índices FURAG y planes del Decreto 612 de una vigencia',
         querystring: z.object({ vigencia: vigenciaSchema.default(new Date().getFullYear()) }),
         response: { 200: CatalogoSchema, 404: ErrorSchema },
       },

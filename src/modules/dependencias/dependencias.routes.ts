@@ -5,12 +5,17 @@ import type { Db } from '../../db/client.ts';
 import { dependencia, responsablePolitica } from '../../db/schema.ts';
 import { actorDe } from '../../server/auth.ts';
 import { conflicto, ErrorSchema, invalido, noEncontrado } from '../../server/errores.ts';
-import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
+import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { EntidadParams } from '../entidades/entidad.schema.ts';
 
 const tags = ['Dependencias'];
 const DependenciaSchema = z
-  .object({ id: z.string(), nombre: z.string(), codigo: z.string().nullable(), padreId: z.string().nullable() })
+  .object({
+    id: z.string(),
+    nombre: z.string(),
+    codigo: z.string().nullable(),
+    padreId: z.string().nullable(),
+  })
   .meta({ id: 'Dependencia' });
 const Entrada = z.object({
   nombre: z.string().trim().min(2, 'escriba el nombre de la dependencia').max(150),
@@ -22,18 +27,37 @@ const Entrada = z.object({
     .nullish(),
   padreId: z.uuid('elija una dependencia superior de la lista').nullish(),
 });
-const Params = EntidadParams.extend({ dependenciaId: z.uuid('el identificador de la dependencia no es válido') });
+const Params = EntidadParams.extend({
+  dependenciaId: z.uuid('el identificador de la dependencia no es válido'),
+});
+
+const presentar = (d: typeof dependencia.$inferSelect) => ({
+  id: d.id,
+  nombre: d.nombre,
+  codigo: d.codigo,
+  padreId: d.padreId,
+});
 
 async function dependenciasDe(db: Db, entidadId: string) {
   return db
-    .select({ id: dependencia.id, nombre: dependencia.nombre, codigo: dependencia.codigo, padreId: dependencia.padreId })
+    .select({
+      id: dependencia.id,
+      nombre: dependencia.nombre,
+      codigo: dependencia.codigo,
+      padreId: dependencia.padreId,
+    })
     .from(dependencia)
     .where(eq(dependencia.entidadId, entidadId))
     .orderBy(asc(dependencia.nombre));
 }
 
 /** The parent must be of the same entity and must not hang below the node itself (no cycles). */
-async function exigirPadreValido(db: Db, entidadId: string, padreId: string | null | undefined, propioId?: string) {
+async function exigirPadreValido(
+  db: Db,
+  entidadId: string,
+  padreId: string | null | undefined,
+  propioId?: string,
+) {
   if (!padreId) return;
   const todas = await dependenciasDe(db, entidadId);
   const porId = new Map(todas.map((d) => [d.id, d]));
@@ -43,12 +67,38 @@ async function exigirPadreValido(db: Db, entidadId: string, padreId: string | nu
   }
 }
 
+type EntradaDependencia = z.output<typeof Entrada>;
+
+export async function crearDependencia(db: Db, actor: Actor, entidadId: string, datos: EntradaDependencia) {
+  await exigirPadreValido(db, entidadId, datos.padreId);
+  return db.transaction(async (tx) => {
+    const [d] = await tx
+      .insert(dependencia)
+      .values({ ...datos, padreId: datos.padreId ?? null, entidadId })
+      .returning();
+    const salida = presentar(d!);
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'crear',
+      recurso: 'dependencia',
+      recursoId: d!.id,
+      despues: salida,
+    });
+    return salida;
+  });
+}
+
 export const dependenciasRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/entidades/:entidadId/dependencias',
     {
       config: { acceso: { permiso: 'entidad.ver' } },
-      schema: { tags, summary: 'Dependencias de la entidad', params: EntidadParams, response: { 200: z.array(DependenciaSchema) } },
+      schema: {
+        tags,
+        summary: 'Dependencias de la entidad',
+        params: EntidadParams,
+        response: { 200: z.array(DependenciaSchema) },
+      },
     },
     async (request) => dependenciasDe(app.db, request.params.entidadId),
   );
@@ -67,22 +117,7 @@ export const dependenciasRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { entidadId } = request.params;
-      await exigirPadreValido(app.db, entidadId, request.body.padreId);
-      const creada = await app.db.transaction(async (tx) => {
-        const [d] = await tx
-          .insert(dependencia)
-          .values({ ...request.body, padreId: request.body.padreId ?? null, entidadId })
-          .returning();
-        const salida = { id: d!.id, nombre: d!.nombre, codigo: d!.codigo, padreId: d!.padreId };
-        await registrarAuditoria(tx, actorDe(request), {
-          entidadId,
-          accion: 'crear',
-          recurso: 'dependencia',
-          recursoId: d!.id,
-          despues: salida,
-        });
-        return salida;
-      });
+      const creada = await crearDependencia(app.db, actorDe(request), entidadId, request.body);
       return reply.status(201).send(creada);
     },
   );
@@ -110,7 +145,7 @@ export const dependenciasRoutes: FastifyPluginAsyncZod = async (app) => {
           .set({ ...request.body, padreId: request.body.padreId ?? null })
           .where(and(eq(dependencia.id, dependenciaId), eq(dependencia.entidadId, entidadId)))
           .returning();
-        const salida = { id: d!.id, nombre: d!.nombre, codigo: d!.codigo, padreId: d!.padreId };
+        const salida = presentar(d!);
         await registrarAuditoria(tx, actorDe(request), {
           entidadId,
           accion: 'actualizar',
@@ -147,7 +182,8 @@ export const dependenciasRoutes: FastifyPluginAsyncZod = async (app) => {
         .from(responsablePolitica)
         .where(eq(responsablePolitica.dependenciaId, dependenciaId))
         .limit(1);
-      if (asignada) throw conflicto('La dependencia es responsable de una política: reasigne la política primero.');
+      if (asignada)
+        throw conflicto('La dependencia es responsable de una política: reasigne la política primero.');
       await app.db.transaction(async (tx) => {
         await tx.delete(dependencia).where(eq(dependencia.id, dependenciaId));
         await registrarAuditoria(tx, actorDe(request), {

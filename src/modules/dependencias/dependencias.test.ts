@@ -12,16 +12,23 @@ beforeAll(async () => {
 afterAll(() => t.cerrar());
 
 const url = () => `/api/entidades/${entidadId}/dependencias`;
-const crear = async (nombre: string, padreId?: string) => (await t.pedir(admin, 'POST', url(), { nombre, padreId })).json();
+const crear = async (nombre: string, padreId?: string) =>
+  (await t.pedir(admin, 'POST', url(), { nombre, padreId })).json();
 
 describe('dependencias en árbol', () => {
   it('arma el árbol y no permite ciclos', async () => {
     const gerencia = await crear('Gerencia');
     const sub = await crear('Subgerencia Administrativa y Financiera', gerencia.id);
     const th = await crear('Talento Humano', sub.id);
-    const ciclo = await t.pedir(admin, 'PUT', `${url()}/${gerencia.id}`, { nombre: 'Gerencia', padreId: th.id });
+    const ciclo = await t.pedir(admin, 'PUT', `${url()}/${gerencia.id}`, {
+      nombre: 'Gerencia',
+      padreId: th.id,
+    });
     expect(ciclo.statusCode).toBe(400);
-    expect(ciclo.json().campos[0]).toEqual({ campo: 'padreId', mensaje: 'una dependencia no puede quedar debajo de sí misma.' });
+    expect(ciclo.json().campos[0]).toEqual({
+      campo: 'padreId',
+      mensaje: 'una dependencia no puede quedar debajo de sí misma.',
+    });
     const lista = (await t.pedir(admin, 'GET', url())).json();
     expect(lista.find((d: { id: string }) => d.id === th.id).padreId).toBe(sub.id);
   });
@@ -41,7 +48,9 @@ describe('dependencias en árbol', () => {
 
   it('no acepta como superior una dependencia de otra entidad', async () => {
     const otra = await t.crearEntidad('Otra entidad', '800197268-4');
-    const ajena = (await t.pedir(t.admin, 'POST', `/api/entidades/${otra}/dependencias`, { nombre: 'Ajena' })).json();
+    const ajena = (
+      await t.pedir(t.admin, 'POST', `/api/entidades/${otra}/dependencias`, { nombre: 'Ajena' })
+    ).json();
     const r = await t.pedir(admin, 'POST', url(), { nombre: 'Intrusa', padreId: ajena.id });
     expect(r.statusCode).toBe(400);
     expect(r.json().campos[0].campo).toBe('padreId');
@@ -53,26 +62,47 @@ describe('responsables de política', () => {
     const planeacion = await t.usuarioCon(entidadId, ['planeacion']);
     const lider = await t.usuarioCon(entidadId, ['responsable_politica']);
     const dep = await crear('Gestión Documental y Archivo');
-    const ok = await t.pedir(planeacion, 'PUT', `/api/entidades/${entidadId}/responsables/2025/gestion_documental`, {
+    const ok = await t.pedir(
+      planeacion,
+      'PUT',
+      `/api/entidades/${entidadId}/responsables/2025/gestion_documental`,
+      {
+        usuarioId: lider.id,
+        dependenciaId: dep.id,
+      },
+    );
+    expect(ok.statusCode).toBe(200);
+    const lista = (
+      await t.pedir(planeacion, 'GET', `/api/entidades/${entidadId}/responsables?vigencia=2025`)
+    ).json();
+    expect(lista).toContainEqual({
+      politica: 'gestion_documental',
       usuarioId: lider.id,
       dependenciaId: dep.id,
     });
-    expect(ok.statusCode).toBe(200);
-    const lista = (await t.pedir(planeacion, 'GET', `/api/entidades/${entidadId}/responsables?vigencia=2025`)).json();
-    expect(lista).toContainEqual({ politica: 'gestion_documental', usuarioId: lider.id, dependenciaId: dep.id });
 
     const otra = await t.crearEntidad('Tercera', '890399010-6');
     const extrano = await t.usuarioCon(otra, ['consulta']);
-    const r = await t.pedir(planeacion, 'PUT', `/api/entidades/${entidadId}/responsables/2025/gestion_documental`, {
-      usuarioId: extrano.id,
-      dependenciaId: null,
-    });
+    const r = await t.pedir(
+      planeacion,
+      'PUT',
+      `/api/entidades/${entidadId}/responsables/2025/gestion_documental`,
+      {
+        usuarioId: extrano.id,
+        dependenciaId: null,
+      },
+    );
     expect(r.statusCode).toBe(400);
     expect(r.json().campos[0].campo).toBe('usuarioId');
-    const inexistente = await t.pedir(planeacion, 'PUT', `/api/entidades/${entidadId}/responsables/2025/no_existe`, {
-      usuarioId: null,
-      dependenciaId: null,
-    });
+    const inexistente = await t.pedir(
+      planeacion,
+      'PUT',
+      `/api/entidades/${entidadId}/responsables/2025/no_existe`,
+      {
+        usuarioId: null,
+        dependenciaId: null,
+      },
+    );
     expect(inexistente.statusCode).toBe(404);
   });
 });

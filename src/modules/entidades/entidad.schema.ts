@@ -14,16 +14,17 @@ export const ORDENES = ['nacional', 'departamental', 'distrital', 'municipal'] a
 export const EntidadEntradaSchema = z.object({
   nombre: z.string().trim().min(3, 'escriba el nombre completo de la entidad').max(200),
   sigla: opcional(30),
-  nit: z
-    .string({ error: 'escriba el NIT con su dígito de verificación' })
-    .superRefine((v, ctx) => {
-      const r = validarNit(v);
-      if (!r.ok) ctx.addIssue({ code: 'custom', message: r.mensaje });
-    }),
+  nit: z.string({ error: 'escriba el NIT con su dígito de verificación' }).superRefine((v, ctx) => {
+    const r = validarNit(v);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.mensaje });
+  }),
   divipola: z
     .string()
     .trim()
-    .regex(/^(\d{2}|\d{5})?$/, 'el código DIVIPOLA tiene 2 dígitos (departamento) o 5 (municipio), por ejemplo 86001')
+    .regex(
+      /^(\d{2}|\d{5})?$/,
+      'el código DIVIPOLA tiene 2 dígitos (departamento) o 5 (municipio), por ejemplo 86001',
+    )
     .transform((v) => (v === '' ? null : v))
     .nullish(),
   departamento: opcional(80),
@@ -40,7 +41,10 @@ export const EntidadEntradaSchema = z.object({
     .transform((v) => (v === '' ? null : v))
     .nullish(),
   sitioWeb: z
-    .union([z.literal(''), z.url({ protocol: /^https?$/, error: 'escriba una dirección web que empiece por https://' })])
+    .union([
+      z.literal(''),
+      z.url({ protocol: /^https?$/, error: 'escriba una dirección web que empiece por https://' }),
+    ])
     .transform((v) => (v === '' ? null : v))
     .nullish(),
   horarioAtencion: opcional(200),

@@ -18,7 +18,11 @@ export const entidadesRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/entidades',
     {
       config: { acceso: 'sesion' },
-      schema: { tags, summary: 'Entidades a las que el usuario tiene acceso', response: { 200: z.array(EntidadSchema) } },
+      schema: {
+        tags,
+        summary: 'Entidades a las que el usuario tiene acceso',
+        response: { 200: z.array(EntidadSchema) },
+      },
     },
     async (request) => {
       const u = usuarioDe(request);
@@ -37,14 +41,20 @@ export const entidadesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: EntidadSchema, 400: ErrorSchema, 409: ErrorSchema },
       },
     },
-    async (request, reply) => reply.status(201).send(await crearEntidad(app.db, actorDe(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await crearEntidad(app.db, actorDe(request), request.body)),
   );
 
   app.get(
     '/api/entidades/:entidadId',
     {
       config: { acceso: { permiso: 'entidad.ver' } },
-      schema: { tags, summary: 'Perfil de la entidad', params: EntidadParams, response: { 200: EntidadSchema } },
+      schema: {
+        tags,
+        summary: 'Perfil de la entidad',
+        params: EntidadParams,
+        response: { 200: EntidadSchema },
+      },
     },
     async (request) => presentarEntidad(await obtenerEntidad(app.db, request.params.entidadId)),
   );

@@ -18,7 +18,11 @@ describe('registro de entidades', () => {
       orden: 'municipal',
     });
     expect(r.statusCode).toBe(201);
-    expect(r.json()).toMatchObject({ nombre: 'E.S.E. Hospital de Prueba', nit: '846000253-6', divipola: '86001' });
+    expect(r.json()).toMatchObject({
+      nombre: 'E.S.E. Hospital de Prueba',
+      nit: '846000253-6',
+      divipola: '86001',
+    });
   });
 
   it.each([
@@ -69,7 +73,10 @@ describe('registro de entidades', () => {
       divipola: '861',
     });
     expect(r.statusCode).toBe(400);
-    const campos = r.json().campos.map((c: { campo: string }) => c.campo).sort();
+    const campos = r
+      .json()
+      .campos.map((c: { campo: string }) => c.campo)
+      .sort();
     expect(campos).toEqual(['correo', 'divipola']);
   });
 });

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { type Db, filas } from '../../db/client.ts';
 import { TABLAS_EN_ORDEN } from '../../db/schema.ts';
 
 // Sessions are not carried over: a restored copy must not accept the old cookies.
@@ -28,10 +28,13 @@ async function listarArchivos(carpeta: string): Promise<string[]> {
 export async function crearRespaldo(db: Db, dataDir: string): Promise<Respaldo> {
   const tablas: Record<string, unknown[]> = {};
   for (const t of TABLAS_RESPALDO) {
-    const r = await db.execute<{ filas: unknown[] }>(
-      sql.raw(`select coalesce(json_agg(x order by ${t === 'auditoria' ? 'x.id' : '1'}), '[]'::json) as filas from ${t} x`),
+    const [r] = await filas<{ filas: unknown[] }>(
+      db,
+      sql.raw(
+        `select coalesce(json_agg(x order by ${t === 'auditoria' ? 'x.id' : '1'}), '[]'::json) as filas from ${t} x`,
+      ),
     );
-    tablas[t] = r.rows[0]!.filas;
+    tablas[t] = r!.filas;
   }
   const base = carpetaArchivos(dataDir);
   const archivos = await Promise.all(
@@ -46,7 +49,10 @@ export async function crearRespaldo(db: Db, dataDir: string): Promise<Respaldo> 
 export async function escribirRespaldo(db: Db, dataDir: string, destino: string) {
   const r = await crearRespaldo(db, dataDir);
   await writeFile(destino, gzipSync(JSON.stringify(r)));
-  return { tablas: Object.fromEntries(Object.entries(r.tablas).map(([k, v]) => [k, v.length])), archivos: r.archivos.length };
+  return {
+    tablas: Object.fromEntries(Object.entries(r.tablas).map(([k, v]) => [k, v.length])),
+    archivos: r.archivos.length,
+  };
 }
 
 export async function leerRespaldo(origen: string): Promise<Respaldo> {
@@ -56,16 +62,18 @@ export async function leerRespaldo(origen: string): Promise<Respaldo> {
   } catch {
     throw new Error(`El archivo «${origen}» no es un respaldo de MIPG Abierto legible.`);
   }
-  if (r.formato !== FORMATO || r.version !== 1) throw new Error(`El archivo «${origen}» no es un respaldo de MIPG Abierto.`);
+  if (r.formato !== FORMATO || r.version !== 1)
+    throw new Error(`El archivo «${origen}» no es un respaldo de MIPG Abierto.`);
   return r;
 }
 
 /** Restores into a database with no entities, users or audit rows; all in one transaction. */
 export async function restaurarRespaldo(db: Db, dataDir: string, r: Respaldo) {
-  const ocupada = await db.execute<{ n: number }>(
+  const [ocupada] = await filas<{ n: number }>(
+    db,
     sql`select (select count(*) from entidad) + (select count(*) from usuario) + (select count(*) from auditoria) as n`,
   );
-  if (Number(ocupada.rows[0]!.n) > 0)
+  if (Number(ocupada!.n) > 0)
     throw new Error('La base de datos de destino ya tiene datos: restaure solo en una base vacía.');
   await db.transaction(async (tx) => {
     for (const t of [...TABLAS_RESPALDO].reverse()) await tx.execute(sql.raw(`delete from ${t}`));

@@ -41,7 +41,10 @@ export const responsablesRoutes: FastifyPluginAsyncZod = async (app) => {
         })
         .from(responsablePolitica)
         .where(
-          and(eq(responsablePolitica.entidadId, entidadId), eq(responsablePolitica.vigencia, request.query.vigencia)),
+          and(
+            eq(responsablePolitica.entidadId, entidadId),
+            eq(responsablePolitica.vigencia, request.query.vigencia),
+          ),
         );
     },
   );
@@ -92,7 +95,11 @@ export const responsablesRoutes: FastifyPluginAsyncZod = async (app) => {
           .insert(responsablePolitica)
           .values({ entidadId, vigencia, politica, usuarioId, dependenciaId })
           .onConflictDoUpdate({
-            target: [responsablePolitica.entidadId, responsablePolitica.vigencia, responsablePolitica.politica],
+            target: [
+              responsablePolitica.entidadId,
+              responsablePolitica.vigencia,
+              responsablePolitica.politica,
+            ],
             set: { usuarioId, dependenciaId },
           });
         await registrarAuditoria(tx, actorDe(request), {

@@ -3,11 +3,13 @@ import { hash, verify } from '@node-rs/argon2';
 import { eq } from 'drizzle-orm';
 import { problemasClave } from '../../core/clave.ts';
 import type { Db } from '../../db/client.ts';
-import { usuario } from '../../db/schema.ts';
+import { rolUsuario, usuario } from '../../db/schema.ts';
 import { invalido } from '../../server/errores.ts';
+import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 
 export const hashClave = (clave: string) => hash(clave);
-export const verificarClave = (hashGuardado: string, clave: string) => verify(hashGuardado, clave).catch(() => false);
+export const verificarClave = (hashGuardado: string, clave: string) =>
+  verify(hashGuardado, clave).catch(() => false);
 
 // Verified when the e-mail is unknown, so a wrong address costs the same time as a wrong password.
 let hashFicticio: Promise<string> | undefined;
@@ -32,6 +34,55 @@ export function claveTemporal(): string {
 export const normalizarCorreo = (correo: string) => correo.trim().toLowerCase();
 
 export async function buscarPorCorreo(db: Db, correo: string) {
-  const [u] = await db.select().from(usuario).where(eq(usuario.correo, normalizarCorreo(correo)));
+  const [u] = await db
+    .select()
+    .from(usuario)
+    .where(eq(usuario.correo, normalizarCorreo(correo)));
   return u;
+}
+
+export interface DatosAcceso {
+  nombre: string;
+  correo: string;
+  cargo?: string | null;
+  roles: string[];
+  /** Only for the demo: a known password instead of a temporary one. */
+  claveFija?: string;
+}
+
+/** Creates the person with a temporary password, or adds roles when the e-mail already exists. */
+export async function darAcceso(db: Db, actor: Actor, entidadId: string, d: DatosAcceso) {
+  const existente = await buscarPorCorreo(db, d.correo);
+  const clave = existente ? null : (d.claveFija ?? claveTemporal());
+  const claveHash = clave ? await hashClave(clave) : null;
+  const correo = normalizarCorreo(d.correo);
+  const id = await db.transaction(async (tx) => {
+    let id = existente?.id;
+    if (!id) {
+      const [nuevo] = await tx
+        .insert(usuario)
+        .values({
+          nombre: d.nombre,
+          correo,
+          cargo: d.cargo ?? null,
+          claveHash: claveHash!,
+          debeCambiarClave: !d.claveFija,
+        })
+        .returning({ id: usuario.id });
+      id = nuevo!.id;
+    }
+    await tx
+      .insert(rolUsuario)
+      .values(d.roles.map((rol) => ({ usuarioId: id!, entidadId, rol })))
+      .onConflictDoNothing();
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: existente ? 'asignar_roles' : 'crear',
+      recurso: 'usuario',
+      recursoId: id,
+      despues: { nombre: d.nombre, correo, cargo: d.cargo ?? null, roles: d.roles },
+    });
+    return id;
+  });
+  return { id, claveTemporal: d.claveFija ? null : clave };
 }

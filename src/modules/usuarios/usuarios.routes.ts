@@ -9,7 +9,7 @@ import { conflicto, ErrorSchema, noEncontrado } from '../../server/errores.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { cerrarSesionesDe } from '../auth/sesion.repository.ts';
 import { EntidadParams } from '../entidades/entidad.schema.ts';
-import { buscarPorCorreo, claveTemporal, hashClave, normalizarCorreo } from './usuario.service.ts';
+import { claveTemporal, darAcceso, hashClave } from './usuario.service.ts';
 
 const tags = ['Usuarios y roles'];
 const RolSchema = z.enum(ROLES, { error: `el rol debe ser uno de: ${ROLES.join(', ')}` });
@@ -63,7 +63,12 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/entidades/:entidadId/usuarios',
     {
       config: { acceso: { permiso: 'usuario.ver' } },
-      schema: { tags, summary: 'Personas con rol en la entidad', params: EntidadParams, response: { 200: z.array(UsuarioSchema) } },
+      schema: {
+        tags,
+        summary: 'Personas con rol en la entidad',
+        params: EntidadParams,
+        response: { 200: z.array(UsuarioSchema) },
+      },
     },
     async (request) => usuariosDeEntidad(app.db, request.params.entidadId),
   );
@@ -95,41 +100,10 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { entidadId } = request.params;
-      const b = request.body;
-      const existente = await buscarPorCorreo(app.db, b.correo);
-      const clave = existente ? null : claveTemporal();
-      const claveHash = clave ? await hashClave(clave) : null;
-      await app.db.transaction(async (tx) => {
-        let id = existente?.id;
-        if (!id) {
-          const [nuevo] = await tx
-            .insert(usuario)
-            .values({
-              nombre: b.nombre,
-              correo: normalizarCorreo(b.correo),
-              cargo: b.cargo ?? null,
-              claveHash: claveHash!,
-              debeCambiarClave: true,
-            })
-            .returning({ id: usuario.id });
-          id = nuevo!.id;
-        }
-        await tx
-          .insert(rolUsuario)
-          .values(b.roles.map((rol) => ({ usuarioId: id!, entidadId, rol })))
-          .onConflictDoNothing();
-        await registrarAuditoria(tx, actorDe(request), {
-          entidadId,
-          accion: existente ? 'asignar_roles' : 'crear',
-          recurso: 'usuario',
-          recursoId: id,
-          despues: { nombre: b.nombre, correo: normalizarCorreo(b.correo), cargo: b.cargo, roles: b.roles },
-        });
-      });
-      const u = await buscarPorCorreo(app.db, b.correo);
+      const r = await darAcceso(app.db, actorDe(request), entidadId, request.body);
       return reply
         .status(201)
-        .send({ usuario: await usuarioDeEntidad(app.db, entidadId, u!.id), claveTemporal: clave });
+        .send({ usuario: await usuarioDeEntidad(app.db, entidadId, r.id), claveTemporal: r.claveTemporal });
     },
   );
 
@@ -150,9 +124,13 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
       const antes = await usuarioDeEntidad(app.db, entidadId, usuarioId);
       const { roles } = request.body;
       if (antes.roles.includes('admin_entidad') && !roles.includes('admin_entidad')) {
-        const admins = (await usuariosDeEntidad(app.db, entidadId)).filter((u) => u.roles.includes('admin_entidad'));
+        const admins = (await usuariosDeEntidad(app.db, entidadId)).filter((u) =>
+          u.roles.includes('admin_entidad'),
+        );
         if (admins.length <= 1)
-          throw conflicto('La entidad debe conservar al menos un administrador: asigne otro antes de quitar este rol.');
+          throw conflicto(
+            'La entidad debe conservar al menos un administrador: asigne otro antes de quitar este rol.',
+          );
       }
       await app.db.transaction(async (tx) => {
         const quitar = antes.roles.filter((r) => !roles.includes(r as (typeof roles)[number]));

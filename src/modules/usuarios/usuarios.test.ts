@@ -16,14 +16,23 @@ describe('usuarios y roles', () => {
     const otra = await t.crearEntidad('Alcaldía de Prueba', '800091594-4');
     const adminOtra = await t.usuarioCon(otra, ['admin_entidad']);
     const datos = { nombre: 'Luisa Chindoy', correo: 'luisa@prueba.example' };
-    const a = await t.pedir(admin, 'POST', `/api/entidades/${entidadId}/usuarios`, { ...datos, roles: ['planeacion'] });
+    const a = await t.pedir(admin, 'POST', `/api/entidades/${entidadId}/usuarios`, {
+      ...datos,
+      roles: ['planeacion'],
+    });
     expect(a.json().claveTemporal).toEqual(expect.any(String));
-    const b = await t.pedir(adminOtra, 'POST', `/api/entidades/${otra}/usuarios`, { ...datos, roles: ['control_interno'] });
+    const b = await t.pedir(adminOtra, 'POST', `/api/entidades/${otra}/usuarios`, {
+      ...datos,
+      roles: ['control_interno'],
+    });
     expect(b.statusCode).toBe(201);
     expect(b.json().claveTemporal).toBeNull();
     const s = await t.iniciarSesion('luisa@prueba.example', a.json().claveTemporal);
     const sesion = (await t.pedir(s, 'GET', '/api/auth/sesion')).json();
-    expect(sesion.entidades.map((e: { roles: string[] }) => e.roles).flat().sort()).toEqual(['control_interno', 'planeacion']);
+    expect(sesion.entidades.flatMap((e: { roles: string[] }) => e.roles).sort()).toEqual([
+      'control_interno',
+      'planeacion',
+    ]);
   });
 
   it('un rol desconocido se rechaza nombrando el campo', async () => {
@@ -37,14 +46,18 @@ describe('usuarios y roles', () => {
   });
 
   it('la entidad conserva al menos un administrador', async () => {
-    const r = await t.pedir(admin, 'PUT', `/api/entidades/${entidadId}/usuarios/${admin.id}/roles`, { roles: ['consulta'] });
+    const r = await t.pedir(admin, 'PUT', `/api/entidades/${entidadId}/usuarios/${admin.id}/roles`, {
+      roles: ['consulta'],
+    });
     expect(r.statusCode).toBe(409);
     expect(r.json().mensaje).toContain('al menos un administrador');
   });
 
   it('quitar todos los roles retira el acceso a la entidad', async () => {
     const p = await t.usuarioCon(entidadId, ['consulta']);
-    const r = await t.pedir(admin, 'PUT', `/api/entidades/${entidadId}/usuarios/${p.id}/roles`, { roles: [] });
+    const r = await t.pedir(admin, 'PUT', `/api/entidades/${entidadId}/usuarios/${p.id}/roles`, {
+      roles: [],
+    });
     expect(r.statusCode).toBe(200);
     expect((await t.pedir(p, 'GET', `/api/entidades/${entidadId}`)).statusCode).toBe(403);
   });

@@ -1,0 +1,120 @@
+// `npm run cli -- <comando>`: administration tasks that work on either database.
+import { createInterface } from 'node:readline/promises';
+import { NOMBRE_ROL } from '../core/roles.ts';
+import { ErrorConfiguracion } from '../db/client.ts';
+import { verificarAuditoria } from '../modules/auditoria/auditoria.repository.ts';
+import { sembrarDemo } from '../modules/demo/demo.service.ts';
+import { escribirRespaldo, leerRespaldo, restaurarRespaldo } from '../modules/respaldo/respaldo.service.ts';
+import { abrirBase, crearAdministrador } from '../server/arranque.ts';
+import { leerConfig } from '../server/config.ts';
+
+const AYUDA = `Uso: npm run cli -- <comando>
+
+Comandos:
+  create-admin <correo> [nombre]   Crea un administrador de la plataforma. La contraseña se toma de
+                                   MIPG_ADMIN_PASSWORD o se pide en la terminal.
+  seed-demo                        Crea la entidad de demostración (E.S.E. de Mocoa) con un usuario por rol.
+  audit-verify                     Verifica la cadena de hashes de la bitácora de auditoría.
+  backup <archivo>                 Guarda todos los datos y archivos en un respaldo (.json.gz).
+  restore <archivo>                Restaura un respaldo en una base de datos vacía.
+
+Variables: DATABASE_URL (PostgreSQL) o MIPG_DATA_DIR (base embebida, por defecto ./data).`;
+
+const ACTOR = { usuarioId: null, correo: 'consola', ip: null };
+
+async function preguntar(texto: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return await rl.question(texto);
+  } finally {
+    rl.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [comando, ...args] = argv;
+  if (!comando || comando === 'help' || comando === '--help') {
+    console.log(AYUDA);
+    return comando ? 0 : 1;
+  }
+  const config = leerConfig();
+  const necesitaArchivo = (que: string) => {
+    if (!args[0])
+      throw new ErrorConfiguracion(`Indique el archivo ${que}: npm run cli -- ${comando} <archivo>`);
+    return args[0];
+  };
+  const conexion = await abrirBase(config);
+  try {
+    switch (comando) {
+      case 'create-admin': {
+        const correo = args[0];
+        if (!correo)
+          throw new ErrorConfiguracion('Indique el correo: npm run cli -- create-admin <correo> [nombre]');
+        const clave =
+          config.adminPassword ??
+          (process.stdin.isTTY ? await preguntar('Contraseña del administrador: ') : '');
+        if (!clave)
+          throw new ErrorConfiguracion('Defina MIPG_ADMIN_PASSWORD o ejecute el comando en una terminal.');
+        const r = await crearAdministrador(
+          conexion,
+          correo,
+          clave,
+          args.slice(1).join(' ') || 'Administrador',
+        );
+        console.log(
+          r.creado ? `✔ Administrador ${correo} creado.` : `El usuario ${correo} ya existía; no se cambió.`,
+        );
+        return 0;
+      }
+      case 'seed-demo': {
+        const r = await sembrarDemo(conexion.db, ACTOR);
+        console.log(
+          r.creada ? '✔ Entidad de demostración creada.' : 'La entidad de demostración ya existía.',
+        );
+        console.log(`\nUsuarios (contraseña de todos: ${r.clave}):`);
+        for (const u of r.usuarios)
+          console.log(`  ${u.correo.padEnd(42)} ${NOMBRE_ROL[u.rol]} — ${u.nombre}`);
+        return 0;
+      }
+      case 'audit-verify': {
+        const r = await verificarAuditoria(conexion.db);
+        if (r.ok) {
+          console.log(`✔ Bitácora íntegra: ${r.revisados.toLocaleString('es-CO')} registros verificados.`);
+          return 0;
+        }
+        console.error(`✖ Bitácora alterada: el registro #${r.idRoto} no cuadra (${r.motivo}).`);
+        return 2;
+      }
+      case 'backup': {
+        const destino = necesitaArchivo('de destino');
+        const r = await escribirRespaldo(conexion.db, config.dataDir, destino);
+        const filas = Object.values(r.tablas).reduce((a, b) => a + b, 0);
+        console.log(
+          `✔ Respaldo escrito en ${destino}: ${filas.toLocaleString('es-CO')} filas y ${r.archivos} archivos.`,
+        );
+        return 0;
+      }
+      case 'restore': {
+        const origen = necesitaArchivo('de respaldo');
+        await restaurarRespaldo(conexion.db, config.dataDir, await leerRespaldo(origen));
+        const v = await verificarAuditoria(conexion.db);
+        console.log(
+          `✔ Respaldo restaurado. Bitácora: ${v.ok ? 'íntegra' : `alterada en el registro #${v.idRoto}`}.`,
+        );
+        return v.ok ? 0 : 2;
+      }
+      default:
+        console.error(`Comando desconocido: ${comando}\n\n${AYUDA}`);
+        return 1;
+    }
+  } finally {
+    await conexion.cerrar();
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (e) {
+  console.error(`✖ ${(e as Error).message}`);
+  process.exitCode = 1;
+}
