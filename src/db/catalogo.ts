@@ -66,16 +66,14 @@ export async function sincronizarCatalogo(db: Db): Promise<void> {
         .insert(catalogoVigencia)
         .values({ vigencia: v.vigencia, fuente: v.fuente })
         .onConflictDoUpdate({ target: catalogoVigencia.vigencia, set: { fuente: v.fuente } });
-      await tx
-        .insert(dimension)
-        .values(
-          Object.entries(dims).map(([codigo, d], i) => ({
-            vigencia: v.vigencia,
-            codigo,
-            ...d,
-            orden: i + 1,
-          })),
-        );
+      await tx.insert(dimension).values(
+        Object.entries(dims).map(([codigo, d], i) => ({
+          vigencia: v.vigencia,
+          codigo,
+          ...d,
+          orden: i + 1,
+        })),
+      );
       await tx.insert(politica).values(
         v.politicas.map((p, i) => ({
           vigencia: v.vigencia,
