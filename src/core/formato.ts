@@ -9,7 +9,7 @@ export function fechaHora(d: Date): string {
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-    hour12: false,
+    hourCycle: 'h23',
   }).formatToParts(d);
   const p = (t: string) => f.find((x) => x.type === t)?.value ?? '';
   return `${p('day')}/${p('month')}/${p('year')} ${p('hour')}:${p('minute')}`;
@@ -17,4 +17,23 @@ export function fechaHora(d: Date): string {
 
 export function hora(d: Date): string {
   return fechaHora(d).slice(11);
+}
+
+/** Reads a date typed as dd/mm/aaaa; null when it is not a real calendar date. */
+export function leerFecha(texto: string): { anio: number; mes: number; dia: number } | null {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(texto.trim());
+  if (!m) return null;
+  const [dia, mes, anio] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(anio, mes - 1, dia));
+  if (d.getUTCFullYear() !== anio || d.getUTCMonth() !== mes - 1 || d.getUTCDate() !== dia) return null;
+  return { anio, mes, dia };
+}
+
+/** Start or end of a Colombian calendar day (UTC−5, no daylight saving) as an ISO instant. */
+export function limiteDelDia(
+  f: { anio: number; mes: number; dia: number },
+  extremo: 'inicio' | 'fin',
+): string {
+  const base = Date.UTC(f.anio, f.mes - 1, f.dia, 5, 0, 0, 0);
+  return new Date(extremo === 'inicio' ? base : base + 86_400_000 - 1).toISOString();
 }

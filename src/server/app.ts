@@ -60,7 +60,8 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   app.decorate('dataDir', opciones.dataDir);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registrarManejoErrores(app);
+  const conWeb = opciones.servirWeb && existsSync(join(CARPETA_WEB, 'index.html'));
+  registrarManejoErrores(app, conWeb ? await readFile(join(CARPETA_WEB, 'index.html'), 'utf8') : undefined);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -104,18 +105,6 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(responsablesRoutes);
   await app.register(auditoriaRoutes);
 
-  if (opciones.servirWeb && existsSync(join(CARPETA_WEB, 'index.html'))) {
-    await app.register(fastifyStatic, { root: CARPETA_WEB, wildcard: false, maxAge: '1h' });
-    const indice = await readFile(join(CARPETA_WEB, 'index.html'), 'utf8');
-    // Client-side routes: any GET outside /api gets the app's page.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api')) {
-        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indice);
-      }
-      return reply
-        .status(404)
-        .send({ error: 'no_encontrado', mensaje: `La ruta ${request.method} ${request.url} no existe.` });
-    });
-  }
+  if (conWeb) await app.register(fastifyStatic, { root: CARPETA_WEB, wildcard: false, maxAge: '1h' });
   return app;
 }

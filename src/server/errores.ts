@@ -45,7 +45,8 @@ function errorDeBase(err: unknown): ErrorApi | undefined {
   return undefined;
 }
 
-export function registrarManejoErrores(app: FastifyInstance) {
+/** `paginaWeb`: the web app's index.html, answered for any unknown GET outside /api (client-side routes). */
+export function registrarManejoErrores(app: FastifyInstance, paginaWeb?: string) {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const prefijo = CONTEXTO[err.validationContext ?? 'body'] ?? '';

@@ -78,7 +78,9 @@ describe('responsables de política', () => {
     expect(lista).toContainEqual({
       politica: 'gestion_documental',
       usuarioId: lider.id,
+      usuarioNombre: expect.stringContaining('Persona'),
       dependenciaId: dep.id,
+      dependenciaNombre: 'Gestión Documental y Archivo',
     });
 
     const otra = await t.crearEntidad('Tercera', '890399010-6');

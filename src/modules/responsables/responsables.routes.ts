@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { dependencia, responsablePolitica, rolUsuario } from '../../db/schema.ts';
+import { dependencia, responsablePolitica, rolUsuario, usuario } from '../../db/schema.ts';
 import { actorDe } from '../../server/auth.ts';
 import { ErrorSchema, invalido, noEncontrado } from '../../server/errores.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
@@ -17,6 +17,10 @@ const ResponsableSchema = z
     dependenciaId: z.string().nullable(),
   })
   .meta({ id: 'ResponsablePolitica' });
+const ResponsableConNombres = ResponsableSchema.extend({
+  usuarioNombre: z.string().nullable(),
+  dependenciaNombre: z.string().nullable(),
+}).meta({ id: 'ResponsablePoliticaConNombres' });
 
 export const responsablesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -28,7 +32,7 @@ export const responsablesRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Responsable y dependencia de cada política en una vigencia',
         params: EntidadParams,
         querystring: z.object({ vigencia: vigenciaSchema }),
-        response: { 200: z.array(ResponsableSchema) },
+        response: { 200: z.array(ResponsableConNombres) },
       },
     },
     async (request) => {
@@ -38,8 +42,12 @@ export const responsablesRoutes: FastifyPluginAsyncZod = async (app) => {
           politica: responsablePolitica.politica,
           usuarioId: responsablePolitica.usuarioId,
           dependenciaId: responsablePolitica.dependenciaId,
+          usuarioNombre: usuario.nombre,
+          dependenciaNombre: dependencia.nombre,
         })
         .from(responsablePolitica)
+        .leftJoin(usuario, eq(usuario.id, responsablePolitica.usuarioId))
+        .leftJoin(dependencia, eq(dependencia.id, responsablePolitica.dependenciaId))
         .where(
           and(
             eq(responsablePolitica.entidadId, entidadId),

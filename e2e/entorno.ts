@@ -1,0 +1,96 @@
+// Starts the real server (as `npm start` does, on a fresh embedded database) and a headless Debian Chromium.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const ADMIN = { correo: 'admin@plataforma.example', clave: 'Putumayo2026' };
+export const CARPETA_CAPTURAS = join(import.meta.dirname, 'screenshots');
+
+const puertoLibre = () =>
+  new Promise<number>((ok) => {
+    const s = createServer();
+    s.listen(0, () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => ok(port));
+    });
+  });
+
+export interface Entorno {
+  url: string;
+  navegador: Browser;
+  cerrar(): Promise<void>;
+}
+
+export async function iniciarEntorno(): Promise<Entorno> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mipg-e2e-'));
+  const port = await puertoLibre();
+  const servidor: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      MIPG_DATA_DIR: dataDir,
+      MIPG_ADMIN_EMAIL: ADMIN.correo,
+      MIPG_ADMIN_PASSWORD: ADMIN.clave,
+      DATABASE_URL: '',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let salida = '';
+  servidor.stdout?.on('data', (d) => (salida += d));
+  servidor.stderr?.on('data', (d) => (salida += d));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i++) {
+    if (servidor.exitCode !== null) throw new Error(`El servidor terminó al arrancar:\n${salida}`);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (i > 300) throw new Error(`El servidor no respondió:\n${salida}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  mkdirSync(CARPETA_CAPTURAS, { recursive: true });
+  const navegador = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    url,
+    navegador,
+    async cerrar() {
+      await navegador.close();
+      servidor.kill('SIGTERM');
+      await new Promise((r) => servidor.once('exit', r));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Screenshot to e2e/screenshots and zero axe-core violations (WCAG 2.1 A and AA). */
+export async function revisarPagina(page: Page, nombre: string) {
+  await page.screenshot({ path: join(CARPETA_CAPTURAS, `${nombre}.png`), fullPage: true });
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const resumen = r.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} → ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
+  expect(resumen, `violaciones de accesibilidad en ${nombre}`).toEqual([]);
+}

@@ -1,0 +1,158 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, type Entorno, iniciarEntorno, revisarPagina } from './entorno.ts';
+
+let e: Entorno;
+let contexto: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  e = await iniciarEntorno();
+  contexto = await e.navegador.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
+  page = await contexto.newPage();
+});
+afterAll(async () => {
+  await contexto?.close();
+  await e?.cerrar();
+});
+
+const ir = async (texto: string) => {
+  await page
+    .getByRole('navigation', { name: 'Secciones' })
+    .getByRole('link', { name: texto, exact: true })
+    .click();
+};
+
+describe('recorrido del administrador en el navegador', () => {
+  it('el ingreso con clave errada muestra el error en español', async () => {
+    await page.goto(e.url);
+    await expect.poll(() => page.title()).toBe('Ingresar — MIPG Abierto');
+    await revisarPagina(page, '01-ingreso');
+    await page.getByLabel('Correo electrónico').fill(ADMIN.correo);
+    await page.locator('input[type=password]').fill('NoEsLaClave1');
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('Correo o contraseña incorrectos.');
+    await revisarPagina(page, '02-ingreso-errado');
+  });
+
+  it('ingresa y ve el primer paso', async () => {
+    await page.locator('input[type=password]').fill(ADMIN.clave);
+    await page.getByRole('button', { name: 'Ingresar' }).click();
+    await page.getByText('Registre la primera entidad').waitFor();
+    await revisarPagina(page, '03-inicio-sin-entidad');
+  });
+
+  it('registrar una entidad con NIT errado muestra el error bajo el campo, en español', async () => {
+    await ir('Entidades');
+    await page.getByLabel('Nombre de la entidad').fill('E.S.E. Hospital de Prueba del Putumayo');
+    await page.getByLabel('NIT con dígito de verificación').fill('846000253-5');
+    await page.getByRole('button', { name: 'Registrar entidad' }).click();
+    const error = page.getByText('El dígito de verificación no corresponde: para 846000253 debe ser 6, no 5');
+    await error.waitFor();
+    await expect
+      .poll(() => page.getByLabel('NIT con dígito de verificación').getAttribute('aria-invalid'))
+      .toBe('true');
+    await revisarPagina(page, '04-entidad-nit-errado');
+
+    await page.getByLabel('NIT con dígito de verificación').fill('846000253-6');
+    await page.getByLabel('Código DIVIPOLA').fill('86001');
+    await page.getByRole('button', { name: 'Registrar entidad' }).click();
+    await page.getByText('quedó registrada').waitFor();
+    await expect.poll(() => page.getByRole('table').textContent()).toContain('846000253-6');
+    await revisarPagina(page, '05-entidades');
+  });
+
+  it('edita los datos de la entidad y el pie los muestra', async () => {
+    await ir('Entidad');
+    await page.getByLabel('Teléfono').fill('(608) 420 1234');
+    await page.getByLabel('Correo de contacto').fill('no-es-correo');
+    await page.getByRole('button', { name: 'Guardar cambios' }).click();
+    await page.getByText('escriba un correo electrónico válido').waitFor();
+    await page.getByLabel('Correo de contacto').fill('contacto@hospital.example');
+    await page.getByRole('button', { name: 'Guardar cambios' }).click();
+    await page.getByText('Los cambios quedaron guardados').waitFor();
+    await expect.poll(() => page.locator('footer').textContent()).toContain('(608) 420 1234');
+    await revisarPagina(page, '06-entidad');
+  });
+
+  it('arma dependencias en árbol', async () => {
+    await ir('Dependencias');
+    await page.getByText('Aún no hay dependencias').waitFor();
+    await page.getByLabel('Nombre').fill('Gerencia');
+    await page.getByRole('button', { name: 'Agregar dependencia' }).click();
+    await page.getByText('Se creó «Gerencia»').waitFor();
+    await page.getByLabel('Nombre').fill('Oficina Asesora de Planeación');
+    await page.getByLabel('Depende de').selectOption({ label: 'Gerencia' });
+    await page.getByRole('button', { name: 'Agregar dependencia' }).click();
+    await page.getByText('Se creó «Oficina Asesora de Planeación»').waitFor();
+    await revisarPagina(page, '07-dependencias');
+  });
+
+  it('da acceso a una persona y muestra su contraseña temporal', async () => {
+    await ir('Usuarios y roles');
+    await page.getByLabel('Nombre completo').fill('Jorge Burbano');
+    await page.getByLabel('Correo electrónico').fill('jorge@hospital.example');
+    await page.getByLabel('Planeación / líder MIPG (2.ª línea)').check();
+    await page.getByRole('button', { name: 'Dar acceso' }).click();
+    await page.getByText('Contraseña temporal de Jorge Burbano').waitFor();
+    expect(await page.locator('.clave-temporal').textContent()).toMatch(/^[A-Za-z0-9]{13}$/);
+    await revisarPagina(page, '08-usuarios');
+  });
+
+  it('el catálogo muestra las 7 dimensiones y permite asignar responsables', async () => {
+    await ir('Catálogo MIPG');
+    await page.getByRole('heading', { name: /Dimensión 7: Control Interno/ }).waitFor();
+    expect(await page.getByRole('heading', { level: 2, name: /^Dimensión \d/ }).count()).toBe(7);
+    await page.getByRole('button', { name: 'Asignar responsable de Integridad' }).click();
+    await page.getByLabel('Persona responsable').selectOption({ label: 'Jorge Burbano' });
+    await page.getByLabel('Dependencia responsable').selectOption({ label: 'Gerencia' });
+    await revisarPagina(page, '09-catalogo-asignar');
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByText('Jorge Burbano — Gerencia').waitFor();
+    await revisarPagina(page, '10-catalogo');
+  });
+
+  it('la auditoría registra los cambios y verifica la cadena', async () => {
+    await ir('Auditoría');
+    await page.getByRole('table').waitFor();
+    await page.getByRole('button', { name: 'Verificar integridad de la bitácora' }).click();
+    await page.getByText('La bitácora está íntegra').waitFor();
+    const tabla = await page.getByRole('table').textContent();
+    for (const recurso of ['entidad', 'dependencia', 'usuario', 'politica']) expect(tabla).toContain(recurso);
+    expect(tabla).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    await revisarPagina(page, '11-auditoria');
+  });
+
+  it('el alto contraste y el texto grande siguen siendo accesibles', async () => {
+    await page.getByRole('button', { name: 'Alto contraste' }).click();
+    await page.getByRole('button', { name: 'Aumentar el tamaño del texto' }).click();
+    expect(await page.evaluate(() => document.documentElement.dataset.contraste)).toBe('alto');
+    await revisarPagina(page, '12-alto-contraste');
+    await page.getByRole('button', { name: 'Alto contraste' }).click();
+    await page.getByRole('button', { name: 'Tamaño de texto normal' }).click();
+  });
+
+  it('en un teléfono el catálogo se lee sin desbordarse', async () => {
+    const movil = await e.navegador.newContext({
+      locale: 'es-CO',
+      viewport: { width: 375, height: 740 },
+      isMobile: true,
+    });
+    const p = await movil.newPage();
+    await p.goto(e.url);
+    await p.getByLabel('Correo electrónico').fill(ADMIN.correo);
+    await p.locator('input[type=password]').fill(ADMIN.clave);
+    await p.getByRole('button', { name: 'Ingresar' }).click();
+    await p
+      .getByRole('navigation', { name: 'Secciones' })
+      .getByRole('link', { name: 'Catálogo MIPG' })
+      .click();
+    await p.getByRole('heading', { name: /Dimensión 1/ }).waitFor();
+    const ancho = await p.evaluate(() => document.documentElement.scrollWidth);
+    expect(ancho).toBeLessThanOrEqual(375);
+    await revisarPagina(p, '13-movil-catalogo');
+    await movil.close();
+  });
+});

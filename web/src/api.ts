@@ -1,0 +1,55 @@
+// Thin fetch wrapper: sends the session's CSRF code on writes and turns API errors into Spanish messages.
+let csrf = '';
+export const fijarCsrf = (valor: string) => {
+  csrf = valor;
+};
+
+export interface CampoInvalido {
+  campo: string;
+  mensaje: string;
+}
+
+export class ErrorApi extends Error {
+  constructor(
+    readonly status: number,
+    mensaje: string,
+    readonly campos: CampoInvalido[] = [],
+  ) {
+    super(mensaje);
+  }
+}
+
+export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
+  let r: Response;
+  try {
+    r = await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(method === 'GET' ? {} : { 'x-csrf-token': csrf }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ErrorApi(
+      0,
+      'No hay conexión con el servidor. Revise su conexión a internet e inténtelo de nuevo.',
+    );
+  }
+  if (r.status === 204) return undefined as T;
+  const datos = await r.json().catch(() => null);
+  if (!r.ok)
+    throw new ErrorApi(
+      r.status,
+      datos?.mensaje ?? 'No fue posible completar la solicitud.',
+      datos?.campos ?? [],
+    );
+  return datos as T;
+}
+
+/** Field → message, to show each error under its own input. */
+export function erroresPorCampo(error: unknown): Record<string, string> {
+  if (!(error instanceof ErrorApi)) return {};
+  return Object.fromEntries(error.campos.map((c) => [c.campo, c.mensaje]));
+}

@@ -1,0 +1,196 @@
+import { Button, Code, Group, Pagination, Paper, SimpleGrid, Table, TextInput } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { api } from '../../api.ts';
+import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
+import { useTrabajo } from '../../ui/contexto.tsx';
+import { fechaHora, leerFecha, limiteDelDia, numero } from '../../ui/formato.ts';
+
+interface Registro {
+  id: number;
+  usuarioCorreo: string | null;
+  accion: string;
+  recurso: string;
+  recursoId: string | null;
+  antes: unknown;
+  despues: unknown;
+  ip: string | null;
+  creadoEn: string;
+}
+interface Verificacion {
+  ok: boolean;
+  revisados: number;
+  idRoto?: number;
+  motivo?: string;
+}
+
+const TAMANO = 50;
+const FILTRO_VACIO = { accion: '', recurso: '', usuario: '', desde: '', hasta: '' };
+
+function Detalle({ r }: { r: Registro }) {
+  if (r.antes == null && r.despues == null) return <>—</>;
+  return (
+    <details>
+      <summary>Ver cambio</summary>
+      {r.antes != null && (
+        <>
+          Antes: <Code block>{JSON.stringify(r.antes, null, 1)}</Code>
+        </>
+      )}
+      {r.despues != null && (
+        <>
+          Después: <Code block>{JSON.stringify(r.despues, null, 1)}</Code>
+        </>
+      )}
+    </details>
+  );
+}
+
+export function AuditoriaPage() {
+  const { entidad } = useTrabajo();
+  const [borrador, setBorrador] = useState(FILTRO_VACIO);
+  const [filtro, setFiltro] = useState(FILTRO_VACIO);
+  const [pagina, setPagina] = useState(1);
+  const parametros = new URLSearchParams({ pagina: String(pagina), tamano: String(TAMANO) });
+  for (const [k, v] of Object.entries(filtro)) {
+    if (!v) continue;
+    const f = k === 'desde' || k === 'hasta' ? leerFecha(v) : null;
+    // "hasta" includes the whole Colombian day.
+    if (f) parametros.set(k, limiteDelDia(f, k === 'desde' ? 'inicio' : 'fin'));
+    else parametros.set(k, v);
+  }
+  const fechaInvalida = (k: 'desde' | 'hasta') =>
+    borrador[k] && !leerFecha(borrador[k])
+      ? 'Escriba la fecha como dd/mm/aaaa, por ejemplo 31/01/2026'
+      : undefined;
+  const lista = useQuery({
+    queryKey: ['auditoria', entidad?.id, parametros.toString()],
+    queryFn: () =>
+      api<{ total: number; registros: Registro[] }>(
+        'GET',
+        `/api/entidades/${entidad!.id}/auditoria?${parametros}`,
+      ),
+    enabled: !!entidad,
+  });
+  const verificar = useMutation({
+    mutationFn: () => api<Verificacion>('GET', `/api/entidades/${entidad!.id}/auditoria/verificacion`),
+  });
+  if (!entidad) return <Pagina titulo="Auditoría">Elija una entidad.</Pagina>;
+  const aplicar = (e: FormEvent) => {
+    e.preventDefault();
+    if (fechaInvalida('desde') || fechaInvalida('hasta')) return;
+    setPagina(1);
+    setFiltro(borrador);
+  };
+  const campo = (k: keyof typeof FILTRO_VACIO) => ({
+    value: borrador[k],
+    onChange: (e: { currentTarget: { value: string } }) =>
+      setBorrador({ ...borrador, [k]: e.currentTarget.value }),
+  });
+  const total = lista.data?.total ?? 0;
+  return (
+    <Pagina
+      titulo="Auditoría"
+      descripcion="Cada cambio queda registrado con quién, cuándo y el antes y el después. Los registros no se pueden modificar: cada uno lleva la huella (SHA-256) del anterior."
+    >
+      <Group>
+        <Button onClick={() => verificar.mutate()} loading={verificar.isPending}>
+          Verificar integridad de la bitácora
+        </Button>
+      </Group>
+      <MensajeError error={verificar.error} />
+      {verificar.data?.ok && (
+        <Exito>La bitácora está íntegra: {numero(verificar.data.revisados)} registros verificados.</Exito>
+      )}
+      {verificar.data && !verificar.data.ok && (
+        <MensajeError
+          error={
+            new Error(
+              `La bitácora fue alterada en el registro #${verificar.data.idRoto}: ${verificar.data.motivo}.`,
+            )
+          }
+        />
+      )}
+      <Paper withBorder p="md" component="form" onSubmit={aplicar} aria-label="Filtros de la bitácora">
+        <SimpleGrid cols={{ base: 1, sm: 3, lg: 6 }}>
+          <TextInput label="Acción" description="crear, actualizar, eliminar…" {...campo('accion')} />
+          <TextInput label="Recurso" description="entidad, usuario, dependencia…" {...campo('recurso')} />
+          <TextInput label="Usuario (correo)" {...campo('usuario')} />
+          <TextInput
+            label="Desde"
+            description="dd/mm/aaaa"
+            inputMode="numeric"
+            {...campo('desde')}
+            error={fechaInvalida('desde')}
+          />
+          <TextInput
+            label="Hasta"
+            description="dd/mm/aaaa"
+            inputMode="numeric"
+            {...campo('hasta')}
+            error={fechaInvalida('hasta')}
+          />
+          <Group align="end">
+            <Button type="submit">Filtrar</Button>
+            <Button
+              variant="outline"
+              onClick={() => {
+                setBorrador(FILTRO_VACIO);
+                setFiltro(FILTRO_VACIO);
+              }}
+            >
+              Limpiar
+            </Button>
+          </Group>
+        </SimpleGrid>
+      </Paper>
+      <MensajeError error={lista.error} />
+      {lista.isPending ? (
+        <Cargando que="la bitácora" />
+      ) : (
+        <>
+          <TablaDesplazable etiqueta="Registros de auditoría">
+            <Table striped withTableBorder>
+              <Table.Caption>{numero(total)} registros</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">N.º</Table.Th>
+                  <Table.Th scope="col">Fecha y hora</Table.Th>
+                  <Table.Th scope="col">Usuario</Table.Th>
+                  <Table.Th scope="col">Acción</Table.Th>
+                  <Table.Th scope="col">Recurso</Table.Th>
+                  <Table.Th scope="col">Detalle</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {lista.data?.registros.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>{r.id}</Table.Td>
+                    <Table.Td>{fechaHora(new Date(r.creadoEn))}</Table.Td>
+                    <Table.Td>{r.usuarioCorreo ?? '—'}</Table.Td>
+                    <Table.Td>{r.accion}</Table.Td>
+                    <Table.Td>{r.recurso}</Table.Td>
+                    <Table.Td>
+                      <Detalle r={r} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </TablaDesplazable>
+          {total > TAMANO && (
+            <Pagination
+              total={Math.ceil(total / TAMANO)}
+              value={pagina}
+              onChange={setPagina}
+              getControlProps={(c) => ({
+                'aria-label': c === 'previous' ? 'Página anterior' : c === 'next' ? 'Página siguiente' : c,
+              })}
+              getItemProps={(p) => ({ 'aria-label': `Página ${p}` })}
+            />
+          )}
+        </>
+      )}
+    </Pagina>
+  );
+}

@@ -1,0 +1,53 @@
+import { Button, Paper, Stack, TextInput } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { api, erroresPorCampo } from '../../api.ts';
+import { CampoClave, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
+
+export function ConfiguracionInicialPage() {
+  const token = new URLSearchParams(window.location.search).get('token') ?? '';
+  const [datos, setDatos] = useState({ nombre: '', correo: '', clave: '' });
+  const crear = useMutation({
+    mutationFn: () => api('POST', '/api/configuracion-inicial', { token, ...datos }),
+  });
+  const errores = erroresPorCampo(crear.error);
+  const campo = (k: keyof typeof datos) => ({
+    value: datos[k],
+    onChange: (e: { currentTarget: { value: string } }) => setDatos({ ...datos, [k]: e.currentTarget.value }),
+    error: errores[k],
+    required: true,
+  });
+  const enviar = (e: FormEvent) => {
+    e.preventDefault();
+    crear.mutate();
+  };
+  return (
+    <Pagina
+      titulo="Configuración inicial"
+      descripcion="Cree la cuenta del administrador de la plataforma. Este enlace sirve una sola vez."
+    >
+      {crear.isSuccess ? (
+        <Exito>
+          La cuenta quedó creada. <a href="/">Ingrese con su correo y contraseña</a>.
+        </Exito>
+      ) : (
+        <Paper withBorder p="lg" component="form" onSubmit={enviar} noValidate>
+          <Stack>
+            {crear.isError && !Object.keys(errores).length && <MensajeError error={crear.error} />}
+            <TextInput label="Nombre completo" autoComplete="name" {...campo('nombre')} />
+            <TextInput label="Correo electrónico" type="email" autoComplete="email" {...campo('correo')} />
+            <CampoClave
+              label="Contraseña"
+              description="Al menos 10 caracteres, con letras y números."
+              autoComplete="new-password"
+              {...campo('clave')}
+            />
+            <Button type="submit" loading={crear.isPending}>
+              Crear administrador
+            </Button>
+          </Stack>
+        </Paper>
+      )}
+    </Pagina>
+  );
+}

@@ -1,0 +1,253 @@
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../../api.ts';
+import type { Catalogo, Dependencia, Responsable, UsuarioEntidad } from '../../tipos.ts';
+import { Cargando, MensajeError, Pagina, TablaDesplazable, Ventana } from '../../ui/componentes.tsx';
+import { useTrabajo } from '../../ui/contexto.tsx';
+
+type Politica = Catalogo['dimensiones'][number]['politicas'][number];
+
+function AsignarResponsable({
+  politica,
+  actual,
+  cerrar,
+}: {
+  politica: Politica;
+  actual?: Responsable;
+  cerrar: () => void;
+}) {
+  const { entidad, vigencia } = useTrabajo();
+  const cliente = useQueryClient();
+  const [usuarioId, setUsuarioId] = useState(actual?.usuarioId ?? '');
+  const [dependenciaId, setDependenciaId] = useState(actual?.dependenciaId ?? '');
+  const usuarios = useQuery({
+    queryKey: ['usuarios', entidad!.id],
+    queryFn: () => api<UsuarioEntidad[]>('GET', `/api/entidades/${entidad!.id}/usuarios`),
+  });
+  const dependencias = useQuery({
+    queryKey: ['dependencias', entidad!.id],
+    queryFn: () => api<Dependencia[]>('GET', `/api/entidades/${entidad!.id}/dependencias`),
+  });
+  const guardar = useMutation({
+    mutationFn: () =>
+      api('PUT', `/api/entidades/${entidad!.id}/responsables/${vigencia}/${politica.clave}`, {
+        usuarioId: usuarioId || null,
+        dependenciaId: dependenciaId || null,
+      }),
+    onSuccess: async () => {
+      await cliente.invalidateQueries({ queryKey: ['responsables'] });
+      cerrar();
+    },
+  });
+  return (
+    <Ventana opened onClose={cerrar} title={`Responsable de ${politica.nombre} (${vigencia})`} size="lg">
+      <Stack>
+        <MensajeError error={guardar.error} />
+        <NativeSelect
+          label="Persona responsable"
+          value={usuarioId}
+          onChange={(e) => setUsuarioId(e.currentTarget.value)}
+          data={[
+            { value: '', label: 'Sin asignar' },
+            ...(usuarios.data ?? []).map((u) => ({
+              value: u.id,
+              label: `${u.nombre}${u.cargo ? ` — ${u.cargo}` : ''}`,
+            })),
+          ]}
+        />
+        <NativeSelect
+          label="Dependencia responsable"
+          value={dependenciaId}
+          onChange={(e) => setDependenciaId(e.currentTarget.value)}
+          data={[
+            { value: '', label: 'Sin asignar' },
+            ...(dependencias.data ?? []).map((d) => ({ value: d.id, label: d.nombre })),
+          ]}
+        />
+        <Group>
+          <Button onClick={() => guardar.mutate()} loading={guardar.isPending}>
+            Guardar
+          </Button>
+          <Button variant="outline" onClick={cerrar}>
+            Cancelar
+          </Button>
+        </Group>
+      </Stack>
+    </Ventana>
+  );
+}
+
+export function CatalogoPage() {
+  const { entidad, vigencia, puede } = useTrabajo();
+  const [editando, setEditando] = useState<Politica | null>(null);
+  const catalogo = useQuery({
+    queryKey: ['catalogo', vigencia],
+    queryFn: () => api<Catalogo>('GET', `/api/catalogo?vigencia=${vigencia}`),
+    staleTime: Infinity,
+  });
+  const responsables = useQuery({
+    queryKey: ['responsables', entidad?.id, vigencia],
+    queryFn: () =>
+      api<Responsable[]>('GET', `/api/entidades/${entidad!.id}/responsables?vigencia=${vigencia}`),
+    enabled: !!entidad,
+  });
+  const porPolitica = new Map((responsables.data ?? []).map((r) => [r.politica, r]));
+  const asignar = puede('responsable.asignar') && !!entidad;
+  const c = catalogo.data;
+  const nombrePolitica = new Map(
+    c?.dimensiones.flatMap((d) => d.politicas.map((p) => [p.clave, p.nombre])) ?? [],
+  );
+  const total = c?.dimensiones.reduce((n, d) => n + d.politicas.length, 0) ?? 0;
+  return (
+    <Pagina
+      titulo={`Modelo MIPG — vigencia ${vigencia}`}
+      descripcion={
+        c
+          ? `${c.dimensiones.length} dimensiones y ${total} políticas de gestión y desempeño. Fuente: ${c.fuente}.`
+          : undefined
+      }
+    >
+      {catalogo.isPending && <Cargando que="el catálogo" />}
+      <MensajeError error={catalogo.error} />
+      {c && (
+        <>
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            {c.componentes.map((comp) => (
+              <Card key={comp.codigo} withBorder>
+                <Title order={2} size="h4">
+                  Componente: {comp.nombre}
+                </Title>
+                <Text size="sm" mt="xs">
+                  {comp.descripcion}
+                </Text>
+              </Card>
+            ))}
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, lg: 2 }}>
+            {c.dimensiones.map((d) => (
+              <Card
+                key={d.codigo}
+                withBorder
+                padding={0}
+                component="section"
+                aria-labelledby={`dim-${d.codigo}`}
+              >
+                <div className="tarjeta-dimension-cabecera" style={{ background: d.color }}>
+                  <h2 id={`dim-${d.codigo}`}>
+                    Dimensión {d.codigo.slice(1)}: {d.nombre}
+                  </h2>
+                </div>
+                <Stack p="md" gap="md">
+                  {d.politicas.map((p) => {
+                    const r = porPolitica.get(p.clave);
+                    return (
+                      <div key={p.clave}>
+                        <Group gap="xs" wrap="nowrap" align="start">
+                          {p.codigoFurag && (
+                            <Badge variant="outline" color="dark" radius="sm" style={{ flexShrink: 0 }}>
+                              {p.codigoFurag}
+                            </Badge>
+                          )}
+                          <Title order={3} size="h5">
+                            {p.nombre}
+                          </Title>
+                        </Group>
+                        <Text size="sm">Líder nacional: {p.lider}</Text>
+                        {entidad && (
+                          <Text size="sm">
+                            Responsable en la entidad:{' '}
+                            <strong>
+                              {r?.usuarioNombre || r?.dependenciaNombre
+                                ? [r.usuarioNombre, r.dependenciaNombre].filter(Boolean).join(' — ')
+                                : 'sin asignar'}
+                            </strong>
+                          </Text>
+                        )}
+                        <Group gap="sm" mt={4}>
+                          {p.indices.length > 0 && (
+                            <details>
+                              <summary>
+                                <Text span size="sm">
+                                  {p.indices.length} índices FURAG
+                                </Text>
+                              </summary>
+                              <List size="sm" mt={4}>
+                                {p.indices.map((i) => (
+                                  <List.Item key={i.codigo}>
+                                    {i.codigo} — {i.nombre}
+                                  </List.Item>
+                                ))}
+                              </List>
+                            </details>
+                          )}
+                          {asignar && (
+                            <Button
+                              size="xs"
+                              variant="outline"
+                              onClick={() => setEditando(p)}
+                              aria-label={`Asignar responsable de ${p.nombre}`}
+                            >
+                              Asignar responsable
+                            </Button>
+                          )}
+                        </Group>
+                      </div>
+                    );
+                  })}
+                </Stack>
+              </Card>
+            ))}
+          </SimpleGrid>
+          <Card withBorder>
+            <Title order={2} size="h3" mb="sm">
+              Planes del Decreto 612 de 2018
+            </Title>
+            <Text size="sm" mb="sm">
+              Se integran al Plan de Acción y se publican a más tardar el 31 de enero.
+            </Text>
+            <TablaDesplazable etiqueta="Planes del Decreto 612">
+              <Table striped>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">N.º</Table.Th>
+                    <Table.Th scope="col">Plan</Table.Th>
+                    <Table.Th scope="col">Política</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {c.planesDecreto612.map((p, i) => (
+                    <Table.Tr key={p.clave}>
+                      <Table.Td>{i + 1}</Table.Td>
+                      <Table.Td>{p.nombre}</Table.Td>
+                      <Table.Td>{nombrePolitica.get(p.politica)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </TablaDesplazable>
+          </Card>
+        </>
+      )}
+      {editando && (
+        <AsignarResponsable
+          politica={editando}
+          actual={porPolitica.get(editando.clave)}
+          cerrar={() => setEditando(null)}
+        />
+      )}
+    </Pagina>
+  );
+}

@@ -1,0 +1,195 @@
+import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { api, erroresPorCampo } from '../../api.ts';
+import type { Dependencia } from '../../tipos.ts';
+import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
+import { useTrabajo } from '../../ui/contexto.tsx';
+
+type Datos = { nombre: string; codigo: string; padreId: string };
+const VACIO: Datos = { nombre: '', codigo: '', padreId: '' };
+
+function Arbol({
+  todas,
+  padreId,
+  editable,
+  alEditar,
+  alEliminar,
+}: {
+  todas: Dependencia[];
+  padreId: string | null;
+  editable: boolean;
+  alEditar: (d: Dependencia) => void;
+  alEliminar: (d: Dependencia) => void;
+}) {
+  const hijas = todas.filter((d) => d.padreId === padreId);
+  if (!hijas.length) return null;
+  return (
+    <ul className="arbol">
+      {hijas.map((d) => (
+        <li key={d.id}>
+          <Group gap="sm" py={4} wrap="wrap">
+            <Text fw={600}>
+              {d.nombre}
+              {d.codigo && ` (${d.codigo})`}
+            </Text>
+            {editable && (
+              <>
+                <Button
+                  size="xs"
+                  variant="outline"
+                  onClick={() => alEditar(d)}
+                  aria-label={`Editar ${d.nombre}`}
+                >
+                  Editar
+                </Button>
+                <Button
+                  size="xs"
+                  variant="outline"
+                  color="red.8"
+                  onClick={() => alEliminar(d)}
+                  aria-label={`Eliminar ${d.nombre}`}
+                >
+                  Eliminar
+                </Button>
+              </>
+            )}
+          </Group>
+          <Arbol
+            todas={todas}
+            padreId={d.id}
+            editable={editable}
+            alEditar={alEditar}
+            alEliminar={alEliminar}
+          />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function DependenciasPage() {
+  const { entidad, puede } = useTrabajo();
+  const cliente = useQueryClient();
+  const [datos, setDatos] = useState<Datos>(VACIO);
+  const [editandoId, setEditandoId] = useState<string | null>(null);
+  const [aviso, setAviso] = useState('');
+  const clave = ['dependencias', entidad?.id];
+  const lista = useQuery({
+    queryKey: clave,
+    queryFn: () => api<Dependencia[]>('GET', `/api/entidades/${entidad!.id}/dependencias`),
+    enabled: !!entidad,
+  });
+  const base = `/api/entidades/${entidad?.id}/dependencias`;
+  const guardar = useMutation({
+    mutationFn: () => {
+      const cuerpo = { nombre: datos.nombre, codigo: datos.codigo || null, padreId: datos.padreId || null };
+      return editandoId ? api('PUT', `${base}/${editandoId}`, cuerpo) : api('POST', base, cuerpo);
+    },
+    onSuccess: async () => {
+      setAviso(editandoId ? `Se actualizó «${datos.nombre}».` : `Se creó «${datos.nombre}».`);
+      setDatos(VACIO);
+      setEditandoId(null);
+      await cliente.invalidateQueries({ queryKey: clave });
+    },
+  });
+  const eliminar = useMutation({
+    mutationFn: (d: Dependencia) => api('DELETE', `${base}/${d.id}`),
+    onSuccess: async (_r, d) => {
+      setAviso(`Se eliminó «${d.nombre}».`);
+      await cliente.invalidateQueries({ queryKey: clave });
+    },
+  });
+  if (!entidad) return <Pagina titulo="Dependencias">Elija una entidad.</Pagina>;
+  const editable = puede('dependencia.editar');
+  const errores = erroresPorCampo(guardar.error);
+  const enviar = (e: FormEvent) => {
+    e.preventDefault();
+    setAviso('');
+    guardar.mutate();
+  };
+  return (
+    <Pagina
+      titulo="Dependencias"
+      descripcion="La estructura de la entidad: cada política y cada actividad tiene una dependencia responsable."
+    >
+      {aviso && <Exito>{aviso}</Exito>}
+      <MensajeError error={eliminar.error} />
+      <Paper withBorder p="lg">
+        {lista.isPending ? (
+          <Cargando que="las dependencias" />
+        ) : lista.data?.length ? (
+          <Arbol
+            todas={lista.data}
+            padreId={null}
+            editable={editable}
+            alEditar={(d) => {
+              setEditandoId(d.id);
+              setDatos({ nombre: d.nombre, codigo: d.codigo ?? '', padreId: d.padreId ?? '' });
+            }}
+            alEliminar={(d) => {
+              if (window.confirm(`¿Eliminar la dependencia «${d.nombre}»?`)) eliminar.mutate(d);
+            }}
+          />
+        ) : (
+          <Text>
+            Aún no hay dependencias. {editable ? 'Agregue la primera, por ejemplo «Gerencia».' : ''}
+          </Text>
+        )}
+      </Paper>
+      {editable && (
+        <Paper withBorder p="lg" component="form" onSubmit={enviar} noValidate>
+          <Stack>
+            <Title order={2} size="h3">
+              {editandoId ? 'Editar dependencia' : 'Agregar dependencia'}
+            </Title>
+            {guardar.isError && !Object.keys(errores).length && <MensajeError error={guardar.error} />}
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput
+                label="Nombre"
+                required
+                value={datos.nombre}
+                onChange={(e) => setDatos({ ...datos, nombre: e.currentTarget.value })}
+                error={errores.nombre}
+              />
+              <TextInput
+                label="Código (opcional)"
+                value={datos.codigo}
+                onChange={(e) => setDatos({ ...datos, codigo: e.currentTarget.value })}
+                error={errores.codigo}
+              />
+              <NativeSelect
+                label="Depende de"
+                value={datos.padreId}
+                onChange={(e) => setDatos({ ...datos, padreId: e.currentTarget.value })}
+                error={errores.padreId}
+                data={[
+                  { value: '', label: 'Ninguna (nivel superior)' },
+                  ...(lista.data ?? [])
+                    .filter((d) => d.id !== editandoId)
+                    .map((d) => ({ value: d.id, label: d.nombre })),
+                ]}
+              />
+            </SimpleGrid>
+            <Group>
+              <Button type="submit" loading={guardar.isPending}>
+                {editandoId ? 'Guardar cambios' : 'Agregar dependencia'}
+              </Button>
+              {editandoId && (
+                <Button
+                  variant="outline"
+                  onClick={() => {
+                    setEditandoId(null);
+                    setDatos(VACIO);
+                  }}
+                >
+                  Cancelar
+                </Button>
+              )}
+            </Group>
+          </Stack>
+        </Paper>
+      )}
+    </Pagina>
+  );
+}

@@ -1,0 +1,56 @@
+import '@fontsource/nunito-sans/400.css';
+import '@fontsource/nunito-sans/700.css';
+import '@fontsource/nunito-sans/800.css';
+import '@mantine/core/styles.css';
+import './ui/estilos.css';
+import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app.tsx';
+import { Enrutador } from './ui/router.tsx';
+
+const tema = createTheme({
+  primaryColor: 'cobalto',
+  primaryShade: 6,
+  colors: {
+    cobalto: [
+      '#e8eefb',
+      '#c9d7f5',
+      '#a5bcef',
+      '#7d9ee8',
+      '#5683e1',
+      '#2f67da',
+      '#0943b5',
+      '#083a9c',
+      '#063083',
+      '#05266a',
+    ],
+  },
+  fontFamily: "Verdana, 'DejaVu Sans', Geneva, sans-serif",
+  headings: { fontFamily: "'Nunito Sans', Verdana, sans-serif" },
+  defaultRadius: 'sm',
+});
+
+// Mantine's default error red and dimmed grey are below 4.5:1 on white.
+const variablesAccesibles: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-error': '#b02a2a', '--mantine-color-dimmed': '#495057' },
+  dark: {},
+});
+
+const cliente = new QueryClient({
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+});
+
+createRoot(document.getElementById('raiz')!).render(
+  <StrictMode>
+    <MantineProvider theme={tema} cssVariablesResolver={variablesAccesibles}>
+      <QueryClientProvider client={cliente}>
+        <Enrutador>
+          <App />
+        </Enrutador>
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,82 @@
+export interface EntidadResumen {
+  id: string;
+  nombre: string;
+  sigla: string | null;
+  roles: string[];
+}
+
+export interface Sesion {
+  usuario: {
+    id: string;
+    nombre: string;
+    correo: string;
+    adminPlataforma: boolean;
+    debeCambiarClave: boolean;
+  };
+  entidades: EntidadResumen[];
+  csrf: string;
+}
+
+export interface Entidad {
+  id: string;
+  nombre: string;
+  sigla: string | null;
+  nit: string;
+  divipola: string | null;
+  departamento: string | null;
+  municipio: string | null;
+  naturalezaJuridica: string | null;
+  orden: string | null;
+  categoria: string | null;
+  tipoFormulario: string;
+  grupoPar: string | null;
+  direccion: string | null;
+  telefono: string | null;
+  correo: string | null;
+  sitioWeb: string | null;
+  horarioAtencion: string | null;
+}
+
+export interface Dependencia {
+  id: string;
+  nombre: string;
+  codigo: string | null;
+  padreId: string | null;
+}
+
+export interface UsuarioEntidad {
+  id: string;
+  nombre: string;
+  correo: string;
+  cargo: string | null;
+  activo: boolean;
+  bloqueado: boolean;
+  roles: string[];
+}
+
+export interface Catalogo {
+  vigencia: number;
+  fuente: string;
+  componentes: { codigo: string; nombre: string; descripcion: string }[];
+  dimensiones: {
+    codigo: string;
+    nombre: string;
+    color: string;
+    politicas: {
+      clave: string;
+      codigoFurag: string | null;
+      nombre: string;
+      lider: string;
+      indices: { codigo: string; nombre: string }[];
+    }[];
+  }[];
+  planesDecreto612: { clave: string; nombre: string; politica: string }[];
+}
+
+export interface Responsable {
+  politica: string;
+  usuarioId: string | null;
+  usuarioNombre: string | null;
+  dependenciaId: string | null;
+  dependenciaNombre: string | null;
+}

@@ -1,0 +1,90 @@
+import {
+  Alert,
+  Loader,
+  Modal,
+  type ModalProps,
+  PasswordInput,
+  type PasswordInputProps,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import type { ReactNode } from 'react';
+import { useEffect } from 'react';
+
+/** Page heading that also sets the document title, so screen readers and tabs say where you are. */
+export function Pagina({
+  titulo,
+  descripcion,
+  children,
+}: {
+  titulo: string;
+  descripcion?: ReactNode;
+  children: ReactNode;
+}) {
+  useEffect(() => {
+    document.title = `${titulo} — MIPG Abierto`;
+  }, [titulo]);
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1} size="h2">
+          {titulo}
+        </Title>
+        {descripcion && <Text mt={4}>{descripcion}</Text>}
+      </div>
+      {children}
+    </Stack>
+  );
+}
+
+export function Cargando({ que = 'la información' }: { que?: string }) {
+  return (
+    <Stack align="center" p="xl" role="status">
+      <Loader aria-hidden />
+      <Text>Cargando {que}…</Text>
+    </Stack>
+  );
+}
+
+export function MensajeError({ error }: { error: unknown }) {
+  if (!error) return null;
+  return (
+    <Alert color="red.9" variant="outline" title="No fue posible completar la acción" role="alert">
+      {error instanceof Error ? error.message : String(error)}
+    </Alert>
+  );
+}
+
+export function Exito({ children }: { children: ReactNode }) {
+  return (
+    <Alert color="green.9" variant="outline" role="status">
+      {children}
+    </Alert>
+  );
+}
+
+/** Password field with its show/hide button labelled in Spanish. */
+export function CampoClave(props: PasswordInputProps) {
+  return (
+    <PasswordInput
+      visibilityToggleButtonProps={{ 'aria-label': 'Mostrar u ocultar lo escrito' }}
+      {...props}
+    />
+  );
+}
+
+/** Wide tables scroll sideways on a phone; the region is focusable so keyboards can scroll it too. */
+export function TablaDesplazable({ etiqueta, children }: { etiqueta: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+    <div className="tabla-desplazable" role="region" aria-label={etiqueta} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
+/** Modal whose close button is named in Spanish for screen readers. */
+export function Ventana(props: ModalProps) {
+  return <Modal closeButtonProps={{ 'aria-label': 'Cerrar' }} {...props} />;
+}
