@@ -156,3 +156,15 @@ describe('recorrido del administrador en el navegador', () => {
     await movil.close();
   });
 });
+
+describe('direcciones y errores', () => {
+  it('una dirección interna abierta directamente carga la aplicación; una ruta de API inexistente da 404 en español', async () => {
+    const p = await contexto.newPage();
+    await p.goto(`${e.url}/auditoria`);
+    await p.getByRole('heading', { name: 'Auditoría', level: 1 }).waitFor();
+    const r = await fetch(`${e.url}/api/no-existe`);
+    expect(r.status).toBe(404);
+    expect((await r.json()).mensaje).toBe('La ruta GET /api/no-existe no existe.');
+    await p.close();
+  });
+});

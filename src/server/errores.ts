@@ -92,7 +92,10 @@ export function registrarManejoErrores(app: FastifyInstance, paginaWeb?: string)
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply
+    if (paginaWeb && request.method === 'GET' && !request.url.startsWith('/api')) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(paginaWeb);
+    }
+    return reply
       .status(404)
       .send({ error: 'no_encontrado', mensaje: `La ruta ${request.method} ${request.url} no existe.` });
   });

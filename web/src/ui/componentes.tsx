@@ -78,9 +78,9 @@ export function CampoClave(props: PasswordInputProps) {
 export function TablaDesplazable({ etiqueta, children }: { etiqueta: string; children: ReactNode }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
-    <div className="tabla-desplazable" role="region" aria-label={etiqueta} tabIndex={0}>
+    <section className="tabla-desplazable" aria-label={etiqueta} tabIndex={0}>
       {children}
-    </div>
+    </section>
   );
 }
 
