@@ -1,0 +1,121 @@
+// `npm run bench`: figures for the platform foundation, each against a baseline measured in the same run.
+//  - req/s of GET /api/health against a bare Fastify hello-world (ratio; target ≥ 70 %)
+//  - time from start to healthy with a fresh embedded database (target ≤ 5 s)
+//  - idle memory (RSS) with PGlite (target ≤ 250 MB)
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const DURACION_MS = Number(process.env.BENCH_MS ?? 5000);
+const CONCURRENCIA = 32;
+
+const puertoLibre = () =>
+  new Promise<number>((ok) => {
+    const s = createServer();
+    s.listen(0, () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => ok(port));
+    });
+  });
+
+async function esperarSalud(url: string, limiteMs = 60_000): Promise<number> {
+  const inicio = performance.now();
+  for (;;) {
+    const ok = await fetch(url).then((r) => r.ok, () => false);
+    if (ok) return performance.now() - inicio;
+    if (performance.now() - inicio > limiteMs) throw new Error(`${url} no respondió`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Keep-alive closed loop: CONCURRENCIA requests in flight for DURACION_MS; returns req/s. */
+async function carga(url: string): Promise<{ rps: number; p50: number; p99: number }> {
+  const agente = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCIA });
+  const fin = performance.now() + DURACION_MS;
+  const tiempos: number[] = [];
+  const una = () =>
+    new Promise<void>((ok, mal) => {
+      const t0 = performance.now();
+      http
+        .get(url, { agent: agente }, (res) => {
+          res.resume();
+          res.on('end', () => {
+            tiempos.push(performance.now() - t0);
+            ok();
+          });
+        })
+        .on('error', mal);
+    });
+  const inicio = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCIA }, async () => {
+      while (performance.now() < fin) await una();
+    }),
+  );
+  const segundos = (performance.now() - inicio) / 1000;
+  agente.destroy();
+  tiempos.sort((a, b) => a - b);
+  const pct = (p: number) => tiempos[Math.min(tiempos.length - 1, Math.floor(tiempos.length * p))]!;
+  return { rps: tiempos.length / segundos, p50: pct(0.5), p99: pct(0.99) };
+}
+
+const rssMb = (pid: number) => {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : Number.NaN;
+};
+
+function lanzar(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+async function detener(p: ChildProcess) {
+  p.kill('SIGTERM');
+  await new Promise((r) => p.once('exit', r));
+}
+
+const f = (n: number, d = 1) => n.toLocaleString('es-CO', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+// 1. Baseline: bare Fastify.
+const pBase = await puertoLibre();
+const base = lanzar(['--import', 'tsx', 'bench/hola-mundo.ts'], { PORT: String(pBase) });
+await esperarSalud(`http://127.0.0.1:${pBase}/`);
+await carga(`http://127.0.0.1:${pBase}/`); // warm-up
+const hola = await carga(`http://127.0.0.1:${pBase}/`);
+await detener(base);
+
+// 2. MIPG Abierto as `npm start` runs it, on a fresh embedded database.
+const dataDir = mkdtempSync(join(tmpdir(), 'mipg-bench-'));
+const pApp = await puertoLibre();
+const t0 = performance.now();
+const app = lanzar(['--import', 'tsx', 'src/cli/start.ts'], {
+  PORT: String(pApp),
+  HOST: '127.0.0.1',
+  MIPG_DATA_DIR: dataDir,
+  MIPG_ADMIN_EMAIL: 'bench@plataforma.example',
+  MIPG_ADMIN_PASSWORD: 'Putumayo2026',
+  DATABASE_URL: '',
+});
+const saludUrl = `http://127.0.0.1:${pApp}/api/health`;
+await esperarSalud(saludUrl);
+const arranqueMs = performance.now() - t0;
+await new Promise((r) => setTimeout(r, 3000));
+const rssReposo = rssMb(app.pid!);
+await carga(saludUrl); // warm-up
+const salud = await carga(saludUrl);
+const rssCarga = rssMb(app.pid!);
+await detener(app);
+rmSync(dataDir, { recursive: true, force: true });
+
+const ratio = salud.rps / hola.rps;
+const filas: [string, string, string, boolean][] = [
+  ['Fastify «hola mundo» (línea base)', `${f(hola.rps, 0)} sol/s · p50 ${f(hola.p50, 2)} ms · p99 ${f(hola.p99, 2)} ms`, '—', true],
+  ['GET /api/health', `${f(salud.rps, 0)} sol/s · p50 ${f(salud.p50, 2)} ms · p99 ${f(salud.p99, 2)} ms`, `${f(ratio * 100)} % de la línea base (meta ≥ 70 %)`, ratio >= 0.7],
+  ['Arranque hasta «sano» (base embebida nueva)', `${f(arranqueMs / 1000, 2)} s`, 'meta ≤ 5 s', arranqueMs <= 5000],
+  ['Memoria en reposo (RSS, PGlite)', `${f(rssReposo)} MB`, 'meta ≤ 250 MB', rssReposo <= 250],
+  ['Memoria tras la carga (RSS)', `${f(rssCarga)} MB`, '—', true],
+];
+console.log(`\nMIPG Abierto — banco de pruebas (${CONCURRENCIA} conexiones, ${DURACION_MS / 1000} s por medición, Node ${process.version})\n`);
+for (const [que, cifra, meta, ok] of filas) console.log(`${ok ? '✔' : '✖'} ${que.padEnd(46)} ${cifra.padEnd(52)} ${meta}`);
