@@ -164,7 +164,7 @@ describe('direcciones y errores', () => {
     await p.getByRole('heading', { name: 'Auditoría', level: 1 }).waitFor();
     const r = await fetch(`${e.url}/api/no-existe`);
     expect(r.status).toBe(404);
-    expect((await r.json()).mensaje).toBe('La ruta GET /api/no-existe no existe.');
+    expect(((await r.json()) as { mensaje: string }).mensaje).toBe('La ruta GET /api/no-existe no existe.');
     await p.close();
   });
 });
