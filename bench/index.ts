@@ -24,7 +24,10 @@ const puertoLibre = () =>
 async function esperarSalud(url: string, limiteMs = 60_000): Promise<number> {
   const inicio = performance.now();
   for (;;) {
-    const ok = await fetch(url).then((r) => r.ok, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return performance.now() - inicio;
     if (performance.now() - inicio > limiteMs) throw new Error(`${url} no respondió`);
     await new Promise((r) => setTimeout(r, 20));
@@ -68,7 +71,10 @@ const rssMb = (pid: number) => {
 };
 
 function lanzar(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 async function detener(p: ChildProcess) {
@@ -76,7 +82,8 @@ async function detener(p: ChildProcess) {
   await new Promise((r) => p.once('exit', r));
 }
 
-const f = (n: number, d = 1) => n.toLocaleString('es-CO', { maximumFractionDigits: d, minimumFractionDigits: d });
+const f = (n: number, d = 1) =>
+  n.toLocaleString('es-CO', { maximumFractionDigits: d, minimumFractionDigits: d });
 
 // 1. Baseline: bare Fastify.
 const pBase = await puertoLibre();
@@ -111,11 +118,29 @@ rmSync(dataDir, { recursive: true, force: true });
 
 const ratio = salud.rps / hola.rps;
 const filas: [string, string, string, boolean][] = [
-  ['Fastify «hola mundo» (línea base)', `${f(hola.rps, 0)} sol/s · p50 ${f(hola.p50, 2)} ms · p99 ${f(hola.p99, 2)} ms`, '—', true],
-  ['GET /api/health', `${f(salud.rps, 0)} sol/s · p50 ${f(salud.p50, 2)} ms · p99 ${f(salud.p99, 2)} ms`, `${f(ratio * 100)} % de la línea base (meta ≥ 70 %)`, ratio >= 0.7],
-  ['Arranque hasta «sano» (base embebida nueva)', `${f(arranqueMs / 1000, 2)} s`, 'meta ≤ 5 s', arranqueMs <= 5000],
+  [
+    'Fastify «hola mundo» (línea base)',
+    `${f(hola.rps, 0)} sol/s · p50 ${f(hola.p50, 2)} ms · p99 ${f(hola.p99, 2)} ms`,
+    '—',
+    true,
+  ],
+  [
+    'GET /api/health',
+    `${f(salud.rps, 0)} sol/s · p50 ${f(salud.p50, 2)} ms · p99 ${f(salud.p99, 2)} ms`,
+    `${f(ratio * 100)} % de la línea base (meta ≥ 70 %)`,
+    ratio >= 0.7,
+  ],
+  [
+    'Arranque hasta «sano» (base embebida nueva)',
+    `${f(arranqueMs / 1000, 2)} s`,
+    'meta ≤ 5 s',
+    arranqueMs <= 5000,
+  ],
   ['Memoria en reposo (RSS, PGlite)', `${f(rssReposo)} MB`, 'meta ≤ 250 MB', rssReposo <= 250],
   ['Memoria tras la carga (RSS)', `${f(rssCarga)} MB`, '—', true],
 ];
-console.log(`\nMIPG Abierto — banco de pruebas (${CONCURRENCIA} conexiones, ${DURACION_MS / 1000} s por medición, Node ${process.version})\n`);
-for (const [que, cifra, meta, ok] of filas) console.log(`${ok ? '✔' : '✖'} ${que.padEnd(46)} ${cifra.padEnd(52)} ${meta}`);
+console.log(
+  `\nMIPG Abierto — banco de pruebas (${CONCURRENCIA} conexiones, ${DURACION_MS / 1000} s por medición, Node ${process.version})\n`,
+);
+for (const [que, cifra, meta, ok] of filas)
+  console.log(`${ok ? '✔' : '✖'} ${que.padEnd(46)} ${cifra.padEnd(52)} ${meta}`);
