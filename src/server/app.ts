@@ -22,6 +22,7 @@ import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { catalogoRoutes } from '../modules/catalogo/catalogo.routes.ts';
 import { dependenciasRoutes } from '../modules/dependencias/dependencias.routes.ts';
 import { entidadesRoutes } from '../modules/entidades/entidades.routes.ts';
+import { logoRoutes } from '../modules/entidades/logo.routes.ts';
 import { responsablesRoutes } from '../modules/responsables/responsables.routes.ts';
 import { saludRoutes } from '../modules/salud/salud.routes.ts';
 import { usuariosRoutes } from '../modules/usuarios/usuarios.routes.ts';
@@ -100,6 +101,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(authRoutes);
   await app.register(catalogoRoutes);
   await app.register(entidadesRoutes);
+  await app.register(logoRoutes);
   await app.register(dependenciasRoutes);
   await app.register(usuariosRoutes);
   await app.register(responsablesRoutes);

@@ -34,6 +34,8 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'POST /api/entidades': 'plataforma',
   'GET /api/entidades/:entidadId': 'entidad.ver',
   'PUT /api/entidades/:entidadId': 'entidad.editar',
+  'PUT /api/entidades/:entidadId/logo': 'entidad.editar',
+  'GET /api/entidades/:entidadId/logo': 'publico',
   'GET /api/entidades/:entidadId/dependencias': 'entidad.ver',
   'POST /api/entidades/:entidadId/dependencias': 'dependencia.editar',
   'PUT /api/entidades/:entidadId/dependencias/:dependenciaId': 'dependencia.editar',

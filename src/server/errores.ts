@@ -72,10 +72,22 @@ export function registrarManejoErrores(app: FastifyInstance, paginaWeb?: string)
         mensaje: 'Demasiados intentos seguidos. Espere un minuto e inténtelo de nuevo.',
       });
     }
-    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.status(415).send({
+        error: 'formato',
+        mensaje: `Esta ruta no admite contenido de tipo «${request.headers['content-type'] ?? 'desconocido'}».`,
+      });
+    }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return reply.status(413).send({
+        error: 'demasiado_grande',
+        mensaje: 'El archivo o los datos enviados superan el tamaño máximo permitido.',
+      });
+    }
+    if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
       return reply
-        .status(415)
-        .send({ error: 'formato', mensaje: 'El cuerpo de la solicitud debe ser JSON.' });
+        .status(400)
+        .send({ error: 'formato', mensaje: 'El cuerpo de la solicitud no es JSON válido.' });
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply

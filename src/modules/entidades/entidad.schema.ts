@@ -69,6 +69,7 @@ export const EntidadSchema = z
     correo: z.string().nullable(),
     sitioWeb: z.string().nullable(),
     horarioAtencion: z.string().nullable(),
+    tieneLogo: z.boolean(),
   })
   .meta({ id: 'Entidad' });
 

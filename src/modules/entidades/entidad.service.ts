@@ -11,8 +11,8 @@ type Entrada = z.output<typeof EntidadEntradaSchema>;
 type Fila = typeof entidad.$inferSelect;
 
 export function presentarEntidad(e: Fila) {
-  const { dv, nit, creadoEn: _c, logo: _l, ...resto } = e;
-  return { ...resto, nit: `${nit}-${dv}` };
+  const { dv, nit, creadoEn: _c, logo, ...resto } = e;
+  return { ...resto, nit: `${nit}-${dv}`, tieneLogo: logo !== null };
 }
 
 function aFila(d: Entrada) {
