@@ -74,6 +74,16 @@ describe('recorrido del administrador en el navegador', () => {
     await page.getByRole('button', { name: 'Guardar cambios' }).click();
     await page.getByText('Los cambios quedaron guardados').waitFor();
     await expect.poll(() => page.locator('footer').textContent()).toContain('(608) 420 1234');
+    // A real PNG made by the browser itself: a piece of the page's own header.
+    const logo = await page.screenshot({ clip: { x: 0, y: 50, width: 180, height: 50 } });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logo });
+    await page.getByRole('button', { name: 'Cargar logo' }).click();
+    await page.getByText('El logo quedó cargado').waitFor();
+    const img = page.locator('footer').getByRole('img', { name: /^Logo de E\.S\.E\./ });
+    await img.waitFor();
+    await expect.poll(() => img.evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
     await revisarPagina(page, '06-entidad');
   });
 

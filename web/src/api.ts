@@ -48,6 +48,28 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
   return datos as T;
 }
 
+/** Sends a file as the raw request body (no multipart), with its own content type. */
+export async function subirArchivo(url: string, archivo: File): Promise<void> {
+  let r: Response;
+  try {
+    r = await fetch(url, {
+      method: 'PUT',
+      credentials: 'same-origin',
+      headers: { 'content-type': archivo.type || 'application/octet-stream', 'x-csrf-token': csrf },
+      body: archivo,
+    });
+  } catch {
+    throw new ErrorApi(
+      0,
+      'No hay conexión con el servidor. Revise su conexión a internet e inténtelo de nuevo.',
+    );
+  }
+  if (!r.ok) {
+    const datos = await r.json().catch(() => null);
+    throw new ErrorApi(r.status, datos?.mensaje ?? 'No fue posible cargar el archivo.', datos?.campos ?? []);
+  }
+}
+
 /** Field → message, to show each error under its own input. */
 export function erroresPorCampo(error: unknown): Record<string, string> {
   if (!(error instanceof ErrorApi)) return {};

@@ -35,6 +35,7 @@ export interface Entidad {
   correo: string | null;
   sitioWeb: string | null;
   horarioAtencion: string | null;
+  tieneLogo: boolean;
 }
 
 export interface Dependencia {

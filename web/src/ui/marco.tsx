@@ -79,6 +79,9 @@ function PieEntidad({ entidadId }: { entidadId: string | undefined }) {
       <Container size="xl">
         {e ? (
           <>
+            {e.tieneLogo && (
+              <img src={`/api/entidades/${e.id}/logo`} alt={`Logo de ${e.nombre}`} className="logo-entidad" />
+            )}
             <Text fw={700}>{e.nombre}</Text>
             <Text size="sm">
               NIT {e.nit}

@@ -6,6 +6,7 @@ import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx'
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { Enlace } from '../../ui/router.tsx';
 import { type DatosEntidad, FormularioEntidad } from './formulario-entidad.tsx';
+import { LogoEntidad } from './logo-entidad.tsx';
 
 export function EntidadPage() {
   const { entidad, puede } = useTrabajo();
@@ -56,6 +57,7 @@ export function EntidadPage() {
           />
         </Paper>
       )}
+      {consulta.data && editable && <LogoEntidad entidad={consulta.data} />}
     </Pagina>
   );
 }

@@ -4,7 +4,7 @@ import { erroresPorCampo } from '../../api.ts';
 import type { Entidad } from '../../tipos.ts';
 import { MensajeError } from '../../ui/componentes.tsx';
 
-export type DatosEntidad = Omit<Entidad, 'id'>;
+export type DatosEntidad = Omit<Entidad, 'id' | 'tieneLogo'>;
 
 const VACIA: DatosEntidad = {
   nombre: '',
@@ -42,7 +42,7 @@ export function FormularioEntidad({
 }) {
   const [d, setD] = useState<DatosEntidad>(() => {
     if (!inicial) return VACIA;
-    const { id: _id, ...resto } = inicial;
+    const { id: _id, tieneLogo: _logo, ...resto } = inicial;
     return resto;
   });
   const errores = erroresPorCampo(error);

@@ -1,0 +1,56 @@
+import { Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { erroresPorCampo, subirArchivo } from '../../api.ts';
+import type { Entidad } from '../../tipos.ts';
+import { Exito, MensajeError } from '../../ui/componentes.tsx';
+
+export function LogoEntidad({ entidad }: { entidad: Entidad }) {
+  const cliente = useQueryClient();
+  const [archivo, setArchivo] = useState<File | null>(null);
+  const [version, setVersion] = useState(0);
+  const subir = useMutation({
+    mutationFn: () => subirArchivo(`/api/entidades/${entidad.id}/logo`, archivo!),
+    onSuccess: async () => {
+      setArchivo(null);
+      setVersion((v) => v + 1);
+      await cliente.invalidateQueries({ queryKey: ['entidad', entidad.id] });
+    },
+  });
+  const errores = erroresPorCampo(subir.error);
+  return (
+    <Paper withBorder p="lg">
+      <Stack>
+        <Title order={2} size="h3">
+          Logo para las páginas públicas
+        </Title>
+        {entidad.tieneLogo ? (
+          <img
+            src={`/api/entidades/${entidad.id}/logo?v=${version}`}
+            alt={`Logo actual de ${entidad.nombre}`}
+            style={{ maxHeight: 96, maxWidth: 280, alignSelf: 'flex-start' }}
+          />
+        ) : (
+          <Text>La entidad aún no tiene logo.</Text>
+        )}
+        {subir.isSuccess && <Exito>El logo quedó cargado.</Exito>}
+        {subir.isError && !Object.keys(errores).length && <MensajeError error={subir.error} />}
+        <Group align="end">
+          <FileInput
+            label="Archivo del logo"
+            description="PNG, JPG o WebP, hasta 512 KB"
+            accept="image/png,image/jpeg,image/webp"
+            value={archivo}
+            onChange={setArchivo}
+            error={errores.logo}
+            clearable
+            w={320}
+          />
+          <Button onClick={() => subir.mutate()} disabled={!archivo} loading={subir.isPending}>
+            Cargar logo
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
