@@ -5,21 +5,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { puertoLibre } from '../src/server/red.ts';
 
 const DURACION_MS = Number(process.env.BENCH_MS ?? 5000);
 const CONCURRENCIA = 32;
-
-const puertoLibre = () =>
-  new Promise<number>((ok) => {
-    const s = createServer();
-    s.listen(0, () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
 
 async function esperarSalud(url: string, limiteMs = 60_000): Promise<number> {
   const inicio = performance.now();

@@ -1,24 +1,15 @@
 // Starts the real server (as `npm start` does, on a fresh embedded database) and a headless Debian Chromium.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { puertoLibre } from '../src/server/red.ts';
 
 export const ADMIN = { correo: 'admin@plataforma.example', clave: 'Putumayo2026' };
 export const CARPETA_CAPTURAS = join(import.meta.dirname, 'screenshots');
-
-const puertoLibre = () =>
-  new Promise<number>((ok) => {
-    const s = createServer();
-    s.listen(0, () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
 
 export interface Entorno {
   url: string;

@@ -12,7 +12,10 @@ describe('límite de intentos de ingreso por dirección IP', () => {
   it('tras 20 intentos en un minuto responde 429 en español, sin revisar la contraseña', async () => {
     const codigos: number[] = [];
     for (let i = 0; i < 22; i++) {
-      const r = await t.pedir(null, 'POST', '/api/auth/login', { email: 'x@prueba.example', password: 'Incorrecta1' });
+      const r = await t.pedir(null, 'POST', '/api/auth/login', {
+        email: 'x@prueba.example',
+        password: 'Incorrecta1',
+      });
       codigos.push(r.statusCode);
       if (r.statusCode === 429) expect(r.json().mensaje).toContain('Demasiados intentos');
     }

@@ -46,6 +46,21 @@ function BarraAccesibilidad() {
   );
 }
 
+/** Skip link and GOV.CO bar, first on every page so keyboard users can jump to the content. */
+function Superior() {
+  return (
+    <>
+      <a href="#contenido" className="saltar">
+        Saltar al contenido
+      </a>
+      <BarraGovCo />
+    </>
+  );
+}
+
+const CREDITO =
+  'MIPG Abierto — software libre para el Modelo Integrado de Planeación y Gestión (Decreto 1499 de 2017).';
+
 export function BarraGovCo() {
   return (
     <div className="barra-govco">
@@ -103,8 +118,7 @@ function PieEntidad({ entidadId }: { entidadId: string | undefined }) {
           </>
         ) : null}
         <Text size="sm" mt="sm">
-          MIPG Abierto — software libre para el Modelo Integrado de Planeación y Gestión (Decreto 1499 de
-          2017).
+          {CREDITO}
         </Text>
       </Container>
     </footer>
@@ -128,10 +142,7 @@ export function Marco({ children }: { children: ReactNode }) {
   };
   return (
     <>
-      <a href="#contenido" className="saltar">
-        Saltar al contenido
-      </a>
-      <BarraGovCo />
+      <Superior />
       <header className="cabecera">
         <Container size="xl">
           <Group justify="space-between" align="end" wrap="wrap" gap="sm" py="sm">
@@ -195,10 +206,7 @@ export function Marco({ children }: { children: ReactNode }) {
 export function MarcoPublico({ children }: { children: ReactNode }) {
   return (
     <>
-      <a href="#contenido" className="saltar">
-        Saltar al contenido
-      </a>
-      <BarraGovCo />
+      <Superior />
       <header className="cabecera">
         <Container size="xl" py="sm">
           <span className="marca">MIPG Abierto</span>
@@ -212,10 +220,7 @@ export function MarcoPublico({ children }: { children: ReactNode }) {
       </main>
       <footer className="pie">
         <Container size="xl">
-          <Text size="sm">
-            MIPG Abierto — software libre para el Modelo Integrado de Planeación y Gestión (Decreto 1499 de
-            2017).
-          </Text>
+          <Text size="sm">{CREDITO}</Text>
         </Container>
       </footer>
     </>

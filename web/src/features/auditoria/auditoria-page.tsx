@@ -1,3 +1,4 @@
+import type { EslabonAuditoria } from '@core/cadena-hash.ts';
 import { Button, Code, Group, Pagination, Paper, SimpleGrid, Table, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -6,17 +7,7 @@ import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../u
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaHora, leerFecha, limiteDelDia, numero } from '../../ui/formato.ts';
 
-interface Registro {
-  id: number;
-  usuarioCorreo: string | null;
-  accion: string;
-  recurso: string;
-  recursoId: string | null;
-  antes: unknown;
-  despues: unknown;
-  ip: string | null;
-  creadoEn: string;
-}
+type Registro = Omit<EslabonAuditoria, 'hashAnterior' | 'usuarioId'>;
 interface Verificacion {
   ok: boolean;
   revisados: number;
