@@ -9,6 +9,8 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { tomarCandado } from './candado.ts';
+import { ErrorConfiguracion } from './errores-configuracion.ts';
 import * as schema from './schema.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -22,7 +24,7 @@ export interface Conexion {
 
 const CARPETA_MIGRACIONES = fileURLToPath(new URL('./migrations', import.meta.url));
 
-export class ErrorConfiguracion extends Error {}
+export { ErrorConfiguracion };
 
 /** PostgreSQL when a URL is given; otherwise PGlite in `dataDir/pg` (or in memory for tests). */
 export async function conectar(opciones: { databaseUrl?: string; dataDir?: string }): Promise<Conexion> {
@@ -41,13 +43,16 @@ export async function conectar(opciones: { databaseUrl?: string; dataDir?: strin
     return { db, tipo: 'postgres', cerrar: () => pool.end() };
   }
   let cliente: PGlite;
+  let soltar = () => {};
   if (opciones.dataDir) {
     const carpeta = join(opciones.dataDir, 'pg');
+    mkdirSync(carpeta, { recursive: true });
+    soltar = tomarCandado(opciones.dataDir);
     try {
-      mkdirSync(carpeta, { recursive: true });
       cliente = new PGlite(carpeta);
       await cliente.waitReady;
     } catch (e) {
+      soltar();
       throw new ErrorConfiguracion(
         `No fue posible abrir la base de datos embebida en la carpeta «${carpeta}»: ${(e as Error).message}. Revise que la carpeta exista y tenga permisos de escritura (variable MIPG_DATA_DIR).`,
       );
@@ -57,7 +62,14 @@ export async function conectar(opciones: { databaseUrl?: string; dataDir?: strin
   }
   const db = drizzlePglite(cliente, { schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder: CARPETA_MIGRACIONES });
-  return { db, tipo: 'pglite', cerrar: () => cliente.close() };
+  return {
+    db,
+    tipo: 'pglite',
+    cerrar: async () => {
+      await cliente.close();
+      soltar();
+    },
+  };
 }
 
 /** Rows of a raw SQL query; both drivers answer with `{ rows }`. */

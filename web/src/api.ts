@@ -73,5 +73,8 @@ export async function subirArchivo(url: string, archivo: File): Promise<void> {
 /** Field → message, to show each error under its own input. */
 export function erroresPorCampo(error: unknown): Record<string, string> {
   if (!(error instanceof ErrorApi)) return {};
-  return Object.fromEntries(error.campos.map((c) => [c.campo, c.mensaje]));
+  // The API words field messages to follow «Revise el campo …:»; under the field they start a sentence.
+  return Object.fromEntries(
+    error.campos.map((c) => [c.campo, c.mensaje.charAt(0).toUpperCase() + c.mensaje.slice(1)]),
+  );
 }

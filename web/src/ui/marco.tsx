@@ -76,10 +76,10 @@ export function BarraGovCo() {
 const NAVEGACION: { a: string; texto: string; visible?: (t: ReturnType<typeof useTrabajo>) => boolean }[] = [
   { a: '/', texto: 'Inicio' },
   { a: '/catalogo', texto: 'Catálogo MIPG' },
-  { a: '/entidad', texto: 'Entidad', visible: (t) => !!t.entidad || t.sesion.usuario.adminPlataforma },
+  { a: '/entidad', texto: 'Entidad', visible: (t) => !!t.entidad },
   { a: '/dependencias', texto: 'Dependencias', visible: (t) => !!t.entidad },
-  { a: '/usuarios', texto: 'Usuarios y roles', visible: (t) => t.puede('usuario.ver') },
-  { a: '/auditoria', texto: 'Auditoría', visible: (t) => t.puede('auditoria.ver') },
+  { a: '/usuarios', texto: 'Usuarios y roles', visible: (t) => !!t.entidad && t.puede('usuario.ver') },
+  { a: '/auditoria', texto: 'Auditoría', visible: (t) => !!t.entidad && t.puede('auditoria.ver') },
   { a: '/entidades', texto: 'Entidades', visible: (t) => t.sesion.usuario.adminPlataforma },
 ];
 
