@@ -105,6 +105,20 @@ await carga(saludUrl); // warm-up
 const salud = await carga(saludUrl);
 const rssCarga = rssMb(app.pid!);
 await detener(app);
+
+// 3. Second start on the same folder: what a running installation restarts with every day.
+const t1 = performance.now();
+const app2 = lanzar(['--import', 'tsx', 'src/cli/start.ts'], {
+  PORT: String(pApp),
+  HOST: '127.0.0.1',
+  MIPG_DATA_DIR: dataDir,
+  DATABASE_URL: '',
+});
+await esperarSalud(saludUrl);
+const arranque2Ms = performance.now() - t1;
+await new Promise((r) => setTimeout(r, 3000));
+const rssReposo2 = rssMb(app2.pid!);
+await detener(app2);
 rmSync(dataDir, { recursive: true, force: true });
 
 const ratio = salud.rps / hola.rps;
@@ -129,6 +143,8 @@ const filas: [string, string, string, boolean][] = [
   ],
   ['Memoria en reposo (RSS, PGlite)', `${f(rssReposo)} MB`, 'meta ≤ 250 MB', rssReposo <= 250],
   ['Memoria tras la carga (RSS)', `${f(rssCarga)} MB`, '—', true],
+  ['Arranque con la base ya creada', `${f(arranque2Ms / 1000, 2)} s`, 'meta ≤ 5 s', arranque2Ms <= 5000],
+  ['Memoria en reposo con la base ya creada', `${f(rssReposo2)} MB`, 'meta ≤ 250 MB', rssReposo2 <= 250],
 ];
 console.log(
   `\nMIPG Abierto — banco de pruebas (${CONCURRENCIA} conexiones, ${DURACION_MS / 1000} s por medición, Node ${process.version})\n`,
