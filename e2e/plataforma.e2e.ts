@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type Entorno, iniciarEntorno, revisarPagina } from './entorno.ts';
 
 let e: Entorno;
+let claveTemporal = '';
 let contexto: BrowserContext;
 let page: Page;
 
@@ -107,7 +108,8 @@ describe('recorrido del administrador en el navegador', () => {
     await page.getByLabel('Planeación / líder MIPG (2.ª línea)').check();
     await page.getByRole('button', { name: 'Dar acceso' }).click();
     await page.getByText('Contraseña temporal de Jorge Burbano').waitFor();
-    expect(await page.locator('.clave-temporal').textContent()).toMatch(/^[A-Za-z0-9]{13}$/);
+    claveTemporal = (await page.locator('.clave-temporal').textContent()) ?? '';
+    expect(claveTemporal).toMatch(/^[A-Za-z0-9]{13}$/);
     await revisarPagina(page, '08-usuarios');
   });
 
@@ -175,6 +177,48 @@ describe('direcciones y errores', () => {
     const r = await fetch(`${e.url}/api/no-existe`);
     expect(r.status).toBe(404);
     expect(((await r.json()) as { mensaje: string }).mensaje).toBe('La ruta GET /api/no-existe no existe.');
+    await p.close();
+  });
+});
+
+describe('recorrido de una persona nueva', () => {
+  it('entra con la contraseña temporal, debe cambiarla y llega a su inicio', async () => {
+    const ctx = await e.navegador.newContext({ locale: 'es-CO', viewport: { width: 1024, height: 800 } });
+    const p = await ctx.newPage();
+    await p.goto(e.url);
+    await p.getByLabel('Correo electrónico').fill('jorge@hospital.example');
+    await p.locator('input[type=password]').fill(claveTemporal);
+    await p.getByRole('button', { name: 'Ingresar' }).click();
+    await p.getByText('Está usando una contraseña temporal').waitFor();
+    await revisarPagina(p, '14-cambiar-clave');
+    const [actual, nueva, repetida] = await p.locator('input[type=password]').all();
+    await actual!.fill(claveTemporal);
+    await nueva!.fill('corta');
+    await repetida!.fill('corta');
+    await p.getByRole('button', { name: 'Guardar contraseña' }).click();
+    await p.getByText('La contraseña debe tener al menos 10 caracteres').waitFor();
+    await nueva!.fill('Sibundoy2026');
+    await repetida!.fill('Sibundoy2026');
+    await p.getByRole('button', { name: 'Guardar contraseña' }).click();
+    await p.getByRole('heading', { name: 'Bienvenido, Jorge' }).waitFor();
+    await p.getByText('Puesta en marcha de la entidad').waitFor();
+    await revisarPagina(p, '15-inicio-planeacion');
+    const nav = await p.getByRole('navigation', { name: 'Secciones' }).textContent();
+    expect(nav).toContain('Usuarios y roles');
+    expect(nav).not.toContain('Auditoría');
+    expect(nav).not.toContain('Entidades');
+    await ctx.close();
+  });
+
+  it('la página de configuración inicial es accesible y rechaza un enlace inválido en español', async () => {
+    const p = await contexto.newPage();
+    await p.goto(`${e.url}/configuracion-inicial?token=no-sirve`);
+    await p.getByLabel('Nombre completo').fill('Alguien');
+    await p.getByLabel('Correo electrónico').fill('alguien@entidad.example');
+    await p.locator('input[type=password]').fill('Putumayo2026');
+    await p.getByRole('button', { name: 'Crear administrador' }).click();
+    await p.getByText('El enlace de configuración inicial no es válido o ya fue usado.').waitFor();
+    await revisarPagina(p, '16-configuracion-inicial');
     await p.close();
   });
 });

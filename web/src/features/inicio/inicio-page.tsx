@@ -14,7 +14,11 @@ function Paso({ titulo, hecho, children }: { titulo: string; hecho: boolean; chi
         <Title order={3} size="h4">
           {titulo}
         </Title>
-        <Badge color={hecho ? '#1e6b2e' : '#9c3d00'} variant="filled" style={{ textTransform: 'none' }}>
+        <Badge
+          color={hecho ? '#1e6b2e' : '#9c3d00'}
+          variant="filled"
+          style={{ textTransform: 'none', flexShrink: 0 }}
+        >
           {hecho ? 'Listo' : 'Pendiente'}
         </Badge>
       </Group>
