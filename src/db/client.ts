@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -9,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { CARPETA_MIGRACIONES } from '../server/rutas.ts';
 import { tomarCandado } from './candado.ts';
 import { ErrorConfiguracion } from './errores-configuracion.ts';
 import * as schema from './schema.ts';
@@ -25,8 +25,6 @@ export interface Conexion {
 // PGlite keeps PostgreSQL's 128 MB of shared buffers inside its WebAssembly memory; an entity's data is a
 // few MB, and 16 MB cuts ~140 MB of resident memory (measured in bench/; see ADR 0001).
 const PARAMETROS_PGLITE = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
-
-const CARPETA_MIGRACIONES = fileURLToPath(new URL('./migrations', import.meta.url));
 
 export { ErrorConfiguracion };
 

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -28,11 +27,10 @@ import { saludRoutes } from '../modules/salud/salud.routes.ts';
 import { usuariosRoutes } from '../modules/usuarios/usuarios.routes.ts';
 import { registrarAutorizacion } from './auth.ts';
 import { registrarManejoErrores } from './errores.ts';
+import { CARPETA_WEB } from './rutas.ts';
 import { VERSION } from './version.ts';
 
 z.config(z.locales.es());
-
-export const CARPETA_WEB = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export interface OpcionesApp {
   conexion: Conexion;

@@ -11,8 +11,6 @@ function salirConError(mensaje: string): never {
 try {
   const config = leerConfig();
   const conexion = await abrirBase(config);
-  // Creating a new embedded database leaves ~300 MB of garbage from initdb: collect it now, not someday.
-  (globalThis as { gc?: () => void }).gc?.();
   const enlace = await prepararAdministrador(conexion, config);
   const app = await construirApp({ conexion, dataDir: config.dataDir, logger: true, servirWeb: true });
   try {
@@ -28,6 +26,9 @@ try {
       salirConError(`no hay permiso para usar el puerto ${config.port}. Use uno mayor que 1024.`);
     throw e;
   }
+  // Creating a new embedded database leaves ~300 MB of garbage from initdb: collect it soon, not someday.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) setTimeout(gc, 1000).unref();
   const base = `http://localhost:${config.port}`;
   console.log(
     `\nMIPG Abierto está listo en ${base} (base de datos: ${conexion.tipo === 'pglite' ? `embebida en ${config.dataDir}` : 'PostgreSQL'})`,

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RAIZ } from './rutas.ts';
 
-export const VERSION: string = JSON.parse(
-  readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
-).version;
+export const VERSION: string = JSON.parse(readFileSync(join(RAIZ, 'package.json'), 'utf8')).version;
