@@ -51,6 +51,8 @@ declare module 'fastify' {
 export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opciones.logger ? { level: 'info' } : false,
+    // Two log lines for every read cost ~15 % of throughput; writes and errors are logged below instead.
+    disableRequestLogging: true,
     trustProxy: true,
     bodyLimit: 1024 * 1024,
   });
@@ -91,6 +93,18 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   registrarAutorizacion(app);
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'GET' || reply.statusCode >= 400)
+      request.log.info(
+        {
+          metodo: request.method,
+          ruta: request.url,
+          estado: reply.statusCode,
+          ms: Math.round(reply.elapsedTime),
+        },
+        'solicitud',
+      );
+  });
 
   app.get('/api/openapi.json', { config: { acceso: 'publico' }, schema: { hide: true } }, async () =>
     app.swagger(),
