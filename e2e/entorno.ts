@@ -1,4 +1,4 @@
-// Starts the real server (as `npm start` does, on a fresh embedded database) and a headless Debian Chromium.
+// Starts the real server exactly as `npm start` does (on a fresh embedded database) and a headless Debian Chromium.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,18 +20,22 @@ export interface Entorno {
 export async function iniciarEntorno(): Promise<Entorno> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mipg-e2e-'));
   const port = await puertoLibre();
-  const servidor: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      MIPG_DATA_DIR: dataDir,
-      MIPG_ADMIN_EMAIL: ADMIN.correo,
-      MIPG_ADMIN_PASSWORD: ADMIN.clave,
-      DATABASE_URL: '',
+  const servidor: ChildProcess = spawn(
+    process.execPath,
+    ['--expose-gc', '--enable-source-maps', 'scripts/iniciar.mjs'],
+    {
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        MIPG_DATA_DIR: dataDir,
+        MIPG_ADMIN_EMAIL: ADMIN.correo,
+        MIPG_ADMIN_PASSWORD: ADMIN.clave,
+        DATABASE_URL: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let salida = '';
   servidor.stdout?.on('data', (d) => (salida += d));
   servidor.stderr?.on('data', (d) => (salida += d));
