@@ -81,7 +81,7 @@ const f = (n: number, d = 1) =>
 const dataDir = mkdtempSync(join(tmpdir(), 'mipg-bench-'));
 const pApp = await puertoLibre();
 const t0 = performance.now();
-const app = lanzar(['--expose-gc', '--enable-source-maps', 'scripts/iniciar.mjs'], {
+const app = lanzar(['--expose-gc', '--enable-source-maps', '--max-semi-space-size=4', 'scripts/iniciar.mjs'], {
   PORT: String(pApp),
   HOST: '127.0.0.1',
   MIPG_DATA_DIR: dataDir,
@@ -119,7 +119,7 @@ await detener(app);
 
 // 3. Second start on the same folder: what a running installation restarts with every day.
 const t1 = performance.now();
-const app2 = lanzar(['--expose-gc', '--enable-source-maps', 'scripts/iniciar.mjs'], {
+const app2 = lanzar(['--expose-gc', '--enable-source-maps', '--max-semi-space-size=4', 'scripts/iniciar.mjs'], {
   PORT: String(pApp),
   HOST: '127.0.0.1',
   MIPG_DATA_DIR: dataDir,
