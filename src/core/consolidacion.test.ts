@@ -1,0 +1,198 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type ActividadConsolidable, consolidar, evaluarActividad } from './consolidacion.ts';
+
+const act = (cambio: Partial<ActividadConsolidable>): ActividadConsolidable => ({
+  id: 'a',
+  politica: 'integridad',
+  dependencia: 'Talento Humano',
+  ponderacion: 50,
+  metaAnual: 10,
+  planeadoAlCorte: 5,
+  logradoAlCorte: 5,
+  ...cambio,
+});
+
+const POLITICAS = [
+  { clave: 'talento_humano', dimension: 'D1' },
+  { clave: 'integridad', dimension: 'D1' },
+  { clave: 'control_interno', dimension: 'D7' },
+];
+
+describe('una actividad', () => {
+  it.each([
+    ['a tiempo', {}, { avance: 50, cumplimiento: 100, semaforo: 'verde', sinReporte: false, sinMeta: false }],
+    [
+      'sobrecumplida: avance acotado, real y semáforo azul',
+      { logradoAlCorte: 15 },
+      { avance: 100, avanceReal: 150, cumplimiento: 300, semaforo: 'azul' },
+    ],
+    [
+      'sin reporte cuenta como cero',
+      { logradoAlCorte: null },
+      { avance: 0, cumplimiento: 0, semaforo: 'rojo', sinReporte: true },
+    ],
+    ['sin meta no tiene avance', { metaAnual: null }, { avance: null, sinMeta: true }],
+    ['meta cero es sin meta', { metaAnual: 0 }, { avance: null, sinMeta: true }],
+    [
+      'nada planeado aún: sin cumplimiento ni color',
+      { planeadoAlCorte: 0, logradoAlCorte: 0 },
+      { avance: 0, cumplimiento: null, semaforo: null },
+    ],
+    ['un valor negativo se toma como cero', { logradoAlCorte: -3 }, { avance: 0 }],
+  ])('%s', (_n, cambio, esperado) => {
+    expect(evaluarActividad(act(cambio))).toMatchObject(esperado);
+  });
+});
+
+describe('consolidación', () => {
+  it('pondera dentro de la política, promedia políticas en la dimensión y dimensiones en la entidad', () => {
+    const r = consolidar(
+      [
+        act({ id: '1', politica: 'integridad', ponderacion: 75, logradoAlCorte: 10 }), // 100 %
+        act({ id: '2', politica: 'integridad', ponderacion: 25, logradoAlCorte: 2 }), // 20 %
+        act({ id: '3', politica: 'talento_humano', ponderacion: 100, logradoAlCorte: 4 }), // 40 %
+        act({
+          id: '4',
+          politica: 'control_interno',
+          ponderacion: 100,
+          logradoAlCorte: 6,
+          dependencia: 'Control Interno',
+        }), // 60 %
+      ],
+      POLITICAS,
+    );
+    expect(r.politicas.find((p) => p.clave === 'integridad')!.avance).toBeCloseTo(80);
+    expect(r.dimensiones).toEqual([
+      { codigo: 'D1', avance: expect.closeTo(60) },
+      { codigo: 'D7', avance: expect.closeTo(60) },
+    ]);
+    expect(r.avance).toBeCloseTo(60);
+    expect(r.dependencias).toContainEqual({ dependencia: 'Control Interno', avance: expect.closeTo(60) });
+  });
+
+  it('pesos que no suman 100 equivalen a normalizarlos, y se informa la suma', () => {
+    const r = consolidar(
+      [
+        act({ id: '1', ponderacion: 30, logradoAlCorte: 10 }),
+        act({ id: '2', ponderacion: 10, logradoAlCorte: 0 }),
+      ],
+      POLITICAS,
+    );
+    const p = r.politicas.find((x) => x.clave === 'integridad')!;
+    expect(p.avance).toBeCloseTo(75);
+    expect(p.sumaPesos).toBe(40);
+  });
+
+  it('todos los pesos en cero: las actividades cuentan igual', () => {
+    const r = consolidar(
+      [
+        act({ id: '1', ponderacion: 0, logradoAlCorte: 10 }),
+        act({ id: '2', ponderacion: 0, logradoAlCorte: 0 }),
+      ],
+      POLITICAS,
+    );
+    expect(r.politicas.find((x) => x.clave === 'integridad')).toMatchObject({
+      avance: 50,
+      pesosIgualados: true,
+    });
+  });
+
+  it('políticas sin actividades quedan sin dato, y una entidad sin metas no tiene avance', () => {
+    const r = consolidar([act({ metaAnual: null })], POLITICAS);
+    expect(r.politicas.map((p) => p.avance)).toEqual([null, null, null]);
+    expect(r.avance).toBeNull();
+  });
+
+  it('cuenta los reportes faltantes', () => {
+    const r = consolidar(
+      [act({ id: '1', logradoAlCorte: null }), act({ id: '2', logradoAlCorte: null, metaAnual: null })],
+      POLITICAS,
+    );
+    expect(r.sinReporte).toBe(1);
+    expect(r.politicas.find((x) => x.clave === 'integridad')!.sinReporte).toBe(2);
+  });
+});
+
+const arbActividad = fc.record({
+  id: fc.uuid(),
+  politica: fc.constantFrom('talento_humano', 'integridad', 'control_interno'),
+  dependencia: fc.option(fc.constantFrom('Gerencia', 'Calidad'), { nil: null }),
+  ponderacion: fc.integer({ min: 0, max: 100 }),
+  metaAnual: fc.option(fc.double({ min: -5, max: 1000, noNaN: true }), { nil: null }),
+  planeadoAlCorte: fc.option(fc.double({ min: 0, max: 1000, noNaN: true }), { nil: null }),
+  logradoAlCorte: fc.option(fc.double({ min: -5, max: 3000, noNaN: true }), { nil: null }),
+});
+
+describe('propiedades de la consolidación', () => {
+  const enRango = (x: number | null) => x === null || (x >= 0 && x <= 100 + 1e-9);
+
+  it('todo avance queda entre 0 y 100 o sin dato', () => {
+    fc.assert(
+      fc.property(fc.array(arbActividad, { maxLength: 30 }), (acts) => {
+        const r = consolidar(acts, POLITICAS);
+        expect(enRango(r.avance)).toBe(true);
+        for (const x of [...r.dimensiones, ...r.politicas, ...r.dependencias, ...r.actividades])
+          expect(enRango(x.avance)).toBe(true);
+      }),
+    );
+  });
+
+  it('el avance de una política está entre el menor y el mayor de sus actividades', () => {
+    fc.assert(
+      fc.property(fc.array(arbActividad, { minLength: 1, maxLength: 20 }), (acts) => {
+        const r = consolidar(acts, POLITICAS);
+        for (const p of r.politicas) {
+          const avances = acts
+            .map((a, i) => ({ a, r: r.actividades[i]! }))
+            .filter((x) => x.a.politica === p.clave && x.r.avance !== null)
+            .map((x) => x.r.avance!);
+          if (!avances.length) expect(p.avance).toBeNull();
+          else {
+            expect(p.avance!).toBeGreaterThanOrEqual(Math.min(...avances) - 1e-9);
+            expect(p.avance!).toBeLessThanOrEqual(Math.max(...avances) + 1e-9);
+          }
+        }
+      }),
+    );
+  });
+
+  it('multiplicar todos los pesos por la misma constante no cambia nada', () => {
+    fc.assert(
+      fc.property(fc.array(arbActividad, { maxLength: 20 }), fc.integer({ min: 2, max: 50 }), (acts, k) => {
+        const a = consolidar(acts, POLITICAS);
+        const b = consolidar(
+          acts.map((x) => ({ ...x, ponderacion: x.ponderacion * k })),
+          POLITICAS,
+        );
+        for (let i = 0; i < a.politicas.length; i++) {
+          if (a.politicas[i]!.avance === null) expect(b.politicas[i]!.avance).toBeNull();
+          else expect(b.politicas[i]!.avance!).toBeCloseTo(a.politicas[i]!.avance!, 6);
+        }
+      }),
+    );
+  });
+
+  it('reportar nunca baja el avance frente a no reportar', () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbActividad, { minLength: 1, maxLength: 20 }),
+        fc.nat(),
+        fc.double({ min: 0, max: 3000, noNaN: true }),
+        (acts, i, valor) => {
+          const j = i % acts.length;
+          const sin = consolidar(
+            acts.map((a, k) => (k === j ? { ...a, logradoAlCorte: null } : a)),
+            POLITICAS,
+          );
+          const con = consolidar(
+            acts.map((a, k) => (k === j ? { ...a, logradoAlCorte: valor } : a)),
+            POLITICAS,
+          );
+          if (sin.avance !== null) expect(con.avance!).toBeGreaterThanOrEqual(sin.avance - 1e-9);
+          expect(con.sinReporte).toBeLessThanOrEqual(sin.sinReporte);
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,153 @@
+// Consolidation of progress: activity → policy → dimension → entity, for one cut-off.
+//
+// Rules (the edge cases are decisions, stated here once):
+//  1. Avance of an activity = reported accumulated value / annual goal × 100, capped to 0–100 when
+//     aggregating, so that one over-achieved activity cannot hide another that is behind. The uncapped
+//     figure is kept (avanceReal) for the activity's own semáforo («azul»).
+//  2. Cumplimiento = reported accumulated / planned accumulated to the cut-off × 100; null while nothing was
+//     planned yet. Capped to 100 when aggregating; so «azul» only appears at activity level.
+//  3. Missing report: counts as 0 (what has no evidence is not done) and is counted in `sinReporte`.
+//  4. No goal (annual goal missing or ≤ 0): the activity has no avance, is left out of the weighting and is
+//     counted in `sinMeta`.
+//  5. Weights are relative within the policy (Σ w·a / Σ w); when they do not add up to 100 the result is
+//     the same as normalising them, and `sumaPesos` lets the screen warn. When every weight is 0 the
+//     activities count equally (`pesosIgualados`).
+//  6. A dimension is the plain mean of its policies with data; the entity, the plain mean of its dimensions
+//     with data (MIPG does not weight policies, and FURAG's formula is not public).
+//  7. A dependencia is the plain mean of its activities' avance.
+// Figures keep full precision; rounding is for presentation.
+import { type NivelSemaforo, nivelSemaforo, RANGOS_POR_DEFECTO, type RangosSemaforo } from './semaforo.ts';
+
+export interface ActividadConsolidable {
+  id: string;
+  politica: string;
+  dependencia: string | null;
+  ponderacion: number;
+  metaAnual: number | null;
+  planeadoAlCorte: number | null;
+  /** null: no report for the cut-off. */
+  logradoAlCorte: number | null;
+}
+
+export interface ResultadoActividad {
+  id: string;
+  avance: number | null;
+  avanceReal: number | null;
+  cumplimiento: number | null;
+  semaforo: NivelSemaforo | null;
+  sinReporte: boolean;
+  sinMeta: boolean;
+}
+
+export interface ResultadoPolitica {
+  clave: string;
+  dimension: string;
+  avance: number | null;
+  cumplimiento: number | null;
+  semaforo: NivelSemaforo | null;
+  actividades: number;
+  sinReporte: number;
+  sinMeta: number;
+  sumaPesos: number;
+  pesosIgualados: boolean;
+}
+
+export interface Consolidado {
+  avance: number | null;
+  dimensiones: { codigo: string; avance: number | null }[];
+  politicas: ResultadoPolitica[];
+  dependencias: { dependencia: string; avance: number | null }[];
+  actividades: ResultadoActividad[];
+  sinReporte: number;
+}
+
+const acotar = (x: number) => Math.min(100, Math.max(0, x));
+const media = (xs: (number | null)[]) => {
+  const v = xs.filter((x): x is number => x !== null);
+  return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
+};
+
+export function evaluarActividad(
+  a: ActividadConsolidable,
+  rangos: RangosSemaforo = RANGOS_POR_DEFECTO,
+): ResultadoActividad {
+  const sinMeta = a.metaAnual === null || !(a.metaAnual > 0);
+  const sinReporte = a.logradoAlCorte === null;
+  const logrado = Math.max(0, a.logradoAlCorte ?? 0);
+  const avanceReal = sinMeta ? null : (logrado / a.metaAnual!) * 100;
+  const planeado = a.planeadoAlCorte ?? 0;
+  const cumplimiento = planeado > 0 ? (logrado / planeado) * 100 : null;
+  return {
+    id: a.id,
+    avance: avanceReal === null ? null : acotar(avanceReal),
+    avanceReal,
+    cumplimiento,
+    semaforo: nivelSemaforo(cumplimiento, rangos),
+    sinReporte,
+    sinMeta,
+  };
+}
+
+/** Weighted mean of the values present; equal weights when all the weights present are 0. */
+function ponderar(pares: { valor: number | null; peso: number }[]) {
+  const con = pares.filter((p): p is { valor: number; peso: number } => p.valor !== null);
+  if (!con.length) return { valor: null, igualados: false };
+  const suma = con.reduce((s, p) => s + Math.max(0, p.peso), 0);
+  if (suma === 0) return { valor: media(con.map((p) => p.valor)), igualados: true };
+  return { valor: con.reduce((s, p) => s + Math.max(0, p.peso) * p.valor, 0) / suma, igualados: false };
+}
+
+/**
+ * `politicas` gives the catalog order and each policy's dimension for the vigencia; policies without
+ * activities appear with null avance so the dashboard shows them as empty, not as missing.
+ */
+export function consolidar(
+  actividades: ActividadConsolidable[],
+  politicas: { clave: string; dimension: string }[],
+  rangos: RangosSemaforo = RANGOS_POR_DEFECTO,
+): Consolidado {
+  const evaluadas = actividades.map((a) => ({ a, r: evaluarActividad(a, rangos) }));
+  const resultadoPoliticas: ResultadoPolitica[] = politicas.map((p) => {
+    const suyas = evaluadas.filter((x) => x.a.politica === p.clave);
+    const avance = ponderar(suyas.map((x) => ({ valor: x.r.avance, peso: x.a.ponderacion })));
+    const cumplimiento = ponderar(
+      suyas.map((x) => ({
+        valor: x.r.cumplimiento === null ? null : acotar(x.r.cumplimiento),
+        peso: x.a.ponderacion,
+      })),
+    );
+    return {
+      clave: p.clave,
+      dimension: p.dimension,
+      avance: avance.valor,
+      cumplimiento: cumplimiento.valor,
+      semaforo: nivelSemaforo(cumplimiento.valor, rangos),
+      actividades: suyas.length,
+      sinReporte: suyas.filter((x) => x.r.sinReporte).length,
+      sinMeta: suyas.filter((x) => x.r.sinMeta).length,
+      sumaPesos: suyas.reduce((s, x) => s + x.a.ponderacion, 0),
+      pesosIgualados: avance.igualados,
+    };
+  });
+  const codigos = [...new Set(politicas.map((p) => p.dimension))];
+  const dimensiones = codigos.map((codigo) => ({
+    codigo,
+    avance: media(resultadoPoliticas.filter((p) => p.dimension === codigo).map((p) => p.avance)),
+  }));
+  const porDependencia = new Map<string, (number | null)[]>();
+  for (const { a, r } of evaluadas) {
+    if (a.dependencia === null) continue;
+    porDependencia.set(a.dependencia, [...(porDependencia.get(a.dependencia) ?? []), r.avance]);
+  }
+  return {
+    avance: media(dimensiones.map((d) => d.avance)),
+    dimensiones,
+    politicas: resultadoPoliticas,
+    dependencias: [...porDependencia].map(([dependencia, avances]) => ({
+      dependencia,
+      avance: media(avances),
+    })),
+    actividades: evaluadas.map((x) => x.r),
+    sinReporte: evaluadas.filter((x) => x.r.sinReporte && !x.r.sinMeta).length,
+  };
+}

@@ -1,0 +1,80 @@
+// Traffic light of cumplimiento. No national standard exists: ranges and labels are an entity setting.
+export type NivelSemaforo = 'rojo' | 'amarillo' | 'verde' | 'azul';
+
+export interface RangosSemaforo {
+  /** cumplimiento < amarilloDesde → rojo */
+  amarilloDesde: number;
+  /** cumplimiento ≥ verdeDesde → verde (up to azulSobre) */
+  verdeDesde: number;
+  /** cumplimiento > azulSobre → azul (over-achievement) */
+  azulSobre: number;
+  etiquetas: Record<NivelSemaforo, string>;
+}
+
+export const RANGOS_POR_DEFECTO: RangosSemaforo = {
+  amarilloDesde: 60,
+  verdeDesde: 80,
+  azulSobre: 100,
+  etiquetas: { rojo: 'Crítico', amarillo: 'Bajo', verde: 'Adecuado', azul: 'Sobresaliente' },
+};
+
+/** Problems with a set of ranges, in Spanish; empty when valid. */
+export function problemasRangos(r: RangosSemaforo): string[] {
+  const p: string[] = [];
+  if (!(r.amarilloDesde > 0 && r.amarilloDesde < r.verdeDesde))
+    p.push('el inicio del amarillo debe ser mayor que 0 y menor que el inicio del verde');
+  if (!(r.verdeDesde <= r.azulSobre)) p.push('el inicio del verde no puede superar el límite del azul');
+  for (const [nivel, etiqueta] of Object.entries(r.etiquetas))
+    if (!etiqueta.trim()) p.push(`falta la etiqueta del nivel ${nivel}`);
+  return p;
+}
+
+/** null cumplimiento (no target, nothing planned yet) has no colour: the UI says «sin dato». */
+export function nivelSemaforo(
+  cumplimiento: number | null,
+  r: RangosSemaforo = RANGOS_POR_DEFECTO,
+): NivelSemaforo | null {
+  if (cumplimiento === null || Number.isNaN(cumplimiento)) return null;
+  if (cumplimiento > r.azulSobre) return 'azul';
+  if (cumplimiento >= r.verdeDesde) return 'verde';
+  if (cumplimiento >= r.amarilloDesde) return 'amarillo';
+  return 'rojo';
+}
+
+export type EstadoActividad = 'sin_iniciar' | 'en_curso' | 'atrasada' | 'cumplida' | 'sin_reporte';
+
+export const NOMBRE_ESTADO: Record<EstadoActividad, string> = {
+  sin_iniciar: 'Sin iniciar',
+  en_curso: 'En curso',
+  atrasada: 'Atrasada',
+  cumplida: 'Cumplida',
+  sin_reporte: 'Sin reporte',
+};
+
+export interface SituacionActividad {
+  /** Whether a report exists for the last closed period that the activity spans. */
+  reportoUltimoPeriodo: boolean;
+  /** Accumulated % of the annual goal, 0–∞ (null: no goal). */
+  avance: number | null;
+  /** Accumulated % of what was planned to date (null: nothing planned yet). */
+  cumplimiento: number | null;
+  /** Has the activity's start date come? */
+  iniciada: boolean;
+  /** Did a period whose window closed fall within the activity's dates? */
+  debiaReportar: boolean;
+}
+
+/**
+ * One status per activity, in order of what needs attention: a missing report hides everything else;
+ * the goal reached is «cumplida»; below the amber threshold of what was planned is «atrasada».
+ */
+export function estadoActividad(
+  s: SituacionActividad,
+  r: RangosSemaforo = RANGOS_POR_DEFECTO,
+): EstadoActividad {
+  if (s.debiaReportar && !s.reportoUltimoPeriodo) return 'sin_reporte';
+  if (s.avance !== null && s.avance >= 100) return 'cumplida';
+  if (!s.iniciada) return 'sin_iniciar';
+  if (s.cumplimiento !== null && s.cumplimiento < r.verdeDesde) return 'atrasada';
+  return 'en_curso';
+}
