@@ -81,14 +81,17 @@ const f = (n: number, d = 1) =>
 const dataDir = mkdtempSync(join(tmpdir(), 'mipg-bench-'));
 const pApp = await puertoLibre();
 const t0 = performance.now();
-const app = lanzar(['--expose-gc', '--enable-source-maps', '--max-semi-space-size=4', 'scripts/iniciar.mjs'], {
-  PORT: String(pApp),
-  HOST: '127.0.0.1',
-  MIPG_DATA_DIR: dataDir,
-  MIPG_ADMIN_EMAIL: 'bench@plataforma.example',
-  MIPG_ADMIN_PASSWORD: 'Putumayo2026',
-  DATABASE_URL: '',
-});
+const app = lanzar(
+  ['--expose-gc', '--enable-source-maps', '--max-semi-space-size=4', 'scripts/iniciar.mjs'],
+  {
+    PORT: String(pApp),
+    HOST: '127.0.0.1',
+    MIPG_DATA_DIR: dataDir,
+    MIPG_ADMIN_EMAIL: 'bench@plataforma.example',
+    MIPG_ADMIN_PASSWORD: 'Putumayo2026',
+    DATABASE_URL: '',
+  },
+);
 const saludUrl = `http://127.0.0.1:${pApp}/api/health`;
 await esperarSalud(saludUrl);
 const arranqueMs = performance.now() - t0;
@@ -119,12 +122,15 @@ await detener(app);
 
 // 3. Second start on the same folder: what a running installation restarts with every day.
 const t1 = performance.now();
-const app2 = lanzar(['--expose-gc', '--enable-source-maps', '--max-semi-space-size=4', 'scripts/iniciar.mjs'], {
-  PORT: String(pApp),
-  HOST: '127.0.0.1',
-  MIPG_DATA_DIR: dataDir,
-  DATABASE_URL: '',
-});
+const app2 = lanzar(
+  ['--expose-gc', '--enable-source-maps', '--max-semi-space-size=4', 'scripts/iniciar.mjs'],
+  {
+    PORT: String(pApp),
+    HOST: '127.0.0.1',
+    MIPG_DATA_DIR: dataDir,
+    DATABASE_URL: '',
+  },
+);
 await esperarSalud(saludUrl);
 const arranque2Ms = performance.now() - t1;
 await new Promise((r) => setTimeout(r, 3000));
