@@ -135,6 +135,10 @@ describe('recorrido del administrador en el navegador', () => {
     for (const recurso of ['entidad', 'dependencia', 'usuario', 'politica']) expect(tabla).toContain(recurso);
     expect(tabla).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
     await revisarPagina(page, '11-auditoria');
+    await page.getByLabel('Ver los registros de toda la plataforma').check();
+    await expect.poll(() => page.getByRole('table').textContent()).toContain('iniciar_sesion');
+    await revisarPagina(page, '11b-auditoria-plataforma');
+    await page.getByLabel('Ver los registros de toda la plataforma').uncheck();
   });
 
   it('el alto contraste y el texto grande siguen siendo accesibles', async () => {

@@ -1,5 +1,5 @@
 import type { EslabonAuditoria } from '@core/cadena-hash.ts';
-import { Button, Code, Group, Pagination, Paper, SimpleGrid, Table, TextInput } from '@mantine/core';
+import { Button, Code, Group, Pagination, Paper, SimpleGrid, Switch, Table, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api.ts';
@@ -38,7 +38,8 @@ function Detalle({ r }: { r: Registro }) {
 }
 
 export function AuditoriaPage() {
-  const { entidad } = useTrabajo();
+  const { entidad, sesion } = useTrabajo();
+  const [todaLaPlataforma, setTodaLaPlataforma] = useState(false);
   const [borrador, setBorrador] = useState(FILTRO_VACIO);
   const [filtro, setFiltro] = useState(FILTRO_VACIO);
   const [pagina, setPagina] = useState(1);
@@ -54,13 +55,13 @@ export function AuditoriaPage() {
     borrador[k] && !leerFecha(borrador[k])
       ? 'Escriba la fecha como dd/mm/aaaa, por ejemplo 31/01/2026'
       : undefined;
+  // The platform administrator may also see events of no entity (logins, lockouts, platform users).
+  const url = todaLaPlataforma
+    ? `/api/auditoria?${parametros}`
+    : `/api/entidades/${entidad?.id}/auditoria?${parametros}`;
   const lista = useQuery({
-    queryKey: ['auditoria', entidad?.id, parametros.toString()],
-    queryFn: () =>
-      api<{ total: number; registros: Registro[] }>(
-        'GET',
-        `/api/entidades/${entidad!.id}/auditoria?${parametros}`,
-      ),
+    queryKey: ['auditoria', url],
+    queryFn: () => api<{ total: number; registros: Registro[] }>('GET', url),
     enabled: !!entidad,
   });
   const verificar = useMutation({
@@ -85,6 +86,16 @@ export function AuditoriaPage() {
       descripcion="Cada cambio queda registrado con quién, cuándo y el antes y el después. Los registros no se pueden modificar: cada uno lleva la huella (SHA-256) del anterior."
     >
       <Group>
+        {sesion.usuario.adminPlataforma && (
+          <Switch
+            label="Ver los registros de toda la plataforma"
+            checked={todaLaPlataforma}
+            onChange={(e) => {
+              setPagina(1);
+              setTodaLaPlataforma(e.currentTarget.checked);
+            }}
+          />
+        )}
         <Button onClick={() => verificar.mutate()} loading={verificar.isPending}>
           Verificar integridad de la bitácora
         </Button>
