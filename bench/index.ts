@@ -69,6 +69,12 @@ function lanzar(args: string[], env: Record<string, string>): ChildProcess {
   });
 }
 
+/** The exact node flags and script of package.json's "start", so the bench measures what users run. */
+const ARGS_START = JSON.parse(readFileSync('package.json', 'utf8'))
+  .scripts.start.split(/\s+/)
+  .slice(1) as string[];
+const lanzarComoNpmStart = (env: Record<string, string>) => lanzar(ARGS_START, env);
+
 async function detener(p: ChildProcess) {
   p.kill('SIGTERM');
   await new Promise((r) => p.once('exit', r));
@@ -81,17 +87,14 @@ const f = (n: number, d = 1) =>
 const dataDir = mkdtempSync(join(tmpdir(), 'mipg-bench-'));
 const pApp = await puertoLibre();
 const t0 = performance.now();
-const app = lanzar(
-  ['--expose-gc', '--enable-source-maps', '--max-semi-space-size=4', 'scripts/iniciar.mjs'],
-  {
-    PORT: String(pApp),
-    HOST: '127.0.0.1',
-    MIPG_DATA_DIR: dataDir,
-    MIPG_ADMIN_EMAIL: 'bench@plataforma.example',
-    MIPG_ADMIN_PASSWORD: 'Putumayo2026',
-    DATABASE_URL: '',
-  },
-);
+const app = lanzarComoNpmStart({
+  PORT: String(pApp),
+  HOST: '127.0.0.1',
+  MIPG_DATA_DIR: dataDir,
+  MIPG_ADMIN_EMAIL: 'bench@plataforma.example',
+  MIPG_ADMIN_PASSWORD: 'Putumayo2026',
+  DATABASE_URL: '',
+});
 const saludUrl = `http://127.0.0.1:${pApp}/api/health`;
 await esperarSalud(saludUrl);
 const arranqueMs = performance.now() - t0;
@@ -122,15 +125,12 @@ await detener(app);
 
 // 3. Second start on the same folder: what a running installation restarts with every day.
 const t1 = performance.now();
-const app2 = lanzar(
-  ['--expose-gc', '--enable-source-maps', '--max-semi-space-size=4', 'scripts/iniciar.mjs'],
-  {
-    PORT: String(pApp),
-    HOST: '127.0.0.1',
-    MIPG_DATA_DIR: dataDir,
-    DATABASE_URL: '',
-  },
-);
+const app2 = lanzarComoNpmStart({
+  PORT: String(pApp),
+  HOST: '127.0.0.1',
+  MIPG_DATA_DIR: dataDir,
+  DATABASE_URL: '',
+});
 await esperarSalud(saludUrl);
 const arranque2Ms = performance.now() - t1;
 await new Promise((r) => setTimeout(r, 3000));
