@@ -32,6 +32,8 @@ export { ErrorConfiguracion };
 export async function conectar(opciones: { databaseUrl?: string; dataDir?: string }): Promise<Conexion> {
   if (opciones.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opciones.databaseUrl, max: 10 });
+    // An idle connection dropped by the server (restart, failover) must not bring the process down.
+    pool.on('error', (e) => console.error(`Conexión con PostgreSQL perdida; se abrirá otra: ${e.message}`));
     try {
       await pool.query('select 1');
     } catch (e) {

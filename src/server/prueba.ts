@@ -38,7 +38,16 @@ export async function crearBasePrueba(): Promise<BasePrueba> {
     borrar = async () => {
       const c = new pg.Client({ connectionString: servidor });
       await c.connect();
-      await c.query(`drop database if exists ${nombre} with (force)`);
+      // Without force first: a connection still closing would otherwise be killed mid-goodbye.
+      for (let intento = 0; ; intento++) {
+        try {
+          await c.query(`drop database if exists ${nombre}${intento >= 20 ? ' with (force)' : ''}`);
+          break;
+        } catch (e) {
+          if (intento >= 20) throw e;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
       await c.end();
     };
   }
