@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { diasHabilesEntre, esDiaHabil, sumarDias, sumarDiasHabiles, ultimoDiaDelMes } from './calendario.ts';
+import {
+  diasHabilesEntre,
+  esDiaHabil,
+  hoyEnColombia,
+  sumarDias,
+  sumarDiasHabiles,
+  ultimoDiaDelMes,
+} from './calendario.ts';
 
 describe('días hábiles en Colombia', () => {
   it.each([
@@ -40,6 +47,11 @@ describe('días hábiles en Colombia', () => {
         },
       ),
     );
+  });
+
+  it('hoy en Colombia no depende de la zona horaria del servidor', () => {
+    expect(hoyEnColombia(new Date('2026-11-25T03:30:00Z'))).toBe('2026-11-24');
+    expect(hoyEnColombia(new Date('2026-11-25T05:00:00Z'))).toBe('2026-11-25');
   });
 
   it('fin de mes, incluido febrero bisiesto', () => {

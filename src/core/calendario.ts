@@ -53,3 +53,7 @@ export function diasHabilesEntre(desde: Fecha, hasta: Fecha): number {
 }
 
 export const ultimoDiaDelMes = (anio: number, mes: number): Fecha => deUtc(new Date(Date.UTC(anio, mes, 0)));
+
+/** Today's date in Colombia (UTC−5), whatever the server's time zone. */
+export const hoyEnColombia = (ahora = new Date()): Fecha =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota' }).format(ahora);

@@ -34,6 +34,7 @@ export const PERMISOS = {
   'usuario.gestionar': ['admin_entidad'],
   'responsable.asignar': ['admin_entidad', 'planeacion'],
   'auditoria.ver': ['admin_entidad', 'control_interno'],
+  'vigencia.configurar': ['admin_entidad', 'planeacion'],
 } as const satisfies Record<string, readonly Rol[]>;
 export type Permiso = keyof typeof PERMISOS;
 

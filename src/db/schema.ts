@@ -1,6 +1,7 @@
 import {
   bigint,
   boolean,
+  date,
   index,
   integer,
   jsonb,
@@ -180,6 +181,37 @@ export const responsablePolitica = pgTable(
   (t) => [primaryKey({ columns: [t.entidadId, t.vigencia, t.politica] })],
 );
 
+// ---------- Vigencias de la entidad: esquema de periodos, ventanas de reporte y semáforo ----------
+export const vigenciaEntidad = pgTable(
+  'vigencia_entidad',
+  {
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    vigencia: integer('vigencia').notNull(),
+    esquema: text('esquema').notNull(),
+    diasHabilesReporte: integer('dias_habiles_reporte').notNull(),
+    semaforo: jsonb('semaforo').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entidadId, t.vigencia] })],
+);
+
+export const periodo = pgTable(
+  'periodo',
+  {
+    entidadId: uuid('entidad_id').notNull(),
+    vigencia: integer('vigencia').notNull(),
+    numero: integer('numero').notNull(),
+    nombre: text('nombre').notNull(),
+    inicio: date('inicio', { mode: 'string' }).notNull(),
+    corte: date('corte', { mode: 'string' }).notNull(),
+    abre: date('abre', { mode: 'string' }).notNull(),
+    cierra: date('cierra', { mode: 'string' }).notNull(),
+    cerrado: boolean('cerrado').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.entidadId, t.vigencia, t.numero] })],
+);
+
 // ---------- Auditoría: solo se agrega; cada fila lleva el SHA-256 de la anterior ----------
 export const auditoria = pgTable(
   'auditoria',
@@ -219,5 +251,7 @@ export const TABLAS_EN_ORDEN = [
   'sesion',
   'ajuste_sistema',
   'responsable_politica',
+  'vigencia_entidad',
+  'periodo',
   'auditoria',
 ] as const;

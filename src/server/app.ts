@@ -25,6 +25,7 @@ import { logoRoutes } from '../modules/entidades/logo.routes.ts';
 import { responsablesRoutes } from '../modules/responsables/responsables.routes.ts';
 import { saludRoutes } from '../modules/salud/salud.routes.ts';
 import { usuariosRoutes } from '../modules/usuarios/usuarios.routes.ts';
+import { vigenciasRoutes } from '../modules/vigencias/vigencias.routes.ts';
 import { registrarAutorizacion } from './auth.ts';
 import { registrarManejoErrores } from './errores.ts';
 import { CARPETA_WEB } from './rutas.ts';
@@ -117,6 +118,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(dependenciasRoutes);
   await app.register(usuariosRoutes);
   await app.register(responsablesRoutes);
+  await app.register(vigenciasRoutes);
   await app.register(auditoriaRoutes);
 
   if (conWeb) await app.register(fastifyStatic, { root: CARPETA_WEB, wildcard: false, maxAge: '1h' });

@@ -49,6 +49,9 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'GET /api/entidades/:entidadId/auditoria': 'auditoria.ver',
   'GET /api/entidades/:entidadId/auditoria/verificacion': 'auditoria.ver',
   'GET /api/auditoria': 'plataforma',
+  'GET /api/entidades/:entidadId/vigencias/:vigencia': 'entidad.ver',
+  'PUT /api/entidades/:entidadId/vigencias/:vigencia': 'vigencia.configurar',
+  'PUT /api/entidades/:entidadId/vigencias/:vigencia/periodos/:numero': 'vigencia.configurar',
 };
 
 const UUID_CUALQUIERA = '00000000-0000-4000-8000-000000000000';
@@ -57,6 +60,7 @@ function urlDe(patron: string, entidadId: string) {
     .replace(':entidadId', entidadId)
     .replace(':vigencia', '2025')
     .replace(':politica', 'integridad')
+    .replace(':numero', '1')
     .replace(/:[A-Za-z]+Id/g, UUID_CUALQUIERA);
 }
 
