@@ -101,6 +101,21 @@ describe('recorrido del administrador en el navegador', () => {
     await revisarPagina(page, '07-dependencias');
   });
 
+  it('configura la vigencia: periodos con cierre en días hábiles y semáforo propio', async () => {
+    await ir('Vigencia y periodos');
+    await page.getByText('La vigencia aún no está configurada').waitFor();
+    const tabla = page.getByRole('table', { name: /Periodos de seguimiento/ });
+    await expect.poll(async () => await tabla.locator('tbody tr').count()).toBe(4);
+    await revisarPagina(page, '07b-vigencia-propuesta');
+    await page.getByLabel('Esquema de periodos').selectOption('cuatrimestral');
+    await page.getByLabel('Nombre del nivel amarillo').fill('En riesgo');
+    await page.getByRole('button', { name: 'Guardar vigencia' }).click();
+    await page.getByText('La vigencia quedó configurada').waitFor();
+    await expect.poll(async () => await tabla.locator('tbody tr').count()).toBe(3);
+    expect(await tabla.textContent()).toMatch(/Cuatrimestre 1.*30\/04\/\d{4}/);
+    await revisarPagina(page, '07c-vigencia');
+  });
+
   it('da acceso a una persona y muestra su contraseña temporal', async () => {
     await ir('Usuarios y roles');
     await page.getByLabel('Nombre completo').fill('Jorge Burbano');

@@ -8,6 +8,7 @@ import { EntidadPage } from './features/entidad/entidad-page.tsx';
 import { EntidadesPage } from './features/entidad/entidades-page.tsx';
 import { InicioPage } from './features/inicio/inicio-page.tsx';
 import { UsuariosPage } from './features/usuarios/usuarios-page.tsx';
+import { VigenciasPage } from './features/vigencias/vigencias-page.tsx';
 import { Cargando, MensajeError, Pagina } from './ui/componentes.tsx';
 import { ProveedorTrabajo, useSesion } from './ui/contexto.tsx';
 import { Marco, MarcoPublico } from './ui/marco.tsx';
@@ -21,6 +22,7 @@ const PAGINAS: Record<string, () => React.JSX.Element> = {
   '/dependencias': DependenciasPage,
   '/usuarios': UsuariosPage,
   '/auditoria': AuditoriaPage,
+  '/vigencia': VigenciasPage,
 };
 
 function NoEncontrada() {

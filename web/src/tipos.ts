@@ -81,3 +81,29 @@ export interface Responsable {
   dependenciaId: string | null;
   dependenciaNombre: string | null;
 }
+
+export interface PeriodoVigencia {
+  numero: number;
+  nombre: string;
+  inicio: string;
+  corte: string;
+  abre: string;
+  cierra: string;
+  cerrado: boolean;
+  ventana: 'por_abrir' | 'abierta' | 'cerrada';
+  diasHabilesParaCerrar: number;
+}
+
+export interface VigenciaEntidad {
+  vigencia: number;
+  configurada: boolean;
+  esquema: string;
+  diasHabilesReporte: number;
+  semaforo: {
+    amarilloDesde: number;
+    verdeDesde: number;
+    azulSobre: number;
+    etiquetas: { rojo: string; amarillo: string; verde: string; azul: string };
+  };
+  periodos: PeriodoVigencia[];
+}

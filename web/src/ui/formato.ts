@@ -11,3 +11,6 @@ export function fecha(iso: string | Date): string {
 }
 
 export const numero = (n: number) => n.toLocaleString('es-CO');
+
+/** 'aaaa-mm-dd' (a civil date from the API) → 'dd/mm/aaaa', without passing through a time zone. */
+export const fechaCivil = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
