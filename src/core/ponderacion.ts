@@ -1,0 +1,50 @@
+// Weights of a plan's activities must add up to 100 % within each policy (common practice in action plans).
+export interface PesoActividad {
+  politica: string;
+  ponderacion: number;
+}
+
+export interface RevisionPesos {
+  politica: string;
+  suma: number;
+  actividades: number;
+  ok: boolean;
+  /** Spanish, for the screen: what is wrong and by how much. */
+  mensaje: string | null;
+}
+
+const TOLERANCIA = 0.005; // weights are typed with up to two decimals
+const fmt = (n: number) => n.toLocaleString('es-CO', { maximumFractionDigits: 2 });
+
+export function revisarPesos(
+  actividades: PesoActividad[],
+  nombrePolitica: (clave: string) => string = (c) => c,
+): RevisionPesos[] {
+  const porPolitica = new Map<string, { suma: number; n: number }>();
+  for (const a of actividades) {
+    const x = porPolitica.get(a.politica) ?? { suma: 0, n: 0 };
+    porPolitica.set(a.politica, { suma: x.suma + a.ponderacion, n: x.n + 1 });
+  }
+  return [...porPolitica].map(([politica, { suma, n }]) => {
+    const diferencia = suma - 100;
+    const ok = Math.abs(diferencia) <= TOLERANCIA;
+    const nombre = nombrePolitica(politica);
+    const mensaje = ok
+      ? null
+      : diferencia < 0
+        ? `Las ponderaciones de «${nombre}» suman ${fmt(suma)} %: faltan ${fmt(-diferencia)} puntos para llegar a 100 %.`
+        : `Las ponderaciones de «${nombre}» suman ${fmt(suma)} %: sobran ${fmt(diferencia)} puntos sobre 100 %.`;
+    return { politica, suma, actividades: n, ok, mensaje };
+  });
+}
+
+/** Goals per period must add up to the annual goal; returns the Spanish problem or null. */
+export function problemaMetasPeriodo(metaAnual: number, metas: number[], periodos: number): string | null {
+  if (metas.length !== periodos)
+    return `Escriba una meta para cada uno de los ${periodos} periodos de la vigencia (hay ${metas.length}).`;
+  if (metas.some((m) => m < 0)) return 'Las metas por periodo no pueden ser negativas.';
+  const suma = metas.reduce((a, b) => a + b, 0);
+  if (Math.abs(suma - metaAnual) > 1e-9 * Math.max(1, metaAnual))
+    return `Las metas por periodo suman ${fmt(suma)} y la meta anual es ${fmt(metaAnual)}: deben coincidir.`;
+  return null;
+}
