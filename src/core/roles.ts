@@ -35,6 +35,7 @@ export const PERMISOS = {
   'responsable.asignar': ['admin_entidad', 'planeacion'],
   'auditoria.ver': ['admin_entidad', 'control_interno'],
   'vigencia.configurar': ['admin_entidad', 'planeacion'],
+  'plan.editar': ['planeacion'],
 } as const satisfies Record<string, readonly Rol[]>;
 export type Permiso = keyof typeof PERMISOS;
 

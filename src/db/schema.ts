@@ -2,6 +2,7 @@ import {
   bigint,
   boolean,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -212,6 +213,56 @@ export const periodo = pgTable(
   (t) => [primaryKey({ columns: [t.entidadId, t.vigencia, t.numero] })],
 );
 
+// ---------- Plan de acción de la vigencia y sus actividades ----------
+export const planAccion = pgTable(
+  'plan_accion',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    vigencia: integer('vigencia').notNull(),
+    version: integer('version').notNull().default(1),
+    estado: text('estado').notNull().default('borrador'),
+    creadoEn: creadoEn(),
+  },
+  (t) => [uniqueIndex('plan_accion_version_idx').on(t.entidadId, t.vigencia, t.version)],
+);
+
+export const actividad = pgTable(
+  'actividad',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => planAccion.id),
+    politica: text('politica').notNull(),
+    codigo: text('codigo').notNull(),
+    indiceFurag: text('indice_furag'),
+    plan612: text('plan612'),
+    objetivo: text('objetivo'),
+    nombre: text('nombre').notNull(),
+    producto: text('producto').notNull(),
+    metaAnual: doublePrecision('meta_anual').notNull(),
+    unidad: text('unidad').notNull(),
+    metasPeriodo: jsonb('metas_periodo').$type<number[]>().notNull(),
+    ponderacion: doublePrecision('ponderacion').notNull(),
+    dependenciaId: uuid('dependencia_id').references(() => dependencia.id),
+    responsableId: uuid('responsable_id').references(() => usuario.id),
+    fechaInicio: date('fecha_inicio', { mode: 'string' }).notNull(),
+    fechaFin: date('fecha_fin', { mode: 'string' }).notNull(),
+    presupuesto: bigint('presupuesto', { mode: 'number' }),
+    rubro: text('rubro'),
+    bpin: text('bpin'),
+    riesgo: text('riesgo'),
+    creadoEn: creadoEn(),
+  },
+  (t) => [
+    uniqueIndex('actividad_codigo_idx').on(t.planId, t.codigo),
+    index('actividad_plan_idx').on(t.planId, t.politica),
+  ],
+);
+
 // ---------- Auditoría: solo se agrega; cada fila lleva el SHA-256 de la anterior ----------
 export const auditoria = pgTable(
   'auditoria',
@@ -253,5 +304,7 @@ export const TABLAS_EN_ORDEN = [
   'responsable_politica',
   'vigencia_entidad',
   'periodo',
+  'plan_accion',
+  'actividad',
   'auditoria',
 ] as const;

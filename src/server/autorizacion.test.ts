@@ -52,6 +52,10 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'GET /api/entidades/:entidadId/vigencias/:vigencia': 'entidad.ver',
   'PUT /api/entidades/:entidadId/vigencias/:vigencia': 'vigencia.configurar',
   'PUT /api/entidades/:entidadId/vigencias/:vigencia/periodos/:numero': 'vigencia.configurar',
+  'GET /api/entidades/:entidadId/planes/:vigencia': 'entidad.ver',
+  'POST /api/entidades/:entidadId/planes/:vigencia/actividades': 'plan.editar',
+  'PUT /api/entidades/:entidadId/planes/:vigencia/actividades/:actividadId': 'plan.editar',
+  'DELETE /api/entidades/:entidadId/planes/:vigencia/actividades/:actividadId': 'plan.editar',
 };
 
 const UUID_CUALQUIERA = '00000000-0000-4000-8000-000000000000';

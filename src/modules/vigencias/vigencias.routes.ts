@@ -1,16 +1,15 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { diasHabilesEntre, hoyEnColombia } from '../../core/calendario.ts';
-import { ESQUEMAS, type EsquemaPeriodos, estadoVentana, periodosDeVigencia } from '../../core/periodos.ts';
-import { problemasRangos, RANGOS_POR_DEFECTO, type RangosSemaforo } from '../../core/semaforo.ts';
-import type { Db } from '../../db/client.ts';
+import { ESQUEMAS, type EsquemaPeriodos, periodosDeVigencia } from '../../core/periodos.ts';
+import { problemasRangos, RANGOS_POR_DEFECTO } from '../../core/semaforo.ts';
 import { periodo, vigenciaEntidad } from '../../db/schema.ts';
 import { actorDe } from '../../server/auth.ts';
 import { conflicto, ErrorSchema, invalido, noEncontrado } from '../../server/errores.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
 import { EntidadParams } from '../entidades/entidad.schema.ts';
+import { leerVigencia } from './vigencia.service.ts';
 
 const tags = ['Vigencias y periodos'];
 const fechaSchema = z.iso.date('escriba la fecha como aaaa-mm-dd');
@@ -42,43 +41,6 @@ const VigenciaSchema = z
   })
   .meta({ id: 'VigenciaEntidad' });
 const Params = EntidadParams.extend({ vigencia: vigenciaSchema });
-
-async function leerVigencia(db: Db, entidadId: string, vigencia: number) {
-  const [config] = await db
-    .select()
-    .from(vigenciaEntidad)
-    .where(and(eq(vigenciaEntidad.entidadId, entidadId), eq(vigenciaEntidad.vigencia, vigencia)));
-  const guardados = await db
-    .select()
-    .from(periodo)
-    .where(and(eq(periodo.entidadId, entidadId), eq(periodo.vigencia, vigencia)))
-    .orderBy(asc(periodo.numero));
-  const esquema = (config?.esquema ?? 'trimestral') as EsquemaPeriodos;
-  const dias = config?.diasHabilesReporte ?? 10;
-  // Not configured yet: show the default proposal, so the screen is never empty.
-  const periodos = guardados.length
-    ? guardados
-    : periodosDeVigencia(vigencia, esquema, dias).map((p) => ({ ...p, cerrado: false }));
-  const hoy = hoyEnColombia();
-  return {
-    vigencia,
-    configurada: !!config,
-    esquema,
-    diasHabilesReporte: dias,
-    semaforo: (config?.semaforo as RangosSemaforo | undefined) ?? RANGOS_POR_DEFECTO,
-    periodos: periodos.map((p) => ({
-      numero: p.numero,
-      nombre: p.nombre,
-      inicio: p.inicio,
-      corte: p.corte,
-      abre: p.abre,
-      cierra: p.cierra,
-      cerrado: p.cerrado,
-      ventana: estadoVentana(p, hoy),
-      diasHabilesParaCerrar: diasHabilesEntre(hoy, p.cierra),
-    })),
-  };
-}
 
 export const vigenciasRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

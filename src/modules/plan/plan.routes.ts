@@ -1,0 +1,145 @@
+import { and, eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actividad } from '../../db/schema.ts';
+import { actorDe } from '../../server/auth.ts';
+import { conflicto, ErrorSchema, noEncontrado } from '../../server/errores.ts';
+import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
+import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
+import { EntidadParams } from '../entidades/entidad.schema.ts';
+import { ActividadEntradaSchema, ActividadSchema, PlanSchema } from './plan.schema.ts';
+import { exigirCodigoLibre, planDe, planEditable, resumenPlan, validarActividad } from './plan.service.ts';
+
+const tags = ['Plan de acción'];
+const Params = EntidadParams.extend({ vigencia: vigenciaSchema });
+const ParamsActividad = Params.extend({
+  actividadId: z.uuid('el identificador de la actividad no es válido'),
+});
+const sinInternos = ({ creadoEn: _c, planId: _p, ...a }: typeof actividad.$inferSelect) => a;
+
+export const planRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/entidades/:entidadId/planes/:vigencia',
+    {
+      config: { acceso: { permiso: 'entidad.ver' } },
+      schema: {
+        tags,
+        summary: 'Plan de acción de la vigencia: actividades y revisión de ponderaciones por política',
+        params: Params,
+        response: { 200: PlanSchema },
+      },
+    },
+    async (request) => resumenPlan(app.db, request.params.entidadId, request.params.vigencia),
+  );
+
+  app.post(
+    '/api/entidades/:entidadId/planes/:vigencia/actividades',
+    {
+      config: { acceso: { permiso: 'plan.editar' } },
+      schema: {
+        tags,
+        summary: 'Agregar una actividad al plan en borrador (crea el plan si no existe)',
+        params: Params,
+        body: ActividadEntradaSchema,
+        response: { 201: ActividadSchema, 400: ErrorSchema, 409: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { entidadId, vigencia } = request.params;
+      await validarActividad(app.db, entidadId, vigencia, request.body);
+      const creada = await app.db.transaction(async (tx) => {
+        const plan = await planEditable(tx, entidadId, vigencia);
+        await exigirCodigoLibre(tx, plan.id, request.body.codigo);
+        const [a] = await tx
+          .insert(actividad)
+          .values({ ...request.body, planId: plan.id })
+          .returning();
+        await registrarAuditoria(tx, actorDe(request), {
+          entidadId,
+          accion: 'crear',
+          recurso: 'actividad',
+          recursoId: a!.id,
+          despues: sinInternos(a!),
+        });
+        return sinInternos(a!);
+      });
+      return reply.status(201).send(creada);
+    },
+  );
+
+  app.put(
+    '/api/entidades/:entidadId/planes/:vigencia/actividades/:actividadId',
+    {
+      config: { acceso: { permiso: 'plan.editar' } },
+      schema: {
+        tags,
+        summary: 'Cambiar una actividad del plan en borrador',
+        params: ParamsActividad,
+        body: ActividadEntradaSchema,
+        response: { 200: ActividadSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const { entidadId, vigencia, actividadId } = request.params;
+      await validarActividad(app.db, entidadId, vigencia, request.body);
+      return app.db.transaction(async (tx) => {
+        const plan = await planEditable(tx, entidadId, vigencia);
+        const [antes] = await tx
+          .select()
+          .from(actividad)
+          .where(and(eq(actividad.id, actividadId), eq(actividad.planId, plan.id)));
+        if (!antes) throw noEncontrado('la actividad en el plan de esta vigencia');
+        await exigirCodigoLibre(tx, plan.id, request.body.codigo, actividadId);
+        const [a] = await tx
+          .update(actividad)
+          .set(request.body)
+          .where(eq(actividad.id, actividadId))
+          .returning();
+        await registrarAuditoria(tx, actorDe(request), {
+          entidadId,
+          accion: 'actualizar',
+          recurso: 'actividad',
+          recursoId: actividadId,
+          antes: sinInternos(antes),
+          despues: sinInternos(a!),
+        });
+        return sinInternos(a!);
+      });
+    },
+  );
+
+  app.delete(
+    '/api/entidades/:entidadId/planes/:vigencia/actividades/:actividadId',
+    {
+      config: { acceso: { permiso: 'plan.editar' } },
+      schema: {
+        tags,
+        summary: 'Quitar una actividad del plan en borrador',
+        params: ParamsActividad,
+        response: { 204: z.null(), 404: ErrorSchema, 409: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { entidadId, vigencia, actividadId } = request.params;
+      const plan = await planDe(app.db, entidadId, vigencia);
+      if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
+      if (plan.estado !== 'borrador')
+        throw conflicto(`El plan de ${vigencia} está ${plan.estado}: no se pueden quitar actividades.`);
+      await app.db.transaction(async (tx) => {
+        const [antes] = await tx
+          .delete(actividad)
+          .where(and(eq(actividad.id, actividadId), eq(actividad.planId, plan.id)))
+          .returning();
+        if (!antes) throw noEncontrado('la actividad en el plan de esta vigencia');
+        await registrarAuditoria(tx, actorDe(request), {
+          entidadId,
+          accion: 'eliminar',
+          recurso: 'actividad',
+          recursoId: actividadId,
+          antes: sinInternos(antes),
+        });
+      });
+      return reply.status(204).send(null);
+    },
+  );
+};

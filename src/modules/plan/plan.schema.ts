@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+const texto = (min: number, max: number, falta: string) =>
+  z.string().trim().min(min, falta).max(max, `no más de ${max} caracteres`);
+const opcional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `no más de ${max} caracteres`)
+    .transform((v) => v || null)
+    .nullish();
+const fecha = z.iso.date('escriba la fecha como aaaa-mm-dd');
+
+export const ActividadEntradaSchema = z.object({
+  politica: z.string().min(1, 'elija la política'),
+  codigo: texto(1, 20, 'escriba el código de la actividad'),
+  indiceFurag: opcional(5),
+  plan612: opcional(40),
+  objetivo: opcional(300),
+  nombre: texto(5, 500, 'describa la actividad'),
+  producto: texto(3, 300, 'escriba el producto o entregable'),
+  metaAnual: z
+    .number({ error: 'escriba la meta anual como número' })
+    .positive('la meta anual debe ser mayor que cero'),
+  unidad: texto(1, 60, 'escriba la unidad de medida'),
+  metasPeriodo: z.array(z.number({ error: 'cada meta por periodo debe ser un número' })),
+  ponderacion: z
+    .number({ error: 'escriba la ponderación como número' })
+    .min(0, 'la ponderación no puede ser negativa')
+    .max(100, 'la ponderación no puede superar 100 %'),
+  dependenciaId: z.uuid('elija una dependencia de la lista').nullish(),
+  responsableId: z.uuid('elija una persona de la lista').nullish(),
+  fechaInicio: fecha,
+  fechaFin: fecha,
+  presupuesto: z
+    .number()
+    .int('el presupuesto va en pesos, sin decimales')
+    .min(0, 'el presupuesto no puede ser negativo')
+    .nullish(),
+  rubro: opcional(60),
+  bpin: opcional(20),
+  riesgo: opcional(300),
+});
+
+export const ActividadSchema = z
+  .object({
+    id: z.string(),
+    politica: z.string(),
+    codigo: z.string(),
+    indiceFurag: z.string().nullable(),
+    plan612: z.string().nullable(),
+    objetivo: z.string().nullable(),
+    nombre: z.string(),
+    producto: z.string(),
+    metaAnual: z.number(),
+    unidad: z.string(),
+    metasPeriodo: z.array(z.number()),
+    ponderacion: z.number(),
+    dependenciaId: z.string().nullable(),
+    responsableId: z.string().nullable(),
+    fechaInicio: z.string(),
+    fechaFin: z.string(),
+    presupuesto: z.number().nullable(),
+    rubro: z.string().nullable(),
+    bpin: z.string().nullable(),
+    riesgo: z.string().nullable(),
+  })
+  .meta({ id: 'Actividad' });
+
+export const PlanSchema = z
+  .object({
+    plan: z.object({ id: z.string(), estado: z.string(), version: z.number() }).nullable(),
+    actividades: z.array(ActividadSchema),
+    ponderaciones: z.array(
+      z.object({
+        politica: z.string(),
+        suma: z.number(),
+        actividades: z.number(),
+        ok: z.boolean(),
+        mensaje: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'PlanAccion' });

@@ -1,0 +1,125 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { problemaMetasPeriodo, revisarPesos } from '../../core/ponderacion.ts';
+import type { Db } from '../../db/client.ts';
+import {
+  actividad,
+  dependencia,
+  indiceFurag,
+  planAccion,
+  planDecreto612,
+  rolUsuario,
+} from '../../db/schema.ts';
+import { conflicto, ErrorApi } from '../../server/errores.ts';
+import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
+import { leerVigencia } from '../vigencias/vigencia.service.ts';
+import type { ActividadEntradaSchema } from './plan.schema.ts';
+
+export type EntradaActividad = z.output<typeof ActividadEntradaSchema>;
+
+export async function planDe(db: Db, entidadId: string, vigencia: number) {
+  const [plan] = await db
+    .select()
+    .from(planAccion)
+    .where(and(eq(planAccion.entidadId, entidadId), eq(planAccion.vigencia, vigencia)))
+    .orderBy(asc(planAccion.version));
+  return plan ?? null;
+}
+
+/** The plan to edit: created as borrador with its first activity; only a borrador can be edited. */
+export async function planEditable(db: Db, entidadId: string, vigencia: number) {
+  const plan =
+    (await planDe(db, entidadId, vigencia)) ??
+    (await db.insert(planAccion).values({ entidadId, vigencia }).returning())[0]!;
+  if (plan.estado !== 'borrador')
+    throw conflicto(`El plan de ${vigencia} está ${plan.estado}: los cambios requieren una nueva versión.`);
+  return plan;
+}
+
+/** Every cross-reference of an activity, checked against the catalog of its vigencia and its entity. */
+export async function validarActividad(db: Db, entidadId: string, vigencia: number, a: EntradaActividad) {
+  const errores: { campo: string; mensaje: string }[] = [];
+  const politicas = await politicasDeVigencia(db, vigencia);
+  const politica = politicas.find((p) => p.clave === a.politica);
+  if (!politica) errores.push({ campo: 'politica', mensaje: `no existe en el catálogo MIPG de ${vigencia}` });
+  if (a.indiceFurag) {
+    const [i] = await db
+      .select()
+      .from(indiceFurag)
+      .where(and(eq(indiceFurag.vigencia, vigencia), eq(indiceFurag.codigo, a.indiceFurag)));
+    if (!i || i.politica !== a.politica)
+      errores.push({
+        campo: 'indiceFurag',
+        mensaje: `el índice ${a.indiceFurag} no pertenece a la política elegida`,
+      });
+  }
+  if (a.plan612) {
+    const [p] = await db
+      .select()
+      .from(planDecreto612)
+      .where(and(eq(planDecreto612.vigencia, vigencia), eq(planDecreto612.clave, a.plan612)));
+    if (!p || p.politica !== a.politica)
+      errores.push({
+        campo: 'plan612',
+        mensaje: 'el plan del Decreto 612 no corresponde a la política elegida',
+      });
+  }
+  if (a.dependenciaId) {
+    const [d] = await db
+      .select()
+      .from(dependencia)
+      .where(and(eq(dependencia.id, a.dependenciaId), eq(dependencia.entidadId, entidadId)));
+    if (!d) errores.push({ campo: 'dependenciaId', mensaje: 'la dependencia no existe en esta entidad' });
+  }
+  if (a.responsableId) {
+    const [r] = await db
+      .select()
+      .from(rolUsuario)
+      .where(and(eq(rolUsuario.usuarioId, a.responsableId), eq(rolUsuario.entidadId, entidadId)))
+      .limit(1);
+    if (!r) errores.push({ campo: 'responsableId', mensaje: 'la persona no tiene un rol en esta entidad' });
+  }
+  const anio = String(vigencia);
+  if (!a.fechaInicio.startsWith(anio))
+    errores.push({ campo: 'fechaInicio', mensaje: `debe estar dentro de la vigencia ${vigencia}` });
+  if (!a.fechaFin.startsWith(anio))
+    errores.push({ campo: 'fechaFin', mensaje: `debe estar dentro de la vigencia ${vigencia}` });
+  else if (a.fechaFin < a.fechaInicio)
+    errores.push({ campo: 'fechaFin', mensaje: 'no puede ser anterior a la fecha de inicio' });
+  const { periodos } = await leerVigencia(db, entidadId, vigencia);
+  const metas = problemaMetasPeriodo(a.metaAnual, a.metasPeriodo, periodos.length);
+  if (metas) errores.push({ campo: 'metasPeriodo', mensaje: metas });
+  if (errores.length)
+    throw new ErrorApi(
+      400,
+      `Revise los datos: ${errores.map((e) => `«${e.campo}»: ${e.mensaje}`).join('; ')}.`,
+      errores,
+    );
+}
+
+/** A friendlier answer than the unique index's: names the code that is already taken. */
+export async function exigirCodigoLibre(db: Db, planId: string, codigo: string, excepto?: string) {
+  const [otra] = await db
+    .select({ id: actividad.id })
+    .from(actividad)
+    .where(and(eq(actividad.planId, planId), eq(actividad.codigo, codigo)));
+  if (otra && otra.id !== excepto)
+    throw new ErrorApi(409, `Ya hay una actividad con el código ${codigo} en este plan.`, [
+      { campo: 'codigo', mensaje: `el código ${codigo} ya está en uso en este plan` },
+    ]);
+}
+
+export async function actividadesDe(db: Db, planId: string) {
+  return db.select().from(actividad).where(eq(actividad.planId, planId)).orderBy(asc(actividad.codigo));
+}
+
+export async function resumenPlan(db: Db, entidadId: string, vigencia: number) {
+  const plan = await planDe(db, entidadId, vigencia);
+  const actividades = plan ? await actividadesDe(db, plan.id) : [];
+  const nombres = new Map((await politicasDeVigencia(db, vigencia)).map((p) => [p.clave, p.nombre]));
+  return {
+    plan: plan ? { id: plan.id, estado: plan.estado, version: plan.version } : null,
+    actividades: actividades.map(({ creadoEn: _c, planId: _p, ...a }) => a),
+    ponderaciones: revisarPesos(actividades, (c) => nombres.get(c) ?? c),
+  };
+}
