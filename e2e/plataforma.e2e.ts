@@ -141,6 +141,41 @@ describe('recorrido del administrador en el navegador', () => {
     await revisarPagina(page, '10-catalogo');
   });
 
+  it('planeación arma el plan de acción: actividad con metas por periodo y aviso de ponderaciones', async () => {
+    await ir('Plan de acción');
+    await page.getByText('Aún no hay actividades en el plan').waitFor();
+    await page.getByLabel('Política', { exact: true }).selectOption({ label: 'POL16 Gestión Documental' });
+    await page.getByLabel('Índice FURAG (opcional)').selectOption('I50');
+    await page.getByLabel('Código').fill('GD-01');
+    await page.getByLabel('Unidad de medida').fill('documento');
+    await page
+      .getByRole('textbox', { name: 'Actividad', exact: true })
+      .fill('Actualizar el PINAR y presentarlo al comité');
+    await page.getByLabel('Producto o entregable').fill('PINAR actualizado y acta del comité');
+    await page.getByLabel('Ponderación en la política').fill('60');
+    await page.getByLabel('Meta: Cuatrimestre 1').fill('0');
+    await page.getByLabel('Meta: Cuatrimestre 2').fill('1');
+    await page.getByLabel('Dependencia responsable').selectOption({ label: 'Gerencia' });
+    await page.getByLabel('Presupuesto (opcional)').fill('4500000');
+    await page.getByRole('button', { name: 'Agregar actividad' }).click();
+    await page.getByText('La actividad quedó en el plan.').waitFor();
+    await page.getByText('suman 60 %: faltan 40 puntos').waitFor();
+    const tabla = page.getByRole('region', { name: 'Actividades de Gestión Documental' });
+    expect(await tabla.textContent()).toContain('$ 4.500.000');
+    await revisarPagina(page, '10b-plan');
+
+    await page.getByLabel('Código').fill('GD-01');
+    await page.getByLabel('Unidad de medida').fill('jornada');
+    await page
+      .getByRole('textbox', { name: 'Actividad', exact: true })
+      .fill('Otra actividad con el mismo código');
+    await page.getByLabel('Producto o entregable').fill('Acta');
+    await page.getByLabel('Meta: Cuatrimestre 3').fill('1');
+    await page.getByRole('button', { name: 'Agregar actividad' }).click();
+    await page.getByText('El código GD-01 ya está en uso en este plan').waitFor();
+    await revisarPagina(page, '10c-plan-codigo-repetido');
+  });
+
   it('la auditoría registra los cambios y verifica la cadena', async () => {
     await ir('Auditoría');
     await page.getByRole('table').waitFor();

@@ -7,6 +7,7 @@ import { DependenciasPage } from './features/dependencias/dependencias-page.tsx'
 import { EntidadPage } from './features/entidad/entidad-page.tsx';
 import { EntidadesPage } from './features/entidad/entidades-page.tsx';
 import { InicioPage } from './features/inicio/inicio-page.tsx';
+import { PlanPage } from './features/plan/plan-page.tsx';
 import { UsuariosPage } from './features/usuarios/usuarios-page.tsx';
 import { VigenciasPage } from './features/vigencias/vigencias-page.tsx';
 import { Cargando, MensajeError, Pagina } from './ui/componentes.tsx';
@@ -23,6 +24,7 @@ const PAGINAS: Record<string, () => React.JSX.Element> = {
   '/usuarios': UsuariosPage,
   '/auditoria': AuditoriaPage,
   '/vigencia': VigenciasPage,
+  '/plan': PlanPage,
 };
 
 function NoEncontrada() {

@@ -107,3 +107,35 @@ export interface VigenciaEntidad {
   };
   periodos: PeriodoVigencia[];
 }
+
+export interface Actividad {
+  id: string;
+  politica: string;
+  codigo: string;
+  indiceFurag: string | null;
+  plan612: string | null;
+  objetivo: string | null;
+  nombre: string;
+  producto: string;
+  metaAnual: number;
+  unidad: string;
+  metasPeriodo: number[];
+  ponderacion: number;
+  dependenciaId: string | null;
+  responsableId: string | null;
+  fechaInicio: string;
+  fechaFin: string;
+  presupuesto: number | null;
+}
+
+export interface PlanAccion {
+  plan: { id: string; estado: string; version: number } | null;
+  actividades: Actividad[];
+  ponderaciones: {
+    politica: string;
+    suma: number;
+    actividades: number;
+    ok: boolean;
+    mensaje: string | null;
+  }[];
+}

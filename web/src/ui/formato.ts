@@ -14,3 +14,6 @@ export const numero = (n: number) => n.toLocaleString('es-CO');
 
 /** 'aaaa-mm-dd' (a civil date from the API) → 'dd/mm/aaaa', without passing through a time zone. */
 export const fechaCivil = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+export const pesos = (n: number) => `$ ${Math.round(n).toLocaleString('es-CO')}`;
+export const porcentaje = (n: number) => `${n.toLocaleString('es-CO', { maximumFractionDigits: 1 })} %`;
