@@ -36,6 +36,7 @@ export const PERMISOS = {
   'auditoria.ver': ['admin_entidad', 'control_interno'],
   'vigencia.configurar': ['admin_entidad', 'planeacion'],
   'plan.editar': ['planeacion'],
+  'plan.aprobar': ['alta_direccion'],
 } as const satisfies Record<string, readonly Rol[]>;
 export type Permiso = keyof typeof PERMISOS;
 

@@ -224,6 +224,11 @@ export const planAccion = pgTable(
     vigencia: integer('vigencia').notNull(),
     version: integer('version').notNull().default(1),
     estado: text('estado').notNull().default('borrador'),
+    /** Session of the Comité Institucional de Gestión y Desempeño that approved it, and its acta. */
+    fechaSesionComite: date('fecha_sesion_comite', { mode: 'string' }),
+    actaComite: text('acta_comite'),
+    /** Last observations of the committee when it returned the plan. */
+    observaciones: text('observaciones'),
     creadoEn: creadoEn(),
   },
   (t) => [uniqueIndex('plan_accion_version_idx').on(t.entidadId, t.vigencia, t.version)],

@@ -22,6 +22,7 @@ import { catalogoRoutes } from '../modules/catalogo/catalogo.routes.ts';
 import { dependenciasRoutes } from '../modules/dependencias/dependencias.routes.ts';
 import { entidadesRoutes } from '../modules/entidades/entidades.routes.ts';
 import { logoRoutes } from '../modules/entidades/logo.routes.ts';
+import { flujoPlanRoutes } from '../modules/plan/flujo.routes.ts';
 import { planRoutes } from '../modules/plan/plan.routes.ts';
 import { responsablesRoutes } from '../modules/responsables/responsables.routes.ts';
 import { saludRoutes } from '../modules/salud/salud.routes.ts';
@@ -121,6 +122,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(responsablesRoutes);
   await app.register(vigenciasRoutes);
   await app.register(planRoutes);
+  await app.register(flujoPlanRoutes);
   await app.register(auditoriaRoutes);
 
   if (conWeb) await app.register(fastifyStatic, { root: CARPETA_WEB, wildcard: false, maxAge: '1h' });

@@ -56,6 +56,10 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'POST /api/entidades/:entidadId/planes/:vigencia/actividades': 'plan.editar',
   'PUT /api/entidades/:entidadId/planes/:vigencia/actividades/:actividadId': 'plan.editar',
   'DELETE /api/entidades/:entidadId/planes/:vigencia/actividades/:actividadId': 'plan.editar',
+  'POST /api/entidades/:entidadId/planes/:vigencia/enviar': 'plan.editar',
+  'POST /api/entidades/:entidadId/planes/:vigencia/devolver': 'plan.aprobar',
+  'POST /api/entidades/:entidadId/planes/:vigencia/aprobar': 'plan.aprobar',
+  'POST /api/entidades/:entidadId/planes/:vigencia/publicar': 'plan.editar',
 };
 
 const UUID_CUALQUIERA = '00000000-0000-4000-8000-000000000000';

@@ -69,7 +69,16 @@ export const ActividadSchema = z
 
 export const PlanSchema = z
   .object({
-    plan: z.object({ id: z.string(), estado: z.string(), version: z.number() }).nullable(),
+    plan: z
+      .object({
+        id: z.string(),
+        estado: z.string(),
+        version: z.number(),
+        fechaSesionComite: z.string().nullable(),
+        actaComite: z.string().nullable(),
+        observaciones: z.string().nullable(),
+      })
+      .nullable(),
     actividades: z.array(ActividadSchema),
     ponderaciones: z.array(
       z.object({

@@ -118,7 +118,16 @@ export async function resumenPlan(db: Db, entidadId: string, vigencia: number) {
   const actividades = plan ? await actividadesDe(db, plan.id) : [];
   const nombres = new Map((await politicasDeVigencia(db, vigencia)).map((p) => [p.clave, p.nombre]));
   return {
-    plan: plan ? { id: plan.id, estado: plan.estado, version: plan.version } : null,
+    plan: plan
+      ? {
+          id: plan.id,
+          estado: plan.estado,
+          version: plan.version,
+          fechaSesionComite: plan.fechaSesionComite,
+          actaComite: plan.actaComite,
+          observaciones: plan.observaciones,
+        }
+      : null,
     actividades: actividades.map(({ creadoEn: _c, planId: _p, ...a }) => a),
     ponderaciones: revisarPesos(actividades, (c) => nombres.get(c) ?? c),
   };

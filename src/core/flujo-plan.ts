@@ -1,0 +1,21 @@
+// Approval workflow of the action plan: planeación prepares and publishes; the Comité Institucional de
+// Gestión y Desempeño (alta dirección) approves or returns. Control interno never approves what it will audit.
+export const ESTADOS_PLAN = ['borrador', 'enviado', 'aprobado', 'publicado'] as const;
+export type EstadoPlan = (typeof ESTADOS_PLAN)[number];
+export type AccionPlan = 'enviar' | 'devolver' | 'aprobar' | 'publicar';
+
+export const TRANSICIONES: Record<AccionPlan, { desde: EstadoPlan; hacia: EstadoPlan; verbo: string }> = {
+  enviar: { desde: 'borrador', hacia: 'enviado', verbo: 'enviar a aprobación' },
+  devolver: { desde: 'enviado', hacia: 'borrador', verbo: 'devolver' },
+  aprobar: { desde: 'enviado', hacia: 'aprobado', verbo: 'aprobar' },
+  publicar: { desde: 'aprobado', hacia: 'publicado', verbo: 'publicar' },
+};
+
+export type ResultadoTransicion = { ok: true; hacia: EstadoPlan } | { ok: false; mensaje: string };
+
+export function transicionPlan(estado: EstadoPlan, accion: AccionPlan): ResultadoTransicion {
+  const t = TRANSICIONES[accion];
+  if (t.desde !== estado)
+    return { ok: false, mensaje: `No se puede ${t.verbo} un plan ${estado}: debe estar ${t.desde}.` };
+  return { ok: true, hacia: t.hacia };
+}
