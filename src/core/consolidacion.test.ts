@@ -32,6 +32,11 @@ describe('una actividad', () => {
       { logradoAlCorte: null },
       { avance: 0, cumplimiento: 0, semaforo: 'rojo', sinReporte: true },
     ],
+    [
+      'falta el último reporte: lo aceptado antes cuenta, y se marca sin reporte',
+      { logradoAlCorte: 4, reporto: false },
+      { avance: 40, cumplimiento: 80, sinReporte: true },
+    ],
     ['sin meta no tiene avance', { metaAnual: null }, { avance: null, sinMeta: true }],
     ['meta cero es sin meta', { metaAnual: 0 }, { avance: null, sinMeta: true }],
     [

@@ -7,6 +7,8 @@
 //  2. Cumplimiento = reported accumulated / planned accumulated to the cut-off × 100; null while nothing was
 //     planned yet. Capped to 100 when aggregating; so «azul» only appears at activity level.
 //  3. Missing report: counts as 0 (what has no evidence is not done) and is counted in `sinReporte`.
+//     Only figures accepted by planeación count (see seguimientoCuenta); an earlier period's accepted
+//     figure still counts when the last report is missing.
 //  4. No goal (annual goal missing or ≤ 0): the activity has no avance, is left out of the weighting and is
 //     counted in `sinMeta`.
 //  5. Weights are relative within the policy (Σ w·a / Σ w); when they do not add up to 100 the result is
@@ -27,6 +29,11 @@ export interface ActividadConsolidable {
   planeadoAlCorte: number | null;
   /** null: no report for the cut-off. */
   logradoAlCorte: number | null;
+  /**
+   * Whether the report due at the cut-off was sent, when that is known apart from the figure (earlier
+   * periods may have been reported while the last one is missing). Defaults to logradoAlCorte !== null.
+   */
+  reporto?: boolean;
 }
 
 export interface ResultadoActividad {
@@ -72,7 +79,7 @@ export function evaluarActividad(
   rangos: RangosSemaforo = RANGOS_POR_DEFECTO,
 ): ResultadoActividad {
   const sinMeta = a.metaAnual === null || !(a.metaAnual > 0);
-  const sinReporte = a.logradoAlCorte === null;
+  const sinReporte = a.reporto === undefined ? a.logradoAlCorte === null : !a.reporto;
   const logrado = Math.max(0, a.logradoAlCorte ?? 0);
   const avanceReal = sinMeta ? null : (logrado / a.metaAnual!) * 100;
   const planeado = a.planeadoAlCorte ?? 0;

@@ -37,6 +37,11 @@ export const PERMISOS = {
   'vigencia.configurar': ['admin_entidad', 'planeacion'],
   'plan.editar': ['planeacion'],
   'plan.aprobar': ['alta_direccion'],
+  // Reporting is further limited to the activity's responsible and its policy's responsible.
+  'seguimiento.reportar': ['responsable_actividad', 'responsable_politica'],
+  'seguimiento.revisar': ['planeacion'],
+  'seguimiento.verificar': ['control_interno'],
+  'periodo.cerrar': ['planeacion'],
 } as const satisfies Record<string, readonly Rol[]>;
 export type Permiso = keyof typeof PERMISOS;
 

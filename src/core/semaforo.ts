@@ -66,7 +66,7 @@ export interface SituacionActividad {
 
 /**
  * One status per activity, in order of what needs attention: a missing report hides everything else;
- * the goal reached is «cumplida»; below the amber threshold of what was planned is «atrasada».
+ * the goal reached is «cumplida»; below the green threshold of what was planned is «atrasada».
  */
 export function estadoActividad(
   s: SituacionActividad,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tipoImagen } from './tipo-archivo.ts';
+import { tipoEvidencia, tipoImagen } from './tipo-archivo.ts';
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
 
@@ -22,5 +22,54 @@ describe('tipo de imagen por contenido', () => {
     ],
   ])('%s', (_n, b, esperado) => {
     expect(tipoImagen(b)).toBe(esperado);
+  });
+});
+
+const texto = (s: string) => Uint8Array.from(Buffer.from(s));
+const zipCon = (entrada: string) =>
+  Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...Buffer.from(`....${entrada}`)]);
+
+describe('tipo de evidencia por contenido', () => {
+  it.each([
+    ['PDF', texto('%PDF-1.4\n%âãÏÓ'), 'informe.pdf', 'application/pdf'],
+    ['PDF con nombre engañoso', texto('%PDF-1.4\n'), 'foto.jpg', 'application/pdf'],
+    ['Word (docx)', zipCon('word/document.xml'), 'acta.docx', /wordprocessingml/],
+    ['Excel (xlsx)', zipCon('xl/workbook.xml'), 'matriz.xlsx', /spreadsheetml/],
+    ['PowerPoint (pptx)', zipCon('ppt/presentation.xml'), 'socializacion.pptx', /presentationml/],
+    [
+      'OpenDocument',
+      zipCon('mimetypeapplication/vnd.oasis.opendocument.text'),
+      'acta.odt',
+      'application/octet-stream',
+    ],
+    ['ZIP', zipCon('fotos/uno.jpg'), 'fotos.zip', 'application/zip'],
+    [
+      'Office 97–2003',
+      bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0),
+      'viejo.xls',
+      'application/vnd.ms-office',
+    ],
+    ['PNG', bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a), 'foto.png', 'image/png'],
+    ['GIF', texto('GIF89a....'), 'grafica.gif', 'image/gif'],
+    ['CSV con punto y coma', texto('codigo;avance\nIN-01;3\n'), 'datos.csv', 'text/csv'],
+    ['CSV con BOM', texto('\uFEFFcodigo,avance\n'), 'datos.CSV', 'text/csv'],
+  ])('%s se acepta', (_n, contenido, nombre, mime) => {
+    const t = tipoEvidencia(contenido, nombre);
+    expect(t).not.toBeNull();
+    if (typeof mime === 'string') expect(t!.mime).toBe(mime);
+    else expect(t!.mime).toMatch(mime);
+  });
+
+  it.each([
+    ['ejecutable de Windows renombrado', bytes(0x4d, 0x5a, 0x90, 0, 3, 0), 'informe.pdf'],
+    ['ejecutable de Linux', bytes(0x7f, 0x45, 0x4c, 0x46, 2, 1), 'avance.csv'],
+    ['HTML con script', texto('<html><script>alert(1)</script>'), 'pagina.html'],
+    ['texto con comas pero no .csv', texto('a,b,c\n1,2,3'), 'datos.txt'],
+    ['.csv que no es texto', bytes(0x00, 0x01, 0x2c, 0x02), 'datos.csv'],
+    ['.csv sin separadores', texto('solo una linea'), 'datos.csv'],
+    ['SVG', texto('<svg xmlns="http://www.w3.org/2000/svg"></svg>'), 'logo.svg'],
+    ['vacío', bytes(), 'nada.pdf'],
+  ])('%s se rechaza', (_n, contenido, nombre) => {
+    expect(tipoEvidencia(contenido, nombre)).toBeNull();
   });
 });

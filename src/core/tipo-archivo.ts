@@ -10,3 +10,62 @@ export function tipoImagen(b: Uint8Array): TipoImagen | null {
     return 'image/webp';
   return null;
 }
+
+export type TipoEvidencia = { mime: string; nombre: string };
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const ZIP_VACIO = [0x50, 0x4b, 0x05, 0x06];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]; // .doc, .xls, .ppt (Office 97–2003)
+
+/** Office Open XML and OpenDocument are ZIP files; the first entry names tell which (ODF puts mimetype first). */
+function tipoZip(b: Uint8Array): TipoEvidencia {
+  const cabeza = new TextDecoder('latin1').decode(b.subarray(0, Math.min(b.length, 4096)));
+  if (cabeza.includes('mimetypeapplication/vnd.oasis.opendocument'))
+    return { mime: 'application/octet-stream', nombre: 'documento OpenDocument' };
+  if (cabeza.includes('word/'))
+    return {
+      mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      nombre: 'documento de Word',
+    };
+  if (cabeza.includes('xl/'))
+    return {
+      mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      nombre: 'libro de Excel',
+    };
+  if (cabeza.includes('ppt/'))
+    return {
+      mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+      nombre: 'presentación de PowerPoint',
+    };
+  return { mime: 'application/zip', nombre: 'archivo ZIP' };
+}
+
+/** Plain text that a spreadsheet would read: valid UTF-8, no control bytes, a delimiter in the first line. */
+function esCsv(b: Uint8Array): boolean {
+  let texto: string;
+  try {
+    texto = new TextDecoder('utf-8', { fatal: true }).decode(b.subarray(0, Math.min(b.length, 65536)));
+  } catch {
+    // A cut in the middle of a multi-byte character at the 64 KB boundary is not a reason to refuse.
+    if (b.length <= 65536) return false;
+    texto = new TextDecoder('utf-8').decode(b.subarray(0, 65536));
+  }
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(texto)) return false;
+  const primera = texto.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  return /[,;\t]/.test(primera);
+}
+
+/**
+ * Evidence accepted by content: PDF, Office (97–2003 and Open XML), OpenDocument, images, CSV and ZIP.
+ * The file name only decides between CSV and other text; everything else is refused by the caller.
+ */
+export function tipoEvidencia(b: Uint8Array, nombreArchivo: string): TipoEvidencia | null {
+  if (empiezaCon(b, [0x25, 0x50, 0x44, 0x46, 0x2d])) return { mime: 'application/pdf', nombre: 'PDF' };
+  if (empiezaCon(b, ZIP) || empiezaCon(b, ZIP_VACIO)) return tipoZip(b);
+  if (empiezaCon(b, OLE)) return { mime: 'application/vnd.ms-office', nombre: 'documento de Office 97–2003' };
+  const imagen = tipoImagen(b);
+  if (imagen) return { mime: imagen, nombre: 'imagen' };
+  if (empiezaCon(b, [0x47, 0x49, 0x46, 0x38])) return { mime: 'image/gif', nombre: 'imagen' };
+  if (/\.csv$/i.test(nombreArchivo) && b.length > 0 && esCsv(b)) return { mime: 'text/csv', nombre: 'CSV' };
+  return null;
+}

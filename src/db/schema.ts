@@ -229,6 +229,8 @@ export const planAccion = pgTable(
     actaComite: text('acta_comite'),
     /** Last observations of the committee when it returned the plan. */
     observaciones: text('observaciones'),
+    /** Why a new version of an approved plan was opened. */
+    justificacion: text('justificacion'),
     creadoEn: creadoEn(),
   },
   (t) => [uniqueIndex('plan_accion_version_idx').on(t.entidadId, t.vigencia, t.version)],
@@ -266,6 +268,111 @@ export const actividad = pgTable(
     uniqueIndex('actividad_codigo_idx').on(t.planId, t.codigo),
     index('actividad_plan_idx').on(t.planId, t.politica),
   ],
+);
+
+// ---------- Seguimiento por actividad y periodo, con sus evidencias ----------
+export const seguimiento = pgTable(
+  'seguimiento',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    actividadId: uuid('actividad_id')
+      .notNull()
+      .references(() => actividad.id),
+    periodo: integer('periodo').notNull(),
+    /** Achieved in this period alone (numerador/denominador × 100 when reported as a ratio). */
+    valor: doublePrecision('valor').notNull(),
+    numerador: doublePrecision('numerador'),
+    denominador: doublePrecision('denominador'),
+    descripcion: text('descripcion').notNull(),
+    dificultades: text('dificultades'),
+    estado: text('estado').notNull().default('borrador'),
+    /** Sent after the reporting window closed. */
+    tardio: boolean('tardio').notNull().default(false),
+    observacionesPlaneacion: text('observaciones_planeacion'),
+    observacionesControl: text('observaciones_control'),
+    reportadoPor: uuid('reportado_por').references(() => usuario.id),
+    enviadoEn: timestamp('enviado_en', { withTimezone: true, mode: 'date' }),
+    revisadoPor: uuid('revisado_por').references(() => usuario.id),
+    verificadoPor: uuid('verificado_por').references(() => usuario.id),
+    actualizadoEn: timestamp('actualizado_en', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('seguimiento_actividad_periodo_idx').on(t.actividadId, t.periodo),
+    index('seguimiento_entidad_idx').on(t.entidadId, t.estado),
+  ],
+);
+
+export const evidencia = pgTable(
+  'evidencia',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    seguimientoId: uuid('seguimiento_id')
+      .notNull()
+      .references(() => seguimiento.id),
+    nombre: text('nombre').notNull(),
+    /** A stored file (SHA-256 in the content store) or a link. */
+    hash: text('hash'),
+    tipo: text('tipo'),
+    bytes: integer('bytes'),
+    url: text('url'),
+    creadoPor: uuid('creado_por').references(() => usuario.id),
+    creadoEn: creadoEn(),
+  },
+  (t) => [index('evidencia_seguimiento_idx').on(t.seguimientoId)],
+);
+
+/** Figures frozen when planeación closes a period; reports of a closed period read these. */
+export const cortePeriodo = pgTable(
+  'corte_periodo',
+  {
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    vigencia: integer('vigencia').notNull(),
+    periodo: integer('periodo').notNull(),
+    datos: jsonb('datos').notNull(),
+    cerradoPor: uuid('cerrado_por').references(() => usuario.id),
+    cerradoEn: creadoEn(),
+  },
+  (t) => [primaryKey({ columns: [t.entidadId, t.vigencia, t.periodo] })],
+);
+
+/** Approved versions of a plan, kept whole so that any two can be compared. */
+export const versionPlan = pgTable(
+  'version_plan',
+  {
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => planAccion.id),
+    version: integer('version').notNull(),
+    justificacion: text('justificacion'),
+    fechaSesionComite: date('fecha_sesion_comite', { mode: 'string' }),
+    actaComite: text('acta_comite'),
+    actividades: jsonb('actividades').notNull(),
+    aprobadoEn: creadoEn(),
+  },
+  (t) => [primaryKey({ columns: [t.planId, t.version] })],
+);
+
+export const notificacion = pgTable(
+  'notificacion',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    usuarioId: uuid('usuario_id')
+      .notNull()
+      .references(() => usuario.id),
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    texto: text('texto').notNull(),
+    enlace: text('enlace'),
+    leida: boolean('leida').notNull().default(false),
+    creadoEn: creadoEn(),
+  },
+  (t) => [index('notificacion_usuario_idx').on(t.usuarioId, t.leida)],
 );
 
 // ---------- Auditoría: solo se agrega; cada fila lleva el SHA-256 de la anterior ----------
@@ -311,5 +418,10 @@ export const TABLAS_EN_ORDEN = [
   'periodo',
   'plan_accion',
   'actividad',
+  'seguimiento',
+  'evidencia',
+  'corte_periodo',
+  'version_plan',
+  'notificacion',
   'auditoria',
 ] as const;

@@ -22,10 +22,15 @@ import { catalogoRoutes } from '../modules/catalogo/catalogo.routes.ts';
 import { dependenciasRoutes } from '../modules/dependencias/dependencias.routes.ts';
 import { entidadesRoutes } from '../modules/entidades/entidades.routes.ts';
 import { logoRoutes } from '../modules/entidades/logo.routes.ts';
+import { notificacionesRoutes } from '../modules/notificaciones/notificaciones.routes.ts';
+import { pendientesRoutes } from '../modules/pendientes/pendientes.routes.ts';
 import { flujoPlanRoutes } from '../modules/plan/flujo.routes.ts';
 import { planRoutes } from '../modules/plan/plan.routes.ts';
 import { responsablesRoutes } from '../modules/responsables/responsables.routes.ts';
 import { saludRoutes } from '../modules/salud/salud.routes.ts';
+import { evidenciasRoutes } from '../modules/seguimiento/evidencias.routes.ts';
+import { seguimientoRoutes } from '../modules/seguimiento/seguimiento.routes.ts';
+import { tableroRoutes } from '../modules/tablero/tablero.routes.ts';
 import { usuariosRoutes } from '../modules/usuarios/usuarios.routes.ts';
 import { vigenciasRoutes } from '../modules/vigencias/vigencias.routes.ts';
 import { registrarAutorizacion } from './auth.ts';
@@ -41,6 +46,8 @@ export interface OpcionesApp {
   logger?: boolean;
   /** Serve the built web app from web/dist when it exists. */
   servirWeb?: boolean;
+  /** Largest evidence file, in bytes; 25 MB by default. */
+  evidenciaMaxBytes?: number;
 }
 
 declare module 'fastify' {
@@ -48,6 +55,7 @@ declare module 'fastify' {
     db: Db;
     conexion: Conexion;
     dataDir: string;
+    evidenciaMaxBytes: number;
   }
 }
 
@@ -62,6 +70,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   app.decorate('db', opciones.conexion.db);
   app.decorate('conexion', opciones.conexion);
   app.decorate('dataDir', opciones.dataDir);
+  app.decorate('evidenciaMaxBytes', opciones.evidenciaMaxBytes ?? 25 * 1024 * 1024);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const conWeb = opciones.servirWeb && existsSync(join(CARPETA_WEB, 'index.html'));
@@ -123,6 +132,11 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(vigenciasRoutes);
   await app.register(planRoutes);
   await app.register(flujoPlanRoutes);
+  await app.register(seguimientoRoutes);
+  await app.register(evidenciasRoutes);
+  await app.register(tableroRoutes);
+  await app.register(pendientesRoutes);
+  await app.register(notificacionesRoutes);
   await app.register(auditoriaRoutes);
 
   if (conWeb) await app.register(fastifyStatic, { root: CARPETA_WEB, wildcard: false, maxAge: '1h' });

@@ -60,6 +60,23 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'POST /api/entidades/:entidadId/planes/:vigencia/devolver': 'plan.aprobar',
   'POST /api/entidades/:entidadId/planes/:vigencia/aprobar': 'plan.aprobar',
   'POST /api/entidades/:entidadId/planes/:vigencia/publicar': 'plan.editar',
+  'GET /api/entidades/:entidadId/seguimientos': 'entidad.ver',
+  'PUT /api/entidades/:entidadId/seguimientos/:actividadId/:periodo': 'seguimiento.reportar',
+  'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/enviar': 'seguimiento.reportar',
+  'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/aceptar': 'seguimiento.revisar',
+  'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/devolver': 'seguimiento.revisar',
+  'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/verificar': 'seguimiento.verificar',
+  'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/observar': 'seguimiento.verificar',
+  'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/evidencias': 'seguimiento.reportar',
+  'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/enlaces': 'seguimiento.reportar',
+  'GET /api/entidades/:entidadId/evidencias/:evidenciaId': 'entidad.ver',
+  'DELETE /api/entidades/:entidadId/evidencias/:evidenciaId': 'seguimiento.reportar',
+  'GET /api/entidades/:entidadId/tablero': 'publico',
+  'POST /api/entidades/:entidadId/vigencias/:vigencia/periodos/:numero/cerrar': 'periodo.cerrar',
+  'POST /api/entidades/:entidadId/vigencias/:vigencia/periodos/:numero/reabrir': 'periodo.cerrar',
+  'GET /api/entidades/:entidadId/pendientes': 'entidad.ver',
+  'GET /api/notificaciones': 'sesion',
+  'POST /api/notificaciones/leidas': 'sesion',
 };
 
 const UUID_CUALQUIERA = '00000000-0000-4000-8000-000000000000';
@@ -69,6 +86,7 @@ function urlDe(patron: string, entidadId: string) {
     .replace(':vigencia', '2025')
     .replace(':politica', 'integridad')
     .replace(':numero', '1')
+    .replace(':periodo', '1')
     .replace(/:[A-Za-z]+Id/g, UUID_CUALQUIERA);
 }
 

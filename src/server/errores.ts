@@ -81,7 +81,7 @@ export function registrarManejoErrores(app: FastifyInstance, paginaWeb?: string)
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.status(413).send({
         error: 'demasiado_grande',
-        mensaje: 'El archivo o los datos enviados superan el tamaño máximo permitido.',
+        mensaje: `El archivo o los datos enviados superan el tamaño máximo permitido (${megas(request.routeOptions.bodyLimit)}).`,
       });
     }
     if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
@@ -120,3 +120,8 @@ function nombreError(status: number) {
     ] ?? 'error'
   );
 }
+
+const megas = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toLocaleString('es-CO', { maximumFractionDigits: 1 })} MB`
+    : `${Math.ceil(bytes / 1024).toLocaleString('es-CO')} KB`;

@@ -12,7 +12,13 @@ try {
   const config = leerConfig();
   const conexion = await abrirBase(config);
   const enlace = await prepararAdministrador(conexion, config);
-  const app = await construirApp({ conexion, dataDir: config.dataDir, logger: true, servirWeb: true });
+  const app = await construirApp({
+    conexion,
+    dataDir: config.dataDir,
+    logger: true,
+    servirWeb: true,
+    evidenciaMaxBytes: config.evidenciaMaxBytes,
+  });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (e) {

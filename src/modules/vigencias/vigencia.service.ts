@@ -3,7 +3,7 @@ import { diasHabilesEntre, hoyEnColombia } from '../../core/calendario.ts';
 import { type EsquemaPeriodos, estadoVentana, periodosDeVigencia } from '../../core/periodos.ts';
 import { RANGOS_POR_DEFECTO, type RangosSemaforo } from '../../core/semaforo.ts';
 import type { Db } from '../../db/client.ts';
-import { periodo, vigenciaEntidad } from '../../db/schema.ts';
+import { actividad, periodo, planAccion, vigenciaEntidad } from '../../db/schema.ts';
 
 /** The entity's configuration of a vigencia, or the default proposal when it was not configured yet. */
 export async function leerVigencia(db: Db, entidadId: string, vigencia: number) {
@@ -41,4 +41,14 @@ export async function leerVigencia(db: Db, entidadId: string, vigencia: number) 
       diasHabilesParaCerrar: diasHabilesEntre(hoy, p.cierra),
     })),
   };
+}
+
+export async function tieneActividades(db: Db, entidadId: string, vigencia: number) {
+  const [fila] = await db
+    .select({ id: actividad.id })
+    .from(actividad)
+    .innerJoin(planAccion, eq(planAccion.id, actividad.planId))
+    .where(and(eq(planAccion.entidadId, entidadId), eq(planAccion.vigencia, vigencia)))
+    .limit(1);
+  return !!fila;
 }

@@ -9,7 +9,7 @@ import { conflicto, ErrorSchema, invalido, noEncontrado } from '../../server/err
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
 import { EntidadParams } from '../entidades/entidad.schema.ts';
-import { leerVigencia } from './vigencia.service.ts';
+import { leerVigencia, tieneActividades } from './vigencia.service.ts';
 
 const tags = ['Vigencias y periodos'];
 const fechaSchema = z.iso.date('escriba la fecha como aaaa-mm-dd');
@@ -93,6 +93,14 @@ export const vigenciasRoutes: FastifyPluginAsyncZod = async (app) => {
       if (cambiaPeriodos && antes.periodos.some((p) => p.cerrado))
         throw conflicto(
           'Hay periodos cerrados en esta vigencia: no se puede cambiar el esquema ni los plazos.',
+        );
+      if (
+        antes.configurada &&
+        antes.esquema !== esquema &&
+        (await tieneActividades(app.db, entidadId, vigencia))
+      )
+        throw conflicto(
+          'El plan de acción de esta vigencia ya tiene actividades con metas por periodo: no se puede cambiar el esquema de periodos.',
         );
       await app.db.transaction(async (tx) => {
         await tx

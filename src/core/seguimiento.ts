@@ -1,0 +1,142 @@
+// Follow-up of an activity per period: what was achieved, against the annual goal and against what was
+// planned up to the cut-off, and the review chain of the three lines of defence.
+
+// ---------- Review chain ----------
+// The responsible (1.ª línea) reports and sends; planeación (2.ª línea) accepts or returns it with
+// observations; control interno (3.ª línea) verifies it or records observations, and never edits it.
+export const ESTADOS_SEGUIMIENTO = [
+  'borrador',
+  'enviado',
+  'devuelto',
+  'aceptado',
+  'verificado',
+  'con_observaciones',
+] as const;
+export type EstadoSeguimiento = (typeof ESTADOS_SEGUIMIENTO)[number];
+
+export const NOMBRE_ESTADO_SEGUIMIENTO: Record<EstadoSeguimiento, string> = {
+  borrador: 'Borrador',
+  enviado: 'Enviado a planeación',
+  devuelto: 'Devuelto con observaciones',
+  aceptado: 'Aceptado por planeación',
+  verificado: 'Verificado por control interno',
+  con_observaciones: 'Con observaciones de control interno',
+};
+
+export type Linea = 'responsable' | 'planeacion' | 'control_interno';
+export type AccionSeguimiento = 'enviar' | 'aceptar' | 'devolver' | 'verificar' | 'observar';
+
+export const TRANSICIONES_SEGUIMIENTO: Record<
+  AccionSeguimiento,
+  { desde: readonly EstadoSeguimiento[]; hacia: EstadoSeguimiento; linea: Linea; observaciones: boolean }
+> = {
+  enviar: { desde: ['borrador', 'devuelto'], hacia: 'enviado', linea: 'responsable', observaciones: false },
+  aceptar: { desde: ['enviado'], hacia: 'aceptado', linea: 'planeacion', observaciones: false },
+  devolver: { desde: ['enviado'], hacia: 'devuelto', linea: 'planeacion', observaciones: true },
+  verificar: { desde: ['aceptado'], hacia: 'verificado', linea: 'control_interno', observaciones: false },
+  observar: {
+    desde: ['aceptado'],
+    hacia: 'con_observaciones',
+    linea: 'control_interno',
+    observaciones: true,
+  },
+};
+
+const VERBO: Record<AccionSeguimiento, string> = {
+  enviar: 'enviar',
+  aceptar: 'aceptar',
+  devolver: 'devolver',
+  verificar: 'verificar',
+  observar: 'registrar observaciones sobre',
+};
+
+export function transicionSeguimiento(
+  estado: EstadoSeguimiento,
+  accion: AccionSeguimiento,
+): { ok: true; hacia: EstadoSeguimiento } | { ok: false; mensaje: string } {
+  const t = TRANSICIONES_SEGUIMIENTO[accion];
+  if (!t.desde.includes(estado))
+    return {
+      ok: false,
+      mensaje: `No se puede ${VERBO[accion]} un reporte «${NOMBRE_ESTADO_SEGUIMIENTO[estado]}».`,
+    };
+  return { ok: true, hacia: t.hacia };
+}
+
+/** Only the responsible edits, and only before planeación has it or after it came back. */
+export const seguimientoEditable = (estado: EstadoSeguimiento) =>
+  estado === 'borrador' || estado === 'devuelto';
+
+/**
+ * Figures count on dashboards once planeación accepted them: a number nobody reviewed is not published.
+ * Control interno's observations do not remove a figure; they are shown beside it.
+ */
+export const seguimientoCuenta = (estado: EstadoSeguimiento) =>
+  estado === 'aceptado' || estado === 'verificado' || estado === 'con_observaciones';
+
+// ---------- Figures ----------
+export interface EntradaAvance {
+  valor?: number | null;
+  numerador?: number | null;
+  denominador?: number | null;
+}
+
+/**
+ * The value achieved in the period: typed directly, or numerator/denominator × 100 for ratio activities.
+ * Returns the value, or the Spanish problem naming the field.
+ */
+export function valorReportado(
+  e: EntradaAvance,
+): { ok: true; valor: number } | { ok: false; campo: string; mensaje: string } {
+  const hayFraccion = e.numerador != null || e.denominador != null;
+  if (hayFraccion) {
+    if (e.numerador == null) return { ok: false, campo: 'numerador', mensaje: 'escriba el numerador' };
+    if (e.denominador == null) return { ok: false, campo: 'denominador', mensaje: 'escriba el denominador' };
+    if (!(e.denominador > 0))
+      return { ok: false, campo: 'denominador', mensaje: 'el denominador debe ser mayor que cero' };
+    if (e.numerador < 0) return { ok: false, campo: 'numerador', mensaje: 'no puede ser negativo' };
+    return { ok: true, valor: (e.numerador / e.denominador) * 100 };
+  }
+  if (e.valor == null)
+    return { ok: false, campo: 'valor', mensaje: 'escriba el avance logrado en el periodo' };
+  if (e.valor < 0) return { ok: false, campo: 'valor', mensaje: 'no puede ser negativo' };
+  return { ok: true, valor: e.valor };
+}
+
+export interface CifrasSeguimiento {
+  metaPeriodo: number;
+  planeadoAcumulado: number;
+  logradoAcumulado: number;
+  /** % of the annual goal reached up to this period (uncapped); null without a goal. */
+  avanceAcumulado: number | null;
+  /** % of what was planned for this period alone; null when nothing was planned for it. */
+  cumplimientoPeriodo: number | null;
+  /** % of what was planned up to this period; null when nothing was planned yet. */
+  cumplimientoAcumulado: number | null;
+}
+
+/**
+ * `logros[i]` is what was achieved in period i+1 (null: no counted report). Periods are 1-based.
+ */
+export function cifrasSeguimiento(
+  metaAnual: number,
+  metasPeriodo: readonly number[],
+  logros: readonly (number | null)[],
+  periodo: number,
+): CifrasSeguimiento {
+  const hasta = (xs: readonly (number | null)[]) =>
+    xs.slice(0, periodo).reduce<number>((s, x) => s + (x ?? 0), 0);
+  const metaPeriodo = metasPeriodo[periodo - 1] ?? 0;
+  const planeadoAcumulado = hasta(metasPeriodo);
+  const logradoAcumulado = hasta(logros);
+  const logroPeriodo = logros[periodo - 1] ?? 0;
+  const pct = (a: number, b: number) => (b > 0 ? (a / b) * 100 : null);
+  return {
+    metaPeriodo,
+    planeadoAcumulado,
+    logradoAcumulado,
+    avanceAcumulado: pct(logradoAcumulado, metaAnual),
+    cumplimientoPeriodo: pct(logroPeriodo, metaPeriodo),
+    cumplimientoAcumulado: pct(logradoAcumulado, planeadoAcumulado),
+  };
+}
