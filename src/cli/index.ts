@@ -67,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'seed-demo': {
-        const r = await sembrarDemo(conexion.db, ACTOR);
+        const r = await sembrarDemo(conexion.db, ACTOR, config.dataDir);
         console.log(
           r.creada ? '✔ Entidad de demostración creada.' : 'La entidad de demostración ya existía.',
         );

@@ -50,7 +50,11 @@ function esCsv(b: Uint8Array): boolean {
     if (b.length <= 65536) return false;
     texto = new TextDecoder('utf-8').decode(b.subarray(0, 65536));
   }
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(texto)) return false;
+  const control = [...texto].some((c) => {
+    const n = c.charCodeAt(0);
+    return n < 32 && n !== 9 && n !== 10 && n !== 13;
+  });
+  if (control) return false;
   const primera = texto.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   return /[,;\t]/.test(primera);
 }

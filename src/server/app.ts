@@ -24,7 +24,7 @@ import { entidadesRoutes } from '../modules/entidades/entidades.routes.ts';
 import { logoRoutes } from '../modules/entidades/logo.routes.ts';
 import { notificacionesRoutes } from '../modules/notificaciones/notificaciones.routes.ts';
 import { pendientesRoutes } from '../modules/pendientes/pendientes.routes.ts';
-import { flujoPlanRoutes } from '../modules/plan/flujo.routes.ts';
+import { flujoPlanRoutes, versionesPlanRoutes } from '../modules/plan/flujo.routes.ts';
 import { planRoutes } from '../modules/plan/plan.routes.ts';
 import { responsablesRoutes } from '../modules/responsables/responsables.routes.ts';
 import { saludRoutes } from '../modules/salud/salud.routes.ts';
@@ -132,6 +132,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(vigenciasRoutes);
   await app.register(planRoutes);
   await app.register(flujoPlanRoutes);
+  await app.register(versionesPlanRoutes);
   await app.register(seguimientoRoutes);
   await app.register(evidenciasRoutes);
   await app.register(tableroRoutes);

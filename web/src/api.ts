@@ -49,13 +49,17 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
 }
 
 /** Sends a file as the raw request body (no multipart), with its own content type. */
-export async function subirArchivo(url: string, archivo: File): Promise<void> {
+export async function subirArchivo(
+  url: string,
+  archivo: File,
+  { metodo = 'PUT', tipo = archivo.type || 'application/octet-stream' } = {},
+): Promise<void> {
   let r: Response;
   try {
     r = await fetch(url, {
-      method: 'PUT',
+      method: metodo,
       credentials: 'same-origin',
-      headers: { 'content-type': archivo.type || 'application/octet-stream', 'x-csrf-token': csrf },
+      headers: { 'content-type': tipo, 'x-csrf-token': csrf },
       body: archivo,
     });
   } catch {

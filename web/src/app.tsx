@@ -8,6 +8,8 @@ import { EntidadPage } from './features/entidad/entidad-page.tsx';
 import { EntidadesPage } from './features/entidad/entidades-page.tsx';
 import { InicioPage } from './features/inicio/inicio-page.tsx';
 import { PlanPage } from './features/plan/plan-page.tsx';
+import { SeguimientoPage } from './features/seguimiento/seguimiento-page.tsx';
+import { TableroPage } from './features/tablero/tablero-page.tsx';
 import { UsuariosPage } from './features/usuarios/usuarios-page.tsx';
 import { VigenciasPage } from './features/vigencias/vigencias-page.tsx';
 import { Cargando, MensajeError, Pagina } from './ui/componentes.tsx';
@@ -25,6 +27,8 @@ const PAGINAS: Record<string, () => React.JSX.Element> = {
   '/auditoria': AuditoriaPage,
   '/vigencia': VigenciasPage,
   '/plan': PlanPage,
+  '/seguimiento': SeguimientoPage,
+  '/tablero': TableroPage,
 };
 
 function NoEncontrada() {

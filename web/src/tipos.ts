@@ -129,7 +129,14 @@ export interface Actividad {
 }
 
 export interface PlanAccion {
-  plan: { id: string; estado: string; version: number } | null;
+  plan: {
+    id: string;
+    estado: string;
+    version: number;
+    fechaSesionComite: string | null;
+    actaComite: string | null;
+    observaciones: string | null;
+  } | null;
   actividades: Actividad[];
   ponderaciones: {
     politica: string;
@@ -137,5 +144,125 @@ export interface PlanAccion {
     actividades: number;
     ok: boolean;
     mensaje: string | null;
+  }[];
+}
+
+export interface Evidencia {
+  id: string;
+  nombre: string;
+  tipo: string | null;
+  bytes: number | null;
+  url: string | null;
+  creadoEn: string;
+}
+
+export interface FilaSeguimiento {
+  actividad: {
+    id: string;
+    codigo: string;
+    nombre: string;
+    politica: string;
+    producto: string;
+    unidad: string;
+    metaAnual: number;
+    metasPeriodo: number[];
+    dependenciaId: string | null;
+    responsableId: string | null;
+  };
+  cifras: {
+    metaPeriodo: number;
+    planeadoAcumulado: number;
+    logradoAcumulado: number;
+    avanceAcumulado: number | null;
+    cumplimientoPeriodo: number | null;
+    cumplimientoAcumulado: number | null;
+  };
+  reporte: {
+    id: string;
+    estado: string;
+    valor: number;
+    numerador: number | null;
+    denominador: number | null;
+    descripcion: string;
+    dificultades: string | null;
+    tardio: boolean;
+    observacionesPlaneacion: string | null;
+    observacionesControl: string | null;
+    enviadoEn: string | null;
+    evidencias: Evidencia[];
+  } | null;
+  puedeReportar: boolean;
+}
+
+export interface HojaSeguimiento {
+  periodo: {
+    numero: number;
+    nombre: string;
+    corte: string;
+    abre: string;
+    cierra: string;
+    cerrado: boolean;
+    ventana: string;
+  };
+  hoy: string;
+  filas: FilaSeguimiento[];
+}
+
+export type Nivel = 'rojo' | 'amarillo' | 'verde' | 'azul';
+
+export interface Tablero {
+  entidad: { id: string; nombre: string };
+  vigencia: number;
+  periodo: { numero: number; nombre: string; corte: string; cerrado: boolean };
+  congelado: boolean;
+  avance: number | null;
+  dimensiones: { codigo: string; nombre: string; color: string; avance: number | null }[];
+  politicas: {
+    clave: string;
+    nombre: string;
+    dimension: string;
+    avance: number | null;
+    cumplimiento: number | null;
+    semaforo: Nivel | null;
+    actividades: number;
+    sinReporte: number;
+  }[];
+  dependencias: { id: string; nombre: string; avance: number | null }[];
+  semaforo: Record<Nivel | 'sinDato', number>;
+  estados: Record<'sin_iniciar' | 'en_curso' | 'atrasada' | 'cumplida' | 'sin_reporte', number>;
+  sinReporte: number;
+  tardios: number;
+  actividades: {
+    id: string;
+    codigo: string;
+    nombre: string;
+    politica: string;
+    dependencia: string | null;
+    avance: number | null;
+    cumplimiento: number | null;
+    semaforo: Nivel | null;
+    estado: string;
+    reporte: string | null;
+    tardio: boolean;
+  }[];
+}
+
+export interface Pendiente {
+  tipo: 'reportar' | 'corregir' | 'revisar' | 'verificar' | 'aprobar_plan' | 'ajustar_plan';
+  texto: string;
+  enlace: string;
+  vence: string | null;
+  vencido: boolean;
+}
+
+export interface Notificaciones {
+  sinLeer: number;
+  notificaciones: {
+    id: string;
+    entidadId: string;
+    texto: string;
+    enlace: string | null;
+    leida: boolean;
+    creadoEn: string;
   }[];
 }

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { hoyEnColombia } from '../../core/calendario.ts';
 import type { Rol } from '../../core/roles.ts';
 import type { Db } from '../../db/client.ts';
 import { entidad, responsablePolitica } from '../../db/schema.ts';
@@ -7,6 +8,7 @@ import { politicasDeVigencia, vigenciasCatalogo } from '../catalogo/catalogo.rep
 import { crearDependencia } from '../dependencias/dependencias.routes.ts';
 import { crearEntidad } from '../entidades/entidad.service.ts';
 import { darAcceso } from '../usuarios/usuario.service.ts';
+import { sembrarPlanDemo } from './plan-demo.ts';
 
 // A fictional hospital: the name, NIT and people are invented; DIVIPOLA 86001 is Mocoa's real code.
 export const DEMO = {
@@ -67,6 +69,20 @@ const PERSONAS: { nombre: string; usuario: string; cargo: string; rol: Rol; depe
     rol: 'consulta',
     dependencia: 'Atención al Usuario (SIAU)',
   },
+  {
+    nombre: 'Yolanda Inés Ortega Rosero',
+    usuario: 'siau',
+    cargo: 'Coordinadora de Atención al Usuario',
+    rol: 'responsable_actividad',
+    dependencia: 'Atención al Usuario (SIAU)',
+  },
+  {
+    nombre: 'Luis Eduardo Mutumbajoy Quinchoa',
+    usuario: 'calidad',
+    cargo: 'Profesional de Calidad',
+    rol: 'responsable_actividad',
+    dependencia: 'Calidad',
+  },
 ];
 
 const DEPENDENCIAS: [string, string | null][] = [
@@ -116,7 +132,11 @@ export interface ResultadoDemo {
 }
 
 /** Idempotent: when the demo entity exists, it only reports the credentials. */
-export async function sembrarDemo(db: Db, actor: Actor): Promise<ResultadoDemo> {
+export async function sembrarDemo(
+  db: Db,
+  actor: Actor,
+  dataDir: string | null = null,
+): Promise<ResultadoDemo> {
   const usuarios = PERSONAS.map((p) => ({
     correo: `${p.usuario}@${DEMO.dominio}`,
     rol: p.rol,
@@ -186,5 +206,34 @@ export async function sembrarDemo(db: Db, actor: Actor): Promise<ResultadoDemo> 
       }
     });
   }
+  // The year's plan and follow-up, for the current vigencia (or the newest one in the catalog).
+  const vigencias = (await vigenciasCatalogo(db)).map((v) => v.vigencia);
+  const actual = Number(hoyEnColombia().slice(0, 4));
+  const vigencia = vigencias.includes(actual) ? actual : Math.max(...vigencias);
+  const reportantes = PERSONAS.filter(
+    (p) => p.rol === 'responsable_actividad' || p.rol === 'responsable_politica',
+  );
+  const reportanteDe = (dep: string) =>
+    personaDe.get(reportantes.find((p) => p.dependencia === dep)?.dependencia ?? '');
+  await sembrarPlanDemo(
+    db,
+    actor,
+    e.id,
+    vigencia,
+    {
+      planeacion: personaDe.get('Oficina Asesora de Planeación')!,
+      controlInterno: personaDe.get('Oficina de Control Interno')!,
+      dependencia: (politica) => deps.get(DEPENDENCIA_DE_POLITICA[politica]!)!,
+      reportante: (politica) => {
+        const dep = DEPENDENCIA_DE_POLITICA[politica]!;
+        const propio = reportanteDe(dep);
+        if (propio) return propio;
+        // Offices without a 1.ª línea user in the demo lend the task to one who has it, in turn.
+        const i = Object.keys(DEPENDENCIA_DE_POLITICA).indexOf(politica) % reportantes.length;
+        return personaDe.get(reportantes[i]!.dependencia)!;
+      },
+    },
+    dataDir,
+  );
   return { creada: true, entidadId: e.id, usuarios, clave: DEMO.clave };
 }

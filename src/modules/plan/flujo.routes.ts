@@ -1,16 +1,17 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type AccionPlan, type EstadoPlan, transicionPlan } from '../../core/flujo-plan.ts';
 import type { Permiso } from '../../core/roles.ts';
-import { planAccion } from '../../db/schema.ts';
+import { type ActividadVersion, compararVersiones } from '../../core/versiones.ts';
+import { planAccion, versionPlan } from '../../db/schema.ts';
 import { actorDe } from '../../server/auth.ts';
 import { conflicto, ErrorApi, ErrorSchema, noEncontrado } from '../../server/errores.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
 import { EntidadParams } from '../entidades/entidad.schema.ts';
 import { PlanSchema } from './plan.schema.ts';
-import { planDe, resumenPlan } from './plan.service.ts';
+import { actividadesDe, planDe, resumenPlan } from './plan.service.ts';
 
 const tags = ['Plan de acción'];
 const Params = EntidadParams.extend({ vigencia: vigenciaSchema });
@@ -91,6 +92,16 @@ export const flujoPlanRoutes: FastifyPluginAsyncZod = async (app) => {
                 : {}),
             })
             .where(eq(planAccion.id, plan.id));
+          if (accion === 'aprobar')
+            // Every approved version is kept whole, so any two can be compared later.
+            await tx.insert(versionPlan).values({
+              planId: plan.id,
+              version: plan.version,
+              justificacion: plan.justificacion,
+              fechaSesionComite: cuerpo.fechaSesionComite,
+              actaComite: cuerpo.actaComite,
+              actividades: (await actividadesDe(tx, plan.id)).map(({ creadoEn: _c, planId: _p, ...a }) => a),
+            });
           await registrarAuditoria(tx, actorDe(request), {
             entidadId,
             accion,
@@ -104,4 +115,164 @@ export const flujoPlanRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     );
   }
+};
+
+const ActividadVersionSchema = z.looseObject({ id: z.string(), codigo: z.string(), nombre: z.string() });
+
+export const versionesPlanRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/api/entidades/:entidadId/planes/:vigencia/nueva-version',
+    {
+      config: { acceso: { permiso: 'plan.editar' } },
+      schema: {
+        tags,
+        summary: 'Abrir una nueva versión del plan aprobado para cambiarlo (vuelve a requerir aprobación)',
+        params: Params,
+        body: z.object({
+          justificacion: z
+            .string()
+            .trim()
+            .min(10, 'explique en al menos 10 caracteres por qué cambia el plan aprobado')
+            .max(2000),
+        }),
+        response: { 200: PlanSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const { entidadId, vigencia } = request.params;
+      const plan = await planDe(app.db, entidadId, vigencia);
+      if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
+      if (plan.estado !== 'aprobado' && plan.estado !== 'publicado')
+        throw conflicto(
+          `Solo un plan aprobado o publicado abre una nueva versión; este está ${plan.estado}.`,
+        );
+      await app.db.transaction(async (tx) => {
+        await tx
+          .update(planAccion)
+          .set({
+            version: plan.version + 1,
+            estado: 'borrador',
+            justificacion: request.body.justificacion,
+            observaciones: null,
+            fechaSesionComite: null,
+            actaComite: null,
+          })
+          .where(eq(planAccion.id, plan.id));
+        await registrarAuditoria(tx, actorDe(request), {
+          entidadId,
+          accion: 'nueva_version',
+          recurso: 'plan',
+          recursoId: `${vigencia}:v${plan.version + 1}`,
+          antes: { version: plan.version, estado: plan.estado },
+          despues: {
+            version: plan.version + 1,
+            estado: 'borrador',
+            justificacion: request.body.justificacion,
+          },
+        });
+      });
+      return resumenPlan(app.db, entidadId, vigencia);
+    },
+  );
+
+  app.get(
+    '/api/entidades/:entidadId/planes/:vigencia/versiones',
+    {
+      config: { acceso: { permiso: 'entidad.ver' } },
+      schema: {
+        tags,
+        summary: 'Versiones aprobadas del plan, con su justificación, sesión del comité y acta',
+        params: Params,
+        response: {
+          200: z.array(
+            z.object({
+              version: z.number(),
+              justificacion: z.string().nullable(),
+              fechaSesionComite: z.string().nullable(),
+              actaComite: z.string().nullable(),
+              aprobadoEn: z.string(),
+              actividades: z.number(),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => {
+      const plan = await planDe(app.db, request.params.entidadId, request.params.vigencia);
+      if (!plan) return [];
+      const filas = await app.db
+        .select()
+        .from(versionPlan)
+        .where(eq(versionPlan.planId, plan.id))
+        .orderBy(asc(versionPlan.version));
+      return filas.map((v) => ({
+        version: v.version,
+        justificacion: v.justificacion,
+        fechaSesionComite: v.fechaSesionComite,
+        actaComite: v.actaComite,
+        aprobadoEn: v.aprobadoEn.toISOString(),
+        actividades: (v.actividades as unknown[]).length,
+      }));
+    },
+  );
+
+  app.get(
+    '/api/entidades/:entidadId/planes/:vigencia/comparar',
+    {
+      config: { acceso: { permiso: 'entidad.ver' } },
+      schema: {
+        tags,
+        summary:
+          'Comparar dos versiones del plan (la versión en curso, aún sin aprobar, también se puede comparar)',
+        params: Params,
+        querystring: z.object({
+          desde: z.coerce.number().int().min(1, 'la versión empieza en 1'),
+          hasta: z.coerce.number().int().min(1, 'la versión empieza en 1'),
+        }),
+        response: {
+          200: z.object({
+            desde: z.number(),
+            hasta: z.number(),
+            agregadas: z.array(ActividadVersionSchema),
+            quitadas: z.array(ActividadVersionSchema),
+            cambiadas: z.array(
+              z.object({
+                id: z.string(),
+                codigo: z.string(),
+                nombre: z.string(),
+                cambios: z.array(
+                  z.object({
+                    campo: z.string(),
+                    etiqueta: z.string(),
+                    antes: z.unknown(),
+                    despues: z.unknown(),
+                  }),
+                ),
+              }),
+            ),
+          }),
+          404: ErrorSchema,
+        },
+      },
+    },
+    async (request) => {
+      const { entidadId, vigencia } = request.params;
+      const { desde, hasta } = request.query;
+      const plan = await planDe(app.db, entidadId, vigencia);
+      if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
+      const guardadas = await app.db.select().from(versionPlan).where(eq(versionPlan.planId, plan.id));
+      const actividadesDeVersion = async (n: number) => {
+        const v = guardadas.find((x) => x.version === n);
+        if (v) return v.actividades as ActividadVersion[];
+        if (n === plan.version)
+          return (await actividadesDe(app.db, plan.id)).map(({ creadoEn: _c, planId: _p, ...a }) => a);
+        throw noEncontrado(`la versión ${n} del plan de ${vigencia}`);
+      };
+      return {
+        desde,
+        hasta,
+        ...compararVersiones(await actividadesDeVersion(desde), await actividadesDeVersion(hasta)),
+      };
+    },
+  );
 };

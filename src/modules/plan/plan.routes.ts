@@ -1,12 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actividad } from '../../db/schema.ts';
+import { actividad, seguimiento } from '../../db/schema.ts';
 import { actorDe } from '../../server/auth.ts';
-import { conflicto, ErrorSchema, noEncontrado } from '../../server/errores.ts';
+import { conflicto, ErrorApi, ErrorSchema, noEncontrado } from '../../server/errores.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
 import { EntidadParams } from '../entidades/entidad.schema.ts';
+import { leerVigencia } from '../vigencias/vigencia.service.ts';
 import { ActividadEntradaSchema, ActividadSchema, PlanSchema } from './plan.schema.ts';
 import { exigirCodigoLibre, planDe, planEditable, resumenPlan, validarActividad } from './plan.service.ts';
 
@@ -90,6 +91,15 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
           .where(and(eq(actividad.id, actividadId), eq(actividad.planId, plan.id)));
         if (!antes) throw noEncontrado('la actividad en el plan de esta vigencia');
         await exigirCodigoLibre(tx, plan.id, request.body.codigo, actividadId);
+        // A closed period's figures are frozen: a new version cannot move its goal after the fact.
+        const { periodos } = await leerVigencia(tx, entidadId, vigencia);
+        const movida = periodos.find(
+          (p) => p.cerrado && antes.metasPeriodo[p.numero - 1] !== request.body.metasPeriodo[p.numero - 1],
+        );
+        if (movida)
+          throw new ErrorApi(409, `El periodo «${movida.nombre}» está cerrado: su meta no puede cambiar.`, [
+            { campo: 'metasPeriodo', mensaje: `la meta de «${movida.nombre}» está congelada por el cierre` },
+          ]);
         const [a] = await tx
           .update(actividad)
           .set(request.body)
@@ -125,6 +135,15 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
       if (plan.estado !== 'borrador')
         throw conflicto(`El plan de ${vigencia} está ${plan.estado}: no se pueden quitar actividades.`);
+      const [conReporte] = await app.db
+        .select({ id: seguimiento.id })
+        .from(seguimiento)
+        .where(eq(seguimiento.actividadId, actividadId))
+        .limit(1);
+      if (conReporte)
+        throw conflicto(
+          'La actividad ya tiene reportes de seguimiento: no se puede quitar. Deje su meta de los periodos restantes en cero si ya no se ejecutará.',
+        );
       await app.db.transaction(async (tx) => {
         const [antes] = await tx
           .delete(actividad)

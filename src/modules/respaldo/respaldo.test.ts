@@ -17,7 +17,7 @@ let origen: BasePrueba;
 let destino: BasePrueba;
 beforeAll(async () => {
   [origen, destino] = await Promise.all([crearBasePrueba(), crearBasePrueba()]);
-  await sembrarDemo(origen.conexion.db, actor);
+  await sembrarDemo(origen.conexion.db, actor, origen.dataDir);
   mkdirSync(join(carpetaArchivos(origen.dataDir), 'ab'), { recursive: true });
   writeFileSync(join(carpetaArchivos(origen.dataDir), 'ab', 'evidencia.pdf'), '%PDF-1.4 prueba');
 });
@@ -36,7 +36,13 @@ describe('respaldo y restauración', () => {
     const b = await crearRespaldo(destino.conexion.db, destino.dataDir);
     expect(b.tablas).toEqual(a.tablas);
     expect(b.tablas.entidad).toHaveLength(1);
-    expect(b.tablas.usuario).toHaveLength(7);
+    expect(b.tablas.usuario).toHaveLength(9);
+    // The demo's year travels whole: plan, reports, their evidence files and the frozen periods.
+    expect(b.tablas.actividad).toHaveLength(38);
+    expect(b.tablas.seguimiento!.length).toBeGreaterThan(38);
+    expect(b.tablas.evidencia).toHaveLength(b.tablas.seguimiento!.length);
+    expect(b.tablas.corte_periodo!.length).toBeGreaterThan(0);
+    expect(b.archivos.length).toBeGreaterThan(38);
     expect(b.archivos).toEqual(a.archivos);
     expect(readFileSync(join(carpetaArchivos(destino.dataDir), 'ab', 'evidencia.pdf'), 'utf8')).toBe(
       '%PDF-1.4 prueba',

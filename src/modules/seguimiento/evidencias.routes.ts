@@ -38,7 +38,9 @@ const nombreArchivo = z
   .min(1, 'escriba el nombre del archivo')
   .max(200, 'el nombre del archivo es demasiado largo')
   // Only the base name: it is shown and sent back in Content-Disposition, never used as a path.
-  .transform((n) => n.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f"]/g, '_'));
+  .transform((n) =>
+    [...n.replace(/^.*[\\/]/, '')].map((c) => (c.charCodeAt(0) < 32 || c === '"' ? '_' : c)).join(''),
+  );
 
 const vista = (e: typeof evidencia.$inferSelect) => ({
   id: e.id,

@@ -1,3 +1,5 @@
+import { leerFecha } from '@core/formato.ts';
+
 export { fechaHora, leerFecha, limiteDelDia } from '@core/formato.ts';
 
 export function fecha(iso: string | Date): string {
@@ -17,3 +19,9 @@ export const fechaCivil = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7
 
 export const pesos = (n: number) => `$ ${Math.round(n).toLocaleString('es-CO')}`;
 export const porcentaje = (n: number) => `${n.toLocaleString('es-CO', { maximumFractionDigits: 1 })} %`;
+
+/** 'dd/mm/aaaa' typed by a person → 'aaaa-mm-dd' for the API; left as typed when invalid, so the API names it. */
+export const fechaIso = (texto: string) => {
+  const f = leerFecha(texto);
+  return f ? `${f.anio}-${String(f.mes).padStart(2, '0')}-${String(f.dia).padStart(2, '0')}` : texto;
+};

@@ -75,7 +75,9 @@ export function BarraGovCo() {
 
 const NAVEGACION: { a: string; texto: string; visible?: (t: ReturnType<typeof useTrabajo>) => boolean }[] = [
   { a: '/', texto: 'Inicio' },
+  { a: '/tablero', texto: 'Tablero', visible: (t) => !!t.entidad },
   { a: '/plan', texto: 'Plan de acción', visible: (t) => !!t.entidad },
+  { a: '/seguimiento', texto: 'Seguimiento', visible: (t) => !!t.entidad },
   { a: '/catalogo', texto: 'Catálogo MIPG' },
   { a: '/entidad', texto: 'Entidad', visible: (t) => !!t.entidad },
   { a: '/dependencias', texto: 'Dependencias', visible: (t) => !!t.entidad },

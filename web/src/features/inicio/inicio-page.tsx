@@ -6,6 +6,7 @@ import type { Catalogo, Dependencia, Responsable } from '../../tipos.ts';
 import { Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { Enlace } from '../../ui/router.tsx';
+import { MisNotificaciones, MisPendientes } from './pendientes.tsx';
 
 function Paso({ titulo, hecho, children }: { titulo: string; hecho: boolean; children: React.ReactNode }) {
   return (
@@ -66,6 +67,8 @@ export function InicioPage() {
       titulo={`Bienvenido, ${nombre}`}
       descripcion={`${entidad.nombre} · vigencia ${vigencia} · ${entidad.roles.map((r) => NOMBRE_ROL[r as Rol] ?? r).join(', ') || 'Administrador de la plataforma'}`}
     >
+      <MisPendientes />
+      <MisNotificaciones />
       <Title order={2} size="h3">
         Puesta en marcha de la entidad
       </Title>

@@ -12,7 +12,7 @@ import { type FormEvent, useState } from 'react';
 import { erroresPorCampo } from '../../api.ts';
 import type { Catalogo, Dependencia, UsuarioEntidad } from '../../tipos.ts';
 import { MensajeError } from '../../ui/componentes.tsx';
-import { leerFecha } from '../../ui/formato.ts';
+import { fechaIso as aIso } from '../../ui/formato.ts';
 
 export interface DatosActividad {
   politica: string;
@@ -31,11 +31,6 @@ export interface DatosActividad {
   fechaFin: string;
   presupuesto: number | null;
 }
-
-const aIso = (texto: string) => {
-  const f = leerFecha(texto);
-  return f ? `${f.anio}-${String(f.mes).padStart(2, '0')}-${String(f.dia).padStart(2, '0')}` : texto;
-};
 
 export function FormularioActividad({
   catalogo,

@@ -6,6 +6,7 @@ import type { Catalogo, Dependencia, PlanAccion, UsuarioEntidad, VigenciaEntidad
 import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, pesos, porcentaje } from '../../ui/formato.ts';
+import { FlujoPlan } from './flujo-plan.tsx';
 import { type DatosActividad, FormularioActividad } from './formulario-actividad.tsx';
 
 export function PlanPage() {
@@ -66,6 +67,7 @@ export function PlanPage() {
     >
       {(plan.isPending || catalogo.isPending) && <Cargando que="el plan" />}
       <MensajeError error={plan.error ?? quitar.error} />
+      {p?.plan && <FlujoPlan plan={p} url={base} />}
       {p && p.actividades.length === 0 && (
         <Text>
           Aún no hay actividades en el plan de {vigencia}.{' '}

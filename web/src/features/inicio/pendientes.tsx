@@ -1,0 +1,88 @@
+import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api.ts';
+import type { Notificaciones, Pendiente } from '../../tipos.ts';
+import { useTrabajo } from '../../ui/contexto.tsx';
+import { fechaCivil, fechaHora } from '../../ui/formato.ts';
+import { Enlace } from '../../ui/router.tsx';
+
+/** «Mis pendientes»: what the person's roles must do now, oldest deadline first. */
+export function MisPendientes() {
+  const { entidad, vigencia } = useTrabajo();
+  const pendientes = useQuery({
+    queryKey: ['pendientes', entidad?.id, vigencia],
+    queryFn: () =>
+      api<{ pendientes: Pendiente[] }>(
+        'GET',
+        `/api/entidades/${entidad!.id}/pendientes?vigencia=${vigencia}`,
+      ),
+    enabled: !!entidad,
+  });
+  const lista = pendientes.data?.pendientes ?? [];
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="mis-pendientes">
+      <Title order={2} size="h3" id="mis-pendientes" mb="xs">
+        Mis pendientes ({lista.length})
+      </Title>
+      {pendientes.isSuccess && lista.length === 0 && <Text>No tiene tareas pendientes en {vigencia}.</Text>}
+      <List spacing="xs">
+        {lista.slice(0, 30).map((p) => (
+          <List.Item key={`${p.tipo}-${p.enlace}`}>
+            <Enlace a={p.enlace}>{p.texto}</Enlace>
+            {p.vence && (
+              <Text span size="sm" ml="xs">
+                {p.vencido ? (
+                  <Badge color="red.9" variant="outline" style={{ textTransform: 'none' }}>
+                    Venció el {fechaCivil(p.vence)}
+                  </Badge>
+                ) : (
+                  `vence el ${fechaCivil(p.vence)}`
+                )}
+              </Text>
+            )}
+          </List.Item>
+        ))}
+      </List>
+      {lista.length > 30 && <Text size="sm">y {lista.length - 30} más en la página de seguimiento.</Text>}
+    </Paper>
+  );
+}
+
+export function MisNotificaciones() {
+  const cliente = useQueryClient();
+  const datos = useQuery({
+    queryKey: ['notificaciones'],
+    queryFn: () => api<Notificaciones>('GET', '/api/notificaciones'),
+    refetchInterval: 120_000,
+  });
+  const leer = useMutation({
+    mutationFn: () => api('POST', '/api/notificaciones/leidas'),
+    onSuccess: () => cliente.invalidateQueries({ queryKey: ['notificaciones'] }),
+  });
+  const n = datos.data;
+  if (!n || n.notificaciones.length === 0) return null;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="mis-notificaciones">
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h3" id="mis-notificaciones">
+          Notificaciones {n.sinLeer > 0 ? `(${n.sinLeer} sin leer)` : ''}
+        </Title>
+        {n.sinLeer > 0 && (
+          <Button size="xs" variant="outline" loading={leer.isPending} onClick={() => leer.mutate()}>
+            Marcar todas como leídas
+          </Button>
+        )}
+      </Group>
+      <Stack gap={6}>
+        {n.notificaciones.slice(0, 10).map((x) => (
+          <Text key={x.id} fw={x.leida ? 400 : 700}>
+            {x.enlace ? <Enlace a={x.enlace}>{x.texto}</Enlace> : x.texto}{' '}
+            <Text span size="sm" fw={400}>
+              · {fechaHora(new Date(x.creadoEn))}
+            </Text>
+          </Text>
+        ))}
+      </Stack>
+    </Paper>
+  );
+}

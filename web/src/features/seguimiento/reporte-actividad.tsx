@@ -1,0 +1,455 @@
+import { type EstadoSeguimiento, NOMBRE_ESTADO_SEGUIMIENTO } from '@core/seguimiento.ts';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  List,
+  NumberInput,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, erroresPorCampo, subirArchivo } from '../../api.ts';
+import type { FilaSeguimiento } from '../../tipos.ts';
+import { MensajeError } from '../../ui/componentes.tsx';
+import { useTrabajo } from '../../ui/contexto.tsx';
+import { fechaHora, numero, porcentaje } from '../../ui/formato.ts';
+
+const COLOR_ESTADO: Record<string, string> = {
+  borrador: 'gray.8',
+  enviado: 'blue.9',
+  devuelto: 'orange.9',
+  aceptado: 'teal.9',
+  verificado: 'green.9',
+  con_observaciones: 'grape.9',
+};
+
+const pct = (x: number | null) => (x === null ? 'sin dato' : porcentaje(x));
+const tamano = (b: number | null) =>
+  b === null
+    ? ''
+    : b > 1024 * 1024
+      ? `${numero(Math.round(b / 1024 / 102.4) / 10)} MB`
+      : `${numero(Math.ceil(b / 1024))} KB`;
+
+export function EstadoReporte({ estado }: { estado: string | null }) {
+  return (
+    <Badge
+      color={estado ? COLOR_ESTADO[estado] : 'red.9'}
+      variant={estado ? 'filled' : 'outline'}
+      style={{ textTransform: 'none' }}
+    >
+      {estado ? NOMBRE_ESTADO_SEGUIMIENTO[estado as EstadoSeguimiento] : 'Sin reporte'}
+    </Badge>
+  );
+}
+
+/** One activity of the period: its figures, the responsible's report and the reviewers' actions. */
+export function ReporteActividad({
+  fila,
+  url,
+  cerrado,
+  abierta: abiertaInicial,
+}: {
+  fila: FilaSeguimiento;
+  url: string;
+  cerrado: boolean;
+  abierta: boolean;
+}) {
+  const { puede, entidad } = useTrabajo();
+  const cliente = useQueryClient();
+  const r = fila.reporte;
+  const a = fila.actividad;
+  const [abierta, setAbierta] = useState(abiertaInicial);
+  const [modo, setModo] = useState<'valor' | 'fraccion'>(r?.denominador ? 'fraccion' : 'valor');
+  const [valor, setValor] = useState<string | number>(r?.valor ?? '');
+  const [numerador, setNumerador] = useState<string | number>(r?.numerador ?? '');
+  const [denominador, setDenominador] = useState<string | number>(r?.denominador ?? '');
+  const [descripcion, setDescripcion] = useState(r?.descripcion ?? '');
+  const [dificultades, setDificultades] = useState(r?.dificultades ?? '');
+  const [archivo, setArchivo] = useState<File | null>(null);
+  const [enlace, setEnlace] = useState({ nombre: '', url: '' });
+  const [observaciones, setObservaciones] = useState('');
+  const refrescar = async () => {
+    await cliente.invalidateQueries({ queryKey: ['seguimiento'] });
+    await cliente.invalidateQueries({ queryKey: ['pendientes'] });
+    await cliente.invalidateQueries({ queryKey: ['tablero'] });
+  };
+  const num = (x: string | number) => (x === '' ? null : Number(x));
+  const guardar = useMutation({
+    mutationFn: () =>
+      api('PUT', url, {
+        ...(modo === 'valor'
+          ? { valor: num(valor) }
+          : { numerador: num(numerador), denominador: num(denominador) }),
+        descripcion,
+        dificultades: dificultades || null,
+      }),
+    onSuccess: refrescar,
+  });
+  const subir = useMutation({
+    mutationFn: () =>
+      subirArchivo(`${url}/evidencias?nombre=${encodeURIComponent(archivo!.name)}`, archivo!, {
+        metodo: 'POST',
+        tipo: 'application/octet-stream',
+      }),
+    onSuccess: async () => {
+      setArchivo(null);
+      await refrescar();
+    },
+  });
+  const agregarEnlace = useMutation({
+    mutationFn: () => api('POST', `${url}/enlaces`, enlace),
+    onSuccess: async () => {
+      setEnlace({ nombre: '', url: '' });
+      await refrescar();
+    },
+  });
+  const quitar = useMutation({
+    mutationFn: (id: string) => api('DELETE', `/api/entidades/${entidad!.id}/evidencias/${id}`),
+    onSuccess: refrescar,
+  });
+  const paso = useMutation({
+    mutationFn: ({ accion, cuerpo }: { accion: string; cuerpo?: object }) =>
+      api('POST', `${url}/${accion}`, cuerpo ?? {}),
+    onSuccess: async () => {
+      setObservaciones('');
+      await refrescar();
+    },
+  });
+  const editable =
+    !cerrado && fila.puedeReportar && (!r || r.estado === 'borrador' || r.estado === 'devuelto');
+  const errores = erroresPorCampo(guardar.error);
+  const erroresPaso = erroresPorCampo(paso.error);
+  const id = `act-${a.id}`;
+  return (
+    <Card withBorder component="article" aria-labelledby={id} id={`actividad-${a.id}`}>
+      <Group justify="space-between" align="start">
+        <div>
+          <Title order={3} size="h5" id={id}>
+            {a.codigo} · {a.nombre}
+          </Title>
+          <Text size="sm">Producto: {a.producto}</Text>
+        </div>
+        <Group gap="xs">
+          <EstadoReporte estado={r?.estado ?? null} />
+          {r?.tardio && (
+            <Badge color="red.9" variant="outline" style={{ textTransform: 'none' }}>
+              Enviado tarde
+            </Badge>
+          )}
+        </Group>
+      </Group>
+      <SimpleGrid cols={{ base: 2, sm: 4 }} mt="sm" className="cifras">
+        <div>
+          <Text size="sm">Meta del periodo</Text>
+          <Text fw={700}>
+            {numero(fila.cifras.metaPeriodo)} {a.unidad}
+          </Text>
+        </div>
+        <div>
+          <Text size="sm">Logrado acumulado</Text>
+          <Text fw={700}>
+            {numero(fila.cifras.logradoAcumulado)} de {numero(a.metaAnual)}
+          </Text>
+        </div>
+        <div>
+          <Text size="sm">Avance acumulado</Text>
+          <Text fw={700}>{pct(fila.cifras.avanceAcumulado)}</Text>
+        </div>
+        <div>
+          <Text size="sm">Cumplimiento del periodo</Text>
+          <Text fw={700}>{pct(fila.cifras.cumplimientoPeriodo)}</Text>
+        </div>
+      </SimpleGrid>
+      {r?.observacionesPlaneacion && (
+        <Alert color="orange.9" variant="outline" mt="sm" title="Observaciones de planeación">
+          {r.observacionesPlaneacion}
+        </Alert>
+      )}
+      {r?.observacionesControl && (
+        <Alert color="grape.9" variant="outline" mt="sm" title="Observaciones de control interno">
+          {r.observacionesControl}
+        </Alert>
+      )}
+      <Group mt="sm">
+        <Button
+          variant="subtle"
+          onClick={() => setAbierta((x) => !x)}
+          aria-expanded={abierta}
+          aria-controls={`${id}-detalle`}
+        >
+          {abierta ? 'Ocultar el reporte' : editable ? 'Reportar avance' : 'Ver el reporte'}
+        </Button>
+      </Group>
+      {abierta && (
+        <Stack id={`${id}-detalle`} mt="sm" gap="md">
+          {editable ? (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                guardar.mutate();
+              }}
+            >
+              <Stack>
+                <SegmentedControl
+                  aria-label="Forma de reportar el avance"
+                  value={modo}
+                  onChange={(v) => setModo(v as 'valor' | 'fraccion')}
+                  data={[
+                    { value: 'valor', label: `Cantidad (${a.unidad})` },
+                    { value: 'fraccion', label: 'Numerador / denominador' },
+                  ]}
+                />
+                {modo === 'valor' ? (
+                  <NumberInput
+                    label={`Logrado en el periodo (${a.unidad})`}
+                    decimalSeparator=","
+                    thousandSeparator="."
+                    min={0}
+                    value={valor}
+                    onChange={setValor}
+                    error={errores.valor}
+                  />
+                ) : (
+                  <Group grow>
+                    <NumberInput
+                      label="Numerador"
+                      decimalSeparator=","
+                      thousandSeparator="."
+                      min={0}
+                      value={numerador}
+                      onChange={setNumerador}
+                      error={errores.numerador}
+                    />
+                    <NumberInput
+                      label="Denominador"
+                      decimalSeparator=","
+                      thousandSeparator="."
+                      min={0}
+                      value={denominador}
+                      onChange={setDenominador}
+                      error={errores.denominador}
+                    />
+                  </Group>
+                )}
+                <Textarea
+                  label="Qué se hizo en el periodo"
+                  required
+                  autosize
+                  minRows={3}
+                  value={descripcion}
+                  onChange={(e) => setDescripcion(e.currentTarget.value)}
+                  error={errores.descripcion}
+                />
+                <Textarea
+                  label="Dificultades (opcional)"
+                  autosize
+                  minRows={2}
+                  value={dificultades}
+                  onChange={(e) => setDificultades(e.currentTarget.value)}
+                />
+                <MensajeError error={guardar.error} />
+                <Group>
+                  <Button type="submit" loading={guardar.isPending}>
+                    Guardar avance
+                  </Button>
+                  {guardar.isSuccess && <Text role="status">Avance guardado.</Text>}
+                </Group>
+              </Stack>
+            </form>
+          ) : r ? (
+            <Stack gap={4}>
+              <Text>
+                <strong>Logrado en el periodo:</strong>{' '}
+                {r.denominador
+                  ? `${numero(r.numerador!)} / ${numero(r.denominador)} = ${porcentaje(r.valor)}`
+                  : `${numero(r.valor)} ${a.unidad}`}
+              </Text>
+              <Text>
+                <strong>Qué se hizo:</strong> {r.descripcion}
+              </Text>
+              {r.dificultades && (
+                <Text>
+                  <strong>Dificultades:</strong> {r.dificultades}
+                </Text>
+              )}
+              {r.enviadoEn && <Text size="sm">Enviado el {fechaHora(new Date(r.enviadoEn))}</Text>}
+            </Stack>
+          ) : (
+            <Text>No hay reporte de este periodo.</Text>
+          )}
+
+          {r && (
+            <section aria-labelledby={`${id}-evidencias`}>
+              <Title order={4} size="h6" id={`${id}-evidencias`}>
+                Evidencias
+              </Title>
+              {r.evidencias.length === 0 ? (
+                <Text size="sm">Sin evidencias todavía.</Text>
+              ) : (
+                <List>
+                  {r.evidencias.map((e) => (
+                    <List.Item key={e.id}>
+                      <Anchor
+                        href={e.url ?? `/api/entidades/${entidad!.id}/evidencias/${e.id}`}
+                        target={e.url ? '_blank' : undefined}
+                        rel="noopener noreferrer"
+                      >
+                        {e.nombre}
+                      </Anchor>{' '}
+                      <Text span size="sm">
+                        {e.url ? '(enlace)' : `(${tamano(e.bytes)})`}
+                      </Text>
+                      {editable && (
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="red.9"
+                          ml="xs"
+                          aria-label={`Quitar la evidencia ${e.nombre}`}
+                          onClick={() => quitar.mutate(e.id)}
+                        >
+                          Quitar
+                        </Button>
+                      )}
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+              {editable && (
+                <Stack mt="sm">
+                  <Group align="end">
+                    <FileInput
+                      label="Adjuntar archivo"
+                      description="PDF, Word, Excel, PowerPoint, imágenes, CSV o ZIP, hasta 25 MB"
+                      value={archivo}
+                      onChange={setArchivo}
+                      clearable
+                      style={{ flex: 1 }}
+                    />
+                    <Button
+                      variant="outline"
+                      disabled={!archivo}
+                      loading={subir.isPending}
+                      onClick={() => subir.mutate()}
+                    >
+                      Adjuntar
+                    </Button>
+                  </Group>
+                  <MensajeError error={subir.error} />
+                  <Group align="end" grow>
+                    <TextInput
+                      label="Descripción del enlace"
+                      value={enlace.nombre}
+                      onChange={(e) => setEnlace({ ...enlace, nombre: e.currentTarget.value })}
+                      error={erroresPorCampo(agregarEnlace.error).nombre}
+                    />
+                    <TextInput
+                      label="Dirección (https://…)"
+                      value={enlace.url}
+                      onChange={(e) => setEnlace({ ...enlace, url: e.currentTarget.value })}
+                      error={erroresPorCampo(agregarEnlace.error).url}
+                    />
+                  </Group>
+                  <Group>
+                    <Button
+                      variant="outline"
+                      loading={agregarEnlace.isPending}
+                      onClick={() => agregarEnlace.mutate()}
+                    >
+                      Agregar enlace
+                    </Button>
+                  </Group>
+                </Stack>
+              )}
+            </section>
+          )}
+
+          {!cerrado && (
+            <Stack gap="xs">
+              <MensajeError error={paso.error} />
+              {editable && r && (
+                <Group>
+                  <Button loading={paso.isPending} onClick={() => paso.mutate({ accion: 'enviar' })}>
+                    Enviar a planeación
+                  </Button>
+                </Group>
+              )}
+              {r?.estado === 'enviado' && puede('seguimiento.revisar') && (
+                <Revision
+                  etiqueta="Observaciones para el responsable"
+                  aprobar="Aceptar el reporte"
+                  rechazar="Devolver con observaciones"
+                  observaciones={observaciones}
+                  setObservaciones={setObservaciones}
+                  error={erroresPaso.observaciones}
+                  pendiente={paso.isPending}
+                  alAprobar={() => paso.mutate({ accion: 'aceptar' })}
+                  alRechazar={() => paso.mutate({ accion: 'devolver', cuerpo: { observaciones } })}
+                />
+              )}
+              {r?.estado === 'aceptado' && puede('seguimiento.verificar') && (
+                <Revision
+                  etiqueta="Observaciones de control interno"
+                  aprobar="Marcar como verificado"
+                  rechazar="Registrar observaciones"
+                  observaciones={observaciones}
+                  setObservaciones={setObservaciones}
+                  error={erroresPaso.observaciones}
+                  pendiente={paso.isPending}
+                  alAprobar={() => paso.mutate({ accion: 'verificar' })}
+                  alRechazar={() => paso.mutate({ accion: 'observar', cuerpo: { observaciones } })}
+                />
+              )}
+            </Stack>
+          )}
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
+function Revision(p: {
+  etiqueta: string;
+  aprobar: string;
+  rechazar: string;
+  observaciones: string;
+  setObservaciones: (s: string) => void;
+  error?: string;
+  pendiente: boolean;
+  alAprobar: () => void;
+  alRechazar: () => void;
+}) {
+  return (
+    <Stack gap="xs">
+      <Textarea
+        label={p.etiqueta}
+        description="Obligatorias para devolver o registrar observaciones"
+        autosize
+        minRows={2}
+        value={p.observaciones}
+        onChange={(e) => p.setObservaciones(e.currentTarget.value)}
+        error={p.error}
+      />
+      <Group>
+        <Button loading={p.pendiente} onClick={p.alAprobar}>
+          {p.aprobar}
+        </Button>
+        <Button variant="outline" loading={p.pendiente} onClick={p.alRechazar}>
+          {p.rechazar}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

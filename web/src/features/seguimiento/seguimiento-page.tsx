@@ -1,0 +1,213 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, erroresPorCampo } from '../../api.ts';
+import type { HojaSeguimiento, VigenciaEntidad } from '../../tipos.ts';
+import { Cargando, MensajeError, Pagina, Ventana } from '../../ui/componentes.tsx';
+import { useTrabajo } from '../../ui/contexto.tsx';
+import { fechaCivil } from '../../ui/formato.ts';
+import { useRuta } from '../../ui/router.tsx';
+import { ReporteActividad } from './reporte-actividad.tsx';
+
+/** The period people are most likely reporting now: an open window, else the last cut-off passed. */
+export function periodoSugerido(v: VigenciaEntidad) {
+  const abierta = v.periodos.find((p) => p.ventana === 'abierta' && !p.cerrado);
+  if (abierta) return abierta.numero;
+  const pasados = v.periodos.filter((p) => p.ventana !== 'por_abrir');
+  return (pasados.at(-1) ?? v.periodos[0])?.numero ?? 1;
+}
+
+type Filtro = 'todas' | 'mias' | 'pendientes';
+
+export function SeguimientoPage() {
+  const { entidad, vigencia, puede } = useTrabajo();
+  const { ruta } = useRuta();
+  const consulta = new URLSearchParams(ruta.split('?')[1] ?? '');
+  const actividadPedida = consulta.get('actividad');
+  const [elegido, setElegido] = useState<number | null>(Number(consulta.get('periodo')) || null);
+  const [filtro, setFiltro] = useState<Filtro>(
+    actividadPedida
+      ? 'todas'
+      : puede('seguimiento.reportar')
+        ? 'mias'
+        : puede('seguimiento.revisar') || puede('seguimiento.verificar')
+          ? 'pendientes'
+          : 'todas',
+  );
+  const [reabrir, setReabrir] = useState(false);
+  const [justificacion, setJustificacion] = useState('');
+  const cliente = useQueryClient();
+  const config = useQuery({
+    queryKey: ['vigencia', entidad?.id, vigencia],
+    queryFn: () => api<VigenciaEntidad>('GET', `/api/entidades/${entidad!.id}/vigencias/${vigencia}`),
+    enabled: !!entidad,
+  });
+  const periodo = elegido ?? (config.data ? periodoSugerido(config.data) : null);
+  const hoja = useQuery({
+    queryKey: ['seguimiento', entidad?.id, vigencia, periodo],
+    queryFn: () =>
+      api<HojaSeguimiento>(
+        'GET',
+        `/api/entidades/${entidad!.id}/seguimientos?vigencia=${vigencia}&periodo=${periodo}`,
+      ),
+    enabled: !!entidad && periodo !== null,
+  });
+  const urlPeriodo = `/api/entidades/${entidad?.id}/vigencias/${vigencia}/periodos/${periodo}`;
+  const cambiarCierre = useMutation({
+    mutationFn: (accion: 'cerrar' | 'reabrir') =>
+      api('POST', `${urlPeriodo}/${accion}`, accion === 'reabrir' ? { justificacion } : {}),
+    onSuccess: async () => {
+      setReabrir(false);
+      setJustificacion('');
+      await cliente.invalidateQueries({ queryKey: ['vigencia'] });
+      await cliente.invalidateQueries({ queryKey: ['seguimiento'] });
+      await cliente.invalidateQueries({ queryKey: ['tablero'] });
+    },
+  });
+  if (!entidad) return <Pagina titulo="Seguimiento">Elija una entidad.</Pagina>;
+  const h = hoja.data;
+  const p = h?.periodo;
+  const filas = (h?.filas ?? []).filter((f) =>
+    filtro === 'mias'
+      ? f.puedeReportar
+      : filtro === 'pendientes'
+        ? (puede('seguimiento.revisar') && f.reporte?.estado === 'enviado') ||
+          (puede('seguimiento.verificar') && f.reporte?.estado === 'aceptado') ||
+          (f.puedeReportar &&
+            (!f.reporte || f.reporte.estado === 'borrador' || f.reporte.estado === 'devuelto'))
+        : true,
+  );
+  return (
+    <Pagina
+      titulo={`Seguimiento ${vigencia}`}
+      descripcion="El avance de cada actividad por periodo, con sus evidencias y su revisión por las tres líneas de defensa."
+    >
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Group align="end">
+            <NativeSelect
+              label="Periodo"
+              value={String(periodo ?? '')}
+              onChange={(e) => setElegido(Number(e.currentTarget.value))}
+              data={(config.data?.periodos ?? []).map((x) => ({
+                value: String(x.numero),
+                label: `${x.nombre}${x.cerrado ? ' (cerrado)' : ''}`,
+              }))}
+            />
+            <SegmentedControl
+              aria-label="Actividades que se muestran"
+              value={filtro}
+              onChange={(v) => setFiltro(v as Filtro)}
+              data={[
+                { value: 'todas', label: 'Todas' },
+                { value: 'mias', label: 'A mi cargo' },
+                { value: 'pendientes', label: 'Pendientes' },
+              ]}
+            />
+          </Group>
+          {p && (
+            <Group gap="xs">
+              <Text>
+                Corte {fechaCivil(p.corte)} · ventana de reporte del {fechaCivil(p.abre)} al{' '}
+                {fechaCivil(p.cierra)}
+              </Text>
+              <Badge
+                color={p.cerrado ? 'dark' : p.ventana === 'abierta' ? 'green.9' : 'orange.9'}
+                style={{ textTransform: 'none' }}
+              >
+                {p.cerrado
+                  ? 'Periodo cerrado'
+                  : p.ventana === 'abierta'
+                    ? 'Ventana abierta'
+                    : p.ventana === 'cerrada'
+                      ? 'Ventana vencida: los reportes quedan marcados como tardíos'
+                      : 'Ventana por abrir'}
+              </Badge>
+            </Group>
+          )}
+          {p?.cerrado && (
+            <Alert color="dark" variant="outline">
+              Las cifras de este periodo están congeladas: no se pueden cambiar reportes ni evidencias.
+            </Alert>
+          )}
+          {puede('periodo.cerrar') && p && (
+            <Group>
+              {p.cerrado ? (
+                <Button variant="outline" onClick={() => setReabrir(true)}>
+                  Reabrir el periodo
+                </Button>
+              ) : (
+                <Button
+                  variant="outline"
+                  loading={cambiarCierre.isPending}
+                  onClick={() => {
+                    if (
+                      window.confirm(
+                        `¿Cerrar «${p.nombre}»? Sus cifras quedarán congeladas para los informes.`,
+                      )
+                    )
+                      cambiarCierre.mutate('cerrar');
+                  }}
+                >
+                  Cerrar el periodo
+                </Button>
+              )}
+            </Group>
+          )}
+          {!reabrir && <MensajeError error={cambiarCierre.error} />}
+        </Stack>
+      </Paper>
+      {(config.isPending || hoja.isPending) && <Cargando que="el seguimiento" />}
+      <MensajeError error={hoja.error ?? config.error} />
+      {h && h.filas.length === 0 && <Text>El plan de acción de {vigencia} aún no tiene actividades.</Text>}
+      {h && h.filas.length > 0 && filas.length === 0 && <Text>No hay actividades con este filtro.</Text>}
+      <Stack>
+        {filas.map((f) => (
+          <ReporteActividad
+            key={`${f.actividad.id}-${periodo}-${f.reporte?.estado ?? 'nuevo'}`}
+            fila={f}
+            cerrado={!!p?.cerrado}
+            abierta={f.actividad.id === actividadPedida}
+            url={`/api/entidades/${entidad.id}/seguimientos/${f.actividad.id}/${periodo}`}
+          />
+        ))}
+      </Stack>
+      <Ventana opened={reabrir} onClose={() => setReabrir(false)} title="Reabrir el periodo">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            cambiarCierre.mutate('reabrir');
+          }}
+        >
+          <Stack>
+            <Textarea
+              label="Justificación"
+              description="Queda en el registro de auditoría"
+              required
+              autosize
+              minRows={3}
+              value={justificacion}
+              onChange={(e) => setJustificacion(e.currentTarget.value)}
+              error={erroresPorCampo(cambiarCierre.error).justificacion}
+            />
+            <MensajeError error={cambiarCierre.error} />
+            <Button type="submit" loading={cambiarCierre.isPending}>
+              Reabrir
+            </Button>
+          </Stack>
+        </form>
+      </Ventana>
+    </Pagina>
+  );
+}
