@@ -317,14 +317,16 @@ export async function sembrarPlanDemo(
     });
 
     let k = 0;
-    for (const a of actividades) {
+    for (const [i, a] of actividades.entries()) {
       for (const p of conReporte) {
         k++;
         const estado: EstadoSeguimiento | null =
-          p.numero < ultimo ? 'verificado' : ESTADOS_ULTIMO[k % ESTADOS_ULTIMO.length]!;
+          p.numero < ultimo ? 'verificado' : ESTADOS_ULTIMO[i % ESTADOS_ULTIMO.length]!;
         if (!estado) continue;
         const meta = a.metasPeriodo[p.numero - 1]!;
-        const valor = Math.round(meta * FACTORES[k % FACTORES.length]! * 10) / 10;
+        // Counts (reports, sessions) are whole numbers; percentages keep one decimal.
+        const exacto = meta * FACTORES[k % FACTORES.length]!;
+        const valor = a.unidad === '%' ? Math.round(exacto * 10) / 10 : Math.round(exacto);
         const enviado = estado !== 'borrador';
         const [s] = await tx
           .insert(seguimiento)

@@ -22,7 +22,7 @@ const CUERPOS = {
     observaciones: z.string().trim().min(5, 'escriba las observaciones para planeación').max(2000),
   }),
   aprobar: z.object({
-    fechaSesionComite: z.iso.date('escriba la fecha de la sesión como aaaa-mm-dd'),
+    fechaSesionComite: z.iso.date('escriba una fecha válida del calendario (dd/mm/aaaa)'),
     actaComite: z.string().trim().min(1, 'escriba el número o la referencia del acta').max(120),
   }),
   publicar: z.object({}).optional(),

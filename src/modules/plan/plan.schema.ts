@@ -9,7 +9,7 @@ const opcional = (max: number) =>
     .max(max, `no más de ${max} caracteres`)
     .transform((v) => v || null)
     .nullish();
-const fecha = z.iso.date('escriba la fecha como aaaa-mm-dd');
+const fecha = z.iso.date('escriba una fecha válida del calendario (dd/mm/aaaa)');
 
 export const ActividadEntradaSchema = z.object({
   politica: z.string().min(1, 'elija la política'),

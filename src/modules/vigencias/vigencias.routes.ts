@@ -12,7 +12,7 @@ import { EntidadParams } from '../entidades/entidad.schema.ts';
 import { leerVigencia, tieneActividades } from './vigencia.service.ts';
 
 const tags = ['Vigencias y periodos'];
-const fechaSchema = z.iso.date('escriba la fecha como aaaa-mm-dd');
+const fechaSchema = z.iso.date('escriba una fecha válida del calendario (dd/mm/aaaa)');
 const SemaforoSchema = z.object({
   amarilloDesde: z.number().min(0).max(1000),
   verdeDesde: z.number().min(0).max(1000),

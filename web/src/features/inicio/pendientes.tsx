@@ -32,7 +32,7 @@ export function MisPendientes() {
             {p.vence && (
               <Text span size="sm" ml="xs">
                 {p.vencido ? (
-                  <Badge color="red.9" variant="outline" style={{ textTransform: 'none' }}>
+                  <Badge color="#a51d1d" variant="outline" style={{ textTransform: 'none' }}>
                     Venció el {fechaCivil(p.vence)}
                   </Badge>
                 ) : (

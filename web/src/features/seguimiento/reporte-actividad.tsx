@@ -26,12 +26,12 @@ import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaHora, numero, porcentaje } from '../../ui/formato.ts';
 
 const COLOR_ESTADO: Record<string, string> = {
-  borrador: 'gray.8',
-  enviado: 'blue.9',
-  devuelto: 'orange.9',
-  aceptado: 'teal.9',
-  verificado: 'green.9',
-  con_observaciones: 'grape.9',
+  borrador: '#495057',
+  enviado: '#1f4e9c',
+  devuelto: '#9c3d00',
+  aceptado: '#0b6b5f',
+  verificado: '#1e6b2e',
+  con_observaciones: '#7b2d8e',
 };
 
 const pct = (x: number | null) => (x === null ? 'sin dato' : porcentaje(x));
@@ -45,7 +45,7 @@ const tamano = (b: number | null) =>
 export function EstadoReporte({ estado }: { estado: string | null }) {
   return (
     <Badge
-      color={estado ? COLOR_ESTADO[estado] : 'red.9'}
+      color={estado ? COLOR_ESTADO[estado] : '#a51d1d'}
       variant={estado ? 'filled' : 'outline'}
       style={{ textTransform: 'none' }}
     >
@@ -105,6 +105,7 @@ export function ReporteActividad({
       }),
     onSuccess: async () => {
       setArchivo(null);
+      paso.reset();
       await refrescar();
     },
   });
@@ -112,6 +113,7 @@ export function ReporteActividad({
     mutationFn: () => api('POST', `${url}/enlaces`, enlace),
     onSuccess: async () => {
       setEnlace({ nombre: '', url: '' });
+      paso.reset();
       await refrescar();
     },
   });
@@ -144,7 +146,7 @@ export function ReporteActividad({
         <Group gap="xs">
           <EstadoReporte estado={r?.estado ?? null} />
           {r?.tardio && (
-            <Badge color="red.9" variant="outline" style={{ textTransform: 'none' }}>
+            <Badge color="#a51d1d" variant="outline" style={{ textTransform: 'none' }}>
               Enviado tarde
             </Badge>
           )}
@@ -314,8 +316,8 @@ export function ReporteActividad({
                       {editable && (
                         <Button
                           size="compact-xs"
-                          variant="subtle"
-                          color="red.9"
+                          variant="outline"
+                          color="#a51d1d"
                           ml="xs"
                           aria-label={`Quitar la evidencia ${e.nombre}`}
                           onClick={() => quitar.mutate(e.id)}

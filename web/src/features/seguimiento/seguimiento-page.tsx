@@ -123,7 +123,7 @@ export function SeguimientoPage() {
                 {fechaCivil(p.cierra)}
               </Text>
               <Badge
-                color={p.cerrado ? 'dark' : p.ventana === 'abierta' ? 'green.9' : 'orange.9'}
+                color={p.cerrado ? 'dark' : p.ventana === 'abierta' ? '#1e6b2e' : '#9c3d00'}
                 style={{ textTransform: 'none' }}
               >
                 {p.cerrado
@@ -175,7 +175,7 @@ export function SeguimientoPage() {
       <Stack>
         {filas.map((f) => (
           <ReporteActividad
-            key={`${f.actividad.id}-${periodo}-${f.reporte?.estado ?? 'nuevo'}`}
+            key={`${f.actividad.id}-${periodo}`}
             fila={f}
             cerrado={!!p?.cerrado}
             abierta={f.actividad.id === actividadPedida}

@@ -169,7 +169,7 @@ export function TableroPage() {
               barras={barras}
               etiqueta={`Gráfica del avance por dimensión; las cifras están en la tabla siguiente.`}
             />
-            <TablaDesplazable etiqueta="Avance por dimensión">
+            <TablaDesplazable etiqueta="Tabla del avance por dimensión">
               <Table>
                 <Table.Thead>
                   <Table.Tr>
@@ -212,7 +212,7 @@ export function TableroPage() {
             {politicas.length === 0 ? (
               <Text>No hay políticas con actividades{dimension ? ' en esta dimensión' : ''}.</Text>
             ) : (
-              <TablaDesplazable etiqueta="Avance por política">
+              <TablaDesplazable etiqueta="Tabla del avance por política">
                 <Table striped>
                   <Table.Thead>
                     <Table.Tr>
@@ -256,7 +256,7 @@ export function TableroPage() {
               <Title order={2} size="h4" id="t-actividades" mb="xs">
                 Actividades de {pol.nombre}
               </Title>
-              <TablaDesplazable etiqueta={`Actividades de ${pol.nombre}`}>
+              <TablaDesplazable etiqueta={`Tabla de actividades de ${pol.nombre}`}>
                 <Table striped>
                   <Table.Thead>
                     <Table.Tr>
@@ -306,7 +306,7 @@ export function TableroPage() {
               <Title order={2} size="h4" id="t-dependencias" mb="xs">
                 Avance por dependencia
               </Title>
-              <TablaDesplazable etiqueta="Avance por dependencia">
+              <TablaDesplazable etiqueta="Tabla del avance por dependencia">
                 <Table>
                   <Table.Thead>
                     <Table.Tr>

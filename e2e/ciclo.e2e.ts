@@ -1,0 +1,196 @@
+// The year's loop in the browser, one role at a time: planeación plans three activities, the committee
+// approves, the responsible reports with a PDF, planeación accepts, control interno verifies, and the
+// dashboard shows the new figures.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, type Entorno, iniciarEntorno, revisarPagina } from './entorno.ts';
+
+let e: Entorno;
+const CLAVE = 'Sibundoy2026x';
+const VIGENCIA = new Date().getFullYear();
+const PERSONAS = {
+  planeacion: { nombre: 'Jorge Planeación', correo: 'planeacion@ciclo.example', roles: ['planeacion'] },
+  comite: { nombre: 'Hernando Gerente', correo: 'gerencia@ciclo.example', roles: ['alta_direccion'] },
+  responsable: {
+    nombre: 'Yolanda Responsable',
+    correo: 'siau@ciclo.example',
+    roles: ['responsable_actividad'],
+  },
+  control: { nombre: 'Claudia Control', correo: 'control@ciclo.example', roles: ['control_interno'] },
+};
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/** A JSON call with the session cookie and CSRF code of the person logged in. */
+async function sesionApi(url: string, correo: string, clave: string) {
+  const r = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: correo, password: clave }),
+  });
+  if (!r.ok) throw new Error(`login ${correo}: ${r.status}`);
+  const cookie = r.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrf } = (await r.json()) as { csrf: string };
+  return async <T>(method: string, ruta: string, cuerpo?: unknown): Promise<T> => {
+    const x = await fetch(`${url}${ruta}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrf, ...(cuerpo ? { 'content-type': 'application/json' } : {}) },
+      body: cuerpo ? JSON.stringify(cuerpo) : undefined,
+    });
+    if (!x.ok) throw new Error(`${method} ${ruta}: ${x.status} ${await x.text()}`);
+    return (x.status === 204 ? undefined : await x.json()) as T;
+  };
+}
+
+async function entrar(navegador: Browser, correo: string): Promise<Page> {
+  const ctx = await navegador.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
+  const p = await ctx.newPage();
+  await p.goto(e.url);
+  await p.getByLabel('Correo electrónico').fill(correo);
+  await p.locator('input[type=password]').fill(CLAVE);
+  await p.getByRole('button', { name: 'Ingresar' }).click();
+  await p.getByRole('heading', { name: /^Bienvenid/ }).waitFor();
+  return p;
+}
+const ir = (p: Page, texto: string) =>
+  p.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: texto, exact: true }).click();
+const tarjeta = (p: Page, codigo: string) => p.getByRole('article', { name: new RegExp(`^${codigo} ·`) });
+
+beforeAll(async () => {
+  e = await iniciarEntorno();
+  const admin = await sesionApi(e.url, ADMIN.correo, ADMIN.clave);
+  const { id } = await admin<{ id: string }>('POST', '/api/entidades', {
+    nombre: 'E.S.E. Hospital del Ciclo Completo',
+    nit: '846000253-6',
+  });
+  for (const p of Object.values(PERSONAS)) {
+    const r = await admin<{ claveTemporal: string }>('POST', `/api/entidades/${id}/usuarios`, p);
+    const persona = await sesionApi(e.url, p.correo, r.claveTemporal);
+    await persona('POST', '/api/auth/cambiar-clave', { actual: r.claveTemporal, nueva: CLAVE });
+  }
+});
+afterAll(() => e?.cerrar());
+
+describe('ciclo del plan y el seguimiento en el navegador', () => {
+  it('planeación crea un plan con tres actividades y lo envía al comité', async () => {
+    const p = await entrar(e.navegador, PERSONAS.planeacion.correo);
+    await ir(p, 'Plan de acción');
+    await p.getByText('Aún no hay actividades en el plan').waitFor();
+    const actividades = [
+      ['IN-01', 'Socializar el código de integridad', '40'],
+      ['IN-02', 'Actualizar el procedimiento de conflicto de intereses', '30'],
+      ['IN-03', 'Medir la apropiación de los valores del servicio público', '30'],
+    ];
+    for (const [codigo, nombre, peso] of actividades) {
+      await p.getByLabel('Política', { exact: true }).selectOption({ label: 'POL02 Integridad' });
+      await p.getByLabel('Código').fill(codigo!);
+      await p.getByLabel('Unidad de medida').fill('jornadas');
+      await p.getByRole('textbox', { name: 'Actividad', exact: true }).fill(nombre!);
+      await p.getByLabel('Producto o entregable').fill('Informe con listas de asistencia');
+      await p.getByLabel('Meta anual').fill('4');
+      await p.getByLabel('Ponderación en la política').fill(peso!);
+      for (const t of [1, 2, 3, 4]) await p.getByLabel(`Meta: Trimestre ${t}`).fill('1');
+      await p.getByLabel('Responsable (1.ª línea)').selectOption({ label: PERSONAS.responsable.nombre });
+      await p.getByLabel('Fecha de inicio').fill(`15/01/${VIGENCIA}`);
+      await p.getByLabel('Fecha de fin').fill(`15/12/${VIGENCIA}`);
+      await p.getByRole('button', { name: 'Agregar actividad' }).click();
+      await p.getByText('La actividad quedó en el plan.').waitFor();
+      await expect
+        .poll(() => p.getByRole('region', { name: 'Actividades de Integridad' }).textContent())
+        .toContain(codigo);
+    }
+    await revisarPagina(p, '20-plan-tres-actividades');
+    await p.getByRole('button', { name: 'Enviar al comité' }).click();
+    await p.getByText('Esperando la decisión del comité').waitFor();
+    await revisarPagina(p, '21-plan-enviado');
+    await p.context().close();
+  });
+
+  it('el comité aprueba el plan con la fecha de la sesión y el acta', async () => {
+    const p = await entrar(e.navegador, PERSONAS.comite.correo);
+    await p.getByRole('link', { name: /Estudiar y aprobar el plan de acción/ }).click();
+    await p.getByRole('button', { name: 'Aprobar el plan' }).click();
+    await p.getByLabel('Fecha de la sesión del comité').fill('31/31/2026');
+    await p.getByLabel('Acta de la sesión').fill(`Acta 01 de ${VIGENCIA}`);
+    await p.getByRole('button', { name: 'Aprobar', exact: true }).click();
+    await p.getByText('Escriba una fecha válida del calendario').first().waitFor();
+    await revisarPagina(p, '22-aprobar-fecha-errada');
+    await p.getByLabel('Fecha de la sesión del comité').fill(`30/01/${VIGENCIA}`);
+    await p.getByRole('button', { name: 'Aprobar', exact: true }).click();
+    await p.getByText(`sesión del 30/01/${VIGENCIA}, Acta 01 de ${VIGENCIA}`).waitFor();
+    await revisarPagina(p, '23-plan-aprobado');
+    await p.context().close();
+  });
+
+  it('el responsable reporta el avance con un PDF desde sus pendientes', async () => {
+    const p = await entrar(e.navegador, PERSONAS.responsable.correo);
+    await revisarPagina(p, '24-inicio-responsable');
+    await p.getByRole('link', { name: /Reportar el avance de IN-01 .* Trimestre 1/ }).click();
+    const t = tarjeta(p, 'IN-01');
+    await t.getByLabel('Logrado en el periodo (jornadas)').fill('1');
+    await t.getByLabel('Qué se hizo en el periodo').fill('Jornada de socialización con 42 servidores.');
+    await t.getByRole('button', { name: 'Guardar avance' }).click();
+    await t.getByText('Avance guardado.').waitFor();
+    await t.getByRole('button', { name: 'Enviar a planeación' }).click();
+    await t.getByText('Adjunte al menos una evidencia').waitFor();
+    await t
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'lista-asistencia.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await t.getByRole('button', { name: 'Adjuntar', exact: true }).click();
+    await t.getByRole('link', { name: 'lista-asistencia.pdf' }).waitFor();
+    await revisarPagina(p, '25-reporte-con-evidencia');
+    await t.getByRole('button', { name: 'Enviar a planeación' }).click();
+    await t.getByText('Enviado a planeación').waitFor();
+    await p.context().close();
+  });
+
+  it('planeación acepta el reporte', async () => {
+    const p = await entrar(e.navegador, PERSONAS.planeacion.correo);
+    await p.getByRole('link', { name: /Revisar el reporte de IN-01/ }).click();
+    const t = tarjeta(p, 'IN-01');
+    const descarga = await t.getByRole('link', { name: 'lista-asistencia.pdf' }).getAttribute('href');
+    const archivo = await p.evaluate(
+      async (u) => new Uint8Array(await (await fetch(u!)).arrayBuffer()).length,
+      descarga,
+    );
+    expect(archivo).toBe(PDF.length);
+    await revisarPagina(p, '26-revision-planeacion');
+    await t.getByRole('button', { name: 'Aceptar el reporte' }).click();
+    await t.getByText('Aceptado por planeación').waitFor();
+    await p.context().close();
+  });
+
+  it('control interno verifica el reporte, sin poder editarlo', async () => {
+    const p = await entrar(e.navegador, PERSONAS.control.correo);
+    await p.getByRole('link', { name: /Verificar el reporte de IN-01/ }).click();
+    const t = tarjeta(p, 'IN-01');
+    expect(await t.getByRole('button', { name: 'Guardar avance' }).count()).toBe(0);
+    await revisarPagina(p, '27-verificacion-control-interno');
+    await t.getByRole('button', { name: 'Marcar como verificado' }).click();
+    await t.getByText('Verificado por control interno').waitFor();
+    await p.context().close();
+  });
+
+  it('el tablero muestra las cifras nuevas: 25 % de IN-01 ponderado al 40 % = 10 %', async () => {
+    const p = await entrar(e.navegador, PERSONAS.control.correo);
+    await ir(p, 'Tablero');
+    const entidad = p.locator('.mantine-Card-root', { hasText: 'Avance de la entidad' });
+    await expect.poll(() => entidad.textContent()).toContain('10 %');
+    await p
+      .getByRole('img', { name: /Gráfica del avance por dimensión/ })
+      .locator('svg')
+      .waitFor();
+    // The report is of the first quarter: the later cut-offs count it in the accumulated figure too.
+    await p.getByLabel('Corte').selectOption('1');
+    await expect.poll(() => entidad.textContent()).toContain('acumulado a trimestre 1');
+    expect(await entidad.textContent()).toContain('10 %');
+    await p.getByRole('button', { name: 'Integridad' }).click();
+    const tabla = p.getByRole('region', { name: 'Tabla de actividades de Integridad' });
+    await expect.poll(() => tabla.textContent()).toContain('Verificado por control interno');
+    expect(await tabla.textContent()).toContain('25 %');
+    await revisarPagina(p, '28-tablero');
+    await p.context().close();
+  });
+});
