@@ -22,6 +22,7 @@ import { catalogoRoutes } from '../modules/catalogo/catalogo.routes.ts';
 import { dependenciasRoutes } from '../modules/dependencias/dependencias.routes.ts';
 import { entidadesRoutes } from '../modules/entidades/entidades.routes.ts';
 import { logoRoutes } from '../modules/entidades/logo.routes.ts';
+import { excelRoutes } from '../modules/excel/excel.routes.ts';
 import { notificacionesRoutes } from '../modules/notificaciones/notificaciones.routes.ts';
 import { pendientesRoutes } from '../modules/pendientes/pendientes.routes.ts';
 import { flujoPlanRoutes, versionesPlanRoutes } from '../modules/plan/flujo.routes.ts';
@@ -137,6 +138,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(evidenciasRoutes);
   await app.register(tableroRoutes);
   await app.register(pendientesRoutes);
+  await app.register(excelRoutes);
   await app.register(notificacionesRoutes);
   await app.register(auditoriaRoutes);
 

@@ -3,6 +3,7 @@ let csrf = '';
 export const fijarCsrf = (valor: string) => {
   csrf = valor;
 };
+export const leerCsrf = () => csrf;
 
 export interface CampoInvalido {
   campo: string;

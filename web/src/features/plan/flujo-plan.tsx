@@ -18,7 +18,8 @@ const PASOS = [
 export function FlujoPlan({ plan, url }: { plan: PlanAccion; url: string }) {
   const { puede } = useTrabajo();
   const cliente = useQueryClient();
-  const [ventana, setVentana] = useState<'aprobar' | 'devolver' | null>(null);
+  const [ventana, setVentana] = useState<'aprobar' | 'devolver' | 'version' | null>(null);
+  const [justificacion, setJustificacion] = useState('');
   const [fecha, setFecha] = useState('');
   const [acta, setActa] = useState('');
   const [observaciones, setObservaciones] = useState('');
@@ -77,6 +78,11 @@ export function FlujoPlan({ plan, url }: { plan: PlanAccion; url: string }) {
           {p.estado === 'aprobado' && puede('plan.editar') && (
             <Button loading={accion.isPending} onClick={() => accion.mutate({ paso: 'publicar' })}>
               Publicar el plan
+            </Button>
+          )}
+          {(p.estado === 'aprobado' || p.estado === 'publicado') && puede('plan.editar') && (
+            <Button variant="outline" onClick={() => setVentana('version')}>
+              Abrir una nueva versión
             </Button>
           )}
           {p.estado === 'enviado' && !puede('plan.aprobar') && (
@@ -148,6 +154,38 @@ export function FlujoPlan({ plan, url }: { plan: PlanAccion; url: string }) {
             <MensajeError error={accion.error} />
             <Button type="submit" loading={accion.isPending}>
               Devolver
+            </Button>
+          </Stack>
+        </form>
+      </Ventana>
+      <Ventana
+        opened={ventana === 'version'}
+        onClose={() => setVentana(null)}
+        title="Abrir una nueva versión del plan"
+      >
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            accion.mutate({ paso: 'nueva-version', cuerpo: { justificacion } });
+          }}
+        >
+          <Stack>
+            <Text size="sm">
+              El plan vuelve a borrador para cambiarlo y necesitará otra aprobación del comité. La versión
+              aprobada se conserva.
+            </Text>
+            <Textarea
+              label="Justificación del cambio"
+              required
+              autosize
+              minRows={3}
+              value={justificacion}
+              onChange={(e) => setJustificacion(e.currentTarget.value)}
+              error={errores.justificacion}
+            />
+            <MensajeError error={accion.error} />
+            <Button type="submit" loading={accion.isPending}>
+              Abrir la versión {p.version + 1}
             </Button>
           </Stack>
         </form>

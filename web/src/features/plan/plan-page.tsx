@@ -6,8 +6,10 @@ import type { Catalogo, Dependencia, PlanAccion, UsuarioEntidad, VigenciaEntidad
 import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, pesos, porcentaje } from '../../ui/formato.ts';
+import { ExcelPlan } from './excel-plan.tsx';
 import { FlujoPlan } from './flujo-plan.tsx';
 import { type DatosActividad, FormularioActividad } from './formulario-actividad.tsx';
+import { VersionesPlan } from './versiones-plan.tsx';
 
 export function PlanPage() {
   const { entidad, vigencia, puede } = useTrabajo();
@@ -68,6 +70,12 @@ export function PlanPage() {
       {(plan.isPending || catalogo.isPending) && <Cargando que="el plan" />}
       <MensajeError error={plan.error ?? quitar.error} />
       {p?.plan && <FlujoPlan plan={p} url={base} />}
+      {p?.plan && <VersionesPlan url={base} actual={p.plan.version} />}
+      <ExcelPlan
+        base={`/api/entidades/${entidad.id}/plan/${vigencia}`}
+        vigencia={vigencia}
+        puedeImportar={editable && (!p?.plan || p.plan.estado === 'borrador')}
+      />
       {p && p.actividades.length === 0 && (
         <Text>
           Aún no hay actividades en el plan de {vigencia}.{' '}

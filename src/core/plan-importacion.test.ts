@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type Celda,
+  type ContextoImportacion,
+  encabezadosPlan,
+  leerFechaCelda,
+  leerNumero,
+  validarImportacion,
+} from './plan-importacion.ts';
+
+describe('números de una celda', () => {
+  it.each([
+    [12, 12],
+    ['12', 12],
+    ['1.234,5', 1234.5],
+    ['1234,5', 1234.5],
+    ['1.500.000', 1500000],
+    ['$ 4.500.000', 4500000],
+    ['45 %', 45],
+    ['0,25', 0.25],
+    ['2.5', 2.5],
+    ['dos', null],
+    ['', null],
+    [null, null],
+  ] as [Celda, number | null][])('%j → %j', (c, n) => {
+    expect(leerNumero(c)).toBe(n);
+  });
+});
+
+describe('fechas de una celda', () => {
+  it.each([
+    [new Date(Date.UTC(2026, 1, 1)), '2026-02-01'],
+    ['01/02/2026', '2026-02-01'],
+    ['1/2/2026', '2026-02-01'],
+    ['29/02/2026', null],
+    ['2026-02-01', null],
+    ['mañana', null],
+  ] as [Celda, string | null][])('%j → %j', (c, f) => {
+    expect(leerFechaCelda(c)).toBe(f);
+  });
+});
+
+const ctx: ContextoImportacion = {
+  vigencia: 2026,
+  periodos: ['Semestre 1', 'Semestre 2'],
+  politicas: [{ clave: 'integridad', nombre: 'Integridad' }],
+  indices: [{ codigo: 'I05', politica: 'integridad' }],
+  planes612: [],
+  dependencias: [{ id: 'd1', nombre: 'Talento Humano' }],
+  personas: [{ id: 'p1', correo: 'ana@entidad.example' }],
+  codigosExistentes: new Set(['IN-00']),
+};
+const enc = encabezadosPlan(ctx.periodos);
+const fila = (cambio: Record<string, Celda> = {}): Celda[] => {
+  const base: Record<string, Celda> = {
+    Código: 'IN-01',
+    Política: 'Integridad',
+    Actividad: 'Socializar el código de integridad',
+    'Producto o entregable': 'Actas',
+    'Meta anual': 2,
+    'Unidad de medida': 'jornadas',
+    'Meta Semestre 1': 1,
+    'Meta Semestre 2': 1,
+    'Ponderación (%)': 100,
+    Dependencia: 'talento  humano',
+    'Responsable (correo)': 'ANA@entidad.example',
+    'Fecha de inicio': '01/02/2026',
+    'Fecha de fin': new Date(Date.UTC(2026, 10, 30)),
+    ...cambio,
+  };
+  return enc.map((e) => base[e] ?? null);
+};
+
+describe('validación de la importación', () => {
+  it('una fila correcta, con nombres sin importar tildes, mayúsculas ni espacios', () => {
+    const r = validarImportacion([fila()], enc, ctx);
+    expect(r).toMatchObject({
+      ok: true,
+      actividades: [
+        {
+          codigo: 'IN-01',
+          politica: 'integridad',
+          metasPeriodo: [1, 1],
+          dependenciaId: 'd1',
+          responsableId: 'p1',
+          fechaInicio: '2026-02-01',
+          fechaFin: '2026-11-30',
+        },
+      ],
+    });
+  });
+
+  it.each([
+    [{ Código: '' }, 'Código', 'es obligatorio'],
+    [{ Código: 'IN-00' }, 'Código', 'IN-00 ya está en el plan'],
+    [{ Política: 'Innovación' }, 'Política', '«Innovación» no es una política del catálogo MIPG de 2026'],
+    [{ 'Índice FURAG': 'I99' }, 'Índice FURAG', 'el índice I99 no pertenece a la política'],
+    [{ 'Meta anual': 0 }, 'Meta anual', 'escriba un número mayor que cero'],
+    [
+      { 'Meta Semestre 2': 3 },
+      'Meta Semestre 1',
+      'Las metas por periodo suman 4 y la meta anual es 2: deben coincidir.',
+    ],
+    [{ 'Ponderación (%)': 120 }, 'Ponderación (%)', 'escriba un porcentaje entre 0 y 100'],
+    [{ Dependencia: 'Jurídica' }, 'Dependencia', '«Jurídica» no es una dependencia de la entidad'],
+    [{ 'Fecha de inicio': '01/02/2025' }, 'Fecha de inicio', 'debe estar dentro de la vigencia 2026'],
+    [{ 'Fecha de fin': '01/01/2026' }, 'Fecha de fin', 'no puede ser anterior a la fecha de inicio'],
+    [{ 'Presupuesto (COP)': 'mucho' }, 'Presupuesto (COP)', 'escriba un valor en pesos, sin decimales'],
+  ] as [Record<string, Celda>, string, string][])('%j → %s: %s', (cambio, columna, problema) => {
+    const r = validarImportacion([fila(cambio)], enc, ctx);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problemas).toContainEqual({ fila: 2, columna, problema });
+  });
+
+  it('las filas en blanco se saltan; un archivo sin actividades se rechaza', () => {
+    const vacia = enc.map(() => null);
+    expect(validarImportacion([vacia, fila(), vacia], enc, ctx).ok).toBe(true);
+    expect(validarImportacion([vacia], enc, ctx)).toMatchObject({ ok: false });
+  });
+
+  it('todo o nada: una sola fila mala impide importar las buenas', () => {
+    const r = validarImportacion([fila(), fila({ Código: 'IN-02', Política: '' })], enc, ctx);
+    expect(r).toEqual({
+      ok: false,
+      problemas: [{ fila: 3, columna: 'Política', problema: 'es obligatorio' }],
+    });
+  });
+});

@@ -1,0 +1,253 @@
+// The action plan as a spreadsheet: the columns of the export and of the import template, and the
+// validation of every imported row against the catalog and the entity, reporting row / column / problem.
+import { problemaMetasPeriodo } from './ponderacion.ts';
+
+export const COLUMNAS_PLAN = [
+  { clave: 'codigo', encabezado: 'Código', ancho: 12 },
+  { clave: 'politica', encabezado: 'Política', ancho: 34 },
+  { clave: 'indiceFurag', encabezado: 'Índice FURAG', ancho: 12 },
+  { clave: 'plan612', encabezado: 'Plan del Decreto 612', ancho: 30 },
+  { clave: 'objetivo', encabezado: 'Objetivo estratégico', ancho: 30 },
+  { clave: 'nombre', encabezado: 'Actividad', ancho: 50 },
+  { clave: 'producto', encabezado: 'Producto o entregable', ancho: 36 },
+  { clave: 'metaAnual', encabezado: 'Meta anual', ancho: 11 },
+  { clave: 'unidad', encabezado: 'Unidad de medida', ancho: 16 },
+  // The goals per period go here, one column per period: «Meta Trimestre 1», …
+  { clave: 'ponderacion', encabezado: 'Ponderación (%)', ancho: 14 },
+  { clave: 'dependencia', encabezado: 'Dependencia', ancho: 30 },
+  { clave: 'responsable', encabezado: 'Responsable (correo)', ancho: 32 },
+  { clave: 'fechaInicio', encabezado: 'Fecha de inicio', ancho: 14 },
+  { clave: 'fechaFin', encabezado: 'Fecha de fin', ancho: 14 },
+  { clave: 'presupuesto', encabezado: 'Presupuesto (COP)', ancho: 18 },
+  { clave: 'rubro', encabezado: 'Rubro presupuestal', ancho: 18 },
+  { clave: 'bpin', encabezado: 'BPIN', ancho: 16 },
+  { clave: 'riesgo', encabezado: 'Riesgo asociado', ancho: 30 },
+] as const;
+export type ClaveColumna = (typeof COLUMNAS_PLAN)[number]['clave'];
+
+/** Headers in order, with one goal column per period inserted after «Unidad de medida». */
+export function encabezadosPlan(periodos: readonly string[]): string[] {
+  const e = COLUMNAS_PLAN.map((c) => c.encabezado as string);
+  const i = e.indexOf('Unidad de medida') + 1;
+  return [...e.slice(0, i), ...periodos.map((p) => `Meta ${p}`), ...e.slice(i)];
+}
+
+export type Celda = string | number | Date | null | undefined;
+
+export interface ContextoImportacion {
+  vigencia: number;
+  periodos: readonly string[];
+  /** Policies of the vigencia: key and name, either accepted in the file. */
+  politicas: readonly { clave: string; nombre: string }[];
+  indices: readonly { codigo: string; politica: string }[];
+  planes612: readonly { clave: string; nombre: string; politica: string }[];
+  dependencias: readonly { id: string; nombre: string }[];
+  personas: readonly { id: string; correo: string }[];
+  /** Codes already in the plan: an import adds activities, it never overwrites. */
+  codigosExistentes: ReadonlySet<string>;
+}
+
+export interface ActividadImportada {
+  politica: string;
+  codigo: string;
+  indiceFurag: string | null;
+  plan612: string | null;
+  objetivo: string | null;
+  nombre: string;
+  producto: string;
+  metaAnual: number;
+  unidad: string;
+  metasPeriodo: number[];
+  ponderacion: number;
+  dependenciaId: string | null;
+  responsableId: string | null;
+  fechaInicio: string;
+  fechaFin: string;
+  presupuesto: number | null;
+  rubro: string | null;
+  bpin: string | null;
+  riesgo: string | null;
+}
+
+export interface ProblemaFila {
+  fila: number;
+  columna: string;
+  problema: string;
+}
+
+const normal = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+
+const texto = (c: Celda): string => {
+  if (c === null || c === undefined) return '';
+  if (c instanceof Date) return c.toISOString().slice(0, 10);
+  return String(c).trim();
+};
+
+/** A number as Excel gives it, or typed in Colombian style: «1.234,5» or «1234,5» or «45 %». */
+export function leerNumero(c: Celda): number | null {
+  if (typeof c === 'number') return Number.isFinite(c) ? c : null;
+  const t = texto(c).replace(/\s|%|\$/g, '');
+  if (!t) return null;
+  const limpio = t.includes(',')
+    ? t.replace(/\./g, '').replace(',', '.')
+    : /^\d{1,3}(\.\d{3})+$/.test(t)
+      ? t.replace(/\./g, '')
+      : t;
+  const n = Number(limpio);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** A civil date from an Excel date cell (read as UTC midnight) or typed as dd/mm/aaaa. */
+export function leerFechaCelda(c: Celda): string | null {
+  if (c instanceof Date && !Number.isNaN(c.getTime())) return c.toISOString().slice(0, 10);
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(texto(c));
+  if (!m) return null;
+  const [d, mes, a] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const f = new Date(Date.UTC(a, mes - 1, d));
+  if (f.getUTCFullYear() !== a || f.getUTCMonth() !== mes - 1 || f.getUTCDate() !== d) return null;
+  return f.toISOString().slice(0, 10);
+}
+
+/**
+ * Validates every row (1-based sheet row numbers, header = row 1) and returns either all the activities or
+ * every problem found: an import is all or nothing.
+ */
+export function validarImportacion(
+  filas: readonly (readonly Celda[])[],
+  encabezados: readonly string[],
+  ctx: ContextoImportacion,
+): { ok: true; actividades: ActividadImportada[] } | { ok: false; problemas: ProblemaFila[] } {
+  const problemas: ProblemaFila[] = [];
+  const esperados = encabezadosPlan(ctx.periodos);
+  const faltan = esperados.filter((e) => !encabezados.some((x) => normal(x) === normal(e)));
+  if (faltan.length)
+    return {
+      ok: false,
+      problemas: faltan.map((columna) => ({
+        fila: 1,
+        columna,
+        problema: 'falta esta columna en el encabezado; descargue la plantilla de la vigencia',
+      })),
+    };
+  const indice = new Map(encabezados.map((e, i) => [normal(e), i]));
+  const celda = (fila: readonly Celda[], encabezado: string) => fila[indice.get(normal(encabezado))!];
+  const politicaPor = new Map<string, string>();
+  for (const p of ctx.politicas) {
+    politicaPor.set(normal(p.clave), p.clave);
+    politicaPor.set(normal(p.nombre), p.clave);
+  }
+  const dependenciaPor = new Map(ctx.dependencias.map((d) => [normal(d.nombre), d.id]));
+  const personaPor = new Map(ctx.personas.map((p) => [normal(p.correo), p.id]));
+  const codigosArchivo = new Map<string, number>();
+  const actividades: ActividadImportada[] = [];
+  const anio = String(ctx.vigencia);
+
+  filas.forEach((fila, i) => {
+    const n = i + 2;
+    if (fila.every((c) => texto(c) === '')) return; // blank rows are skipped, not errors
+    const mal = (columna: string, problema: string) => problemas.push({ fila: n, columna, problema });
+    const requerido = (encabezado: string) => {
+      const v = texto(celda(fila, encabezado));
+      if (!v) mal(encabezado, 'es obligatorio');
+      return v;
+    };
+    const opcional = (encabezado: string) => texto(celda(fila, encabezado)) || null;
+
+    const codigo = requerido('Código');
+    if (codigo) {
+      if (codigo.length > 20) mal('Código', 'no más de 20 caracteres');
+      if (ctx.codigosExistentes.has(codigo)) mal('Código', `${codigo} ya está en el plan`);
+      const previa = codigosArchivo.get(codigo);
+      if (previa) mal('Código', `${codigo} está repetido (también en la fila ${previa})`);
+      else codigosArchivo.set(codigo, n);
+    }
+    const politicaTexto = requerido('Política');
+    const politica = politicaTexto ? politicaPor.get(normal(politicaTexto)) : undefined;
+    if (politicaTexto && !politica)
+      mal('Política', `«${politicaTexto}» no es una política del catálogo MIPG de ${ctx.vigencia}`);
+    const indiceFurag = opcional('Índice FURAG');
+    if (
+      indiceFurag &&
+      politica &&
+      !ctx.indices.some((x) => x.codigo === indiceFurag && x.politica === politica)
+    )
+      mal('Índice FURAG', `el índice ${indiceFurag} no pertenece a la política`);
+    const planTexto = opcional('Plan del Decreto 612');
+    const plan = planTexto
+      ? ctx.planes612.find(
+          (p) => normal(p.clave) === normal(planTexto) || normal(p.nombre) === normal(planTexto),
+        )
+      : null;
+    if (planTexto && !plan)
+      mal('Plan del Decreto 612', `«${planTexto}» no es uno de los 12 planes del Decreto 612`);
+    const nombre = requerido('Actividad');
+    const producto = requerido('Producto o entregable');
+    const unidad = requerido('Unidad de medida');
+    const metaAnual = leerNumero(celda(fila, 'Meta anual') ?? null);
+    if (metaAnual === null || metaAnual <= 0) mal('Meta anual', 'escriba un número mayor que cero');
+    const metas = ctx.periodos.map((p) => {
+      const v = leerNumero(celda(fila, `Meta ${p}`) ?? null);
+      if (v === null && texto(celda(fila, `Meta ${p}`))) mal(`Meta ${p}`, 'no es un número');
+      return v ?? 0;
+    });
+    if (metaAnual !== null && metaAnual > 0) {
+      const p = problemaMetasPeriodo(metaAnual, metas, ctx.periodos.length);
+      if (p) mal(`Meta ${ctx.periodos[0]}`, p);
+    }
+    const ponderacion = leerNumero(celda(fila, 'Ponderación (%)') ?? null);
+    if (ponderacion === null || ponderacion < 0 || ponderacion > 100)
+      mal('Ponderación (%)', 'escriba un porcentaje entre 0 y 100');
+    const depTexto = opcional('Dependencia');
+    const dependenciaId = depTexto ? (dependenciaPor.get(normal(depTexto)) ?? null) : null;
+    if (depTexto && !dependenciaId) mal('Dependencia', `«${depTexto}» no es una dependencia de la entidad`);
+    const correo = opcional('Responsable (correo)');
+    const responsableId = correo ? (personaPor.get(normal(correo)) ?? null) : null;
+    if (correo && !responsableId)
+      mal('Responsable (correo)', `${correo} no es una persona con rol en la entidad`);
+    const fechas = (['Fecha de inicio', 'Fecha de fin'] as const).map((e) => {
+      const v = celda(fila, e);
+      const f = leerFechaCelda(v ?? null);
+      if (!texto(v)) mal(e, 'es obligatoria');
+      else if (!f) mal(e, 'escriba la fecha como dd/mm/aaaa');
+      else if (!f.startsWith(anio)) mal(e, `debe estar dentro de la vigencia ${ctx.vigencia}`);
+      return f;
+    });
+    if (fechas[0] && fechas[1] && fechas[1] < fechas[0])
+      mal('Fecha de fin', 'no puede ser anterior a la fecha de inicio');
+    const presupuestoTexto = texto(celda(fila, 'Presupuesto (COP)'));
+    const presupuesto = presupuestoTexto ? leerNumero(celda(fila, 'Presupuesto (COP)') ?? null) : null;
+    if (presupuestoTexto && (presupuesto === null || presupuesto < 0))
+      mal('Presupuesto (COP)', 'escriba un valor en pesos, sin decimales');
+
+    actividades.push({
+      politica: politica ?? '',
+      codigo,
+      indiceFurag,
+      plan612: plan?.clave ?? null,
+      objetivo: opcional('Objetivo estratégico'),
+      nombre,
+      producto,
+      metaAnual: metaAnual ?? 0,
+      unidad,
+      metasPeriodo: metas,
+      ponderacion: ponderacion ?? 0,
+      dependenciaId,
+      responsableId,
+      fechaInicio: fechas[0] ?? '',
+      fechaFin: fechas[1] ?? '',
+      presupuesto: presupuesto === null ? null : Math.round(presupuesto),
+      rubro: opcional('Rubro presupuestal'),
+      bpin: opcional('BPIN'),
+      riesgo: opcional('Riesgo asociado'),
+    });
+  });
+  if (!problemas.length && !actividades.length)
+    problemas.push({ fila: 2, columna: 'Código', problema: 'el archivo no trae actividades' });
+  return problemas.length ? { ok: false, problemas } : { ok: true, actividades };
+}

@@ -1,0 +1,278 @@
+import { asc, eq } from 'drizzle-orm';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { hoyEnColombia } from '../../core/calendario.ts';
+import { type ClaveColumna, COLUMNAS_PLAN, validarImportacion } from '../../core/plan-importacion.ts';
+import { type EstadoSeguimiento, NOMBRE_ESTADO_SEGUIMIENTO } from '../../core/seguimiento.ts';
+import type { Db } from '../../db/client.ts';
+import { actividad, dependencia, indiceFurag, planDecreto612, rolUsuario, usuario } from '../../db/schema.ts';
+import { actorDe } from '../../server/auth.ts';
+import { ErrorSchema } from '../../server/errores.ts';
+import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
+import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
+import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
+import { EntidadParams } from '../entidades/entidad.schema.ts';
+import { ActividadEntradaSchema } from '../plan/plan.schema.ts';
+import { actividadesDe, planDe, planEditable } from '../plan/plan.service.ts';
+import { hojaSeguimiento } from '../seguimiento/seguimiento.service.ts';
+import { periodoVigente } from '../tablero/tablero.service.ts';
+import { leerVigencia } from '../vigencias/vigencia.service.ts';
+import { aBuffer, agregarHojaPlan, agregarHojaSeguimiento, leerLibroPlan, nuevoLibro } from './plan-xlsx.ts';
+
+const tags = ['Excel'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const Params = EntidadParams.extend({ vigencia: vigenciaSchema });
+const IMPORTACION_MAXIMA = 30 * 1024 * 1024;
+const ProblemasSchema = z.object({
+  error: z.string(),
+  mensaje: z.string(),
+  problemas: z.array(z.object({ fila: z.number(), columna: z.string(), problema: z.string() })),
+});
+
+/** Names of what the entity has, for readable cells (and for reading them back on import). */
+async function referencias(db: Db, entidadId: string, vigencia: number) {
+  const [politicas, dependencias, personas, indices, planes612] = await Promise.all([
+    politicasDeVigencia(db, vigencia),
+    db
+      .select({ id: dependencia.id, nombre: dependencia.nombre })
+      .from(dependencia)
+      .where(eq(dependencia.entidadId, entidadId))
+      .orderBy(asc(dependencia.nombre)),
+    db
+      .selectDistinct({ id: usuario.id, correo: usuario.correo, nombre: usuario.nombre })
+      .from(usuario)
+      .innerJoin(rolUsuario, eq(rolUsuario.usuarioId, usuario.id))
+      .where(eq(rolUsuario.entidadId, entidadId))
+      .orderBy(asc(usuario.correo)),
+    db
+      .select({ codigo: indiceFurag.codigo, nombre: indiceFurag.nombre, politica: indiceFurag.politica })
+      .from(indiceFurag)
+      .where(eq(indiceFurag.vigencia, vigencia)),
+    db
+      .select({
+        clave: planDecreto612.clave,
+        nombre: planDecreto612.nombre,
+        politica: planDecreto612.politica,
+      })
+      .from(planDecreto612)
+      .where(eq(planDecreto612.vigencia, vigencia)),
+  ]);
+  return { politicas, dependencias, personas, indices, planes612 };
+}
+
+const enviarXlsx = (reply: import('fastify').FastifyReply, nombre: string, contenido: Buffer) =>
+  reply
+    .type(XLSX)
+    .header('content-disposition', `attachment; filename="${nombre}"`)
+    .header('cache-control', 'no-store')
+    .send(contenido);
+
+export const excelRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addContentTypeParser(
+    [XLSX, 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: IMPORTACION_MAXIMA },
+    (_r, cuerpo, listo) => listo(null, cuerpo),
+  );
+
+  app.get(
+    '/api/entidades/:entidadId/plan/:vigencia/export.xlsx',
+    {
+      config: { acceso: { permiso: 'entidad.ver' } },
+      schema: {
+        tags,
+        summary:
+          'Plan de acción y seguimiento de un periodo en Excel (encabezados en español, filtros, encabezado fijo)',
+        params: Params,
+        querystring: z.object({ periodo: z.coerce.number().int().min(1).max(12).optional() }),
+        produces: [XLSX],
+      },
+    },
+    async (request, reply) => {
+      const { entidadId, vigencia } = request.params;
+      const v = await leerVigencia(app.db, entidadId, vigencia);
+      const plan = await planDe(app.db, entidadId, vigencia);
+      const actividades = plan ? await actividadesDe(app.db, plan.id) : [];
+      const ref = await referencias(app.db, entidadId, vigencia);
+      const nombrePolitica = new Map(ref.politicas.map((p) => [p.clave, p.nombre]));
+      const nombreDependencia = new Map(ref.dependencias.map((d) => [d.id, d.nombre]));
+      const correo = new Map(ref.personas.map((p) => [p.id, p.correo]));
+      const libro = await nuevoLibro();
+      agregarHojaPlan(
+        libro,
+        v.periodos.map((p) => p.nombre),
+        actividades.map((a) => ({
+          ...a,
+          politica: nombrePolitica.get(a.politica) ?? a.politica,
+          dependencia: a.dependenciaId ? (nombreDependencia.get(a.dependenciaId) ?? null) : null,
+          responsable: a.responsableId ? (correo.get(a.responsableId) ?? null) : null,
+        })),
+      );
+      const numero = request.query.periodo ?? periodoVigente(v.periodos, hoyEnColombia());
+      const hoja = await hojaSeguimiento(app.db, entidadId, vigencia, numero, null);
+      agregarHojaSeguimiento(
+        libro,
+        hoja.periodo.nombre,
+        hoja.filas.map((f) => ({
+          codigo: f.actividad.codigo,
+          politica: nombrePolitica.get(f.actividad.politica) ?? f.actividad.politica,
+          nombre: f.actividad.nombre,
+          unidad: f.actividad.unidad,
+          metaPeriodo: f.cifras.metaPeriodo,
+          logradoPeriodo: f.reporte?.valor ?? null,
+          logradoAcumulado: f.cifras.logradoAcumulado,
+          avanceAcumulado: f.cifras.avanceAcumulado,
+          cumplimientoPeriodo: f.cifras.cumplimientoPeriodo,
+          estado: f.reporte
+            ? NOMBRE_ESTADO_SEGUIMIENTO[f.reporte.estado as EstadoSeguimiento]
+            : 'Sin reporte',
+          tardio: f.reporte?.tardio ?? false,
+          descripcion: f.reporte?.descripcion ?? null,
+          dificultades: f.reporte?.dificultades ?? null,
+          evidencias: f.reporte?.evidencias.length ?? 0,
+          observacionesPlaneacion: f.reporte?.observacionesPlaneacion ?? null,
+          observacionesControl: f.reporte?.observacionesControl ?? null,
+        })),
+      );
+      return enviarXlsx(reply, `plan-de-accion-${vigencia}.xlsx`, await aBuffer(libro));
+    },
+  );
+
+  app.get(
+    '/api/entidades/:entidadId/plan/:vigencia/plantilla.xlsx',
+    {
+      config: { acceso: { permiso: 'entidad.ver' } },
+      schema: {
+        tags,
+        summary: 'Plantilla para importar el plan, con las listas válidas de la entidad y del catálogo',
+        params: Params,
+        produces: [XLSX],
+      },
+    },
+    async (request, reply) => {
+      const { entidadId, vigencia } = request.params;
+      const v = await leerVigencia(app.db, entidadId, vigencia);
+      const ref = await referencias(app.db, entidadId, vigencia);
+      const libro = await nuevoLibro();
+      agregarHojaPlan(
+        libro,
+        v.periodos.map((p) => p.nombre),
+        [],
+      );
+      const listas = libro.addWorksheet('Listas válidas');
+      listas.columns = [
+        { header: 'Política (clave o nombre)', width: 60 },
+        { header: 'Índice FURAG', width: 50 },
+        { header: 'Plan del Decreto 612', width: 60 },
+        { header: 'Dependencia', width: 40 },
+        { header: 'Responsable (correo)', width: 40 },
+      ];
+      listas.getRow(1).font = { bold: true };
+      const largo = Math.max(
+        ref.politicas.length,
+        ref.indices.length,
+        ref.planes612.length,
+        ref.dependencias.length,
+        ref.personas.length,
+      );
+      for (let i = 0; i < largo; i++) {
+        const ind = ref.indices[i];
+        listas.addRow([
+          ref.politicas[i] ? `${ref.politicas[i]!.clave} — ${ref.politicas[i]!.nombre}` : null,
+          ind ? `${ind.codigo} — ${ind.nombre} (${ind.politica})` : null,
+          ref.planes612[i] ? `${ref.planes612[i]!.clave} — ${ref.planes612[i]!.nombre}` : null,
+          ref.dependencias[i]?.nombre ?? null,
+          ref.personas[i]?.correo ?? null,
+        ]);
+      }
+      const ayuda = libro.addWorksheet('Instrucciones');
+      ayuda.getColumn(1).width = 120;
+      for (const linea of [
+        `Plantilla del plan de acción ${vigencia}. Una fila por actividad en la hoja «Plan de acción».`,
+        'Política: la clave (p. ej. integridad) o el nombre exacto del catálogo MIPG; vea «Listas válidas».',
+        'Metas por periodo: deben sumar la meta anual. Ponderación: porcentaje de la actividad en su política (las de cada política suman 100).',
+        'Fechas como dd/mm/aaaa dentro de la vigencia. Presupuesto en pesos, sin decimales. Números con coma decimal: 1.234,5.',
+        'La importación agrega actividades al plan en borrador; un código que ya esté en el plan se rechaza.',
+        'Si alguna fila tiene un problema no se importa nada: el informe dice fila, columna y problema.',
+      ])
+        ayuda.addRow([linea]);
+      return enviarXlsx(reply, `plantilla-plan-${vigencia}.xlsx`, await aBuffer(libro));
+    },
+  );
+
+  app.post(
+    '/api/entidades/:entidadId/plan/:vigencia/import.xlsx',
+    {
+      config: { acceso: { permiso: 'plan.editar' } },
+      bodyLimit: IMPORTACION_MAXIMA,
+      schema: {
+        tags,
+        summary: 'Importar actividades al plan en borrador desde la plantilla .xlsx (todo o nada)',
+        params: Params,
+        consumes: [XLSX, 'application/octet-stream'],
+        response: {
+          201: z.object({ importadas: z.number() }),
+          400: ProblemasSchema,
+          409: ErrorSchema,
+          413: ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { entidadId, vigencia } = request.params;
+      const rechazar = (mensaje: string, problemas: { fila: number; columna: string; problema: string }[]) =>
+        reply.status(400).send({ error: 'validacion', mensaje, problemas });
+      const contenido = request.body;
+      if (!Buffer.isBuffer(contenido) || contenido.length === 0)
+        return rechazar('Envíe el archivo .xlsx de la plantilla.', []);
+      const libro = await leerLibroPlan(contenido);
+      if (!libro) return rechazar('El archivo no es un libro de Excel (.xlsx) válido.', []);
+      const v = await leerVigencia(app.db, entidadId, vigencia);
+      const ref = await referencias(app.db, entidadId, vigencia);
+      const plan = await planDe(app.db, entidadId, vigencia);
+      if (plan && plan.estado !== 'borrador')
+        return reply.status(409).send({
+          error: 'conflicto',
+          mensaje: `El plan de ${vigencia} está ${plan.estado}: abra una nueva versión para importar actividades.`,
+        });
+      const existentes = plan ? (await actividadesDe(app.db, plan.id)).map((a) => a.codigo) : [];
+      const r = validarImportacion(libro.filas, libro.encabezados, {
+        vigencia,
+        periodos: v.periodos.map((p) => p.nombre),
+        ...ref,
+        codigosExistentes: new Set(existentes),
+      });
+      const resumen = (n: number) =>
+        `El archivo tiene ${n.toLocaleString('es-CO')} ${n === 1 ? 'problema' : 'problemas'}: no se importó ninguna actividad. Corríjalos y vuelva a cargarlo.`;
+      if (!r.ok) return rechazar(resumen(r.problemas.length), r.problemas);
+      // The same rules as the form (lengths, ranges), reported against the sheet's columns.
+      const encabezadoDe = (campo: string) =>
+        COLUMNAS_PLAN.find((c) => c.clave === (campo as ClaveColumna))?.encabezado ?? campo;
+      const problemas = r.actividades.flatMap((a, i) => {
+        const p = ActividadEntradaSchema.safeParse(a);
+        return p.success
+          ? []
+          : p.error.issues.map((x) => ({
+              fila: i + 2,
+              columna: encabezadoDe(String(x.path[0])),
+              problema: x.message,
+            }));
+      });
+      if (problemas.length) return rechazar(resumen(problemas.length), problemas);
+      await app.db.transaction(async (tx) => {
+        const p = await planEditable(tx, entidadId, vigencia);
+        for (let i = 0; i < r.actividades.length; i += 500)
+          await tx
+            .insert(actividad)
+            .values(r.actividades.slice(i, i + 500).map((a) => ({ ...a, planId: p.id })));
+        await registrarAuditoria(tx, actorDe(request), {
+          entidadId,
+          accion: 'importar',
+          recurso: 'plan',
+          recursoId: `${vigencia}:v${p.version}`,
+          despues: { actividades: r.actividades.length, codigos: r.actividades.map((a) => a.codigo) },
+        });
+      });
+      return reply.status(201).send({ importadas: r.actividades.length });
+    },
+  );
+};

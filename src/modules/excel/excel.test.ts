@@ -1,0 +1,216 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
+
+let t: AppPrueba;
+let a: string;
+let b: string;
+let planeacionA: Sesion;
+let planeacionB: Sesion;
+let responsable: Sesion & { id: string };
+let exportado: Buffer;
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const importar = (s: Sesion, entidadId: string, contenido: Buffer) =>
+  t.app.inject({
+    method: 'POST',
+    url: `/api/entidades/${entidadId}/plan/2026/import.xlsx`,
+    payload: contenido,
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': XLSX },
+  });
+const libroDe = async (contenido: Buffer) => {
+  const libro = new ExcelJS.Workbook();
+  await libro.xlsx.load(contenido as unknown as ArrayBuffer);
+  return libro;
+};
+
+beforeAll(async () => {
+  t = await crearAppPrueba();
+  a = await t.crearEntidad('Alcaldía de Mocoa', '846000253-6');
+  b = await t.crearEntidad('Alcaldía de Villagarzón', '800197268-4');
+  planeacionA = await t.usuarioCon(a, ['planeacion']);
+  planeacionB = await t.usuarioCon(b, ['planeacion']);
+  responsable = await t.usuarioCon(a, ['responsable_actividad'], 'yolanda@territorio.example');
+  const acceso = await t.pedir(t.admin, 'POST', `/api/entidades/${b}/usuarios`, {
+    nombre: 'Yolanda Ortega',
+    correo: 'yolanda@territorio.example',
+    roles: ['responsable_actividad'],
+  });
+  expect(acceso.statusCode).toBe(201);
+  const deps: Record<string, string> = {};
+  for (const e of [a, b]) {
+    const r = await t.pedir(t.admin, 'POST', `/api/entidades/${e}/dependencias`, {
+      nombre: 'Secretaría de Gobierno',
+    });
+    deps[e] = r.json().id;
+  }
+  const actividades = [
+    ['GOB-01', 'integridad', 60, [1, 1, 1, 1], 'Socializar el código de integridad', 12_500_000],
+    ['GOB-02', 'integridad', 40, [0, 2, 0, 2], 'Actualizar el procedimiento de conflicto de intereses', null],
+    [
+      'GD-01',
+      'gestion_documental',
+      100,
+      [25, 25, 25, 25],
+      'Organizar el archivo central según las TRD',
+      48_000_000,
+    ],
+  ] as const;
+  for (const [codigo, politica, ponderacion, metas, nombre, presupuesto] of actividades) {
+    const r = await t.pedir(planeacionA, 'POST', `/api/entidades/${a}/planes/2026/actividades`, {
+      politica,
+      codigo,
+      nombre,
+      producto: 'Informe con soportes',
+      metaAnual: metas.reduce((x, y) => x + y, 0),
+      unidad: politica === 'gestion_documental' ? '%' : 'jornadas',
+      metasPeriodo: metas,
+      ponderacion,
+      dependenciaId: deps[a],
+      responsableId: responsable.id,
+      fechaInicio: '2026-02-01',
+      fechaFin: '2026-11-30',
+      presupuesto,
+      rubro: presupuesto ? '2.3.2.02.02' : null,
+    });
+    expect(r.statusCode).toBe(201);
+  }
+});
+afterAll(() => t.cerrar());
+
+describe('exportar el plan a Excel', () => {
+  it('un libro con encabezados en español, encabezado fijo, filtros, fechas y pesos con formato', async () => {
+    const r = await t.pedir(responsable, 'GET', `/api/entidades/${a}/plan/2026/export.xlsx?periodo=1`);
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain(XLSX);
+    expect(r.headers['content-disposition']).toContain('plan-de-accion-2026.xlsx');
+    exportado = r.rawPayload;
+    const libro = await libroDe(exportado);
+    const hoja = libro.getWorksheet('Plan de acción')!;
+    expect(hoja.getRow(1).values).toEqual(
+      expect.arrayContaining([
+        'Código',
+        'Política',
+        'Actividad',
+        'Meta Trimestre 1',
+        'Ponderación (%)',
+        'Fecha de inicio',
+      ]),
+    );
+    expect(hoja.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(hoja.autoFilter).toBeTruthy();
+    expect(hoja.rowCount).toBe(4);
+    const gd = hoja.getRow(2);
+    expect(gd.getCell(1).value).toBe('GD-01');
+    expect(gd.getCell(2).value).toBe('Gestión Documental');
+    const inicio = hoja.getRow(1).values as string[];
+    const col = (n: string) => inicio.indexOf(n);
+    expect(gd.getCell(col('Fecha de inicio')).numFmt).toBe('dd/mm/yyyy');
+    expect((gd.getCell(col('Fecha de inicio')).value as Date).toISOString().slice(0, 10)).toBe('2026-02-01');
+    expect(gd.getCell(col('Presupuesto (COP)')).value).toBe(48_000_000);
+    expect(gd.getCell(col('Responsable (correo)')).value).toBe('yolanda@territorio.example');
+    expect(libro.getWorksheet('Seguimiento Trimestre 1')!.getRow(2).getCell(10).value).toBe('Sin reporte');
+    expect((await t.pedir(planeacionB, 'GET', `/api/entidades/${a}/plan/2026/export.xlsx`)).statusCode).toBe(
+      403,
+    );
+  });
+});
+
+describe('importar el plan desde Excel', () => {
+  it('ida y vuelta: lo exportado de una entidad se importa en otra con las mismas actividades', async () => {
+    const r = await importar(planeacionB, b, exportado);
+    expect(r.json()).toEqual({ importadas: 3 });
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toEqual({ importadas: 3 });
+    const limpiar = (x: Record<string, unknown>) => {
+      const { id: _i, dependenciaId: _d, ...resto } = x;
+      return resto;
+    };
+    const planA = (await t.pedir(planeacionA, 'GET', `/api/entidades/${a}/planes/2026`)).json();
+    const planB = (await t.pedir(planeacionB, 'GET', `/api/entidades/${b}/planes/2026`)).json();
+    expect(planB.actividades.map(limpiar)).toEqual(planA.actividades.map(limpiar));
+    expect(planB.actividades.every((x: { dependenciaId: string | null }) => x.dependenciaId !== null)).toBe(
+      true,
+    );
+  });
+
+  it('importar de nuevo rechaza los códigos que ya están, sin escribir nada', async () => {
+    const r = await importar(planeacionB, b, exportado);
+    expect(r.statusCode).toBe(400);
+    expect(r.json().problemas).toContainEqual({
+      fila: 2,
+      columna: 'Código',
+      problema: 'GD-01 ya está en el plan',
+    });
+    expect(
+      (await t.pedir(planeacionB, 'GET', `/api/entidades/${b}/planes/2026`)).json().actividades,
+    ).toHaveLength(3);
+  });
+
+  it('cada problema se informa con fila, columna y explicación en español, y no se importa nada', async () => {
+    const libro = await libroDe(exportado);
+    const hoja = libro.getWorksheet('Plan de acción')!;
+    const enc = hoja.getRow(1).values as string[];
+    const celda = (fila: number, col: string) => hoja.getRow(fila).getCell(enc.indexOf(col));
+    hoja.getRow(2).getCell(1).value = 'GD-09';
+    hoja.getRow(3).getCell(1).value = 'GOB-09';
+    hoja.getRow(4).getCell(1).value = 'GOB-09';
+    celda(2, 'Política').value = 'Política inventada';
+    celda(3, 'Fecha de fin').value = '31/02/2026';
+    celda(4, 'Meta Trimestre 2').value = 'dos';
+    celda(4, 'Dependencia').value = 'Secretaría que no existe';
+    const r = await importar(planeacionB, b, Buffer.from(await libro.xlsx.writeBuffer()));
+    expect(r.statusCode).toBe(400);
+    const j = r.json();
+    expect(j.mensaje).toMatch(/^El archivo tiene \d+ problemas: no se importó ninguna actividad/);
+    expect(j.problemas).toEqual(
+      expect.arrayContaining([
+        {
+          fila: 2,
+          columna: 'Política',
+          problema: '«Política inventada» no es una política del catálogo MIPG de 2026',
+        },
+        { fila: 3, columna: 'Fecha de fin', problema: 'escriba la fecha como dd/mm/aaaa' },
+        { fila: 4, columna: 'Código', problema: 'GOB-09 está repetido (también en la fila 3)' },
+        { fila: 4, columna: 'Meta Trimestre 2', problema: 'no es un número' },
+        {
+          fila: 4,
+          columna: 'Dependencia',
+          problema: '«Secretaría que no existe» no es una dependencia de la entidad',
+        },
+      ]),
+    );
+    expect(
+      (await t.pedir(planeacionB, 'GET', `/api/entidades/${b}/planes/2026`)).json().actividades,
+    ).toHaveLength(3);
+  });
+
+  it('un archivo que no es Excel, o sin las columnas de la plantilla, se rechaza en español', async () => {
+    const pdf = await importar(planeacionB, b, Buffer.from('%PDF-1.4 no soy un libro'));
+    expect(pdf.statusCode).toBe(400);
+    expect(pdf.json().mensaje).toBe('El archivo no es un libro de Excel (.xlsx) válido.');
+    const libro = new ExcelJS.Workbook();
+    libro.addWorksheet('Hoja1').addRow(['Código', 'Actividad']);
+    const r = await importar(planeacionB, b, Buffer.from(await libro.xlsx.writeBuffer()));
+    expect(r.statusCode).toBe(400);
+    expect(r.json().problemas).toContainEqual(
+      expect.objectContaining({
+        fila: 1,
+        columna: 'Política',
+        problema: expect.stringContaining('descargue la plantilla'),
+      }),
+    );
+    expect((await importar(responsable, b, exportado)).statusCode).toBe(403);
+  });
+
+  it('la plantilla trae los encabezados y las listas válidas de la entidad', async () => {
+    const r = await t.pedir(planeacionB, 'GET', `/api/entidades/${b}/plan/2026/plantilla.xlsx`);
+    const libro = await libroDe(r.rawPayload);
+    expect(libro.getWorksheet('Plan de acción')!.rowCount).toBe(1);
+    const listas = libro.getWorksheet('Listas válidas')!;
+    const texto = JSON.stringify(listas.getSheetValues());
+    expect(texto).toContain('integridad — Integridad');
+    expect(texto).toContain('Secretaría de Gobierno');
+    expect(texto).toContain('yolanda@territorio.example');
+  });
+});

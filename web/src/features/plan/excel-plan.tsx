@@ -1,0 +1,126 @@
+import { Anchor, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { leerCsrf } from '../../api.ts';
+import { Exito, MensajeError, TablaDesplazable } from '../../ui/componentes.tsx';
+
+interface Problema {
+  fila: number;
+  columna: string;
+  problema: string;
+}
+class ErrorImportacion extends Error {
+  constructor(
+    mensaje: string,
+    readonly problemas: Problema[],
+  ) {
+    super(mensaje);
+  }
+}
+
+/** Export, template and import of the plan: the bridge with the offices that still work in Excel. */
+export function ExcelPlan({
+  base,
+  vigencia,
+  puedeImportar,
+}: {
+  base: string;
+  vigencia: number;
+  puedeImportar: boolean;
+}) {
+  const cliente = useQueryClient();
+  const [archivo, setArchivo] = useState<File | null>(null);
+  const importar = useMutation({
+    mutationFn: async () => {
+      const r = await fetch(`${base}/import.xlsx`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/octet-stream', 'x-csrf-token': leerCsrf() },
+        body: archivo,
+      }).catch(() => {
+        throw new Error(
+          'No hay conexión con el servidor. Revise su conexión a internet e inténtelo de nuevo.',
+        );
+      });
+      const datos = await r.json().catch(() => null);
+      if (!r.ok)
+        throw new ErrorImportacion(
+          datos?.mensaje ?? 'No fue posible importar el archivo.',
+          datos?.problemas ?? [],
+        );
+      return datos as { importadas: number };
+    },
+    onSuccess: async () => {
+      setArchivo(null);
+      await cliente.invalidateQueries({ queryKey: ['plan'] });
+    },
+  });
+  const problemas = importar.error instanceof ErrorImportacion ? importar.error.problemas : [];
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="excel-plan">
+      <Stack gap="sm">
+        <Title order={2} size="h4" id="excel-plan">
+          Excel
+        </Title>
+        <Group>
+          <Anchor href={`${base}/export.xlsx`} download>
+            Descargar el plan y su seguimiento (.xlsx)
+          </Anchor>
+          <Anchor href={`${base}/plantilla.xlsx`} download>
+            Descargar la plantilla para importar
+          </Anchor>
+        </Group>
+        {puedeImportar && (
+          <>
+            <Group align="end">
+              <FileInput
+                label="Importar actividades desde la plantilla"
+                description={`Se agregan al plan ${vigencia} en borrador; si una fila tiene un problema no se importa nada.`}
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                value={archivo}
+                onChange={setArchivo}
+                clearable
+                style={{ flex: 1 }}
+              />
+              <Button
+                variant="outline"
+                disabled={!archivo}
+                loading={importar.isPending}
+                onClick={() => importar.mutate()}
+              >
+                Importar
+              </Button>
+            </Group>
+            {importar.isSuccess && (
+              <Exito>Se importaron {importar.data.importadas.toLocaleString('es-CO')} actividades.</Exito>
+            )}
+            <MensajeError error={importar.error} />
+            {problemas.length > 0 && (
+              <TablaDesplazable etiqueta="Problemas del archivo">
+                <Table striped>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">Fila</Table.Th>
+                      <Table.Th scope="col">Columna</Table.Th>
+                      <Table.Th scope="col">Problema</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {problemas.slice(0, 200).map((p) => (
+                      <Table.Tr key={`${p.fila}-${p.columna}-${p.problema}`}>
+                        <Table.Td>{p.fila}</Table.Td>
+                        <Table.Td>{p.columna}</Table.Td>
+                        <Table.Td>{p.problema}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </TablaDesplazable>
+            )}
+            {problemas.length > 200 && <Text size="sm">Se muestran los primeros 200 problemas.</Text>}
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
