@@ -62,7 +62,7 @@ beforeAll(async () => {
       codigo,
       nombre,
       producto: 'Informe con soportes',
-      metaAnual: metas.reduce((x, y) => x + y, 0),
+      metaAnual: (metas as readonly number[]).reduce((x, y) => x + y, 0),
       unidad: politica === 'gestion_documental' ? '%' : 'jornadas',
       metasPeriodo: metas,
       ponderacion,
