@@ -31,7 +31,7 @@ import { responsablesRoutes } from '../modules/responsables/responsables.routes.
 import { saludRoutes } from '../modules/salud/salud.routes.ts';
 import { evidenciasRoutes } from '../modules/seguimiento/evidencias.routes.ts';
 import { seguimientoRoutes } from '../modules/seguimiento/seguimiento.routes.ts';
-import { tableroRoutes } from '../modules/tablero/tablero.routes.ts';
+import { tableroRoutes, tableroTerritorialRoutes } from '../modules/tablero/tablero.routes.ts';
 import { usuariosRoutes } from '../modules/usuarios/usuarios.routes.ts';
 import { vigenciasRoutes } from '../modules/vigencias/vigencias.routes.ts';
 import { registrarAutorizacion } from './auth.ts';
@@ -137,6 +137,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(seguimientoRoutes);
   await app.register(evidenciasRoutes);
   await app.register(tableroRoutes);
+  await app.register(tableroTerritorialRoutes);
   await app.register(pendientesRoutes);
   await app.register(excelRoutes);
   await app.register(notificacionesRoutes);

@@ -81,6 +81,7 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'POST /api/entidades/:entidadId/vigencias/:vigencia/periodos/:numero/cerrar': 'periodo.cerrar',
   'POST /api/entidades/:entidadId/vigencias/:vigencia/periodos/:numero/reabrir': 'periodo.cerrar',
   'GET /api/entidades/:entidadId/pendientes': 'entidad.ver',
+  'GET /api/tablero-territorial': 'plataforma',
   'GET /api/notificaciones': 'sesion',
   'POST /api/notificaciones/leidas': 'sesion',
 };

@@ -207,9 +207,7 @@ export async function sembrarDemo(
     });
   }
   // The year's plan and follow-up, for the current vigencia (or the newest one in the catalog).
-  const vigencias = (await vigenciasCatalogo(db)).map((v) => v.vigencia);
-  const actual = Number(hoyEnColombia().slice(0, 4));
-  const vigencia = vigencias.includes(actual) ? actual : Math.max(...vigencias);
+  const vigencia = await vigenciaDemo(db);
   const reportantes = PERSONAS.filter(
     (p) => p.rol === 'responsable_actividad' || p.rol === 'responsable_politica',
   );
@@ -236,4 +234,11 @@ export async function sembrarDemo(
     dataDir,
   );
   return { creada: true, entidadId: e.id, usuarios, clave: DEMO.clave };
+}
+
+/** The demo's year: the current vigencia, or the newest one in the catalog. */
+export async function vigenciaDemo(db: Db) {
+  const vigencias = (await vigenciasCatalogo(db)).map((v) => v.vigencia);
+  const actual = Number(hoyEnColombia().slice(0, 4));
+  return vigencias.includes(actual) ? actual : Math.max(...vigencias);
 }

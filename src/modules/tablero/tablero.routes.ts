@@ -8,7 +8,7 @@ import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
 import { EntidadParams } from '../entidades/entidad.schema.ts';
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
-import { calcularTablero, leerTablero } from './tablero.service.ts';
+import { calcularTablero, consolidarTerritorio, leerTablero } from './tablero.service.ts';
 
 const tags = ['Tablero'];
 const pct = z.number().nullable();
@@ -211,5 +211,44 @@ export const tableroRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       return reply.status(204).send(null);
     },
+  );
+};
+
+export const tableroTerritorialRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/tablero-territorial',
+    {
+      config: { acceso: 'plataforma' },
+      schema: {
+        tags,
+        summary:
+          'Avance consolidado de todas las entidades de la plataforma a un corte (administrador de plataforma)',
+        querystring: z.object({
+          vigencia: vigenciaSchema,
+          periodo: z.coerce
+            .number()
+            .int()
+            .min(1, 'el periodo va de 1 a 12')
+            .max(12, 'el periodo va de 1 a 12'),
+        }),
+        response: {
+          200: z.object({
+            entidades: z.array(
+              z.object({
+                id: z.string(),
+                nombre: z.string(),
+                avance: pct,
+                dimensiones: z.array(z.object({ codigo: z.string(), avance: pct })),
+                actividades: z.number(),
+                sinReporte: z.number(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (request) => ({
+      entidades: await consolidarTerritorio(app.db, request.query.vigencia, request.query.periodo),
+    }),
   );
 };

@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import { type ActividadConsolidable, consolidar } from '../../core/consolidacion.ts';
-import { type EstadoSeguimiento, seguimientoCuenta } from '../../core/seguimiento.ts';
+import { periodosDeVigencia } from '../../core/periodos.ts';
+import { ESTADOS_SEGUIMIENTO, type EstadoSeguimiento, seguimientoCuenta } from '../../core/seguimiento.ts';
 import { type EstadoActividad, estadoActividad, type NivelSemaforo } from '../../core/semaforo.ts';
-import type { Db } from '../../db/client.ts';
+import { type Db, filas as filasSql } from '../../db/client.ts';
 import {
   actividad,
   cortePeriodo,
@@ -193,4 +194,84 @@ export async function leerTablero(db: Db, entidadId: string, vigencia: number, n
   if (corte && v.periodos.find((p) => p.numero === n)?.cerrado)
     return { ...(corte.datos as Tablero), congelado: true };
   return calcularTablero(db, entidadId, vigencia, n);
+}
+
+const ESTADOS_QUE_CUENTAN = ESTADOS_SEGUIMIENTO.filter(seguimientoCuenta);
+
+/**
+ * Territorial consolidation (a gobernación looking at its municipalities, or a platform serving many
+ * entities): one set-based query for every activity's accepted figures, then the same `consolidar` rules
+ * per entity. Entities without a plan in the vigencia are left out.
+ */
+export async function consolidarTerritorio(db: Db, vigencia: number, numero: number, entidadIds?: string[]) {
+  const filtro = entidadIds
+    ? sql`and p.entidad_id in (${sql.join(
+        entidadIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`
+    : sql``;
+  const cuentan = sql.join(
+    ESTADOS_QUE_CUENTAN.map((e) => sql`${e}`),
+    sql`, `,
+  );
+  const filas = await filasSql<{
+    entidad_id: string;
+    nombre: string;
+    id: string;
+    politica: string;
+    dependencia_id: string | null;
+    ponderacion: number;
+    meta_anual: number;
+    metas_periodo: number[];
+    fecha_inicio: string;
+    fecha_fin: string;
+    inicio: string | null;
+    corte: string | null;
+    logrado: number;
+    envio: boolean | null;
+  }>(
+    db,
+    sql`select p.entidad_id, e.nombre, a.id, a.politica, a.dependencia_id, a.ponderacion, a.meta_anual,
+          a.metas_periodo, a.fecha_inicio::text, a.fecha_fin::text, pe.inicio::text, pe.corte::text,
+          coalesce(sum(s.valor) filter (where s.estado in (${cuentan})), 0)::float8 as logrado,
+          bool_or(s.periodo = ${numero} and s.estado not in ('borrador', 'devuelto')) as envio
+        from actividad a
+        join plan_accion p on p.id = a.plan_id
+        join entidad e on e.id = p.entidad_id
+        left join periodo pe on pe.entidad_id = p.entidad_id and pe.vigencia = p.vigencia and pe.numero = ${numero}
+        left join seguimiento s on s.actividad_id = a.id and s.periodo <= ${numero}
+        where p.vigencia = ${vigencia} ${filtro}
+        group by p.entidad_id, e.nombre, a.id, pe.inicio, pe.corte`,
+  );
+  const politicas = await politicasDeVigencia(db, vigencia);
+  const porDefecto = periodosDeVigencia(vigencia, 'trimestral')[numero - 1];
+  const porEntidad = new Map<string, { nombre: string; actividades: ActividadConsolidable[] }>();
+  for (const f of filas) {
+    const inicio = f.inicio ?? porDefecto?.inicio ?? `${vigencia}-01-01`;
+    const corte = f.corte ?? porDefecto?.corte ?? `${vigencia}-12-31`;
+    const debia = f.fecha_inicio <= corte && f.fecha_fin >= inicio;
+    const e = porEntidad.get(f.entidad_id) ?? { nombre: f.nombre, actividades: [] };
+    e.actividades.push({
+      id: f.id,
+      politica: f.politica,
+      dependencia: f.dependencia_id,
+      ponderacion: f.ponderacion,
+      metaAnual: f.meta_anual,
+      planeadoAlCorte: sumaHasta(f.metas_periodo, numero),
+      logradoAlCorte: Number(f.logrado),
+      reporto: !debia || !!f.envio,
+    });
+    porEntidad.set(f.entidad_id, e);
+  }
+  return [...porEntidad].map(([id, { nombre, actividades }]) => {
+    const c = consolidar(actividades, politicas);
+    return {
+      id,
+      nombre,
+      avance: c.avance,
+      dimensiones: c.dimensiones,
+      actividades: actividades.length,
+      sinReporte: c.sinReporte,
+    };
+  });
 }

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
+import { sembrarDemo, vigenciaDemo } from '../demo/demo.service.ts';
+
+let t: AppPrueba;
+let entidadId: string;
+let consulta: Sesion;
+let vigencia: number;
+
+beforeAll(async () => {
+  t = await crearAppPrueba();
+  const r = await sembrarDemo(t.conexion.db, { usuarioId: null, correo: 'prueba', ip: null }, t.dataDir);
+  entidadId = r.entidadId;
+  vigencia = await vigenciaDemo(t.conexion.db);
+  consulta = await t.iniciarSesion(`consulta@hospitalriomulato.example`, 'Mocoa2026demo');
+});
+afterAll(() => t.cerrar());
+
+type Fila = {
+  actividad: { politica: string };
+  cifras: { avanceAcumulado: number | null };
+  reporte: { estado: string } | null;
+};
+
+describe('el tablero cuadra con los reportes', () => {
+  it('la demostración trae las 19 políticas con actividades y un tablero vivo', async () => {
+    const tab = (
+      await t.pedir(consulta, 'GET', `/api/entidades/${entidadId}/tablero?vigencia=${vigencia}`)
+    ).json();
+    expect(tab.politicas.filter((p: { actividades: number }) => p.actividades > 0)).toHaveLength(19);
+    expect(tab.avance).toBeGreaterThan(0);
+    const estados = new Set(tab.actividades.map((a: { reporte: string | null }) => a.reporte));
+    expect(estados.size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('el avance de cada política es la media ponderada del avance de sus actividades en la hoja de seguimiento', async () => {
+    const plan = (await t.pedir(consulta, 'GET', `/api/entidades/${entidadId}/planes/${vigencia}`)).json();
+    const peso = new Map(
+      plan.actividades.map((a: { id: string; ponderacion: number }) => [a.id, a.ponderacion]),
+    );
+    const hoja = (
+      await t.pedir(
+        consulta,
+        'GET',
+        `/api/entidades/${entidadId}/seguimientos?vigencia=${vigencia}&periodo=1`,
+      )
+    ).json();
+    const tab = (
+      await t.pedir(consulta, 'GET', `/api/entidades/${entidadId}/tablero?vigencia=${vigencia}&periodo=1`)
+    ).json();
+    for (const p of tab.politicas.filter((x: { actividades: number }) => x.actividades > 0)) {
+      const suyas = hoja.filas.filter(
+        (f: Fila & { actividad: { id: string } }) => f.actividad.politica === p.clave,
+      );
+      const suma = suyas.reduce(
+        (s: number, f: { actividad: { id: string } }) => s + (peso.get(f.actividad.id) as number),
+        0,
+      );
+      const esperado =
+        suyas.reduce(
+          (s: number, f: Fila & { actividad: { id: string } }) =>
+            s +
+            (peso.get(f.actividad.id) as number) *
+              Math.min(100, f.reporte ? (f.cifras.avanceAcumulado ?? 0) : 0),
+          0,
+        ) / suma;
+      expect(p.avance, p.clave).toBeCloseTo(esperado, 6);
+    }
+  });
+
+  it('la consolidación territorial da las mismas cifras que el tablero de cada entidad', async () => {
+    for (const periodo of [1, 2, 3]) {
+      const terr = (
+        await t.pedir(t.admin, 'GET', `/api/tablero-territorial?vigencia=${vigencia}&periodo=${periodo}`)
+      ).json();
+      const tab = (
+        await t.pedir(
+          consulta,
+          'GET',
+          `/api/entidades/${entidadId}/tablero?vigencia=${vigencia}&periodo=${periodo}`,
+        )
+      ).json();
+      const e = terr.entidades.find((x: { id: string }) => x.id === entidadId);
+      expect(e.avance, `periodo ${periodo}`).toBeCloseTo(tab.avance, 9);
+      expect(e.sinReporte).toBe(tab.sinReporte);
+      expect(e.dimensiones.map((d: { avance: number }) => d.avance)).toEqual(
+        tab.dimensiones.map((d: { avance: number }) => expect.closeTo(d.avance, 9)),
+      );
+    }
+    expect(
+      (await t.pedir(consulta, 'GET', `/api/tablero-territorial?vigencia=${vigencia}&periodo=1`)).statusCode,
+    ).toBe(403);
+  });
+});
