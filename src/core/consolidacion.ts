@@ -95,13 +95,34 @@ export function evaluarActividad(
   };
 }
 
+/**
+ * Weighted mean from its sums (rule 5): equal weights when the weights of the values present add to 0.
+ * Exported so that a set-based computation (the territorial one, in SQL) lands on the same rule.
+ */
+export function desdeSumas(s: { sumaPonderada: number; sumaPesos: number; media: number | null }) {
+  if (s.media === null) return { valor: null, igualados: false };
+  if (s.sumaPesos === 0) return { valor: s.media, igualados: true };
+  return { valor: s.sumaPonderada / s.sumaPesos, igualados: false };
+}
+
 /** Weighted mean of the values present; equal weights when all the weights present are 0. */
 function ponderar(pares: { valor: number | null; peso: number }[]) {
   const con = pares.filter((p): p is { valor: number; peso: number } => p.valor !== null);
-  if (!con.length) return { valor: null, igualados: false };
-  const suma = con.reduce((s, p) => s + Math.max(0, p.peso), 0);
-  if (suma === 0) return { valor: media(con.map((p) => p.valor)), igualados: true };
-  return { valor: con.reduce((s, p) => s + Math.max(0, p.peso) * p.valor, 0) / suma, igualados: false };
+  return desdeSumas({
+    sumaPonderada: con.reduce((s, p) => s + Math.max(0, p.peso) * p.valor, 0),
+    sumaPesos: con.reduce((s, p) => s + Math.max(0, p.peso), 0),
+    media: media(con.map((p) => p.valor)),
+  });
+}
+
+/** Rule 6: a dimension is the plain mean of its policies with data; the entity, of its dimensions. */
+export function consolidarDimensiones(politicas: { dimension: string; avance: number | null }[]) {
+  const codigos = [...new Set(politicas.map((p) => p.dimension))];
+  const dimensiones = codigos.map((codigo) => ({
+    codigo,
+    avance: media(politicas.filter((p) => p.dimension === codigo).map((p) => p.avance)),
+  }));
+  return { dimensiones, avance: media(dimensiones.map((d) => d.avance)) };
 }
 
 /**
@@ -136,18 +157,14 @@ export function consolidar(
       pesosIgualados: avance.igualados,
     };
   });
-  const codigos = [...new Set(politicas.map((p) => p.dimension))];
-  const dimensiones = codigos.map((codigo) => ({
-    codigo,
-    avance: media(resultadoPoliticas.filter((p) => p.dimension === codigo).map((p) => p.avance)),
-  }));
+  const { dimensiones, avance } = consolidarDimensiones(resultadoPoliticas);
   const porDependencia = new Map<string, (number | null)[]>();
   for (const { a, r } of evaluadas) {
     if (a.dependencia === null) continue;
     porDependencia.set(a.dependencia, [...(porDependencia.get(a.dependencia) ?? []), r.avance]);
   }
   return {
-    avance: media(dimensiones.map((d) => d.avance)),
+    avance,
     dimensiones,
     politicas: resultadoPoliticas,
     dependencias: [...porDependencia].map(([dependencia, avances]) => ({

@@ -1,19 +1,16 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { hoyEnColombia } from '../../core/calendario.ts';
-import { type ActividadConsolidable, consolidar } from '../../core/consolidacion.ts';
+import {
+  type ActividadConsolidable,
+  consolidar,
+  consolidarDimensiones,
+  desdeSumas,
+} from '../../core/consolidacion.ts';
 import { periodosDeVigencia } from '../../core/periodos.ts';
-import { ESTADOS_SEGUIMIENTO, type EstadoSeguimiento, seguimientoCuenta } from '../../core/seguimiento.ts';
+import { ESTADOS_SEGUIMIENTO, seguimientoCuenta } from '../../core/seguimiento.ts';
 import { type EstadoActividad, estadoActividad, type NivelSemaforo } from '../../core/semaforo.ts';
 import { type Db, filas as filasSql } from '../../db/client.ts';
-import {
-  actividad,
-  cortePeriodo,
-  dependencia,
-  dimension,
-  entidad,
-  planAccion,
-  seguimiento,
-} from '../../db/schema.ts';
+import { cortePeriodo, dependencia, dimension, entidad } from '../../db/schema.ts';
 import { noEncontrado } from '../../server/errores.ts';
 import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
@@ -24,6 +21,75 @@ const sumaHasta = (xs: readonly number[], n: number) => xs.slice(0, n).reduce((a
 export function periodoVigente(periodos: { numero: number; corte: string }[], hoy: string) {
   const pasados = periodos.filter((p) => p.corte <= hoy);
   return (pasados.at(-1) ?? periodos[0])!.numero;
+}
+
+interface FilaCifras {
+  id: string;
+  politica: string;
+  dependencia_id: string | null;
+  ponderacion: number;
+  meta_anual: number;
+  metas_periodo: number[];
+  fecha_inicio: string;
+  fecha_fin: string;
+  logrado: number;
+  estado_actual: string | null;
+  codigo: string;
+  nombre: string;
+  tardio_actual: boolean | null;
+}
+
+const ESTADOS_QUE_CUENTAN = ESTADOS_SEGUIMIENTO.filter(seguimientoCuenta);
+
+/**
+ * Every activity of the entity's plan with its accepted figures up to the cut-off and its report of that
+ * period, in one query. Rows come back as one JSON array: the embedded database spends most of its time
+ * converting row by row, not computing.
+ */
+async function cifrasPorActividad(db: Db, vigencia: number, numero: number, entidadId: string) {
+  const cuentan = sql.join(
+    ESTADOS_QUE_CUENTAN.map((e) => sql`${e}`),
+    sql`, `,
+  );
+  const [fila] = await filasSql<{ j: string | null }>(
+    db,
+    sql`select json_agg(json_build_object(
+          'id', a.id, 'politica', a.politica, 'dependencia_id', a.dependencia_id,
+          'ponderacion', a.ponderacion, 'meta_anual', a.meta_anual, 'metas_periodo', a.metas_periodo,
+          'fecha_inicio', a.fecha_inicio, 'fecha_fin', a.fecha_fin, 'logrado', r.logrado,
+          'estado_actual', r.estado_actual, 'codigo', a.codigo, 'nombre', a.nombre,
+          'tardio_actual', r.tardio_actual) order by a.codigo)::text as j
+        from actividad a
+        join plan_accion p on p.id = a.plan_id
+        left join lateral (
+          select coalesce(sum(s.valor) filter (where s.estado in (${cuentan})), 0)::float8 as logrado,
+                 max(s.estado) filter (where s.periodo = ${numero}) as estado_actual,
+                 bool_or(s.tardio) filter (where s.periodo = ${numero}) as tardio_actual
+          from seguimiento s where s.actividad_id = a.id and s.periodo <= ${numero}) r on true
+        where p.vigencia = ${vigencia} and p.entidad_id = ${entidadId}`,
+  );
+  return fila?.j ? (JSON.parse(fila.j) as FilaCifras[]) : [];
+}
+
+/** The activity as the consolidation rules see it; `periodo` bounds decide whether a report was due. */
+function consolidable(f: FilaCifras, numero: number, periodo: { inicio: string; corte: string }) {
+  const debia = f.fecha_inicio <= periodo.corte && f.fecha_fin >= periodo.inicio;
+  // Sent: anything past borrador/devuelto.
+  const envio = f.estado_actual !== null && f.estado_actual !== 'borrador' && f.estado_actual !== 'devuelto';
+  return {
+    debia,
+    envio,
+    actividad: {
+      id: f.id,
+      politica: f.politica,
+      dependencia: f.dependencia_id,
+      ponderacion: f.ponderacion,
+      metaAnual: f.meta_anual,
+      planeadoAlCorte: sumaHasta(f.metas_periodo, numero),
+      logradoAlCorte: Number(f.logrado),
+      reporto: !debia || envio,
+    } satisfies ActividadConsolidable,
+  };
 }
 
 /** Dashboard figures of a cut-off, computed from the accepted reports (what a closed period freezes). */
@@ -37,63 +103,15 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
   const [politicas, dimensiones, filas, dependencias] = await Promise.all([
     politicasDeVigencia(db, vigencia),
     db.select().from(dimension).where(eq(dimension.vigencia, vigencia)).orderBy(asc(dimension.orden)),
-    db
-      .select({ a: actividad })
-      .from(actividad)
-      .innerJoin(planAccion, eq(planAccion.id, actividad.planId))
-      .where(and(eq(planAccion.entidadId, entidadId), eq(planAccion.vigencia, vigencia)))
-      .orderBy(asc(actividad.codigo)),
+    cifrasPorActividad(db, vigencia, numero, entidadId),
     db
       .select({ id: dependencia.id, nombre: dependencia.nombre })
       .from(dependencia)
       .where(eq(dependencia.entidadId, entidadId)),
   ]);
-  const actividades = filas.map((f) => f.a);
-  const reportes = actividades.length
-    ? await db
-        .select({
-          actividadId: seguimiento.actividadId,
-          periodo: seguimiento.periodo,
-          valor: seguimiento.valor,
-          estado: seguimiento.estado,
-          tardio: seguimiento.tardio,
-        })
-        .from(seguimiento)
-        .where(
-          and(
-            eq(seguimiento.entidadId, entidadId),
-            lte(seguimiento.periodo, numero),
-            inArray(
-              seguimiento.actividadId,
-              actividades.map((a) => a.id),
-            ),
-          ),
-        )
-    : [];
-  const porActividad = new Map<string, typeof reportes>();
-  for (const r of reportes) porActividad.set(r.actividadId, [...(porActividad.get(r.actividadId) ?? []), r]);
   const nombreDependencia = new Map(dependencias.map((d) => [d.id, d.nombre]));
-
-  const consolidables: ActividadConsolidable[] = [];
-  const detalle = actividades.map((a) => {
-    const suyos = porActividad.get(a.id) ?? [];
-    const contados = suyos.filter((r) => seguimientoCuenta(r.estado as EstadoSeguimiento));
-    const actual = suyos.find((r) => r.periodo === numero);
-    // Due: the activity runs during the period. Sent: anything past borrador/devuelto.
-    const debia = a.fechaInicio <= p.corte && a.fechaFin >= p.inicio;
-    const envio = !!actual && actual.estado !== 'borrador' && actual.estado !== 'devuelto';
-    consolidables.push({
-      id: a.id,
-      politica: a.politica,
-      dependencia: a.dependenciaId,
-      ponderacion: a.ponderacion,
-      metaAnual: a.metaAnual,
-      planeadoAlCorte: sumaHasta(a.metasPeriodo, numero),
-      logradoAlCorte: contados.reduce((s, r) => s + r.valor, 0),
-      reporto: !debia || envio,
-    });
-    return { a, actual, debia, envio };
-  });
+  const detalle = filas.map((f) => ({ f, ...consolidable(f, numero, p) }));
+  const consolidables = detalle.map((d) => d.actividad);
   const c = consolidar(consolidables, politicas, v.semaforo);
 
   const estados: Record<EstadoActividad, number> = {
@@ -110,14 +128,14 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
     azul: 0,
     sinDato: 0,
   };
-  const listado = detalle.map(({ a, actual, debia, envio }, i) => {
+  const listado = detalle.map(({ f: a, debia, envio }, i) => {
     const r = c.actividades[i]!;
     const estado = estadoActividad(
       {
         reportoUltimoPeriodo: envio,
         avance: r.avanceReal,
         cumplimiento: r.cumplimiento,
-        iniciada: a.fechaInicio <= p.corte,
+        iniciada: a.fecha_inicio <= p.corte,
         debiaReportar: debia && (p.cerrado || hoy > p.cierra),
       },
       v.semaforo,
@@ -129,13 +147,13 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
       codigo: a.codigo,
       nombre: a.nombre,
       politica: a.politica,
-      dependencia: a.dependenciaId ? (nombreDependencia.get(a.dependenciaId) ?? null) : null,
+      dependencia: a.dependencia_id ? (nombreDependencia.get(a.dependencia_id) ?? null) : null,
       avance: r.avance,
       cumplimiento: r.cumplimiento,
       semaforo: r.semaforo,
       estado,
-      reporte: actual?.estado ?? null,
-      tardio: actual?.tardio ?? false,
+      reporte: a.estado_actual,
+      tardio: a.tardio_actual ?? false,
     };
   });
   const nombrePolitica = new Map(politicas.map((x) => [x.clave, x.nombre]));
@@ -196,82 +214,85 @@ export async function leerTablero(db: Db, entidadId: string, vigencia: number, n
   return calcularTablero(db, entidadId, vigencia, n);
 }
 
-const ESTADOS_QUE_CUENTAN = ESTADOS_SEGUIMIENTO.filter(seguimientoCuenta);
-
 /**
  * Territorial consolidation (a gobernación looking at its municipalities, or a platform serving many
- * entities): one set-based query for every activity's accepted figures, then the same `consolidar` rules
- * per entity. Entities without a plan in the vigencia are left out.
+ * entities). At this scale the per-activity part of the rules runs in SQL — avance capped to 0–100 of the
+ * annual goal (rule 1), missing report (3), no goal (4), weighted sums per policy (5) — and core finishes
+ * with the same functions the dashboard uses. A test holds both paths to the same figures.
  */
-export async function consolidarTerritorio(db: Db, vigencia: number, numero: number, entidadIds?: string[]) {
-  const filtro = entidadIds
-    ? sql`and p.entidad_id in (${sql.join(
-        entidadIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`
-    : sql``;
+export async function consolidarTerritorio(db: Db, vigencia: number, numero: number) {
+  const porDefecto = periodosDeVigencia(vigencia, 'trimestral')[numero - 1] ?? {
+    inicio: `${vigencia}-01-01`,
+    corte: `${vigencia}-12-31`,
+  };
   const cuentan = sql.join(
     ESTADOS_QUE_CUENTAN.map((e) => sql`${e}`),
     sql`, `,
   );
   const filas = await filasSql<{
     entidad_id: string;
-    nombre: string;
-    id: string;
     politica: string;
-    dependencia_id: string | null;
-    ponderacion: number;
-    meta_anual: number;
-    metas_periodo: number[];
-    fecha_inicio: string;
-    fecha_fin: string;
-    inicio: string | null;
-    corte: string | null;
-    logrado: number;
-    envio: boolean | null;
+    suma_ponderada: number | null;
+    suma_pesos: number | null;
+    media: number | null;
+    actividades: number;
+    sin_reporte: number;
   }>(
     db,
-    sql`select p.entidad_id, e.nombre, a.id, a.politica, a.dependencia_id, a.ponderacion, a.meta_anual,
-          a.metas_periodo, a.fecha_inicio::text, a.fecha_fin::text, pe.inicio::text, pe.corte::text,
-          coalesce(sum(s.valor) filter (where s.estado in (${cuentan})), 0)::float8 as logrado,
-          bool_or(s.periodo = ${numero} and s.estado not in ('borrador', 'devuelto')) as envio
-        from actividad a
-        join plan_accion p on p.id = a.plan_id
-        join entidad e on e.id = p.entidad_id
-        left join periodo pe on pe.entidad_id = p.entidad_id and pe.vigencia = p.vigencia and pe.numero = ${numero}
-        left join seguimiento s on s.actividad_id = a.id and s.periodo <= ${numero}
-        where p.vigencia = ${vigencia} ${filtro}
-        group by p.entidad_id, e.nombre, a.id, pe.inicio, pe.corte`,
+    sql`with r as (
+          select s.actividad_id,
+                 sum(s.valor) filter (where s.estado in (${cuentan})) as logrado,
+                 bool_or(s.periodo = ${numero} and s.estado not in ('borrador', 'devuelto')) as envio
+          from seguimiento s
+          join actividad a2 on a2.id = s.actividad_id
+          join plan_accion p2 on p2.id = a2.plan_id
+          where p2.vigencia = ${vigencia} and s.periodo <= ${numero}
+          group by s.actividad_id),
+        act as (
+          select p.entidad_id, a.politica, greatest(a.ponderacion, 0) as w,
+                 case when a.meta_anual > 0
+                   then least(100, greatest(0, coalesce(r.logrado, 0)) / a.meta_anual * 100) end as avance,
+                 (a.meta_anual > 0
+                   and a.fecha_inicio <= coalesce(pe.corte, ${porDefecto.corte}::date)
+                   and a.fecha_fin >= coalesce(pe.inicio, ${porDefecto.inicio}::date)
+                   and not coalesce(r.envio, false)) as sin_reporte
+          from actividad a
+          join plan_accion p on p.id = a.plan_id
+          left join r on r.actividad_id = a.id
+          left join periodo pe on pe.entidad_id = p.entidad_id and pe.vigencia = p.vigencia and pe.numero = ${numero}
+          where p.vigencia = ${vigencia})
+        select entidad_id, politica,
+               (sum(w * avance) filter (where avance is not null))::float8 as suma_ponderada,
+               (sum(w) filter (where avance is not null))::float8 as suma_pesos,
+               avg(avance)::float8 as media,
+               count(*)::int as actividades,
+               (count(*) filter (where sin_reporte))::int as sin_reporte
+        from act group by entidad_id, politica`,
   );
   const politicas = await politicasDeVigencia(db, vigencia);
-  const porDefecto = periodosDeVigencia(vigencia, 'trimestral')[numero - 1];
-  const porEntidad = new Map<string, { nombre: string; actividades: ActividadConsolidable[] }>();
-  for (const f of filas) {
-    const inicio = f.inicio ?? porDefecto?.inicio ?? `${vigencia}-01-01`;
-    const corte = f.corte ?? porDefecto?.corte ?? `${vigencia}-12-31`;
-    const debia = f.fecha_inicio <= corte && f.fecha_fin >= inicio;
-    const e = porEntidad.get(f.entidad_id) ?? { nombre: f.nombre, actividades: [] };
-    e.actividades.push({
-      id: f.id,
-      politica: f.politica,
-      dependencia: f.dependencia_id,
-      ponderacion: f.ponderacion,
-      metaAnual: f.meta_anual,
-      planeadoAlCorte: sumaHasta(f.metas_periodo, numero),
-      logradoAlCorte: Number(f.logrado),
-      reporto: !debia || !!f.envio,
-    });
-    porEntidad.set(f.entidad_id, e);
-  }
-  return [...porEntidad].map(([id, { nombre, actividades }]) => {
-    const c = consolidar(actividades, politicas);
+  const nombres = new Map(
+    (await db.select({ id: entidad.id, nombre: entidad.nombre }).from(entidad)).map((e) => [e.id, e.nombre]),
+  );
+  const porEntidad = new Map<string, typeof filas>();
+  for (const f of filas) porEntidad.set(f.entidad_id, [...(porEntidad.get(f.entidad_id) ?? []), f]);
+  return [...porEntidad].map(([id, suyas]) => {
+    const avancePolitica = new Map(
+      suyas.map((f) => [
+        f.politica,
+        desdeSumas({ sumaPonderada: f.suma_ponderada ?? 0, sumaPesos: f.suma_pesos ?? 0, media: f.media })
+          .valor,
+      ]),
+    );
+    const { dimensiones, avance } = consolidarDimensiones(
+      politicas.map((p) => ({ dimension: p.dimension, avance: avancePolitica.get(p.clave) ?? null })),
+    );
     return {
       id,
-      nombre,
-      avance: c.avance,
-      dimensiones: c.dimensiones,
-      actividades: actividades.length,
-      sinReporte: c.sinReporte,
+      nombre: nombres.get(id) ?? '',
+      avance,
+      dimensiones,
+      actividades: suyas.reduce((n, f) => n + f.actividades, 0),
+      sinReporte: suyas.reduce((n, f) => n + f.sin_reporte, 0),
     };
   });
 }

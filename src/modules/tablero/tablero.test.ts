@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actividad, entidad, planAccion, seguimiento } from '../../db/schema.ts';
 import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
 import { sembrarDemo, vigenciaDemo } from '../demo/demo.service.ts';
 
@@ -69,6 +70,108 @@ describe('el tablero cuadra con los reportes', () => {
   });
 
   it('la consolidación territorial da las mismas cifras que el tablero de cada entidad', async () => {
+    // A second entity with the edge cases: weights that are all zero, an over-achieved activity, a missing
+    // report, a report not yet accepted, an activity that only starts in the second half of the year.
+    const db = t.conexion.db;
+    const [e] = await db
+      .insert(entidad)
+      .values({ nombre: 'Municipio de los casos límite', nit: '800197268', dv: 4 })
+      .returning();
+    const [plan] = await db
+      .insert(planAccion)
+      .values({ entidadId: e!.id, vigencia, estado: 'aprobado' })
+      .returning();
+    const base = {
+      planId: plan!.id,
+      producto: 'P',
+      unidad: 'u',
+      metasPeriodo: [1, 1, 1, 1],
+      metaAnual: 4,
+      fechaFin: `${vigencia}-12-15`,
+    };
+    const acts = await db
+      .insert(actividad)
+      .values([
+        {
+          ...base,
+          politica: 'integridad',
+          codigo: 'A',
+          nombre: 'cero 1',
+          ponderacion: 0,
+          fechaInicio: `${vigencia}-01-15`,
+        },
+        {
+          ...base,
+          politica: 'integridad',
+          codigo: 'B',
+          nombre: 'cero 2',
+          ponderacion: 0,
+          fechaInicio: `${vigencia}-01-15`,
+        },
+        {
+          ...base,
+          politica: 'gestion_documental',
+          codigo: 'C',
+          nombre: 'sobre',
+          ponderacion: 70,
+          fechaInicio: `${vigencia}-01-15`,
+        },
+        {
+          ...base,
+          politica: 'gestion_documental',
+          codigo: 'D',
+          nombre: 'tarde',
+          ponderacion: 30,
+          fechaInicio: `${vigencia}-08-01`,
+        },
+        {
+          ...base,
+          politica: 'control_interno',
+          codigo: 'E',
+          nombre: 'enviado',
+          ponderacion: 100,
+          fechaInicio: `${vigencia}-01-15`,
+        },
+      ])
+      .returning();
+    const id = (c: string) => acts.find((a) => a.codigo === c)!.id;
+    const rep = (codigo: string, periodo: number, valor: number, estado: string) => ({
+      entidadId: e!.id,
+      actividadId: id(codigo),
+      periodo,
+      valor,
+      estado,
+      descripcion: 'x',
+    });
+    await db
+      .insert(seguimiento)
+      .values([
+        rep('A', 1, 1, 'verificado'),
+        rep('C', 1, 9, 'aceptado'),
+        rep('C', 2, 1, 'aceptado'),
+        rep('E', 1, 1, 'enviado'),
+      ]);
+    const adminTab = async (periodo: number) =>
+      (
+        await t.pedir(
+          t.admin,
+          'GET',
+          `/api/entidades/${e!.id}/tablero?vigencia=${vigencia}&periodo=${periodo}`,
+        )
+      ).json();
+    for (const periodo of [1, 2]) {
+      const terr = (
+        await t.pedir(t.admin, 'GET', `/api/tablero-territorial?vigencia=${vigencia}&periodo=${periodo}`)
+      ).json();
+      const tab = await adminTab(periodo);
+      const x = terr.entidades.find((y: { id: string }) => y.id === e!.id);
+      expect(x.avance, `casos límite, periodo ${periodo}`).toBeCloseTo(tab.avance, 9);
+      expect(x.sinReporte).toBe(tab.sinReporte);
+    }
+    expect(
+      (await adminTab(1)).politicas.find((p: { clave: string }) => p.clave === 'integridad').avance,
+    ).toBeCloseTo(12.5);
+
     for (const periodo of [1, 2, 3]) {
       const terr = (
         await t.pedir(t.admin, 'GET', `/api/tablero-territorial?vigencia=${vigencia}&periodo=${periodo}`)
