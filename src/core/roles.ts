@@ -42,6 +42,9 @@ export const PERMISOS = {
   'seguimiento.revisar': ['planeacion'],
   'seguimiento.verificar': ['control_interno'],
   'periodo.cerrar': ['planeacion'],
+  'indicador.editar': ['planeacion'],
+  // Measuring is further limited, outside planeación, to the indicator's responsible.
+  'indicador.medir': ['planeacion', 'responsable_politica', 'responsable_actividad'],
 } as const satisfies Record<string, readonly Rol[]>;
 export type Permiso = keyof typeof PERMISOS;
 

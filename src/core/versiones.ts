@@ -20,6 +20,7 @@ export const CAMPOS_COMPARADOS = {
   rubro: 'Rubro',
   bpin: 'BPIN',
   riesgo: 'Riesgo asociado',
+  indicadorId: 'Indicador',
 } as const;
 type Campo = keyof typeof CAMPOS_COMPARADOS;
 

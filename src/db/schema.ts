@@ -1,4 +1,5 @@
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   date,
@@ -262,12 +263,60 @@ export const actividad = pgTable(
     rubro: text('rubro'),
     bpin: text('bpin'),
     riesgo: text('riesgo'),
+    /** The indicator whose measurement this activity feeds (optional). */
+    indicadorId: uuid('indicador_id').references((): AnyPgColumn => indicador.id),
     creadoEn: creadoEn(),
   },
   (t) => [
     uniqueIndex('actividad_codigo_idx').on(t.planId, t.codigo),
     index('actividad_plan_idx').on(t.planId, t.politica),
   ],
+);
+
+// ---------- Indicadores (hoja de vida) y sus mediciones por periodo ----------
+export const indicador = pgTable(
+  'indicador',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    vigencia: integer('vigencia').notNull(),
+    codigo: text('codigo').notNull(),
+    nombre: text('nombre').notNull(),
+    objetivo: text('objetivo').notNull(),
+    tipo: text('tipo').notNull(),
+    politica: text('politica'),
+    formulaNumerador: text('formula_numerador').notNull(),
+    formulaDenominador: text('formula_denominador'),
+    unidad: text('unidad').notNull(),
+    frecuencia: text('frecuencia').notNull(),
+    lineaBase: doublePrecision('linea_base'),
+    meta: doublePrecision('meta').notNull(),
+    polaridad: text('polaridad').notNull(),
+    fuente: text('fuente').notNull(),
+    dependenciaId: uuid('dependencia_id').references(() => dependencia.id),
+    responsableId: uuid('responsable_id').references(() => usuario.id),
+    creadoEn: creadoEn(),
+  },
+  (t) => [uniqueIndex('indicador_codigo_idx').on(t.entidadId, t.vigencia, t.codigo)],
+);
+
+export const medicion = pgTable(
+  'medicion',
+  {
+    indicadorId: uuid('indicador_id')
+      .notNull()
+      .references(() => indicador.id),
+    periodo: integer('periodo').notNull(),
+    numerador: doublePrecision('numerador').notNull(),
+    denominador: doublePrecision('denominador'),
+    valor: doublePrecision('valor'),
+    observacion: text('observacion'),
+    registradoPor: uuid('registrado_por').references(() => usuario.id),
+    actualizadoEn: timestamp('actualizado_en', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.indicadorId, t.periodo] })],
 );
 
 // ---------- Seguimiento por actividad y periodo, con sus evidencias ----------
@@ -417,6 +466,8 @@ export const TABLAS_EN_ORDEN = [
   'vigencia_entidad',
   'periodo',
   'plan_accion',
+  'indicador',
+  'medicion',
   'actividad',
   'seguimiento',
   'evidencia',

@@ -23,6 +23,7 @@ import { dependenciasRoutes } from '../modules/dependencias/dependencias.routes.
 import { entidadesRoutes } from '../modules/entidades/entidades.routes.ts';
 import { logoRoutes } from '../modules/entidades/logo.routes.ts';
 import { excelRoutes } from '../modules/excel/excel.routes.ts';
+import { indicadoresRoutes } from '../modules/indicadores/indicadores.routes.ts';
 import { notificacionesRoutes } from '../modules/notificaciones/notificaciones.routes.ts';
 import { pendientesRoutes } from '../modules/pendientes/pendientes.routes.ts';
 import { flujoPlanRoutes, versionesPlanRoutes } from '../modules/plan/flujo.routes.ts';
@@ -140,6 +141,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(tableroTerritorialRoutes);
   await app.register(pendientesRoutes);
   await app.register(excelRoutes);
+  await app.register(indicadoresRoutes);
   await app.register(notificacionesRoutes);
   await app.register(auditoriaRoutes);
 

@@ -82,6 +82,11 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'POST /api/entidades/:entidadId/vigencias/:vigencia/periodos/:numero/reabrir': 'periodo.cerrar',
   'GET /api/entidades/:entidadId/pendientes': 'entidad.ver',
   'GET /api/tablero-territorial': 'plataforma',
+  'GET /api/entidades/:entidadId/indicadores': 'entidad.ver',
+  'GET /api/entidades/:entidadId/indicadores/:indicadorId': 'entidad.ver',
+  'POST /api/entidades/:entidadId/indicadores': 'indicador.editar',
+  'PUT /api/entidades/:entidadId/indicadores/:indicadorId': 'indicador.editar',
+  'PUT /api/entidades/:entidadId/indicadores/:indicadorId/mediciones/:periodo': 'indicador.medir',
   'GET /api/notificaciones': 'sesion',
   'POST /api/notificaciones/leidas': 'sesion',
 };

@@ -6,6 +6,7 @@ import { CatalogoPage } from './features/catalogo/catalogo-page.tsx';
 import { DependenciasPage } from './features/dependencias/dependencias-page.tsx';
 import { EntidadPage } from './features/entidad/entidad-page.tsx';
 import { EntidadesPage } from './features/entidad/entidades-page.tsx';
+import { IndicadoresPage } from './features/indicadores/indicadores-page.tsx';
 import { InicioPage } from './features/inicio/inicio-page.tsx';
 import { PlanPage } from './features/plan/plan-page.tsx';
 import { SeguimientoPage } from './features/seguimiento/seguimiento-page.tsx';
@@ -29,6 +30,7 @@ const PAGINAS: Record<string, () => React.JSX.Element> = {
   '/plan': PlanPage,
   '/seguimiento': SeguimientoPage,
   '/tablero': TableroPage,
+  '/indicadores': IndicadoresPage,
 };
 
 function NoEncontrada() {

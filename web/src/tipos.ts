@@ -266,3 +266,33 @@ export interface Notificaciones {
     creadoEn: string;
   }[];
 }
+
+export interface Indicador {
+  id: string;
+  vigencia: number;
+  codigo: string;
+  nombre: string;
+  objetivo: string;
+  tipo: string;
+  politica: string | null;
+  formulaNumerador: string;
+  formulaDenominador: string | null;
+  unidad: string;
+  frecuencia: string;
+  lineaBase: number | null;
+  meta: number;
+  polaridad: string;
+  fuente: string;
+  dependenciaId: string | null;
+  responsableId: string | null;
+  mediciones: {
+    periodo: number;
+    numerador: number;
+    denominador: number | null;
+    valor: number | null;
+    cumplimiento: number | null;
+    semaforo: Nivel | null;
+    observacion: string | null;
+  }[];
+  actividades?: { id: string; codigo: string; nombre: string }[];
+}

@@ -3,6 +3,7 @@
 // so a new user opens a living dashboard. Figures are deterministic (no Math.random) to keep demos alike.
 import { and, eq } from 'drizzle-orm';
 import { hoyEnColombia } from '../../core/calendario.ts';
+import { valorMedicion } from '../../core/indicador.ts';
 import { periodosDeVigencia } from '../../core/periodos.ts';
 import type { EstadoSeguimiento } from '../../core/seguimiento.ts';
 import { RANGOS_POR_DEFECTO } from '../../core/semaforo.ts';
@@ -11,6 +12,8 @@ import {
   actividad,
   cortePeriodo,
   evidencia,
+  indicador,
+  medicion,
   periodo,
   planAccion,
   seguimiento,
@@ -204,6 +207,75 @@ const ACTIVIDADES: Record<string, [string, string, Meta, number][]> = {
   ],
 };
 
+const INDICADORES = [
+  {
+    codigo: 'IND-01',
+    nombre: 'Oportunidad en la respuesta a las PQRSD',
+    objetivo: 'Medir qué parte de las peticiones, quejas y reclamos se responde dentro del término legal.',
+    tipo: 'eficacia',
+    politica: 'servicio_ciudadano',
+    formulaNumerador: 'PQRSD respondidas dentro del término legal',
+    formulaDenominador: 'PQRSD recibidas en el periodo',
+    unidad: '%',
+    frecuencia: 'trimestral',
+    lineaBase: 72,
+    meta: 90,
+    polaridad: 'creciente',
+    fuente: 'Módulo de PQRSD del sistema de gestión documental',
+  },
+  {
+    codigo: 'IND-02',
+    nombre: 'Días promedio para contratar',
+    objetivo: 'Medir cuánto tarda un proceso de contratación desde la solicitud hasta el contrato firmado.',
+    tipo: 'eficiencia',
+    politica: 'compras_contratacion',
+    formulaNumerador: 'Suma de días de los procesos contratados',
+    formulaDenominador: 'Procesos contratados en el periodo',
+    unidad: 'días',
+    frecuencia: 'trimestral',
+    lineaBase: 38,
+    meta: 25,
+    polaridad: 'decreciente',
+    fuente: 'SECOP II y expedientes contractuales',
+  },
+  {
+    codigo: 'IND-03',
+    nombre: 'Cumplimiento del programa anual de auditorías',
+    objetivo:
+      'Medir la ejecución del programa de auditorías internas aprobado por el comité de control interno.',
+    tipo: 'eficacia',
+    politica: 'control_interno',
+    formulaNumerador: 'Auditorías ejecutadas',
+    formulaDenominador: 'Auditorías programadas a la fecha',
+    unidad: '%',
+    frecuencia: 'trimestral',
+    lineaBase: 60,
+    meta: 100,
+    polaridad: 'creciente',
+    fuente: 'Programa anual de auditorías y sus informes',
+  },
+];
+const MEDICIONES: [number, number][][] = [
+  [
+    [78, 100],
+    [85, 104],
+    [96, 110],
+    [91, 98],
+  ],
+  [
+    [1_080, 30],
+    [870, 29],
+    [728, 28],
+    [650, 26],
+  ],
+  [
+    [2, 3],
+    [5, 6],
+    [8, 9],
+    [12, 12],
+  ],
+];
+
 // How the last period's reports stand, in turn: a mix a planning office would recognise.
 const ESTADOS_ULTIMO: (EstadoSeguimiento | null)[] = [
   'verificado',
@@ -307,7 +379,43 @@ export async function sembrarPlanDemo(
         rubro: j === 0 ? '2.1.2.02.02' : null,
       })),
     );
-    const actividades = await tx.insert(actividad).values(filas).returning();
+    // Three indicators with a hoja de vida, measured in every period with follow-up.
+    const indicadores = await tx
+      .insert(indicador)
+      .values(
+        INDICADORES.map((x) => ({
+          ...x,
+          entidadId,
+          vigencia,
+          responsableId: personas.reportante(x.politica),
+          dependenciaId: personas.dependencia(x.politica),
+        })),
+      )
+      .returning();
+    for (const [n, x] of indicadores.entries())
+      await tx.insert(medicion).values(
+        conReporte.map((p, k) => {
+          const [num, den] = MEDICIONES[n]![k % 4]!;
+          return {
+            indicadorId: x.id,
+            periodo: p.numero,
+            numerador: num,
+            denominador: den,
+            valor: valorMedicion(num, den, x.unidad),
+            registradoPor: x.responsableId,
+          };
+        }),
+      );
+    const indicadorDe = new Map(indicadores.map((x) => [x.politica, x.id]));
+    const actividades = await tx
+      .insert(actividad)
+      .values(
+        filas.map((f) => ({
+          ...f,
+          indicadorId: f.codigo.endsWith('.1') ? (indicadorDe.get(f.politica) ?? null) : null,
+        })),
+      )
+      .returning();
     await tx.insert(versionPlan).values({
       planId: plan!.id,
       version: 1,

@@ -40,6 +40,7 @@ export const ActividadEntradaSchema = z.object({
   rubro: opcional(60),
   bpin: opcional(20),
   riesgo: opcional(300),
+  indicadorId: z.uuid('elija un indicador de la lista').nullish(),
 });
 
 export const ActividadSchema = z
@@ -58,6 +59,7 @@ export const ActividadSchema = z
     ponderacion: z.number(),
     dependenciaId: z.string().nullable(),
     responsableId: z.string().nullable(),
+    indicadorId: z.string().nullable(),
     fechaInicio: z.string(),
     fechaFin: z.string(),
     presupuesto: z.number().nullable(),

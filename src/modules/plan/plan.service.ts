@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import {
   actividad,
   dependencia,
+  indicador,
   indiceFurag,
   planAccion,
   planDecreto612,
@@ -64,20 +65,23 @@ export async function validarActividad(db: Db, entidadId: string, vigencia: numb
         mensaje: 'el plan del Decreto 612 no corresponde a la política elegida',
       });
   }
-  if (a.dependenciaId) {
-    const [d] = await db
-      .select()
-      .from(dependencia)
-      .where(and(eq(dependencia.id, a.dependenciaId), eq(dependencia.entidadId, entidadId)));
-    if (!d) errores.push({ campo: 'dependenciaId', mensaje: 'la dependencia no existe en esta entidad' });
-  }
-  if (a.responsableId) {
-    const [r] = await db
-      .select()
-      .from(rolUsuario)
-      .where(and(eq(rolUsuario.usuarioId, a.responsableId), eq(rolUsuario.entidadId, entidadId)))
-      .limit(1);
-    if (!r) errores.push({ campo: 'responsableId', mensaje: 'la persona no tiene un rol en esta entidad' });
+  errores.push(...(await problemasDeAsignacion(db, entidadId, a)));
+  if (a.indicadorId) {
+    const [i] = await db
+      .select({ id: indicador.id })
+      .from(indicador)
+      .where(
+        and(
+          eq(indicador.id, a.indicadorId),
+          eq(indicador.entidadId, entidadId),
+          eq(indicador.vigencia, vigencia),
+        ),
+      );
+    if (!i)
+      errores.push({
+        campo: 'indicadorId',
+        mensaje: `el indicador no existe en esta entidad para ${vigencia}`,
+      });
   }
   const anio = String(vigencia);
   if (!a.fechaInicio.startsWith(anio))
@@ -95,6 +99,31 @@ export async function validarActividad(db: Db, entidadId: string, vigencia: numb
       `Revise los datos: ${errores.map((e) => `«${e.campo}»: ${e.mensaje}`).join('; ')}.`,
       errores,
     );
+}
+
+/** The dependencia and the responsible of a record must belong to its entity (activities, indicators). */
+export async function problemasDeAsignacion(
+  db: Db,
+  entidadId: string,
+  a: { dependenciaId?: string | null; responsableId?: string | null },
+) {
+  const errores: { campo: string; mensaje: string }[] = [];
+  if (a.dependenciaId) {
+    const [d] = await db
+      .select()
+      .from(dependencia)
+      .where(and(eq(dependencia.id, a.dependenciaId), eq(dependencia.entidadId, entidadId)));
+    if (!d) errores.push({ campo: 'dependenciaId', mensaje: 'la dependencia no existe en esta entidad' });
+  }
+  if (a.responsableId) {
+    const [r] = await db
+      .select()
+      .from(rolUsuario)
+      .where(and(eq(rolUsuario.usuarioId, a.responsableId), eq(rolUsuario.entidadId, entidadId)))
+      .limit(1);
+    if (!r) errores.push({ campo: 'responsableId', mensaje: 'la persona no tiene un rol en esta entidad' });
+  }
+  return errores;
 }
 
 /** A friendlier answer than the unique index's: names the code that is already taken. */

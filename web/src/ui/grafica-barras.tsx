@@ -7,7 +7,7 @@ export interface Barra {
 }
 
 // ECharts is loaded only when a chart is shown, and only the parts a bar chart needs (tree-shaken).
-const cargarEcharts = async () => (await import('./echarts-barras.ts')).echarts;
+export const cargarEcharts = async () => (await import('./echarts-graficas.ts')).echarts;
 
 /**
  * Horizontal bars 0–100 %. The chart is decorative for screen readers: the same figures are always in a

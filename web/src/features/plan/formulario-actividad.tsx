@@ -27,6 +27,7 @@ export interface DatosActividad {
   ponderacion: number;
   dependenciaId: string | null;
   responsableId: string | null;
+  indicadorId: string | null;
   fechaInicio: string;
   fechaFin: string;
   presupuesto: number | null;
@@ -37,6 +38,7 @@ export function FormularioActividad({
   periodos,
   dependencias,
   personas,
+  indicadores = [],
   pendiente,
   error,
   alGuardar,
@@ -45,6 +47,7 @@ export function FormularioActividad({
   periodos: string[];
   dependencias: Dependencia[];
   personas: UsuarioEntidad[];
+  indicadores?: { id: string; codigo: string; nombre: string }[];
   pendiente: boolean;
   error: unknown;
   alGuardar: (d: DatosActividad) => void;
@@ -63,6 +66,7 @@ export function FormularioActividad({
     ponderacion: 0 as number | string,
     dependenciaId: '',
     responsableId: '',
+    indicadorId: '',
     fechaInicio: `01/01/${catalogo.vigencia}`,
     fechaFin: `31/12/${catalogo.vigencia}`,
     presupuesto: '' as number | string,
@@ -83,6 +87,7 @@ export function FormularioActividad({
       plan612: d.plan612 || null,
       dependenciaId: d.dependenciaId || null,
       responsableId: d.responsableId || null,
+      indicadorId: d.indicadorId || null,
       metaAnual: Number(d.metaAnual),
       ponderacion: Number(d.ponderacion),
       metasPeriodo: d.metasPeriodo.map(Number),
@@ -206,6 +211,16 @@ export function FormularioActividad({
                 ...personas.map((x) => ({ value: x.id, label: x.nombre })),
               ]}
               error={errores.responsableId}
+            />
+            <NativeSelect
+              label="Indicador que alimenta (opcional)"
+              value={d.indicadorId}
+              onChange={(e) => setD({ ...d, indicadorId: e.currentTarget.value })}
+              data={[
+                { value: '', label: 'Ninguno' },
+                ...indicadores.map((x) => ({ value: x.id, label: `${x.codigo} · ${x.nombre}` })),
+              ]}
+              error={errores.indicadorId}
             />
             <TextInput
               label="Fecha de inicio"

@@ -2,7 +2,14 @@ import { Alert, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import type { Catalogo, Dependencia, PlanAccion, UsuarioEntidad, VigenciaEntidad } from '../../tipos.ts';
+import type {
+  Catalogo,
+  Dependencia,
+  Indicador,
+  PlanAccion,
+  UsuarioEntidad,
+  VigenciaEntidad,
+} from '../../tipos.ts';
 import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, pesos, porcentaje } from '../../ui/formato.ts';
@@ -40,6 +47,11 @@ export function PlanPage() {
   const personas = useQuery({
     queryKey: ['usuarios', entidad?.id],
     queryFn: () => api<UsuarioEntidad[]>('GET', `/api/entidades/${entidad!.id}/usuarios`),
+    enabled: !!entidad && editable,
+  });
+  const indicadores = useQuery({
+    queryKey: ['indicadores', entidad?.id, vigencia],
+    queryFn: () => api<Indicador[]>('GET', `/api/entidades/${entidad!.id}/indicadores?vigencia=${vigencia}`),
     enabled: !!entidad && editable,
   });
   const agregar = useMutation({
@@ -162,6 +174,7 @@ export function PlanPage() {
               periodos={config.data.periodos.map((x) => x.nombre)}
               dependencias={dependencias.data ?? []}
               personas={personas.data ?? []}
+              indicadores={indicadores.data ?? []}
               pendiente={agregar.isPending}
               error={agregar.error}
               alGuardar={(d) => agregar.mutate(d)}
