@@ -173,6 +173,34 @@ describe('ciclo del plan y el seguimiento en el navegador', () => {
     await p.context().close();
   });
 
+  it('planeación crea un indicador, registra su medición y ve la tendencia', async () => {
+    const p = await entrar(e.navegador, PERSONAS.planeacion.correo);
+    await ir(p, 'Indicadores');
+    await p.getByText('Aún no hay indicadores').waitFor();
+    await p.getByLabel('Código').fill('IND-01');
+    await p.getByLabel('Nombre del indicador').fill('Servidores que conocen el código de integridad');
+    await p.getByLabel('Objetivo: qué mide y para qué').fill('Medir la apropiación del código de integridad');
+    await p.getByLabel('Fórmula: numerador').fill('Servidores que aprueban la prueba de apropiación');
+    await p.getByLabel('Fórmula: denominador (opcional)').fill('Servidores evaluados');
+    await p.getByLabel(/^Meta/).fill('80');
+    await p.getByLabel('Fuente de los datos').fill('Encuesta de apropiación de Talento Humano');
+    await p.getByRole('button', { name: 'Crear indicador' }).click();
+    await p.getByRole('heading', { name: /IND-01 · Servidores que conocen/ }).waitFor();
+    await p.getByLabel('Periodo', { exact: true }).selectOption('2');
+    await p.getByLabel(/^Numerador/).fill('36');
+    await p.getByLabel(/^Denominador/).fill('40');
+    await p.getByRole('button', { name: 'Guardar medición' }).click();
+    const tabla = p.getByRole('region', { name: 'Mediciones de IND-01' });
+    await expect.poll(() => tabla.textContent()).toContain('90 %');
+    expect(await tabla.textContent()).toContain('112,5 %');
+    await p
+      .getByRole('img', { name: /Gráfica de tendencia/ })
+      .locator('svg')
+      .waitFor();
+    await revisarPagina(p, '27b-indicadores');
+    await p.context().close();
+  });
+
   it('el tablero muestra las cifras nuevas: 25 % de IN-01 ponderado al 40 % = 10 %', async () => {
     const p = await entrar(e.navegador, PERSONAS.control.correo);
     await ir(p, 'Tablero');

@@ -273,8 +273,8 @@ function HojaDeVida({
           )}
           {dato('Unidad y frecuencia', `${i.unidad} · ${i.frecuencia}`)}
           {dato('Polaridad', NOMBRE_POLARIDAD[i.polaridad as Polaridad] ?? i.polaridad)}
-          {dato('Línea base', i.lineaBase === null ? 'sin dato' : numero(i.lineaBase))}
-          {dato('Meta', numero(i.meta))}
+          {dato('Línea base', i.lineaBase === null ? 'sin dato' : `${numero(i.lineaBase)} ${i.unidad}`)}
+          {dato('Meta', `${numero(i.meta)} ${i.unidad}`)}
           {dato('Fuente', i.fuente)}
         </SimpleGrid>
         <GraficaTendencia
