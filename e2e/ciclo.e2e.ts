@@ -102,6 +102,14 @@ describe('ciclo del plan y el seguimiento en el navegador', () => {
         .toContain(codigo);
     }
     await revisarPagina(p, '20-plan-tres-actividades');
+    // A correction before sending: the weight of IN-03 is edited in place.
+    await p.getByRole('button', { name: 'Editar la actividad IN-03' }).click();
+    const ventana = p.getByRole('dialog', { name: 'Editar la actividad IN-03' });
+    await ventana
+      .getByLabel('Riesgo asociado (opcional)')
+      .fill('Baja participación del personal asistencial');
+    await ventana.getByRole('button', { name: 'Guardar cambios de la actividad' }).click();
+    await ventana.waitFor({ state: 'hidden' });
     await p.getByRole('button', { name: 'Enviar al comité' }).click();
     await p.getByText('Esperando la decisión del comité').waitFor();
     await revisarPagina(p, '21-plan-enviado');

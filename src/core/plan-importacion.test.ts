@@ -48,6 +48,7 @@ const ctx: ContextoImportacion = {
   planes612: [],
   dependencias: [{ id: 'd1', nombre: 'Talento Humano' }],
   personas: [{ id: 'p1', correo: 'ana@entidad.example' }],
+  objetivos: ['OE1', 'OE2'],
   codigosExistentes: new Set(['IN-00']),
 };
 const enc = encabezadosPlan(ctx.periodos);
@@ -93,6 +94,11 @@ describe('validación de la importación', () => {
   it.each([
     [{ Código: '' }, 'Código', 'es obligatorio'],
     [{ Código: 'IN-00' }, 'Código', 'IN-00 ya está en el plan'],
+    [
+      { 'Objetivo estratégico': 'OE9' },
+      'Objetivo estratégico',
+      '«OE9» no es un código de los objetivos estratégicos de la entidad',
+    ],
     [{ Política: 'Innovación' }, 'Política', '«Innovación» no es una política del catálogo MIPG de 2026'],
     [{ 'Índice FURAG': 'I99' }, 'Índice FURAG', 'el índice I99 no pertenece a la política'],
     [{ 'Meta anual': 0 }, 'Meta anual', 'escriba un número mayor que cero'],

@@ -43,6 +43,8 @@ export interface ContextoImportacion {
   planes612: readonly { clave: string; nombre: string; politica: string }[];
   dependencias: readonly { id: string; nombre: string }[];
   personas: readonly { id: string; correo: string }[];
+  /** The entity's strategic objectives (codes); when there are none the column is free text. */
+  objetivos?: readonly string[];
   /** Codes already in the plan: an import adds activities, it never overwrites. */
   codigosExistentes: ReadonlySet<string>;
 }
@@ -186,6 +188,12 @@ export function validarImportacion(
       : null;
     if (planTexto && !plan)
       mal('Plan del Decreto 612', `«${planTexto}» no es uno de los 12 planes del Decreto 612`);
+    const objetivo = opcional('Objetivo estratégico');
+    if (objetivo && ctx.objetivos?.length && !ctx.objetivos.includes(objetivo))
+      mal(
+        'Objetivo estratégico',
+        `«${objetivo}» no es un código de los objetivos estratégicos de la entidad`,
+      );
     const nombre = requerido('Actividad');
     const producto = requerido('Producto o entregable');
     const unidad = requerido('Unidad de medida');
@@ -230,7 +238,7 @@ export function validarImportacion(
       codigo,
       indiceFurag,
       plan612: plan?.clave ?? null,
-      objetivo: opcional('Objetivo estratégico'),
+      objetivo,
       nombre,
       producto,
       metaAnual: metaAnual ?? 0,

@@ -273,6 +273,21 @@ export const actividad = pgTable(
   ],
 );
 
+/** The entity's own strategic objectives or development-plan lines, to which activities contribute. */
+export const objetivoEstrategico = pgTable(
+  'objetivo_estrategico',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    codigo: text('codigo').notNull(),
+    nombre: text('nombre').notNull(),
+    creadoEn: creadoEn(),
+  },
+  (t) => [uniqueIndex('objetivo_codigo_idx').on(t.entidadId, t.codigo)],
+);
+
 // ---------- Indicadores (hoja de vida) y sus mediciones por periodo ----------
 export const indicador = pgTable(
   'indicador',
@@ -466,6 +481,7 @@ export const TABLAS_EN_ORDEN = [
   'vigencia_entidad',
   'periodo',
   'plan_accion',
+  'objetivo_estrategico',
   'indicador',
   'medicion',
   'actividad',

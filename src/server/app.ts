@@ -27,6 +27,7 @@ import { indicadoresRoutes } from '../modules/indicadores/indicadores.routes.ts'
 import { notificacionesRoutes } from '../modules/notificaciones/notificaciones.routes.ts';
 import { pendientesRoutes } from '../modules/pendientes/pendientes.routes.ts';
 import { flujoPlanRoutes, versionesPlanRoutes } from '../modules/plan/flujo.routes.ts';
+import { objetivosRoutes } from '../modules/plan/objetivos.routes.ts';
 import { planRoutes } from '../modules/plan/plan.routes.ts';
 import { responsablesRoutes } from '../modules/responsables/responsables.routes.ts';
 import { saludRoutes } from '../modules/salud/salud.routes.ts';
@@ -135,6 +136,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(planRoutes);
   await app.register(flujoPlanRoutes);
   await app.register(versionesPlanRoutes);
+  await app.register(objetivosRoutes);
   await app.register(seguimientoRoutes);
   await app.register(evidenciasRoutes);
   await app.register(tableroRoutes);

@@ -123,9 +123,13 @@ export interface Actividad {
   ponderacion: number;
   dependenciaId: string | null;
   responsableId: string | null;
+  indicadorId: string | null;
   fechaInicio: string;
   fechaFin: string;
   presupuesto: number | null;
+  rubro: string | null;
+  bpin: string | null;
+  riesgo: string | null;
 }
 
 export interface PlanAccion {

@@ -12,6 +12,7 @@ import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
 import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
 import { EntidadParams } from '../entidades/entidad.schema.ts';
+import { codigosObjetivos } from '../plan/objetivos.routes.ts';
 import { ActividadEntradaSchema } from '../plan/plan.schema.ts';
 import { actividadesDe, planDe, planEditable } from '../plan/plan.service.ts';
 import { hojaSeguimiento } from '../seguimiento/seguimiento.service.ts';
@@ -239,6 +240,7 @@ export const excelRoutes: FastifyPluginAsyncZod = async (app) => {
         vigencia,
         periodos: v.periodos.map((p) => p.nombre),
         ...ref,
+        objetivos: await codigosObjetivos(app.db, entidadId),
         codigosExistentes: new Set(existentes),
       });
       const resumen = (n: number) =>

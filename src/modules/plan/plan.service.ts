@@ -14,6 +14,7 @@ import {
 import { conflicto, ErrorApi } from '../../server/errores.ts';
 import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
+import { codigosObjetivos } from './objetivos.routes.ts';
 import type { ActividadEntradaSchema } from './plan.schema.ts';
 
 export type EntradaActividad = z.output<typeof ActividadEntradaSchema>;
@@ -66,6 +67,11 @@ export async function validarActividad(db: Db, entidadId: string, vigencia: numb
       });
   }
   errores.push(...(await problemasDeAsignacion(db, entidadId, a)));
+  if (a.objetivo) {
+    const objetivos = await codigosObjetivos(db, entidadId);
+    if (objetivos.length && !objetivos.includes(a.objetivo))
+      errores.push({ campo: 'objetivo', mensaje: 'elija uno de los objetivos estratégicos de la entidad' });
+  }
   if (a.indicadorId) {
     const [i] = await db
       .select({ id: indicador.id })

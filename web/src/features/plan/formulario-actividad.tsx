@@ -10,7 +10,7 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { erroresPorCampo } from '../../api.ts';
-import type { Catalogo, Dependencia, UsuarioEntidad } from '../../tipos.ts';
+import type { Actividad, Catalogo, Dependencia, UsuarioEntidad } from '../../tipos.ts';
 import { MensajeError } from '../../ui/componentes.tsx';
 import { fechaIso as aIso } from '../../ui/formato.ts';
 
@@ -28,9 +28,40 @@ export interface DatosActividad {
   dependenciaId: string | null;
   responsableId: string | null;
   indicadorId: string | null;
+  objetivo: string | null;
+  rubro: string | null;
+  bpin: string | null;
+  riesgo: string | null;
   fechaInicio: string;
   fechaFin: string;
   presupuesto: number | null;
+}
+
+const aTexto = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+function desdeActividad(a: Actividad) {
+  return {
+    politica: a.politica,
+    codigo: a.codigo,
+    indiceFurag: a.indiceFurag ?? '',
+    plan612: a.plan612 ?? '',
+    nombre: a.nombre,
+    producto: a.producto,
+    metaAnual: a.metaAnual as number | string,
+    unidad: a.unidad,
+    metasPeriodo: a.metasPeriodo as (number | string)[],
+    ponderacion: a.ponderacion as number | string,
+    dependenciaId: a.dependenciaId ?? '',
+    responsableId: a.responsableId ?? '',
+    indicadorId: a.indicadorId ?? '',
+    fechaInicio: aTexto(a.fechaInicio),
+    fechaFin: aTexto(a.fechaFin),
+    presupuesto: (a.presupuesto ?? '') as number | string,
+    objetivo: a.objetivo ?? '',
+    rubro: a.rubro ?? '',
+    bpin: a.bpin ?? '',
+    riesgo: a.riesgo ?? '',
+  };
 }
 
 export function FormularioActividad({
@@ -39,6 +70,8 @@ export function FormularioActividad({
   dependencias,
   personas,
   indicadores = [],
+  objetivos = [],
+  inicial,
   pendiente,
   error,
   alGuardar,
@@ -48,33 +81,56 @@ export function FormularioActividad({
   dependencias: Dependencia[];
   personas: UsuarioEntidad[];
   indicadores?: { id: string; codigo: string; nombre: string }[];
+  objetivos?: { codigo: string; nombre: string }[];
+  /** An activity to change; without it the form adds a new one. */
+  inicial?: Actividad;
   pendiente: boolean;
   error: unknown;
   alGuardar: (d: DatosActividad) => void;
 }) {
   const politicas = catalogo.dimensiones.flatMap((d) => d.politicas);
-  const [d, setD] = useState({
-    politica: politicas[0]?.clave ?? '',
-    codigo: '',
-    indiceFurag: '',
-    plan612: '',
-    nombre: '',
-    producto: '',
-    metaAnual: 1 as number | string,
-    unidad: '',
-    metasPeriodo: periodos.map(() => 0 as number | string),
-    ponderacion: 0 as number | string,
-    dependenciaId: '',
-    responsableId: '',
-    indicadorId: '',
-    fechaInicio: `01/01/${catalogo.vigencia}`,
-    fechaFin: `31/12/${catalogo.vigencia}`,
-    presupuesto: '' as number | string,
-  });
+  const [d, setD] = useState(() =>
+    inicial
+      ? desdeActividad(inicial)
+      : {
+          politica: politicas[0]?.clave ?? '',
+          codigo: '',
+          indiceFurag: '',
+          plan612: '',
+          nombre: '',
+          producto: '',
+          metaAnual: 1 as number | string,
+          unidad: '',
+          metasPeriodo: periodos.map(() => 0 as number | string),
+          ponderacion: 0 as number | string,
+          dependenciaId: '',
+          responsableId: '',
+          indicadorId: '',
+          fechaInicio: `01/01/${catalogo.vigencia}`,
+          fechaFin: `31/12/${catalogo.vigencia}`,
+          presupuesto: '' as number | string,
+          objetivo: '',
+          rubro: '',
+          bpin: '',
+          riesgo: '',
+        },
+  );
   const errores = erroresPorCampo(error);
   const politica = politicas.find((p) => p.clave === d.politica);
   const planes = catalogo.planesDecreto612.filter((p) => p.politica === d.politica);
-  const texto = (k: 'codigo' | 'nombre' | 'producto' | 'unidad' | 'fechaInicio' | 'fechaFin') => ({
+  const texto = (
+    k:
+      | 'codigo'
+      | 'nombre'
+      | 'producto'
+      | 'unidad'
+      | 'fechaInicio'
+      | 'fechaFin'
+      | 'objetivo'
+      | 'rubro'
+      | 'bpin'
+      | 'riesgo',
+  ) => ({
     value: d[k],
     onChange: (e: { currentTarget: { value: string } }) => setD({ ...d, [k]: e.currentTarget.value }),
     error: errores[k],
@@ -88,6 +144,10 @@ export function FormularioActividad({
       dependenciaId: d.dependenciaId || null,
       responsableId: d.responsableId || null,
       indicadorId: d.indicadorId || null,
+      objetivo: d.objetivo || null,
+      rubro: d.rubro || null,
+      bpin: d.bpin || null,
+      riesgo: d.riesgo || null,
       metaAnual: Number(d.metaAnual),
       ponderacion: Number(d.ponderacion),
       metasPeriodo: d.metasPeriodo.map(Number),
@@ -245,10 +305,30 @@ export function FormularioActividad({
               onChange={(x) => setD({ ...d, presupuesto: x })}
               error={errores.presupuesto}
             />
+            <TextInput label="Rubro presupuestal (opcional)" {...texto('rubro')} />
+            <TextInput label="BPIN (opcional)" {...texto('bpin')} />
           </SimpleGrid>
+          {objetivos.length > 0 ? (
+            <NativeSelect
+              label="Objetivo estratégico o línea del plan de desarrollo"
+              mt="sm"
+              {...texto('objetivo')}
+              data={[
+                { value: '', label: 'Sin objetivo' },
+                ...objetivos.map((o) => ({ value: o.codigo, label: `${o.codigo} · ${o.nombre}` })),
+              ]}
+            />
+          ) : (
+            <TextInput
+              label="Objetivo estratégico o línea del plan de desarrollo (opcional)"
+              mt="sm"
+              {...texto('objetivo')}
+            />
+          )}
+          <TextInput label="Riesgo asociado (opcional)" mt="sm" {...texto('riesgo')} />
         </Fieldset>
         <Button type="submit" loading={pendiente} style={{ alignSelf: 'flex-start' }}>
-          Agregar actividad
+          {inicial ? 'Guardar cambios de la actividad' : 'Agregar actividad'}
         </Button>
       </Stack>
     </form>

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api.ts';
 import type {
+  Actividad,
   Catalogo,
   Dependencia,
   Indicador,
@@ -10,12 +11,13 @@ import type {
   UsuarioEntidad,
   VigenciaEntidad,
 } from '../../tipos.ts';
-import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
+import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable, Ventana } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, pesos, porcentaje } from '../../ui/formato.ts';
 import { ExcelPlan } from './excel-plan.tsx';
 import { FlujoPlan } from './flujo-plan.tsx';
 import { type DatosActividad, FormularioActividad } from './formulario-actividad.tsx';
+import { ObjetivosEntidad } from './objetivos-entidad.tsx';
 import { VersionesPlan } from './versiones-plan.tsx';
 
 export function PlanPage() {
@@ -23,7 +25,8 @@ export function PlanPage() {
   const cliente = useQueryClient();
   const [formulario, setFormulario] = useState(0);
   const base = `/api/entidades/${entidad?.id}/planes/${vigencia}`;
-  const editable = puede('plan.editar');
+  const puedeEditar = puede('plan.editar');
+  const [editando, setEditando] = useState<Actividad | null>(null);
   const plan = useQuery({
     queryKey: ['plan', entidad?.id, vigencia],
     queryFn: () => api<PlanAccion>('GET', base),
@@ -42,22 +45,35 @@ export function PlanPage() {
   const dependencias = useQuery({
     queryKey: ['dependencias', entidad?.id],
     queryFn: () => api<Dependencia[]>('GET', `/api/entidades/${entidad!.id}/dependencias`),
-    enabled: !!entidad && editable,
+    enabled: !!entidad && puedeEditar,
   });
   const personas = useQuery({
     queryKey: ['usuarios', entidad?.id],
     queryFn: () => api<UsuarioEntidad[]>('GET', `/api/entidades/${entidad!.id}/usuarios`),
-    enabled: !!entidad && editable,
+    enabled: !!entidad && puedeEditar,
   });
   const indicadores = useQuery({
     queryKey: ['indicadores', entidad?.id, vigencia],
     queryFn: () => api<Indicador[]>('GET', `/api/entidades/${entidad!.id}/indicadores?vigencia=${vigencia}`),
-    enabled: !!entidad && editable,
+    enabled: !!entidad && puedeEditar,
   });
   const agregar = useMutation({
     mutationFn: (d: DatosActividad) => api('POST', `${base}/actividades`, d),
     onSuccess: async () => {
       setFormulario((n) => n + 1);
+      await cliente.invalidateQueries({ queryKey: ['plan'] });
+    },
+  });
+  const objetivos = useQuery({
+    queryKey: ['objetivos', entidad?.id],
+    queryFn: () =>
+      api<{ id: string; codigo: string; nombre: string }[]>('GET', `/api/entidades/${entidad!.id}/objetivos`),
+    enabled: !!entidad,
+  });
+  const cambiar = useMutation({
+    mutationFn: (d: DatosActividad) => api('PUT', `${base}/actividades/${editando!.id}`, d),
+    onSuccess: async () => {
+      setEditando(null);
       await cliente.invalidateQueries({ queryKey: ['plan'] });
     },
   });
@@ -67,6 +83,8 @@ export function PlanPage() {
   });
   if (!entidad) return <Pagina titulo="Plan de acción">Elija una entidad.</Pagina>;
   const p = plan.data;
+  // Activities change only in borrador (a new version of an approved plan is a borrador too).
+  const editable = puedeEditar && (!p?.plan || p.plan.estado === 'borrador');
   const politicas = catalogo.data?.dimensiones.flatMap((d) => d.politicas) ?? [];
   const revision = new Map(p?.ponderaciones.map((x) => [x.politica, x]));
   const conActividades = politicas.filter((pol) => p?.actividades.some((a) => a.politica === pol.clave));
@@ -86,7 +104,7 @@ export function PlanPage() {
       <ExcelPlan
         base={`/api/entidades/${entidad.id}/plan/${vigencia}`}
         vigencia={vigencia}
-        puedeImportar={editable && (!p?.plan || p.plan.estado === 'borrador')}
+        puedeImportar={editable}
       />
       {p && p.actividades.length === 0 && (
         <Text>
@@ -142,7 +160,20 @@ export function PlanPage() {
                             <Button
                               size="xs"
                               variant="outline"
-                              color="red.9"
+                              mr="xs"
+                              mb={4}
+                              aria-label={`Editar la actividad ${a.codigo}`}
+                              onClick={() => {
+                                cambiar.reset();
+                                setEditando(a);
+                              }}
+                            >
+                              Editar
+                            </Button>
+                            <Button
+                              size="xs"
+                              variant="outline"
+                              color="#a51d1d"
                               aria-label={`Quitar la actividad ${a.codigo}`}
                               onClick={() => {
                                 if (window.confirm(`¿Quitar la actividad ${a.codigo} del plan?`))
@@ -175,6 +206,7 @@ export function PlanPage() {
               dependencias={dependencias.data ?? []}
               personas={personas.data ?? []}
               indicadores={indicadores.data ?? []}
+              objetivos={objetivos.data ?? []}
               pendiente={agregar.isPending}
               error={agregar.error}
               alGuardar={(d) => agregar.mutate(d)}
@@ -182,6 +214,28 @@ export function PlanPage() {
           </Stack>
         </Paper>
       )}
+      {puedeEditar && <ObjetivosEntidad objetivos={objetivos.data ?? []} />}
+      <Ventana
+        opened={!!editando}
+        onClose={() => setEditando(null)}
+        title={`Editar la actividad ${editando?.codigo ?? ''}`}
+        size="xl"
+      >
+        {editando && catalogo.data && config.data && (
+          <FormularioActividad
+            catalogo={catalogo.data}
+            periodos={config.data.periodos.map((x) => x.nombre)}
+            dependencias={dependencias.data ?? []}
+            personas={personas.data ?? []}
+            indicadores={indicadores.data ?? []}
+            objetivos={objetivos.data ?? []}
+            inicial={editando}
+            pendiente={cambiar.isPending}
+            error={cambiar.error}
+            alGuardar={(d) => cambiar.mutate(d)}
+          />
+        )}
+      </Ventana>
     </Pagina>
   );
 }
