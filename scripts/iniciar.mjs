@@ -42,8 +42,11 @@ const servidor = join(raiz, 'dist', 'servidor.mjs');
 const esbuild = spawnSync(
   join(raiz, 'node_modules', '.bin', 'esbuild'),
   [
-    join('src', 'server', 'main.ts'),
-    `--outfile=${servidor}`,
+    `servidor=${join('src', 'server', 'main.ts')}`,
+    // Prepares a new embedded database in a process of its own (src/db/preparar-base.ts).
+    `preparar-base=${join('src', 'db', 'preparar-base.ts')}`,
+    `--outdir=${join(raiz, 'dist')}`,
+    '--out-extension:.js=.mjs',
     '--bundle',
     '--platform=node',
     '--format=esm',
@@ -58,4 +61,6 @@ if (esbuild.status !== 0) {
   console.error('✖ No fue posible preparar el servidor. Ejecute «npm install» y vuelva a intentarlo.');
   process.exit(1);
 }
+// A new embedded database is prepared in a short-lived process: its memory does not stay in the server's.
+if (!process.env.DATABASE_URL) spawnSync(process.execPath, [join(raiz, 'dist', 'preparar-base.mjs')], { stdio: 'inherit' });
 await import(pathToFileURL(servidor).href);

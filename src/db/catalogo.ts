@@ -1,7 +1,16 @@
-import { sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import datos from './catalogo/mipg.json' with { type: 'json' };
 import type { Db } from './client.ts';
-import { catalogoVigencia, componente, dimension, indiceFurag, planDecreto612, politica } from './schema.ts';
+import {
+  ajusteSistema,
+  catalogoVigencia,
+  componente,
+  dimension,
+  indiceFurag,
+  planDecreto612,
+  politica,
+} from './schema.ts';
 
 type Tupla = [string, string, string];
 interface VigenciaDatos {
@@ -49,8 +58,16 @@ export function vigenciasDelArchivo(): VigenciaCatalogo[] {
 
 export const DATOS_CATALOGO = datos;
 
-/** Idempotent: rewrites the catalog tables from the data file at every start, in one transaction. */
+const HUELLA = 'catalogo_sha256';
+
+/**
+ * Idempotent: rewrites the catalog tables from the data file, in one transaction, when the file changed
+ * since the last start (its SHA-256 is kept in ajuste_sistema); an unchanged catalog writes nothing.
+ */
 export async function sincronizarCatalogo(db: Db): Promise<void> {
+  const huella = createHash('sha256').update(JSON.stringify(datos)).digest('hex');
+  const [guardada] = await db.select().from(ajusteSistema).where(eq(ajusteSistema.clave, HUELLA));
+  if (guardada?.valor === huella) return;
   const vigencias = vigenciasDelArchivo();
   const politicasBase = datos.politicas as Record<string, { nombre: string; lider: string }>;
   const dims = datos.dimensiones as Record<string, { nombre: string; color: string }>;
@@ -94,5 +111,9 @@ export async function sincronizarCatalogo(db: Db): Promise<void> {
           .insert(planDecreto612)
           .values(v.planes.map((x, i) => ({ vigencia: v.vigencia, ...x, orden: i + 1 })));
     }
+    await tx
+      .insert(ajusteSistema)
+      .values({ clave: HUELLA, valor: huella })
+      .onConflictDoUpdate({ target: ajusteSistema.clave, set: { valor: huella } });
   });
 }

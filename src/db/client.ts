@@ -28,6 +28,15 @@ const PARAMETROS_PGLITE = [...PGlite.defaultStartParams, '-c', 'shared_buffers=1
 
 export { ErrorConfiguracion };
 
+/** Opens an embedded database folder and brings its schema up to date. */
+export async function abrirPglite(carpeta: string) {
+  const cliente = new PGlite(carpeta, { startParams: PARAMETROS_PGLITE });
+  await cliente.waitReady;
+  const db = drizzlePglite(cliente, { schema }) as unknown as Db;
+  await migratePglite(db as never, { migrationsFolder: CARPETA_MIGRACIONES });
+  return { cliente, db };
+}
+
 /** PostgreSQL when a URL is given; otherwise PGlite in `dataDir/pg` (or in memory for tests). */
 export async function conectar(opciones: { databaseUrl?: string; dataDir?: string }): Promise<Conexion> {
   if (opciones.databaseUrl) {

@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contrasteConBlanco } from '../../core/color.ts';
+import { sincronizarCatalogo } from '../../db/catalogo.ts';
 import { type AppPrueba, crearAppPrueba } from '../../server/prueba.ts';
 
 let t: AppPrueba;
@@ -90,5 +92,23 @@ describe('integridad del catálogo MIPG', async () => {
     const r = await t.pedir(null, 'GET', '/api/catalogo?vigencia=abc');
     expect(r.statusCode).toBe(400);
     expect(r.json().campos[0].campo).toBe('parámetro vigencia');
+  });
+});
+
+describe('sincronización del catálogo al arrancar', () => {
+  it('sin cambios en el archivo no escribe nada; con cambios lo reescribe entero', async () => {
+    const db = t.conexion.db;
+    const politicas = async () =>
+      (
+        (await db.execute(sql`select count(*)::int as n from politica where vigencia = 2026`)) as unknown as {
+          rows: { n: number }[];
+        }
+      ).rows[0]!.n;
+    await db.execute(sql`delete from politica where vigencia = 2026 and clave = 'integridad'`);
+    await sincronizarCatalogo(db);
+    expect(await politicas()).toBe(18); // same file: the start did not touch the tables
+    await db.execute(sql`update ajuste_sistema set valor = 'otra' where clave = 'catalogo_sha256'`);
+    await sincronizarCatalogo(db);
+    expect(await politicas()).toBe(19);
   });
 });
