@@ -211,10 +211,11 @@ describe('recorrido del administrador en el navegador', () => {
     await p.getByLabel('Correo electrónico').fill(ADMIN.correo);
     await p.locator('input[type=password]').fill(ADMIN.clave);
     await p.getByRole('button', { name: 'Ingresar' }).click();
-    await p
-      .getByRole('navigation', { name: 'Secciones' })
-      .getByRole('link', { name: 'Catálogo MIPG' })
-      .click();
+    const nav = p.getByRole('navigation', { name: 'Secciones' });
+    await nav.getByRole('button', { name: 'Menú de secciones' }).click();
+    await nav.getByRole('link', { name: 'Catálogo MIPG' }).click();
+    // Changing page folds the menu again, so the content starts on the first screen.
+    await nav.getByRole('button', { name: 'Menú de secciones' }).waitFor();
     await p.getByRole('heading', { name: /Dimensión 1/ }).waitFor();
     const ancho = await p.evaluate(() => document.documentElement.scrollWidth);
     expect(ancho).toBeLessThanOrEqual(375);

@@ -62,5 +62,6 @@ if (esbuild.status !== 0) {
   process.exit(1);
 }
 // A new embedded database is prepared in a short-lived process: its memory does not stay in the server's.
-if (!process.env.DATABASE_URL) spawnSync(process.execPath, [join(raiz, 'dist', 'preparar-base.mjs')], { stdio: 'inherit' });
+if (!process.env.DATABASE_URL)
+  spawnSync(process.execPath, [join(raiz, 'dist', 'preparar-base.mjs')], { stdio: 'inherit' });
 await import(pathToFileURL(servidor).href);

@@ -133,7 +133,10 @@ function PieEntidad({ entidadId }: { entidadId: string | undefined }) {
 export function Marco({ children }: { children: ReactNode }) {
   const t = useTrabajo();
   const cliente = useQueryClient();
-  const { ir } = useRuta();
+  const { ir, ruta } = useRuta();
+  const [menuAbierto, setMenuAbierto] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the menu closes whenever the page changes
+  useEffect(() => setMenuAbierto(false), [ruta]);
   const vigencias = useQuery({
     queryKey: ['vigencias'],
     queryFn: () => api<{ vigencia: number }[]>('GET', '/api/catalogo/vigencias'),
@@ -187,7 +190,18 @@ export function Marco({ children }: { children: ReactNode }) {
         <BarraAccesibilidad />
         <nav className="navegacion" aria-label="Secciones">
           <Container size="xl">
-            <ul>
+            {/* On a phone the sections fold behind one button, so the page starts on the first screen. */}
+            <Button
+              className="menu-movil"
+              variant="outline"
+              my="xs"
+              aria-expanded={menuAbierto}
+              aria-controls="lista-secciones"
+              onClick={() => setMenuAbierto((x) => !x)}
+            >
+              {menuAbierto ? 'Cerrar el menú' : 'Menú de secciones'}
+            </Button>
+            <ul id="lista-secciones" data-abierto={menuAbierto}>
               {NAVEGACION.filter((n) => !n.visible || n.visible(t)).map((n) => (
                 <li key={n.a}>
                   <Enlace a={n.a}>{n.texto}</Enlace>
