@@ -30,6 +30,25 @@ export function periodoSugerido(v: VigenciaEntidad) {
 
 type Filtro = 'todas' | 'mias' | 'pendientes';
 
+/** What closing would freeze unreviewed: reports still with the responsible or waiting for planeación. */
+function avisoCierre(filas: HojaSeguimiento['filas']) {
+  const porRevisar = filas.filter((f) => f.reporte?.estado === 'enviado').length;
+  const sinEnviar = filas.filter(
+    (f) => !f.reporte || f.reporte.estado === 'borrador' || f.reporte.estado === 'devuelto',
+  ).length;
+  const partes = [
+    porRevisar
+      ? `${porRevisar} ${porRevisar === 1 ? 'reporte espera' : 'reportes esperan'} la revisión de planeación`
+      : '',
+    sinEnviar
+      ? `${sinEnviar} ${sinEnviar === 1 ? 'actividad no ha enviado' : 'actividades no han enviado'} su reporte`
+      : '',
+  ].filter(Boolean);
+  return partes.length
+    ? `\n\nAtención: ${partes.join(' y ')}; esas cifras quedarán por fuera del corte.`
+    : '';
+}
+
 export function SeguimientoPage() {
   const { entidad, vigencia, puede } = useTrabajo();
   const { ruta } = useRuta();
@@ -154,7 +173,7 @@ export function SeguimientoPage() {
                   onClick={() => {
                     if (
                       window.confirm(
-                        `¿Cerrar «${p.nombre}»? Sus cifras quedarán congeladas para los informes.`,
+                        `¿Cerrar «${p.nombre}»? Sus cifras quedarán congeladas para los informes.${avisoCierre(h!.filas)}`,
                       )
                     )
                       cambiarCierre.mutate('cerrar');
