@@ -18,6 +18,7 @@ import { sincronizarCatalogo } from '../src/db/catalogo.ts';
 import { type Conexion, conectar } from '../src/db/client.ts';
 import { rolUsuario, usuario } from '../src/db/schema.ts';
 import { politicasDeVigencia } from '../src/modules/catalogo/catalogo.repository.ts';
+import { hojaSeguimiento } from '../src/modules/seguimiento/seguimiento.service.ts';
 import { calcularTablero, consolidarTerritorio } from '../src/modules/tablero/tablero.service.ts';
 import { hashClave } from '../src/modules/usuarios/usuario.service.ts';
 import { puertoLibre } from '../src/server/red.ts';
@@ -28,15 +29,16 @@ const CLAVE = 'Putumayo2026bench';
 const f = (n: number, d = 1) =>
   n.toLocaleString('es-CO', { maximumFractionDigits: d, minimumFractionDigits: d });
 const mediana = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-async function medir(veces: number, fn: () => Promise<unknown>) {
+async function tiempos(veces: number, fn: () => Promise<unknown>) {
   const t: number[] = [];
   for (let i = 0; i < veces; i++) {
     const t0 = performance.now();
     await fn();
     t.push(performance.now() - t0);
   }
-  return mediana(t);
+  return t.sort((a, b) => a - b);
 }
+const medir = async (veces: number, fn: () => Promise<unknown>) => mediana(await tiempos(veces, fn));
 
 // ---------------- Load generator (same as the platform bench) ----------------
 async function carga(url: string, concurrencia: number, ms: number, cabeceras: Record<string, string> = {}) {
@@ -121,7 +123,16 @@ console.log(
 );
 
 // Consolidation in process: the whole dashboard computation against the SQL aggregate it rests on.
-const consolidacionMs = await medir(15, () => calcularTablero(db1, entidadId, VIGENCIA, 2));
+// Computed every time (what the first read after a change costs): the cache is not involved here.
+const sinCache = await tiempos(100, () => calcularTablero(db1, entidadId, VIGENCIA, 2));
+const consolidacionMs = mediana(sinCache);
+const p99SinCache = sinCache[Math.floor(sinCache.length * 0.99)]!;
+anotar(
+  'Tablero calculado sin caché (100 veces)',
+  `p50 ${f(consolidacionMs)} ms · p99 ${f(p99SinCache)} ms`,
+  'meta p99 < 100 ms',
+  p99SinCache < 100,
+);
 const agregadoMs = await medir(15, () =>
   db1.execute(sql`select a.politica, count(*), sum(s.valor)
       from actividad a join plan_accion p on p.id = a.plan_id
@@ -134,6 +145,8 @@ anotar(
   `${f(consolidacionMs)} ms · agregado SQL solo ${f(agregadoMs)} ms`,
   `${f(consolidacionMs / agregadoMs)} × el agregado SQL`,
 );
+const hojaMs = await medir(10, () => hojaSeguimiento(db1, entidadId, VIGENCIA, 2, null));
+anotar('Hoja de seguimiento de un periodo (2.000 actividades)', `${f(hojaMs)} ms`, '—');
 await conexion.cerrar();
 
 // The dashboard over HTTP, from the server as `npm start` runs it, against a hello-world.
@@ -159,13 +172,13 @@ for (let i = 0; i < 3; i++) {
   rondasT.push((await carga(tableroUrl, 8, 3000)).rps);
 }
 anotar(
-  'Tablero: latencia (una solicitud a la vez)',
+  'Tablero por HTTP, lecturas seguidas (con caché)',
   `p50 ${f(latencia.p50)} ms · p99 ${f(latencia.p99)} ms`,
   'meta p99 < 100 ms',
   latencia.p99 < 100,
 );
 anotar(
-  'Tablero: solicitudes por segundo (8 conexiones)',
+  'Tablero por HTTP, 8 conexiones (con caché)',
   `${f(mediana(rondasT), 0)} sol/s · hola mundo ${f(mediana(rondasH), 0)} sol/s`,
   `${f((mediana(rondasT) / mediana(rondasH)) * 100, 2)} % de la línea base`,
 );

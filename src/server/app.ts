@@ -34,6 +34,7 @@ import { saludRoutes } from '../modules/salud/salud.routes.ts';
 import { evidenciasRoutes } from '../modules/seguimiento/evidencias.routes.ts';
 import { seguimientoRoutes } from '../modules/seguimiento/seguimiento.routes.ts';
 import { tableroRoutes, tableroTerritorialRoutes } from '../modules/tablero/tablero.routes.ts';
+import { invalidarTablero } from '../modules/tablero/tablero.service.ts';
 import { usuariosRoutes } from '../modules/usuarios/usuarios.routes.ts';
 import { vigenciasRoutes } from '../modules/vigencias/vigencias.routes.ts';
 import { registrarAutorizacion } from './auth.ts';
@@ -108,6 +109,12 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   registrarAutorizacion(app);
+  // Any write to an entity may change its figures: its cached dashboards go before the answer leaves, so the
+  // next read already sees the change (tablero.service.ts).
+  app.addHook('onSend', async (request) => {
+    const entidadId = (request.params as { entidadId?: string } | undefined)?.entidadId;
+    if (entidadId && request.method !== 'GET' && request.method !== 'HEAD') invalidarTablero(entidadId);
+  });
   app.addHook('onResponse', async (request, reply) => {
     if (request.method !== 'GET' || reply.statusCode >= 400)
       request.log.info(

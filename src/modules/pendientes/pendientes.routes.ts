@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hoyEnColombia } from '../../core/calendario.ts';
@@ -59,17 +59,13 @@ async function pendientesDe(db: Db, u: UsuarioSesion, entidadId: string, vigenci
     .where(eq(actividad.planId, plan.id))
     .orderBy(asc(actividad.codigo));
   const porId = new Map(actividades.map((a) => [a.id, a]));
-  const reportes = actividades.length
-    ? await db
-        .select()
-        .from(seguimiento)
-        .where(
-          inArray(
-            seguimiento.actividadId,
-            actividades.map((a) => a.id),
-          ),
-        )
-    : [];
+  const reportes = (
+    await db
+      .select({ s: seguimiento })
+      .from(seguimiento)
+      .innerJoin(actividad, eq(actividad.id, seguimiento.actividadId))
+      .where(eq(actividad.planId, plan.id))
+  ).map((x) => x.s);
   const abiertos = v.periodos.filter((p) => !p.cerrado);
   const abierto = (n: number) => abiertos.some((p) => p.numero === n);
 

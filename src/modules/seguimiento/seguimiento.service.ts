@@ -170,15 +170,30 @@ export async function hojaSeguimiento(
       ),
     )
     .orderBy(asc(actividad.politica), asc(actividad.codigo));
-  const ids = actividades.map((x) => x.a.id);
-  const reportes = ids.length
-    ? await db.select().from(seguimiento).where(inArray(seguimiento.actividadId, ids))
-    : [];
-  const delPeriodo = reportes.filter((r) => r.periodo === numero);
-  const evidencias = await evidenciasDe(
-    db,
-    delPeriodo.map((r) => r.id),
+  // Joins rather than lists of ids: a plan of thousands of activities would send thousands of parameters.
+  const delPlan = and(
+    eq(planAccion.entidadId, entidadId),
+    eq(planAccion.vigencia, vigencia),
+    ...(soloActividad ? [eq(actividad.id, soloActividad)] : []),
   );
+  const reportes = (
+    await db
+      .select({ s: seguimiento })
+      .from(seguimiento)
+      .innerJoin(actividad, eq(actividad.id, seguimiento.actividadId))
+      .innerJoin(planAccion, eq(planAccion.id, actividad.planId))
+      .where(delPlan)
+  ).map((x) => x.s);
+  const evidencias = (
+    await db
+      .select({ e: evidencia })
+      .from(evidencia)
+      .innerJoin(seguimiento, eq(seguimiento.id, evidencia.seguimientoId))
+      .innerJoin(actividad, eq(actividad.id, seguimiento.actividadId))
+      .innerJoin(planAccion, eq(planAccion.id, actividad.planId))
+      .where(and(delPlan, eq(seguimiento.periodo, numero)))
+      .orderBy(asc(evidencia.creadoEn))
+  ).map((x) => x.e);
   const politicasPropias = usuario
     ? (
         await db

@@ -195,10 +195,34 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
 
 export type Tablero = Awaited<ReturnType<typeof calcularTablero>>;
 
-/** A closed period answers with its frozen figures; an open one is computed now. */
+// Dashboards are read far more than figures change (citizens, committee sessions). A computed dashboard is
+// kept until the entity writes anything through this server (see `invalidarTablero`) or for 30 s at most,
+// the bound on staleness when several servers share one PostgreSQL.
+const VIGENCIA_CACHE_MS = 30_000;
+const cache = new Map<string, { expira: number; datos: Tablero }>();
+// Bumped on every write: a dashboard computed while a write was landing is not kept.
+const generaciones = new Map<string, number>();
+
+/** Every write of an entity (plan, reports, periods…) drops its cached dashboards. */
+export function invalidarTablero(entidadId: string) {
+  generaciones.set(entidadId, (generaciones.get(entidadId) ?? 0) + 1);
+  for (const clave of cache.keys()) if (clave.startsWith(`${entidadId}:`)) cache.delete(clave);
+}
+
+/** A closed period answers with its frozen figures; an open one is computed (or taken from the cache). */
 export async function leerTablero(db: Db, entidadId: string, vigencia: number, numero?: number) {
+  const hoy = hoyEnColombia();
+  const generacion = generaciones.get(entidadId) ?? 0;
+  const claveSinPeriodo = `${entidadId}:${vigencia}:${hoy}`;
+  if (numero !== undefined) {
+    const guardado = cache.get(`${claveSinPeriodo}:${numero}`);
+    if (guardado && guardado.expira > Date.now()) return guardado.datos;
+  }
   const v = await leerVigencia(db, entidadId, vigencia);
-  const n = numero ?? periodoVigente(v.periodos, hoyEnColombia());
+  const n = numero ?? periodoVigente(v.periodos, hoy);
+  const clave = `${claveSinPeriodo}:${n}`;
+  const guardado = cache.get(clave);
+  if (guardado && guardado.expira > Date.now()) return guardado.datos;
   const [corte] = await db
     .select()
     .from(cortePeriodo)
@@ -209,9 +233,14 @@ export async function leerTablero(db: Db, entidadId: string, vigencia: number, n
         eq(cortePeriodo.periodo, n),
       ),
     );
-  if (corte && v.periodos.find((p) => p.numero === n)?.cerrado)
-    return { ...(corte.datos as Tablero), congelado: true };
-  return calcularTablero(db, entidadId, vigencia, n);
+  const datos =
+    corte && v.periodos.find((p) => p.numero === n)?.cerrado
+      ? { ...(corte.datos as Tablero), congelado: true }
+      : await calcularTablero(db, entidadId, vigencia, n);
+  if (cache.size > 500) cache.clear(); // a bound, not a policy: a server holds a few entities' dashboards
+  if ((generaciones.get(entidadId) ?? 0) === generacion)
+    cache.set(clave, { expira: Date.now() + VIGENCIA_CACHE_MS, datos });
+  return datos;
 }
 
 /**

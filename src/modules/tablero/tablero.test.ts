@@ -195,3 +195,22 @@ describe('el tablero cuadra con los reportes', () => {
     ).toBe(403);
   });
 });
+
+describe('el tablero no se queda con cifras viejas', () => {
+  it('una revisión de planeación se ve en la siguiente consulta del tablero', async () => {
+    const planeacion = await t.iniciarSesion('planeacion@hospitalriomulato.example', 'Mocoa2026demo');
+    const url = `/api/entidades/${entidadId}/tablero?vigencia=${vigencia}`;
+    const antes = (await t.pedir(consulta, 'GET', url)).json();
+    const enviada = antes.actividades.find((a: { reporte: string | null }) => a.reporte === 'enviado');
+    expect(enviada).toBeDefined();
+    const r = await t.pedir(
+      planeacion,
+      'POST',
+      `/api/entidades/${entidadId}/seguimientos/${enviada.id}/${antes.periodo.numero}/aceptar`,
+      {},
+    );
+    expect(r.statusCode).toBe(200);
+    const despues = (await t.pedir(consulta, 'GET', url)).json();
+    expect(despues.actividades.find((a: { id: string }) => a.id === enviada.id).reporte).toBe('aceptado');
+  });
+});

@@ -13,7 +13,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, erroresPorCampo } from '../../api.ts';
-import type { HojaSeguimiento, VigenciaEntidad } from '../../tipos.ts';
+import type { Catalogo, HojaSeguimiento, VigenciaEntidad } from '../../tipos.ts';
 import { Cargando, MensajeError, Pagina, Ventana } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil } from '../../ui/formato.ts';
@@ -64,6 +64,9 @@ export function SeguimientoPage() {
           ? 'pendientes'
           : 'todas',
   );
+  const [politica, setPolitica] = useState('');
+  // A plan of hundreds of activities is shown in pages: a phone on a slow connection draws 50 at a time.
+  const [mostrar, setMostrar] = useState(50);
   const [reabrir, setReabrir] = useState(false);
   const [justificacion, setJustificacion] = useState('');
   const cliente = useQueryClient();
@@ -82,6 +85,11 @@ export function SeguimientoPage() {
       ),
     enabled: !!entidad && periodo !== null,
   });
+  const catalogo = useQuery({
+    queryKey: ['catalogo', vigencia],
+    queryFn: () => api<Catalogo>('GET', `/api/catalogo?vigencia=${vigencia}`),
+    staleTime: Infinity,
+  });
   const urlPeriodo = `/api/entidades/${entidad?.id}/vigencias/${vigencia}/periodos/${periodo}`;
   const cambiarCierre = useMutation({
     mutationFn: (accion: 'cerrar' | 'reabrir') =>
@@ -97,16 +105,25 @@ export function SeguimientoPage() {
   if (!entidad) return <Pagina titulo="Seguimiento">Elija una entidad.</Pagina>;
   const h = hoja.data;
   const p = h?.periodo;
-  const filas = (h?.filas ?? []).filter((f) =>
-    filtro === 'mias'
-      ? f.puedeReportar
-      : filtro === 'pendientes'
-        ? (puede('seguimiento.revisar') && f.reporte?.estado === 'enviado') ||
-          (puede('seguimiento.verificar') && f.reporte?.estado === 'aceptado') ||
-          (f.puedeReportar &&
-            (!f.reporte || f.reporte.estado === 'borrador' || f.reporte.estado === 'devuelto'))
-        : true,
+  const nombrePolitica = new Map(
+    (catalogo.data?.dimensiones.flatMap((d) => d.politicas) ?? []).map((x) => [x.clave, x.nombre]),
   );
+  const politicasHoja = [...new Set((h?.filas ?? []).map((f) => f.actividad.politica))];
+  const filas = (h?.filas ?? [])
+    .filter((f) => !politica || f.actividad.politica === politica)
+    .filter((f) =>
+      filtro === 'mias'
+        ? f.puedeReportar
+        : filtro === 'pendientes'
+          ? (puede('seguimiento.revisar') && f.reporte?.estado === 'enviado') ||
+            (puede('seguimiento.verificar') && f.reporte?.estado === 'aceptado') ||
+            (f.puedeReportar &&
+              (!f.reporte || f.reporte.estado === 'borrador' || f.reporte.estado === 'devuelto'))
+          : true,
+    );
+  // The activity a link asked for comes first, even when it is beyond the first page.
+  const pedida = filas.find((f) => f.actividad.id === actividadPedida);
+  const visibles = [...(pedida ? [pedida] : []), ...filas.filter((f) => f !== pedida)].slice(0, mostrar);
   return (
     <Pagina
       titulo={`Seguimiento ${vigencia}`}
@@ -123,6 +140,21 @@ export function SeguimientoPage() {
                 value: String(x.numero),
                 label: `${x.nombre}${x.cerrado ? ' (cerrado)' : ''}`,
               }))}
+            />
+            <NativeSelect
+              label="Política"
+              value={politica}
+              onChange={(e) => {
+                setPolitica(e.currentTarget.value);
+                setMostrar(50);
+              }}
+              data={[
+                { value: '', label: 'Todas las políticas' },
+                ...politicasHoja.map((clave) => ({
+                  value: clave,
+                  label: nombrePolitica.get(clave) ?? clave,
+                })),
+              ]}
             />
             <SegmentedControl
               aria-label="Actividades que se muestran"
@@ -192,7 +224,7 @@ export function SeguimientoPage() {
       {h && h.filas.length === 0 && <Text>El plan de acción de {vigencia} aún no tiene actividades.</Text>}
       {h && h.filas.length > 0 && filas.length === 0 && <Text>No hay actividades con este filtro.</Text>}
       <Stack>
-        {filas.map((f) => (
+        {visibles.map((f) => (
           <ReporteActividad
             key={`${f.actividad.id}-${periodo}`}
             fila={f}
@@ -202,6 +234,11 @@ export function SeguimientoPage() {
           />
         ))}
       </Stack>
+      {filas.length > visibles.length && (
+        <Button variant="outline" style={{ alignSelf: 'center' }} onClick={() => setMostrar((n) => n + 50)}>
+          Mostrar más actividades ({visibles.length} de {filas.length})
+        </Button>
+      )}
       <Ventana opened={reabrir} onClose={() => setReabrir(false)} title="Reabrir el periodo">
         <form
           onSubmit={(e) => {
