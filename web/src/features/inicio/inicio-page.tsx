@@ -69,27 +69,32 @@ export function InicioPage() {
     >
       <MisPendientes />
       <MisNotificaciones />
-      <Title order={2} size="h3">
-        Puesta en marcha de la entidad
-      </Title>
-      <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <Paso titulo="Dependencias" hecho={(dependencias.data?.length ?? 0) > 0}>
-          {dependencias.data?.length ?? 0} dependencias registradas.{' '}
-          <Enlace a="/dependencias">
-            {puede('dependencia.editar') ? 'Organizar dependencias' : 'Ver dependencias'}
-          </Enlace>
-        </Paso>
-        <Paso titulo="Responsables de las políticas" hecho={asignadas >= totalPoliticas}>
-          {asignadas} de {totalPoliticas} políticas tienen responsable en {vigencia}.{' '}
-          <Enlace a="/catalogo">
-            {puede('responsable.asignar') ? 'Asignar en el catálogo' : 'Ver el catálogo'}
-          </Enlace>
-        </Paso>
-        <Paso titulo="Datos de la entidad" hecho>
-          Revise NIT, DIVIPOLA, formulario FURAG y datos de contacto.{' '}
-          <Enlace a="/entidad">Abrir datos de la entidad</Enlace>
-        </Paso>
-      </SimpleGrid>
+      {/* Setting the entity up is the office's job (administrador, planeación), not every reporter's. */}
+      {(puede('entidad.editar') || puede('responsable.asignar')) && (
+        <>
+          <Title order={2} size="h3">
+            Puesta en marcha de la entidad
+          </Title>
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            <Paso titulo="Dependencias" hecho={(dependencias.data?.length ?? 0) > 0}>
+              {dependencias.data?.length ?? 0} dependencias registradas.{' '}
+              <Enlace a="/dependencias">
+                {puede('dependencia.editar') ? 'Organizar dependencias' : 'Ver dependencias'}
+              </Enlace>
+            </Paso>
+            <Paso titulo="Responsables de las políticas" hecho={asignadas >= totalPoliticas}>
+              {asignadas} de {totalPoliticas} políticas tienen responsable en {vigencia}.{' '}
+              <Enlace a="/catalogo">
+                {puede('responsable.asignar') ? 'Asignar en el catálogo' : 'Ver el catálogo'}
+              </Enlace>
+            </Paso>
+            <Paso titulo="Datos de la entidad" hecho>
+              Revise NIT, DIVIPOLA, formulario FURAG y datos de contacto.{' '}
+              <Enlace a="/entidad">Abrir datos de la entidad</Enlace>
+            </Paso>
+          </SimpleGrid>
+        </>
+      )}
     </Pagina>
   );
 }
