@@ -230,3 +230,34 @@ describe('ciclo del plan y el seguimiento en el navegador', () => {
     await p.context().close();
   });
 });
+
+describe('la ciudadanía ve el avance publicado', () => {
+  it('planeación publica el plan y la página pública muestra las cifras sin iniciar sesión', async () => {
+    const p = await entrar(e.navegador, PERSONAS.planeacion.correo);
+    await ir(p, 'Plan de acción');
+    await p.getByRole('button', { name: 'Publicar el plan' }).click();
+    const enlace = p.getByRole('link', { name: /\/publico\// });
+    await enlace.waitFor();
+    const direccion = (await enlace.getAttribute('href'))!;
+    await p.context().close();
+
+    const ciudadano = await e.navegador.newContext({
+      locale: 'es-CO',
+      viewport: { width: 375, height: 740 },
+      isMobile: true,
+    });
+    const c = await ciudadano.newPage();
+    await c.goto(`${e.url}${direccion}`);
+    await c
+      .getByRole('heading', {
+        name: /Avance del plan de acción \d{4} — E\.S\.E\. Hospital del Ciclo Completo/,
+      })
+      .waitFor();
+    const cifra = c.locator('.mantine-Card-root', { hasText: 'Avance de la entidad' });
+    await expect.poll(() => cifra.textContent()).toContain('10 %');
+    expect(await c.getByRole('link', { name: /Abrir/ }).count()).toBe(0); // no way into the reports
+    expect(await c.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await revisarPagina(c, '29-pagina-publica');
+    await ciudadano.close();
+  });
+});

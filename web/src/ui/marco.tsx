@@ -222,7 +222,7 @@ export function Marco({ children }: { children: ReactNode }) {
 }
 
 /** Frame for pages without a session (login, first setup): same bars, no navigation. */
-export function MarcoPublico({ children }: { children: ReactNode }) {
+export function MarcoPublico({ children, ancho = 'xs' }: { children: ReactNode; ancho?: 'xs' | 'xl' }) {
   return (
     <>
       <Superior />
@@ -233,7 +233,7 @@ export function MarcoPublico({ children }: { children: ReactNode }) {
         <BarraAccesibilidad />
       </header>
       <main id="contenido" tabIndex={-1}>
-        <Container size="xs" py="xl">
+        <Container size={ancho} py="xl">
           {children}
         </Container>
       </main>

@@ -1,4 +1,16 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, erroresPorCampo } from '../../api.ts';
@@ -16,7 +28,7 @@ const PASOS = [
 
 /** Where the plan is in its approval and the one next step each role can take. */
 export function FlujoPlan({ plan, url }: { plan: PlanAccion; url: string }) {
-  const { puede } = useTrabajo();
+  const { puede, entidad, vigencia } = useTrabajo();
   const cliente = useQueryClient();
   const [ventana, setVentana] = useState<'aprobar' | 'devolver' | 'version' | null>(null);
   const [justificacion, setJustificacion] = useState('');
@@ -58,6 +70,14 @@ export function FlujoPlan({ plan, url }: { plan: PlanAccion; url: string }) {
           <Text>
             Aprobado por el Comité Institucional de Gestión y Desempeño en la sesión del{' '}
             {fechaCivil(p.fechaSesionComite)}, {p.actaComite}.
+          </Text>
+        )}
+        {p.estado === 'publicado' && (
+          <Text>
+            Página pública para la ciudadanía:{' '}
+            <Anchor href={`/publico/${entidad!.id}?vigencia=${vigencia}`}>
+              {`${window.location.origin}/publico/${entidad!.id}?vigencia=${vigencia}`}
+            </Anchor>
           </Text>
         )}
         {!ventana && <MensajeError error={accion.error} />}
