@@ -118,6 +118,27 @@ describe('validación de la importación', () => {
     if (!r.ok) expect(r.problemas).toContainEqual({ fila: 2, columna, problema });
   });
 
+  it('varios correos: el primero es el responsable y los demás corresponsables', () => {
+    const c = { ...ctx, personas: [...ctx.personas, { id: 'p2', correo: 'luis@entidad.example' }] };
+    const r = validarImportacion(
+      [fila({ 'Responsable (correo)': 'ana@entidad.example; luis@entidad.example' })],
+      enc,
+      c,
+    );
+    expect(r).toMatchObject({ ok: true, actividades: [{ responsableId: 'p1', corresponsables: ['p2'] }] });
+    const mal = validarImportacion(
+      [fila({ 'Responsable (correo)': 'ana@entidad.example, nadie@x.co' })],
+      enc,
+      c,
+    );
+    expect(mal).toMatchObject({
+      ok: false,
+      problemas: [
+        { columna: 'Responsable (correo)', problema: 'nadie@x.co no es una persona con rol en la entidad' },
+      ],
+    });
+  });
+
   it('las filas en blanco se saltan; un archivo sin actividades se rechaza', () => {
     const vacia = enc.map(() => null);
     expect(validarImportacion([vacia, fila(), vacia], enc, ctx).ok).toBe(true);

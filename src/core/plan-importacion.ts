@@ -63,6 +63,7 @@ export interface ActividadImportada {
   ponderacion: number;
   dependenciaId: string | null;
   responsableId: string | null;
+  corresponsables: string[];
   fechaInicio: string;
   fechaFin: string;
   presupuesto: number | null;
@@ -214,10 +215,18 @@ export function validarImportacion(
     const depTexto = opcional('Dependencia');
     const dependenciaId = depTexto ? (dependenciaPor.get(normal(depTexto)) ?? null) : null;
     if (depTexto && !dependenciaId) mal('Dependencia', `«${depTexto}» no es una dependencia de la entidad`);
-    const correo = opcional('Responsable (correo)');
-    const responsableId = correo ? (personaPor.get(normal(correo)) ?? null) : null;
-    if (correo && !responsableId)
-      mal('Responsable (correo)', `${correo} no es una persona con rol en la entidad`);
+    // The first e-mail is the responsible; any others, separated by «;» or «,», are co-responsibles.
+    const correos = (opcional('Responsable (correo)') ?? '')
+      .split(/[;,]/)
+      .map((c) => c.trim())
+      .filter(Boolean);
+    const ids = correos.map((c) => {
+      const id = personaPor.get(normal(c));
+      if (!id) mal('Responsable (correo)', `${c} no es una persona con rol en la entidad`);
+      return id ?? null;
+    });
+    const responsableId = ids[0] ?? null;
+    const corresponsables = ids.slice(1).filter((x): x is string => !!x);
     const fechas = (['Fecha de inicio', 'Fecha de fin'] as const).map((e) => {
       const v = celda(fila, e);
       const f = leerFechaCelda(v ?? null);
@@ -247,6 +256,7 @@ export function validarImportacion(
       ponderacion: ponderacion ?? 0,
       dependenciaId,
       responsableId,
+      corresponsables,
       fechaInicio: fechas[0] ?? '',
       fechaFin: fechas[1] ?? '',
       presupuesto: presupuesto === null ? null : Math.round(presupuesto),

@@ -74,6 +74,12 @@ export const seguimientoEditable = (estado: EstadoSeguimiento) =>
 export const seguimientoCuenta = (estado: EstadoSeguimiento) =>
   estado === 'aceptado' || estado === 'verificado' || estado === 'con_observaciones';
 
+/** The activity's 1.ª línea: its responsible and its co-responsibles. */
+export const aCargoDe = (
+  a: { responsableId: string | null; corresponsables?: readonly string[] },
+  usuarioId: string,
+) => a.responsableId === usuarioId || (a.corresponsables ?? []).includes(usuarioId);
+
 // ---------- Figures ----------
 export interface EntradaAvance {
   valor?: number | null;

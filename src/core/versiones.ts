@@ -14,6 +14,7 @@ export const CAMPOS_COMPARADOS = {
   ponderacion: 'Ponderación',
   dependenciaId: 'Dependencia',
   responsableId: 'Responsable',
+  corresponsables: 'Corresponsables',
   fechaInicio: 'Fecha de inicio',
   fechaFin: 'Fecha de fin',
   presupuesto: 'Presupuesto',

@@ -257,6 +257,8 @@ export const actividad = pgTable(
     ponderacion: doublePrecision('ponderacion').notNull(),
     dependenciaId: uuid('dependencia_id').references(() => dependencia.id),
     responsableId: uuid('responsable_id').references(() => usuario.id),
+    /** Other people of the 1.ª línea who answer for the activity and may report it. */
+    corresponsables: jsonb('corresponsables').$type<string[]>().notNull().default([]),
     fechaInicio: date('fecha_inicio', { mode: 'string' }).notNull(),
     fechaFin: date('fecha_fin', { mode: 'string' }).notNull(),
     presupuesto: bigint('presupuesto', { mode: 'number' }),

@@ -123,6 +123,7 @@ export interface Actividad {
   ponderacion: number;
   dependenciaId: string | null;
   responsableId: string | null;
+  corresponsables: string[];
   indicadorId: string | null;
   fechaInicio: string;
   fechaFin: string;

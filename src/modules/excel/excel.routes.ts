@@ -105,7 +105,13 @@ export const excelRoutes: FastifyPluginAsyncZod = async (app) => {
           ...a,
           politica: nombrePolitica.get(a.politica) ?? a.politica,
           dependencia: a.dependenciaId ? (nombreDependencia.get(a.dependenciaId) ?? null) : null,
-          responsable: a.responsableId ? (correo.get(a.responsableId) ?? null) : null,
+          // Responsible first, then co-responsibles: the import reads them back in that order.
+          responsable:
+            [a.responsableId, ...a.corresponsables]
+              .filter((id): id is string => !!id)
+              .map((id) => correo.get(id))
+              .filter(Boolean)
+              .join('; ') || null,
         })),
       );
       const numero = request.query.periodo ?? periodoVigente(v.periodos, hoyEnColombia());

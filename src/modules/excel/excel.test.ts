@@ -9,6 +9,7 @@ let planeacionA: Sesion;
 let planeacionB: Sesion;
 let responsable: Sesion & { id: string };
 let exportado: Buffer;
+let corresponsableId: string;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const importar = (s: Sesion, entidadId: string, contenido: Buffer) =>
@@ -37,6 +38,13 @@ beforeAll(async () => {
     roles: ['responsable_actividad'],
   });
   expect(acceso.statusCode).toBe(201);
+  const pedro = await t.usuarioCon(a, ['responsable_actividad'], 'pedro@territorio.example');
+  await t.pedir(t.admin, 'POST', `/api/entidades/${b}/usuarios`, {
+    nombre: 'Pedro Mutumbajoy',
+    correo: 'pedro@territorio.example',
+    roles: ['responsable_actividad'],
+  });
+  corresponsableId = pedro.id;
   const deps: Record<string, string> = {};
   for (const e of [a, b]) {
     const r = await t.pedir(t.admin, 'POST', `/api/entidades/${e}/dependencias`, {
@@ -68,6 +76,7 @@ beforeAll(async () => {
       ponderacion,
       dependenciaId: deps[a],
       responsableId: responsable.id,
+      corresponsables: codigo === 'GOB-01' ? [corresponsableId] : [],
       fechaInicio: '2026-02-01',
       fechaFin: '2026-11-30',
       presupuesto,
@@ -109,6 +118,9 @@ describe('exportar el plan a Excel', () => {
     expect((gd.getCell(col('Fecha de inicio')).value as Date).toISOString().slice(0, 10)).toBe('2026-02-01');
     expect(gd.getCell(col('Presupuesto (COP)')).value).toBe(48_000_000);
     expect(gd.getCell(col('Responsable (correo)')).value).toBe('yolanda@territorio.example');
+    expect(hoja.getRow(3).getCell(col('Responsable (correo)')).value).toBe(
+      'yolanda@territorio.example; pedro@territorio.example',
+    );
     expect(libro.getWorksheet('Seguimiento Trimestre 1')!.getRow(2).getCell(10).value).toBe('Sin reporte');
     expect((await t.pedir(planeacionB, 'GET', `/api/entidades/${a}/plan/2026/export.xlsx`)).statusCode).toBe(
       403,

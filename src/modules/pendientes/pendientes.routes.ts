@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import { rolesPermiten } from '../../core/roles.ts';
+import { aCargoDe } from '../../core/seguimiento.ts';
 import type { Db } from '../../db/client.ts';
 import { actividad, planAccion, responsablePolitica, seguimiento } from '../../db/schema.ts';
 import { usuarioDe } from '../../server/auth.ts';
@@ -106,7 +107,7 @@ async function pendientesDe(db: Db, u: UsuarioSesion, entidadId: string, vigenci
           ),
         )
     ).map((x) => x.politica);
-    const mias = actividades.filter((a) => a.responsableId === u.id || politicas.includes(a.politica));
+    const mias = actividades.filter((a) => aCargoDe(a, u.id) || politicas.includes(a.politica));
     for (const a of mias)
       for (const p of abiertos) {
         if (p.abre > hoy || a.fechaInicio > p.corte || a.fechaFin < p.inicio) continue;

@@ -30,6 +30,10 @@ export const ActividadEntradaSchema = z.object({
     .max(100, 'la ponderación no puede superar 100 %'),
   dependenciaId: z.uuid('elija una dependencia de la lista').nullish(),
   responsableId: z.uuid('elija una persona de la lista').nullish(),
+  corresponsables: z
+    .array(z.uuid('elija personas de la lista'))
+    .max(10, 'no más de 10 corresponsables')
+    .optional(),
   fechaInicio: fecha,
   fechaFin: fecha,
   presupuesto: z
@@ -59,6 +63,7 @@ export const ActividadSchema = z
     ponderacion: z.number(),
     dependenciaId: z.string().nullable(),
     responsableId: z.string().nullable(),
+    corresponsables: z.array(z.string()),
     indicadorId: z.string().nullable(),
     fechaInicio: z.string(),
     fechaFin: z.string(),

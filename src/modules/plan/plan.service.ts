@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { problemaMetasPeriodo, revisarPesos } from '../../core/ponderacion.ts';
 import type { Db } from '../../db/client.ts';
@@ -111,7 +111,7 @@ export async function validarActividad(db: Db, entidadId: string, vigencia: numb
 export async function problemasDeAsignacion(
   db: Db,
   entidadId: string,
-  a: { dependenciaId?: string | null; responsableId?: string | null },
+  a: { dependenciaId?: string | null; responsableId?: string | null; corresponsables?: string[] },
 ) {
   const errores: { campo: string; mensaje: string }[] = [];
   if (a.dependenciaId) {
@@ -128,6 +128,21 @@ export async function problemasDeAsignacion(
       .where(and(eq(rolUsuario.usuarioId, a.responsableId), eq(rolUsuario.entidadId, entidadId)))
       .limit(1);
     if (!r) errores.push({ campo: 'responsableId', mensaje: 'la persona no tiene un rol en esta entidad' });
+  }
+  if (a.corresponsables?.length) {
+    const conRol = new Set(
+      (
+        await db
+          .select({ id: rolUsuario.usuarioId })
+          .from(rolUsuario)
+          .where(and(inArray(rolUsuario.usuarioId, a.corresponsables), eq(rolUsuario.entidadId, entidadId)))
+      ).map((x) => x.id),
+    );
+    if (a.corresponsables.some((id) => !conRol.has(id)))
+      errores.push({
+        campo: 'corresponsables',
+        mensaje: 'alguna de las personas no tiene un rol en esta entidad',
+      });
   }
   return errores;
 }

@@ -206,8 +206,13 @@ export const seguimientoRoutes: FastifyPluginAsyncZod = async (app) => {
               : accion === 'aceptar'
                 ? await usuariosConRol(tx, entidadId, 'control_interno')
                 : accion === 'observar'
-                  ? [s.reportadoPor, a.responsableId, ...(await usuariosConRol(tx, entidadId, 'planeacion'))]
-                  : [s.reportadoPor, a.responsableId];
+                  ? [
+                      s.reportadoPor,
+                      a.responsableId,
+                      ...a.corresponsables,
+                      ...(await usuariosConRol(tx, entidadId, 'planeacion')),
+                    ]
+                  : [s.reportadoPor, a.responsableId, ...a.corresponsables];
           await notificar(
             tx,
             destinos.filter((d) => d !== u.id),

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import { rolesPermiten } from '../../core/roles.ts';
 import {
+  aCargoDe,
   cifrasSeguimiento,
   type EstadoSeguimiento,
   seguimientoCuenta,
@@ -57,7 +58,7 @@ export async function puedeReportar(
   a: Actividad & { vigencia: number },
 ) {
   if (!rolesPermiten(u.roles.get(entidadId) ?? [], 'seguimiento.reportar')) return false;
-  if (a.responsableId === u.id) return true;
+  if (aCargoDe(a, u.id)) return true;
   const [r] = await db
     .select()
     .from(responsablePolitica)
@@ -232,7 +233,7 @@ export async function hojaSeguimiento(
       },
       cifras: cifrasSeguimiento(a.metaAnual, a.metasPeriodo, logros, numero),
       reporte: vista(propio, evidencias),
-      puedeReportar: reporta && (a.responsableId === usuario!.id || politicasPropias.includes(a.politica)),
+      puedeReportar: reporta && (aCargoDe(a, usuario!.id) || politicasPropias.includes(a.politica)),
     };
   });
   return { periodo: p, hoy: hoyEnColombia(), filas };

@@ -10,6 +10,7 @@ let comite: Sesion;
 let control: Sesion;
 let responsable: Sesion & { id: string };
 let otroResponsable: Sesion & { id: string };
+let corresponsable: Sesion & { id: string };
 let ajeno: Sesion;
 let a1: string;
 let a2: string;
@@ -39,6 +40,7 @@ beforeAll(async () => {
   control = await t.usuarioCon(entidadId, ['control_interno']);
   responsable = await t.usuarioCon(entidadId, ['responsable_actividad']);
   otroResponsable = await t.usuarioCon(entidadId, ['responsable_actividad']);
+  corresponsable = await t.usuarioCon(entidadId, ['responsable_actividad']);
   ajeno = await t.usuarioCon(otra, ['responsable_actividad', 'planeacion', 'control_interno']);
   await t.pedir(planeacion, 'PUT', `${base()}/vigencias/2026`, {
     esquema: 'trimestral',
@@ -55,6 +57,7 @@ beforeAll(async () => {
       metasPeriodo: metas,
       ponderacion,
       responsableId: responsable.id,
+      corresponsables: codigo === 'IN-02' ? [corresponsable.id] : [],
       fechaInicio: '2026-01-15',
       fechaFin: '2026-12-15',
     });
@@ -93,6 +96,12 @@ describe('reporte del responsable con evidencias', () => {
       reporte: { estado: 'borrador', valor: 1 },
       cifras: { metaPeriodo: 1, avanceAcumulado: 25, cumplimientoPeriodo: 100 },
     });
+  });
+
+  it('un corresponsable de la actividad también reporta', async () => {
+    const r = await t.pedir(corresponsable, 'PUT', seg(a2, 3), reporte);
+    expect(r.statusCode).toBe(200);
+    expect((await t.pedir(corresponsable, 'PUT', seg(a1, 3), reporte)).statusCode).toBe(403);
   });
 
   it('el avance se valida campo por campo, sin escribir nada', async () => {

@@ -1,6 +1,7 @@
 import {
   Button,
   Fieldset,
+  MultiSelect,
   NativeSelect,
   NumberInput,
   SimpleGrid,
@@ -27,6 +28,7 @@ export interface DatosActividad {
   ponderacion: number;
   dependenciaId: string | null;
   responsableId: string | null;
+  corresponsables: string[];
   indicadorId: string | null;
   objetivo: string | null;
   rubro: string | null;
@@ -53,6 +55,7 @@ function desdeActividad(a: Actividad) {
     ponderacion: a.ponderacion as number | string,
     dependenciaId: a.dependenciaId ?? '',
     responsableId: a.responsableId ?? '',
+    corresponsables: a.corresponsables ?? [],
     indicadorId: a.indicadorId ?? '',
     fechaInicio: aTexto(a.fechaInicio),
     fechaFin: aTexto(a.fechaFin),
@@ -105,6 +108,7 @@ export function FormularioActividad({
           ponderacion: 0 as number | string,
           dependenciaId: '',
           responsableId: '',
+          corresponsables: [] as string[],
           indicadorId: '',
           fechaInicio: `01/01/${catalogo.vigencia}`,
           fechaFin: `31/12/${catalogo.vigencia}`,
@@ -271,6 +275,19 @@ export function FormularioActividad({
                 ...personas.map((x) => ({ value: x.id, label: x.nombre })),
               ]}
               error={errores.responsableId}
+            />
+            <MultiSelect
+              label="Corresponsables (opcional)"
+              description="Otras personas que también reportan esta actividad"
+              data={personas
+                .filter((x) => x.id !== d.responsableId)
+                .map((x) => ({ value: x.id, label: x.nombre }))}
+              value={d.corresponsables}
+              onChange={(v) => setD({ ...d, corresponsables: v })}
+              searchable
+              clearable
+              nothingFoundMessage="Nadie con ese nombre"
+              error={errores.corresponsables}
             />
             <NativeSelect
               label="Indicador que alimenta (opcional)"

@@ -1,0 +1,1 @@
+ALTER TABLE "actividad" ADD COLUMN "corresponsables" jsonb DEFAULT '[]'::jsonb NOT NULL;
