@@ -2,86 +2,20 @@
 //  - req/s of GET /api/health against a bare Fastify hello-world (ratio; target ≥ 70 %)
 //  - time from start to healthy with a fresh embedded database (target ≤ 5 s)
 //  - idle memory (RSS) with PGlite (target ≤ 250 MB)
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { puertoLibre } from '../src/server/red.ts';
+import { carga, detener, esperarSalud, f, lanzar, lanzarComoNpmStart } from './comun.ts';
 
 const DURACION_MS = Number(process.env.BENCH_MS ?? 5000);
 const CONCURRENCIA = 32;
 const RONDAS = 3;
 
-async function esperarSalud(url: string, limiteMs = 60_000): Promise<number> {
-  const inicio = performance.now();
-  for (;;) {
-    const ok = await fetch(url).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return performance.now() - inicio;
-    if (performance.now() - inicio > limiteMs) throw new Error(`${url} no respondió`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-/** Keep-alive closed loop: CONCURRENCIA requests in flight for DURACION_MS; returns req/s. */
-async function carga(url: string): Promise<{ rps: number; p50: number; p99: number }> {
-  const agente = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCIA });
-  const fin = performance.now() + DURACION_MS;
-  const tiempos: number[] = [];
-  const una = () =>
-    new Promise<void>((ok, mal) => {
-      const t0 = performance.now();
-      http
-        .get(url, { agent: agente }, (res) => {
-          res.resume();
-          res.on('end', () => {
-            tiempos.push(performance.now() - t0);
-            ok();
-          });
-        })
-        .on('error', mal);
-    });
-  const inicio = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCIA }, async () => {
-      while (performance.now() < fin) await una();
-    }),
-  );
-  const segundos = (performance.now() - inicio) / 1000;
-  agente.destroy();
-  tiempos.sort((a, b) => a - b);
-  const pct = (p: number) => tiempos[Math.min(tiempos.length - 1, Math.floor(tiempos.length * p))]!;
-  return { rps: tiempos.length / segundos, p50: pct(0.5), p99: pct(0.99) };
-}
-
 const rssMb = (pid: number) => {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : Number.NaN;
 };
-
-function lanzar(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, args, {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-/** The exact node flags and script of package.json's "start", so the bench measures what users run. */
-const ARGS_START = JSON.parse(readFileSync('package.json', 'utf8'))
-  .scripts.start.split(/\s+/)
-  .slice(1) as string[];
-const lanzarComoNpmStart = (env: Record<string, string>) => lanzar(ARGS_START, env);
-
-async function detener(p: ChildProcess) {
-  p.kill('SIGTERM');
-  await new Promise((r) => p.once('exit', r));
-}
-
-const f = (n: number, d = 1) =>
-  n.toLocaleString('es-CO', { maximumFractionDigits: d, minimumFractionDigits: d });
 
 // 1. MIPG Abierto as `npm start` runs it, on a fresh embedded database: start time and idle memory.
 const dataDir = mkdtempSync(join(tmpdir(), 'mipg-bench-'));
@@ -107,13 +41,13 @@ const pBase = await puertoLibre();
 const base = lanzar(['--import', 'tsx', 'bench/hola-mundo.ts'], { PORT: String(pBase) });
 const holaUrl = `http://127.0.0.1:${pBase}/`;
 await esperarSalud(holaUrl);
-await carga(holaUrl); // warm-up
-await carga(saludUrl);
+await carga(holaUrl, CONCURRENCIA, DURACION_MS); // warm-up
+await carga(saludUrl, CONCURRENCIA, DURACION_MS);
 const rondasHola: Awaited<ReturnType<typeof carga>>[] = [];
 const rondasSalud: Awaited<ReturnType<typeof carga>>[] = [];
 for (let i = 0; i < RONDAS; i++) {
-  rondasHola.push(await carga(holaUrl));
-  rondasSalud.push(await carga(saludUrl));
+  rondasHola.push(await carga(holaUrl, CONCURRENCIA, DURACION_MS));
+  rondasSalud.push(await carga(saludUrl, CONCURRENCIA, DURACION_MS));
 }
 const mediana = (xs: Awaited<ReturnType<typeof carga>>[]) =>
   [...xs].sort((a, b) => a.rps - b.rps)[Math.floor(xs.length / 2)]!;

@@ -4,9 +4,7 @@
 //   the raw SQL aggregate alone; export of 2,000 activities; import of 10,000 rows.
 //  Scenario 2 (PostgreSQL, BENCH_DATABASE_URL or the local server): 500 entities × 300 activities —
 //   territorial consolidation time.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import http from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -22,12 +20,11 @@ import { hojaSeguimiento } from '../src/modules/seguimiento/seguimiento.service.
 import { calcularTablero, consolidarTerritorio } from '../src/modules/tablero/tablero.service.ts';
 import { hashClave } from '../src/modules/usuarios/usuario.service.ts';
 import { puertoLibre } from '../src/server/red.ts';
+import { carga, detener, esperarSalud, f, lanzar, lanzarComoNpmStart } from './comun.ts';
 import { nuevaEntidad, sembrarPlan } from './sembrar.ts';
 
 const VIGENCIA = 2026;
 const CLAVE = 'Putumayo2026bench';
-const f = (n: number, d = 1) =>
-  n.toLocaleString('es-CO', { maximumFractionDigits: d, minimumFractionDigits: d });
 const mediana = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 async function tiempos(veces: number, fn: () => Promise<unknown>) {
   const t: number[] = [];
@@ -39,61 +36,6 @@ async function tiempos(veces: number, fn: () => Promise<unknown>) {
   return t.sort((a, b) => a - b);
 }
 const medir = async (veces: number, fn: () => Promise<unknown>) => mediana(await tiempos(veces, fn));
-
-// ---------------- Load generator (same as the platform bench) ----------------
-async function carga(url: string, concurrencia: number, ms: number, cabeceras: Record<string, string> = {}) {
-  const agente = new http.Agent({ keepAlive: true, maxSockets: concurrencia });
-  const fin = performance.now() + ms;
-  const tiempos: number[] = [];
-  const una = () =>
-    new Promise<void>((ok, mal) => {
-      const t0 = performance.now();
-      http
-        .get(url, { agent: agente, headers: cabeceras }, (res) => {
-          if (res.statusCode !== 200) mal(new Error(`${url}: ${res.statusCode}`));
-          res.resume();
-          res.on('end', () => {
-            tiempos.push(performance.now() - t0);
-            ok();
-          });
-        })
-        .on('error', mal);
-    });
-  const inicio = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrencia }, async () => {
-      while (performance.now() < fin) await una();
-    }),
-  );
-  const s = (performance.now() - inicio) / 1000;
-  agente.destroy();
-  tiempos.sort((a, b) => a - b);
-  const pct = (p: number) => tiempos[Math.min(tiempos.length - 1, Math.floor(tiempos.length * p))]!;
-  return { rps: tiempos.length / s, p50: pct(0.5), p99: pct(0.99) };
-}
-
-async function esperarSalud(url: string) {
-  for (let i = 0; i < 600; i++) {
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`${url} no respondió`);
-}
-const ARGS_START = JSON.parse(readFileSync('package.json', 'utf8'))
-  .scripts.start.split(/\s+/)
-  .slice(1) as string[];
-const lanzar = (args: string[], env: Record<string, string>): ChildProcess =>
-  spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-async function detener(p: ChildProcess) {
-  p.kill('SIGTERM');
-  await new Promise((r) => p.once('exit', r));
-}
 
 const resultados: [string, string, string, boolean][] = [];
 const anotar = (que: string, cifra: string, meta: string, ok = true) =>
@@ -151,7 +93,7 @@ await conexion.cerrar();
 
 // The dashboard over HTTP, from the server as `npm start` runs it, against a hello-world.
 const pApp = await puertoLibre();
-const app = lanzar(ARGS_START, {
+const app = lanzarComoNpmStart({
   PORT: String(pApp),
   HOST: '127.0.0.1',
   MIPG_DATA_DIR: dataDir,

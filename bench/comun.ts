@@ -1,0 +1,72 @@
+// What both benches share: a keep-alive load generator, waiting for health, and starting the server exactly
+// as `npm start` does.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+
+/** Closed loop: `concurrencia` requests in flight for `ms`; returns req/s and latency percentiles. */
+export async function carga(url: string, concurrencia: number, ms: number) {
+  const agente = new http.Agent({ keepAlive: true, maxSockets: concurrencia });
+  const fin = performance.now() + ms;
+  const tiempos: number[] = [];
+  const una = () =>
+    new Promise<void>((ok, mal) => {
+      const t0 = performance.now();
+      http
+        .get(url, { agent: agente }, (res) => {
+          if (res.statusCode !== 200) mal(new Error(`${url}: ${res.statusCode}`));
+          res.resume();
+          res.on('end', () => {
+            tiempos.push(performance.now() - t0);
+            ok();
+          });
+        })
+        .on('error', mal);
+    });
+  const inicio = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrencia }, async () => {
+      while (performance.now() < fin) await una();
+    }),
+  );
+  const segundos = (performance.now() - inicio) / 1000;
+  agente.destroy();
+  tiempos.sort((a, b) => a - b);
+  const pct = (p: number) => tiempos[Math.min(tiempos.length - 1, Math.floor(tiempos.length * p))]!;
+  return { rps: tiempos.length / segundos, p50: pct(0.5), p99: pct(0.99) };
+}
+
+/** Milliseconds until `url` answers 200. */
+export async function esperarSalud(url: string, limiteMs = 60_000): Promise<number> {
+  const inicio = performance.now();
+  for (;;) {
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return performance.now() - inicio;
+    if (performance.now() - inicio > limiteMs) throw new Error(`${url} no respondió`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export function lanzar(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, args, {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+/** The exact node flags and script of package.json's "start", so the benches measure what users run. */
+const ARGS_START = JSON.parse(readFileSync('package.json', 'utf8'))
+  .scripts.start.split(/\s+/)
+  .slice(1) as string[];
+export const lanzarComoNpmStart = (env: Record<string, string>) => lanzar(ARGS_START, env);
+
+export async function detener(p: ChildProcess) {
+  p.kill('SIGTERM');
+  await new Promise((r) => p.once('exit', r));
+}
+
+export const f = (n: number, d = 1) =>
+  n.toLocaleString('es-CO', { maximumFractionDigits: d, minimumFractionDigits: d });
