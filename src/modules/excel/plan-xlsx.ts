@@ -1,7 +1,12 @@
 // Formatted workbooks of the plan and of a period's follow-up, and reading an imported plan back.
 // ExcelJS is loaded only when a workbook is made or read: it is large and most requests never need it.
 import type { Workbook, Worksheet } from 'exceljs';
-import { type Celda, COLUMNAS_PLAN, encabezadosPlan } from '../../core/plan-importacion.ts';
+import {
+  type ActividadImportada,
+  type Celda,
+  COLUMNAS_PLAN,
+  encabezadosPlan,
+} from '../../core/plan-importacion.ts';
 
 const cargarExcel = async () => (await import('exceljs')).default;
 const AZUL = 'FF0B3D91';
@@ -22,27 +27,11 @@ function encabezar(hoja: Worksheet, encabezados: string[], anchos: number[]) {
 
 const fechaExcel = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-export interface FilaPlanXlsx {
-  codigo: string;
-  politica: string;
-  indiceFurag: string | null;
-  plan612: string | null;
-  objetivo: string | null;
-  nombre: string;
-  producto: string;
-  metaAnual: number;
-  unidad: string;
-  metasPeriodo: number[];
-  ponderacion: number;
+/** A row of the plan sheet: the activity as imported, with names and e-mails instead of ids. */
+export type FilaPlanXlsx = Omit<ActividadImportada, 'dependenciaId' | 'responsableId' | 'corresponsables'> & {
   dependencia: string | null;
   responsable: string | null;
-  fechaInicio: string;
-  fechaFin: string;
-  presupuesto: number | null;
-  rubro: string | null;
-  bpin: string | null;
-  riesgo: string | null;
-}
+};
 
 export function agregarHojaPlan(libro: Workbook, periodos: string[], filas: FilaPlanXlsx[]) {
   const hoja = libro.addWorksheet('Plan de acción');
