@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   type AccionPlan,
+  aprobadoAlgunaVez,
   ESTADOS_PLAN,
   type EstadoPlan,
   TRANSICIONES,
   transicionPlan,
+  visibleAlPublico,
 } from './flujo-plan.ts';
 
 describe('flujo de aprobación del plan', () => {
@@ -31,5 +33,19 @@ describe('flujo de aprobación del plan', () => {
     expect((Object.keys(TRANSICIONES) as AccionPlan[]).every((a) => !transicionPlan('publicado', a).ok)).toBe(
       true,
     );
+  });
+});
+
+describe('qué permite el estado del plan', () => {
+  it.each([
+    [{ estado: 'borrador', version: 1 }, false, false],
+    [{ estado: 'enviado', version: 1 }, false, false],
+    [{ estado: 'aprobado', version: 1 }, true, false],
+    [{ estado: 'publicado', version: 1 }, true, true],
+    [{ estado: 'borrador', version: 2 }, true, true],
+    [{ estado: 'enviado', version: 3 }, true, true],
+  ])('%j → reporta %s, público %s', (plan, reporta, publico) => {
+    expect(aprobadoAlgunaVez(plan)).toBe(reporta);
+    expect(visibleAlPublico(plan)).toBe(publico);
   });
 });

@@ -19,3 +19,15 @@ export function transicionPlan(estado: EstadoPlan, accion: AccionPlan): Resultad
     return { ok: false, mensaje: `No se puede ${t.verbo} un plan ${estado}: debe estar ${t.desde}.` };
   return { ok: true, hacia: t.hacia };
 }
+
+type PlanEstado = { estado: string; version: number };
+
+/**
+ * Follow-up is reported against a plan the committee approved at least once: the first version once
+ * approved, or any later version (its activities were approved before; a change in course keeps them).
+ */
+export const aprobadoAlgunaVez = (p: PlanEstado) =>
+  p.estado === 'aprobado' || p.estado === 'publicado' || p.version > 1;
+
+/** Citizens see a plan once it was published; a new version in course keeps the published one visible. */
+export const visibleAlPublico = (p: PlanEstado) => p.estado === 'publicado' || p.version > 1;

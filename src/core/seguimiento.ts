@@ -1,5 +1,6 @@
 // Follow-up of an activity per period: what was achieved, against the annual goal and against what was
 // planned up to the cut-off, and the review chain of the three lines of defence.
+import type { Permiso } from './roles.ts';
 
 // ---------- Review chain ----------
 // The responsible (1.ª línea) reports and sends; planeación (2.ª línea) accepts or returns it with
@@ -24,6 +25,13 @@ export const NOMBRE_ESTADO_SEGUIMIENTO: Record<EstadoSeguimiento, string> = {
 };
 
 export type Linea = 'responsable' | 'planeacion' | 'control_interno';
+
+/** The permission each line of defence acts with (the route rules are derived from it). */
+export const PERMISO_DE_LINEA: Record<Linea, Permiso> = {
+  responsable: 'seguimiento.reportar',
+  planeacion: 'seguimiento.revisar',
+  control_interno: 'seguimiento.verificar',
+};
 export type AccionSeguimiento = 'enviar' | 'aceptar' | 'devolver' | 'verificar' | 'observar';
 
 export const TRANSICIONES_SEGUIMIENTO: Record<

@@ -1,7 +1,3 @@
-// The demo's year: a plan covering the 19 policies, approved and published, with follow-up in every
-// period whose cut-off has passed — earlier ones verified and closed, the latest in every review state —
-// so a new user opens a living dashboard. Figures are deterministic (no Math.random) to keep demos alike.
-import { and, eq } from 'drizzle-orm';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import { valorMedicion } from '../../core/indicador.ts';
 import { periodosDeVigencia } from '../../core/periodos.ts';
@@ -10,7 +6,6 @@ import { RANGOS_POR_DEFECTO } from '../../core/semaforo.ts';
 import type { Db } from '../../db/client.ts';
 import {
   actividad,
-  cortePeriodo,
   evidencia,
   indicador,
   medicion,
@@ -22,7 +17,7 @@ import {
 } from '../../db/schema.ts';
 import { guardarArchivo } from '../archivos/almacen.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import { calcularTablero } from '../tablero/tablero.service.ts';
+import { cerrarPeriodo } from '../tablero/tablero.service.ts';
 
 type Meta = 'jornadas' | 'porcentaje' | 'informes' | 'documentos';
 const METAS: Record<Meta, { unidad: string; anual: number; periodos: number[] }> = {
@@ -495,29 +490,6 @@ export async function sembrarPlanDemo(
   });
 
   // Earlier periods are closed, as planeación would have done, with their figures frozen.
-  for (const p of conReporte.filter((x) => x.numero < ultimo)) {
-    const datos = await calcularTablero(db, entidadId, vigencia, p.numero);
-    await db.transaction(async (tx) => {
-      await tx
-        .update(periodo)
-        .set({ cerrado: true })
-        .where(
-          and(eq(periodo.entidadId, entidadId), eq(periodo.vigencia, vigencia), eq(periodo.numero, p.numero)),
-        );
-      await tx.insert(cortePeriodo).values({
-        entidadId,
-        vigencia,
-        periodo: p.numero,
-        datos: { ...datos, periodo: { ...datos.periodo, cerrado: true } },
-        cerradoPor: personas.planeacion,
-      });
-      await registrarAuditoria(tx, actor, {
-        entidadId,
-        accion: 'cerrar',
-        recurso: 'periodo',
-        recursoId: `${vigencia}:${p.numero}`,
-        despues: { cerrado: true, avance: datos.avance },
-      });
-    });
-  }
+  for (const p of conReporte.filter((x) => x.numero < ultimo))
+    await cerrarPeriodo(db, actor, personas.planeacion, entidadId, vigencia, p.numero);
 }

@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hoyEnColombia } from '../../core/calendario.ts';
+import { aprobadoAlgunaVez } from '../../core/flujo-plan.ts';
 import { rolesPermiten } from '../../core/roles.ts';
 import { aCargoDe } from '../../core/seguimiento.ts';
 import type { Db } from '../../db/client.ts';
@@ -94,7 +95,7 @@ async function pendientesDe(db: Db, u: UsuarioSesion, entidadId: string, vigenci
       });
   }
 
-  if (rolesPermiten(roles, 'seguimiento.reportar') && (plan.estado !== 'borrador' || plan.version > 1)) {
+  if (rolesPermiten(roles, 'seguimiento.reportar') && aprobadoAlgunaVez(plan)) {
     const politicas = (
       await db
         .select({ politica: responsablePolitica.politica })

@@ -75,9 +75,9 @@ export const evidenciasRoutes: FastifyPluginAsyncZod = async (app) => {
 
   async function agregar(
     request: Parameters<typeof reporteEditable>[0],
+    { a, s }: Awaited<ReturnType<typeof reporteEditable>>,
     datos: Omit<typeof evidencia.$inferInsert, 'seguimientoId'>,
   ) {
-    const { a, s } = await reporteEditable(request);
     return app.db.transaction(async (tx) => {
       const [e] = await tx
         .insert(evidencia)
@@ -130,9 +130,9 @@ export const evidenciasRoutes: FastifyPluginAsyncZod = async (app) => {
             },
           ],
         );
-      await reporteEditable(request); // checked before writing the file, so a refusal stores nothing
+      const reporte = await reporteEditable(request); // checked before writing the file: a refusal stores nothing
       const hash = await guardarArchivo(app.dataDir, archivo);
-      const e = await agregar(request, {
+      const e = await agregar(request, reporte, {
         nombre: request.query.nombre,
         hash,
         tipo: tipo.mime,
@@ -163,7 +163,12 @@ export const evidenciasRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await agregar(request, { nombre: request.body.nombre, url: request.body.url })),
+      reply.status(201).send(
+        await agregar(request, await reporteEditable(request), {
+          nombre: request.body.nombre,
+          url: request.body.url,
+        }),
+      ),
   );
 
   /** The evidence with its report, activity and period, only within the entity. */

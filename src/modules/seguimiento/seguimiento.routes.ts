@@ -2,12 +2,13 @@ import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hoyEnColombia } from '../../core/calendario.ts';
+import { aprobadoAlgunaVez } from '../../core/flujo-plan.ts';
 import { esReporteTardio } from '../../core/periodos.ts';
-import type { Permiso } from '../../core/roles.ts';
 import {
   type AccionSeguimiento,
   type EstadoSeguimiento,
   NOMBRE_ESTADO_SEGUIMIENTO,
+  PERMISO_DE_LINEA,
   TRANSICIONES_SEGUIMIENTO,
   transicionSeguimiento,
   valorReportado,
@@ -42,13 +43,6 @@ const tags = ['Seguimiento'];
 const enlace = (vigencia: number, periodo: number, actividadId: string) =>
   `/seguimiento?vigencia=${vigencia}&periodo=${periodo}&actividad=${actividadId}`;
 
-const PERMISO_ACCION: Record<AccionSeguimiento, Permiso> = {
-  enviar: 'seguimiento.reportar',
-  aceptar: 'seguimiento.revisar',
-  devolver: 'seguimiento.revisar',
-  verificar: 'seguimiento.verificar',
-  observar: 'seguimiento.verificar',
-};
 const RESUMEN_ACCION: Record<AccionSeguimiento, string> = {
   enviar: 'Enviar el reporte a planeación (requiere al menos una evidencia)',
   aceptar: 'Aceptar el reporte (planeación, 2.ª línea)',
@@ -99,7 +93,7 @@ export const seguimientoRoutes: FastifyPluginAsyncZod = async (app) => {
       await exigirReportante(app.db, u, entidadId, a);
       exigirAbierto(p);
       const [plan] = await app.db.select().from(planAccion).where(eq(planAccion.id, a.planId));
-      if (plan!.version === 1 && (plan!.estado === 'borrador' || plan!.estado === 'enviado'))
+      if (!aprobadoAlgunaVez(plan!))
         throw conflicto('El plan de acción aún no está aprobado por el comité: no se puede reportar avance.');
       const v = valorReportado(request.body);
       if (!v.ok) throw invalido(v.campo, v.mensaje);
@@ -142,7 +136,7 @@ export const seguimientoRoutes: FastifyPluginAsyncZod = async (app) => {
     app.post(
       `/api/entidades/:entidadId/seguimientos/:actividadId/:periodo/${accion}`,
       {
-        config: { acceso: { permiso: PERMISO_ACCION[accion] } },
+        config: { acceso: { permiso: PERMISO_DE_LINEA[TRANSICIONES_SEGUIMIENTO[accion].linea] } },
         schema: {
           tags,
           summary: RESUMEN_ACCION[accion],

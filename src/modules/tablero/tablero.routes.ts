@@ -1,14 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { cortePeriodo, periodo, planAccion } from '../../db/schema.ts';
+import { visibleAlPublico } from '../../core/flujo-plan.ts';
+import { periodo, planAccion } from '../../db/schema.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
 import { conflicto, ErrorSchema, noEncontrado } from '../../server/errores.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
 import { EntidadParams } from '../entidades/entidad.schema.ts';
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
-import { calcularTablero, consolidarTerritorio, leerTablero } from './tablero.service.ts';
+import { cerrarPeriodo, consolidarTerritorio, leerTablero } from './tablero.service.ts';
 
 const tags = ['Tablero'];
 const pct = z.number().nullable();
@@ -107,7 +108,7 @@ export const tableroRoutes: FastifyPluginAsyncZod = async (app) => {
           .select({ estado: planAccion.estado, version: planAccion.version })
           .from(planAccion)
           .where(and(eq(planAccion.entidadId, entidadId), eq(planAccion.vigencia, vigencia)));
-        if (!plan || (plan.estado !== 'publicado' && plan.version === 1))
+        if (!plan || !visibleAlPublico(plan))
           throw noEncontrado(`un plan de acción publicado de ${vigencia} para esta entidad`);
       }
       return leerTablero(app.db, entidadId, vigencia, numero);
@@ -133,38 +134,7 @@ export const tableroRoutes: FastifyPluginAsyncZod = async (app) => {
       const p = v.periodos.find((x) => x.numero === numero);
       if (!p) throw noEncontrado(`el periodo ${numero} de la vigencia ${vigencia}`);
       if (p.cerrado) throw conflicto(`El periodo «${p.nombre}» ya está cerrado.`);
-      const datos = await calcularTablero(app.db, entidadId, vigencia, numero);
-      const congelado = { ...datos, periodo: { ...datos.periodo, cerrado: true } };
-      await app.db.transaction(async (tx) => {
-        await tx
-          .update(periodo)
-          .set({ cerrado: true })
-          .where(
-            and(eq(periodo.entidadId, entidadId), eq(periodo.vigencia, vigencia), eq(periodo.numero, numero)),
-          );
-        await tx
-          .insert(cortePeriodo)
-          .values({
-            entidadId,
-            vigencia,
-            periodo: numero,
-            datos: congelado,
-            cerradoPor: usuarioDe(request).id,
-          })
-          .onConflictDoUpdate({
-            target: [cortePeriodo.entidadId, cortePeriodo.vigencia, cortePeriodo.periodo],
-            set: { datos: congelado, cerradoPor: usuarioDe(request).id, cerradoEn: new Date() },
-          });
-        await registrarAuditoria(tx, actorDe(request), {
-          entidadId,
-          accion: 'cerrar',
-          recurso: 'periodo',
-          recursoId: `${vigencia}:${numero}`,
-          antes: { cerrado: false },
-          despues: { cerrado: true, avance: datos.avance, sinReporte: datos.sinReporte },
-        });
-      });
-      return { ...congelado, congelado: true };
+      return cerrarPeriodo(app.db, actorDe(request), usuarioDe(request).id, entidadId, vigencia, numero);
     },
   );
 

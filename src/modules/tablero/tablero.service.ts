@@ -10,8 +10,9 @@ import { periodosDeVigencia } from '../../core/periodos.ts';
 import { ESTADOS_SEGUIMIENTO, seguimientoCuenta } from '../../core/seguimiento.ts';
 import { type EstadoActividad, estadoActividad, type NivelSemaforo } from '../../core/semaforo.ts';
 import { type Db, filas as filasSql } from '../../db/client.ts';
-import { cortePeriodo, dependencia, dimension, entidad } from '../../db/schema.ts';
+import { cortePeriodo, dependencia, dimension, entidad, periodo } from '../../db/schema.ts';
 import { noEncontrado } from '../../server/errores.ts';
+import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
 
@@ -194,6 +195,47 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
 }
 
 export type Tablero = Awaited<ReturnType<typeof calcularTablero>>;
+
+/**
+ * Closes a period: its dashboard is frozen as it stands (the snapshot reports use) and every write to the
+ * period is refused from then on. The caller has checked that the period exists and is open.
+ */
+export async function cerrarPeriodo(
+  db: Db,
+  actor: Actor,
+  cerradoPor: string | null,
+  entidadId: string,
+  vigencia: number,
+  numero: number,
+) {
+  const datos = await calcularTablero(db, entidadId, vigencia, numero);
+  const congelado = { ...datos, periodo: { ...datos.periodo, cerrado: true } };
+  await db.transaction(async (tx) => {
+    await tx
+      .update(periodo)
+      .set({ cerrado: true })
+      .where(
+        and(eq(periodo.entidadId, entidadId), eq(periodo.vigencia, vigencia), eq(periodo.numero, numero)),
+      );
+    await tx
+      .insert(cortePeriodo)
+      .values({ entidadId, vigencia, periodo: numero, datos: congelado, cerradoPor })
+      .onConflictDoUpdate({
+        target: [cortePeriodo.entidadId, cortePeriodo.vigencia, cortePeriodo.periodo],
+        set: { datos: congelado, cerradoPor, cerradoEn: new Date() },
+      });
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'cerrar',
+      recurso: 'periodo',
+      recursoId: `${vigencia}:${numero}`,
+      antes: { cerrado: false },
+      despues: { cerrado: true, avance: datos.avance, sinReporte: datos.sinReporte },
+    });
+  });
+  invalidarTablero(entidadId);
+  return { ...congelado, congelado: true };
+}
 
 // Dashboards are read far more than figures change (citizens, committee sessions). A computed dashboard is
 // kept until the entity writes anything through this server (see `invalidarTablero`) or for 30 s at most,
