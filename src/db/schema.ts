@@ -133,10 +133,24 @@ export const usuario = pgTable('usuario', {
   adminPlataforma: boolean('admin_plataforma').notNull().default(false),
   activo: boolean('activo').notNull().default(true),
   debeCambiarClave: boolean('debe_cambiar_clave').notNull().default(false),
-  intentosFallidos: integer('intentos_fallidos').notNull().default(0),
-  bloqueadoHasta: timestamp('bloqueado_hasta', { withTimezone: true, mode: 'date' }),
   creadoEn: creadoEn(),
 });
+
+/**
+ * Failed-login counters keyed by the e-mail as typed (known or not, so answers never reveal which accounts
+ * exist): one row per e-mail and address, one per e-mail from anywhere. Rows expire with their window.
+ */
+export const intentoAcceso = pgTable(
+  'intento_acceso',
+  {
+    clave: text('clave').primaryKey(),
+    correo: text('correo').notNull(),
+    fallidos: integer('fallidos').notNull(),
+    ventanaDesde: timestamp('ventana_desde', { withTimezone: true, mode: 'date' }).notNull(),
+    bloqueadoHasta: timestamp('bloqueado_hasta', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('intento_acceso_correo_idx').on(t.correo)],
+);
 
 export const rolUsuario = pgTable(
   'rol_usuario',
@@ -150,6 +164,28 @@ export const rolUsuario = pgTable(
     rol: text('rol').notNull(),
   },
   (t) => [primaryKey({ columns: [t.usuarioId, t.entidadId, t.rol] })],
+);
+
+/**
+ * Roles offered to a person who already has an account: they take effect only when that person accepts, so
+ * an entity never reaches into someone else's account by typing an e-mail.
+ */
+export const invitacion = pgTable(
+  'invitacion',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    usuarioId: uuid('usuario_id')
+      .notNull()
+      .references(() => usuario.id),
+    correo: text('correo').notNull(),
+    roles: jsonb('roles').$type<string[]>().notNull(),
+    invitadoPor: uuid('invitado_por').references(() => usuario.id),
+    creadoEn: creadoEn(),
+  },
+  (t) => [uniqueIndex('invitacion_entidad_usuario_idx').on(t.entidadId, t.usuarioId)],
 );
 
 export const sesion = pgTable('sesion', {
@@ -477,6 +513,8 @@ export const TABLAS_EN_ORDEN = [
   'dependencia',
   'usuario',
   'rol_usuario',
+  'invitacion',
+  'intento_acceso',
   'sesion',
   'ajuste_sistema',
   'responsable_politica',

@@ -35,6 +35,7 @@ import { evidenciasRoutes } from '../modules/seguimiento/evidencias.routes.ts';
 import { seguimientoRoutes } from '../modules/seguimiento/seguimiento.routes.ts';
 import { tableroRoutes, tableroTerritorialRoutes } from '../modules/tablero/tablero.routes.ts';
 import { invalidarTablero } from '../modules/tablero/tablero.service.ts';
+import { invitacionesRoutes } from '../modules/usuarios/invitaciones.routes.ts';
 import { usuariosRoutes } from '../modules/usuarios/usuarios.routes.ts';
 import { vigenciasRoutes } from '../modules/vigencias/vigencias.routes.ts';
 import { registrarAutorizacion } from './auth.ts';
@@ -52,6 +53,8 @@ export interface OpcionesApp {
   servirWeb?: boolean;
   /** Largest evidence file, in bytes; 25 MB by default. */
   evidenciaMaxBytes?: number;
+  /** Proxies whose forwarded headers are believed (config.ts); none by default. */
+  confiarEnProxy?: false | number | string[];
 }
 
 declare module 'fastify' {
@@ -63,12 +66,16 @@ declare module 'fastify' {
   }
 }
 
+/** A number of hops becomes proxy-addr's rule for it: trust the first `n` addresses from the socket inward. */
+const confianza = (c: false | number | string[]) =>
+  typeof c === 'number' ? (_direccion: string, salto: number) => salto < c : c;
+
 export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opciones.logger ? { level: 'info' } : false,
     // Two log lines for every read cost ~15 % of throughput; writes and errors are logged below instead.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: true,
+    trustProxy: confianza(opciones.confiarEnProxy ?? false),
     bodyLimit: 1024 * 1024,
   });
   app.decorate('db', opciones.conexion.db);
@@ -138,6 +145,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(logoRoutes);
   await app.register(dependenciasRoutes);
   await app.register(usuariosRoutes);
+  await app.register(invitacionesRoutes);
   await app.register(responsablesRoutes);
   await app.register(vigenciasRoutes);
   await app.register(planRoutes);

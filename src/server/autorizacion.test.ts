@@ -3,6 +3,7 @@
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISOS, ROLES, type Rol } from '../core/roles.ts';
+import { rolUsuario } from '../db/schema.ts';
 import { registrarAutorizacion } from './auth.ts';
 import { type AppPrueba, crearAppPrueba, type Sesion } from './prueba.ts';
 
@@ -44,6 +45,12 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'POST /api/entidades/:entidadId/usuarios': 'usuario.gestionar',
   'PUT /api/entidades/:entidadId/usuarios/:usuarioId/roles': 'usuario.gestionar',
   'POST /api/entidades/:entidadId/usuarios/:usuarioId/restablecer-clave': 'usuario.gestionar',
+  'PUT /api/entidades/:entidadId/usuarios/:usuarioId': 'usuario.gestionar',
+  'GET /api/entidades/:entidadId/invitaciones': 'usuario.ver',
+  'DELETE /api/entidades/:entidadId/invitaciones/:invitacionId': 'usuario.gestionar',
+  'GET /api/invitaciones': 'sesion',
+  'POST /api/invitaciones/:invitacionId/aceptar': 'sesion',
+  'POST /api/invitaciones/:invitacionId/rechazar': 'sesion',
   'GET /api/entidades/:entidadId/responsables': 'entidad.ver',
   'PUT /api/entidades/:entidadId/responsables/:vigencia/:politica': 'responsable.asignar',
   'GET /api/entidades/:entidadId/auditoria': 'auditoria.ver',
@@ -160,6 +167,53 @@ describe('matriz de autorización', () => {
         fallas.push(`${method} ${ruta.url}: el administrador de plataforma fue negado`);
     }
     expect(fallas).toEqual([]);
+  });
+
+  // Routes that reach a person's account rather than their roles in one entity. A new route under
+  // /usuarios/:usuarioId must be classified here, and each one is tried against people the entity does not own.
+  const CREDENCIALES: Record<string, unknown> = {
+    'POST /api/entidades/:entidadId/usuarios/:usuarioId/restablecer-clave': undefined,
+    'PUT /api/entidades/:entidadId/usuarios/:usuarioId': {
+      nombre: 'Nombre Cambiado',
+      correo: 'tomado@prueba.example',
+      activo: false,
+    },
+  };
+  const SOLO_DE_LA_ENTIDAD = ['PUT /api/entidades/:entidadId/usuarios/:usuarioId/roles'];
+
+  it('cada ruta de credenciales × persona compartida con otra entidad o administradora de la plataforma', async () => {
+    const deUsuario = t.app.rutasApi
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((r) => r.includes('/usuarios/:usuarioId'));
+    expect(deUsuario.sort()).toEqual([...Object.keys(CREDENCIALES), ...SOLO_DE_LA_ENTIDAD].sort());
+
+    const compartida = await t.usuarioCon(ajena, ['consulta'], 'compartida.matriz@prueba.example');
+    const plataforma = (await t.pedir(t.admin, 'GET', '/api/auth/sesion')).json().usuario.id as string;
+    for (const [id, rol] of [
+      [compartida.id, 'consulta'],
+      [plataforma, 'consulta'],
+    ] as const)
+      await t.conexion.db.insert(rolUsuario).values({ usuarioId: id, entidadId: propia, rol });
+
+    const admin = sesiones.get('admin_entidad')!;
+    const fallas: string[] = [];
+    for (const [ruta, cuerpo] of Object.entries(CREDENCIALES)) {
+      const [metodo, patron] = ruta.split(' ') as ['POST' | 'PUT', string];
+      for (const [quien, id] of [
+        ['persona de dos entidades', compartida.id],
+        ['administrador de la plataforma', plataforma],
+      ]) {
+        const r = await t.pedir(
+          admin,
+          metodo,
+          patron.replace(':entidadId', propia).replace(':usuarioId', id!),
+          cuerpo,
+        );
+        if (r.statusCode !== 403) fallas.push(`${ruta} sobre ${quien}: dio ${r.statusCode}`);
+      }
+    }
+    expect(fallas).toEqual([]);
+    expect((await t.pedir(compartida, 'GET', '/api/auth/sesion')).statusCode).toBe(200);
   });
 
   it('control interno lee todo lo de su entidad pero no administra', () => {

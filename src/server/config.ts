@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 export interface Config {
@@ -9,6 +10,33 @@ export interface Config {
   adminPassword?: string;
   /** Largest evidence file accepted, in bytes (MIPG_EVIDENCIA_MAX_MB, 25 MB by default). */
   evidenciaMaxBytes: number;
+  /**
+   * Proxies whose X-Forwarded-For/-Proto are believed (MIPG_TRUST_PROXY): addresses or CIDR ranges, or a
+   * number of hops. None by default: anyone could otherwise pick the address that the rate limits and the
+   * audit log see.
+   */
+  confiarEnProxy: false | number | string[];
+}
+
+const NOMBRES_PROXY = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+export function leerConfianzaProxy(valor: string | undefined): Config['confiarEnProxy'] {
+  const v = (valor ?? '').trim();
+  if (v === '' || v === 'false' || v === '0') return false;
+  if (/^\d+$/.test(v) && Number(v) <= 10) return Number(v);
+  const partes = v.split(',').map((p) => p.trim());
+  const malas = partes.filter((p) => {
+    const [ip, bits, ...resto] = p.split('/');
+    if (NOMBRES_PROXY.has(p)) return false;
+    const familia = isIP(ip ?? '');
+    if (!familia || resto.length) return true;
+    return bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (familia === 4 ? 32 : 128));
+  });
+  if (malas.length || !partes.length)
+    throw new Error(
+      `La variable MIPG_TRUST_PROXY debe ser la lista de direcciones o rangos de sus proxies separados por comas (p. ej. «127.0.0.1,10.0.0.0/8»), «loopback», o el número de proxies (1 a 10); no entiendo «${malas.join(', ') || v}».`,
+    );
+  return partes;
 }
 
 export function leerConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -22,6 +50,7 @@ export function leerConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   return {
     evidenciaMaxBytes: Math.round(mb * 1024 * 1024),
+    confiarEnProxy: leerConfianzaProxy(env.MIPG_TRUST_PROXY),
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.MIPG_DATA_DIR ?? './data'),

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { buscarTextoNoPermitido, MENSAJE_PROBLEMA } from '../core/texto.ts';
 
 export interface CampoInvalido {
   campo: string;
@@ -47,6 +48,19 @@ function errorDeBase(err: unknown): ErrorApi | undefined {
 
 /** `paginaWeb`: the web app's index.html, answered for any unknown GET outside /api (client-side routes). */
 export function registrarManejoErrores(app: FastifyInstance, paginaWeb?: string) {
+  // Before any schema: a NUL or half a surrogate pair would reach the database and fail there as a 500.
+  app.addHook('preValidation', async (request) => {
+    for (const [contexto, valor] of [
+      ['params', request.params],
+      ['querystring', request.query],
+      ['body', request.body],
+    ] as const) {
+      const malo = buscarTextoNoPermitido(valor);
+      if (!malo) continue;
+      const campo = `${CONTEXTO[contexto]}${malo.ruta.join('.')}`.trim() || 'cuerpo';
+      throw invalido(campo, `${MENSAJE_PROBLEMA[malo.problema]}.`);
+    }
+  });
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const prefijo = CONTEXTO[err.validationContext ?? 'body'] ?? '';
@@ -96,7 +110,7 @@ export function registrarManejoErrores(app: FastifyInstance, paginaWeb?: string)
     }
     if (isResponseSerializationError(err))
       request.log.error({ issues: err.cause.issues }, 'respuesta fuera de esquema');
-    else request.log.error(err);
+    else request.log.error({ err: errorParaRegistro(err) }, 'error inesperado');
     return reply.status(500).send({
       error: 'interno',
       mensaje: 'Ocurrió un error inesperado en el servidor. No se guardó ningún cambio; inténtelo de nuevo.',
@@ -111,6 +125,24 @@ export function registrarManejoErrores(app: FastifyInstance, paginaWeb?: string)
       .status(404)
       .send({ error: 'no_encontrado', mensaje: `La ruta ${request.method} ${request.url} no existe.` });
   });
+}
+
+/**
+ * What an unexpected error may put in the log: a failed query keeps its SQL text and the database's own
+ * message, never its parameters (password hashes, tokens, personal data).
+ */
+export function errorParaRegistro(err: unknown) {
+  const e = err as Error & { query?: unknown; params?: unknown; cause?: { code?: string; message?: string } };
+  if (e?.query === undefined && e?.params === undefined) return err;
+  return {
+    type: e.name,
+    message: 'Falló una consulta a la base de datos',
+    consulta: typeof e.query === 'string' ? e.query.slice(0, 2000) : undefined,
+    codigo: e.cause?.code,
+    causa: e.cause?.message,
+    // The stack's first lines repeat the message, parameters included: keep only the frames.
+    stack: e.stack?.slice(Math.max(0, e.stack.indexOf('\n    at '))),
+  };
 }
 
 function nombreError(status: number) {

@@ -18,6 +18,7 @@ try {
     logger: true,
     servirWeb: true,
     evidenciaMaxBytes: config.evidenciaMaxBytes,
+    confiarEnProxy: config.confiarEnProxy,
   });
   try {
     await app.listen({ port: config.port, host: config.host });

@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { estaBloqueado, trasIntentoFallido } from '../../core/bloqueo.ts';
+import { decidirIntento } from '../../core/bloqueo.ts';
 import { hora } from '../../core/formato.ts';
 import { ajusteSistema, usuario } from '../../db/schema.ts';
 import { actorDe, COOKIE_SESION, usuarioDe } from '../../server/auth.ts';
@@ -15,8 +15,10 @@ import {
   normalizarCorreo,
   verificarClave,
 } from '../usuarios/usuario.service.ts';
+import { registrarExito, registrarFallo, reservarIntento } from './intento.repository.ts';
 import {
   cargarSesion,
+  cerrarOtrasSesiones,
   cerrarSesion,
   crearSesion,
   DURACION_SESION_MS,
@@ -24,6 +26,13 @@ import {
   hashToken,
   type UsuarioSesion,
 } from './sesion.repository.ts';
+
+// One answer whatever the e-mail: it never tells whether an account exists.
+const bloqueado = (hasta: Date) =>
+  new ErrorApi(
+    423,
+    `Hay demasiados intentos fallidos con este correo. Por seguridad, el acceso está en pausa hasta las ${hora(hasta)}; si olvidó su contraseña, pida al administrador de su entidad una temporal.`,
+  );
 
 export const TOKEN_CONFIGURACION = 'token_configuracion_inicial';
 
@@ -81,39 +90,27 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { email, password } = request.body;
+      const intento = await reservarIntento(app.db, normalizarCorreo(email), request.ip);
+      const decision = decidirIntento(intento.estados, new Date());
+      if (decision.tipo === 'bloqueado') throw bloqueado(decision.hasta);
       const u = await buscarPorCorreo(app.db, email);
-      const ahora = new Date();
-      if (u && estaBloqueado(u.bloqueadoHasta, ahora)) {
-        throw new ErrorApi(
-          423,
-          `La cuenta está bloqueada temporalmente por varios intentos fallidos. Inténtelo de nuevo después de las ${hora(u.bloqueadoHasta!)}.`,
-        );
-      }
+      // Unknown e-mails check a dummy hash: same time, same counters, same answers as a wrong password.
       const ok = await verificarClave(u?.claveHash ?? (await hashDeRelleno()), password);
       if (!u || !ok || !u.activo) {
-        if (u) {
-          const r = trasIntentoFallido(u.intentosFallidos, ahora);
-          await app.db.transaction(async (tx) => {
-            await tx
-              .update(usuario)
-              .set({ intentosFallidos: r.intentos, bloqueadoHasta: r.bloqueadoHasta })
-              .where(eq(usuario.id, u.id));
-            if (r.bloqueadoHasta)
-              await registrarAuditoria(
-                tx,
-                { usuarioId: u.id, correo: u.correo, ip: request.ip },
-                { entidadId: null, accion: 'bloquear', recurso: 'usuario', recursoId: u.id },
-              );
-          });
-        }
+        const bloqueo = await registrarFallo(app.db, intento);
+        if (bloqueo && u)
+          await app.db.transaction((tx) =>
+            registrarAuditoria(
+              tx,
+              { usuarioId: u.id, correo: u.correo, ip: request.ip },
+              { entidadId: null, accion: 'bloquear', recurso: 'usuario', recursoId: u.id },
+            ),
+          );
         throw new ErrorApi(401, 'Correo o contraseña incorrectos.');
       }
       const { token, csrf } = await crearSesion(app.db, u.id);
       await app.db.transaction(async (tx) => {
-        await tx
-          .update(usuario)
-          .set({ intentosFallidos: 0, bloqueadoHasta: null })
-          .where(eq(usuario.id, u.id));
+        await registrarExito(tx, intento);
         await registrarAuditoria(
           tx,
           { usuarioId: u.id, correo: u.correo, ip: request.ip },
@@ -164,10 +161,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { acceso: 'sesion' },
       schema: {
         tags: ['Sesión'],
-        summary: 'Cambiar la contraseña propia',
+        summary: 'Cambiar la contraseña propia (cierra sus demás sesiones)',
         body: z.object({
-          actual: z.string().min(1, 'escriba su contraseña actual'),
-          nueva: z.string().min(1, 'escriba la nueva contraseña'),
+          actual: z.string().min(1, 'escriba su contraseña actual').max(200),
+          nueva: z.string().min(1, 'escriba la nueva contraseña').max(200),
         }),
         response: { 204: z.null() },
       },
@@ -183,6 +180,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const claveHash = await hashClave(request.body.nueva);
       await app.db.transaction(async (tx) => {
         await tx.update(usuario).set({ claveHash, debeCambiarClave: false }).where(eq(usuario.id, u.id));
+        // Whoever knew the old password may hold a session: only this one survives the change.
+        await cerrarOtrasSesiones(tx, u.id, request.cookies[COOKIE_SESION] ?? '');
         await registrarAuditoria(tx, actorDe(request), {
           entidadId: null,
           accion: 'cambiar_clave',
@@ -203,10 +202,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Crear el administrador de la plataforma con el enlace de un solo uso del registro de arranque',
         body: z.object({
-          token: z.string().min(1, 'falta el código del enlace de configuración'),
+          token: z.string().min(1, 'falta el código del enlace de configuración').max(200),
           nombre: z.string().trim().min(3, 'escriba su nombre completo').max(120),
           correo: correoSchema,
-          clave: z.string(),
+          clave: z.string().max(200),
         }),
         response: { 201: z.object({ id: z.string() }), 403: ErrorSchema },
       },

@@ -42,7 +42,7 @@ describe('inicio de sesión', () => {
       expect((await login('bloqueo@prueba.example', 'Incorrecta999')).statusCode).toBe(401);
     const bloqueado = await login('bloqueo@prueba.example', CLAVE_PRUEBA);
     expect(bloqueado.statusCode).toBe(423);
-    expect(bloqueado.json().mensaje).toContain('bloqueada temporalmente');
+    expect(bloqueado.json().mensaje).toContain('el acceso está en pausa');
 
     const admin = await t.usuarioCon(entidadId, ['admin_entidad']);
     const lista = (await t.pedir(admin, 'GET', `/api/entidades/${entidadId}/usuarios`)).json();

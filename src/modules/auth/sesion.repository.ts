@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { entidad, rolUsuario, sesion, usuario } from '../../db/schema.ts';
 
@@ -57,6 +57,10 @@ export async function cargarSesion(db: Db, token: string): Promise<UsuarioSesion
 
 export async function cerrarSesion(db: Db, token: string) {
   await db.delete(sesion).where(eq(sesion.id, hashToken(token)));
+}
+
+export async function cerrarOtrasSesiones(db: Db, usuarioId: string, tokenActual: string) {
+  await db.delete(sesion).where(and(eq(sesion.usuarioId, usuarioId), ne(sesion.id, hashToken(tokenActual))));
 }
 
 export async function cerrarSesionesDe(db: Db, usuarioId: string) {

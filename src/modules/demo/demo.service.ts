@@ -180,6 +180,7 @@ export async function sembrarDemo(
       roles: [p.rol],
       claveFija: DEMO.clave,
     });
+    if (r.tipo === 'invitacion') throw new Error(`${p.usuario}@${DEMO.dominio} ya existe en otra entidad`);
     personaDe.set(p.dependencia, r.id);
   }
   const lider = personaDe.get('Talento Humano')!;

@@ -1,11 +1,14 @@
 import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { problemasClave } from '../../core/clave.ts';
-import type { Db } from '../../db/client.ts';
-import { rolUsuario, usuario } from '../../db/schema.ts';
-import { invalido } from '../../server/errores.ts';
+import { gestionaCredenciales, MENSAJE_CUENTA_AJENA } from '../../core/cuentas.ts';
+import { esRol, NOMBRE_ROL } from '../../core/roles.ts';
+import { type Db, filas } from '../../db/client.ts';
+import { entidad, invitacion, rolUsuario, usuario } from '../../db/schema.ts';
+import { invalido, noEncontrado, prohibido } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
+import { notificar } from '../notificaciones/notificacion.repository.ts';
 
 export const hashClave = (clave: string) => hash(clave);
 export const verificarClave = (hashGuardado: string, clave: string) =>
@@ -50,39 +53,173 @@ export interface DatosAcceso {
   claveFija?: string;
 }
 
-/** Creates the person with a temporary password, or adds roles when the e-mail already exists. */
-export async function darAcceso(db: Db, actor: Actor, entidadId: string, d: DatosAcceso) {
-  const existente = await buscarPorCorreo(db, d.correo);
-  const clave = existente ? null : (d.claveFija ?? claveTemporal());
-  const claveHash = clave ? await hashClave(clave) : null;
+export type ResultadoAcceso =
+  | { tipo: 'creada'; id: string; claveTemporal: string | null }
+  | { tipo: 'roles'; id: string }
+  | { tipo: 'invitacion'; invitacionId: string; roles: string[] };
+
+/**
+ * A new e-mail gets an account with a temporary password. An existing person who already works in the
+ * entity gets the roles; anyone else gets an invitation that takes effect only when they accept it, and the
+ * answer says nothing about them (no id, name or change to their account).
+ */
+export async function darAcceso(
+  db: Db,
+  actor: Actor,
+  entidadId: string,
+  d: DatosAcceso,
+): Promise<ResultadoAcceso> {
   const correo = normalizarCorreo(d.correo);
+  const existente = await buscarPorCorreo(db, correo);
+  if (existente) return await rolesOInvitacion(db, actor, entidadId, existente.id, correo, d.roles);
+  const clave = d.claveFija ?? claveTemporal();
+  const claveHash = await hashClave(clave);
   const id = await db.transaction(async (tx) => {
-    let id = existente?.id;
-    if (!id) {
-      const [nuevo] = await tx
-        .insert(usuario)
-        .values({
-          nombre: d.nombre,
-          correo,
-          cargo: d.cargo ?? null,
-          claveHash: claveHash!,
-          debeCambiarClave: !d.claveFija,
-        })
-        .returning({ id: usuario.id });
-      id = nuevo!.id;
-    }
+    const [nuevo] = await tx
+      .insert(usuario)
+      .values({ nombre: d.nombre, correo, cargo: d.cargo ?? null, claveHash, debeCambiarClave: !d.claveFija })
+      .returning({ id: usuario.id });
     await tx
       .insert(rolUsuario)
-      .values(d.roles.map((rol) => ({ usuarioId: id!, entidadId, rol })))
+      .values(d.roles.map((rol) => ({ usuarioId: nuevo!.id, entidadId, rol })))
       .onConflictDoNothing();
     await registrarAuditoria(tx, actor, {
       entidadId,
-      accion: existente ? 'asignar_roles' : 'crear',
+      accion: 'crear',
       recurso: 'usuario',
-      recursoId: id,
+      recursoId: nuevo!.id,
       despues: { nombre: d.nombre, correo, cargo: d.cargo ?? null, roles: d.roles },
     });
-    return id;
+    return nuevo!.id;
   });
-  return { id, claveTemporal: d.claveFija ? null : clave };
+  return { tipo: 'creada', id, claveTemporal: d.claveFija ? null : clave };
+}
+
+async function rolesOInvitacion(
+  db: Db,
+  actor: Actor,
+  entidadId: string,
+  usuarioId: string,
+  correo: string,
+  roles: string[],
+): Promise<ResultadoAcceso> {
+  return db.transaction(async (tx) => {
+    const [miembro] = await tx
+      .select({ u: rolUsuario.usuarioId })
+      .from(rolUsuario)
+      .where(and(eq(rolUsuario.usuarioId, usuarioId), eq(rolUsuario.entidadId, entidadId)))
+      .limit(1);
+    if (miembro) {
+      await tx
+        .insert(rolUsuario)
+        .values(roles.map((rol) => ({ usuarioId, entidadId, rol })))
+        .onConflictDoNothing();
+      await registrarAuditoria(tx, actor, {
+        entidadId,
+        accion: 'asignar_roles',
+        recurso: 'usuario',
+        recursoId: usuarioId,
+        despues: { roles },
+      });
+      return { tipo: 'roles', id: usuarioId };
+    }
+    // Inviting again adds the new roles to the pending invitation.
+    const [inv] = await tx
+      .insert(invitacion)
+      .values({ entidadId, usuarioId, correo, roles, invitadoPor: actor.usuarioId })
+      .onConflictDoUpdate({
+        target: [invitacion.entidadId, invitacion.usuarioId],
+        set: {
+          roles: sql`(select jsonb_agg(distinct r) from jsonb_array_elements_text(${invitacion.roles} || excluded.roles) r)`,
+          invitadoPor: actor.usuarioId,
+        },
+      })
+      .returning({ id: invitacion.id, roles: invitacion.roles });
+    const [ent] = await tx.select({ nombre: entidad.nombre }).from(entidad).where(eq(entidad.id, entidadId));
+    await notificar(
+      tx,
+      [usuarioId],
+      entidadId,
+      `${ent?.nombre ?? 'Una entidad'} le invita a participar con los roles: ${inv!.roles.map(nombreRol).join(', ')}. Acepte o rechace la invitación en «Mis invitaciones».`,
+      '/invitaciones',
+    );
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'invitar',
+      recurso: 'invitacion',
+      recursoId: inv!.id,
+      despues: { correo, roles: inv!.roles },
+    });
+    return { tipo: 'invitacion', invitacionId: inv!.id, roles: inv!.roles };
+  });
+}
+
+const nombreRol = (r: string) => (esRol(r) ? NOMBRE_ROL[r] : r);
+
+/** Pending invitations addressed to a person, with the inviting entity's name. */
+export function invitacionesDe(db: Db, usuarioId: string) {
+  return db
+    .select({
+      id: invitacion.id,
+      entidadId: invitacion.entidadId,
+      entidad: entidad.nombre,
+      roles: invitacion.roles,
+      creadoEn: invitacion.creadoEn,
+    })
+    .from(invitacion)
+    .innerJoin(entidad, eq(entidad.id, invitacion.entidadId))
+    .where(eq(invitacion.usuarioId, usuarioId))
+    .orderBy(invitacion.creadoEn);
+}
+
+/** The invited person answers; the invitation is taken in the same statement, so it is answered only once. */
+export async function responderInvitacion(
+  db: Db,
+  actor: Actor & { usuarioId: string },
+  invitacionId: string,
+  acepta: boolean,
+) {
+  return db.transaction(async (tx) => {
+    const [inv] = await tx
+      .delete(invitacion)
+      .where(and(eq(invitacion.id, invitacionId), eq(invitacion.usuarioId, actor.usuarioId)))
+      .returning();
+    if (!inv) throw noEncontrado('la invitación (ya fue respondida o retirada)');
+    if (acepta)
+      await tx
+        .insert(rolUsuario)
+        .values(inv.roles.map((rol) => ({ usuarioId: actor.usuarioId, entidadId: inv.entidadId, rol })))
+        .onConflictDoNothing();
+    await registrarAuditoria(tx, actor, {
+      entidadId: inv.entidadId,
+      accion: acepta ? 'aceptar' : 'rechazar',
+      recurso: 'invitacion',
+      recursoId: inv.id,
+      despues: { roles: inv.roles },
+    });
+    return { entidadId: inv.entidadId, roles: acepta ? inv.roles : [] };
+  });
+}
+
+/** Throws 403 unless `actor` may change this person's password, e-mail or active state (core/cuentas.ts). */
+export async function exigirCuentaGestionable(
+  db: Db,
+  actor: { adminPlataforma: boolean },
+  entidadId: string,
+  usuarioId: string,
+) {
+  const [cuenta] = await filas<{ admin_plataforma: boolean; entidades: string[] }>(
+    db,
+    sql`select u.admin_plataforma,
+               coalesce(array(select distinct r.entidad_id::text from rol_usuario r where r.usuario_id = u.id), '{}') as entidades
+        from usuario u where u.id = ${usuarioId}`,
+  );
+  if (!cuenta) throw noEncontrado('el usuario');
+  if (
+    !gestionaCredenciales(actor, entidadId, {
+      adminPlataforma: cuenta.admin_plataforma,
+      entidades: cuenta.entidades,
+    })
+  )
+    throw prohibido(MENSAJE_CUENTA_AJENA);
 }

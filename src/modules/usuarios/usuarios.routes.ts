@@ -1,15 +1,23 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { gestionaCredenciales } from '../../core/cuentas.ts';
 import { ROLES } from '../../core/roles.ts';
 import type { Db } from '../../db/client.ts';
-import { rolUsuario, usuario } from '../../db/schema.ts';
-import { actorDe } from '../../server/auth.ts';
+import { invitacion, rolUsuario, usuario } from '../../db/schema.ts';
+import { actorDe, usuarioDe } from '../../server/auth.ts';
 import { conflicto, ErrorSchema, noEncontrado } from '../../server/errores.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
+import { desbloquear } from '../auth/intento.repository.ts';
 import { cerrarSesionesDe } from '../auth/sesion.repository.ts';
 import { EntidadParams } from '../entidades/entidad.schema.ts';
-import { claveTemporal, darAcceso, hashClave } from './usuario.service.ts';
+import {
+  claveTemporal,
+  darAcceso,
+  exigirCuentaGestionable,
+  hashClave,
+  normalizarCorreo,
+} from './usuario.service.ts';
 
 const tags = ['Usuarios y roles'];
 const RolSchema = z.enum(ROLES, { error: `el rol debe ser uno de: ${ROLES.join(', ')}` });
@@ -22,12 +30,22 @@ const UsuarioSchema = z
     cargo: z.string().nullable(),
     activo: z.boolean(),
     bloqueado: z.boolean(),
+    gestionable: z.boolean(),
     roles: z.array(z.string()),
   })
   .meta({ id: 'UsuarioEntidad' });
+const InvitacionSchema = z
+  .object({ id: z.string(), correo: z.string(), roles: z.array(z.string()) })
+  .meta({ id: 'InvitacionEnviada' });
+const AccesoSchema = z.object({
+  usuario: UsuarioSchema.nullable(),
+  invitacion: InvitacionSchema.nullable(),
+  claveTemporal: z.string().nullable(),
+});
 const Params = EntidadParams.extend({ usuarioId: z.uuid('el identificador del usuario no es válido') });
 
-export async function usuariosDeEntidad(db: Db, entidadId: string) {
+/** People with a role in the entity; `gestionable`: whether `actor` may change their credentials. */
+export async function usuariosDeEntidad(db: Db, entidadId: string, actor: { adminPlataforma: boolean }) {
   const filas = await db
     .select({
       id: usuario.id,
@@ -35,7 +53,11 @@ export async function usuariosDeEntidad(db: Db, entidadId: string) {
       correo: usuario.correo,
       cargo: usuario.cargo,
       activo: usuario.activo,
-      bloqueadoHasta: usuario.bloqueadoHasta,
+      adminPlataforma: usuario.adminPlataforma,
+      bloqueado: sql<boolean>`exists (select 1 from intento_acceso i where i.correo = ${usuario.correo} and i.bloqueado_hasta > now())`,
+      entidades: sql<
+        string[]
+      >`array(select distinct r.entidad_id::text from rol_usuario r where r.usuario_id = ${usuario.id})`,
       rol: rolUsuario.rol,
     })
     .from(rolUsuario)
@@ -43,17 +65,26 @@ export async function usuariosDeEntidad(db: Db, entidadId: string) {
     .where(eq(rolUsuario.entidadId, entidadId))
     .orderBy(asc(usuario.nombre), asc(rolUsuario.rol));
   const porId = new Map<string, z.infer<typeof UsuarioSchema>>();
-  const ahora = Date.now();
-  for (const { rol, bloqueadoHasta, ...u } of filas) {
+  for (const { rol, adminPlataforma, entidades, ...u } of filas) {
     const previo = porId.get(u.id);
     if (previo) previo.roles.push(rol);
-    else porId.set(u.id, { ...u, bloqueado: (bloqueadoHasta?.getTime() ?? 0) > ahora, roles: [rol] });
+    else
+      porId.set(u.id, {
+        ...u,
+        gestionable: gestionaCredenciales(actor, entidadId, { adminPlataforma, entidades }),
+        roles: [rol],
+      });
   }
   return [...porId.values()];
 }
 
-async function usuarioDeEntidad(db: Db, entidadId: string, usuarioId: string) {
-  const u = (await usuariosDeEntidad(db, entidadId)).find((x) => x.id === usuarioId);
+async function usuarioDeEntidad(
+  db: Db,
+  entidadId: string,
+  usuarioId: string,
+  actor: { adminPlataforma: boolean },
+) {
+  const u = (await usuariosDeEntidad(db, entidadId, actor)).find((x) => x.id === usuarioId);
   if (!u) throw noEncontrado('el usuario en esta entidad');
   return u;
 }
@@ -70,7 +101,7 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(UsuarioSchema) },
       },
     },
-    async (request) => usuariosDeEntidad(app.db, request.params.entidadId),
+    async (request) => usuariosDeEntidad(app.db, request.params.entidadId, usuarioDe(request)),
   );
 
   app.post(
@@ -79,7 +110,8 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { acceso: { permiso: 'usuario.gestionar' } },
       schema: {
         tags,
-        summary: 'Dar acceso a una persona: la crea con contraseña temporal, o agrega roles si ya existe',
+        summary:
+          'Dar acceso a una persona: la crea con contraseña temporal; si ya tiene cuenta y no trabaja en la entidad, le envía una invitación',
         params: EntidadParams,
         body: z.object({
           nombre: z.string().trim().min(3, 'escriba el nombre completo').max(120),
@@ -93,7 +125,8 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
           roles: RolesSchema.refine((r) => r.length > 0, 'elija al menos un rol'),
         }),
         response: {
-          201: z.object({ usuario: UsuarioSchema, claveTemporal: z.string().nullable() }),
+          201: AccesoSchema,
+          202: AccesoSchema,
           400: ErrorSchema,
         },
       },
@@ -101,9 +134,17 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { entidadId } = request.params;
       const r = await darAcceso(app.db, actorDe(request), entidadId, request.body);
-      return reply
-        .status(201)
-        .send({ usuario: await usuarioDeEntidad(app.db, entidadId, r.id), claveTemporal: r.claveTemporal });
+      if (r.tipo === 'invitacion')
+        return reply.status(202).send({
+          usuario: null,
+          invitacion: { id: r.invitacionId, correo: normalizarCorreo(request.body.correo), roles: r.roles },
+          claveTemporal: null,
+        });
+      return reply.status(201).send({
+        usuario: await usuarioDeEntidad(app.db, entidadId, r.id, usuarioDe(request)),
+        invitacion: null,
+        claveTemporal: r.tipo === 'creada' ? r.claveTemporal : null,
+      });
     },
   );
 
@@ -121,10 +162,10 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { entidadId, usuarioId } = request.params;
-      const antes = await usuarioDeEntidad(app.db, entidadId, usuarioId);
+      const antes = await usuarioDeEntidad(app.db, entidadId, usuarioId, usuarioDe(request));
       const { roles } = request.body;
       if (antes.roles.includes('admin_entidad') && !roles.includes('admin_entidad')) {
-        const admins = (await usuariosDeEntidad(app.db, entidadId)).filter((u) =>
+        const admins = (await usuariosDeEntidad(app.db, entidadId, usuarioDe(request))).filter((u) =>
           u.roles.includes('admin_entidad'),
         );
         if (admins.length <= 1)
@@ -170,19 +211,18 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Asignar una contraseña temporal, desbloquear la cuenta y cerrar sus sesiones',
         params: Params,
-        response: { 200: z.object({ claveTemporal: z.string() }), 404: ErrorSchema },
+        response: { 200: z.object({ claveTemporal: z.string() }), 403: ErrorSchema, 404: ErrorSchema },
       },
     },
     async (request) => {
       const { entidadId, usuarioId } = request.params;
-      await usuarioDeEntidad(app.db, entidadId, usuarioId);
+      const persona = await usuarioDeEntidad(app.db, entidadId, usuarioId, usuarioDe(request));
+      await exigirCuentaGestionable(app.db, usuarioDe(request), entidadId, usuarioId);
       const clave = claveTemporal();
       const claveHash = await hashClave(clave);
       await app.db.transaction(async (tx) => {
-        await tx
-          .update(usuario)
-          .set({ claveHash, debeCambiarClave: true, intentosFallidos: 0, bloqueadoHasta: null })
-          .where(eq(usuario.id, usuarioId));
+        await tx.update(usuario).set({ claveHash, debeCambiarClave: true }).where(eq(usuario.id, usuarioId));
+        await desbloquear(tx, persona.correo);
         await cerrarSesionesDe(tx, usuarioId);
         await registrarAuditoria(tx, actorDe(request), {
           entidadId,
@@ -192,6 +232,118 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
         });
       });
       return { claveTemporal: clave };
+    },
+  );
+
+  app.put(
+    '/api/entidades/:entidadId/usuarios/:usuarioId',
+    {
+      config: { acceso: { permiso: 'usuario.gestionar' } },
+      schema: {
+        tags,
+        summary:
+          'Cambiar el nombre, cargo, correo o estado de una cuenta que pertenece solo a esta entidad (desactivar o cambiar el correo cierra sus sesiones)',
+        params: Params,
+        body: z.object({
+          nombre: z.string().trim().min(3, 'escriba el nombre completo').max(120),
+          correo: z.email('escriba un correo electrónico válido').max(200),
+          cargo: z
+            .string()
+            .trim()
+            .max(120)
+            .transform((v) => v || null)
+            .nullish(),
+          activo: z.boolean({ error: 'indique si la cuenta está activa' }),
+        }),
+        response: { 200: UsuarioSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const { entidadId, usuarioId } = request.params;
+      const actor = usuarioDe(request);
+      const antes = await usuarioDeEntidad(app.db, entidadId, usuarioId, actor);
+      await exigirCuentaGestionable(app.db, actor, entidadId, usuarioId);
+      if (usuarioId === actor.id && !request.body.activo)
+        throw conflicto('No puede desactivar su propia cuenta.');
+      const despues = {
+        nombre: request.body.nombre,
+        correo: normalizarCorreo(request.body.correo),
+        cargo: request.body.cargo ?? null,
+        activo: request.body.activo,
+      };
+      await app.db.transaction(async (tx) => {
+        await tx.update(usuario).set(despues).where(eq(usuario.id, usuarioId));
+        // A new address or a closed account must not keep sessions opened under the old one.
+        if (despues.correo !== antes.correo || !despues.activo) await cerrarSesionesDe(tx, usuarioId);
+        await registrarAuditoria(tx, actorDe(request), {
+          entidadId,
+          accion: 'editar',
+          recurso: 'usuario',
+          recursoId: usuarioId,
+          antes: { nombre: antes.nombre, correo: antes.correo, cargo: antes.cargo, activo: antes.activo },
+          despues,
+        });
+      });
+      return usuarioDeEntidad(app.db, entidadId, usuarioId, actor);
+    },
+  );
+
+  app.get(
+    '/api/entidades/:entidadId/invitaciones',
+    {
+      config: { acceso: { permiso: 'usuario.ver' } },
+      schema: {
+        tags,
+        summary: 'Invitaciones de la entidad que esperan respuesta',
+        params: EntidadParams,
+        response: {
+          200: z.array(InvitacionSchema.extend({ creadoEn: z.date() })),
+        },
+      },
+    },
+    async (request) =>
+      app.db
+        .select({
+          id: invitacion.id,
+          correo: invitacion.correo,
+          roles: invitacion.roles,
+          creadoEn: invitacion.creadoEn,
+        })
+        .from(invitacion)
+        .where(eq(invitacion.entidadId, request.params.entidadId))
+        .orderBy(asc(invitacion.creadoEn)),
+  );
+
+  app.delete(
+    '/api/entidades/:entidadId/invitaciones/:invitacionId',
+    {
+      config: { acceso: { permiso: 'usuario.gestionar' } },
+      schema: {
+        tags,
+        summary: 'Retirar una invitación que aún no fue respondida',
+        params: EntidadParams.extend({
+          invitacionId: z.uuid('el identificador de la invitación no es válido'),
+        }),
+        response: { 204: z.null(), 404: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { entidadId, invitacionId } = request.params;
+      await app.db.transaction(async (tx) => {
+        const [inv] = await tx
+          .delete(invitacion)
+          .where(and(eq(invitacion.id, invitacionId), eq(invitacion.entidadId, entidadId)))
+          .returning();
+        if (!inv) throw noEncontrado('la invitación (ya fue respondida o retirada)');
+        await registrarAuditoria(tx, actorDe(request), {
+          entidadId,
+          accion: 'retirar',
+          recurso: 'invitacion',
+          recursoId: invitacionId,
+          antes: { correo: inv.correo, roles: inv.roles },
+        });
+      });
+      return reply.status(204).send(null);
     },
   );
 };

@@ -25,9 +25,28 @@ describe('usuarios y roles', () => {
       ...datos,
       roles: ['control_interno'],
     });
-    expect(b.statusCode).toBe(201);
-    expect(b.json().claveTemporal).toBeNull();
-    const s = await t.iniciarSesion('luisa@prueba.example', a.json().claveTemporal);
+    // Luisa already has an account: the other entity only invites her; nothing about her is revealed.
+    expect(b.statusCode).toBe(202);
+    expect(b.json()).toEqual({
+      usuario: null,
+      invitacion: { id: expect.any(String), correo: 'luisa@prueba.example', roles: ['control_interno'] },
+      claveTemporal: null,
+    });
+    let s = await t.iniciarSesion('luisa@prueba.example', a.json().claveTemporal);
+    const cambio = await t.pedir(s, 'POST', '/api/auth/cambiar-clave', {
+      actual: a.json().claveTemporal,
+      nueva: 'Sibundoy-Valle-2026',
+    });
+    expect(cambio.statusCode).toBe(204);
+    s = await t.iniciarSesion('luisa@prueba.example', 'Sibundoy-Valle-2026');
+    const antes = (await t.pedir(s, 'GET', '/api/auth/sesion')).json();
+    expect(antes.entidades.flatMap((e: { roles: string[] }) => e.roles)).toEqual(['planeacion']);
+    const invitaciones = (await t.pedir(s, 'GET', '/api/invitaciones')).json();
+    expect(invitaciones).toEqual([
+      expect.objectContaining({ entidadId: otra, entidad: 'Alcaldía de Prueba', roles: ['control_interno'] }),
+    ]);
+    const acepta = await t.pedir(s, 'POST', `/api/invitaciones/${invitaciones[0].id}/aceptar`);
+    expect(acepta.statusCode).toBe(200);
     const sesion = (await t.pedir(s, 'GET', '/api/auth/sesion')).json();
     expect(sesion.entidades.flatMap((e: { roles: string[] }) => e.roles).sort()).toEqual([
       'control_interno',
