@@ -52,6 +52,8 @@ export interface UsuarioEntidad {
   cargo: string | null;
   activo: boolean;
   bloqueado: boolean;
+  /** Whether this session may change the person's password, e-mail or state (an account of this entity alone). */
+  gestionable: boolean;
   roles: string[];
 }
 

@@ -140,8 +140,8 @@ async function rolesOInvitacion(
       tx,
       [usuarioId],
       entidadId,
-      `${ent?.nombre ?? 'Una entidad'} le invita a participar con los roles: ${inv!.roles.map(nombreRol).join(', ')}. Acepte o rechace la invitación en «Mis invitaciones».`,
-      '/invitaciones',
+      `${ent?.nombre ?? 'Una entidad'} le invita a participar con los roles: ${inv!.roles.map(nombreRol).join(', ')}. Acepte o rechace la invitación en su página de inicio.`,
+      '/',
     );
     await registrarAuditoria(tx, actor, {
       entidadId,

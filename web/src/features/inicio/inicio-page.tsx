@@ -6,6 +6,7 @@ import type { Catalogo, Dependencia, Responsable } from '../../tipos.ts';
 import { Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { Enlace } from '../../ui/router.tsx';
+import { MisInvitaciones } from '../usuarios/invitaciones.tsx';
 import { MisNotificaciones, MisPendientes } from './pendientes.tsx';
 
 function Paso({ titulo, hecho, children }: { titulo: string; hecho: boolean; children: React.ReactNode }) {
@@ -60,6 +61,7 @@ export function InicioPage() {
         ) : (
           <Text>Aún no tiene roles en ninguna entidad. Pida acceso al administrador de su entidad.</Text>
         )}
+        <MisInvitaciones />
       </Pagina>
     );
   return (
@@ -67,6 +69,7 @@ export function InicioPage() {
       titulo={`Bienvenido, ${nombre}`}
       descripcion={`${entidad.nombre} · vigencia ${vigencia} · ${entidad.roles.map((r) => NOMBRE_ROL[r as Rol] ?? r).join(', ') || 'Administrador de la plataforma'}`}
     >
+      <MisInvitaciones />
       <MisPendientes />
       <MisNotificaciones />
       {/* Setting the entity up is the office's job (administrador, planeación), not every reporter's. */}

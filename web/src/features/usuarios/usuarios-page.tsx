@@ -79,27 +79,42 @@ export function UsuariosPage() {
   const [datos, setDatos] = useState(VACIO);
   const [editando, setEditando] = useState<UsuarioEntidad | null>(null);
   const [clave, setClave] = useState<{ nombre: string; correo: string; clave: string } | null>(null);
+  const [invitada, setInvitada] = useState<string | null>(null);
   const lista = useQuery({
     queryKey: ['usuarios', entidad?.id],
     queryFn: () => api<UsuarioEntidad[]>('GET', `/api/entidades/${entidad!.id}/usuarios`),
     enabled: !!entidad,
   });
+  const invitaciones = useQuery({
+    queryKey: ['usuarios', entidad?.id, 'invitaciones'],
+    queryFn: () =>
+      api<{ id: string; correo: string; roles: string[]; creadoEn: string }[]>(
+        'GET',
+        `/api/entidades/${entidad!.id}/invitaciones`,
+      ),
+    enabled: !!entidad,
+  });
+  const retirar = useMutation({
+    mutationFn: (id: string) => api('DELETE', `/api/entidades/${entidad!.id}/invitaciones/${id}`),
+    onSuccess: () => cliente.invalidateQueries({ queryKey: ['usuarios'] }),
+  });
   const crear = useMutation({
     mutationFn: () =>
-      api<{ usuario: UsuarioEntidad; claveTemporal: string | null }>(
-        'POST',
-        `/api/entidades/${entidad!.id}/usuarios`,
-        {
-          ...datos,
-          cargo: datos.cargo || null,
-        },
-      ),
+      api<{
+        usuario: UsuarioEntidad | null;
+        invitacion: { correo: string } | null;
+        claveTemporal: string | null;
+      }>('POST', `/api/entidades/${entidad!.id}/usuarios`, {
+        ...datos,
+        cargo: datos.cargo || null,
+      }),
     onSuccess: async (r) => {
       setClave(
-        r.claveTemporal
+        r.usuario && r.claveTemporal
           ? { nombre: r.usuario.nombre, correo: r.usuario.correo, clave: r.claveTemporal }
           : null,
       );
+      setInvitada(r.invitacion?.correo ?? null);
       setDatos(VACIO);
       await cliente.invalidateQueries({ queryKey: ['usuarios'] });
     },
@@ -121,6 +136,7 @@ export function UsuariosPage() {
   const enviar = (e: FormEvent) => {
     e.preventDefault();
     setClave(null);
+    setInvitada(null);
     crear.mutate();
   };
   return (
@@ -135,7 +151,13 @@ export function UsuariosPage() {
           cambiarla al ingresar.
         </Exito>
       )}
-      <MensajeError error={lista.error ?? restablecer.error} />
+      {invitada && (
+        <Exito>
+          {invitada} ya tiene cuenta en la plataforma: le enviamos una invitación. Tendrá los roles en esta
+          entidad cuando la acepte al ingresar.
+        </Exito>
+      )}
+      <MensajeError error={lista.error ?? restablecer.error ?? retirar.error} />
       {lista.isPending ? (
         <Cargando que="los usuarios" />
       ) : (
@@ -181,15 +203,51 @@ export function UsuariosPage() {
                         >
                           Roles
                         </Button>
-                        <Button
-                          size="xs"
-                          variant="outline"
-                          onClick={() => restablecer.mutate(u)}
-                          aria-label={`Restablecer contraseña de ${u.nombre}`}
-                        >
-                          Restablecer contraseña
-                        </Button>
+                        {u.gestionable && (
+                          <Button
+                            size="xs"
+                            variant="outline"
+                            onClick={() => restablecer.mutate(u)}
+                            aria-label={`Restablecer contraseña de ${u.nombre}`}
+                          >
+                            Restablecer contraseña
+                          </Button>
+                        )}
                       </Group>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </TablaDesplazable>
+      )}
+      {!!invitaciones.data?.length && (
+        <TablaDesplazable etiqueta="Invitaciones sin responder">
+          <Table striped withTableBorder>
+            <Table.Caption>Invitaciones que esperan respuesta</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Correo</Table.Th>
+                <Table.Th scope="col">Roles ofrecidos</Table.Th>
+                {gestiona && <Table.Th scope="col">Acciones</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {invitaciones.data.map((i) => (
+                <Table.Tr key={i.id}>
+                  <Table.Td>{i.correo}</Table.Td>
+                  <Table.Td>{i.roles.map(nombreRol).join(', ')}</Table.Td>
+                  {gestiona && (
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="outline"
+                        onClick={() => retirar.mutate(i.id)}
+                        aria-label={`Retirar la invitación de ${i.correo}`}
+                      >
+                        Retirar
+                      </Button>
                     </Table.Td>
                   )}
                 </Table.Tr>
@@ -205,7 +263,8 @@ export function UsuariosPage() {
               Dar acceso a una persona
             </Title>
             <Text>
-              Si el correo ya existe en la plataforma, solo se le agregan los roles en esta entidad.
+              Si el correo ya tiene cuenta en la plataforma, la persona recibe una invitación y tendrá los
+              roles cuando la acepte.
             </Text>
             {crear.isError && !Object.keys(errores).length && <MensajeError error={crear.error} />}
             <SimpleGrid cols={{ base: 1, sm: 3 }}>

@@ -1,0 +1,67 @@
+import { NOMBRE_ROL, type Rol } from '@core/roles.ts';
+import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api.ts';
+import { MensajeError } from '../../ui/componentes.tsx';
+import { fecha } from '../../ui/formato.ts';
+
+interface Invitacion {
+  id: string;
+  entidadId: string;
+  entidad: string;
+  roles: string[];
+  creadoEn: string;
+}
+
+const nombresRoles = (roles: string[]) => roles.map((r) => NOMBRE_ROL[r as Rol] ?? r).join(', ');
+
+/**
+ * Invitations from other entities: the roles start only when the person accepts, so nobody is added to an
+ * entity (or has their account touched) by someone else typing their e-mail.
+ */
+export function MisInvitaciones() {
+  const cliente = useQueryClient();
+  const lista = useQuery({
+    queryKey: ['invitaciones'],
+    queryFn: () => api<Invitacion[]>('GET', '/api/invitaciones'),
+  });
+  const responder = useMutation({
+    mutationFn: ({ id, acepta }: { id: string; acepta: boolean }) =>
+      api('POST', `/api/invitaciones/${id}/${acepta ? 'aceptar' : 'rechazar'}`),
+    onSuccess: () => cliente.invalidateQueries(),
+  });
+  if (!lista.data?.length) return null;
+  return (
+    <Stack component="section" aria-labelledby="titulo-invitaciones">
+      <Title order={2} size="h3" id="titulo-invitaciones">
+        Invitaciones de otras entidades
+      </Title>
+      <MensajeError error={responder.error} />
+      {lista.data.map((i) => (
+        <Card withBorder key={i.id}>
+          <Text>
+            <strong>{i.entidad}</strong> le invitó el {fecha(i.creadoEn)} con los roles:{' '}
+            {nombresRoles(i.roles)}.
+          </Text>
+          <Group mt="sm">
+            <Button
+              onClick={() => responder.mutate({ id: i.id, acepta: true })}
+              loading={responder.isPending}
+              aria-label={`Aceptar la invitación de ${i.entidad}`}
+            >
+              Aceptar
+            </Button>
+            <Button
+              variant="outline"
+              onClick={() => responder.mutate({ id: i.id, acepta: false })}
+              disabled={responder.isPending}
+              aria-label={`Rechazar la invitación de ${i.entidad}`}
+            >
+              Rechazar
+            </Button>
+          </Group>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
