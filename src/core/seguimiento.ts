@@ -130,7 +130,7 @@ export function valorReportado(
 
 /** Every figure is finite or null: a stored value that is not (data from before the bounds) shows as «–». */
 export interface CifrasSeguimiento {
-  metaPeriodo: number | null;
+  metaPeriodo: number;
   planeadoAcumulado: number | null;
   logradoAcumulado: number | null;
   /** % of the annual goal reached up to this period (uncapped); null without a goal. */
@@ -151,7 +151,8 @@ export function cifrasSeguimiento(
   periodo: number,
 ): CifrasSeguimiento {
   const hasta = (xs: readonly (number | null)[]) => sumaFinita(xs.slice(0, periodo));
-  const metaPeriodo = sumaFinita([metasPeriodo[periodo - 1]]);
+  // Goals live in a JSON column, which holds no Infinity: the goal of the period is a finite number.
+  const metaPeriodo = metasPeriodo[periodo - 1] ?? 0;
   const planeadoAcumulado = hasta(metasPeriodo);
   const logradoAcumulado = hasta(logros);
   const logroPeriodo = sumaFinita([logros[periodo - 1]]);
