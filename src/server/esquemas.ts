@@ -18,11 +18,12 @@ export const numeroEn = (nombre: string, limite: Limite) =>
 /** A whole number from the path or the query string (it arrives as text). */
 export const enteroEn = (nombre: string, min: number, max: number) => {
   const rango = mensajeRango(nombre, { min, max, decimales: 0 });
+  // Range first: 1e308 is «out of range», not «has decimals» (as .int() alone would say).
   return z.coerce
     .number({ error: `escriba ${nombre} como número` })
-    .int(`${nombre} va sin decimales`)
-    .min(min, rango)
-    .max(max, rango);
+    .min(min, { error: rango, abort: true })
+    .max(max, { error: rango, abort: true })
+    .int(`${nombre} va sin decimales`);
 };
 
 const esPlano = (x: object) => Array.isArray(x) || Object.getPrototypeOf(x) === Object.prototype;
