@@ -18,6 +18,9 @@
 //     with data (MIPG does not weight policies, and FURAG's formula is not public).
 //  7. A dependencia is the plain mean of its activities' avance.
 // Figures keep full precision; rounding is for presentation.
+//  8. A figure that is not a finite number (a stored value from before the input bounds) is no figure:
+//     the activity's avance and cumplimiento are null, never Infinity or NaN.
+import { finitoONulo, porcentaje } from './numeros.ts';
 import { type NivelSemaforo, nivelSemaforo, RANGOS_POR_DEFECTO, type RangosSemaforo } from './semaforo.ts';
 
 export interface ActividadConsolidable {
@@ -70,8 +73,8 @@ export interface Consolidado {
 
 const acotar = (x: number) => Math.min(100, Math.max(0, x));
 const media = (xs: (number | null)[]) => {
-  const v = xs.filter((x): x is number => x !== null);
-  return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
+  const v = xs.filter((x): x is number => x !== null && Number.isFinite(x));
+  return v.length ? finitoONulo(v.reduce((a, b) => a + b, 0) / v.length) : null;
 };
 
 export function evaluarActividad(
@@ -81,9 +84,8 @@ export function evaluarActividad(
   const sinMeta = a.metaAnual === null || !(a.metaAnual > 0);
   const sinReporte = a.reporto === undefined ? a.logradoAlCorte === null : !a.reporto;
   const logrado = Math.max(0, a.logradoAlCorte ?? 0);
-  const avanceReal = sinMeta ? null : (logrado / a.metaAnual!) * 100;
-  const planeado = a.planeadoAlCorte ?? 0;
-  const cumplimiento = planeado > 0 ? (logrado / planeado) * 100 : null;
+  const avanceReal = sinMeta ? null : porcentaje(logrado, a.metaAnual!);
+  const cumplimiento = porcentaje(logrado, a.planeadoAlCorte ?? 0);
   return {
     id: a.id,
     avance: avanceReal === null ? null : acotar(avanceReal),
@@ -101,8 +103,8 @@ export function evaluarActividad(
  */
 export function desdeSumas(s: { sumaPonderada: number; sumaPesos: number; media: number | null }) {
   if (s.media === null) return { valor: null, igualados: false };
-  if (s.sumaPesos === 0) return { valor: s.media, igualados: true };
-  return { valor: s.sumaPonderada / s.sumaPesos, igualados: false };
+  if (s.sumaPesos === 0) return { valor: finitoONulo(s.media), igualados: true };
+  return { valor: finitoONulo(s.sumaPonderada / s.sumaPesos), igualados: false };
 }
 
 /** Weighted mean of the values present; equal weights when all the weights present are 0. */

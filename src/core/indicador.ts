@@ -1,5 +1,7 @@
 // Indicators' rules (hoja de vida): the value of a measurement from its formula, and how far it is from the
 // goal given the polarity, so the same semáforo applies to indicators and activities.
+import { finitoONulo } from './numeros.ts';
+
 export const TIPOS_INDICADOR = ['eficacia', 'eficiencia', 'efectividad'] as const;
 export const FRECUENCIAS = ['mensual', 'trimestral', 'cuatrimestral', 'semestral', 'anual'] as const;
 export const POLARIDADES = ['creciente', 'decreciente'] as const;
@@ -12,12 +14,13 @@ export const NOMBRE_POLARIDAD: Record<Polaridad, string> = {
 
 /**
  * Value of a measurement: numerator ÷ denominator, × 100 when the unit is a percentage; without a
- * denominator the numerator is the value (an absolute count). Null when the denominator is 0.
+ * denominator the numerator is the value (an absolute count). Null when the denominator is 0 or the result
+ * is not a finite number.
  */
 export function valorMedicion(numerador: number, denominador: number | null, unidad: string): number | null {
-  if (denominador === null) return numerador;
+  if (denominador === null) return finitoONulo(numerador);
   if (denominador === 0) return null;
-  return (numerador / denominador) * (unidad.trim() === '%' ? 100 : 1);
+  return finitoONulo((numerador / denominador) * (unidad.trim() === '%' ? 100 : 1));
 }
 
 /**
@@ -29,9 +32,10 @@ export function cumplimientoIndicador(
   meta: number,
   polaridad: Polaridad,
 ): number | null {
-  if (valor === null || !Number.isFinite(valor)) return null;
-  if (polaridad === 'creciente') return meta > 0 ? (Math.max(0, valor) / meta) * 100 : null;
+  if (valor === null || !Number.isFinite(valor) || !Number.isFinite(meta)) return null;
+  // A goal or a value near zero overflows the quotient: null («–») rather than Infinity.
+  if (polaridad === 'creciente') return meta > 0 ? finitoONulo((Math.max(0, valor) / meta) * 100) : null;
   if (meta < 0) return null;
   if (valor <= 0) return 100;
-  return meta === 0 ? 0 : (meta / valor) * 100;
+  return meta === 0 ? 0 : finitoONulo((meta / valor) * 100);
 }

@@ -112,6 +112,14 @@ describe('validación de la importación', () => {
     [{ 'Fecha de inicio': '01/02/2025' }, 'Fecha de inicio', 'debe estar dentro de la vigencia 2026'],
     [{ 'Fecha de fin': '01/01/2026' }, 'Fecha de fin', 'no puede ser anterior a la fecha de inicio'],
     [{ 'Presupuesto (COP)': 'mucho' }, 'Presupuesto (COP)', 'escriba un valor en pesos, sin decimales'],
+    [{ 'Meta anual': 1e308 }, 'Meta anual', 'la meta anual debe estar entre 0 y 1.000.000.000.000.000'],
+    [{ 'Meta Semestre 2': 5e-324 }, 'Meta Semestre 2', 'la meta del periodo admite como máximo 6 decimales'],
+    [{ 'Ponderación (%)': 33.3333 }, 'Ponderación (%)', 'la ponderación admite como máximo 2 decimales'],
+    [
+      { 'Presupuesto (COP)': 1e20 },
+      'Presupuesto (COP)',
+      'el presupuesto en pesos debe estar entre 0 y 1.000.000.000.000.000',
+    ],
   ] as [Record<string, Celda>, string, string][])('%j → %s: %s', (cambio, columna, problema) => {
     const r = validarImportacion([fila(cambio)], enc, ctx);
     expect(r.ok).toBe(false);

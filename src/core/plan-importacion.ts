@@ -1,5 +1,6 @@
 // The action plan as a spreadsheet: the columns of the export and of the import template, and the
 // validation of every imported row against the catalog and the entity, reporting row / column / problem.
+import { LIMITES, type Limite, mensajeDecimales, mensajeRango, problemaNumero } from './numeros.ts';
 import { problemaMetasPeriodo } from './ponderacion.ts';
 
 export const COLUMNAS_PLAN = [
@@ -198,20 +199,28 @@ export function validarImportacion(
     const nombre = requerido('Actividad');
     const producto = requerido('Producto o entregable');
     const unidad = requerido('Unidad de medida');
+    // The same bounds as the form (core/numeros.ts): a spreadsheet is no way around them.
+    const fuera = (x: number | null, l: Limite, nombre: string) => x !== null && problemaNumero(x, l, nombre);
     const metaAnual = leerNumero(celda(fila, 'Meta anual') ?? null);
+    const problemaMeta = fuera(metaAnual, LIMITES.cantidad, 'la meta anual');
     if (metaAnual === null || metaAnual <= 0) mal('Meta anual', 'escriba un número mayor que cero');
+    else if (problemaMeta) mal('Meta anual', problemaMeta);
     const metas = ctx.periodos.map((p) => {
       const v = leerNumero(celda(fila, `Meta ${p}`) ?? null);
       if (v === null && texto(celda(fila, `Meta ${p}`))) mal(`Meta ${p}`, 'no es un número');
+      const problema = fuera(v, LIMITES.cantidad, 'la meta del periodo');
+      if (problema) mal(`Meta ${p}`, problema);
       return v ?? 0;
     });
-    if (metaAnual !== null && metaAnual > 0) {
+    if (metaAnual !== null && metaAnual > 0 && !problemaMeta) {
       const p = problemaMetasPeriodo(metaAnual, metas, ctx.periodos.length);
       if (p) mal(`Meta ${ctx.periodos[0]}`, p);
     }
     const ponderacion = leerNumero(celda(fila, 'Ponderación (%)') ?? null);
     if (ponderacion === null || ponderacion < 0 || ponderacion > 100)
       mal('Ponderación (%)', 'escriba un porcentaje entre 0 y 100');
+    else if (fuera(ponderacion, LIMITES.ponderacion, 'la ponderación'))
+      mal('Ponderación (%)', mensajeDecimales('la ponderación', LIMITES.ponderacion));
     const depTexto = opcional('Dependencia');
     const dependenciaId = depTexto ? (dependenciaPor.get(normal(depTexto)) ?? null) : null;
     if (depTexto && !dependenciaId) mal('Dependencia', `«${depTexto}» no es una dependencia de la entidad`);
@@ -241,6 +250,9 @@ export function validarImportacion(
     const presupuesto = presupuestoTexto ? leerNumero(celda(fila, 'Presupuesto (COP)') ?? null) : null;
     if (presupuestoTexto && (presupuesto === null || presupuesto < 0))
       mal('Presupuesto (COP)', 'escriba un valor en pesos, sin decimales');
+    // Cents in a spreadsheet are rounded to whole pesos (below); only the range is checked here.
+    else if (presupuesto !== null && presupuesto > LIMITES.presupuesto.max)
+      mal('Presupuesto (COP)', mensajeRango('el presupuesto en pesos', LIMITES.presupuesto));
 
     actividades.push({
       politica: politica ?? '',

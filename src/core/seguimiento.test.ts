@@ -108,8 +108,8 @@ describe('cifras del seguimiento', () => {
         (logros) => {
           const metas = [1, 1, 1, 1];
           for (let n = 2; n <= 4; n++)
-            expect(cifrasSeguimiento(4, metas, logros, n).logradoAcumulado).toBeGreaterThanOrEqual(
-              cifrasSeguimiento(4, metas, logros, n - 1).logradoAcumulado,
+            expect(cifrasSeguimiento(4, metas, logros, n).logradoAcumulado!).toBeGreaterThanOrEqual(
+              cifrasSeguimiento(4, metas, logros, n - 1).logradoAcumulado!,
             );
         },
       ),

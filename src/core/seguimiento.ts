@@ -1,5 +1,6 @@
 // Follow-up of an activity per period: what was achieved, against the annual goal and against what was
 // planned up to the cut-off, and the review chain of the three lines of defence.
+import { dentroDe, LIMITES, mensajeRango, porcentaje, sumaFinita } from './numeros.ts';
 import type { Permiso } from './roles.ts';
 
 // ---------- Review chain ----------
@@ -109,18 +110,29 @@ export function valorReportado(
     if (!(e.denominador > 0))
       return { ok: false, campo: 'denominador', mensaje: 'el denominador debe ser mayor que cero' };
     if (e.numerador < 0) return { ok: false, campo: 'numerador', mensaje: 'no puede ser negativo' };
-    return { ok: true, valor: (e.numerador / e.denominador) * 100 };
+    // The ratio is what gets stored and summed: it must stay within the same bounds as a typed value.
+    const valor = (e.numerador / e.denominador) * 100;
+    if (!dentroDe(valor, LIMITES.cantidad))
+      return {
+        ok: false,
+        campo: 'numerador',
+        mensaje: mensajeRango('numerador ÷ denominador × 100', LIMITES.cantidad),
+      };
+    return { ok: true, valor };
   }
   if (e.valor == null)
     return { ok: false, campo: 'valor', mensaje: 'escriba el avance logrado en el periodo' };
   if (e.valor < 0) return { ok: false, campo: 'valor', mensaje: 'no puede ser negativo' };
+  if (!dentroDe(e.valor, LIMITES.cantidad))
+    return { ok: false, campo: 'valor', mensaje: mensajeRango('el valor', LIMITES.cantidad) };
   return { ok: true, valor: e.valor };
 }
 
+/** Every figure is finite or null: a stored value that is not (data from before the bounds) shows as «–». */
 export interface CifrasSeguimiento {
   metaPeriodo: number;
-  planeadoAcumulado: number;
-  logradoAcumulado: number;
+  planeadoAcumulado: number | null;
+  logradoAcumulado: number | null;
   /** % of the annual goal reached up to this period (uncapped); null without a goal. */
   avanceAcumulado: number | null;
   /** % of what was planned for this period alone; null when nothing was planned for it. */
@@ -138,13 +150,13 @@ export function cifrasSeguimiento(
   logros: readonly (number | null)[],
   periodo: number,
 ): CifrasSeguimiento {
-  const hasta = (xs: readonly (number | null)[]) =>
-    xs.slice(0, periodo).reduce<number>((s, x) => s + (x ?? 0), 0);
+  const hasta = (xs: readonly (number | null)[]) => sumaFinita(xs.slice(0, periodo));
+  // Goals live in a JSON column, which holds no Infinity: the goal of the period is a finite number.
   const metaPeriodo = metasPeriodo[periodo - 1] ?? 0;
   const planeadoAcumulado = hasta(metasPeriodo);
   const logradoAcumulado = hasta(logros);
-  const logroPeriodo = logros[periodo - 1] ?? 0;
-  const pct = (a: number, b: number) => (b > 0 ? (a / b) * 100 : null);
+  const logroPeriodo = sumaFinita([logros[periodo - 1]]);
+  const pct = (a: number | null, b: number | null) => (a === null || b === null ? null : porcentaje(a, b));
   return {
     metaPeriodo,
     planeadoAcumulado,

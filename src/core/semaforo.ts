@@ -34,7 +34,8 @@ export function nivelSemaforo(
   cumplimiento: number | null,
   r: RangosSemaforo = RANGOS_POR_DEFECTO,
 ): NivelSemaforo | null {
-  if (cumplimiento === null || Number.isNaN(cumplimiento)) return null;
+  // Infinity is no over-achievement: it is a figure that could not be computed.
+  if (cumplimiento === null || !Number.isFinite(cumplimiento)) return null;
   if (cumplimiento > r.azulSobre) return 'azul';
   if (cumplimiento >= r.verdeDesde) return 'verde';
   if (cumplimiento >= r.amarilloDesde) return 'amarillo';
@@ -73,7 +74,7 @@ export function estadoActividad(
   r: RangosSemaforo = RANGOS_POR_DEFECTO,
 ): EstadoActividad {
   if (s.debiaReportar && !s.reportoUltimoPeriodo) return 'sin_reporte';
-  if (s.avance !== null && s.avance >= 100) return 'cumplida';
+  if (s.avance !== null && Number.isFinite(s.avance) && s.avance >= 100) return 'cumplida';
   if (!s.iniciada) return 'sin_iniciar';
   if (s.cumplimiento !== null && s.cumplimiento < r.verdeDesde) return 'atrasada';
   return 'en_curso';

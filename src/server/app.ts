@@ -40,6 +40,7 @@ import { usuariosRoutes } from '../modules/usuarios/usuarios.routes.ts';
 import { vigenciasRoutes } from '../modules/vigencias/vigencias.routes.ts';
 import { registrarAutorizacion } from './auth.ts';
 import { registrarManejoErrores } from './errores.ts';
+import { sinNoFinitos } from './esquemas.ts';
 import { CARPETA_WEB } from './rutas.ts';
 import { VERSION } from './version.ts';
 
@@ -70,6 +71,12 @@ declare module 'fastify' {
 const confianza = (c: false | number | string[]) =>
   typeof c === 'number' ? (_direccion: string, salto: number) => salto < c : c;
 
+/** The Zod serializer behind the safety net of esquemas.ts (Infinity/NaN → null). */
+const serializarSinNoFinitos: typeof serializerCompiler = (ruta) => {
+  const serializar = serializerCompiler(ruta);
+  return (datos) => serializar(sinNoFinitos(datos));
+};
+
 export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opciones.logger ? { level: 'info' } : false,
@@ -83,7 +90,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   app.decorate('dataDir', opciones.dataDir);
   app.decorate('evidenciaMaxBytes', opciones.evidenciaMaxBytes ?? 25 * 1024 * 1024);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(serializarSinNoFinitos);
   const conWeb = opciones.servirWeb && existsSync(join(CARPETA_WEB, 'index.html'));
   registrarManejoErrores(app, conWeb ? await readFile(join(CARPETA_WEB, 'index.html'), 'utf8') : undefined);
 

@@ -36,13 +36,27 @@ export const ErrorSchema = z
 
 const CONTEXTO: Record<string, string> = { body: '', querystring: 'parámetro ', params: 'ruta ' };
 
-/** Database errors a user can cause (duplicates, references) become 409 in Spanish, never a 500. */
-function errorDeBase(err: unknown): ErrorApi | undefined {
+/**
+ * Database errors a user can cause become 4xx in Spanish, never a 500: duplicates and references are 409;
+ * a number out of a column's range (22003) or text the column cannot read (22P02) is 400. The input
+ * schemas keep numbers inside the columns' ranges, so the last two are only a safety net.
+ */
+export function errorDeBase(err: unknown): ErrorApi | undefined {
   const code =
     (err as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
   if (code === '23505') return conflicto('Ya existe un registro con esos datos.');
   if (code === '23503')
     return conflicto('El registro está relacionado con otros datos y no se puede cambiar así.');
+  if (code === '22003')
+    return new ErrorApi(
+      400,
+      'Un número está fuera del rango que la base de datos admite. Revise las cifras enviadas.',
+    );
+  if (code === '22P02')
+    return new ErrorApi(
+      400,
+      'Un dato no tiene el formato esperado (por ejemplo, un número con decimales donde van enteros). Revise los datos enviados.',
+    );
   return undefined;
 }
 
@@ -79,7 +93,8 @@ export function registrarManejoErrores(app: FastifyInstance, paginaWeb?: string)
         .send({ error: nombreError(err.status), mensaje: err.message, campos: err.campos });
     }
     const deBase = errorDeBase(err);
-    if (deBase) return reply.status(deBase.status).send({ error: 'conflicto', mensaje: deBase.message });
+    if (deBase)
+      return reply.status(deBase.status).send({ error: nombreError(deBase.status), mensaje: deBase.message });
     if (err.statusCode === 429) {
       return reply.status(429).send({
         error: 'demasiadas_solicitudes',
@@ -108,12 +123,21 @@ export function registrarManejoErrores(app: FastifyInstance, paginaWeb?: string)
         .status(err.statusCode)
         .send({ error: 'solicitud', mensaje: 'La solicitud no es válida. Revise los datos enviados.' });
     }
-    if (isResponseSerializationError(err))
+    if (isResponseSerializationError(err)) {
       request.log.error({ issues: err.cause.issues }, 'respuesta fuera de esquema');
-    else request.log.error({ err: errorParaRegistro(err) }, 'error inesperado');
+      // The handler ran to the end: whatever it wrote is saved. Saying otherwise invites a double entry.
+      return reply.status(500).send({
+        error: 'interno',
+        mensaje:
+          'La solicitud se procesó, pero el servidor no pudo mostrar el resultado. Recargue la página para ver los datos guardados.',
+      });
+    }
+    request.log.error({ err: errorParaRegistro(err) }, 'error inesperado');
+    // An unexpected error may come after a commit (or before): never claim nothing was saved.
     return reply.status(500).send({
       error: 'interno',
-      mensaje: 'Ocurrió un error inesperado en el servidor. No se guardó ningún cambio; inténtelo de nuevo.',
+      mensaje:
+        'Ocurrió un error inesperado en el servidor. Recargue la página para comprobar si el cambio quedó guardado antes de intentarlo de nuevo.',
     });
   });
 

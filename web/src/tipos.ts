@@ -178,8 +178,9 @@ export interface FilaSeguimiento {
   };
   cifras: {
     metaPeriodo: number;
-    planeadoAcumulado: number;
-    logradoAcumulado: number;
+    /** null: a stored value made the figure impossible (shown as «—»). */
+    planeadoAcumulado: number | null;
+    logradoAcumulado: number | null;
     avanceAcumulado: number | null;
     cumplimientoPeriodo: number | null;
     cumplimientoAcumulado: number | null;
@@ -187,7 +188,7 @@ export interface FilaSeguimiento {
   reporte: {
     id: string;
     estado: string;
-    valor: number;
+    valor: number | null;
     numerador: number | null;
     denominador: number | null;
     descripcion: string;

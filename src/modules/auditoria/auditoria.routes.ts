@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { enteroEn } from '../../server/esquemas.ts';
 import { EntidadParams } from '../entidades/entidad.schema.ts';
 import { listarAuditoria, verificarAuditoria } from './auditoria.repository.ts';
 
@@ -10,8 +11,9 @@ const Filtro = z.object({
   usuario: z.string().max(200).optional(),
   desde: z.coerce.date({ error: 'la fecha «desde» no es válida' }).optional(),
   hasta: z.coerce.date({ error: 'la fecha «hasta» no es válida' }).optional(),
-  pagina: z.coerce.number().int().min(1).default(1),
-  tamano: z.coerce.number().int().min(1).max(500).default(50),
+  // Bounded so that the offset (pagina × tamano) stays an integer the database accepts.
+  pagina: enteroEn('la página', 1, 1_000_000).default(1),
+  tamano: enteroEn('el tamaño de la página', 1, 500).default(50),
 });
 const RegistroSchema = z.object({
   id: z.number(),

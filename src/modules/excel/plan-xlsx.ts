@@ -75,7 +75,8 @@ export interface FilaSeguimientoXlsx {
   unidad: string;
   metaPeriodo: number;
   logradoPeriodo: number | null;
-  logradoAcumulado: number;
+  /** null: a stored value made the sum impossible (an empty cell, not Infinity). */
+  logradoAcumulado: number | null;
   avanceAcumulado: number | null;
   cumplimientoPeriodo: number | null;
   estado: string;

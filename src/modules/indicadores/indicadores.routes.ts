@@ -9,12 +9,14 @@ import {
   TIPOS_INDICADOR,
   valorMedicion,
 } from '../../core/indicador.ts';
+import { finitoONulo, LIMITES } from '../../core/numeros.ts';
 import { rolesPermiten } from '../../core/roles.ts';
 import { nivelSemaforo } from '../../core/semaforo.ts';
 import type { Db } from '../../db/client.ts';
 import { actividad, indicador, medicion, planAccion } from '../../db/schema.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
 import { ErrorApi, ErrorSchema, invalido, noEncontrado, prohibido } from '../../server/errores.ts';
+import { numeroEn } from '../../server/esquemas.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
 import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
@@ -47,8 +49,8 @@ const IndicadorEntrada = z.object({
   formulaDenominador: opcional(500),
   unidad: texto(1, 60, 'escriba la unidad de medida'),
   frecuencia: lista(FRECUENCIAS, 'la frecuencia'),
-  lineaBase: z.number({ error: 'escriba la línea base como número' }).nullish(),
-  meta: z.number({ error: 'escriba la meta como número' }).min(0, 'la meta no puede ser negativa'),
+  lineaBase: numeroEn('la línea base', LIMITES.medicion).nullish(),
+  meta: numeroEn('la meta', LIMITES.cantidad),
   polaridad: lista(POLARIDADES, 'la polaridad'),
   fuente: texto(3, 300, 'escriba la fuente de los datos'),
   dependenciaId: z.uuid('elija una dependencia de la lista').nullish(),
@@ -109,13 +111,16 @@ async function hojaDeVida(db: Db, i: Indicador) {
   const { creadoEn: _c, entidadId: _e, ...datos } = i;
   return {
     ...datos,
+    lineaBase: finitoONulo(datos.lineaBase),
     mediciones: mediciones.map((m) => {
-      const cumplimiento = cumplimientoIndicador(m.valor, i.meta, i.polaridad as Polaridad);
+      // A value stored before the bounds (Infinity from a tiny denominator) is shown as «–», not a 500.
+      const valor = finitoONulo(m.valor);
+      const cumplimiento = cumplimientoIndicador(valor, i.meta, i.polaridad as Polaridad);
       return {
         periodo: m.periodo,
         numerador: m.numerador,
-        denominador: m.denominador,
-        valor: m.valor,
+        denominador: finitoONulo(m.denominador),
+        valor,
         cumplimiento,
         semaforo: nivelSemaforo(cumplimiento, v.semaforo),
         observacion: m.observacion,
@@ -312,8 +317,8 @@ export const indicadoresRoutes: FastifyPluginAsyncZod = async (app) => {
             .max(12, 'el periodo va de 1 a 12'),
         }),
         body: z.object({
-          numerador: z.number({ error: 'escriba el numerador como número' }),
-          denominador: z.number({ error: 'escriba el denominador como número' }).nullish(),
+          numerador: numeroEn('el numerador', LIMITES.medicion),
+          denominador: numeroEn('el denominador', LIMITES.denominador).nullish(),
           observacion: opcional(2000),
         }),
         response: {

@@ -226,8 +226,8 @@ export const versionesPlanRoutes: FastifyPluginAsyncZod = async (app) => {
           'Comparar dos versiones del plan (la versión en curso, aún sin aprobar, también se puede comparar)',
         params: Params,
         querystring: z.object({
-          desde: z.coerce.number().int().min(1, 'la versión empieza en 1'),
-          hasta: z.coerce.number().int().min(1, 'la versión empieza en 1'),
+          desde: z.coerce.number().int().min(1, 'la versión empieza en 1').max(1e6, 'no existe esa versión'),
+          hasta: z.coerce.number().int().min(1, 'la versión empieza en 1').max(1e6, 'no existe esa versión'),
         }),
         response: {
           200: z.object({

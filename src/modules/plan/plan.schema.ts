@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { LIMITES } from '../../core/numeros.ts';
+import { numeroEn } from '../../server/esquemas.ts';
 
 const texto = (min: number, max: number, falta: string) =>
   z.string().trim().min(min, falta).max(max, `no más de ${max} caracteres`);
@@ -19,15 +21,12 @@ export const ActividadEntradaSchema = z.object({
   objetivo: opcional(300),
   nombre: texto(5, 500, 'describa la actividad'),
   producto: texto(3, 300, 'escriba el producto o entregable'),
-  metaAnual: z
-    .number({ error: 'escriba la meta anual como número' })
-    .positive('la meta anual debe ser mayor que cero'),
+  metaAnual: numeroEn('la meta anual', LIMITES.cantidad).positive('la meta anual debe ser mayor que cero'),
   unidad: texto(1, 60, 'escriba la unidad de medida'),
-  metasPeriodo: z.array(z.number({ error: 'cada meta por periodo debe ser un número' })),
-  ponderacion: z
-    .number({ error: 'escriba la ponderación como número' })
-    .min(0, 'la ponderación no puede ser negativa')
-    .max(100, 'la ponderación no puede superar 100 %'),
+  metasPeriodo: z
+    .array(numeroEn('cada meta por periodo', LIMITES.cantidad))
+    .max(12, 'una vigencia tiene a lo sumo 12 periodos'),
+  ponderacion: numeroEn('la ponderación', LIMITES.ponderacion),
   dependenciaId: z.uuid('elija una dependencia de la lista').nullish(),
   responsableId: z.uuid('elija una persona de la lista').nullish(),
   corresponsables: z
@@ -36,11 +35,7 @@ export const ActividadEntradaSchema = z.object({
     .optional(),
   fechaInicio: fecha,
   fechaFin: fecha,
-  presupuesto: z
-    .number()
-    .int('el presupuesto va en pesos, sin decimales')
-    .min(0, 'el presupuesto no puede ser negativo')
-    .nullish(),
+  presupuesto: numeroEn('el presupuesto en pesos', LIMITES.presupuesto).nullish(),
   rubro: opcional(60),
   bpin: opcional(20),
   riesgo: opcional(300),

@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { LIMITES } from '../../core/numeros.ts';
+import { numeroEn } from '../../server/esquemas.ts';
 import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
 import { EntidadParams } from '../entidades/entidad.schema.ts';
 
-const numero = z.number('escriba un número').finite().nullable().optional();
-
 export const SeguimientoEntradaSchema = z.object({
-  valor: numero,
-  numerador: numero,
-  denominador: numero,
+  valor: numeroEn('el valor', LIMITES.cantidad).nullish(),
+  numerador: numeroEn('el numerador', LIMITES.cantidad).nullish(),
+  denominador: numeroEn('el denominador', LIMITES.denominador).nullish(),
   descripcion: z
     .string()
     .trim()
@@ -35,10 +35,11 @@ const EvidenciaSchema = z.object({
   creadoEn: z.string(),
 });
 
+// Figures are null when they cannot be computed (a value stored before the bounds): the screen shows «–».
 const CifrasSchema = z.object({
   metaPeriodo: z.number(),
-  planeadoAcumulado: z.number(),
-  logradoAcumulado: z.number(),
+  planeadoAcumulado: z.number().nullable(),
+  logradoAcumulado: z.number().nullable(),
   avanceAcumulado: z.number().nullable(),
   cumplimientoPeriodo: z.number().nullable(),
   cumplimientoAcumulado: z.number().nullable(),
@@ -63,7 +64,7 @@ export const FilaSeguimientoSchema = z
       .object({
         id: z.string(),
         estado: z.string(),
-        valor: z.number(),
+        valor: z.number().nullable(),
         numerador: z.number().nullable(),
         denominador: z.number().nullable(),
         descripcion: z.string(),

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { hoyEnColombia } from '../../core/calendario.ts';
+import { finitoONulo } from '../../core/numeros.ts';
 import { rolesPermiten } from '../../core/roles.ts';
 import {
   aCargoDe,
@@ -123,9 +124,10 @@ const vista = (s: Seguimiento | undefined, evidencias: (typeof evidencia.$inferS
     ? {
         id: s.id,
         estado: s.estado,
-        valor: s.valor,
-        numerador: s.numerador,
-        denominador: s.denominador,
+        // Stored before the bounds, a value may be Infinity: shown as «–» instead of breaking the sheet.
+        valor: finitoONulo(s.valor),
+        numerador: finitoONulo(s.numerador),
+        denominador: finitoONulo(s.denominador),
         descripcion: s.descripcion,
         dificultades: s.dificultades,
         tardio: s.tardio,

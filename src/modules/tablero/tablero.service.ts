@@ -6,6 +6,7 @@ import {
   consolidarDimensiones,
   desdeSumas,
 } from '../../core/consolidacion.ts';
+import { MAXIMO_CIFRA } from '../../core/numeros.ts';
 import { periodosDeVigencia } from '../../core/periodos.ts';
 import { ESTADOS_SEGUIMIENTO, seguimientoCuenta } from '../../core/seguimiento.ts';
 import { type EstadoActividad, estadoActividad, type NivelSemaforo } from '../../core/semaforo.ts';
@@ -44,7 +45,8 @@ const ESTADOS_QUE_CUENTAN = ESTADOS_SEGUIMIENTO.filter(seguimientoCuenta);
 
 /**
  * Every activity of the entity's plan with its accepted figures up to the cut-off and its report of that
- * period, in one query. Rows come back as one JSON array: the embedded database spends most of its time
+ * period, in one query. A value stored before the input bounds (1e308, Infinity) would overflow the sum in
+ * the database: the activity's figure is then NaN, which the consolidation turns into «sin dato». Rows come back as one JSON array: the embedded database spends most of its time
  * converting row by row, not computing.
  */
 async function cifrasPorActividad(db: Db, vigencia: number, numero: number, entidadId: string) {
@@ -63,7 +65,10 @@ async function cifrasPorActividad(db: Db, vigencia: number, numero: number, enti
         from actividad a
         join plan_accion p on p.id = a.plan_id
         left join lateral (
-          select coalesce(sum(s.valor) filter (where s.estado in (${cuentan})), 0)::float8 as logrado,
+          select case when bool_or(not (abs(s.valor) <= ${MAXIMO_CIFRA})) filter (where s.estado in (${cuentan}))
+                   then 'NaN'::float8
+                   else coalesce(sum(s.valor) filter (where s.estado in (${cuentan})
+                     and abs(s.valor) <= ${MAXIMO_CIFRA}), 0)::float8 end as logrado,
                  max(s.estado) filter (where s.periodo = ${numero}) as estado_actual,
                  bool_or(s.tardio) filter (where s.periodo = ${numero}) as tardio_actual
           from seguimiento s where s.actividad_id = a.id and s.periodo <= ${numero}) r on true
@@ -312,7 +317,8 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
     db,
     sql`with r as (
           select s.actividad_id,
-                 sum(s.valor) filter (where s.estado in (${cuentan})) as logrado,
+                 sum(s.valor) filter (where s.estado in (${cuentan}) and abs(s.valor) <= ${MAXIMO_CIFRA}) as logrado,
+                 bool_or(not (abs(s.valor) <= ${MAXIMO_CIFRA})) filter (where s.estado in (${cuentan})) as fuera,
                  bool_or(s.periodo = ${numero} and s.estado not in ('borrador', 'devuelto')) as envio
           from seguimiento s
           join actividad a2 on a2.id = s.actividad_id
@@ -321,8 +327,11 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
           group by s.actividad_id),
         act as (
           select p.entidad_id, a.politica, greatest(a.ponderacion, 0) as w,
-                 case when a.meta_anual > 0
-                   then least(100, greatest(0, coalesce(r.logrado, 0)) / a.meta_anual * 100) end as avance,
+                 -- Values out of the input bounds (stored before them) leave no avance, as in core; a goal
+                 -- under the finest step would overflow the quotient, which is capped at 100 anyway.
+                 case when a.meta_anual > 0 and not coalesce(r.fuera, false)
+                   then least(100, greatest(0, coalesce(r.logrado, 0)) / greatest(a.meta_anual, 0.000001) * 100)
+                   end as avance,
                  (a.meta_anual > 0
                    and a.fecha_inicio <= coalesce(pe.corte, ${porDefecto.corte}::date)
                    and a.fecha_fin >= coalesce(pe.inicio, ${porDefecto.inicio}::date)

@@ -1,11 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { LIMITES } from '../../core/numeros.ts';
 import { ESQUEMAS, type EsquemaPeriodos, periodosDeVigencia } from '../../core/periodos.ts';
 import { problemasRangos, RANGOS_POR_DEFECTO } from '../../core/semaforo.ts';
 import { periodo, vigenciaEntidad } from '../../db/schema.ts';
 import { actorDe } from '../../server/auth.ts';
 import { conflicto, ErrorSchema, invalido, noEncontrado } from '../../server/errores.ts';
+import { numeroEn } from '../../server/esquemas.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
 import { EntidadParams } from '../entidades/entidad.schema.ts';
@@ -13,10 +15,12 @@ import { leerVigencia, tieneActividades } from './vigencia.service.ts';
 
 const tags = ['Vigencias y periodos'];
 const fechaSchema = z.iso.date('escriba una fecha válida del calendario (dd/mm/aaaa)');
+// Cumplimiento in %: aggregates are capped at 100, so yellow and green must start within 0–100; «azul»
+// (over-achievement) is only seen per activity and may start above 100.
 const SemaforoSchema = z.object({
-  amarilloDesde: z.number().min(0).max(1000),
-  verdeDesde: z.number().min(0).max(1000),
-  azulSobre: z.number().min(0).max(1000),
+  amarilloDesde: numeroEn('el inicio del amarillo', LIMITES.umbral),
+  verdeDesde: numeroEn('el inicio del verde', LIMITES.umbral),
+  azulSobre: numeroEn('el límite del azul', LIMITES.umbralAzul),
   etiquetas: z.object({ rojo: z.string(), amarillo: z.string(), verde: z.string(), azul: z.string() }),
 });
 const PeriodoSchema = z.object({

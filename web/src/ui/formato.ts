@@ -12,13 +12,15 @@ export function fecha(iso: string | Date): string {
   }).format(d);
 }
 
-export const numero = (n: number) => n.toLocaleString('es-CO');
+/** null (a figure the server could not compute) shows as «—». */
+export const numero = (n: number | null) => (n === null ? '—' : n.toLocaleString('es-CO'));
 
 /** 'aaaa-mm-dd' (a civil date from the API) → 'dd/mm/aaaa', without passing through a time zone. */
 export const fechaCivil = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 export const pesos = (n: number) => `$ ${Math.round(n).toLocaleString('es-CO')}`;
-export const porcentaje = (n: number) => `${n.toLocaleString('es-CO', { maximumFractionDigits: 1 })} %`;
+export const porcentaje = (n: number | null) =>
+  n === null ? '—' : `${n.toLocaleString('es-CO', { maximumFractionDigits: 1 })} %`;
 
 /** 'dd/mm/aaaa' typed by a person → 'aaaa-mm-dd' for the API; left as typed when invalid, so the API names it. */
 export const fechaIso = (texto: string) => {

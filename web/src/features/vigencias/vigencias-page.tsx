@@ -1,3 +1,4 @@
+import { LIMITES } from '@core/numeros.ts';
 import {
   Button,
   Group,
@@ -72,7 +73,7 @@ export function VigenciasPage() {
       suffix=" %"
       decimalSeparator=","
       min={0}
-      max={1000}
+      max={(k === 'azulSobre' ? LIMITES.umbralAzul : LIMITES.umbral).max}
       value={borrador?.semaforo[k]}
       onChange={(x) =>
         borrador && setBorrador({ ...borrador, semaforo: { ...borrador.semaforo, [k]: Number(x) } })

@@ -1,0 +1,81 @@
+// Bounds of every number a person types, and arithmetic that never yields Infinity or NaN.
+//
+// Why these limits: the largest figure a Colombian entity can legitimately report is an amount in pesos
+// (the whole national budget is about 5,5 × 10¹⁴ COP); population counts stay under 10⁸ and percentages
+// under 10³. 10¹⁵ («mil billones») covers all of them, keeps whole pesos exact in a double (< 2⁵³) and in
+// the bigint column, and leaves room for every sum and ratio the rules compute (≤ 10²⁵) to stay finite.
+// Six decimals are enough for rates per 1.000 or per 100.000 and make 0,000001 the smallest positive
+// number, so a denominator can never blow a ratio up to Infinity.
+
+export interface Limite {
+  min: number;
+  max: number;
+  /** Decimal places allowed; 0 is a whole number. */
+  decimales: number;
+}
+
+export const MAXIMO_CIFRA = 1e15;
+const DECIMALES = 6;
+const MINIMO_POSITIVO = 10 ** -DECIMALES;
+
+export const LIMITES = {
+  /** Goals, achieved values, counts: never negative. */
+  cantidad: { min: 0, max: MAXIMO_CIFRA, decimales: DECIMALES },
+  /** Indicator numerators and baselines: a variation may be negative. */
+  medicion: { min: -MAXIMO_CIFRA, max: MAXIMO_CIFRA, decimales: DECIMALES },
+  /** Strictly positive: the smallest one is the finest step (0,000001). */
+  denominador: { min: MINIMO_POSITIVO, max: MAXIMO_CIFRA, decimales: DECIMALES },
+  /** Weights within a policy (typed with up to two decimals, see ponderacion.ts). */
+  ponderacion: { min: 0, max: 100, decimales: 2 },
+  /** Pesos, whole: the column is a bigint. */
+  presupuesto: { min: 0, max: MAXIMO_CIFRA, decimales: 0 },
+  /** Thresholds of cumplimiento in %: yellow and green start within 0–100… */
+  umbral: { min: 0, max: 100, decimales: 2 },
+  /** …and «azul» (over-achievement) may start above 100. */
+  umbralAzul: { min: 0, max: 1000, decimales: 2 },
+} as const satisfies Record<string, Limite>;
+
+/** es-CO, every significant decimal: 1.000.000.000.000.000, 0,000001. */
+export const numeroEsCo = (x: number) => x.toLocaleString('es-CO', { maximumFractionDigits: 20 });
+
+export const mensajeRango = (nombre: string, l: Limite) =>
+  `${nombre} debe estar entre ${numeroEsCo(l.min)} y ${numeroEsCo(l.max)}`;
+
+export const mensajeDecimales = (nombre: string, l: Limite) =>
+  l.decimales === 0 ? `${nombre} va sin decimales` : `${nombre} admite como máximo ${l.decimales} decimales`;
+
+/** Whether `x` is written with at most `decimales` decimal places (its shortest decimal form). */
+export function tieneDecimales(x: number, decimales: number): boolean {
+  // toFixed rounds the exact binary value; reading it back gives `x` only if nothing was cut.
+  return Number.isFinite(x) && Number(x.toFixed(decimales)) === x;
+}
+
+export const dentroDe = (x: number, l: Limite) => Number.isFinite(x) && x >= l.min && x <= l.max;
+
+/** The Spanish problem with `x` for the field called `nombre` («el valor»), or null when it is acceptable. */
+export function problemaNumero(x: number, l: Limite, nombre: string): string | null {
+  if (!dentroDe(x, l)) return mensajeRango(nombre, l);
+  if (!tieneDecimales(x, l.decimales)) return mensajeDecimales(nombre, l);
+  return null;
+}
+
+/** A figure for a response: the number when finite, otherwise null (the screen shows «–»). */
+export const finitoONulo = (x: number | null | undefined): number | null =>
+  typeof x === 'number' && Number.isFinite(x) ? x : null;
+
+/** a ÷ b × 100, or null when b is not positive or the result is not a finite number. */
+export function porcentaje(a: number, b: number): number | null {
+  if (!Number.isFinite(a) || !Number.isFinite(b) || !(b > 0)) return null;
+  return finitoONulo((a / b) * 100);
+}
+
+/** Sum that stays honest: null as soon as a term or the running total is not finite. */
+export function sumaFinita(xs: readonly (number | null | undefined)[]): number | null {
+  let s = 0;
+  for (const x of xs) {
+    if (x == null) continue;
+    s += x;
+    if (!Number.isFinite(s)) return null;
+  }
+  return s;
+}
