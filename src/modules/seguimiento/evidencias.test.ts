@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { periodo, seguimiento } from '../../db/schema.ts';
 import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
 import { MAX_EVIDENCIAS_POR_REPORTE } from './evidencias.service.ts';
 
@@ -13,7 +15,7 @@ let responsable: Sesion & { id: string };
 let actividades = 0;
 /** Activities are created before the plan is approved (weights add to 100); each test takes its own. */
 const libres: string[] = [];
-const ACTIVIDADES = 12;
+const ACTIVIDADES = 13;
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 const pdfNumero = (n: number) => Buffer.from(`%PDF-1.4\n% evidencia ${n}\n%%EOF\n`);
@@ -81,7 +83,8 @@ beforeAll(async () => {
     diasHabilesReporte: 10,
   });
   expect(v.statusCode).toBe(200);
-  for (let i = 0; i < ACTIVIDADES; i++) libres.push(await actividadNueva(i === 0 ? 12 : 8));
+  for (let i = 0; i < ACTIVIDADES; i++)
+    libres.push(await actividadNueva(Math.floor(100 / ACTIVIDADES) + (i === 0 ? 100 % ACTIVIDADES : 0)));
   const envio = await t.pedir(planeacion, 'POST', `${base()}/planes/2026/enviar`, {});
   expect(envio.statusCode, envio.body).toBe(200);
   const ok = await t.pedir(comite, 'POST', `${base()}/planes/2026/aprobar`, {
@@ -151,30 +154,32 @@ describe('quitar una evidencia', () => {
     expect(deEsta).toHaveLength(1);
   });
 
-  it('quitar mientras el reporte se envía: o se quita antes, o se rechaza con 409; nunca queda enviado sin ella', async () => {
+  // A transition that has the report (or the period) updated but not yet committed: the removal waits
+  // for it and then sees the new state. Before, it read the state first and deleted afterwards (204).
+  it.each([
+    ['el reporte se envía', 'ya fue enviado'],
+    ['el periodo se cierra', 'está cerrado'],
+  ])('quitar mientras %s: espera y se rechaza con 409, la evidencia queda', async (que, mensaje) => {
     const a = await reporteNuevo();
-    const e = (await subir(responsable, a, pdfNumero(901), 'soporte.pdf')).json();
-    const [quitar, enviar] = await Promise.all([
-      t.pedir(responsable, 'DELETE', `${base()}/evidencias/${e.id}`),
-      t.pedir(responsable, 'POST', `${seg(a)}/enviar`, {}),
-    ]);
-    const evidencias = await evidenciasDe(a);
-    if (enviar!.statusCode === 200) {
-      expect(quitar!.statusCode).toBe(409);
-      expect(quitar!.json().mensaje).toContain('ya fue enviado');
-      expect(evidencias).toHaveLength(1);
-    } else {
-      expect(quitar!.statusCode).toBe(204);
-      expect(enviar!.statusCode).toBe(409);
-      expect(evidencias).toHaveLength(0);
-    }
-    // Once sent, a removal is refused and the evidence stays.
-    if (enviar!.statusCode !== 200) {
-      const otra = (await subir(responsable, a, pdfNumero(902), 'soporte 2.pdf')).json();
-      expect((await t.pedir(responsable, 'POST', `${seg(a)}/enviar`, {})).statusCode).toBe(200);
-      const tarde = await t.pedir(responsable, 'DELETE', `${base()}/evidencias/${otra.id}`);
-      expect(tarde.statusCode).toBe(409);
-    }
+    const e = (await subir(responsable, a, pdfNumero(que.length), 'soporte.pdf')).json();
+    const [s] = await t.conexion.db.select().from(seguimiento).where(eq(seguimiento.actividadId, a));
+    let quitar: Promise<{ statusCode: number; json(): { mensaje: string } }> | undefined;
+    await t.conexion.db.transaction(async (tx) => {
+      if (que.includes('reporte'))
+        await tx.update(seguimiento).set({ estado: 'enviado' }).where(eq(seguimiento.id, s!.id));
+      else
+        await tx
+          .update(periodo)
+          .set({ cerrado: true })
+          .where(and(eq(periodo.entidadId, entidadId), eq(periodo.vigencia, 2026), eq(periodo.numero, 1)));
+      quitar = t.pedir(responsable, 'DELETE', `${base()}/evidencias/${e.id}`);
+      await new Promise((r) => setTimeout(r, 300));
+    });
+    const r = await quitar!;
+    expect(r.statusCode).toBe(409);
+    expect(r.json().mensaje).toContain(mensaje);
+    expect((await evidenciasDe(a)).map((x) => x.id)).toEqual([e.id]);
+    await t.conexion.db.update(periodo).set({ cerrado: false }).where(eq(periodo.entidadId, entidadId));
   });
 
   it('quitar y agregar mientras se cierra el periodo: lo que ocurre después del cierre se rechaza con 409', async () => {
