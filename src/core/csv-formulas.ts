@@ -4,7 +4,8 @@
 // read as "this is text". Everything else is copied byte for byte (quotes, separators, line ends, encoding).
 
 const COMILLA = 0x22;
-const APOSTROFO = Buffer.from("'");
+const APOSTROFO = 0x27; // '
+const MIRADA = 64;
 const PELIGROSOS = new Set([0x3d, 0x2b, 0x2d, 0x40]); // = + - @
 const INVISIBLES_INICIALES = new Set([0x09, 0x0d]); // tab, CR: OWASP lists them as formula openers too
 const BLANCOS = new Set([0x20, 0x09, 0x0d, 0x0a]);
@@ -13,8 +14,6 @@ const BLANCOS = new Set([0x20, 0x09, 0x0d, 0x0a]);
  * setting), so a cell is neutralised if it would start with a formula under any of them.
  */
 const SEPARADORES = new Set([0x2c, 0x3b, 0x09]); // , ; tab
-/** A plain number stays a number (-5, +3,5): it cannot carry a formula. */
-const NUMERO = /^[+-]?\d+(?:[.,]\d+)?$/;
 
 /**
  * The CSV with every formula-looking cell prefixed by «'», and how many cells changed.
@@ -23,9 +22,9 @@ const NUMERO = /^[+-]?\d+(?:[.,]\d+)?$/;
  */
 export function neutralizarCsv(original: Uint8Array): { contenido: Buffer; celdas: number } {
   const b = Buffer.from(original.buffer, original.byteOffset, original.byteLength);
-  const partes: Buffer[] = [];
-  let copiado = 0;
-  let celdas = 0;
+  const inserciones: number[] = []; // where an apostrophe goes, in increasing order
+  // Only the first bytes of a cell's content matter: enough to tell a plain number from a formula.
+  const inicio = new Uint8Array(MIRADA);
   let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0; // UTF-8 BOM
 
   while (i <= b.length) {
@@ -33,44 +32,64 @@ export function neutralizarCsv(original: Uint8Array): { contenido: Buffer; celda
     const entreComillas = b[i] === COMILLA;
     const inicioContenido = entreComillas ? i + 1 : i;
     let j = inicioContenido;
-    const contenido: number[] = []; // only the first bytes matter: enough to tell a number from a formula
+    let n = 0;
     if (entreComillas) {
       while (j < b.length) {
         if (b[j] === COMILLA) {
-          if (b[j + 1] === COMILLA) {
-            if (contenido.length < 64) contenido.push(COMILLA);
-            j += 2;
-            continue;
+          if (b[j + 1] !== COMILLA) {
+            j++; // closing quote; what follows up to the separator still belongs to the cell
+            break;
           }
-          j++; // closing quote; anything up to the separator is kept as it came
-          break;
+          j++; // a doubled quote is one quote of content
         }
-        if (contenido.length < 64) contenido.push(b[j]!);
+        if (n < MIRADA) inicio[n++] = b[j]!;
         j++;
       }
     }
     while (j < b.length && !SEPARADORES.has(b[j]!) && b[j] !== 0x0a && b[j] !== 0x0d) {
-      if (!entreComillas && contenido.length < 64) contenido.push(b[j]!);
+      if (n < MIRADA) inicio[n++] = b[j]!;
       j++;
     }
-    if (esFormula(contenido)) {
-      partes.push(b.subarray(copiado, inicioContenido), APOSTROFO);
-      copiado = inicioContenido;
-      celdas++;
-    }
+    if (n > 0 && esFormula(inicio, n)) inserciones.push(inicioContenido);
     if (j >= b.length) break;
     i = b[j] === 0x0d && b[j + 1] === 0x0a ? j + 2 : j + 1; // CRLF is one line end
   }
-  if (celdas === 0) return { contenido: b, celdas };
-  partes.push(b.subarray(copiado));
-  return { contenido: Buffer.concat(partes), celdas };
+  if (inserciones.length === 0) return { contenido: b, celdas: 0 };
+  const salida = Buffer.allocUnsafe(b.length + inserciones.length);
+  let desde = 0;
+  let hacia = 0;
+  for (const p of inserciones) {
+    hacia += b.copy(salida, hacia, desde, p);
+    salida[hacia++] = APOSTROFO;
+    desde = p;
+  }
+  b.copy(salida, hacia, desde);
+  return { contenido: salida, celdas: inserciones.length };
 }
 
-function esFormula(c: number[]): boolean {
-  if (c.length === 0) return false;
+function esFormula(c: Uint8Array, n: number): boolean {
   if (INVISIBLES_INICIALES.has(c[0]!)) return true;
-  const primero = c.find((x) => !BLANCOS.has(x)); // « =1+1» is still evaluated by some spreadsheets
-  if (primero === undefined || !PELIGROSOS.has(primero)) return false;
-  const texto = String.fromCharCode(...c).trim();
-  return c.length >= 64 || !NUMERO.test(texto);
+  let k = 0;
+  while (k < n && BLANCOS.has(c[k]!)) k++; // « =1+1» is still evaluated by some spreadsheets
+  if (k === n || !PELIGROSOS.has(c[k]!)) return false;
+  return n >= MIRADA || !esNumero(c, k, n);
+}
+
+const esDigito = (x: number | undefined) => x !== undefined && x >= 0x30 && x <= 0x39;
+
+/** A plain number stays a number (-5, +3,5: [+-]digits[.,digits], blanks around): it cannot carry a formula. */
+function esNumero(c: Uint8Array, desde: number, n: number): boolean {
+  let fin = n;
+  while (fin > desde && BLANCOS.has(c[fin - 1]!)) fin--;
+  let k = desde;
+  if (c[k] === 0x2b || c[k] === 0x2d) k++;
+  const enteros = k;
+  while (k < fin && esDigito(c[k])) k++;
+  if (k === enteros) return false;
+  if (k < fin && (c[k] === 0x2e || c[k] === 0x2c)) {
+    const decimales = ++k;
+    while (k < fin && esDigito(c[k])) k++;
+    if (k === decimales) return false;
+  }
+  return k === fin;
 }
