@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentDisposition, MAX_NOMBRE_ARCHIVO, nombreSeguro } from './nombre-archivo.ts';
+import { contentDisposition, MAX_NOMBRE_ARCHIVO, nombreSeguro, textoVisible } from './nombre-archivo.ts';
 
 /** No lone surrogate (String.prototype.isWellFormed is ES2024, beyond the project's lib). */
 const bienFormado = (s: string) => !/\p{Cs}/u.test(s);
@@ -135,5 +135,14 @@ describe('Content-Disposition', () => {
         expect(decodeURIComponent(cd.split("UTF-8''")[1]!)).toBe(r);
       }),
     );
+  });
+});
+
+describe('texto visible (descripción de un enlace)', () => {
+  it('quita controles y bidi, normaliza y recorta, pero conserva las barras', () => {
+    expect(textoVisible(' Publicación 2026/03\u202E en\u00A0la sede\r\n')).toBe(
+      'Publicación 2026/03 en la sede',
+    );
+    expect(textoVisible('\u202E\u2066 ')).toBe('');
   });
 });

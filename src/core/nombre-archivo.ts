@@ -14,6 +14,16 @@ const RESERVADOS = /[<>:"|?*]/g;
 /** Only something that looks like an extension is replaced: «Informe v1.2» keeps its «.2». */
 const EXTENSION = /\.([\p{L}][\p{L}\p{N}]{0,4})$/u;
 
+/** NFC, without invisible characters, every kind of space as a plain space. */
+const sinInvisibles = (texto: string) =>
+  texto
+    .normalize('NFC')
+    .replace(INVISIBLES, '')
+    .replace(/\p{Zs}/gu, ' ');
+
+/** A free-text label (a link's description): the same invisible characters removed, trimmed; slashes stay. */
+export const textoVisible = (texto: string) => sinInvisibles(texto).trim();
+
 const recortar = (s: string) => s.replace(/^[\s.]+|[\s.]+$/gu, '');
 
 /**
@@ -24,9 +34,7 @@ const recortar = (s: string) => s.replace(/^[\s.]+|[\s.]+$/gu, '');
  * extension is kept only if it is one of them, otherwise it is replaced: a PDF named «x.html» becomes «x.pdf».
  */
 export function nombreSeguro(nombre: string, extensiones?: readonly string[]): string | null {
-  let limpio = nombre.normalize('NFC').replace(INVISIBLES, '').replace(RESERVADOS, '_');
-  limpio = limpio.replace(/\p{Zs}+/gu, ' ');
-  const partes = limpio.split(/[\\/]/).map(recortar);
+  const partes = sinInvisibles(nombre).replace(RESERVADOS, '_').split(/[\\/]/).map(recortar);
   let base = [...partes].reverse().find((p) => p !== '') ?? '';
   const propia = EXTENSION.exec(base);
   let extension = propia?.[0] ?? '';

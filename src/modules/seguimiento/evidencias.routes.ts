@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { neutralizarCsv } from '../../core/csv-formulas.ts';
-import { contentDisposition, nombreSeguro } from '../../core/nombre-archivo.ts';
+import { contentDisposition, nombreSeguro, textoVisible } from '../../core/nombre-archivo.ts';
 import { tipoEvidencia, tipoPorMime } from '../../core/tipo-archivo.ts';
 import { actividad, evidencia, planAccion, seguimiento } from '../../db/schema.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
@@ -148,9 +148,13 @@ export const evidenciasRoutes: FastifyPluginAsyncZod = async (app) => {
         body: z.object({
           nombre: z
             .string()
-            .max(1000, 'la descripción del enlace es demasiado larga')
-            .transform((n) => nombreSeguro(n) ?? '')
-            .pipe(z.string().min(3, 'describa el enlace en al menos 3 caracteres')),
+            .transform(textoVisible)
+            .pipe(
+              z
+                .string()
+                .min(3, 'describa el enlace en al menos 3 caracteres')
+                .max(200, 'la descripción del enlace es demasiado larga (máximo 200 caracteres)'),
+            ),
           url: urlEnlace,
         }),
         response: {

@@ -306,11 +306,11 @@ describe('enlaces', () => {
       expect(r.json().campos[0].campo).toBe('url');
     }
     const ok = await t.pedir(responsable, 'POST', url, {
-      nombre: 'Publicación \u202Een la sede',
+      nombre: ' Publicación 2026/03 \u202Een la sede ',
       url: 'https://example.gov.co/publicación ‮x',
     });
     expect(ok.statusCode).toBe(201);
-    expect(ok.json().nombre).toBe('Publicación en la sede');
+    expect(ok.json().nombre).toBe('Publicación 2026/03 en la sede');
     const d = await descargar(control, ok.json().id);
     expect(d.statusCode).toBe(302);
     expect(d.headers.location).toBe('https://example.gov.co/publicaci%C3%B3n%20%E2%80%AEx');
