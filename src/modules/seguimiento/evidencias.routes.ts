@@ -194,7 +194,9 @@ export const evidenciasRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "Descargar una evidencia (se comprueba su SHA-256). Un CSV se entrega con las celdas que parecen fórmulas precedidas de «'» (cabecera X-CSV-Neutralized-Cells); con ?original=1 se entregan los bytes exactos, como application/octet-stream.",
         params: ParamsEvidencia,
-        querystring: z.object({ original: z.literal('1').optional() }),
+        querystring: z.object({
+          original: z.literal('1', { error: 'use original=1 para recibir el archivo exacto' }).optional(),
+        }),
       },
     },
     async (request, reply) => {
@@ -204,7 +206,7 @@ export const evidenciasRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!contenido)
         throw new ErrorApi(
           409,
-          `El archivo «${e.nombre}» no está en el almacén o fue alterado (su huella SHA-256 no coincide). Restáurelo desde una copia de seguridad.`,
+          `El archivo «${nombreSeguro(e.nombre) ?? 'sin nombre'}» no está en el almacén o fue alterado (su huella SHA-256 no coincide). Restáurelo desde una copia de seguridad.`,
         );
       // Type and extension from the content, as at upload; also fixes rows saved before names followed it.
       const tipo = tipoEvidencia(contenido, e.nombre) ?? tipoPorMime(e.tipo);
