@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tipoEvidencia, tipoImagen } from './tipo-archivo.ts';
+import { tipoEvidencia, tipoImagen, tipoPorMime } from './tipo-archivo.ts';
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
 
@@ -40,7 +40,13 @@ describe('tipo de evidencia por contenido', () => {
       'OpenDocument',
       zipCon('mimetypeapplication/vnd.oasis.opendocument.text'),
       'acta.odt',
-      'application/octet-stream',
+      'application/vnd.oasis.opendocument.text',
+    ],
+    [
+      'hoja OpenDocument',
+      zipCon('mimetypeapplication/vnd.oasis.opendocument.spreadsheet'),
+      'matriz.ods',
+      'application/vnd.oasis.opendocument.spreadsheet',
     ],
     ['ZIP', zipCon('fotos/uno.jpg'), 'fotos.zip', 'application/zip'],
     [
@@ -71,5 +77,29 @@ describe('tipo de evidencia por contenido', () => {
     ['vacío', bytes(), 'nada.pdf'],
   ])('%s se rechaza', (_n, contenido, nombre) => {
     expect(tipoEvidencia(contenido, nombre)).toBeNull();
+  });
+});
+
+describe('extensión del tipo detectado', () => {
+  it.each([
+    ['PDF que también es HTML', texto('%PDF-1.4\n<html><script>alert(1)</script></html>'), 'x.html', ['pdf']],
+    ['Word', zipCon('word/document.xml'), 'acta.exe', ['docx']],
+    [
+      'Office 97–2003: cualquiera de las tres, nunca .msi',
+      bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1),
+      'x.msi',
+      ['doc', 'xls', 'ppt'],
+    ],
+    ['JPEG', bytes(0xff, 0xd8, 0xff, 0xe0), 'foto.jpeg', ['jpg', 'jpeg']],
+    ['CSV', texto('a;b\n'), 'datos.csv', ['csv']],
+  ])('%s', (_n, contenido, nombre, extensiones) => {
+    expect(tipoEvidencia(contenido, nombre)!.extensiones).toEqual(extensiones);
+  });
+
+  it('el tipo guardado se recupera por su MIME, y uno desconocido no', () => {
+    expect(tipoPorMime('application/pdf')!.extensiones).toEqual(['pdf']);
+    expect(tipoPorMime('text/html')).toBeNull();
+    expect(tipoPorMime('constructor')).toBeNull();
+    expect(tipoPorMime(null)).toBeNull();
   });
 });

@@ -1,13 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { tipoEvidencia } from '../../core/tipo-archivo.ts';
+import { neutralizarCsv } from '../../core/csv-formulas.ts';
+import { contentDisposition, nombreSeguro, textoVisible } from '../../core/nombre-archivo.ts';
+import { tipoEvidencia, tipoPorMime } from '../../core/tipo-archivo.ts';
 import { actividad, evidencia, planAccion, seguimiento } from '../../db/schema.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
 import { ErrorApi, ErrorSchema, invalido, noEncontrado } from '../../server/errores.ts';
 import { guardarArchivo, leerArchivo } from '../archivos/almacen.ts';
-import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { EntidadParams } from '../entidades/entidad.schema.ts';
+import { agregarEvidencia, quitarEvidencia } from './evidencias.service.ts';
 import { ParamsSeguimiento } from './seguimiento.schema.ts';
 import {
   actividadDeEntidad,
@@ -32,24 +34,21 @@ const EvidenciaSchema = z.object({
 const ParamsEvidencia = EntidadParams.extend({
   evidenciaId: z.uuid('el identificador de la evidencia no es válido'),
 });
-const nombreArchivo = z
-  .string()
-  .trim()
-  .min(1, 'escriba el nombre del archivo')
-  .max(200, 'el nombre del archivo es demasiado largo')
-  // Only the base name: it is shown and sent back in Content-Disposition, never used as a path.
-  .transform((n) =>
-    [...n.replace(/^.*[\\/]/, '')].map((c) => (c.charCodeAt(0) < 32 || c === '"' ? '_' : c)).join(''),
-  );
+// Raw as sent, bounded; made safe by nombreSeguro once the content tells the type (and its extension).
+const nombreArchivo = z.string().max(1000, 'el nombre del archivo es demasiado largo');
+const sinNombre = () =>
+  invalido('nombre', 'escriba un nombre de archivo con letras o números (no solo puntos, barras o espacios)');
 
-const vista = (e: typeof evidencia.$inferSelect) => ({
-  id: e.id,
-  nombre: e.nombre,
-  tipo: e.tipo,
-  bytes: e.bytes,
-  url: e.url,
-  creadoEn: e.creadoEn.toISOString(),
-});
+/** Only http(s), no user:password@ (it disguises the host), normalised so the redirect header is valid. */
+const urlEnlace = z
+  .url({ protocol: /^https?$/, error: 'escriba una dirección web completa que empiece por https://' })
+  .max(2000, 'la dirección web es demasiado larga (máximo 2000 caracteres)')
+  .refine((u) => {
+    const x = new URL(u);
+    return !x.username && !x.password;
+  }, 'la dirección no puede llevar usuario ni contraseña')
+  .transform((u) => new URL(u).href)
+  .refine((u) => u.length <= 2000, 'la dirección web es demasiado larga (máximo 2000 caracteres)');
 
 export const evidenciasRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addContentTypeParser(
@@ -73,25 +72,23 @@ export const evidenciasRoutes: FastifyPluginAsyncZod = async (app) => {
     return { a, s };
   }
 
+  /** Adds to the report found by reporteEditable; 201 when new, 200 when already attached. */
   async function agregar(
     request: Parameters<typeof reporteEditable>[0],
     { a, s }: Awaited<ReturnType<typeof reporteEditable>>,
-    datos: Omit<typeof evidencia.$inferInsert, 'seguimientoId'>,
+    datos: Parameters<typeof agregarEvidencia>[3],
   ) {
-    return app.db.transaction(async (tx) => {
-      const [e] = await tx
-        .insert(evidencia)
-        .values({ ...datos, seguimientoId: s.id, creadoPor: usuarioDe(request).id })
-        .returning();
-      await registrarAuditoria(tx, actorDe(request), {
+    return agregarEvidencia(
+      app.db,
+      actorDe(request),
+      {
         entidadId: request.params.entidadId,
-        accion: 'agregar_evidencia',
-        recurso: 'seguimiento',
-        recursoId: s.id,
-        despues: { actividad: a.codigo, periodo: s.periodo, ...vista(e!) },
-      });
-      return vista(e!);
-    });
+        codigoActividad: a.codigo,
+        seguimientoId: s.id,
+        usuarioId: usuarioDe(request).id,
+      },
+      datos,
+    );
   }
 
   app.post(
@@ -101,11 +98,12 @@ export const evidenciasRoutes: FastifyPluginAsyncZod = async (app) => {
       bodyLimit: app.evidenciaMaxBytes,
       schema: {
         tags,
-        summary: `Adjuntar un archivo de evidencia (cuerpo: el archivo como application/octet-stream; ${ACEPTADOS})`,
+        summary: `Adjuntar un archivo de evidencia (cuerpo: el archivo como application/octet-stream; ${ACEPTADOS}). El mismo archivo enviado de nuevo al reporte responde 200 con la evidencia ya adjunta.`,
         params: ParamsSeguimiento,
         querystring: z.object({ nombre: nombreArchivo }),
         consumes: ['application/octet-stream'],
         response: {
+          200: EvidenciaSchema,
           201: EvidenciaSchema,
           400: ErrorSchema,
           404: ErrorSchema,
@@ -118,27 +116,23 @@ export const evidenciasRoutes: FastifyPluginAsyncZod = async (app) => {
       const archivo = request.body;
       if (!Buffer.isBuffer(archivo) || archivo.length === 0)
         throw invalido('archivo', 'envíe el contenido del archivo (no puede estar vacío)');
-      const tipo = tipoEvidencia(archivo, request.query.nombre);
+      const propuesto = nombreSeguro(request.query.nombre);
+      if (!propuesto) throw sinNombre();
+      const tipo = tipoEvidencia(archivo, propuesto);
       if (!tipo)
-        throw new ErrorApi(
-          400,
-          `El archivo «${request.query.nombre}» no es de un tipo aceptado como evidencia.`,
-          [
-            {
-              campo: 'archivo',
-              mensaje: `por su contenido no es ${ACEPTADOS}; conviértalo a PDF o comprímalo en ZIP`,
-            },
-          ],
-        );
+        throw new ErrorApi(400, `El archivo «${propuesto}» no es de un tipo aceptado como evidencia.`, [
+          {
+            campo: 'archivo',
+            mensaje: `por su contenido no es ${ACEPTADOS}; conviértalo a PDF o comprímalo en ZIP`,
+          },
+        ]);
+      // The extension follows the content: a PDF that is also HTML, named «x.html», is kept as «x.pdf».
+      const nombre = nombreSeguro(propuesto, tipo.extensiones);
+      if (!nombre) throw sinNombre();
       const reporte = await reporteEditable(request); // checked before writing the file: a refusal stores nothing
       const hash = await guardarArchivo(app.dataDir, archivo);
-      const e = await agregar(request, reporte, {
-        nombre: request.query.nombre,
-        hash,
-        tipo: tipo.mime,
-        bytes: archivo.length,
-      });
-      return reply.status(201).send(e);
+      const r = await agregar(request, reporte, { nombre, hash, tipo: tipo.mime, bytes: archivo.length });
+      return reply.status(r.nueva ? 201 : 200).send(r.evidencia);
     },
   );
 
@@ -148,27 +142,34 @@ export const evidenciasRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { acceso: { permiso: 'seguimiento.reportar' } },
       schema: {
         tags,
-        summary: 'Agregar un enlace como evidencia (p. ej. la publicación en la sede electrónica)',
+        summary:
+          'Agregar un enlace como evidencia (p. ej. la publicación en la sede electrónica). El mismo enlace enviado de nuevo responde 200 con la evidencia ya adjunta.',
         params: ParamsSeguimiento,
         body: z.object({
-          nombre: z.string().trim().min(3, 'describa el enlace en al menos 3 caracteres').max(200),
-          url: z
-            .url({
-              protocol: /^https?$/,
-              error: 'escriba una dirección web completa que empiece por https://',
-            })
-            .max(2000),
+          nombre: z
+            .string()
+            .transform(textoVisible)
+            .pipe(
+              z
+                .string()
+                .min(3, 'describa el enlace en al menos 3 caracteres')
+                .max(200, 'la descripción del enlace es demasiado larga (máximo 200 caracteres)'),
+            ),
+          url: urlEnlace,
         }),
-        response: { 201: EvidenciaSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
+        response: {
+          200: EvidenciaSchema,
+          201: EvidenciaSchema,
+          400: ErrorSchema,
+          404: ErrorSchema,
+          409: ErrorSchema,
+        },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(
-        await agregar(request, await reporteEditable(request), {
-          nombre: request.body.nombre,
-          url: request.body.url,
-        }),
-      ),
+    async (request, reply) => {
+      const r = await agregar(request, await reporteEditable(request), request.body);
+      return reply.status(r.nueva ? 201 : 200).send(r.evidencia);
+    },
   );
 
   /** The evidence with its report, activity and period, only within the entity. */
@@ -188,22 +189,44 @@ export const evidenciasRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/entidades/:entidadId/evidencias/:evidenciaId',
     {
       config: { acceso: { permiso: 'entidad.ver' } },
-      schema: { tags, summary: 'Descargar una evidencia (se comprueba su SHA-256)', params: ParamsEvidencia },
+      schema: {
+        tags,
+        summary:
+          "Descargar una evidencia (se comprueba su SHA-256). Un CSV se entrega con las celdas que parecen fórmulas precedidas de «'» (cabecera X-CSV-Neutralized-Cells); con ?original=1 se entregan los bytes exactos, como application/octet-stream.",
+        params: ParamsEvidencia,
+        querystring: z.object({
+          original: z.literal('1', { error: 'use original=1 para recibir el archivo exacto' }).optional(),
+        }),
+      },
     },
     async (request, reply) => {
       const { e } = await evidenciaDeEntidad(request.params.entidadId, request.params.evidenciaId);
-      if (e.url) return reply.redirect(e.url);
+      if (e.url) return reply.redirect(new URL(e.url).href); // normalised: older rows kept the URL as typed
       const contenido = await leerArchivo(app.dataDir, e.hash!);
       if (!contenido)
         throw new ErrorApi(
           409,
-          `El archivo «${e.nombre}» no está en el almacén o fue alterado (su huella SHA-256 no coincide). Restáurelo desde una copia de seguridad.`,
+          `El archivo «${nombreSeguro(e.nombre) ?? 'sin nombre'}» no está en el almacén o fue alterado (su huella SHA-256 no coincide). Restáurelo desde una copia de seguridad.`,
         );
-      return reply
-        .type(e.tipo ?? 'application/octet-stream')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(e.nombre)}`)
+      // Type and extension from the content, as at upload; also fixes rows saved before names followed it.
+      const tipo = tipoEvidencia(contenido, e.nombre) ?? tipoPorMime(e.tipo);
+      const nombre =
+        nombreSeguro(e.nombre, tipo?.extensiones) ?? `evidencia${tipo ? `.${tipo.extensiones[0]}` : ''}`;
+      reply
+        .header('content-disposition', contentDisposition(nombre))
         .header('x-content-type-options', 'nosniff')
-        .send(contenido);
+        .header('cache-control', 'private, no-store');
+      if (tipo?.mime !== 'text/csv')
+        return reply.type(tipo?.mime ?? 'application/octet-stream').send(contenido);
+      // The stored CSV stays byte-identical (its SHA-256 is the evidence's proof); only this copy is
+      // neutralised against formula injection. Whoever must check the hash asks for ?original=1, served as
+      // octet-stream so no browser or spreadsheet treats it as a table on its own.
+      if (request.query.original) return reply.type('application/octet-stream').send(contenido);
+      const { contenido: seguro, celdas } = neutralizarCsv(contenido);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('x-csv-neutralized-cells', String(celdas))
+        .send(seguro);
     },
   );
 
@@ -220,22 +243,15 @@ export const evidenciasRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { entidadId, evidenciaId } = request.params;
-      const { e, s, a } = await evidenciaDeEntidad(entidadId, evidenciaId);
-      const conVigencia = await actividadDeEntidad(app.db, entidadId, a.id);
-      await exigirReportante(app.db, usuarioDe(request), entidadId, conVigencia);
-      exigirAbierto(await periodoDe(app.db, entidadId, conVigencia.vigencia, s.periodo));
-      exigirEditable(s);
-      // The file stays in the store: another report may share it, and the audit log still names its hash.
-      await app.db.transaction(async (tx) => {
-        await tx.delete(evidencia).where(eq(evidencia.id, evidenciaId));
-        await registrarAuditoria(tx, actorDe(request), {
-          entidadId,
-          accion: 'quitar_evidencia',
-          recurso: 'seguimiento',
-          recursoId: s.id,
-          antes: vista(e),
-        });
-      });
+      const { e, a } = await evidenciaDeEntidad(entidadId, evidenciaId);
+      await exigirReportante(
+        app.db,
+        usuarioDe(request),
+        entidadId,
+        await actividadDeEntidad(app.db, entidadId, a.id),
+      );
+      // State and period are checked inside the transaction, with the report locked.
+      await quitarEvidencia(app.db, actorDe(request), entidadId, e);
       return reply.status(204).send(null);
     },
   );
