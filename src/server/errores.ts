@@ -115,9 +115,15 @@ export function registrarManejoErrores(app: FastifyInstance, paginaWeb?: string)
 
 function nombreError(status: number) {
   return (
-    { 400: 'validacion', 401: 'no_autenticado', 403: 'prohibido', 404: 'no_encontrado', 409: 'conflicto' }[
-      status
-    ] ?? 'error'
+    {
+      400: 'validacion',
+      401: 'no_autenticado',
+      403: 'prohibido',
+      404: 'no_encontrado',
+      409: 'conflicto',
+      413: 'demasiado_grande',
+      503: 'no_disponible',
+    }[status] ?? 'error'
   );
 }
 
