@@ -13,7 +13,7 @@ export interface LimitesHilo {
 }
 
 /** 20,000 rows of the monthly template read in 4–8 s with less than 200 MB of heap. */
-export const LIMITES_HILO: LimitesHilo = { tiempoMs: 30_000, memoriaMb: 384 };
+export const LIMITES_HILO: LimitesHilo = { tiempoMs: 60_000, memoriaMb: 384 };
 /** Two cores in the reference server: more parallel imports would only slow each other down. */
 const HILOS_MAXIMOS = 2;
 let activos = 0;
