@@ -45,7 +45,12 @@ function webpDe(trozo: 'VP8 ' | 'VP8L' | 'VP8X', ancho: number, alto: number) {
 describe('dimensiones de una imagen por su encabezado', () => {
   it.each([
     ['PNG 1×1', PNG, 'image/png', { ancho: 1, alto: 1 }],
-    ['PNG que declara 100.000 × 100.000', pngDe(100_000, 100_000), 'image/png', { ancho: 100_000, alto: 100_000 }],
+    [
+      'PNG que declara 100.000 × 100.000',
+      pngDe(100_000, 100_000),
+      'image/png',
+      { ancho: 100_000, alto: 100_000 },
+    ],
     ['JPEG base', jpegDe(640, 480), 'image/jpeg', { ancho: 640, alto: 480 }],
     ['JPEG progresivo', jpegDe(65_000, 300, 0xc2), 'image/jpeg', { ancho: 65_000, alto: 300 }],
     ['WebP con pérdida', webpDe('VP8 ', 800, 600), 'image/webp', { ancho: 800, alto: 600 }],

@@ -165,7 +165,10 @@ describe('validación de la importación', () => {
       enc,
       ctx,
     );
-    expect(r).toEqual({ ok: false, problemas: [{ fila: 5, columna: 'Política', problema: 'es obligatorio' }] });
+    expect(r).toEqual({
+      ok: false,
+      problemas: [{ fila: 5, columna: 'Política', problema: 'es obligatorio' }],
+    });
     const bien = validarImportacion(
       [
         { numero: 4, celdas: fila() },

@@ -42,12 +42,15 @@ export function leerDirectorioZip(b: Uint8Array, limites: LimitesZip): LecturaZi
   if (total === 0xffff || tamano === 0xffffffff || inicio === 0xffffffff)
     return { ok: false, motivo: 'demasiado_grande' };
   if (total > limites.entradas) return { ok: false, motivo: 'demasiadas_entradas' };
-  if (inicio + tamano > fin) return { ok: false, motivo: 'no_es_zip' };
+  // Exactly up to the end record: JSZip (inside ExcelJS) shifts every offset by any gap, and would then read
+  // entries other than the ones checked here.
+  if (inicio + tamano !== fin) return { ok: false, motivo: 'no_es_zip' };
   const entradas: EntradaZip[] = [];
   let suma = 0;
   let p = inicio;
   for (let n = 0; n < total; n++) {
-    if (p + 46 > fin || v.getUint32(p, true) !== ENTRADA_DIRECTORIO) return { ok: false, motivo: 'no_es_zip' };
+    if (p + 46 > fin || v.getUint32(p, true) !== ENTRADA_DIRECTORIO)
+      return { ok: false, motivo: 'no_es_zip' };
     const largoNombre = v.getUint16(p + 28, true);
     const entrada: EntradaZip = {
       metodo: v.getUint16(p + 10, true),
@@ -64,6 +67,8 @@ export function leerDirectorioZip(b: Uint8Array, limites: LimitesZip): LecturaZi
     entradas.push(entrada);
     p += 46 + largoNombre + v.getUint16(p + 30, true) + v.getUint16(p + 32, true);
   }
+  // JSZip reads every consecutive entry header, not just the declared count.
+  if (p !== fin) return { ok: false, motivo: 'no_es_zip' };
   return { ok: true, entradas };
 }
 
@@ -71,7 +76,11 @@ export function leerDirectorioZip(b: Uint8Array, limites: LimitesZip): LecturaZi
 export function datosEntrada(b: Uint8Array, e: EntradaZip): Uint8Array | null {
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
   if (v.getUint32(e.desplazamiento, true) !== ENCABEZADO_LOCAL) return null;
-  const desde = e.desplazamiento + 30 + v.getUint16(e.desplazamiento + 26, true) + v.getUint16(e.desplazamiento + 28, true);
+  const desde =
+    e.desplazamiento +
+    30 +
+    v.getUint16(e.desplazamiento + 26, true) +
+    v.getUint16(e.desplazamiento + 28, true);
   if (desde + e.comprimido > b.length) return null;
   return b.subarray(desde, desde + e.comprimido);
 }

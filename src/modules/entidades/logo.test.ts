@@ -65,7 +65,9 @@ describe('logo de la entidad', () => {
     expect(r.json()).toEqual({
       error: 'validacion',
       mensaje: 'Revise el campo «logo»: la imagen mide 100000 × 100000 píxeles; el máximo es 4096 × 4096',
-      campos: [{ campo: 'logo', mensaje: 'la imagen mide 100000 × 100000 píxeles; el máximo es 4096 × 4096' }],
+      campos: [
+        { campo: 'logo', mensaje: 'la imagen mide 100000 × 100000 píxeles; el máximo es 4096 × 4096' },
+      ],
     });
     const justa = Buffer.from(PNG);
     justa.writeUInt32BE(LOGO_LADO_MAXIMO, 16);

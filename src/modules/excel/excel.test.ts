@@ -341,10 +341,14 @@ describe('importar un Excel hostil o pesado', () => {
     });
     const r = await importar(c.planeacion, c.id, archivo);
     expect(r.statusCode).toBe(400);
-    expect(r.json().problemas).toEqual([{ fila: 5, columna: 'Actividad', problema: 'describa la actividad' }]);
+    expect(r.json().problemas).toEqual([
+      { fila: 5, columna: 'Actividad', problema: 'describa la actividad' },
+    ]);
   });
 
-  it('/api/health responde en menos de 500 ms mientras se lee un Excel de 10.000 filas', { timeout: 120_000 }, async () => {
+  it('/api/health responde en menos de 500 ms mientras se lee un Excel de 10.000 filas', {
+    timeout: 120_000,
+  }, async () => {
     const c = await entidadNueva('Alcaldía de Santiago', '800102899');
     const enc = await encabezados();
     // Valid rows of a policy the catalog lacks: the whole file is read, then refused without writing.
@@ -354,9 +358,7 @@ describe('importar un Excel hostil o pesado', () => {
         h.addRow(filaValida(enc, `SA-${i}`, { Política: i === 10_000 ? 'inventada' : 'integridad' }));
     });
     let listo = false;
-    const t0 = performance.now();
     const importacion = importar(c.planeacion, c.id, archivo).finally(() => {
-      console.log('importación', performance.now() - t0);
       listo = true;
     });
     const latencias: number[] = [];
@@ -369,10 +371,7 @@ describe('importar un Excel hostil o pesado', () => {
     }
     const r = await importacion;
     expect(r.statusCode).toBe(400);
-    expect(r.json().problemas).toEqual([
-      expect.objectContaining({ fila: 10_001, columna: 'Política' }),
-    ]);
-    console.log('salud', latencias.length, Math.max(...latencias), latencias.sort((x, y) => x - y)[Math.floor(latencias.length / 2)]);
+    expect(r.json().problemas).toEqual([expect.objectContaining({ fila: 10_001, columna: 'Política' })]);
     expect(latencias.length).toBeGreaterThan(10);
     expect(Math.max(...latencias)).toBeLessThan(500);
   });
