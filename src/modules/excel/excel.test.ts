@@ -264,7 +264,7 @@ describe('importar un Excel hostil o pesado', () => {
     return enc.slice(1).map((e) => v[e] ?? null);
   };
 
-  it('una celda en XFD1 y otra en A1048576 (1,6 KB) se rechazan rápido, diciendo el límite', async () => {
+  it('una celda en XFD1 y otra en A1048576 (un libro de pocos KB) se rechazan rápido, diciendo el límite', async () => {
     const c = await entidadNueva('Alcaldía de Orito', '800102896');
     const ambas = await xlsx((h) => {
       h.getCell('A1').value = 'Código';

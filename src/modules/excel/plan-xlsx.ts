@@ -238,9 +238,14 @@ export async function leerLibroPlan(contenido: Buffer): Promise<LecturaPlan> {
   const libro = new ExcelJS.Workbook();
   try {
     await libro.xlsx.load(contenido as unknown as ArrayBuffer);
+    return leerHoja(libro);
   } catch {
+    // Whatever ExcelJS cannot make sense of is the file's problem, never a 500.
     return { ok: false, status: 400, mensaje: NO_ES_XLSX };
   }
+}
+
+function leerHoja(libro: Workbook): LecturaPlan {
   const hoja = libro.getWorksheet('Plan de acción') ?? libro.worksheets[0];
   if (!hoja) return { ok: false, status: 400, mensaje: NO_ES_XLSX };
   const ultimaFila = LIMITES_XLSX.filas + 1;
