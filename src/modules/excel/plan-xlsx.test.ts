@@ -1,5 +1,8 @@
+import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { datosEntrada, leerDirectorioZip } from '../../core/zip.ts';
+import { escribirZip } from '../../core/zip-prueba.ts';
 import { ErrorApi } from '../../server/errores.ts';
 import { leerLibroPlanEnHilo } from './leer-en-hilo.ts';
 import { leerLibroPlan, letraColumna } from './plan-xlsx.ts';
@@ -21,6 +24,34 @@ describe('leer la hoja del plan', () => {
     const r = await leerLibroPlan(archivo);
     expect(performance.now() - t0).toBeLessThan(3000);
     expect(r).toMatchObject({ ok: false, status: 413, mensaje: expect.stringContaining('columna XFD') });
+  });
+
+  it('combinar, validar o nombrar toda la hoja (A1:XFD1048576) no se expande celda por celda', async () => {
+    const base = await xlsx((h) => h.addRow(['Código', 'Actividad']));
+    const zip = leerDirectorioZip(base, { entradas: 100, descomprimidoTotal: 1e8 });
+    if (!zip.ok) throw new Error('ExcelJS escribió un ZIP ilegible');
+    const toda = 'A1:XFD1048576';
+    const hostil = escribirZip(
+      zip.entradas.map((e) => {
+        const datos = datosEntrada(base, e)!;
+        let xml = (e.metodo === 8 ? inflateRawSync(datos) : Buffer.from(datos)).toString('utf8');
+        if (e.nombre === 'xl/worksheets/sheet1.xml')
+          xml = xml.replace(
+            '</sheetData>',
+            `</sheetData><mergeCells count="1"><mergeCell ref="${toda}"/></mergeCells><dataValidations count="1"><dataValidation type="list" sqref="${toda}"><formula1>"a,b"</formula1></dataValidation></dataValidations>`,
+          );
+        if (e.nombre === 'xl/workbook.xml')
+          xml = xml.replace(
+            '</sheets>',
+            `</sheets><definedNames><definedName name="Datos">'Plan de acción'!$A$1:$XFD$1048576</definedName></definedNames>`,
+          );
+        return { nombre: e.nombre, contenido: Buffer.from(xml) };
+      }),
+    );
+    const t0 = performance.now();
+    const r = await leerLibroPlan(hostil);
+    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(r).toEqual({ ok: true, encabezados: ['Código', 'Actividad'], filas: [] });
   });
 
   it('devuelve cada fila con su número en la hoja, sin las filas en blanco', async () => {

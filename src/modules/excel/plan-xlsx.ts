@@ -227,6 +227,33 @@ function revisarZip(contenido: Buffer): LecturaPlan | null {
 }
 
 /**
+ * Everything in a sheet but its cells. ExcelJS expands merges and data validations cell by cell, so a
+ * `<mergeCell ref="A1:XFD1048576"/>` in a 6 KB file would never finish loading; the import needs only values.
+ */
+const SOLO_CELDAS = [
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'autoFilter',
+  'mergeCells',
+  'rowBreaks',
+  'hyperlinks',
+  'pageMargins',
+  'dataValidations',
+  'pageSetup',
+  'headerFooter',
+  'printOptions',
+  'picture',
+  'drawing',
+  'sheetProtection',
+  'tableParts',
+  'conditionalFormatting',
+  'extLst',
+];
+
+/**
  * Reads the «Plan de acción» sheet (or the first one): headers and the rows that have content, each with its
  * sheet row number. Only the cells present are visited, so a cell at XFD1048576 costs one cell, not the range.
  * Runs inside a worker (leer-en-hilo.ts); callable directly in tests.
@@ -236,8 +263,11 @@ export async function leerLibroPlan(contenido: Buffer): Promise<LecturaPlan> {
   if (zip) return zip;
   const ExcelJS = await cargarExcel();
   const libro = new ExcelJS.Workbook();
+  // Defined names are expanded cell by cell too, and the import never uses them: ExcelJS gets a sink instead
+  // (a private field; should it change, the worker's memory limit still stops the expansion).
+  Object.assign(libro, { _definedNames: { model: [] } });
   try {
-    await libro.xlsx.load(contenido as unknown as ArrayBuffer);
+    await libro.xlsx.load(contenido as unknown as ArrayBuffer, { ignoreNodes: SOLO_CELDAS });
     return leerHoja(libro);
   } catch {
     // Whatever ExcelJS cannot make sense of is the file's problem, never a 500.
