@@ -281,7 +281,9 @@ describe('importar un Excel hostil o pesado', () => {
       mensaje: expect.stringContaining('columna XFD'),
     });
     expect(r.json().mensaje).toContain('como máximo 60 columnas (hasta la BH)');
-    expect(ms).toBeLessThan(5000); // worker start under tsx included; before: heap exhausted
+    // Before: never answered (heap exhausted). The parse alone is timed in plan-xlsx.test.ts; this bound
+    // also covers starting the worker and loading ExcelJS under tsx on a busy machine.
+    expect(ms).toBeLessThan(15_000);
     const fila = await importar(
       c.planeacion,
       c.id,
