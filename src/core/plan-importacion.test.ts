@@ -72,9 +72,12 @@ const fila = (cambio: Record<string, Celda> = {}): Celda[] => {
   return enc.map((e) => base[e] ?? null);
 };
 
+/** Rows numbered as in the sheet: the header is row 1. */
+const hoja = (...filas: Celda[][]) => filas.map((celdas, i) => ({ numero: i + 2, celdas }));
+
 describe('validación de la importación', () => {
   it('una fila correcta, con nombres sin importar tildes, mayúsculas ni espacios', () => {
-    const r = validarImportacion([fila()], enc, ctx);
+    const r = validarImportacion(hoja(fila()), enc, ctx);
     expect(r).toMatchObject({
       ok: true,
       actividades: [
@@ -121,7 +124,7 @@ describe('validación de la importación', () => {
       'el presupuesto en pesos debe estar entre 0 y 1.000.000.000.000.000',
     ],
   ] as [Record<string, Celda>, string, string][])('%j → %s: %s', (cambio, columna, problema) => {
-    const r = validarImportacion([fila(cambio)], enc, ctx);
+    const r = validarImportacion(hoja(fila(cambio)), enc, ctx);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problemas).toContainEqual({ fila: 2, columna, problema });
   });
@@ -129,13 +132,13 @@ describe('validación de la importación', () => {
   it('varios correos: el primero es el responsable y los demás corresponsables', () => {
     const c = { ...ctx, personas: [...ctx.personas, { id: 'p2', correo: 'luis@entidad.example' }] };
     const r = validarImportacion(
-      [fila({ 'Responsable (correo)': 'ana@entidad.example; luis@entidad.example' })],
+      hoja(fila({ 'Responsable (correo)': 'ana@entidad.example; luis@entidad.example' })),
       enc,
       c,
     );
     expect(r).toMatchObject({ ok: true, actividades: [{ responsableId: 'p1', corresponsables: ['p2'] }] });
     const mal = validarImportacion(
-      [fila({ 'Responsable (correo)': 'ana@entidad.example, nadie@x.co' })],
+      hoja(fila({ 'Responsable (correo)': 'ana@entidad.example, nadie@x.co' })),
       enc,
       c,
     );
@@ -149,15 +152,39 @@ describe('validación de la importación', () => {
 
   it('las filas en blanco se saltan; un archivo sin actividades se rechaza', () => {
     const vacia = enc.map(() => null);
-    expect(validarImportacion([vacia, fila(), vacia], enc, ctx).ok).toBe(true);
-    expect(validarImportacion([vacia], enc, ctx)).toMatchObject({ ok: false });
+    expect(validarImportacion(hoja(vacia, fila(), vacia), enc, ctx).ok).toBe(true);
+    expect(validarImportacion(hoja(vacia), enc, ctx)).toMatchObject({ ok: false });
   });
 
   it('todo o nada: una sola fila mala impide importar las buenas', () => {
-    const r = validarImportacion([fila(), fila({ Código: 'IN-02', Política: '' })], enc, ctx);
+    const r = validarImportacion(hoja(fila(), fila({ Código: 'IN-02', Política: '' })), enc, ctx);
     expect(r).toEqual({
       ok: false,
       problemas: [{ fila: 3, columna: 'Política', problema: 'es obligatorio' }],
     });
+  });
+
+  it('informa la fila real de la hoja aunque haya filas en blanco antes (las vacías no se leen)', () => {
+    const r = validarImportacion(
+      [
+        { numero: 2, celdas: fila() },
+        { numero: 5, celdas: fila({ Código: 'IN-02', Política: '' }) },
+      ],
+      enc,
+      ctx,
+    );
+    expect(r).toEqual({
+      ok: false,
+      problemas: [{ fila: 5, columna: 'Política', problema: 'es obligatorio' }],
+    });
+    const bien = validarImportacion(
+      [
+        { numero: 4, celdas: fila() },
+        { numero: 9, celdas: fila({ Código: 'IN-02' }) },
+      ],
+      enc,
+      ctx,
+    );
+    expect(bien).toMatchObject({ ok: true, filas: [4, 9] });
   });
 });

@@ -35,6 +35,12 @@ export function encabezadosPlan(periodos: readonly string[]): string[] {
 
 export type Celda = string | number | Date | null | undefined;
 
+/** A row that has content, with its number in the sheet (blank rows are not read, so they leave gaps). */
+export interface FilaHoja {
+  numero: number;
+  celdas: readonly Celda[];
+}
+
 export interface ContextoImportacion {
   vigencia: number;
   periodos: readonly string[];
@@ -119,14 +125,16 @@ export function leerFechaCelda(c: Celda): string | null {
 }
 
 /**
- * Validates every row (1-based sheet row numbers, header = row 1) and returns either all the activities or
- * every problem found: an import is all or nothing.
+ * Validates every row and returns either all the activities (with the sheet row of each, for later checks)
+ * or every problem found, by sheet row: an import is all or nothing.
  */
 export function validarImportacion(
-  filas: readonly (readonly Celda[])[],
+  filas: readonly FilaHoja[],
   encabezados: readonly string[],
   ctx: ContextoImportacion,
-): { ok: true; actividades: ActividadImportada[] } | { ok: false; problemas: ProblemaFila[] } {
+):
+  | { ok: true; actividades: ActividadImportada[]; filas: number[] }
+  | { ok: false; problemas: ProblemaFila[] } {
   const problemas: ProblemaFila[] = [];
   const esperados = encabezadosPlan(ctx.periodos);
   const faltan = esperados.filter((e) => !encabezados.some((x) => normal(x) === normal(e)));
@@ -150,11 +158,11 @@ export function validarImportacion(
   const personaPor = new Map(ctx.personas.map((p) => [normal(p.correo), p.id]));
   const codigosArchivo = new Map<string, number>();
   const actividades: ActividadImportada[] = [];
+  const numeros: number[] = [];
   const anio = String(ctx.vigencia);
 
-  filas.forEach((fila, i) => {
-    const n = i + 2;
-    if (fila.every((c) => texto(c) === '')) return; // blank rows are skipped, not errors
+  for (const { numero: n, celdas: fila } of filas) {
+    if (fila.every((c) => texto(c) === '')) continue; // blank rows are skipped, not errors
     const mal = (columna: string, problema: string) => problemas.push({ fila: n, columna, problema });
     const requerido = (encabezado: string) => {
       const v = texto(celda(fila, encabezado));
@@ -276,8 +284,9 @@ export function validarImportacion(
       bpin: opcional('BPIN'),
       riesgo: opcional('Riesgo asociado'),
     });
-  });
+    numeros.push(n);
+  }
   if (!problemas.length && !actividades.length)
     problemas.push({ fila: 2, columna: 'Código', problema: 'el archivo no trae actividades' });
-  return problemas.length ? { ok: false, problemas } : { ok: true, actividades };
+  return problemas.length ? { ok: false, problemas } : { ok: true, actividades, filas: numeros };
 }

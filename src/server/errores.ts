@@ -171,9 +171,15 @@ export function errorParaRegistro(err: unknown) {
 
 function nombreError(status: number) {
   return (
-    { 400: 'validacion', 401: 'no_autenticado', 403: 'prohibido', 404: 'no_encontrado', 409: 'conflicto' }[
-      status
-    ] ?? 'error'
+    {
+      400: 'validacion',
+      401: 'no_autenticado',
+      403: 'prohibido',
+      404: 'no_encontrado',
+      409: 'conflicto',
+      413: 'demasiado_grande',
+      503: 'no_disponible',
+    }[status] ?? 'error'
   );
 }
 

@@ -1,16 +1,19 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { dimensionesImagen } from '../../core/dimensiones-imagen.ts';
 import { tipoImagen } from '../../core/tipo-archivo.ts';
 import { entidad } from '../../db/schema.ts';
 import { actorDe } from '../../server/auth.ts';
-import { ErrorApi, ErrorSchema, noEncontrado } from '../../server/errores.ts';
+import { ErrorApi, ErrorSchema, invalido, noEncontrado } from '../../server/errores.ts';
 import { guardarArchivo, leerArchivo } from '../archivos/almacen.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { EntidadParams } from './entidad.schema.ts';
 import { obtenerEntidad } from './entidad.service.ts';
 
 export const LOGO_MAXIMO = 512 * 1024;
+/** Pixels per side: a logo needs a few hundred; the cap keeps a tiny file from declaring a huge canvas. */
+export const LOGO_LADO_MAXIMO = 4096;
 const TIPOS = ['image/png', 'image/jpeg', 'image/webp'];
 const tags = ['Entidades'];
 
@@ -26,7 +29,7 @@ export const logoRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { acceso: { permiso: 'entidad.editar' } },
       schema: {
         tags,
-        summary: 'Cargar el logo (cuerpo: la imagen PNG, JPEG o WebP, hasta 512 KB)',
+        summary: 'Cargar el logo (cuerpo: la imagen PNG, JPEG o WebP, hasta 512 KB y 4096 × 4096 píxeles)',
         params: EntidadParams,
         consumes: TIPOS,
         response: { 204: z.null(), 400: ErrorSchema, 413: ErrorSchema, 415: ErrorSchema },
@@ -39,10 +42,17 @@ export const logoRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new ErrorApi(415, 'Envíe el logo como imagen PNG, JPEG o WebP.', [
           { campo: 'logo', mensaje: 'el archivo debe ser una imagen PNG, JPEG o WebP' },
         ]);
-      if (!tipoImagen(imagen))
+      const tipo = tipoImagen(imagen);
+      const medidas = tipo && dimensionesImagen(imagen, tipo);
+      if (!medidas)
         throw new ErrorApi(400, 'El archivo no es una imagen PNG, JPEG o WebP válida.', [
           { campo: 'logo', mensaje: 'el contenido del archivo no corresponde a una imagen PNG, JPEG o WebP' },
         ]);
+      if (medidas.ancho > LOGO_LADO_MAXIMO || medidas.alto > LOGO_LADO_MAXIMO)
+        throw invalido(
+          'logo',
+          `la imagen mide ${medidas.ancho} × ${medidas.alto} píxeles; el máximo es ${LOGO_LADO_MAXIMO} × ${LOGO_LADO_MAXIMO}`,
+        );
       const antes = await obtenerEntidad(app.db, entidadId);
       const hash = await guardarArchivo(app.dataDir, imagen);
       await app.db.transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
-import { LOGO_MAXIMO } from './logo.routes.ts';
+import { LOGO_LADO_MAXIMO, LOGO_MAXIMO } from './logo.routes.ts';
 
 // Smallest valid PNG: 1×1 transparent pixel.
 const PNG = Buffer.from(
@@ -54,5 +54,23 @@ describe('logo de la entidad', () => {
     const grande = await subir(Buffer.concat([PNG, Buffer.alloc(LOGO_MAXIMO)]), 'image/png');
     expect(grande.statusCode).toBe(413);
     expect(grande.json().mensaje).toContain('tamaño máximo');
+  });
+
+  it('una imagen que declara más de 4096 × 4096 píxeles (bomba de descompresión) se rechaza nombrando el campo', async () => {
+    const bomba = Buffer.from(PNG);
+    bomba.writeUInt32BE(100_000, 16); // IHDR width
+    bomba.writeUInt32BE(100_000, 20); // IHDR height
+    const r = await subir(bomba, 'image/png');
+    expect(r.statusCode).toBe(400);
+    expect(r.json()).toEqual({
+      error: 'validacion',
+      mensaje: 'Revise el campo «logo»: la imagen mide 100000 × 100000 píxeles; el máximo es 4096 × 4096',
+      campos: [
+        { campo: 'logo', mensaje: 'la imagen mide 100000 × 100000 píxeles; el máximo es 4096 × 4096' },
+      ],
+    });
+    const justa = Buffer.from(PNG);
+    justa.writeUInt32BE(LOGO_LADO_MAXIMO, 16);
+    expect((await subir(justa, 'image/png')).statusCode).toBe(204);
   });
 });

@@ -7,7 +7,7 @@ import { type EstadoSeguimiento, NOMBRE_ESTADO_SEGUIMIENTO } from '../../core/se
 import type { Db } from '../../db/client.ts';
 import { actividad, dependencia, indiceFurag, planDecreto612, rolUsuario, usuario } from '../../db/schema.ts';
 import { actorDe } from '../../server/auth.ts';
-import { ErrorSchema } from '../../server/errores.ts';
+import { ErrorApi, ErrorSchema } from '../../server/errores.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
 import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
@@ -18,7 +18,8 @@ import { actividadesDe, planDe, planEditable } from '../plan/plan.service.ts';
 import { hojaSeguimiento } from '../seguimiento/seguimiento.service.ts';
 import { periodoVigente } from '../tablero/tablero.service.ts';
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
-import { aBuffer, agregarHojaPlan, agregarHojaSeguimiento, leerLibroPlan, nuevoLibro } from './plan-xlsx.ts';
+import { leerLibroPlanEnHilo } from './leer-en-hilo.ts';
+import { aBuffer, agregarHojaPlan, agregarHojaSeguimiento, nuevoLibro } from './plan-xlsx.ts';
 
 const tags = ['Excel'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -221,6 +222,7 @@ export const excelRoutes: FastifyPluginAsyncZod = async (app) => {
           400: ProblemasSchema,
           409: ErrorSchema,
           413: ErrorSchema,
+          503: ErrorSchema,
         },
       },
     },
@@ -231,16 +233,22 @@ export const excelRoutes: FastifyPluginAsyncZod = async (app) => {
       const contenido = request.body;
       if (!Buffer.isBuffer(contenido) || contenido.length === 0)
         return rechazar('Envíe el archivo .xlsx de la plantilla.', []);
-      const libro = await leerLibroPlan(contenido);
-      if (!libro) return rechazar('El archivo no es un libro de Excel (.xlsx) válido.', []);
       const v = await leerVigencia(app.db, entidadId, vigencia);
-      const ref = await referencias(app.db, entidadId, vigencia);
       const plan = await planDe(app.db, entidadId, vigencia);
+      // Checked before reading the file: a plan that cannot take activities costs no parsing.
       if (plan && plan.estado !== 'borrador')
         return reply.status(409).send({
           error: 'conflicto',
           mensaje: `El plan de ${vigencia} está ${plan.estado}: abra una nueva versión para importar actividades.`,
         });
+      const libro = await leerLibroPlanEnHilo(contenido).catch((e: unknown) => {
+        if (e instanceof ErrorApi && e.status === 503) reply.header('retry-after', '60');
+        throw e;
+      });
+      if (!libro.ok && libro.status === 400) return rechazar(libro.mensaje, []);
+      if (!libro.ok)
+        throw new ErrorApi(libro.status, libro.mensaje, [{ campo: 'archivo', mensaje: libro.mensaje }]);
+      const ref = await referencias(app.db, entidadId, vigencia);
       const existentes = plan ? (await actividadesDe(app.db, plan.id)).map((a) => a.codigo) : [];
       const r = validarImportacion(libro.filas, libro.encabezados, {
         vigencia,
@@ -260,7 +268,7 @@ export const excelRoutes: FastifyPluginAsyncZod = async (app) => {
         return p.success
           ? []
           : p.error.issues.map((x) => ({
-              fila: i + 2,
+              fila: r.filas[i]!,
               columna: encabezadoDe(String(x.path[0])),
               problema: x.message,
             }));

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { digitoVerificacion } from '../../core/nit.ts';
+import { escribirZip } from '../../core/zip-prueba.ts';
 import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
 
 let t: AppPrueba;
@@ -224,5 +226,155 @@ describe('importar el plan desde Excel', () => {
     expect(texto).toContain('integridad — Integridad');
     expect(texto).toContain('Secretaría de Gobierno');
     expect(texto).toContain('yolanda@territorio.example');
+  });
+});
+
+describe('importar un Excel hostil o pesado', () => {
+  /** A fresh entity with a draft-able plan, for tests that import. */
+  const entidadNueva = async (nombre: string, nit: string) => {
+    const id = await t.crearEntidad(nombre, `${nit}-${digitoVerificacion(nit)}`);
+    return { id, planeacion: await t.usuarioCon(id, ['planeacion']) };
+  };
+  const xlsx = async (llenar: (hoja: ExcelJS.Worksheet) => void) => {
+    const libro = new ExcelJS.Workbook();
+    llenar(libro.addWorksheet('Plan de acción'));
+    return Buffer.from(await libro.xlsx.writeBuffer());
+  };
+  const encabezados = async () => {
+    const r = await t.pedir(planeacionB, 'GET', `/api/entidades/${b}/plan/2026/plantilla.xlsx`);
+    return (await libroDe(r.rawPayload)).getWorksheet('Plan de acción')!.getRow(1).values as string[];
+  };
+  const filaValida = (enc: string[], codigo: string, cambio: Record<string, string | number> = {}) => {
+    const v: Record<string, string | number> = {
+      Código: codigo,
+      Política: 'integridad',
+      Actividad: `Actividad importada ${codigo}`,
+      'Producto o entregable': 'Informe',
+      'Meta anual': 4,
+      'Unidad de medida': 'informes',
+      'Ponderación (%)': 0.1,
+      'Fecha de inicio': '01/02/2026',
+      'Fecha de fin': '30/11/2026',
+      'Meta Trimestre 1': 1,
+      'Meta Trimestre 2': 1,
+      'Meta Trimestre 3': 1,
+      'Meta Trimestre 4': 1,
+      ...cambio,
+    };
+    return enc.slice(1).map((e) => v[e] ?? null);
+  };
+
+  it('una celda en XFD1 y otra en A1048576 (un libro de pocos KB) se rechazan rápido, diciendo el límite', async () => {
+    const c = await entidadNueva('Alcaldía de Orito', '800102896');
+    const ambas = await xlsx((h) => {
+      h.getCell('A1').value = 'Código';
+      h.getCell('XFD1').value = 'x';
+      h.getCell('A1048576').value = 'y';
+    });
+    expect(ambas.length).toBeLessThan(10_000);
+    const t0 = performance.now();
+    const r = await importar(c.planeacion, c.id, ambas);
+    const ms = performance.now() - t0;
+    expect(r.statusCode).toBe(413);
+    expect(r.json()).toMatchObject({
+      error: 'demasiado_grande',
+      mensaje: expect.stringContaining('columna XFD'),
+    });
+    expect(r.json().mensaje).toContain('como máximo 60 columnas (hasta la BH)');
+    // Before: never answered (heap exhausted). The parse alone is timed in plan-xlsx.test.ts; this bound
+    // also covers starting the worker and loading ExcelJS under tsx on a busy machine.
+    expect(ms).toBeLessThan(15_000);
+    const fila = await importar(
+      c.planeacion,
+      c.id,
+      await xlsx((h) => {
+        h.getCell('A1').value = 'Código';
+        h.getCell('A1048576').value = 'y';
+      }),
+    );
+    expect(fila.statusCode).toBe(413);
+    expect(fila.json().mensaje).toBe(
+      'La hoja «Plan de acción» tiene datos en la fila 1.048.576: se admiten como máximo 20.000 filas de actividades (hasta la fila 20.001). Borre las filas sobrantes o divida el plan en varios archivos.',
+    );
+  });
+
+  it('una bomba ZIP se rechaza por sus tamaños, declarados o reales, sin descomprimirla entera', async () => {
+    const c = await entidadNueva('Alcaldía de Sibundoy', '800102891');
+    const tipos = { nombre: '[Content_Types].xml', contenido: Buffer.from('<Types/>') };
+    // 80 MB of spaces compress to ~80 KB: refused by the central directory alone.
+    const grande = escribirZip([
+      tipos,
+      { nombre: 'xl/worksheets/sheet1.xml', contenido: Buffer.alloc(80 * 1024 * 1024, 32) },
+    ]);
+    expect(grande.length).toBeLessThan(200_000);
+    const r = await importar(c.planeacion, c.id, grande);
+    expect(r.statusCode).toBe(413);
+    expect(r.json().mensaje).toBe(
+      'El contenido del archivo .xlsx ocupa más de 64 MB al descomprimirlo: divida el plan en varios archivos.',
+    );
+    // The same bomb declaring 1 KB: the inflation stops at the declared size.
+    const mentirosa = escribirZip([
+      tipos,
+      {
+        nombre: 'xl/worksheets/sheet1.xml',
+        contenido: Buffer.alloc(80 * 1024 * 1024, 32),
+        declarado: 1024,
+      },
+    ]);
+    const m = await importar(c.planeacion, c.id, mentirosa);
+    expect(m.statusCode).toBe(400);
+    expect(m.json().mensaje).toBe('El archivo no es un libro de Excel (.xlsx) válido.');
+    const muchas = escribirZip(
+      Array.from({ length: 501 }, (_, i) => ({ nombre: `xl/media/${i}.png`, contenido: Buffer.from('') })),
+    );
+    const n = await importar(c.planeacion, c.id, muchas);
+    expect(n.statusCode).toBe(413);
+    expect(n.json().mensaje).toContain('como máximo 500');
+  });
+
+  it('un problema después de filas en blanco se informa con la fila real de la hoja', async () => {
+    const c = await entidadNueva('Alcaldía de Colón', '800102893');
+    const enc = await encabezados();
+    const archivo = await xlsx((h) => {
+      h.addRow(enc.slice(1));
+      h.getRow(2).values = filaValida(enc, 'CO-01');
+      // rows 3 and 4 left blank
+      h.getRow(5).values = filaValida(enc, 'CO-02', { Actividad: 'abc' });
+    });
+    const r = await importar(c.planeacion, c.id, archivo);
+    expect(r.statusCode).toBe(400);
+    expect(r.json().problemas).toEqual([
+      { fila: 5, columna: 'Actividad', problema: 'describa la actividad' },
+    ]);
+  });
+
+  it('/api/health responde en menos de 500 ms mientras se lee un Excel de 10.000 filas', {
+    timeout: 120_000,
+  }, async () => {
+    const c = await entidadNueva('Alcaldía de Santiago', '800102899');
+    const enc = await encabezados();
+    // Valid rows of a policy the catalog lacks: the whole file is read, then refused without writing.
+    const archivo = await xlsx((h) => {
+      h.addRow(enc.slice(1));
+      for (let i = 1; i <= 10_000; i++)
+        h.addRow(filaValida(enc, `SA-${i}`, { Política: i === 10_000 ? 'inventada' : 'integridad' }));
+    });
+    let listo = false;
+    const importacion = importar(c.planeacion, c.id, archivo).finally(() => {
+      listo = true;
+    });
+    const latencias: number[] = [];
+    while (!listo) {
+      const t0 = performance.now();
+      const salud = await t.app.inject({ method: 'GET', url: '/api/health' });
+      latencias.push(performance.now() - t0);
+      expect(salud.statusCode).toBe(200);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const r = await importacion;
+    expect(r.statusCode).toBe(400);
+    expect(r.json().problemas).toEqual([expect.objectContaining({ fila: 10_001, columna: 'Política' })]);
+    expect(latencias.length).toBeGreaterThan(10);
+    expect(Math.max(...latencias)).toBeLessThan(500);
   });
 });

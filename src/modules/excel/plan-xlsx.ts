@@ -1,12 +1,15 @@
 // Formatted workbooks of the plan and of a period's follow-up, and reading an imported plan back.
 // ExcelJS is loaded only when a workbook is made or read: it is large and most requests never need it.
+import { inflateRawSync } from 'node:zlib';
 import type { Workbook, Worksheet } from 'exceljs';
 import {
   type ActividadImportada,
   type Celda,
   COLUMNAS_PLAN,
   encabezadosPlan,
+  type FilaHoja,
 } from '../../core/plan-importacion.ts';
+import { datosEntrada, leerDirectorioZip } from '../../core/zip.ts';
 
 const cargarExcel = async () => (await import('exceljs')).default;
 const AZUL = 'FF0B3D91';
@@ -160,22 +163,150 @@ function valorCelda(v: unknown): Celda {
   return null;
 }
 
-/** Reads the «Plan de acción» sheet (or the first one): headers and rows. Null when not an xlsx. */
-export async function leerLibroPlan(contenido: Buffer) {
+export const LIMITES_XLSX = {
+  /** The template has 19 columns plus one per period (at most 12): 60 leaves room for notes. */
+  columnas: 60,
+  /** Activities, without the header: twice the largest real plans (the bench imports 10,000). */
+  filas: 20_000,
+  entradas: 500,
+  /** 20,000 full rows of the monthly template inflate to about 18 MB (and take ~200 MB of heap to read). */
+  descomprimidoTotal: 64 * 1024 * 1024,
+};
+
+export type LecturaPlan =
+  | { ok: true; encabezados: string[]; filas: FilaHoja[] }
+  | { ok: false; status: 400 | 413; mensaje: string };
+
+const NO_ES_XLSX = 'El archivo no es un libro de Excel (.xlsx) válido.';
+const miles = (n: number) => n.toLocaleString('es-CO');
+const MB = (n: number) => `${miles(Math.round(n / 1024 / 1024))} MB`;
+
+/** Column letters as Excel shows them: 1 → A, 60 → BH, 16384 → XFD. */
+export function letraColumna(n: number): string {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
+
+/** Refuses zip bombs by the declared sizes of the central directory, before anything is inflated. */
+export function revisarDirectorio(contenido: Buffer): Extract<LecturaPlan, { ok: false }> | null {
+  const zip = leerDirectorioZip(contenido, LIMITES_XLSX);
+  if (!zip.ok) {
+    if (zip.motivo === 'no_es_zip') return { ok: false, status: 400, mensaje: NO_ES_XLSX };
+    return {
+      ok: false,
+      status: 413,
+      mensaje:
+        zip.motivo === 'demasiadas_entradas'
+          ? `El archivo .xlsx tiene demasiadas partes internas: se admiten como máximo ${miles(LIMITES_XLSX.entradas)}.`
+          : `El contenido del archivo .xlsx ocupa más de ${MB(LIMITES_XLSX.descomprimidoTotal)} al descomprimirlo: divida el plan en varios archivos.`,
+    };
+  }
+  return null;
+}
+
+/** Then each entry is inflated with its declared size as a hard cap: a lying entry stops there. */
+function revisarZip(contenido: Buffer): LecturaPlan | null {
+  const directorio = revisarDirectorio(contenido);
+  if (directorio) return directorio;
+  const zip = leerDirectorioZip(contenido, LIMITES_XLSX);
+  if (!zip.ok) return { ok: false, status: 400, mensaje: NO_ES_XLSX };
+  for (const e of zip.entradas) {
+    const datos = datosEntrada(contenido, e);
+    if (!datos) return { ok: false, status: 400, mensaje: NO_ES_XLSX };
+    if (e.metodo === 0 && datos.length === e.descomprimido) continue;
+    if (e.metodo !== 8) return { ok: false, status: 400, mensaje: NO_ES_XLSX };
+    try {
+      const real = inflateRawSync(datos, { maxOutputLength: Math.max(1, e.descomprimido) }).length;
+      if (real !== e.descomprimido) return { ok: false, status: 400, mensaje: NO_ES_XLSX };
+    } catch {
+      // Beyond the declared size (a bomb) or corrupt data: either way not a workbook to read.
+      return { ok: false, status: 400, mensaje: NO_ES_XLSX };
+    }
+  }
+  return null;
+}
+
+/**
+ * Everything in a sheet but its cells. ExcelJS expands merges and data validations cell by cell, so a
+ * `<mergeCell ref="A1:XFD1048576"/>` in a 6 KB file would never finish loading; the import needs only values.
+ */
+const SOLO_CELDAS = [
+  'sheetPr',
+  'dimension',
+  'sheetViews',
+  'sheetFormatPr',
+  'cols',
+  'autoFilter',
+  'mergeCells',
+  'rowBreaks',
+  'hyperlinks',
+  'pageMargins',
+  'dataValidations',
+  'pageSetup',
+  'headerFooter',
+  'printOptions',
+  'picture',
+  'drawing',
+  'sheetProtection',
+  'tableParts',
+  'conditionalFormatting',
+  'extLst',
+];
+
+/**
+ * Reads the «Plan de acción» sheet (or the first one): headers and the rows that have content, each with its
+ * sheet row number. Only the cells present are visited, so a cell at XFD1048576 costs one cell, not the range.
+ * Runs inside a worker (leer-en-hilo.ts); callable directly in tests.
+ */
+export async function leerLibroPlan(contenido: Buffer): Promise<LecturaPlan> {
+  const zip = revisarZip(contenido);
+  if (zip) return zip;
   const ExcelJS = await cargarExcel();
   const libro = new ExcelJS.Workbook();
+  // Defined names are expanded cell by cell too, and the import never uses them: ExcelJS gets a sink instead
+  // (a private field; should it change, the worker's memory limit still stops the expansion).
+  Object.assign(libro, { _definedNames: { model: [] } });
   try {
-    await libro.xlsx.load(contenido as unknown as ArrayBuffer);
+    await libro.xlsx.load(contenido as unknown as ArrayBuffer, { ignoreNodes: SOLO_CELDAS });
+    return leerHoja(libro);
   } catch {
-    return null;
+    // Whatever ExcelJS cannot make sense of is the file's problem, never a 500.
+    return { ok: false, status: 400, mensaje: NO_ES_XLSX };
   }
+}
+
+function leerHoja(libro: Workbook): LecturaPlan {
   const hoja = libro.getWorksheet('Plan de acción') ?? libro.worksheets[0];
-  if (!hoja) return null;
-  const ancho = hoja.getRow(1).cellCount;
-  const leer = (n: number) =>
-    Array.from({ length: ancho }, (_, i) => valorCelda(hoja.getRow(n).getCell(i + 1).value));
-  const encabezados = leer(1).map((c) => (c === null ? '' : String(c).trim()));
-  const filas: Celda[][] = [];
-  for (let n = 2; n <= hoja.rowCount; n++) filas.push(leer(n));
-  return { encabezados, filas };
+  if (!hoja) return { ok: false, status: 400, mensaje: NO_ES_XLSX };
+  const ultimaFila = LIMITES_XLSX.filas + 1;
+  let fueraDeLimite: { fila: number; columna: number } | null = null;
+  let encabezados: string[] = [];
+  const filas: FilaHoja[] = [];
+  // Rows and cells are sparse in ExcelJS: eachRow / eachCell skip the ones that were never written.
+  hoja.eachRow((row, numero) => {
+    if (fueraDeLimite) return;
+    if (numero > ultimaFila) {
+      fueraDeLimite = { fila: numero, columna: 0 };
+      return;
+    }
+    const celdas: Celda[] = [];
+    row.eachCell((cell, columna) => {
+      if (columna > LIMITES_XLSX.columnas) fueraDeLimite ??= { fila: numero, columna };
+      else celdas[columna - 1] = valorCelda(cell.value);
+    });
+    const densas = Array.from(celdas, (c) => c ?? null);
+    if (numero === 1) encabezados = densas.map((c) => (c === null ? '' : String(c).trim()));
+    else filas.push({ numero, celdas: densas });
+  });
+  const fuera = fueraDeLimite as { fila: number; columna: number } | null;
+  if (fuera)
+    return {
+      ok: false,
+      status: 413,
+      mensaje: fuera.columna
+        ? `La hoja «${hoja.name}» tiene datos en la columna ${letraColumna(fuera.columna)} (fila ${miles(fuera.fila)}): se admiten como máximo ${LIMITES_XLSX.columnas} columnas (hasta la ${letraColumna(LIMITES_XLSX.columnas)}). Borre las columnas sobrantes y vuelva a cargarlo.`
+        : `La hoja «${hoja.name}» tiene datos en la fila ${miles(fuera.fila)}: se admiten como máximo ${miles(LIMITES_XLSX.filas)} filas de actividades (hasta la fila ${miles(ultimaFila)}). Borre las filas sobrantes o divida el plan en varios archivos.`,
+    };
+  return { ok: true, encabezados, filas };
 }
