@@ -132,7 +132,8 @@ describe('matriz de autorización', () => {
     await app.close();
   });
 
-  it('cada ruta × cada rol × entidad propia y ajena', async () => {
+  // Some 1.500 requests: minutes on a loaded 2-core machine, hence its own time limit.
+  it('cada ruta × cada rol × entidad propia y ajena', { timeout: 240_000 }, async () => {
     const fallas: string[] = [];
     for (const ruta of t.app.rutasApi) {
       if (ruta.url === '/api/auth/logout') continue; // would close the sessions the matrix uses
