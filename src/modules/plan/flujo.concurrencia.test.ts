@@ -42,10 +42,11 @@ async function reiniciar(estado: EstadoPlan) {
   const db = t.conexion.db;
   await db.update(planAccion).set({ estado, observaciones: null }).where(eq(planAccion.id, e.planId));
   await db.delete(versionPlan).where(eq(versionPlan.planId, e.planId));
-  await db.update(actividad).set({ ponderacion: 50 }).where(inArray(actividad.id, [a.id, b.id]));
   await db
-    .delete(actividad)
-    .where(and(eq(actividad.planId, e.planId), eq(actividad.ponderacion, 25)));
+    .update(actividad)
+    .set({ ponderacion: 50 })
+    .where(inArray(actividad.id, [a.id, b.id]));
+  await db.delete(actividad).where(and(eq(actividad.planId, e.planId), eq(actividad.ponderacion, 25)));
 }
 const planEnBase = async () =>
   (await t.conexion.db.select().from(planAccion).where(eq(planAccion.id, e.planId)))[0]!;

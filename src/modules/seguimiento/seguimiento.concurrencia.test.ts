@@ -115,7 +115,10 @@ describe('la cadena de revisión del seguimiento no pierde carreras', () => {
         acciones.join() === 'actualizar,enviar' &&
         fila.valor === 3;
       const enviadoPrimero =
-        enviar!.statusCode === 200 && esConflicto(guardar!) && acciones.join() === 'enviar' && fila.valor === 1;
+        enviar!.statusCode === 200 &&
+        esConflicto(guardar!) &&
+        acciones.join() === 'enviar' &&
+        fila.valor === 1;
       if (fila.estado !== 'enviado' || !(antesDeEnviar || enviadoPrimero))
         fallas.push(
           `ronda ${ronda}: guardar ${guardar!.statusCode}, enviar ${enviar!.statusCode}, auditoría [${acciones}], valor ${fila.valor}, estado ${fila.estado}`,

@@ -36,12 +36,16 @@ const delPeriodo = (numero: number) =>
   and(eq(periodo.entidadId, e.entidadId), eq(periodo.vigencia, e.vigencia), eq(periodo.numero, numero));
 const ponerCerrado = (numero: number, cerrado: boolean) =>
   t.conexion.db.update(periodo).set({ cerrado }).where(delPeriodo(numero));
-const cerrar = (numero = 1) => () =>
-  t.pedir(e.planeacion, 'POST', `${e.base}/vigencias/${e.vigencia}/periodos/${numero}/cerrar`, {});
-const reabrir = (numero = 1) => () =>
-  t.pedir(e.planeacion, 'POST', `${e.base}/vigencias/${e.vigencia}/periodos/${numero}/reabrir`, {
-    justificacion: 'El responsable presentó su reporte con retraso justificado.',
-  });
+const cerrar =
+  (numero = 1) =>
+  () =>
+    t.pedir(e.planeacion, 'POST', `${e.base}/vigencias/${e.vigencia}/periodos/${numero}/cerrar`, {});
+const reabrir =
+  (numero = 1) =>
+  () =>
+    t.pedir(e.planeacion, 'POST', `${e.base}/vigencias/${e.vigencia}/periodos/${numero}/reabrir`, {
+      justificacion: 'El responsable presentó su reporte con retraso justificado.',
+    });
 const congelado = async (numero = 1) => {
   const [c] = await t.conexion.db
     .select()
@@ -82,7 +86,10 @@ describe('cerrar y reabrir un periodo son de uno en uno', () => {
 describe('un cierre contra un reporte o una medición del mismo periodo', () => {
   const ESCRITURAS: {
     nombre: string;
-    preparar: () => Promise<{ id: () => Promise<string | null>; escribir: () => Promise<LightMyRequestResponse> }>;
+    preparar: () => Promise<{
+      id: () => Promise<string | null>;
+      escribir: () => Promise<LightMyRequestResponse>;
+    }>;
     recurso: string;
     actividad?: true;
   }[] = [
@@ -108,7 +115,10 @@ describe('un cierre contra un reporte o una medición del mismo periodo', () => 
       actividad: true,
       preparar: async () => {
         const r = await reporteEn(t, e, 'enviado');
-        return { id: async () => r.actividadId, escribir: () => t.pedir(e.planeacion, 'POST', `${r.url}/aceptar`, {}) };
+        return {
+          id: async () => r.actividadId,
+          escribir: () => t.pedir(e.planeacion, 'POST', `${r.url}/aceptar`, {}),
+        };
       },
     },
     {
@@ -146,8 +156,10 @@ describe('un cierre contra un reporte o una medición del mismo periodo', () => 
         if (escritura!.statusCode === 200) {
           // It landed: before the closing, in the audit log as in the database.
           if (acciones.join() !== 'escritura,cerrar') problemas.push(`auditoría en orden [${acciones}]`);
-        } else if (!esConflicto(escritura!)) problemas.push(`la escritura respondió ${escritura!.statusCode}`);
-        else if (acciones.join() !== 'cerrar') problemas.push(`auditoría [${acciones}] con la escritura rechazada`);
+        } else if (!esConflicto(escritura!))
+          problemas.push(`la escritura respondió ${escritura!.statusCode}`);
+        else if (acciones.join() !== 'cerrar')
+          problemas.push(`auditoría [${acciones}] con la escritura rechazada`);
         if (w.actividad) {
           const actividadId = (await id())!;
           const [s] = await t.conexion.db
@@ -156,7 +168,9 @@ describe('un cierre contra un reporte o una medición del mismo periodo', () => 
             .where(and(eq(seguimiento.actividadId, actividadId), eq(seguimiento.periodo, 1)));
           const foto = (await congelado())?.actividades.find((x) => x.id === actividadId);
           if ((foto?.reporte ?? null) !== (s?.estado ?? null))
-            problemas.push(`las cifras congeladas dicen ${foto?.reporte ?? null}, el reporte está ${s?.estado ?? null}`);
+            problemas.push(
+              `las cifras congeladas dicen ${foto?.reporte ?? null}, el reporte está ${s?.estado ?? null}`,
+            );
         } else {
           const [m] = await t.conexion.db
             .select()
@@ -164,7 +178,10 @@ describe('un cierre contra un reporte o una medición del mismo periodo', () => 
             .where(and(eq(medicion.indicadorId, (await id())!), eq(medicion.periodo, 1)));
           if (!!m !== (escritura!.statusCode === 200)) problemas.push('la medición quedó escrita sin 200');
         }
-        if (problemas.length) fallas.push(`ronda ${ronda} (${cierre!.statusCode}/${escritura!.statusCode}): ${problemas.join('; ')}`);
+        if (problemas.length)
+          fallas.push(
+            `ronda ${ronda} (${cierre!.statusCode}/${escritura!.statusCode}): ${problemas.join('; ')}`,
+          );
       }
       expect(fallas, `${fallas.length} de ${RONDAS} rondas fallaron`).toEqual([]);
     });
