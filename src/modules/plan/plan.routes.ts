@@ -131,20 +131,21 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { entidadId, vigencia, actividadId } = request.params;
-      const plan = await planDe(app.db, entidadId, vigencia);
-      if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
-      if (plan.estado !== 'borrador')
-        throw conflicto(`El plan de ${vigencia} está ${plan.estado}: no se pueden quitar actividades.`);
-      const [conReporte] = await app.db
-        .select({ id: seguimiento.id })
-        .from(seguimiento)
-        .where(eq(seguimiento.actividadId, actividadId))
-        .limit(1);
-      if (conReporte)
-        throw conflicto(
-          'La actividad ya tiene reportes de seguimiento: no se puede quitar. Deje su meta de los periodos restantes en cero si ya no se ejecutará.',
-        );
       await app.db.transaction(async (tx) => {
+        // Held (for share) until commit: the plan cannot be sent while an activity leaves it.
+        const plan = await planDe(tx, entidadId, vigencia, 'share');
+        if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
+        if (plan.estado !== 'borrador')
+          throw conflicto(`El plan de ${vigencia} está ${plan.estado}: no se pueden quitar actividades.`);
+        const [conReporte] = await tx
+          .select({ id: seguimiento.id })
+          .from(seguimiento)
+          .where(eq(seguimiento.actividadId, actividadId))
+          .limit(1);
+        if (conReporte)
+          throw conflicto(
+            'La actividad ya tiene reportes de seguimiento: no se puede quitar. Deje su meta de los periodos restantes en cero si ya no se ejecutará.',
+          );
         const [antes] = await tx
           .delete(actividad)
           .where(and(eq(actividad.id, actividadId), eq(actividad.planId, plan.id)))
