@@ -37,6 +37,10 @@ const esConflicto = (r: LightMyRequestResponse) => {
   const cuerpo = r.json();
   return r.statusCode === 409 && cuerpo.error === 'conflicto' && /^[A-ZÁÉÍÓÚÑ].*\.$/.test(cuerpo.mensaje);
 };
+// The loser reads either that the report moved on under it, or (it read the new state) why the step no
+// longer applies.
+const MENSAJE_PERDEDOR =
+  /^(El reporte cambió mientras usted lo revisaba: ahora está «.+»\. Recargue y revise de nuevo\.|No se puede .+ un reporte «.+»\.)$/;
 
 type Paso = { accion: AccionSeguimiento; quien: () => Sesion; cuerpo?: object };
 const obs = { observaciones: 'Adjunte la lista de asistencia firmada.' };
@@ -89,7 +93,8 @@ describe('la cadena de revisión del seguimiento no pierde carreras', () => {
         if (ganadores.length !== 1) problemas.push(`${ganadores.length} ganadores (${estados})`);
         else if (fila.estado !== ganadores[0]!.json().reporte.estado)
           problemas.push(`el estado final ${fila.estado} no es el del ganador`);
-        if (!perdedores.every(esConflicto)) problemas.push(`el perdedor no recibió 409 en español`);
+        if (!perdedores.every((r) => esConflicto(r) && MENSAJE_PERDEDOR.test(r.json().mensaje)))
+          problemas.push(`el perdedor no recibió 409 en español (${perdedores.map((r) => r.body)})`);
         if (auditadas.length !== 1) problemas.push(`${auditadas.length} entradas de auditoría`);
         if (problemas.length) fallas.push(`ronda ${ronda}: ${problemas.join('; ')}`);
       }
