@@ -73,3 +73,12 @@ export async function bloquearPeriodo(
     .for(modo);
   return p ?? null;
 }
+
+/** Every stored period of the vigencia, held (for share) until commit: none closes under the caller. */
+export async function bloquearPeriodos(tx: Db, entidadId: string, vigencia: number) {
+  await tx
+    .select({ numero: periodo.numero })
+    .from(periodo)
+    .where(and(eq(periodo.entidadId, entidadId), eq(periodo.vigencia, vigencia)))
+    .for('share');
+}
