@@ -20,6 +20,10 @@ export function transicionPlan(estado: EstadoPlan, accion: AccionPlan): Resultad
   return { ok: true, hacia: t.hacia };
 }
 
+/** What the loser of two simultaneous steps reads: the plan moved on while the person looked at it. */
+export const mensajePlanCambiado = (estado: string, version: number) =>
+  `El plan cambió mientras usted lo revisaba: ahora está «${estado}» (versión ${version}). Recargue y revise de nuevo.`;
+
 type PlanEstado = { estado: string; version: number };
 
 /**

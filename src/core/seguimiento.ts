@@ -72,6 +72,10 @@ export function transicionSeguimiento(
   return { ok: true, hacia: t.hacia };
 }
 
+/** What the loser of two simultaneous steps reads: the report moved on while the person looked at it. */
+export const mensajeReporteCambiado = (estado: EstadoSeguimiento) =>
+  `El reporte cambió mientras usted lo revisaba: ahora está «${NOMBRE_ESTADO_SEGUIMIENTO[estado].toLowerCase()}». Recargue y revise de nuevo.`;
+
 /** Only the responsible edits, and only before planeación has it or after it came back. */
 export const seguimientoEditable = (estado: EstadoSeguimiento) =>
   estado === 'borrador' || estado === 'devuelto';

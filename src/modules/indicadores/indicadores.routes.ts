@@ -22,7 +22,7 @@ import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
 import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
 import { EntidadParams } from '../entidades/entidad.schema.ts';
 import { problemasDeAsignacion } from '../plan/plan.service.ts';
-import { exigirAbierto, periodoDe } from '../seguimiento/seguimiento.service.ts';
+import { exigirAbierto, exigirPeriodoAbierto, periodoDe } from '../seguimiento/seguimiento.service.ts';
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
 
 const tags = ['Indicadores'];
@@ -345,25 +345,23 @@ export const indicadoresRoutes: FastifyPluginAsyncZod = async (app) => {
         throw invalido('denominador', `la fórmula tiene denominador: ${i.formulaDenominador}`);
       if (denominador !== null && denominador <= 0) throw invalido('denominador', 'debe ser mayor que cero');
       const valor = valorMedicion(numerador, denominador, i.unidad);
+      const datos = { numerador, denominador, valor, observacion: observacion ?? null, registradoPor: u.id };
       await app.db.transaction(async (tx) => {
-        const [antes] = await tx
-          .select()
-          .from(medicion)
-          .where(and(eq(medicion.indicadorId, indicadorId), eq(medicion.periodo, periodo)));
-        const datos = {
-          numerador,
-          denominador,
-          valor,
-          observacion: observacion ?? null,
-          registradoPor: u.id,
-        };
-        await tx
+        await exigirPeriodoAbierto(tx, entidadId, i.vigencia, periodo);
+        // Insert first: of two first measurements at once, one registers and the other updates it.
+        const [registrada] = await tx
           .insert(medicion)
           .values({ indicadorId, periodo, ...datos })
-          .onConflictDoUpdate({
-            target: [medicion.indicadorId, medicion.periodo],
-            set: { ...datos, actualizadoEn: new Date() },
-          });
+          .onConflictDoNothing({ target: [medicion.indicadorId, medicion.periodo] })
+          .returning();
+        const delPeriodo = and(eq(medicion.indicadorId, indicadorId), eq(medicion.periodo, periodo));
+        // Locked until commit: «antes» is exactly what this measurement replaces.
+        const [antes] = registrada ? [] : await tx.select().from(medicion).where(delPeriodo).for('update');
+        if (antes)
+          await tx
+            .update(medicion)
+            .set({ ...datos, actualizadoEn: new Date() })
+            .where(delPeriodo);
         await registrarAuditoria(tx, actorDe(request), {
           entidadId,
           accion: antes ? 'actualizar_medicion' : 'registrar_medicion',

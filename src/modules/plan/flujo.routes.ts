@@ -1,17 +1,17 @@
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type AccionPlan, type EstadoPlan, transicionPlan } from '../../core/flujo-plan.ts';
+import type { AccionPlan } from '../../core/flujo-plan.ts';
 import type { Permiso } from '../../core/roles.ts';
 import { type ActividadVersion, compararVersiones } from '../../core/versiones.ts';
-import { planAccion, versionPlan } from '../../db/schema.ts';
+import { versionPlan } from '../../db/schema.ts';
 import { actorDe } from '../../server/auth.ts';
-import { conflicto, ErrorApi, ErrorSchema, noEncontrado } from '../../server/errores.ts';
-import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
+import { ErrorSchema, noEncontrado } from '../../server/errores.ts';
 import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
 import { EntidadParams } from '../entidades/entidad.schema.ts';
+import { abrirNuevaVersion, type CuerpoPaso, cambiarEstadoPlan } from './flujo.service.ts';
 import { PlanSchema } from './plan.schema.ts';
-import { actividadesDe, planDe, resumenPlan } from './plan.service.ts';
+import { actividadesDe, planDe } from './plan.service.ts';
 
 const tags = ['Plan de acción'];
 const Params = EntidadParams.extend({ vigencia: vigenciaSchema });
@@ -55,64 +55,15 @@ export const flujoPlanRoutes: FastifyPluginAsyncZod = async (app) => {
           response: { 200: PlanSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
         },
       },
-      async (request) => {
-        const { entidadId, vigencia } = request.params;
-        const plan = await planDe(app.db, entidadId, vigencia);
-        if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
-        const t = transicionPlan(plan.estado as EstadoPlan, accion);
-        if (!t.ok) throw conflicto(t.mensaje);
-        if (accion === 'enviar') {
-          // The committee receives a complete plan: every policy's weights add up to 100 %.
-          const { actividades, ponderaciones } = await resumenPlan(app.db, entidadId, vigencia);
-          if (!actividades.length) throw conflicto('El plan no tiene actividades.');
-          const malas = ponderaciones.filter((p) => !p.ok);
-          if (malas.length)
-            throw new ErrorApi(
-              409,
-              `Antes de enviar, corrija las ponderaciones: ${malas.map((p) => p.mensaje).join(' ')}`,
-            );
-        }
-        const cuerpo = (request.body ?? {}) as Partial<{
-          observaciones: string;
-          fechaSesionComite: string;
-          actaComite: string;
-        }>;
-        await app.db.transaction(async (tx) => {
-          await tx
-            .update(planAccion)
-            .set({
-              estado: t.hacia,
-              ...(accion === 'devolver' ? { observaciones: cuerpo.observaciones } : {}),
-              ...(accion === 'aprobar'
-                ? {
-                    fechaSesionComite: cuerpo.fechaSesionComite,
-                    actaComite: cuerpo.actaComite,
-                    observaciones: null,
-                  }
-                : {}),
-            })
-            .where(eq(planAccion.id, plan.id));
-          if (accion === 'aprobar')
-            // Every approved version is kept whole, so any two can be compared later.
-            await tx.insert(versionPlan).values({
-              planId: plan.id,
-              version: plan.version,
-              justificacion: plan.justificacion,
-              fechaSesionComite: cuerpo.fechaSesionComite,
-              actaComite: cuerpo.actaComite,
-              actividades: (await actividadesDe(tx, plan.id)).map(({ creadoEn: _c, planId: _p, ...a }) => a),
-            });
-          await registrarAuditoria(tx, actorDe(request), {
-            entidadId,
-            accion,
-            recurso: 'plan',
-            recursoId: `${vigencia}:v${plan.version}`,
-            antes: { estado: plan.estado },
-            despues: { estado: t.hacia, ...cuerpo },
-          });
-        });
-        return resumenPlan(app.db, entidadId, vigencia);
-      },
+      async (request) =>
+        cambiarEstadoPlan(
+          app.db,
+          actorDe(request),
+          accion,
+          request.params.entidadId,
+          request.params.vigencia,
+          (request.body ?? {}) as CuerpoPaso,
+        ),
     );
   }
 };
@@ -138,41 +89,14 @@ export const versionesPlanRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: PlanSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
       },
     },
-    async (request) => {
-      const { entidadId, vigencia } = request.params;
-      const plan = await planDe(app.db, entidadId, vigencia);
-      if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
-      if (plan.estado !== 'aprobado' && plan.estado !== 'publicado')
-        throw conflicto(
-          `Solo un plan aprobado o publicado abre una nueva versión; este está ${plan.estado}.`,
-        );
-      await app.db.transaction(async (tx) => {
-        await tx
-          .update(planAccion)
-          .set({
-            version: plan.version + 1,
-            estado: 'borrador',
-            justificacion: request.body.justificacion,
-            observaciones: null,
-            fechaSesionComite: null,
-            actaComite: null,
-          })
-          .where(eq(planAccion.id, plan.id));
-        await registrarAuditoria(tx, actorDe(request), {
-          entidadId,
-          accion: 'nueva_version',
-          recurso: 'plan',
-          recursoId: `${vigencia}:v${plan.version + 1}`,
-          antes: { version: plan.version, estado: plan.estado },
-          despues: {
-            version: plan.version + 1,
-            estado: 'borrador',
-            justificacion: request.body.justificacion,
-          },
-        });
-      });
-      return resumenPlan(app.db, entidadId, vigencia);
-    },
+    async (request) =>
+      abrirNuevaVersion(
+        app.db,
+        actorDe(request),
+        request.params.entidadId,
+        request.params.vigencia,
+        request.body.justificacion,
+      ),
   );
 
   app.get(

@@ -7,7 +7,7 @@ import { conflicto, ErrorApi, ErrorSchema, noEncontrado } from '../../server/err
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
 import { EntidadParams } from '../entidades/entidad.schema.ts';
-import { leerVigencia } from '../vigencias/vigencia.service.ts';
+import { bloquearPeriodos, leerVigencia } from '../vigencias/vigencia.service.ts';
 import { ActividadEntradaSchema, ActividadSchema, PlanSchema } from './plan.schema.ts';
 import { exigirCodigoLibre, planDe, planEditable, resumenPlan, validarActividad } from './plan.service.ts';
 
@@ -91,7 +91,9 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
           .where(and(eq(actividad.id, actividadId), eq(actividad.planId, plan.id)));
         if (!antes) throw noEncontrado('la actividad en el plan de esta vigencia');
         await exigirCodigoLibre(tx, plan.id, request.body.codigo, actividadId);
-        // A closed period's figures are frozen: a new version cannot move its goal after the fact.
+        // A closed period's figures are frozen: a new version cannot move its goal after the fact. The
+        // periods are held until commit, so none closes between this check and the change.
+        await bloquearPeriodos(tx, entidadId, vigencia);
         const { periodos } = await leerVigencia(tx, entidadId, vigencia);
         const movida = periodos.find(
           (p) => p.cerrado && antes.metasPeriodo[p.numero - 1] !== request.body.metasPeriodo[p.numero - 1],
@@ -131,20 +133,21 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { entidadId, vigencia, actividadId } = request.params;
-      const plan = await planDe(app.db, entidadId, vigencia);
-      if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
-      if (plan.estado !== 'borrador')
-        throw conflicto(`El plan de ${vigencia} está ${plan.estado}: no se pueden quitar actividades.`);
-      const [conReporte] = await app.db
-        .select({ id: seguimiento.id })
-        .from(seguimiento)
-        .where(eq(seguimiento.actividadId, actividadId))
-        .limit(1);
-      if (conReporte)
-        throw conflicto(
-          'La actividad ya tiene reportes de seguimiento: no se puede quitar. Deje su meta de los periodos restantes en cero si ya no se ejecutará.',
-        );
       await app.db.transaction(async (tx) => {
+        // Held (for share) until commit: the plan cannot be sent while an activity leaves it.
+        const plan = await planDe(tx, entidadId, vigencia, 'share');
+        if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
+        if (plan.estado !== 'borrador')
+          throw conflicto(`El plan de ${vigencia} está ${plan.estado}: no se pueden quitar actividades.`);
+        const [conReporte] = await tx
+          .select({ id: seguimiento.id })
+          .from(seguimiento)
+          .where(eq(seguimiento.actividadId, actividadId))
+          .limit(1);
+        if (conReporte)
+          throw conflicto(
+            'La actividad ya tiene reportes de seguimiento: no se puede quitar. Deje su meta de los periodos restantes en cero si ya no se ejecutará.',
+          );
         const [antes] = await tx
           .delete(actividad)
           .where(and(eq(actividad.id, actividadId), eq(actividad.planId, plan.id)))

@@ -19,20 +19,31 @@ import type { ActividadEntradaSchema } from './plan.schema.ts';
 
 export type EntradaActividad = z.output<typeof ActividadEntradaSchema>;
 
-export async function planDe(db: Db, entidadId: string, vigencia: number) {
-  const [plan] = await db
+/**
+ * The entity's plan of the vigencia. `bloqueo` locks its row until the transaction ends: `share` while an
+ * activity changes (a send waits for it, then sees the change), `update` to change the plan itself.
+ */
+export async function planDe(db: Db, entidadId: string, vigencia: number, bloqueo?: 'share' | 'update') {
+  const consulta = db
     .select()
     .from(planAccion)
     .where(and(eq(planAccion.entidadId, entidadId), eq(planAccion.vigencia, vigencia)))
     .orderBy(asc(planAccion.version));
+  const [plan] = bloqueo ? await consulta.for(bloqueo) : await consulta;
   return plan ?? null;
 }
 
-/** The plan to edit: created as borrador with its first activity; only a borrador can be edited. */
-export async function planEditable(db: Db, entidadId: string, vigencia: number) {
-  const plan =
-    (await planDe(db, entidadId, vigencia)) ??
-    (await db.insert(planAccion).values({ entidadId, vigencia }).returning())[0]!;
+/**
+ * Inside the edit's transaction: the plan, created as borrador with its first activity, held (for share)
+ * until the edit commits, so that it cannot be sent or approved under the edit. Only a borrador is edited.
+ */
+export async function planEditable(tx: Db, entidadId: string, vigencia: number) {
+  let plan = await planDe(tx, entidadId, vigencia, 'share');
+  if (!plan) {
+    // Of two first activities at once, one creates the plan and the other finds it.
+    await tx.insert(planAccion).values({ entidadId, vigencia }).onConflictDoNothing();
+    plan = (await planDe(tx, entidadId, vigencia, 'share'))!;
+  }
   if (plan.estado !== 'borrador')
     throw conflicto(`El plan de ${vigencia} está ${plan.estado}: los cambios requieren una nueva versión.`);
   return plan;

@@ -1,13 +1,21 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { hoyEnColombia } from '../../core/calendario.ts';
+import { aprobadoAlgunaVez } from '../../core/flujo-plan.ts';
 import { finitoONulo } from '../../core/numeros.ts';
+import { esReporteTardio } from '../../core/periodos.ts';
 import { rolesPermiten } from '../../core/roles.ts';
 import {
+  type AccionSeguimiento,
   aCargoDe,
   cifrasSeguimiento,
+  type EntradaAvance,
   type EstadoSeguimiento,
+  mensajeReporteCambiado,
+  NOMBRE_ESTADO_SEGUIMIENTO,
   seguimientoCuenta,
   seguimientoEditable,
+  transicionSeguimiento,
+  valorReportado,
 } from '../../core/seguimiento.ts';
 import type { Db } from '../../db/client.ts';
 import {
@@ -18,9 +26,11 @@ import {
   rolUsuario,
   seguimiento,
 } from '../../db/schema.ts';
-import { conflicto, ErrorApi, noEncontrado, prohibido } from '../../server/errores.ts';
+import { conflicto, ErrorApi, invalido, noEncontrado, prohibido } from '../../server/errores.ts';
+import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import type { UsuarioSesion } from '../auth/sesion.repository.ts';
-import { leerVigencia } from '../vigencias/vigencia.service.ts';
+import { notificar } from '../notificaciones/notificacion.repository.ts';
+import { bloquearPeriodo, leerVigencia } from '../vigencias/vigencia.service.ts';
 
 export type Actividad = typeof actividad.$inferSelect;
 export type Seguimiento = typeof seguimiento.$inferSelect;
@@ -49,6 +59,15 @@ export function exigirAbierto(p: { nombre: string; cerrado: boolean }) {
     throw conflicto(
       `El periodo «${p.nombre}» está cerrado: sus cifras están congeladas. Planeación puede reabrirlo con una justificación.`,
     );
+}
+
+/**
+ * Inside a write's transaction, first of all: the period is open and stays open until the write commits
+ * (closing it waits for the write, so the frozen figures include it, or the write waits and gets a 409).
+ */
+export async function exigirPeriodoAbierto(tx: Db, entidadId: string, vigencia: number, numero: number) {
+  const p = await bloquearPeriodo(tx, entidadId, vigencia, numero, 'share');
+  if (p) exigirAbierto(p);
 }
 
 /** Who reports: the activity's responsible or its policy's responsible for the vigencia (1.ª línea). */
@@ -243,3 +262,178 @@ export async function hojaSeguimiento(
 
 export const mensajeNoReportable = () =>
   new ErrorApi(409, 'No hay un reporte de este periodo: guarde primero el avance.');
+
+export interface RefReporte {
+  entidadId: string;
+  actividadId: string;
+  periodo: number;
+}
+
+export type EntradaReporte = EntradaAvance & { descripcion: string; dificultades?: string | null };
+
+const comoAntes = (s: Seguimiento) => ({
+  valor: s.valor,
+  numerador: s.numerador,
+  denominador: s.denominador,
+  descripcion: s.descripcion,
+  dificultades: s.dificultades,
+  estado: s.estado,
+});
+
+/** The responsible saves the period's progress: the first save creates the report, later ones change it. */
+export async function guardarReporte(
+  db: Db,
+  actor: Actor,
+  u: UsuarioSesion,
+  { entidadId, actividadId, periodo }: RefReporte,
+  entrada: EntradaReporte,
+) {
+  const a = await actividadDeEntidad(db, entidadId, actividadId);
+  const p = await periodoDe(db, entidadId, a.vigencia, periodo);
+  await exigirReportante(db, u, entidadId, a);
+  exigirAbierto(p);
+  const [plan] = await db.select().from(planAccion).where(eq(planAccion.id, a.planId));
+  if (!aprobadoAlgunaVez(plan!))
+    throw conflicto('El plan de acción aún no está aprobado por el comité: no se puede reportar avance.');
+  const v = valorReportado(entrada);
+  if (!v.ok) throw invalido(v.campo, v.mensaje);
+  const datos = {
+    valor: v.valor,
+    numerador: entrada.numerador ?? null,
+    denominador: entrada.denominador ?? null,
+    descripcion: entrada.descripcion,
+    dificultades: entrada.dificultades || null,
+  };
+  const despues = { actividad: a.codigo, periodo, ...datos };
+  await db.transaction(async (tx) => {
+    await exigirPeriodoAbierto(tx, entidadId, a.vigencia, periodo);
+    // Insert first: of two first saves at once, one creates and the other finds the row and changes it.
+    const [creado] = await tx
+      .insert(seguimiento)
+      .values({ ...datos, entidadId, actividadId, periodo, reportadoPor: u.id })
+      .onConflictDoNothing({ target: [seguimiento.actividadId, seguimiento.periodo] })
+      .returning();
+    if (creado) {
+      await registrarAuditoria(tx, actor, {
+        entidadId,
+        accion: 'crear',
+        recurso: 'seguimiento',
+        recursoId: creado.id,
+        antes: null,
+        despues,
+      });
+      return;
+    }
+    // Locked until commit: «antes» is exactly what this save replaces, and a send waits for it.
+    const [antes] = await tx
+      .select()
+      .from(seguimiento)
+      .where(and(eq(seguimiento.actividadId, actividadId), eq(seguimiento.periodo, periodo)))
+      .for('update');
+    exigirEditable(antes!);
+    await tx
+      .update(seguimiento)
+      .set({ ...datos, reportadoPor: u.id, actualizadoEn: new Date() })
+      .where(eq(seguimiento.id, antes!.id));
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'actualizar',
+      recurso: 'seguimiento',
+      recursoId: antes!.id,
+      antes: comoAntes(antes!),
+      despues,
+    });
+  });
+  const hoja = await hojaSeguimiento(db, entidadId, a.vigencia, periodo, u, actividadId);
+  return hoja.filas[0]!;
+}
+
+const enlaceReporte = (vigencia: number, periodo: number, actividadId: string) =>
+  `/seguimiento?vigencia=${vigencia}&periodo=${periodo}&actividad=${actividadId}`;
+
+/**
+ * One step of the review chain (core's TRANSICIONES_SEGUIMIENTO). The state is checked by the update
+ * itself (`where estado = <read>`): of two people acting at once only one matches, the other gets a 409
+ * and writes nothing, neither audit entry nor notification.
+ */
+export async function cambiarEstadoReporte(
+  db: Db,
+  actor: Actor,
+  u: UsuarioSesion,
+  accion: AccionSeguimiento,
+  { entidadId, actividadId, periodo }: RefReporte,
+  observaciones?: string,
+) {
+  const a = await actividadDeEntidad(db, entidadId, actividadId);
+  const p = await periodoDe(db, entidadId, a.vigencia, periodo);
+  if (accion === 'enviar') await exigirReportante(db, u, entidadId, a);
+  exigirAbierto(p);
+  await db.transaction(async (tx) => {
+    await exigirPeriodoAbierto(tx, entidadId, a.vigencia, periodo);
+    const s = await seguimientoDe(tx, actividadId, periodo);
+    if (!s) throw mensajeNoReportable();
+    const desde = s.estado as EstadoSeguimiento;
+    const t = transicionSeguimiento(desde, accion);
+    if (!t.ok) throw conflicto(t.mensaje);
+    const cambios: Partial<typeof seguimiento.$inferInsert> = { estado: t.hacia, actualizadoEn: new Date() };
+    if (accion === 'enviar')
+      Object.assign(cambios, {
+        enviadoEn: new Date(),
+        tardio: esReporteTardio(p, hoyEnColombia()),
+        reportadoPor: u.id,
+      });
+    if (accion === 'aceptar') Object.assign(cambios, { revisadoPor: u.id, observacionesPlaneacion: null });
+    if (accion === 'devolver')
+      Object.assign(cambios, { revisadoPor: u.id, observacionesPlaneacion: observaciones });
+    if (accion === 'verificar') Object.assign(cambios, { verificadoPor: u.id, observacionesControl: null });
+    if (accion === 'observar')
+      Object.assign(cambios, { verificadoPor: u.id, observacionesControl: observaciones });
+    const [hecho] = await tx
+      .update(seguimiento)
+      .set(cambios)
+      .where(and(eq(seguimiento.id, s.id), eq(seguimiento.estado, desde)))
+      .returning({ id: seguimiento.id });
+    if (!hecho) {
+      const ahora = await seguimientoDe(tx, actividadId, periodo);
+      throw conflicto(mensajeReporteCambiado((ahora?.estado ?? desde) as EstadoSeguimiento));
+    }
+    // Checked once the row is this transaction's: what has no evidence is not done.
+    if (accion === 'enviar' && !(await evidenciasDe(tx, [s.id])).length)
+      throw new ErrorApi(409, 'Adjunte al menos una evidencia (archivo o enlace) antes de enviar.', [
+        { campo: 'evidencias', mensaje: 'el reporte no tiene evidencias' },
+      ]);
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion,
+      recurso: 'seguimiento',
+      recursoId: s.id,
+      antes: { estado: desde },
+      despues: { estado: t.hacia, actividad: a.codigo, periodo, observaciones: observaciones ?? null },
+    });
+    const texto = `${a.codigo} · ${p.nombre}: ${NOMBRE_ESTADO_SEGUIMIENTO[t.hacia].toLowerCase()}${
+      observaciones ? ` — «${observaciones.slice(0, 140)}»` : ''
+    }`;
+    const destinos =
+      accion === 'enviar'
+        ? await usuariosConRol(tx, entidadId, 'planeacion')
+        : accion === 'aceptar'
+          ? await usuariosConRol(tx, entidadId, 'control_interno')
+          : accion === 'observar'
+            ? [
+                s.reportadoPor,
+                a.responsableId,
+                ...a.corresponsables,
+                ...(await usuariosConRol(tx, entidadId, 'planeacion')),
+              ]
+            : [s.reportadoPor, a.responsableId, ...a.corresponsables];
+    await notificar(
+      tx,
+      destinos.filter((d) => d !== u.id),
+      entidadId,
+      texto,
+      enlaceReporte(a.vigencia, periodo, actividadId),
+    );
+  });
+  const hoja = await hojaSeguimiento(db, entidadId, a.vigencia, periodo, u, actividadId);
+  return hoja.filas[0]!;
+}

@@ -2,14 +2,13 @@ import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { visibleAlPublico } from '../../core/flujo-plan.ts';
-import { periodo, planAccion } from '../../db/schema.ts';
+import { planAccion } from '../../db/schema.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
 import { conflicto, ErrorSchema, noEncontrado } from '../../server/errores.ts';
-import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
 import { EntidadParams } from '../entidades/entidad.schema.ts';
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
-import { cerrarPeriodo, consolidarTerritorio, leerTablero } from './tablero.service.ts';
+import { cerrarPeriodo, consolidarTerritorio, leerTablero, reabrirPeriodo } from './tablero.service.ts';
 
 const tags = ['Tablero'];
 const pct = z.number().nullable();
@@ -133,7 +132,6 @@ export const tableroRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!v.configurada) throw conflicto('Configure primero el esquema de periodos de la vigencia.');
       const p = v.periodos.find((x) => x.numero === numero);
       if (!p) throw noEncontrado(`el periodo ${numero} de la vigencia ${vigencia}`);
-      if (p.cerrado) throw conflicto(`El periodo «${p.nombre}» ya está cerrado.`);
       return cerrarPeriodo(app.db, actorDe(request), usuarioDe(request).id, entidadId, vigencia, numero);
     },
   );
@@ -158,27 +156,7 @@ export const tableroRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { entidadId, vigencia, numero } = request.params;
-      const v = await leerVigencia(app.db, entidadId, vigencia);
-      const p = v.periodos.find((x) => x.numero === numero);
-      if (!p) throw noEncontrado(`el periodo ${numero} de la vigencia ${vigencia}`);
-      if (!p.cerrado) throw conflicto(`El periodo «${p.nombre}» no está cerrado.`);
-      // The frozen figures stay stored until the next closing replaces them; the audit log keeps both.
-      await app.db.transaction(async (tx) => {
-        await tx
-          .update(periodo)
-          .set({ cerrado: false })
-          .where(
-            and(eq(periodo.entidadId, entidadId), eq(periodo.vigencia, vigencia), eq(periodo.numero, numero)),
-          );
-        await registrarAuditoria(tx, actorDe(request), {
-          entidadId,
-          accion: 'reabrir',
-          recurso: 'periodo',
-          recursoId: `${vigencia}:${numero}`,
-          antes: { cerrado: true },
-          despues: { cerrado: false, justificacion: request.body.justificacion },
-        });
-      });
+      await reabrirPeriodo(app.db, actorDe(request), entidadId, vigencia, numero, request.body.justificacion);
       return reply.status(204).send(null);
     },
   );

@@ -12,10 +12,10 @@ import { ESTADOS_SEGUIMIENTO, seguimientoCuenta } from '../../core/seguimiento.t
 import { type EstadoActividad, estadoActividad, type NivelSemaforo } from '../../core/semaforo.ts';
 import { type Db, filas as filasSql } from '../../db/client.ts';
 import { cortePeriodo, dependencia, dimension, entidad, periodo } from '../../db/schema.ts';
-import { noEncontrado } from '../../server/errores.ts';
+import { conflicto, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
-import { leerVigencia } from '../vigencias/vigencia.service.ts';
+import { bloquearPeriodo, leerVigencia } from '../vigencias/vigencia.service.ts';
 
 const sumaHasta = (xs: readonly number[], n: number) => xs.slice(0, n).reduce((a, b) => a + b, 0);
 
@@ -203,7 +203,10 @@ export type Tablero = Awaited<ReturnType<typeof calcularTablero>>;
 
 /**
  * Closes a period: its dashboard is frozen as it stands (the snapshot reports use) and every write to the
- * period is refused from then on. The caller has checked that the period exists and is open.
+ * period is refused from then on. The period's row is locked first (for update): the close waits for the
+ * writes in course, which hold it for share, and later writes wait and then find it closed. So the
+ * snapshot, computed under the lock, holds every write that was answered 200, and of two closings at once
+ * the second gets a 409.
  */
 export async function cerrarPeriodo(
   db: Db,
@@ -213,9 +216,12 @@ export async function cerrarPeriodo(
   vigencia: number,
   numero: number,
 ) {
-  const datos = await calcularTablero(db, entidadId, vigencia, numero);
-  const congelado = { ...datos, periodo: { ...datos.periodo, cerrado: true } };
-  await db.transaction(async (tx) => {
+  const congelado = await db.transaction(async (tx) => {
+    const p = await bloquearPeriodo(tx, entidadId, vigencia, numero, 'update');
+    if (!p) throw noEncontrado(`el periodo ${numero} de la vigencia ${vigencia}`);
+    if (p.cerrado) throw conflicto(`El periodo «${p.nombre}» ya está cerrado.`);
+    const datos = await calcularTablero(tx, entidadId, vigencia, numero);
+    const foto = { ...datos, periodo: { ...datos.periodo, cerrado: true } };
     await tx
       .update(periodo)
       .set({ cerrado: true })
@@ -224,10 +230,10 @@ export async function cerrarPeriodo(
       );
     await tx
       .insert(cortePeriodo)
-      .values({ entidadId, vigencia, periodo: numero, datos: congelado, cerradoPor })
+      .values({ entidadId, vigencia, periodo: numero, datos: foto, cerradoPor })
       .onConflictDoUpdate({
         target: [cortePeriodo.entidadId, cortePeriodo.vigencia, cortePeriodo.periodo],
-        set: { datos: congelado, cerradoPor, cerradoEn: new Date() },
+        set: { datos: foto, cerradoPor, cerradoEn: new Date() },
       });
     await registrarAuditoria(tx, actor, {
       entidadId,
@@ -237,9 +243,42 @@ export async function cerrarPeriodo(
       antes: { cerrado: false },
       despues: { cerrado: true, avance: datos.avance, sinReporte: datos.sinReporte },
     });
+    return foto;
   });
   invalidarTablero(entidadId);
   return { ...congelado, congelado: true };
+}
+
+/** Reopens a closed period, under the same lock as closing: of two reopenings at once, one gets a 409. */
+export async function reabrirPeriodo(
+  db: Db,
+  actor: Actor,
+  entidadId: string,
+  vigencia: number,
+  numero: number,
+  justificacion: string,
+) {
+  await db.transaction(async (tx) => {
+    const p = await bloquearPeriodo(tx, entidadId, vigencia, numero, 'update');
+    if (!p) throw noEncontrado(`el periodo ${numero} de la vigencia ${vigencia}`);
+    if (!p.cerrado) throw conflicto(`El periodo «${p.nombre}» no está cerrado.`);
+    // The frozen figures stay stored until the next closing replaces them; the audit log keeps both.
+    await tx
+      .update(periodo)
+      .set({ cerrado: false })
+      .where(
+        and(eq(periodo.entidadId, entidadId), eq(periodo.vigencia, vigencia), eq(periodo.numero, numero)),
+      );
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'reabrir',
+      recurso: 'periodo',
+      recursoId: `${vigencia}:${numero}`,
+      antes: { cerrado: true },
+      despues: { cerrado: false, justificacion },
+    });
+  });
+  invalidarTablero(entidadId);
 }
 
 // Dashboards are read far more than figures change (citizens, committee sessions). A computed dashboard is

@@ -52,3 +52,33 @@ export async function tieneActividades(db: Db, entidadId: string, vigencia: numb
     .limit(1);
   return !!fila;
 }
+
+/**
+ * The period's row, locked until the transaction ends: `share` for a write into the period (many may hold
+ * it at once), `update` to close or reopen it, which waits for those writes and makes later ones wait and
+ * then see it closed. Null when the vigencia was never configured: its periods are the default proposal,
+ * not stored, and always open.
+ */
+export async function bloquearPeriodo(
+  tx: Db,
+  entidadId: string,
+  vigencia: number,
+  numero: number,
+  modo: 'share' | 'update',
+) {
+  const [p] = await tx
+    .select()
+    .from(periodo)
+    .where(and(eq(periodo.entidadId, entidadId), eq(periodo.vigencia, vigencia), eq(periodo.numero, numero)))
+    .for(modo);
+  return p ?? null;
+}
+
+/** Every stored period of the vigencia, held (for share) until commit: none closes under the caller. */
+export async function bloquearPeriodos(tx: Db, entidadId: string, vigencia: number) {
+  await tx
+    .select({ numero: periodo.numero })
+    .from(periodo)
+    .where(and(eq(periodo.entidadId, entidadId), eq(periodo.vigencia, vigencia)))
+    .for('share');
+}

@@ -11,7 +11,7 @@ import { numeroEn } from '../../server/esquemas.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
 import { EntidadParams } from '../entidades/entidad.schema.ts';
-import { leerVigencia, tieneActividades } from './vigencia.service.ts';
+import { bloquearPeriodo, leerVigencia, tieneActividades } from './vigencia.service.ts';
 
 const tags = ['Vigencias y periodos'];
 const fechaSchema = z.iso.date('escriba una fecha válida del calendario (dd/mm/aaaa)');
@@ -107,6 +107,18 @@ export const vigenciasRoutes: FastifyPluginAsyncZod = async (app) => {
           'El plan de acción de esta vigencia ya tiene actividades con metas por periodo: no se puede cambiar el esquema de periodos.',
         );
       await app.db.transaction(async (tx) => {
+        if (cambiaPeriodos) {
+          // Held until commit: a period closed meanwhile is seen here, not wiped by the new periods.
+          const guardados = await tx
+            .select({ cerrado: periodo.cerrado })
+            .from(periodo)
+            .where(and(eq(periodo.entidadId, entidadId), eq(periodo.vigencia, vigencia)))
+            .for('update');
+          if (guardados.some((p) => p.cerrado))
+            throw conflicto(
+              'Hay periodos cerrados en esta vigencia: no se puede cambiar el esquema ni los plazos.',
+            );
+        }
         await tx
           .insert(vigenciaEntidad)
           .values({ entidadId, vigencia, esquema, diasHabilesReporte, semaforo })
@@ -170,6 +182,10 @@ export const vigenciasRoutes: FastifyPluginAsyncZod = async (app) => {
       if (abre < p.inicio)
         throw invalido('abre', `la ventana no puede abrir antes del inicio del periodo (${p.inicio}).`);
       await app.db.transaction(async (tx) => {
+        // Under the closing's lock: a window is not moved on a period closed meanwhile.
+        const actual = await bloquearPeriodo(tx, entidadId, vigencia, numero, 'update');
+        if (actual?.cerrado)
+          throw conflicto(`El periodo «${p.nombre}» está cerrado: reábralo antes de cambiar su ventana.`);
         await tx
           .update(periodo)
           .set({ abre, cierra })
@@ -181,7 +197,7 @@ export const vigenciasRoutes: FastifyPluginAsyncZod = async (app) => {
           accion: 'cambiar_ventana',
           recurso: 'periodo',
           recursoId: `${vigencia}:${numero}`,
-          antes: { abre: p.abre, cierra: p.cierra },
+          antes: { abre: actual?.abre ?? p.abre, cierra: actual?.cierra ?? p.cierra },
           despues: { abre, cierra },
         });
       });

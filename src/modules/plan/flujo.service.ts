@@ -1,0 +1,145 @@
+import { and, eq } from 'drizzle-orm';
+import {
+  type AccionPlan,
+  type EstadoPlan,
+  mensajePlanCambiado,
+  transicionPlan,
+} from '../../core/flujo-plan.ts';
+import type { Db } from '../../db/client.ts';
+import { planAccion, versionPlan } from '../../db/schema.ts';
+import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
+import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
+import { actividadesDe, planDe, resumenPlan } from './plan.service.ts';
+
+type Plan = typeof planAccion.$inferSelect;
+
+export interface CuerpoPaso {
+  observaciones?: string;
+  fechaSesionComite?: string;
+  actaComite?: string;
+}
+
+/** The plan read before a conditional update that matched nothing: someone else moved it first. */
+async function planCambiado(tx: Db, entidadId: string, vigencia: number) {
+  const ahora = await planDe(tx, entidadId, vigencia);
+  return conflicto(mensajePlanCambiado(ahora?.estado ?? 'borrado', ahora?.version ?? 0));
+}
+
+/**
+ * Changes the plan only if it is still in the state and version just read: of two clicks at once only the
+ * first matches; the other gets a 409 and writes nothing. The row stays locked until commit, and activity
+ * edits hold it (for share), so a send waits for an edit in course and an edit after it sees it sent.
+ */
+async function cambiarSiSigueIgual(
+  tx: Db,
+  entidadId: string,
+  vigencia: number,
+  plan: Plan,
+  cambios: Partial<typeof planAccion.$inferInsert>,
+) {
+  const [hecho] = await tx
+    .update(planAccion)
+    .set(cambios)
+    .where(
+      and(
+        eq(planAccion.id, plan.id),
+        eq(planAccion.estado, plan.estado),
+        eq(planAccion.version, plan.version),
+      ),
+    )
+    .returning();
+  if (!hecho) throw await planCambiado(tx, entidadId, vigencia);
+  return hecho;
+}
+
+/** One step of the approval workflow (core/flujo-plan.ts), with its audit entry, in one transaction. */
+export async function cambiarEstadoPlan(
+  db: Db,
+  actor: Actor,
+  accion: AccionPlan,
+  entidadId: string,
+  vigencia: number,
+  cuerpo: CuerpoPaso,
+) {
+  await db.transaction(async (tx) => {
+    const plan = await planDe(tx, entidadId, vigencia);
+    if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
+    const t = transicionPlan(plan.estado as EstadoPlan, accion);
+    if (!t.ok) throw conflicto(t.mensaje);
+    await cambiarSiSigueIgual(tx, entidadId, vigencia, plan, {
+      estado: t.hacia,
+      ...(accion === 'devolver' ? { observaciones: cuerpo.observaciones } : {}),
+      ...(accion === 'aprobar'
+        ? {
+            fechaSesionComite: cuerpo.fechaSesionComite,
+            actaComite: cuerpo.actaComite,
+            observaciones: null,
+          }
+        : {}),
+    });
+    if (accion === 'enviar') {
+      // Read with the plan already held: these are exactly the activities the committee receives,
+      // and every policy's weights must add up to 100 %.
+      const { actividades, ponderaciones } = await resumenPlan(tx, entidadId, vigencia);
+      if (!actividades.length) throw conflicto('El plan no tiene actividades.');
+      const malas = ponderaciones.filter((p) => !p.ok);
+      if (malas.length)
+        throw new ErrorApi(
+          409,
+          `Antes de enviar, corrija las ponderaciones: ${malas.map((p) => p.mensaje).join(' ')}`,
+        );
+    }
+    if (accion === 'aprobar')
+      // Every approved version is kept whole, so any two can be compared later.
+      await tx.insert(versionPlan).values({
+        planId: plan.id,
+        version: plan.version,
+        justificacion: plan.justificacion,
+        fechaSesionComite: cuerpo.fechaSesionComite,
+        actaComite: cuerpo.actaComite,
+        actividades: (await actividadesDe(tx, plan.id)).map(({ creadoEn: _c, planId: _p, ...a }) => a),
+      });
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion,
+      recurso: 'plan',
+      recursoId: `${vigencia}:v${plan.version}`,
+      antes: { estado: plan.estado },
+      despues: { estado: t.hacia, ...cuerpo },
+    });
+  });
+  return resumenPlan(db, entidadId, vigencia);
+}
+
+/** Opens a new version of an approved or published plan: back to borrador, to be approved again. */
+export async function abrirNuevaVersion(
+  db: Db,
+  actor: Actor,
+  entidadId: string,
+  vigencia: number,
+  justificacion: string,
+) {
+  await db.transaction(async (tx) => {
+    const plan = await planDe(tx, entidadId, vigencia);
+    if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
+    if (plan.estado !== 'aprobado' && plan.estado !== 'publicado')
+      throw conflicto(`Solo un plan aprobado o publicado abre una nueva versión; este está ${plan.estado}.`);
+    await cambiarSiSigueIgual(tx, entidadId, vigencia, plan, {
+      version: plan.version + 1,
+      estado: 'borrador',
+      justificacion,
+      observaciones: null,
+      fechaSesionComite: null,
+      actaComite: null,
+    });
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'nueva_version',
+      recurso: 'plan',
+      recursoId: `${vigencia}:v${plan.version + 1}`,
+      antes: { version: plan.version, estado: plan.estado },
+      despues: { version: plan.version + 1, estado: 'borrador', justificacion },
+    });
+  });
+  return resumenPlan(db, entidadId, vigencia);
+}
