@@ -2,7 +2,7 @@
 import { createInterface } from 'node:readline/promises';
 import { NOMBRE_ROL } from '../core/roles.ts';
 import { ErrorConfiguracion } from '../db/client.ts';
-import { verificarAuditoria } from '../modules/auditoria/auditoria.repository.ts';
+import { verificarAuditoria } from '../modules/auditoria/auditoria.service.ts';
 import { sembrarDemo } from '../modules/demo/demo.service.ts';
 import { escribirRespaldo, leerRespaldo, restaurarRespaldo } from '../modules/respaldo/respaldo.service.ts';
 import { abrirBase, crearAdministrador } from '../server/arranque.ts';
@@ -19,6 +19,9 @@ Comandos:
   restore <archivo>                Restaura un respaldo en una base de datos vacía.
 
 Variables: DATABASE_URL (PostgreSQL) o MIPG_DATA_DIR (base embebida, por defecto ./data).`;
+
+const describirFalla = (r: { falla: string; idRoto?: number; motivo: string }) =>
+  r.falla === 'alterada' ? `el registro #${r.idRoto} no cuadra (${r.motivo})` : r.motivo;
 
 const ACTOR = { usuarioId: null, correo: 'consola', ip: null };
 
@@ -77,12 +80,12 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'audit-verify': {
-        const r = await verificarAuditoria(conexion.db);
+        const r = await verificarAuditoria(conexion.db, config.dataDir);
         if (r.ok) {
           console.log(`✔ Bitácora íntegra: ${r.revisados.toLocaleString('es-CO')} registros verificados.`);
           return 0;
         }
-        console.error(`✖ Bitácora alterada: el registro #${r.idRoto} no cuadra (${r.motivo}).`);
+        console.error(`✖ Bitácora alterada: ${describirFalla(r)}.`);
         return 2;
       }
       case 'backup': {
@@ -97,7 +100,7 @@ async function main(argv: string[]): Promise<number> {
       case 'restore': {
         const origen = necesitaArchivo('de respaldo');
         await restaurarRespaldo(conexion.db, config.dataDir, await leerRespaldo(origen));
-        const v = await verificarAuditoria(conexion.db);
+        const v = await verificarAuditoria(conexion.db, config.dataDir);
         console.log(
           `✔ Respaldo restaurado. Bitácora: ${v.ok ? 'íntegra' : `alterada en el registro #${v.idRoto}`}.`,
         );

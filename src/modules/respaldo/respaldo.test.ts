@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BasePrueba, crearBasePrueba } from '../../server/prueba.ts';
-import { registrarAuditoria, verificarAuditoria } from '../auditoria/auditoria.repository.ts';
+import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
+import { verificarAuditoria } from '../auditoria/auditoria.service.ts';
 import { sembrarDemo } from '../demo/demo.service.ts';
 import {
   carpetaArchivos,
@@ -47,7 +48,7 @@ describe('respaldo y restauración', () => {
     expect(readFileSync(join(carpetaArchivos(destino.dataDir), 'ab', 'evidencia.pdf'), 'utf8')).toBe(
       '%PDF-1.4 prueba',
     );
-    expect(await verificarAuditoria(destino.conexion.db)).toEqual({
+    expect(await verificarAuditoria(destino.conexion.db, destino.dataDir)).toEqual({
       ok: true,
       revisados: a.tablas.auditoria!.length,
     });
@@ -58,7 +59,7 @@ describe('respaldo y restauración', () => {
     await destino.conexion.db.transaction((tx) =>
       registrarAuditoria(tx, actor, { entidadId: null, accion: 'probar', recurso: 'respaldo' }),
     );
-    expect((await verificarAuditoria(destino.conexion.db)).ok).toBe(true);
+    expect((await verificarAuditoria(destino.conexion.db, destino.dataDir)).ok).toBe(true);
   });
 
   it('no restaura sobre una base con datos', async () => {
