@@ -58,7 +58,9 @@ function enOtroProceso(cual: string, dataDir: string, archivo: string): Promise<
       salida += d;
     });
     p.on('exit', (code) =>
-      code === 0 ? ok(JSON.parse(salida.trim().split('\n').at(-1)!)) : mal(new Error(`${cual}: código ${code}`)),
+      code === 0
+        ? ok(JSON.parse(salida.trim().split('\n').at(-1)!))
+        : mal(new Error(`${cual}: código ${code}`)),
     );
   });
 }

@@ -43,7 +43,9 @@ describe('memoria del respaldo', () => {
     const archivo = join(origen.dataDir, 'grande.tar.gz');
     const datos = ARCHIVOS * TAMANO;
     // The old single-JSON backup held every file in base64 plus its gzip: several times the data size.
-    const alRespaldar = await picoDeMemoria(() => escribirRespaldo(origen.conexion.db, origen.dataDir, archivo));
+    const alRespaldar = await picoDeMemoria(() =>
+      escribirRespaldo(origen.conexion.db, origen.dataDir, archivo),
+    );
     let archivos = 0;
     const alRestaurar = await picoDeMemoria(async () => {
       archivos = (await restaurarRespaldo(destino.conexion.db, destino.dataDir, archivo)).archivos;

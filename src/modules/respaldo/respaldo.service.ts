@@ -80,7 +80,9 @@ interface TablaVolcada extends EntradaManifiesto {
 async function volcarTabla(tx: Db, tabla: string, ruta: string): Promise<TablaVolcada> {
   const orden = tabla === 'auditoria' ? 'order by x.id' : '';
   await tx.execute(
-    sql.raw(`declare volcado no scroll cursor for select row_to_json(x)::text as j from "${tabla}" x ${orden}`),
+    sql.raw(
+      `declare volcado no scroll cursor for select row_to_json(x)::text as j from "${tabla}" x ${orden}`,
+    ),
   );
   const hash = createHash('sha256');
   const salida = createWriteStream(ruta);
@@ -136,7 +138,9 @@ async function* entradaDeDisco(nombre: string, ruta: string, entradas: EntradaMa
     yield trozo;
   }
   if (bytes !== size)
-    throw new ErrorRespaldo(`El archivo «${ruta}» cambió de tamaño mientras se respaldaba; repita el respaldo.`);
+    throw new ErrorRespaldo(
+      `El archivo «${ruta}» cambió de tamaño mientras se respaldaba; repita el respaldo.`,
+    );
   yield rellenoTar(size);
   entradas.push({ nombre, bytes, sha256: hash.digest('hex'), ...(filas === undefined ? {} : { filas }) });
 }
@@ -424,7 +428,9 @@ async function cargarV1(tx: Db, fuente: AsyncIterable<Buffer>, temporal: string)
   for await (const t of fuente) {
     total += t.length;
     if (total > MAX_V1)
-      throw new ErrorRespaldo('El respaldo en el formato antiguo (.json.gz) es demasiado grande para leerlo.');
+      throw new ErrorRespaldo(
+        'El respaldo en el formato antiguo (.json.gz) es demasiado grande para leerlo.',
+      );
     partes.push(t);
   }
   let r: RespaldoV1;
@@ -449,7 +455,9 @@ async function cargarV1(tx: Db, fuente: AsyncIterable<Buffer>, temporal: string)
   }
   for (const a of r.archivos) {
     const destino = rutaDeArchivo(String(a.ruta), join(temporal, 'archivos'));
-    await guardarTemporal(destino, [Buffer.from(String(a.base64), 'base64')] as unknown as AsyncIterable<Buffer>);
+    await guardarTemporal(destino, [
+      Buffer.from(String(a.base64), 'base64'),
+    ] as unknown as AsyncIterable<Buffer>);
     carga.archivos.push(a.ruta);
   }
   return carga;

@@ -36,9 +36,9 @@ afterAll(async () => {
 async function volcar(db: Db) {
   const r: Record<string, string[]> = {};
   for (const t of TABLAS)
-    r[t] = (await filas<{ j: string }>(db, sql.raw(`select row_to_json(x)::text as j from "${t}" x order by 1`))).map(
-      (f) => f.j,
-    );
+    r[t] = (
+      await filas<{ j: string }>(db, sql.raw(`select row_to_json(x)::text as j from "${t}" x order by 1`))
+    ).map((f) => f.j);
   return r;
 }
 
@@ -197,9 +197,7 @@ describe('respaldo y restauración', () => {
       'falta el manifiesto',
     );
     writeFileSync(truncado, gzipSync(tar.subarray(0, manifiesto)));
-    await expect(restaurarRespaldo(vacia.conexion.db, vacia.dataDir, truncado)).rejects.toThrow(
-      'incompleto',
-    );
+    await expect(restaurarRespaldo(vacia.conexion.db, vacia.dataDir, truncado)).rejects.toThrow('incompleto');
     await sigueVacia();
   });
 
@@ -261,7 +259,9 @@ describe('respaldo y restauración', () => {
     const antiguo = join(origen.dataDir, 'antiguo.json.gz');
     writeFileSync(
       antiguo,
-      gzipSync(JSON.stringify({ formato: 'mipg-abierto-respaldo', version: 1, creadoEn: '', tablas, archivos })),
+      gzipSync(
+        JSON.stringify({ formato: 'mipg-abierto-respaldo', version: 1, creadoEn: '', tablas, archivos }),
+      ),
     );
     // Into the base every rejection above left empty (checked by each): one embedded database less.
     await sigueVacia();
