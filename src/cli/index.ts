@@ -2,9 +2,9 @@
 import { createInterface } from 'node:readline/promises';
 import { NOMBRE_ROL } from '../core/roles.ts';
 import { ErrorConfiguracion } from '../db/client.ts';
-import { verificarAuditoria } from '../modules/auditoria/auditoria.repository.ts';
+import { verificarAuditoria } from '../modules/auditoria/auditoria.service.ts';
 import { sembrarDemo } from '../modules/demo/demo.service.ts';
-import { escribirRespaldo, leerRespaldo, restaurarRespaldo } from '../modules/respaldo/respaldo.service.ts';
+import { escribirRespaldo, restaurarRespaldo } from '../modules/respaldo/respaldo.service.ts';
 import { abrirBase, crearAdministrador } from '../server/arranque.ts';
 import { leerConfig } from '../server/config.ts';
 
@@ -15,10 +15,16 @@ Comandos:
                                    MIPG_ADMIN_PASSWORD o se pide en la terminal.
   seed-demo                        Crea la entidad de demostración (E.S.E. de Mocoa) con un usuario por rol.
   audit-verify                     Verifica la cadena de hashes de la bitácora de auditoría.
-  backup <archivo>                 Guarda todos los datos y archivos en un respaldo (.json.gz).
-  restore <archivo>                Restaura un respaldo en una base de datos vacía.
+  backup <archivo>                 Guarda todos los datos y archivos en un respaldo (.tar.gz), por partes,
+                                   sin importar su tamaño; antes verifica y ancla la bitácora.
+  restore <archivo>                Restaura un respaldo en una base de datos vacía: verifica el SHA-256 y
+                                   el número de filas de cada parte antes de guardar nada. También lee los
+                                   respaldos antiguos (.json.gz).
 
 Variables: DATABASE_URL (PostgreSQL) o MIPG_DATA_DIR (base embebida, por defecto ./data).`;
+
+const describirFalla = (r: { falla: string; idRoto?: number; motivo: string }) =>
+  r.falla === 'alterada' ? `el registro #${r.idRoto} no cuadra (${r.motivo})` : r.motivo;
 
 const ACTOR = { usuarioId: null, correo: 'consola', ip: null };
 
@@ -77,12 +83,12 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'audit-verify': {
-        const r = await verificarAuditoria(conexion.db);
+        const r = await verificarAuditoria(conexion.db, config.dataDir);
         if (r.ok) {
           console.log(`✔ Bitácora íntegra: ${r.revisados.toLocaleString('es-CO')} registros verificados.`);
           return 0;
         }
-        console.error(`✖ Bitácora alterada: el registro #${r.idRoto} no cuadra (${r.motivo}).`);
+        console.error(`✖ Bitácora alterada: ${describirFalla(r)}.`);
         return 2;
       }
       case 'backup': {
@@ -90,16 +96,22 @@ async function main(argv: string[]): Promise<number> {
         const r = await escribirRespaldo(conexion.db, config.dataDir, destino);
         const filas = Object.values(r.tablas).reduce((a, b) => a + b, 0);
         console.log(
-          `✔ Respaldo escrito en ${destino}: ${filas.toLocaleString('es-CO')} filas y ${r.archivos} archivos.`,
+          `✔ Respaldo escrito en ${destino}: ${filas.toLocaleString('es-CO')} filas y ${r.archivos.toLocaleString('es-CO')} archivos.`,
         );
+        if (r.bitacora && !r.bitacora.ok) {
+          // The copy is still worth keeping: it preserves the evidence of the alteration.
+          console.error(`✖ Atención: la bitácora está alterada: ${describirFalla(r.bitacora)}.`);
+          return 2;
+        }
         return 0;
       }
       case 'restore': {
         const origen = necesitaArchivo('de respaldo');
-        await restaurarRespaldo(conexion.db, config.dataDir, await leerRespaldo(origen));
-        const v = await verificarAuditoria(conexion.db);
+        const r = await restaurarRespaldo(conexion.db, config.dataDir, origen);
+        const filas = Object.values(r.tablas).reduce((a, b) => a + b, 0);
+        const v = await verificarAuditoria(conexion.db, config.dataDir);
         console.log(
-          `✔ Respaldo restaurado. Bitácora: ${v.ok ? 'íntegra' : `alterada en el registro #${v.idRoto}`}.`,
+          `✔ Respaldo restaurado: ${filas.toLocaleString('es-CO')} filas y ${r.archivos.toLocaleString('es-CO')} archivos. Bitácora: ${v.ok ? 'íntegra' : `alterada: ${describirFalla(v)}`}.`,
         );
         return v.ok ? 0 : 2;
       }

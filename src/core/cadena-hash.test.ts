@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  anclaValida,
+  compararAncla,
   type EslabonAuditoria,
+  firmarAncla,
   HASH_GENESIS,
   hashEslabon,
   jsonCanonico,
@@ -56,5 +59,35 @@ describe('cadena de auditoría', () => {
     expect(jsonCanonico({ b: 1, a: [{ d: 2, c: null }] })).toBe(
       jsonCanonico({ a: [{ c: null, d: 2 }], b: 1 }),
     );
+  });
+});
+
+describe('anclas firmadas', () => {
+  const clave = Buffer.alloc(32, 7);
+  const ancla = { ultimoId: 10, ultimoHash: 'a'.repeat(64), total: 10, fecha: '2026-11-25T00:00:00.000Z' };
+
+  it('la firma valida el ancla y falla si cambia un campo o la clave', () => {
+    const firmada = firmarAncla(ancla, clave);
+    expect(anclaValida(firmada, clave)).toBe(true);
+    expect(anclaValida({ ...firmada, ultimoId: 9 }, clave)).toBe(false);
+    expect(anclaValida({ ...firmada, total: 9 }, clave)).toBe(false);
+    expect(anclaValida(firmada, Buffer.alloc(32, 8))).toBe(false);
+    expect(anclaValida({ ...firmada, firma: 'x' }, clave)).toBe(false);
+  });
+
+  it('compararAncla: falta el registro, otro hash u otra posición = cadena truncada', () => {
+    expect(compararAncla(ancla, { hash: ancla.ultimoHash, posicion: 10 }, 12)).toEqual({
+      ok: true,
+      revisados: 12,
+    });
+    for (const fila of [
+      undefined,
+      { hash: 'b'.repeat(64), posicion: 10 },
+      { hash: ancla.ultimoHash, posicion: 9 },
+    ]) {
+      const r = compararAncla(ancla, fila, 8);
+      expect(r).toMatchObject({ ok: false, falla: 'truncada', idRoto: 10 });
+      expect(!r.ok && r.motivo).toMatch(/^cadena truncada: /);
+    }
   });
 });

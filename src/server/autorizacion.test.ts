@@ -56,6 +56,7 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'GET /api/entidades/:entidadId/auditoria': 'auditoria.ver',
   'GET /api/entidades/:entidadId/auditoria/verificacion': 'auditoria.ver',
   'GET /api/auditoria': 'plataforma',
+  'GET /api/auditoria/verificacion': 'plataforma',
   'GET /api/entidades/:entidadId/vigencias/:vigencia': 'entidad.ver',
   'PUT /api/entidades/:entidadId/vigencias/:vigencia': 'vigencia.configurar',
   'PUT /api/entidades/:entidadId/vigencias/:vigencia/periodos/:numero': 'vigencia.configurar',

@@ -6,7 +6,7 @@ import {
   type ResultadoVerificacion,
   verificarCadena,
 } from '../../core/cadena-hash.ts';
-import type { Db } from '../../db/client.ts';
+import { type Db, filas } from '../../db/client.ts';
 import { auditoria } from '../../db/schema.ts';
 
 export interface Actor {
@@ -69,12 +69,15 @@ export interface FiltroAuditoria {
   tamano: number;
 }
 
+/** What the user typed is searched as text: `%`, `_` and `\\` would otherwise be LIKE wildcards. */
+export const escaparLike = (texto: string) => texto.replace(/[\\%_]/g, '\\$&');
+
 export async function listarAuditoria(db: Db, f: FiltroAuditoria) {
   const condiciones: SQL[] = [];
   if (f.entidadId) condiciones.push(eq(auditoria.entidadId, f.entidadId));
   if (f.accion) condiciones.push(eq(auditoria.accion, f.accion));
   if (f.recurso) condiciones.push(eq(auditoria.recurso, f.recurso));
-  if (f.usuario) condiciones.push(ilike(auditoria.usuarioCorreo, `%${f.usuario}%`));
+  if (f.usuario) condiciones.push(ilike(auditoria.usuarioCorreo, `%${escaparLike(f.usuario)}%`));
   if (f.desde) condiciones.push(gte(auditoria.creadoEn, f.desde.toISOString()));
   if (f.hasta) condiciones.push(lte(auditoria.creadoEn, f.hasta.toISOString()));
   const where = condiciones.length ? and(...condiciones) : undefined;
@@ -92,10 +95,13 @@ export async function listarAuditoria(db: Db, f: FiltroAuditoria) {
 }
 
 /** Reads the whole chain in pages, so a long log does not have to fit in memory. */
-export async function verificarAuditoria(db: Db): Promise<ResultadoVerificacion> {
+export async function recorrerCadena(
+  db: Db,
+): Promise<{ resultado: ResultadoVerificacion; ultimo?: { id: number; hash: string } }> {
   let desdeId = 0;
   let previo = HASH_GENESIS;
   let revisados = 0;
+  let ultimo: { id: number; hash: string } | undefined;
   for (;;) {
     const lote = (await db
       .select()
@@ -103,12 +109,35 @@ export async function verificarAuditoria(db: Db): Promise<ResultadoVerificacion>
       .where(gt(auditoria.id, desdeId))
       .orderBy(asc(auditoria.id))
       .limit(2000)) as EslabonAuditoria[];
-    if (lote.length === 0) return { ok: true, revisados };
+    if (lote.length === 0) return { resultado: { ok: true, revisados }, ultimo };
     const r = verificarCadena(lote, previo);
-    if (!r.ok) return { ...r, revisados: revisados + r.revisados };
+    if (!r.ok) return { resultado: { ...r, revisados: revisados + r.revisados } };
     revisados += r.revisados;
-    const ultimo = lote[lote.length - 1]!;
-    previo = ultimo.hash;
-    desdeId = ultimo.id;
+    const u = lote[lote.length - 1]!;
+    ultimo = { id: u.id, hash: u.hash };
+    previo = u.hash;
+    desdeId = u.id;
   }
+}
+
+/** The row an anchor points at, with its position in the chain (rows up to and including it). */
+export async function filaDeAncla(db: Db, id: number) {
+  const [f] = await filas<{ hash: string; posicion: number }>(
+    db,
+    sql`select hash, (select count(*)::int from auditoria where id <= ${id}) as posicion from auditoria where id = ${id}`,
+  );
+  return f ? { hash: f.hash, posicion: Number(f.posicion) } : undefined;
+}
+
+export async function contarDeEntidad(db: Db, entidadId: string): Promise<number> {
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditoria)
+    .where(eq(auditoria.entidadId, entidadId));
+  return Number(r?.n ?? 0);
+}
+
+export async function entidadDelRegistro(db: Db, id: number): Promise<string | null | undefined> {
+  const [r] = await db.select({ e: auditoria.entidadId }).from(auditoria).where(eq(auditoria.id, id));
+  return r ? r.e : undefined;
 }

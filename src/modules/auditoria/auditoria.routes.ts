@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { enteroEn } from '../../server/esquemas.ts';
 import { EntidadParams } from '../entidades/entidad.schema.ts';
-import { listarAuditoria, verificarAuditoria } from './auditoria.repository.ts';
+import { listarAuditoria } from './auditoria.repository.ts';
+import { verificarAuditoria, verificarAuditoriaEntidad } from './auditoria.service.ts';
 
 const tags = ['Auditoría'];
 const Filtro = z.object({
@@ -31,10 +32,19 @@ const RegistroSchema = z.object({
 const PaginaSchema = z
   .object({ total: z.number(), registros: z.array(RegistroSchema) })
   .meta({ id: 'PaginaAuditoria' });
+const VerificacionEntidadSchema = z
+  .object({
+    ok: z.boolean(),
+    revisados: z.number().describe('registros de la entidad'),
+    idRoto: z.number().optional().describe('solo si el registro roto es de la entidad'),
+    motivo: z.string().optional(),
+  })
+  .meta({ id: 'VerificacionAuditoriaEntidad' });
 const VerificacionSchema = z
   .object({
     ok: z.boolean(),
     revisados: z.number(),
+    falla: z.enum(['alterada', 'truncada', 'ancla']).optional(),
     idRoto: z.number().optional(),
     motivo: z.string().optional(),
   })
@@ -62,12 +72,25 @@ export const auditoriaRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { acceso: { permiso: 'auditoria.ver' } },
       schema: {
         tags,
-        summary: 'Verificar la cadena de hashes de toda la bitácora',
+        summary: 'Verificar la integridad de los registros de la entidad en la bitácora',
         params: EntidadParams,
+        response: { 200: VerificacionEntidadSchema },
+      },
+    },
+    async (request) => verificarAuditoriaEntidad(app.db, app.dataDir, request.params.entidadId),
+  );
+
+  app.get(
+    '/api/auditoria/verificacion',
+    {
+      config: { acceso: 'plataforma' },
+      schema: {
+        tags,
+        summary: 'Verificar la cadena de hashes de toda la bitácora de la plataforma',
         response: { 200: VerificacionSchema },
       },
     },
-    async () => verificarAuditoria(app.db),
+    async () => verificarAuditoria(app.db, app.dataDir),
   );
 
   app.get(

@@ -39,6 +39,28 @@ describe('bitácora de auditoría', () => {
     expect(new Date(registros[0].creadoEn).getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
 
+  it('en el filtro de usuario, %, _ y \\ se buscan como texto y no como comodines', async () => {
+    for (const correo of ['ana_maria@prueba.example', 'anaxmaria@prueba.example']) {
+      const u = await t.usuarioCon(entidadId, ['admin_entidad'], correo);
+      const r = await t.pedir(u, 'POST', `/api/entidades/${entidadId}/dependencias`, { nombre: correo });
+      expect(r.statusCode).toBe(201);
+    }
+    const buscar = async (usuario: string) => {
+      const r = await t.pedir(
+        control,
+        'GET',
+        `/api/entidades/${entidadId}/auditoria?usuario=${encodeURIComponent(usuario)}`,
+      );
+      expect(r.statusCode).toBe(200);
+      return r.json().registros.map((x: { usuarioCorreo: string }) => x.usuarioCorreo);
+    };
+    expect(await buscar('ana_maria')).toEqual(['ana_maria@prueba.example']);
+    expect(await buscar('%')).toEqual([]);
+    expect(await buscar('ana%maria')).toEqual([]);
+    expect(await buscar('\\')).toEqual([]);
+    expect((await buscar('ANAX')).length).toBe(1);
+  });
+
   it('la cadena íntegra se verifica', async () => {
     const v = await verificar();
     expect(v.ok).toBe(true);

@@ -65,7 +65,13 @@ export function AuditoriaPage() {
     enabled: !!entidad,
   });
   const verificar = useMutation({
-    mutationFn: () => api<Verificacion>('GET', `/api/entidades/${entidad!.id}/auditoria/verificacion`),
+    mutationFn: () =>
+      api<Verificacion>(
+        'GET',
+        todaLaPlataforma
+          ? '/api/auditoria/verificacion'
+          : `/api/entidades/${entidad!.id}/auditoria/verificacion`,
+      ),
   });
   if (!entidad) return <Pagina titulo="Auditoría">Elija una entidad.</Pagina>;
   const aplicar = (e: FormEvent) => {
@@ -102,13 +108,18 @@ export function AuditoriaPage() {
       </Group>
       <MensajeError error={verificar.error} />
       {verificar.data?.ok && (
-        <Exito>La bitácora está íntegra: {numero(verificar.data.revisados)} registros verificados.</Exito>
+        <Exito>
+          La bitácora está íntegra: {numero(verificar.data.revisados)} registros
+          {todaLaPlataforma ? ' de la plataforma' : ' de la entidad'} verificados.
+        </Exito>
       )}
       {verificar.data && !verificar.data.ok && (
         <MensajeError
           error={
             new Error(
-              `La bitácora fue alterada en el registro #${verificar.data.idRoto}: ${verificar.data.motivo}.`,
+              verificar.data.idRoto === undefined
+                ? `La bitácora fue alterada: ${verificar.data.motivo}.`
+                : `La bitácora fue alterada en el registro #${verificar.data.idRoto}: ${verificar.data.motivo}.`,
             )
           }
         />
