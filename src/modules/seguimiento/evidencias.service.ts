@@ -25,7 +25,8 @@ export const vistaEvidencia = (e: Evidencia) => ({
  * the report is still editable and the period open. A concurrent send for review (a conditional update of
  * the report) or period closing (an update of the period) waits for this transaction, or has already
  * committed and is seen here: an evidence never changes on a report that was sent or in a closed period.
- * Lock order, report then period, is the one state transitions follow, so the two cannot deadlock.
+ * Transitions take the period first, then the report; the reverse order here cannot deadlock with them
+ * because both hold the period only FOR SHARE, and closing (the one FOR UPDATE on it) locks no report.
  */
 async function bloquearReporteEditable(tx: Tx, seguimientoId: string) {
   const [s] = await tx.select().from(seguimiento).where(eq(seguimiento.id, seguimientoId)).for('update');
