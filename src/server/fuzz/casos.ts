@@ -25,6 +25,7 @@ import {
   nucleoPara,
   PARAMETROS_RUTA_HOSTILES,
   QUERY_HOSTILES,
+  QUERY_NUCLEO,
   TIPOS_ARCHIVO,
   TODOS_HOSTILES,
   valorAleatorio,
@@ -48,8 +49,8 @@ function vigenciaDe(op: Operacion): number {
 }
 
 /** A valid value for each path parameter of `op`. */
-export function parametrosValidos(op: Operacion, fx: Escenario): Record<string, string> {
-  const v = vigenciaDe(op);
+export function parametrosValidos(op: Operacion, fx: Escenario, vigencia?: number): Record<string, string> {
+  const v = vigencia ?? vigenciaDe(op);
   const borrar = op.metodo === 'DELETE';
   const r = op.ruta;
   const valores: Record<string, string> = {
@@ -59,7 +60,13 @@ export function parametrosValidos(op: Operacion, fx: Escenario): Record<string, 
     numero: /\/(cerrar|reabrir)$/.test(r) ? '4' : '1',
     periodo: '1',
     actividadId:
-      v === 2025 ? (borrar ? fx.actividadVictima : fx.actividadBorrador) : v === 2024 ? fx.actividadFlujo : fx.actividadAprobada,
+      v === 2025
+        ? borrar
+          ? fx.actividadVictima
+          : fx.actividadBorrador
+        : v === 2024
+          ? fx.actividadFlujo
+          : fx.actividadAprobada,
     dependenciaId: borrar ? fx.dependenciaVictima : fx.dependencia,
     usuarioId: fx.personaId,
     objetivoId: borrar ? fx.objetivoVictima : fx.objetivo,
@@ -72,9 +79,9 @@ export function parametrosValidos(op: Operacion, fx: Escenario): Record<string, 
 }
 
 /** A valid value for each query parameter (required ones and those that matter). */
-function consultaValida(op: Operacion): Record<string, string> {
+function consultaValida(op: Operacion, vigencia?: number): Record<string, string> {
   const valores: Record<string, string> = {
-    vigencia: String(vigenciaDe(op)),
+    vigencia: String(vigencia ?? vigenciaDe(op)),
     periodo: '1',
     nombre: 'evidencia.pdf',
     desde: op.ruta.endsWith('/comparar') ? '1' : '2026-01-01',
@@ -89,7 +96,11 @@ function consultaValida(op: Operacion): Record<string, string> {
   );
 }
 
-export function construirUrl(op: Operacion, params: Record<string, string>, consulta: Record<string, string>) {
+export function construirUrl(
+  op: Operacion,
+  params: Record<string, string>,
+  consulta: Record<string, string>,
+) {
   const camino = op.ruta.replace(/:([A-Za-z]+)/g, (_, n: string) => params[n] ?? 'x');
   const q = Object.entries(consulta)
     .map(([k, v]) => `${k}=${v}`)
@@ -197,7 +208,10 @@ export interface Generador {
 export function cuerpoBase(op: Operacion, fx: Escenario): Caso['contenido'] {
   const json = op.cuerpos.find((c) => c.tipo.includes('json'));
   if (json?.esquema)
-    return { tipo: 'application/json', datos: JSON.stringify(valorValido(json.esquema, 'cuerpo', pistasPara(op, fx))) };
+    return {
+      tipo: 'application/json',
+      datos: JSON.stringify(valorValido(json.esquema, 'cuerpo', pistasPara(op, fx))),
+    };
   if (op.ruta.endsWith('/logo')) return { tipo: 'image/png', datos: PNG };
   if (op.ruta.endsWith('/evidencias')) return { tipo: 'application/octet-stream', datos: PDF };
   if (op.ruta.endsWith('/import.xlsx')) return { tipo: XLSX, datos: fx.libroExportado };
@@ -216,21 +230,26 @@ export interface OpcionesFuzz {
   completo: boolean;
   /** The route takes a raw file body (found by probing: it did not answer 415 to a file). */
   archivos: boolean;
+  /** Use this vigencia instead of the route's usual one (the reads after the fuzz go over all of them). */
+  vigencia?: number;
 }
 
 /** How much of each fixed catalogue a CI run sends per route (the long run sends all of it). */
-const MUESTRA = { ruta: 5, consulta: 8, cuerpo: 30, crudos: 4, archivos: 12 };
+const MUESTRA = { ruta: 5, consulta: 5, cuerpo: 30, crudos: 4, archivos: 12 };
 
 /** `n` items of `lista` (all of them in the long run), a different fixed-seed choice per route. */
 function elegir<T>(lista: T[], n: number, semilla: number, completo: boolean): T[] {
   if (completo || lista.length <= n) return lista;
-  return fc.sample(fc.shuffledSubarray(lista, { minLength: n, maxLength: n }), { seed: semilla, numRuns: 1 })[0]!;
+  return fc.sample(fc.shuffledSubarray(lista, { minLength: n, maxLength: n }), {
+    seed: semilla,
+    numRuns: 1,
+  })[0]!;
 }
 
 export function generador(op: Operacion, fx: Escenario, opciones: OpcionesFuzz): Generador {
   const { semilla, corridas, completo } = opciones;
-  const params = parametrosValidos(op, fx);
-  const consulta = consultaValida(op);
+  const params = parametrosValidos(op, fx, opciones.vigencia);
+  const consulta = consultaValida(op, opciones.vigencia);
   const url = construirUrl(op, params, consulta);
   const esEscritura = op.metodo !== 'GET';
   const json = op.cuerpos.find((c) => c.tipo.includes('json'));
@@ -251,12 +270,24 @@ export function generador(op: Operacion, fx: Escenario, opciones: OpcionesFuzz):
     // 2. Path parameters: each one hostile, the rest valid.
     for (const p of op.parametros.filter((x) => x.in === 'path'))
       for (const hostil of elegir(PARAMETROS_RUTA_HOSTILES, MUESTRA.ruta, semilla + p.name.length, completo))
-        yield caso(`ruta :${p.name} = ${recorte(hostil)}`, base, construirUrl(op, { ...params, [p.name]: hostil }, consulta));
+        yield caso(
+          `ruta :${p.name} = ${recorte(hostil)}`,
+          base,
+          construirUrl(op, { ...params, [p.name]: hostil }, consulta),
+        );
 
     // 3. Query parameters: each one hostile, missing, repeated; plus an unknown one.
     for (const p of op.parametros.filter((x) => x.in === 'query')) {
-      for (const hostil of elegir(QUERY_HOSTILES, MUESTRA.consulta, semilla + p.name.length, completo))
-        yield caso(`consulta ${p.name}=${recorte(hostil)}`, base, construirUrl(op, params, { ...consulta, [p.name]: hostil }));
+      const resto = QUERY_HOSTILES.filter((x) => !QUERY_NUCLEO.includes(x));
+      const elegidos = completo
+        ? QUERY_HOSTILES
+        : [...QUERY_NUCLEO, ...elegir(resto, MUESTRA.consulta, semilla + p.name.length, false)];
+      for (const hostil of elegidos)
+        yield caso(
+          `consulta ${p.name}=${recorte(hostil)}`,
+          base,
+          construirUrl(op, params, { ...consulta, [p.name]: hostil }),
+        );
       const sin = { ...consulta };
       delete sin[p.name];
       yield caso(`consulta sin ${p.name}`, base, construirUrl(op, params, sin));
@@ -274,12 +305,23 @@ export function generador(op: Operacion, fx: Escenario, opciones: OpcionesFuzz):
         const muestra = fc.sample(
           fc.record({
             p: fc.constantFrom(...consultas.map((x) => x.name)),
-            v: fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.double().map(String), fc.integer().map(String)),
+            v: fc.oneof(
+              fc.string({ unit: 'binary', maxLength: 40 }),
+              fc.double().map(String),
+              fc.integer().map(String),
+            ),
           }),
           { seed: semilla, numRuns: corridas },
         );
         for (const { p, v } of muestra)
-          yield caso(`consulta ${p} aleatoria`, undefined, construirUrl(op, params, { ...consulta, [p]: encodeURIComponent(v.replace(/[\ud800-\udfff]/g, '\ufffd')) }));
+          yield caso(
+            `consulta ${p} aleatoria`,
+            undefined,
+            construirUrl(op, params, {
+              ...consulta,
+              [p]: encodeURIComponent(v.replace(/[\ud800-\udfff]/g, '\ufffd')),
+            }),
+          );
       }
       return;
     }
@@ -329,7 +371,10 @@ export function generador(op: Operacion, fx: Escenario, opciones: OpcionesFuzz):
               // an earlier mutation removed the parent
             }
           }
-          yield caso(`aleatorio: ${m.map(([c, , q]) => `${q ? 'sin ' : ''}${describir(c)}`).join(', ')}`, jsonDe(v));
+          yield caso(
+            `aleatorio: ${m.map(([c, , q]) => `${q ? 'sin ' : ''}${describir(c)}`).join(', ')}`,
+            jsonDe(v),
+          );
         }
       }
     }
@@ -354,7 +399,10 @@ export function generador(op: Operacion, fx: Escenario, opciones: OpcionesFuzz):
       if (base) {
         const archivo = base.datos as Buffer;
         for (const n of [1, 8, Math.floor(archivo.length / 2), archivo.length - 1])
-          yield caso(`archivo válido truncado a ${n} bytes`, { tipo: base.tipo, datos: archivo.subarray(0, n) });
+          yield caso(`archivo válido truncado a ${n} bytes`, {
+            tipo: base.tipo,
+            datos: archivo.subarray(0, n),
+          });
         for (const [i, b] of fc.sample(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), {
           seed: semilla,
           numRuns: corridas,
@@ -374,7 +422,10 @@ export function generador(op: Operacion, fx: Escenario, opciones: OpcionesFuzz):
 }
 
 const recorte = (s: string) => (s.length > 40 ? `${s.slice(0, 20)}…(${s.length})` : s);
-const jsonDe = (v: unknown): Caso['contenido'] => ({ tipo: 'application/json', datos: JSON.stringify(v) ?? '' });
+const jsonDe = (v: unknown): Caso['contenido'] => ({
+  tipo: 'application/json',
+  datos: JSON.stringify(v) ?? '',
+});
 
 /** The exported plan with one cell changed to a hostile value (new activity codes, so rows are not duplicates). */
 async function* libros(
@@ -403,14 +454,19 @@ async function* libros(
     if (!colCodigo && /c[oó]digo/i.test(String(c.value))) colCodigo = n;
   });
   const muestra = fc.sample(
-    fc.tuple(fc.integer({ min: 2, max: Math.max(2, filas) }), fc.integer({ min: 1, max: ancho }), fc.constantFrom(...celdas)),
+    fc.tuple(
+      fc.integer({ min: 2, max: Math.max(2, filas) }),
+      fc.integer({ min: 1, max: ancho }),
+      fc.constantFrom(...celdas),
+    ),
     { seed: semilla, numRuns: completo ? corridas * 2 : corridas + 4 },
   );
   for (const [fila, col, valor] of muestra) {
     const copia = new ExcelJS.Workbook();
     await copia.xlsx.load(fx.libroExportado as unknown as ArrayBuffer);
     const h = copia.getWorksheet(hoja.name)!;
-    if (colCodigo > 0) for (let n = 2; n <= filas; n++) h.getRow(n).getCell(colCodigo).value = `XL-${siguiente()}`;
+    if (colCodigo > 0)
+      for (let n = 2; n <= filas; n++) h.getRow(n).getCell(colCodigo).value = `XL-${siguiente()}`;
     const encabezado = String(h.getRow(1).getCell(col).value ?? col);
     let datos: Buffer;
     try {
@@ -419,7 +475,8 @@ async function* libros(
     } catch {
       continue;
     }
-    const nombre = TODOS_HOSTILES.find((x) => x.valor === valor)?.nombre ?? JSON.stringify(valor).slice(0, 40);
+    const nombre =
+      TODOS_HOSTILES.find((x) => x.valor === valor)?.nombre ?? JSON.stringify(valor).slice(0, 40);
     yield caso(`xlsx: columna «${encabezado}» = ${nombre}`, { tipo: XLSX, datos });
   }
   // An empty workbook.

@@ -61,7 +61,8 @@ export async function crearEscenario(): Promise<Escenario> {
     exigir(await t.pedir(a, 'POST', `${base}${url}`, cuerpo), estado, que);
 
   const dependencia = (await post('/dependencias', { nombre: 'Secretaría de Planeación' }, 'dependencia')).id;
-  const dependenciaVictima = (await post('/dependencias', { nombre: 'Oficina a borrar' }, 'dependencia 2')).id;
+  const dependenciaVictima = (await post('/dependencias', { nombre: 'Oficina a borrar' }, 'dependencia 2'))
+    .id;
   const objetivo = (await post('/objetivos', { codigo: 'OE-1', nombre: 'Fortalecer la gestión' }, 'objetivo'))
     .id;
   const objetivoVictima = (
@@ -137,7 +138,11 @@ export async function crearEscenario(): Promise<Escenario> {
     200,
     'reporte',
   );
-  await post(`${seg}/enlaces`, { nombre: 'Acta publicada', url: 'https://www.example.gov.co/acta.pdf' }, 'enlace');
+  await post(
+    `${seg}/enlaces`,
+    { nombre: 'Acta publicada', url: 'https://www.example.gov.co/acta.pdf' },
+    'enlace',
+  );
   const subir = async (nombre: string) =>
     exigir(
       await t.app.inject({

@@ -44,7 +44,10 @@ export interface Operacion {
 }
 
 interface DocumentoOpenApi {
-  paths: Record<string, Record<string, { parameters?: Parametro[]; requestBody?: Cuerpo; consumes?: string[] }>>;
+  paths: Record<
+    string,
+    Record<string, { parameters?: Parametro[]; requestBody?: Cuerpo; consumes?: string[] }>
+  >;
   components?: { schemas?: Record<string, Esquema> };
 }
 interface Cuerpo {

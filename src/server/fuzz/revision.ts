@@ -28,10 +28,24 @@ export interface Falla {
 }
 
 export const recortar = (s: string, n = 300) => {
-  const limpio = s.replace(
-    /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  // Control, bidi and lone-surrogate characters are shown escaped, so the report stays readable.
+  const invisible = (c: number) =>
+    c < 0x20 ||
+    (c >= 0x7f && c <= 0x9f) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2066 && c <= 0x2069) ||
+    (c >= 0xd800 && c <= 0xdfff);
+  let limpio = '';
+  for (let i = 0; i < s.length && limpio.length <= n; i++) {
+    const c = s.charCodeAt(i);
+    const par = c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    if (par) {
+      limpio += s[i]! + s[i + 1]!;
+      i++;
+    } else limpio += invisible(c) ? `\\u${c.toString(16).padStart(4, '0')}` : s[i];
+  }
   return limpio.length > n ? `${limpio.slice(0, n)}… (${s.length} caracteres)` : limpio;
 };
 
@@ -102,7 +116,9 @@ export class Fallas {
     const lineas: string[] = [];
     for (const [g, fs] of [...grupos].sort(([a], [b]) => a.localeCompare(b))) {
       lineas.push(`■ ${g}`);
-      lineas.push(`    entradas: ${fs.map((f) => `${f.tipo}${f.veces > 1 ? ` ×${f.veces}` : ''}`).join('; ')}`);
+      lineas.push(
+        `    entradas: ${fs.map((f) => `${f.tipo}${f.veces > 1 ? ` ×${f.veces}` : ''}`).join('; ')}`,
+      );
       lineas.push(`    ejemplo: ${fs[0]!.entrada}`);
       lineas.push(`    respuesta: ${fs[0]!.cuerpo}`);
     }
