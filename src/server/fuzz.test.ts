@@ -27,7 +27,7 @@ const FILTRO = process.env.MIPG_FUZZ_RUTA;
 let fx: Escenario;
 beforeAll(async () => {
   fx = await crearEscenario();
-}, 120_000);
+}, 600_000);
 afterAll(() => fx?.t.cerrar());
 
 const hash = (s: string) => [...s].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) | 0, 0);
