@@ -380,7 +380,10 @@ export function generador(op: Operacion, fx: Escenario, opciones: OpcionesFuzz):
     }
 
     // 6. Raw bodies of every content type.
-    for (const crudo of elegir(CUERPOS_CRUDOS, MUESTRA.crudos, semilla, completo))
+    // The 10k-deep JSON texts go to every route; the other raw bodies are sampled in the CI run.
+    const profundos = CUERPOS_CRUDOS.filter((c) => c.nombre.startsWith('JSON anidado'));
+    const otros = CUERPOS_CRUDOS.filter((c) => !profundos.includes(c));
+    for (const crudo of [...profundos, ...elegir(otros, MUESTRA.crudos, semilla, completo)])
       yield caso(`cuerpo crudo: ${crudo.nombre}`, { tipo: crudo.tipo, datos: crudo.cuerpo });
 
     // 7. Files: every sniffed header × every content type, then random garbage.
