@@ -235,7 +235,7 @@ export interface OpcionesFuzz {
 }
 
 /** How much of each fixed catalogue a CI run sends per route (the long run sends all of it). */
-const MUESTRA = { ruta: 5, consulta: 5, cuerpo: 30, crudos: 4, archivos: 12 };
+const MUESTRA = { ruta: 4, consulta: 5, cuerpo: 24, crudos: 4, archivos: 12 };
 
 /** `n` items of `lista` (all of them in the long run), a different fixed-seed choice per route. */
 function elegir<T>(lista: T[], n: number, semilla: number, completo: boolean): T[] {
