@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   diasHabilesEntre,
   esDiaHabil,
+  esFestivo,
   hoyEnColombia,
   sumarDias,
   sumarDiasHabiles,
@@ -58,5 +59,13 @@ describe('días hábiles en Colombia', () => {
     expect(ultimoDiaDelMes(2028, 2)).toBe('2028-02-29');
     expect(ultimoDiaDelMes(2026, 2)).toBe('2026-02-28');
     expect(sumarDias('2026-12-31', 1)).toBe('2027-01-01');
+  });
+});
+
+describe('fechas fuera de la tabla de festivos', () => {
+  it('un año que la tabla no cubre no rompe el calendario: solo cuentan los fines de semana', () => {
+    expect(esFestivo('9999-12-31')).toBe(false);
+    expect(esFestivo('1200-01-01')).toBe(false);
+    expect(esDiaHabil('9999-12-31')).toBe(true); // a Friday
   });
 });

@@ -3,11 +3,18 @@ import { getHolidaysForYear } from 'colombian-holidays';
 
 export type Fecha = string;
 
+/** The dates a person may type anywhere in the platform: vigencias run from 2018 to 2100. */
+export const FECHA_MINIMA: Fecha = '2000-01-01';
+export const FECHA_MAXIMA: Fecha = '2100-12-31';
+
 const festivosPorAnio = new Map<number, Set<string>>();
 function festivos(anio: number): Set<string> {
   let f = festivosPorAnio.get(anio);
   if (!f) {
-    f = new Set(getHolidaysForYear(anio).map((h) => h.celebrationDate));
+    // The holiday table covers 1583–4099 and throws outside: a date stored before the bounds existed must
+    // not break every page of its year.
+    const cubierto = anio >= 1583 && anio <= 4099;
+    f = new Set(cubierto ? getHolidaysForYear(anio).map((h) => h.celebrationDate) : []);
     festivosPorAnio.set(anio, f);
   }
   return f;

@@ -15,6 +15,9 @@ export function fechaHora(d: Date): string {
   return `${p('day')}/${p('month')}/${p('year')} ${p('hour')}:${p('minute')}`;
 }
 
+/** A civil date aaaa-mm-dd as dd/mm/aaaa. */
+export const fechaCivil = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
 export function hora(d: Date): string {
   return fechaHora(d).slice(11);
 }

@@ -95,7 +95,8 @@ const normal = (s: string) =>
 
 const texto = (c: Celda): string => {
   if (c === null || c === undefined) return '';
-  if (c instanceof Date) return c.toISOString().slice(0, 10);
+  // An impossible date cell (serial 2³¹) is an Invalid Date: read as text, it fails as «fecha inválida».
+  if (c instanceof Date) return Number.isNaN(c.getTime()) ? 'fecha inválida' : c.toISOString().slice(0, 10);
   return String(c).trim();
 };
 

@@ -39,7 +39,7 @@ import { invitacionesRoutes } from '../modules/usuarios/invitaciones.routes.ts';
 import { usuariosRoutes } from '../modules/usuarios/usuarios.routes.ts';
 import { vigenciasRoutes } from '../modules/vigencias/vigencias.routes.ts';
 import { registrarAutorizacion } from './auth.ts';
-import { registrarManejoErrores } from './errores.ts';
+import { errorDeMarco, registrarManejoErrores } from './errores.ts';
 import { sinNoFinitos } from './esquemas.ts';
 import { CARPETA_WEB } from './rutas.ts';
 import { VERSION } from './version.ts';
@@ -83,6 +83,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
     // Two log lines for every read cost ~15 % of throughput; writes and errors are logged below instead.
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: confianza(opciones.confiarEnProxy ?? false),
+    frameworkErrors: errorDeMarco,
     bodyLimit: 1024 * 1024,
   });
   app.decorate('db', opciones.conexion.db);

@@ -56,6 +56,32 @@ describe('texto que no se puede guardar', () => {
   });
 });
 
+describe('direcciones que el enrutador no acepta', () => {
+  it.each([
+    ['un dato de más de 100 caracteres', `/api/entidades/${'9'.repeat(150)}`, 414, 'demasiado largo'],
+    ['un carácter mal codificado', '/api/entidades/%E0%A4%A', 400, 'mal codificado'],
+  ])('%s: error en español con el contrato de siempre', async (_caso, url, estado, mensaje) => {
+    const r = await t.pedir(t.admin, 'GET', url);
+    expect(r.statusCode).toBe(estado);
+    expect(r.json()).toEqual({ error: 'solicitud', mensaje: expect.stringContaining(mensaje) });
+  });
+});
+
+describe('fechas fuera de lo posible', () => {
+  it('la ventana de un periodo que cierra en 9999 se rechaza y el año sigue funcionando', async () => {
+    const url = `/api/entidades/${entidadId}/vigencias/2026/periodos/1`;
+    const r = await t.pedir(t.admin, 'PUT', url, { abre: '2026-04-01', cierra: '9999-12-31' });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().campos[0]).toMatchObject({
+      campo: 'cierra',
+      mensaje: 'la fecha debe estar entre el 01/01/2000 y el 31/12/2100',
+    });
+    expect((await t.pedir(t.admin, 'GET', `/api/entidades/${entidadId}/vigencias/2026`)).statusCode).toBe(
+      200,
+    );
+  });
+});
+
 describe('la bitácora del servidor no guarda secretos', () => {
   it('un error de consulta se registra sin sus parámetros', () => {
     const hash = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA';

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { buscarTextoNoPermitido, MENSAJE_PROBLEMA } from '../core/texto.ts';
@@ -58,6 +58,22 @@ export function errorDeBase(err: unknown): ErrorApi | undefined {
       'Un dato no tiene el formato esperado (por ejemplo, un número con decimales donde van enteros). Revise los datos enviados.',
     );
   return undefined;
+}
+
+/**
+ * Errors Fastify's router raises before any hook (a badly encoded URL, a path segment over 100 characters):
+ * the same Spanish contract as everything else instead of the framework's English body.
+ */
+export function errorDeMarco(err: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return reply.status(414).send({
+      error: 'solicitud',
+      mensaje: 'Un dato de la dirección de la solicitud es demasiado largo (más de 100 caracteres).',
+    });
+  return reply.status(400).send({
+    error: 'solicitud',
+    mensaje: 'La dirección de la solicitud no es válida: tiene un carácter mal codificado.',
+  });
 }
 
 /** `paginaWeb`: the web app's index.html, answered for any unknown GET outside /api (client-side routes). */

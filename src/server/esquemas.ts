@@ -1,7 +1,17 @@
 // Zod schemas of the numbers a person types, built from the domain limits in core/numeros.ts: every
 // numeric input of the API goes through here, so no value can make a figure Infinity or overflow a column.
 import { z } from 'zod';
+import { FECHA_MAXIMA, FECHA_MINIMA } from '../core/calendario.ts';
+import { fechaCivil as fechaEsCo } from '../core/formato.ts';
 import { type Limite, mensajeDecimales, mensajeRango, tieneDecimales } from '../core/numeros.ts';
+
+/** A calendar day (aaaa-mm-dd) between 2000 and 2100: no window or deadline lives outside. */
+export const fechaEn = (nombre = 'la fecha') =>
+  z.iso
+    .date('escriba una fecha válida del calendario (dd/mm/aaaa)')
+    .refine((f) => f >= FECHA_MINIMA && f <= FECHA_MAXIMA, {
+      error: `${nombre} debe estar entre el ${fechaEsCo(FECHA_MINIMA)} y el ${fechaEsCo(FECHA_MAXIMA)}`,
+    });
 
 /**
  * A number within `limite`. `nombre` is the field as a sentence starts it («la meta anual»): every message

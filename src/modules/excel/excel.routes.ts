@@ -25,10 +25,9 @@ const tags = ['Excel'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const Params = EntidadParams.extend({ vigencia: vigenciaSchema });
 const IMPORTACION_MAXIMA = 30 * 1024 * 1024;
-const ProblemasSchema = z.object({
-  error: z.string(),
-  mensaje: z.string(),
-  problemas: z.array(z.object({ fila: z.number(), columna: z.string(), problema: z.string() })),
+// The contract's error, plus the sheet's problems when the file was read (a bad path has none).
+const ProblemasSchema = ErrorSchema.extend({
+  problemas: z.array(z.object({ fila: z.number(), columna: z.string(), problema: z.string() })).optional(),
 });
 
 /** Names of what the entity has, for readable cells (and for reading them back on import). */

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { digitoVerificacion } from '../../core/nit.ts';
 import { escribirZip } from '../../core/zip-prueba.ts';
+import { rolUsuario } from '../../db/schema.ts';
 import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
 
 let t: AppPrueba;
@@ -34,18 +35,15 @@ beforeAll(async () => {
   planeacionA = await t.usuarioCon(a, ['planeacion']);
   planeacionB = await t.usuarioCon(b, ['planeacion']);
   responsable = await t.usuarioCon(a, ['responsable_actividad'], 'yolanda@territorio.example');
-  const acceso = await t.pedir(t.admin, 'POST', `/api/entidades/${b}/usuarios`, {
-    nombre: 'Yolanda Ortega',
-    correo: 'yolanda@territorio.example',
-    roles: ['responsable_actividad'],
-  });
-  expect(acceso.statusCode).toBe(201);
   const pedro = await t.usuarioCon(a, ['responsable_actividad'], 'pedro@territorio.example');
-  await t.pedir(t.admin, 'POST', `/api/entidades/${b}/usuarios`, {
-    nombre: 'Pedro Mutumbajoy',
-    correo: 'pedro@territorio.example',
-    roles: ['responsable_actividad'],
-  });
+  // Both also work in B (an accepted invitation, written directly: the invitation flow is not under test).
+  await t.conexion.db.insert(rolUsuario).values(
+    [responsable.id, pedro.id].map((usuarioId) => ({
+      usuarioId,
+      entidadId: b,
+      rol: 'responsable_actividad',
+    })),
+  );
   corresponsableId = pedro.id;
   const deps: Record<string, string> = {};
   for (const e of [a, b]) {

@@ -7,6 +7,7 @@ import { type ActividadVersion, compararVersiones } from '../../core/versiones.t
 import { versionPlan } from '../../db/schema.ts';
 import { actorDe } from '../../server/auth.ts';
 import { ErrorSchema, noEncontrado } from '../../server/errores.ts';
+import { fechaEn } from '../../server/esquemas.ts';
 import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
 import { EntidadParams } from '../entidades/entidad.schema.ts';
 import { abrirNuevaVersion, type CuerpoPaso, cambiarEstadoPlan } from './flujo.service.ts';
@@ -22,7 +23,7 @@ const CUERPOS = {
     observaciones: z.string().trim().min(5, 'escriba las observaciones para planeación').max(2000),
   }),
   aprobar: z.object({
-    fechaSesionComite: z.iso.date('escriba una fecha válida del calendario (dd/mm/aaaa)'),
+    fechaSesionComite: fechaEn('la fecha de la sesión del comité'),
     actaComite: z.string().trim().min(1, 'escriba el número o la referencia del acta').max(120),
   }),
   publicar: z.object({}).optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITES } from '../../core/numeros.ts';
-import { numeroEn } from '../../server/esquemas.ts';
+import { fechaEn, numeroEn } from '../../server/esquemas.ts';
 
 const texto = (min: number, max: number, falta: string) =>
   z.string().trim().min(min, falta).max(max, `no más de ${max} caracteres`);
@@ -11,7 +11,7 @@ const opcional = (max: number) =>
     .max(max, `no más de ${max} caracteres`)
     .transform((v) => v || null)
     .nullish();
-const fecha = z.iso.date('escriba una fecha válida del calendario (dd/mm/aaaa)');
+const fecha = fechaEn();
 
 export const ActividadEntradaSchema = z.object({
   politica: z.string().min(1, 'elija la política'),

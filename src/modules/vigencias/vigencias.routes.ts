@@ -7,14 +7,14 @@ import { problemasRangos, RANGOS_POR_DEFECTO } from '../../core/semaforo.ts';
 import { periodo, vigenciaEntidad } from '../../db/schema.ts';
 import { actorDe } from '../../server/auth.ts';
 import { conflicto, ErrorSchema, invalido, noEncontrado } from '../../server/errores.ts';
-import { numeroEn } from '../../server/esquemas.ts';
+import { fechaEn, numeroEn } from '../../server/esquemas.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
 import { EntidadParams } from '../entidades/entidad.schema.ts';
 import { bloquearPeriodo, leerVigencia, tieneActividades } from './vigencia.service.ts';
 
 const tags = ['Vigencias y periodos'];
-const fechaSchema = z.iso.date('escriba una fecha válida del calendario (dd/mm/aaaa)');
+const fechaSchema = fechaEn();
 // Cumplimiento in %: aggregates are capped at 100, so yellow and green must start within 0–100; «azul»
 // (over-achievement) is only seen per activity and may start above 100.
 const SemaforoSchema = z.object({

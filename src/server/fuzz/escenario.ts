@@ -143,12 +143,13 @@ export async function crearEscenario(): Promise<Escenario> {
     { nombre: 'Acta publicada', url: 'https://www.example.gov.co/acta.pdf' },
     'enlace',
   );
+  // Two different files: the same file sent again is the evidence already attached (200), not a new one.
   const subir = async (nombre: string) =>
     exigir(
       await t.app.inject({
         method: 'POST',
         url: `${base}${seg}/evidencias?nombre=${encodeURIComponent(nombre)}`,
-        payload: PDF,
+        payload: Buffer.concat([PDF, Buffer.from(`\n% ${nombre}\n`)]),
         headers: { cookie: a.cookie, 'x-csrf-token': a.csrf, 'content-type': 'application/octet-stream' },
       }),
       201,

@@ -1,6 +1,6 @@
 import { leerFecha } from '@core/formato.ts';
 
-export { fechaHora, leerFecha, limiteDelDia } from '@core/formato.ts';
+export { fechaCivil, fechaHora, leerFecha, limiteDelDia } from '@core/formato.ts';
 
 export function fecha(iso: string | Date): string {
   const d = typeof iso === 'string' ? new Date(iso) : iso;
@@ -16,7 +16,6 @@ export function fecha(iso: string | Date): string {
 export const numero = (n: number | null) => (n === null ? '—' : n.toLocaleString('es-CO'));
 
 /** 'aaaa-mm-dd' (a civil date from the API) → 'dd/mm/aaaa', without passing through a time zone. */
-export const fechaCivil = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 export const pesos = (n: number) => `$ ${Math.round(n).toLocaleString('es-CO')}`;
 export const porcentaje = (n: number | null) =>
