@@ -265,6 +265,52 @@ describe('recorrido de una persona nueva', () => {
     await ctx.close();
   });
 
+  it('invita a quien ya tiene cuenta en otra entidad; ella acepta desde su inicio en el teléfono', async () => {
+    const api = contexto.request;
+    const { csrf } = await (await api.get(`${e.url}/api/auth/sesion`)).json();
+    const otra = await api.post(`${e.url}/api/entidades`, {
+      data: { nombre: 'Alcaldía de Villagarzón', nit: '800197268-4' },
+      headers: { 'x-csrf-token': csrf },
+    });
+    expect(otra.status()).toBe(201);
+    const alta = await api.post(`${e.url}/api/entidades/${(await otra.json()).id}/usuarios`, {
+      data: { nombre: 'Marcela Jojoa', correo: 'marcela@villagarzon.example', roles: ['consulta'] },
+      headers: { 'x-csrf-token': csrf },
+    });
+    const temporal = (await alta.json()).claveTemporal as string;
+    const telefono = await e.navegador.newContext({ locale: 'es-CO', viewport: { width: 390, height: 844 } });
+    const ingreso = await telefono.request.post(`${e.url}/api/auth/login`, {
+      data: { email: 'marcela@villagarzon.example', password: temporal },
+    });
+    const cambio = await telefono.request.post(`${e.url}/api/auth/cambiar-clave`, {
+      data: { actual: temporal, nueva: 'Villagarzon-Rio-2026' },
+      headers: { 'x-csrf-token': (await ingreso.json()).csrf },
+    });
+    expect(cambio.status()).toBe(204);
+
+    // The hospital's administrator adds her: nothing about her account is shown, only the invitation.
+    await ir('Usuarios y roles');
+    await page.getByLabel('Nombre completo').fill('Marcela Jojoa');
+    await page.getByLabel('Correo electrónico').fill('marcela@villagarzon.example');
+    await page.getByLabel('Consulta', { exact: true }).check();
+    await page.getByRole('button', { name: 'Dar acceso' }).click();
+    await page.getByText('ya tiene cuenta en la plataforma: le enviamos una invitación').waitFor();
+    await page
+      .getByRole('button', { name: 'Retirar la invitación de marcela@villagarzon.example' })
+      .waitFor();
+    await revisarPagina(page, '08b-invitacion-enviada');
+
+    const p = await telefono.newPage();
+    await p.goto(e.url);
+    await p.getByRole('heading', { name: 'Invitaciones de otras entidades' }).waitFor();
+    await revisarPagina(p, '08c-invitacion-en-el-telefono');
+    await p.getByRole('button', { name: /^Aceptar la invitación de E\.S\.E\./ }).click();
+    await expect
+      .poll(() => p.getByRole('heading', { name: 'Invitaciones de otras entidades' }).count())
+      .toBe(0);
+    await telefono.close();
+  });
+
   it('la página de configuración inicial es accesible y rechaza un enlace inválido en español', async () => {
     const p = await contexto.newPage();
     await p.goto(`${e.url}/configuracion-inicial?token=no-sirve`);

@@ -62,7 +62,10 @@ function sesionPara(op: Operacion): Sesion {
 }
 
 /** The cause of a 500 as the error handler logs it: the database's or the library's message and where. */
-function causaDe(o: unknown): string {
+function causaDe(registro: unknown): string {
+  // The error handler logs `{ err }` (errores.ts: a failed query without its parameters).
+  const o = registro && typeof registro === 'object' && 'err' in registro ? registro.err : registro;
+  if (o && typeof o === 'object' && 'consulta' in o) return recortar(JSON.stringify(o), 300);
   if (o && typeof o === 'object' && 'issues' in o)
     return `respuesta fuera de esquema: ${recortar(JSON.stringify((o as { issues: unknown }).issues), 300)}`;
   if (!(o instanceof Error)) return recortar(String(o), 200);

@@ -40,14 +40,16 @@ const sinNombre = () =>
   invalido('nombre', 'escriba un nombre de archivo con letras o números (no solo puntos, barras o espacios)');
 
 /** Only http(s), no user:password@ (it disguises the host), normalised so the redirect header is valid. */
+// Zod runs every check even after the URL check failed: parse without throwing.
+const partesUrl = (u: string) => (URL.canParse(u) ? new URL(u) : null);
 const urlEnlace = z
   .url({ protocol: /^https?$/, error: 'escriba una dirección web completa que empiece por https://' })
   .max(2000, 'la dirección web es demasiado larga (máximo 2000 caracteres)')
   .refine((u) => {
-    const x = new URL(u);
-    return !x.username && !x.password;
+    const x = partesUrl(u);
+    return !x || (!x.username && !x.password);
   }, 'la dirección no puede llevar usuario ni contraseña')
-  .transform((u) => new URL(u).href)
+  .transform((u) => partesUrl(u)?.href ?? u)
   .refine((u) => u.length <= 2000, 'la dirección web es demasiado larga (máximo 2000 caracteres)');
 
 export const evidenciasRoutes: FastifyPluginAsyncZod = async (app) => {
