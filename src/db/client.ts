@@ -11,6 +11,7 @@ import pg from 'pg';
 import { CARPETA_MIGRACIONES } from '../server/rutas.ts';
 import { tomarCandado } from './candado.ts';
 import { ErrorConfiguracion } from './errores-configuracion.ts';
+import { ColaPrioridad, enCola } from './prioridad.ts';
 import * as schema from './schema.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -38,7 +39,15 @@ export async function abrirPglite(carpeta: string) {
 }
 
 /** PostgreSQL when a URL is given; otherwise PGlite in `dataDir/pg` (or in memory for tests). */
-export async function conectar(opciones: { databaseUrl?: string; dataDir?: string }): Promise<Conexion> {
+export async function conectar(opciones: {
+  databaseUrl?: string;
+  dataDir?: string;
+  /**
+   * PGlite: writes ahead of queued reads (src/db/prioridad.ts). On by default; MIPG_PRIORIDAD_ESCRITURAS=0
+   * turns it off, for the baseline of bench/carga.ts.
+   */
+  prioridad?: boolean;
+}): Promise<Conexion> {
   if (opciones.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opciones.databaseUrl, max: 10 });
     // An idle connection dropped by the server (restart, failover) must not bring the process down.
@@ -73,7 +82,10 @@ export async function conectar(opciones: { databaseUrl?: string; dataDir?: strin
   } else {
     cliente = new PGlite();
   }
-  const db = drizzlePglite(cliente, { schema }) as unknown as Db;
+  const prioridad = opciones.prioridad ?? process.env.MIPG_PRIORIDAD_ESCRITURAS !== '0';
+  const db = drizzlePglite(prioridad ? enCola(cliente, new ColaPrioridad()) : cliente, {
+    schema,
+  }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder: CARPETA_MIGRACIONES });
   return {
     db,

@@ -7,7 +7,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -16,6 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Conexion, Db } from '../db/client.ts';
+import { conPrioridad } from '../db/prioridad.ts';
 import { auditoriaRoutes } from '../modules/auditoria/auditoria.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { catalogoRoutes } from '../modules/catalogo/catalogo.routes.ts';
@@ -43,6 +44,8 @@ import { CARPETA_WEB } from './rutas.ts';
 import { VERSION } from './version.ts';
 
 z.config(z.locales.es());
+
+const METODOS_LECTURA = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface OpcionesApp {
   conexion: Conexion;
@@ -108,6 +111,12 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // A write's statements go ahead of queued reads on the embedded database (src/db/prioridad.ts). Set before
+  // the session is loaded, and again before validation: the body arrives on the socket's own async context.
+  const prioridad = (request: FastifyRequest, _reply: unknown, hecho: () => void) =>
+    METODOS_LECTURA.has(request.method) ? hecho() : conPrioridad(hecho);
+  app.addHook('onRequest', prioridad);
+  app.addHook('preValidation', prioridad);
   registrarAutorizacion(app);
   // Any write to an entity may change its figures: its cached dashboards go before the answer leaves, so the
   // next read already sees the change (tablero.service.ts).

@@ -1,0 +1,94 @@
+// Writes ahead of reads on the embedded database. PGlite is one connection that runs every statement
+// synchronously on the server's own thread, first come first served: under many readers a write (a dozen
+// statements, one after another) waited behind every read queued before each of its statements, and the
+// chain of queued reads ran without ever letting the server read a new request. This queue sits in front
+// of the PGlite client: one operation at a time, transactions and the statements of write requests first,
+// and a turn of the event loop between operations.
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+const contexto = new AsyncLocalStorage<boolean>();
+
+/** Runs `fn` (and everything it starts) with its database operations ahead of ordinary reads. */
+export function conPrioridad<T>(fn: () => T): T {
+  return contexto.run(true, fn);
+}
+
+/** Whether the current request asked for priority (a write: POST, PUT, PATCH, DELETE). */
+export const esPrioritario = () => contexto.getStore() === true;
+
+export interface OpcionesCola {
+  /**
+   * How many prioritary operations may go in a row while a read waits; then one read goes. It bounds a
+   * read's wait (no starvation) when writes never stop.
+   */
+  maxSeguidas?: number;
+}
+
+interface Turno {
+  soltar: () => void;
+}
+
+/** One operation at a time; prioritary ones before the rest, each class in arrival order. */
+export class ColaPrioridad {
+  readonly #altas: Turno[] = [];
+  readonly #bajas: Turno[] = [];
+  #ocupada = false;
+  #seguidas = 0;
+  readonly #maxSeguidas: number;
+
+  constructor(opciones: OpcionesCola = {}) {
+    this.#maxSeguidas = opciones.maxSeguidas ?? 8;
+  }
+
+  /** Operations waiting for their turn (not counting the one running). */
+  get esperando() {
+    return this.#altas.length + this.#bajas.length;
+  }
+
+  async ejecutar<T>(prioritaria: boolean, fn: () => Promise<T>): Promise<T> {
+    if (this.#ocupada || this.esperando > 0)
+      await new Promise<void>((soltar) => (prioritaria ? this.#altas : this.#bajas).push({ soltar }));
+    else this.#ocupada = true;
+    try {
+      return await fn();
+    } finally {
+      // The next operation starts on a later turn of the event loop: requests that arrived meanwhile
+      // (a write among them) are read first, instead of a chain of queued reads running back to back.
+      setImmediate(() => this.#siguiente());
+    }
+  }
+
+  #siguiente() {
+    const leerYa = this.#bajas.length > 0 && this.#seguidas >= this.#maxSeguidas;
+    let turno: Turno | undefined;
+    if (this.#altas.length > 0 && !leerYa) {
+      turno = this.#altas.shift();
+      this.#seguidas++;
+    } else {
+      turno = this.#bajas.shift();
+      this.#seguidas = 0;
+    }
+    if (turno) turno.soltar();
+    else this.#ocupada = false;
+  }
+}
+
+type Operacion = (...args: never[]) => Promise<unknown>;
+
+/**
+ * The PGlite client as drizzle uses it (`query`, `exec`, `transaction`), each call through `cola`.
+ * Statements inside a transaction go straight to PGlite: the transaction already holds the turn.
+ */
+export function enCola<C extends object>(cliente: C, cola: ColaPrioridad): C {
+  return new Proxy(cliente, {
+    get(objetivo, nombre) {
+      const valor = Reflect.get(objetivo, nombre, objetivo);
+      if (typeof valor !== 'function') return valor;
+      const metodo = (valor as Operacion).bind(objetivo);
+      if (nombre === 'transaction') return (...args: never[]) => cola.ejecutar(true, () => metodo(...args));
+      if (nombre === 'query' || nombre === 'exec')
+        return (...args: never[]) => cola.ejecutar(esPrioritario(), () => metodo(...args));
+      return metodo;
+    },
+  });
+}
