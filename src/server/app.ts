@@ -7,7 +7,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -111,12 +111,12 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
-  // A write's statements go ahead of queued reads on the embedded database (src/db/prioridad.ts). Set before
-  // the session is loaded, and again before validation: the body arrives on the socket's own async context.
-  const prioridad = (request: FastifyRequest, _reply: unknown, hecho: () => void) =>
-    METODOS_LECTURA.has(request.method) ? hecho() : conPrioridad(hecho);
-  app.addHook('onRequest', prioridad);
-  app.addHook('preValidation', prioridad);
+  // A write's statements go ahead of queued reads on the embedded database (src/db/prioridad.ts), from the
+  // session lookup on: everything after this hook runs inside the context (src/db/prioridad.test.ts).
+  app.addHook('onRequest', (request, _reply, hecho) => {
+    if (METODOS_LECTURA.has(request.method)) hecho();
+    else conPrioridad(hecho);
+  });
   registrarAutorizacion(app);
   // Any write to an entity may change its figures: its cached dashboards go before the answer leaves, so the
   // next read already sees the change (tablero.service.ts).
