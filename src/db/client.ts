@@ -11,7 +11,7 @@ import pg from 'pg';
 import { CARPETA_MIGRACIONES } from '../server/rutas.ts';
 import { tomarCandado } from './candado.ts';
 import { ErrorConfiguracion } from './errores-configuracion.ts';
-import { ColaPrioridad, enCola } from './prioridad.ts';
+import { ColaPrioridad, enCola, poolEnCola } from './prioridad.ts';
 import * as schema from './schema.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -39,17 +39,20 @@ export async function abrirPglite(carpeta: string) {
 }
 
 /** PostgreSQL when a URL is given; otherwise PGlite in `dataDir/pg` (or in memory for tests). */
+const CONEXIONES_POSTGRES = 10;
+
 export async function conectar(opciones: {
   databaseUrl?: string;
   dataDir?: string;
   /**
-   * PGlite: writes ahead of queued reads (src/db/prioridad.ts). On by default; MIPG_PRIORIDAD_ESCRITURAS=0
-   * turns it off, for the baseline of bench/carga.ts.
+   * Writes ahead of queued reads (src/db/prioridad.ts). On by default; MIPG_PRIORIDAD_ESCRITURAS=0 turns it
+   * off, for the baseline of bench/carga.ts.
    */
   prioridad?: boolean;
 }): Promise<Conexion> {
+  const prioridad = opciones.prioridad ?? process.env.MIPG_PRIORIDAD_ESCRITURAS !== '0';
   if (opciones.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opciones.databaseUrl, max: 10 });
+    const pool = new pg.Pool({ connectionString: opciones.databaseUrl, max: CONEXIONES_POSTGRES });
     // An idle connection dropped by the server (restart, failover) must not bring the process down.
     pool.on('error', (e) => console.error(`Conexión con PostgreSQL perdida; se abrirá otra: ${e.message}`));
     try {
@@ -60,7 +63,8 @@ export async function conectar(opciones: {
         `No fue posible conectarse a la base de datos PostgreSQL indicada en DATABASE_URL: ${(e as Error).message}`,
       );
     }
-    const db = drizzlePg(pool, { schema, casing: undefined }) as unknown as Db;
+    const cliente = prioridad ? poolEnCola(pool, new ColaPrioridad({ plazas: CONEXIONES_POSTGRES })) : pool;
+    const db = drizzlePg(cliente, { schema, casing: undefined }) as unknown as Db;
     await migratePg(db as never, { migrationsFolder: CARPETA_MIGRACIONES });
     return { db, tipo: 'postgres', cerrar: () => pool.end() };
   }
@@ -82,7 +86,6 @@ export async function conectar(opciones: {
   } else {
     cliente = new PGlite();
   }
-  const prioridad = opciones.prioridad ?? process.env.MIPG_PRIORIDAD_ESCRITURAS !== '0';
   const db = drizzlePglite(prioridad ? enCola(cliente, new ColaPrioridad()) : cliente, {
     schema,
   }) as unknown as Db;

@@ -1,9 +1,10 @@
-// Writes ahead of reads on the embedded database. PGlite is one connection that runs every statement
+// Writes ahead of reads (on the embedded database above all). PGlite is one connection that runs every statement
 // synchronously on the server's own thread, first come first served: under many readers a write (a dozen
 // statements, one after another) waited behind every read queued before each of its statements, and the
 // chain of queued reads ran without ever letting the server read a new request. This queue sits in front
 // of the PGlite client: one operation at a time, transactions and the statements of write requests first,
-// and a turn of the event loop between operations.
+// and a turn of the event loop between operations. In front of PostgreSQL's pool (10 connections) the same
+// queue with 10 places keeps writes from waiting for a connection behind every queued read.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 const contexto = new AsyncLocalStorage<boolean>();
@@ -22,42 +23,59 @@ export interface OpcionesCola {
    * read's wait (no starvation) when writes never stop.
    */
   maxSeguidas?: number;
+  /** Operations at once; 1 by default. */
+  plazas?: number;
 }
 
 interface Turno {
   soltar: () => void;
 }
 
-/** One operation at a time; prioritary ones before the rest, each class in arrival order. */
+/**
+ * `plazas` operations at a time (1 for PGlite, the pool's size for PostgreSQL); prioritary ones before the
+ * rest, each class in arrival order.
+ */
 export class ColaPrioridad {
   readonly #altas: Turno[] = [];
   readonly #bajas: Turno[] = [];
-  #ocupada = false;
+  #libres: number;
   #seguidas = 0;
   readonly #maxSeguidas: number;
 
   constructor(opciones: OpcionesCola = {}) {
     this.#maxSeguidas = opciones.maxSeguidas ?? 8;
+    this.#libres = opciones.plazas ?? 1;
   }
 
-  /** Operations waiting for their turn (not counting the one running). */
+  /** Operations waiting for their turn (not counting those running). */
   get esperando() {
     return this.#altas.length + this.#bajas.length;
   }
 
-  async ejecutar<T>(prioritaria: boolean, fn: () => Promise<T>): Promise<T> {
-    if (this.#ocupada || this.esperando > 0)
-      await new Promise<void>((soltar) => (prioritaria ? this.#altas : this.#bajas).push({ soltar }));
-    else this.#ocupada = true;
-    try {
-      return await fn();
-    } finally {
+  /** Waits for a place; returns how to give it back (only the first call counts). */
+  async tomar(prioritaria: boolean): Promise<() => void> {
+    if (this.#libres > 0 && this.esperando === 0) this.#libres--;
+    else await new Promise<void>((soltar) => (prioritaria ? this.#altas : this.#bajas).push({ soltar }));
+    let devuelta = false;
+    return () => {
+      if (devuelta) return;
+      devuelta = true;
       // The next operation starts on a later turn of the event loop: requests that arrived meanwhile
       // (a write among them) are read first, instead of a chain of queued reads running back to back.
       setImmediate(() => this.#siguiente());
+    };
+  }
+
+  async ejecutar<T>(prioritaria: boolean, fn: () => Promise<T>): Promise<T> {
+    const devolver = await this.tomar(prioritaria);
+    try {
+      return await fn();
+    } finally {
+      devolver();
     }
   }
 
+  /** A place came back: to the next in line, or free. */
   #siguiente() {
     const leerYa = this.#bajas.length > 0 && this.#seguidas >= this.#maxSeguidas;
     let turno: Turno | undefined;
@@ -69,7 +87,7 @@ export class ColaPrioridad {
       this.#seguidas = 0;
     }
     if (turno) turno.soltar();
-    else this.#ocupada = false;
+    else this.#libres++;
   }
 }
 
@@ -89,6 +107,43 @@ export function enCola<C extends object>(cliente: C, cola: ColaPrioridad): C {
       if (nombre === 'query' || nombre === 'exec')
         return (...args: never[]) => cola.ejecutar(esPrioritario(), () => metodo(...args));
       return metodo;
+    },
+  });
+}
+
+interface Pool {
+  query(...args: never[]): Promise<unknown>;
+  connect(): Promise<{ release: (error?: Error | boolean) => void }>;
+}
+
+/**
+ * A node-postgres pool as drizzle uses it: `query` through `cola` with the request's priority; `connect`
+ * (a transaction) prioritary, holding its place until the connection is released.
+ */
+export function poolEnCola<P extends Pool>(pool: P, cola: ColaPrioridad): P {
+  return new Proxy(pool, {
+    get(objetivo, nombre) {
+      const valor = Reflect.get(objetivo, nombre, objetivo);
+      if (typeof valor !== 'function') return valor;
+      if (nombre === 'query')
+        return (...args: never[]) => cola.ejecutar(esPrioritario(), () => objetivo.query(...args));
+      if (nombre === 'connect')
+        return async () => {
+          const devolver = await cola.tomar(true);
+          try {
+            const cliente = await objetivo.connect();
+            const soltar = cliente.release.bind(cliente);
+            cliente.release = (error) => {
+              devolver();
+              soltar(error);
+            };
+            return cliente;
+          } catch (e) {
+            devolver();
+            throw e;
+          }
+        };
+      return (valor as Operacion).bind(objetivo);
     },
   });
 }
