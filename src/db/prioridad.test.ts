@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { construirApp } from '../server/app.ts';
 import { type Conexion, conectar, filas } from './client.ts';
-import { ColaPrioridad, conPrioridad, esPrioritario } from './prioridad.ts';
+import { ColaPrioridad, conPrioridad, esPrioritario, poolEnCola } from './prioridad.ts';
 
 const esPglite = process.env.MIPG_TEST_DB !== 'postgres';
 const LECTURA = sql`select count(*)::int as n from generate_series(1, 20000)`;
@@ -132,5 +132,38 @@ describe('cola con prioridad', () => {
     await expect(cola.ejecutar(true, () => Promise.reject(new Error('falla')))).rejects.toThrow('falla');
     expect(await cola.ejecutar(false, async () => 'sigue')).toBe('sigue');
     expect(cola.esperando).toBe(0);
+  });
+
+  it('delante del pool de PostgreSQL: una transacción ocupa su plaza hasta soltar la conexión, y pasa antes que las lecturas', async () => {
+    const cola = new ColaPrioridad({ plazas: 2 });
+    const orden: string[] = [];
+    const falso = {
+      query: async (que: string) => {
+        await paso();
+        orden.push(que);
+      },
+      connect: async () => ({ release: () => orden.push('soltada') }),
+    };
+    const pool = poolEnCola(falso, cola);
+    const t1 = await pool.connect();
+    const t2 = await pool.connect();
+    const lectura = pool.query('lectura');
+    const t3 = pool.connect().then((c) => {
+      orden.push('transacción');
+      return c;
+    });
+    await paso();
+    expect(orden).toEqual([]); // both places taken
+    t1.release();
+    t1.release(); // a second release gives no second place back
+    const c3 = await t3;
+    await paso();
+    await paso();
+    // The transaction went before the read, which still waits: t2 and t3 hold both places.
+    expect(orden).toEqual(['soltada', 'soltada', 'transacción']);
+    c3.release();
+    await lectura;
+    t2.release();
+    expect(orden).toEqual(['soltada', 'soltada', 'transacción', 'soltada', 'lectura', 'soltada']);
   });
 });
