@@ -63,7 +63,9 @@ export async function conectar(opciones: {
         `No fue posible conectarse a la base de datos PostgreSQL indicada en DATABASE_URL: ${(e as Error).message}`,
       );
     }
-    const cliente = prioridad ? poolEnCola(pool, new ColaPrioridad({ plazas: CONEXIONES_POSTGRES })) : pool;
+    const cliente = prioridad
+      ? poolEnCola(pool, new ColaPrioridad({ plazas: CONEXIONES_POSTGRES, reservadas: 1 }))
+      : pool;
     const db = drizzlePg(cliente, { schema, casing: undefined }) as unknown as Db;
     await migratePg(db as never, { migrationsFolder: CARPETA_MIGRACIONES });
     return { db, tipo: 'postgres', cerrar: () => pool.end() };

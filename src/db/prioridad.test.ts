@@ -166,4 +166,24 @@ describe('cola con prioridad', () => {
     t2.release();
     expect(orden).toEqual(['soltada', 'soltada', 'transacción', 'soltada', 'lectura', 'soltada']);
   });
+
+  it('con una plaza reservada, las lecturas no ocupan la última: una escritura que llega la toma enseguida', async () => {
+    const cola = new ColaPrioridad({ plazas: 3, reservadas: 1 });
+    const devolver = [await cola.tomar(false), await cola.tomar(false)];
+    let leyo = false;
+    const lectura = cola.tomar(false).then((d) => {
+      leyo = true;
+      return d;
+    });
+    await paso();
+    expect(leyo).toBe(false); // the third place is kept for writes
+    const escritura = await cola.tomar(true); // at once, with a read waiting
+    escritura();
+    await paso();
+    expect(leyo).toBe(false);
+    devolver[0]!();
+    (await lectura)();
+    devolver[1]!();
+    expect(leyo).toBe(true);
+  });
 });

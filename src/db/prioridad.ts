@@ -25,6 +25,8 @@ export interface OpcionesCola {
   maxSeguidas?: number;
   /** Operations at once; 1 by default. */
   plazas?: number;
+  /** Places only prioritary operations may take (0 by default): a write never waits for a place. */
+  reservadas?: number;
 }
 
 interface Turno {
@@ -41,10 +43,12 @@ export class ColaPrioridad {
   #libres: number;
   #seguidas = 0;
   readonly #maxSeguidas: number;
+  readonly #reservadas: number;
 
   constructor(opciones: OpcionesCola = {}) {
     this.#maxSeguidas = opciones.maxSeguidas ?? 8;
     this.#libres = opciones.plazas ?? 1;
+    this.#reservadas = opciones.reservadas ?? 0;
   }
 
   /** Operations waiting for their turn (not counting those running). */
@@ -54,7 +58,10 @@ export class ColaPrioridad {
 
   /** Waits for a place; returns how to give it back (only the first call counts). */
   async tomar(prioritaria: boolean): Promise<() => void> {
-    if (this.#libres > 0 && this.esperando === 0) this.#libres--;
+    const ya = prioritaria
+      ? this.#libres > 0 && this.#altas.length === 0
+      : this.#libres > this.#reservadas && this.esperando === 0;
+    if (ya) this.#libres--;
     else await new Promise<void>((soltar) => (prioritaria ? this.#altas : this.#bajas).push({ soltar }));
     let devuelta = false;
     return () => {
@@ -77,12 +84,14 @@ export class ColaPrioridad {
 
   /** A place came back: to the next in line, or free. */
   #siguiente() {
-    const leerYa = this.#bajas.length > 0 && this.#seguidas >= this.#maxSeguidas;
+    // A read may take the place that came back only if the reserved ones stay free.
+    const paraLectura = this.#bajas.length > 0 && this.#libres >= this.#reservadas;
+    const leerYa = paraLectura && this.#seguidas >= this.#maxSeguidas;
     let turno: Turno | undefined;
     if (this.#altas.length > 0 && !leerYa) {
       turno = this.#altas.shift();
       this.#seguidas++;
-    } else {
+    } else if (paraLectura) {
       turno = this.#bajas.shift();
       this.#seguidas = 0;
     }
