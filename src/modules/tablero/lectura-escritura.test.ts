@@ -70,7 +70,9 @@ describe('escrituras entre muchas lecturas', () => {
     invalidarTablero(entidadId); // a write lands while they compute
     const despues = leerTablero(t.conexion.db, entidadId, vigencia, 1);
     const leidos = await Promise.all(antes);
-    expect(new Set(leidos).size).toBeLessThan(10);
+    // With one connection the sharing is certain; with a pool, a loaded server may finish one computation
+    // before the next reader arrives.
+    if (t.conexion.tipo === 'pglite') expect(new Set(leidos).size).toBeLessThan(10);
     expect(leidos).not.toContain(await despues);
     expect(await despues).toEqual(leidos[0]);
   });
