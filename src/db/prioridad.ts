@@ -1,10 +1,10 @@
-// Writes ahead of reads (on the embedded database above all). PGlite is one connection that runs every statement
-// synchronously on the server's own thread, first come first served: under many readers a write (a dozen
+// Writes ahead of reads (on the embedded database above all). PGlite is one connection that runs every
+// statement synchronously on the server's own thread, first come first served: under many readers a write (a dozen
 // statements, one after another) waited behind every read queued before each of its statements, and the
 // chain of queued reads ran without ever letting the server read a new request. This queue sits in front
 // of the PGlite client: one operation at a time, transactions and the statements of write requests first,
 // and a turn of the event loop between operations. In front of PostgreSQL's pool (10 connections) the same
-// queue with 10 places keeps writes from waiting for a connection behind every queued read.
+// queue has 10 places, one of them kept for writes, so a write never waits for a connection behind reads.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 const contexto = new AsyncLocalStorage<boolean>();
