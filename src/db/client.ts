@@ -11,6 +11,7 @@ import pg from 'pg';
 import { CARPETA_MIGRACIONES } from '../server/rutas.ts';
 import { tomarCandado } from './candado.ts';
 import { ErrorConfiguracion } from './errores-configuracion.ts';
+import { ColaPrioridad, enCola, poolEnCola } from './prioridad.ts';
 import * as schema from './schema.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -38,9 +39,20 @@ export async function abrirPglite(carpeta: string) {
 }
 
 /** PostgreSQL when a URL is given; otherwise PGlite in `dataDir/pg` (or in memory for tests). */
-export async function conectar(opciones: { databaseUrl?: string; dataDir?: string }): Promise<Conexion> {
+const CONEXIONES_POSTGRES = 10;
+
+export async function conectar(opciones: {
+  databaseUrl?: string;
+  dataDir?: string;
+  /**
+   * Writes ahead of queued reads (src/db/prioridad.ts). On by default; MIPG_PRIORIDAD_ESCRITURAS=0 turns it
+   * off, for the baseline of bench/carga.ts.
+   */
+  prioridad?: boolean;
+}): Promise<Conexion> {
+  const prioridad = opciones.prioridad ?? process.env.MIPG_PRIORIDAD_ESCRITURAS !== '0';
   if (opciones.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opciones.databaseUrl, max: 10 });
+    const pool = new pg.Pool({ connectionString: opciones.databaseUrl, max: CONEXIONES_POSTGRES });
     // An idle connection dropped by the server (restart, failover) must not bring the process down.
     pool.on('error', (e) => console.error(`Conexión con PostgreSQL perdida; se abrirá otra: ${e.message}`));
     try {
@@ -51,7 +63,10 @@ export async function conectar(opciones: { databaseUrl?: string; dataDir?: strin
         `No fue posible conectarse a la base de datos PostgreSQL indicada en DATABASE_URL: ${(e as Error).message}`,
       );
     }
-    const db = drizzlePg(pool, { schema, casing: undefined }) as unknown as Db;
+    const cliente = prioridad
+      ? poolEnCola(pool, new ColaPrioridad({ plazas: CONEXIONES_POSTGRES, reservadas: 1 }))
+      : pool;
+    const db = drizzlePg(cliente, { schema, casing: undefined }) as unknown as Db;
     await migratePg(db as never, { migrationsFolder: CARPETA_MIGRACIONES });
     return { db, tipo: 'postgres', cerrar: () => pool.end() };
   }
@@ -73,7 +88,9 @@ export async function conectar(opciones: { databaseUrl?: string; dataDir?: strin
   } else {
     cliente = new PGlite();
   }
-  const db = drizzlePglite(cliente, { schema }) as unknown as Db;
+  const db = drizzlePglite(prioridad ? enCola(cliente, new ColaPrioridad()) : cliente, {
+    schema,
+  }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder: CARPETA_MIGRACIONES });
   return {
     db,

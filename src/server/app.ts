@@ -16,6 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Conexion, Db } from '../db/client.ts';
+import { conPrioridad } from '../db/prioridad.ts';
 import { auditoriaRoutes } from '../modules/auditoria/auditoria.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { catalogoRoutes } from '../modules/catalogo/catalogo.routes.ts';
@@ -45,6 +46,8 @@ import { CARPETA_WEB } from './rutas.ts';
 import { VERSION } from './version.ts';
 
 z.config(z.locales.es());
+
+const METODOS_LECTURA = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface OpcionesApp {
   conexion: Conexion;
@@ -123,6 +126,12 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // A write's statements go ahead of queued reads on the embedded database (src/db/prioridad.ts), from the
+  // session lookup on: everything after this hook runs inside the context (src/db/prioridad.test.ts).
+  app.addHook('onRequest', (request, _reply, hecho) => {
+    if (METODOS_LECTURA.has(request.method)) hecho();
+    else conPrioridad(hecho);
+  });
   registrarAutorizacion(app);
   // Any write to an entity may change its figures: its cached dashboards go before the answer leaves, so the
   // next read already sees the change (tablero.service.ts).

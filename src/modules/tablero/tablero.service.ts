@@ -288,6 +288,8 @@ const VIGENCIA_CACHE_MS = 30_000;
 const cache = new Map<string, { expira: number; datos: Tablero }>();
 // Bumped on every write: a dashboard computed while a write was landing is not kept.
 const generaciones = new Map<string, number>();
+// Dashboards being computed, by cache key and generation.
+const calculando = new Map<string, Promise<Tablero>>();
 
 /** Every write of an entity (plan, reports, periods…) drops its cached dashboards. */
 export function invalidarTablero(entidadId: string) {
@@ -309,24 +311,34 @@ export async function leerTablero(db: Db, entidadId: string, vigencia: number, n
   const clave = `${claveSinPeriodo}:${n}`;
   const guardado = cache.get(clave);
   if (guardado && guardado.expira > Date.now()) return guardado.datos;
-  const [corte] = await db
-    .select()
-    .from(cortePeriodo)
-    .where(
-      and(
-        eq(cortePeriodo.entidadId, entidadId),
-        eq(cortePeriodo.vigencia, vigencia),
-        eq(cortePeriodo.periodo, n),
-      ),
-    );
-  const datos =
-    corte && v.periodos.find((p) => p.numero === n)?.cerrado
-      ? { ...(corte.datos as Tablero), congelado: true }
-      : await calcularTablero(db, entidadId, vigencia, n);
-  if (cache.size > 500) cache.clear(); // a bound, not a policy: a server holds a few entities' dashboards
-  if ((generaciones.get(entidadId) ?? 0) === generacion)
-    cache.set(clave, { expira: Date.now() + VIGENCIA_CACHE_MS, datos });
-  return datos;
+  // Single flight: readers asking for the same dashboard while it is being computed share that computation
+  // (after a write, dozens of open dashboards would otherwise recompute it at once). Keyed by generation: a
+  // request that starts after a write never joins a computation that started before it.
+  const vuelo = `${clave}:${generacion}`;
+  const enVuelo = calculando.get(vuelo);
+  if (enVuelo) return enVuelo;
+  const calculo = (async () => {
+    const [corte] = await db
+      .select()
+      .from(cortePeriodo)
+      .where(
+        and(
+          eq(cortePeriodo.entidadId, entidadId),
+          eq(cortePeriodo.vigencia, vigencia),
+          eq(cortePeriodo.periodo, n),
+        ),
+      );
+    const datos =
+      corte && v.periodos.find((p) => p.numero === n)?.cerrado
+        ? { ...(corte.datos as Tablero), congelado: true }
+        : await calcularTablero(db, entidadId, vigencia, n);
+    if (cache.size > 500) cache.clear(); // a bound, not a policy: a server holds a few entities' dashboards
+    if ((generaciones.get(entidadId) ?? 0) === generacion)
+      cache.set(clave, { expira: Date.now() + VIGENCIA_CACHE_MS, datos });
+    return datos;
+  })().finally(() => calculando.delete(vuelo));
+  calculando.set(vuelo, calculo);
+  return calculo;
 }
 
 /**
