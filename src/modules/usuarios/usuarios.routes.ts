@@ -34,6 +34,16 @@ const UsuarioSchema = z
     roles: z.array(z.string()),
   })
   .meta({ id: 'UsuarioEntidad' });
+const DatosPersona = z.object({
+  nombre: z.string().trim().min(3, 'escriba el nombre completo').max(120),
+  correo: z.email('escriba un correo electrónico válido').max(200),
+  cargo: z
+    .string()
+    .trim()
+    .max(120)
+    .transform((v) => v || null)
+    .nullish(),
+});
 const InvitacionSchema = z
   .object({ id: z.string(), correo: z.string(), roles: z.array(z.string()) })
   .meta({ id: 'InvitacionEnviada' });
@@ -113,15 +123,7 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Dar acceso a una persona: la crea con contraseña temporal; si ya tiene cuenta y no trabaja en la entidad, le envía una invitación',
         params: EntidadParams,
-        body: z.object({
-          nombre: z.string().trim().min(3, 'escriba el nombre completo').max(120),
-          correo: z.email('escriba un correo electrónico válido').max(200),
-          cargo: z
-            .string()
-            .trim()
-            .max(120)
-            .transform((v) => v || null)
-            .nullish(),
+        body: DatosPersona.extend({
           roles: RolesSchema.refine((r) => r.length > 0, 'elija al menos un rol'),
         }),
         response: {
@@ -244,15 +246,7 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Cambiar el nombre, cargo, correo o estado de una cuenta que pertenece solo a esta entidad (desactivar o cambiar el correo cierra sus sesiones)',
         params: Params,
-        body: z.object({
-          nombre: z.string().trim().min(3, 'escriba el nombre completo').max(120),
-          correo: z.email('escriba un correo electrónico válido').max(200),
-          cargo: z
-            .string()
-            .trim()
-            .max(120)
-            .transform((v) => v || null)
-            .nullish(),
+        body: DatosPersona.extend({
           activo: z.boolean({ error: 'indique si la cuenta está activa' }),
         }),
         response: { 200: UsuarioSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
