@@ -156,6 +156,17 @@ describe('validación de la importación', () => {
     expect(validarImportacion(hoja(vacia), enc, ctx)).toMatchObject({ ok: false });
   });
 
+  it.each([
+    ['un nulo (_x0000_ en el archivo)', 'Social\u0000izar', 'carácter nulo'],
+    ['medio par sustituto (_xD800_)', 'Social\ud800izar', 'Unicode incompleto'],
+  ])('una celda con %s se informa por fila y columna', (_caso, actividad, mensaje) => {
+    const r = validarImportacion(hoja(fila(), fila({ Código: 'IN-02', Actividad: actividad })), enc, ctx);
+    expect(r).toEqual({
+      ok: false,
+      problemas: [{ fila: 3, columna: 'Actividad', problema: expect.stringContaining(mensaje) }],
+    });
+  });
+
   it('todo o nada: una sola fila mala impide importar las buenas', () => {
     const r = validarImportacion(hoja(fila(), fila({ Código: 'IN-02', Política: '' })), enc, ctx);
     expect(r).toEqual({

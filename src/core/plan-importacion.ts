@@ -2,6 +2,7 @@
 // validation of every imported row against the catalog and the entity, reporting row / column / problem.
 import { LIMITES, type Limite, mensajeDecimales, mensajeRango, problemaNumero } from './numeros.ts';
 import { problemaMetasPeriodo } from './ponderacion.ts';
+import { buscarTextoNoPermitido, MENSAJE_PROBLEMA } from './texto.ts';
 
 export const COLUMNAS_PLAN = [
   { clave: 'codigo', encabezado: 'Código', ancho: 12 },
@@ -165,6 +166,12 @@ export function validarImportacion(
   for (const { numero: n, celdas: fila } of filas) {
     if (fila.every((c) => texto(c) === '')) continue; // blank rows are skipped, not errors
     const mal = (columna: string, problema: string) => problemas.push({ fila: n, columna, problema });
+    // A cell may carry _x0000_ or half a surrogate pair (Excel's escapes): refused like any typed text.
+    const ilegibles = encabezados.flatMap((e, i) => {
+      const malo = buscarTextoNoPermitido(fila[i]);
+      return malo ? [mal(e, `${MENSAJE_PROBLEMA[malo.problema]}.`)] : [];
+    });
+    if (ilegibles.length) continue;
     const requerido = (encabezado: string) => {
       const v = texto(celda(fila, encabezado));
       if (!v) mal(encabezado, 'es obligatorio');

@@ -52,6 +52,12 @@ export function errorDeBase(err: unknown): ErrorApi | undefined {
       400,
       'Un número está fuera del rango que la base de datos admite. Revise las cifras enviadas.',
     );
+  // 22021 / 22P05: a NUL or invalid UTF-8 that a path other than JSON (a file's content) carried in.
+  if (code === '22021' || code === '22P05')
+    return new ErrorApi(
+      400,
+      'Un texto enviado tiene caracteres que no se pueden guardar (por ejemplo, un carácter nulo).',
+    );
   if (code === '22P02')
     return new ErrorApi(
       400,

@@ -3,6 +3,7 @@ import {
   bloqueanTrasFallo,
   type Contador,
   contadoresDe,
+  decidirIntento,
   type EstadoContador,
   MINUTOS_BLOQUEO,
 } from '../../core/bloqueo.ts';
@@ -16,40 +17,33 @@ export interface Intento {
 const VENTANA = sql.raw(`interval '${MINUTOS_BLOQUEO} minutes'`);
 
 /**
- * Counts the attempt before the password is checked, in one statement: concurrent guesses each get their own
- * number, so the lockout cannot be raced. A counter whose window and lock have passed starts again at 1.
+ * Counts the attempt before the password is checked, one counter per statement: concurrent guesses each get
+ * their own number, so the lockout cannot be raced. A counter whose window and lock have passed starts again
+ * at 1. An attempt already refused on its own connection stops there and does not count against the e-mail
+ * from everywhere: hammering from one address cannot lock the person out of theirs.
  */
 export async function reservarIntento(db: Db, correo: string, ip: string): Promise<Intento> {
-  const contadores = contadoresDe(correo, ip);
+  const estados: Intento['estados'] = [];
+  for (const contador of contadoresDe(correo, ip)) {
+    estados.push({ contador, estado: await contar(db, contador, correo) });
+    if (decidirIntento(estados, new Date()).tipo === 'bloqueado') break;
+  }
+  return { correo, estados };
+}
+
+async function contar(db: Db, contador: Contador, correo: string): Promise<EstadoContador> {
   const vencido = sql`i.ventana_desde <= now() - ${VENTANA} and (i.bloqueado_hasta is null or i.bloqueado_hasta <= now())`;
-  const valores = sql.join(
-    contadores.map((c) => sql`(${c.clave}, ${correo}, 1, now(), null::timestamptz)`),
-    sql`, `,
-  );
-  const r = await filas<{ clave: string; fallidos: number; bloqueado_hasta: string | Date | null }>(
+  const [f] = await filas<{ fallidos: number; bloqueado_hasta: string | Date | null }>(
     db,
     sql`insert into intento_acceso as i (clave, correo, fallidos, ventana_desde, bloqueado_hasta)
-        values ${valores}
+        values (${contador.clave}, ${correo}, 1, now(), null)
         on conflict (clave) do update set
           fallidos = case when ${vencido} then 1 else i.fallidos + 1 end,
           ventana_desde = case when ${vencido} then now() else i.ventana_desde end,
           bloqueado_hasta = case when ${vencido} then null else i.bloqueado_hasta end
-        returning i.clave, i.fallidos, i.bloqueado_hasta`,
+        returning i.fallidos, i.bloqueado_hasta`,
   );
-  const porClave = new Map(r.map((f) => [f.clave, f]));
-  return {
-    correo,
-    estados: contadores.map((contador) => {
-      const f = porClave.get(contador.clave)!;
-      return {
-        contador,
-        estado: {
-          intentos: f.fallidos,
-          bloqueadoHasta: f.bloqueado_hasta ? new Date(f.bloqueado_hasta) : null,
-        },
-      };
-    }),
-  };
+  return { intentos: f!.fallidos, bloqueadoHasta: f!.bloqueado_hasta ? new Date(f!.bloqueado_hasta) : null };
 }
 
 /** A wrong password: the counters that reached their maximum lock now. Returns whether a lock began. */

@@ -87,6 +87,16 @@ describe('agregar a una persona que ya tiene cuenta', () => {
     expect(roles.map((r) => r.entidadId)).toEqual([b]);
   });
 
+  it('con una invitación pendiente de otra entidad, la cuenta ya no es solo de A: A no puede restablecerla', async () => {
+    // Otherwise A resets her password, logs in as her and accepts B's invitation (admin of B).
+    const v = await t.usuarioCon(a, ['consulta'], 'invitada.por.b@prueba.example');
+    expect((await invitar(adminB, b, 'invitada.por.b@prueba.example', ['admin_entidad'])).statusCode).toBe(202);
+    const reset = await t.pedir(adminA, 'POST', `/api/entidades/${a}/usuarios/${v.id}/restablecer-clave`);
+    expect(reset.statusCode).toBe(403);
+    const lista = (await t.pedir(adminA, 'GET', `/api/entidades/${a}/usuarios`)).json();
+    expect(lista.find((u: { id: string }) => u.id === v.id).gestionable).toBe(false);
+  });
+
   it('aceptar dos veces a la vez agrega los roles una sola vez y deja una sola entrada en la bitácora', async () => {
     const p = await t.usuarioCon(b, ['consulta'], 'doble@prueba.example');
     const inv = (await invitar(adminA, a, 'doble@prueba.example')).json().invitacion;

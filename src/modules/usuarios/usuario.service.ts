@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { problemasClave } from '../../core/clave.ts';
 import { gestionaCredenciales, MENSAJE_CUENTA_AJENA } from '../../core/cuentas.ts';
 import { esRol, NOMBRE_ROL } from '../../core/roles.ts';
@@ -180,6 +180,8 @@ export async function responderInvitacion(
   acepta: boolean,
 ) {
   return db.transaction(async (tx) => {
+    // Serialised with credential changes, which hold this row (exigirCuentaGestionable).
+    await tx.execute(sql`select 1 from usuario where id = ${actor.usuarioId} for update`);
     const [inv] = await tx
       .delete(invitacion)
       .where(and(eq(invitacion.id, invitacionId), eq(invitacion.usuarioId, actor.usuarioId)))
@@ -201,18 +203,29 @@ export async function responderInvitacion(
   });
 }
 
-/** Throws 403 unless `actor` may change this person's password, e-mail or active state (core/cuentas.ts). */
+/**
+ * Entities an account belongs to or is invited to: a pending invitation counts, or an entity could reset the
+ * password of its own member and then accept, as that person, another entity's invitation.
+ */
+export const entidadesDeCuenta = (usuarioId: SQL | string) =>
+  sql`array(select r.entidad_id::text from rol_usuario r where r.usuario_id = ${usuarioId}
+            union select i.entidad_id::text from invitacion i where i.usuario_id = ${usuarioId})`;
+
+/**
+ * Throws 403 unless `actor` may change this person's password, e-mail or active state (core/cuentas.ts).
+ * Inside the change's transaction: the account's row stays locked, so accepting an invitation (which locks
+ * it too) cannot slip in between the check and the change.
+ */
 export async function exigirCuentaGestionable(
-  db: Db,
+  tx: Db,
   actor: { adminPlataforma: boolean },
   entidadId: string,
   usuarioId: string,
 ) {
   const [cuenta] = await filas<{ admin_plataforma: boolean; entidades: string[] }>(
-    db,
-    sql`select u.admin_plataforma,
-               coalesce(array(select distinct r.entidad_id::text from rol_usuario r where r.usuario_id = u.id), '{}') as entidades
-        from usuario u where u.id = ${usuarioId}`,
+    tx,
+    sql`select u.admin_plataforma, ${entidadesDeCuenta(sql`u.id`)} as entidades
+        from usuario u where u.id = ${usuarioId} for update of u`,
   );
   if (!cuenta) throw noEncontrado('el usuario');
   if (

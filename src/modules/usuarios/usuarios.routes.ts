@@ -14,6 +14,7 @@ import { EntidadParams } from '../entidades/entidad.schema.ts';
 import {
   claveTemporal,
   darAcceso,
+  entidadesDeCuenta,
   exigirCuentaGestionable,
   hashClave,
   normalizarCorreo,
@@ -65,9 +66,7 @@ export async function usuariosDeEntidad(db: Db, entidadId: string, actor: { admi
       activo: usuario.activo,
       adminPlataforma: usuario.adminPlataforma,
       bloqueado: sql<boolean>`exists (select 1 from intento_acceso i where i.correo = ${usuario.correo} and i.bloqueado_hasta > now())`,
-      entidades: sql<
-        string[]
-      >`array(select distinct r.entidad_id::text from rol_usuario r where r.usuario_id = ${usuario.id})`,
+      entidades: sql<string[]>`${entidadesDeCuenta(sql`${usuario.id}`)}`,
       rol: rolUsuario.rol,
     })
     .from(rolUsuario)
@@ -219,10 +218,10 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { entidadId, usuarioId } = request.params;
       const persona = await usuarioDeEntidad(app.db, entidadId, usuarioId, usuarioDe(request));
-      await exigirCuentaGestionable(app.db, usuarioDe(request), entidadId, usuarioId);
       const clave = claveTemporal();
       const claveHash = await hashClave(clave);
       await app.db.transaction(async (tx) => {
+        await exigirCuentaGestionable(tx, usuarioDe(request), entidadId, usuarioId);
         await tx.update(usuario).set({ claveHash, debeCambiarClave: true }).where(eq(usuario.id, usuarioId));
         await desbloquear(tx, persona.correo);
         await cerrarSesionesDe(tx, usuarioId);
@@ -256,7 +255,6 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
       const { entidadId, usuarioId } = request.params;
       const actor = usuarioDe(request);
       const antes = await usuarioDeEntidad(app.db, entidadId, usuarioId, actor);
-      await exigirCuentaGestionable(app.db, actor, entidadId, usuarioId);
       if (usuarioId === actor.id && !request.body.activo)
         throw conflicto('No puede desactivar su propia cuenta.');
       const despues = {
@@ -266,6 +264,7 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
         activo: request.body.activo,
       };
       await app.db.transaction(async (tx) => {
+        await exigirCuentaGestionable(tx, actor, entidadId, usuarioId);
         await tx.update(usuario).set(despues).where(eq(usuario.id, usuarioId));
         // A new address or a closed account must not keep sessions opened under the old one.
         if (despues.correo !== antes.correo || !despues.activo) await cerrarSesionesDe(tx, usuarioId);
