@@ -1,13 +1,43 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+const salida = fileURLToPath(new URL('./dist', import.meta.url));
+
+/**
+ * Brotli and gzip copies of every text asset, made once at build time: the server sends them as they are
+ * (`preCompressed`), so a rural 3G connection downloads ~190 KB of JavaScript instead of 640 KB, and no
+ * request pays for compressing.
+ */
+function comprimir(): Plugin {
+  return {
+    name: 'mipg-comprimir',
+    apply: 'build',
+    closeBundle() {
+      for (const entrada of readdirSync(salida, { recursive: true, withFileTypes: true })) {
+        if (!entrada.isFile() || !/\.(js|css|html|svg|json|txt)$/.test(entrada.name)) continue;
+        const ruta = join(entrada.parentPath, entrada.name);
+        const datos = readFileSync(ruta);
+        if (datos.length < 1024) continue;
+        writeFileSync(
+          `${ruta}.br`,
+          brotliCompressSync(datos, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
+        writeFileSync(`${ruta}.gz`, gzipSync(datos, { level: 9 }));
+      }
+    },
+  };
+}
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react()],
+  plugins: [react(), comprimir()],
   resolve: { alias: { '@core': fileURLToPath(new URL('../src/core', import.meta.url)) } },
   build: {
-    outDir: 'dist',
+    outDir: salida,
     emptyOutDir: true,
     chunkSizeWarningLimit: 800,
   },

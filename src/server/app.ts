@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -179,6 +179,18 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(notificacionesRoutes);
   await app.register(auditoriaRoutes);
 
-  if (conWeb) await app.register(fastifyStatic, { root: CARPETA_WEB, wildcard: false, maxAge: '1h' });
+  if (conWeb)
+    await app.register(fastifyStatic, {
+      root: CARPETA_WEB,
+      wildcard: false,
+      maxAge: '1h',
+      // The .br/.gz copies made at build time (web/vite.config.ts), chosen by Accept-Encoding.
+      preCompressed: true,
+      // Vite names assets by their content hash: a new build is a new name, so they never go stale.
+      setHeaders: (reply, ruta) => {
+        if (ruta.includes(`${sep}assets${sep}`))
+          reply.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
   return app;
 }
