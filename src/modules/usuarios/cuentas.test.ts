@@ -90,7 +90,9 @@ describe('agregar a una persona que ya tiene cuenta', () => {
   it('con una invitación pendiente de otra entidad, la cuenta ya no es solo de A: A no puede restablecerla', async () => {
     // Otherwise A resets her password, logs in as her and accepts B's invitation (admin of B).
     const v = await t.usuarioCon(a, ['consulta'], 'invitada.por.b@prueba.example');
-    expect((await invitar(adminB, b, 'invitada.por.b@prueba.example', ['admin_entidad'])).statusCode).toBe(202);
+    expect((await invitar(adminB, b, 'invitada.por.b@prueba.example', ['admin_entidad'])).statusCode).toBe(
+      202,
+    );
     const reset = await t.pedir(adminA, 'POST', `/api/entidades/${a}/usuarios/${v.id}/restablecer-clave`);
     expect(reset.statusCode).toBe(403);
     const lista = (await t.pedir(adminA, 'GET', `/api/entidades/${a}/usuarios`)).json();
