@@ -70,10 +70,13 @@ describe('escrituras entre muchas lecturas', () => {
     invalidarTablero(entidadId); // a write lands while they compute
     const despues = leerTablero(t.conexion.db, entidadId, vigencia, 1);
     const leidos = await Promise.all(antes);
-    // With one connection the sharing is certain; with a pool, a loaded server may finish one computation
-    // before the next reader arrives.
-    if (t.conexion.tipo === 'pglite') expect(new Set(leidos).size).toBeLessThan(10);
-    expect(leidos).not.toContain(await despues);
+    // With one connection the order is certain: the earlier readers share one computation and the later one
+    // computes anew. With a pool, an earlier reader that is slow may legitimately pick up the newer figures
+    // (cached by the later computation), so identity says nothing there; the figures must still agree.
+    if (t.conexion.tipo === 'pglite') {
+      expect(new Set(leidos).size).toBeLessThan(10);
+      expect(leidos).not.toContain(await despues);
+    }
     expect(await despues).toEqual(leidos[0]);
   });
 });
