@@ -3,22 +3,12 @@ import type { Db } from '../../db/client.ts';
 import { actividad, evidencia, periodo, planAccion, seguimiento } from '../../db/schema.ts';
 import { conflicto, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import { exigirAbierto, exigirEditable } from './seguimiento.service.ts';
+import { exigirAbierto, exigirEditable, vistaEvidencia } from './seguimiento.service.ts';
 
 /** Enough for any report (actas, listas, fotos); a bound so one report cannot fill the store. */
 export const MAX_EVIDENCIAS_POR_REPORTE = 50;
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-export type Evidencia = typeof evidencia.$inferSelect;
-
-export const vistaEvidencia = (e: Evidencia) => ({
-  id: e.id,
-  nombre: e.nombre,
-  tipo: e.tipo,
-  bytes: e.bytes,
-  url: e.url,
-  creadoEn: e.creadoEn.toISOString(),
-});
 
 /**
  * Locks the report (FOR UPDATE) and its period (FOR SHARE) until the transaction ends, then checks that
@@ -95,7 +85,7 @@ export async function quitarEvidencia(
   db: Db,
   actor: Actor,
   entidadId: string,
-  e: Pick<Evidencia, 'id' | 'seguimientoId'>,
+  e: Pick<typeof evidencia.$inferSelect, 'id' | 'seguimientoId'>,
 ) {
   await db.transaction(async (tx) => {
     const s = await bloquearReporteEditable(tx, e.seguimientoId);

@@ -65,6 +65,16 @@ export function exigirAbierto(p: { nombre: string; cerrado: boolean }) {
  * Inside a write's transaction, first of all: the period is open and stays open until the write commits
  * (closing it waits for the write, so the frozen figures include it, or the write waits and gets a 409).
  */
+/** An evidence as the API shows it (sheet, upload answer, audit entry). */
+export const vistaEvidencia = (e: typeof evidencia.$inferSelect) => ({
+  id: e.id,
+  nombre: e.nombre,
+  tipo: e.tipo,
+  bytes: e.bytes,
+  url: e.url,
+  creadoEn: e.creadoEn.toISOString(),
+});
+
 export async function exigirPeriodoAbierto(tx: Db, entidadId: string, vigencia: number, numero: number) {
   const p = await bloquearPeriodo(tx, entidadId, vigencia, numero, 'share');
   if (p) exigirAbierto(p);
@@ -153,16 +163,7 @@ const vista = (s: Seguimiento | undefined, evidencias: (typeof evidencia.$inferS
         observacionesPlaneacion: s.observacionesPlaneacion,
         observacionesControl: s.observacionesControl,
         enviadoEn: s.enviadoEn?.toISOString() ?? null,
-        evidencias: evidencias
-          .filter((e) => e.seguimientoId === s.id)
-          .map((e) => ({
-            id: e.id,
-            nombre: e.nombre,
-            tipo: e.tipo,
-            bytes: e.bytes,
-            url: e.url,
-            creadoEn: e.creadoEn.toISOString(),
-          })),
+        evidencias: evidencias.filter((e) => e.seguimientoId === s.id).map(vistaEvidencia),
       }
     : null;
 
