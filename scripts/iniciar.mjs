@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { argumentosEsbuild, ENTRADAS } from './empaquetar.mjs';
 
 const raiz = fileURLToPath(new URL('..', import.meta.url));
 const mtime = (ruta) => (existsSync(ruta) ? statSync(ruta).mtimeMs : 0);
@@ -41,22 +42,7 @@ if (
 const servidor = join(raiz, 'dist', 'servidor.mjs');
 const esbuild = spawnSync(
   join(raiz, 'node_modules', '.bin', 'esbuild'),
-  [
-    `servidor=${join('src', 'server', 'main.ts')}`,
-    // Prepares a new embedded database in a process of its own (src/db/preparar-base.ts).
-    `preparar-base=${join('src', 'db', 'preparar-base.ts')}`,
-    // Reads uploaded Excel files in a worker thread; found next to servidor.mjs (src/modules/excel/leer-en-hilo.ts).
-    `plan-xlsx.worker=${join('src', 'modules', 'excel', 'plan-xlsx.worker.ts')}`,
-    `--outdir=${join(raiz, 'dist')}`,
-    '--out-extension:.js=.mjs',
-    '--bundle',
-    '--platform=node',
-    '--format=esm',
-    '--target=node20',
-    '--packages=external',
-    '--sourcemap=linked',
-    '--log-level=warning',
-  ],
+  [...argumentosEsbuild(ENTRADAS, join(raiz, 'dist')), '--sourcemap=linked'],
   { stdio: 'inherit', cwd: raiz },
 );
 if (esbuild.status !== 0) {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { argumentosEsbuild, ENTRADAS } from '../../../scripts/empaquetar.mjs';
 
 const raiz = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -13,18 +14,13 @@ describe('el hilo de lectura en el paquete de npm start', () => {
     try {
       const esbuild = spawnSync(
         join(raiz, 'node_modules', '.bin', 'esbuild'),
-        [
-          `servidor=${join('src', 'modules', 'excel', 'leer-en-hilo.ts')}`,
-          `plan-xlsx.worker=${join('src', 'modules', 'excel', 'plan-xlsx.worker.ts')}`,
-          `--outdir=${dist}`,
-          '--out-extension:.js=.mjs',
-          '--bundle',
-          '--platform=node',
-          '--format=esm',
-          '--target=node20',
-          '--packages=external',
-          '--log-level=warning',
-        ],
+        argumentosEsbuild(
+          {
+            servidor: join('src', 'modules', 'excel', 'leer-en-hilo.ts'),
+            'plan-xlsx.worker': ENTRADAS['plan-xlsx.worker']!,
+          },
+          dist,
+        ),
         { cwd: raiz, encoding: 'utf8' },
       );
       expect(esbuild.status, esbuild.stderr).toBe(0);
