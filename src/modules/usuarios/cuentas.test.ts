@@ -110,6 +110,18 @@ describe('agregar a una persona que ya tiene cuenta', () => {
     expect(filas.filter((f) => f.accion === 'aceptar')).toHaveLength(1);
   });
 
+  it('invitar otra vez lo mismo no repite el aviso; invitar con otro rol lo suma a la misma invitación', async () => {
+    const p = await t.usuarioCon(b, ['consulta'], 'repetida@prueba.example');
+    const ids = [];
+    for (let i = 0; i < 3; i++)
+      ids.push((await invitar(adminA, a, 'repetida@prueba.example')).json().invitacion.id);
+    const otro = await invitar(adminA, a, 'repetida@prueba.example', ['planeacion']);
+    expect(new Set([...ids, otro.json().invitacion.id]).size).toBe(1);
+    expect(otro.json().invitacion.roles.sort()).toEqual(['consulta', 'planeacion']);
+    const avisos = (await t.pedir(p, 'GET', '/api/notificaciones')).json();
+    expect(JSON.stringify(avisos).match(/le invita a participar/g)).toHaveLength(2);
+  });
+
   it('una persona que ya trabaja en la entidad recibe los roles directamente', async () => {
     const p = await t.usuarioCon(a, ['consulta'], 'miembro@prueba.example');
     const r = await invitar(adminA, a, 'miembro@prueba.example', ['planeacion']);

@@ -123,7 +123,8 @@ async function rolesOInvitacion(
       });
       return { tipo: 'roles', id: usuarioId };
     }
-    // Inviting again adds the new roles to the pending invitation.
+    // Inviting again adds the new roles to the pending invitation; the same invitation again changes nothing
+    // and notifies nobody (else any entity could flood a person's notices).
     const [inv] = await tx
       .insert(invitacion)
       .values({ entidadId, usuarioId, correo, roles, invitadoPor: actor.usuarioId })
@@ -133,8 +134,16 @@ async function rolesOInvitacion(
           roles: sql`(select jsonb_agg(distinct r) from jsonb_array_elements_text(${invitacion.roles} || excluded.roles) r)`,
           invitadoPor: actor.usuarioId,
         },
+        setWhere: sql`not (${invitacion.roles} @> excluded.roles)`,
       })
       .returning({ id: invitacion.id, roles: invitacion.roles });
+    if (!inv) {
+      const [igual] = await tx
+        .select({ id: invitacion.id, roles: invitacion.roles })
+        .from(invitacion)
+        .where(and(eq(invitacion.entidadId, entidadId), eq(invitacion.usuarioId, usuarioId)));
+      return { tipo: 'invitacion', invitacionId: igual!.id, roles: igual!.roles };
+    }
     const [ent] = await tx.select({ nombre: entidad.nombre }).from(entidad).where(eq(entidad.id, entidadId));
     await notificar(
       tx,
