@@ -79,7 +79,8 @@ export function UsuariosPage() {
   const [datos, setDatos] = useState(VACIO);
   const [editando, setEditando] = useState<UsuarioEntidad | null>(null);
   const [clave, setClave] = useState<{ nombre: string; correo: string; clave: string } | null>(null);
-  const [invitada, setInvitada] = useState<string | null>(null);
+  // What happened when no temporary password is shown: an invitation, or roles added to a member.
+  const [aviso, setAviso] = useState<string | null>(null);
   const lista = useQuery({
     queryKey: ['usuarios', entidad?.id],
     queryFn: () => api<UsuarioEntidad[]>('GET', `/api/entidades/${entidad!.id}/usuarios`),
@@ -114,7 +115,13 @@ export function UsuariosPage() {
           ? { nombre: r.usuario.nombre, correo: r.usuario.correo, clave: r.claveTemporal }
           : null,
       );
-      setInvitada(r.invitacion?.correo ?? null);
+      setAviso(
+        r.invitacion
+          ? `${r.invitacion.correo} ya tiene cuenta en la plataforma: le enviamos una invitación. Tendrá los roles en esta entidad cuando la acepte al ingresar.`
+          : r.usuario && !r.claveTemporal
+            ? `${r.usuario.nombre} ya trabajaba en esta entidad; sus roles ahora son: ${r.usuario.roles.map(nombreRol).join(', ')}.`
+            : null,
+      );
       setDatos(VACIO);
       await cliente.invalidateQueries({ queryKey: ['usuarios'] });
     },
@@ -136,7 +143,7 @@ export function UsuariosPage() {
   const enviar = (e: FormEvent) => {
     e.preventDefault();
     setClave(null);
-    setInvitada(null);
+    setAviso(null);
     crear.mutate();
   };
   return (
@@ -151,12 +158,7 @@ export function UsuariosPage() {
           cambiarla al ingresar.
         </Exito>
       )}
-      {invitada && (
-        <Exito>
-          {invitada} ya tiene cuenta en la plataforma: le enviamos una invitación. Tendrá los roles en esta
-          entidad cuando la acepte al ingresar.
-        </Exito>
-      )}
+      {aviso && <Exito>{aviso}</Exito>}
       <MensajeError error={lista.error ?? restablecer.error ?? retirar.error} />
       {lista.isPending ? (
         <Cargando que="los usuarios" />
