@@ -221,10 +221,67 @@ describe('importar el plan desde Excel', () => {
     expect(libro.getWorksheet('Plan de acción')!.rowCount).toBe(1);
     const listas = libro.getWorksheet('Listas válidas')!;
     const texto = JSON.stringify(listas.getSheetValues());
-    expect(texto).toContain('integridad — Integridad');
+    expect(texto).toContain('Integridad');
     expect(texto).toContain('Secretaría de Gobierno');
     expect(texto).toContain('yolanda@territorio.example');
   });
+
+  it('la plantilla trae listas desplegables en las columnas que solo aceptan valores de una lista', async () => {
+    const r = await t.pedir(planeacionB, 'GET', `/api/entidades/${b}/plan/2026/plantilla.xlsx`);
+    const libro = await libroDe(r.rawPayload);
+    const plan = libro.getWorksheet('Plan de acción')!;
+    const listas = libro.getWorksheet('Listas válidas')!;
+    const encabezados = plan.getRow(1).values as string[];
+    const columnaLista = (encabezado: string) => (listas.getRow(1).values as string[]).indexOf(encabezado);
+    // The drop-down of a column points at the list of accepted values, far down the sheet.
+    const lista = (encabezado: string, fila: number) =>
+      plan.getCell(fila, encabezados.indexOf(encabezado)).dataValidation;
+    for (const e of [
+      'Política',
+      'Dependencia',
+      'Responsable (correo)',
+      'Plan del Decreto 612',
+      'Índice FURAG',
+    ]) {
+      expect(lista(e, 2)?.type, e).toBe('list');
+      expect(lista(e, 20_001)?.type, e).toBe('list');
+      const valores = listas.getColumn(columnaLista(e)).values.slice(2).filter(Boolean);
+      expect(lista(e, 2)?.formulae?.[0]).toContain(`$${valores.length + 1}`);
+    }
+    expect(lista('Actividad', 2)).toBeUndefined();
+    const politicas = listas.getColumn(columnaLista('Política')).values.slice(2);
+    expect(politicas).toContain('Integridad');
+    expect(politicas).toHaveLength(19);
+
+    // Values picked from the lists import as they are.
+    const enc = encabezados.slice(1);
+    const dep = listas.getColumn(columnaLista('Dependencia')).values[2] as string;
+    const correo = listas.getColumn(columnaLista('Responsable (correo)')).values[2] as string;
+    const fila: Record<string, string | number> = {
+      Código: 'LD-1',
+      Política: 'Integridad',
+      Actividad: 'Actividad elegida de las listas',
+      'Producto o entregable': 'Informe',
+      'Meta anual': 4,
+      'Unidad de medida': 'informes',
+      'Ponderación (%)': 0.1,
+      Dependencia: dep,
+      'Responsable (correo)': correo,
+      'Fecha de inicio': '01/02/2026',
+      'Fecha de fin': '30/11/2026',
+      'Meta Trimestre 1': 1,
+      'Meta Trimestre 2': 1,
+      'Meta Trimestre 3': 1,
+      'Meta Trimestre 4': 1,
+    };
+    // Row 2, as a person types it (ExcelJS has made a cell object for every validated cell below).
+    enc.forEach((e, i) => {
+      if (fila[e] !== undefined) plan.getCell(2, i + 1).value = fila[e];
+    });
+    const importado = await importar(planeacionB, b, Buffer.from(await libro.xlsx.writeBuffer()));
+    expect(importado.statusCode, importado.body).toBeLessThan(300);
+    // ExcelJS (not Excel) turns every validated cell into an object when it loads the template: slow here only.
+  }, 90_000);
 });
 
 describe('importar un Excel hostil o pesado', () => {
