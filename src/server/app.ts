@@ -30,6 +30,7 @@ import { pendientesRoutes } from '../modules/pendientes/pendientes.routes.ts';
 import { flujoPlanRoutes, versionesPlanRoutes } from '../modules/plan/flujo.routes.ts';
 import { objetivosRoutes } from '../modules/plan/objetivos.routes.ts';
 import { planRoutes } from '../modules/plan/plan.routes.ts';
+import { ponderacionesRoutes } from '../modules/plan/ponderaciones.routes.ts';
 import { responsablesRoutes } from '../modules/responsables/responsables.routes.ts';
 import { saludRoutes } from '../modules/salud/salud.routes.ts';
 import { evidenciasRoutes } from '../modules/seguimiento/evidencias.routes.ts';
@@ -166,6 +167,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(responsablesRoutes);
   await app.register(vigenciasRoutes);
   await app.register(planRoutes);
+  await app.register(ponderacionesRoutes);
   await app.register(flujoPlanRoutes);
   await app.register(versionesPlanRoutes);
   await app.register(objetivosRoutes);

@@ -64,6 +64,7 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'POST /api/entidades/:entidadId/planes/:vigencia/actividades': 'plan.editar',
   'PUT /api/entidades/:entidadId/planes/:vigencia/actividades/:actividadId': 'plan.editar',
   'DELETE /api/entidades/:entidadId/planes/:vigencia/actividades/:actividadId': 'plan.editar',
+  'PUT /api/entidades/:entidadId/planes/:vigencia/politicas/:politica/ponderaciones': 'plan.editar',
   'POST /api/entidades/:entidadId/planes/:vigencia/enviar': 'plan.editar',
   'POST /api/entidades/:entidadId/planes/:vigencia/devolver': 'plan.aprobar',
   'POST /api/entidades/:entidadId/planes/:vigencia/aprobar': 'plan.aprobar',
