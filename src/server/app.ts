@@ -24,6 +24,7 @@ import { dependenciasRoutes } from '../modules/dependencias/dependencias.routes.
 import { entidadesRoutes } from '../modules/entidades/entidades.routes.ts';
 import { logoRoutes } from '../modules/entidades/logo.routes.ts';
 import { excelRoutes } from '../modules/excel/excel.routes.ts';
+import { importacionRoutes } from '../modules/importacion/importacion.routes.ts';
 import { indicadoresRoutes } from '../modules/indicadores/indicadores.routes.ts';
 import { notificacionesRoutes } from '../modules/notificaciones/notificaciones.routes.ts';
 import { pendientesRoutes } from '../modules/pendientes/pendientes.routes.ts';
@@ -162,6 +163,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(entidadesRoutes);
   await app.register(logoRoutes);
   await app.register(dependenciasRoutes);
+  await app.register(importacionRoutes);
   await app.register(usuariosRoutes);
   await app.register(invitacionesRoutes);
   await app.register(responsablesRoutes);
