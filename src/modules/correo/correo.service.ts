@@ -100,10 +100,12 @@ export async function tomarLote(db: Db, max: number): Promise<Fila[]> {
         where id in (
           select id from correo_saliente
           where estado in ('pendiente', 'enviando') and proximo_intento <= now()
-          order by proximo_intento limit ${max}
+          order by creado_en limit ${max}
           for update skip locked)
-        returning id, destinatario, asunto, texto, html, intentos`,
+        returning id, destinatario, asunto, texto, html, intentos, creado_en`,
   );
+  // An update's returning has no order: oldest first, as queued.
+  tomadas.sort((x, y) => new Date(x.creado_en as string).getTime() - new Date(y.creado_en as string).getTime());
   return tomadas.map((f) => ({
     id: f.id as string,
     destinatario: f.destinatario as string,
