@@ -78,10 +78,15 @@ async function main(argv: string[]): Promise<number> {
       case 'enlace-inicial': {
         const camino = await emitirEnlaceInicial(conexion);
         if (!camino) {
-          console.log('La plataforma ya tiene administrador: no hace falta el enlace de configuración inicial.');
+          console.log(
+            'La plataforma ya tiene administrador: no hace falta el enlace de configuración inicial.',
+          );
           return 0;
         }
-        const base = (process.env.MIPG_URL_PUBLICA?.trim() || `http://localhost:${config.port}`).replace(/\/+$/, '');
+        const base = (process.env.MIPG_URL_PUBLICA?.trim() || `http://localhost:${config.port}`).replace(
+          /\/+$/,
+          '',
+        );
         console.log(`Cree la cuenta del administrador en este enlace de un solo uso:\n  ${base}${camino}`);
         return 0;
       }

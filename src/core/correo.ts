@@ -34,8 +34,10 @@ export const PLAZO_ENVIO_MS = 10 * 60 * 1000;
  * bounded, whatever a person typed into an activity's name or an observation.
  */
 export function textoDeCabecera(texto: string, max = 150): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to remove them
-  const limpio = texto.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const limpio = texto
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return limpio.length > max ? `${limpio.slice(0, max - 1)}…` : limpio;
 }
 

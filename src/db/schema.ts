@@ -251,10 +251,7 @@ export const correoSaliente = pgTable(
   },
   (t) => [
     index('correo_saliente_cola_idx').on(t.estado, t.proximoIntento),
-    check(
-      'correo_saliente_estado_ck',
-      sql`${t.estado} in ('pendiente', 'enviando', 'enviado', 'fallido')`,
-    ),
+    check('correo_saliente_estado_ck', sql`${t.estado} in ('pendiente', 'enviando', 'enviado', 'fallido')`),
   ],
 );
 

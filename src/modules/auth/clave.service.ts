@@ -57,7 +57,7 @@ export async function definirClave(db: Db, ip: string, token: string, clave: str
 export async function solicitarRestablecimiento(db: Db, correo: Correo | null, ip: string, email: string) {
   if (!correo) return;
   const u = await buscarPorCorreo(db, normalizarCorreo(email));
-  if (!u || !u.activo) return;
+  if (!u?.activo) return;
   await db.transaction(async (tx) => {
     // The account's row serialises two requests, so the hourly cap holds under a race.
     await tx.execute(sql`select 1 from usuario where id = ${u.id} for update`);

@@ -74,7 +74,11 @@ export async function consumirEnlace(tx: Db, token: string) {
     .update(enlaceClave)
     .set({ usadoEn: new Date() })
     .where(
-      and(eq(enlaceClave.id, hashToken(token)), isNull(enlaceClave.usadoEn), gt(enlaceClave.expiraEn, new Date())),
+      and(
+        eq(enlaceClave.id, hashToken(token)),
+        isNull(enlaceClave.usadoEn),
+        gt(enlaceClave.expiraEn, new Date()),
+      ),
     )
     .returning({ usuarioId: enlaceClave.usuarioId, correo: enlaceClave.correo });
   if (!e) throw enlaceInvalido();

@@ -105,7 +105,9 @@ export async function tomarLote(db: Db, max: number): Promise<Fila[]> {
         returning id, destinatario, asunto, texto, html, intentos, creado_en`,
   );
   // An update's returning has no order: oldest first, as queued.
-  tomadas.sort((x, y) => new Date(x.creado_en as string).getTime() - new Date(y.creado_en as string).getTime());
+  tomadas.sort(
+    (x, y) => new Date(x.creado_en as string).getTime() - new Date(y.creado_en as string).getTime(),
+  );
   return tomadas.map((f) => ({
     id: f.id as string,
     destinatario: f.destinatario as string,

@@ -56,7 +56,10 @@ describe('dar acceso a una persona nueva', () => {
     expect(r.json()).toMatchObject({ enlaceClave: null, correoEnviado: true });
     expect(r.body).not.toContain('token');
     // Nobody can enter before she sets her password.
-    expect((await anonimo('/api/auth/login', { email: 'rosa.j@prueba.example', password: CLAVE_PRUEBA })).statusCode).toBe(401);
+    expect(
+      (await anonimo('/api/auth/login', { email: 'rosa.j@prueba.example', password: CLAVE_PRUEBA }))
+        .statusCode,
+    ).toBe(401);
 
     expect(await enviar()).toMatchObject({ enviados: 1 });
     const [m] = await smtp.esperar(1);
@@ -104,7 +107,14 @@ describe('dar acceso a una persona nueva', () => {
       .where(eq(enlaceClave.correo, 'mario.t@prueba.example'));
     expect((await definir(m!.enlace!, 'Valle-de-Sibundoy-7')).statusCode).toBe(400);
     expect((await anonimo('/api/auth/enlace-clave', { token: token(m!.enlace!) })).statusCode).toBe(400);
-    expect((await definir('/definir-clave?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', 'Valle-de-Sibundoy-7')).statusCode).toBe(400);
+    expect(
+      (
+        await definir(
+          '/definir-clave?token=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+          'Valle-de-Sibundoy-7',
+        )
+      ).statusCode,
+    ).toBe(400);
   });
 
   it('quien ya tiene cuenta recibe por correo el aviso de la invitación', async () => {
@@ -156,7 +166,9 @@ describe('restablecer la contraseña', () => {
     await t.usuarioCon(entidadId, ['consulta'], 'insistente@prueba.example');
     const respuestas = [];
     for (let i = 0; i < 5; i++)
-      respuestas.push(await anonimo('/api/auth/olvide-clave', { correo: 'insistente@prueba.example' }, '127.8.0.1'));
+      respuestas.push(
+        await anonimo('/api/auth/olvide-clave', { correo: 'insistente@prueba.example' }, '127.8.0.1'),
+      );
     expect(respuestas.map((r) => r.statusCode)).toEqual([202, 202, 202, 202, 202]);
     expect(new Set(respuestas.map((r) => r.body)).size).toBe(1);
     const sexta = await anonimo('/api/auth/olvide-clave', { correo: 'otro@prueba.example' }, '127.8.0.1');
@@ -177,7 +189,10 @@ describe('restablecer la contraseña', () => {
     expect(r.statusCode).toBe(200);
     expect(r.json()).toEqual({ enlaceClave: null, correoEnviado: true });
     expect((await t.pedir(p, 'GET', '/api/auth/sesion')).statusCode).toBe(401);
-    const login = await anonimo('/api/auth/login', { email: 'restablecida@prueba.example', password: CLAVE_PRUEBA });
+    const login = await anonimo('/api/auth/login', {
+      email: 'restablecida@prueba.example',
+      password: CLAVE_PRUEBA,
+    });
     expect(login.statusCode).toBe(401);
     await enviar();
     const [m] = await smtp.esperar(1);

@@ -8,7 +8,7 @@ import { type Db, filas } from '../../db/client.ts';
 import { entidad, resumenDiario, rolUsuario } from '../../db/schema.ts';
 import type { UsuarioSesion } from '../auth/sesion.repository.ts';
 import { pendientesDe } from '../pendientes/pendientes.service.ts';
-import { type Correo, enlaceAbsoluto, encolarCorreos } from './correo.service.ts';
+import { type Correo, encolarCorreos, enlaceAbsoluto } from './correo.service.ts';
 
 const POR_LOTE = 100;
 

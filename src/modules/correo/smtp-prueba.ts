@@ -80,7 +80,8 @@ export async function iniciarSmtpPrueba(): Promise<SmtpPrueba> {
         }
         const crudo = Buffer.concat(partes).toString('latin1');
         const { asunto, texto } = decodificar(crudo);
-        const enlace = new RegExp(`${URL_PUBLICA_PRUEBA.replaceAll('.', '\\.')}(/\\S*)`).exec(texto)?.[1] ?? null;
+        const enlace =
+          new RegExp(`${URL_PUBLICA_PRUEBA.replaceAll('.', '\\.')}(/\\S*)`).exec(texto)?.[1] ?? null;
         recibidos.push({
           para: session.envelope.rcptTo.map((r) => r.address),
           asunto,

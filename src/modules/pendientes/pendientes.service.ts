@@ -121,4 +121,3 @@ export async function pendientesDe(db: Db, u: UsuarioSesion, entidadId: string, 
   }
   return lista.sort((x, y) => (x.vence ?? '9999').localeCompare(y.vence ?? '9999'));
 }
-

@@ -226,14 +226,7 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { entidadId, usuarioId } = request.params;
       await usuarioDeEntidad(app.db, entidadId, usuarioId, usuarioDe(request));
-      return restablecerClave(
-        app.db,
-        actorDe(request),
-        usuarioDe(request),
-        entidadId,
-        usuarioId,
-        app.correo,
-      );
+      return restablecerClave(app.db, actorDe(request), usuarioDe(request), entidadId, usuarioId, app.correo);
     },
   );
 
