@@ -65,3 +65,8 @@ export const BandejaCorreoSchema = z
     ),
   })
   .meta({ id: 'BandejaCorreo' });
+export type BandejaCorreo = Omit<z.infer<typeof BandejaCorreoSchema>, 'ultimosFallidos'> & {
+  ultimosFallidos: (Omit<z.infer<typeof BandejaCorreoSchema>['ultimosFallidos'][number], 'creadoEn'> & {
+    creadoEn: string;
+  })[];
+};
