@@ -55,7 +55,7 @@ export const correoRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/auth/olvide-clave',
     {
       // Per address here; per account in the service (RESTABLECER_POR_HORA), across servers.
-      config: { acceso: 'publico', rateLimit: { max: 5, timeWindow: '15 minutes' } },
+      config: { acceso: 'publico', rateLimit: { max: 10, timeWindow: '15 minutes' } },
       schema: {
         tags: ['Sesión'],
         summary:
@@ -77,7 +77,8 @@ export const correoRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/enlace-clave',
     {
-      config: { acceso: 'publico', rateLimit: { max: 30, timeWindow: '15 minutes' } },
+      // An office behind one address activates many accounts; the 256-bit token is what stops guessing.
+      config: { acceso: 'publico', rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: {
         tags: ['Sesión'],
         summary: 'Consultar a qué cuenta corresponde un enlace para definir la contraseña',
@@ -91,7 +92,7 @@ export const correoRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/auth/definir-clave',
     {
-      config: { acceso: 'publico', rateLimit: { max: 10, timeWindow: '15 minutes' } },
+      config: { acceso: 'publico', rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['Sesión'],
         summary:
