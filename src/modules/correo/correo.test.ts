@@ -4,7 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_INTENTOS_CORREO } from '../../core/correo.ts';
 import { filas } from '../../db/client.ts';
-import { correoSaliente, enlaceClave } from '../../db/schema.ts';
+import { correoSaliente, enlaceClave, planAccion } from '../../db/schema.ts';
 import { type Escenario, escenarioConPlan, exigirEstado, reporteEn } from '../../server/constructores.ts';
 import { type AppPrueba, CLAVE_PRUEBA, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
 import { crearCorreo, encolarCorreos, procesarLote } from './correo.service.ts';
@@ -232,6 +232,33 @@ describe('avisos de la revisión', () => {
     // Typed text never becomes a header.
     expect(d!.crudo.split(/\r?\n\r?\n/)[0]).not.toMatch(/^Bcc:/im);
     expect(d!.para).not.toContain('todos@ejemplo.com');
+  });
+});
+
+describe('avisos del plan', () => {
+  it('el comité devuelve el plan: planeación recibe el aviso con las observaciones', async () => {
+    await t.conexion.db.update(planAccion).set({ estado: 'enviado' }).where(eq(planAccion.id, e.planId));
+    try {
+      exigirEstado(
+        await t.pedir(e.comite, 'POST', `${e.base}/planes/${e.vigencia}/devolver`, {
+          observaciones: 'Ajustar las metas de la política de integridad',
+        }),
+        200,
+        'devolver el plan',
+      );
+      await enviar();
+      const [m] = await smtp.esperar(1);
+      expect(m!.asunto).toBe('MIPG: el comité devolvió el plan de acción 2026 con observaciones');
+      expect(m!.texto).toContain('Observaciones: Ajustar las metas de la política de integridad');
+      expect(m!.enlace).toBe('/plan?vigencia=2026');
+      const [aviso] = await filas<{ texto: string }>(
+        t.conexion.db,
+        sql`select texto from notificacion where usuario_id = ${e.planeacion.id} order by creado_en desc limit 1`,
+      );
+      expect(aviso?.texto).toContain('devolvió el plan de acción 2026');
+    } finally {
+      await t.conexion.db.update(planAccion).set({ estado: 'aprobado' }).where(eq(planAccion.id, e.planId));
+    }
   });
 });
 
