@@ -73,6 +73,8 @@ describe('dar acceso a una persona nueva', () => {
     const consulta = await anonimo('/api/auth/enlace-clave', { token: token(m!.enlace!) });
     expect(consulta.statusCode).toBe(200);
     expect(consulta.json()).toMatchObject({ nombre: 'Rosa Jacanamejoy', proposito: 'invitacion' });
+    // The token in the page's address never leaves in a Referer header.
+    expect(consulta.headers['referrer-policy']).toBe('no-referrer');
 
     // A password that breaks the rules is refused at the field and does not burn the link.
     const debil = await definir(m!.enlace!, 'rosa.j12345');
