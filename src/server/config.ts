@@ -69,7 +69,7 @@ export function leerCorreo(env: NodeJS.ProcessEnv): ConfigCorreo | null {
   const remitente = env.MIPG_CORREO_REMITENTE?.trim() ?? '';
   if (!esCorreoSimple(remitente))
     throw new Error(
-      `Con MIPG_SMTP_URL, la variable MIPG_CORREO_REMITENTE debe ser el correo que envía los mensajes, p. ej. «mipg@entidad.gov.co» (recibí «${remitente}»).`,
+      `La variable MIPG_CORREO_REMITENTE (obligatoria con MIPG_SMTP_URL) debe ser el correo que envía los mensajes, p. ej. «mipg@entidad.gov.co» (recibí «${remitente}»).`,
     );
   const publica = env.MIPG_URL_PUBLICA?.trim() ?? '';
   let base: URL | null = null;
@@ -78,7 +78,7 @@ export function leerCorreo(env: NodeJS.ProcessEnv): ConfigCorreo | null {
   } catch {}
   if (!base || (base.protocol !== 'https:' && base.protocol !== 'http:') || base.search || base.hash)
     throw new Error(
-      `Con MIPG_SMTP_URL, la variable MIPG_URL_PUBLICA debe ser la dirección con la que las personas abren la plataforma, p. ej. «https://mipg.entidad.gov.co», para los enlaces de los correos (recibí «${publica}»).`,
+      `La variable MIPG_URL_PUBLICA (obligatoria con MIPG_SMTP_URL) debe ser la dirección con la que las personas abren la plataforma, p. ej. «https://mipg.entidad.gov.co», para los enlaces de los correos (recibí «${publica}»).`,
     );
   return { smtpUrl: smtp, remitente, urlPublica: base.toString().replace(/\/+$/, '') };
 }
