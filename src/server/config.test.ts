@@ -24,10 +24,19 @@ describe('configuración del correo', () => {
   });
 
   it.each([
-    [{ ...SMTP, MIPG_SMTP_URL: 'http://correo.entidad.gov.co' }, 'La variable MIPG_SMTP_URL debe ser la dirección'],
-    [{ ...SMTP, MIPG_CORREO_REMITENTE: '' }, 'La variable MIPG_CORREO_REMITENTE (obligatoria con MIPG_SMTP_URL) debe ser el correo'],
+    [
+      { ...SMTP, MIPG_SMTP_URL: 'http://correo.entidad.gov.co' },
+      'La variable MIPG_SMTP_URL debe ser la dirección',
+    ],
+    [
+      { ...SMTP, MIPG_CORREO_REMITENTE: '' },
+      'La variable MIPG_CORREO_REMITENTE (obligatoria con MIPG_SMTP_URL) debe ser el correo',
+    ],
     [{ ...SMTP, MIPG_CORREO_REMITENTE: 'a@b.co\r\nBcc: x@y.co' }, 'MIPG_CORREO_REMITENTE'],
-    [{ ...SMTP, MIPG_URL_PUBLICA: 'mipg.entidad.gov.co' }, 'La variable MIPG_URL_PUBLICA (obligatoria con MIPG_SMTP_URL) debe ser la dirección'],
+    [
+      { ...SMTP, MIPG_URL_PUBLICA: 'mipg.entidad.gov.co' },
+      'La variable MIPG_URL_PUBLICA (obligatoria con MIPG_SMTP_URL) debe ser la dirección',
+    ],
     [{ MIPG_RESUMEN_HORA: '25' }, 'La variable MIPG_RESUMEN_HORA debe ser la hora'],
   ])('un valor inválido se explica en español (%#)', (env, mensaje) => {
     expect(() => leerConfig(env)).toThrow(mensaje);
