@@ -10,7 +10,7 @@ import {
   textoDeCabecera,
 } from '../../core/correo.ts';
 import { type Db, filas } from '../../db/client.ts';
-import { correoSaliente, usuario } from '../../db/schema.ts';
+import { correoSaliente } from '../../db/schema.ts';
 import type { ConfigCorreo } from '../../server/config.ts';
 
 /** What sends: nodemailer's transport, or a stand-in in tests. */
@@ -85,14 +85,18 @@ export async function encolarAviso(
     )}) and u.activo`);
 }
 
-type Fila = typeof correoSaliente.$inferSelect;
+/** A row taken by this sender, with the attempt number it holds. */
+type Tomada = Pick<
+  typeof correoSaliente.$inferSelect,
+  'id' | 'destinatario' | 'asunto' | 'texto' | 'html' | 'intentos'
+>;
 
 /**
  * Takes up to `max` due rows for this sender. The claim is one statement: rows locked by another sender are
  * skipped, and a taken row's `proximo_intento` moves to the end of the lease, so two servers never take the
  * same row (a row comes back only if its sender died, PLAZO_ENVIO_MS later).
  */
-export async function tomarLote(db: Db, max: number): Promise<Fila[]> {
+export async function tomarLote(db: Db, max: number): Promise<Tomada[]> {
   const tomadas = await filas<Record<string, unknown>>(
     db,
     sql`update correo_saliente set estado = 'enviando', intentos = intentos + 1,
@@ -115,7 +119,7 @@ export async function tomarLote(db: Db, max: number): Promise<Fila[]> {
     texto: f.texto as string,
     html: (f.html as string | null) ?? null,
     intentos: Number(f.intentos),
-  })) as Fila[];
+  }));
 }
 
 export interface OpcionesEnvio {
@@ -192,13 +196,4 @@ export async function estadoBandeja(db: Db) {
     fallidos: n('fallido'),
     ultimosFallidos: fallidos,
   };
-}
-
-/** The address of an account, for messages about it. */
-export async function correoDeUsuario(db: Db, usuarioId: string) {
-  const [u] = await db
-    .select({ correo: usuario.correo, nombre: usuario.nombre })
-    .from(usuario)
-    .where(eq(usuario.id, usuarioId));
-  return u;
 }
