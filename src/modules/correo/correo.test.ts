@@ -119,6 +119,24 @@ describe('dar acceso a una persona nueva', () => {
     ).toBe(400);
   });
 
+  it('dos usos a la vez del mismo enlace: uno define la contraseña, el otro recibe 400', async () => {
+    const p = await t.usuarioCon(entidadId, ['consulta'], 'carrera@prueba.example');
+    exigirEstado(
+      await t.pedir(admin, 'POST', `/api/entidades/${entidadId}/usuarios/${p.id}/restablecer-clave`),
+      200,
+      'restablecer',
+    );
+    await enviar();
+    const [m] = await smtp.esperar(1);
+    const r = await Promise.all([
+      definir(m!.enlace!, 'Primera-Clave-2026'),
+      definir(m!.enlace!, 'Segunda-Clave-2026'),
+    ]);
+    expect(r.map((x) => x.statusCode).sort()).toEqual([204, 400]);
+    const gana = r[0]!.statusCode === 204 ? 'Primera-Clave-2026' : 'Segunda-Clave-2026';
+    await t.iniciarSesion('carrera@prueba.example', gana);
+  });
+
   it('quien ya tiene cuenta recibe por correo el aviso de la invitación', async () => {
     const otra = await t.crearEntidad('Alcaldía de Colón', '800197268-4');
     const adminOtra = await t.usuarioCon(otra, ['admin_entidad']);
