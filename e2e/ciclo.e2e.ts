@@ -66,9 +66,14 @@ beforeAll(async () => {
     nit: '846000253-6',
   });
   for (const p of Object.values(PERSONAS)) {
-    const r = await admin<{ claveTemporal: string }>('POST', `/api/entidades/${id}/usuarios`, p);
-    const persona = await sesionApi(e.url, p.correo, r.claveTemporal);
-    await persona('POST', '/api/auth/cambiar-clave', { actual: r.claveTemporal, nueva: CLAVE });
+    const r = await admin<{ enlaceClave: string }>('POST', `/api/entidades/${id}/usuarios`, p);
+    // No SMTP here: the set-password link comes back to the administrator, as the web shows it.
+    const definida = await fetch(`${e.url}/api/auth/definir-clave`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: new URL(r.enlaceClave, e.url).searchParams.get('token'), clave: CLAVE }),
+    });
+    if (definida.status !== 204) throw new Error(`definir la clave de ${p.correo}: ${definida.status}`);
   }
 });
 afterAll(() => e?.cerrar());

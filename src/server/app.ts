@@ -20,6 +20,9 @@ import { conPrioridad } from '../db/prioridad.ts';
 import { auditoriaRoutes } from '../modules/auditoria/auditoria.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { catalogoRoutes } from '../modules/catalogo/catalogo.routes.ts';
+import { correoRoutes } from '../modules/correo/correo.routes.ts';
+import { type Correo, crearCorreo } from '../modules/correo/correo.service.ts';
+import { iniciarTareasCorreo } from '../modules/correo/tareas.ts';
 import { dependenciasRoutes } from '../modules/dependencias/dependencias.routes.ts';
 import { entidadesRoutes } from '../modules/entidades/entidades.routes.ts';
 import { logoRoutes } from '../modules/entidades/logo.routes.ts';
@@ -42,6 +45,7 @@ import { invitacionesRoutes } from '../modules/usuarios/invitaciones.routes.ts';
 import { usuariosRoutes } from '../modules/usuarios/usuarios.routes.ts';
 import { vigenciasRoutes } from '../modules/vigencias/vigencias.routes.ts';
 import { registrarAutorizacion } from './auth.ts';
+import type { ConfigCorreo } from './config.ts';
 import { errorDeMarco, registrarManejoErrores } from './errores.ts';
 import { sinNoFinitos } from './esquemas.ts';
 import { CARPETA_WEB } from './rutas.ts';
@@ -61,6 +65,12 @@ export interface OpcionesApp {
   evidenciaMaxBytes?: number;
   /** Proxies whose forwarded headers are believed (config.ts); none by default. */
   confiarEnProxy?: false | number | string[];
+  /** Outgoing e-mail (config.ts); absent or null: e-mail is off and everything stays in-app. */
+  correo?: ConfigCorreo | null;
+  /** Hour (Colombia) of the daily digest; 7 by default. */
+  resumenHora?: number;
+  /** Pause between rounds of the e-mail worker, 5 s by default; 0: no worker (tests send by hand). */
+  intervaloCorreoMs?: number;
 }
 
 declare module 'fastify' {
@@ -69,6 +79,8 @@ declare module 'fastify' {
     conexion: Conexion;
     dataDir: string;
     evidenciaMaxBytes: number;
+    /** E-mail service, or null when MIPG_SMTP_URL is not set. */
+    correo: Correo | null;
   }
 }
 
@@ -95,6 +107,14 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   app.decorate('conexion', opciones.conexion);
   app.decorate('dataDir', opciones.dataDir);
   app.decorate('evidenciaMaxBytes', opciones.evidenciaMaxBytes ?? 25 * 1024 * 1024);
+  const correo = opciones.correo ? crearCorreo(opciones.correo) : null;
+  app.decorate('correo', correo);
+  if (correo && (opciones.intervaloCorreoMs ?? 5000) > 0)
+    iniciarTareasCorreo(app, correo, {
+      intervaloMs: opciones.intervaloCorreoMs ?? 5000,
+      resumenHora: opciones.resumenHora ?? 7,
+    });
+  else if (correo) app.addHook('onClose', async () => correo.transporte.close?.());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializarSinNoFinitos);
   const conWeb = opciones.servirWeb && existsSync(join(CARPETA_WEB, 'index.html'));
@@ -159,6 +179,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   );
   await app.register(saludRoutes);
   await app.register(authRoutes);
+  await app.register(correoRoutes);
   await app.register(catalogoRoutes);
   await app.register(entidadesRoutes);
   await app.register(logoRoutes);

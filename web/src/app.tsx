@@ -1,7 +1,9 @@
 import { AuditoriaPage } from './features/auditoria/auditoria-page.tsx';
 import { CambiarClavePage } from './features/auth/cambiar-clave-page.tsx';
 import { ConfiguracionInicialPage } from './features/auth/configuracion-inicial-page.tsx';
+import { DefinirClavePage } from './features/auth/definir-clave-page.tsx';
 import { LoginPage } from './features/auth/login-page.tsx';
+import { OlvideClavePage } from './features/auth/olvide-clave-page.tsx';
 import { CatalogoPage } from './features/catalogo/catalogo-page.tsx';
 import { DependenciasPage } from './features/dependencias/dependencias-page.tsx';
 import { EntidadPage } from './features/entidad/entidad-page.tsx';
@@ -66,6 +68,19 @@ export function App() {
     return (
       <MarcoPublico>
         <ConfiguracionInicialPage />
+      </MarcoPublico>
+    );
+  // One-time links and the reset request work with or without a session.
+  if (camino === '/definir-clave')
+    return (
+      <MarcoPublico>
+        <DefinirClavePage />
+      </MarcoPublico>
+    );
+  if (camino === '/olvide-clave')
+    return (
+      <MarcoPublico>
+        <OlvideClavePage />
       </MarcoPublico>
     );
   if (sesion.isPending)

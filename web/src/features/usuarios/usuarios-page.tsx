@@ -1,8 +1,11 @@
+import type { BandejaCorreo } from '@contrato/correo.ts';
 import { NOMBRE_ROL, ROLES, type Rol } from '@core/roles.ts';
 import {
+  Alert,
   Badge,
   Button,
   Checkbox,
+  Code,
   Group,
   Paper,
   SimpleGrid,
@@ -18,6 +21,7 @@ import { api, erroresPorCampo } from '../../api.ts';
 import type { UsuarioEntidad } from '../../tipos.ts';
 import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable, Ventana } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
+import { useEstadoPlataforma } from '../auth/estado-plataforma.ts';
 
 const nombreRol = (r: string) => NOMBRE_ROL[r as Rol] ?? r;
 
@@ -71,6 +75,64 @@ function CambiarRoles({ usuario, cerrar }: { usuario: UsuarioEntidad; cerrar: ()
   );
 }
 
+/** A set-password link to hand over when the platform does not send e-mail. */
+interface EnlaceEntregar {
+  nombre: string;
+  correo: string;
+  url: string;
+  motivo: 'nueva' | 'restablecer';
+}
+
+function EnlaceParaEntregar({ enlace }: { enlace: EnlaceEntregar }) {
+  return (
+    <Alert color="green.9" variant="outline" role="status" title={`Enlace para ${enlace.nombre}`}>
+      <Text>
+        {enlace.motivo === 'nueva'
+          ? `La cuenta de ${enlace.nombre} (${enlace.correo}) quedó creada.`
+          : `La contraseña anterior de ${enlace.nombre} (${enlace.correo}) dejó de servir y sus sesiones se cerraron.`}{' '}
+        Como esta plataforma no envía correos, entréguele este enlace por un canal seguro (en persona o por el
+        chat institucional, nunca en un grupo): con él define su propia contraseña. Sirve una sola vez, vence
+        en 72 horas y nadie más debe abrirlo.
+      </Text>
+      <Code block className="enlace-clave" mt="xs" style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
+        {enlace.url}
+      </Code>
+    </Alert>
+  );
+}
+
+function AvisoCorreo() {
+  const { sesion } = useTrabajo();
+  const estado = useEstadoPlataforma();
+  const esPlataforma = sesion.usuario.adminPlataforma;
+  const bandeja = useQuery({
+    queryKey: ['plataforma', 'correo'],
+    queryFn: () => api<BandejaCorreo>('GET', '/api/plataforma/correo'),
+    enabled: esPlataforma && !!estado.data?.correoActivo,
+  });
+  if (estado.data && !estado.data.correoActivo)
+    return (
+      <Alert color="orange.9" variant="outline" title="El envío de correos está desactivado">
+        Los avisos quedan solo dentro de la plataforma. Al dar acceso a una persona o restablecer su
+        contraseña verá un enlace de un solo uso para entregárselo.
+        {esPlataforma &&
+          ' Para activarlo, configure MIPG_SMTP_URL, MIPG_CORREO_REMITENTE y MIPG_URL_PUBLICA y reinicie el servidor.'}
+      </Alert>
+    );
+  if (bandeja.data?.fallidos)
+    return (
+      <Alert color="red.9" variant="outline" title="Correos que no se pudieron enviar">
+        {bandeja.data.fallidos === 1
+          ? '1 correo no se pudo enviar'
+          : `${bandeja.data.fallidos.toLocaleString('es-CO')} correos no se pudieron enviar`}{' '}
+        tras varios intentos. El último: «{bandeja.data.ultimosFallidos[0]?.asunto}» a{' '}
+        {bandeja.data.ultimosFallidos[0]?.destinatario} ({bandeja.data.ultimosFallidos[0]?.ultimoError}).
+        Revise la configuración del servidor de correo.
+      </Alert>
+    );
+  return null;
+}
+
 const VACIO = { nombre: '', correo: '', cargo: '', roles: [] as string[] };
 
 export function UsuariosPage() {
@@ -78,8 +140,8 @@ export function UsuariosPage() {
   const cliente = useQueryClient();
   const [datos, setDatos] = useState(VACIO);
   const [editando, setEditando] = useState<UsuarioEntidad | null>(null);
-  const [clave, setClave] = useState<{ nombre: string; correo: string; clave: string } | null>(null);
-  // What happened when no temporary password is shown: an invitation, or roles added to a member.
+  const [enlace, setEnlace] = useState<EnlaceEntregar | null>(null);
+  // What happened otherwise: an e-mail sent, an invitation, or roles added to a member.
   const [aviso, setAviso] = useState<string | null>(null);
   const lista = useQuery({
     queryKey: ['usuarios', entidad?.id],
@@ -104,23 +166,31 @@ export function UsuariosPage() {
       api<{
         usuario: UsuarioEntidad | null;
         invitacion: { correo: string } | null;
-        claveTemporal: string | null;
+        enlaceClave: string | null;
+        correoEnviado: boolean;
       }>('POST', `/api/entidades/${entidad!.id}/usuarios`, {
         ...datos,
         cargo: datos.cargo || null,
       }),
     onSuccess: async (r) => {
-      setClave(
-        r.usuario && r.claveTemporal
-          ? { nombre: r.usuario.nombre, correo: r.usuario.correo, clave: r.claveTemporal }
+      setEnlace(
+        r.usuario && r.enlaceClave
+          ? {
+              nombre: r.usuario.nombre,
+              correo: r.usuario.correo,
+              url: `${window.location.origin}${r.enlaceClave}`,
+              motivo: 'nueva',
+            }
           : null,
       );
       setAviso(
         r.invitacion
-          ? `${r.invitacion.correo} ya tiene cuenta en la plataforma: le enviamos una invitación. Tendrá los roles en esta entidad cuando la acepte al ingresar.`
-          : r.usuario && !r.claveTemporal
-            ? `${r.usuario.nombre} ya trabajaba en esta entidad; sus roles ahora son: ${r.usuario.roles.map(nombreRol).join(', ')}.`
-            : null,
+          ? `${r.invitacion.correo} ya tiene cuenta en la plataforma: le enviamos una invitación${r.correoEnviado ? ' (también por correo)' : ''}. Tendrá los roles en esta entidad cuando la acepte al ingresar.`
+          : r.usuario && r.correoEnviado
+            ? `Le enviamos a ${r.usuario.correo} un correo con un enlace para que ${r.usuario.nombre} defina su contraseña (sirve una vez y vence en 72 horas).`
+            : r.usuario && !r.enlaceClave
+              ? `${r.usuario.nombre} ya trabajaba en esta entidad; sus roles ahora son: ${r.usuario.roles.map(nombreRol).join(', ')}.`
+              : null,
       );
       setDatos(VACIO);
       await cliente.invalidateQueries({ queryKey: ['usuarios'] });
@@ -128,12 +198,26 @@ export function UsuariosPage() {
   });
   const restablecer = useMutation({
     mutationFn: (u: UsuarioEntidad) =>
-      api<{ claveTemporal: string }>(
+      api<{ enlaceClave: string | null; correoEnviado: boolean }>(
         'POST',
         `/api/entidades/${entidad!.id}/usuarios/${u.id}/restablecer-clave`,
       ),
     onSuccess: async (r, u) => {
-      setClave({ nombre: u.nombre, correo: u.correo, clave: r.claveTemporal });
+      setEnlace(
+        r.enlaceClave
+          ? {
+              nombre: u.nombre,
+              correo: u.correo,
+              url: `${window.location.origin}${r.enlaceClave}`,
+              motivo: 'restablecer',
+            }
+          : null,
+      );
+      setAviso(
+        r.correoEnviado
+          ? `La contraseña anterior de ${u.nombre} dejó de servir y sus sesiones se cerraron. Le enviamos a ${u.correo} un enlace para definir una nueva (vence en 72 horas).`
+          : null,
+      );
       await cliente.invalidateQueries({ queryKey: ['usuarios'] });
     },
   });
@@ -142,7 +226,7 @@ export function UsuariosPage() {
   const errores = erroresPorCampo(crear.error);
   const enviar = (e: FormEvent) => {
     e.preventDefault();
-    setClave(null);
+    setEnlace(null);
     setAviso(null);
     crear.mutate();
   };
@@ -151,13 +235,8 @@ export function UsuariosPage() {
       titulo="Usuarios y roles"
       descripcion="Quién trabaja en la entidad y qué puede hacer, según las líneas de defensa del MIPG."
     >
-      {clave && (
-        <Exito>
-          Contraseña temporal de {clave.nombre} ({clave.correo}):{' '}
-          <strong className="clave-temporal">{clave.clave}</strong>. Entréguesela por un canal seguro; deberá
-          cambiarla al ingresar.
-        </Exito>
-      )}
+      {gestiona && <AvisoCorreo />}
+      {enlace && <EnlaceParaEntregar enlace={enlace} />}
       {aviso && <Exito>{aviso}</Exito>}
       <MensajeError error={lista.error ?? restablecer.error ?? retirar.error} />
       {lista.isPending ? (
