@@ -1,21 +1,17 @@
 import { Button, Paper, Stack, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api, erroresPorCampo } from '../../api.ts';
+import { erroresPorCampo } from '../../api.ts';
 import { CampoClave, MensajeError, Pagina } from '../../ui/componentes.tsx';
+import { useIngresar } from './api.ts';
 
 export function LoginPage() {
-  const cliente = useQueryClient();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const ingresar = useMutation({
-    mutationFn: () => api('POST', '/api/auth/login', { email, password }),
-    onSuccess: () => cliente.invalidateQueries({ queryKey: ['sesion'] }),
-  });
+  const ingresar = useIngresar();
   const errores = erroresPorCampo(ingresar.error);
   const enviar = (e: FormEvent) => {
     e.preventDefault();
-    ingresar.mutate();
+    ingresar.mutate({ email, password });
   };
   return (
     <Pagina

@@ -12,12 +12,21 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api, erroresPorCampo } from '../../api.ts';
+import { erroresPorCampo } from '../../api.ts';
 import type { UsuarioEntidad } from '../../tipos.ts';
 import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable, Ventana } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
+import {
+  invitacionesQuery,
+  type RespuestaCrearUsuario,
+  useCambiarRoles,
+  useCrearUsuario,
+  useRestablecerClave,
+  useRetirarInvitacion,
+  usuariosQuery,
+} from './api.ts';
 
 const nombreRol = (r: string) => NOMBRE_ROL[r as Rol] ?? r;
 
@@ -43,15 +52,9 @@ function SelectorRoles({
 
 function CambiarRoles({ usuario, cerrar }: { usuario: UsuarioEntidad; cerrar: () => void }) {
   const { entidad } = useTrabajo();
-  const cliente = useQueryClient();
   const [roles, setRoles] = useState(usuario.roles);
-  const guardar = useMutation({
-    mutationFn: () => api('PUT', `/api/entidades/${entidad!.id}/usuarios/${usuario.id}/roles`, { roles }),
-    onSuccess: async () => {
-      await cliente.invalidateQueries({ queryKey: ['usuarios'] });
-      cerrar();
-    },
-  });
+  const guardar = useCambiarRoles(entidad!.id);
+  const guardarRoles = () => guardar.mutate({ usuarioId: usuario.id, roles }, { onSuccess: cerrar });
   return (
     <Ventana opened onClose={cerrar} title={`Roles de ${usuario.nombre}`} size="lg">
       <Stack>
@@ -59,7 +62,7 @@ function CambiarRoles({ usuario, cerrar }: { usuario: UsuarioEntidad; cerrar: ()
         <SelectorRoles valor={roles} alCambiar={setRoles} />
         {roles.length === 0 && <Text>Sin roles, la persona deja de tener acceso a esta entidad.</Text>}
         <Group>
-          <Button onClick={() => guardar.mutate()} loading={guardar.isPending}>
+          <Button onClick={guardarRoles} loading={guardar.isPending}>
             Guardar roles
           </Button>
           <Button variant="outline" onClick={cerrar}>
@@ -75,41 +78,17 @@ const VACIO = { nombre: '', correo: '', cargo: '', roles: [] as string[] };
 
 export function UsuariosPage() {
   const { entidad, puede } = useTrabajo();
-  const cliente = useQueryClient();
   const [datos, setDatos] = useState(VACIO);
   const [editando, setEditando] = useState<UsuarioEntidad | null>(null);
   const [clave, setClave] = useState<{ nombre: string; correo: string; clave: string } | null>(null);
   // What happened when no temporary password is shown: an invitation, or roles added to a member.
   const [aviso, setAviso] = useState<string | null>(null);
-  const lista = useQuery({
-    queryKey: ['usuarios', entidad?.id],
-    queryFn: () => api<UsuarioEntidad[]>('GET', `/api/entidades/${entidad!.id}/usuarios`),
-    enabled: !!entidad,
-  });
-  const invitaciones = useQuery({
-    queryKey: ['usuarios', entidad?.id, 'invitaciones'],
-    queryFn: () =>
-      api<{ id: string; correo: string; roles: string[]; creadoEn: string }[]>(
-        'GET',
-        `/api/entidades/${entidad!.id}/invitaciones`,
-      ),
-    enabled: !!entidad,
-  });
-  const retirar = useMutation({
-    mutationFn: (id: string) => api('DELETE', `/api/entidades/${entidad!.id}/invitaciones/${id}`),
-    onSuccess: () => cliente.invalidateQueries({ queryKey: ['usuarios'] }),
-  });
-  const crear = useMutation({
-    mutationFn: () =>
-      api<{
-        usuario: UsuarioEntidad | null;
-        invitacion: { correo: string } | null;
-        claveTemporal: string | null;
-      }>('POST', `/api/entidades/${entidad!.id}/usuarios`, {
-        ...datos,
-        cargo: datos.cargo || null,
-      }),
-    onSuccess: async (r) => {
+  const lista = useQuery(usuariosQuery(entidad?.id));
+  const invitaciones = useQuery(invitacionesQuery(entidad?.id));
+  const retirar = useRetirarInvitacion(entidad?.id ?? '');
+  const crear = useCrearUsuario(entidad?.id ?? '');
+  const alCrear = {
+    onSuccess: (r: RespuestaCrearUsuario) => {
       setClave(
         r.usuario && r.claveTemporal
           ? { nombre: r.usuario.nombre, correo: r.usuario.correo, clave: r.claveTemporal }
@@ -123,20 +102,13 @@ export function UsuariosPage() {
             : null,
       );
       setDatos(VACIO);
-      await cliente.invalidateQueries({ queryKey: ['usuarios'] });
     },
-  });
-  const restablecer = useMutation({
-    mutationFn: (u: UsuarioEntidad) =>
-      api<{ claveTemporal: string }>(
-        'POST',
-        `/api/entidades/${entidad!.id}/usuarios/${u.id}/restablecer-clave`,
-      ),
-    onSuccess: async (r, u) => {
-      setClave({ nombre: u.nombre, correo: u.correo, clave: r.claveTemporal });
-      await cliente.invalidateQueries({ queryKey: ['usuarios'] });
-    },
-  });
+  };
+  const restablecer = useRestablecerClave(entidad?.id ?? '');
+  const restablecerClave = (u: UsuarioEntidad) =>
+    restablecer.mutate(u, {
+      onSuccess: (r) => setClave({ nombre: u.nombre, correo: u.correo, clave: r.claveTemporal }),
+    });
   if (!entidad) return <Pagina titulo="Usuarios y roles">Elija una entidad.</Pagina>;
   const gestiona = puede('usuario.gestionar');
   const errores = erroresPorCampo(crear.error);
@@ -144,7 +116,7 @@ export function UsuariosPage() {
     e.preventDefault();
     setClave(null);
     setAviso(null);
-    crear.mutate();
+    crear.mutate({ ...datos, cargo: datos.cargo || null }, alCrear);
   };
   return (
     <Pagina
@@ -209,7 +181,7 @@ export function UsuariosPage() {
                           <Button
                             size="xs"
                             variant="outline"
-                            onClick={() => restablecer.mutate(u)}
+                            onClick={() => restablecerClave(u)}
                             aria-label={`Restablecer contraseña de ${u.nombre}`}
                           >
                             Restablecer contraseña
