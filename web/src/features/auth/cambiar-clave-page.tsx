@@ -1,7 +1,8 @@
 import { Button, Paper, Stack } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { erroresPorCampo } from '../../api.ts';
-import { CampoClave, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
+import { CampoClave } from '../../ui/campo-clave.tsx';
+import { Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useCambiarClave } from './api.ts';
 
 export function CambiarClavePage({ obligatorio = false }: { obligatorio?: boolean }) {

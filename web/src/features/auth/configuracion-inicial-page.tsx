@@ -2,7 +2,8 @@ import { Button, Paper, Stack, TextInput } from '@mantine/core';
 import { useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { erroresPorCampo } from '../../api.ts';
-import { CampoClave, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
+import { CampoClave } from '../../ui/campo-clave.tsx';
+import { Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useConfiguracionInicial } from './api.ts';
 
 export function ConfiguracionInicialPage() {

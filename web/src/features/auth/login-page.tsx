@@ -1,7 +1,8 @@
 import { Button, Paper, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { erroresPorCampo } from '../../api.ts';
-import { CampoClave, MensajeError, Pagina } from '../../ui/componentes.tsx';
+import { CampoClave } from '../../ui/campo-clave.tsx';
+import { MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useIngresar } from './api.ts';
 
 export function LoginPage() {

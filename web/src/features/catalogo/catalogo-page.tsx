@@ -14,8 +14,9 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Catalogo, Responsable } from '../../tipos.ts';
-import { Cargando, MensajeError, Pagina, TablaDesplazable, Ventana } from '../../ui/componentes.tsx';
+import { Cargando, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
+import { Ventana } from '../../ui/ventana.tsx';
 import { dependenciasQuery } from '../dependencias/api.ts';
 import { usuariosQuery } from '../usuarios/api.ts';
 import { catalogoQuery, responsablesQuery, useAsignarResponsable } from './api.ts';

@@ -14,9 +14,10 @@ import {
 import { useState } from 'react';
 import { erroresPorCampo } from '../../api.ts';
 import type { PlanAccion } from '../../tipos.ts';
-import { MensajeError, Ventana } from '../../ui/componentes.tsx';
+import { MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, fechaIso } from '../../ui/formato.ts';
+import { Ventana } from '../../ui/ventana.tsx';
 import { usePasoPlan } from './api.ts';
 
 const PASOS = [

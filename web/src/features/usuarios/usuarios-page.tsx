@@ -16,8 +16,9 @@ import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { erroresPorCampo } from '../../api.ts';
 import type { UsuarioEntidad } from '../../tipos.ts';
-import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable, Ventana } from '../../ui/componentes.tsx';
+import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
+import { Ventana } from '../../ui/ventana.tsx';
 import {
   invitacionesQuery,
   type RespuestaCrearUsuario,
