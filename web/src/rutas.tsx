@@ -21,7 +21,7 @@ import { tableroPublicoQuery, tableroQuery } from './features/tablero/api.ts';
 import { usuariosQuery } from './features/usuarios/api.ts';
 import { periodoVigente, vigenciaQuery } from './features/vigencias/api.ts';
 import type { Sesion } from './tipos.ts';
-import { MensajeError, Pagina } from './ui/componentes.tsx';
+import { Cargando, MensajeError, Pagina } from './ui/componentes.tsx';
 import { esPublica, Raiz, trabajoDe } from './ui/raiz.tsx';
 import { Enlace } from './ui/router.tsx';
 
@@ -81,12 +81,14 @@ const raiz = createRootRouteWithContext<ContextoRutas>()({
     if (!sesion || sesion.usuario.debeCambiarClave) return { sesion, trabajo: null };
     const trabajo = trabajoDe(sesion, search);
     // A missing or foreign entity, or a missing year, is replaced in the address (no new history entry).
-    if (trabajo.entidadId !== search.entidad || trabajo.vigencia !== search.vigencia)
+    if (trabajo.entidadId !== search.entidad || trabajo.vigencia !== search.vigencia) {
+      const { entidad: _e, vigencia: _v, ...resto } = location.search as BusquedaTrabajo;
       throw redirect({
         to: location.pathname,
-        search: { ...location.search, entidad: trabajo.entidadId, vigencia: trabajo.vigencia },
+        search: { entidad: trabajo.entidadId, vigencia: trabajo.vigencia, ...resto },
         replace: true,
       });
+    }
     return { sesion, trabajo };
   },
   component: Raiz,
@@ -316,7 +318,9 @@ export function crearEnrutador(queryClient: QueryClient) {
     // Loaders only prefetch into TanStack Query, which owns caching; the router reruns them each time.
     defaultPreloadStaleTime: 0,
     defaultPreload: 'intent',
+    // A page whose code or data takes a moment says so; a fast one never flashes the message.
     defaultPendingMs: 400,
+    defaultPendingComponent: () => <Cargando que="la página" />,
     defaultErrorComponent: ErrorDePagina,
     defaultNotFoundComponent: NoEncontrada,
   });

@@ -36,7 +36,7 @@ export function ProveedorTrabajo({ sesion, children }: { sesion: Sesion; childre
     if (entidadId !== busqueda.entidad || vigencia !== busqueda.vigencia)
       navegar({
         to: '.',
-        search: (prev) => ({ ...prev, entidad: entidadId, vigencia }),
+        search: ({ entidad: _e, vigencia: _v, ...resto }) => ({ entidad: entidadId, vigencia, ...resto }),
         replace: true,
         resetScroll: false,
       });

@@ -59,7 +59,14 @@ export function MisNotificaciones() {
       <Stack gap={6}>
         {n.notificaciones.slice(0, 10).map((x) => (
           <Text key={x.id} fw={x.leida ? 400 : 700}>
-            {x.enlace ? <Enlace a={x.enlace}>{x.texto}</Enlace> : x.texto}{' '}
+            {/* A notice opens in its own entity, whichever one is chosen in the header now. */}
+            {x.enlace ? (
+              <Enlace a={`${x.enlace}${x.enlace.includes('?') ? '&' : '?'}entidad=${x.entidadId}`}>
+                {x.texto}
+              </Enlace>
+            ) : (
+              x.texto
+            )}{' '}
             <Text span size="sm" fw={400}>
               · {fechaHora(new Date(x.creadoEn))}
             </Text>
