@@ -102,7 +102,9 @@ type Contexto = ContextoRutas & {
 
 /**
  * Prefetch in the loader: the page's data downloads while its code does. A failure is left to the page,
- * which shows it in place (the same queries, from the same `api.ts`).
+ * which shows it in place (the same queries, from the same `api.ts`). A change of search on the same page
+ * (period, entity, year) does not wait here: the page stays, with the control that was used still focused,
+ * and shows its own loading state.
  */
 function precargar({ queryClient }: Contexto, ...consultas: object[]) {
   type Opciones = Parameters<QueryClient['ensureQueryData']>[0];
@@ -123,7 +125,8 @@ const inicio = createRoute({
 const plan = createRoute({
   getParentRoute: () => raiz,
   path: '/plan',
-  loader: ({ context }) => {
+  loader: ({ context, cause }) => {
+    if (cause === 'stay') return;
     const t = context.trabajo;
     if (!t?.entidadId) return;
     return precargar(context, planQuery(t.entidadId, t.vigencia), catalogoQuery(t.vigencia));
@@ -143,7 +146,8 @@ const seguimiento = createRoute({
     actividad: uuid(s.actividad),
   }),
   loaderDeps: ({ search }) => ({ periodo: search.periodo }),
-  loader: async ({ context, deps }) => {
+  loader: async ({ context, deps, cause }) => {
+    if (cause === 'stay') return;
     const t = context.trabajo;
     if (!t?.entidadId) return;
     const config = await context.queryClient
@@ -161,7 +165,8 @@ const tablero = createRoute({
   path: '/tablero',
   validateSearch: validarPeriodo,
   loaderDeps: ({ search }) => ({ periodo: search.periodo }),
-  loader: async ({ context, deps }) => {
+  loader: async ({ context, deps, cause }) => {
+    if (cause === 'stay') return;
     const t = context.trabajo;
     if (!t?.entidadId) return;
     const config = await context.queryClient
@@ -176,7 +181,8 @@ const tablero = createRoute({
 const indicadores = createRoute({
   getParentRoute: () => raiz,
   path: '/indicadores',
-  loader: ({ context }) => {
+  loader: ({ context, cause }) => {
+    if (cause === 'stay') return;
     const t = context.trabajo;
     if (!t?.entidadId) return;
     return precargar(
@@ -192,7 +198,8 @@ const indicadores = createRoute({
 const vigencia = createRoute({
   getParentRoute: () => raiz,
   path: '/vigencia',
-  loader: ({ context }) => {
+  loader: ({ context, cause }) => {
+    if (cause === 'stay') return;
     const t = context.trabajo;
     if (!t?.entidadId) return;
     return precargar(context, vigenciaQuery(t.entidadId, t.vigencia));
@@ -203,7 +210,8 @@ const vigencia = createRoute({
 const catalogo = createRoute({
   getParentRoute: () => raiz,
   path: '/catalogo',
-  loader: ({ context }) => {
+  loader: ({ context, cause }) => {
+    if (cause === 'stay') return;
     const t = context.trabajo;
     if (!t) return;
     return precargar(context, catalogoQuery(t.vigencia), responsablesQuery(t.entidadId, t.vigencia));
@@ -214,7 +222,8 @@ const catalogo = createRoute({
 const entidad = createRoute({
   getParentRoute: () => raiz,
   path: '/entidad',
-  loader: ({ context }) => {
+  loader: ({ context, cause }) => {
+    if (cause === 'stay') return;
     const t = context.trabajo;
     if (!t?.entidadId) return;
     return precargar(context, entidadQuery(t.entidadId));
@@ -225,8 +234,8 @@ const entidad = createRoute({
 const entidades = createRoute({
   getParentRoute: () => raiz,
   path: '/entidades',
-  loader: ({ context }) => {
-    if (!context.sesion?.usuario.adminPlataforma) return;
+  loader: ({ context, cause }) => {
+    if (cause === 'stay' || !context.sesion?.usuario.adminPlataforma) return;
     return precargar(context, entidadesQuery());
   },
   component: pagina(() => import('./features/entidad/entidades-page.tsx'), 'EntidadesPage'),
@@ -235,7 +244,8 @@ const entidades = createRoute({
 const dependencias = createRoute({
   getParentRoute: () => raiz,
   path: '/dependencias',
-  loader: ({ context }) => {
+  loader: ({ context, cause }) => {
+    if (cause === 'stay') return;
     const t = context.trabajo;
     if (!t?.entidadId) return;
     return precargar(context, dependenciasQuery(t.entidadId));
@@ -246,7 +256,8 @@ const dependencias = createRoute({
 const usuarios = createRoute({
   getParentRoute: () => raiz,
   path: '/usuarios',
-  loader: ({ context }) => {
+  loader: ({ context, cause }) => {
+    if (cause === 'stay') return;
     const t = context.trabajo;
     if (!t?.entidadId) return;
     return precargar(context, usuariosQuery(t.entidadId));
