@@ -22,6 +22,7 @@ import { usuariosQuery } from './features/usuarios/api.ts';
 import { periodoVigente, vigenciaQuery } from './features/vigencias/api.ts';
 import type { Sesion } from './tipos.ts';
 import { Cargando, MensajeError, Pagina } from './ui/componentes.tsx';
+import { MarcoPublico } from './ui/marco.tsx';
 import { esPublica, Raiz, trabajoDe } from './ui/raiz.tsx';
 import { Enlace } from './ui/router.tsx';
 
@@ -92,6 +93,12 @@ const raiz = createRootRouteWithContext<ContextoRutas>()({
     return { sesion, trabajo };
   },
   component: Raiz,
+  // While the session is asked for on a slow connection: the frame with its landmarks, as on every page.
+  pendingComponent: () => (
+    <MarcoPublico>
+      <Cargando que="su sesión" />
+    </MarcoPublico>
+  ),
   notFoundComponent: NoEncontrada,
   errorComponent: ErrorDePagina,
 });
