@@ -1,13 +1,15 @@
 import type { EnlaceClave } from '@contrato/correo.ts';
 import { Button, Paper, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { api, erroresPorCampo } from '../../api.ts';
-import { CampoClave, Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
+import { CampoClave } from '../../ui/campo-clave.tsx';
+import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
 
 /** /definir-clave?token=…: the page of the one-time link sent by e-mail or handed over by the administrator. */
 export function DefinirClavePage() {
-  const token = new URLSearchParams(window.location.search).get('token') ?? '';
+  const token = useSearch({ from: '/definir-clave' }).token ?? '';
   const [clave, setClave] = useState('');
   const [confirmacion, setConfirmacion] = useState('');
   const [diferentes, setDiferentes] = useState(false);

@@ -1,8 +1,9 @@
 import { Alert, Button, Code, Paper, Stack, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api, erroresPorCampo } from '../../api.ts';
-import { CampoClave, MensajeError, Pagina } from '../../ui/componentes.tsx';
+import { erroresPorCampo } from '../../api.ts';
+import { CampoClave } from '../../ui/campo-clave.tsx';
+import { MensajeError, Pagina } from '../../ui/componentes.tsx';
+import { useIngresar } from './api.ts';
 import { useEstadoPlataforma } from './estado-plataforma.ts';
 
 /**
@@ -25,18 +26,14 @@ function AvisoPrimerArranque() {
 }
 
 export function LoginPage() {
-  const cliente = useQueryClient();
   const estado = useEstadoPlataforma();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const ingresar = useMutation({
-    mutationFn: () => api('POST', '/api/auth/login', { email, password }),
-    onSuccess: () => cliente.invalidateQueries({ queryKey: ['sesion'] }),
-  });
+  const ingresar = useIngresar();
   const errores = erroresPorCampo(ingresar.error);
   const enviar = (e: FormEvent) => {
     e.preventDefault();
-    ingresar.mutate();
+    ingresar.mutate({ email, password });
   };
   return (
     <Pagina

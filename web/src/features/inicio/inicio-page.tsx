@@ -1,11 +1,11 @@
 import { NOMBRE_ROL, type Rol } from '@core/roles.ts';
 import { Badge, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api.ts';
-import type { Catalogo, Dependencia, Responsable } from '../../tipos.ts';
 import { Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { Enlace } from '../../ui/router.tsx';
+import { catalogoQuery, responsablesQuery } from '../catalogo/api.ts';
+import { dependenciasQuery } from '../dependencias/api.ts';
 import { MisInvitaciones } from '../usuarios/invitaciones.tsx';
 import { MisNotificaciones, MisPendientes } from './pendientes.tsx';
 
@@ -31,22 +31,9 @@ function Paso({ titulo, hecho, children }: { titulo: string; hecho: boolean; chi
 
 export function InicioPage() {
   const { sesion, entidad, vigencia, puede } = useTrabajo();
-  const dependencias = useQuery({
-    queryKey: ['dependencias', entidad?.id],
-    queryFn: () => api<Dependencia[]>('GET', `/api/entidades/${entidad!.id}/dependencias`),
-    enabled: !!entidad,
-  });
-  const responsables = useQuery({
-    queryKey: ['responsables', entidad?.id, vigencia],
-    queryFn: () =>
-      api<Responsable[]>('GET', `/api/entidades/${entidad!.id}/responsables?vigencia=${vigencia}`),
-    enabled: !!entidad,
-  });
-  const catalogo = useQuery({
-    queryKey: ['catalogo', vigencia],
-    queryFn: () => api<Catalogo>('GET', `/api/catalogo?vigencia=${vigencia}`),
-    staleTime: Infinity,
-  });
+  const dependencias = useQuery(dependenciasQuery(entidad?.id));
+  const responsables = useQuery(responsablesQuery(entidad?.id, vigencia));
+  const catalogo = useQuery(catalogoQuery(vigencia));
   const totalPoliticas = catalogo.data?.dimensiones.reduce((n, d) => n + d.politicas.length, 0) ?? 19;
   const asignadas = responsables.data?.filter((r) => r.usuarioId || r.dependenciaId).length ?? 0;
   const nombre = sesion.usuario.nombre.split(' ')[0];

@@ -1,10 +1,11 @@
 import { Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ErrorApi } from '../../api.ts';
-import type { Tablero } from '../../tipos.ts';
+import { ErrorApi } from '../../api.ts';
 import { Cargando, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { fechaCivil } from '../../ui/formato.ts';
+import { vigenciasQuery } from '../catalogo/api.ts';
+import { tableroPublicoQuery } from '../tablero/api.ts';
 import { VistaTablero } from '../tablero/vista-tablero.tsx';
 
 /**
@@ -14,16 +15,8 @@ import { VistaTablero } from '../tablero/vista-tablero.tsx';
 export function PublicoPage({ entidadId, vigenciaInicial }: { entidadId: string; vigenciaInicial: number }) {
   const [vigencia, setVigencia] = useState(vigenciaInicial);
   const [logoVisible, setLogoVisible] = useState(true);
-  const vigencias = useQuery({
-    queryKey: ['vigencias'],
-    queryFn: () => api<{ vigencia: number }[]>('GET', '/api/catalogo/vigencias'),
-    staleTime: Infinity,
-  });
-  const tablero = useQuery({
-    queryKey: ['publico', entidadId, vigencia],
-    queryFn: () => api<Tablero>('GET', `/api/entidades/${entidadId}/tablero?vigencia=${vigencia}`),
-    retry: false,
-  });
+  const vigencias = useQuery(vigenciasQuery());
+  const tablero = useQuery(tableroPublicoQuery(entidadId, vigencia));
   const t = tablero.data;
   const noPublicado = tablero.error instanceof ErrorApi && tablero.error.status === 404;
   return (

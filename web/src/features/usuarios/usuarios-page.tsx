@@ -1,4 +1,3 @@
-import type { BandejaCorreo } from '@contrato/correo.ts';
 import { NOMBRE_ROL, ROLES, type Rol } from '@core/roles.ts';
 import {
   Alert,
@@ -15,13 +14,24 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api, erroresPorCampo } from '../../api.ts';
+import { erroresPorCampo } from '../../api.ts';
 import type { UsuarioEntidad } from '../../tipos.ts';
-import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable, Ventana } from '../../ui/componentes.tsx';
+import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
+import { Ventana } from '../../ui/ventana.tsx';
 import { useEstadoPlataforma } from '../auth/estado-plataforma.ts';
+import {
+  bandejaCorreoQuery,
+  invitacionesQuery,
+  type RespuestaCrearUsuario,
+  useCambiarRoles,
+  useCrearUsuario,
+  useRestablecerClave,
+  useRetirarInvitacion,
+  usuariosQuery,
+} from './api.ts';
 
 const nombreRol = (r: string) => NOMBRE_ROL[r as Rol] ?? r;
 
@@ -47,15 +57,9 @@ function SelectorRoles({
 
 function CambiarRoles({ usuario, cerrar }: { usuario: UsuarioEntidad; cerrar: () => void }) {
   const { entidad } = useTrabajo();
-  const cliente = useQueryClient();
   const [roles, setRoles] = useState(usuario.roles);
-  const guardar = useMutation({
-    mutationFn: () => api('PUT', `/api/entidades/${entidad!.id}/usuarios/${usuario.id}/roles`, { roles }),
-    onSuccess: async () => {
-      await cliente.invalidateQueries({ queryKey: ['usuarios'] });
-      cerrar();
-    },
-  });
+  const guardar = useCambiarRoles(entidad!.id);
+  const guardarRoles = () => guardar.mutate({ usuarioId: usuario.id, roles }, { onSuccess: cerrar });
   return (
     <Ventana opened onClose={cerrar} title={`Roles de ${usuario.nombre}`} size="lg">
       <Stack>
@@ -63,7 +67,7 @@ function CambiarRoles({ usuario, cerrar }: { usuario: UsuarioEntidad; cerrar: ()
         <SelectorRoles valor={roles} alCambiar={setRoles} />
         {roles.length === 0 && <Text>Sin roles, la persona deja de tener acceso a esta entidad.</Text>}
         <Group>
-          <Button onClick={() => guardar.mutate()} loading={guardar.isPending}>
+          <Button onClick={guardarRoles} loading={guardar.isPending}>
             Guardar roles
           </Button>
           <Button variant="outline" onClick={cerrar}>
@@ -105,11 +109,7 @@ function AvisoCorreo() {
   const { sesion } = useTrabajo();
   const estado = useEstadoPlataforma();
   const esPlataforma = sesion.usuario.adminPlataforma;
-  const bandeja = useQuery({
-    queryKey: ['plataforma', 'correo'],
-    queryFn: () => api<BandejaCorreo>('GET', '/api/plataforma/correo'),
-    enabled: esPlataforma && !!estado.data?.correoActivo,
-  });
+  const bandeja = useQuery({ ...bandejaCorreoQuery(), enabled: esPlataforma && !!estado.data?.correoActivo });
   if (estado.data && !estado.data.correoActivo)
     return (
       <Alert color="orange.9" variant="outline" title="El envío de correos está desactivado">
@@ -137,42 +137,17 @@ const VACIO = { nombre: '', correo: '', cargo: '', roles: [] as string[] };
 
 export function UsuariosPage() {
   const { entidad, puede } = useTrabajo();
-  const cliente = useQueryClient();
   const [datos, setDatos] = useState(VACIO);
   const [editando, setEditando] = useState<UsuarioEntidad | null>(null);
   const [enlace, setEnlace] = useState<EnlaceEntregar | null>(null);
   // What happened otherwise: an e-mail sent, an invitation, or roles added to a member.
   const [aviso, setAviso] = useState<string | null>(null);
-  const lista = useQuery({
-    queryKey: ['usuarios', entidad?.id],
-    queryFn: () => api<UsuarioEntidad[]>('GET', `/api/entidades/${entidad!.id}/usuarios`),
-    enabled: !!entidad,
-  });
-  const invitaciones = useQuery({
-    queryKey: ['usuarios', entidad?.id, 'invitaciones'],
-    queryFn: () =>
-      api<{ id: string; correo: string; roles: string[]; creadoEn: string }[]>(
-        'GET',
-        `/api/entidades/${entidad!.id}/invitaciones`,
-      ),
-    enabled: !!entidad,
-  });
-  const retirar = useMutation({
-    mutationFn: (id: string) => api('DELETE', `/api/entidades/${entidad!.id}/invitaciones/${id}`),
-    onSuccess: () => cliente.invalidateQueries({ queryKey: ['usuarios'] }),
-  });
-  const crear = useMutation({
-    mutationFn: () =>
-      api<{
-        usuario: UsuarioEntidad | null;
-        invitacion: { correo: string } | null;
-        enlaceClave: string | null;
-        correoEnviado: boolean;
-      }>('POST', `/api/entidades/${entidad!.id}/usuarios`, {
-        ...datos,
-        cargo: datos.cargo || null,
-      }),
-    onSuccess: async (r) => {
+  const lista = useQuery(usuariosQuery(entidad?.id));
+  const invitaciones = useQuery(invitacionesQuery(entidad?.id));
+  const retirar = useRetirarInvitacion(entidad?.id ?? '');
+  const crear = useCrearUsuario(entidad?.id ?? '');
+  const alCrear = {
+    onSuccess: (r: RespuestaCrearUsuario) => {
       setEnlace(
         r.usuario && r.enlaceClave
           ? {
@@ -193,34 +168,29 @@ export function UsuariosPage() {
               : null,
       );
       setDatos(VACIO);
-      await cliente.invalidateQueries({ queryKey: ['usuarios'] });
     },
-  });
-  const restablecer = useMutation({
-    mutationFn: (u: UsuarioEntidad) =>
-      api<{ enlaceClave: string | null; correoEnviado: boolean }>(
-        'POST',
-        `/api/entidades/${entidad!.id}/usuarios/${u.id}/restablecer-clave`,
-      ),
-    onSuccess: async (r, u) => {
-      setEnlace(
-        r.enlaceClave
-          ? {
-              nombre: u.nombre,
-              correo: u.correo,
-              url: `${window.location.origin}${r.enlaceClave}`,
-              motivo: 'restablecer',
-            }
-          : null,
-      );
-      setAviso(
-        r.correoEnviado
-          ? `La contraseña anterior de ${u.nombre} dejó de servir y sus sesiones se cerraron. Le enviamos a ${u.correo} un enlace para definir una nueva (vence en 72 horas).`
-          : null,
-      );
-      await cliente.invalidateQueries({ queryKey: ['usuarios'] });
-    },
-  });
+  };
+  const restablecer = useRestablecerClave(entidad?.id ?? '');
+  const restablecerClave = (u: UsuarioEntidad) =>
+    restablecer.mutate(u, {
+      onSuccess: (r) => {
+        setEnlace(
+          r.enlaceClave
+            ? {
+                nombre: u.nombre,
+                correo: u.correo,
+                url: `${window.location.origin}${r.enlaceClave}`,
+                motivo: 'restablecer',
+              }
+            : null,
+        );
+        setAviso(
+          r.correoEnviado
+            ? `La contraseña anterior de ${u.nombre} dejó de servir y sus sesiones se cerraron. Le enviamos a ${u.correo} un enlace para definir una nueva (vence en 72 horas).`
+            : null,
+        );
+      },
+    });
   if (!entidad) return <Pagina titulo="Usuarios y roles">Elija una entidad.</Pagina>;
   const gestiona = puede('usuario.gestionar');
   const errores = erroresPorCampo(crear.error);
@@ -228,7 +198,7 @@ export function UsuariosPage() {
     e.preventDefault();
     setEnlace(null);
     setAviso(null);
-    crear.mutate();
+    crear.mutate({ ...datos, cargo: datos.cargo || null }, alCrear);
   };
   return (
     <Pagina
@@ -288,7 +258,7 @@ export function UsuariosPage() {
                           <Button
                             size="xs"
                             variant="outline"
-                            onClick={() => restablecer.mutate(u)}
+                            onClick={() => restablecerClave(u)}
                             aria-label={`Restablecer contraseña de ${u.nombre}`}
                           >
                             Restablecer contraseña
