@@ -9,7 +9,6 @@ import { EntidadesPage } from './features/entidad/entidades-page.tsx';
 import { IndicadoresPage } from './features/indicadores/indicadores-page.tsx';
 import { InicioPage } from './features/inicio/inicio-page.tsx';
 import { PlanPage } from './features/plan/plan-page.tsx';
-import { PublicoPage } from './features/publico/publico-page.tsx';
 import { SeguimientoPage } from './features/seguimiento/seguimiento-page.tsx';
 import { TableroPage } from './features/tablero/tablero-page.tsx';
 import { UsuariosPage } from './features/usuarios/usuarios-page.tsx';
@@ -49,19 +48,7 @@ export function App() {
   const sesion = useSesion();
   const camino = ruta.split('?')[0]!;
 
-  // The public page needs no session: citizens read the published progress of an entity.
-  const publico = /^\/publico\/([0-9a-f-]{36})$/.exec(camino);
-  if (publico)
-    return (
-      <MarcoPublico ancho="xl">
-        <PublicoPage
-          entidadId={publico[1]!}
-          vigenciaInicial={
-            Number(new URLSearchParams(ruta.split('?')[1] ?? '').get('vigencia')) || new Date().getFullYear()
-          }
-        />
-      </MarcoPublico>
-    );
+  // The public page (/publico/…) is HTML served by the server (src/modules/publico), not this app.
   if (camino === '/configuracion-inicial')
     return (
       <MarcoPublico>
