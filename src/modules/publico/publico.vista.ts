@@ -12,6 +12,8 @@ export const POR_PAGINA = 50;
 const CREDITO =
   'Publicado con MIPG Abierto, software libre para el Modelo Integrado de Planeación y Gestión (Decreto 1499 de 2017).';
 
+const plano = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
 export const numeroEsCo = (n: number) => n.toLocaleString('es-CO', { maximumFractionDigits: 1 });
 const porcentaje = (n: number | null) => (n === null ? 'sin dato' : `${numeroEsCo(n)} %`);
 
@@ -61,7 +63,11 @@ function cabeceraEntidad(e: ContactoEntidad | undefined) {
 /** The entity's contact, once per page, on every state of it. */
 function pie(e: ContactoEntidad | undefined) {
   if (!e) return html`<footer class="pie"><div class="ancho"><p>${CREDITO}</p></div></footer>`;
-  const lugar = [e.municipio, e.departamento].filter(Boolean).join(', ');
+  // The address often already names the town: «Mocoa, Putumayo» is written once.
+  const direccion = plano(e.direccion ?? '');
+  const lugar = [e.municipio, e.departamento]
+    .filter((x): x is string => !!x && !direccion.includes(plano(x)))
+    .join(', ');
   const datos = [
     e.direccion
       ? html`<li>Dirección: ${e.direccion}${lugar ? `, ${lugar}` : ''}</li>`
@@ -224,6 +230,7 @@ ${cifra('Avance de la dimensión', x.avance)}
 <h2 id="avance">Avance general</h2>
 ${cifra('Avance de la entidad', d.avance)}
 ${corte}
+<p><a href="#datos-abiertos">Descargar estos datos (CSV y JSON)</a></p>
 </section>
 ${explicacion(d)}
 <section aria-labelledby="por-politica">
