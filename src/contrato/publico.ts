@@ -235,6 +235,37 @@ export const COLUMNAS_POLITICAS: ColumnaDiccionario[] = [
   },
 ];
 
+/** Fields of datos.json: the same figures as the CSV files, with numbers and dates for machines. */
+export const CAMPOS_JSON: { campo: string; descripcion: string }[] = [
+  {
+    campo: 'entidad',
+    descripcion: 'Nombre, sigla, NIT con dígito de verificación y datos de contacto de la entidad.',
+  },
+  { campo: 'vigencia', descripcion: 'Año del plan de acción.' },
+  { campo: 'versionPlan', descripcion: 'Versión del plan aprobada que se muestra.' },
+  {
+    campo: 'corte',
+    descripcion:
+      'Periodo y fecha de corte (aaaa-mm-dd) de las cifras; cifrasDelCierre es true si el periodo ya se cerró. null si aún no hay cifras.',
+  },
+  { campo: 'avance', descripcion: 'Avance de toda la entidad, porcentaje de 0 a 100, o null sin dato.' },
+  { campo: 'semaforo', descripcion: 'Rangos del semáforo que fijó la entidad y la palabra de cada nivel.' },
+  {
+    campo: 'dimensiones',
+    descripcion: 'Código, nombre y avance de cada dimensión del MIPG con actividades.',
+  },
+  {
+    campo: 'politicas',
+    descripcion:
+      'Una por política: las columnas de politicas.csv (avance, cumplimiento, semaforo con su nivel rojo/amarillo/verde/azul y su palabra en semaforoTexto, actividades, sinReporte).',
+  },
+  {
+    campo: 'actividades',
+    descripcion:
+      'Una por actividad: las columnas de actividades.csv, más metasPeriodo (la meta de cada periodo) y las fechas en aaaa-mm-dd.',
+  },
+];
+
 export const DICCIONARIO = {
   titulo: 'Diccionario de datos del plan de acción publicado',
   formato:
@@ -251,4 +282,5 @@ export const DICCIONARIO = {
       columnas: COLUMNAS_POLITICAS,
     },
   ],
+  json: { archivo: 'datos.json', campos: CAMPOS_JSON },
 } as const;

@@ -85,7 +85,7 @@ export type Direccion =
   | { tipo: 'antigua'; slug: string }
   | { tipo: 'desconocida' };
 
-/** An entity by its slug, or an old /publico/<uuid> address to redirect. */
+/** An entity by its slug, or an address to redirect: the old /publico/<uuid>, or the slug in capitals. */
 export async function buscarDireccion(db: Db, texto: string): Promise<Direccion> {
   if (esUuid(texto)) {
     const d = await directorio(db);
@@ -99,7 +99,12 @@ export async function buscarDireccion(db: Db, texto: string): Promise<Direccion>
     d = await directorio(db, true);
     id = d.porSlug.get(texto);
   }
-  return id ? { tipo: 'entidad', id, slug: texto } : { tipo: 'desconocida' };
+  if (id) return { tipo: 'entidad', id, slug: texto };
+  // /publico/HRM, typed by hand: the address in lowercase.
+  const minusculas = texto.toLowerCase();
+  return minusculas !== texto && d.porSlug.has(minusculas)
+    ? { tipo: 'antigua', slug: minusculas }
+    : { tipo: 'desconocida' };
 }
 
 // ---------- What a citizen sees of a vigencia ----------

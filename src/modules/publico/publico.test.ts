@@ -228,6 +228,9 @@ describe('direcciones', () => {
     expect(csv.statusCode).toBe(301);
     expect(csv.headers.location).toBe('/publico/ese-hospital-jose-maria-hernandez/actividades.csv');
     expect((await ver('/publico/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+    const mayusculas = await ver('/publico/ESE-Hospital-Jose-Maria-Hernandez');
+    expect(mayusculas.statusCode).toBe(301);
+    expect(mayusculas.headers.location).toBe('/publico/ese-hospital-jose-maria-hernandez');
   });
 
   it('dos entidades con el mismo nombre: la segunda lleva los dígitos de su NIT', async () => {

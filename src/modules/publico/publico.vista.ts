@@ -280,6 +280,10 @@ export function paginaDiccionario(estilo: string) {
     contenido: html`<h1>${DICCIONARIO.titulo}</h1>
 <p>${DICCIONARIO.formato}</p>
 <p>El mismo diccionario en formato de máquina: <a href="/publico/diccionario.json">diccionario.json</a>. El archivo JSON de cada entidad trae los mismos datos con los nombres de campo del esquema.</p>
-${tablas}`,
+${tablas}
+<section aria-labelledby="arch-json">
+<h2 id="arch-json">datos.json</h2>
+<dl>${DICCIONARIO.json.campos.map((c) => html`<dt><code>${c.campo}</code></dt><dd>${c.descripcion}</dd>`)}</dl>
+</section>`,
   });
 }
