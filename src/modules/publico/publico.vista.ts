@@ -266,7 +266,7 @@ export function paginaDiccionario(estilo: string) {
     (a) => html`<section aria-labelledby="arch-${a.archivo.replace('.', '-')}">
 <h2 id="arch-${a.archivo.replace('.', '-')}">${a.archivo}</h2>
 <p>${a.descripcion}</p>
-<div class="tabla"><table>
+<div class="tabla" tabindex="0" role="region" aria-label="Columnas de ${a.archivo} (se desplaza a los lados)"><table>
 <caption>Columnas de ${a.archivo}</caption>
 <thead><tr><th scope="col">Columna</th><th scope="col">Tipo</th><th scope="col">Descripción</th><th scope="col">Unidad</th></tr></thead>
 <tbody>${a.columnas.map((c) => html`<tr><th scope="row"><code>${c.nombre}</code></th><td>${c.tipo}</td><td>${c.descripcion}</td><td>${c.unidad ?? '—'}</td></tr>`)}</tbody>
