@@ -271,13 +271,13 @@ describe('página pública de la entidad', () => {
     const q = await movil.newPage();
     await q.goto(direccion);
     expect(await q.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await revisarPagina(q, '14-publica-sin-plan-movil');
+    await revisarPagina(q, '13b-publica-sin-plan-movil');
     const noExiste = await q.goto(`${e.url}/publico/entidad-que-no-existe`);
     expect(noExiste?.status()).toBe(404);
     await q.getByRole('heading', { level: 1, name: 'Página no encontrada' }).waitFor();
-    await revisarPagina(q, '15-publica-no-encontrada');
+    await revisarPagina(q, '13c-publica-no-encontrada');
     await q.goto(`${e.url}/publico/diccionario`);
-    await revisarPagina(q, '16-publica-diccionario');
+    await revisarPagina(q, '13d-publica-diccionario');
     await movil.close();
   });
 });
