@@ -132,6 +132,7 @@ describe('página pública de una entidad', () => {
     expect(h).toContain('Hospital &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(h).toContain('Jornada &lt;script&gt;');
     expect(h).not.toMatch(/<script/i);
+    expect(h).not.toMatch(/\sstyle=/); // the CSP would not need 'unsafe-inline' for this page
     expect(h).toContain('Avance general');
     expect(h).toContain('Cómo leer estas cifras');
     expect(h).toMatch(/Semáforo: (Crítico|Bajo|Adecuado|Sobresaliente|Sin dato)/);
@@ -215,6 +216,41 @@ describe('página pública de una entidad', () => {
       'Actividad aprobada por el comité',
     ]);
     expect(datos.versionPlan).toBe(1);
+  });
+  it('las actividades van de 50 en 50 con enlaces entre páginas', async () => {
+    const id = await entidad({ nombre: 'Gobernación de Prueba', sigla: 'GP' });
+    const [plan] = await t.conexion.db
+      .insert(planAccion)
+      .values({ entidadId: id, vigencia: VIGENCIA, estado: 'publicado' })
+      .returning();
+    await t.conexion.db.insert(actividad).values(
+      Array.from({ length: 51 }, (_, i) => ({
+        planId: plan!.id,
+        politica: 'integridad',
+        codigo: `GP-${String(i + 1).padStart(2, '0')}`,
+        nombre: `Actividad número ${i + 1}`,
+        producto: 'Informe',
+        metaAnual: 1,
+        unidad: 'informe',
+        metasPeriodo: [0, 0, 0, 1],
+        ponderacion: 1,
+        fechaInicio: `${VIGENCIA}-01-01`,
+        fechaFin: `${VIGENCIA}-12-31`,
+      })),
+    );
+    const uno = (await ver(`/publico/gp?vigencia=${VIGENCIA}`)).body;
+    expect(uno).toContain('Actividad número 50<');
+    expect(uno).not.toContain('Actividad número 51<');
+    expect(uno).toContain('Página 1 de 2');
+    expect(uno).toContain(`href="/publico/gp?vigencia=${VIGENCIA}&amp;pagina=2#actividades"`);
+    const dos = await ver(`/publico/gp?vigencia=${VIGENCIA}&pagina=2`);
+    expect(dos.statusCode).toBe(200);
+    expect(dos.body).toContain('Actividad número 51<');
+    expect(dos.body).toContain('rel="prev"');
+    expect((await ver(`/publico/gp?vigencia=${VIGENCIA}&pagina=3`)).statusCode).toBe(404);
+    // The CSV holds them all.
+    const csv = (await ver(`/publico/gp/actividades.csv?vigencia=${VIGENCIA}`)).body;
+    expect(csv.trim().split('\r\n')).toHaveLength(52);
   });
 });
 
