@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // The API suite runs on PGlite always, and again on PostgreSQL when TEST_DATABASE_URL is set.
@@ -7,6 +8,21 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'core', include: ['src/core/**/*.test.ts'] } },
+      {
+        // The web's own components, in a DOM (happy-dom) with Testing Library: what a person sees and does.
+        resolve: {
+          alias: {
+            '@core': fileURLToPath(new URL('./src/core', import.meta.url)),
+            '@contrato': fileURLToPath(new URL('./src/contrato', import.meta.url)),
+          },
+        },
+        test: {
+          name: 'web',
+          include: ['web/src/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['web/src/prueba-web.ts'],
+        },
+      },
       ...bases.map((db) => ({
         test: {
           name: `api-${db}`,

@@ -125,9 +125,9 @@ describe('ciclo del plan y el seguimiento en el navegador', () => {
     await p.getByRole('button', { name: 'Aprobar', exact: true }).click();
     await p.getByText('Escriba una fecha válida del calendario').first().waitFor();
     await revisarPagina(p, '22-aprobar-fecha-errada');
-    await p.getByLabel('Fecha de la sesión del comité').fill(`30/01/${VIGENCIA}`);
+    await p.getByLabel('Fecha de la sesión del comité').fill(`15/12/${VIGENCIA - 1}`);
     await p.getByRole('button', { name: 'Aprobar', exact: true }).click();
-    await p.getByText(`sesión del 30/01/${VIGENCIA}, Acta 01 de ${VIGENCIA}`).waitFor();
+    await p.getByText(`sesión del 15/12/${VIGENCIA - 1}, Acta 01 de ${VIGENCIA}`).waitFor();
     await revisarPagina(p, '23-plan-aprobado');
     await p.context().close();
   });

@@ -129,6 +129,23 @@ const arbActividad = fc.record({
   logradoAlCorte: fc.option(fc.double({ min: -5, max: 3000, noNaN: true }), { nil: null }),
 });
 
+describe('una meta diminuta guardada antes de los límites', () => {
+  it('lograr algo frente a ella cuenta como avance completo, no como «sin dato»', () => {
+    const base = {
+      id: 'a',
+      politica: 'integridad',
+      dependencia: null,
+      ponderacion: 1,
+      planeadoAlCorte: null,
+    };
+    const sin = consolidar([{ ...base, metaAnual: 1e-320, logradoAlCorte: null }], POLITICAS);
+    const con = consolidar([{ ...base, metaAnual: 1e-320, logradoAlCorte: 5 }], POLITICAS);
+    expect(sin.avance).toBe(0);
+    expect(con.avance).toBe(100);
+    expect(con.actividades[0]!.avanceReal).toBeNull();
+  });
+});
+
 describe('propiedades de la consolidación', () => {
   const enRango = (x: number | null) => x === null || (x >= 0 && x <= 100 + 1e-9);
 

@@ -19,7 +19,8 @@
 //  7. A dependencia is the plain mean of its activities' avance.
 // Figures keep full precision; rounding is for presentation.
 //  8. A figure that is not a finite number (a stored value from before the input bounds) is no figure:
-//     the activity's avance and cumplimiento are null, never Infinity or NaN.
+//     the activity's avance and cumplimiento are null, never Infinity or NaN. Finite figures whose ratio
+//     overflows (a goal far below the input bounds, stored before them) are an over-achievement: avance 100.
 import { finitoONulo, porcentaje } from './numeros.ts';
 import { type NivelSemaforo, nivelSemaforo, RANGOS_POR_DEFECTO, type RangosSemaforo } from './semaforo.ts';
 
@@ -86,9 +87,15 @@ export function evaluarActividad(
   const logrado = Math.max(0, a.logradoAlCorte ?? 0);
   const avanceReal = sinMeta ? null : porcentaje(logrado, a.metaAnual!);
   const cumplimiento = porcentaje(logrado, a.planeadoAlCorte ?? 0);
+  const desborda =
+    !sinMeta &&
+    avanceReal === null &&
+    Number.isFinite(a.metaAnual) &&
+    Number.isFinite(logrado) &&
+    logrado > 0;
   return {
     id: a.id,
-    avance: avanceReal === null ? null : acotar(avanceReal),
+    avance: avanceReal === null ? (desborda ? 100 : null) : acotar(avanceReal),
     avanceReal,
     cumplimiento,
     semaforo: nivelSemaforo(cumplimiento, rangos),

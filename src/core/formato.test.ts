@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fechaHora, leerFecha, limiteDelDia } from './formato.ts';
+import { cantidad, fechaHora, leerFecha, limiteDelDia } from './formato.ts';
 
 describe('fechas es-CO', () => {
   it('muestra dd/mm/aaaa hh:mm en hora de Colombia', () => {
@@ -22,5 +22,16 @@ describe('fechas es-CO', () => {
     const f = { anio: 2026, mes: 11, dia: 24 };
     expect(limiteDelDia(f, 'inicio')).toBe('2026-11-24T05:00:00.000Z');
     expect(limiteDelDia(f, 'fin')).toBe('2026-11-25T04:59:59.999Z');
+  });
+});
+
+describe('cantidad con el sustantivo que concuerda', () => {
+  it.each([
+    [0, '0 jornadas'],
+    [1, '1 jornada'],
+    [2, '2 jornadas'],
+    [1234, '1.234 jornadas'],
+  ])('%i → %s', (n, esperado) => {
+    expect(cantidad(n, 'jornada', 'jornadas')).toBe(esperado);
   });
 });

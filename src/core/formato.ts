@@ -40,3 +40,8 @@ export function limiteDelDia(
   const base = Date.UTC(f.anio, f.mes - 1, f.dia, 5, 0, 0, 0);
   return new Date(extremo === 'inicio' ? base : base + 86_400_000 - 1).toISOString();
 }
+
+/** «1 actividad», «2 actividades», «1.234 actividades»: the count in es-CO with the noun that agrees with it. */
+export function cantidad(n: number, singular: string, plural: string): string {
+  return `${n.toLocaleString('es-CO')} ${n === 1 ? singular : plural}`;
+}

@@ -24,12 +24,14 @@ import { dependenciasRoutes } from '../modules/dependencias/dependencias.routes.
 import { entidadesRoutes } from '../modules/entidades/entidades.routes.ts';
 import { logoRoutes } from '../modules/entidades/logo.routes.ts';
 import { excelRoutes } from '../modules/excel/excel.routes.ts';
+import { importacionRoutes } from '../modules/importacion/importacion.routes.ts';
 import { indicadoresRoutes } from '../modules/indicadores/indicadores.routes.ts';
 import { notificacionesRoutes } from '../modules/notificaciones/notificaciones.routes.ts';
 import { pendientesRoutes } from '../modules/pendientes/pendientes.routes.ts';
 import { flujoPlanRoutes, versionesPlanRoutes } from '../modules/plan/flujo.routes.ts';
 import { objetivosRoutes } from '../modules/plan/objetivos.routes.ts';
 import { planRoutes } from '../modules/plan/plan.routes.ts';
+import { ponderacionesRoutes } from '../modules/plan/ponderaciones.routes.ts';
 import { publicoRoutes } from '../modules/publico/publico.routes.ts';
 import { invalidarDirectorio } from '../modules/publico/publico.service.ts';
 import { responsablesRoutes } from '../modules/responsables/responsables.routes.ts';
@@ -169,11 +171,13 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(entidadesRoutes);
   await app.register(logoRoutes);
   await app.register(dependenciasRoutes);
+  await app.register(importacionRoutes);
   await app.register(usuariosRoutes);
   await app.register(invitacionesRoutes);
   await app.register(responsablesRoutes);
   await app.register(vigenciasRoutes);
   await app.register(planRoutes);
+  await app.register(ponderacionesRoutes);
   await app.register(flujoPlanRoutes);
   await app.register(versionesPlanRoutes);
   await app.register(objetivosRoutes);

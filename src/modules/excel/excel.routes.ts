@@ -2,7 +2,12 @@ import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hoyEnColombia } from '../../core/calendario.ts';
-import { type ClaveColumna, COLUMNAS_PLAN, validarImportacion } from '../../core/plan-importacion.ts';
+import {
+  type ClaveColumna,
+  COLUMNAS_PLAN,
+  encabezadosPlan,
+  validarImportacion,
+} from '../../core/plan-importacion.ts';
 import { type EstadoSeguimiento, NOMBRE_ESTADO_SEGUIMIENTO } from '../../core/seguimiento.ts';
 import type { Db } from '../../db/client.ts';
 import { actividad, dependencia, indiceFurag, planDecreto612, rolUsuario, usuario } from '../../db/schema.ts';
@@ -19,7 +24,13 @@ import { hojaSeguimiento } from '../seguimiento/seguimiento.service.ts';
 import { periodoVigente } from '../tablero/tablero.service.ts';
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
 import { leerLibroPlanEnHilo } from './leer-en-hilo.ts';
-import { aBuffer, agregarHojaPlan, agregarHojaSeguimiento, nuevoLibro } from './plan-xlsx.ts';
+import {
+  aBuffer,
+  agregarHojaPlan,
+  agregarHojaSeguimiento,
+  agregarListasDesplegables,
+  nuevoLibro,
+} from './plan-xlsx.ts';
 
 const tags = ['Excel'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -160,42 +171,28 @@ export const excelRoutes: FastifyPluginAsyncZod = async (app) => {
       const v = await leerVigencia(app.db, entidadId, vigencia);
       const ref = await referencias(app.db, entidadId, vigencia);
       const libro = await nuevoLibro();
-      agregarHojaPlan(
-        libro,
-        v.periodos.map((p) => p.nombre),
-        [],
-      );
-      const listas = libro.addWorksheet('Listas válidas');
-      listas.columns = [
-        { header: 'Política (clave o nombre)', width: 60 },
-        { header: 'Índice FURAG', width: 50 },
-        { header: 'Plan del Decreto 612', width: 60 },
-        { header: 'Dependencia', width: 40 },
-        { header: 'Responsable (correo)', width: 40 },
-      ];
-      listas.getRow(1).font = { bold: true };
-      const largo = Math.max(
-        ref.politicas.length,
-        ref.indices.length,
-        ref.planes612.length,
-        ref.dependencias.length,
-        ref.personas.length,
-      );
-      for (let i = 0; i < largo; i++) {
-        const ind = ref.indices[i];
-        listas.addRow([
-          ref.politicas[i] ? `${ref.politicas[i]!.clave} — ${ref.politicas[i]!.nombre}` : null,
-          ind ? `${ind.codigo} — ${ind.nombre} (${ind.politica})` : null,
-          ref.planes612[i] ? `${ref.planes612[i]!.clave} — ${ref.planes612[i]!.nombre}` : null,
-          ref.dependencias[i]?.nombre ?? null,
-          ref.personas[i]?.correo ?? null,
-        ]);
-      }
+      const periodos = v.periodos.map((p) => p.nombre);
+      const hoja = agregarHojaPlan(libro, periodos, []);
+      agregarListasDesplegables(libro, hoja, encabezadosPlan(periodos), [
+        { encabezado: 'Política', valores: ref.politicas.map((p) => p.nombre) },
+        {
+          encabezado: 'Índice FURAG',
+          valores: ref.indices.map((i) => i.codigo),
+          ayuda: { encabezado: 'Qué mide el índice', valores: ref.indices.map((i) => i.nombre) },
+        },
+        { encabezado: 'Plan del Decreto 612', valores: ref.planes612.map((p) => p.nombre) },
+        { encabezado: 'Dependencia', valores: ref.dependencias.map((d) => d.nombre) },
+        {
+          encabezado: 'Responsable (correo)',
+          valores: ref.personas.map((p) => p.correo),
+          ayuda: { encabezado: 'Nombre del responsable', valores: ref.personas.map((p) => p.nombre) },
+        },
+      ]);
       const ayuda = libro.addWorksheet('Instrucciones');
       ayuda.getColumn(1).width = 120;
       for (const linea of [
         `Plantilla del plan de acción ${vigencia}. Una fila por actividad en la hoja «Plan de acción».`,
-        'Política: la clave (p. ej. integridad) o el nombre exacto del catálogo MIPG; vea «Listas válidas».',
+        'Política, índice FURAG, plan del Decreto 612, dependencia y responsable: elija de la lista desplegable de cada celda (los valores están en la hoja «Listas válidas»). La política también se acepta por su clave (p. ej. integridad).',
         'Metas por periodo: deben sumar la meta anual. Ponderación: porcentaje de la actividad en su política (las de cada política suman 100).',
         'Fechas como dd/mm/aaaa dentro de la vigencia. Presupuesto en pesos, sin decimales. Números con coma decimal: 1.234,5.',
         'La importación agrega actividades al plan en borrador; un código que ya esté en el plan se rechaza.',

@@ -87,6 +87,27 @@ beforeAll(async () => {
 });
 afterAll(() => t.cerrar());
 
+/** A row of the plan template that imports, with `cambio` over the defaults. */
+const filaValida = (enc: string[], codigo: string, cambio: Record<string, string | number> = {}) => {
+  const v: Record<string, string | number> = {
+    Código: codigo,
+    Política: 'integridad',
+    Actividad: `Actividad importada ${codigo}`,
+    'Producto o entregable': 'Informe',
+    'Meta anual': 4,
+    'Unidad de medida': 'informes',
+    'Ponderación (%)': 0.1,
+    'Fecha de inicio': '01/02/2026',
+    'Fecha de fin': '30/11/2026',
+    'Meta Trimestre 1': 1,
+    'Meta Trimestre 2': 1,
+    'Meta Trimestre 3': 1,
+    'Meta Trimestre 4': 1,
+    ...cambio,
+  };
+  return enc.slice(1).map((e) => v[e] ?? null);
+};
+
 describe('exportar el plan a Excel', () => {
   it('un libro con encabezados en español, encabezado fijo, filtros, fechas y pesos con formato', async () => {
     const r = await t.pedir(responsable, 'GET', `/api/entidades/${a}/plan/2026/export.xlsx?periodo=1`);
@@ -221,10 +242,54 @@ describe('importar el plan desde Excel', () => {
     expect(libro.getWorksheet('Plan de acción')!.rowCount).toBe(1);
     const listas = libro.getWorksheet('Listas válidas')!;
     const texto = JSON.stringify(listas.getSheetValues());
-    expect(texto).toContain('integridad — Integridad');
+    expect(texto).toContain('Integridad');
     expect(texto).toContain('Secretaría de Gobierno');
     expect(texto).toContain('yolanda@territorio.example');
   });
+
+  it('la plantilla trae listas desplegables en las columnas que solo aceptan valores de una lista', async () => {
+    const r = await t.pedir(planeacionB, 'GET', `/api/entidades/${b}/plan/2026/plantilla.xlsx`);
+    const libro = await libroDe(r.rawPayload);
+    const plan = libro.getWorksheet('Plan de acción')!;
+    const listas = libro.getWorksheet('Listas válidas')!;
+    const encabezados = plan.getRow(1).values as string[];
+    const columnaLista = (encabezado: string) => (listas.getRow(1).values as string[]).indexOf(encabezado);
+    // The drop-down of a column points at the list of accepted values, far down the sheet.
+    const lista = (encabezado: string, fila: number) =>
+      plan.getCell(fila, encabezados.indexOf(encabezado)).dataValidation;
+    for (const e of [
+      'Política',
+      'Dependencia',
+      'Responsable (correo)',
+      'Plan del Decreto 612',
+      'Índice FURAG',
+    ]) {
+      expect(lista(e, 2)?.type, e).toBe('list');
+      expect(lista(e, 20_001)?.type, e).toBe('list');
+      const valores = listas.getColumn(columnaLista(e)).values.slice(2).filter(Boolean);
+      expect(lista(e, 2)?.formulae?.[0]).toContain(`$${valores.length + 1}`);
+    }
+    expect(lista('Actividad', 2)).toBeUndefined();
+    const politicas = listas.getColumn(columnaLista('Política')).values.slice(2);
+    expect(politicas).toContain('Integridad');
+    expect(politicas).toHaveLength(19);
+
+    // Values picked from the lists import as they are.
+    const dep = listas.getColumn(columnaLista('Dependencia')).values[2] as string;
+    const correo = listas.getColumn(columnaLista('Responsable (correo)')).values[2] as string;
+    const fila = filaValida(encabezados, 'LD-1', {
+      Política: 'Integridad',
+      Dependencia: dep,
+      'Responsable (correo)': correo,
+    });
+    // Row 2, as a person types it (ExcelJS has made a cell object for every validated cell below).
+    fila.forEach((v, i) => {
+      if (v !== null) plan.getCell(2, i + 1).value = v;
+    });
+    const importado = await importar(planeacionB, b, Buffer.from(await libro.xlsx.writeBuffer()));
+    expect(importado.statusCode, importado.body).toBeLessThan(300);
+    // ExcelJS (not Excel) turns every validated cell into an object when it loads the template: slow here only.
+  }, 90_000);
 });
 
 describe('importar un Excel hostil o pesado', () => {
@@ -241,25 +306,6 @@ describe('importar un Excel hostil o pesado', () => {
   const encabezados = async () => {
     const r = await t.pedir(planeacionB, 'GET', `/api/entidades/${b}/plan/2026/plantilla.xlsx`);
     return (await libroDe(r.rawPayload)).getWorksheet('Plan de acción')!.getRow(1).values as string[];
-  };
-  const filaValida = (enc: string[], codigo: string, cambio: Record<string, string | number> = {}) => {
-    const v: Record<string, string | number> = {
-      Código: codigo,
-      Política: 'integridad',
-      Actividad: `Actividad importada ${codigo}`,
-      'Producto o entregable': 'Informe',
-      'Meta anual': 4,
-      'Unidad de medida': 'informes',
-      'Ponderación (%)': 0.1,
-      'Fecha de inicio': '01/02/2026',
-      'Fecha de fin': '30/11/2026',
-      'Meta Trimestre 1': 1,
-      'Meta Trimestre 2': 1,
-      'Meta Trimestre 3': 1,
-      'Meta Trimestre 4': 1,
-      ...cambio,
-    };
-    return enc.slice(1).map((e) => v[e] ?? null);
   };
 
   it('una celda en XFD1 y otra en A1048576 (un libro de pocos KB) se rechazan rápido, diciendo el límite', async () => {

@@ -1,7 +1,7 @@
 // Formatted workbooks of the plan and of a period's follow-up, and reading an imported plan back.
 // ExcelJS is loaded only when a workbook is made or read: it is large and most requests never need it.
 import { inflateRawSync } from 'node:zlib';
-import type { Workbook, Worksheet } from 'exceljs';
+import type { DataValidation, Workbook, Worksheet } from 'exceljs';
 import {
   type ActividadImportada,
   type Celda,
@@ -68,6 +68,65 @@ export function agregarHojaPlan(libro: Workbook, periodos: string[], filas: Fila
   col('Fecha de fin').numFmt = FORMATO_FECHA;
   col('Presupuesto (COP)').numFmt = FORMATO_PESOS;
   col('Actividad').alignment = { wrapText: true, vertical: 'top' };
+  return hoja;
+}
+
+/** ExcelJS has `dataValidations` on every sheet (ranges included) but its typings leave it out. */
+type ConValidaciones = Worksheet & { dataValidations: { add(rango: string, v: DataValidation): void } };
+
+/** A column of the template that only takes values from a list: its header and the accepted values. */
+export interface ListaDesplegable {
+  encabezado: string;
+  valores: readonly string[];
+  /** A second column beside the values to explain them (an índice's name beside its code). */
+  ayuda?: { encabezado: string; valores: readonly string[] };
+}
+
+/**
+ * The sheet «Listas válidas», one column per list holding exactly what the import accepts, and a drop-down
+ * (data validation) on each of those columns of the plan sheet down to the last row the import reads.
+ * Pasting can still bypass a drop-down; the import checks every value again.
+ */
+export function agregarListasDesplegables(
+  libro: Workbook,
+  hojaPlan: Worksheet,
+  encabezadosPlan: readonly string[],
+  listas: readonly ListaDesplegable[],
+) {
+  const hoja = libro.addWorksheet('Listas válidas');
+  const columnas = listas.flatMap((l) => [
+    { header: l.encabezado, width: 44, valores: l.valores },
+    ...(l.ayuda ? [{ header: l.ayuda.encabezado, width: 60, valores: l.ayuda.valores }] : []),
+  ]);
+  hoja.columns = columnas.map(({ header, width }) => ({ header, width }));
+  hoja.getRow(1).font = { bold: true };
+  columnas.forEach((c, i) => {
+    c.valores.forEach((v, j) => {
+      hoja.getCell(j + 2, i + 1).value = v;
+    });
+  });
+  let columna = 1;
+  for (const l of listas) {
+    const destino = encabezadosPlan.indexOf(l.encabezado) + 1;
+    if (destino > 0 && l.valores.length > 0) {
+      const letra = letraColumna(columna);
+      const rango = `'${hoja.name}'!$${letra}$2:$${letra}$${l.valores.length + 1}`;
+      const destinoLetra = letraColumna(destino);
+      (hojaPlan as ConValidaciones).dataValidations.add(
+        `${destinoLetra}2:${destinoLetra}${LIMITES_XLSX.filas + 1}`,
+        {
+          type: 'list',
+          allowBlank: true,
+          formulae: [rango],
+          showErrorMessage: true,
+          errorStyle: 'stop',
+          errorTitle: l.encabezado,
+          error: `Elija un valor de la lista (hoja «${hoja.name}»).`,
+        },
+      );
+    }
+    columna += l.ayuda ? 2 : 1;
+  }
   return hoja;
 }
 

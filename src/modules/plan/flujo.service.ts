@@ -1,13 +1,15 @@
 import { and, eq } from 'drizzle-orm';
+import { hoyEnColombia } from '../../core/calendario.ts';
 import {
   type AccionPlan,
   type EstadoPlan,
   mensajePlanCambiado,
+  problemaFechaSesion,
   transicionPlan,
 } from '../../core/flujo-plan.ts';
 import type { Db } from '../../db/client.ts';
 import { planAccion, versionPlan } from '../../db/schema.ts';
-import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
+import { conflicto, ErrorApi, invalido, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { actividadesDe, planDe, resumenPlan } from './plan.service.ts';
 
@@ -61,6 +63,10 @@ export async function cambiarEstadoPlan(
   vigencia: number,
   cuerpo: CuerpoPaso,
 ) {
+  if (accion === 'aprobar' && cuerpo.fechaSesionComite) {
+    const problema = problemaFechaSesion(cuerpo.fechaSesionComite, vigencia, hoyEnColombia());
+    if (problema) throw invalido('fechaSesionComite', problema);
+  }
   await db.transaction(async (tx) => {
     const plan = await planDe(tx, entidadId, vigencia);
     if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);

@@ -1,6 +1,6 @@
 import { leerFecha } from '@core/formato.ts';
 
-export { fechaCivil, fechaHora, leerFecha, limiteDelDia } from '@core/formato.ts';
+export { cantidad, fechaCivil, fechaHora, leerFecha, limiteDelDia } from '@core/formato.ts';
 
 export function fecha(iso: string | Date): string {
   const d = typeof iso === 'string' ? new Date(iso) : iso;

@@ -1,0 +1,128 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { renderConMantine } from './render-prueba.tsx';
+import { type Columna, TablaDatos } from './tabla-datos.tsx';
+
+interface Actividad {
+  id: string;
+  nombre: string;
+  politica: string;
+  avance: number | null;
+}
+
+const actividades: Actividad[] = [
+  { id: 'a1', nombre: 'Socializar el código de integridad', politica: 'Integridad', avance: 80 },
+  {
+    id: 'a2',
+    nombre: 'Actualizar la política de gestión documental',
+    politica: 'Gestión documental',
+    avance: 20,
+  },
+  { id: 'a3', nombre: 'Publicar el plan anticorrupción', politica: 'Transparencia', avance: null },
+  { id: 'a4', nombre: 'Capacitar en gestión del riesgo', politica: 'Integridad', avance: 55.5 },
+];
+
+const columnas: Columna<Actividad>[] = [
+  { id: 'nombre', titulo: 'Actividad', valor: (a) => a.nombre, principal: true },
+  { id: 'politica', titulo: 'Política', valor: (a) => a.politica, filtro: true },
+  { id: 'avance', titulo: 'Avance', valor: (a) => a.avance, numerica: true },
+];
+
+const tabla = (props: Partial<Parameters<typeof TablaDatos<Actividad>>[0]> = {}) =>
+  renderConMantine(
+    <TablaDatos
+      titulo="Actividades del plan"
+      sustantivo={['actividad', 'actividades']}
+      filas={actividades}
+      columnas={columnas}
+      idFila={(a) => a.id}
+      {...props}
+    />,
+  );
+
+const nombresEnOrden = () =>
+  screen
+    .getAllByRole('row')
+    .slice(1)
+    .map((f) => within(f).getAllByRole('cell')[0]?.textContent);
+
+describe('tabla de datos', () => {
+  it('busca sin importar tildes ni mayúsculas y dice cuántas coinciden', async () => {
+    tabla();
+    expect(screen.getByRole('status').textContent).toBe('4 actividades');
+    await userEvent.type(screen.getByLabelText('Buscar en actividades del plan'), 'GESTION');
+    expect(nombresEnOrden()).toEqual([
+      'Actualizar la política de gestión documental',
+      'Capacitar en gestión del riesgo',
+    ]);
+    expect(screen.getByRole('status').textContent).toBe('2 de 4 actividades');
+    await userEvent.type(screen.getByLabelText('Buscar en actividades del plan'), ' xyz');
+    expect(screen.getByText('Ningún registro coincide con la búsqueda.')).toBeTruthy();
+  });
+
+  it('filtra por la lista de valores presentes y quita los filtros', async () => {
+    tabla();
+    const filtro = screen.getByLabelText('Política') as HTMLSelectElement;
+    expect([...filtro.options].map((o) => o.text)).toEqual([
+      'Todas',
+      'Gestión documental',
+      'Integridad',
+      'Transparencia',
+    ]);
+    await userEvent.selectOptions(filtro, 'Integridad');
+    expect(screen.getByRole('status').textContent).toBe('2 de 4 actividades');
+    await userEvent.click(screen.getByRole('button', { name: 'Quitar filtros' }));
+    expect(screen.getByRole('status').textContent).toBe('4 actividades');
+  });
+
+  it('ordena al pulsar el encabezado y lo anuncia con aria-sort; los vacíos quedan al final', async () => {
+    tabla();
+    const boton = screen.getByRole('button', { name: /^Avance/ });
+    await userEvent.click(boton);
+    const th = boton.closest('th')!;
+    const primero = th.getAttribute('aria-sort');
+    const orden1 = nombresEnOrden();
+    await userEvent.click(boton);
+    const segundo = th.getAttribute('aria-sort');
+    expect(new Set([primero, segundo])).toEqual(new Set(['ascending', 'descending']));
+    const orden2 = nombresEnOrden();
+    expect(orden1.at(-1)).toBe('Publicar el plan anticorrupción');
+    expect(orden2.at(-1)).toBe('Publicar el plan anticorrupción');
+    expect(orden1.slice(0, 3)).toEqual(orden2.slice(0, 3).reverse());
+  });
+
+  it('muestra las cifras en formato es-CO y «—» cuando no hay dato', () => {
+    tabla();
+    expect(screen.getByText('55,5')).toBeTruthy();
+    expect(screen.getByText('—')).toBeTruthy();
+  });
+
+  it('pagina con controles en español', async () => {
+    tabla({ porPagina: 3 });
+    expect(screen.getAllByRole('row')).toHaveLength(4);
+    await userEvent.click(screen.getByRole('button', { name: 'Página siguiente' }));
+    expect(nombresEnOrden()).toEqual(['Capacitar en gestión del riesgo']);
+  });
+
+  it('agrupa por política en secciones que se pliegan', async () => {
+    tabla({ agruparPor: 'politica' });
+    const integridad = screen.getByRole('button', { name: /Integridad \(2\)/ });
+    expect(integridad.getAttribute('aria-expanded')).toBe('true');
+    await userEvent.click(integridad);
+    expect(integridad.getAttribute('aria-expanded')).toBe('false');
+    expect(screen.queryByText('Socializar el código de integridad')).toBeNull();
+    expect(screen.getByText('Publicar el plan anticorrupción')).toBeTruthy();
+  });
+
+  it('cada celda lleva el nombre de su columna para la vista de teléfono', () => {
+    tabla();
+    const celdas = within(screen.getAllByRole('row')[1]!).getAllByRole('cell');
+    expect(celdas.map((c) => c.getAttribute('data-etiqueta'))).toEqual(['Actividad', 'Política', 'Avance']);
+  });
+
+  it('con «1» usa el singular', () => {
+    tabla({ filas: actividades.slice(0, 1) });
+    expect(screen.getByRole('status').textContent).toBe('1 actividad');
+  });
+});

@@ -1,0 +1,352 @@
+import { Button, Group, NativeSelect, Pagination, Table, Text, TextInput } from '@mantine/core';
+import {
+  type ColumnDef,
+  type ColumnFiltersState,
+  columnFilteringFeature,
+  constructFilterFn,
+  createFilteredRowModel,
+  createPaginatedRowModel,
+  createSortedRowModel,
+  filterFn_equalsString,
+  filterFn_includesString,
+  globalFilteringFeature,
+  type PaginationState,
+  rowPaginationFeature,
+  rowSortingFeature,
+  type SortingState,
+  sortFn_alphanumeric,
+  sortFn_basic,
+  tableFeatures,
+  useTable,
+} from '@tanstack/react-table';
+import { type ReactNode, useId, useMemo, useState } from 'react';
+import { cantidad, numero } from './formato.ts';
+import './tabla-datos.css';
+
+/** Lowercase without accents: «Gestión» matches «gestion», as people type on a phone. */
+export const sinTildes = (valor: unknown) =>
+  String(valor ?? '')
+    .toLocaleLowerCase('es-CO')
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '');
+
+const contiene = constructFilterFn({
+  ...filterFn_includesString,
+  resolveFilterValue: sinTildes,
+  resolveDataValue: sinTildes,
+});
+
+const features = tableFeatures({
+  columnFilteringFeature,
+  globalFilteringFeature,
+  filteredRowModel: createFilteredRowModel(),
+  filterFns: { contiene, igual: filterFn_equalsString },
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
+  rowPaginationFeature,
+  paginatedRowModel: createPaginatedRowModel(),
+});
+
+export interface Columna<T> {
+  id: string;
+  /** Header text; on a phone it also labels the value inside each card. */
+  titulo: string;
+  /** The plain value used to sort, filter and search (what the cell shows unless `celda` says otherwise). */
+  valor: (fila: T) => string | number | null;
+  celda?: (fila: T) => ReactNode;
+  /** Offer a drop-down filter built from the values present. */
+  filtro?: boolean;
+  ordenable?: boolean;
+  numerica?: boolean;
+  /** On a phone, the card's heading. */
+  principal?: boolean;
+}
+
+export interface PaginaServidor {
+  pagina: number;
+  porPagina: number;
+  total: number;
+  alCambiar: (pagina: number) => void;
+}
+
+interface Props<T extends object> {
+  /** Caption read by screen readers and used to name the search box («Buscar en …»). */
+  titulo: string;
+  /** Noun for counts, singular and plural: ['actividad', 'actividades']. */
+  sustantivo: readonly [string, string];
+  filas: readonly T[];
+  columnas: readonly Columna<T>[];
+  idFila: (fila: T) => string;
+  /** Column id to group by: one collapsible section per value (pagination then works per section). */
+  agruparPor?: string;
+  buscar?: boolean;
+  porPagina?: number;
+  vacio?: ReactNode;
+  /** The rows are one page of a server-side list: no client sorting, filtering or slicing. */
+  servidor?: PaginaServidor;
+}
+
+const texto = (v: string | number | null) => (v === null ? '—' : typeof v === 'number' ? numero(v) : v);
+
+/**
+ * The one data table of the app: search without accents, sort, drop-down filters, pages, a sticky header and,
+ * on a phone, each row as a card. Built on TanStack Table (headless); markup and accessibility are ours.
+ */
+export function TablaDatos<T extends object>({
+  titulo,
+  sustantivo,
+  filas,
+  columnas,
+  idFila,
+  agruparPor,
+  buscar = true,
+  porPagina = 25,
+  vacio = 'No hay registros.',
+  servidor,
+}: Props<T>) {
+  const idBusqueda = useId();
+  const [busqueda, setBusqueda] = useState('');
+  const [filtros, setFiltros] = useState<ColumnFiltersState>([]);
+  const [orden, setOrden] = useState<SortingState>([]);
+  const [paginacion, setPaginacion] = useState<PaginationState>({ pageIndex: 0, pageSize: porPagina });
+  const [cerrados, setCerrados] = useState<ReadonlySet<string>>(new Set());
+
+  const defs = useMemo<ColumnDef<typeof features, T>[]>(
+    () =>
+      columnas.map((c) => ({
+        id: c.id,
+        header: c.titulo,
+        // undefined (not null) so that rows without a figure stay last in both directions.
+        accessorFn: (f: T) => c.valor(f) ?? undefined,
+        enableSorting: c.ordenable !== false,
+        filterFn: c.filtro ? 'igual' : 'contiene',
+        sortFn: c.numerica ? 'basic' : 'alphanumeric',
+        sortUndefined: 'last',
+      })),
+    [columnas],
+  );
+  const porId = useMemo(() => new Map(columnas.map((c) => [c.id, c])), [columnas]);
+  // Grouped tables show every matching row inside its section; slicing pages across sections confuses.
+  const paginar = !agruparPor && !servidor;
+  const table = useTable({
+    features,
+    columns: defs,
+    data: filas as T[],
+    getRowId: idFila,
+    state: { globalFilter: busqueda, columnFilters: filtros, sorting: orden, pagination: paginacion },
+    onGlobalFilterChange: (u) => setBusqueda((v) => String(typeof u === 'function' ? u(v) : u)),
+    onColumnFiltersChange: setFiltros,
+    onSortingChange: setOrden,
+    onPaginationChange: setPaginacion,
+    globalFilterFn: 'contiene',
+    getColumnCanGlobalFilter: () => true,
+    manualFiltering: !!servidor,
+    manualSorting: !!servidor,
+    manualPagination: !paginar,
+    enableSortingRemoval: true,
+  });
+
+  const filtrables = columnas.filter((c) => c.filtro);
+  const opciones = useMemo(
+    () =>
+      new Map(
+        filtrables.map((c) => [
+          c.id,
+          [...new Set(filas.map((f) => c.valor(f)).filter((v) => v !== null && v !== ''))]
+            .map(String)
+            .sort((a, b) => a.localeCompare(b, 'es-CO')),
+        ]),
+      ),
+    [filtrables, filas],
+  );
+  const visibles = table.getRowModel().rows;
+  const coincidencias = servidor ? servidor.total : table.getFilteredRowModel().rows.length;
+  const hayFiltro = busqueda !== '' || filtros.length > 0;
+
+  const grupos = useMemo(() => {
+    if (!agruparPor) return [{ clave: '', filas: visibles }];
+    const col = porId.get(agruparPor);
+    const mapa = new Map<string, typeof visibles>();
+    for (const fila of visibles) {
+      const clave = String(col?.valor(fila.original) ?? 'Sin dato');
+      mapa.set(clave, [...(mapa.get(clave) ?? []), fila]);
+    }
+    return [...mapa.entries()].map(([clave, filas]) => ({ clave, filas }));
+  }, [agruparPor, porId, visibles]);
+
+  const alternar = (clave: string) =>
+    setCerrados((actual) => {
+      const nuevo = new Set(actual);
+      if (nuevo.has(clave)) nuevo.delete(clave);
+      else nuevo.add(clave);
+      return nuevo;
+    });
+
+  const totalPaginas = servidor
+    ? Math.max(1, Math.ceil(servidor.total / servidor.porPagina))
+    : table.getPageCount();
+  const paginaActual = servidor ? servidor.pagina : paginacion.pageIndex + 1;
+
+  return (
+    <div className="tabla-datos">
+      {(buscar || filtrables.length > 0) && !servidor && (
+        <Group align="flex-end" gap="sm" wrap="wrap" mb="sm">
+          {buscar && (
+            <TextInput
+              id={idBusqueda}
+              type="search"
+              label={`Buscar en ${titulo.toLocaleLowerCase('es-CO')}`}
+              value={busqueda}
+              onChange={(e) => {
+                setBusqueda(e.currentTarget.value);
+                setPaginacion((p) => ({ ...p, pageIndex: 0 }));
+              }}
+              maxLength={200}
+              style={{ flex: '1 1 16rem' }}
+            />
+          )}
+          {filtrables.map((c) => (
+            <NativeSelect
+              key={c.id}
+              label={c.titulo}
+              value={String(filtros.find((f) => f.id === c.id)?.value ?? '')}
+              onChange={(e) => {
+                const valor = e.currentTarget.value;
+                setFiltros((fs) => [
+                  ...fs.filter((f) => f.id !== c.id),
+                  ...(valor ? [{ id: c.id, value: valor }] : []),
+                ]);
+                setPaginacion((p) => ({ ...p, pageIndex: 0 }));
+              }}
+              data={[{ value: '', label: 'Todas' }, ...(opciones.get(c.id) ?? [])]}
+              style={{ flex: '0 1 14rem' }}
+            />
+          ))}
+          {hayFiltro && (
+            <Button
+              variant="subtle"
+              onClick={() => {
+                setBusqueda('');
+                setFiltros([]);
+              }}
+            >
+              Quitar filtros
+            </Button>
+          )}
+        </Group>
+      )}
+      <Text size="sm" role="status" mb="xs">
+        {coincidencias === filas.length || servidor
+          ? cantidad(coincidencias, ...sustantivo)
+          : `${numero(coincidencias)} de ${cantidad(filas.length, ...sustantivo)}`}
+      </Text>
+      {coincidencias === 0 ? (
+        <Text c="dimmed">{hayFiltro ? 'Ningún registro coincide con la búsqueda.' : vacio}</Text>
+      ) : (
+        <Table stickyHeader striped withTableBorder className="tabla-datos__tabla">
+          <Table.Caption className="visualmente-oculto">{titulo}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              {table.getHeaderGroups()[0]?.headers.map((h) => {
+                const sentido = h.column.getIsSorted();
+                const c = porId.get(h.column.id);
+                return (
+                  <Table.Th
+                    key={h.id}
+                    scope="col"
+                    aria-sort={
+                      sentido === 'asc' ? 'ascending' : sentido === 'desc' ? 'descending' : undefined
+                    }
+                    className={c?.numerica ? 'tabla-datos__numero' : undefined}
+                  >
+                    {h.column.getCanSort() && !servidor ? (
+                      <button
+                        type="button"
+                        className="tabla-datos__ordenar"
+                        onClick={h.column.getToggleSortingHandler()}
+                      >
+                        {c?.titulo}
+                        <span aria-hidden>{sentido === 'asc' ? ' ▲' : sentido === 'desc' ? ' ▼' : ' ↕'}</span>
+                        <span className="visualmente-oculto">
+                          {sentido === 'asc'
+                            ? ', orden ascendente; pulse para descendente'
+                            : sentido === 'desc'
+                              ? ', orden descendente; pulse para quitar el orden'
+                              : ', pulse para ordenar'}
+                        </span>
+                      </button>
+                    ) : (
+                      c?.titulo
+                    )}
+                  </Table.Th>
+                );
+              })}
+            </Table.Tr>
+          </Table.Thead>
+          {grupos.map((g) => {
+            const abierto = !cerrados.has(g.clave);
+            return (
+              <Table.Tbody key={g.clave || 'todas'}>
+                {agruparPor && (
+                  <Table.Tr className="tabla-datos__grupo">
+                    <Table.Th scope="rowgroup" colSpan={columnas.length}>
+                      <button
+                        type="button"
+                        aria-expanded={abierto}
+                        className="tabla-datos__alternar"
+                        onClick={() => alternar(g.clave)}
+                      >
+                        <span aria-hidden>{abierto ? '▾ ' : '▸ '}</span>
+                        {g.clave} ({numero(g.filas.length)})
+                      </button>
+                    </Table.Th>
+                  </Table.Tr>
+                )}
+                {abierto &&
+                  g.filas.map((fila) => (
+                    <Table.Tr key={fila.id}>
+                      {columnas.map((c) => (
+                        <Table.Td
+                          key={c.id}
+                          data-etiqueta={c.titulo}
+                          className={
+                            c.principal
+                              ? 'tabla-datos__principal'
+                              : c.numerica
+                                ? 'tabla-datos__numero'
+                                : undefined
+                          }
+                        >
+                          {c.celda ? c.celda(fila.original) : texto(c.valor(fila.original))}
+                        </Table.Td>
+                      ))}
+                    </Table.Tr>
+                  ))}
+              </Table.Tbody>
+            );
+          })}
+        </Table>
+      )}
+      {totalPaginas > 1 && (
+        <Pagination
+          mt="sm"
+          total={totalPaginas}
+          value={paginaActual}
+          onChange={(p) =>
+            servidor ? servidor.alCambiar(p) : setPaginacion((x) => ({ ...x, pageIndex: p - 1 }))
+          }
+          getItemProps={(p) => ({ 'aria-label': `Página ${p}` })}
+          getControlProps={(control) => ({
+            'aria-label': {
+              first: 'Primera página',
+              last: 'Última página',
+              next: 'Página siguiente',
+              previous: 'Página anterior',
+            }[control],
+          })}
+        />
+      )}
+    </div>
+  );
+}
