@@ -2,7 +2,7 @@
 // phone. Every value from the database goes through `html`, which escapes it.
 import type { ActividadPublica, DatosAbiertos, PoliticaPublica } from '../../contrato/publico.ts';
 import { DICCIONARIO } from '../../contrato/publico.ts';
-import { fechaCivil } from '../../core/formato.ts';
+import { cantidad, fechaCivil } from '../../core/formato.ts';
 import { type Html, html } from '../../core/html.ts';
 import type { ContactoEntidad } from './publico.repository.ts';
 import type { VistaPublica } from './publico.service.ts';
@@ -131,7 +131,7 @@ function politicaItem(p: PoliticaPublica) {
   return html`<li class="politica">
 <p class="nombre">${p.nombre}</p>
 ${cifra('Avance', p.avance)}
-<p class="detalle">Cumplimiento ${porcentaje(p.cumplimiento)} · ${semaforo(p.semaforo, p.semaforoTexto)} · ${p.actividades} ${p.actividades === 1 ? 'actividad' : 'actividades'}</p>
+<p class="detalle">Cumplimiento ${porcentaje(p.cumplimiento)} · ${semaforo(p.semaforo, p.semaforoTexto)} · ${cantidad(p.actividades, 'actividad', 'actividades')}</p>
 </li>`;
 }
 
@@ -178,7 +178,7 @@ function actividades(d: DatosAbiertos, ruta: string, pagina: number) {
   }
   return html`<section aria-labelledby="actividades">
 <h2 id="actividades">Actividades del plan</h2>
-<p>${total} ${total === 1 ? 'actividad' : 'actividades'}${total > POR_PAGINA ? html`, de ${desde + 1} a ${Math.min(total, desde + POR_PAGINA)} en esta página` : null}, ordenadas por política.</p>
+<p>${cantidad(total, 'actividad', 'actividades')}${total > POR_PAGINA ? html`, de ${desde + 1} a ${Math.min(total, desde + POR_PAGINA)} en esta página` : null}, ordenadas por política.</p>
 ${lote.length ? grupos : html`<p>No hay actividades en esta página. <a href="${ruta}?vigencia=${d.vigencia}#actividades">Volver a la primera</a>.</p>`}
 ${paginacion(ruta, d.vigencia, pagina, total)}
 </section>`;
