@@ -322,6 +322,30 @@ describe('parámetros, caché y recursos', () => {
     expect((await ver('/publico/personeria-de-sibundoy?pagina=2')).statusCode).toBe(404);
   });
 
+  it('una entrada hostil nunca da 500', async () => {
+    await entidad({ nombre: 'Contraloría de Prueba', sigla: 'CDP' });
+    const urls = [
+      '/publico/%00',
+      '/publico/cdp?vigencia=%00',
+      '/publico/cdp?vigencia=1e308',
+      '/publico/cdp?vigencia[]=2026',
+      '/publico/cdp?vigencia=2026&vigencia=2025',
+      '/publico/cdp?pagina=-1',
+      '/publico/cdp?pagina=%F0%9F%98%80',
+      `/publico/${'a'.repeat(101)}`,
+      '/publico/cdp/actividades.csv?vigencia=%ED%A0%80',
+      '/publico/cdp/datos.json?vigencia=-2026',
+      '/publico/estilos/publico.%2e%2e%2f%2e%2e.css',
+      '/publico/estilos/../../package.json',
+      '/publico/%E0%A4%A',
+    ];
+    for (const url of urls) {
+      const r = await ver(url);
+      expect(r.statusCode, url).toBeLessThan(500); // «vigencia[]» is another parameter, ignored: 200
+      expect(r.body, url).not.toMatch(/"name":"package|Internal Server Error/);
+    }
+  });
+
   it('ETag y caché corta; 304 si no cambió; gzip si el navegador lo acepta', async () => {
     await entidad({ nombre: 'Concejo de Orito' });
     const r = await ver('/publico/concejo-de-orito');
