@@ -252,16 +252,24 @@ describe('la ciudadanía ve el avance publicado', () => {
       isMobile: true,
     });
     const c = await ciudadano.newPage();
+    // The link the plan page shows carries the entity's id: the server answers 301 to the readable address.
     await c.goto(`${e.url}${direccion}`);
+    expect(new URL(c.url()).pathname).toMatch(/^\/publico\/[a-z0-9-]+$/);
+    expect(c.url()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     await c
       .getByRole('heading', {
-        name: /Avance del plan de acción \d{4} — E\.S\.E\. Hospital del Ciclo Completo/,
+        level: 1,
+        name: new RegExp(`Plan de acción ${VIGENCIA} de E\\.S\\.E\\. Hospital del Ciclo Completo`),
       })
       .waitFor();
-    const cifra = c.locator('.mantine-Card-root', { hasText: 'Avance de la entidad' });
-    await expect.poll(() => cifra.textContent()).toContain('10 %');
+    const cifra = c.getByRole('region', { name: 'Avance general' });
+    expect(await cifra.textContent()).toContain('10 %');
     expect(await c.getByRole('link', { name: /Abrir/ }).count()).toBe(0); // no way into the reports
+    expect(await c.locator('script').count()).toBe(0); // server HTML, no JavaScript
     expect(await c.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    const csv = await fetch(`${c.url().split('?')[0]}/actividades.csv?vigencia=${VIGENCIA}`);
+    expect(csv.status).toBe(200);
+    expect([...new Uint8Array(await csv.arrayBuffer()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     await revisarPagina(c, '29-pagina-publica');
     await ciudadano.close();
   });

@@ -237,6 +237,52 @@ describe('direcciones y errores', () => {
   });
 });
 
+describe('página pública de la entidad', () => {
+  it('sin plan publicado se lee en un teléfono de 390 px, sin JavaScript, con el contacto y el logo', async () => {
+    const direccion = `${e.url}/publico/ese-hospital-de-prueba-del-putumayo`;
+    const sinJs = await e.navegador.newContext({
+      locale: 'es-CO',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      javaScriptEnabled: false,
+    });
+    const p = await sinJs.newPage();
+    const r = await p.goto(direccion);
+    expect(r?.status()).toBe(200);
+    await p
+      .getByRole('heading', { level: 1, name: /^Plan de acción \d{4} de E\.S\.E\. Hospital de Prueba/ })
+      .waitFor();
+    expect(await p.getByRole('main').textContent()).toContain('todavía no ha publicado su plan de acción');
+    expect(await p.getByRole('contentinfo').textContent()).toContain('(608) 420 1234');
+    expect(
+      await p
+        .locator('header')
+        .getByRole('link', { name: /GOV\.CO/ })
+        .count(),
+    ).toBe(1);
+    expect(await p.locator('img.logo').evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
+    await sinJs.close();
+
+    // The same page with the browser's defaults, for axe (it runs as a script) and the phone screenshot.
+    const movil = await e.navegador.newContext({
+      locale: 'es-CO',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+    });
+    const q = await movil.newPage();
+    await q.goto(direccion);
+    expect(await q.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await revisarPagina(q, '13b-publica-sin-plan-movil');
+    const noExiste = await q.goto(`${e.url}/publico/entidad-que-no-existe`);
+    expect(noExiste?.status()).toBe(404);
+    await q.getByRole('heading', { level: 1, name: 'Página no encontrada' }).waitFor();
+    await revisarPagina(q, '13c-publica-no-encontrada');
+    await q.goto(`${e.url}/publico/diccionario`);
+    await revisarPagina(q, '13d-publica-diccionario');
+    await movil.close();
+  });
+});
+
 describe('recorrido de una persona nueva', () => {
   it('define su contraseña con el enlace de un solo uso y llega a su inicio', async () => {
     const ctx = await e.navegador.newContext({ locale: 'es-CO', viewport: { width: 1024, height: 800 } });

@@ -35,6 +35,8 @@ import { flujoPlanRoutes, versionesPlanRoutes } from '../modules/plan/flujo.rout
 import { objetivosRoutes } from '../modules/plan/objetivos.routes.ts';
 import { planRoutes } from '../modules/plan/plan.routes.ts';
 import { ponderacionesRoutes } from '../modules/plan/ponderaciones.routes.ts';
+import { publicoRoutes } from '../modules/publico/publico.routes.ts';
+import { invalidarDirectorio } from '../modules/publico/publico.service.ts';
 import { responsablesRoutes } from '../modules/responsables/responsables.routes.ts';
 import { saludRoutes } from '../modules/salud/salud.routes.ts';
 import { evidenciasRoutes } from '../modules/seguimiento/evidencias.routes.ts';
@@ -161,6 +163,12 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
     const entidadId = (request.params as { entidadId?: string } | undefined)?.entidadId;
     if (entidadId && request.method !== 'GET' && request.method !== 'HEAD') invalidarTablero(entidadId);
   });
+  // Creating or editing an entity may change the readable addresses of the public pages (name, sigla).
+  app.addHook('onSend', async (request) => {
+    const ruta = `${request.method} ${request.routeOptions.url}`;
+    if (ruta === 'POST /api/entidades' || ruta === 'PUT /api/entidades/:entidadId')
+      invalidarDirectorio(app.db);
+  });
   app.addHook('onResponse', async (request, reply) => {
     if (request.method !== 'GET' || reply.statusCode >= 400)
       request.log.info(
@@ -203,6 +211,8 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(indicadoresRoutes);
   await app.register(notificacionesRoutes);
   await app.register(auditoriaRoutes);
+  // Citizens' pages, HTML from the server; before the web app's fallback (its not-found handler).
+  await app.register(publicoRoutes, { prefix: '/publico' });
 
   if (conWeb)
     await app.register(fastifyStatic, {

@@ -108,6 +108,14 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'PUT /api/entidades/:entidadId/indicadores/:indicadorId/mediciones/:periodo': 'indicador.medir',
   'GET /api/notificaciones': 'sesion',
   'POST /api/notificaciones/leidas': 'sesion',
+  // Citizens' pages: HTML and open data of what the entity published.
+  'GET /publico/:entidad': 'publico',
+  'GET /publico/:entidad/actividades.csv': 'publico',
+  'GET /publico/:entidad/politicas.csv': 'publico',
+  'GET /publico/:entidad/datos.json': 'publico',
+  'GET /publico/diccionario': 'publico',
+  'GET /publico/diccionario.json': 'publico',
+  'GET /publico/estilos/:archivo': 'publico',
 };
 
 const UUID_CUALQUIERA = '00000000-0000-4000-8000-000000000000';

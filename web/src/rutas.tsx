@@ -5,7 +5,6 @@ import {
   createRouter,
   type ErrorComponentProps,
   lazyRouteComponent,
-  notFound,
   redirect,
   retainSearchParams,
 } from '@tanstack/react-router';
@@ -17,7 +16,7 @@ import { entidadesQuery, entidadQuery } from './features/entidad/api.ts';
 import { indicadoresQuery } from './features/indicadores/api.ts';
 import { planQuery } from './features/plan/api.ts';
 import { hojaQuery } from './features/seguimiento/api.ts';
-import { tableroPublicoQuery, tableroQuery } from './features/tablero/api.ts';
+import { tableroQuery } from './features/tablero/api.ts';
 import { usuariosQuery } from './features/usuarios/api.ts';
 import { periodoVigente, vigenciaQuery } from './features/vigencias/api.ts';
 import type { Sesion } from './tipos.ts';
@@ -312,21 +311,6 @@ const olvideClave = createRoute({
   component: pagina(() => import('./features/auth/olvide-clave-page.tsx'), 'OlvideClavePage'),
 });
 
-const publico = createRoute({
-  getParentRoute: () => raiz,
-  path: '/publico/$entidadId',
-  beforeLoad: ({ params }) => {
-    if (!UUID.test(params.entidadId)) throw notFound();
-  },
-  loaderDeps: ({ search }) => ({ vigencia: search.vigencia }),
-  loader: ({ context, params, deps }) =>
-    precargar(
-      { ...context, trabajo: null },
-      tableroPublicoQuery(params.entidadId, deps.vigencia ?? new Date().getFullYear()),
-    ),
-  component: pagina(() => import('./features/publico/publico-ruta.tsx'), 'PublicoRuta'),
-});
-
 const arbol = raiz.addChildren([
   inicio,
   plan,
@@ -344,7 +328,6 @@ const arbol = raiz.addChildren([
   configuracionInicial,
   definirClave,
   olvideClave,
-  publico,
 ]);
 
 export function crearEnrutador(queryClient: QueryClient) {

@@ -10,10 +10,7 @@ export { trabajoDe } from './contexto.tsx';
 
 // Pages without a session: the citizens' public page and the one-time setup link.
 export const esPublica = (camino: string) =>
-  camino.startsWith('/publico/') ||
-  camino === '/configuracion-inicial' ||
-  camino === '/definir-clave' ||
-  camino === '/olvide-clave';
+  camino === '/configuracion-inicial' || camino === '/definir-clave' || camino === '/olvide-clave';
 
 const LoginPage = lazy(() =>
   import('../features/auth/login-page.tsx').then((m) => ({ default: m.LoginPage })),
@@ -90,7 +87,7 @@ export function Raiz() {
   useFocoAlNavegar();
   if (esPublica(camino))
     return (
-      <MarcoPublico ancho={camino.startsWith('/publico/') ? 'xl' : 'xs'}>
+      <MarcoPublico ancho="xs">
         <Outlet />
       </MarcoPublico>
     );

@@ -6,7 +6,6 @@ export const tableroKeys = {
   todo: ['tablero'] as const,
   tablero: (entidadId: string | undefined, vigencia: number, periodo: number | null) =>
     ['tablero', entidadId, vigencia, periodo] as const,
-  publico: (entidadId: string, vigencia: number) => ['tablero', 'publico', entidadId, vigencia] as const,
 };
 
 export const tableroQuery = (entidadId: string | undefined, vigencia: number, periodo: number | null) =>
@@ -15,12 +14,4 @@ export const tableroQuery = (entidadId: string | undefined, vigencia: number, pe
     queryFn: () =>
       api<Tablero>('GET', `/api/entidades/${entidadId}/tablero?vigencia=${vigencia}&periodo=${periodo}`),
     enabled: !!entidadId && periodo !== null,
-  });
-
-/** What a citizen sees, without a session: the published plan's progress. */
-export const tableroPublicoQuery = (entidadId: string, vigencia: number) =>
-  queryOptions({
-    queryKey: tableroKeys.publico(entidadId, vigencia),
-    queryFn: () => api<Tablero>('GET', `/api/entidades/${entidadId}/tablero?vigencia=${vigencia}`),
-    retry: false,
   });
