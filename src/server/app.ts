@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -110,6 +111,15 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
     },
   });
   await app.register(fastifyCookie);
+  // JSON (and plain text or CSV) compressed on the fly, brotli first, from 1 KB. Answers that come already
+  // compressed are left alone: the web's .br/.gz copies and the dashboard's cached bytes set Content-Encoding;
+  // xlsx, tar.gz, images and other binary downloads are not of these types. Request bodies are never inflated.
+  await app.register(fastifyCompress, {
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    customTypes: /^(?:application\/(?:[\w.+-]+\+)?json|text\/(?:plain|csv))(?:;|$)/,
+    globalDecompression: false,
+  });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
@@ -137,7 +147,8 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   // next read already sees the change (tablero.service.ts).
   app.addHook('onSend', async (request) => {
     const entidadId = (request.params as { entidadId?: string } | undefined)?.entidadId;
-    if (entidadId && request.method !== 'GET' && request.method !== 'HEAD') invalidarTablero(entidadId);
+    if (entidadId && request.method !== 'GET' && request.method !== 'HEAD')
+      invalidarTablero(app.db, entidadId);
   });
   app.addHook('onResponse', async (request, reply) => {
     if (request.method !== 'GET' || reply.statusCode >= 400)
