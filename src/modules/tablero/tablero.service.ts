@@ -322,9 +322,15 @@ export interface EntradaTablero {
 
 /** Bound of each server's dashboards in memory (the least recently read go first). */
 export const CACHE_TABLERO_BYTES = 64 * 1024 * 1024;
+/**
+ * A safety net for rows changed without the application (by hand in the database): an entry is rebuilt
+ * after this long even when the version did not move. The content decides the ETag, so clients only see a
+ * new one when something did change.
+ */
+const EDAD_MAXIMA_MS = 60_000;
 
 interface EstadoCache {
-  lru: CacheLru<{ marca: string; entrada: EntradaTablero }>;
+  lru: CacheLru<{ marca: string; hasta: number; entrada: EntradaTablero }>;
   /** This process's writes per entity (onSend hook in app.ts): what a write without audit entry changes. */
   generaciones: Map<string, number>;
   /** Dashboards being built, by key and data version: readers of the same version share the work. */
@@ -467,14 +473,14 @@ export async function entradaTablero(
   const marca = `${dia}|${generacion}|${await cache.marcas.pedir(c.entidadId)}`;
   const clave = `${c.vista}|${c.entidadId}|${c.vigencia}|${c.numero ?? 'vigente'}`;
   const guardada = cache.lru.tomar(clave);
-  if (guardada?.marca === marca) return guardada.entrada;
+  if (guardada?.marca === marca && guardada.hasta > Date.now()) return guardada.entrada;
   const vuelo = `${clave}|${marca}`;
   const enVuelo = cache.calculando.get(vuelo);
   if (enVuelo) return enVuelo;
   const calculo = construirEntrada(db, c.vista, c.entidadId, c.vigencia, c.numero, dia)
     .then((entrada) => {
       if ((cache.generaciones.get(c.entidadId) ?? 0) === generacion)
-        cache.lru.poner(clave, { marca, entrada }, entrada.bytes);
+        cache.lru.poner(clave, { marca, hasta: Date.now() + EDAD_MAXIMA_MS, entrada }, entrada.bytes);
       return entrada;
     })
     .finally(() => cache.calculando.delete(vuelo));
