@@ -36,7 +36,7 @@ import { saludRoutes } from '../modules/salud/salud.routes.ts';
 import { evidenciasRoutes } from '../modules/seguimiento/evidencias.routes.ts';
 import { seguimientoRoutes } from '../modules/seguimiento/seguimiento.routes.ts';
 import { tableroRoutes, tableroTerritorialRoutes } from '../modules/tablero/tablero.routes.ts';
-import { invalidarTablero } from '../modules/tablero/tablero.service.ts';
+import { baseDeUnSoloProceso, invalidarTablero } from '../modules/tablero/tablero.service.ts';
 import { invitacionesRoutes } from '../modules/usuarios/invitaciones.routes.ts';
 import { usuariosRoutes } from '../modules/usuarios/usuarios.routes.ts';
 import { vigenciasRoutes } from '../modules/vigencias/vigencias.routes.ts';
@@ -91,6 +91,8 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
     bodyLimit: 1024 * 1024,
   });
   app.decorate('db', opciones.conexion.db);
+  // PGlite's folder is this process's alone: its dashboards need not ask the database for its version.
+  baseDeUnSoloProceso(opciones.conexion.db, opciones.conexion.tipo === 'pglite');
   app.decorate('conexion', opciones.conexion);
   app.decorate('dataDir', opciones.dataDir);
   app.decorate('evidenciaMaxBytes', opciones.evidenciaMaxBytes ?? 25 * 1024 * 1024);

@@ -20,7 +20,7 @@ import {
   reporteEn,
 } from '../../server/constructores.ts';
 import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
-import { invalidarTablero } from './tablero.service.ts';
+import { baseDeUnSoloProceso, invalidarTablero } from './tablero.service.ts';
 
 let t: AppPrueba;
 let e: Escenario;
@@ -32,7 +32,9 @@ beforeAll(async () => {
   t = await crearAppPrueba();
   e = await escenarioConPlan(t); // plan aprobado, not yet published
   consulta = await t.usuarioCon(e.entidadId, ['consulta']);
-  // A second server on the same database: its own handle, so its own cache (as another process has).
+  // A second server on the same database: its own handle, so its own cache (as another process has). On
+  // PGlite only one process can have the database; here both handles are taken as shared, as on PostgreSQL.
+  baseDeUnSoloProceso(t.conexion.db, false);
   otraDb = Object.create(t.conexion.db) as Db;
   otraApp = await construirApp({ conexion: { ...t.conexion, db: otraDb }, dataDir: t.dataDir });
   await otraApp.ready();
@@ -333,5 +335,33 @@ describe('compresión negociada', () => {
     expect(logo.statusCode).toBe(200);
     expect(logo.headers['content-encoding']).toBeUndefined();
     expect(logo.rawPayload.equals(png)).toBe(true);
+  });
+});
+
+describe('un solo proceso (PGlite): sin consultar la versión en cada lectura', () => {
+  it('aceptar un reporte, cerrar y reabrir el periodo se ven en la lectura siguiente', async () => {
+    baseDeUnSoloProceso(t.conexion.db, true);
+    try {
+      const r = await directo(() => reporteEn(t, e, 'enviado'));
+      const antes = await resumen();
+      expect((await pedir(consulta, resumenUrl(), { 'if-none-match': antes.etag })).statusCode).toBe(304);
+      exigirEstado(await t.pedir(e.planeacion, 'POST', `${r.url}/aceptar`, {}), 200, 'aceptar');
+      const aceptado = await pedir(consulta, resumenUrl(), { 'if-none-match': antes.etag });
+      expect(aceptado.statusCode).toBe(200);
+      expect(aceptado.json().avance).not.toBe(antes.datos.avance);
+      const periodos = `${e.base}/vigencias/${e.vigencia}/periodos/1`;
+      exigirEstado(await t.pedir(e.planeacion, 'POST', `${periodos}/cerrar`, {}), 200, 'cerrar');
+      expect((await resumen()).datos.congelado).toBe(true);
+      exigirEstado(
+        await t.pedir(e.planeacion, 'POST', `${periodos}/reabrir`, {
+          justificacion: 'El responsable presentó su reporte con retraso justificado.',
+        }),
+        204,
+        'reabrir',
+      );
+      expect((await resumen()).datos.congelado).toBe(false);
+    } finally {
+      baseDeUnSoloProceso(t.conexion.db, false);
+    }
   });
 });

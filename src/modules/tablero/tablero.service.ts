@@ -301,8 +301,8 @@ export async function reabrirPeriodo(
 // while the entity's data version («marca») stays the same: its latest audit entry (every change to the
 // figures writes one in its own transaction, periods closed and reopened included), the catalog's fingerprint
 // (platform data the figures read), the date in Colombia (states depend on it) and this process's count of
-// writes. The version is read from the database on every request, after the request arrived: a change
-// committed by any server sharing the database is seen by the next read (tablero.cache.ts).
+// writes. On PostgreSQL the version is read from the database on every request, after the request arrived:
+// a change committed by any server sharing the database is seen by the next read (tablero.cache.ts).
 
 export type VistaTablero = 'publico' | 'interno';
 
@@ -336,6 +336,8 @@ interface EstadoCache {
   /** Dashboards being built, by key and data version: readers of the same version share the work. */
   calculando: Map<string, Promise<EntradaTablero>>;
   marcas: LecturasCompartidas<string>;
+  /** Other processes may write to this database (PostgreSQL): the data version is read on every request. */
+  compartida: boolean;
 }
 
 // One cache per database handle: two servers on one database are two handles, and a test can have both.
@@ -348,10 +350,20 @@ function cacheDe(db: Db): EstadoCache {
       generaciones: new Map(),
       calculando: new Map(),
       marcas: new LecturasCompartidas((entidadId) => leerMarca(db, entidadId)),
+      compartida: true,
     };
     caches.set(db, c);
   }
   return c;
+}
+
+/**
+ * The embedded database belongs to one process (src/db/candado.ts), and every write of an entity passes
+ * through this server's onSend hook (app.ts): there the count of writes is the whole version, and a read
+ * costs no query. Unknown handles are treated as shared.
+ */
+export function baseDeUnSoloProceso(db: Db, unSoloProceso = true) {
+  cacheDe(db).compartida = !unSoloProceso;
 }
 
 async function leerMarca(db: Db, entidadId: string) {
@@ -470,7 +482,7 @@ export async function entradaTablero(
   const cache = cacheDe(db);
   const generacion = cache.generaciones.get(c.entidadId) ?? 0;
   const dia = hoy();
-  const marca = `${dia}|${generacion}|${await cache.marcas.pedir(c.entidadId)}`;
+  const marca = `${dia}|${generacion}|${cache.compartida ? await cache.marcas.pedir(c.entidadId) : ''}`;
   const clave = `${c.vista}|${c.entidadId}|${c.vigencia}|${c.numero ?? 'vigente'}`;
   const guardada = cache.lru.tomar(clave);
   if (guardada?.marca === marca && guardada.hasta > Date.now()) return guardada.entrada;
