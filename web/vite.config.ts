@@ -35,7 +35,8 @@ function comprimir(): Plugin {
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react(), comprimir()],
-  resolve: { alias: { '@core': fileURLToPath(new URL('../src/core', import.meta.url)) } },
+  // biome-ignore format: this line is added verbatim by two parallel changes, so that they merge as one
+  resolve: { alias: { '@core': fileURLToPath(new URL('../src/core', import.meta.url)), '@contrato': fileURLToPath(new URL('../src/contrato', import.meta.url)) } },
   build: {
     outDir: salida,
     emptyOutDir: true,

@@ -2,11 +2,12 @@ import { Badge, Group, NativeSelect } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import type { Tablero, VigenciaEntidad } from '../../tipos.ts';
+import type { VigenciaEntidad } from '../../tipos.ts';
 import { Cargando, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil } from '../../ui/formato.ts';
 import { periodoSugerido } from '../seguimiento/seguimiento-page.tsx';
+import { resumenTablero } from './api.ts';
 import { VistaTablero } from './vista-tablero.tsx';
 
 export { Semaforo } from './vista-tablero.tsx';
@@ -21,9 +22,7 @@ export function TableroPage() {
   });
   const periodo = elegido ?? (config.data ? periodoSugerido(config.data) : null);
   const tablero = useQuery({
-    queryKey: ['tablero', entidad?.id, vigencia, periodo],
-    queryFn: () =>
-      api<Tablero>('GET', `/api/entidades/${entidad!.id}/tablero?vigencia=${vigencia}&periodo=${periodo}`),
+    ...resumenTablero(entidad?.id ?? '', vigencia, periodo),
     enabled: !!entidad && periodo !== null,
   });
   const t = tablero.data;
