@@ -300,6 +300,17 @@ describe('compresión negociada', () => {
     const gz = await pedir(consulta, listaUrl('&porPagina=200'), { 'accept-encoding': 'gzip' });
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(gz.rawPayload).toString()).toBe(plano.body);
+    // Any other JSON answer, compressed by the plugin (@fastify/compress).
+    const catalogo = await pedir(null, '/api/catalogo?vigencia=2026');
+    expect(catalogo.rawPayload.length).toBeGreaterThan(1024);
+    for (const [pide, sale, abrir] of [
+      ['br', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+    ] as const) {
+      const r = await pedir(null, '/api/catalogo?vigencia=2026', { 'accept-encoding': pide });
+      expect(r.headers['content-encoding']).toBe(sale);
+      expect(abrir(r.rawPayload).toString()).toBe(catalogo.body);
+    }
     const salud = await pedir(null, '/api/health', { 'accept-encoding': 'br, gzip' });
     expect(salud.headers['content-encoding']).toBeUndefined();
     expect(salud.json().status).toBe('ok');

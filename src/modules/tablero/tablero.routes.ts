@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -18,8 +17,9 @@ import { leerVigencia } from '../vigencias/vigencia.service.ts';
 import {
   cerrarPeriodo,
   consolidarTerritorio,
+  cuerpoPagina,
   entradaTablero,
-  paginaActividades,
+  paginaGuardada,
   reabrirPeriodo,
   type VistaTablero,
 } from './tablero.service.ts';
@@ -108,21 +108,16 @@ export const tableroRoutes: FastifyPluginAsyncZod = async (app) => {
         vigencia: q.vigencia,
         numero: q.periodo,
       });
-      // Same dashboard and same question: the same bytes, so the tag is strong.
-      const pregunta = JSON.stringify([
-        q.pagina,
-        q.porPagina,
-        q.politica,
-        q.dependencia,
-        q.semaforo,
-        q.estado,
-        q.q,
-      ]);
-      const etag = `${e.etag.slice(0, -1)}.${createHash('sha256').update(pregunta).digest('base64url').slice(0, 16)}"`;
-      reply.headers({ ...CABECERAS_CACHE, etag });
-      if (coincideEtag(request.headers['if-none-match'], etag)) return reply.code(304).send(null);
+      const p = paginaGuardada(e, q);
+      reply.headers({ ...CABECERAS_CACHE, etag: p.etag });
+      if (coincideEtag(request.headers['if-none-match'], p.etag)) return reply.code(304).send(null);
+      const { cuerpo, codificacion } = cuerpoPagina(
+        p,
+        codificacionAceptada(request.headers['accept-encoding']),
+      );
       reply.header('content-type', 'application/json; charset=utf-8');
-      return reply.send(JSON.stringify(paginaActividades(e, q)) as never);
+      if (codificacion) reply.header('content-encoding', codificacion);
+      return reply.send(cuerpo as never);
     },
   );
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import {
   type ActividadesTablero,
@@ -318,7 +318,18 @@ export interface EntradaTablero {
   gzip: Buffer;
   etag: string;
   bytes: number;
+  /** Pages of the activity list already answered, by question (at most PAGINAS_BYTES of them). */
+  paginas: Map<string, PaginaGuardada>;
 }
+
+export interface PaginaGuardada {
+  etag: string;
+  json: Buffer;
+  br?: Buffer;
+  gzip?: Buffer;
+}
+/** Room each dashboard keeps for its pages, counted in its size in the cache. */
+const PAGINAS_BYTES = 1024 * 1024;
 
 /** Bound of each server's dashboards in memory (the least recently read go first). */
 export const CACHE_TABLERO_BYTES = 64 * 1024 * 1024;
@@ -460,8 +471,10 @@ async function construirEntrada(
     gzip: gz,
     // The view is part of the tag: a citizen's tag never validates a representation of the internal view.
     etag: `"${vista === 'publico' ? 'p' : 'i'}-${huella}"`,
+    paginas: new Map(),
     // The objects in memory take about twice their JSON; the summary's copies are counted as they are.
     bytes:
+      PAGINAS_BYTES +
       2 * JSON.stringify(actividades).length +
       busqueda.join('').length * 2 +
       json.length * 3 +
@@ -615,4 +628,46 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
       sinReporte: suyas.reduce((n, f) => n + f.sin_reporte, 0),
     };
   });
+}
+
+/**
+ * A page as bytes, kept with its dashboard: the same question on the same data gives the same bytes, so its
+ * tag is strong and a repeated question costs no filtering, serialising or compressing.
+ */
+export function paginaGuardada(e: EntradaTablero, f: ConsultaActividadesTablero): PaginaGuardada {
+  const pregunta = JSON.stringify([
+    f.pagina,
+    f.porPagina,
+    f.politica,
+    f.dependencia,
+    f.semaforo,
+    f.estado,
+    f.q,
+  ]);
+  const guardada = e.paginas.get(pregunta);
+  if (guardada) return guardada;
+  const json = Buffer.from(JSON.stringify(paginaActividades(e, f)));
+  const pagina = {
+    etag: `${e.etag.slice(0, -1)}.${createHash('sha256').update(pregunta).digest('base64url').slice(0, 16)}"`,
+    json,
+  };
+  let ocupado = json.length;
+  for (const p of e.paginas.values()) ocupado += p.json.length * 2;
+  // Oldest first out when the room is full.
+  for (const [k, p] of e.paginas) {
+    if (ocupado <= PAGINAS_BYTES / 2) break;
+    e.paginas.delete(k);
+    ocupado -= p.json.length * 2;
+  }
+  if (json.length <= PAGINAS_BYTES / 4) e.paginas.set(pregunta, pagina);
+  return pagina;
+}
+
+/** The page's bytes in the encoding asked for, compressed once (below 1 KB they go as they are). */
+export function cuerpoPagina(p: PaginaGuardada, codificacion: 'br' | 'gzip' | null) {
+  if (!codificacion || p.json.length < 1024) return { cuerpo: p.json, codificacion: null };
+  if (codificacion === 'br')
+    p.br ??= brotliCompressSync(p.json, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
+  else p.gzip ??= gzipSync(p.json, { level: 6 });
+  return { cuerpo: (codificacion === 'br' ? p.br : p.gzip)!, codificacion };
 }
