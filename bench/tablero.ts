@@ -70,6 +70,7 @@ async function medir(nombre: string, env: Record<string, string>, entidadId: str
     const casos: [string, string, Record<string, string>, number][] = [
       ['Hola mundo (línea base)', `http://127.0.0.1:${pHola}/`, NAVEGADOR, 200],
       ['Tablero, vista ciudadana', tablero, NAVEGADOR, 200],
+      ['GET /api/health (la pila HTTP sola)', `${base}/api/health`, NAVEGADOR, 200],
       ['Tablero, con sesión', tablero, { ...NAVEGADOR, cookie }, 200],
       ...(etag
         ? [
