@@ -23,6 +23,7 @@ const DURACION_MS = Number(process.env.BENCH_MS ?? 3000);
 const RONDAS = Number(process.env.BENCH_RONDAS ?? 3);
 const META = 0.5;
 const NAVEGADOR = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+const BASES = (process.env.BENCH_BASES ?? 'pglite,postgres').split(',');
 
 async function sembrar(conexion: Conexion) {
   const db = conexion.db;
@@ -123,19 +124,21 @@ async function medir(nombre: string, env: Record<string, string>, entidadId: str
 }
 
 // ================= PGlite, as `npm start` runs it =================
-const dir = mkdtempSync(join(tmpdir(), 'mipg-bench-tablero-'));
-try {
-  const conexion = await conectar({ dataDir: dir });
-  const entidadId = await sembrar(conexion);
-  await conexion.cerrar();
-  await medir('PGlite', { MIPG_DATA_DIR: dir, DATABASE_URL: '' }, entidadId);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+if (BASES.includes('pglite')) {
+  const dir = mkdtempSync(join(tmpdir(), 'mipg-bench-tablero-'));
+  try {
+    const conexion = await conectar({ dataDir: dir });
+    const entidadId = await sembrar(conexion);
+    await conexion.cerrar();
+    await medir('PGlite', { MIPG_DATA_DIR: dir, DATABASE_URL: '' }, entidadId);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // ================= PostgreSQL, when a server is named =================
 const servidor = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-if (servidor) {
+if (servidor && BASES.includes('postgres')) {
   const nombre = `mipg_tablero_${Date.now()}`;
   const admin = new pg.Client({ connectionString: servidor });
   await admin.connect();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type pg from 'pg';
 import {
   type ActividadesTablero,
   type ActividadTablero,
@@ -377,12 +378,29 @@ export function baseDeUnSoloProceso(db: Db, unSoloProceso = true) {
   cacheDe(db).compartida = !unSoloProceso;
 }
 
+const CONSULTA_MARCA = `select (select max(id) from auditoria where entidad_id = $1)::text as a,
+  (select valor from ajuste_sistema where clave = 'catalogo_sha256') as c`;
+
 async function leerMarca(db: Db, entidadId: string) {
-  const [f] = await filasSql<{ a: string | null; c: string | null }>(
-    db,
-    sql`select (select max(id) from auditoria where entidad_id = ${entidadId})::text as a,
-               (select valor from ajuste_sistema where clave = 'catalogo_sha256') as c`,
-  );
+  // On node-postgres, a named statement straight on the pool: parsed and planned once per connection, and
+  // without the query builder, for a read that runs on every request.
+  const pool = (db as { $client?: { totalCount?: number; query?: unknown } }).$client;
+  const f =
+    pool && typeof pool.totalCount === 'number' && typeof pool.query === 'function'
+      ? (
+          await (pool as pg.Pool).query<{ a: string | null; c: string | null }>({
+            name: 'marca_tablero',
+            text: CONSULTA_MARCA,
+            values: [entidadId],
+          })
+        ).rows[0]
+      : (
+          await filasSql<{ a: string | null; c: string | null }>(
+            db,
+            sql`select (select max(id) from auditoria where entidad_id = ${entidadId})::text as a,
+                       (select valor from ajuste_sistema where clave = 'catalogo_sha256') as c`,
+          )
+        )[0];
   return `${f?.a ?? 0}:${f?.c ?? ''}`;
 }
 
