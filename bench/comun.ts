@@ -4,8 +4,18 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 
-/** Closed loop: `concurrencia` requests in flight for `ms`; returns req/s and latency percentiles. */
-export async function carga(url: string, concurrencia: number, ms: number) {
+/**
+ * Closed loop: `concurrencia` requests in flight for `ms`; returns req/s and latency percentiles. `cabeceras`
+ * are sent with every request (a browser's Accept-Encoding, a cookie, If-None-Match); `esperado` is the status
+ * every answer must have.
+ */
+export async function carga(
+  url: string,
+  concurrencia: number,
+  ms: number,
+  cabeceras: Record<string, string> = {},
+  esperado = 200,
+) {
   const agente = new http.Agent({ keepAlive: true, maxSockets: concurrencia });
   const fin = performance.now() + ms;
   const tiempos: number[] = [];
@@ -13,8 +23,8 @@ export async function carga(url: string, concurrencia: number, ms: number) {
     new Promise<void>((ok, mal) => {
       const t0 = performance.now();
       http
-        .get(url, { agent: agente }, (res) => {
-          if (res.statusCode !== 200) mal(new Error(`${url}: ${res.statusCode}`));
+        .get(url, { agent: agente, headers: cabeceras }, (res) => {
+          if (res.statusCode !== esperado) mal(new Error(`${url}: ${res.statusCode}`));
           res.resume();
           res.on('end', () => {
             tiempos.push(performance.now() - t0);

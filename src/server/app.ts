@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -42,7 +43,7 @@ import { saludRoutes } from '../modules/salud/salud.routes.ts';
 import { evidenciasRoutes } from '../modules/seguimiento/evidencias.routes.ts';
 import { seguimientoRoutes } from '../modules/seguimiento/seguimiento.routes.ts';
 import { tableroRoutes, tableroTerritorialRoutes } from '../modules/tablero/tablero.routes.ts';
-import { invalidarTablero } from '../modules/tablero/tablero.service.ts';
+import { baseDeUnSoloProceso, invalidarTablero } from '../modules/tablero/tablero.service.ts';
 import { invitacionesRoutes } from '../modules/usuarios/invitaciones.routes.ts';
 import { usuariosRoutes } from '../modules/usuarios/usuarios.routes.ts';
 import { vigenciasRoutes } from '../modules/vigencias/vigencias.routes.ts';
@@ -106,6 +107,8 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
     bodyLimit: 1024 * 1024,
   });
   app.decorate('db', opciones.conexion.db);
+  // PGlite's folder is this process's alone: its dashboards need not ask the database for its version.
+  baseDeUnSoloProceso(opciones.conexion.db, opciones.conexion.tipo === 'pglite');
   app.decorate('conexion', opciones.conexion);
   app.decorate('dataDir', opciones.dataDir);
   app.decorate('evidenciaMaxBytes', opciones.evidenciaMaxBytes ?? 25 * 1024 * 1024);
@@ -134,6 +137,15 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
     },
   });
   await app.register(fastifyCookie);
+  // JSON (and plain text or CSV) compressed on the fly, brotli first, from 1 KB. Answers that come already
+  // compressed are left alone: the web's .br/.gz copies and the dashboard's cached bytes set Content-Encoding;
+  // xlsx, tar.gz, images and other binary downloads are not of these types. Request bodies are never inflated.
+  await app.register(fastifyCompress, {
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    customTypes: /^(?:application\/(?:[\w.+-]+\+)?json|text\/(?:plain|csv))(?:;|$)/,
+    globalDecompression: false,
+  });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
@@ -161,7 +173,8 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   // next read already sees the change (tablero.service.ts).
   app.addHook('onSend', async (request) => {
     const entidadId = (request.params as { entidadId?: string } | undefined)?.entidadId;
-    if (entidadId && request.method !== 'GET' && request.method !== 'HEAD') invalidarTablero(entidadId);
+    if (entidadId && request.method !== 'GET' && request.method !== 'HEAD')
+      invalidarTablero(app.db, entidadId);
   });
   // Creating or editing an entity may change the readable addresses of the public pages (name, sigla).
   app.addHook('onSend', async (request) => {

@@ -97,6 +97,7 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'GET /api/entidades/:entidadId/evidencias/:evidenciaId': 'entidad.ver',
   'DELETE /api/entidades/:entidadId/evidencias/:evidenciaId': 'seguimiento.reportar',
   'GET /api/entidades/:entidadId/tablero': 'publico',
+  'GET /api/entidades/:entidadId/tablero/actividades': 'publico',
   'POST /api/entidades/:entidadId/vigencias/:vigencia/periodos/:numero/cerrar': 'periodo.cerrar',
   'POST /api/entidades/:entidadId/vigencias/:vigencia/periodos/:numero/reabrir': 'periodo.cerrar',
   'GET /api/entidades/:entidadId/pendientes': 'entidad.ver',

@@ -310,7 +310,11 @@ describe('cifras absurdas guardadas antes de los límites (escritas directo en l
     const unIndicador = await t.pedir(consulta, 'GET', `${base()}/indicadores/${indicadorId}`);
     expect(unIndicador.statusCode).toBe(200);
 
-    const tablero = await t.pedir(consulta, 'GET', `${base()}/tablero?vigencia=2026&periodo=2`);
+    const tablero = await t.pedir(
+      consulta,
+      'GET',
+      `${base()}/tablero/actividades?vigencia=2026&periodo=2&porPagina=200`,
+    );
     const enTablero = tablero.json().actividades.find((x: { id: string }) => x.id === a2);
     expect(enTablero).toMatchObject({ avance: null, cumplimiento: null, semaforo: null });
 

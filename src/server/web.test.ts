@@ -1,6 +1,6 @@
 // The built web app on a slow connection: compressed copies chosen by Accept-Encoding, hashed assets cached
 // for good. Skipped when web/dist was not built (CI builds it before npm test).
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { construirApp } from './app.ts';
@@ -33,6 +33,9 @@ describe.skipIf(!construida)('la aplicación web servida', () => {
     expect(br.rawPayload.length).toBeLessThan(plano.rawPayload.length / 2);
     const gz = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
     expect(gz.headers['content-encoding']).toBe('gzip');
+    // The copies made at build time go out as they are: the on-the-fly compression of JSON leaves them alone.
+    expect(br.rawPayload.equals(readFileSync(join(CARPETA_WEB, 'assets', `${js}.br`)))).toBe(true);
+    expect(gz.rawPayload.equals(readFileSync(join(CARPETA_WEB, 'assets', `${js}.gz`)))).toBe(true);
   });
 
   it('la página de entrada no se guarda por un año: una versión nueva se ve al recargar', async () => {

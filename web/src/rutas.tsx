@@ -16,7 +16,7 @@ import { entidadesQuery, entidadQuery } from './features/entidad/api.ts';
 import { indicadoresQuery } from './features/indicadores/api.ts';
 import { planQuery } from './features/plan/api.ts';
 import { hojaQuery } from './features/seguimiento/api.ts';
-import { tableroQuery } from './features/tablero/api.ts';
+import { resumenTablero } from './features/tablero/api.ts';
 import { usuariosQuery } from './features/usuarios/api.ts';
 import { periodoVigente, vigenciaQuery } from './features/vigencias/api.ts';
 import type { Sesion } from './tipos.ts';
@@ -179,7 +179,7 @@ const tablero = createRoute({
       .ensureQueryData(vigenciaQuery(t.entidadId, t.vigencia))
       .catch(() => null);
     if (!config) return;
-    await precargar(context, tableroQuery(t.entidadId, t.vigencia, periodoVigente(config, deps.periodo)));
+    await precargar(context, resumenTablero(t.entidadId, t.vigencia, periodoVigente(config, deps.periodo)));
   },
   component: pagina(() => import('./features/tablero/tablero-page.tsx'), 'TableroPage'),
 });

@@ -36,7 +36,7 @@ describe('escrituras entre muchas lecturas', () => {
     );
     expect(s).toBeDefined();
     const e = `/api/entidades/${entidadId}`;
-    const tablero = `${e}/tablero?vigencia=${vigencia}&periodo=${s!.periodo}`;
+    const tablero = `${e}/tablero/actividades?vigencia=${vigencia}&periodo=${s!.periodo}&porPagina=200`;
     const hoja = `${e}/seguimientos?vigencia=${vigencia}&periodo=${s!.periodo}`;
     const reporteEnTablero = async () =>
       (await t.pedir(consulta, 'GET', tablero))
@@ -65,9 +65,9 @@ describe('escrituras entre muchas lecturas', () => {
   it('lecturas simultáneas del mismo tablero comparten un cálculo; una que empieza después de una escritura no se une a él', async () => {
     // Connections opened beforehand (PostgreSQL): the readers then arrive together, as they do in production.
     await Promise.all(Array.from({ length: 10 }, () => filas(t.conexion.db, sql`select 1`)));
-    invalidarTablero(entidadId);
+    invalidarTablero(t.conexion.db, entidadId);
     const antes = Array.from({ length: 10 }, () => leerTablero(t.conexion.db, entidadId, vigencia, 1));
-    invalidarTablero(entidadId); // a write lands while they compute
+    invalidarTablero(t.conexion.db, entidadId); // a write lands while they compute
     const despues = leerTablero(t.conexion.db, entidadId, vigencia, 1);
     const leidos = await Promise.all(antes);
     // With one connection the order is certain: the earlier readers share one computation and the later one

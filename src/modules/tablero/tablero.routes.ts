@@ -1,74 +1,44 @@
-import { and, eq } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { visibleAlPublico } from '../../core/flujo-plan.ts';
-import { planAccion } from '../../db/schema.ts';
+import {
+  ActividadesTableroSchema,
+  ConsultaActividadesTableroSchema,
+  ConsultaTableroSchema,
+  ResumenTableroSchema,
+  TableroSchema,
+} from '../../contrato/tablero.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
 import { conflicto, ErrorSchema, noEncontrado } from '../../server/errores.ts';
+import { codificacionAceptada, coincideEtag } from '../../server/http-cache.ts';
 import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
 import { EntidadParams } from '../entidades/entidad.schema.ts';
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
-import { cerrarPeriodo, consolidarTerritorio, leerTablero, reabrirPeriodo } from './tablero.service.ts';
+import {
+  cerrarPeriodo,
+  consolidarTerritorio,
+  cuerpoPagina,
+  entradaTablero,
+  paginaGuardada,
+  reabrirPeriodo,
+  type VistaTablero,
+} from './tablero.service.ts';
+
+/** The entity's people (and the platform's administrator) see the internal view; everyone else, the public one. */
+function vistaDe(request: FastifyRequest, entidadId: string): VistaTablero {
+  const u = request.usuario;
+  return u && (u.adminPlataforma || (u.roles.get(entidadId)?.length ?? 0) > 0) ? 'interno' : 'publico';
+}
 
 const tags = ['Tablero'];
 const pct = z.number().nullable();
-const nivel = z.enum(['rojo', 'amarillo', 'verde', 'azul']).nullable();
-const TableroSchema = z
-  .object({
-    entidad: z.object({ id: z.string(), nombre: z.string() }),
-    vigencia: z.number(),
-    periodo: z.object({ numero: z.number(), nombre: z.string(), corte: z.string(), cerrado: z.boolean() }),
-    congelado: z.boolean().describe('true: cifras congeladas al cerrar el periodo'),
-    avance: pct.describe('avance acumulado de la entidad, 0–100, o null sin datos'),
-    dimensiones: z.array(
-      z.object({ codigo: z.string(), nombre: z.string(), color: z.string(), avance: pct }),
-    ),
-    politicas: z.array(
-      z.object({
-        clave: z.string(),
-        nombre: z.string(),
-        dimension: z.string(),
-        avance: pct,
-        cumplimiento: pct,
-        semaforo: nivel,
-        actividades: z.number(),
-        sinReporte: z.number(),
-      }),
-    ),
-    dependencias: z.array(z.object({ id: z.string(), nombre: z.string(), avance: pct })),
-    semaforo: z.object({
-      rojo: z.number(),
-      amarillo: z.number(),
-      verde: z.number(),
-      azul: z.number(),
-      sinDato: z.number(),
-    }),
-    estados: z.object({
-      sin_iniciar: z.number(),
-      en_curso: z.number(),
-      atrasada: z.number(),
-      cumplida: z.number(),
-      sin_reporte: z.number(),
-    }),
-    sinReporte: z.number(),
-    tardios: z.number(),
-    actividades: z.array(
-      z.object({
-        id: z.string(),
-        codigo: z.string(),
-        nombre: z.string(),
-        politica: z.string(),
-        dependencia: z.string().nullable(),
-        avance: pct,
-        cumplimiento: pct,
-        semaforo: nivel,
-        estado: z.string(),
-        reporte: z.string().nullable(),
-        tardio: z.boolean(),
-      }),
-    ),
-  })
-  .meta({ id: 'Tablero' });
+const CABECERAS_CACHE = {
+  // Revalidated on every use (the ETag makes that a 304) and kept by no shared cache: the answer depends
+  // on the session (a citizen sees only a published plan).
+  'cache-control': 'private, no-cache',
+  vary: 'Cookie, Accept-Encoding',
+};
+
 const ParamsPeriodo = EntidadParams.extend({
   vigencia: vigenciaSchema,
   numero: z.coerce.number().int().min(1).max(12),
@@ -82,35 +52,72 @@ export const tableroRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'Tablero de avance por dimensión, política, dependencia y actividad (público cuando el plan está publicado)',
+          'Resumen del tablero de avance por dimensión, política y dependencia (público cuando el plan está publicado); la lista de actividades está en …/tablero/actividades. Responde con ETag y 304 a If-None-Match',
         params: EntidadParams,
-        querystring: z.object({
-          vigencia: vigenciaSchema,
-          periodo: z.coerce
-            .number()
-            .int()
-            .min(1, 'el periodo va de 1 a 12')
-            .max(12, 'el periodo va de 1 a 12')
-            .optional(),
-        }),
-        response: { 200: TableroSchema, 400: ErrorSchema, 404: ErrorSchema },
+        querystring: ConsultaTableroSchema,
+        response: {
+          200: ResumenTableroSchema,
+          304: z.null().describe('sin cambios desde la versión de If-None-Match'),
+          400: ErrorSchema,
+          404: ErrorSchema,
+        },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { entidadId } = request.params;
-      const { vigencia, periodo: numero } = request.query;
-      const u = request.usuario;
-      const interno = !!u && (u.adminPlataforma || (u.roles.get(entidadId)?.length ?? 0) > 0);
-      if (!interno) {
-        // Citizens see the figures once the entity has published its plan, not before.
-        const [plan] = await app.db
-          .select({ estado: planAccion.estado, version: planAccion.version })
-          .from(planAccion)
-          .where(and(eq(planAccion.entidadId, entidadId), eq(planAccion.vigencia, vigencia)));
-        if (!plan || !visibleAlPublico(plan))
-          throw noEncontrado(`un plan de acción publicado de ${vigencia} para esta entidad`);
-      }
-      return leerTablero(app.db, entidadId, vigencia, numero);
+      const e = await entradaTablero(app.db, {
+        vista: vistaDe(request, entidadId),
+        entidadId,
+        vigencia: request.query.vigencia,
+        numero: request.query.periodo,
+      });
+      reply.headers({ ...CABECERAS_CACHE, etag: e.etag });
+      if (coincideEtag(request.headers['if-none-match'], e.etag)) return reply.code(304).send(null);
+      // Compressed once when the entry was built, not on every read.
+      const codificacion = codificacionAceptada(request.headers['accept-encoding']);
+      reply.header('content-type', 'application/json; charset=utf-8');
+      if (codificacion) reply.header('content-encoding', codificacion);
+      return reply.send((codificacion === 'br' ? e.br : codificacion === 'gzip' ? e.gzip : e.json) as never);
+    },
+  );
+
+  app.get(
+    '/api/entidades/:entidadId/tablero/actividades',
+    {
+      config: { acceso: 'publico' },
+      schema: {
+        tags,
+        summary:
+          'Actividades del tablero por páginas, con filtros por política, dependencia, semáforo, estado y texto (público cuando el plan está publicado)',
+        params: EntidadParams,
+        querystring: ConsultaActividadesTableroSchema,
+        response: {
+          200: ActividadesTableroSchema,
+          304: z.null().describe('sin cambios desde la versión de If-None-Match'),
+          400: ErrorSchema,
+          404: ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { entidadId } = request.params;
+      const q = request.query;
+      const e = await entradaTablero(app.db, {
+        vista: vistaDe(request, entidadId),
+        entidadId,
+        vigencia: q.vigencia,
+        numero: q.periodo,
+      });
+      const p = paginaGuardada(e, q);
+      reply.headers({ ...CABECERAS_CACHE, etag: p.etag });
+      if (coincideEtag(request.headers['if-none-match'], p.etag)) return reply.code(304).send(null);
+      const { cuerpo, codificacion } = cuerpoPagina(
+        p,
+        codificacionAceptada(request.headers['accept-encoding']),
+      );
+      reply.header('content-type', 'application/json; charset=utf-8');
+      if (codificacion) reply.header('content-encoding', codificacion);
+      return reply.send(cuerpo as never);
     },
   );
 

@@ -1,4 +1,16 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 import { and, asc, eq, sql } from 'drizzle-orm';
+import type pg from 'pg';
+import {
+  type ActividadesTablero,
+  type ActividadTablero,
+  type ConsultaActividadesTablero,
+  normalizarBusqueda,
+  type ResumenTablero,
+  TableroSchema,
+} from '../../contrato/tablero.ts';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import {
   type ActividadConsolidable,
@@ -6,16 +18,19 @@ import {
   consolidarDimensiones,
   desdeSumas,
 } from '../../core/consolidacion.ts';
+import { visibleAlPublico } from '../../core/flujo-plan.ts';
 import { MAXIMO_CIFRA } from '../../core/numeros.ts';
 import { periodosDeVigencia } from '../../core/periodos.ts';
-import { ESTADOS_SEGUIMIENTO, seguimientoCuenta } from '../../core/seguimiento.ts';
+import { ESTADOS_SEGUIMIENTO, type EstadoSeguimiento, seguimientoCuenta } from '../../core/seguimiento.ts';
 import { type EstadoActividad, estadoActividad, type NivelSemaforo } from '../../core/semaforo.ts';
 import { type Db, filas as filasSql } from '../../db/client.ts';
-import { cortePeriodo, dependencia, dimension, entidad, periodo } from '../../db/schema.ts';
+import { cortePeriodo, dependencia, dimension, entidad, periodo, planAccion } from '../../db/schema.ts';
 import { conflicto, noEncontrado } from '../../server/errores.ts';
+import { sinNoFinitos } from '../../server/esquemas.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
 import { bloquearPeriodo, leerVigencia } from '../vigencias/vigencia.service.ts';
+import { CacheLru, LecturasCompartidas } from './tablero.cache.ts';
 
 const sumaHasta = (xs: readonly number[], n: number) => xs.slice(0, n).reduce((a, b) => a + b, 0);
 
@@ -35,7 +50,7 @@ interface FilaCifras {
   fecha_inicio: string;
   fecha_fin: string;
   logrado: number;
-  estado_actual: string | null;
+  estado_actual: EstadoSeguimiento | null;
   codigo: string;
   nombre: string;
   tardio_actual: boolean | null;
@@ -245,7 +260,7 @@ export async function cerrarPeriodo(
     });
     return foto;
   });
-  invalidarTablero(entidadId);
+  invalidarTablero(db, entidadId);
   return { ...congelado, congelado: true };
 }
 
@@ -278,67 +293,272 @@ export async function reabrirPeriodo(
       despues: { cerrado: false, justificacion },
     });
   });
-  invalidarTablero(entidadId);
+  invalidarTablero(db, entidadId);
 }
 
-// Dashboards are read far more than figures change (citizens, committee sessions). A computed dashboard is
-// kept until the entity writes anything through this server (see `invalidarTablero`) or for 30 s at most,
-// the bound on staleness when several servers share one PostgreSQL.
-const VIGENCIA_CACHE_MS = 30_000;
-const cache = new Map<string, { expira: number; datos: Tablero }>();
-// Bumped on every write: a dashboard computed while a write was landing is not kept.
-const generaciones = new Map<string, number>();
-// Dashboards being computed, by cache key and generation.
-const calculando = new Map<string, Promise<Tablero>>();
+// ---------- Reading: built once per change, served as bytes ----------
+// Dashboards are read far more than figures change (citizens, committee sessions, dozens of open tabs). A
+// dashboard is built once — figures, the summary's JSON, its brotli and gzip copies, a strong ETag — and kept
+// while the entity's data version («marca») stays the same: its latest audit entry (every change to the
+// figures writes one in its own transaction, periods closed and reopened included), the catalog's fingerprint
+// (platform data the figures read), the date in Colombia (states depend on it) and this process's count of
+// writes. On PostgreSQL the version is read from the database on every request, after the request arrived:
+// a change committed by any server sharing the database is seen by the next read (tablero.cache.ts).
 
-/** Every write of an entity (plan, reports, periods…) drops its cached dashboards. */
-export function invalidarTablero(entidadId: string) {
-  generaciones.set(entidadId, (generaciones.get(entidadId) ?? 0) + 1);
-  for (const clave of cache.keys()) if (clave.startsWith(`${entidadId}:`)) cache.delete(clave);
+export type VistaTablero = 'publico' | 'interno';
+
+export interface EntradaTablero {
+  vista: VistaTablero;
+  tablero: Tablero;
+  /** The activities as the contract has them (validated once), with their search text. */
+  actividades: ActividadTablero[];
+  busqueda: string[];
+  /** The summary (ResumenTablero) as sent, and its compressed copies. */
+  json: Buffer;
+  br: Buffer;
+  gzip: Buffer;
+  etag: string;
+  bytes: number;
+  /** Pages of the activity list already answered, by question (at most PAGINAS_BYTES of them). */
+  paginas: Map<string, PaginaGuardada>;
 }
 
-/** A closed period answers with its frozen figures; an open one is computed (or taken from the cache). */
-export async function leerTablero(db: Db, entidadId: string, vigencia: number, numero?: number) {
-  const hoy = hoyEnColombia();
-  const generacion = generaciones.get(entidadId) ?? 0;
-  const claveSinPeriodo = `${entidadId}:${vigencia}:${hoy}`;
-  if (numero !== undefined) {
-    const guardado = cache.get(`${claveSinPeriodo}:${numero}`);
-    if (guardado && guardado.expira > Date.now()) return guardado.datos;
+export interface PaginaGuardada {
+  etag: string;
+  json: Buffer;
+  br?: Buffer;
+  gzip?: Buffer;
+}
+/** Room each dashboard keeps for its pages, counted in its size in the cache. */
+const PAGINAS_BYTES = 1024 * 1024;
+
+/** Bound of each server's dashboards in memory (the least recently read go first). */
+export const CACHE_TABLERO_BYTES = 64 * 1024 * 1024;
+/**
+ * A safety net for rows changed without the application (by hand in the database): an entry is rebuilt
+ * after this long even when the version did not move. The content decides the ETag, so clients only see a
+ * new one when something did change.
+ */
+const EDAD_MAXIMA_MS = 60_000;
+
+interface EstadoCache {
+  lru: CacheLru<{ marca: string; hasta: number; entrada: EntradaTablero }>;
+  /** This process's writes per entity (onSend hook in app.ts): what a write without audit entry changes. */
+  generaciones: Map<string, number>;
+  /** Dashboards being built, by key and data version: readers of the same version share the work. */
+  calculando: Map<string, Promise<EntradaTablero>>;
+  marcas: LecturasCompartidas<string>;
+  /** Other processes may write to this database (PostgreSQL): the data version is read on every request. */
+  compartida: boolean;
+}
+
+// One cache per database handle: two servers on one database are two handles, and a test can have both.
+const caches = new WeakMap<Db, EstadoCache>();
+function cacheDe(db: Db): EstadoCache {
+  let c = caches.get(db);
+  if (!c) {
+    c = {
+      lru: new CacheLru(CACHE_TABLERO_BYTES),
+      generaciones: new Map(),
+      calculando: new Map(),
+      marcas: new LecturasCompartidas((entidadId) => leerMarca(db, entidadId)),
+      compartida: true,
+    };
+    caches.set(db, c);
   }
+  return c;
+}
+
+/**
+ * The embedded database belongs to one process (src/db/candado.ts), and every write of an entity passes
+ * through this server's onSend hook (app.ts): there the count of writes is the whole version, and a read
+ * costs no query. Unknown handles are treated as shared.
+ */
+export function baseDeUnSoloProceso(db: Db, unSoloProceso = true) {
+  cacheDe(db).compartida = !unSoloProceso;
+}
+
+const CONSULTA_MARCA = `select (select max(id) from auditoria where entidad_id = $1)::text as a,
+  (select valor from ajuste_sistema where clave = 'catalogo_sha256') as c`;
+
+async function leerMarca(db: Db, entidadId: string) {
+  // On node-postgres, a named statement straight on the pool: parsed and planned once per connection, and
+  // without the query builder, for a read that runs on every request.
+  const pool = (db as { $client?: { totalCount?: number; query?: unknown } }).$client;
+  const f =
+    pool && typeof pool.totalCount === 'number' && typeof pool.query === 'function'
+      ? (
+          await (pool as pg.Pool).query<{ a: string | null; c: string | null }>({
+            name: 'marca_tablero',
+            text: CONSULTA_MARCA,
+            values: [entidadId],
+          })
+        ).rows[0]
+      : (
+          await filasSql<{ a: string | null; c: string | null }>(
+            db,
+            sql`select (select max(id) from auditoria where entidad_id = ${entidadId})::text as a,
+                       (select valor from ajuste_sistema where clave = 'catalogo_sha256') as c`,
+          )
+        )[0];
+  return `${f?.a ?? 0}:${f?.c ?? ''}`;
+}
+
+// The date in Colombia, computed at most once a second (Intl formatting costs more than a cached read).
+let hoyGuardado = { hasta: 0, valor: '' };
+function hoy() {
+  const ahora = Date.now();
+  if (ahora >= hoyGuardado.hasta) hoyGuardado = { hasta: ahora + 1000, valor: hoyEnColombia() };
+  return hoyGuardado.valor;
+}
+
+/** Every write of an entity through this server drops its cached dashboards at once (app.ts). */
+export function invalidarTablero(db: Db, entidadId: string) {
+  const c = cacheDe(db);
+  c.generaciones.set(entidadId, (c.generaciones.get(entidadId) ?? 0) + 1);
+  c.lru.quitarSi((clave) => clave.split('|')[1] === entidadId);
+}
+
+/** A closed period answers with its frozen figures; an open one is computed. */
+async function calcularOCongelado(
+  db: Db,
+  entidadId: string,
+  vigencia: number,
+  numero: number | undefined,
+  dia: string,
+): Promise<Tablero> {
   const v = await leerVigencia(db, entidadId, vigencia);
-  const n = numero ?? periodoVigente(v.periodos, hoy);
-  const clave = `${claveSinPeriodo}:${n}`;
-  const guardado = cache.get(clave);
-  if (guardado && guardado.expira > Date.now()) return guardado.datos;
-  // Single flight: readers asking for the same dashboard while it is being computed share that computation
-  // (after a write, dozens of open dashboards would otherwise recompute it at once). Keyed by generation: a
-  // request that starts after a write never joins a computation that started before it.
-  const vuelo = `${clave}:${generacion}`;
-  const enVuelo = calculando.get(vuelo);
+  const n = numero ?? periodoVigente(v.periodos, dia);
+  const [corte] = await db
+    .select()
+    .from(cortePeriodo)
+    .where(
+      and(
+        eq(cortePeriodo.entidadId, entidadId),
+        eq(cortePeriodo.vigencia, vigencia),
+        eq(cortePeriodo.periodo, n),
+      ),
+    );
+  return corte && v.periodos.find((p) => p.numero === n)?.cerrado
+    ? { ...(corte.datos as Tablero), congelado: true }
+    : await calcularTablero(db, entidadId, vigencia, n);
+}
+
+const comprimirBr = promisify(brotliCompress);
+const comprimirGzip = promisify(gzip);
+
+async function construirEntrada(
+  db: Db,
+  vista: VistaTablero,
+  entidadId: string,
+  vigencia: number,
+  numero: number | undefined,
+  dia: string,
+): Promise<EntradaTablero> {
+  if (vista === 'publico') {
+    // Citizens see the figures once the entity has published its plan, not before.
+    const [plan] = await db
+      .select({ estado: planAccion.estado, version: planAccion.version })
+      .from(planAccion)
+      .where(and(eq(planAccion.entidadId, entidadId), eq(planAccion.vigencia, vigencia)));
+    if (!plan || !visibleAlPublico(plan))
+      throw noEncontrado(`un plan de acción publicado de ${vigencia} para esta entidad`);
+  }
+  const tablero = await calcularOCongelado(db, entidadId, vigencia, numero, dia);
+  // Validated once per change, not per read: what is sent is what the contract says.
+  const limpio = TableroSchema.parse(sinNoFinitos(tablero));
+  const { actividades, ...resto } = limpio;
+  const json = Buffer.from(
+    JSON.stringify({ ...resto, actividades: actividades.length } satisfies ResumenTablero),
+  );
+  const [br, gz] = await Promise.all([
+    comprimirBr(json, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: json.length },
+    }),
+    comprimirGzip(json, { level: 9 }),
+  ]);
+  const busqueda = actividades.map((a) => normalizarBusqueda(`${a.codigo} ${a.nombre}`));
+  const huella = createHash('sha256').update(json).digest('base64url').slice(0, 32);
+  return {
+    vista,
+    tablero,
+    actividades,
+    busqueda,
+    json,
+    br,
+    gzip: gz,
+    // The view is part of the tag: a citizen's tag never validates a representation of the internal view.
+    etag: `"${vista === 'publico' ? 'p' : 'i'}-${huella}"`,
+    paginas: new Map(),
+    // The objects in memory take about twice their JSON; the summary's copies are counted as they are.
+    bytes:
+      PAGINAS_BYTES +
+      2 * JSON.stringify(actividades).length +
+      busqueda.join('').length * 2 +
+      json.length * 3 +
+      br.length +
+      gz.length,
+  };
+}
+
+/**
+ * The dashboard of a view (citizens or the entity's people), from the cache when the entity's data did not
+ * change since it was built. The key holds the view, the entity, the vigencia and the period asked for (or
+ * «the current one»): an entry is never served to another view, entity, vigencia or period.
+ */
+export async function entradaTablero(
+  db: Db,
+  c: { vista: VistaTablero; entidadId: string; vigencia: number; numero?: number },
+): Promise<EntradaTablero> {
+  const cache = cacheDe(db);
+  const generacion = cache.generaciones.get(c.entidadId) ?? 0;
+  const dia = hoy();
+  const marca = `${dia}|${generacion}|${cache.compartida ? await cache.marcas.pedir(c.entidadId) : ''}`;
+  const clave = `${c.vista}|${c.entidadId}|${c.vigencia}|${c.numero ?? 'vigente'}`;
+  const guardada = cache.lru.tomar(clave);
+  if (guardada?.marca === marca && guardada.hasta > Date.now()) return guardada.entrada;
+  const vuelo = `${clave}|${marca}`;
+  const enVuelo = cache.calculando.get(vuelo);
   if (enVuelo) return enVuelo;
-  const calculo = (async () => {
-    const [corte] = await db
-      .select()
-      .from(cortePeriodo)
-      .where(
-        and(
-          eq(cortePeriodo.entidadId, entidadId),
-          eq(cortePeriodo.vigencia, vigencia),
-          eq(cortePeriodo.periodo, n),
-        ),
-      );
-    const datos =
-      corte && v.periodos.find((p) => p.numero === n)?.cerrado
-        ? { ...(corte.datos as Tablero), congelado: true }
-        : await calcularTablero(db, entidadId, vigencia, n);
-    if (cache.size > 500) cache.clear(); // a bound, not a policy: a server holds a few entities' dashboards
-    if ((generaciones.get(entidadId) ?? 0) === generacion)
-      cache.set(clave, { expira: Date.now() + VIGENCIA_CACHE_MS, datos });
-    return datos;
-  })().finally(() => calculando.delete(vuelo));
-  calculando.set(vuelo, calculo);
+  const calculo = construirEntrada(db, c.vista, c.entidadId, c.vigencia, c.numero, dia)
+    .then((entrada) => {
+      if ((cache.generaciones.get(c.entidadId) ?? 0) === generacion)
+        cache.lru.poner(clave, { marca, hasta: Date.now() + EDAD_MAXIMA_MS, entrada }, entrada.bytes);
+      return entrada;
+    })
+    .finally(() => cache.calculando.delete(vuelo));
+  cache.calculando.set(vuelo, calculo);
   return calculo;
+}
+
+/** The dashboard with every activity (the shape a period's closing freezes); not checked for publication. */
+export async function leerTablero(db: Db, entidadId: string, vigencia: number, numero?: number) {
+  return (await entradaTablero(db, { vista: 'interno', entidadId, vigencia, numero })).tablero;
+}
+
+/** A page of the dashboard's activities, filtered; `total` counts every activity that matches. */
+export function paginaActividades(e: EntradaTablero, f: ConsultaActividadesTablero): ActividadesTablero {
+  const dependencia = f.dependencia
+    ? (e.tablero.dependencias.find((d) => d.id === f.dependencia)?.nombre ?? null)
+    : undefined;
+  const q = f.q ? normalizarBusqueda(f.q) : '';
+  const semaforo = f.semaforo === 'sin_dato' ? null : f.semaforo;
+  const lista = e.actividades.filter(
+    (a, i) =>
+      (!f.politica || a.politica === f.politica) &&
+      (dependencia === undefined || (dependencia !== null && a.dependencia === dependencia)) &&
+      (f.semaforo === undefined || a.semaforo === semaforo) &&
+      (!f.estado || a.estado === f.estado) &&
+      (!q || e.busqueda[i]!.includes(q)),
+  );
+  const desde = (f.pagina - 1) * f.porPagina;
+  return {
+    total: lista.length,
+    pagina: f.pagina,
+    porPagina: f.porPagina,
+    paginas: Math.max(1, Math.ceil(lista.length / f.porPagina)),
+    actividades: lista.slice(desde, desde + f.porPagina),
+  };
 }
 
 /**
@@ -426,4 +646,46 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
       sinReporte: suyas.reduce((n, f) => n + f.sin_reporte, 0),
     };
   });
+}
+
+/**
+ * A page as bytes, kept with its dashboard: the same question on the same data gives the same bytes, so its
+ * tag is strong and a repeated question costs no filtering, serialising or compressing.
+ */
+export function paginaGuardada(e: EntradaTablero, f: ConsultaActividadesTablero): PaginaGuardada {
+  const pregunta = JSON.stringify([
+    f.pagina,
+    f.porPagina,
+    f.politica,
+    f.dependencia,
+    f.semaforo,
+    f.estado,
+    f.q,
+  ]);
+  const guardada = e.paginas.get(pregunta);
+  if (guardada) return guardada;
+  const json = Buffer.from(JSON.stringify(paginaActividades(e, f)));
+  const pagina = {
+    etag: `${e.etag.slice(0, -1)}.${createHash('sha256').update(pregunta).digest('base64url').slice(0, 16)}"`,
+    json,
+  };
+  let ocupado = json.length;
+  for (const p of e.paginas.values()) ocupado += p.json.length * 2;
+  // Oldest first out when the room is full.
+  for (const [k, p] of e.paginas) {
+    if (ocupado <= PAGINAS_BYTES / 2) break;
+    e.paginas.delete(k);
+    ocupado -= p.json.length * 2;
+  }
+  if (json.length <= PAGINAS_BYTES / 4) e.paginas.set(pregunta, pagina);
+  return pagina;
+}
+
+/** The page's bytes in the encoding asked for, compressed once (below 1 KB they go as they are). */
+export function cuerpoPagina(p: PaginaGuardada, codificacion: 'br' | 'gzip' | null) {
+  if (!codificacion || p.json.length < 1024) return { cuerpo: p.json, codificacion: null };
+  if (codificacion === 'br')
+    p.br ??= brotliCompressSync(p.json, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
+  else p.gzip ??= gzipSync(p.json, { level: 6 });
+  return { cuerpo: (codificacion === 'br' ? p.br : p.gzip)!, codificacion };
 }

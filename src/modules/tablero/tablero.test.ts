@@ -30,7 +30,15 @@ describe('el tablero cuadra con los reportes', () => {
     ).json();
     expect(tab.politicas.filter((p: { actividades: number }) => p.actividades > 0)).toHaveLength(19);
     expect(tab.avance).toBeGreaterThan(0);
-    const estados = new Set(tab.actividades.map((a: { reporte: string | null }) => a.reporte));
+    const lista = (
+      await t.pedir(
+        consulta,
+        'GET',
+        `/api/entidades/${entidadId}/tablero/actividades?vigencia=${vigencia}&porPagina=200`,
+      )
+    ).json();
+    expect(lista.total).toBe(tab.actividades);
+    const estados = new Set(lista.actividades.map((a: { reporte: string | null }) => a.reporte));
     expect(estados.size).toBeGreaterThanOrEqual(4);
   });
 
@@ -199,14 +207,17 @@ describe('el tablero cuadra con los reportes', () => {
 describe('el tablero no se queda con cifras viejas', () => {
   it('una revisión de planeación se ve en la siguiente consulta del tablero', async () => {
     const planeacion = await t.iniciarSesion('planeacion@hospitalriomulato.example', 'Mocoa2026demo');
-    const url = `/api/entidades/${entidadId}/tablero?vigencia=${vigencia}`;
+    const url = `/api/entidades/${entidadId}/tablero/actividades?vigencia=${vigencia}&porPagina=200`;
     const antes = (await t.pedir(consulta, 'GET', url)).json();
     const enviada = antes.actividades.find((a: { reporte: string | null }) => a.reporte === 'enviado');
+    const { periodo } = (
+      await t.pedir(consulta, 'GET', `/api/entidades/${entidadId}/tablero?vigencia=${vigencia}`)
+    ).json();
     expect(enviada).toBeDefined();
     const r = await t.pedir(
       planeacion,
       'POST',
-      `/api/entidades/${entidadId}/seguimientos/${enviada.id}/${antes.periodo.numero}/aceptar`,
+      `/api/entidades/${entidadId}/seguimientos/${enviada.id}/${periodo.numero}/aceptar`,
       {},
     );
     expect(r.statusCode).toBe(200);

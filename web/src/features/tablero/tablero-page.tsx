@@ -6,7 +6,7 @@ import { Cargando, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil } from '../../ui/formato.ts';
 import { periodoVigente, vigenciaQuery } from '../vigencias/api.ts';
-import { tableroQuery } from './api.ts';
+import { resumenTablero } from './api.ts';
 import { VistaTablero } from './vista-tablero.tsx';
 
 export { Semaforo } from './vista-tablero.tsx';
@@ -22,7 +22,10 @@ export function TableroPage() {
     if (periodo !== null && periodo !== busqueda.periodo)
       navegar({ search: (prev) => ({ ...prev, periodo }), replace: true, resetScroll: false });
   }, [periodo, busqueda.periodo, navegar]);
-  const tablero = useQuery(tableroQuery(entidad?.id, vigencia, periodo));
+  const tablero = useQuery({
+    ...resumenTablero(entidad?.id ?? '', vigencia, periodo),
+    enabled: !!entidad && periodo !== null,
+  });
   const t = tablero.data;
   if (!entidad) return <Pagina titulo="Tablero">Elija una entidad.</Pagina>;
   return (

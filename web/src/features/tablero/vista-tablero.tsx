@@ -1,3 +1,5 @@
+import type { ActividadTablero, ResumenTablero } from '@contrato/tablero.ts';
+import { type NivelSemaforo as Nivel, NOMBRE_ESTADO } from '@core/semaforo.ts';
 import {
   Anchor,
   Badge,
@@ -9,15 +11,17 @@ import {
   Stack,
   Table,
   Text,
+  TextInput,
   Title,
 } from '@mantine/core';
-import { useMemo, useState } from 'react';
-import type { Nivel, Tablero } from '../../tipos.ts';
-import { TablaDesplazable } from '../../ui/componentes.tsx';
+import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { MensajeError, TablaDesplazable } from '../../ui/componentes.tsx';
 import { porcentaje } from '../../ui/formato.ts';
 import { GraficaBarras } from '../../ui/grafica-barras.tsx';
 import { Enlace } from '../../ui/router.tsx';
 import { EstadoReporte } from '../seguimiento/reporte-actividad.tsx';
+import { actividadesTablero } from './api.ts';
 
 // Colours with at least 4.5:1 against white text; the level is also written, never shown by colour alone.
 const NIVEL: Record<Nivel, { color: string; texto: string }> = {
@@ -26,13 +30,7 @@ const NIVEL: Record<Nivel, { color: string; texto: string }> = {
   verde: { color: '#1e6b2e', texto: 'Verde' },
   azul: { color: '#1f4e9c', texto: 'Azul' },
 };
-const ESTADO: Record<string, string> = {
-  sin_iniciar: 'Sin iniciar',
-  en_curso: 'En curso',
-  atrasada: 'Atrasada',
-  cumplida: 'Cumplida',
-  sin_reporte: 'Sin reporte',
-};
+const POR_PAGINA = 25;
 const pct = (x: number | null) => (x === null ? 'sin dato' : porcentaje(x));
 
 export function Semaforo({ nivel, etiquetas }: { nivel: Nivel | null; etiquetas?: Record<Nivel, string> }) {
@@ -63,6 +61,137 @@ function Cifra({ titulo, valor, detalle }: { titulo: string; valor: string; deta
 }
 
 /**
+ * The summary as the API sends it. While pages outside this feature still pass the previous shape (the whole
+ * list of activities), the count is taken from either.
+ */
+export type ResumenVisible = Omit<ResumenTablero, 'actividades'> & {
+  actividades: number | readonly unknown[];
+};
+const cuantas = (t: ResumenVisible) =>
+  typeof t.actividades === 'number' ? t.actividades : t.actividades.length;
+
+/** The activities of one policy, a page at a time from …/tablero/actividades, with a search box. */
+function ActividadesPolitica({
+  t,
+  politica,
+  nombre,
+  enlaceReporte,
+}: {
+  t: ResumenVisible;
+  politica: string;
+  nombre: string;
+  enlaceReporte?: (a: ActividadTablero) => string;
+}) {
+  const [pagina, setPagina] = useState(1);
+  const [texto, setTexto] = useState('');
+  const q = useDeferredValue(texto.trim());
+  const consulta = useQuery(
+    actividadesTablero(t.entidad.id, t.vigencia, t.periodo.numero, {
+      politica,
+      pagina,
+      porPagina: POR_PAGINA,
+      ...(q ? { q } : {}),
+    }),
+  );
+  const datos = consulta.data;
+  const desde = datos && datos.total > 0 ? (datos.pagina - 1) * datos.porPagina + 1 : 0;
+  const hasta = datos ? Math.min(datos.total, datos.pagina * datos.porPagina) : 0;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="t-actividades">
+      <Title order={2} size="h4" id="t-actividades" mb="xs">
+        Actividades de {nombre}
+      </Title>
+      <TextInput
+        label="Buscar por código o nombre"
+        value={texto}
+        maxLength={100}
+        onChange={(e) => {
+          setTexto(e.currentTarget.value);
+          setPagina(1);
+        }}
+        mb="xs"
+        maw={360}
+      />
+      <MensajeError error={consulta.error} />
+      <TablaDesplazable etiqueta={`Tabla de actividades de ${nombre}`}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">Actividad</Table.Th>
+              <Table.Th scope="col">Dependencia</Table.Th>
+              <Table.Th scope="col">Avance</Table.Th>
+              <Table.Th scope="col">Cumplimiento</Table.Th>
+              <Table.Th scope="col">Semáforo</Table.Th>
+              <Table.Th scope="col">Estado</Table.Th>
+              <Table.Th scope="col">Reporte y evidencias</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody aria-busy={consulta.isFetching}>
+            {(datos?.actividades ?? []).map((a) => (
+              <Table.Tr key={a.id}>
+                <Table.Td>
+                  {a.codigo} · {a.nombre}
+                </Table.Td>
+                <Table.Td>{a.dependencia ?? '—'}</Table.Td>
+                <Table.Td>{pct(a.avance)}</Table.Td>
+                <Table.Td>{pct(a.cumplimiento)}</Table.Td>
+                <Table.Td>
+                  <Semaforo nivel={a.semaforo} />
+                </Table.Td>
+                <Table.Td>{NOMBRE_ESTADO[a.estado]}</Table.Td>
+                <Table.Td>
+                  <Group gap="xs">
+                    <EstadoReporte estado={a.reporte} />
+                    {enlaceReporte && (
+                      <Enlace a={enlaceReporte(a)}>
+                        Abrir<span className="solo-lector"> el reporte de {a.codigo}</span>
+                      </Enlace>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </TablaDesplazable>
+      <nav aria-label={`Páginas de las actividades de ${nombre}`}>
+        <Group justify="space-between" mt="xs" mih={30}>
+          <Text size="sm" aria-live="polite">
+            {!datos
+              ? 'Cargando las actividades…'
+              : datos.total === 0
+                ? q
+                  ? 'Ninguna actividad coincide con la búsqueda.'
+                  : 'Esta política no tiene actividades.'
+                : `${desde.toLocaleString('es-CO')}–${hasta.toLocaleString('es-CO')} de ${datos.total.toLocaleString('es-CO')} ${datos.total === 1 ? 'actividad' : 'actividades'} · página ${datos.pagina} de ${datos.paginas}`}
+          </Text>
+          {datos && datos.paginas > 1 && (
+            <Group gap="xs">
+              <Button
+                size="compact-sm"
+                variant="default"
+                disabled={pagina <= 1}
+                onClick={() => setPagina((p) => Math.max(1, p - 1))}
+              >
+                Anterior<span className="solo-lector"> página</span>
+              </Button>
+              <Button
+                size="compact-sm"
+                variant="default"
+                disabled={pagina >= datos.paginas}
+                onClick={() => setPagina((p) => Math.min(datos.paginas, p + 1))}
+              >
+                Siguiente<span className="solo-lector"> página</span>
+              </Button>
+            </Group>
+          )}
+        </Group>
+      </nav>
+    </Paper>
+  );
+}
+
+/**
  * The figures of a dashboard with drill-down dimension → policy → activity: the same view for the entity's
  * people and, without the links to reports, for citizens on the public page.
  */
@@ -71,9 +200,9 @@ export function VistaTablero({
   etiquetas,
   enlaceReporte,
 }: {
-  t: Tablero;
+  t: ResumenVisible;
   etiquetas?: Record<Nivel, string>;
-  enlaceReporte?: (a: Tablero['actividades'][number]) => string;
+  enlaceReporte?: (a: ActividadTablero) => string;
 }) {
   const [dimension, setDimension] = useState<string | null>(null);
   const [politica, setPolitica] = useState<string | null>(null);
@@ -93,7 +222,7 @@ export function VistaTablero({
         />
         <Cifra
           titulo="Actividades"
-          valor={t.actividades.length.toLocaleString('es-CO')}
+          valor={cuantas(t).toLocaleString('es-CO')}
           detalle={`${t.estados.cumplida} cumplidas · ${t.estados.atrasada} atrasadas`}
         />
         <Cifra
@@ -212,54 +341,13 @@ export function VistaTablero({
         )}
       </Paper>
       {pol && (
-        <Paper withBorder p="md" component="section" aria-labelledby="t-actividades">
-          <Title order={2} size="h4" id="t-actividades" mb="xs">
-            Actividades de {pol.nombre}
-          </Title>
-          <TablaDesplazable etiqueta={`Tabla de actividades de ${pol.nombre}`}>
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Actividad</Table.Th>
-                  <Table.Th scope="col">Dependencia</Table.Th>
-                  <Table.Th scope="col">Avance</Table.Th>
-                  <Table.Th scope="col">Cumplimiento</Table.Th>
-                  <Table.Th scope="col">Semáforo</Table.Th>
-                  <Table.Th scope="col">Estado</Table.Th>
-                  <Table.Th scope="col">Reporte y evidencias</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {t.actividades
-                  .filter((a) => a.politica === pol.clave)
-                  .map((a) => (
-                    <Table.Tr key={a.id}>
-                      <Table.Td>
-                        {a.codigo} · {a.nombre}
-                      </Table.Td>
-                      <Table.Td>{a.dependencia ?? '—'}</Table.Td>
-                      <Table.Td>{pct(a.avance)}</Table.Td>
-                      <Table.Td>{pct(a.cumplimiento)}</Table.Td>
-                      <Table.Td>
-                        <Semaforo nivel={a.semaforo} />
-                      </Table.Td>
-                      <Table.Td>{ESTADO[a.estado] ?? a.estado}</Table.Td>
-                      <Table.Td>
-                        <Group gap="xs">
-                          <EstadoReporte estado={a.reporte} />
-                          {enlaceReporte && (
-                            <Enlace a={enlaceReporte(a)}>
-                              Abrir<span className="solo-lector"> el reporte de {a.codigo}</span>
-                            </Enlace>
-                          )}
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-              </Table.Tbody>
-            </Table>
-          </TablaDesplazable>
-        </Paper>
+        <ActividadesPolitica
+          key={`${pol.clave}-${t.periodo.numero}`}
+          t={t}
+          politica={pol.clave}
+          nombre={pol.nombre}
+          enlaceReporte={enlaceReporte}
+        />
       )}
       {t.dependencias.length > 0 && (
         <Paper withBorder p="md" component="section" aria-labelledby="t-dependencias">
