@@ -69,11 +69,22 @@ async function migrarYSembrar(db: Db, carpetaMigraciones: string) {
   await sincronizarCatalogo(db);
 }
 
-/** Uncompressed: loading a 40 MB tar is faster than inflating a 5 MB gzip for every test file (bench/base-prueba.ts). */
+/**
+ * Loading the tar (parsing it and writing each file into PGlite's in-memory file system) is most of a copy's
+ * cost, so the tar is kept small: uncompressed (inflating 5 MB of gzip for every test file cost more than
+ * reading 15 MB), WAL segments of 1 MB instead of 16, the unused template0 and template1 dropped (the tests
+ * use the "postgres" database and never create another one), and a checkpoint so the copy starts without
+ * replaying the migrations' WAL. bench/base-prueba.ts measures it.
+ */
 async function construirPglite(carpetaMigraciones: string): Promise<Buffer> {
-  const cliente = new PGlite();
+  const cliente = new PGlite({ initDbStartParams: ['--wal-segsize=1'] });
   try {
     await migrarYSembrar(drizzle(cliente, { schema }) as unknown as Db, carpetaMigraciones);
+    for (const base of ['template0', 'template1']) {
+      await cliente.query(`alter database ${base} with is_template false`);
+      await cliente.query(`drop database ${base}`);
+    }
+    await cliente.query('checkpoint');
     return Buffer.from(await (await cliente.dumpDataDir('none')).arrayBuffer());
   } finally {
     await cliente.close();
