@@ -71,8 +71,8 @@ async function migrarYSembrar(db: Db, carpetaMigraciones: string) {
 
 /**
  * Loading the tar (parsing it and writing each file into PGlite's in-memory file system) is most of a copy's
- * cost, so the tar is kept small: uncompressed (inflating 5 MB of gzip for every test file cost more than
- * reading 15 MB), WAL segments of 1 MB instead of 16, the unused template0 and template1 dropped (the tests
+ * cost, so the tar is kept small: uncompressed (inflating a gzip for every test file cost more than reading
+ * the plain tar), WAL segments of 1 MB instead of 16, the unused template0 and template1 dropped (the tests
  * use the "postgres" database and never create another one), and a checkpoint so the copy starts without
  * replaying the migrations' WAL. bench/base-prueba.ts measures it.
  */
