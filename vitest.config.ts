@@ -29,6 +29,8 @@ export default defineConfig({
           include: ['src/**/*.test.ts'],
           exclude: ['src/core/**'],
           env: { MIPG_TEST_DB: db },
+          // Migrates and seeds the template database that each test file copies (src/server/plantilla-prueba.ts).
+          globalSetup: ['src/server/preparar-pruebas.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -49,6 +49,8 @@ export async function conectar(opciones: {
    * off, for the baseline of bench/carga.ts.
    */
   prioridad?: boolean;
+  /** Tests only: an in-memory PGlite started from a dumped data folder (src/server/plantilla-prueba.ts). */
+  plantilla?: Blob;
 }): Promise<Conexion> {
   const prioridad = opciones.prioridad ?? process.env.MIPG_PRIORIDAD_ESCRITURAS !== '0';
   if (opciones.databaseUrl) {
@@ -86,7 +88,7 @@ export async function conectar(opciones: {
       );
     }
   } else {
-    cliente = new PGlite();
+    cliente = new PGlite(opciones.plantilla ? { loadDataDir: opciones.plantilla } : {});
   }
   const db = drizzlePglite(prioridad ? enCola(cliente, new ColaPrioridad()) : cliente, {
     schema,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { construirApp } from '../server/app.ts';
+import { plantillaPglite } from '../server/plantilla-prueba.ts';
 import { type Conexion, conectar, filas } from './client.ts';
 import { ColaPrioridad, conPrioridad, esPrioritario, poolEnCola } from './prioridad.ts';
 
@@ -30,8 +31,8 @@ describe.skipIf(!esPglite)('escrituras antes que lecturas en PGlite', () => {
   let con: Conexion;
   let sin: Conexion;
   beforeAll(async () => {
-    con = await conectar({ prioridad: true });
-    sin = await conectar({ prioridad: false });
+    con = await conectar({ prioridad: true, plantilla: await plantillaPglite() });
+    sin = await conectar({ prioridad: false, plantilla: await plantillaPglite() });
   }, 180_000);
   afterAll(async () => {
     await con.cerrar();

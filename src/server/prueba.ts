@@ -1,5 +1,6 @@
-// Test harness: a fresh database per test file — PGlite in memory, or a new PostgreSQL database
-// on the TEST_DATABASE_URL server when the suite runs in its "postgres" project.
+// Test harness: an isolated database per test file — PGlite in memory, or a new PostgreSQL database on the
+// TEST_DATABASE_URL server when the suite runs in its "postgres" project. Both are copies of a template that
+// is migrated and seeded once (src/server/plantilla-prueba.ts).
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,29 +13,62 @@ import { rolUsuario, usuario } from '../db/schema.ts';
 import { hashClave } from '../modules/usuarios/usuario.service.ts';
 import { construirApp, type OpcionesApp } from './app.ts';
 import { crearAdministrador } from './arranque.ts';
+import {
+  asegurarPlantillaPglite,
+  crearBaseDesdePlantilla,
+  descartarPlantillaPglite,
+  type PlantillaPostgres,
+  plantillaPglite,
+  urlDe,
+} from './plantilla-prueba.ts';
 
 export const CLAVE_PRUEBA = 'Putumayo2026';
 
 export interface BasePrueba {
   conexion: Conexion;
   dataDir: string;
+  /** The PGlite template file or the PostgreSQL template database this one was copied from. */
+  plantilla: string | null;
   cerrar(): Promise<void>;
+}
+
+/** The template the run's global setup made (vitest.config.ts); none when the tests run without it. */
+async function plantillaPostgresDeLaCorrida(): Promise<PlantillaPostgres | undefined> {
+  if (!process.env.VITEST) return undefined;
+  const { inject } = await import('vitest');
+  return inject('plantillaPostgres');
+}
+
+async function abrirPgliteDePlantilla(): Promise<{ conexion: Conexion; plantilla: string }> {
+  const archivo = await asegurarPlantillaPglite();
+  try {
+    return { conexion: await conectar({ plantilla: await plantillaPglite() }), plantilla: archivo };
+  } catch {
+    // A damaged file (a disk filled while copying, say) is built again rather than failing every test.
+    descartarPlantillaPglite(archivo);
+    return { conexion: await conectar({ plantilla: await plantillaPglite() }), plantilla: archivo };
+  }
 }
 
 export async function crearBasePrueba(): Promise<BasePrueba> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mipg-prueba-'));
-  let databaseUrl: string | undefined;
+  let conexion: Conexion;
+  let plantilla: string | null = null;
   let borrar = async () => {};
   if (process.env.MIPG_TEST_DB === 'postgres') {
     const servidor = process.env.TEST_DATABASE_URL!;
-    const nombre = `mipg_prueba_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
-    const admin = new pg.Client({ connectionString: servidor });
-    await admin.connect();
-    await admin.query(`create database ${nombre}`);
-    await admin.end();
-    const url = new URL(servidor);
-    url.pathname = `/${nombre}`;
-    databaseUrl = url.toString();
+    const deLaCorrida = await plantillaPostgresDeLaCorrida();
+    let nombre: string;
+    if (deLaCorrida) {
+      nombre = await crearBaseDesdePlantilla(servidor, deLaCorrida);
+      plantilla = deLaCorrida.plantilla;
+    } else {
+      nombre = `mipg_prueba_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
+      const admin = new pg.Client({ connectionString: servidor });
+      await admin.connect();
+      await admin.query(`create database ${nombre}`);
+      await admin.end();
+    }
     borrar = async () => {
       const c = new pg.Client({ connectionString: servidor });
       await c.connect();
@@ -50,12 +84,16 @@ export async function crearBasePrueba(): Promise<BasePrueba> {
       }
       await c.end();
     };
+    conexion = await conectar({ databaseUrl: urlDe(servidor, nombre) });
+  } else {
+    ({ conexion, plantilla } = await abrirPgliteDePlantilla());
   }
-  const conexion = await conectar({ databaseUrl });
+  // Migrations and catalog are already in the template: both only check that, in a few milliseconds.
   await sincronizarCatalogo(conexion.db);
   return {
     conexion,
     dataDir,
+    plantilla,
     async cerrar() {
       await conexion.cerrar();
       await borrar();
@@ -69,6 +107,9 @@ export interface Sesion {
   csrf: string;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a setup call reads whatever its route answers.
+type Cuerpo = any;
+
 export interface AppPrueba extends BasePrueba {
   app: FastifyInstance;
   admin: Sesion;
@@ -79,6 +120,17 @@ export interface AppPrueba extends BasePrueba {
     url: string,
     body?: unknown,
   ): Promise<LightMyRequestResponse>;
+  /**
+   * For setup calls: sends like `pedir` and fails, naming the call, unless the answer has status `estado`;
+   * returns the body, parsed when JSON (null when empty).
+   */
+  exigir(
+    estado: number,
+    sesion: Sesion | null,
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+  ): Promise<Cuerpo>;
   iniciarSesion(correo: string, clave?: string): Promise<Sesion>;
   /** Creates a user holding `roles` in `entidadId` and returns its session. */
   usuarioCon(entidadId: string, roles: string[], correo?: string): Promise<Sesion & { id: string }>;
@@ -92,7 +144,9 @@ export async function crearAppPrueba(
   const base = await crearBasePrueba();
   const app = await construirApp({ ...opciones, conexion: base.conexion, dataDir: base.dataDir });
   await app.ready();
-  await crearAdministrador(base.conexion, 'admin@plataforma.example', CLAVE_PRUEBA);
+  // A template with users in it would leak one test file's data into the next.
+  if (!(await crearAdministrador(base.conexion, 'admin@plataforma.example', CLAVE_PRUEBA)).creado)
+    throw new Error('La base de prueba no estaba vacía: ya tenía el administrador.');
 
   const pedir: AppPrueba['pedir'] = (sesion, method, url, body) =>
     app.inject({
@@ -101,6 +155,14 @@ export async function crearAppPrueba(
       ...(body === undefined ? {} : { payload: body as object }),
       headers: sesion ? { cookie: sesion.cookie, 'x-csrf-token': sesion.csrf } : {},
     });
+
+  const exigir: AppPrueba['exigir'] = async (estado, sesion, method, url, body) => {
+    const r = await pedir(sesion, method, url, body);
+    if (r.statusCode !== estado)
+      throw new Error(`${method} ${url}: se esperaba ${estado} y llegó ${r.statusCode} ${r.body}`);
+    if (!r.body) return null;
+    return String(r.headers['content-type']).includes('json') ? r.json() : r.body;
+  };
 
   // Setup logins come from their own loopback address each, so they never meet the login rate limit that
   // the tests of that limit exercise.
@@ -133,17 +195,15 @@ export async function crearAppPrueba(
   };
 
   const admin = await iniciarSesion('admin@plataforma.example');
-  const crearEntidad = async (nombre: string, nit: string) => {
-    const r = await pedir(admin, 'POST', '/api/entidades', { nombre, nit });
-    if (r.statusCode !== 201) throw new Error(`crear entidad: ${r.body}`);
-    return r.json().id as string;
-  };
+  const crearEntidad = async (nombre: string, nit: string) =>
+    (await exigir(201, admin, 'POST', '/api/entidades', { nombre, nit })).id as string;
 
   return {
     ...base,
     app,
     admin,
     pedir,
+    exigir,
     iniciarSesion,
     usuarioCon,
     crearEntidad,
