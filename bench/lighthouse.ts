@@ -4,7 +4,8 @@
 // test: it exits non-zero only with --estricto.
 //
 //   npm run bench:lighthouse -- [--corridas 3] [--publico /publico/hrm] [--solo tablero,plan] [--estricto]
-//                               [--json bench/results/lighthouse.json]
+//                               [--json bench/results/lighthouse.json] [--informes bench/results/lhr]
+// --informes keeps each page's last full Lighthouse report (JSON) to see what shifts or blocks.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -23,6 +24,7 @@ const { values: opciones } = parseArgs({
     solo: { type: 'string' },
     estricto: { type: 'boolean', default: false },
     json: { type: 'string' },
+    informes: { type: 'string' },
   },
 });
 const CORRIDAS = Math.max(1, Number(opciones.corridas) || 3);
@@ -147,6 +149,10 @@ try {
         continue;
       }
       corridas.push(medida(r.lhr));
+      if (opciones.informes) {
+        mkdirSync(opciones.informes, { recursive: true });
+        writeFileSync(join(opciones.informes, `${p.nombre}.json`), JSON.stringify(r.lhr));
+      }
       process.stderr.write('.');
       i++;
     }
