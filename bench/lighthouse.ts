@@ -88,6 +88,14 @@ const servidor = lanzarComoNpmStart({ ...entorno, PORT: String(puerto), HOST: '1
 const base = `http://127.0.0.1:${puerto}`;
 
 let chrome: chromeLauncher.LaunchedChrome | undefined;
+// Ctrl+C must not leave a Chromium, the server or the temporary database behind.
+for (const senal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(senal, () => {
+    chrome?.kill();
+    servidor.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(130);
+  });
 try {
   await esperarSalud(`${base}/api/health`);
 

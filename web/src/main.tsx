@@ -1,6 +1,4 @@
-import '@fontsource/nunito-sans/400.css';
-import '@fontsource/nunito-sans/700.css';
-import '@fontsource/nunito-sans/800.css';
+import './ui/fuentes.css';
 import '@mantine/core/styles.css';
 import './ui/estilos.css';
 import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core';
