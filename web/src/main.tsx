@@ -1,5 +1,5 @@
 import './ui/fuentes.css';
-import '@mantine/core/styles.css';
+import 'virtual:estilos-mantine.css';
 import './ui/estilos.css';
 import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';

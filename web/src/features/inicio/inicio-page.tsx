@@ -1,13 +1,18 @@
 import { NOMBRE_ROL, type Rol } from '@core/roles.ts';
 import { Badge, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { api } from '../../api.ts';
 import type { Catalogo, Dependencia, Responsable } from '../../tipos.ts';
-import { Pagina } from '../../ui/componentes.tsx';
+import { Cargando, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { Enlace } from '../../ui/router.tsx';
-import { MisInvitaciones } from '../usuarios/invitaciones.tsx';
-import { MisNotificaciones, MisPendientes } from './pendientes.tsx';
+import { consultaInvitaciones, MisInvitaciones } from '../usuarios/invitaciones.tsx';
+import {
+  consultaNotificaciones,
+  consultaPendientes,
+  MisNotificaciones,
+  MisPendientes,
+} from './pendientes.tsx';
 
 function Paso({ titulo, hecho, children }: { titulo: string; hecho: boolean; children: React.ReactNode }) {
   return (
@@ -47,9 +52,24 @@ export function InicioPage() {
     queryFn: () => api<Catalogo>('GET', `/api/catalogo?vigencia=${vigencia}`),
     staleTime: Infinity,
   });
+  // The sections appear together once their first answers are in: one arriving late would push the others
+  // down (layout shift), and a count shown before its data would be false («Mis pendientes (0)»).
+  const secciones = useQueries({
+    queries: [consultaInvitaciones(), consultaNotificaciones(), consultaPendientes(entidad?.id, vigencia)],
+  });
+  const cargando = [...secciones, dependencias, responsables, catalogo].some((q) => q.isLoading);
   const totalPoliticas = catalogo.data?.dimensiones.reduce((n, d) => n + d.politicas.length, 0) ?? 19;
   const asignadas = responsables.data?.filter((r) => r.usuarioId || r.dependenciaId).length ?? 0;
   const nombre = sesion.usuario.nombre.split(' ')[0];
+  const descripcion =
+    entidad &&
+    `${entidad.nombre} · vigencia ${vigencia} · ${entidad.roles.map((r) => NOMBRE_ROL[r as Rol] ?? r).join(', ') || 'Administrador de la plataforma'}`;
+  if (cargando)
+    return (
+      <Pagina titulo={`Bienvenido, ${nombre}`} descripcion={descripcion}>
+        <Cargando que="sus pendientes" bloques={[220, 28, 150]} />
+      </Pagina>
+    );
   if (!entidad)
     return (
       <Pagina titulo={`Bienvenido, ${nombre}`}>
@@ -65,10 +85,7 @@ export function InicioPage() {
       </Pagina>
     );
   return (
-    <Pagina
-      titulo={`Bienvenido, ${nombre}`}
-      descripcion={`${entidad.nombre} · vigencia ${vigencia} · ${entidad.roles.map((r) => NOMBRE_ROL[r as Rol] ?? r).join(', ') || 'Administrador de la plataforma'}`}
-    >
+    <Pagina titulo={`Bienvenido, ${nombre}`} descripcion={descripcion}>
       <MisInvitaciones />
       <MisPendientes />
       <MisNotificaciones />

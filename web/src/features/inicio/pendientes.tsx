@@ -1,29 +1,38 @@
 import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api.ts';
 import type { Notificaciones, Pendiente } from '../../tipos.ts';
+import { MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, fechaHora } from '../../ui/formato.ts';
 import { Enlace } from '../../ui/router.tsx';
 
+// Shared with the home page, which waits for them before showing anything (no figure before it is known).
+export const consultaPendientes = (entidadId: string | undefined, vigencia: number) =>
+  queryOptions({
+    queryKey: ['pendientes', entidadId, vigencia],
+    queryFn: () =>
+      api<{ pendientes: Pendiente[] }>('GET', `/api/entidades/${entidadId}/pendientes?vigencia=${vigencia}`),
+    enabled: !!entidadId,
+  });
+export const consultaNotificaciones = () =>
+  queryOptions({
+    queryKey: ['notificaciones'],
+    queryFn: () => api<Notificaciones>('GET', '/api/notificaciones'),
+    refetchInterval: 120_000,
+  });
+
 /** «Mis pendientes»: what the person's roles must do now, oldest deadline first. */
 export function MisPendientes() {
   const { entidad, vigencia } = useTrabajo();
-  const pendientes = useQuery({
-    queryKey: ['pendientes', entidad?.id, vigencia],
-    queryFn: () =>
-      api<{ pendientes: Pendiente[] }>(
-        'GET',
-        `/api/entidades/${entidad!.id}/pendientes?vigencia=${vigencia}`,
-      ),
-    enabled: !!entidad,
-  });
+  const pendientes = useQuery(consultaPendientes(entidad?.id, vigencia));
   const lista = pendientes.data?.pendientes ?? [];
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="mis-pendientes">
       <Title order={2} size="h3" id="mis-pendientes" mb="xs">
-        Mis pendientes ({lista.length})
+        Mis pendientes{pendientes.isSuccess && ` (${lista.length})`}
       </Title>
+      <MensajeError error={pendientes.error} />
       {pendientes.isSuccess && lista.length === 0 && <Text>No tiene tareas pendientes en {vigencia}.</Text>}
       <List spacing="xs">
         {lista.slice(0, 30).map((p) => (
@@ -50,11 +59,7 @@ export function MisPendientes() {
 
 export function MisNotificaciones() {
   const cliente = useQueryClient();
-  const datos = useQuery({
-    queryKey: ['notificaciones'],
-    queryFn: () => api<Notificaciones>('GET', '/api/notificaciones'),
-    refetchInterval: 120_000,
-  });
+  const datos = useQuery(consultaNotificaciones());
   const leer = useMutation({
     mutationFn: () => api('POST', '/api/notificaciones/leidas'),
     onSuccess: () => cliente.invalidateQueries({ queryKey: ['notificaciones'] }),

@@ -20,6 +20,9 @@ import { type DatosActividad, FormularioActividad } from './formulario-actividad
 import { ObjetivosEntidad } from './objetivos-entidad.tsx';
 import { VersionesPlan } from './versiones-plan.tsx';
 
+const DESCRIPCION =
+  'Las actividades de cada política para la vigencia, con su meta, su peso y su responsable.';
+
 export function PlanPage() {
   const { entidad, vigencia, puede } = useTrabajo();
   const cliente = useQueryClient();
@@ -82,6 +85,13 @@ export function PlanPage() {
     onSuccess: () => cliente.invalidateQueries({ queryKey: ['plan'] }),
   });
   if (!entidad) return <Pagina titulo="Plan de acción">Elija una entidad.</Pagina>;
+  // Nothing of the plan until plan and catalogue are in: sections arriving one by one would push each other.
+  if (plan.isPending || catalogo.isPending)
+    return (
+      <Pagina titulo={`Plan de acción ${vigencia}`} descripcion={DESCRIPCION}>
+        <Cargando que="el plan" bloques={[160, 28, 400]} />
+      </Pagina>
+    );
   const p = plan.data;
   // Activities change only in borrador (a new version of an approved plan is a borrador too).
   const editable = puedeEditar && (!p?.plan || p.plan.estado === 'borrador');
@@ -94,10 +104,9 @@ export function PlanPage() {
       descripcion={
         p?.plan
           ? `Versión ${p.plan.version} · estado: ${p.plan.estado} · ${p.actividades.length} actividades`
-          : 'Las actividades de cada política para la vigencia, con su meta, su peso y su responsable.'
+          : DESCRIPCION
       }
     >
-      {(plan.isPending || catalogo.isPending) && <Cargando que="el plan" />}
       <MensajeError error={plan.error ?? quitar.error} />
       {p?.plan && <FlujoPlan plan={p} url={base} />}
       {p?.plan && <VersionesPlan url={base} actual={p.plan.version} />}

@@ -1,6 +1,6 @@
 import { NOMBRE_ROL, type Rol } from '@core/roles.ts';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api.ts';
 import { MensajeError } from '../../ui/componentes.tsx';
 import { fecha } from '../../ui/formato.ts';
@@ -13,6 +13,9 @@ interface Invitacion {
   creadoEn: string;
 }
 
+export const consultaInvitaciones = () =>
+  queryOptions({ queryKey: ['invitaciones'], queryFn: () => api<Invitacion[]>('GET', '/api/invitaciones') });
+
 const nombresRoles = (roles: string[]) => roles.map((r) => NOMBRE_ROL[r as Rol] ?? r).join(', ');
 
 /**
@@ -21,10 +24,7 @@ const nombresRoles = (roles: string[]) => roles.map((r) => NOMBRE_ROL[r as Rol] 
  */
 export function MisInvitaciones() {
   const cliente = useQueryClient();
-  const lista = useQuery({
-    queryKey: ['invitaciones'],
-    queryFn: () => api<Invitacion[]>('GET', '/api/invitaciones'),
-  });
+  const lista = useQuery(consultaInvitaciones());
   const responder = useMutation({
     mutationFn: ({ id, acepta }: { id: string; acepta: boolean }) =>
       api('POST', `/api/invitaciones/${id}/${acepta ? 'aceptar' : 'rechazar'}`),
