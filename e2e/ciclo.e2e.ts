@@ -66,9 +66,14 @@ beforeAll(async () => {
     nit: '846000253-6',
   });
   for (const p of Object.values(PERSONAS)) {
-    const r = await admin<{ claveTemporal: string }>('POST', `/api/entidades/${id}/usuarios`, p);
-    const persona = await sesionApi(e.url, p.correo, r.claveTemporal);
-    await persona('POST', '/api/auth/cambiar-clave', { actual: r.claveTemporal, nueva: CLAVE });
+    const r = await admin<{ enlaceClave: string }>('POST', `/api/entidades/${id}/usuarios`, p);
+    // No SMTP here: the set-password link comes back to the administrator, as the web shows it.
+    const definida = await fetch(`${e.url}/api/auth/definir-clave`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: new URL(r.enlaceClave, e.url).searchParams.get('token'), clave: CLAVE }),
+    });
+    if (definida.status !== 204) throw new Error(`definir la clave de ${p.correo}: ${definida.status}`);
   }
 });
 afterAll(() => e?.cerrar());
@@ -125,9 +130,9 @@ describe('ciclo del plan y el seguimiento en el navegador', () => {
     await p.getByRole('button', { name: 'Aprobar', exact: true }).click();
     await p.getByText('Escriba una fecha válida del calendario').first().waitFor();
     await revisarPagina(p, '22-aprobar-fecha-errada');
-    await p.getByLabel('Fecha de la sesión del comité').fill(`30/01/${VIGENCIA}`);
+    await p.getByLabel('Fecha de la sesión del comité').fill(`15/12/${VIGENCIA - 1}`);
     await p.getByRole('button', { name: 'Aprobar', exact: true }).click();
-    await p.getByText(`sesión del 30/01/${VIGENCIA}, Acta 01 de ${VIGENCIA}`).waitFor();
+    await p.getByText(`sesión del 15/12/${VIGENCIA - 1}, Acta 01 de ${VIGENCIA}`).waitFor();
     await revisarPagina(p, '23-plan-aprobado');
     await p.context().close();
   });
@@ -249,16 +254,24 @@ describe('la ciudadanía ve el avance publicado', () => {
       isMobile: true,
     });
     const c = await ciudadano.newPage();
+    // The link the plan page shows carries the entity's id: the server answers 301 to the readable address.
     await c.goto(`${e.url}${direccion}`);
+    expect(new URL(c.url()).pathname).toMatch(/^\/publico\/[a-z0-9-]+$/);
+    expect(c.url()).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     await c
       .getByRole('heading', {
-        name: /Avance del plan de acción \d{4} — E\.S\.E\. Hospital del Ciclo Completo/,
+        level: 1,
+        name: new RegExp(`Plan de acción ${VIGENCIA} de E\\.S\\.E\\. Hospital del Ciclo Completo`),
       })
       .waitFor();
-    const cifra = c.locator('.mantine-Card-root', { hasText: 'Avance de la entidad' });
-    await expect.poll(() => cifra.textContent()).toContain('10 %');
+    const cifra = c.getByRole('region', { name: 'Avance general' });
+    expect(await cifra.textContent()).toContain('10 %');
     expect(await c.getByRole('link', { name: /Abrir/ }).count()).toBe(0); // no way into the reports
+    expect(await c.locator('script').count()).toBe(0); // server HTML, no JavaScript
     expect(await c.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    const csv = await fetch(`${c.url().split('?')[0]}/actividades.csv?vigencia=${VIGENCIA}`);
+    expect(csv.status).toBe(200);
+    expect([...new Uint8Array(await csv.arrayBuffer()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     await revisarPagina(c, '29-pagina-publica');
     await ciudadano.close();
   });

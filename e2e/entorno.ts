@@ -47,7 +47,8 @@ export async function iniciarEntorno(): Promise<Entorno> {
       () => false,
     );
     if (ok) break;
-    if (i > 300) throw new Error(`El servidor no respondió:\n${salida}`);
+    // Two minutes: on a loaded machine (shared cores, CI) the first start took over 40 s.
+    if (i > 1200) throw new Error(`El servidor no respondió:\n${salida}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   mkdirSync(CARPETA_CAPTURAS, { recursive: true });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type Entorno, iniciarEntorno, revisarPagina } from './entorno.ts';
 
 let e: Entorno;
-let claveTemporal = '';
+let enlaceJorge = '';
 let contexto: BrowserContext;
 let page: Page;
 
@@ -116,15 +116,16 @@ describe('recorrido del administrador en el navegador', () => {
     await revisarPagina(page, '07c-vigencia');
   });
 
-  it('da acceso a una persona y muestra su contraseña temporal', async () => {
+  it('da acceso a una persona y, sin correo configurado, muestra el enlace para entregarle', async () => {
     await ir('Usuarios y roles');
+    await page.getByText('El envío de correos está desactivado').waitFor();
     await page.getByLabel('Nombre completo').fill('Jorge Burbano');
     await page.getByLabel('Correo electrónico').fill('jorge@hospital.example');
     await page.getByLabel('Planeación / líder MIPG (2.ª línea)').check();
     await page.getByRole('button', { name: 'Dar acceso' }).click();
-    await page.getByText('Contraseña temporal de Jorge Burbano').waitFor();
-    claveTemporal = (await page.locator('.clave-temporal').textContent()) ?? '';
-    expect(claveTemporal).toMatch(/^[A-Za-z0-9]{13}$/);
+    await page.getByText('Enlace para Jorge Burbano').waitFor();
+    enlaceJorge = (await page.locator('.enlace-clave').textContent()) ?? '';
+    expect(enlaceJorge).toMatch(/^http:\/\/[^/]+\/definir-clave\?token=[\w-]{43}$/);
     await revisarPagina(page, '08-usuarios');
   });
 
@@ -236,25 +237,75 @@ describe('direcciones y errores', () => {
   });
 });
 
+describe('página pública de la entidad', () => {
+  it('sin plan publicado se lee en un teléfono de 390 px, sin JavaScript, con el contacto y el logo', async () => {
+    const direccion = `${e.url}/publico/ese-hospital-de-prueba-del-putumayo`;
+    const sinJs = await e.navegador.newContext({
+      locale: 'es-CO',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      javaScriptEnabled: false,
+    });
+    const p = await sinJs.newPage();
+    const r = await p.goto(direccion);
+    expect(r?.status()).toBe(200);
+    await p
+      .getByRole('heading', { level: 1, name: /^Plan de acción \d{4} de E\.S\.E\. Hospital de Prueba/ })
+      .waitFor();
+    expect(await p.getByRole('main').textContent()).toContain('todavía no ha publicado su plan de acción');
+    expect(await p.getByRole('contentinfo').textContent()).toContain('(608) 420 1234');
+    expect(
+      await p
+        .locator('header')
+        .getByRole('link', { name: /GOV\.CO/ })
+        .count(),
+    ).toBe(1);
+    expect(await p.locator('img.logo').evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
+    await sinJs.close();
+
+    // The same page with the browser's defaults, for axe (it runs as a script) and the phone screenshot.
+    const movil = await e.navegador.newContext({
+      locale: 'es-CO',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+    });
+    const q = await movil.newPage();
+    await q.goto(direccion);
+    expect(await q.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await revisarPagina(q, '13b-publica-sin-plan-movil');
+    const noExiste = await q.goto(`${e.url}/publico/entidad-que-no-existe`);
+    expect(noExiste?.status()).toBe(404);
+    await q.getByRole('heading', { level: 1, name: 'Página no encontrada' }).waitFor();
+    await revisarPagina(q, '13c-publica-no-encontrada');
+    await q.goto(`${e.url}/publico/diccionario`);
+    await revisarPagina(q, '13d-publica-diccionario');
+    await movil.close();
+  });
+});
+
 describe('recorrido de una persona nueva', () => {
-  it('entra con la contraseña temporal, debe cambiarla y llega a su inicio', async () => {
+  it('define su contraseña con el enlace de un solo uso y llega a su inicio', async () => {
     const ctx = await e.navegador.newContext({ locale: 'es-CO', viewport: { width: 1024, height: 800 } });
     const p = await ctx.newPage();
-    await p.goto(e.url);
-    await p.getByLabel('Correo electrónico').fill('jorge@hospital.example');
-    await p.locator('input[type=password]').fill(claveTemporal);
-    await p.getByRole('button', { name: 'Ingresar' }).click();
-    await p.getByText('Está usando una contraseña temporal').waitFor();
-    await revisarPagina(p, '14-cambiar-clave');
-    const [actual, nueva, repetida] = await p.locator('input[type=password]').all();
-    await actual!.fill(claveTemporal);
+    await p.goto(enlaceJorge);
+    await p.getByRole('heading', { name: 'Active su cuenta' }).waitFor();
+    await revisarPagina(p, '14-definir-clave');
+    const [nueva, repetida] = await p.locator('input[type=password]').all();
     await nueva!.fill('corta');
     await repetida!.fill('corta');
     await p.getByRole('button', { name: 'Guardar contraseña' }).click();
-    await p.getByText('La contraseña debe tener al menos 10 caracteres').waitFor();
+    await p.getByText(/la contraseña debe tener al menos 10 caracteres/i).waitFor();
     await nueva!.fill('Sibundoy2026');
     await repetida!.fill('Sibundoy2026');
     await p.getByRole('button', { name: 'Guardar contraseña' }).click();
+    await p.getByText('Su contraseña quedó definida').waitFor();
+    // The link worked once: opening it again says so.
+    await p.goto(enlaceJorge);
+    await p.getByText('ya fue usado o venció').waitFor();
+    await p.goto(e.url);
+    await p.getByLabel('Correo electrónico').fill('jorge@hospital.example');
+    await p.locator('input[type=password]').fill('Sibundoy2026');
+    await p.getByRole('button', { name: 'Ingresar' }).click();
     await p.getByRole('heading', { name: 'Bienvenido, Jorge' }).waitFor();
     await p.getByText('Puesta en marcha de la entidad').waitFor();
     await revisarPagina(p, '15-inicio-planeacion');
@@ -277,16 +328,16 @@ describe('recorrido de una persona nueva', () => {
       data: { nombre: 'Marcela Jojoa', correo: 'marcela@villagarzon.example', roles: ['consulta'] },
       headers: { 'x-csrf-token': csrf },
     });
-    const temporal = (await alta.json()).claveTemporal as string;
+    const enlace = (await alta.json()).enlaceClave as string;
     const telefono = await e.navegador.newContext({ locale: 'es-CO', viewport: { width: 390, height: 844 } });
+    const definida = await telefono.request.post(`${e.url}/api/auth/definir-clave`, {
+      data: { token: new URL(enlace, e.url).searchParams.get('token'), clave: 'Villagarzon-Rio-2026' },
+    });
+    expect(definida.status()).toBe(204);
     const ingreso = await telefono.request.post(`${e.url}/api/auth/login`, {
-      data: { email: 'marcela@villagarzon.example', password: temporal },
+      data: { email: 'marcela@villagarzon.example', password: 'Villagarzon-Rio-2026' },
     });
-    const cambio = await telefono.request.post(`${e.url}/api/auth/cambiar-clave`, {
-      data: { actual: temporal, nueva: 'Villagarzon-Rio-2026' },
-      headers: { 'x-csrf-token': (await ingreso.json()).csrf },
-    });
-    expect(cambio.status()).toBe(204);
+    expect(ingreso.status()).toBe(200);
 
     // The hospital's administrator adds her: nothing about her account is shown, only the invitation.
     await ir('Usuarios y roles');

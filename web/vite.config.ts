@@ -63,7 +63,12 @@ export default defineConfig({
     precargarFuentes(),
     comprimir(),
   ],
-  resolve: { alias: { '@core': fileURLToPath(new URL('../src/core', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '@core': fileURLToPath(new URL('../src/core', import.meta.url)),
+      '@contrato': fileURLToPath(new URL('../src/contrato', import.meta.url)),
+    },
+  },
   build: {
     outDir: salida,
     emptyOutDir: true,

@@ -5,7 +5,7 @@ import { ErrorConfiguracion } from '../db/client.ts';
 import { verificarAuditoria } from '../modules/auditoria/auditoria.service.ts';
 import { sembrarDemo } from '../modules/demo/demo.service.ts';
 import { escribirRespaldo, restaurarRespaldo } from '../modules/respaldo/respaldo.service.ts';
-import { abrirBase, crearAdministrador } from '../server/arranque.ts';
+import { abrirBase, crearAdministrador, emitirEnlaceInicial } from '../server/arranque.ts';
 import { leerConfig } from '../server/config.ts';
 
 const AYUDA = `Uso: npm run cli -- <comando>
@@ -13,6 +13,9 @@ const AYUDA = `Uso: npm run cli -- <comando>
 Comandos:
   create-admin <correo> [nombre]   Crea un administrador de la plataforma. La contraseña se toma de
                                    MIPG_ADMIN_PASSWORD o se pide en la terminal.
+  enlace-inicial                   Imprime un nuevo enlace de un solo uso para crear el administrador de la
+                                   plataforma (solo mientras no exista); el anterior deja de servir. Use
+                                   MIPG_URL_PUBLICA para que el enlace lleve la dirección pública.
   seed-demo                        Crea la entidad de demostración (E.S.E. de Mocoa) con un usuario por rol.
   audit-verify                     Verifica la cadena de hashes de la bitácora de auditoría.
   backup <archivo>                 Guarda todos los datos y archivos en un respaldo (.tar.gz), por partes,
@@ -70,6 +73,21 @@ async function main(argv: string[]): Promise<number> {
         console.log(
           r.creado ? `✔ Administrador ${correo} creado.` : `El usuario ${correo} ya existía; no se cambió.`,
         );
+        return 0;
+      }
+      case 'enlace-inicial': {
+        const camino = await emitirEnlaceInicial(conexion);
+        if (!camino) {
+          console.log(
+            'La plataforma ya tiene administrador: no hace falta el enlace de configuración inicial.',
+          );
+          return 0;
+        }
+        const base = (process.env.MIPG_URL_PUBLICA?.trim() || `http://localhost:${config.port}`).replace(
+          /\/+$/,
+          '',
+        );
+        console.log(`Cree la cuenta del administrador en este enlace de un solo uso:\n  ${base}${camino}`);
         return 0;
       }
       case 'seed-demo': {

@@ -4,6 +4,7 @@ import {
   aprobadoAlgunaVez,
   ESTADOS_PLAN,
   type EstadoPlan,
+  problemaFechaSesion,
   TRANSICIONES,
   transicionPlan,
   visibleAlPublico,
@@ -47,5 +48,22 @@ describe('qué permite el estado del plan', () => {
   ])('%j → reporta %s, público %s', (plan, reporta, publico) => {
     expect(aprobadoAlgunaVez(plan)).toBe(reporta);
     expect(visibleAlPublico(plan)).toBe(publico);
+  });
+});
+
+describe('fecha de la sesión del comité que aprueba el plan', () => {
+  it.each([
+    ['2026-01-29', 2026, '2026-11-25', null],
+    ['2026-11-25', 2026, '2026-11-25', null],
+    ['2025-12-15', 2026, '2026-01-10', null],
+    ['2026-11-26', 2026, '2026-11-25', 'la sesión del comité no puede tener fecha futura'],
+    [
+      '2024-12-31',
+      2026,
+      '2026-11-25',
+      'la sesión del comité que aprueba el plan 2026 no puede ser anterior a 2025',
+    ],
+  ])('%s para la vigencia %i, hoy %s → %s', (fecha, vigencia, hoy, esperado) => {
+    expect(problemaFechaSesion(fecha, vigencia, hoy)).toBe(esperado);
   });
 });

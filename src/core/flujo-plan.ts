@@ -35,3 +35,14 @@ export const aprobadoAlgunaVez = (p: PlanEstado) =>
 
 /** Citizens see a plan once it was published; a new version in course keeps the published one visible. */
 export const visibleAlPublico = (p: PlanEstado) => p.estado === 'publicado' || p.version > 1;
+
+/**
+ * The committee's session that approved the plan already took place: not after today (Colombia), and not
+ * before the year preceding the vigencia (a plan is approved in December of the year before at the earliest).
+ */
+export function problemaFechaSesion(fecha: string, vigencia: number, hoy: string): string | null {
+  if (fecha > hoy) return 'la sesión del comité no puede tener fecha futura';
+  if (fecha < `${vigencia - 1}-01-01`)
+    return `la sesión del comité que aprueba el plan ${vigencia} no puede ser anterior a ${vigencia - 1}`;
+  return null;
+}

@@ -1,7 +1,9 @@
+import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigint,
   boolean,
+  check,
   date,
   doublePrecision,
   index,
@@ -14,6 +16,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+
+import { ESTADOS_CORREO, PROPOSITOS_ENLACE } from '../core/correo.ts';
 
 const creadoEn = () => timestamp('creado_en', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
@@ -203,6 +207,67 @@ export const ajusteSistema = pgTable('ajuste_sistema', {
   clave: text('clave').primaryKey(),
   valor: text('valor').notNull(),
 });
+
+/**
+ * One-time links to set a password (invitation of a new person, reset): only the SHA-256 of the token is
+ * kept; a link dies when used, when it expires, when a newer one is issued or when the account's e-mail
+ * changes (`correo` must still match).
+ */
+export const enlaceClave = pgTable(
+  'enlace_clave',
+  {
+    id: text('id').primaryKey(),
+    usuarioId: uuid('usuario_id')
+      .notNull()
+      .references(() => usuario.id),
+    correo: text('correo').notNull(),
+    proposito: text('proposito', { enum: PROPOSITOS_ENLACE }).notNull(),
+    expiraEn: timestamp('expira_en', { withTimezone: true, mode: 'date' }).notNull(),
+    usadoEn: timestamp('usado_en', { withTimezone: true, mode: 'date' }),
+    creadoEn: creadoEn(),
+  },
+  (t) => [
+    index('enlace_clave_usuario_idx').on(t.usuarioId, t.proposito),
+    check('enlace_clave_proposito_ck', sql`${t.proposito} in ('invitacion', 'restablecer')`),
+  ],
+);
+
+// ---------- Correo saliente: escrito en la transacción del cambio, enviado por el proceso del servidor ----------
+export const correoSaliente = pgTable(
+  'correo_saliente',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    destinatario: text('destinatario').notNull(),
+    asunto: text('asunto').notNull(),
+    texto: text('texto').notNull(),
+    html: text('html'),
+    estado: text('estado', { enum: ESTADOS_CORREO }).notNull().default('pendiente'),
+    intentos: integer('intentos').notNull().default(0),
+    // For a row being sent, the end of its lease: after it, another sender may take it again.
+    proximoIntento: timestamp('proximo_intento', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    ultimoError: text('ultimo_error'),
+    enviadoEn: timestamp('enviado_en', { withTimezone: true, mode: 'date' }),
+    creadoEn: creadoEn(),
+  },
+  (t) => [
+    index('correo_saliente_cola_idx').on(t.estado, t.proximoIntento),
+    check('correo_saliente_estado_ck', sql`${t.estado} in ('pendiente', 'enviando', 'enviado', 'fallido')`),
+  ],
+);
+
+/** The daily digest: one row per person per day, taken by one server only (the primary key). */
+export const resumenDiario = pgTable(
+  'resumen_diario',
+  {
+    usuarioId: uuid('usuario_id')
+      .notNull()
+      .references(() => usuario.id),
+    dia: date('dia', { mode: 'string' }).notNull(),
+    pendientes: integer('pendientes').notNull(),
+    creadoEn: creadoEn(),
+  },
+  (t) => [primaryKey({ columns: [t.usuarioId, t.dia] })],
+);
 
 // ---------- Responsables de política por vigencia ----------
 export const responsablePolitica = pgTable(
@@ -516,6 +581,9 @@ export const TABLAS_EN_ORDEN = [
   'invitacion',
   'intento_acceso',
   'sesion',
+  'enlace_clave',
+  'resumen_diario',
+  'correo_saliente',
   'ajuste_sistema',
   'responsable_politica',
   'vigencia_entidad',

@@ -20,16 +20,23 @@ import { conPrioridad } from '../db/prioridad.ts';
 import { auditoriaRoutes } from '../modules/auditoria/auditoria.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { catalogoRoutes } from '../modules/catalogo/catalogo.routes.ts';
+import { correoRoutes } from '../modules/correo/correo.routes.ts';
+import { type Correo, crearCorreo } from '../modules/correo/correo.service.ts';
+import { iniciarTareasCorreo } from '../modules/correo/tareas.ts';
 import { dependenciasRoutes } from '../modules/dependencias/dependencias.routes.ts';
 import { entidadesRoutes } from '../modules/entidades/entidades.routes.ts';
 import { logoRoutes } from '../modules/entidades/logo.routes.ts';
 import { excelRoutes } from '../modules/excel/excel.routes.ts';
+import { importacionRoutes } from '../modules/importacion/importacion.routes.ts';
 import { indicadoresRoutes } from '../modules/indicadores/indicadores.routes.ts';
 import { notificacionesRoutes } from '../modules/notificaciones/notificaciones.routes.ts';
 import { pendientesRoutes } from '../modules/pendientes/pendientes.routes.ts';
 import { flujoPlanRoutes, versionesPlanRoutes } from '../modules/plan/flujo.routes.ts';
 import { objetivosRoutes } from '../modules/plan/objetivos.routes.ts';
 import { planRoutes } from '../modules/plan/plan.routes.ts';
+import { ponderacionesRoutes } from '../modules/plan/ponderaciones.routes.ts';
+import { publicoRoutes } from '../modules/publico/publico.routes.ts';
+import { invalidarDirectorio } from '../modules/publico/publico.service.ts';
 import { responsablesRoutes } from '../modules/responsables/responsables.routes.ts';
 import { saludRoutes } from '../modules/salud/salud.routes.ts';
 import { evidenciasRoutes } from '../modules/seguimiento/evidencias.routes.ts';
@@ -40,6 +47,7 @@ import { invitacionesRoutes } from '../modules/usuarios/invitaciones.routes.ts';
 import { usuariosRoutes } from '../modules/usuarios/usuarios.routes.ts';
 import { vigenciasRoutes } from '../modules/vigencias/vigencias.routes.ts';
 import { registrarAutorizacion } from './auth.ts';
+import type { ConfigCorreo } from './config.ts';
 import { errorDeMarco, registrarManejoErrores } from './errores.ts';
 import { sinNoFinitos } from './esquemas.ts';
 import { CARPETA_WEB } from './rutas.ts';
@@ -59,6 +67,12 @@ export interface OpcionesApp {
   evidenciaMaxBytes?: number;
   /** Proxies whose forwarded headers are believed (config.ts); none by default. */
   confiarEnProxy?: false | number | string[];
+  /** Outgoing e-mail (config.ts); absent or null: e-mail is off and everything stays in-app. */
+  correo?: ConfigCorreo | null;
+  /** Hour (Colombia) of the daily digest; 7 by default. */
+  resumenHora?: number;
+  /** Pause between rounds of the e-mail worker, 5 s by default; 0: no worker (tests send by hand). */
+  intervaloCorreoMs?: number;
 }
 
 declare module 'fastify' {
@@ -67,6 +81,8 @@ declare module 'fastify' {
     conexion: Conexion;
     dataDir: string;
     evidenciaMaxBytes: number;
+    /** E-mail service, or null when MIPG_SMTP_URL is not set. */
+    correo: Correo | null;
   }
 }
 
@@ -93,6 +109,14 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   app.decorate('conexion', opciones.conexion);
   app.decorate('dataDir', opciones.dataDir);
   app.decorate('evidenciaMaxBytes', opciones.evidenciaMaxBytes ?? 25 * 1024 * 1024);
+  const correo = opciones.correo ? crearCorreo(opciones.correo) : null;
+  app.decorate('correo', correo);
+  if (correo && (opciones.intervaloCorreoMs ?? 5000) > 0)
+    iniciarTareasCorreo(app, correo, {
+      intervaloMs: opciones.intervaloCorreoMs ?? 5000,
+      resumenHora: opciones.resumenHora ?? 7,
+    });
+  else if (correo) app.addHook('onClose', async () => correo.transporte.close?.());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializarSinNoFinitos);
   const conWeb = opciones.servirWeb && existsSync(join(CARPETA_WEB, 'index.html'));
@@ -139,6 +163,12 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
     const entidadId = (request.params as { entidadId?: string } | undefined)?.entidadId;
     if (entidadId && request.method !== 'GET' && request.method !== 'HEAD') invalidarTablero(entidadId);
   });
+  // Creating or editing an entity may change the readable addresses of the public pages (name, sigla).
+  app.addHook('onSend', async (request) => {
+    const ruta = `${request.method} ${request.routeOptions.url}`;
+    if (ruta === 'POST /api/entidades' || ruta === 'PUT /api/entidades/:entidadId')
+      invalidarDirectorio(app.db);
+  });
   app.addHook('onResponse', async (request, reply) => {
     if (request.method !== 'GET' || reply.statusCode >= 400)
       request.log.info(
@@ -157,15 +187,18 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   );
   await app.register(saludRoutes);
   await app.register(authRoutes);
+  await app.register(correoRoutes);
   await app.register(catalogoRoutes);
   await app.register(entidadesRoutes);
   await app.register(logoRoutes);
   await app.register(dependenciasRoutes);
+  await app.register(importacionRoutes);
   await app.register(usuariosRoutes);
   await app.register(invitacionesRoutes);
   await app.register(responsablesRoutes);
   await app.register(vigenciasRoutes);
   await app.register(planRoutes);
+  await app.register(ponderacionesRoutes);
   await app.register(flujoPlanRoutes);
   await app.register(versionesPlanRoutes);
   await app.register(objetivosRoutes);
@@ -178,6 +211,8 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(indicadoresRoutes);
   await app.register(notificacionesRoutes);
   await app.register(auditoriaRoutes);
+  // Citizens' pages, HTML from the server; before the web app's fallback (its not-found handler).
+  await app.register(publicoRoutes, { prefix: '/publico' });
 
   if (conWeb)
     await app.register(fastifyStatic, {

@@ -76,6 +76,14 @@ export async function prepararAdministrador(conexion: Conexion, config: Config):
     await crearAdministrador(conexion, config.adminEmail, config.adminPassword);
     return null;
   }
+  return emitirEnlaceInicial(conexion);
+}
+
+/**
+ * A new one-time setup link while the platform has no administrator (null once it has one); the previous
+ * link stops working. Used at start and by `npm run cli -- enlace-inicial`.
+ */
+export async function emitirEnlaceInicial(conexion: Conexion): Promise<string | null> {
   const [admins] = await conexion.db
     .select({ n: count() })
     .from(usuario)

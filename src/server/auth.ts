@@ -39,7 +39,7 @@ export function actorDe(request: FastifyRequest): Actor {
 }
 
 /**
- * Every /api route declares `config.acceso`; one without it stops the server at start, so no route is
+ * Every /api and /publico route declares `config.acceso`; one without it stops the server at start, so no route is
  * left open by forgetting. The rule is checked here, before validation, for every request.
  */
 export function registrarAutorizacion(app: FastifyInstance) {
@@ -47,7 +47,8 @@ export function registrarAutorizacion(app: FastifyInstance) {
   app.decorateRequest('usuario', null);
 
   app.addHook('onRoute', (ruta) => {
-    if (!ruta.url.startsWith('/api') || sinReglaPropia(ruta.url)) return;
+    // The citizens' pages (/publico) declare their rule too, so the matrix classifies them.
+    if (!(ruta.url.startsWith('/api') || ruta.url.startsWith('/publico')) || sinReglaPropia(ruta.url)) return;
     const acceso = ruta.config?.acceso;
     if (!acceso) throw new Error(`La ruta ${ruta.method} ${ruta.url} no declara config.acceso`);
     for (const method of [ruta.method].flat()) {

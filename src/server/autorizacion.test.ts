@@ -29,6 +29,11 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'GET /api/auth/sesion': 'sesion',
   'POST /api/auth/cambiar-clave': 'sesion',
   'POST /api/configuracion-inicial': 'publico',
+  'POST /api/auth/olvide-clave': 'publico',
+  'POST /api/auth/enlace-clave': 'publico',
+  'POST /api/auth/definir-clave': 'publico',
+  'GET /api/plataforma/estado': 'publico',
+  'GET /api/plataforma/correo': 'plataforma',
   'GET /api/catalogo': 'publico',
   'GET /api/catalogo/vigencias': 'publico',
   'GET /api/entidades': 'sesion',
@@ -64,6 +69,9 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'POST /api/entidades/:entidadId/planes/:vigencia/actividades': 'plan.editar',
   'PUT /api/entidades/:entidadId/planes/:vigencia/actividades/:actividadId': 'plan.editar',
   'DELETE /api/entidades/:entidadId/planes/:vigencia/actividades/:actividadId': 'plan.editar',
+  'PUT /api/entidades/:entidadId/planes/:vigencia/politicas/:politica/ponderaciones': 'plan.editar',
+  'GET /api/entidades/:entidadId/dependencias/plantilla.xlsx': 'dependencia.editar',
+  'POST /api/entidades/:entidadId/dependencias/importar': 'dependencia.editar',
   'POST /api/entidades/:entidadId/planes/:vigencia/enviar': 'plan.editar',
   'POST /api/entidades/:entidadId/planes/:vigencia/devolver': 'plan.aprobar',
   'POST /api/entidades/:entidadId/planes/:vigencia/aprobar': 'plan.aprobar',
@@ -100,6 +108,14 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'PUT /api/entidades/:entidadId/indicadores/:indicadorId/mediciones/:periodo': 'indicador.medir',
   'GET /api/notificaciones': 'sesion',
   'POST /api/notificaciones/leidas': 'sesion',
+  // Citizens' pages: HTML and open data of what the entity published.
+  'GET /publico/:entidad': 'publico',
+  'GET /publico/:entidad/actividades.csv': 'publico',
+  'GET /publico/:entidad/politicas.csv': 'publico',
+  'GET /publico/:entidad/datos.json': 'publico',
+  'GET /publico/diccionario': 'publico',
+  'GET /publico/diccionario.json': 'publico',
+  'GET /publico/estilos/:archivo': 'publico',
 };
 
 const UUID_CUALQUIERA = '00000000-0000-4000-8000-000000000000';

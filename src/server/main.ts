@@ -19,6 +19,8 @@ try {
     servirWeb: true,
     evidenciaMaxBytes: config.evidenciaMaxBytes,
     confiarEnProxy: config.confiarEnProxy,
+    correo: config.correo,
+    resumenHora: config.resumenHora,
   });
   try {
     await app.listen({ port: config.port, host: config.host });
@@ -39,6 +41,11 @@ try {
   const base = `http://localhost:${config.port}`;
   console.log(
     `\nMIPG Abierto está listo en ${base} (base de datos: ${conexion.tipo === 'pglite' ? `embebida en ${config.dataDir}` : 'PostgreSQL'})`,
+  );
+  console.log(
+    config.correo
+      ? `Correo: activo, enviado por ${new URL(config.correo.smtpUrl).hostname} como ${config.correo.remitente}.`
+      : 'Correo: desactivado (sin MIPG_SMTP_URL); los avisos quedan solo en la plataforma y los enlaces para definir contraseña se entregan en pantalla.',
   );
   if (enlace) {
     console.log(

@@ -10,7 +10,7 @@ import { sincronizarCatalogo } from '../db/catalogo.ts';
 import { type Conexion, conectar } from '../db/client.ts';
 import { rolUsuario, usuario } from '../db/schema.ts';
 import { hashClave } from '../modules/usuarios/usuario.service.ts';
-import { construirApp } from './app.ts';
+import { construirApp, type OpcionesApp } from './app.ts';
 import { crearAdministrador } from './arranque.ts';
 
 export const CLAVE_PRUEBA = 'Putumayo2026';
@@ -85,9 +85,12 @@ export interface AppPrueba extends BasePrueba {
   crearEntidad(nombre: string, nit: string): Promise<string>;
 }
 
-export async function crearAppPrueba(): Promise<AppPrueba> {
+/** `opciones`: e.g. the e-mail settings of a local SMTP server (src/modules/correo/correo.test.ts). */
+export async function crearAppPrueba(
+  opciones: Omit<OpcionesApp, 'conexion' | 'dataDir'> = {},
+): Promise<AppPrueba> {
   const base = await crearBasePrueba();
-  const app = await construirApp({ conexion: base.conexion, dataDir: base.dataDir });
+  const app = await construirApp({ ...opciones, conexion: base.conexion, dataDir: base.dataDir });
   await app.ready();
   await crearAdministrador(base.conexion, 'admin@plataforma.example', CLAVE_PRUEBA);
 

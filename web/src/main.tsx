@@ -3,10 +3,10 @@ import 'virtual:estilos-mantine.css';
 import './ui/estilos.css';
 import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app.tsx';
-import { Enrutador } from './ui/router.tsx';
+import { crearEnrutador } from './rutas.tsx';
 
 const tema = createTheme({
   primaryColor: 'cobalto',
@@ -40,14 +40,13 @@ const variablesAccesibles: CSSVariablesResolver = () => ({
 const cliente = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 });
+const enrutador = crearEnrutador(cliente);
 
 createRoot(document.getElementById('raiz')!).render(
   <StrictMode>
     <MantineProvider theme={tema} cssVariablesResolver={variablesAccesibles}>
       <QueryClientProvider client={cliente}>
-        <Enrutador>
-          <App />
-        </Enrutador>
+        <RouterProvider router={enrutador} />
       </QueryClientProvider>
     </MantineProvider>
   </StrictMode>,

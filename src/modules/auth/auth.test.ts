@@ -14,6 +14,12 @@ afterAll(() => t.cerrar());
 
 const login = (email: string, password: string) =>
   t.pedir(null, 'POST', '/api/auth/login', { email, password });
+/** Sets a password with a set-password link's path, as the page /definir-clave does. */
+const definirCon = (enlace: string, clave: string) =>
+  t.pedir(null, 'POST', '/api/auth/definir-clave', {
+    token: new URL(enlace, 'http://x').searchParams.get('token'),
+    clave,
+  });
 
 describe('inicio de sesión', () => {
   it('da una cookie HttpOnly SameSite=Lax y la lista de entidades con roles', async () => {
@@ -53,11 +59,12 @@ describe('inicio de sesión', () => {
       `/api/entidades/${entidadId}/usuarios/${victima.id}/restablecer-clave`,
     );
     expect(reset.statusCode).toBe(200);
-    const temporal = reset.json().claveTemporal;
-    expect((await login('bloqueo@prueba.example', temporal)).statusCode).toBe(200);
+    // The reset unlocks at once; the link sets the new password.
+    expect((await definirCon(reset.json().enlaceClave, 'Sibundoy-Valle-2026')).statusCode).toBe(204);
+    expect((await login('bloqueo@prueba.example', 'Sibundoy-Valle-2026')).statusCode).toBe(200);
   });
 
-  it('una sesión con contraseña temporal solo puede cambiarla; después trabaja normalmente', async () => {
+  it('una cuenta nueva entra solo después de definir su contraseña con el enlace de un solo uso', async () => {
     const admin = await t.usuarioCon(entidadId, ['admin_entidad']);
     const alta = await t.pedir(admin, 'POST', `/api/entidades/${entidadId}/usuarios`, {
       nombre: 'Carlos Jamioy',
@@ -65,25 +72,32 @@ describe('inicio de sesión', () => {
       roles: ['responsable_actividad'],
     });
     expect(alta.statusCode).toBe(201);
-    const s = await t.iniciarSesion('carlos.jamioy@prueba.example', alta.json().claveTemporal);
-    const bloqueada = await t.pedir(s, 'GET', `/api/entidades/${entidadId}`);
-    expect(bloqueada.statusCode).toBe(403);
-    expect(bloqueada.json().mensaje).toContain('cambiar su contraseña temporal');
+    expect(alta.body).not.toContain('claveTemporal');
+    const enlace = alta.json().enlaceClave as string;
 
-    const debil = await t.pedir(s, 'POST', '/api/auth/cambiar-clave', {
-      actual: alta.json().claveTemporal,
-      nueva: 'corta',
-    });
+    const debil = await definirCon(enlace, 'corta');
     expect(debil.statusCode).toBe(400);
-    expect(debil.json().campos[0]).toMatchObject({ campo: 'nueva' });
+    expect(debil.json().campos[0]).toMatchObject({ campo: 'clave' });
     expect(debil.json().mensaje).toContain('al menos 10 caracteres');
 
-    const ok = await t.pedir(s, 'POST', '/api/auth/cambiar-clave', {
-      actual: alta.json().claveTemporal,
+    expect((await definirCon(enlace, 'Sibundoy2026')).statusCode).toBe(204);
+    const s = await t.iniciarSesion('carlos.jamioy@prueba.example', 'Sibundoy2026');
+    expect((await t.pedir(s, 'GET', `/api/entidades/${entidadId}`)).statusCode).toBe(200);
+    expect((await definirCon(enlace, 'Sibundoy2027')).statusCode).toBe(400);
+  });
+
+  it('una cuenta marcada con contraseña temporal (versiones anteriores) solo puede cambiarla', async () => {
+    const p = await t.usuarioCon(entidadId, ['consulta']);
+    await t.conexion.db.update(usuario).set({ debeCambiarClave: true }).where(eq(usuario.id, p.id));
+    const bloqueada = await t.pedir(p, 'GET', `/api/entidades/${entidadId}`);
+    expect(bloqueada.statusCode).toBe(403);
+    expect(bloqueada.json().mensaje).toContain('cambiar su contraseña temporal');
+    const ok = await t.pedir(p, 'POST', '/api/auth/cambiar-clave', {
+      actual: CLAVE_PRUEBA,
       nueva: 'Sibundoy2026',
     });
     expect(ok.statusCode).toBe(204);
-    expect((await t.pedir(s, 'GET', `/api/entidades/${entidadId}`)).statusCode).toBe(200);
+    expect((await t.pedir(p, 'GET', `/api/entidades/${entidadId}`)).statusCode).toBe(200);
   });
 
   it('las escrituras exigen el código CSRF de la sesión', async () => {

@@ -87,6 +87,27 @@ beforeAll(async () => {
 });
 afterAll(() => t.cerrar());
 
+/** A row of the plan template that imports, with `cambio` over the defaults. */
+const filaValida = (enc: string[], codigo: string, cambio: Record<string, string | number> = {}) => {
+  const v: Record<string, string | number> = {
+    Código: codigo,
+    Política: 'integridad',
+    Actividad: `Actividad importada ${codigo}`,
+    'Producto o entregable': 'Informe',
+    'Meta anual': 4,
+    'Unidad de medida': 'informes',
+    'Ponderación (%)': 0.1,
+    'Fecha de inicio': '01/02/2026',
+    'Fecha de fin': '30/11/2026',
+    'Meta Trimestre 1': 1,
+    'Meta Trimestre 2': 1,
+    'Meta Trimestre 3': 1,
+    'Meta Trimestre 4': 1,
+    ...cambio,
+  };
+  return enc.slice(1).map((e) => v[e] ?? null);
+};
+
 describe('exportar el plan a Excel', () => {
   it('un libro con encabezados en español, encabezado fijo, filtros, fechas y pesos con formato', async () => {
     const r = await t.pedir(responsable, 'GET', `/api/entidades/${a}/plan/2026/export.xlsx?periodo=1`);
@@ -254,29 +275,16 @@ describe('importar el plan desde Excel', () => {
     expect(politicas).toHaveLength(19);
 
     // Values picked from the lists import as they are.
-    const enc = encabezados.slice(1);
     const dep = listas.getColumn(columnaLista('Dependencia')).values[2] as string;
     const correo = listas.getColumn(columnaLista('Responsable (correo)')).values[2] as string;
-    const fila: Record<string, string | number> = {
-      Código: 'LD-1',
+    const fila = filaValida(encabezados, 'LD-1', {
       Política: 'Integridad',
-      Actividad: 'Actividad elegida de las listas',
-      'Producto o entregable': 'Informe',
-      'Meta anual': 4,
-      'Unidad de medida': 'informes',
-      'Ponderación (%)': 0.1,
       Dependencia: dep,
       'Responsable (correo)': correo,
-      'Fecha de inicio': '01/02/2026',
-      'Fecha de fin': '30/11/2026',
-      'Meta Trimestre 1': 1,
-      'Meta Trimestre 2': 1,
-      'Meta Trimestre 3': 1,
-      'Meta Trimestre 4': 1,
-    };
+    });
     // Row 2, as a person types it (ExcelJS has made a cell object for every validated cell below).
-    enc.forEach((e, i) => {
-      if (fila[e] !== undefined) plan.getCell(2, i + 1).value = fila[e];
+    fila.forEach((v, i) => {
+      if (v !== null) plan.getCell(2, i + 1).value = v;
     });
     const importado = await importar(planeacionB, b, Buffer.from(await libro.xlsx.writeBuffer()));
     expect(importado.statusCode, importado.body).toBeLessThan(300);
@@ -298,25 +306,6 @@ describe('importar un Excel hostil o pesado', () => {
   const encabezados = async () => {
     const r = await t.pedir(planeacionB, 'GET', `/api/entidades/${b}/plan/2026/plantilla.xlsx`);
     return (await libroDe(r.rawPayload)).getWorksheet('Plan de acción')!.getRow(1).values as string[];
-  };
-  const filaValida = (enc: string[], codigo: string, cambio: Record<string, string | number> = {}) => {
-    const v: Record<string, string | number> = {
-      Código: codigo,
-      Política: 'integridad',
-      Actividad: `Actividad importada ${codigo}`,
-      'Producto o entregable': 'Informe',
-      'Meta anual': 4,
-      'Unidad de medida': 'informes',
-      'Ponderación (%)': 0.1,
-      'Fecha de inicio': '01/02/2026',
-      'Fecha de fin': '30/11/2026',
-      'Meta Trimestre 1': 1,
-      'Meta Trimestre 2': 1,
-      'Meta Trimestre 3': 1,
-      'Meta Trimestre 4': 1,
-      ...cambio,
-    };
-    return enc.slice(1).map((e) => v[e] ?? null);
   };
 
   it('una celda en XFD1 y otra en A1048576 (un libro de pocos KB) se rechazan rápido, diciendo el límite', async () => {

@@ -64,6 +64,7 @@ export const flujoPlanRoutes: FastifyPluginAsyncZod = async (app) => {
           request.params.entidadId,
           request.params.vigencia,
           (request.body ?? {}) as CuerpoPaso,
+          app.correo,
         ),
     );
   }

@@ -1,15 +1,34 @@
 import { and, eq } from 'drizzle-orm';
+import { hoyEnColombia } from '../../core/calendario.ts';
 import {
   type AccionPlan,
   type EstadoPlan,
   mensajePlanCambiado,
+  problemaFechaSesion,
   transicionPlan,
 } from '../../core/flujo-plan.ts';
 import type { Db } from '../../db/client.ts';
 import { planAccion, versionPlan } from '../../db/schema.ts';
-import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
+import { conflicto, ErrorApi, invalido, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
+import { type Correo, encolarAviso } from '../correo/correo.service.ts';
+import { notificar } from '../notificaciones/notificacion.repository.ts';
+import { usuariosConRol } from '../seguimiento/seguimiento.service.ts';
 import { actividadesDe, planDe, resumenPlan } from './plan.service.ts';
+
+// Who must act after each step: the committee studies what was sent; planning adjusts what came back or
+// carries out what was approved.
+const AVISO_PLAN: Partial<Record<AccionPlan, { rol: string; texto: (v: number) => string }>> = {
+  enviar: {
+    rol: 'alta_direccion',
+    texto: (v) => `El plan de acción ${v} fue enviado al comité para su aprobación`,
+  },
+  devolver: {
+    rol: 'planeacion',
+    texto: (v) => `El comité devolvió el plan de acción ${v} con observaciones`,
+  },
+  aprobar: { rol: 'planeacion', texto: (v) => `El comité aprobó el plan de acción ${v}` },
+};
 
 type Plan = typeof planAccion.$inferSelect;
 
@@ -60,7 +79,12 @@ export async function cambiarEstadoPlan(
   entidadId: string,
   vigencia: number,
   cuerpo: CuerpoPaso,
+  servicioCorreo: Correo | null = null,
 ) {
+  if (accion === 'aprobar' && cuerpo.fechaSesionComite) {
+    const problema = problemaFechaSesion(cuerpo.fechaSesionComite, vigencia, hoyEnColombia());
+    if (problema) throw invalido('fechaSesionComite', problema);
+  }
   await db.transaction(async (tx) => {
     const plan = await planDe(tx, entidadId, vigencia);
     if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
@@ -107,6 +131,23 @@ export async function cambiarEstadoPlan(
       antes: { estado: plan.estado },
       despues: { estado: t.hacia, ...cuerpo },
     });
+    const aviso = AVISO_PLAN[accion];
+    if (aviso) {
+      const personas = (await usuariosConRol(tx, entidadId, aviso.rol)).filter((u) => u !== actor.usuarioId);
+      const texto = `${aviso.texto(vigencia)}${accion === 'devolver' && cuerpo.observaciones ? `: «${cuerpo.observaciones.slice(0, 140)}»` : '.'}`;
+      const enlace = `/plan?vigencia=${vigencia}`;
+      await notificar(tx, personas, entidadId, texto, enlace);
+      await encolarAviso(
+        tx,
+        servicioCorreo,
+        personas,
+        `MIPG: ${aviso.texto(vigencia).toLowerCase()}`,
+        accion === 'devolver' && cuerpo.observaciones
+          ? `${aviso.texto(vigencia)}.\n\nObservaciones: ${cuerpo.observaciones}`
+          : `${aviso.texto(vigencia)}.`,
+        enlace,
+      );
+    }
   });
   return resumenPlan(db, entidadId, vigencia);
 }

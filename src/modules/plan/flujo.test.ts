@@ -61,6 +61,20 @@ describe('aprobación del plan por el comité', () => {
     const sinActa = await t.pedir(comite, 'POST', `${base()}/aprobar`, { fechaSesionComite: '2026-01-28' });
     expect(sinActa.statusCode).toBe(400);
     expect(sinActa.json().campos[0].campo).toBe('actaComite');
+    const manana = new Date(Date.now() + 36 * 3600 * 1000).toISOString().slice(0, 10);
+    for (const [fecha, problema] of [
+      [manana, 'fecha futura'],
+      ['2024-12-31', 'no puede ser anterior a 2025'],
+    ] as const) {
+      const mal = await t.pedir(comite, 'POST', `${base()}/aprobar`, {
+        fechaSesionComite: fecha,
+        actaComite: 'Acta 1',
+      });
+      expect(mal.statusCode).toBe(400);
+      expect(mal.json().campos).toEqual([
+        { campo: 'fechaSesionComite', mensaje: expect.stringContaining(problema) },
+      ]);
+    }
     const aprobado = await t.pedir(comite, 'POST', `${base()}/aprobar`, {
       fechaSesionComite: '2026-01-28',
       actaComite: 'Acta CIGD 01 de 2026',

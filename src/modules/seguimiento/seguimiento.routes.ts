@@ -87,6 +87,7 @@ export const seguimientoRoutes: FastifyPluginAsyncZod = async (app) => {
           accion,
           request.params,
           (request.body as { observaciones?: string } | undefined)?.observaciones,
+          app.correo,
         ),
     );
   }

@@ -29,6 +29,7 @@ import {
 import { conflicto, ErrorApi, invalido, noEncontrado, prohibido } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import type { UsuarioSesion } from '../auth/sesion.repository.ts';
+import { type Correo, encolarAviso } from '../correo/correo.service.ts';
 import { notificar } from '../notificaciones/notificacion.repository.ts';
 import { bloquearPeriodo, leerVigencia } from '../vigencias/vigencia.service.ts';
 
@@ -371,6 +372,7 @@ export async function cambiarEstadoReporte(
   accion: AccionSeguimiento,
   { entidadId, actividadId, periodo }: RefReporte,
   observaciones?: string,
+  servicioCorreo: Correo | null = null,
 ) {
   const a = await actividadDeEntidad(db, entidadId, actividadId);
   const p = await periodoDe(db, entidadId, a.vigencia, periodo);
@@ -434,12 +436,19 @@ export async function cambiarEstadoReporte(
                 ...(await usuariosConRol(tx, entidadId, 'planeacion')),
               ]
             : [s.reportadoPor, a.responsableId, ...a.corresponsables];
-    await notificar(
+    const personas = [...new Set(destinos.filter((d): d is string => !!d && d !== u.id))];
+    const enlace = enlaceReporte(a.vigencia, periodo, actividadId);
+    await notificar(tx, personas, entidadId, texto, enlace);
+    // The same notice by e-mail, in this transaction: a step that fails (409) sends nothing.
+    await encolarAviso(
       tx,
-      destinos.filter((d) => d !== u.id),
-      entidadId,
-      texto,
-      enlaceReporte(a.vigencia, periodo, actividadId),
+      servicioCorreo,
+      personas,
+      `MIPG: reporte ${a.codigo} ${NOMBRE_ESTADO_SEGUIMIENTO[t.hacia].toLowerCase()}`,
+      `El reporte de la actividad ${a.codigo} «${a.nombre}» (${p.nombre}) quedó ${NOMBRE_ESTADO_SEGUIMIENTO[t.hacia].toLowerCase()}${
+        observaciones ? `.\n\nObservaciones: ${observaciones}` : '.'
+      }`,
+      enlace,
     );
   });
   const hoja = await hojaSeguimiento(db, entidadId, a.vigencia, periodo, u, actividadId);

@@ -193,8 +193,11 @@ describe('revisión por las líneas de defensa', () => {
     const cambio = await t.pedir(responsable, 'PUT', seg(a1), { ...reporte, valor: 2 });
     expect(cambio.statusCode).toBe(409);
     const n = await t.pedir(planeacion, 'GET', '/api/notificaciones');
-    expect(n.json().sinLeer).toBe(1);
-    expect(n.json().notificaciones[0].texto).toContain('IN-01');
+    // The newest notice is the report's; the older one, the committee's approval of the plan.
+    expect(n.json().notificaciones.map((x: { texto: string }) => x.texto)).toEqual([
+      expect.stringContaining('IN-01'),
+      expect.stringContaining('El comité aprobó el plan de acción 2026'),
+    ]);
     const p = await t.pedir(planeacion, 'GET', `${base()}/pendientes?vigencia=2026`);
     expect(p.json().pendientes).toEqual([expect.objectContaining({ tipo: 'revisar' })]);
   });

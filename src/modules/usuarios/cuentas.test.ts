@@ -59,7 +59,8 @@ describe('agregar a una persona que ya tiene cuenta', () => {
     expect(r.json()).toEqual({
       usuario: null,
       invitacion: { id: expect.any(String), correo: 'admin.b@prueba.example', roles: ['admin_entidad'] },
-      claveTemporal: null,
+      enlaceClave: null,
+      correoEnviado: false,
     });
     expect(r.body).not.toContain(adminB.id);
     // Not a member until she accepts: A cannot see her, nor reach her account.

@@ -1,13 +1,18 @@
-import { randomInt } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { problemasClave } from '../../core/clave.ts';
+import { VIGENCIA_ENLACE_MS } from '../../core/correo.ts';
 import { gestionaCredenciales, MENSAJE_CUENTA_AJENA } from '../../core/cuentas.ts';
 import { esRol, NOMBRE_ROL } from '../../core/roles.ts';
 import { type Db, filas } from '../../db/client.ts';
 import { entidad, invitacion, rolUsuario, usuario } from '../../db/schema.ts';
 import { invalido, noEncontrado, prohibido } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
+import { emitirEnlace } from '../auth/enlace.repository.ts';
+import { desbloquear } from '../auth/intento.repository.ts';
+import { cerrarSesionesDe, tokenAleatorio } from '../auth/sesion.repository.ts';
+import { type Correo, encolarAviso, encolarCorreos } from '../correo/correo.service.ts';
+import { mensajeBienvenida, mensajeRestablecer } from '../correo/mensajes.ts';
 import { notificar } from '../notificaciones/notificacion.repository.ts';
 
 export const hashClave = (clave: string) => hash(clave);
@@ -26,14 +31,6 @@ export function exigirClaveValida(clave: string, correo: string, campo = 'clave'
   if (problemas.length) throw invalido(campo, `la contraseña ${problemas.join(', ')}.`);
 }
 
-const ALFABETO = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-/** Readable temporary password (no 0/O, 1/l) that always satisfies the rules. */
-export function claveTemporal(): string {
-  let s = '';
-  for (let i = 0; i < 12; i++) s += ALFABETO[randomInt(ALFABETO.length)];
-  return `${s}${randomInt(10)}`;
-}
-
 export const normalizarCorreo = (correo: string) => correo.trim().toLowerCase();
 
 export async function buscarPorCorreo(db: Db, correo: string) {
@@ -49,17 +46,25 @@ export interface DatosAcceso {
   correo: string;
   cargo?: string | null;
   roles: string[];
-  /** Only for the demo: a known password instead of a temporary one. */
+  /** Only for the demo: a known password instead of a set-password link. */
   claveFija?: string;
 }
 
+/**
+ * A new account: `enlace` is the set-password link's path when it must be handed over by the administrator
+ * (e-mail off); with e-mail on it went by e-mail only and `enlace` is null.
+ */
 export type ResultadoAcceso =
-  | { tipo: 'creada'; id: string; claveTemporal: string | null }
+  | { tipo: 'creada'; id: string; enlace: string | null; correoEnviado: boolean }
   | { tipo: 'roles'; id: string }
   | { tipo: 'invitacion'; invitacionId: string; roles: string[] };
 
+/** A password nobody knows: the account works only once its owner sets one with the link. */
+const claveInutilizable = () => hashClave(tokenAleatorio());
+
 /**
- * A new e-mail gets an account with a temporary password. An existing person who already works in the
+ * A new e-mail gets an account and a one-time link to set the password (by e-mail, or handed over by the
+ * administrator when e-mail is off). An existing person who already works in the
  * entity gets the roles; anyone else gets an invitation that takes effect only when they accept it, and the
  * answer says nothing about them (no id, name or change to their account).
  */
@@ -68,16 +73,17 @@ export async function darAcceso(
   actor: Actor,
   entidadId: string,
   d: DatosAcceso,
+  servicioCorreo: Correo | null = null,
 ): Promise<ResultadoAcceso> {
   const correo = normalizarCorreo(d.correo);
   const existente = await buscarPorCorreo(db, correo);
-  if (existente) return await rolesOInvitacion(db, actor, entidadId, existente.id, correo, d.roles);
-  const clave = d.claveFija ?? claveTemporal();
-  const claveHash = await hashClave(clave);
-  const id = await db.transaction(async (tx) => {
+  if (existente)
+    return await rolesOInvitacion(db, actor, entidadId, existente.id, correo, d.roles, servicioCorreo);
+  const claveHash = d.claveFija ? await hashClave(d.claveFija) : await claveInutilizable();
+  return db.transaction(async (tx) => {
     const [nuevo] = await tx
       .insert(usuario)
-      .values({ nombre: d.nombre, correo, cargo: d.cargo ?? null, claveHash, debeCambiarClave: !d.claveFija })
+      .values({ nombre: d.nombre, correo, cargo: d.cargo ?? null, claveHash })
       .returning({ id: usuario.id });
     await tx
       .insert(rolUsuario)
@@ -90,9 +96,75 @@ export async function darAcceso(
       recursoId: nuevo!.id,
       despues: { nombre: d.nombre, correo, cargo: d.cargo ?? null, roles: d.roles },
     });
-    return nuevo!.id;
+    if (d.claveFija) return { tipo: 'creada', id: nuevo!.id, enlace: null, correoEnviado: false };
+    const camino = await emitirEnlace(tx, nuevo!.id, correo, 'invitacion');
+    const [ent] = await tx.select({ nombre: entidad.nombre }).from(entidad).where(eq(entidad.id, entidadId));
+    const enviado = await encolarCorreos(
+      tx,
+      servicioCorreo,
+      servicioCorreo
+        ? [
+            mensajeBienvenida(servicioCorreo, {
+              destinatario: correo,
+              nombre: d.nombre,
+              entidad: ent?.nombre ?? 'Su entidad',
+              camino,
+            }),
+          ]
+        : [],
+    );
+    return { tipo: 'creada', id: nuevo!.id, enlace: enviado ? null : camino, correoEnviado: enviado };
   });
-  return { tipo: 'creada', id, claveTemporal: d.claveFija ? null : clave };
+}
+
+/**
+ * The administrator's reset: the old password stops working, the account is unlocked, its sessions close,
+ * and a one-time link (72 h, as for a new person) goes by e-mail or, with e-mail off, back to the caller.
+ */
+export async function restablecerClave(
+  db: Db,
+  actor: Actor,
+  gestor: { adminPlataforma: boolean },
+  entidadId: string,
+  usuarioId: string,
+  servicioCorreo: Correo | null,
+) {
+  const claveHash = await claveInutilizable();
+  return db.transaction(async (tx) => {
+    await exigirCuentaGestionable(tx, gestor, entidadId, usuarioId);
+    const [u] = await tx
+      .update(usuario)
+      .set({ claveHash, debeCambiarClave: false })
+      .where(eq(usuario.id, usuarioId))
+      .returning({ correo: usuario.correo, nombre: usuario.nombre });
+    await desbloquear(tx, u!.correo);
+    await cerrarSesionesDe(tx, usuarioId);
+    const vigenciaMs = VIGENCIA_ENLACE_MS.invitacion;
+    const camino = await emitirEnlace(tx, usuarioId, u!.correo, 'restablecer', vigenciaMs);
+    const enviado = await encolarCorreos(
+      tx,
+      servicioCorreo,
+      servicioCorreo
+        ? [
+            mensajeRestablecer(servicioCorreo, {
+              destinatario: u!.correo,
+              nombre: u!.nombre,
+              camino,
+              vigenciaMs,
+              porAdministrador: true,
+            }),
+          ]
+        : [],
+    );
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'restablecer_clave',
+      recurso: 'usuario',
+      recursoId: usuarioId,
+      despues: { enlacePor: enviado ? 'correo' : 'pantalla' },
+    });
+    return { enlaceClave: enviado ? null : camino, correoEnviado: enviado };
+  });
 }
 
 async function rolesOInvitacion(
@@ -102,6 +174,7 @@ async function rolesOInvitacion(
   usuarioId: string,
   correo: string,
   roles: string[],
+  servicioCorreo: Correo | null,
 ): Promise<ResultadoAcceso> {
   return db.transaction(async (tx) => {
     const [miembro] = await tx
@@ -145,11 +218,14 @@ async function rolesOInvitacion(
       return { tipo: 'invitacion', invitacionId: igual!.id, roles: igual!.roles };
     }
     const [ent] = await tx.select({ nombre: entidad.nombre }).from(entidad).where(eq(entidad.id, entidadId));
-    await notificar(
+    const texto = `${ent?.nombre ?? 'Una entidad'} le invita a participar con los roles: ${inv!.roles.map(nombreRol).join(', ')}. Acepte o rechace la invitación en su página de inicio.`;
+    await notificar(tx, [usuarioId], entidadId, texto, '/');
+    await encolarAviso(
       tx,
+      servicioCorreo,
       [usuarioId],
-      entidadId,
-      `${ent?.nombre ?? 'Una entidad'} le invita a participar con los roles: ${inv!.roles.map(nombreRol).join(', ')}. Acepte o rechace la invitación en su página de inicio.`,
+      `Invitación de ${ent?.nombre ?? 'una entidad'} en MIPG Abierto`,
+      texto,
       '/',
     );
     await registrarAuditoria(tx, actor, {

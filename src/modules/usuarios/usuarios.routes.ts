@@ -8,16 +8,14 @@ import { invitacion, rolUsuario, usuario } from '../../db/schema.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
 import { conflicto, ErrorSchema, noEncontrado } from '../../server/errores.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import { desbloquear } from '../auth/intento.repository.ts';
 import { cerrarSesionesDe } from '../auth/sesion.repository.ts';
 import { EntidadParams } from '../entidades/entidad.schema.ts';
 import {
-  claveTemporal,
   darAcceso,
   entidadesDeCuenta,
   exigirCuentaGestionable,
-  hashClave,
   normalizarCorreo,
+  restablecerClave,
 } from './usuario.service.ts';
 
 const tags = ['Usuarios y roles'];
@@ -51,7 +49,10 @@ const InvitacionSchema = z
 const AccesoSchema = z.object({
   usuario: UsuarioSchema.nullable(),
   invitacion: InvitacionSchema.nullable(),
-  claveTemporal: z.string().nullable(),
+  // A new person's set-password link (a path of the web app) when e-mail is off: the administrator hands it over.
+  enlaceClave: z.string().nullable(),
+  // Whether a message went to the person's mailbox (new account or invitation).
+  correoEnviado: z.boolean(),
 });
 const Params = EntidadParams.extend({ usuarioId: z.uuid('el identificador del usuario no es válido') });
 
@@ -120,7 +121,7 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'Dar acceso a una persona: la crea con contraseña temporal; si ya tiene cuenta y no trabaja en la entidad, le envía una invitación',
+          'Dar acceso a una persona: la crea y le envía por correo un enlace de un solo uso para definir su contraseña (sin correo configurado, el enlace vuelve para entregárselo); si ya tiene cuenta y no trabaja en la entidad, le envía una invitación',
         params: EntidadParams,
         body: DatosPersona.extend({
           roles: RolesSchema.refine((r) => r.length > 0, 'elija al menos un rol'),
@@ -134,17 +135,19 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { entidadId } = request.params;
-      const r = await darAcceso(app.db, actorDe(request), entidadId, request.body);
+      const r = await darAcceso(app.db, actorDe(request), entidadId, request.body, app.correo);
       if (r.tipo === 'invitacion')
         return reply.status(202).send({
           usuario: null,
           invitacion: { id: r.invitacionId, correo: normalizarCorreo(request.body.correo), roles: r.roles },
-          claveTemporal: null,
+          enlaceClave: null,
+          correoEnviado: !!app.correo,
         });
       return reply.status(201).send({
         usuario: await usuarioDeEntidad(app.db, entidadId, r.id, usuarioDe(request)),
         invitacion: null,
-        claveTemporal: r.tipo === 'creada' ? r.claveTemporal : null,
+        enlaceClave: r.tipo === 'creada' ? r.enlace : null,
+        correoEnviado: r.tipo === 'creada' && r.correoEnviado,
       });
     },
   );
@@ -210,29 +213,20 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { acceso: { permiso: 'usuario.gestionar' } },
       schema: {
         tags,
-        summary: 'Asignar una contraseña temporal, desbloquear la cuenta y cerrar sus sesiones',
+        summary:
+          'Anular la contraseña, desbloquear la cuenta, cerrar sus sesiones y enviarle un enlace de un solo uso para definir otra (sin correo configurado, el enlace vuelve para entregárselo)',
         params: Params,
-        response: { 200: z.object({ claveTemporal: z.string() }), 403: ErrorSchema, 404: ErrorSchema },
+        response: {
+          200: z.object({ enlaceClave: z.string().nullable(), correoEnviado: z.boolean() }),
+          403: ErrorSchema,
+          404: ErrorSchema,
+        },
       },
     },
     async (request) => {
       const { entidadId, usuarioId } = request.params;
-      const persona = await usuarioDeEntidad(app.db, entidadId, usuarioId, usuarioDe(request));
-      const clave = claveTemporal();
-      const claveHash = await hashClave(clave);
-      await app.db.transaction(async (tx) => {
-        await exigirCuentaGestionable(tx, usuarioDe(request), entidadId, usuarioId);
-        await tx.update(usuario).set({ claveHash, debeCambiarClave: true }).where(eq(usuario.id, usuarioId));
-        await desbloquear(tx, persona.correo);
-        await cerrarSesionesDe(tx, usuarioId);
-        await registrarAuditoria(tx, actorDe(request), {
-          entidadId,
-          accion: 'restablecer_clave',
-          recurso: 'usuario',
-          recursoId: usuarioId,
-        });
-      });
-      return { claveTemporal: clave };
+      await usuarioDeEntidad(app.db, entidadId, usuarioId, usuarioDe(request));
+      return restablecerClave(app.db, actorDe(request), usuarioDe(request), entidadId, usuarioId, app.correo);
     },
   );
 

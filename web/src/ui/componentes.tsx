@@ -1,14 +1,4 @@
-import {
-  Alert,
-  Modal,
-  type ModalProps,
-  PasswordInput,
-  type PasswordInputProps,
-  Skeleton,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 
@@ -78,16 +68,6 @@ export function Exito({ children }: { children: ReactNode }) {
   );
 }
 
-/** Password field with its show/hide button labelled in Spanish. */
-export function CampoClave(props: PasswordInputProps) {
-  return (
-    <PasswordInput
-      visibilityToggleButtonProps={{ 'aria-label': 'Mostrar u ocultar lo escrito' }}
-      {...props}
-    />
-  );
-}
-
 /** Wide tables scroll sideways on a phone; the region is focusable so keyboards can scroll it too. */
 export function TablaDesplazable({ etiqueta, children }: { etiqueta: string; children: ReactNode }) {
   return (
@@ -96,9 +76,4 @@ export function TablaDesplazable({ etiqueta, children }: { etiqueta: string; chi
       {children}
     </section>
   );
-}
-
-/** Modal whose close button is named in Spanish for screen readers. */
-export function Ventana(props: ModalProps) {
-  return <Modal closeButtonProps={{ 'aria-label': 'Cerrar' }} {...props} />;
 }

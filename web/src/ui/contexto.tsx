@@ -1,7 +1,6 @@
 import { type Permiso, rolesPermiten } from '@core/roles.ts';
-import { useQuery } from '@tanstack/react-query';
-import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
-import { api, ErrorApi, fijarCsrf } from '../api.ts';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import type { EntidadResumen, Sesion } from '../tipos.ts';
 
 interface Trabajo {
@@ -16,43 +15,41 @@ interface Trabajo {
 
 const Contexto = createContext<Trabajo | null>(null);
 
-export function useSesion() {
-  return useQuery({
-    queryKey: ['sesion'],
-    queryFn: async () => {
-      try {
-        const s = await api<Sesion>('GET', '/api/auth/sesion');
-        fijarCsrf(s.csrf);
-        return s;
-      } catch (e) {
-        if (e instanceof ErrorApi && e.status === 401) return null;
-        throw e;
-      }
-    },
-    staleTime: 60_000,
-  });
+export const VIGENCIA_ACTUAL = new Date().getFullYear();
+
+/** The entity and year in the address if the session has them, else the first entity and this year. */
+export function trabajoDe(sesion: Sesion, busqueda: { entidad?: string; vigencia?: number }) {
+  const entidadId = sesion.entidades.some((e) => e.id === busqueda.entidad)
+    ? busqueda.entidad
+    : sesion.entidades[0]?.id;
+  return { entidadId, vigencia: busqueda.vigencia ?? VIGENCIA_ACTUAL };
 }
 
-const VIGENCIA_ACTUAL = new Date().getFullYear();
-
+/** Entity and year live in the address (shareable links, the back button), not in the device's storage. */
 export function ProveedorTrabajo({ sesion, children }: { sesion: Sesion; children: ReactNode }) {
-  const [entidadId, setEntidadId] = useState(() => localStorage.getItem('mipg.entidad'));
-  const [vigencia, setVigencia] = useState(
-    () => Number(localStorage.getItem('mipg.vigencia')) || VIGENCIA_ACTUAL,
-  );
-  const entidad = sesion.entidades.find((e) => e.id === entidadId) ?? sesion.entidades[0] ?? null;
+  const busqueda = useSearch({ from: '__root__' });
+  const navegar = useNavigate();
+  const { entidadId, vigencia } = trabajoDe(sesion, busqueda);
+  const entidad = sesion.entidades.find((e) => e.id === entidadId) ?? null;
+  // After logging in, or when the session's entities change, the address is corrected in place.
   useEffect(() => {
-    if (entidad) localStorage.setItem('mipg.entidad', entidad.id);
-  }, [entidad]);
+    if (entidadId !== busqueda.entidad || vigencia !== busqueda.vigencia)
+      navegar({
+        to: '.',
+        search: ({ entidad: _e, vigencia: _v, ...resto }) => ({ entidad: entidadId, vigencia, ...resto }),
+        replace: true,
+        resetScroll: false,
+      });
+  }, [entidadId, vigencia, busqueda.entidad, busqueda.vigencia, navegar]);
+  // Another entity or year: the page's own choices (period, activity) belong to the old one.
+  const elegir = (e: string | undefined, v: number) =>
+    navegar({ to: '.', search: { entidad: e, vigencia: v }, resetScroll: false });
   const valor: Trabajo = {
     sesion,
     entidad,
-    elegirEntidad: setEntidadId,
+    elegirEntidad: (id) => elegir(id, vigencia),
     vigencia,
-    elegirVigencia: (v) => {
-      localStorage.setItem('mipg.vigencia', String(v));
-      setVigencia(v);
-    },
+    elegirVigencia: (v) => elegir(entidadId, v),
     puede: (p) => sesion.usuario.adminPlataforma || (!!entidad && rolesPermiten(entidad.roles, p)),
   };
   return <Contexto.Provider value={valor}>{children}</Contexto.Provider>;

@@ -1,10 +1,12 @@
 import { Anchor, Button, Container, Group, NativeSelect, Text } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import { useLocation, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, useEffect, useState } from 'react';
-import { api } from '../api.ts';
-import type { Entidad } from '../tipos.ts';
+import { useSalir } from '../features/auth/api.ts';
+import { vigenciasQuery } from '../features/catalogo/api.ts';
+import { entidadQuery } from '../features/entidad/api.ts';
 import { useTrabajo } from './contexto.tsx';
-import { Enlace, useRuta } from './router.tsx';
+import { Enlace } from './router.tsx';
 
 const TAMANOS = [87.5, 100, 112.5, 125, 150];
 
@@ -89,11 +91,7 @@ const NAVEGACION: { a: string; texto: string; visible?: (t: ReturnType<typeof us
 ];
 
 function PieEntidad({ entidadId }: { entidadId: string | undefined }) {
-  const { data: e } = useQuery({
-    queryKey: ['entidad', entidadId],
-    queryFn: () => api<Entidad>('GET', `/api/entidades/${entidadId}`),
-    enabled: !!entidadId,
-  });
+  const { data: e } = useQuery(entidadQuery(entidadId));
   return (
     <footer className="pie">
       <Container size="xl">
@@ -132,22 +130,17 @@ function PieEntidad({ entidadId }: { entidadId: string | undefined }) {
 
 export function Marco({ children }: { children: ReactNode }) {
   const t = useTrabajo();
-  const cliente = useQueryClient();
-  const { ir, ruta } = useRuta();
+  const navegar = useNavigate();
+  const ruta = useLocation({ select: (l) => l.href });
   const [menuAbierto, setMenuAbierto] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the menu closes whenever the page changes
   useEffect(() => setMenuAbierto(false), [ruta]);
-  const vigencias = useQuery({
-    queryKey: ['vigencias'],
-    queryFn: () => api<{ vigencia: number }[]>('GET', '/api/catalogo/vigencias'),
-    staleTime: Infinity,
-  });
-  const salir = async () => {
-    await api('POST', '/api/auth/logout').catch(() => {});
-    cliente.clear();
-    ir('/');
-    cliente.invalidateQueries();
-  };
+  const vigencias = useQuery(vigenciasQuery());
+  const cerrarSesion = useSalir();
+  const salir = () =>
+    cerrarSesion.mutate(undefined, {
+      onSettled: () => navegar({ to: '/', search: { entidad: undefined, vigencia: undefined } }),
+    });
   return (
     <>
       <Superior />

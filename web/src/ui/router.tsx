@@ -1,47 +1,21 @@
-import {
-  type AnchorHTMLAttributes,
-  createContext,
-  type ReactNode,
-  useContext,
-  useEffect,
-  useState,
-} from 'react';
+import { defaultParseSearch, Link } from '@tanstack/react-router';
+import type { AnchorHTMLAttributes } from 'react';
 
-// A small History-API router: the app has a handful of flat pages and no need for a routing library.
-const Contexto = createContext<{ ruta: string; ir: (a: string) => void }>({ ruta: '/', ir: () => {} });
-
-export function Enrutador({ children }: { children: ReactNode }) {
-  const [ruta, setRuta] = useState(() => window.location.pathname + window.location.search);
-  useEffect(() => {
-    const alVolver = () => setRuta(window.location.pathname + window.location.search);
-    window.addEventListener('popstate', alVolver);
-    return () => window.removeEventListener('popstate', alVolver);
-  }, []);
-  const ir = (a: string) => {
-    window.history.pushState(null, '', a);
-    setRuta(a);
-    window.scrollTo(0, 0);
-  };
-  return <Contexto.Provider value={{ ruta, ir }}>{children}</Contexto.Provider>;
-}
-
-export const useRuta = () => useContext(Contexto);
-
+/**
+ * A link from an address written as text (the server's pending tasks and notices, the dashboard's report
+ * links): TanStack Router's `Link` with its path and search split, so the entity and year being worked on
+ * are kept unless the address names others. `aria-current="page"` marks the page that is open.
+ */
 export function Enlace({ a, children, ...resto }: { a: string } & AnchorHTMLAttributes<HTMLAnchorElement>) {
-  const { ruta, ir } = useRuta();
-  const actual = ruta.split('?')[0] === a;
+  const [camino = '/', consulta] = a.split('?');
   return (
-    <a
-      href={a}
-      aria-current={actual ? 'page' : undefined}
-      onClick={(e) => {
-        if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-        e.preventDefault();
-        ir(a);
-      }}
+    <Link
+      to={camino as '/'}
+      search={(consulta ? defaultParseSearch(`?${consulta}`) : {}) as never}
+      activeOptions={{ exact: true, includeSearch: false }}
       {...resto}
     >
       {children}
-    </a>
+    </Link>
   );
 }

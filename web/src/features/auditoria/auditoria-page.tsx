@@ -1,19 +1,10 @@
-import type { EslabonAuditoria } from '@core/cadena-hash.ts';
 import { Button, Code, Group, Pagination, Paper, SimpleGrid, Switch, Table, TextInput } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api } from '../../api.ts';
 import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaHora, leerFecha, limiteDelDia, numero } from '../../ui/formato.ts';
-
-type Registro = Omit<EslabonAuditoria, 'hashAnterior' | 'usuarioId'>;
-interface Verificacion {
-  ok: boolean;
-  revisados: number;
-  idRoto?: number;
-  motivo?: string;
-}
+import { type Registro, registrosQuery, useVerificarBitacora } from './api.ts';
 
 const TAMANO = 50;
 const FILTRO_VACIO = { accion: '', recurso: '', usuario: '', desde: '', hasta: '' };
@@ -56,23 +47,9 @@ export function AuditoriaPage() {
       ? 'Escriba la fecha como dd/mm/aaaa, por ejemplo 31/01/2026'
       : undefined;
   // The platform administrator may also see events of no entity (logins, lockouts, platform users).
-  const url = todaLaPlataforma
-    ? `/api/auditoria?${parametros}`
-    : `/api/entidades/${entidad?.id}/auditoria?${parametros}`;
-  const lista = useQuery({
-    queryKey: ['auditoria', url],
-    queryFn: () => api<{ total: number; registros: Registro[] }>('GET', url),
-    enabled: !!entidad,
-  });
-  const verificar = useMutation({
-    mutationFn: () =>
-      api<Verificacion>(
-        'GET',
-        todaLaPlataforma
-          ? '/api/auditoria/verificacion'
-          : `/api/entidades/${entidad!.id}/auditoria/verificacion`,
-      ),
-  });
+  const alcance = todaLaPlataforma ? null : (entidad?.id ?? null);
+  const lista = useQuery(registrosQuery(alcance, parametros, !!entidad));
+  const verificar = useVerificarBitacora(alcance);
   if (!entidad) return <Pagina titulo="Auditoría">Elija una entidad.</Pagina>;
   const aplicar = (e: FormEvent) => {
     e.preventDefault();

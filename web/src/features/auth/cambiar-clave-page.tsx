@@ -1,24 +1,21 @@
 import { Button, Paper, Stack } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api, erroresPorCampo } from '../../api.ts';
-import { CampoClave, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
+import { erroresPorCampo } from '../../api.ts';
+import { CampoClave } from '../../ui/campo-clave.tsx';
+import { Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
+import { useCambiarClave } from './api.ts';
 
 export function CambiarClavePage({ obligatorio = false }: { obligatorio?: boolean }) {
-  const cliente = useQueryClient();
   const [actual, setActual] = useState('');
   const [nueva, setNueva] = useState('');
   const [confirmacion, setConfirmacion] = useState('');
   const [diferentes, setDiferentes] = useState(false);
-  const cambiar = useMutation({
-    mutationFn: () => api('POST', '/api/auth/cambiar-clave', { actual, nueva }),
-    onSuccess: () => cliente.invalidateQueries({ queryKey: ['sesion'] }),
-  });
+  const cambiar = useCambiarClave();
   const errores = erroresPorCampo(cambiar.error);
   const enviar = (e: FormEvent) => {
     e.preventDefault();
     setDiferentes(nueva !== confirmacion);
-    if (nueva === confirmacion) cambiar.mutate();
+    if (nueva === confirmacion) cambiar.mutate({ actual, nueva });
   };
   return (
     <Pagina

@@ -1,15 +1,15 @@
 import { Button, Paper, Stack, TextInput } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useSearch } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
-import { api, erroresPorCampo } from '../../api.ts';
-import { CampoClave, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
+import { erroresPorCampo } from '../../api.ts';
+import { CampoClave } from '../../ui/campo-clave.tsx';
+import { Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
+import { useConfiguracionInicial } from './api.ts';
 
 export function ConfiguracionInicialPage() {
-  const token = new URLSearchParams(window.location.search).get('token') ?? '';
+  const token = useSearch({ from: '/configuracion-inicial' }).token ?? '';
   const [datos, setDatos] = useState({ nombre: '', correo: '', clave: '' });
-  const crear = useMutation({
-    mutationFn: () => api('POST', '/api/configuracion-inicial', { token, ...datos }),
-  });
+  const crear = useConfiguracionInicial();
   const errores = erroresPorCampo(crear.error);
   const campo = (k: keyof typeof datos) => ({
     value: datos[k],
@@ -19,7 +19,7 @@ export function ConfiguracionInicialPage() {
   });
   const enviar = (e: FormEvent) => {
     e.preventDefault();
-    crear.mutate();
+    crear.mutate({ token, ...datos });
   };
   return (
     <Pagina

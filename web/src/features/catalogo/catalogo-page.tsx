@@ -11,12 +11,15 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api.ts';
-import type { Catalogo, Dependencia, Responsable, UsuarioEntidad } from '../../tipos.ts';
-import { Cargando, MensajeError, Pagina, TablaDesplazable, Ventana } from '../../ui/componentes.tsx';
+import type { Catalogo, Responsable } from '../../tipos.ts';
+import { Cargando, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
+import { Ventana } from '../../ui/ventana.tsx';
+import { dependenciasQuery } from '../dependencias/api.ts';
+import { usuariosQuery } from '../usuarios/api.ts';
+import { catalogoQuery, responsablesQuery, useAsignarResponsable } from './api.ts';
 
 type Politica = Catalogo['dimensiones'][number]['politicas'][number];
 
@@ -30,28 +33,16 @@ function AsignarResponsable({
   cerrar: () => void;
 }) {
   const { entidad, vigencia } = useTrabajo();
-  const cliente = useQueryClient();
   const [usuarioId, setUsuarioId] = useState(actual?.usuarioId ?? '');
   const [dependenciaId, setDependenciaId] = useState(actual?.dependenciaId ?? '');
-  const usuarios = useQuery({
-    queryKey: ['usuarios', entidad!.id],
-    queryFn: () => api<UsuarioEntidad[]>('GET', `/api/entidades/${entidad!.id}/usuarios`),
-  });
-  const dependencias = useQuery({
-    queryKey: ['dependencias', entidad!.id],
-    queryFn: () => api<Dependencia[]>('GET', `/api/entidades/${entidad!.id}/dependencias`),
-  });
-  const guardar = useMutation({
-    mutationFn: () =>
-      api('PUT', `/api/entidades/${entidad!.id}/responsables/${vigencia}/${politica.clave}`, {
-        usuarioId: usuarioId || null,
-        dependenciaId: dependenciaId || null,
-      }),
-    onSuccess: async () => {
-      await cliente.invalidateQueries({ queryKey: ['responsables'] });
-      cerrar();
-    },
-  });
+  const usuarios = useQuery(usuariosQuery(entidad?.id));
+  const dependencias = useQuery(dependenciasQuery(entidad?.id));
+  const guardar = useAsignarResponsable(entidad!.id, vigencia);
+  const asignar = () =>
+    guardar.mutate(
+      { politica: politica.clave, usuarioId: usuarioId || null, dependenciaId: dependenciaId || null },
+      { onSuccess: cerrar },
+    );
   return (
     <Ventana opened onClose={cerrar} title={`Responsable de ${politica.nombre} (${vigencia})`} size="lg">
       <Stack>
@@ -78,7 +69,7 @@ function AsignarResponsable({
           ]}
         />
         <Group>
-          <Button onClick={() => guardar.mutate()} loading={guardar.isPending}>
+          <Button onClick={asignar} loading={guardar.isPending}>
             Guardar
           </Button>
           <Button variant="outline" onClick={cerrar}>
@@ -93,17 +84,8 @@ function AsignarResponsable({
 export function CatalogoPage() {
   const { entidad, vigencia, puede } = useTrabajo();
   const [editando, setEditando] = useState<Politica | null>(null);
-  const catalogo = useQuery({
-    queryKey: ['catalogo', vigencia],
-    queryFn: () => api<Catalogo>('GET', `/api/catalogo?vigencia=${vigencia}`),
-    staleTime: Infinity,
-  });
-  const responsables = useQuery({
-    queryKey: ['responsables', entidad?.id, vigencia],
-    queryFn: () =>
-      api<Responsable[]>('GET', `/api/entidades/${entidad!.id}/responsables?vigencia=${vigencia}`),
-    enabled: !!entidad,
-  });
+  const catalogo = useQuery(catalogoQuery(vigencia));
+  const responsables = useQuery(responsablesQuery(entidad?.id, vigencia));
   const porPolitica = new Map((responsables.data ?? []).map((r) => [r.politica, r]));
   const asignar = puede('responsable.asignar') && !!entidad;
   const c = catalogo.data;

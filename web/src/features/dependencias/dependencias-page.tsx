@@ -1,10 +1,11 @@
 import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api, erroresPorCampo } from '../../api.ts';
+import { erroresPorCampo } from '../../api.ts';
 import type { Dependencia } from '../../tipos.ts';
 import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
+import { dependenciasQuery, useEliminarDependencia, useGuardarDependencia } from './api.ts';
 
 type Datos = { nombre: string; codigo: string; padreId: string };
 const VACIO: Datos = { nombre: '', codigo: '', padreId: '' };
@@ -70,43 +71,35 @@ function Arbol({
 
 export function DependenciasPage() {
   const { entidad, puede } = useTrabajo();
-  const cliente = useQueryClient();
   const [datos, setDatos] = useState<Datos>(VACIO);
   const [editandoId, setEditandoId] = useState<string | null>(null);
   const [aviso, setAviso] = useState('');
-  const clave = ['dependencias', entidad?.id];
-  const lista = useQuery({
-    queryKey: clave,
-    queryFn: () => api<Dependencia[]>('GET', `/api/entidades/${entidad!.id}/dependencias`),
-    enabled: !!entidad,
-  });
-  const base = `/api/entidades/${entidad?.id}/dependencias`;
-  const guardar = useMutation({
-    mutationFn: () => {
-      const cuerpo = { nombre: datos.nombre, codigo: datos.codigo || null, padreId: datos.padreId || null };
-      return editandoId ? api('PUT', `${base}/${editandoId}`, cuerpo) : api('POST', base, cuerpo);
-    },
-    onSuccess: async () => {
-      setAviso(editandoId ? `Se actualizó «${datos.nombre}».` : `Se creó «${datos.nombre}».`);
-      setDatos(VACIO);
-      setEditandoId(null);
-      await cliente.invalidateQueries({ queryKey: clave });
-    },
-  });
-  const eliminar = useMutation({
-    mutationFn: (d: Dependencia) => api('DELETE', `${base}/${d.id}`),
-    onSuccess: async (_r, d) => {
-      setAviso(`Se eliminó «${d.nombre}».`);
-      await cliente.invalidateQueries({ queryKey: clave });
-    },
-  });
+  const lista = useQuery(dependenciasQuery(entidad?.id));
+  const guardar = useGuardarDependencia(entidad?.id ?? '');
+  const eliminar = useEliminarDependencia(entidad?.id ?? '');
+  const guardarDependencia = () =>
+    guardar.mutate(
+      {
+        id: editandoId,
+        datos: { nombre: datos.nombre, codigo: datos.codigo || null, padreId: datos.padreId || null },
+      },
+      {
+        onSuccess: () => {
+          setAviso(editandoId ? `Se actualizó «${datos.nombre}».` : `Se creó «${datos.nombre}».`);
+          setDatos(VACIO);
+          setEditandoId(null);
+        },
+      },
+    );
+  const eliminarDependencia = (d: Dependencia) =>
+    eliminar.mutate(d, { onSuccess: () => setAviso(`Se eliminó «${d.nombre}».`) });
   if (!entidad) return <Pagina titulo="Dependencias">Elija una entidad.</Pagina>;
   const editable = puede('dependencia.editar');
   const errores = erroresPorCampo(guardar.error);
   const enviar = (e: FormEvent) => {
     e.preventDefault();
     setAviso('');
-    guardar.mutate();
+    guardarDependencia();
   };
   return (
     <Pagina
@@ -128,7 +121,7 @@ export function DependenciasPage() {
               setDatos({ nombre: d.nombre, codigo: d.codigo ?? '', padreId: d.padreId ?? '' });
             }}
             alEliminar={(d) => {
-              if (window.confirm(`¿Eliminar la dependencia «${d.nombre}»?`)) eliminar.mutate(d);
+              if (window.confirm(`¿Eliminar la dependencia «${d.nombre}»?`)) eliminarDependencia(d);
             }}
           />
         ) : (

@@ -1,28 +1,16 @@
 import { Paper } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api.ts';
-import type { Entidad } from '../../tipos.ts';
+import { useQuery } from '@tanstack/react-query';
 import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { Enlace } from '../../ui/router.tsx';
-import { type DatosEntidad, FormularioEntidad } from './formulario-entidad.tsx';
+import { entidadQuery, useGuardarEntidad } from './api.ts';
+import { FormularioEntidad } from './formulario-entidad.tsx';
 import { LogoEntidad } from './logo-entidad.tsx';
 
 export function EntidadPage() {
   const { entidad, puede } = useTrabajo();
-  const cliente = useQueryClient();
-  const consulta = useQuery({
-    queryKey: ['entidad', entidad?.id],
-    queryFn: () => api<Entidad>('GET', `/api/entidades/${entidad!.id}`),
-    enabled: !!entidad,
-  });
-  const guardar = useMutation({
-    mutationFn: (d: DatosEntidad) => api<Entidad>('PUT', `/api/entidades/${entidad!.id}`, d),
-    onSuccess: (e) => {
-      cliente.setQueryData(['entidad', e.id], e);
-      cliente.invalidateQueries({ queryKey: ['sesion'] });
-    },
-  });
+  const consulta = useQuery(entidadQuery(entidad?.id));
+  const guardar = useGuardarEntidad(entidad?.id ?? '');
   if (!entidad)
     return (
       <Pagina titulo="Entidad">

@@ -1,26 +1,16 @@
 import { Button, Paper, Table, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api.ts';
-import type { Entidad } from '../../tipos.ts';
 import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
-import { type DatosEntidad, FormularioEntidad } from './formulario-entidad.tsx';
+import { entidadesQuery, useCrearEntidad } from './api.ts';
+import { FormularioEntidad } from './formulario-entidad.tsx';
 
 export function EntidadesPage() {
   const { sesion, elegirEntidad } = useTrabajo();
-  const cliente = useQueryClient();
   const [formulario, setFormulario] = useState(0);
-  const lista = useQuery({ queryKey: ['entidades'], queryFn: () => api<Entidad[]>('GET', '/api/entidades') });
-  const crear = useMutation({
-    mutationFn: (d: DatosEntidad) => api<Entidad>('POST', '/api/entidades', d),
-    onSuccess: async (e) => {
-      await cliente.invalidateQueries({ queryKey: ['entidades'] });
-      await cliente.invalidateQueries({ queryKey: ['sesion'] });
-      elegirEntidad(e.id);
-      setFormulario((n) => n + 1);
-    },
-  });
+  const lista = useQuery(entidadesQuery());
+  const crear = useCrearEntidad();
   if (!sesion.usuario.adminPlataforma)
     return (
       <Pagina titulo="Entidades">
@@ -78,7 +68,14 @@ export function EntidadesPage() {
           textoBoton="Registrar entidad"
           pendiente={crear.isPending}
           error={crear.error}
-          alGuardar={(d) => crear.mutate(d)}
+          alGuardar={(d) =>
+            crear.mutate(d, {
+              onSuccess: (e) => {
+                elegirEntidad(e.id);
+                setFormulario((n) => n + 1);
+              },
+            })
+          }
         />
       </Paper>
     </Pagina>

@@ -1,22 +1,21 @@
 import { Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { erroresPorCampo, subirArchivo } from '../../api.ts';
+import { erroresPorCampo } from '../../api.ts';
 import type { Entidad } from '../../tipos.ts';
 import { Exito, MensajeError } from '../../ui/componentes.tsx';
+import { useSubirLogo } from './api.ts';
 
 export function LogoEntidad({ entidad }: { entidad: Entidad }) {
-  const cliente = useQueryClient();
   const [archivo, setArchivo] = useState<File | null>(null);
   const [version, setVersion] = useState(0);
-  const subir = useMutation({
-    mutationFn: () => subirArchivo(`/api/entidades/${entidad.id}/logo`, archivo!),
-    onSuccess: async () => {
-      setArchivo(null);
-      setVersion((v) => v + 1);
-      await cliente.invalidateQueries({ queryKey: ['entidad', entidad.id] });
-    },
-  });
+  const subir = useSubirLogo(entidad.id);
+  const subirLogo = () =>
+    subir.mutate(archivo!, {
+      onSuccess: () => {
+        setArchivo(null);
+        setVersion((v) => v + 1);
+      },
+    });
   const errores = erroresPorCampo(subir.error);
   return (
     <Paper withBorder p="lg">
@@ -46,7 +45,7 @@ export function LogoEntidad({ entidad }: { entidad: Entidad }) {
             clearable
             w={320}
           />
-          <Button onClick={() => subir.mutate()} disabled={!archivo} loading={subir.isPending}>
+          <Button onClick={subirLogo} disabled={!archivo} loading={subir.isPending}>
             Cargar logo
           </Button>
         </Group>

@@ -13,15 +13,18 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { api, erroresPorCampo } from '../../api.ts';
+import { erroresPorCampo } from '../../api.ts';
 import type { Catalogo, Indicador, VigenciaEntidad } from '../../tipos.ts';
 import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { numero, porcentaje } from '../../ui/formato.ts';
 import { GraficaTendencia } from '../../ui/grafica-tendencia.tsx';
-import { Semaforo } from '../tablero/tablero-page.tsx';
+import { catalogoQuery } from '../catalogo/api.ts';
+import { Semaforo } from '../tablero/vista-tablero.tsx';
+import { vigenciaQuery } from '../vigencias/api.ts';
+import { indicadoresQuery, useCrearIndicador, useMedirIndicador } from './api.ts';
 
 const VACIO = {
   codigo: '',
@@ -41,24 +44,25 @@ const VACIO = {
 
 function FormularioIndicador({ catalogo, alCrear }: { catalogo: Catalogo; alCrear: (id: string) => void }) {
   const { entidad, vigencia } = useTrabajo();
-  const cliente = useQueryClient();
   const [d, setD] = useState(VACIO);
-  const crear = useMutation({
-    mutationFn: () =>
-      api<Indicador>('POST', `/api/entidades/${entidad!.id}/indicadores`, {
+  const crear = useCrearIndicador(entidad!.id);
+  const crearIndicador = () =>
+    crear.mutate(
+      {
         ...d,
         vigencia,
         politica: d.politica || null,
         formulaDenominador: d.formulaDenominador || null,
         lineaBase: d.lineaBase === '' ? null : Number(d.lineaBase),
         meta: d.meta === '' ? undefined : Number(d.meta),
-      }),
-    onSuccess: async (i) => {
-      setD(VACIO);
-      await cliente.invalidateQueries({ queryKey: ['indicadores'] });
-      alCrear(i.id);
-    },
-  });
+      },
+      {
+        onSuccess: (i) => {
+          setD(VACIO);
+          alCrear(i.id);
+        },
+      },
+    );
   const e = erroresPorCampo(crear.error);
   const campo = (k: keyof typeof VACIO) => ({
     value: String(d[k]),
@@ -69,7 +73,7 @@ function FormularioIndicador({ catalogo, alCrear }: { catalogo: Catalogo; alCrea
     <form
       onSubmit={(x) => {
         x.preventDefault();
-        crear.mutate();
+        crearIndicador();
       }}
       noValidate
     >
@@ -162,28 +166,26 @@ function FormularioIndicador({ catalogo, alCrear }: { catalogo: Catalogo; alCrea
 
 function Medir({ indicador, periodos }: { indicador: Indicador; periodos: VigenciaEntidad['periodos'] }) {
   const { entidad } = useTrabajo();
-  const cliente = useQueryClient();
   const abiertos = periodos.filter((p) => !p.cerrado);
   const [periodo, setPeriodo] = useState(String(abiertos[0]?.numero ?? ''));
   const [numerador, setNumerador] = useState<string | number>('');
   const [denominador, setDenominador] = useState<string | number>('');
   const [observacion, setObservacion] = useState('');
-  const medir = useMutation({
-    mutationFn: () =>
-      api('PUT', `/api/entidades/${entidad!.id}/indicadores/${indicador.id}/mediciones/${periodo}`, {
-        numerador: numerador === '' ? undefined : Number(numerador),
-        denominador: denominador === '' ? null : Number(denominador),
-        observacion: observacion || null,
-      }),
-    onSuccess: () => cliente.invalidateQueries({ queryKey: ['indicadores'] }),
-  });
+  const medir = useMedirIndicador(entidad!.id, indicador.id);
+  const medirIndicador = () =>
+    medir.mutate({
+      periodo,
+      numerador: numerador === '' ? undefined : Number(numerador),
+      denominador: denominador === '' ? null : Number(denominador),
+      observacion: observacion || null,
+    });
   const e = erroresPorCampo(medir.error);
   if (!abiertos.length) return <Text>Todos los periodos de la vigencia están cerrados.</Text>;
   return (
     <form
       onSubmit={(x) => {
         x.preventDefault();
-        medir.mutate();
+        medirIndicador();
       }}
       noValidate
     >
@@ -328,21 +330,9 @@ function HojaDeVida({
 export function IndicadoresPage() {
   const { entidad, vigencia, puede } = useTrabajo();
   const [elegido, setElegido] = useState<string | null>(null);
-  const indicadores = useQuery({
-    queryKey: ['indicadores', entidad?.id, vigencia],
-    queryFn: () => api<Indicador[]>('GET', `/api/entidades/${entidad!.id}/indicadores?vigencia=${vigencia}`),
-    enabled: !!entidad,
-  });
-  const config = useQuery({
-    queryKey: ['vigencia', entidad?.id, vigencia],
-    queryFn: () => api<VigenciaEntidad>('GET', `/api/entidades/${entidad!.id}/vigencias/${vigencia}`),
-    enabled: !!entidad,
-  });
-  const catalogo = useQuery({
-    queryKey: ['catalogo', vigencia],
-    queryFn: () => api<Catalogo>('GET', `/api/catalogo?vigencia=${vigencia}`),
-    staleTime: Infinity,
-  });
+  const indicadores = useQuery(indicadoresQuery(entidad?.id, vigencia));
+  const config = useQuery(vigenciaQuery(entidad?.id, vigencia));
+  const catalogo = useQuery(catalogoQuery(vigencia));
   if (!entidad) return <Pagina titulo="Indicadores">Elija una entidad.</Pagina>;
   const lista = indicadores.data ?? [];
   const actual = lista.find((i) => i.id === elegido) ?? lista[0];

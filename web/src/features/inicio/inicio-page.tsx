@@ -1,18 +1,15 @@
 import { NOMBRE_ROL, type Rol } from '@core/roles.ts';
 import { Badge, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
-import { api } from '../../api.ts';
-import type { Catalogo, Dependencia, Responsable } from '../../tipos.ts';
 import { Cargando, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { Enlace } from '../../ui/router.tsx';
-import { consultaInvitaciones, MisInvitaciones } from '../usuarios/invitaciones.tsx';
-import {
-  consultaNotificaciones,
-  consultaPendientes,
-  MisNotificaciones,
-  MisPendientes,
-} from './pendientes.tsx';
+import { catalogoQuery, responsablesQuery } from '../catalogo/api.ts';
+import { dependenciasQuery } from '../dependencias/api.ts';
+import { misInvitacionesQuery } from '../usuarios/api.ts';
+import { MisInvitaciones } from '../usuarios/invitaciones.tsx';
+import { notificacionesQuery, pendientesQuery } from './api.ts';
+import { MisNotificaciones, MisPendientes } from './pendientes.tsx';
 
 function Paso({ titulo, hecho, children }: { titulo: string; hecho: boolean; children: React.ReactNode }) {
   return (
@@ -36,26 +33,13 @@ function Paso({ titulo, hecho, children }: { titulo: string; hecho: boolean; chi
 
 export function InicioPage() {
   const { sesion, entidad, vigencia, puede } = useTrabajo();
-  const dependencias = useQuery({
-    queryKey: ['dependencias', entidad?.id],
-    queryFn: () => api<Dependencia[]>('GET', `/api/entidades/${entidad!.id}/dependencias`),
-    enabled: !!entidad,
-  });
-  const responsables = useQuery({
-    queryKey: ['responsables', entidad?.id, vigencia],
-    queryFn: () =>
-      api<Responsable[]>('GET', `/api/entidades/${entidad!.id}/responsables?vigencia=${vigencia}`),
-    enabled: !!entidad,
-  });
-  const catalogo = useQuery({
-    queryKey: ['catalogo', vigencia],
-    queryFn: () => api<Catalogo>('GET', `/api/catalogo?vigencia=${vigencia}`),
-    staleTime: Infinity,
-  });
+  const dependencias = useQuery(dependenciasQuery(entidad?.id));
+  const responsables = useQuery(responsablesQuery(entidad?.id, vigencia));
+  const catalogo = useQuery(catalogoQuery(vigencia));
   // The sections appear together once their first answers are in: one arriving late would push the others
   // down (layout shift), and a count shown before its data would be false («Mis pendientes (0)»).
   const secciones = useQueries({
-    queries: [consultaInvitaciones(), consultaNotificaciones(), consultaPendientes(entidad?.id, vigencia)],
+    queries: [misInvitacionesQuery(), notificacionesQuery(), pendientesQuery(entidad?.id, vigencia)],
   });
   const cargando = [...secciones, dependencias, responsables, catalogo].some((q) => q.isLoading);
   const totalPoliticas = catalogo.data?.dimensiones.reduce((n, d) => n + d.politicas.length, 0) ?? 19;

@@ -1,31 +1,15 @@
 import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api.ts';
-import type { Notificaciones, Pendiente } from '../../tipos.ts';
+import { useQuery } from '@tanstack/react-query';
 import { MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, fechaHora } from '../../ui/formato.ts';
 import { Enlace } from '../../ui/router.tsx';
-
-// Shared with the home page, which waits for them before showing anything (no figure before it is known).
-export const consultaPendientes = (entidadId: string | undefined, vigencia: number) =>
-  queryOptions({
-    queryKey: ['pendientes', entidadId, vigencia],
-    queryFn: () =>
-      api<{ pendientes: Pendiente[] }>('GET', `/api/entidades/${entidadId}/pendientes?vigencia=${vigencia}`),
-    enabled: !!entidadId,
-  });
-export const consultaNotificaciones = () =>
-  queryOptions({
-    queryKey: ['notificaciones'],
-    queryFn: () => api<Notificaciones>('GET', '/api/notificaciones'),
-    refetchInterval: 120_000,
-  });
+import { notificacionesQuery, pendientesQuery, useMarcarLeidas } from './api.ts';
 
 /** «Mis pendientes»: what the person's roles must do now, oldest deadline first. */
 export function MisPendientes() {
   const { entidad, vigencia } = useTrabajo();
-  const pendientes = useQuery(consultaPendientes(entidad?.id, vigencia));
+  const pendientes = useQuery(pendientesQuery(entidad?.id, vigencia));
   const lista = pendientes.data?.pendientes ?? [];
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="mis-pendientes">
@@ -58,12 +42,8 @@ export function MisPendientes() {
 }
 
 export function MisNotificaciones() {
-  const cliente = useQueryClient();
-  const datos = useQuery(consultaNotificaciones());
-  const leer = useMutation({
-    mutationFn: () => api('POST', '/api/notificaciones/leidas'),
-    onSuccess: () => cliente.invalidateQueries({ queryKey: ['notificaciones'] }),
-  });
+  const datos = useQuery(notificacionesQuery());
+  const leer = useMarcarLeidas();
   const n = datos.data;
   if (!n || n.notificaciones.length === 0) return null;
   return (
@@ -81,7 +61,14 @@ export function MisNotificaciones() {
       <Stack gap={6}>
         {n.notificaciones.slice(0, 10).map((x) => (
           <Text key={x.id} fw={x.leida ? 400 : 700}>
-            {x.enlace ? <Enlace a={x.enlace}>{x.texto}</Enlace> : x.texto}{' '}
+            {/* A notice opens in its own entity, whichever one is chosen in the header now. */}
+            {x.enlace ? (
+              <Enlace a={`${x.enlace}${x.enlace.includes('?') ? '&' : '?'}entidad=${x.entidadId}`}>
+                {x.texto}
+              </Enlace>
+            ) : (
+              x.texto
+            )}{' '}
             <Text span size="sm" fw={400}>
               · {fechaHora(new Date(x.creadoEn))}
             </Text>

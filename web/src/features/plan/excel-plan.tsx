@@ -1,22 +1,8 @@
 import { Anchor, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { leerCsrf } from '../../api.ts';
 import { Exito, MensajeError, TablaDesplazable } from '../../ui/componentes.tsx';
-
-interface Problema {
-  fila: number;
-  columna: string;
-  problema: string;
-}
-class ErrorImportacion extends Error {
-  constructor(
-    mensaje: string,
-    readonly problemas: Problema[],
-  ) {
-    super(mensaje);
-  }
-}
+import { useTrabajo } from '../../ui/contexto.tsx';
+import { ErrorImportacion, useImportarPlan } from './api.ts';
 
 /** Export, template and import of the plan: the bridge with the offices that still work in Excel. */
 export function ExcelPlan({
@@ -28,33 +14,9 @@ export function ExcelPlan({
   vigencia: number;
   puedeImportar: boolean;
 }) {
-  const cliente = useQueryClient();
+  const { entidad } = useTrabajo();
   const [archivo, setArchivo] = useState<File | null>(null);
-  const importar = useMutation({
-    mutationFn: async () => {
-      const r = await fetch(`${base}/import.xlsx`, {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: { 'content-type': 'application/octet-stream', 'x-csrf-token': leerCsrf() },
-        body: archivo,
-      }).catch(() => {
-        throw new Error(
-          'No hay conexión con el servidor. Revise su conexión a internet e inténtelo de nuevo.',
-        );
-      });
-      const datos = await r.json().catch(() => null);
-      if (!r.ok)
-        throw new ErrorImportacion(
-          datos?.mensaje ?? 'No fue posible importar el archivo.',
-          datos?.problemas ?? [],
-        );
-      return datos as { importadas: number };
-    },
-    onSuccess: async () => {
-      setArchivo(null);
-      await cliente.invalidateQueries({ queryKey: ['plan'] });
-    },
-  });
+  const importar = useImportarPlan(entidad!.id, vigencia);
   const problemas = importar.error instanceof ErrorImportacion ? importar.error.problemas : [];
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="excel-plan">
@@ -86,7 +48,7 @@ export function ExcelPlan({
                 variant="outline"
                 disabled={!archivo}
                 loading={importar.isPending}
-                onClick={() => importar.mutate()}
+                onClick={() => importar.mutate(archivo!, { onSuccess: () => setArchivo(null) })}
               >
                 Importar
               </Button>

@@ -11,13 +11,14 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, erroresPorCampo } from '../../api.ts';
+import { erroresPorCampo } from '../../api.ts';
 import type { PlanAccion } from '../../tipos.ts';
-import { MensajeError, Ventana } from '../../ui/componentes.tsx';
+import { MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, fechaIso } from '../../ui/formato.ts';
+import { Ventana } from '../../ui/ventana.tsx';
+import { usePasoPlan } from './api.ts';
 
 const PASOS = [
   { estado: 'borrador', texto: 'Borrador' },
@@ -27,23 +28,18 @@ const PASOS = [
 ];
 
 /** Where the plan is in its approval and the one next step each role can take. */
-export function FlujoPlan({ plan, url }: { plan: PlanAccion; url: string }) {
+export function FlujoPlan({ plan }: { plan: PlanAccion }) {
   const { puede, entidad, vigencia } = useTrabajo();
-  const cliente = useQueryClient();
   const [ventana, setVentana] = useState<'aprobar' | 'devolver' | 'version' | null>(null);
   const [justificacion, setJustificacion] = useState('');
   const [fecha, setFecha] = useState('');
   const [acta, setActa] = useState('');
   const [observaciones, setObservaciones] = useState('');
-  const accion = useMutation({
-    mutationFn: ({ paso, cuerpo }: { paso: string; cuerpo?: object }) =>
-      api('POST', `${url}/${paso}`, cuerpo ?? {}),
-    onSuccess: async () => {
-      setVentana(null);
-      await cliente.invalidateQueries({ queryKey: ['plan'] });
-      await cliente.invalidateQueries({ queryKey: ['pendientes'] });
-    },
-  });
+  const paso = usePasoPlan(entidad!.id, vigencia);
+  const accion = {
+    ...paso,
+    mutate: (v: { paso: string; cuerpo?: object }) => paso.mutate(v, { onSuccess: () => setVentana(null) }),
+  };
   const p = plan.plan;
   if (!p) return null;
   const errores = erroresPorCampo(accion.error);

@@ -1,34 +1,17 @@
 import { Button, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, erroresPorCampo } from '../../api.ts';
+import { erroresPorCampo } from '../../api.ts';
 import { MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
+import { type Objetivo, useAgregarObjetivo, useQuitarObjetivo } from './api.ts';
 
 /** The entity's own strategic objectives / development-plan lines, which activities contribute to. */
-export function ObjetivosEntidad({
-  objetivos,
-}: {
-  objetivos: { id: string; codigo: string; nombre: string }[];
-}) {
+export function ObjetivosEntidad({ objetivos }: { objetivos: Objetivo[] }) {
   const { entidad } = useTrabajo();
-  const cliente = useQueryClient();
   const [codigo, setCodigo] = useState('');
   const [nombre, setNombre] = useState('');
-  const url = `/api/entidades/${entidad!.id}/objetivos`;
-  const refrescar = () => cliente.invalidateQueries({ queryKey: ['objetivos'] });
-  const agregar = useMutation({
-    mutationFn: () => api('POST', url, { codigo, nombre }),
-    onSuccess: async () => {
-      setCodigo('');
-      setNombre('');
-      await refrescar();
-    },
-  });
-  const quitar = useMutation({
-    mutationFn: (id: string) => api('DELETE', `${url}/${id}`),
-    onSuccess: refrescar,
-  });
+  const agregar = useAgregarObjetivo(entidad!.id);
+  const quitar = useQuitarObjetivo(entidad!.id);
   const e = erroresPorCampo(agregar.error);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="objetivos-entidad">
@@ -60,7 +43,15 @@ export function ObjetivosEntidad({
         <form
           onSubmit={(x) => {
             x.preventDefault();
-            agregar.mutate();
+            agregar.mutate(
+              { codigo, nombre },
+              {
+                onSuccess: () => {
+                  setCodigo('');
+                  setNombre('');
+                },
+              },
+            );
           }}
           noValidate
         >

@@ -1,22 +1,26 @@
 import { Alert, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api.ts';
-import type {
-  Actividad,
-  Catalogo,
-  Dependencia,
-  Indicador,
-  PlanAccion,
-  UsuarioEntidad,
-  VigenciaEntidad,
-} from '../../tipos.ts';
-import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable, Ventana } from '../../ui/componentes.tsx';
+import type { Actividad } from '../../tipos.ts';
+import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, pesos, porcentaje } from '../../ui/formato.ts';
+import { Ventana } from '../../ui/ventana.tsx';
+import { catalogoQuery } from '../catalogo/api.ts';
+import { dependenciasQuery } from '../dependencias/api.ts';
+import { indicadoresQuery } from '../indicadores/api.ts';
+import { usuariosQuery } from '../usuarios/api.ts';
+import { vigenciaQuery } from '../vigencias/api.ts';
+import {
+  objetivosQuery,
+  planQuery,
+  useAgregarActividad,
+  useCambiarActividad,
+  useQuitarActividad,
+} from './api.ts';
 import { ExcelPlan } from './excel-plan.tsx';
 import { FlujoPlan } from './flujo-plan.tsx';
-import { type DatosActividad, FormularioActividad } from './formulario-actividad.tsx';
+import { FormularioActividad } from './formulario-actividad.tsx';
 import { ObjetivosEntidad } from './objetivos-entidad.tsx';
 import { VersionesPlan } from './versiones-plan.tsx';
 
@@ -25,65 +29,23 @@ const DESCRIPCION =
 
 export function PlanPage() {
   const { entidad, vigencia, puede } = useTrabajo();
-  const cliente = useQueryClient();
   const [formulario, setFormulario] = useState(0);
-  const base = `/api/entidades/${entidad?.id}/planes/${vigencia}`;
   const puedeEditar = puede('plan.editar');
   const [editando, setEditando] = useState<Actividad | null>(null);
-  const plan = useQuery({
-    queryKey: ['plan', entidad?.id, vigencia],
-    queryFn: () => api<PlanAccion>('GET', base),
-    enabled: !!entidad,
-  });
-  const catalogo = useQuery({
-    queryKey: ['catalogo', vigencia],
-    queryFn: () => api<Catalogo>('GET', `/api/catalogo?vigencia=${vigencia}`),
-    staleTime: Infinity,
-  });
-  const config = useQuery({
-    queryKey: ['vigencia', entidad?.id, vigencia],
-    queryFn: () => api<VigenciaEntidad>('GET', `/api/entidades/${entidad!.id}/vigencias/${vigencia}`),
-    enabled: !!entidad,
-  });
-  const dependencias = useQuery({
-    queryKey: ['dependencias', entidad?.id],
-    queryFn: () => api<Dependencia[]>('GET', `/api/entidades/${entidad!.id}/dependencias`),
-    enabled: !!entidad && puedeEditar,
-  });
-  const personas = useQuery({
-    queryKey: ['usuarios', entidad?.id],
-    queryFn: () => api<UsuarioEntidad[]>('GET', `/api/entidades/${entidad!.id}/usuarios`),
-    enabled: !!entidad && puedeEditar,
-  });
+  const plan = useQuery(planQuery(entidad?.id, vigencia));
+  const catalogo = useQuery(catalogoQuery(vigencia));
+  const config = useQuery(vigenciaQuery(entidad?.id, vigencia));
+  // What only the activity form needs: people who cannot edit the plan do not download it.
+  const dependencias = useQuery({ ...dependenciasQuery(entidad?.id), enabled: !!entidad && puedeEditar });
+  const personas = useQuery({ ...usuariosQuery(entidad?.id), enabled: !!entidad && puedeEditar });
   const indicadores = useQuery({
-    queryKey: ['indicadores', entidad?.id, vigencia],
-    queryFn: () => api<Indicador[]>('GET', `/api/entidades/${entidad!.id}/indicadores?vigencia=${vigencia}`),
+    ...indicadoresQuery(entidad?.id, vigencia),
     enabled: !!entidad && puedeEditar,
   });
-  const agregar = useMutation({
-    mutationFn: (d: DatosActividad) => api('POST', `${base}/actividades`, d),
-    onSuccess: async () => {
-      setFormulario((n) => n + 1);
-      await cliente.invalidateQueries({ queryKey: ['plan'] });
-    },
-  });
-  const objetivos = useQuery({
-    queryKey: ['objetivos', entidad?.id],
-    queryFn: () =>
-      api<{ id: string; codigo: string; nombre: string }[]>('GET', `/api/entidades/${entidad!.id}/objetivos`),
-    enabled: !!entidad,
-  });
-  const cambiar = useMutation({
-    mutationFn: (d: DatosActividad) => api('PUT', `${base}/actividades/${editando!.id}`, d),
-    onSuccess: async () => {
-      setEditando(null);
-      await cliente.invalidateQueries({ queryKey: ['plan'] });
-    },
-  });
-  const quitar = useMutation({
-    mutationFn: (id: string) => api('DELETE', `${base}/actividades/${id}`),
-    onSuccess: () => cliente.invalidateQueries({ queryKey: ['plan'] }),
-  });
+  const objetivos = useQuery(objetivosQuery(entidad?.id));
+  const agregar = useAgregarActividad(entidad?.id ?? '', vigencia);
+  const cambiar = useCambiarActividad(entidad?.id ?? '', vigencia);
+  const quitar = useQuitarActividad(entidad?.id ?? '', vigencia);
   if (!entidad) return <Pagina titulo="Plan de acción">Elija una entidad.</Pagina>;
   // Nothing of the plan until plan and catalogue are in: sections arriving one by one would push each other.
   if (plan.isPending || catalogo.isPending)
@@ -108,8 +70,8 @@ export function PlanPage() {
       }
     >
       <MensajeError error={plan.error ?? quitar.error} />
-      {p?.plan && <FlujoPlan plan={p} url={base} />}
-      {p?.plan && <VersionesPlan url={base} actual={p.plan.version} />}
+      {p?.plan && <FlujoPlan plan={p} />}
+      {p?.plan && <VersionesPlan actual={p.plan.version} />}
       <ExcelPlan
         base={`/api/entidades/${entidad.id}/plan/${vigencia}`}
         vigencia={vigencia}
@@ -218,7 +180,7 @@ export function PlanPage() {
               objetivos={objetivos.data ?? []}
               pendiente={agregar.isPending}
               error={agregar.error}
-              alGuardar={(d) => agregar.mutate(d)}
+              alGuardar={(d) => agregar.mutate(d, { onSuccess: () => setFormulario((n) => n + 1) })}
             />
           </Stack>
         </Paper>
@@ -241,7 +203,9 @@ export function PlanPage() {
             inicial={editando}
             pendiente={cambiar.isPending}
             error={cambiar.error}
-            alGuardar={(d) => cambiar.mutate(d)}
+            alGuardar={(d) =>
+              cambiar.mutate({ id: editando.id, datos: d }, { onSuccess: () => setEditando(null) })
+            }
           />
         )}
       </Ventana>

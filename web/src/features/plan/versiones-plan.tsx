@@ -1,27 +1,10 @@
 import { Button, Group, List, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../../api.ts';
 import { MensajeError } from '../../ui/componentes.tsx';
+import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil } from '../../ui/formato.ts';
-
-interface Version {
-  version: number;
-  justificacion: string | null;
-  fechaSesionComite: string | null;
-  actaComite: string | null;
-  actividades: number;
-}
-interface Comparacion {
-  agregadas: { id: string; codigo: string; nombre: string }[];
-  quitadas: { id: string; codigo: string; nombre: string }[];
-  cambiadas: {
-    id: string;
-    codigo: string;
-    nombre: string;
-    cambios: { etiqueta: string; antes: unknown; despues: unknown }[];
-  }[];
-}
+import { comparacionQuery, versionesQuery } from './api.ts';
 
 const valor = (v: unknown) =>
   v === null || v === undefined
@@ -35,19 +18,13 @@ const valor = (v: unknown) =>
           : String(v);
 
 /** Every approved version with its acta, and what changed between any two. */
-export function VersionesPlan({ url, actual }: { url: string; actual: number }) {
-  const versiones = useQuery({
-    queryKey: ['plan', 'versiones', url],
-    queryFn: () => api<Version[]>('GET', `${url}/versiones`),
-  });
+export function VersionesPlan({ actual }: { actual: number }) {
+  const { entidad, vigencia } = useTrabajo();
+  const versiones = useQuery(versionesQuery(entidad?.id, vigencia));
   const [desde, setDesde] = useState(1);
   const [hasta, setHasta] = useState(actual);
   const [pedida, setPedida] = useState<[number, number] | null>(null);
-  const comparacion = useQuery({
-    queryKey: ['plan', 'comparar', url, pedida],
-    queryFn: () => api<Comparacion>('GET', `${url}/comparar?desde=${pedida![0]}&hasta=${pedida![1]}`),
-    enabled: !!pedida,
-  });
+  const comparacion = useQuery(comparacionQuery(entidad?.id, vigencia, pedida));
   const lista = versiones.data ?? [];
   if (actual < 2 && lista.length < 2) return null;
   const opciones = [...new Set([...lista.map((v) => v.version), actual])].map((n) => ({

@@ -17,13 +17,19 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, erroresPorCampo, subirArchivo } from '../../api.ts';
+import { erroresPorCampo } from '../../api.ts';
 import type { FilaSeguimiento } from '../../tipos.ts';
 import { MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaHora, numero, porcentaje } from '../../ui/formato.ts';
+import {
+  useAgregarEnlace,
+  useGuardarReporte,
+  usePasoReporte,
+  useQuitarEvidencia,
+  useSubirEvidencia,
+} from './api.ts';
 
 const COLOR_ESTADO: Record<string, string> = {
   borrador: '#495057',
@@ -67,7 +73,6 @@ export function ReporteActividad({
   abierta: boolean;
 }) {
   const { puede, entidad } = useTrabajo();
-  const cliente = useQueryClient();
   const r = fila.reporte;
   const a = fila.actividad;
   const [abierta, setAbierta] = useState(abiertaInicial);
@@ -80,55 +85,36 @@ export function ReporteActividad({
   const [archivo, setArchivo] = useState<File | null>(null);
   const [enlace, setEnlace] = useState({ nombre: '', url: '' });
   const [observaciones, setObservaciones] = useState('');
-  const refrescar = async () => {
-    await cliente.invalidateQueries({ queryKey: ['seguimiento'] });
-    await cliente.invalidateQueries({ queryKey: ['pendientes'] });
-    await cliente.invalidateQueries({ queryKey: ['tablero'] });
-  };
   const num = (x: string | number) => (x === '' ? null : Number(x));
-  const guardar = useMutation({
-    mutationFn: () =>
-      api('PUT', url, {
-        ...(modo === 'valor'
-          ? { valor: num(valor) }
-          : { numerador: num(numerador), denominador: num(denominador) }),
-        descripcion,
-        dificultades: dificultades || null,
-      }),
-    onSuccess: refrescar,
-  });
-  const subir = useMutation({
-    mutationFn: () =>
-      subirArchivo(`${url}/evidencias?nombre=${encodeURIComponent(archivo!.name)}`, archivo!, {
-        metodo: 'POST',
-        tipo: 'application/octet-stream',
-      }),
-    onSuccess: async () => {
-      setArchivo(null);
-      paso.reset();
-      await refrescar();
-    },
-  });
-  const agregarEnlace = useMutation({
-    mutationFn: () => api('POST', `${url}/enlaces`, enlace),
-    onSuccess: async () => {
-      setEnlace({ nombre: '', url: '' });
-      paso.reset();
-      await refrescar();
-    },
-  });
-  const quitar = useMutation({
-    mutationFn: (id: string) => api('DELETE', `/api/entidades/${entidad!.id}/evidencias/${id}`),
-    onSuccess: refrescar,
-  });
-  const paso = useMutation({
-    mutationFn: ({ accion, cuerpo }: { accion: string; cuerpo?: object }) =>
-      api('POST', `${url}/${accion}`, cuerpo ?? {}),
-    onSuccess: async () => {
-      setObservaciones('');
-      await refrescar();
-    },
-  });
+  const guardar = useGuardarReporte(url);
+  const guardarReporte = () =>
+    guardar.mutate({
+      ...(modo === 'valor'
+        ? { valor: num(valor) }
+        : { numerador: num(numerador), denominador: num(denominador) }),
+      descripcion,
+      dificultades: dificultades || null,
+    });
+  const subir = useSubirEvidencia(url);
+  const agregarEnlace = useAgregarEnlace(url);
+  const quitar = useQuitarEvidencia(entidad!.id);
+  const paso = usePasoReporte(url);
+  const darPaso = (accion: string, cuerpo?: object) =>
+    paso.mutate({ accion, cuerpo }, { onSuccess: () => setObservaciones('') });
+  const subirArchivo = () =>
+    subir.mutate(archivo!, {
+      onSuccess: () => {
+        setArchivo(null);
+        paso.reset();
+      },
+    });
+  const adjuntarEnlace = () =>
+    agregarEnlace.mutate(enlace, {
+      onSuccess: () => {
+        setEnlace({ nombre: '', url: '' });
+        paso.reset();
+      },
+    });
   const editable =
     !cerrado && fila.puedeReportar && (!r || r.estado === 'borrador' || r.estado === 'devuelto');
   const errores = erroresPorCampo(guardar.error);
@@ -200,7 +186,7 @@ export function ReporteActividad({
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                guardar.mutate();
+                guardarReporte();
               }}
             >
               <Stack>
@@ -344,7 +330,7 @@ export function ReporteActividad({
                       variant="outline"
                       disabled={!archivo}
                       loading={subir.isPending}
-                      onClick={() => subir.mutate()}
+                      onClick={subirArchivo}
                     >
                       Adjuntar
                     </Button>
@@ -365,11 +351,7 @@ export function ReporteActividad({
                     />
                   </Group>
                   <Group>
-                    <Button
-                      variant="outline"
-                      loading={agregarEnlace.isPending}
-                      onClick={() => agregarEnlace.mutate()}
-                    >
+                    <Button variant="outline" loading={agregarEnlace.isPending} onClick={adjuntarEnlace}>
                       Agregar enlace
                     </Button>
                   </Group>
@@ -383,7 +365,7 @@ export function ReporteActividad({
               <MensajeError error={paso.error} />
               {editable && r && (
                 <Group>
-                  <Button loading={paso.isPending} onClick={() => paso.mutate({ accion: 'enviar' })}>
+                  <Button loading={paso.isPending} onClick={() => darPaso('enviar')}>
                     Enviar a planeación
                   </Button>
                 </Group>
@@ -397,8 +379,8 @@ export function ReporteActividad({
                   setObservaciones={setObservaciones}
                   error={erroresPaso.observaciones}
                   pendiente={paso.isPending}
-                  alAprobar={() => paso.mutate({ accion: 'aceptar' })}
-                  alRechazar={() => paso.mutate({ accion: 'devolver', cuerpo: { observaciones } })}
+                  alAprobar={() => darPaso('aceptar')}
+                  alRechazar={() => darPaso('devolver', { observaciones })}
                 />
               )}
               {r?.estado === 'aceptado' && puede('seguimiento.verificar') && (
@@ -410,8 +392,8 @@ export function ReporteActividad({
                   setObservaciones={setObservaciones}
                   error={erroresPaso.observaciones}
                   pendiente={paso.isPending}
-                  alAprobar={() => paso.mutate({ accion: 'verificar' })}
-                  alRechazar={() => paso.mutate({ accion: 'observar', cuerpo: { observaciones } })}
+                  alAprobar={() => darPaso('verificar')}
+                  alRechazar={() => darPaso('observar', { observaciones })}
                 />
               )}
             </Stack>

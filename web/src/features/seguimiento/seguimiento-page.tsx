@@ -10,23 +10,19 @@ import {
   Text,
   Textarea,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { api, erroresPorCampo } from '../../api.ts';
-import type { Catalogo, HojaSeguimiento, VigenciaEntidad } from '../../tipos.ts';
-import { Cargando, MensajeError, Pagina, Ventana } from '../../ui/componentes.tsx';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { erroresPorCampo } from '../../api.ts';
+import type { HojaSeguimiento } from '../../tipos.ts';
+import { Cargando, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil } from '../../ui/formato.ts';
-import { useRuta } from '../../ui/router.tsx';
+import { Ventana } from '../../ui/ventana.tsx';
+import { catalogoQuery } from '../catalogo/api.ts';
+import { periodoVigente, vigenciaQuery } from '../vigencias/api.ts';
+import { hojaQuery, useCambiarCierre } from './api.ts';
 import { ReporteActividad } from './reporte-actividad.tsx';
-
-/** The period people are most likely reporting now: an open window, else the last cut-off passed. */
-export function periodoSugerido(v: VigenciaEntidad) {
-  const abierta = v.periodos.find((p) => p.ventana === 'abierta' && !p.cerrado);
-  if (abierta) return abierta.numero;
-  const pasados = v.periodos.filter((p) => p.ventana !== 'por_abrir');
-  return (pasados.at(-1) ?? v.periodos[0])?.numero ?? 1;
-}
 
 type Filtro = 'todas' | 'mias' | 'pendientes';
 
@@ -51,10 +47,9 @@ function avisoCierre(filas: HojaSeguimiento['filas']) {
 
 export function SeguimientoPage() {
   const { entidad, vigencia, puede } = useTrabajo();
-  const { ruta } = useRuta();
-  const consulta = new URLSearchParams(ruta.split('?')[1] ?? '');
-  const actividadPedida = consulta.get('actividad');
-  const [elegido, setElegido] = useState<number | null>(Number(consulta.get('periodo')) || null);
+  const busqueda = useSearch({ from: '/seguimiento' });
+  const navegar = useNavigate({ from: '/seguimiento' });
+  const actividadPedida = busqueda.actividad;
   const [filtro, setFiltro] = useState<Filtro>(
     actividadPedida
       ? 'todas'
@@ -69,39 +64,22 @@ export function SeguimientoPage() {
   const [mostrar, setMostrar] = useState(50);
   const [reabrir, setReabrir] = useState(false);
   const [justificacion, setJustificacion] = useState('');
-  const cliente = useQueryClient();
-  const config = useQuery({
-    queryKey: ['vigencia', entidad?.id, vigencia],
-    queryFn: () => api<VigenciaEntidad>('GET', `/api/entidades/${entidad!.id}/vigencias/${vigencia}`),
-    enabled: !!entidad,
-  });
-  const periodo = elegido ?? (config.data ? periodoSugerido(config.data) : null);
-  const hoja = useQuery({
-    queryKey: ['seguimiento', entidad?.id, vigencia, periodo],
-    queryFn: () =>
-      api<HojaSeguimiento>(
-        'GET',
-        `/api/entidades/${entidad!.id}/seguimientos?vigencia=${vigencia}&periodo=${periodo}`,
-      ),
-    enabled: !!entidad && periodo !== null,
-  });
-  const catalogo = useQuery({
-    queryKey: ['catalogo', vigencia],
-    queryFn: () => api<Catalogo>('GET', `/api/catalogo?vigencia=${vigencia}`),
-    staleTime: Infinity,
-  });
-  const urlPeriodo = `/api/entidades/${entidad?.id}/vigencias/${vigencia}/periodos/${periodo}`;
-  const cambiarCierre = useMutation({
-    mutationFn: (accion: 'cerrar' | 'reabrir') =>
-      api('POST', `${urlPeriodo}/${accion}`, accion === 'reabrir' ? { justificacion } : {}),
-    onSuccess: async () => {
+  const config = useQuery(vigenciaQuery(entidad?.id, vigencia));
+  const periodo = config.data ? periodoVigente(config.data, busqueda.periodo) : null;
+  // The period shown is always in the address (a missing or unknown one becomes the suggested one).
+  useEffect(() => {
+    if (periodo !== null && periodo !== busqueda.periodo)
+      navegar({ search: (prev) => ({ ...prev, periodo }), replace: true, resetScroll: false });
+  }, [periodo, busqueda.periodo, navegar]);
+  const hoja = useQuery(hojaQuery(entidad?.id, vigencia, periodo));
+  const catalogo = useQuery(catalogoQuery(vigencia));
+  const cambiarCierre = useCambiarCierre(entidad?.id ?? '', vigencia, periodo);
+  const alCambiarCierre = {
+    onSuccess: () => {
       setReabrir(false);
       setJustificacion('');
-      await cliente.invalidateQueries({ queryKey: ['vigencia'] });
-      await cliente.invalidateQueries({ queryKey: ['seguimiento'] });
-      await cliente.invalidateQueries({ queryKey: ['tablero'] });
     },
-  });
+  };
   if (!entidad) return <Pagina titulo="Seguimiento">Elija una entidad.</Pagina>;
   const h = hoja.data;
   const p = h?.periodo;
@@ -135,7 +113,13 @@ export function SeguimientoPage() {
             <NativeSelect
               label="Periodo"
               value={String(periodo ?? '')}
-              onChange={(e) => setElegido(Number(e.currentTarget.value))}
+              onChange={(e) => {
+                const elegido = Number(e.currentTarget.value);
+                navegar({
+                  search: (prev) => ({ ...prev, periodo: elegido, actividad: undefined }),
+                  resetScroll: false,
+                });
+              }}
               data={(config.data?.periodos ?? []).map((x) => ({
                 value: String(x.numero),
                 label: `${x.nombre}${x.cerrado ? ' (cerrado)' : ''}`,
@@ -208,7 +192,7 @@ export function SeguimientoPage() {
                         `¿Cerrar «${p.nombre}»? Sus cifras quedarán congeladas para los informes.${avisoCierre(h!.filas)}`,
                       )
                     )
-                      cambiarCierre.mutate('cerrar');
+                      cambiarCierre.mutate({ accion: 'cerrar' }, alCambiarCierre);
                   }}
                 >
                   Cerrar el periodo
@@ -243,7 +227,7 @@ export function SeguimientoPage() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            cambiarCierre.mutate('reabrir');
+            cambiarCierre.mutate({ accion: 'reabrir', justificacion }, alCambiarCierre);
           }}
         >
           <Stack>

@@ -1,31 +1,28 @@
 import { Badge, Group, NativeSelect } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { api } from '../../api.ts';
-import type { Tablero, VigenciaEntidad } from '../../tipos.ts';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { useEffect } from 'react';
 import { Cargando, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil } from '../../ui/formato.ts';
-import { periodoSugerido } from '../seguimiento/seguimiento-page.tsx';
+import { periodoVigente, vigenciaQuery } from '../vigencias/api.ts';
+import { tableroQuery } from './api.ts';
 import { VistaTablero } from './vista-tablero.tsx';
 
 export { Semaforo } from './vista-tablero.tsx';
 
 export function TableroPage() {
   const { entidad, vigencia } = useTrabajo();
-  const [elegido, setElegido] = useState<number | null>(null);
-  const config = useQuery({
-    queryKey: ['vigencia', entidad?.id, vigencia],
-    queryFn: () => api<VigenciaEntidad>('GET', `/api/entidades/${entidad!.id}/vigencias/${vigencia}`),
-    enabled: !!entidad,
-  });
-  const periodo = elegido ?? (config.data ? periodoSugerido(config.data) : null);
-  const tablero = useQuery({
-    queryKey: ['tablero', entidad?.id, vigencia, periodo],
-    queryFn: () =>
-      api<Tablero>('GET', `/api/entidades/${entidad!.id}/tablero?vigencia=${vigencia}&periodo=${periodo}`),
-    enabled: !!entidad && periodo !== null,
-  });
+  const busqueda = useSearch({ from: '/tablero' });
+  const navegar = useNavigate({ from: '/tablero' });
+  const config = useQuery(vigenciaQuery(entidad?.id, vigencia));
+  const periodo = config.data ? periodoVigente(config.data, busqueda.periodo) : null;
+  // The cut-off shown is always in the address, so the link shared is the dashboard seen.
+  useEffect(() => {
+    if (periodo !== null && periodo !== busqueda.periodo)
+      navegar({ search: (prev) => ({ ...prev, periodo }), replace: true, resetScroll: false });
+  }, [periodo, busqueda.periodo, navegar]);
+  const tablero = useQuery(tableroQuery(entidad?.id, vigencia, periodo));
   const t = tablero.data;
   if (!entidad) return <Pagina titulo="Tablero">Elija una entidad.</Pagina>;
   return (
@@ -37,7 +34,10 @@ export function TableroPage() {
         <NativeSelect
           label="Corte"
           value={String(periodo ?? '')}
-          onChange={(e) => setElegido(Number(e.currentTarget.value))}
+          onChange={(e) => {
+            const elegido = Number(e.currentTarget.value);
+            navegar({ search: (prev) => ({ ...prev, periodo: elegido }), resetScroll: false });
+          }}
           data={(config.data?.periodos ?? []).map((x) => ({
             value: String(x.numero),
             label: `${x.nombre} (corte ${fechaCivil(x.corte)})`,

@@ -1,20 +1,9 @@
 import { NOMBRE_ROL, type Rol } from '@core/roles.ts';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api.ts';
+import { useQuery } from '@tanstack/react-query';
 import { MensajeError } from '../../ui/componentes.tsx';
 import { fecha } from '../../ui/formato.ts';
-
-interface Invitacion {
-  id: string;
-  entidadId: string;
-  entidad: string;
-  roles: string[];
-  creadoEn: string;
-}
-
-export const consultaInvitaciones = () =>
-  queryOptions({ queryKey: ['invitaciones'], queryFn: () => api<Invitacion[]>('GET', '/api/invitaciones') });
+import { misInvitacionesQuery, useResponderInvitacion } from './api.ts';
 
 const nombresRoles = (roles: string[]) => roles.map((r) => NOMBRE_ROL[r as Rol] ?? r).join(', ');
 
@@ -23,13 +12,8 @@ const nombresRoles = (roles: string[]) => roles.map((r) => NOMBRE_ROL[r as Rol] 
  * entity (or has their account touched) by someone else typing their e-mail.
  */
 export function MisInvitaciones() {
-  const cliente = useQueryClient();
-  const lista = useQuery(consultaInvitaciones());
-  const responder = useMutation({
-    mutationFn: ({ id, acepta }: { id: string; acepta: boolean }) =>
-      api('POST', `/api/invitaciones/${id}/${acepta ? 'aceptar' : 'rechazar'}`),
-    onSuccess: () => cliente.invalidateQueries(),
-  });
+  const lista = useQuery(misInvitacionesQuery());
+  const responder = useResponderInvitacion();
   if (!lista.data?.length) return null;
   return (
     <Stack component="section" aria-labelledby="titulo-invitaciones">

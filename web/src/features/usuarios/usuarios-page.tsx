@@ -1,8 +1,10 @@
 import { NOMBRE_ROL, ROLES, type Rol } from '@core/roles.ts';
 import {
+  Alert,
   Badge,
   Button,
   Checkbox,
+  Code,
   Group,
   Paper,
   SimpleGrid,
@@ -12,12 +14,24 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api, erroresPorCampo } from '../../api.ts';
+import { erroresPorCampo } from '../../api.ts';
 import type { UsuarioEntidad } from '../../tipos.ts';
-import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable, Ventana } from '../../ui/componentes.tsx';
+import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
+import { Ventana } from '../../ui/ventana.tsx';
+import { useEstadoPlataforma } from '../auth/estado-plataforma.ts';
+import {
+  bandejaCorreoQuery,
+  invitacionesQuery,
+  type RespuestaCrearUsuario,
+  useCambiarRoles,
+  useCrearUsuario,
+  useRestablecerClave,
+  useRetirarInvitacion,
+  usuariosQuery,
+} from './api.ts';
 
 const nombreRol = (r: string) => NOMBRE_ROL[r as Rol] ?? r;
 
@@ -43,15 +57,9 @@ function SelectorRoles({
 
 function CambiarRoles({ usuario, cerrar }: { usuario: UsuarioEntidad; cerrar: () => void }) {
   const { entidad } = useTrabajo();
-  const cliente = useQueryClient();
   const [roles, setRoles] = useState(usuario.roles);
-  const guardar = useMutation({
-    mutationFn: () => api('PUT', `/api/entidades/${entidad!.id}/usuarios/${usuario.id}/roles`, { roles }),
-    onSuccess: async () => {
-      await cliente.invalidateQueries({ queryKey: ['usuarios'] });
-      cerrar();
-    },
-  });
+  const guardar = useCambiarRoles(entidad!.id);
+  const guardarRoles = () => guardar.mutate({ usuarioId: usuario.id, roles }, { onSuccess: cerrar });
   return (
     <Ventana opened onClose={cerrar} title={`Roles de ${usuario.nombre}`} size="lg">
       <Stack>
@@ -59,7 +67,7 @@ function CambiarRoles({ usuario, cerrar }: { usuario: UsuarioEntidad; cerrar: ()
         <SelectorRoles valor={roles} alCambiar={setRoles} />
         {roles.length === 0 && <Text>Sin roles, la persona deja de tener acceso a esta entidad.</Text>}
         <Group>
-          <Button onClick={() => guardar.mutate()} loading={guardar.isPending}>
+          <Button onClick={guardarRoles} loading={guardar.isPending}>
             Guardar roles
           </Button>
           <Button variant="outline" onClick={cerrar}>
@@ -71,93 +79,134 @@ function CambiarRoles({ usuario, cerrar }: { usuario: UsuarioEntidad; cerrar: ()
   );
 }
 
+/** A set-password link to hand over when the platform does not send e-mail. */
+interface EnlaceEntregar {
+  nombre: string;
+  correo: string;
+  url: string;
+  motivo: 'nueva' | 'restablecer';
+}
+
+function EnlaceParaEntregar({ enlace }: { enlace: EnlaceEntregar }) {
+  return (
+    <Alert color="green.9" variant="outline" role="status" title={`Enlace para ${enlace.nombre}`}>
+      <Text>
+        {enlace.motivo === 'nueva'
+          ? `La cuenta de ${enlace.nombre} (${enlace.correo}) quedó creada.`
+          : `La contraseña anterior de ${enlace.nombre} (${enlace.correo}) dejó de servir y sus sesiones se cerraron.`}{' '}
+        Como esta plataforma no envía correos, entréguele este enlace por un canal seguro (en persona o por el
+        chat institucional, nunca en un grupo): con él define su propia contraseña. Sirve una sola vez, vence
+        en 72 horas y nadie más debe abrirlo.
+      </Text>
+      <Code block className="enlace-clave" mt="xs" style={{ wordBreak: 'break-all', whiteSpace: 'pre-wrap' }}>
+        {enlace.url}
+      </Code>
+    </Alert>
+  );
+}
+
+function AvisoCorreo() {
+  const { sesion } = useTrabajo();
+  const estado = useEstadoPlataforma();
+  const esPlataforma = sesion.usuario.adminPlataforma;
+  const bandeja = useQuery({ ...bandejaCorreoQuery(), enabled: esPlataforma && !!estado.data?.correoActivo });
+  if (estado.data && !estado.data.correoActivo)
+    return (
+      <Alert color="orange.9" variant="outline" title="El envío de correos está desactivado">
+        Los avisos quedan solo dentro de la plataforma. Al dar acceso a una persona o restablecer su
+        contraseña verá un enlace de un solo uso para entregárselo.
+        {esPlataforma &&
+          ' Para activarlo, configure MIPG_SMTP_URL, MIPG_CORREO_REMITENTE y MIPG_URL_PUBLICA y reinicie el servidor.'}
+      </Alert>
+    );
+  if (bandeja.data?.fallidos)
+    return (
+      <Alert color="red.9" variant="outline" title="Correos que no se pudieron enviar">
+        {bandeja.data.fallidos === 1
+          ? '1 correo no se pudo enviar'
+          : `${bandeja.data.fallidos.toLocaleString('es-CO')} correos no se pudieron enviar`}{' '}
+        tras varios intentos. El último: «{bandeja.data.ultimosFallidos[0]?.asunto}» a{' '}
+        {bandeja.data.ultimosFallidos[0]?.destinatario} ({bandeja.data.ultimosFallidos[0]?.ultimoError}).
+        Revise la configuración del servidor de correo.
+      </Alert>
+    );
+  return null;
+}
+
 const VACIO = { nombre: '', correo: '', cargo: '', roles: [] as string[] };
 
 export function UsuariosPage() {
   const { entidad, puede } = useTrabajo();
-  const cliente = useQueryClient();
   const [datos, setDatos] = useState(VACIO);
   const [editando, setEditando] = useState<UsuarioEntidad | null>(null);
-  const [clave, setClave] = useState<{ nombre: string; correo: string; clave: string } | null>(null);
-  // What happened when no temporary password is shown: an invitation, or roles added to a member.
+  const [enlace, setEnlace] = useState<EnlaceEntregar | null>(null);
+  // What happened otherwise: an e-mail sent, an invitation, or roles added to a member.
   const [aviso, setAviso] = useState<string | null>(null);
-  const lista = useQuery({
-    queryKey: ['usuarios', entidad?.id],
-    queryFn: () => api<UsuarioEntidad[]>('GET', `/api/entidades/${entidad!.id}/usuarios`),
-    enabled: !!entidad,
-  });
-  const invitaciones = useQuery({
-    queryKey: ['usuarios', entidad?.id, 'invitaciones'],
-    queryFn: () =>
-      api<{ id: string; correo: string; roles: string[]; creadoEn: string }[]>(
-        'GET',
-        `/api/entidades/${entidad!.id}/invitaciones`,
-      ),
-    enabled: !!entidad,
-  });
-  const retirar = useMutation({
-    mutationFn: (id: string) => api('DELETE', `/api/entidades/${entidad!.id}/invitaciones/${id}`),
-    onSuccess: () => cliente.invalidateQueries({ queryKey: ['usuarios'] }),
-  });
-  const crear = useMutation({
-    mutationFn: () =>
-      api<{
-        usuario: UsuarioEntidad | null;
-        invitacion: { correo: string } | null;
-        claveTemporal: string | null;
-      }>('POST', `/api/entidades/${entidad!.id}/usuarios`, {
-        ...datos,
-        cargo: datos.cargo || null,
-      }),
-    onSuccess: async (r) => {
-      setClave(
-        r.usuario && r.claveTemporal
-          ? { nombre: r.usuario.nombre, correo: r.usuario.correo, clave: r.claveTemporal }
+  const lista = useQuery(usuariosQuery(entidad?.id));
+  const invitaciones = useQuery(invitacionesQuery(entidad?.id));
+  const retirar = useRetirarInvitacion(entidad?.id ?? '');
+  const crear = useCrearUsuario(entidad?.id ?? '');
+  const alCrear = {
+    onSuccess: (r: RespuestaCrearUsuario) => {
+      setEnlace(
+        r.usuario && r.enlaceClave
+          ? {
+              nombre: r.usuario.nombre,
+              correo: r.usuario.correo,
+              url: `${window.location.origin}${r.enlaceClave}`,
+              motivo: 'nueva',
+            }
           : null,
       );
       setAviso(
         r.invitacion
-          ? `${r.invitacion.correo} ya tiene cuenta en la plataforma: le enviamos una invitación. Tendrá los roles en esta entidad cuando la acepte al ingresar.`
-          : r.usuario && !r.claveTemporal
-            ? `${r.usuario.nombre} ya trabajaba en esta entidad; sus roles ahora son: ${r.usuario.roles.map(nombreRol).join(', ')}.`
-            : null,
+          ? `${r.invitacion.correo} ya tiene cuenta en la plataforma: le enviamos una invitación${r.correoEnviado ? ' (también por correo)' : ''}. Tendrá los roles en esta entidad cuando la acepte al ingresar.`
+          : r.usuario && r.correoEnviado
+            ? `Le enviamos a ${r.usuario.correo} un correo con un enlace para que ${r.usuario.nombre} defina su contraseña (sirve una vez y vence en 72 horas).`
+            : r.usuario && !r.enlaceClave
+              ? `${r.usuario.nombre} ya trabajaba en esta entidad; sus roles ahora son: ${r.usuario.roles.map(nombreRol).join(', ')}.`
+              : null,
       );
       setDatos(VACIO);
-      await cliente.invalidateQueries({ queryKey: ['usuarios'] });
     },
-  });
-  const restablecer = useMutation({
-    mutationFn: (u: UsuarioEntidad) =>
-      api<{ claveTemporal: string }>(
-        'POST',
-        `/api/entidades/${entidad!.id}/usuarios/${u.id}/restablecer-clave`,
-      ),
-    onSuccess: async (r, u) => {
-      setClave({ nombre: u.nombre, correo: u.correo, clave: r.claveTemporal });
-      await cliente.invalidateQueries({ queryKey: ['usuarios'] });
-    },
-  });
+  };
+  const restablecer = useRestablecerClave(entidad?.id ?? '');
+  const restablecerClave = (u: UsuarioEntidad) =>
+    restablecer.mutate(u, {
+      onSuccess: (r) => {
+        setEnlace(
+          r.enlaceClave
+            ? {
+                nombre: u.nombre,
+                correo: u.correo,
+                url: `${window.location.origin}${r.enlaceClave}`,
+                motivo: 'restablecer',
+              }
+            : null,
+        );
+        setAviso(
+          r.correoEnviado
+            ? `La contraseña anterior de ${u.nombre} dejó de servir y sus sesiones se cerraron. Le enviamos a ${u.correo} un enlace para definir una nueva (vence en 72 horas).`
+            : null,
+        );
+      },
+    });
   if (!entidad) return <Pagina titulo="Usuarios y roles">Elija una entidad.</Pagina>;
   const gestiona = puede('usuario.gestionar');
   const errores = erroresPorCampo(crear.error);
   const enviar = (e: FormEvent) => {
     e.preventDefault();
-    setClave(null);
+    setEnlace(null);
     setAviso(null);
-    crear.mutate();
+    crear.mutate({ ...datos, cargo: datos.cargo || null }, alCrear);
   };
   return (
     <Pagina
       titulo="Usuarios y roles"
       descripcion="Quién trabaja en la entidad y qué puede hacer, según las líneas de defensa del MIPG."
     >
-      {clave && (
-        <Exito>
-          Contraseña temporal de {clave.nombre} ({clave.correo}):{' '}
-          <strong className="clave-temporal">{clave.clave}</strong>. Entréguesela por un canal seguro; deberá
-          cambiarla al ingresar.
-        </Exito>
-      )}
+      {gestiona && <AvisoCorreo />}
+      {enlace && <EnlaceParaEntregar enlace={enlace} />}
       {aviso && <Exito>{aviso}</Exito>}
       <MensajeError error={lista.error ?? restablecer.error ?? retirar.error} />
       {lista.isPending ? (
@@ -209,7 +258,7 @@ export function UsuariosPage() {
                           <Button
                             size="xs"
                             variant="outline"
-                            onClick={() => restablecer.mutate(u)}
+                            onClick={() => restablecerClave(u)}
                             aria-label={`Restablecer contraseña de ${u.nombre}`}
                           >
                             Restablecer contraseña

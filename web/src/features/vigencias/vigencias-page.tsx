@@ -12,13 +12,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { api, erroresPorCampo } from '../../api.ts';
-import type { VigenciaEntidad } from '../../tipos.ts';
+import { erroresPorCampo } from '../../api.ts';
 import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil } from '../../ui/formato.ts';
+import { type ConfiguracionVigencia, useGuardarVigencia, vigenciaQuery } from './api.ts';
 
 const VENTANA = { por_abrir: 'Por abrir', abierta: 'Abierta', cerrada: 'Cerrada' } as const;
 const ESQUEMAS = [
@@ -35,17 +35,8 @@ function plazo(dias: number, ventana: keyof typeof VENTANA) {
 
 export function VigenciasPage() {
   const { entidad, vigencia, puede } = useTrabajo();
-  const cliente = useQueryClient();
-  const clave = ['vigencia', entidad?.id, vigencia];
-  const consulta = useQuery({
-    queryKey: clave,
-    queryFn: () => api<VigenciaEntidad>('GET', `/api/entidades/${entidad!.id}/vigencias/${vigencia}`),
-    enabled: !!entidad,
-  });
-  const [borrador, setBorrador] = useState<Pick<
-    VigenciaEntidad,
-    'esquema' | 'diasHabilesReporte' | 'semaforo'
-  > | null>(null);
+  const consulta = useQuery(vigenciaQuery(entidad?.id, vigencia));
+  const [borrador, setBorrador] = useState<ConfiguracionVigencia | null>(null);
   useEffect(() => {
     if (consulta.data)
       setBorrador({
@@ -54,18 +45,14 @@ export function VigenciasPage() {
         semaforo: consulta.data.semaforo,
       });
   }, [consulta.data]);
-  const guardar = useMutation({
-    mutationFn: () =>
-      api<VigenciaEntidad>('PUT', `/api/entidades/${entidad!.id}/vigencias/${vigencia}`, borrador),
-    onSuccess: (v) => cliente.setQueryData(clave, v),
-  });
+  const guardar = useGuardarVigencia(entidad?.id ?? '', vigencia);
   if (!entidad) return <Pagina titulo="Vigencias y periodos">Elija una entidad.</Pagina>;
   const editable = puede('vigencia.configurar');
   const errores = erroresPorCampo(guardar.error);
   const v = consulta.data;
   const enviar = (e: FormEvent) => {
     e.preventDefault();
-    guardar.mutate();
+    if (borrador) guardar.mutate(borrador);
   };
   const rango = (k: 'amarilloDesde' | 'verdeDesde' | 'azulSobre', etiqueta: string) => (
     <NumberInput

@@ -1,0 +1,94 @@
+// The audit log in words a control-interno office reads: «Aprobó» the «plan de acción», not «aprobar plan».
+// Every action and resource the code records has its Spanish name here (a test scans the code for new ones).
+
+export const NOMBRE_ACCION: Record<string, string> = {
+  aceptar: 'Aceptó',
+  actualizar: 'Modificó',
+  actualizar_medicion: 'Corrigió la medición de',
+  agregar_evidencia: 'Agregó una evidencia a',
+  aprobar: 'Aprobó',
+  asignar_responsable: 'Asignó el responsable de',
+  asignar_roles: 'Asignó roles a',
+  bloquear: 'Bloqueó',
+  cambiar_clave: 'Cambió la contraseña de',
+  cambiar_logo: 'Cambió el logo de',
+  cambiar_roles: 'Cambió los roles de',
+  cambiar_ventana: 'Cambió la ventana de reporte de',
+  cerrar: 'Cerró',
+  configurar: 'Configuró',
+  crear: 'Creó',
+  devolver: 'Devolvió',
+  editar: 'Editó',
+  eliminar: 'Eliminó',
+  enviar: 'Envió',
+  importar: 'Importó',
+  iniciar_sesion: 'Inició sesión',
+  invitar: 'Invitó',
+  'nueva-version': 'Abrió una nueva versión de',
+  nueva_version: 'Abrió una nueva versión de',
+  observar: 'Dejó observaciones en',
+  probar: 'Probó',
+  publicar: 'Publicó',
+  quitar_evidencia: 'Quitó una evidencia de',
+  reabrir: 'Reabrió',
+  rechazar: 'Rechazó',
+  registrar_medicion: 'Registró la medición de',
+  restablecer_clave: 'Restableció la contraseña de',
+  restaurar: 'Restauró',
+  retirar: 'Retiró',
+  sembrar_demo: 'Cargó los datos de demostración en',
+  verificar: 'Verificó',
+};
+
+export const NOMBRE_RECURSO: Record<string, string> = {
+  actividad: 'la actividad',
+  dependencia: 'la dependencia',
+  dependencias: 'las dependencias',
+  entidad: 'la entidad',
+  indicador: 'el indicador',
+  invitacion: 'la invitación',
+  nada: '',
+  objetivo: 'el objetivo estratégico',
+  periodo: 'el periodo',
+  plan: 'el plan de acción',
+  politica: 'la política',
+  ponderaciones: 'las ponderaciones',
+  respaldo: 'el respaldo',
+  seguimiento: 'el reporte de seguimiento',
+  sesion: 'la sesión',
+  usuario: 'la cuenta',
+  vigencia: 'la vigencia',
+};
+
+const legible = (clave: string) => clave.replaceAll(/[_-]/g, ' ');
+
+/** «Aprobó el plan de acción», «Inició sesión»; an unknown key is shown as words, never hidden. */
+export function describirAccion(accion: string, recurso: string): string {
+  const verbo = NOMBRE_ACCION[accion] ?? legible(accion);
+  const objeto = NOMBRE_RECURSO[recurso] ?? legible(recurso);
+  // Spanish contracts «a el» and «de el».
+  return objeto ? `${verbo} ${objeto}`.replace(/ a el /, ' al ').replace(/ de el /, ' del ') : verbo;
+}
+
+const TEXTO_MAXIMO = 120;
+
+/**
+ * What the row is about, read from what it recorded: the activity's code and name, a person's e-mail, a
+ * dependencia's name. null when the entry recorded nothing that names it.
+ */
+export function nombrarObjeto(antes: unknown, despues: unknown): string | null {
+  for (const datos of [despues, antes]) {
+    if (!datos || typeof datos !== 'object' || Array.isArray(datos)) continue;
+    const d = datos as Record<string, unknown>;
+    const texto = (k: string) => (typeof d[k] === 'string' && d[k] ? (d[k] as string) : null);
+    const nombre = texto('nombre') ?? texto('correo') ?? texto('titulo');
+    const codigo = texto('codigo');
+    const partes = [codigo, nombre].filter(Boolean);
+    if (partes.length) {
+      const s = partes.join(' — ');
+      return s.length > TEXTO_MAXIMO ? `${s.slice(0, TEXTO_MAXIMO - 1)}…` : s;
+    }
+    if (typeof d.vigencia === 'number') return `Vigencia ${d.vigencia}`;
+  }
+  return null;
+}

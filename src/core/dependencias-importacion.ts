@@ -1,0 +1,184 @@
+// Importing an entity's dependencias from a spreadsheet: all or nothing, every problem with its row and column.
+// A row's «Depende de» names a dependencia that already exists or another row of the file, by name or code;
+// the rows come back parents first, so they can be inserted in order.
+import { buscarTextoNoPermitido, MENSAJE_PROBLEMA } from './texto.ts';
+
+export const COLUMNAS_DEPENDENCIAS = ['Nombre', 'Código', 'Depende de'] as const;
+export const MAXIMO_DEPENDENCIAS = 2000;
+
+export type CeldaTabla = string | number | Date | null | undefined;
+
+export interface FilaTabla {
+  numero: number;
+  celdas: readonly CeldaTabla[];
+}
+
+export interface ProblemaFila {
+  fila: number;
+  columna: string;
+  problema: string;
+}
+
+export interface DependenciaExistente {
+  id: string;
+  nombre: string;
+  codigo: string | null;
+}
+
+export interface DependenciaNueva {
+  fila: number;
+  nombre: string;
+  codigo: string | null;
+  /** The parent: an existing dependencia's id, or another new row's number. */
+  padre: { id: string } | { fila: number } | null;
+}
+
+export type ResultadoDependencias =
+  | { ok: true; dependencias: DependenciaNueva[] }
+  | { ok: false; problemas: ProblemaFila[] };
+
+/** Names and codes compare without accents, case or repeated spaces: «Secretaría  de gobierno» is «Secretaria de Gobierno». */
+export const claveComparable = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLocaleLowerCase('es-CO')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const texto = (c: CeldaTabla) =>
+  c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim();
+
+export function validarDependencias(
+  encabezados: readonly string[],
+  filas: readonly FilaTabla[],
+  existentes: readonly DependenciaExistente[],
+): ResultadoDependencias {
+  const indice = new Map(encabezados.map((e, i) => [claveComparable(e), i]));
+  const faltan = COLUMNAS_DEPENDENCIAS.filter((c) => c !== 'Código' && c !== 'Depende de').filter(
+    (c) => !indice.has(claveComparable(c)),
+  );
+  if (faltan.length)
+    return {
+      ok: false,
+      problemas: faltan.map((c) => ({
+        fila: 1,
+        columna: c,
+        problema: `falta la columna «${c}»: descargue la plantilla y copie sus datos en ella`,
+      })),
+    };
+  const con = filas.filter((f) => f.celdas.some((c) => texto(c) !== ''));
+  if (con.length === 0)
+    return {
+      ok: false,
+      problemas: [{ fila: 2, columna: 'Nombre', problema: 'el archivo no tiene dependencias' }],
+    };
+  if (con.length > MAXIMO_DEPENDENCIAS)
+    return {
+      ok: false,
+      problemas: [
+        {
+          fila: con[MAXIMO_DEPENDENCIAS]!.numero,
+          columna: 'Nombre',
+          problema: `se importan como máximo ${MAXIMO_DEPENDENCIAS.toLocaleString('es-CO')} dependencias por archivo`,
+        },
+      ],
+    };
+  const celda = (f: FilaTabla, columna: string) => {
+    const i = indice.get(claveComparable(columna));
+    return i === undefined ? '' : texto(f.celdas[i]);
+  };
+
+  const problemas: ProblemaFila[] = [];
+  const porNombre = new Map<string, { id: string } | { fila: number }>();
+  const porCodigo = new Map<string, { id: string } | { fila: number }>();
+  for (const d of existentes) {
+    porNombre.set(claveComparable(d.nombre), { id: d.id });
+    if (d.codigo) porCodigo.set(claveComparable(d.codigo), { id: d.id });
+  }
+  const leidas: (Omit<DependenciaNueva, 'padre'> & { padreTexto: string })[] = [];
+  for (const f of con) {
+    const mal = (columna: string, problema: string) => problemas.push({ fila: f.numero, columna, problema });
+    const ilegible = f.celdas.map((c) => buscarTextoNoPermitido(c)).find(Boolean);
+    if (ilegible) {
+      mal('Nombre', `${MENSAJE_PROBLEMA[ilegible.problema]}.`);
+      continue;
+    }
+    const nombre = celda(f, 'Nombre').replace(/\s+/g, ' ');
+    const codigo = celda(f, 'Código') || null;
+    if (nombre.length < 2) mal('Nombre', 'escriba el nombre de la dependencia');
+    else if (nombre.length > 150) mal('Nombre', 'el nombre no puede tener más de 150 caracteres');
+    else {
+      const previa = porNombre.get(claveComparable(nombre));
+      if (previa)
+        mal(
+          'Nombre',
+          'fila' in previa
+            ? `«${nombre}» está repetida (también en la fila ${previa.fila})`
+            : `«${nombre}» ya existe en la entidad`,
+        );
+      else porNombre.set(claveComparable(nombre), { fila: f.numero });
+    }
+    if (codigo) {
+      if (codigo.length > 20) mal('Código', 'el código no puede tener más de 20 caracteres');
+      else {
+        const previa = porCodigo.get(claveComparable(codigo));
+        if (previa)
+          mal(
+            'Código',
+            'fila' in previa
+              ? `el código ${codigo} está repetido (también en la fila ${previa.fila})`
+              : `el código ${codigo} ya es de otra dependencia de la entidad`,
+          );
+        else porCodigo.set(claveComparable(codigo), { fila: f.numero });
+      }
+    }
+    leidas.push({ fila: f.numero, nombre, codigo, padreTexto: celda(f, 'Depende de') });
+  }
+
+  const conPadre: DependenciaNueva[] = leidas.map((d) => {
+    if (!d.padreTexto) return { fila: d.fila, nombre: d.nombre, codigo: d.codigo, padre: null };
+    const clave = claveComparable(d.padreTexto);
+    const padre = porNombre.get(clave) ?? porCodigo.get(clave) ?? null;
+    if (!padre)
+      problemas.push({
+        fila: d.fila,
+        columna: 'Depende de',
+        problema: `«${d.padreTexto}» no es una dependencia de la entidad ni de este archivo`,
+      });
+    else if ('fila' in padre && padre.fila === d.fila)
+      problemas.push({
+        fila: d.fila,
+        columna: 'Depende de',
+        problema: 'una dependencia no puede depender de sí misma',
+      });
+    return { fila: d.fila, nombre: d.nombre, codigo: d.codigo, padre };
+  });
+  if (problemas.length) return { ok: false, problemas: ordenar(problemas) };
+
+  // Parents first; what is left after no row can be placed is a cycle inside the file.
+  const ordenadas: DependenciaNueva[] = [];
+  const puestas = new Set<number>();
+  let pendientes = conPadre;
+  while (pendientes.length) {
+    const listas = pendientes.filter((d) => !d.padre || 'id' in d.padre || puestas.has(d.padre.fila));
+    if (listas.length === 0) {
+      return {
+        ok: false,
+        problemas: pendientes.map((d) => ({
+          fila: d.fila,
+          columna: 'Depende de',
+          problema: 'forma un ciclo con otras filas (una dependencia termina dependiendo de sí misma)',
+        })),
+      };
+    }
+    for (const d of listas) {
+      ordenadas.push(d);
+      puestas.add(d.fila);
+    }
+    pendientes = pendientes.filter((d) => !puestas.has(d.fila));
+  }
+  return { ok: true, dependencias: ordenadas };
+}
+
+const ordenar = (p: ProblemaFila[]) => [...p].sort((a, b) => a.fila - b.fila);

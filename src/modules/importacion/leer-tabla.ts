@@ -1,0 +1,68 @@
+// A table uploaded by a person, as headers and rows, from a workbook (.xlsx, read in a worker) or a CSV
+// (as Excel in Colombia saves it: «;» between fields, often in Windows-1252 rather than UTF-8).
+import { parse } from 'csv-parse/sync';
+import { leerLibroPlanEnHilo } from '../excel/leer-en-hilo.ts';
+import { type LecturaPlan, LIMITES_XLSX } from '../excel/plan-xlsx.ts';
+
+export type TipoTabla = 'xlsx' | 'csv';
+
+const NO_ES_CSV = 'El archivo no es un CSV legible (texto separado por «;» o «,»).';
+
+/** UTF-8 when it is valid UTF-8 (BOM or not); otherwise Windows-1252, what Excel's «CSV» uses on Windows. */
+export function decodificarTexto(contenido: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(contenido);
+  } catch {
+    return new TextDecoder('windows-1252').decode(contenido);
+  }
+}
+
+/** The separator that splits the header line into more fields, outside quotes. */
+export function separadorDe(texto: string): ';' | ',' | '\t' {
+  const primera = (texto.split(/\r?\n/, 1)[0] ?? '').replace(/"[^"]*"/g, '');
+  const cuenta = (c: string) => primera.split(c).length - 1;
+  const opciones = [';', ',', '\t'] as const;
+  return opciones.reduce((mejor, c) => (cuenta(c) > cuenta(mejor) ? c : mejor), ';');
+}
+
+export function leerCsv(contenido: Buffer): LecturaPlan {
+  const texto = decodificarTexto(contenido);
+  let registros: string[][];
+  try {
+    registros = parse(texto, {
+      delimiter: separadorDe(texto),
+      relax_column_count: true,
+      skip_empty_lines: false,
+      bom: true,
+      // One row beyond the limit is enough to say the file is too long.
+      to_line: LIMITES_XLSX.filas + 2,
+      max_record_size: 64 * 1024,
+    });
+  } catch {
+    return { ok: false, status: 400, mensaje: NO_ES_CSV };
+  }
+  if (registros.length === 0) return { ok: false, status: 400, mensaje: NO_ES_CSV };
+  const ancho = registros.findIndex((r) => r.length > LIMITES_XLSX.columnas);
+  if (ancho >= 0)
+    return {
+      ok: false,
+      status: 413,
+      mensaje: `La fila ${(ancho + 1).toLocaleString('es-CO')} tiene más de ${LIMITES_XLSX.columnas} columnas. Borre las columnas sobrantes y vuelva a cargarlo.`,
+    };
+  if (registros.length > LIMITES_XLSX.filas + 1)
+    return {
+      ok: false,
+      status: 413,
+      mensaje: `El archivo tiene más de ${LIMITES_XLSX.filas.toLocaleString('es-CO')} filas. Divídalo en varios archivos.`,
+    };
+  const [encabezados = [], ...resto] = registros;
+  return {
+    ok: true,
+    encabezados: encabezados.map((e) => e.trim()),
+    filas: resto.map((celdas, i) => ({ numero: i + 2, celdas: celdas.map((c) => c.trim() || null) })),
+  };
+}
+
+export async function leerTabla(contenido: Buffer, tipo: TipoTabla): Promise<LecturaPlan> {
+  return tipo === 'csv' ? leerCsv(contenido) : leerLibroPlanEnHilo(contenido);
+}

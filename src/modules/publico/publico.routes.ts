@@ -1,0 +1,221 @@
+// Public pages for citizens, served as HTML by the server (no JavaScript): /publico/<slug> with its open
+// data, and the data dictionary. Registered under the /publico prefix, before the web app's fallback.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyError } from 'fastify';
+import { type FastifyPluginAsyncZod, hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ConsultaPublicaSchema, DICCIONARIO, DireccionEntidadSchema } from '../../contrato/publico.ts';
+import { ErrorApi } from '../../server/errores.ts';
+import { RAIZ } from '../../server/rutas.ts';
+import { csvActividades, csvPoliticas, jsonSeguro } from './publico.datos.ts';
+import { CACHE_CORTA, CACHE_INMUTABLE, comprimir, enviar, etiquetaDe } from './publico.respuesta.ts';
+import { buscarDireccion, vistaPublica } from './publico.service.ts';
+import { POR_PAGINA, paginaDiccionario, paginaEntidad, paginaError } from './publico.vista.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route answers HTML: its errors are Spanish pages, not JSON. */
+    html?: boolean;
+  }
+}
+
+const HTML = 'text/html; charset=utf-8';
+const CSV = 'text/csv; charset=utf-8';
+const JSON_TIPO = 'application/json; charset=utf-8';
+const tags = ['Página pública'];
+
+// The stylesheet is read once and named by its content: pages can cache it for a year.
+const CSS = readFileSync(join(RAIZ, 'src', 'modules', 'publico', 'publico.css'));
+const HUELLA = etiquetaDe(CSS)
+  .slice(3, 13)
+  .replace(/[^A-Za-z0-9]/g, '0');
+export const RUTA_ESTILO = `/publico/estilos/publico.${HUELLA}.css`;
+const CSS_COMPRIMIDO = { br: comprimir(CSS, 'br'), gzip: comprimir(CSS, 'gzip') };
+
+const Params = z.object({ entidad: DireccionEntidadSchema });
+const publico = { acceso: 'publico' as const };
+
+export const publicoRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Errors of the HTML pages are pages too; those of the data files keep the JSON contract (parent handler).
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    if (!request.routeOptions.config?.html) throw err;
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const detalle = err.validation.map((v) => v.message).join('; ');
+      const titulo = err.validationContext === 'params' ? 'Página no encontrada' : 'Dirección no válida';
+      return enviar(request, reply, {
+        estado: err.validationContext === 'params' ? 404 : 400,
+        tipo: HTML,
+        cache: 'no-cache',
+        cuerpo: paginaError(
+          titulo,
+          err.validationContext === 'params'
+            ? 'La dirección no corresponde a ninguna entidad. Revise que esté bien escrita.'
+            : `Revise la dirección: ${detalle}.`,
+          RUTA_ESTILO,
+        ),
+      });
+    }
+    if (err instanceof ErrorApi && err.status < 500)
+      return enviar(request, reply, {
+        estado: err.status,
+        tipo: HTML,
+        cache: 'no-cache',
+        cuerpo: paginaError(
+          err.status === 404 ? 'Página no encontrada' : 'Dirección no válida',
+          err.message,
+          RUTA_ESTILO,
+        ),
+      });
+    throw err;
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    enviar(request, reply, {
+      estado: 404,
+      tipo: HTML,
+      cache: 'no-cache',
+      cuerpo: paginaError(
+        'Página no encontrada',
+        'La dirección no corresponde a ninguna página pública. Revise que esté bien escrita.',
+        RUTA_ESTILO,
+      ),
+    }),
+  );
+
+  /** The entity behind the address; an old /publico/<uuid> answers 301 to the readable one. */
+  async function entidadDe(
+    texto: string,
+    resto: string,
+    query: string,
+  ): Promise<{ redirigir: string } | { id: string; slug: string }> {
+    const d = await buscarDireccion(app.db, texto);
+    if (d.tipo === 'desconocida')
+      throw new ErrorApi(404, 'La dirección no corresponde a ninguna entidad. Revise que esté bien escrita.');
+    if (d.tipo === 'antigua') return { redirigir: `/publico/${d.slug}${resto}${query}` };
+    return { id: d.id, slug: d.slug };
+  }
+  const consultaDe = (url: string) => {
+    const i = url.indexOf('?');
+    return i < 0 ? '' : url.slice(i);
+  };
+
+  app.get(
+    '/:entidad',
+    {
+      config: { ...publico, html: true },
+      schema: {
+        tags,
+        summary: 'Página pública de la entidad (HTML): plan de acción publicado, avance y contacto',
+        params: Params,
+        querystring: ConsultaPublicaSchema,
+      },
+    },
+    async (request, reply) => {
+      const e = await entidadDe(request.params.entidad, '', consultaDe(request.url));
+      if ('redirigir' in e) return reply.redirect(e.redirigir, 301);
+      const v = await vistaPublica(app.db, e.id, e.slug, request.query.vigencia);
+      const pagina = request.query.pagina ?? 1;
+      const total = v.datos?.actividades.length ?? 0;
+      if (pagina > 1 && (pagina - 1) * POR_PAGINA >= total)
+        throw new ErrorApi(404, `El plan tiene ${total} actividades: la página ${pagina} no existe.`);
+      return enviar(request, reply, { tipo: HTML, cuerpo: paginaEntidad(v, pagina, RUTA_ESTILO) });
+    },
+  );
+
+  const archivo = (
+    nombre: string,
+    resumen: string,
+    generar: (
+      slug: string,
+      v: Awaited<ReturnType<typeof vistaPublica>>,
+    ) => { cuerpo: string | Buffer; tipo: string; archivo: string },
+  ) =>
+    app.get(
+      `/:entidad/${nombre}`,
+      {
+        config: publico,
+        schema: {
+          tags,
+          summary: resumen,
+          params: Params,
+          querystring: ConsultaPublicaSchema.pick({ vigencia: true }),
+        },
+      },
+      async (request, reply) => {
+        const e = await entidadDe(request.params.entidad, `/${nombre}`, consultaDe(request.url));
+        if ('redirigir' in e) return reply.redirect(e.redirigir, 301);
+        const v = await vistaPublica(app.db, e.id, e.slug, request.query.vigencia);
+        if (!v.datos)
+          throw new ErrorApi(404, `La entidad aún no ha publicado su plan de acción de ${v.vigencia}.`);
+        return enviar(request, reply, generar(e.slug, v));
+      },
+    );
+
+  archivo(
+    'actividades.csv',
+    'Actividades del plan publicado con su avance (CSV para Excel, UTF-8)',
+    (slug, v) => ({
+      cuerpo: csvActividades(v.datos!),
+      tipo: CSV,
+      archivo: `actividades-plan-de-accion-${v.vigencia}-${slug}.csv`,
+    }),
+  );
+  archivo('politicas.csv', 'Avance por política del plan publicado (CSV para Excel, UTF-8)', (slug, v) => ({
+    cuerpo: csvPoliticas(v.datos!),
+    tipo: CSV,
+    archivo: `avance-por-politica-${v.vigencia}-${slug}.csv`,
+  }));
+  archivo('datos.json', 'Plan publicado y su avance en JSON (datos abiertos)', (slug, v) => ({
+    cuerpo: jsonSeguro(v.datos),
+    tipo: JSON_TIPO,
+    archivo: `plan-de-accion-${v.vigencia}-${slug}.json`,
+  }));
+
+  app.get(
+    '/diccionario',
+    { config: { ...publico, html: true }, schema: { tags, summary: 'Diccionario de datos abiertos (HTML)' } },
+    async (request, reply) =>
+      enviar(request, reply, {
+        tipo: HTML,
+        cuerpo: paginaDiccionario(RUTA_ESTILO),
+        cache: 'public, max-age=3600',
+      }),
+  );
+  app.get(
+    '/diccionario.json',
+    { config: publico, schema: { tags, summary: 'Diccionario de datos abiertos (JSON)' } },
+    async (request, reply) =>
+      enviar(request, reply, {
+        tipo: JSON_TIPO,
+        cuerpo: jsonSeguro(DICCIONARIO),
+        cache: 'public, max-age=3600',
+      }),
+  );
+
+  app.get(
+    '/estilos/:archivo',
+    {
+      config: publico,
+      schema: { hide: true, params: z.object({ archivo: z.string().max(40) }) },
+    },
+    async (request, reply) => {
+      if (!/^publico\.[A-Za-z0-9]{10}\.css$/.test(request.params.archivo))
+        throw new ErrorApi(404, 'No se encontró la hoja de estilos.');
+      // An older name (a page cached before an update) gets today's sheet, cached briefly.
+      const actual = RUTA_ESTILO.endsWith(request.params.archivo);
+      const acepta = request.headers['accept-encoding'] ?? '';
+      const c = /\bbr\b/.test(acepta)
+        ? CSS_COMPRIMIDO.br
+        : /\bgzip\b/.test(acepta)
+          ? CSS_COMPRIMIDO.gzip
+          : null;
+      reply
+        .type('text/css; charset=utf-8')
+        .header('cache-control', actual ? CACHE_INMUTABLE : CACHE_CORTA)
+        .header('vary', 'Accept-Encoding');
+      if (c?.codificacion) reply.header('content-encoding', c.codificacion);
+      return reply.send(c?.datos ?? CSS);
+    },
+  );
+};

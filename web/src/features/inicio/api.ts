@@ -1,0 +1,33 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api.ts';
+import type { Notificaciones, Pendiente } from '../../tipos.ts';
+
+export const inicioKeys = {
+  pendientes: ['pendientes'] as const,
+  pendientesDe: (entidadId: string | undefined, vigencia: number) =>
+    ['pendientes', entidadId, vigencia] as const,
+  notificaciones: ['notificaciones'] as const,
+};
+
+export const pendientesQuery = (entidadId: string | undefined, vigencia: number) =>
+  queryOptions({
+    queryKey: inicioKeys.pendientesDe(entidadId, vigencia),
+    queryFn: () =>
+      api<{ pendientes: Pendiente[] }>('GET', `/api/entidades/${entidadId}/pendientes?vigencia=${vigencia}`),
+    enabled: !!entidadId,
+  });
+
+export const notificacionesQuery = () =>
+  queryOptions({
+    queryKey: inicioKeys.notificaciones,
+    queryFn: () => api<Notificaciones>('GET', '/api/notificaciones'),
+    refetchInterval: 120_000,
+  });
+
+export function useMarcarLeidas() {
+  const cliente = useQueryClient();
+  return useMutation({
+    mutationFn: () => api('POST', '/api/notificaciones/leidas'),
+    onSuccess: () => cliente.invalidateQueries({ queryKey: inicioKeys.notificaciones }),
+  });
+}

@@ -1,0 +1,183 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, leerCsrf } from '../../api.ts';
+import type { PlanAccion } from '../../tipos.ts';
+import { inicioKeys } from '../inicio/api.ts';
+import type { DatosActividad } from './formulario-actividad.tsx';
+
+export interface Objetivo {
+  id: string;
+  codigo: string;
+  nombre: string;
+}
+
+export interface VersionPlan {
+  version: number;
+  justificacion: string | null;
+  fechaSesionComite: string | null;
+  actaComite: string | null;
+  actividades: number;
+}
+
+export interface ComparacionPlan {
+  agregadas: { id: string; codigo: string; nombre: string }[];
+  quitadas: { id: string; codigo: string; nombre: string }[];
+  cambiadas: {
+    id: string;
+    codigo: string;
+    nombre: string;
+    cambios: { etiqueta: string; antes: unknown; despues: unknown }[];
+  }[];
+}
+
+export const planKeys = {
+  todo: ['plan'] as const,
+  entidad: (entidadId: string | undefined) => ['plan', entidadId] as const,
+  plan: (entidadId: string | undefined, vigencia: number) => ['plan', entidadId, vigencia] as const,
+  versiones: (entidadId: string | undefined, vigencia: number) =>
+    ['plan', entidadId, vigencia, 'versiones'] as const,
+  comparacion: (entidadId: string | undefined, vigencia: number, desde: number, hasta: number) =>
+    ['plan', entidadId, vigencia, 'comparacion', desde, hasta] as const,
+  objetivos: (entidadId: string | undefined) => ['plan', entidadId, 'objetivos'] as const,
+};
+
+export const urlPlan = (entidadId: string | undefined, vigencia: number) =>
+  `/api/entidades/${entidadId}/planes/${vigencia}`;
+
+export const planQuery = (entidadId: string | undefined, vigencia: number) =>
+  queryOptions({
+    queryKey: planKeys.plan(entidadId, vigencia),
+    queryFn: () => api<PlanAccion>('GET', urlPlan(entidadId, vigencia)),
+    enabled: !!entidadId,
+  });
+
+export const versionesQuery = (entidadId: string | undefined, vigencia: number) =>
+  queryOptions({
+    queryKey: planKeys.versiones(entidadId, vigencia),
+    queryFn: () => api<VersionPlan[]>('GET', `${urlPlan(entidadId, vigencia)}/versiones`),
+    enabled: !!entidadId,
+  });
+
+export const comparacionQuery = (
+  entidadId: string | undefined,
+  vigencia: number,
+  pedida: [number, number] | null,
+) =>
+  queryOptions({
+    queryKey: planKeys.comparacion(entidadId, vigencia, pedida?.[0] ?? 0, pedida?.[1] ?? 0),
+    queryFn: () =>
+      api<ComparacionPlan>(
+        'GET',
+        `${urlPlan(entidadId, vigencia)}/comparar?desde=${pedida![0]}&hasta=${pedida![1]}`,
+      ),
+    enabled: !!entidadId && !!pedida,
+  });
+
+export const objetivosQuery = (entidadId: string | undefined) =>
+  queryOptions({
+    queryKey: planKeys.objetivos(entidadId),
+    queryFn: () => api<Objetivo[]>('GET', `/api/entidades/${entidadId}/objetivos`),
+    enabled: !!entidadId,
+  });
+
+function useRefrescarPlan(entidadId: string, vigencia: number) {
+  const cliente = useQueryClient();
+  return () => cliente.invalidateQueries({ queryKey: planKeys.plan(entidadId, vigencia) });
+}
+
+export function useAgregarActividad(entidadId: string, vigencia: number) {
+  const refrescar = useRefrescarPlan(entidadId, vigencia);
+  return useMutation({
+    mutationFn: (d: DatosActividad) => api('POST', `${urlPlan(entidadId, vigencia)}/actividades`, d),
+    onSuccess: refrescar,
+  });
+}
+
+export function useCambiarActividad(entidadId: string, vigencia: number) {
+  const refrescar = useRefrescarPlan(entidadId, vigencia);
+  return useMutation({
+    mutationFn: ({ id, datos }: { id: string; datos: DatosActividad }) =>
+      api('PUT', `${urlPlan(entidadId, vigencia)}/actividades/${id}`, datos),
+    onSuccess: refrescar,
+  });
+}
+
+export function useQuitarActividad(entidadId: string, vigencia: number) {
+  const refrescar = useRefrescarPlan(entidadId, vigencia);
+  return useMutation({
+    mutationFn: (id: string) => api('DELETE', `${urlPlan(entidadId, vigencia)}/actividades/${id}`),
+    onSuccess: refrescar,
+  });
+}
+
+/** One step of the plan's approval (enviar, aprobar, devolver, publicar, nueva-version). */
+export function usePasoPlan(entidadId: string, vigencia: number) {
+  const cliente = useQueryClient();
+  return useMutation({
+    mutationFn: ({ paso, cuerpo }: { paso: string; cuerpo?: object }) =>
+      api('POST', `${urlPlan(entidadId, vigencia)}/${paso}`, cuerpo ?? {}),
+    onSuccess: async () => {
+      await cliente.invalidateQueries({ queryKey: planKeys.plan(entidadId, vigencia) });
+      await cliente.invalidateQueries({ queryKey: inicioKeys.pendientes });
+    },
+  });
+}
+
+export interface ProblemaImportacion {
+  fila: number;
+  columna: string;
+  problema: string;
+}
+
+export class ErrorImportacion extends Error {
+  constructor(
+    mensaje: string,
+    readonly problemas: ProblemaImportacion[],
+  ) {
+    super(mensaje);
+  }
+}
+
+/** The Excel template's rows become activities all at once, or none with the list of problems. */
+export function useImportarPlan(entidadId: string, vigencia: number) {
+  const refrescar = useRefrescarPlan(entidadId, vigencia);
+  return useMutation({
+    mutationFn: async (archivo: File) => {
+      // The Excel routes live under /plan/ (singular), beside the plan's own /planes/.
+      const r = await fetch(`/api/entidades/${entidadId}/plan/${vigencia}/import.xlsx`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/octet-stream', 'x-csrf-token': leerCsrf() },
+        body: archivo,
+      }).catch(() => {
+        throw new Error(
+          'No hay conexión con el servidor. Revise su conexión a internet e inténtelo de nuevo.',
+        );
+      });
+      const datos = await r.json().catch(() => null);
+      if (!r.ok)
+        throw new ErrorImportacion(
+          datos?.mensaje ?? 'No fue posible importar el archivo.',
+          datos?.problemas ?? [],
+        );
+      return datos as { importadas: number };
+    },
+    onSuccess: refrescar,
+  });
+}
+
+export function useAgregarObjetivo(entidadId: string) {
+  const cliente = useQueryClient();
+  return useMutation({
+    mutationFn: (datos: { codigo: string; nombre: string }) =>
+      api('POST', `/api/entidades/${entidadId}/objetivos`, datos),
+    onSuccess: () => cliente.invalidateQueries({ queryKey: planKeys.objetivos(entidadId) }),
+  });
+}
+
+export function useQuitarObjetivo(entidadId: string) {
+  const cliente = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api('DELETE', `/api/entidades/${entidadId}/objetivos/${id}`),
+    onSuccess: () => cliente.invalidateQueries({ queryKey: planKeys.objetivos(entidadId) }),
+  });
+}

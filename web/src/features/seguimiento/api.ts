@@ -1,0 +1,102 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, subirArchivo } from '../../api.ts';
+import type { HojaSeguimiento } from '../../tipos.ts';
+import { inicioKeys } from '../inicio/api.ts';
+import { tableroKeys } from '../tablero/api.ts';
+import { vigenciaKeys } from '../vigencias/api.ts';
+
+export const seguimientoKeys = {
+  todo: ['seguimiento'] as const,
+  hoja: (entidadId: string | undefined, vigencia: number, periodo: number | null) =>
+    ['seguimiento', entidadId, vigencia, periodo] as const,
+};
+
+export const hojaQuery = (entidadId: string | undefined, vigencia: number, periodo: number | null) =>
+  queryOptions({
+    queryKey: seguimientoKeys.hoja(entidadId, vigencia, periodo),
+    queryFn: () =>
+      api<HojaSeguimiento>(
+        'GET',
+        `/api/entidades/${entidadId}/seguimientos?vigencia=${vigencia}&periodo=${periodo}`,
+      ),
+    enabled: !!entidadId && periodo !== null,
+  });
+
+/** A report's change moves the sheet, the people's to-do lists and the dashboard's figures. */
+function useRefrescarSeguimiento() {
+  const cliente = useQueryClient();
+  return async () => {
+    await cliente.invalidateQueries({ queryKey: seguimientoKeys.todo });
+    await cliente.invalidateQueries({ queryKey: inicioKeys.pendientes });
+    await cliente.invalidateQueries({ queryKey: tableroKeys.todo });
+  };
+}
+
+export interface DatosReporte {
+  valor?: number | null;
+  numerador?: number | null;
+  denominador?: number | null;
+  descripcion: string;
+  dificultades: string | null;
+}
+
+/** `url` is the report's address: /api/entidades/:entidad/seguimientos/:actividad/:periodo. */
+export function useGuardarReporte(url: string) {
+  const refrescar = useRefrescarSeguimiento();
+  return useMutation({ mutationFn: (d: DatosReporte) => api('PUT', url, d), onSuccess: refrescar });
+}
+
+export function useSubirEvidencia(url: string) {
+  const refrescar = useRefrescarSeguimiento();
+  return useMutation({
+    mutationFn: (archivo: File) =>
+      subirArchivo(`${url}/evidencias?nombre=${encodeURIComponent(archivo.name)}`, archivo, {
+        metodo: 'POST',
+        tipo: 'application/octet-stream',
+      }),
+    onSuccess: refrescar,
+  });
+}
+
+export function useAgregarEnlace(url: string) {
+  const refrescar = useRefrescarSeguimiento();
+  return useMutation({
+    mutationFn: (enlace: { nombre: string; url: string }) => api('POST', `${url}/enlaces`, enlace),
+    onSuccess: refrescar,
+  });
+}
+
+export function useQuitarEvidencia(entidadId: string) {
+  const refrescar = useRefrescarSeguimiento();
+  return useMutation({
+    mutationFn: (id: string) => api('DELETE', `/api/entidades/${entidadId}/evidencias/${id}`),
+    onSuccess: refrescar,
+  });
+}
+
+/** One step of the report's review: enviar, aceptar, devolver, verificar, observar. */
+export function usePasoReporte(url: string) {
+  const refrescar = useRefrescarSeguimiento();
+  return useMutation({
+    mutationFn: ({ accion, cuerpo }: { accion: string; cuerpo?: object }) =>
+      api('POST', `${url}/${accion}`, cuerpo ?? {}),
+    onSuccess: refrescar,
+  });
+}
+
+export function useCambiarCierre(entidadId: string, vigencia: number, periodo: number | null) {
+  const cliente = useQueryClient();
+  return useMutation({
+    mutationFn: ({ accion, justificacion }: { accion: 'cerrar' | 'reabrir'; justificacion?: string }) =>
+      api(
+        'POST',
+        `/api/entidades/${entidadId}/vigencias/${vigencia}/periodos/${periodo}/${accion}`,
+        accion === 'reabrir' ? { justificacion } : {},
+      ),
+    onSuccess: async () => {
+      await cliente.invalidateQueries({ queryKey: vigenciaKeys.vigencia(entidadId, vigencia) });
+      await cliente.invalidateQueries({ queryKey: seguimientoKeys.todo });
+      await cliente.invalidateQueries({ queryKey: tableroKeys.todo });
+    },
+  });
+}

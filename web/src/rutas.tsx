@@ -1,0 +1,352 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  type ErrorComponentProps,
+  lazyRouteComponent,
+  redirect,
+  retainSearchParams,
+} from '@tanstack/react-router';
+import { ErrorApi } from './api.ts';
+import { sesionQuery } from './features/auth/api.ts';
+import { catalogoQuery, responsablesQuery } from './features/catalogo/api.ts';
+import { dependenciasQuery } from './features/dependencias/api.ts';
+import { entidadesQuery, entidadQuery } from './features/entidad/api.ts';
+import { indicadoresQuery } from './features/indicadores/api.ts';
+import { planQuery } from './features/plan/api.ts';
+import { hojaQuery } from './features/seguimiento/api.ts';
+import { tableroQuery } from './features/tablero/api.ts';
+import { usuariosQuery } from './features/usuarios/api.ts';
+import { periodoVigente, vigenciaQuery } from './features/vigencias/api.ts';
+import type { Sesion } from './tipos.ts';
+import { Cargando, MensajeError, Pagina } from './ui/componentes.tsx';
+import { MarcoPublico } from './ui/marco.tsx';
+import { esPublica, Raiz, trabajoDe } from './ui/raiz.tsx';
+import { Enlace } from './ui/router.tsx';
+
+// Search params are validated here, so pages read typed values and a hand-edited address never breaks them.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const uuid = (x: unknown) => (typeof x === 'string' && UUID.test(x) ? x : undefined);
+const entero = (x: unknown, min: number, max: number) => {
+  const n = typeof x === 'number' ? x : typeof x === 'string' && x !== '' ? Number(x) : Number.NaN;
+  return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
+};
+
+export interface BusquedaTrabajo {
+  entidad?: string;
+  vigencia?: number;
+}
+export interface BusquedaPeriodo {
+  periodo?: number;
+}
+
+export interface ContextoRutas {
+  queryClient: QueryClient;
+}
+
+function NoEncontrada() {
+  return (
+    <Pagina titulo="Página no encontrada">
+      <p>
+        La dirección no existe. <Enlace a="/">Volver al inicio</Enlace>.
+      </p>
+    </Pagina>
+  );
+}
+
+function ErrorDePagina({ error }: ErrorComponentProps) {
+  // A failed chunk (new version installed, connection lost) says so in Spanish, not in the browser's words.
+  const mostrado =
+    error instanceof ErrorApi
+      ? error
+      : new Error('No fue posible cargar la página. Revise su conexión a internet y recargue la página.');
+  return (
+    <Pagina titulo="No fue posible abrir la página">
+      <MensajeError error={mostrado} />
+    </Pagina>
+  );
+}
+
+const raiz = createRootRouteWithContext<ContextoRutas>()({
+  validateSearch: (s: Record<string, unknown>): BusquedaTrabajo => ({
+    entidad: uuid(s.entidad),
+    vigencia: entero(s.vigencia, 2000, 2100),
+  }),
+  // Every link inside the platform keeps the entity and year being worked on.
+  search: { middlewares: [retainSearchParams(['entidad', 'vigencia'])] },
+  beforeLoad: async ({ context, location, search }) => {
+    if (esPublica(location.pathname)) return { sesion: null, trabajo: null };
+    const sesion: Sesion | null = await context.queryClient.ensureQueryData(sesionQuery()).catch(() => null);
+    if (!sesion || sesion.usuario.debeCambiarClave) return { sesion, trabajo: null };
+    const trabajo = trabajoDe(sesion, search);
+    // A missing or foreign entity, or a missing year, is replaced in the address (no new history entry).
+    if (trabajo.entidadId !== search.entidad || trabajo.vigencia !== search.vigencia) {
+      const { entidad: _e, vigencia: _v, ...resto } = location.search as BusquedaTrabajo;
+      throw redirect({
+        to: location.pathname,
+        search: { entidad: trabajo.entidadId, vigencia: trabajo.vigencia, ...resto },
+        replace: true,
+      });
+    }
+    return { sesion, trabajo };
+  },
+  component: Raiz,
+  // While the session is asked for on a slow connection: the frame with its landmarks, as on every page.
+  pendingComponent: () => (
+    <MarcoPublico>
+      <Cargando que="su sesión" />
+    </MarcoPublico>
+  ),
+  notFoundComponent: NoEncontrada,
+  errorComponent: ErrorDePagina,
+});
+
+type Contexto = ContextoRutas & {
+  trabajo: { entidadId: string | undefined; vigencia: number } | null;
+};
+
+/**
+ * Prefetch in the loader: the page's data downloads while its code does. A failure is left to the page,
+ * which shows it in place (the same queries, from the same `api.ts`). A change of search on the same page
+ * (period, entity, year) does not wait here: the page stays, with the control that was used still focused,
+ * and shows its own loading state.
+ */
+function precargar({ queryClient }: Contexto, ...consultas: object[]) {
+  type Opciones = Parameters<QueryClient['ensureQueryData']>[0];
+  return Promise.all(
+    consultas.map((c) => queryClient.ensureQueryData(c as Opciones).catch(() => undefined)),
+  ).then(() => undefined);
+}
+
+const pagina = <T extends Record<string, unknown>>(importar: () => Promise<T>, nombre: keyof T) =>
+  lazyRouteComponent(importar, nombre as never);
+
+const inicio = createRoute({
+  getParentRoute: () => raiz,
+  path: '/',
+  component: pagina(() => import('./features/inicio/inicio-page.tsx'), 'InicioPage'),
+});
+
+const plan = createRoute({
+  getParentRoute: () => raiz,
+  path: '/plan',
+  loader: ({ context, cause }) => {
+    if (cause === 'stay') return;
+    const t = context.trabajo;
+    if (!t?.entidadId) return;
+    return precargar(context, planQuery(t.entidadId, t.vigencia), catalogoQuery(t.vigencia));
+  },
+  component: pagina(() => import('./features/plan/plan-page.tsx'), 'PlanPage'),
+});
+
+const validarPeriodo = (s: Record<string, unknown>): BusquedaPeriodo => ({
+  periodo: entero(s.periodo, 1, 12),
+});
+
+const seguimiento = createRoute({
+  getParentRoute: () => raiz,
+  path: '/seguimiento',
+  validateSearch: (s: Record<string, unknown>): BusquedaPeriodo & { actividad?: string } => ({
+    ...validarPeriodo(s),
+    actividad: uuid(s.actividad),
+  }),
+  loaderDeps: ({ search }) => ({ periodo: search.periodo }),
+  loader: async ({ context, deps, cause }) => {
+    if (cause === 'stay') return;
+    const t = context.trabajo;
+    if (!t?.entidadId) return;
+    const config = await context.queryClient
+      .ensureQueryData(vigenciaQuery(t.entidadId, t.vigencia))
+      .catch(() => null);
+    if (!config) return;
+    const periodo = periodoVigente(config, deps.periodo);
+    await precargar(context, hojaQuery(t.entidadId, t.vigencia, periodo), catalogoQuery(t.vigencia));
+  },
+  component: pagina(() => import('./features/seguimiento/seguimiento-page.tsx'), 'SeguimientoPage'),
+});
+
+const tablero = createRoute({
+  getParentRoute: () => raiz,
+  path: '/tablero',
+  validateSearch: validarPeriodo,
+  loaderDeps: ({ search }) => ({ periodo: search.periodo }),
+  loader: async ({ context, deps, cause }) => {
+    if (cause === 'stay') return;
+    const t = context.trabajo;
+    if (!t?.entidadId) return;
+    const config = await context.queryClient
+      .ensureQueryData(vigenciaQuery(t.entidadId, t.vigencia))
+      .catch(() => null);
+    if (!config) return;
+    await precargar(context, tableroQuery(t.entidadId, t.vigencia, periodoVigente(config, deps.periodo)));
+  },
+  component: pagina(() => import('./features/tablero/tablero-page.tsx'), 'TableroPage'),
+});
+
+const indicadores = createRoute({
+  getParentRoute: () => raiz,
+  path: '/indicadores',
+  loader: ({ context, cause }) => {
+    if (cause === 'stay') return;
+    const t = context.trabajo;
+    if (!t?.entidadId) return;
+    return precargar(
+      context,
+      indicadoresQuery(t.entidadId, t.vigencia),
+      vigenciaQuery(t.entidadId, t.vigencia),
+      catalogoQuery(t.vigencia),
+    );
+  },
+  component: pagina(() => import('./features/indicadores/indicadores-page.tsx'), 'IndicadoresPage'),
+});
+
+const vigencia = createRoute({
+  getParentRoute: () => raiz,
+  path: '/vigencia',
+  loader: ({ context, cause }) => {
+    if (cause === 'stay') return;
+    const t = context.trabajo;
+    if (!t?.entidadId) return;
+    return precargar(context, vigenciaQuery(t.entidadId, t.vigencia));
+  },
+  component: pagina(() => import('./features/vigencias/vigencias-page.tsx'), 'VigenciasPage'),
+});
+
+const catalogo = createRoute({
+  getParentRoute: () => raiz,
+  path: '/catalogo',
+  loader: ({ context, cause }) => {
+    if (cause === 'stay') return;
+    const t = context.trabajo;
+    if (!t) return;
+    return precargar(context, catalogoQuery(t.vigencia), responsablesQuery(t.entidadId, t.vigencia));
+  },
+  component: pagina(() => import('./features/catalogo/catalogo-page.tsx'), 'CatalogoPage'),
+});
+
+const entidad = createRoute({
+  getParentRoute: () => raiz,
+  path: '/entidad',
+  loader: ({ context, cause }) => {
+    if (cause === 'stay') return;
+    const t = context.trabajo;
+    if (!t?.entidadId) return;
+    return precargar(context, entidadQuery(t.entidadId));
+  },
+  component: pagina(() => import('./features/entidad/entidad-page.tsx'), 'EntidadPage'),
+});
+
+const entidades = createRoute({
+  getParentRoute: () => raiz,
+  path: '/entidades',
+  loader: ({ context, cause }) => {
+    if (cause === 'stay' || !context.sesion?.usuario.adminPlataforma) return;
+    return precargar(context, entidadesQuery());
+  },
+  component: pagina(() => import('./features/entidad/entidades-page.tsx'), 'EntidadesPage'),
+});
+
+const dependencias = createRoute({
+  getParentRoute: () => raiz,
+  path: '/dependencias',
+  loader: ({ context, cause }) => {
+    if (cause === 'stay') return;
+    const t = context.trabajo;
+    if (!t?.entidadId) return;
+    return precargar(context, dependenciasQuery(t.entidadId));
+  },
+  component: pagina(() => import('./features/dependencias/dependencias-page.tsx'), 'DependenciasPage'),
+});
+
+const usuarios = createRoute({
+  getParentRoute: () => raiz,
+  path: '/usuarios',
+  loader: ({ context, cause }) => {
+    if (cause === 'stay') return;
+    const t = context.trabajo;
+    if (!t?.entidadId) return;
+    return precargar(context, usuariosQuery(t.entidadId));
+  },
+  component: pagina(() => import('./features/usuarios/usuarios-page.tsx'), 'UsuariosPage'),
+});
+
+const auditoria = createRoute({
+  getParentRoute: () => raiz,
+  path: '/auditoria',
+  component: pagina(() => import('./features/auditoria/auditoria-page.tsx'), 'AuditoriaPage'),
+});
+
+const cambiarClave = createRoute({
+  getParentRoute: () => raiz,
+  path: '/cambiar-clave',
+  component: pagina(() => import('./features/auth/cambiar-clave-page.tsx'), 'CambiarClavePage'),
+});
+
+const configuracionInicial = createRoute({
+  getParentRoute: () => raiz,
+  path: '/configuracion-inicial',
+  validateSearch: (s: Record<string, unknown>): { token?: string } => ({
+    token: typeof s.token === 'string' ? s.token : s.token === undefined ? undefined : String(s.token),
+  }),
+  component: pagina(
+    () => import('./features/auth/configuracion-inicial-page.tsx'),
+    'ConfiguracionInicialPage',
+  ),
+});
+
+/** The one-time link (by e-mail or handed over by the administrator): works with or without a session. */
+const definirClave = createRoute({
+  getParentRoute: () => raiz,
+  path: '/definir-clave',
+  validateSearch: (s: Record<string, unknown>): { token?: string } => ({
+    token: typeof s.token === 'string' ? s.token : undefined,
+  }),
+  component: pagina(() => import('./features/auth/definir-clave-page.tsx'), 'DefinirClavePage'),
+});
+
+const olvideClave = createRoute({
+  getParentRoute: () => raiz,
+  path: '/olvide-clave',
+  component: pagina(() => import('./features/auth/olvide-clave-page.tsx'), 'OlvideClavePage'),
+});
+
+const arbol = raiz.addChildren([
+  inicio,
+  plan,
+  seguimiento,
+  tablero,
+  indicadores,
+  vigencia,
+  catalogo,
+  entidad,
+  entidades,
+  dependencias,
+  usuarios,
+  auditoria,
+  cambiarClave,
+  configuracionInicial,
+  definirClave,
+  olvideClave,
+]);
+
+export function crearEnrutador(queryClient: QueryClient) {
+  return createRouter({
+    routeTree: arbol,
+    context: { queryClient },
+    // Loaders only prefetch into TanStack Query, which owns caching; the router reruns them each time.
+    defaultPreloadStaleTime: 0,
+    defaultPreload: 'intent',
+    // A page whose code or data takes a moment says so; a fast one never flashes the message.
+    defaultPendingMs: 400,
+    defaultPendingComponent: () => <Cargando que="la página" />,
+    defaultErrorComponent: ErrorDePagina,
+    defaultNotFoundComponent: NoEncontrada,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof crearEnrutador>;
+  }
+}

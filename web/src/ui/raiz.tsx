@@ -1,0 +1,95 @@
+import { useQuery } from '@tanstack/react-query';
+import { Outlet, useLocation, useRouter } from '@tanstack/react-router';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { sesionQuery } from '../features/auth/api.ts';
+import { Cargando, MensajeError } from './componentes.tsx';
+import { ProveedorTrabajo } from './contexto.tsx';
+import { Marco, MarcoPublico } from './marco.tsx';
+
+export { trabajoDe } from './contexto.tsx';
+
+// Pages without a session: the citizens' public page and the one-time setup link.
+export const esPublica = (camino: string) =>
+  camino === '/configuracion-inicial' || camino === '/definir-clave' || camino === '/olvide-clave';
+
+const LoginPage = lazy(() =>
+  import('../features/auth/login-page.tsx').then((m) => ({ default: m.LoginPage })),
+);
+const CambiarClavePage = lazy(() =>
+  import('../features/auth/cambiar-clave-page.tsx').then((m) => ({ default: m.CambiarClavePage })),
+);
+
+/**
+ * After a change of page, focus goes to its heading so a screen reader announces it and the keyboard
+ * starts there; a change of search alone (period, entity) leaves focus on the control that made it.
+ */
+function useFocoAlNavegar() {
+  const router = useRouter();
+  useEffect(
+    () =>
+      router.subscribe('onRendered', (e) => {
+        if (!e.fromLocation || !e.pathChanged) return;
+        const titulo = document.querySelector<HTMLElement>('main h1') ?? document.getElementById('contenido');
+        if (!titulo) return;
+        if (titulo.tagName === 'H1') titulo.tabIndex = -1;
+        titulo.focus({ preventScroll: true });
+      }),
+    [router],
+  );
+}
+
+function Publico({ children }: { children: ReactNode }) {
+  return (
+    <MarcoPublico>
+      <Suspense fallback={<Cargando que="la página" />}>{children}</Suspense>
+    </MarcoPublico>
+  );
+}
+
+function Privada() {
+  const sesion = useQuery(sesionQuery());
+  if (sesion.isPending)
+    return (
+      <MarcoPublico>
+        <Cargando que="su sesión" />
+      </MarcoPublico>
+    );
+  if (sesion.isError)
+    return (
+      <MarcoPublico>
+        <MensajeError error={sesion.error} />
+      </MarcoPublico>
+    );
+  if (!sesion.data)
+    return (
+      <Publico>
+        <LoginPage />
+      </Publico>
+    );
+  if (sesion.data.usuario.debeCambiarClave)
+    return (
+      <Publico>
+        <CambiarClavePage obligatorio />
+      </Publico>
+    );
+  return (
+    <ProveedorTrabajo sesion={sesion.data}>
+      <Marco>
+        <Outlet />
+      </Marco>
+    </ProveedorTrabajo>
+  );
+}
+
+/** The root route: public pages in the plain frame, the rest behind the session and in the full frame. */
+export function Raiz() {
+  const camino = useLocation({ select: (l) => l.pathname });
+  useFocoAlNavegar();
+  if (esPublica(camino))
+    return (
+      <MarcoPublico ancho="xs">
+        <Outlet />
+      </MarcoPublico>
+    );
+  return <Privada />;
+}
