@@ -219,9 +219,11 @@ describe('ciclo del plan y el seguimiento en el navegador', () => {
     await ir(p, 'Tablero');
     const entidad = p.locator('.mantine-Card-root', { hasText: 'Avance de la entidad' });
     await expect.poll(() => entidad.textContent()).toContain('10 %');
+    // The bars are HTML (no chart library): one per dimension, drawn with the data.
     await p
       .getByRole('img', { name: /Gráfica del avance por dimensión/ })
-      .locator('svg')
+      .locator('.grafica-barras-barra')
+      .first()
       .waitFor();
     // The report is of the first quarter: the later cut-offs count it in the accumulated figure too.
     await p.getByLabel('Corte').selectOption('1');

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { estilosMantine } from './estilos-mantine.ts';
 
 const salida = fileURLToPath(new URL('./dist', import.meta.url));
 
@@ -32,9 +33,36 @@ function comprimir(): Plugin {
   };
 }
 
+/**
+ * Preloads the two heading fonts (hashed names known only after the build): they start downloading with the
+ * HTML instead of after the CSS, so the swap from Verdana usually happens before the first paint.
+ */
+function precargarFuentes(): Plugin {
+  return {
+    name: 'mipg-precargar-fuentes',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, { bundle }) =>
+        Object.keys(bundle ?? {})
+          .filter((f) => /nunito-sans-latin-\d+-normal-[^/]*\.woff2$/.test(f))
+          .map((f) => ({
+            tag: 'link',
+            attrs: { rel: 'preload', href: `/${f}`, as: 'font', type: 'font/woff2', crossorigin: '' },
+            injectTo: 'head',
+          })),
+    },
+  };
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react(), comprimir()],
+  plugins: [
+    react(),
+    estilosMantine(fileURLToPath(new URL('./src', import.meta.url))),
+    precargarFuentes(),
+    comprimir(),
+  ],
   resolve: {
     alias: {
       '@core': fileURLToPath(new URL('../src/core', import.meta.url)),

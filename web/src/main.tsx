@@ -1,7 +1,5 @@
-import '@fontsource/nunito-sans/400.css';
-import '@fontsource/nunito-sans/700.css';
-import '@fontsource/nunito-sans/800.css';
-import '@mantine/core/styles.css';
+import './ui/fuentes.css';
+import 'virtual:estilos-mantine.css';
 import './ui/estilos.css';
 import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';

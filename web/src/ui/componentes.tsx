@@ -1,4 +1,4 @@
-import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 
@@ -28,11 +28,25 @@ export function Pagina({
   );
 }
 
-export function Cargando({ que = 'la información' }: { que?: string }) {
+/**
+ * Grey blocks in the shape of a page's content while it loads: they hold the space so nothing jumps when the
+ * data arrives, and they show no figure that could be read as real («0 dependencias»). Screen readers hear
+ * «Cargando …». `bloques` are the heights in px of the pieces to come (a title, a table, a card…).
+ */
+export function Cargando({
+  que = 'la información',
+  bloques = [120, 28, 240],
+}: {
+  que?: string;
+  bloques?: number[];
+}) {
   return (
-    <Stack align="center" p="xl" role="status">
-      <Loader aria-hidden />
-      <Text>Cargando {que}…</Text>
+    <Stack gap="md" role="status" aria-busy="true" className="cargando">
+      <span className="solo-lector">Cargando {que}…</span>
+      {bloques.map((alto, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the blocks never reorder
+        <Skeleton key={i} height={alto} radius="sm" width={alto <= 32 ? '40%' : '100%'} aria-hidden />
+      ))}
     </Stack>
   );
 }

@@ -1,17 +1,10 @@
-// Only what our bar and line charts need, so the bundle carries a fraction of ECharts; imported lazily.
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+// Only what the indicator trend needs (line, plain grid and legend, tooltip, SVG), imported lazily: the bar
+// charts are HTML (grafica-barras.tsx), so pages without a trend load no ECharts at all.
+import { LineChart } from 'echarts/charts';
+import { GridSimpleComponent, LegendPlainComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
-echarts.use([
-  BarChart,
-  LineChart,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  TooltipComponent,
-  SVGRenderer,
-]);
+echarts.use([LineChart, GridSimpleComponent, LegendPlainComponent, TooltipComponent, SVGRenderer]);
 
 export { echarts };

@@ -1,5 +1,5 @@
-import { useMemo, useRef } from 'react';
-import { useGrafica } from './use-grafica.ts';
+import { porcentaje } from './formato.ts';
+import './grafica-barras.css';
 
 export interface Barra {
   nombre: string;
@@ -7,52 +7,38 @@ export interface Barra {
   color: string;
 }
 
-const porciento = (v: number) => `${v.toLocaleString('es-CO', { maximumFractionDigits: 1 })} %`;
-
 /**
- * Horizontal bars 0–100 %. The chart is decorative for screen readers: the same figures are always in a
- * table next to it, so it carries a summary label only.
+ * Horizontal bars 0–100 % drawn with HTML and CSS, not a chart library: the dashboard and the public page
+ * load no chart code, the height is known before any data (no layout shift), and on a phone the name goes
+ * above its bar instead of the axis labels running into each other. Decorative for screen readers: the same
+ * figures are always in a table next to it, so it carries a summary label only.
  */
 export function GraficaBarras({ barras, etiqueta }: { barras: Barra[]; etiqueta: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const opcion = useMemo(
-    () => ({
-      grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
-      yAxis: {
-        type: 'category',
-        inverse: true,
-        data: barras.map((b) => b.nombre),
-        axisLabel: { width: 160, overflow: 'truncate' },
-      },
-      tooltip: { trigger: 'item', valueFormatter: porciento },
-      series: [
-        {
-          type: 'bar',
-          data: barras.map((b) => ({
-            value: b.valor === null ? 0 : Math.round(b.valor * 10) / 10,
-            itemStyle: { color: b.color },
-          })),
-          label: {
-            show: true,
-            position: 'right',
-            formatter: (p: { dataIndex: number }) => {
-              const v = barras[p.dataIndex]!.valor;
-              return v === null ? 'sin dato' : porciento(v);
-            },
-          },
-        },
-      ],
-    }),
-    [barras],
-  );
-  useGrafica(ref, opcion);
   return (
-    <div
-      ref={ref}
-      role="img"
-      aria-label={etiqueta}
-      style={{ width: '100%', height: Math.max(160, barras.length * 36 + 40) }}
-    />
+    <div role="img" aria-label={etiqueta} className="grafica-barras">
+      {barras.map((b) => (
+        <div className="grafica-barras-fila" key={b.nombre}>
+          <span className="grafica-barras-nombre">{b.nombre}</span>
+          <span className="grafica-barras-pista">
+            {b.valor !== null && (
+              <span
+                className="grafica-barras-barra"
+                style={{ width: `${Math.min(100, Math.max(0, b.valor))}%`, background: b.color }}
+              />
+            )}
+          </span>
+          <span className="grafica-barras-valor">{b.valor === null ? 'sin dato' : porcentaje(b.valor)}</span>
+        </div>
+      ))}
+      <div className="grafica-barras-fila grafica-barras-escala">
+        <span />
+        <span className="grafica-barras-marcas">
+          <span>0 %</span>
+          <span>50 %</span>
+          <span>100 %</span>
+        </span>
+        <span />
+      </div>
+    </div>
   );
 }

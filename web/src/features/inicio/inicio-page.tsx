@@ -1,12 +1,14 @@
 import { NOMBRE_ROL, type Rol } from '@core/roles.ts';
 import { Badge, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { Pagina } from '../../ui/componentes.tsx';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { Cargando, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { Enlace } from '../../ui/router.tsx';
 import { catalogoQuery, responsablesQuery } from '../catalogo/api.ts';
 import { dependenciasQuery } from '../dependencias/api.ts';
+import { misInvitacionesQuery } from '../usuarios/api.ts';
 import { MisInvitaciones } from '../usuarios/invitaciones.tsx';
+import { notificacionesQuery, pendientesQuery } from './api.ts';
 import { MisNotificaciones, MisPendientes } from './pendientes.tsx';
 
 function Paso({ titulo, hecho, children }: { titulo: string; hecho: boolean; children: React.ReactNode }) {
@@ -34,9 +36,24 @@ export function InicioPage() {
   const dependencias = useQuery(dependenciasQuery(entidad?.id));
   const responsables = useQuery(responsablesQuery(entidad?.id, vigencia));
   const catalogo = useQuery(catalogoQuery(vigencia));
+  // The sections appear together once their first answers are in: one arriving late would push the others
+  // down (layout shift), and a count shown before its data would be false («Mis pendientes (0)»).
+  const secciones = useQueries({
+    queries: [misInvitacionesQuery(), notificacionesQuery(), pendientesQuery(entidad?.id, vigencia)],
+  });
+  const cargando = [...secciones, dependencias, responsables, catalogo].some((q) => q.isLoading);
   const totalPoliticas = catalogo.data?.dimensiones.reduce((n, d) => n + d.politicas.length, 0) ?? 19;
   const asignadas = responsables.data?.filter((r) => r.usuarioId || r.dependenciaId).length ?? 0;
   const nombre = sesion.usuario.nombre.split(' ')[0];
+  const descripcion =
+    entidad &&
+    `${entidad.nombre} · vigencia ${vigencia} · ${entidad.roles.map((r) => NOMBRE_ROL[r as Rol] ?? r).join(', ') || 'Administrador de la plataforma'}`;
+  if (cargando)
+    return (
+      <Pagina titulo={`Bienvenido, ${nombre}`} descripcion={descripcion}>
+        <Cargando que="sus pendientes" bloques={[220, 28, 150]} />
+      </Pagina>
+    );
   if (!entidad)
     return (
       <Pagina titulo={`Bienvenido, ${nombre}`}>
@@ -52,10 +69,7 @@ export function InicioPage() {
       </Pagina>
     );
   return (
-    <Pagina
-      titulo={`Bienvenido, ${nombre}`}
-      descripcion={`${entidad.nombre} · vigencia ${vigencia} · ${entidad.roles.map((r) => NOMBRE_ROL[r as Rol] ?? r).join(', ') || 'Administrador de la plataforma'}`}
-    >
+    <Pagina titulo={`Bienvenido, ${nombre}`} descripcion={descripcion}>
       <MisInvitaciones />
       <MisPendientes />
       <MisNotificaciones />

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, fechaHora } from '../../ui/formato.ts';
 import { Enlace } from '../../ui/router.tsx';
@@ -13,8 +14,9 @@ export function MisPendientes() {
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="mis-pendientes">
       <Title order={2} size="h3" id="mis-pendientes" mb="xs">
-        Mis pendientes ({lista.length})
+        Mis pendientes{pendientes.isSuccess && ` (${lista.length})`}
       </Title>
+      <MensajeError error={pendientes.error} />
       {pendientes.isSuccess && lista.length === 0 && <Text>No tiene tareas pendientes en {vigencia}.</Text>}
       <List spacing="xs">
         {lista.slice(0, 30).map((p) => (

@@ -24,6 +24,9 @@ import { FormularioActividad } from './formulario-actividad.tsx';
 import { ObjetivosEntidad } from './objetivos-entidad.tsx';
 import { VersionesPlan } from './versiones-plan.tsx';
 
+const DESCRIPCION =
+  'Las actividades de cada política para la vigencia, con su meta, su peso y su responsable.';
+
 export function PlanPage() {
   const { entidad, vigencia, puede } = useTrabajo();
   const [formulario, setFormulario] = useState(0);
@@ -44,6 +47,13 @@ export function PlanPage() {
   const cambiar = useCambiarActividad(entidad?.id ?? '', vigencia);
   const quitar = useQuitarActividad(entidad?.id ?? '', vigencia);
   if (!entidad) return <Pagina titulo="Plan de acción">Elija una entidad.</Pagina>;
+  // Nothing of the plan until plan and catalogue are in: sections arriving one by one would push each other.
+  if (plan.isPending || catalogo.isPending)
+    return (
+      <Pagina titulo={`Plan de acción ${vigencia}`} descripcion={DESCRIPCION}>
+        <Cargando que="el plan" bloques={[160, 28, 400]} />
+      </Pagina>
+    );
   const p = plan.data;
   // Activities change only in borrador (a new version of an approved plan is a borrador too).
   const editable = puedeEditar && (!p?.plan || p.plan.estado === 'borrador');
@@ -56,10 +66,9 @@ export function PlanPage() {
       descripcion={
         p?.plan
           ? `Versión ${p.plan.version} · estado: ${p.plan.estado} · ${p.actividades.length} actividades`
-          : 'Las actividades de cada política para la vigencia, con su meta, su peso y su responsable.'
+          : DESCRIPCION
       }
     >
-      {(plan.isPending || catalogo.isPending) && <Cargando que="el plan" />}
       <MensajeError error={plan.error ?? quitar.error} />
       {p?.plan && <FlujoPlan plan={p} />}
       {p?.plan && <VersionesPlan actual={p.plan.version} />}

@@ -1,0 +1,366 @@
+// `npm run bench:lighthouse`: Lighthouse (mobile preset, simulated throttling) on the pages a person opens
+// first — login, home, tablero, plan and the public page — with Debian's Chromium, on the demo entity.
+// It builds nothing: run `npm run build` first (npm start rebuilds only what is stale). It is a bench, not a
+// test: it exits non-zero only with --estricto.
+//
+//   npm run bench:lighthouse -- [--corridas 3] [--publico /publico/hrm] [--solo tablero,plan] [--estricto]
+//                               [--json bench/results/lighthouse.json] [--informes bench/results/lhr]
+//                               [--base ../otra-copia]
+// --informes keeps each page's last full Lighthouse report (JSON) to see what shifts or blocks.
+
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromium } from 'playwright-core';
+import { DEMO } from '../src/modules/demo/demo.service.ts';
+import { puertoLibre } from '../src/server/red.ts';
+import { detener, esperarSalud, f } from './comun.ts';
+
+const { values: opciones } = parseArgs({
+  options: {
+    corridas: { type: 'string', default: '3' },
+    publico: { type: 'string' },
+    solo: { type: 'string' },
+    estricto: { type: 'boolean', default: false },
+    json: { type: 'string' },
+    informes: { type: 'string' },
+    base: { type: 'string' },
+  },
+});
+const CORRIDAS = Math.max(1, Number(opciones.corridas) || 3);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const BANDERAS_CHROMIUM = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const META = { rendimiento: 90, cls: 0.1, lcpMs: 2500, jsInicialKb: 120 };
+const mediana = (xs: number[]) => {
+  const o = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(o.length / 2);
+  return o.length % 2 ? o[m]! : (o[m - 1]! + o[m]!) / 2;
+};
+const kb = (bytes: number) => bytes / 1024;
+
+// --base: another copy of the project (say, main in a `git worktree`), built, measured in the same run with
+// its runs alternating with ours, so that the load of a shared machine hits both alike.
+const copias = [{ nombre: 'esta copia', dir: join(import.meta.dirname, '..') }];
+if (opciones.base) copias.unshift({ nombre: 'base', dir: resolve(opciones.base) });
+const instancias: Instancia[] = [];
+let chrome: chromeLauncher.LaunchedChrome | undefined;
+// Ctrl+C must not leave a Chromium, a server or a temporary database behind.
+for (const senal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(senal, () => {
+    chrome?.kill();
+    for (const i of instancias) {
+      i.servidor.kill('SIGTERM');
+      rmSync(i.dataDir, { recursive: true, force: true });
+    }
+    process.exit(130);
+  });
+try {
+  for (const c of copias) instancias.push(await levantar(c.nombre, c.dir));
+  const paginas = (i: Instancia) =>
+    [
+      { nombre: 'login', ruta: '/', conSesion: false },
+      { nombre: 'inicio', ruta: '/', conSesion: true },
+      { nombre: 'tablero', ruta: '/tablero', conSesion: true },
+      { nombre: 'plan', ruta: '/plan', conSesion: true },
+      { nombre: 'publico', ruta: i.publico, conSesion: false },
+    ].filter((p) => !opciones.solo || opciones.solo.split(',').includes(p.nombre));
+
+  chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    chromeFlags: BANDERAS_CHROMIUM,
+    logLevel: 'silent',
+  });
+  const corridas = new Map<string, Medida[]>();
+  for (const [k, p] of paginas(instancias[0]!).entries())
+    for (let n = 0; n < CORRIDAS; n++)
+      for (const i of instancias) {
+        const pagina = paginas(i)[k]!;
+        const m = await medir(chrome.port, i, pagina);
+        corridas.set(`${i.nombre}|${p.nombre}`, [...(corridas.get(`${i.nombre}|${p.nombre}`) ?? []), m]);
+        process.stderr.write('.');
+      }
+  process.stderr.write('\n');
+  const todos: Record<string, Resultado[]> = {};
+  for (const i of instancias) {
+    const resultados = paginas(i).map((p) => {
+      const lista = corridas.get(`${i.nombre}|${p.nombre}`)!;
+      const m = (k: keyof Medida) => mediana(lista.map((c) => c[k]));
+      return {
+        ...p,
+        rendimiento: m('rendimiento'),
+        lcp: m('lcp'),
+        cls: m('cls'),
+        tbt: m('tbt'),
+        fcp: m('fcp'),
+        transferido: m('transferido'),
+        js: m('js'),
+        corridas: lista,
+      };
+    });
+    informar(i, resultados);
+    todos[i.nombre] = resultados;
+  }
+  if (opciones.json) {
+    mkdirSync(dirname(opciones.json), { recursive: true });
+    writeFileSync(
+      opciones.json,
+      JSON.stringify(
+        {
+          fecha: new Date().toISOString(),
+          copias: instancias.map((i) => ({
+            nombre: i.nombre,
+            dir: i.dir,
+            jsInicialGzip: i.jsInicialGzip,
+            cssInicialGzip: i.cssInicialGzip,
+            resultados: todos[i.nombre],
+          })),
+        },
+        null,
+        2,
+      ),
+    );
+  }
+  const nuestra = instancias.at(-1)!;
+  const cumple = todos[nuestra.nombre]!.every(cumpleMetas) && kb(nuestra.jsInicialGzip) <= META.jsInicialKb;
+  if (opciones.estricto && !cumple) process.exitCode = 1;
+} finally {
+  await chrome?.kill();
+  for (const i of instancias) {
+    await detener(i.servidor);
+    rmSync(i.dataDir, { recursive: true, force: true });
+  }
+}
+
+interface Instancia {
+  nombre: string;
+  dir: string;
+  servidor: ChildProcess;
+  dataDir: string;
+  base: string;
+  cookie: string;
+  publico: string;
+  jsInicialGzip: number;
+  cssInicialGzip: number;
+  scriptsIniciales: number;
+}
+
+/** One copy's server on the demo entity, with a planner's session and the public page's address. */
+async function levantar(nombre: string, dir: string): Promise<Instancia> {
+  // First-load JS as gzip: the scripts index.html loads or preloads, read from the build's .gz copies.
+  const dist = join(dir, 'web', 'dist');
+  let indice: string;
+  try {
+    indice = readFileSync(join(dist, 'index.html'), 'utf8');
+  } catch {
+    console.error(`✖ No hay aplicación construida en ${dist}: ejecute «npm run build» primero.`);
+    process.exit(1);
+  }
+  const tamanoGzip = (ruta: string) => {
+    const archivo = join(dist, ruta);
+    try {
+      return readFileSync(`${archivo}.gz`).length;
+    } catch {
+      return readFileSync(archivo).length; // under 1 KB the build keeps no compressed copy
+    }
+  };
+  const scripts = [
+    ...indice.matchAll(/<script[^>]+src="([^"]+\.js)"/g),
+    ...indice.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
+  ].map((m) => m[1]!);
+  const css = [...indice.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+\.css)"/g)].map((m) => m[1]!);
+
+  // The demo entity on a fresh embedded database, seeded before the server opens it (PGlite has one owner).
+  const dataDir = mkdtempSync(join(tmpdir(), 'mipg-lighthouse-'));
+  const entorno = { ...process.env, MIPG_DATA_DIR: dataDir, DATABASE_URL: '' };
+  const siembra = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'seed-demo'], {
+    cwd: dir,
+    env: entorno,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if ((await new Promise((r) => siembra.once('exit', r))) !== 0) {
+    console.error(`✖ No fue posible crear la entidad de demostración en ${dir}.`);
+    process.exit(1);
+  }
+  const puerto = await puertoLibre();
+  // The exact node flags and script of that copy's "start", so each copy runs as its users run it.
+  const inicio = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+    .scripts.start.split(/\s+/)
+    .slice(1);
+  const servidor = spawn(process.execPath, inicio, {
+    cwd: dir,
+    env: { ...entorno, PORT: String(puerto), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${puerto}`;
+  await esperarSalud(`${base}/api/health`);
+
+  // A session of the planning office (the person who opens tablero and plan every day).
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: `planeacion@${DEMO.dominio}`, password: DEMO.clave }),
+  });
+  if (!login.ok) throw new Error(`inicio de sesión: ${login.status} ${await login.text()}`);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const sesion = (await login.json()) as { entidades: { id: string }[] };
+  // The public page's address as the app itself shows it (the plan page links to it), so the bench follows
+  // the address wherever it moves; --publico overrides it.
+  const publico =
+    opciones.publico ?? (await direccionPublica(base, cookie)) ?? `/publico/${sesion.entidades[0]!.id}`;
+  return {
+    nombre,
+    dir,
+    servidor,
+    dataDir,
+    base,
+    cookie,
+    publico,
+    jsInicialGzip: scripts.reduce((n, s) => n + tamanoGzip(s), 0),
+    cssInicialGzip: css.reduce((n, s) => n + tamanoGzip(s), 0),
+    scriptsIniciales: scripts.length,
+  };
+}
+
+/** One Lighthouse run; one that Lighthouse could not finish (no LCP, trace lost) is repeated, twice at most. */
+async function medir(
+  puerto: number,
+  i: Instancia,
+  p: { nombre: string; ruta: string; conSesion: boolean },
+): Promise<Medida> {
+  for (let fallidas = 0; ; ) {
+    const r = await lighthouse(
+      i.base + p.ruta,
+      {
+        port: puerto,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance'],
+        // The session goes with every request of the page, the API calls included.
+        extraHeaders: p.conSesion ? { Cookie: i.cookie } : undefined,
+      },
+      // The default configuration is the mobile preset: Moto G Power, slow 4G, 4× CPU, simulated.
+      { extends: 'lighthouse:default' },
+    );
+    if (!r) throw new Error(`Lighthouse no devolvió resultado para ${p.ruta}`);
+    const error =
+      r.lhr.runtimeError?.message ?? (r.lhr.categories.performance?.score == null && 'sin puntaje');
+    if (!error) {
+      if (opciones.informes) {
+        mkdirSync(opciones.informes, { recursive: true });
+        const sufijo = i.nombre === 'base' ? '-base' : '';
+        writeFileSync(join(opciones.informes, `${p.nombre}${sufijo}.json`), JSON.stringify(r.lhr));
+      }
+      return medida(r.lhr);
+    }
+    process.stderr.write(`\n  corrida fallida en ${p.nombre}: ${error}\n`);
+    if (++fallidas > 2) throw new Error(`Lighthouse falló tres veces en ${p.ruta}`);
+  }
+}
+
+interface Medida {
+  rendimiento: number;
+  lcp: number;
+  cls: number;
+  tbt: number;
+  fcp: number;
+  transferido: number;
+  js: number;
+}
+interface Resultado extends Medida {
+  nombre: string;
+  ruta: string;
+  conSesion: boolean;
+  corridas: Medida[];
+}
+
+function medida(lhr: {
+  categories: Record<string, { score: number | null }>;
+  audits: Record<string, { numericValue?: number; details?: unknown }>;
+}): Medida {
+  const valor = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+  const solicitudes =
+    (
+      lhr.audits['network-requests']?.details as {
+        items?: { resourceType?: string; transferSize?: number }[];
+      }
+    )?.items ?? [];
+  return {
+    rendimiento: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+    lcp: valor('largest-contentful-paint'),
+    cls: valor('cumulative-layout-shift'),
+    tbt: valor('total-blocking-time'),
+    fcp: valor('first-contentful-paint'),
+    transferido: valor('total-byte-weight'),
+    js: solicitudes.filter((s) => s.resourceType === 'Script').reduce((n, s) => n + (s.transferSize ?? 0), 0),
+  };
+}
+
+function cumpleMetas(r: Resultado) {
+  return r.rendimiento >= META.rendimiento && r.cls < META.cls && r.lcp < META.lcpMs;
+}
+
+/** The href of the first link to a public page on the plan page, as a signed-in planner sees it. */
+async function direccionPublica(base: string, cookie: string): Promise<string | undefined> {
+  const navegador = await chromium.launch({ executablePath: CHROMIUM, args: BANDERAS_CHROMIUM });
+  try {
+    const contexto = await navegador.newContext({ extraHTTPHeaders: { Cookie: cookie } });
+    const pagina = await contexto.newPage();
+    await pagina.goto(`${base}/plan`);
+    const enlace = pagina.locator('a[href*="/publico/"]').first();
+    await enlace.waitFor({ timeout: 15_000 }).catch(() => {});
+    const href = await enlace.getAttribute('href', { timeout: 1000 }).catch(() => null);
+    return href ? new URL(href, base).pathname : undefined;
+  } finally {
+    await navegador.close();
+  }
+}
+
+function informar(i: Instancia, resultados: Resultado[]) {
+  const marca = (ok: boolean) => (ok ? '✔' : '✖');
+  console.log(
+    `\nMIPG Abierto — Lighthouse${opciones.base ? ` — ${i.nombre} (${i.dir})` : ''} ${CORRIDAS > 1 ? `(mediana de ${CORRIDAS} corridas)` : ''}, perfil móvil con limitación simulada; Chromium de Debian; Node ${process.version}\n`,
+  );
+  console.log(
+    `${marca(kb(i.jsInicialGzip) <= META.jsInicialKb)} JavaScript de la primera carga: ${f(kb(i.jsInicialGzip))} KB gzip en ${i.scriptsIniciales} archivo(s) (meta ≤ ${META.jsInicialKb} KB); CSS: ${f(kb(i.cssInicialGzip))} KB gzip\n`,
+  );
+  const columnas = ['Página', 'Rend.', 'LCP', 'CLS', 'TBT', 'FCP', 'Transferido', 'JS'];
+  const anchos = [28, 6, 8, 6, 8, 8, 12, 10];
+  const fila = (celdas: string[]) => celdas.map((c, i) => c.padEnd(anchos[i]!)).join(' ');
+  console.log(`  ${fila(columnas)}`);
+  for (const r of resultados)
+    console.log(
+      `${marca(cumpleMetas(r))} ${fila([
+        `${r.nombre} (${r.ruta})`.slice(0, 28),
+        String(r.rendimiento),
+        `${f(r.lcp / 1000, 2)} s`,
+        f(r.cls, 3),
+        `${f(r.tbt, 0)} ms`,
+        `${f(r.fcp / 1000, 2)} s`,
+        `${f(kb(r.transferido), 0)} KB`,
+        `${f(kb(r.js), 0)} KB`,
+      ])}`,
+    );
+  console.log(
+    `\nMetas: rendimiento ≥ ${META.rendimiento}, CLS < ${META.cls}, LCP < ${f(META.lcpMs / 1000, 1)} s, JavaScript inicial ≤ ${META.jsInicialKb} KB gzip. Transferido y JS: bytes por la red (brotli si el navegador lo acepta).`,
+  );
+  if (CORRIDAS > 1)
+    console.log(
+      `Rendimiento de cada corrida: ${resultados.map((r) => `${r.nombre} ${r.corridas.map((c) => c.rendimiento).join('/')}`).join(' · ')}`,
+    );
+}
