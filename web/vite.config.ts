@@ -35,7 +35,12 @@ function comprimir(): Plugin {
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react(), comprimir()],
-  resolve: { alias: { '@core': fileURLToPath(new URL('../src/core', import.meta.url)) } },
+  resolve: {
+    alias: {
+      '@core': fileURLToPath(new URL('../src/core', import.meta.url)),
+      '@contrato': fileURLToPath(new URL('../src/contrato', import.meta.url)),
+    },
+  },
   build: {
     outDir: salida,
     emptyOutDir: true,

@@ -1,5 +1,6 @@
 // Traffic light of cumplimiento. No national standard exists: ranges and labels are an entity setting.
-export type NivelSemaforo = 'rojo' | 'amarillo' | 'verde' | 'azul';
+export const NIVELES_SEMAFORO = ['rojo', 'amarillo', 'verde', 'azul'] as const;
+export type NivelSemaforo = (typeof NIVELES_SEMAFORO)[number];
 
 export interface RangosSemaforo {
   /** cumplimiento < amarilloDesde → rojo */
@@ -42,7 +43,8 @@ export function nivelSemaforo(
   return 'rojo';
 }
 
-export type EstadoActividad = 'sin_iniciar' | 'en_curso' | 'atrasada' | 'cumplida' | 'sin_reporte';
+export const ESTADOS_ACTIVIDAD = ['sin_iniciar', 'en_curso', 'atrasada', 'cumplida', 'sin_reporte'] as const;
+export type EstadoActividad = (typeof ESTADOS_ACTIVIDAD)[number];
 
 export const NOMBRE_ESTADO: Record<EstadoActividad, string> = {
   sin_iniciar: 'Sin iniciar',

@@ -1,6 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { buscarTextoNoPermitido, MENSAJE_PROBLEMA } from '../core/texto.ts';
 
 export interface CampoInvalido {
@@ -26,13 +25,7 @@ export const conflicto = (mensaje: string) => new ErrorApi(409, mensaje);
 export const invalido = (campo: string, mensaje: string) =>
   new ErrorApi(400, `Revise el campo «${campo}»: ${mensaje}`, [{ campo, mensaje }]);
 
-export const ErrorSchema = z
-  .object({
-    error: z.string(),
-    mensaje: z.string(),
-    campos: z.array(z.object({ campo: z.string(), mensaje: z.string() })).optional(),
-  })
-  .meta({ id: 'Error' });
+export { ErrorSchema } from '../contrato/comun.ts';
 
 const CONTEXTO: Record<string, string> = { body: '', querystring: 'parámetro ', params: 'ruta ' };
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, ne } from 'drizzle-orm';
+import type { Rol } from '../../core/roles.ts';
 import type { Db } from '../../db/client.ts';
 import { entidad, rolUsuario, sesion, usuario } from '../../db/schema.ts';
 
@@ -16,7 +17,7 @@ export interface UsuarioSesion {
   debeCambiarClave: boolean;
   csrf: string;
   /** entidadId → roles held there */
-  roles: Map<string, string[]>;
+  roles: Map<string, Rol[]>;
 }
 
 export async function crearSesion(db: Db, usuarioId: string): Promise<{ token: string; csrf: string }> {
@@ -50,7 +51,7 @@ export async function cargarSesion(db: Db, token: string): Promise<UsuarioSesion
     .select({ entidadId: rolUsuario.entidadId, rol: rolUsuario.rol })
     .from(rolUsuario)
     .where(eq(rolUsuario.usuarioId, fila.id));
-  const mapa = new Map<string, string[]>();
+  const mapa = new Map<string, Rol[]>();
   for (const r of roles) mapa.set(r.entidadId, [...(mapa.get(r.entidadId) ?? []), r.rol]);
   return { ...fila, roles: mapa };
 }

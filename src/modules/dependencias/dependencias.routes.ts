@@ -1,93 +1,19 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../db/client.ts';
+import { EntidadParams, ErrorSchema } from '../../contrato/comun.ts';
+import {
+  DependenciaEntradaSchema,
+  DependenciaParams,
+  DependenciaSchema,
+} from '../../contrato/dependencias.ts';
 import { dependencia, responsablePolitica } from '../../db/schema.ts';
 import { actorDe } from '../../server/auth.ts';
-import { conflicto, ErrorSchema, invalido, noEncontrado } from '../../server/errores.ts';
-import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import { EntidadParams } from '../entidades/entidad.schema.ts';
+import { conflicto, noEncontrado } from '../../server/errores.ts';
+import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
+import { crearDependencia, dependenciasDe, exigirPadreValido, presentar } from './dependencias.service.ts';
 
 const tags = ['Dependencias'];
-const DependenciaSchema = z
-  .object({
-    id: z.string(),
-    nombre: z.string(),
-    codigo: z.string().nullable(),
-    padreId: z.string().nullable(),
-  })
-  .meta({ id: 'Dependencia' });
-const Entrada = z.object({
-  nombre: z.string().trim().min(2, 'escriba el nombre de la dependencia').max(150),
-  codigo: z
-    .string()
-    .trim()
-    .max(20, 'el código no puede tener más de 20 caracteres')
-    .transform((v) => v || null)
-    .nullish(),
-  padreId: z.uuid('elija una dependencia superior de la lista').nullish(),
-});
-const Params = EntidadParams.extend({
-  dependenciaId: z.uuid('el identificador de la dependencia no es válido'),
-});
-
-const presentar = (d: typeof dependencia.$inferSelect) => ({
-  id: d.id,
-  nombre: d.nombre,
-  codigo: d.codigo,
-  padreId: d.padreId,
-});
-
-async function dependenciasDe(db: Db, entidadId: string) {
-  return db
-    .select({
-      id: dependencia.id,
-      nombre: dependencia.nombre,
-      codigo: dependencia.codigo,
-      padreId: dependencia.padreId,
-    })
-    .from(dependencia)
-    .where(eq(dependencia.entidadId, entidadId))
-    .orderBy(asc(dependencia.nombre));
-}
-
-/** The parent must be of the same entity and must not hang below the node itself (no cycles). */
-async function exigirPadreValido(
-  db: Db,
-  entidadId: string,
-  padreId: string | null | undefined,
-  propioId?: string,
-) {
-  if (!padreId) return;
-  const todas = await dependenciasDe(db, entidadId);
-  const porId = new Map(todas.map((d) => [d.id, d]));
-  if (!porId.has(padreId)) throw invalido('padreId', 'la dependencia superior no existe en esta entidad.');
-  for (let actual: string | null = padreId; actual; actual = porId.get(actual)?.padreId ?? null) {
-    if (actual === propioId) throw invalido('padreId', 'una dependencia no puede quedar debajo de sí misma.');
-  }
-}
-
-type EntradaDependencia = z.output<typeof Entrada>;
-
-export async function crearDependencia(db: Db, actor: Actor, entidadId: string, datos: EntradaDependencia) {
-  await exigirPadreValido(db, entidadId, datos.padreId);
-  return db.transaction(async (tx) => {
-    const [d] = await tx
-      .insert(dependencia)
-      .values({ ...datos, padreId: datos.padreId ?? null, entidadId })
-      .returning();
-    const salida = presentar(d!);
-    await registrarAuditoria(tx, actor, {
-      entidadId,
-      accion: 'crear',
-      recurso: 'dependencia',
-      recursoId: d!.id,
-      despues: salida,
-    });
-    return salida;
-  });
-}
-
 export const dependenciasRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/entidades/:entidadId/dependencias',
@@ -111,7 +37,7 @@ export const dependenciasRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Crear una dependencia',
         params: EntidadParams,
-        body: Entrada,
+        body: DependenciaEntradaSchema,
         response: { 201: DependenciaSchema, 400: ErrorSchema },
       },
     },
@@ -129,8 +55,8 @@ export const dependenciasRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Cambiar nombre, código o dependencia superior',
-        params: Params,
-        body: Entrada,
+        params: DependenciaParams,
+        body: DependenciaEntradaSchema,
         response: { 200: DependenciaSchema, 400: ErrorSchema, 404: ErrorSchema },
       },
     },
@@ -166,7 +92,7 @@ export const dependenciasRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Eliminar una dependencia sin subdependencias ni responsabilidades',
-        params: Params,
+        params: DependenciaParams,
         response: { 204: z.null(), 404: ErrorSchema, 409: ErrorSchema },
       },
     },

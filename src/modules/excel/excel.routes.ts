@@ -1,20 +1,18 @@
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { EntidadVigenciaParams, ErrorSchema } from '../../contrato/comun.ts';
+import { ActividadEntradaSchema } from '../../contrato/plan.ts';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import { type ClaveColumna, COLUMNAS_PLAN, validarImportacion } from '../../core/plan-importacion.ts';
 import { type EstadoSeguimiento, NOMBRE_ESTADO_SEGUIMIENTO } from '../../core/seguimiento.ts';
 import type { Db } from '../../db/client.ts';
 import { actividad, dependencia, indiceFurag, planDecreto612, rolUsuario, usuario } from '../../db/schema.ts';
 import { actorDe } from '../../server/auth.ts';
-import { ErrorApi, ErrorSchema } from '../../server/errores.ts';
+import { ErrorApi } from '../../server/errores.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
-import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
-import { EntidadParams } from '../entidades/entidad.schema.ts';
-import { codigosObjetivos } from '../plan/objetivos.routes.ts';
-import { ActividadEntradaSchema } from '../plan/plan.schema.ts';
-import { actividadesDe, planDe, planEditable } from '../plan/plan.service.ts';
+import { actividadesDe, codigosObjetivos, planDe, planEditable } from '../plan/plan.service.ts';
 import { hojaSeguimiento } from '../seguimiento/seguimiento.service.ts';
 import { periodoVigente } from '../tablero/tablero.service.ts';
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
@@ -23,7 +21,6 @@ import { aBuffer, agregarHojaPlan, agregarHojaSeguimiento, nuevoLibro } from './
 
 const tags = ['Excel'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const Params = EntidadParams.extend({ vigencia: vigenciaSchema });
 const IMPORTACION_MAXIMA = 30 * 1024 * 1024;
 // The contract's error, plus the sheet's problems when the file was read (a bad path has none).
 const ProblemasSchema = ErrorSchema.extend({
@@ -83,7 +80,7 @@ export const excelRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           'Plan de acción y seguimiento de un periodo en Excel (encabezados en español, filtros, encabezado fijo)',
-        params: Params,
+        params: EntidadVigenciaParams,
         querystring: z.object({ periodo: z.coerce.number().int().min(1).max(12).optional() }),
         produces: [XLSX],
       },
@@ -151,7 +148,7 @@ export const excelRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Plantilla para importar el plan, con las listas válidas de la entidad y del catálogo',
-        params: Params,
+        params: EntidadVigenciaParams,
         produces: [XLSX],
       },
     },
@@ -214,7 +211,7 @@ export const excelRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Importar actividades al plan en borrador desde la plantilla .xlsx (todo o nada)',
-        params: Params,
+        params: EntidadVigenciaParams,
         consumes: [XLSX, 'application/octet-stream'],
         response: {
           201: z.object({ importadas: z.number() }),

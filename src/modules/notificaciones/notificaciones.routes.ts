@@ -1,24 +1,11 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { NotificacionesSchema } from '../../contrato/notificaciones.ts';
 import { notificacion } from '../../db/schema.ts';
 import { usuarioDe } from '../../server/auth.ts';
 
 const tags = ['Notificaciones'];
-const NotificacionesSchema = z.object({
-  sinLeer: z.number(),
-  notificaciones: z.array(
-    z.object({
-      id: z.string(),
-      entidadId: z.string(),
-      texto: z.string(),
-      enlace: z.string().nullable(),
-      leida: z.boolean(),
-      creadoEn: z.string(),
-    }),
-  ),
-});
-
 export const notificacionesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/notificaciones',

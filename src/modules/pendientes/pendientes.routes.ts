@@ -1,130 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { hoyEnColombia } from '../../core/calendario.ts';
-import { aprobadoAlgunaVez } from '../../core/flujo-plan.ts';
-import { rolesPermiten } from '../../core/roles.ts';
-import { aCargoDe } from '../../core/seguimiento.ts';
-import type { Db } from '../../db/client.ts';
-import { actividad, planAccion, responsablePolitica, seguimiento } from '../../db/schema.ts';
+import { EntidadParams, VigenciaQuery } from '../../contrato/comun.ts';
+import { PendientesSchema } from '../../contrato/pendientes.ts';
 import { usuarioDe } from '../../server/auth.ts';
-import type { UsuarioSesion } from '../auth/sesion.repository.ts';
-import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
-import { EntidadParams } from '../entidades/entidad.schema.ts';
-import { leerVigencia } from '../vigencias/vigencia.service.ts';
-
-const PendienteSchema = z.object({
-  tipo: z.enum(['reportar', 'corregir', 'revisar', 'verificar', 'aprobar_plan', 'ajustar_plan']),
-  texto: z.string(),
-  enlace: z.string(),
-  vence: z.string().nullable(),
-  vencido: z.boolean(),
-});
-type Pendiente = z.infer<typeof PendienteSchema>;
-
-const enlaceSeguimiento = (vigencia: number, periodo: number, actividadId: string) =>
-  `/seguimiento?vigencia=${vigencia}&periodo=${periodo}&actividad=${actividadId}`;
-
-/** What each line of defence has to do now, oldest deadline first. */
-async function pendientesDe(db: Db, u: UsuarioSesion, entidadId: string, vigencia: number) {
-  const roles = u.roles.get(entidadId) ?? [];
-  const hoy = hoyEnColombia();
-  const v = await leerVigencia(db, entidadId, vigencia);
-  const nombrePeriodo = new Map(v.periodos.map((p) => [p.numero, p]));
-  const [plan] = await db
-    .select()
-    .from(planAccion)
-    .where(and(eq(planAccion.entidadId, entidadId), eq(planAccion.vigencia, vigencia)));
-  const lista: Pendiente[] = [];
-  if (!plan) return lista;
-
-  if (rolesPermiten(roles, 'plan.aprobar') && plan.estado === 'enviado')
-    lista.push({
-      tipo: 'aprobar_plan',
-      texto: `Estudiar y aprobar el plan de acción ${vigencia} (versión ${plan.version})`,
-      enlace: `/plan?vigencia=${vigencia}`,
-      vence: null,
-      vencido: false,
-    });
-  if (rolesPermiten(roles, 'plan.editar') && plan.estado === 'borrador' && plan.observaciones)
-    lista.push({
-      tipo: 'ajustar_plan',
-      texto: `Ajustar el plan de acción ${vigencia} según las observaciones del comité`,
-      enlace: `/plan?vigencia=${vigencia}`,
-      vence: null,
-      vencido: false,
-    });
-
-  const actividades = await db
-    .select()
-    .from(actividad)
-    .where(eq(actividad.planId, plan.id))
-    .orderBy(asc(actividad.codigo));
-  const porId = new Map(actividades.map((a) => [a.id, a]));
-  const reportes = (
-    await db
-      .select({ s: seguimiento })
-      .from(seguimiento)
-      .innerJoin(actividad, eq(actividad.id, seguimiento.actividadId))
-      .where(eq(actividad.planId, plan.id))
-  ).map((x) => x.s);
-  const abiertos = v.periodos.filter((p) => !p.cerrado);
-  const abierto = (n: number) => abiertos.some((p) => p.numero === n);
-
-  const revisa = rolesPermiten(roles, 'seguimiento.revisar');
-  const verifica = rolesPermiten(roles, 'seguimiento.verificar');
-  for (const r of reportes) {
-    const a = porId.get(r.actividadId)!;
-    const p = nombrePeriodo.get(r.periodo);
-    if (!p || !abierto(r.periodo)) continue;
-    if (revisa && r.estado === 'enviado')
-      lista.push({
-        tipo: 'revisar',
-        texto: `Revisar el reporte de ${a.codigo} «${a.nombre}» · ${p.nombre}`,
-        enlace: enlaceSeguimiento(vigencia, r.periodo, a.id),
-        vence: null,
-        vencido: false,
-      });
-    if (verifica && r.estado === 'aceptado')
-      lista.push({
-        tipo: 'verificar',
-        texto: `Verificar el reporte de ${a.codigo} «${a.nombre}» · ${p.nombre}`,
-        enlace: enlaceSeguimiento(vigencia, r.periodo, a.id),
-        vence: null,
-        vencido: false,
-      });
-  }
-
-  if (rolesPermiten(roles, 'seguimiento.reportar') && aprobadoAlgunaVez(plan)) {
-    const politicas = (
-      await db
-        .select({ politica: responsablePolitica.politica })
-        .from(responsablePolitica)
-        .where(
-          and(
-            eq(responsablePolitica.entidadId, entidadId),
-            eq(responsablePolitica.vigencia, vigencia),
-            eq(responsablePolitica.usuarioId, u.id),
-          ),
-        )
-    ).map((x) => x.politica);
-    const mias = actividades.filter((a) => aCargoDe(a, u.id) || politicas.includes(a.politica));
-    for (const a of mias)
-      for (const p of abiertos) {
-        if (p.abre > hoy || a.fechaInicio > p.corte || a.fechaFin < p.inicio) continue;
-        const r = reportes.find((x) => x.actividadId === a.id && x.periodo === p.numero);
-        if (r && r.estado !== 'borrador' && r.estado !== 'devuelto') continue;
-        lista.push({
-          tipo: r?.estado === 'devuelto' ? 'corregir' : 'reportar',
-          texto: `${r?.estado === 'devuelto' ? 'Corregir el reporte devuelto de' : 'Reportar el avance de'} ${a.codigo} «${a.nombre}» · ${p.nombre}`,
-          enlace: enlaceSeguimiento(vigencia, p.numero, a.id),
-          vence: p.cierra,
-          vencido: hoy > p.cierra,
-        });
-      }
-  }
-  return lista.sort((x, y) => (x.vence ?? '9999').localeCompare(y.vence ?? '9999'));
-}
+import { pendientesDe } from './pendientes.service.ts';
 
 export const pendientesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -135,8 +13,8 @@ export const pendientesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['Seguimiento'],
         summary: 'Mis pendientes en la entidad según mis roles (reportar, revisar, verificar, aprobar)',
         params: EntidadParams,
-        querystring: z.object({ vigencia: vigenciaSchema }),
-        response: { 200: z.object({ pendientes: z.array(PendienteSchema) }) },
+        querystring: VigenciaQuery,
+        response: { 200: PendientesSchema },
       },
     },
     async (request) => ({

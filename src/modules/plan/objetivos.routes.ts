@@ -1,14 +1,14 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { EntidadParams, ErrorSchema } from '../../contrato/comun.ts';
+import { ObjetivoEntradaSchema, ObjetivoParams, ObjetivoSchema } from '../../contrato/plan.ts';
 import { actividad, objetivoEstrategico, planAccion } from '../../db/schema.ts';
 import { actorDe } from '../../server/auth.ts';
-import { conflicto, ErrorApi, ErrorSchema, noEncontrado } from '../../server/errores.ts';
+import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import { EntidadParams } from '../entidades/entidad.schema.ts';
 
 const tags = ['Plan de acción'];
-const ObjetivoSchema = z.object({ id: z.string(), codigo: z.string(), nombre: z.string() });
 
 /** Objetivos estratégicos / líneas del plan de desarrollo: the entity's own list, used by its activities. */
 export const objetivosRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -43,18 +43,7 @@ export const objetivosRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Agregar un objetivo estratégico o línea del plan de desarrollo',
         params: EntidadParams,
-        body: z.object({
-          codigo: z
-            .string()
-            .trim()
-            .min(1, 'escriba el código, p. ej. OE1 o L2.3')
-            .max(20, 'no más de 20 caracteres'),
-          nombre: z
-            .string()
-            .trim()
-            .min(5, 'escriba el objetivo o la línea')
-            .max(300, 'no más de 300 caracteres'),
-        }),
+        body: ObjetivoEntradaSchema,
         response: { 201: ObjetivoSchema, 400: ErrorSchema, 409: ErrorSchema },
       },
     },
@@ -102,7 +91,7 @@ export const objetivosRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Quitar un objetivo que ninguna actividad usa',
-        params: EntidadParams.extend({ objetivoId: z.uuid('el identificador del objetivo no es válido') }),
+        params: ObjetivoParams,
         response: { 204: z.null(), 404: ErrorSchema, 409: ErrorSchema },
       },
     },
@@ -135,12 +124,3 @@ export const objetivosRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
-
-/** Codes of the entity's objectives; an empty list leaves the field as free text. */
-export async function codigosObjetivos(db: import('../../db/client.ts').Db, entidadId: string) {
-  const filas = await db
-    .select({ codigo: objetivoEstrategico.codigo })
-    .from(objetivoEstrategico)
-    .where(eq(objetivoEstrategico.entidadId, entidadId));
-  return filas.map((f) => f.codigo);
-}

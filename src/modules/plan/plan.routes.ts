@@ -1,21 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { EntidadVigenciaParams, ErrorSchema } from '../../contrato/comun.ts';
+import { ActividadEntradaSchema, ActividadParams, ActividadSchema, PlanSchema } from '../../contrato/plan.ts';
 import { actividad, seguimiento } from '../../db/schema.ts';
 import { actorDe } from '../../server/auth.ts';
-import { conflicto, ErrorApi, ErrorSchema, noEncontrado } from '../../server/errores.ts';
+import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
-import { EntidadParams } from '../entidades/entidad.schema.ts';
 import { bloquearPeriodos, leerVigencia } from '../vigencias/vigencia.service.ts';
-import { ActividadEntradaSchema, ActividadSchema, PlanSchema } from './plan.schema.ts';
 import { exigirCodigoLibre, planDe, planEditable, resumenPlan, validarActividad } from './plan.service.ts';
 
 const tags = ['Plan de acción'];
-const Params = EntidadParams.extend({ vigencia: vigenciaSchema });
-const ParamsActividad = Params.extend({
-  actividadId: z.uuid('el identificador de la actividad no es válido'),
-});
 const sinInternos = ({ creadoEn: _c, planId: _p, ...a }: typeof actividad.$inferSelect) => a;
 
 export const planRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -26,7 +21,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Plan de acción de la vigencia: actividades y revisión de ponderaciones por política',
-        params: Params,
+        params: EntidadVigenciaParams,
         response: { 200: PlanSchema },
       },
     },
@@ -40,7 +35,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Agregar una actividad al plan en borrador (crea el plan si no existe)',
-        params: Params,
+        params: EntidadVigenciaParams,
         body: ActividadEntradaSchema,
         response: { 201: ActividadSchema, 400: ErrorSchema, 409: ErrorSchema },
       },
@@ -75,7 +70,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Cambiar una actividad del plan en borrador',
-        params: ParamsActividad,
+        params: ActividadParams,
         body: ActividadEntradaSchema,
         response: { 200: ActividadSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
       },
@@ -127,7 +122,7 @@ export const planRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Quitar una actividad del plan en borrador',
-        params: ParamsActividad,
+        params: ActividadParams,
         response: { 204: z.null(), 404: ErrorSchema, 409: ErrorSchema },
       },
     },

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { z } from 'zod';
+import type { ActividadEntrada } from '../../contrato/plan.ts';
 import { problemaMetasPeriodo, revisarPesos } from '../../core/ponderacion.ts';
 import type { Db } from '../../db/client.ts';
 import {
@@ -7,6 +7,7 @@ import {
   dependencia,
   indicador,
   indiceFurag,
+  objetivoEstrategico,
   planAccion,
   planDecreto612,
   rolUsuario,
@@ -14,10 +15,8 @@ import {
 import { conflicto, ErrorApi } from '../../server/errores.ts';
 import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
-import { codigosObjetivos } from './objetivos.routes.ts';
-import type { ActividadEntradaSchema } from './plan.schema.ts';
 
-export type EntradaActividad = z.output<typeof ActividadEntradaSchema>;
+export type EntradaActividad = ActividadEntrada;
 
 /**
  * The entity's plan of the vigencia. `bloqueo` locks its row until the transaction ends: `share` while an
@@ -192,4 +191,13 @@ export async function resumenPlan(db: Db, entidadId: string, vigencia: number) {
     actividades: actividades.map(({ creadoEn: _c, planId: _p, ...a }) => a),
     ponderaciones: revisarPesos(actividades, (c) => nombres.get(c) ?? c),
   };
+}
+
+/** Codes of the entity's objectives; an empty list leaves the field as free text. */
+export async function codigosObjetivos(db: Db, entidadId: string) {
+  const filas = await db
+    .select({ codigo: objetivoEstrategico.codigo })
+    .from(objetivoEstrategico)
+    .where(eq(objetivoEstrategico.entidadId, entidadId));
+  return filas.map((f) => f.codigo);
 }

@@ -1,27 +1,20 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { EntidadParams, ErrorSchema, VigenciaQuery } from '../../contrato/comun.ts';
+import {
+  AsignarResponsableParams,
+  AsignarResponsableSchema,
+  ResponsablePoliticaSchema,
+  ResponsableSchema,
+} from '../../contrato/responsables.ts';
 import { dependencia, responsablePolitica, rolUsuario, usuario } from '../../db/schema.ts';
 import { actorDe } from '../../server/auth.ts';
-import { ErrorSchema, invalido, noEncontrado } from '../../server/errores.ts';
+import { invalido, noEncontrado } from '../../server/errores.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
-import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
-import { EntidadParams } from '../entidades/entidad.schema.ts';
 
 const tags = ['Responsables de política'];
-const ResponsableSchema = z
-  .object({
-    politica: z.string(),
-    usuarioId: z.string().nullable(),
-    dependenciaId: z.string().nullable(),
-  })
-  .meta({ id: 'ResponsablePolitica' });
-const ResponsableConNombres = ResponsableSchema.extend({
-  usuarioNombre: z.string().nullable(),
-  dependenciaNombre: z.string().nullable(),
-}).meta({ id: 'ResponsablePoliticaConNombres' });
-
 export const responsablesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/entidades/:entidadId/responsables',
@@ -31,8 +24,8 @@ export const responsablesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Responsable y dependencia de cada política en una vigencia',
         params: EntidadParams,
-        querystring: z.object({ vigencia: vigenciaSchema }),
-        response: { 200: z.array(ResponsableConNombres) },
+        querystring: VigenciaQuery,
+        response: { 200: z.array(ResponsableSchema) },
       },
     },
     async (request) => {
@@ -64,12 +57,9 @@ export const responsablesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Asignar la persona y la dependencia responsables de una política',
-        params: EntidadParams.extend({ vigencia: vigenciaSchema, politica: z.string().max(60) }),
-        body: z.object({
-          usuarioId: z.uuid('elija una persona de la lista').nullable(),
-          dependenciaId: z.uuid('elija una dependencia de la lista').nullable(),
-        }),
-        response: { 200: ResponsableSchema, 400: ErrorSchema, 404: ErrorSchema },
+        params: AsignarResponsableParams,
+        body: AsignarResponsableSchema,
+        response: { 200: ResponsablePoliticaSchema, 400: ErrorSchema, 404: ErrorSchema },
       },
     },
     async (request) => {

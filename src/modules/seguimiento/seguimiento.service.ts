@@ -3,6 +3,7 @@ import { hoyEnColombia } from '../../core/calendario.ts';
 import { aprobadoAlgunaVez } from '../../core/flujo-plan.ts';
 import { finitoONulo } from '../../core/numeros.ts';
 import { esReporteTardio } from '../../core/periodos.ts';
+import type { Rol } from '../../core/roles.ts';
 import { rolesPermiten } from '../../core/roles.ts';
 import {
   type AccionSeguimiento,
@@ -140,7 +141,7 @@ export async function evidenciasDe(db: Db, seguimientoIds: string[]) {
 }
 
 /** The people of an entity who hold a role: who gets the notification of a step. */
-export async function usuariosConRol(db: Db, entidadId: string, rol: string) {
+export async function usuariosConRol(db: Db, entidadId: string, rol: Rol) {
   const filas = await db
     .select({ usuarioId: rolUsuario.usuarioId })
     .from(rolUsuario)

@@ -1,12 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { EntidadParams, VigenciaSchema as vigenciaSchema } from '../../contrato/comun.ts';
 import { visibleAlPublico } from '../../core/flujo-plan.ts';
 import { planAccion } from '../../db/schema.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
 import { conflicto, ErrorSchema, noEncontrado } from '../../server/errores.ts';
-import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
-import { EntidadParams } from '../entidades/entidad.schema.ts';
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
 import { cerrarPeriodo, consolidarTerritorio, leerTablero, reabrirPeriodo } from './tablero.service.ts';
 

@@ -3,6 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { problemasClave } from '../../core/clave.ts';
 import { gestionaCredenciales, MENSAJE_CUENTA_AJENA } from '../../core/cuentas.ts';
+import type { Rol } from '../../core/roles.ts';
 import { esRol, NOMBRE_ROL } from '../../core/roles.ts';
 import { type Db, filas } from '../../db/client.ts';
 import { entidad, invitacion, rolUsuario, usuario } from '../../db/schema.ts';
@@ -48,7 +49,7 @@ export interface DatosAcceso {
   nombre: string;
   correo: string;
   cargo?: string | null;
-  roles: string[];
+  roles: Rol[];
   /** Only for the demo: a known password instead of a temporary one. */
   claveFija?: string;
 }
@@ -56,7 +57,7 @@ export interface DatosAcceso {
 export type ResultadoAcceso =
   | { tipo: 'creada'; id: string; claveTemporal: string | null }
   | { tipo: 'roles'; id: string }
-  | { tipo: 'invitacion'; invitacionId: string; roles: string[] };
+  | { tipo: 'invitacion'; invitacionId: string; roles: Rol[] };
 
 /**
  * A new e-mail gets an account with a temporary password. An existing person who already works in the
@@ -101,7 +102,7 @@ async function rolesOInvitacion(
   entidadId: string,
   usuarioId: string,
   correo: string,
-  roles: string[],
+  roles: Rol[],
 ): Promise<ResultadoAcceso> {
   return db.transaction(async (tx) => {
     const [miembro] = await tx

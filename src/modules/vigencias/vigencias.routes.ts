@@ -1,51 +1,21 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { LIMITES } from '../../core/numeros.ts';
-import { ESQUEMAS, type EsquemaPeriodos, periodosDeVigencia } from '../../core/periodos.ts';
+import { EntidadVigenciaParams, ErrorSchema } from '../../contrato/comun.ts';
+import {
+  ConfigurarVigenciaSchema,
+  PeriodoParams,
+  VentanaSchema,
+  VigenciaEntidadSchema,
+} from '../../contrato/vigencias.ts';
+import { periodosDeVigencia } from '../../core/periodos.ts';
 import { problemasRangos, RANGOS_POR_DEFECTO } from '../../core/semaforo.ts';
 import { periodo, vigenciaEntidad } from '../../db/schema.ts';
 import { actorDe } from '../../server/auth.ts';
-import { conflicto, ErrorSchema, invalido, noEncontrado } from '../../server/errores.ts';
-import { fechaEn, numeroEn } from '../../server/esquemas.ts';
+import { conflicto, invalido, noEncontrado } from '../../server/errores.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
-import { EntidadParams } from '../entidades/entidad.schema.ts';
 import { bloquearPeriodo, leerVigencia, tieneActividades } from './vigencia.service.ts';
 
 const tags = ['Vigencias y periodos'];
-const fechaSchema = fechaEn();
-// Cumplimiento in %: aggregates are capped at 100, so yellow and green must start within 0–100; «azul»
-// (over-achievement) is only seen per activity and may start above 100.
-const SemaforoSchema = z.object({
-  amarilloDesde: numeroEn('el inicio del amarillo', LIMITES.umbral),
-  verdeDesde: numeroEn('el inicio del verde', LIMITES.umbral),
-  azulSobre: numeroEn('el límite del azul', LIMITES.umbralAzul),
-  etiquetas: z.object({ rojo: z.string(), amarillo: z.string(), verde: z.string(), azul: z.string() }),
-});
-const PeriodoSchema = z.object({
-  numero: z.number(),
-  nombre: z.string(),
-  inicio: z.string(),
-  corte: z.string(),
-  abre: z.string(),
-  cierra: z.string(),
-  cerrado: z.boolean(),
-  ventana: z.enum(['por_abrir', 'abierta', 'cerrada']),
-  diasHabilesParaCerrar: z.number(),
-});
-const VigenciaSchema = z
-  .object({
-    vigencia: z.number(),
-    configurada: z.boolean(),
-    esquema: z.string(),
-    diasHabilesReporte: z.number(),
-    semaforo: SemaforoSchema,
-    periodos: z.array(PeriodoSchema),
-  })
-  .meta({ id: 'VigenciaEntidad' });
-const Params = EntidadParams.extend({ vigencia: vigenciaSchema });
-
 export const vigenciasRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/entidades/:entidadId/vigencias/:vigencia',
@@ -55,8 +25,8 @@ export const vigenciasRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           'Esquema de periodos, ventanas de reporte y semáforo de la vigencia (con la propuesta por defecto si no se ha configurado)',
-        params: Params,
-        response: { 200: VigenciaSchema },
+        params: EntidadVigenciaParams,
+        response: { 200: VigenciaEntidadSchema },
       },
     },
     async (request) => leerVigencia(app.db, request.params.entidadId, request.params.vigencia),
@@ -70,19 +40,9 @@ export const vigenciasRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           'Configurar la vigencia: esquema de periodos, días hábiles para reportar y rangos del semáforo',
-        params: Params,
-        body: z.object({
-          esquema: z.enum(Object.keys(ESQUEMAS) as [EsquemaPeriodos, ...EsquemaPeriodos[]], {
-            error: 'el esquema debe ser trimestral, cuatrimestral, semestral o mensual',
-          }),
-          diasHabilesReporte: z
-            .number({ error: 'escriba un número de días hábiles' })
-            .int('escriba un número entero de días hábiles')
-            .min(1, 'debe haber al menos 1 día hábil para reportar')
-            .max(60, 'no más de 60 días hábiles'),
-          semaforo: SemaforoSchema.optional(),
-        }),
-        response: { 200: VigenciaSchema, 400: ErrorSchema, 409: ErrorSchema },
+        params: EntidadVigenciaParams,
+        body: ConfigurarVigenciaSchema,
+        response: { 200: VigenciaEntidadSchema, 400: ErrorSchema, 409: ErrorSchema },
       },
     },
     async (request) => {
@@ -164,9 +124,9 @@ export const vigenciasRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Cambiar la ventana de reporte de un periodo',
-        params: Params.extend({ numero: z.coerce.number().int().min(1).max(12) }),
-        body: z.object({ abre: fechaSchema, cierra: fechaSchema }),
-        response: { 200: VigenciaSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
+        params: PeriodoParams,
+        body: VentanaSchema,
+        response: { 200: VigenciaEntidadSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
       },
     },
     async (request) => {

@@ -1,8 +1,8 @@
+import type { EntidadResumen, Sesion } from '@contrato/auth.ts';
 import { type Permiso, rolesPermiten } from '@core/roles.ts';
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { api, ErrorApi, fijarCsrf } from '../api.ts';
-import type { EntidadResumen, Sesion } from '../tipos.ts';
 
 interface Trabajo {
   sesion: Sesion;

@@ -1,8 +1,8 @@
+import type { Entidad } from '@contrato/entidades.ts';
 import { Anchor, Button, Container, Group, NativeSelect, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { api } from '../api.ts';
-import type { Entidad } from '../tipos.ts';
 import { useTrabajo } from './contexto.tsx';
 import { Enlace, useRuta } from './router.tsx';
 

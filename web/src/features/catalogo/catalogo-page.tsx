@@ -1,3 +1,7 @@
+import type { Catalogo } from '@contrato/catalogo.ts';
+import type { Dependencia } from '@contrato/dependencias.ts';
+import type { Responsable } from '@contrato/responsables.ts';
+import type { UsuarioEntidad } from '@contrato/usuarios.ts';
 import {
   Badge,
   Button,
@@ -14,7 +18,6 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import type { Catalogo, Dependencia, Responsable, UsuarioEntidad } from '../../tipos.ts';
 import { Cargando, MensajeError, Pagina, TablaDesplazable, Ventana } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 

@@ -1,8 +1,8 @@
+import type { Dependencia } from '@contrato/dependencias.ts';
 import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, erroresPorCampo } from '../../api.ts';
-import type { Dependencia } from '../../tipos.ts';
 import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 

@@ -1,7 +1,7 @@
+import type { Entidad } from '@contrato/entidades.ts';
 import { Paper } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api.ts';
-import type { Entidad } from '../../tipos.ts';
 import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { Enlace } from '../../ui/router.tsx';

@@ -1,8 +1,8 @@
+import type { Entidad } from '@contrato/entidades.ts';
 import { Button, Paper, Table, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import type { Entidad } from '../../tipos.ts';
 import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { type DatosEntidad, FormularioEntidad } from './formulario-entidad.tsx';

@@ -1,8 +1,8 @@
+import type { Entidad } from '@contrato/entidades.ts';
 import { Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { erroresPorCampo, subirArchivo } from '../../api.ts';
-import type { Entidad } from '../../tipos.ts';
 import { Exito, MensajeError } from '../../ui/componentes.tsx';
 
 export function LogoEntidad({ entidad }: { entidad: Entidad }) {

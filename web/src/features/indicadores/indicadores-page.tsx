@@ -1,4 +1,7 @@
-import { NOMBRE_POLARIDAD, type Polaridad } from '@core/indicador.ts';
+import type { Catalogo } from '@contrato/catalogo.ts';
+import type { Indicador } from '@contrato/indicadores.ts';
+import type { VigenciaEntidad } from '@contrato/vigencias.ts';
+import { NOMBRE_POLARIDAD } from '@core/indicador.ts';
 import {
   Button,
   Group,
@@ -16,7 +19,6 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { api, erroresPorCampo } from '../../api.ts';
-import type { Catalogo, Indicador, VigenciaEntidad } from '../../tipos.ts';
 import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { numero, porcentaje } from '../../ui/formato.ts';
@@ -272,7 +274,7 @@ function HojaDeVida({
             i.formulaDenominador ? `${i.formulaNumerador} ÷ ${i.formulaDenominador}` : i.formulaNumerador,
           )}
           {dato('Unidad y frecuencia', `${i.unidad} · ${i.frecuencia}`)}
-          {dato('Polaridad', NOMBRE_POLARIDAD[i.polaridad as Polaridad] ?? i.polaridad)}
+          {dato('Polaridad', NOMBRE_POLARIDAD[i.polaridad])}
           {dato('Línea base', i.lineaBase === null ? 'sin dato' : `${numero(i.lineaBase)} ${i.unidad}`)}
           {dato('Meta', `${numero(i.meta)} ${i.unidad}`)}
           {dato('Fuente', i.fuente)}

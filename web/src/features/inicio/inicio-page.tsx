@@ -1,8 +1,10 @@
-import { NOMBRE_ROL, type Rol } from '@core/roles.ts';
+import type { Catalogo } from '@contrato/catalogo.ts';
+import type { Dependencia } from '@contrato/dependencias.ts';
+import type { Responsable } from '@contrato/responsables.ts';
+import { NOMBRE_ROL } from '@core/roles.ts';
 import { Badge, Card, Group, SimpleGrid, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api.ts';
-import type { Catalogo, Dependencia, Responsable } from '../../tipos.ts';
 import { Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { Enlace } from '../../ui/router.tsx';
@@ -67,7 +69,7 @@ export function InicioPage() {
   return (
     <Pagina
       titulo={`Bienvenido, ${nombre}`}
-      descripcion={`${entidad.nombre} · vigencia ${vigencia} · ${entidad.roles.map((r) => NOMBRE_ROL[r as Rol] ?? r).join(', ') || 'Administrador de la plataforma'}`}
+      descripcion={`${entidad.nombre} · vigencia ${vigencia} · ${entidad.roles.map((r) => NOMBRE_ROL[r]).join(', ') || 'Administrador de la plataforma'}`}
     >
       <MisInvitaciones />
       <MisPendientes />

@@ -1,7 +1,8 @@
+import type { Notificaciones } from '@contrato/notificaciones.ts';
+import type { Pendiente } from '@contrato/pendientes.ts';
 import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api.ts';
-import type { Notificaciones, Pendiente } from '../../tipos.ts';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, fechaHora } from '../../ui/formato.ts';
 import { Enlace } from '../../ui/router.tsx';

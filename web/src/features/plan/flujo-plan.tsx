@@ -1,3 +1,4 @@
+import type { PlanAccion } from '@contrato/plan.ts';
 import {
   Alert,
   Anchor,
@@ -14,7 +15,6 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, erroresPorCampo } from '../../api.ts';
-import type { PlanAccion } from '../../tipos.ts';
 import { MensajeError, Ventana } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, fechaIso } from '../../ui/formato.ts';

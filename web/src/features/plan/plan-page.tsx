@@ -1,16 +1,13 @@
+import type { Catalogo } from '@contrato/catalogo.ts';
+import type { Dependencia } from '@contrato/dependencias.ts';
+import type { Indicador } from '@contrato/indicadores.ts';
+import type { Actividad, PlanAccion } from '@contrato/plan.ts';
+import type { UsuarioEntidad } from '@contrato/usuarios.ts';
+import type { VigenciaEntidad } from '@contrato/vigencias.ts';
 import { Alert, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import type {
-  Actividad,
-  Catalogo,
-  Dependencia,
-  Indicador,
-  PlanAccion,
-  UsuarioEntidad,
-  VigenciaEntidad,
-} from '../../tipos.ts';
 import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable, Ventana } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, pesos, porcentaje } from '../../ui/formato.ts';

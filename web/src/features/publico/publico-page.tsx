@@ -1,8 +1,8 @@
+import type { Tablero } from '@contrato/tablero.ts';
 import { Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ErrorApi } from '../../api.ts';
-import type { Tablero } from '../../tipos.ts';
 import { Cargando, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { fechaCivil } from '../../ui/formato.ts';
 import { VistaTablero } from '../tablero/vista-tablero.tsx';

@@ -1,3 +1,4 @@
+import type { FilaSeguimiento } from '@contrato/seguimiento.ts';
 import { type EstadoSeguimiento, NOMBRE_ESTADO_SEGUIMIENTO } from '@core/seguimiento.ts';
 import {
   Alert,
@@ -20,12 +21,11 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, erroresPorCampo, subirArchivo } from '../../api.ts';
-import type { FilaSeguimiento } from '../../tipos.ts';
 import { MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaHora, numero, porcentaje } from '../../ui/formato.ts';
 
-const COLOR_ESTADO: Record<string, string> = {
+const COLOR_ESTADO: Record<EstadoSeguimiento, string> = {
   borrador: '#495057',
   enviado: '#1f4e9c',
   devuelto: '#9c3d00',
@@ -42,14 +42,14 @@ const tamano = (b: number | null) =>
       ? `${numero(Math.round(b / 1024 / 102.4) / 10)} MB`
       : `${numero(Math.ceil(b / 1024))} KB`;
 
-export function EstadoReporte({ estado }: { estado: string | null }) {
+export function EstadoReporte({ estado }: { estado: EstadoSeguimiento | null }) {
   return (
     <Badge
       color={estado ? COLOR_ESTADO[estado] : '#a51d1d'}
       variant={estado ? 'filled' : 'outline'}
       style={{ textTransform: 'none' }}
     >
-      {estado ? NOMBRE_ESTADO_SEGUIMIENTO[estado as EstadoSeguimiento] : 'Sin reporte'}
+      {estado ? NOMBRE_ESTADO_SEGUIMIENTO[estado] : 'Sin reporte'}
     </Badge>
   );
 }

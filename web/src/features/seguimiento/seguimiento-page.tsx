@@ -1,3 +1,6 @@
+import type { Catalogo } from '@contrato/catalogo.ts';
+import type { HojaSeguimiento } from '@contrato/seguimiento.ts';
+import type { VigenciaEntidad } from '@contrato/vigencias.ts';
 import {
   Alert,
   Badge,
@@ -13,7 +16,6 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, erroresPorCampo } from '../../api.ts';
-import type { Catalogo, HojaSeguimiento, VigenciaEntidad } from '../../tipos.ts';
 import { Cargando, MensajeError, Pagina, Ventana } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil } from '../../ui/formato.ts';

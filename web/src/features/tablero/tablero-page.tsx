@@ -1,8 +1,9 @@
+import type { Tablero } from '@contrato/tablero.ts';
+import type { VigenciaEntidad } from '@contrato/vigencias.ts';
 import { Badge, Group, NativeSelect } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api.ts';
-import type { Tablero, VigenciaEntidad } from '../../tipos.ts';
 import { Cargando, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil } from '../../ui/formato.ts';

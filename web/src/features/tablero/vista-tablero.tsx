@@ -1,3 +1,4 @@
+import type { Nivel, Tablero } from '@contrato/tablero.ts';
 import {
   Anchor,
   Badge,
@@ -12,7 +13,6 @@ import {
   Title,
 } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import type { Nivel, Tablero } from '../../tipos.ts';
 import { TablaDesplazable } from '../../ui/componentes.tsx';
 import { porcentaje } from '../../ui/formato.ts';
 import { GraficaBarras } from '../../ui/grafica-barras.tsx';

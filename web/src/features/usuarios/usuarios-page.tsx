@@ -1,3 +1,4 @@
+import type { UsuarioEntidad } from '@contrato/usuarios.ts';
 import { NOMBRE_ROL, ROLES, type Rol } from '@core/roles.ts';
 import {
   Badge,
@@ -15,7 +16,6 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, erroresPorCampo } from '../../api.ts';
-import type { UsuarioEntidad } from '../../tipos.ts';
 import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable, Ventana } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 
@@ -26,8 +26,8 @@ function SelectorRoles({
   alCambiar,
   error,
 }: {
-  valor: string[];
-  alCambiar: (r: string[]) => void;
+  valor: Rol[];
+  alCambiar: (r: Rol[]) => void;
   error?: string;
 }) {
   return (
@@ -71,7 +71,7 @@ function CambiarRoles({ usuario, cerrar }: { usuario: UsuarioEntidad; cerrar: ()
   );
 }
 
-const VACIO = { nombre: '', correo: '', cargo: '', roles: [] as string[] };
+const VACIO = { nombre: '', correo: '', cargo: '', roles: [] as Rol[] };
 
 export function UsuariosPage() {
   const { entidad, puede } = useTrabajo();

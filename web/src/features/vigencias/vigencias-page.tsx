@@ -1,3 +1,4 @@
+import type { VigenciaEntidad } from '@contrato/vigencias.ts';
 import { LIMITES } from '@core/numeros.ts';
 import {
   Button,
@@ -15,7 +16,6 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { api, erroresPorCampo } from '../../api.ts';
-import type { VigenciaEntidad } from '../../tipos.ts';
 import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil } from '../../ui/formato.ts';
@@ -138,7 +138,9 @@ export function VigenciasPage() {
                 label="Esquema de periodos"
                 data={ESQUEMAS}
                 value={borrador.esquema}
-                onChange={(e) => setBorrador({ ...borrador, esquema: e.currentTarget.value })}
+                onChange={(e) =>
+                  setBorrador({ ...borrador, esquema: e.currentTarget.value as VigenciaEntidad['esquema'] })
+                }
                 error={errores.esquema}
               />
               <NumberInput
