@@ -32,6 +32,7 @@ import {
   DURACION_SESION_MS,
   entidadesDeUsuario,
   hashToken,
+  TOKEN_CONFIGURACION,
   type UsuarioSesion,
 } from './sesion.repository.ts';
 
@@ -41,8 +42,6 @@ const bloqueado = (hasta: Date) =>
     423,
     `Hay demasiados intentos fallidos con este correo. Por seguridad, el acceso está en pausa hasta las ${hora(hasta)}; si olvidó su contraseña, pida al administrador de su entidad una temporal.`,
   );
-
-export const TOKEN_CONFIGURACION = 'token_configuracion_inicial';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const respuestaSesion = async (u: UsuarioSesion) => {

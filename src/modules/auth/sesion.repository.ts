@@ -68,6 +68,9 @@ export async function cerrarSesionesDe(db: Db, usuarioId: string) {
   await db.delete(sesion).where(eq(sesion.usuarioId, usuarioId));
 }
 
+/** Key in ajuste_sistema of the one-use link that creates the platform admin (written at start-up). */
+export const TOKEN_CONFIGURACION = 'token_configuracion_inicial';
+
 /** Entities a user may open: all for the platform administrator, else those where it holds a role. */
 export async function entidadesDeUsuario(db: Db, u: UsuarioSesion) {
   const todas = await db
