@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { EntidadParams, ErrorSchema } from '../../contrato/comun.ts';
@@ -7,11 +6,13 @@ import {
   DependenciaParams,
   DependenciaSchema,
 } from '../../contrato/dependencias.ts';
-import { dependencia, responsablePolitica } from '../../db/schema.ts';
 import { actorDe } from '../../server/auth.ts';
-import { conflicto, noEncontrado } from '../../server/errores.ts';
-import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import { crearDependencia, dependenciasDe, exigirPadreValido, presentar } from './dependencias.service.ts';
+import {
+  actualizarDependencia,
+  crearDependencia,
+  dependenciasDe,
+  eliminarDependencia,
+} from './dependencias.service.ts';
 
 const tags = ['Dependencias'];
 export const dependenciasRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -62,26 +63,7 @@ export const dependenciasRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { entidadId, dependenciaId } = request.params;
-      const antes = (await dependenciasDe(app.db, entidadId)).find((d) => d.id === dependenciaId);
-      if (!antes) throw noEncontrado('la dependencia');
-      await exigirPadreValido(app.db, entidadId, request.body.padreId, dependenciaId);
-      return app.db.transaction(async (tx) => {
-        const [d] = await tx
-          .update(dependencia)
-          .set({ ...request.body, padreId: request.body.padreId ?? null })
-          .where(and(eq(dependencia.id, dependenciaId), eq(dependencia.entidadId, entidadId)))
-          .returning();
-        const salida = presentar(d!);
-        await registrarAuditoria(tx, actorDe(request), {
-          entidadId,
-          accion: 'actualizar',
-          recurso: 'dependencia',
-          recursoId: dependenciaId,
-          antes,
-          despues: salida,
-        });
-        return salida;
-      });
+      return actualizarDependencia(app.db, actorDe(request), entidadId, dependenciaId, request.body);
     },
   );
 
@@ -98,28 +80,7 @@ export const dependenciasRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { entidadId, dependenciaId } = request.params;
-      const todas = await dependenciasDe(app.db, entidadId);
-      const antes = todas.find((d) => d.id === dependenciaId);
-      if (!antes) throw noEncontrado('la dependencia');
-      if (todas.some((d) => d.padreId === dependenciaId))
-        throw conflicto('La dependencia tiene subdependencias: muévalas o elimínelas primero.');
-      const [asignada] = await app.db
-        .select()
-        .from(responsablePolitica)
-        .where(eq(responsablePolitica.dependenciaId, dependenciaId))
-        .limit(1);
-      if (asignada)
-        throw conflicto('La dependencia es responsable de una política: reasigne la política primero.');
-      await app.db.transaction(async (tx) => {
-        await tx.delete(dependencia).where(eq(dependencia.id, dependenciaId));
-        await registrarAuditoria(tx, actorDe(request), {
-          entidadId,
-          accion: 'eliminar',
-          recurso: 'dependencia',
-          recursoId: dependenciaId,
-          antes,
-        });
-      });
+      await eliminarDependencia(app.db, actorDe(request), entidadId, dependenciaId);
       return reply.status(204).send(null);
     },
   );

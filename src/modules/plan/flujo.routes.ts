@@ -1,4 +1,3 @@
-import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { EntidadVigenciaParams, ErrorSchema } from '../../contrato/comun.ts';
@@ -12,12 +11,14 @@ import {
 } from '../../contrato/plan.ts';
 import type { AccionPlan } from '../../core/flujo-plan.ts';
 import type { Permiso } from '../../core/roles.ts';
-import { type ActividadVersion, compararVersiones } from '../../core/versiones.ts';
-import { versionPlan } from '../../db/schema.ts';
 import { actorDe } from '../../server/auth.ts';
-import { noEncontrado } from '../../server/errores.ts';
-import { abrirNuevaVersion, type CuerpoPaso, cambiarEstadoPlan } from './flujo.service.ts';
-import { actividadesDe, planDe } from './plan.service.ts';
+import {
+  abrirNuevaVersion,
+  type CuerpoPaso,
+  cambiarEstadoPlan,
+  compararVersionesPlan,
+  versionesAprobadas,
+} from './flujo.service.ts';
 
 const tags = ['Plan de acción'];
 
@@ -97,23 +98,7 @@ export const versionesPlanRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request) => {
-      const plan = await planDe(app.db, request.params.entidadId, request.params.vigencia);
-      if (!plan) return [];
-      const filas = await app.db
-        .select()
-        .from(versionPlan)
-        .where(eq(versionPlan.planId, plan.id))
-        .orderBy(asc(versionPlan.version));
-      return filas.map((v) => ({
-        version: v.version,
-        justificacion: v.justificacion,
-        fechaSesionComite: v.fechaSesionComite,
-        actaComite: v.actaComite,
-        aprobadoEn: v.aprobadoEn.toISOString(),
-        actividades: (v.actividades as unknown[]).length,
-      }));
-    },
+    async (request) => versionesAprobadas(app.db, request.params.entidadId, request.params.vigencia),
   );
 
   app.get(
@@ -134,22 +119,7 @@ export const versionesPlanRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { entidadId, vigencia } = request.params;
-      const { desde, hasta } = request.query;
-      const plan = await planDe(app.db, entidadId, vigencia);
-      if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
-      const guardadas = await app.db.select().from(versionPlan).where(eq(versionPlan.planId, plan.id));
-      const actividadesDeVersion = async (n: number) => {
-        const v = guardadas.find((x) => x.version === n);
-        if (v) return v.actividades as ActividadVersion[];
-        if (n === plan.version)
-          return (await actividadesDe(app.db, plan.id)).map(({ creadoEn: _c, planId: _p, ...a }) => a);
-        throw noEncontrado(`la versión ${n} del plan de ${vigencia}`);
-      };
-      return {
-        desde,
-        hasta,
-        ...compararVersiones(await actividadesDeVersion(desde), await actividadesDeVersion(hasta)),
-      };
+      return compararVersionesPlan(app.db, entidadId, vigencia, request.query.desde, request.query.hasta);
     },
   );
 };

@@ -1,10 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import {
   type AccionPlan,
   type EstadoPlan,
   mensajePlanCambiado,
   transicionPlan,
 } from '../../core/flujo-plan.ts';
+import { type ActividadVersion, compararVersiones } from '../../core/versiones.ts';
 import type { Db } from '../../db/client.ts';
 import { planAccion, versionPlan } from '../../db/schema.ts';
 import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
@@ -142,4 +143,48 @@ export async function abrirNuevaVersion(
     });
   });
   return resumenPlan(db, entidadId, vigencia);
+}
+
+/** The approved versions of the plan, with their justification, committee session and acta. */
+export async function versionesAprobadas(db: Db, entidadId: string, vigencia: number) {
+  const plan = await planDe(db, entidadId, vigencia);
+  if (!plan) return [];
+  const filas = await db
+    .select()
+    .from(versionPlan)
+    .where(eq(versionPlan.planId, plan.id))
+    .orderBy(asc(versionPlan.version));
+  return filas.map((v) => ({
+    version: v.version,
+    justificacion: v.justificacion,
+    fechaSesionComite: v.fechaSesionComite,
+    actaComite: v.actaComite,
+    aprobadoEn: v.aprobadoEn.toISOString(),
+    actividades: (v.actividades as unknown[]).length,
+  }));
+}
+
+/** Differences between two versions (the one in progress, not yet approved, can be compared too). */
+export async function compararVersionesPlan(
+  db: Db,
+  entidadId: string,
+  vigencia: number,
+  desde: number,
+  hasta: number,
+) {
+  const plan = await planDe(db, entidadId, vigencia);
+  if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
+  const guardadas = await db.select().from(versionPlan).where(eq(versionPlan.planId, plan.id));
+  const actividadesDeVersion = async (n: number) => {
+    const v = guardadas.find((x) => x.version === n);
+    if (v) return v.actividades as ActividadVersion[];
+    if (n === plan.version)
+      return (await actividadesDe(db, plan.id)).map(({ creadoEn: _c, planId: _p, ...a }) => a);
+    throw noEncontrado(`la versión ${n} del plan de ${vigencia}`);
+  };
+  return {
+    desde,
+    hasta,
+    ...compararVersiones(await actividadesDeVersion(desde), await actividadesDeVersion(hasta)),
+  };
 }

@@ -11,10 +11,12 @@ import {
   planAccion,
   planDecreto612,
   rolUsuario,
+  seguimiento,
 } from '../../db/schema.ts';
-import { conflicto, ErrorApi } from '../../server/errores.ts';
+import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
+import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
-import { leerVigencia } from '../vigencias/vigencia.service.ts';
+import { bloquearPeriodos, leerVigencia } from '../vigencias/vigencia.service.ts';
 
 export type EntradaActividad = ActividadEntrada;
 
@@ -200,4 +202,113 @@ export async function codigosObjetivos(db: Db, entidadId: string) {
     .from(objetivoEstrategico)
     .where(eq(objetivoEstrategico.entidadId, entidadId));
   return filas.map((f) => f.codigo);
+}
+
+const sinInternos = ({ creadoEn: _c, planId: _p, ...a }: typeof actividad.$inferSelect) => a;
+
+/** Adds an activity to the plan in borrador (creating the plan with its first activity). */
+export async function crearActividad(
+  db: Db,
+  actor: Actor,
+  entidadId: string,
+  vigencia: number,
+  entrada: EntradaActividad,
+) {
+  await validarActividad(db, entidadId, vigencia, entrada);
+  return db.transaction(async (tx) => {
+    const plan = await planEditable(tx, entidadId, vigencia);
+    await exigirCodigoLibre(tx, plan.id, entrada.codigo);
+    const [a] = await tx
+      .insert(actividad)
+      .values({ ...entrada, planId: plan.id })
+      .returning();
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'crear',
+      recurso: 'actividad',
+      recursoId: a!.id,
+      despues: sinInternos(a!),
+    });
+    return sinInternos(a!);
+  });
+}
+
+/** Changes an activity of the plan in borrador; a closed period's goal stays frozen. */
+export async function actualizarActividad(
+  db: Db,
+  actor: Actor,
+  entidadId: string,
+  vigencia: number,
+  actividadId: string,
+  entrada: EntradaActividad,
+) {
+  await validarActividad(db, entidadId, vigencia, entrada);
+  return db.transaction(async (tx) => {
+    const plan = await planEditable(tx, entidadId, vigencia);
+    const [antes] = await tx
+      .select()
+      .from(actividad)
+      .where(and(eq(actividad.id, actividadId), eq(actividad.planId, plan.id)));
+    if (!antes) throw noEncontrado('la actividad en el plan de esta vigencia');
+    await exigirCodigoLibre(tx, plan.id, entrada.codigo, actividadId);
+    // A closed period's figures are frozen: a new version cannot move its goal after the fact. The
+    // periods are held until commit, so none closes between this check and the change.
+    await bloquearPeriodos(tx, entidadId, vigencia);
+    const { periodos } = await leerVigencia(tx, entidadId, vigencia);
+    const movida = periodos.find(
+      (p) => p.cerrado && antes.metasPeriodo[p.numero - 1] !== entrada.metasPeriodo[p.numero - 1],
+    );
+    if (movida)
+      throw new ErrorApi(409, `El periodo «${movida.nombre}» está cerrado: su meta no puede cambiar.`, [
+        { campo: 'metasPeriodo', mensaje: `la meta de «${movida.nombre}» está congelada por el cierre` },
+      ]);
+    const [a] = await tx.update(actividad).set(entrada).where(eq(actividad.id, actividadId)).returning();
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'actualizar',
+      recurso: 'actividad',
+      recursoId: actividadId,
+      antes: sinInternos(antes),
+      despues: sinInternos(a!),
+    });
+    return sinInternos(a!);
+  });
+}
+
+/** Removes an activity from the plan in borrador, unless it already has follow-up reports. */
+export async function quitarActividad(
+  db: Db,
+  actor: Actor,
+  entidadId: string,
+  vigencia: number,
+  actividadId: string,
+) {
+  await db.transaction(async (tx) => {
+    // Held (for share) until commit: the plan cannot be sent while an activity leaves it.
+    const plan = await planDe(tx, entidadId, vigencia, 'share');
+    if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
+    if (plan.estado !== 'borrador')
+      throw conflicto(`El plan de ${vigencia} está ${plan.estado}: no se pueden quitar actividades.`);
+    const [conReporte] = await tx
+      .select({ id: seguimiento.id })
+      .from(seguimiento)
+      .where(eq(seguimiento.actividadId, actividadId))
+      .limit(1);
+    if (conReporte)
+      throw conflicto(
+        'La actividad ya tiene reportes de seguimiento: no se puede quitar. Deje su meta de los periodos restantes en cero si ya no se ejecutará.',
+      );
+    const [antes] = await tx
+      .delete(actividad)
+      .where(and(eq(actividad.id, actividadId), eq(actividad.planId, plan.id)))
+      .returning();
+    if (!antes) throw noEncontrado('la actividad en el plan de esta vigencia');
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'eliminar',
+      recurso: 'actividad',
+      recursoId: actividadId,
+      antes: sinInternos(antes),
+    });
+  });
 }
