@@ -5,7 +5,7 @@ import { EntidadVigenciaParams, ErrorSchema } from '../../contrato/comun.ts';
 import { ActividadEntradaSchema } from '../../contrato/plan.ts';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import { type ClaveColumna, COLUMNAS_PLAN, validarImportacion } from '../../core/plan-importacion.ts';
-import { type EstadoSeguimiento, NOMBRE_ESTADO_SEGUIMIENTO } from '../../core/seguimiento.ts';
+import { NOMBRE_ESTADO_SEGUIMIENTO } from '../../core/seguimiento.ts';
 import type { Db } from '../../db/client.ts';
 import { actividad, dependencia, indiceFurag, planDecreto612, rolUsuario, usuario } from '../../db/schema.ts';
 import { actorDe } from '../../server/auth.ts';
@@ -126,9 +126,7 @@ export const excelRoutes: FastifyPluginAsyncZod = async (app) => {
           logradoAcumulado: f.cifras.logradoAcumulado,
           avanceAcumulado: f.cifras.avanceAcumulado,
           cumplimientoPeriodo: f.cifras.cumplimientoPeriodo,
-          estado: f.reporte
-            ? NOMBRE_ESTADO_SEGUIMIENTO[f.reporte.estado as EstadoSeguimiento]
-            : 'Sin reporte',
+          estado: f.reporte ? NOMBRE_ESTADO_SEGUIMIENTO[f.reporte.estado] : 'Sin reporte',
           tardio: f.reporte?.tardio ?? false,
           descripcion: f.reporte?.descripcion ?? null,
           dificultades: f.reporte?.dificultades ?? null,

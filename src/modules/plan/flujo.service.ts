@@ -1,10 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import {
-  type AccionPlan,
-  type EstadoPlan,
-  mensajePlanCambiado,
-  transicionPlan,
-} from '../../core/flujo-plan.ts';
+import { type AccionPlan, mensajePlanCambiado, transicionPlan } from '../../core/flujo-plan.ts';
 import { type ActividadVersion, compararVersiones } from '../../core/versiones.ts';
 import type { Db } from '../../db/client.ts';
 import { planAccion, versionPlan } from '../../db/schema.ts';
@@ -65,7 +60,7 @@ export async function cambiarEstadoPlan(
   await db.transaction(async (tx) => {
     const plan = await planDe(tx, entidadId, vigencia);
     if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
-    const t = transicionPlan(plan.estado as EstadoPlan, accion);
+    const t = transicionPlan(plan.estado, accion);
     if (!t.ok) throw conflicto(t.mensaje);
     await cambiarSiSigueIgual(tx, entidadId, vigencia, plan, {
       estado: t.hacia,
