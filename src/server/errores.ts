@@ -40,6 +40,9 @@ export function errorDeBase(err: unknown): ErrorApi | undefined {
   if (code === '23505') return conflicto('Ya existe un registro con esos datos.');
   if (code === '23503')
     return conflicto('El registro está relacionado con otros datos y no se puede cambiar así.');
+  // 23514: a CHECK (a state outside core's lists); the z.enum of the contract stops it first.
+  if (code === '23514')
+    return new ErrorApi(400, 'Un dato no está entre los valores permitidos. Revise los datos enviados.');
   if (code === '22003')
     return new ErrorApi(
       400,
