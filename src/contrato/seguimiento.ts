@@ -110,6 +110,11 @@ export const EvidenciaParams = EntidadParams.extend({
 });
 // Raw as sent, bounded; made safe by nombreSeguro once the content tells the type (and its extension).
 export const NombreArchivoSchema = z.string().max(1000, 'el nombre del archivo es demasiado largo');
+export const SubirEvidenciaQuery = z.object({ nombre: NombreArchivoSchema });
+/** original=1: the exact bytes as uploaded (a CSV is otherwise served with its formulas neutralised). */
+export const DescargarEvidenciaQuery = z.object({
+  original: z.literal('1', { error: 'use original=1 para recibir el archivo exacto' }).optional(),
+});
 
 /** Only http(s), no user:password@ (it disguises the host), normalised so the redirect header is valid. */
 // Zod runs every check even after the URL check failed: parse without throwing.

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { EntidadVigenciaParams, ErrorSchema } from '../../contrato/comun.ts';
+import { ImportacionSchema, ProblemasImportacionSchema, SeguimientoXlsxQuery } from '../../contrato/excel.ts';
 import { ActividadEntradaSchema } from '../../contrato/plan.ts';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import { type ClaveColumna, COLUMNAS_PLAN, validarImportacion } from '../../core/plan-importacion.ts';
@@ -22,10 +22,6 @@ import { aBuffer, agregarHojaPlan, agregarHojaSeguimiento, nuevoLibro } from './
 const tags = ['Excel'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IMPORTACION_MAXIMA = 30 * 1024 * 1024;
-// The contract's error, plus the sheet's problems when the file was read (a bad path has none).
-const ProblemasSchema = ErrorSchema.extend({
-  problemas: z.array(z.object({ fila: z.number(), columna: z.string(), problema: z.string() })).optional(),
-});
 
 /** Names of what the entity has, for readable cells (and for reading them back on import). */
 async function referencias(db: Db, entidadId: string, vigencia: number) {
@@ -81,7 +77,7 @@ export const excelRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Plan de acción y seguimiento de un periodo en Excel (encabezados en español, filtros, encabezado fijo)',
         params: EntidadVigenciaParams,
-        querystring: z.object({ periodo: z.coerce.number().int().min(1).max(12).optional() }),
+        querystring: SeguimientoXlsxQuery,
         produces: [XLSX],
       },
     },
@@ -212,8 +208,8 @@ export const excelRoutes: FastifyPluginAsyncZod = async (app) => {
         params: EntidadVigenciaParams,
         consumes: [XLSX, 'application/octet-stream'],
         response: {
-          201: z.object({ importadas: z.number() }),
-          400: ProblemasSchema,
+          201: ImportacionSchema,
+          400: ProblemasImportacionSchema,
           409: ErrorSchema,
           413: ErrorSchema,
           503: ErrorSchema,

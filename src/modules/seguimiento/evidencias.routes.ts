@@ -3,11 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ErrorSchema } from '../../contrato/comun.ts';
 import {
+  DescargarEvidenciaQuery,
   EnlaceSchema,
   EvidenciaParams,
   EvidenciaSchema,
-  NombreArchivoSchema,
   ParamsSeguimiento,
+  SubirEvidenciaQuery,
 } from '../../contrato/seguimiento.ts';
 import { neutralizarCsv } from '../../core/csv-formulas.ts';
 import { contentDisposition, nombreSeguro } from '../../core/nombre-archivo.ts';
@@ -82,7 +83,7 @@ export const evidenciasRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: `Adjuntar un archivo de evidencia (cuerpo: el archivo como application/octet-stream; ${ACEPTADOS}). El mismo archivo enviado de nuevo al reporte responde 200 con la evidencia ya adjunta.`,
         params: ParamsSeguimiento,
-        querystring: z.object({ nombre: NombreArchivoSchema }),
+        querystring: SubirEvidenciaQuery,
         consumes: ['application/octet-stream'],
         response: {
           200: EvidenciaSchema,
@@ -165,9 +166,7 @@ export const evidenciasRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "Descargar una evidencia (se comprueba su SHA-256). Un CSV se entrega con las celdas que parecen fórmulas precedidas de «'» (cabecera X-CSV-Neutralized-Cells); con ?original=1 se entregan los bytes exactos, como application/octet-stream.",
         params: EvidenciaParams,
-        querystring: z.object({
-          original: z.literal('1', { error: 'use original=1 para recibir el archivo exacto' }).optional(),
-        }),
+        querystring: DescargarEvidenciaQuery,
       },
     },
     async (request, reply) => {
