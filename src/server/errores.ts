@@ -25,6 +25,7 @@ export const conflicto = (mensaje: string) => new ErrorApi(409, mensaje);
 export const invalido = (campo: string, mensaje: string) =>
   new ErrorApi(400, `Revise el campo «${campo}»: ${mensaje}`, [{ campo, mensaje }]);
 
+// The error contract lives in src/contrato/comun.ts (re-exported for routes that import it from here).
 export { ErrorSchema } from '../contrato/comun.ts';
 
 const CONTEXTO: Record<string, string> = { body: '', querystring: 'parámetro ', params: 'ruta ' };
