@@ -40,7 +40,7 @@ export async function sembrarPlan(
           .returning({ id: actividad.id })
       ).map((x) => x.id),
     );
-  const estados = ['aceptado', 'verificado', 'enviado', 'aceptado', 'con_observaciones', 'borrador'];
+  const estados = ['aceptado', 'verificado', 'enviado', 'aceptado', 'con_observaciones', 'borrador'] as const;
   const reportes = ids.flatMap((actividadId, i) =>
     Array.from({ length: reportados }, (_, k) => ({
       entidadId,

@@ -7,6 +7,12 @@ export const ESQUEMAS = {
   mensual: { meses: 1, nombre: (n: number) => MESES[n - 1]! },
 } as const;
 export type EsquemaPeriodos = keyof typeof ESQUEMAS;
+export const ESQUEMAS_PERIODOS = [
+  'trimestral',
+  'cuatrimestral',
+  'semestral',
+  'mensual',
+] as const satisfies readonly EsquemaPeriodos[];
 
 const MESES = [
   'Enero',
@@ -59,7 +65,8 @@ export function periodosDeVigencia(
   });
 }
 
-export type EstadoVentana = 'por_abrir' | 'abierta' | 'cerrada';
+export const ESTADOS_VENTANA = ['por_abrir', 'abierta', 'cerrada'] as const;
+export type EstadoVentana = (typeof ESTADOS_VENTANA)[number];
 
 export function estadoVentana(p: Pick<Periodo, 'abre' | 'cierra'>, hoy: Fecha): EstadoVentana {
   if (hoy < p.abre) return 'por_abrir';

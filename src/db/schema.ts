@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigint,
@@ -16,8 +16,20 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-
 import { ESTADOS_CORREO, PROPOSITOS_ENLACE } from '../core/correo.ts';
+import { ORDENES, TIPOS_FORMULARIO } from '../core/entidad.ts';
+import { ESTADOS_PLAN } from '../core/flujo-plan.ts';
+import { FRECUENCIAS, POLARIDADES, TIPOS_INDICADOR } from '../core/indicador.ts';
+import { ESQUEMAS_PERIODOS } from '../core/periodos.ts';
+import { ROLES, type Rol } from '../core/roles.ts';
+import { ESTADOS_SEGUIMIENTO } from '../core/seguimiento.ts';
+
+/**
+ * A CHECK that keeps a text column inside one of core's lists (the API's z.enum is the same list), so no
+ * write path — a migration, a restored backup, a hand-made SQL — can store a status the code does not know.
+ */
+const unaDe = (nombre: string, columna: SQL | AnyPgColumn, valores: readonly string[]) =>
+  check(nombre, sql`${columna} in (${sql.raw(valores.map((v) => `'${v}'`).join(', '))})`);
 
 const creadoEn = () => timestamp('creado_en', { withTimezone: true, mode: 'date' }).notNull().defaultNow();
 
@@ -89,28 +101,35 @@ export const planDecreto612 = pgTable(
 );
 
 // ---------- Entidades ----------
-export const entidad = pgTable('entidad', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  nombre: text('nombre').notNull(),
-  sigla: text('sigla'),
-  nit: text('nit').notNull().unique(),
-  dv: integer('dv').notNull(),
-  divipola: text('divipola'),
-  departamento: text('departamento'),
-  municipio: text('municipio'),
-  naturalezaJuridica: text('naturaleza_juridica'),
-  orden: text('orden'),
-  categoria: text('categoria'),
-  tipoFormulario: text('tipo_formulario').notNull().default('MIPG'),
-  grupoPar: text('grupo_par'),
-  direccion: text('direccion'),
-  telefono: text('telefono'),
-  correo: text('correo'),
-  sitioWeb: text('sitio_web'),
-  horarioAtencion: text('horario_atencion'),
-  logo: text('logo'),
-  creadoEn: creadoEn(),
-});
+export const entidad = pgTable(
+  'entidad',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    nombre: text('nombre').notNull(),
+    sigla: text('sigla'),
+    nit: text('nit').notNull().unique(),
+    dv: integer('dv').notNull(),
+    divipola: text('divipola'),
+    departamento: text('departamento'),
+    municipio: text('municipio'),
+    naturalezaJuridica: text('naturaleza_juridica'),
+    orden: text('orden', { enum: ORDENES }),
+    categoria: text('categoria'),
+    tipoFormulario: text('tipo_formulario', { enum: TIPOS_FORMULARIO }).notNull().default('MIPG'),
+    grupoPar: text('grupo_par'),
+    direccion: text('direccion'),
+    telefono: text('telefono'),
+    correo: text('correo'),
+    sitioWeb: text('sitio_web'),
+    horarioAtencion: text('horario_atencion'),
+    logo: text('logo'),
+    creadoEn: creadoEn(),
+  },
+  (t) => [
+    unaDe('entidad_orden_check', t.orden, ORDENES),
+    unaDe('entidad_tipo_formulario_check', t.tipoFormulario, TIPOS_FORMULARIO),
+  ],
+);
 
 export const dependencia = pgTable(
   'dependencia',
@@ -165,9 +184,12 @@ export const rolUsuario = pgTable(
     entidadId: uuid('entidad_id')
       .notNull()
       .references(() => entidad.id),
-    rol: text('rol').notNull(),
+    rol: text('rol', { enum: ROLES }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.usuarioId, t.entidadId, t.rol] })],
+  (t) => [
+    primaryKey({ columns: [t.usuarioId, t.entidadId, t.rol] }),
+    unaDe('rol_usuario_rol_check', t.rol, ROLES),
+  ],
 );
 
 /**
@@ -185,7 +207,7 @@ export const invitacion = pgTable(
       .notNull()
       .references(() => usuario.id),
     correo: text('correo').notNull(),
-    roles: jsonb('roles').$type<string[]>().notNull(),
+    roles: jsonb('roles').$type<Rol[]>().notNull(),
     invitadoPor: uuid('invitado_por').references(() => usuario.id),
     creadoEn: creadoEn(),
   },
@@ -292,11 +314,14 @@ export const vigenciaEntidad = pgTable(
       .notNull()
       .references(() => entidad.id),
     vigencia: integer('vigencia').notNull(),
-    esquema: text('esquema').notNull(),
+    esquema: text('esquema', { enum: ESQUEMAS_PERIODOS }).notNull(),
     diasHabilesReporte: integer('dias_habiles_reporte').notNull(),
     semaforo: jsonb('semaforo').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.entidadId, t.vigencia] })],
+  (t) => [
+    primaryKey({ columns: [t.entidadId, t.vigencia] }),
+    unaDe('vigencia_entidad_esquema_check', t.esquema, ESQUEMAS_PERIODOS),
+  ],
 );
 
 export const periodo = pgTable(
@@ -325,7 +350,7 @@ export const planAccion = pgTable(
       .references(() => entidad.id),
     vigencia: integer('vigencia').notNull(),
     version: integer('version').notNull().default(1),
-    estado: text('estado').notNull().default('borrador'),
+    estado: text('estado', { enum: ESTADOS_PLAN }).notNull().default('borrador'),
     /** Session of the Comité Institucional de Gestión y Desempeño that approved it, and its acta. */
     fechaSesionComite: date('fecha_sesion_comite', { mode: 'string' }),
     actaComite: text('acta_comite'),
@@ -335,7 +360,10 @@ export const planAccion = pgTable(
     justificacion: text('justificacion'),
     creadoEn: creadoEn(),
   },
-  (t) => [uniqueIndex('plan_accion_version_idx').on(t.entidadId, t.vigencia, t.version)],
+  (t) => [
+    uniqueIndex('plan_accion_version_idx').on(t.entidadId, t.vigencia, t.version),
+    unaDe('plan_accion_estado_check', t.estado, ESTADOS_PLAN),
+  ],
 );
 
 export const actividad = pgTable(
@@ -403,21 +431,26 @@ export const indicador = pgTable(
     codigo: text('codigo').notNull(),
     nombre: text('nombre').notNull(),
     objetivo: text('objetivo').notNull(),
-    tipo: text('tipo').notNull(),
+    tipo: text('tipo', { enum: TIPOS_INDICADOR }).notNull(),
     politica: text('politica'),
     formulaNumerador: text('formula_numerador').notNull(),
     formulaDenominador: text('formula_denominador'),
     unidad: text('unidad').notNull(),
-    frecuencia: text('frecuencia').notNull(),
+    frecuencia: text('frecuencia', { enum: FRECUENCIAS }).notNull(),
     lineaBase: doublePrecision('linea_base'),
     meta: doublePrecision('meta').notNull(),
-    polaridad: text('polaridad').notNull(),
+    polaridad: text('polaridad', { enum: POLARIDADES }).notNull(),
     fuente: text('fuente').notNull(),
     dependenciaId: uuid('dependencia_id').references(() => dependencia.id),
     responsableId: uuid('responsable_id').references(() => usuario.id),
     creadoEn: creadoEn(),
   },
-  (t) => [uniqueIndex('indicador_codigo_idx').on(t.entidadId, t.vigencia, t.codigo)],
+  (t) => [
+    uniqueIndex('indicador_codigo_idx').on(t.entidadId, t.vigencia, t.codigo),
+    unaDe('indicador_tipo_check', t.tipo, TIPOS_INDICADOR),
+    unaDe('indicador_frecuencia_check', t.frecuencia, FRECUENCIAS),
+    unaDe('indicador_polaridad_check', t.polaridad, POLARIDADES),
+  ],
 );
 
 export const medicion = pgTable(
@@ -455,7 +488,7 @@ export const seguimiento = pgTable(
     denominador: doublePrecision('denominador'),
     descripcion: text('descripcion').notNull(),
     dificultades: text('dificultades'),
-    estado: text('estado').notNull().default('borrador'),
+    estado: text('estado', { enum: ESTADOS_SEGUIMIENTO }).notNull().default('borrador'),
     /** Sent after the reporting window closed. */
     tardio: boolean('tardio').notNull().default(false),
     observacionesPlaneacion: text('observaciones_planeacion'),
@@ -469,6 +502,7 @@ export const seguimiento = pgTable(
   (t) => [
     uniqueIndex('seguimiento_actividad_periodo_idx').on(t.actividadId, t.periodo),
     index('seguimiento_entidad_idx').on(t.entidadId, t.estado),
+    unaDe('seguimiento_estado_check', t.estado, ESTADOS_SEGUIMIENTO),
   ],
 );
 

@@ -4,8 +4,7 @@ import { sincronizarCatalogo } from '../db/catalogo.ts';
 import { type Conexion, conectar, ErrorConfiguracion } from '../db/client.ts';
 import { ajusteSistema, usuario } from '../db/schema.ts';
 import { registrarAuditoria } from '../modules/auditoria/auditoria.repository.ts';
-import { TOKEN_CONFIGURACION } from '../modules/auth/auth.routes.ts';
-import { hashToken, tokenAleatorio } from '../modules/auth/sesion.repository.ts';
+import { hashToken, TOKEN_CONFIGURACION, tokenAleatorio } from '../modules/auth/sesion.repository.ts';
 import {
   buscarPorCorreo,
   exigirClaveValida,

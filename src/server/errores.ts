@@ -1,6 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { buscarTextoNoPermitido, MENSAJE_PROBLEMA } from '../core/texto.ts';
 
 export interface CampoInvalido {
@@ -26,13 +25,8 @@ export const conflicto = (mensaje: string) => new ErrorApi(409, mensaje);
 export const invalido = (campo: string, mensaje: string) =>
   new ErrorApi(400, `Revise el campo «${campo}»: ${mensaje}`, [{ campo, mensaje }]);
 
-export const ErrorSchema = z
-  .object({
-    error: z.string(),
-    mensaje: z.string(),
-    campos: z.array(z.object({ campo: z.string(), mensaje: z.string() })).optional(),
-  })
-  .meta({ id: 'Error' });
+// The error contract lives in src/contrato/comun.ts (re-exported for routes that import it from here).
+export { ErrorSchema } from '../contrato/comun.ts';
 
 const CONTEXTO: Record<string, string> = { body: '', querystring: 'parámetro ', params: 'ruta ' };
 
@@ -47,6 +41,9 @@ export function errorDeBase(err: unknown): ErrorApi | undefined {
   if (code === '23505') return conflicto('Ya existe un registro con esos datos.');
   if (code === '23503')
     return conflicto('El registro está relacionado con otros datos y no se puede cambiar así.');
+  // 23514: a CHECK (a state outside core's lists); the z.enum of the contract stops it first.
+  if (code === '23514')
+    return new ErrorApi(400, 'Un dato no está entre los valores permitidos. Revise los datos enviados.');
   if (code === '22003')
     return new ErrorApi(
       400,

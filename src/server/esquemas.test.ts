@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { enteroEn, numeroEn } from '../contrato/comun.ts';
 import { LIMITES } from '../core/numeros.ts';
 import { errorDeBase } from './errores.ts';
-import { enteroEn, numeroEn, sinNoFinitos } from './esquemas.ts';
+import { sinNoFinitos } from './esquemas.ts';
 
 describe('esquemas de números', () => {
   it('un solo mensaje por campo, que lo nombra con su rango en es-CO', () => {

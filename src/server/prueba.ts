@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import type { Rol } from '../core/roles.ts';
 import { sincronizarCatalogo } from '../db/catalogo.ts';
 import { type Conexion, conectar } from '../db/client.ts';
 import { rolUsuario, usuario } from '../db/schema.ts';
@@ -133,7 +134,7 @@ export interface AppPrueba extends BasePrueba {
   ): Promise<Cuerpo>;
   iniciarSesion(correo: string, clave?: string): Promise<Sesion>;
   /** Creates a user holding `roles` in `entidadId` and returns its session. */
-  usuarioCon(entidadId: string, roles: string[], correo?: string): Promise<Sesion & { id: string }>;
+  usuarioCon(entidadId: string, roles: Rol[], correo?: string): Promise<Sesion & { id: string }>;
   crearEntidad(nombre: string, nit: string): Promise<string>;
 }
 

@@ -1,3 +1,4 @@
+import type { Sesion } from '@contrato/auth.ts';
 import type { QueryClient } from '@tanstack/react-query';
 import {
   createRootRouteWithContext,
@@ -19,7 +20,6 @@ import { hojaQuery } from './features/seguimiento/api.ts';
 import { resumenTablero } from './features/tablero/api.ts';
 import { usuariosQuery } from './features/usuarios/api.ts';
 import { periodoVigente, vigenciaQuery } from './features/vigencias/api.ts';
-import type { Sesion } from './tipos.ts';
 import { Cargando, MensajeError, Pagina } from './ui/componentes.tsx';
 import { MarcoPublico } from './ui/marco.tsx';
 import { esPublica, Raiz, trabajoDe } from './ui/raiz.tsx';

@@ -1,11 +1,19 @@
 import { count, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  CambiarClaveSchema,
+  ConfiguracionInicialSchema,
+  CreadoSchema,
+  LoginSchema,
+  SesionSchema,
+} from '../../contrato/auth.ts';
+import { ErrorSchema } from '../../contrato/comun.ts';
 import { decidirIntento } from '../../core/bloqueo.ts';
 import { hora } from '../../core/formato.ts';
 import { ajusteSistema, usuario } from '../../db/schema.ts';
 import { actorDe, COOKIE_SESION, usuarioDe } from '../../server/auth.ts';
-import { ErrorApi, ErrorSchema, invalido } from '../../server/errores.ts';
+import { ErrorApi, invalido } from '../../server/errores.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import {
   buscarPorCorreo,
@@ -24,6 +32,7 @@ import {
   DURACION_SESION_MS,
   entidadesDeUsuario,
   hashToken,
+  TOKEN_CONFIGURACION,
   type UsuarioSesion,
 } from './sesion.repository.ts';
 
@@ -33,31 +42,6 @@ const bloqueado = (hasta: Date) =>
     423,
     `Hay demasiados intentos fallidos con este correo. Por seguridad, el acceso está en pausa hasta las ${hora(hasta)}; si olvidó su contraseña, pida al administrador de su entidad una temporal.`,
   );
-
-export const TOKEN_CONFIGURACION = 'token_configuracion_inicial';
-
-const SesionSchema = z
-  .object({
-    usuario: z.object({
-      id: z.string(),
-      nombre: z.string(),
-      correo: z.string(),
-      adminPlataforma: z.boolean(),
-      debeCambiarClave: z.boolean(),
-    }),
-    entidades: z.array(
-      z.object({
-        id: z.string(),
-        nombre: z.string(),
-        sigla: z.string().nullable(),
-        roles: z.array(z.string()),
-      }),
-    ),
-    csrf: z.string(),
-  })
-  .meta({ id: 'Sesion' });
-
-const correoSchema = z.email('escriba un correo electrónico válido').max(200);
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const respuestaSesion = async (u: UsuarioSesion) => {
@@ -81,10 +65,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['Sesión'],
         summary: 'Iniciar sesión con correo y contraseña',
-        body: z.object({
-          email: correoSchema,
-          password: z.string().min(1, 'escriba la contraseña').max(200),
-        }),
+        body: LoginSchema,
         response: { 200: SesionSchema, 401: ErrorSchema, 423: ErrorSchema },
       },
     },
@@ -162,10 +143,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['Sesión'],
         summary: 'Cambiar la contraseña propia (cierra sus demás sesiones)',
-        body: z.object({
-          actual: z.string().min(1, 'escriba su contraseña actual').max(200),
-          nueva: z.string().min(1, 'escriba la nueva contraseña').max(200),
-        }),
+        body: CambiarClaveSchema,
         response: { 204: z.null() },
       },
     },
@@ -201,13 +179,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['Plataforma'],
         summary:
           'Crear el administrador de la plataforma con el enlace de un solo uso del registro de arranque',
-        body: z.object({
-          token: z.string().min(1, 'falta el código del enlace de configuración').max(200),
-          nombre: z.string().trim().min(3, 'escriba su nombre completo').max(120),
-          correo: correoSchema,
-          clave: z.string().max(200),
-        }),
-        response: { 201: z.object({ id: z.string() }), 403: ErrorSchema },
+        body: ConfiguracionInicialSchema,
+        response: { 201: CreadoSchema, 403: ErrorSchema },
       },
     },
     async (request, reply) => {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, ne } from 'drizzle-orm';
+import type { Rol } from '../../core/roles.ts';
 import type { Db } from '../../db/client.ts';
 import { entidad, rolUsuario, sesion, usuario } from '../../db/schema.ts';
 
@@ -16,7 +17,7 @@ export interface UsuarioSesion {
   debeCambiarClave: boolean;
   csrf: string;
   /** entidadId → roles held there */
-  roles: Map<string, string[]>;
+  roles: Map<string, Rol[]>;
 }
 
 export async function crearSesion(db: Db, usuarioId: string): Promise<{ token: string; csrf: string }> {
@@ -50,7 +51,7 @@ export async function cargarSesion(db: Db, token: string): Promise<UsuarioSesion
     .select({ entidadId: rolUsuario.entidadId, rol: rolUsuario.rol })
     .from(rolUsuario)
     .where(eq(rolUsuario.usuarioId, fila.id));
-  const mapa = new Map<string, string[]>();
+  const mapa = new Map<string, Rol[]>();
   for (const r of roles) mapa.set(r.entidadId, [...(mapa.get(r.entidadId) ?? []), r.rol]);
   return { ...fila, roles: mapa };
 }
@@ -66,6 +67,9 @@ export async function cerrarOtrasSesiones(db: Db, usuarioId: string, tokenActual
 export async function cerrarSesionesDe(db: Db, usuarioId: string) {
   await db.delete(sesion).where(eq(sesion.usuarioId, usuarioId));
 }
+
+/** Key in ajuste_sistema of the one-use link that creates the platform admin (written at start-up). */
+export const TOKEN_CONFIGURACION = 'token_configuracion_inicial';
 
 /** Entities a user may open: all for the platform administrator, else those where it holds a role. */
 export async function entidadesDeUsuario(db: Db, u: UsuarioSesion) {

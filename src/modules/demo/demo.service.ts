@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { entidad, responsablePolitica } from '../../db/schema.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { politicasDeVigencia, vigenciasCatalogo } from '../catalogo/catalogo.repository.ts';
-import { crearDependencia } from '../dependencias/dependencias.routes.ts';
+import { crearDependencia } from '../dependencias/dependencias.service.ts';
 import { crearEntidad } from '../entidades/entidad.service.ts';
 import { darAcceso } from '../usuarios/usuario.service.ts';
 import { sembrarPlanDemo } from './plan-demo.ts';

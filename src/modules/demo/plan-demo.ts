@@ -249,7 +249,7 @@ const INDICADORES = [
     polaridad: 'creciente',
     fuente: 'Programa anual de auditorías y sus informes',
   },
-];
+] as const;
 const MEDICIONES: [number, number][][] = [
   [
     [78, 100],

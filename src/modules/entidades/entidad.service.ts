@@ -1,13 +1,12 @@
 import { asc, eq } from 'drizzle-orm';
-import type { z } from 'zod';
+import type { EntidadEntrada } from '../../contrato/entidades.ts';
 import { validarNit } from '../../core/nit.ts';
 import type { Db } from '../../db/client.ts';
 import { entidad } from '../../db/schema.ts';
 import { conflicto, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import type { EntidadEntradaSchema } from './entidad.schema.ts';
 
-type Entrada = z.output<typeof EntidadEntradaSchema>;
+type Entrada = EntidadEntrada;
 type Fila = typeof entidad.$inferSelect;
 
 export function presentarEntidad(e: Fila) {

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { EntidadParams, ErrorSchema } from '../../contrato/comun.ts';
+import { EntidadEntradaSchema, EntidadSchema } from '../../contrato/entidades.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
-import { ErrorSchema } from '../../server/errores.ts';
-import { EntidadEntradaSchema, EntidadParams, EntidadSchema } from './entidad.schema.ts';
 import {
   actualizarEntidad,
   crearEntidad,

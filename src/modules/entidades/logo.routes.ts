@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { EntidadParams, ErrorSchema } from '../../contrato/comun.ts';
 import { dimensionesImagen } from '../../core/dimensiones-imagen.ts';
 import { tipoImagen } from '../../core/tipo-archivo.ts';
 import { entidad } from '../../db/schema.ts';
 import { actorDe } from '../../server/auth.ts';
-import { ErrorApi, ErrorSchema, invalido, noEncontrado } from '../../server/errores.ts';
+import { ErrorApi, invalido, noEncontrado } from '../../server/errores.ts';
 import { guardarArchivo, leerArchivo } from '../archivos/almacen.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import { EntidadParams } from './entidad.schema.ts';
 import { obtenerEntidad } from './entidad.service.ts';
 
 export const LOGO_MAXIMO = 512 * 1024;

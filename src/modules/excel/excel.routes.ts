@@ -1,6 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { EntidadVigenciaParams, ErrorSchema } from '../../contrato/comun.ts';
+import { ImportacionSchema, ProblemasImportacionSchema, SeguimientoXlsxQuery } from '../../contrato/excel.ts';
+import { ActividadEntradaSchema } from '../../contrato/plan.ts';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import {
   type ClaveColumna,
@@ -8,18 +10,14 @@ import {
   encabezadosPlan,
   validarImportacion,
 } from '../../core/plan-importacion.ts';
-import { type EstadoSeguimiento, NOMBRE_ESTADO_SEGUIMIENTO } from '../../core/seguimiento.ts';
+import { NOMBRE_ESTADO_SEGUIMIENTO } from '../../core/seguimiento.ts';
 import type { Db } from '../../db/client.ts';
 import { actividad, dependencia, indiceFurag, planDecreto612, rolUsuario, usuario } from '../../db/schema.ts';
 import { actorDe } from '../../server/auth.ts';
-import { ErrorApi, ErrorSchema } from '../../server/errores.ts';
+import { ErrorApi } from '../../server/errores.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
-import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
-import { EntidadParams } from '../entidades/entidad.schema.ts';
-import { codigosObjetivos } from '../plan/objetivos.routes.ts';
-import { ActividadEntradaSchema } from '../plan/plan.schema.ts';
-import { actividadesDe, planDe, planEditable } from '../plan/plan.service.ts';
+import { actividadesDe, codigosObjetivos, planDe, planEditable } from '../plan/plan.service.ts';
 import { hojaSeguimiento } from '../seguimiento/seguimiento.service.ts';
 import { periodoVigente } from '../tablero/tablero.service.ts';
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
@@ -34,12 +32,7 @@ import {
 
 const tags = ['Excel'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const Params = EntidadParams.extend({ vigencia: vigenciaSchema });
 const IMPORTACION_MAXIMA = 30 * 1024 * 1024;
-// The contract's error, plus the sheet's problems when the file was read (a bad path has none).
-const ProblemasSchema = ErrorSchema.extend({
-  problemas: z.array(z.object({ fila: z.number(), columna: z.string(), problema: z.string() })).optional(),
-});
 
 /** Names of what the entity has, for readable cells (and for reading them back on import). */
 async function referencias(db: Db, entidadId: string, vigencia: number) {
@@ -94,8 +87,8 @@ export const excelRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           'Plan de acción y seguimiento de un periodo en Excel (encabezados en español, filtros, encabezado fijo)',
-        params: Params,
-        querystring: z.object({ periodo: z.coerce.number().int().min(1).max(12).optional() }),
+        params: EntidadVigenciaParams,
+        querystring: SeguimientoXlsxQuery,
         produces: [XLSX],
       },
     },
@@ -140,9 +133,7 @@ export const excelRoutes: FastifyPluginAsyncZod = async (app) => {
           logradoAcumulado: f.cifras.logradoAcumulado,
           avanceAcumulado: f.cifras.avanceAcumulado,
           cumplimientoPeriodo: f.cifras.cumplimientoPeriodo,
-          estado: f.reporte
-            ? NOMBRE_ESTADO_SEGUIMIENTO[f.reporte.estado as EstadoSeguimiento]
-            : 'Sin reporte',
+          estado: f.reporte ? NOMBRE_ESTADO_SEGUIMIENTO[f.reporte.estado] : 'Sin reporte',
           tardio: f.reporte?.tardio ?? false,
           descripcion: f.reporte?.descripcion ?? null,
           dificultades: f.reporte?.dificultades ?? null,
@@ -162,7 +153,7 @@ export const excelRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Plantilla para importar el plan, con las listas válidas de la entidad y del catálogo',
-        params: Params,
+        params: EntidadVigenciaParams,
         produces: [XLSX],
       },
     },
@@ -211,11 +202,11 @@ export const excelRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Importar actividades al plan en borrador desde la plantilla .xlsx (todo o nada)',
-        params: Params,
+        params: EntidadVigenciaParams,
         consumes: [XLSX, 'application/octet-stream'],
         response: {
-          201: z.object({ importadas: z.number() }),
-          400: ProblemasSchema,
+          201: ImportacionSchema,
+          400: ProblemasImportacionSchema,
           409: ErrorSchema,
           413: ErrorSchema,
           503: ErrorSchema,

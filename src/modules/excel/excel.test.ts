@@ -41,7 +41,7 @@ beforeAll(async () => {
     [responsable.id, pedro.id].map((usuarioId) => ({
       usuarioId,
       entidadId: b,
-      rol: 'responsable_actividad',
+      rol: 'responsable_actividad' as const,
     })),
   );
   corresponsableId = pedro.id;

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { EntidadParams, ErrorSchema } from '../../contrato/comun.ts';
+import { ImportacionSchema, ProblemasImportacionSchema } from '../../contrato/excel.ts';
 import { COLUMNAS_DEPENDENCIAS } from '../../core/dependencias-importacion.ts';
 import { actorDe } from '../../server/auth.ts';
-import { ErrorApi, ErrorSchema } from '../../server/errores.ts';
-import { EntidadParams } from '../entidades/entidad.schema.ts';
+import { ErrorApi } from '../../server/errores.ts';
 import { aBuffer, nuevoLibro } from '../excel/plan-xlsx.ts';
 import { importarDependencias } from './importacion.service.ts';
 import { leerTabla } from './leer-tabla.ts';
@@ -13,10 +13,6 @@ const CSV = 'text/csv';
 /** A list of dependencias or people is small: 5 MB holds tens of thousands of rows. */
 const TABLA_MAXIMA = 5 * 1024 * 1024;
 const tags = ['Dependencias'];
-
-const ProblemasSchema = ErrorSchema.extend({
-  problemas: z.array(z.object({ fila: z.number(), columna: z.string(), problema: z.string() })).optional(),
-});
 
 export const importacionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addContentTypeParser(
@@ -73,8 +69,8 @@ export const importacionRoutes: FastifyPluginAsyncZod = async (app) => {
         params: EntidadParams,
         consumes: [XLSX, CSV],
         response: {
-          201: z.object({ importadas: z.number() }),
-          400: ProblemasSchema,
+          201: ImportacionSchema,
+          400: ProblemasImportacionSchema,
           413: ErrorSchema,
           503: ErrorSchema,
         },

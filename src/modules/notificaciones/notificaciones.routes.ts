@@ -1,24 +1,10 @@
-import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notificacion } from '../../db/schema.ts';
+import { NotificacionesSchema } from '../../contrato/notificaciones.ts';
 import { usuarioDe } from '../../server/auth.ts';
+import { marcarLeidas, misNotificaciones } from './notificacion.repository.ts';
 
 const tags = ['Notificaciones'];
-const NotificacionesSchema = z.object({
-  sinLeer: z.number(),
-  notificaciones: z.array(
-    z.object({
-      id: z.string(),
-      entidadId: z.string(),
-      texto: z.string(),
-      enlace: z.string().nullable(),
-      leida: z.boolean(),
-      creadoEn: z.string(),
-    }),
-  ),
-});
-
 export const notificacionesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/notificaciones',
@@ -30,26 +16,7 @@ export const notificacionesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: NotificacionesSchema },
       },
     },
-    async (request) => {
-      const u = usuarioDe(request);
-      const filas = await app.db
-        .select()
-        .from(notificacion)
-        .where(eq(notificacion.usuarioId, u.id))
-        .orderBy(desc(notificacion.creadoEn))
-        .limit(50);
-      return {
-        sinLeer: filas.filter((n) => !n.leida).length,
-        notificaciones: filas.map((n) => ({
-          id: n.id,
-          entidadId: n.entidadId,
-          texto: n.texto,
-          enlace: n.enlace,
-          leida: n.leida,
-          creadoEn: n.creadoEn.toISOString(),
-        })),
-      };
-    },
+    async (request) => misNotificaciones(app.db, usuarioDe(request).id),
   );
 
   // Reading a notice changes only the reader's own inbox: not an entity's data, so it is not audited.
@@ -60,11 +27,7 @@ export const notificacionesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, summary: 'Marcar todas mis notificaciones como leídas', response: { 204: z.null() } },
     },
     async (request, reply) => {
-      const u = usuarioDe(request);
-      await app.db
-        .update(notificacion)
-        .set({ leida: true })
-        .where(and(eq(notificacion.usuarioId, u.id), eq(notificacion.leida, false)));
+      await marcarLeidas(app.db, usuarioDe(request).id);
       return reply.status(204).send(null);
     },
   );

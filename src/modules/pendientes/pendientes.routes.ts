@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { EntidadParams, VigenciaQuery } from '../../contrato/comun.ts';
+import { PendientesSchema } from '../../contrato/pendientes.ts';
 import { usuarioDe } from '../../server/auth.ts';
-import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
-import { EntidadParams } from '../entidades/entidad.schema.ts';
-import { PendienteSchema, pendientesDe } from './pendientes.service.ts';
+import { pendientesDe } from './pendientes.service.ts';
 
 export const pendientesRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -14,8 +13,8 @@ export const pendientesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['Seguimiento'],
         summary: 'Mis pendientes en la entidad según mis roles (reportar, revisar, verificar, aprobar)',
         params: EntidadParams,
-        querystring: z.object({ vigencia: vigenciaSchema }),
-        response: { 200: z.object({ pendientes: z.array(PendienteSchema) }) },
+        querystring: VigenciaQuery,
+        response: { 200: PendientesSchema },
       },
     },
     async (request) => ({

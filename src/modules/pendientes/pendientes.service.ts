@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { z } from 'zod';
+import type { Pendiente } from '../../contrato/pendientes.ts';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import { aprobadoAlgunaVez } from '../../core/flujo-plan.ts';
 import { rolesPermiten } from '../../core/roles.ts';
@@ -8,15 +8,6 @@ import type { Db } from '../../db/client.ts';
 import { actividad, planAccion, responsablePolitica, seguimiento } from '../../db/schema.ts';
 import type { UsuarioSesion } from '../auth/sesion.repository.ts';
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
-
-export const PendienteSchema = z.object({
-  tipo: z.enum(['reportar', 'corregir', 'revisar', 'verificar', 'aprobar_plan', 'ajustar_plan']),
-  texto: z.string(),
-  enlace: z.string(),
-  vence: z.string().nullable(),
-  vencido: z.boolean(),
-});
-type Pendiente = z.infer<typeof PendienteSchema>;
 
 const enlaceSeguimiento = (vigencia: number, periodo: number, actividadId: string) =>
   `/seguimiento?vigencia=${vigencia}&periodo=${periodo}&actividad=${actividadId}`;

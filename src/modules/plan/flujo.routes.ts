@@ -1,33 +1,26 @@
-import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { EntidadVigenciaParams, ErrorSchema } from '../../contrato/comun.ts';
+import {
+  ComparacionSchema,
+  CompararQuery,
+  CUERPOS_FLUJO_PLAN,
+  NuevaVersionSchema,
+  PlanSchema,
+  VersionPlanSchema,
+} from '../../contrato/plan.ts';
 import type { AccionPlan } from '../../core/flujo-plan.ts';
 import type { Permiso } from '../../core/roles.ts';
-import { type ActividadVersion, compararVersiones } from '../../core/versiones.ts';
-import { versionPlan } from '../../db/schema.ts';
 import { actorDe } from '../../server/auth.ts';
-import { ErrorSchema, noEncontrado } from '../../server/errores.ts';
-import { fechaEn } from '../../server/esquemas.ts';
-import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
-import { EntidadParams } from '../entidades/entidad.schema.ts';
-import { abrirNuevaVersion, type CuerpoPaso, cambiarEstadoPlan } from './flujo.service.ts';
-import { PlanSchema } from './plan.schema.ts';
-import { actividadesDe, planDe } from './plan.service.ts';
+import {
+  abrirNuevaVersion,
+  type CuerpoPaso,
+  cambiarEstadoPlan,
+  compararVersionesPlan,
+  versionesAprobadas,
+} from './flujo.service.ts';
 
 const tags = ['Plan de acción'];
-const Params = EntidadParams.extend({ vigencia: vigenciaSchema });
-
-const CUERPOS = {
-  enviar: z.object({}).optional(),
-  devolver: z.object({
-    observaciones: z.string().trim().min(5, 'escriba las observaciones para planeación').max(2000),
-  }),
-  aprobar: z.object({
-    fechaSesionComite: fechaEn('la fecha de la sesión del comité'),
-    actaComite: z.string().trim().min(1, 'escriba el número o la referencia del acta').max(120),
-  }),
-  publicar: z.object({}).optional(),
-} as const;
 
 const REGLAS: Record<AccionPlan, { permiso: Permiso; resumen: string }> = {
   enviar: {
@@ -51,8 +44,8 @@ export const flujoPlanRoutes: FastifyPluginAsyncZod = async (app) => {
         schema: {
           tags,
           summary: REGLAS[accion].resumen,
-          params: Params,
-          body: CUERPOS[accion],
+          params: EntidadVigenciaParams,
+          body: CUERPOS_FLUJO_PLAN[accion],
           response: { 200: PlanSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
         },
       },
@@ -70,8 +63,6 @@ export const flujoPlanRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 };
 
-const ActividadVersionSchema = z.looseObject({ id: z.string(), codigo: z.string(), nombre: z.string() });
-
 export const versionesPlanRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/api/entidades/:entidadId/planes/:vigencia/nueva-version',
@@ -80,14 +71,8 @@ export const versionesPlanRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Abrir una nueva versión del plan aprobado para cambiarlo (vuelve a requerir aprobación)',
-        params: Params,
-        body: z.object({
-          justificacion: z
-            .string()
-            .trim()
-            .min(10, 'explique en al menos 10 caracteres por qué cambia el plan aprobado')
-            .max(2000),
-        }),
+        params: EntidadVigenciaParams,
+        body: NuevaVersionSchema,
         response: { 200: PlanSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
       },
     },
@@ -108,38 +93,13 @@ export const versionesPlanRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Versiones aprobadas del plan, con su justificación, sesión del comité y acta',
-        params: Params,
+        params: EntidadVigenciaParams,
         response: {
-          200: z.array(
-            z.object({
-              version: z.number(),
-              justificacion: z.string().nullable(),
-              fechaSesionComite: z.string().nullable(),
-              actaComite: z.string().nullable(),
-              aprobadoEn: z.string(),
-              actividades: z.number(),
-            }),
-          ),
+          200: z.array(VersionPlanSchema),
         },
       },
     },
-    async (request) => {
-      const plan = await planDe(app.db, request.params.entidadId, request.params.vigencia);
-      if (!plan) return [];
-      const filas = await app.db
-        .select()
-        .from(versionPlan)
-        .where(eq(versionPlan.planId, plan.id))
-        .orderBy(asc(versionPlan.version));
-      return filas.map((v) => ({
-        version: v.version,
-        justificacion: v.justificacion,
-        fechaSesionComite: v.fechaSesionComite,
-        actaComite: v.actaComite,
-        aprobadoEn: v.aprobadoEn.toISOString(),
-        actividades: (v.actividades as unknown[]).length,
-      }));
-    },
+    async (request) => versionesAprobadas(app.db, request.params.entidadId, request.params.vigencia),
   );
 
   app.get(
@@ -150,55 +110,17 @@ export const versionesPlanRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           'Comparar dos versiones del plan (la versión en curso, aún sin aprobar, también se puede comparar)',
-        params: Params,
-        querystring: z.object({
-          desde: z.coerce.number().int().min(1, 'la versión empieza en 1').max(1e6, 'no existe esa versión'),
-          hasta: z.coerce.number().int().min(1, 'la versión empieza en 1').max(1e6, 'no existe esa versión'),
-        }),
+        params: EntidadVigenciaParams,
+        querystring: CompararQuery,
         response: {
-          200: z.object({
-            desde: z.number(),
-            hasta: z.number(),
-            agregadas: z.array(ActividadVersionSchema),
-            quitadas: z.array(ActividadVersionSchema),
-            cambiadas: z.array(
-              z.object({
-                id: z.string(),
-                codigo: z.string(),
-                nombre: z.string(),
-                cambios: z.array(
-                  z.object({
-                    campo: z.string(),
-                    etiqueta: z.string(),
-                    antes: z.unknown(),
-                    despues: z.unknown(),
-                  }),
-                ),
-              }),
-            ),
-          }),
+          200: ComparacionSchema,
           404: ErrorSchema,
         },
       },
     },
     async (request) => {
       const { entidadId, vigencia } = request.params;
-      const { desde, hasta } = request.query;
-      const plan = await planDe(app.db, entidadId, vigencia);
-      if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
-      const guardadas = await app.db.select().from(versionPlan).where(eq(versionPlan.planId, plan.id));
-      const actividadesDeVersion = async (n: number) => {
-        const v = guardadas.find((x) => x.version === n);
-        if (v) return v.actividades as ActividadVersion[];
-        if (n === plan.version)
-          return (await actividadesDe(app.db, plan.id)).map(({ creadoEn: _c, planId: _p, ...a }) => a);
-        throw noEncontrado(`la versión ${n} del plan de ${vigencia}`);
-      };
-      return {
-        desde,
-        hasta,
-        ...compararVersiones(await actividadesDeVersion(desde), await actividadesDeVersion(hasta)),
-      };
+      return compararVersionesPlan(app.db, entidadId, vigencia, request.query.desde, request.query.hasta);
     },
   );
 };

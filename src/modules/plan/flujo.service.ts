@@ -1,12 +1,13 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import {
   type AccionPlan,
-  type EstadoPlan,
   mensajePlanCambiado,
   problemaFechaSesion,
   transicionPlan,
 } from '../../core/flujo-plan.ts';
+import type { Rol } from '../../core/roles.ts';
+import { type ActividadVersion, compararVersiones } from '../../core/versiones.ts';
 import type { Db } from '../../db/client.ts';
 import { planAccion, versionPlan } from '../../db/schema.ts';
 import { conflicto, ErrorApi, invalido, noEncontrado } from '../../server/errores.ts';
@@ -18,7 +19,7 @@ import { actividadesDe, planDe, resumenPlan } from './plan.service.ts';
 
 // Who must act after each step: the committee studies what was sent; planning adjusts what came back or
 // carries out what was approved.
-const AVISO_PLAN: Partial<Record<AccionPlan, { rol: string; texto: (v: number) => string }>> = {
+const AVISO_PLAN: Partial<Record<AccionPlan, { rol: Rol; texto: (v: number) => string }>> = {
   enviar: {
     rol: 'alta_direccion',
     texto: (v) => `El plan de acción ${v} fue enviado al comité para su aprobación`,
@@ -88,7 +89,7 @@ export async function cambiarEstadoPlan(
   await db.transaction(async (tx) => {
     const plan = await planDe(tx, entidadId, vigencia);
     if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
-    const t = transicionPlan(plan.estado as EstadoPlan, accion);
+    const t = transicionPlan(plan.estado, accion);
     if (!t.ok) throw conflicto(t.mensaje);
     await cambiarSiSigueIgual(tx, entidadId, vigencia, plan, {
       estado: t.hacia,
@@ -183,4 +184,48 @@ export async function abrirNuevaVersion(
     });
   });
   return resumenPlan(db, entidadId, vigencia);
+}
+
+/** The approved versions of the plan, with their justification, committee session and acta. */
+export async function versionesAprobadas(db: Db, entidadId: string, vigencia: number) {
+  const plan = await planDe(db, entidadId, vigencia);
+  if (!plan) return [];
+  const filas = await db
+    .select()
+    .from(versionPlan)
+    .where(eq(versionPlan.planId, plan.id))
+    .orderBy(asc(versionPlan.version));
+  return filas.map((v) => ({
+    version: v.version,
+    justificacion: v.justificacion,
+    fechaSesionComite: v.fechaSesionComite,
+    actaComite: v.actaComite,
+    aprobadoEn: v.aprobadoEn.toISOString(),
+    actividades: (v.actividades as unknown[]).length,
+  }));
+}
+
+/** Differences between two versions (the one in progress, not yet approved, can be compared too). */
+export async function compararVersionesPlan(
+  db: Db,
+  entidadId: string,
+  vigencia: number,
+  desde: number,
+  hasta: number,
+) {
+  const plan = await planDe(db, entidadId, vigencia);
+  if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
+  const guardadas = await db.select().from(versionPlan).where(eq(versionPlan.planId, plan.id));
+  const actividadesDeVersion = async (n: number) => {
+    const v = guardadas.find((x) => x.version === n);
+    if (v) return v.actividades as ActividadVersion[];
+    if (n === plan.version)
+      return (await actividadesDe(db, plan.id)).map(({ creadoEn: _c, planId: _p, ...a }) => a);
+    throw noEncontrado(`la versión ${n} del plan de ${vigencia}`);
+  };
+  return {
+    desde,
+    hasta,
+    ...compararVersiones(await actividadesDeVersion(desde), await actividadesDeVersion(hasta)),
+  };
 }

@@ -1,16 +1,12 @@
-import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actividad, objetivoEstrategico, planAccion } from '../../db/schema.ts';
+import { EntidadParams, ErrorSchema } from '../../contrato/comun.ts';
+import { ObjetivoEntradaSchema, ObjetivoParams, ObjetivoSchema } from '../../contrato/plan.ts';
 import { actorDe } from '../../server/auth.ts';
-import { conflicto, ErrorApi, ErrorSchema, noEncontrado } from '../../server/errores.ts';
-import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import { EntidadParams } from '../entidades/entidad.schema.ts';
+import { crearObjetivo, listarObjetivos, quitarObjetivo } from './objetivos.service.ts';
 
 const tags = ['Plan de acción'];
-const ObjetivoSchema = z.object({ id: z.string(), codigo: z.string(), nombre: z.string() });
 
-/** Objetivos estratégicos / líneas del plan de desarrollo: the entity's own list, used by its activities. */
 export const objetivosRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/entidades/:entidadId/objetivos',
@@ -23,16 +19,7 @@ export const objetivosRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.array(ObjetivoSchema) },
       },
     },
-    async (request) =>
-      app.db
-        .select({
-          id: objetivoEstrategico.id,
-          codigo: objetivoEstrategico.codigo,
-          nombre: objetivoEstrategico.nombre,
-        })
-        .from(objetivoEstrategico)
-        .where(eq(objetivoEstrategico.entidadId, request.params.entidadId))
-        .orderBy(asc(objetivoEstrategico.codigo)),
+    async (request) => listarObjetivos(app.db, request.params.entidadId),
   );
 
   app.post(
@@ -43,56 +30,14 @@ export const objetivosRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Agregar un objetivo estratégico o línea del plan de desarrollo',
         params: EntidadParams,
-        body: z.object({
-          codigo: z
-            .string()
-            .trim()
-            .min(1, 'escriba el código, p. ej. OE1 o L2.3')
-            .max(20, 'no más de 20 caracteres'),
-          nombre: z
-            .string()
-            .trim()
-            .min(5, 'escriba el objetivo o la línea')
-            .max(300, 'no más de 300 caracteres'),
-        }),
+        body: ObjetivoEntradaSchema,
         response: { 201: ObjetivoSchema, 400: ErrorSchema, 409: ErrorSchema },
       },
     },
-    async (request, reply) => {
-      const { entidadId } = request.params;
-      const creado = await app.db.transaction(async (tx) => {
-        const [otro] = await tx
-          .select({ id: objetivoEstrategico.id })
-          .from(objetivoEstrategico)
-          .where(
-            and(
-              eq(objetivoEstrategico.entidadId, entidadId),
-              eq(objetivoEstrategico.codigo, request.body.codigo),
-            ),
-          );
-        if (otro)
-          throw new ErrorApi(409, `Ya hay un objetivo con el código ${request.body.codigo}.`, [
-            { campo: 'codigo', mensaje: `el código ${request.body.codigo} ya está en uso` },
-          ]);
-        const [o] = await tx
-          .insert(objetivoEstrategico)
-          .values({ ...request.body, entidadId })
-          .returning({
-            id: objetivoEstrategico.id,
-            codigo: objetivoEstrategico.codigo,
-            nombre: objetivoEstrategico.nombre,
-          });
-        await registrarAuditoria(tx, actorDe(request), {
-          entidadId,
-          accion: 'crear',
-          recurso: 'objetivo',
-          recursoId: o!.id,
-          despues: request.body,
-        });
-        return o!;
-      });
-      return reply.status(201).send(creado);
-    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await crearObjetivo(app.db, actorDe(request), request.params.entidadId, request.body)),
   );
 
   app.delete(
@@ -102,45 +47,14 @@ export const objetivosRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Quitar un objetivo que ninguna actividad usa',
-        params: EntidadParams.extend({ objetivoId: z.uuid('el identificador del objetivo no es válido') }),
+        params: ObjetivoParams,
         response: { 204: z.null(), 404: ErrorSchema, 409: ErrorSchema },
       },
     },
     async (request, reply) => {
       const { entidadId, objetivoId } = request.params;
-      const [o] = await app.db
-        .select()
-        .from(objetivoEstrategico)
-        .where(and(eq(objetivoEstrategico.id, objetivoId), eq(objetivoEstrategico.entidadId, entidadId)));
-      if (!o) throw noEncontrado('el objetivo en esta entidad');
-      const [usada] = await app.db
-        .select({ codigo: actividad.codigo })
-        .from(actividad)
-        .innerJoin(planAccion, eq(planAccion.id, actividad.planId))
-        .where(and(eq(planAccion.entidadId, entidadId), eq(actividad.objetivo, o.codigo)))
-        .limit(1);
-      if (usada)
-        throw conflicto(`La actividad ${usada.codigo} contribuye a ${o.codigo}: no se puede quitar.`);
-      await app.db.transaction(async (tx) => {
-        await tx.delete(objetivoEstrategico).where(eq(objetivoEstrategico.id, objetivoId));
-        await registrarAuditoria(tx, actorDe(request), {
-          entidadId,
-          accion: 'eliminar',
-          recurso: 'objetivo',
-          recursoId: objetivoId,
-          antes: { codigo: o.codigo, nombre: o.nombre },
-        });
-      });
+      await quitarObjetivo(app.db, actorDe(request), entidadId, objetivoId);
       return reply.status(204).send(null);
     },
   );
 };
-
-/** Codes of the entity's objectives; an empty list leaves the field as free text. */
-export async function codigosObjetivos(db: import('../../db/client.ts').Db, entidadId: string) {
-  const filas = await db
-    .select({ codigo: objetivoEstrategico.codigo })
-    .from(objetivoEstrategico)
-    .where(eq(objetivoEstrategico.entidadId, entidadId));
-  return filas.map((f) => f.codigo);
-}

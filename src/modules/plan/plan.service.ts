@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { z } from 'zod';
+import type { ActividadEntrada } from '../../contrato/plan.ts';
 import { problemaMetasPeriodo, revisarPesos } from '../../core/ponderacion.ts';
 import type { Db } from '../../db/client.ts';
 import {
@@ -7,17 +7,18 @@ import {
   dependencia,
   indicador,
   indiceFurag,
+  objetivoEstrategico,
   planAccion,
   planDecreto612,
   rolUsuario,
+  seguimiento,
 } from '../../db/schema.ts';
-import { conflicto, ErrorApi } from '../../server/errores.ts';
+import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
+import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
-import { leerVigencia } from '../vigencias/vigencia.service.ts';
-import { codigosObjetivos } from './objetivos.routes.ts';
-import type { ActividadEntradaSchema } from './plan.schema.ts';
+import { bloquearPeriodos, leerVigencia } from '../vigencias/vigencia.service.ts';
 
-export type EntradaActividad = z.output<typeof ActividadEntradaSchema>;
+export type EntradaActividad = ActividadEntrada;
 
 /**
  * The entity's plan of the vigencia. `bloqueo` locks its row until the transaction ends: `share` while an
@@ -192,4 +193,122 @@ export async function resumenPlan(db: Db, entidadId: string, vigencia: number) {
     actividades: actividades.map(({ creadoEn: _c, planId: _p, ...a }) => a),
     ponderaciones: revisarPesos(actividades, (c) => nombres.get(c) ?? c),
   };
+}
+
+/** Codes of the entity's objectives; an empty list leaves the field as free text. */
+export async function codigosObjetivos(db: Db, entidadId: string) {
+  const filas = await db
+    .select({ codigo: objetivoEstrategico.codigo })
+    .from(objetivoEstrategico)
+    .where(eq(objetivoEstrategico.entidadId, entidadId));
+  return filas.map((f) => f.codigo);
+}
+
+const sinInternos = ({ creadoEn: _c, planId: _p, ...a }: typeof actividad.$inferSelect) => a;
+
+/** Adds an activity to the plan in borrador (creating the plan with its first activity). */
+export async function crearActividad(
+  db: Db,
+  actor: Actor,
+  entidadId: string,
+  vigencia: number,
+  entrada: EntradaActividad,
+) {
+  await validarActividad(db, entidadId, vigencia, entrada);
+  return db.transaction(async (tx) => {
+    const plan = await planEditable(tx, entidadId, vigencia);
+    await exigirCodigoLibre(tx, plan.id, entrada.codigo);
+    const [a] = await tx
+      .insert(actividad)
+      .values({ ...entrada, planId: plan.id })
+      .returning();
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'crear',
+      recurso: 'actividad',
+      recursoId: a!.id,
+      despues: sinInternos(a!),
+    });
+    return sinInternos(a!);
+  });
+}
+
+/** Changes an activity of the plan in borrador; a closed period's goal stays frozen. */
+export async function actualizarActividad(
+  db: Db,
+  actor: Actor,
+  entidadId: string,
+  vigencia: number,
+  actividadId: string,
+  entrada: EntradaActividad,
+) {
+  await validarActividad(db, entidadId, vigencia, entrada);
+  return db.transaction(async (tx) => {
+    const plan = await planEditable(tx, entidadId, vigencia);
+    const [antes] = await tx
+      .select()
+      .from(actividad)
+      .where(and(eq(actividad.id, actividadId), eq(actividad.planId, plan.id)));
+    if (!antes) throw noEncontrado('la actividad en el plan de esta vigencia');
+    await exigirCodigoLibre(tx, plan.id, entrada.codigo, actividadId);
+    // A closed period's figures are frozen: a new version cannot move its goal after the fact. The
+    // periods are held until commit, so none closes between this check and the change.
+    await bloquearPeriodos(tx, entidadId, vigencia);
+    const { periodos } = await leerVigencia(tx, entidadId, vigencia);
+    const movida = periodos.find(
+      (p) => p.cerrado && antes.metasPeriodo[p.numero - 1] !== entrada.metasPeriodo[p.numero - 1],
+    );
+    if (movida)
+      throw new ErrorApi(409, `El periodo «${movida.nombre}» está cerrado: su meta no puede cambiar.`, [
+        { campo: 'metasPeriodo', mensaje: `la meta de «${movida.nombre}» está congelada por el cierre` },
+      ]);
+    const [a] = await tx.update(actividad).set(entrada).where(eq(actividad.id, actividadId)).returning();
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'actualizar',
+      recurso: 'actividad',
+      recursoId: actividadId,
+      antes: sinInternos(antes),
+      despues: sinInternos(a!),
+    });
+    return sinInternos(a!);
+  });
+}
+
+/** Removes an activity from the plan in borrador, unless it already has follow-up reports. */
+export async function quitarActividad(
+  db: Db,
+  actor: Actor,
+  entidadId: string,
+  vigencia: number,
+  actividadId: string,
+) {
+  await db.transaction(async (tx) => {
+    // Held (for share) until commit: the plan cannot be sent while an activity leaves it.
+    const plan = await planDe(tx, entidadId, vigencia, 'share');
+    if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
+    if (plan.estado !== 'borrador')
+      throw conflicto(`El plan de ${vigencia} está ${plan.estado}: no se pueden quitar actividades.`);
+    const [conReporte] = await tx
+      .select({ id: seguimiento.id })
+      .from(seguimiento)
+      .where(eq(seguimiento.actividadId, actividadId))
+      .limit(1);
+    if (conReporte)
+      throw conflicto(
+        'La actividad ya tiene reportes de seguimiento: no se puede quitar. Deje su meta de los periodos restantes en cero si ya no se ejecutará.',
+      );
+    const [antes] = await tx
+      .delete(actividad)
+      .where(and(eq(actividad.id, actividadId), eq(actividad.planId, plan.id)))
+      .returning();
+    if (!antes) throw noEncontrado('la actividad en el plan de esta vigencia');
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'eliminar',
+      recurso: 'actividad',
+      recursoId: actividadId,
+      antes: sinInternos(antes),
+    });
+  });
 }

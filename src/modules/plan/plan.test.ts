@@ -125,7 +125,7 @@ describe('plan de acción en borrador', () => {
   });
 
   it('control interno y los responsables no editan el plan', async () => {
-    for (const rol of ['control_interno', 'responsable_actividad', 'alta_direccion']) {
+    for (const rol of ['control_interno', 'responsable_actividad', 'alta_direccion'] as const) {
       const s = await t.usuarioCon(entidadId, [rol]);
       expect((await t.pedir(s, 'GET', base())).statusCode).toBe(200);
       expect(

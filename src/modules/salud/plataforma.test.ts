@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ESTADOS_PLAN } from '../../core/flujo-plan.ts';
+import { ESTADOS_SEGUIMIENTO } from '../../core/seguimiento.ts';
 import { construirApp } from '../../server/app.ts';
 import { prepararAdministrador } from '../../server/arranque.ts';
 import { leerConfig } from '../../server/config.ts';
@@ -30,6 +32,34 @@ describe('contrato de la plataforma', () => {
       expect(doc.paths[camino]?.[ruta.method.toLowerCase()], `${ruta.method} ${camino}`).toBeDefined();
     }
     expect((await t.pedir(null, 'GET', '/api/docs/')).statusCode).toBe(200);
+  });
+
+  it('el documento conserva los componentes del contrato y publica los estados como listas cerradas', async () => {
+    const doc = (await t.pedir(null, 'GET', '/api/openapi.json')).json();
+    const componentes = doc.components.schemas;
+    for (const id of [
+      'Actividad',
+      'Catalogo',
+      'Dependencia',
+      'Entidad',
+      'Error',
+      'FilaSeguimiento',
+      'Indicador',
+      'InvitacionEnviada',
+      'PaginaAuditoria',
+      'PlanAccion',
+      'ResponsablePolitica',
+      'ResponsablePoliticaConNombres',
+      'Sesion',
+      'Tablero',
+      'UsuarioEntidad',
+      'VerificacionAuditoria',
+      'VerificacionAuditoriaEntidad',
+      'VigenciaEntidad',
+    ])
+      expect(componentes[id], id).toBeDefined();
+    expect(JSON.stringify(componentes.PlanAccion)).toContain(JSON.stringify(ESTADOS_PLAN));
+    expect(JSON.stringify(componentes.FilaSeguimiento)).toContain(JSON.stringify(ESTADOS_SEGUIMIENTO));
   });
 
   it('una ruta inexistente responde 404 en español', async () => {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { SaludSchema } from '../../contrato/salud.ts';
 import { VERSION } from '../../server/version.ts';
 
 export const saludRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -11,7 +11,7 @@ export const saludRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['Plataforma'],
         summary: 'Estado del servicio y de la base de datos',
         response: {
-          200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string() }),
+          200: SaludSchema,
         },
       },
     },

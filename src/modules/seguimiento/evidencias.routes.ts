@@ -1,16 +1,23 @@
 import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ErrorSchema } from '../../contrato/comun.ts';
+import {
+  DescargarEvidenciaQuery,
+  EnlaceSchema,
+  EvidenciaParams,
+  EvidenciaSchema,
+  ParamsSeguimiento,
+  SubirEvidenciaQuery,
+} from '../../contrato/seguimiento.ts';
 import { neutralizarCsv } from '../../core/csv-formulas.ts';
-import { contentDisposition, nombreSeguro, textoVisible } from '../../core/nombre-archivo.ts';
+import { contentDisposition, nombreSeguro } from '../../core/nombre-archivo.ts';
 import { tipoEvidencia, tipoPorMime } from '../../core/tipo-archivo.ts';
 import { actividad, evidencia, planAccion, seguimiento } from '../../db/schema.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
-import { ErrorApi, ErrorSchema, invalido, noEncontrado } from '../../server/errores.ts';
+import { ErrorApi, invalido, noEncontrado } from '../../server/errores.ts';
 import { guardarArchivo, leerArchivo } from '../archivos/almacen.ts';
-import { EntidadParams } from '../entidades/entidad.schema.ts';
 import { agregarEvidencia, quitarEvidencia } from './evidencias.service.ts';
-import { ParamsSeguimiento } from './seguimiento.schema.ts';
 import {
   actividadDeEntidad,
   exigirAbierto,
@@ -23,34 +30,8 @@ import {
 
 const tags = ['Seguimiento'];
 const ACEPTADOS = 'PDF, Word, Excel, PowerPoint, OpenDocument, imágenes (PNG, JPEG, WebP, GIF), CSV o ZIP';
-const EvidenciaSchema = z.object({
-  id: z.string(),
-  nombre: z.string(),
-  tipo: z.string().nullable(),
-  bytes: z.number().nullable(),
-  url: z.string().nullable(),
-  creadoEn: z.string(),
-});
-const ParamsEvidencia = EntidadParams.extend({
-  evidenciaId: z.uuid('el identificador de la evidencia no es válido'),
-});
-// Raw as sent, bounded; made safe by nombreSeguro once the content tells the type (and its extension).
-const nombreArchivo = z.string().max(1000, 'el nombre del archivo es demasiado largo');
 const sinNombre = () =>
   invalido('nombre', 'escriba un nombre de archivo con letras o números (no solo puntos, barras o espacios)');
-
-/** Only http(s), no user:password@ (it disguises the host), normalised so the redirect header is valid. */
-// Zod runs every check even after the URL check failed: parse without throwing.
-const partesUrl = (u: string) => (URL.canParse(u) ? new URL(u) : null);
-const urlEnlace = z
-  .url({ protocol: /^https?$/, error: 'escriba una dirección web completa que empiece por https://' })
-  .max(2000, 'la dirección web es demasiado larga (máximo 2000 caracteres)')
-  .refine((u) => {
-    const x = partesUrl(u);
-    return !x || (!x.username && !x.password);
-  }, 'la dirección no puede llevar usuario ni contraseña')
-  .transform((u) => partesUrl(u)?.href ?? u)
-  .refine((u) => u.length <= 2000, 'la dirección web es demasiado larga (máximo 2000 caracteres)');
 
 export const evidenciasRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addContentTypeParser(
@@ -102,7 +83,7 @@ export const evidenciasRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: `Adjuntar un archivo de evidencia (cuerpo: el archivo como application/octet-stream; ${ACEPTADOS}). El mismo archivo enviado de nuevo al reporte responde 200 con la evidencia ya adjunta.`,
         params: ParamsSeguimiento,
-        querystring: z.object({ nombre: nombreArchivo }),
+        querystring: SubirEvidenciaQuery,
         consumes: ['application/octet-stream'],
         response: {
           200: EvidenciaSchema,
@@ -147,18 +128,7 @@ export const evidenciasRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Agregar un enlace como evidencia (p. ej. la publicación en la sede electrónica). El mismo enlace enviado de nuevo responde 200 con la evidencia ya adjunta.',
         params: ParamsSeguimiento,
-        body: z.object({
-          nombre: z
-            .string()
-            .transform(textoVisible)
-            .pipe(
-              z
-                .string()
-                .min(3, 'describa el enlace en al menos 3 caracteres')
-                .max(200, 'la descripción del enlace es demasiado larga (máximo 200 caracteres)'),
-            ),
-          url: urlEnlace,
-        }),
+        body: EnlaceSchema,
         response: {
           200: EvidenciaSchema,
           201: EvidenciaSchema,
@@ -195,10 +165,8 @@ export const evidenciasRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           "Descargar una evidencia (se comprueba su SHA-256). Un CSV se entrega con las celdas que parecen fórmulas precedidas de «'» (cabecera X-CSV-Neutralized-Cells); con ?original=1 se entregan los bytes exactos, como application/octet-stream.",
-        params: ParamsEvidencia,
-        querystring: z.object({
-          original: z.literal('1', { error: 'use original=1 para recibir el archivo exacto' }).optional(),
-        }),
+        params: EvidenciaParams,
+        querystring: DescargarEvidenciaQuery,
       },
     },
     async (request, reply) => {
@@ -239,7 +207,7 @@ export const evidenciasRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Quitar una evidencia de un reporte que aún se puede editar',
-        params: ParamsEvidencia,
+        params: EvidenciaParams,
         response: { 204: z.null(), 404: ErrorSchema, 409: ErrorSchema },
       },
     },

@@ -1,20 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { EntidadParams, ErrorSchema, SinCuerpoSchema } from '../../contrato/comun.ts';
+import {
+  FilaSeguimientoSchema,
+  HojaQuery,
+  HojaSeguimientoSchema,
+  ObservacionesSchema,
+  ParamsSeguimiento,
+  SeguimientoEntradaSchema,
+} from '../../contrato/seguimiento.ts';
 import {
   type AccionSeguimiento,
   PERMISO_DE_LINEA,
   TRANSICIONES_SEGUIMIENTO,
 } from '../../core/seguimiento.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
-import { ErrorSchema } from '../../server/errores.ts';
-import { EntidadParams } from '../entidades/entidad.schema.ts';
-import {
-  FilaSeguimientoSchema,
-  HojaQuery,
-  HojaSeguimientoSchema,
-  ParamsSeguimiento,
-  SeguimientoEntradaSchema,
-} from './seguimiento.schema.ts';
 import { cambiarEstadoReporte, guardarReporte, hojaSeguimiento } from './seguimiento.service.ts';
 
 const tags = ['Seguimiento'];
@@ -26,10 +25,6 @@ const RESUMEN_ACCION: Record<AccionSeguimiento, string> = {
   verificar: 'Marcar el reporte como verificado (control interno, 3.ª línea)',
   observar: 'Registrar observaciones de control interno sobre el reporte',
 };
-const ObservacionesSchema = z.object({
-  observaciones: z.string().trim().min(5, 'escriba las observaciones (al menos 5 caracteres)').max(4000),
-});
-
 export const seguimientoRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/api/entidades/:entidadId/seguimientos',
@@ -75,7 +70,7 @@ export const seguimientoRoutes: FastifyPluginAsyncZod = async (app) => {
           tags,
           summary: RESUMEN_ACCION[accion],
           params: ParamsSeguimiento,
-          body: conObservaciones ? ObservacionesSchema : z.object({}).optional(),
+          body: conObservaciones ? ObservacionesSchema : SinCuerpoSchema,
           response: { 200: FilaSeguimientoSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
         },
       },

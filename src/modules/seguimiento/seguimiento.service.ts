@@ -3,13 +3,13 @@ import { hoyEnColombia } from '../../core/calendario.ts';
 import { aprobadoAlgunaVez } from '../../core/flujo-plan.ts';
 import { finitoONulo } from '../../core/numeros.ts';
 import { esReporteTardio } from '../../core/periodos.ts';
+import type { Rol } from '../../core/roles.ts';
 import { rolesPermiten } from '../../core/roles.ts';
 import {
   type AccionSeguimiento,
   aCargoDe,
   cifrasSeguimiento,
   type EntradaAvance,
-  type EstadoSeguimiento,
   mensajeReporteCambiado,
   NOMBRE_ESTADO_SEGUIMIENTO,
   seguimientoCuenta,
@@ -125,7 +125,7 @@ export async function seguimientoDe(db: Db, actividadId: string, periodo: number
 }
 
 export function exigirEditable(s: Seguimiento) {
-  if (!seguimientoEditable(s.estado as EstadoSeguimiento))
+  if (!seguimientoEditable(s.estado))
     throw conflicto(
       'El reporte ya fue enviado a planeación: solo se puede cambiar si planeación lo devuelve.',
     );
@@ -141,7 +141,7 @@ export async function evidenciasDe(db: Db, seguimientoIds: string[]) {
 }
 
 /** The people of an entity who hold a role: who gets the notification of a step. */
-export async function usuariosConRol(db: Db, entidadId: string, rol: string) {
+export async function usuariosConRol(db: Db, entidadId: string, rol: Rol) {
   const filas = await db
     .select({ usuarioId: rolUsuario.usuarioId })
     .from(rolUsuario)
@@ -245,7 +245,7 @@ export async function hojaSeguimiento(
     const logros = a.metasPeriodo.map((_, i) => {
       const r = suyos.find((x) => x.periodo === i + 1);
       if (!r) return null;
-      return seguimientoCuenta(r.estado as EstadoSeguimiento) || i + 1 === numero ? r.valor : null;
+      return seguimientoCuenta(r.estado) || i + 1 === numero ? r.valor : null;
     });
     const propio = suyos.find((r) => r.periodo === numero);
     return {
@@ -382,7 +382,7 @@ export async function cambiarEstadoReporte(
     await exigirPeriodoAbierto(tx, entidadId, a.vigencia, periodo);
     const s = await seguimientoDe(tx, actividadId, periodo);
     if (!s) throw mensajeNoReportable();
-    const desde = s.estado as EstadoSeguimiento;
+    const desde = s.estado;
     const t = transicionSeguimiento(desde, accion);
     if (!t.ok) throw conflicto(t.mensaje);
     const cambios: Partial<typeof seguimiento.$inferInsert> = { estado: t.hacia, actualizadoEn: new Date() };
@@ -405,7 +405,7 @@ export async function cambiarEstadoReporte(
       .returning({ id: seguimiento.id });
     if (!hecho) {
       const ahora = await seguimientoDe(tx, actividadId, periodo);
-      throw conflicto(mensajeReporteCambiado((ahora?.estado ?? desde) as EstadoSeguimiento));
+      throw conflicto(mensajeReporteCambiado(ahora?.estado ?? desde));
     }
     // Checked once the row is this transaction's: what has no evidence is not done.
     if (accion === 'enviar' && !(await evidenciasDe(tx, [s.id])).length)

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { EntidadParams, VigenciaSchema as vigenciaSchema } from '../../contrato/comun.ts';
 import {
   ActividadesTableroSchema,
   ConsultaActividadesTableroSchema,
@@ -11,8 +12,6 @@ import {
 import { actorDe, usuarioDe } from '../../server/auth.ts';
 import { conflicto, ErrorSchema, noEncontrado } from '../../server/errores.ts';
 import { codificacionAceptada, coincideEtag } from '../../server/http-cache.ts';
-import { vigenciaSchema } from '../catalogo/catalogo.routes.ts';
-import { EntidadParams } from '../entidades/entidad.schema.ts';
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
 import {
   cerrarPeriodo,

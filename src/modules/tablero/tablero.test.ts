@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EstadoSeguimiento } from '../../core/seguimiento.ts';
 import { actividad, entidad, planAccion, seguimiento } from '../../db/schema.ts';
 import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
 import { sembrarDemo, vigenciaDemo } from '../demo/demo.service.ts';
@@ -143,7 +144,7 @@ describe('el tablero cuadra con los reportes', () => {
       ])
       .returning();
     const id = (c: string) => acts.find((a) => a.codigo === c)!.id;
-    const rep = (codigo: string, periodo: number, valor: number, estado: string) => ({
+    const rep = (codigo: string, periodo: number, valor: number, estado: EstadoSeguimiento) => ({
       entidadId: e!.id,
       actividadId: id(codigo),
       periodo,

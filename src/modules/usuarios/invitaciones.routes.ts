@@ -1,11 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ErrorSchema } from '../../contrato/comun.ts';
+import {
+  InvitacionParams,
+  InvitacionRecibidaSchema,
+  RespuestaInvitacionSchema,
+} from '../../contrato/usuarios.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
-import { ErrorSchema } from '../../server/errores.ts';
 import { invitacionesDe, responderInvitacion } from './usuario.service.ts';
 
 const tags = ['Usuarios y roles'];
-const Params = z.object({ invitacionId: z.uuid('el identificador de la invitación no es válido') });
 
 /** The invited person's side: what entities offer them, and their answer. */
 export const invitacionesRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -17,15 +21,7 @@ export const invitacionesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Invitaciones que le han hecho otras entidades y esperan su respuesta',
         response: {
-          200: z.array(
-            z.object({
-              id: z.string(),
-              entidadId: z.string(),
-              entidad: z.string(),
-              roles: z.array(z.string()),
-              creadoEn: z.date(),
-            }),
-          ),
+          200: z.array(InvitacionRecibidaSchema),
         },
       },
     },
@@ -45,9 +41,9 @@ export const invitacionesRoutes: FastifyPluginAsyncZod = async (app) => {
           summary: acepta
             ? 'Aceptar la invitación: los roles ofrecidos empiezan a regir'
             : 'Rechazar la invitación',
-          params: Params,
+          params: InvitacionParams,
           response: {
-            200: z.object({ entidadId: z.string(), roles: z.array(z.string()) }),
+            200: RespuestaInvitacionSchema,
             404: ErrorSchema,
           },
         },

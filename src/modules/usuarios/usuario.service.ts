@@ -3,6 +3,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { problemasClave } from '../../core/clave.ts';
 import { VIGENCIA_ENLACE_MS } from '../../core/correo.ts';
 import { gestionaCredenciales, MENSAJE_CUENTA_AJENA } from '../../core/cuentas.ts';
+import type { Rol } from '../../core/roles.ts';
 import { esRol, NOMBRE_ROL } from '../../core/roles.ts';
 import { type Db, filas } from '../../db/client.ts';
 import { entidad, invitacion, rolUsuario, usuario } from '../../db/schema.ts';
@@ -45,7 +46,7 @@ export interface DatosAcceso {
   nombre: string;
   correo: string;
   cargo?: string | null;
-  roles: string[];
+  roles: Rol[];
   /** Only for the demo: a known password instead of a set-password link. */
   claveFija?: string;
 }
@@ -57,7 +58,7 @@ export interface DatosAcceso {
 export type ResultadoAcceso =
   | { tipo: 'creada'; id: string; enlace: string | null; correoEnviado: boolean }
   | { tipo: 'roles'; id: string }
-  | { tipo: 'invitacion'; invitacionId: string; roles: string[] };
+  | { tipo: 'invitacion'; invitacionId: string; roles: Rol[] };
 
 /** A password nobody knows: the account works only once its owner sets one with the link. */
 const claveInutilizable = () => hashClave(tokenAleatorio());
@@ -173,7 +174,7 @@ async function rolesOInvitacion(
   entidadId: string,
   usuarioId: string,
   correo: string,
-  roles: string[],
+  roles: Rol[],
   servicioCorreo: Correo | null,
 ): Promise<ResultadoAcceso> {
   return db.transaction(async (tx) => {

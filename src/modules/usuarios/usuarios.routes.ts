@@ -1,15 +1,27 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { EntidadParams, ErrorSchema } from '../../contrato/comun.ts';
+import {
+  AccesoSchema,
+  CambiarRolesSchema,
+  DarAccesoSchema,
+  EditarUsuarioSchema,
+  InvitacionEntidadParams,
+  InvitacionPendienteSchema,
+  RestablecimientoSchema,
+  RolesRespuestaSchema,
+  type UsuarioEntidad,
+  UsuarioEntidadSchema,
+  UsuarioParams,
+} from '../../contrato/usuarios.ts';
 import { gestionaCredenciales } from '../../core/cuentas.ts';
-import { ROLES } from '../../core/roles.ts';
 import type { Db } from '../../db/client.ts';
 import { invitacion, rolUsuario, usuario } from '../../db/schema.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
-import { conflicto, ErrorSchema, noEncontrado } from '../../server/errores.ts';
+import { conflicto, noEncontrado } from '../../server/errores.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { cerrarSesionesDe } from '../auth/sesion.repository.ts';
-import { EntidadParams } from '../entidades/entidad.schema.ts';
 import {
   darAcceso,
   entidadesDeCuenta,
@@ -19,43 +31,6 @@ import {
 } from './usuario.service.ts';
 
 const tags = ['Usuarios y roles'];
-const RolSchema = z.enum(ROLES, { error: `el rol debe ser uno de: ${ROLES.join(', ')}` });
-const RolesSchema = z.array(RolSchema).transform((r) => [...new Set(r)]);
-const UsuarioSchema = z
-  .object({
-    id: z.string(),
-    nombre: z.string(),
-    correo: z.string(),
-    cargo: z.string().nullable(),
-    activo: z.boolean(),
-    bloqueado: z.boolean(),
-    gestionable: z.boolean(),
-    roles: z.array(z.string()),
-  })
-  .meta({ id: 'UsuarioEntidad' });
-const DatosPersona = z.object({
-  nombre: z.string().trim().min(3, 'escriba el nombre completo').max(120),
-  correo: z.email('escriba un correo electrónico válido').max(200),
-  cargo: z
-    .string()
-    .trim()
-    .max(120)
-    .transform((v) => v || null)
-    .nullish(),
-});
-const InvitacionSchema = z
-  .object({ id: z.string(), correo: z.string(), roles: z.array(z.string()) })
-  .meta({ id: 'InvitacionEnviada' });
-const AccesoSchema = z.object({
-  usuario: UsuarioSchema.nullable(),
-  invitacion: InvitacionSchema.nullable(),
-  // A new person's set-password link (a path of the web app) when e-mail is off: the administrator hands it over.
-  enlaceClave: z.string().nullable(),
-  // Whether a message went to the person's mailbox (new account or invitation).
-  correoEnviado: z.boolean(),
-});
-const Params = EntidadParams.extend({ usuarioId: z.uuid('el identificador del usuario no es válido') });
-
 /** People with a role in the entity; `gestionable`: whether `actor` may change their credentials. */
 export async function usuariosDeEntidad(db: Db, entidadId: string, actor: { adminPlataforma: boolean }) {
   const filas = await db
@@ -74,7 +49,7 @@ export async function usuariosDeEntidad(db: Db, entidadId: string, actor: { admi
     .innerJoin(usuario, eq(usuario.id, rolUsuario.usuarioId))
     .where(eq(rolUsuario.entidadId, entidadId))
     .orderBy(asc(usuario.nombre), asc(rolUsuario.rol));
-  const porId = new Map<string, z.infer<typeof UsuarioSchema>>();
+  const porId = new Map<string, UsuarioEntidad>();
   for (const { rol, adminPlataforma, entidades, ...u } of filas) {
     const previo = porId.get(u.id);
     if (previo) previo.roles.push(rol);
@@ -108,7 +83,7 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Personas con rol en la entidad',
         params: EntidadParams,
-        response: { 200: z.array(UsuarioSchema) },
+        response: { 200: z.array(UsuarioEntidadSchema) },
       },
     },
     async (request) => usuariosDeEntidad(app.db, request.params.entidadId, usuarioDe(request)),
@@ -123,9 +98,7 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Dar acceso a una persona: la crea y le envía por correo un enlace de un solo uso para definir su contraseña (sin correo configurado, el enlace vuelve para entregárselo); si ya tiene cuenta y no trabaja en la entidad, le envía una invitación',
         params: EntidadParams,
-        body: DatosPersona.extend({
-          roles: RolesSchema.refine((r) => r.length > 0, 'elija al menos un rol'),
-        }),
+        body: DarAccesoSchema,
         response: {
           201: AccesoSchema,
           202: AccesoSchema,
@@ -159,9 +132,9 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Cambiar los roles de una persona en la entidad (lista vacía: retirar el acceso)',
-        params: Params,
-        body: z.object({ roles: RolesSchema }),
-        response: { 200: z.object({ roles: z.array(z.string()) }), 404: ErrorSchema, 409: ErrorSchema },
+        params: UsuarioParams,
+        body: CambiarRolesSchema,
+        response: { 200: RolesRespuestaSchema, 404: ErrorSchema, 409: ErrorSchema },
       },
     },
     async (request) => {
@@ -215,12 +188,8 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           'Anular la contraseña, desbloquear la cuenta, cerrar sus sesiones y enviarle un enlace de un solo uso para definir otra (sin correo configurado, el enlace vuelve para entregárselo)',
-        params: Params,
-        response: {
-          200: z.object({ enlaceClave: z.string().nullable(), correoEnviado: z.boolean() }),
-          403: ErrorSchema,
-          404: ErrorSchema,
-        },
+        params: UsuarioParams,
+        response: { 200: RestablecimientoSchema, 403: ErrorSchema, 404: ErrorSchema },
       },
     },
     async (request) => {
@@ -238,11 +207,9 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary:
           'Cambiar el nombre, cargo, correo o estado de una cuenta que pertenece solo a esta entidad (desactivar o cambiar el correo cierra sus sesiones)',
-        params: Params,
-        body: DatosPersona.extend({
-          activo: z.boolean({ error: 'indique si la cuenta está activa' }),
-        }),
-        response: { 200: UsuarioSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
+        params: UsuarioParams,
+        body: EditarUsuarioSchema,
+        response: { 200: UsuarioEntidadSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
       },
     },
     async (request) => {
@@ -284,7 +251,7 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Invitaciones de la entidad que esperan respuesta',
         params: EntidadParams,
         response: {
-          200: z.array(InvitacionSchema.extend({ creadoEn: z.date() })),
+          200: z.array(InvitacionPendienteSchema),
         },
       },
     },
@@ -308,9 +275,7 @@ export const usuariosRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Retirar una invitación que aún no fue respondida',
-        params: EntidadParams.extend({
-          invitacionId: z.uuid('el identificador de la invitación no es válido'),
-        }),
+        params: InvitacionEntidadParams,
         response: { 204: z.null(), 404: ErrorSchema },
       },
     },

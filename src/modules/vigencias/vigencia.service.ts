@@ -1,9 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm';
+import type { ConfigurarVigencia, Ventana } from '../../contrato/vigencias.ts';
 import { diasHabilesEntre, hoyEnColombia } from '../../core/calendario.ts';
 import { type EsquemaPeriodos, estadoVentana, periodosDeVigencia } from '../../core/periodos.ts';
-import { RANGOS_POR_DEFECTO, type RangosSemaforo } from '../../core/semaforo.ts';
+import { problemasRangos, RANGOS_POR_DEFECTO, type RangosSemaforo } from '../../core/semaforo.ts';
 import type { Db } from '../../db/client.ts';
 import { actividad, periodo, planAccion, vigenciaEntidad } from '../../db/schema.ts';
+import { conflicto, invalido, noEncontrado } from '../../server/errores.ts';
+import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 
 /** The entity's configuration of a vigencia, or the default proposal when it was not configured yet. */
 export async function leerVigencia(db: Db, entidadId: string, vigencia: number) {
@@ -16,7 +19,7 @@ export async function leerVigencia(db: Db, entidadId: string, vigencia: number) 
     .from(periodo)
     .where(and(eq(periodo.entidadId, entidadId), eq(periodo.vigencia, vigencia)))
     .orderBy(asc(periodo.numero));
-  const esquema = (config?.esquema ?? 'trimestral') as EsquemaPeriodos;
+  const esquema: EsquemaPeriodos = config?.esquema ?? 'trimestral';
   const dias = config?.diasHabilesReporte ?? 10;
   // Not configured yet: show the default proposal, so the screen is never empty.
   const periodos = guardados.length
@@ -81,4 +84,115 @@ export async function bloquearPeriodos(tx: Db, entidadId: string, vigencia: numb
     .from(periodo)
     .where(and(eq(periodo.entidadId, entidadId), eq(periodo.vigencia, vigencia)))
     .for('share');
+}
+
+/** Configures the vigencia: scheme of periods, business days to report and the semáforo's ranges. */
+export async function configurarVigencia(
+  db: Db,
+  actor: Actor,
+  entidadId: string,
+  vigencia: number,
+  entrada: ConfigurarVigencia,
+) {
+  const { esquema, diasHabilesReporte } = entrada;
+  const semaforo = entrada.semaforo ?? RANGOS_POR_DEFECTO;
+  const problemas = problemasRangos(semaforo);
+  if (problemas.length) throw invalido('semaforo', `${problemas.join('; ')}.`);
+  const antes = await leerVigencia(db, entidadId, vigencia);
+  const cambiaPeriodos =
+    antes.esquema !== esquema || antes.diasHabilesReporte !== diasHabilesReporte || !antes.configurada;
+  if (cambiaPeriodos && antes.periodos.some((p) => p.cerrado))
+    throw conflicto('Hay periodos cerrados en esta vigencia: no se puede cambiar el esquema ni los plazos.');
+  if (antes.configurada && antes.esquema !== esquema && (await tieneActividades(db, entidadId, vigencia)))
+    throw conflicto(
+      'El plan de acción de esta vigencia ya tiene actividades con metas por periodo: no se puede cambiar el esquema de periodos.',
+    );
+  await db.transaction(async (tx) => {
+    if (cambiaPeriodos) {
+      // Held until commit: a period closed meanwhile is seen here, not wiped by the new periods.
+      const guardados = await tx
+        .select({ cerrado: periodo.cerrado })
+        .from(periodo)
+        .where(and(eq(periodo.entidadId, entidadId), eq(periodo.vigencia, vigencia)))
+        .for('update');
+      if (guardados.some((p) => p.cerrado))
+        throw conflicto(
+          'Hay periodos cerrados en esta vigencia: no se puede cambiar el esquema ni los plazos.',
+        );
+    }
+    await tx
+      .insert(vigenciaEntidad)
+      .values({ entidadId, vigencia, esquema, diasHabilesReporte, semaforo })
+      .onConflictDoUpdate({
+        target: [vigenciaEntidad.entidadId, vigenciaEntidad.vigencia],
+        set: { esquema, diasHabilesReporte, semaforo },
+      });
+    if (cambiaPeriodos) {
+      await tx.delete(periodo).where(and(eq(periodo.entidadId, entidadId), eq(periodo.vigencia, vigencia)));
+      await tx.insert(periodo).values(
+        periodosDeVigencia(vigencia, esquema, diasHabilesReporte).map((p) => ({
+          ...p,
+          entidadId,
+          vigencia,
+        })),
+      );
+    }
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'configurar',
+      recurso: 'vigencia',
+      recursoId: String(vigencia),
+      antes: antes.configurada
+        ? {
+            esquema: antes.esquema,
+            diasHabilesReporte: antes.diasHabilesReporte,
+            semaforo: antes.semaforo,
+          }
+        : null,
+      despues: { esquema, diasHabilesReporte, semaforo },
+    });
+  });
+  return leerVigencia(db, entidadId, vigencia);
+}
+
+/** Moves a period's reporting window (not of a closed period; held under the closing's lock). */
+export async function cambiarVentana(
+  db: Db,
+  actor: Actor,
+  entidadId: string,
+  vigencia: number,
+  numero: number,
+  ventana: Ventana,
+) {
+  const { abre, cierra } = ventana;
+  const actual = await leerVigencia(db, entidadId, vigencia);
+  if (!actual.configurada) throw conflicto('Configure primero el esquema de periodos de la vigencia.');
+  const p = actual.periodos.find((x) => x.numero === numero);
+  if (!p) throw noEncontrado(`el periodo ${numero} de la vigencia ${vigencia}`);
+  if (p.cerrado)
+    throw conflicto(`El periodo «${p.nombre}» está cerrado: reábralo antes de cambiar su ventana.`);
+  if (cierra < abre) throw invalido('cierra', 'la ventana no puede cerrar antes de abrir.');
+  if (abre < p.inicio)
+    throw invalido('abre', `la ventana no puede abrir antes del inicio del periodo (${p.inicio}).`);
+  await db.transaction(async (tx) => {
+    // Under the closing's lock: a window is not moved on a period closed meanwhile.
+    const actual = await bloquearPeriodo(tx, entidadId, vigencia, numero, 'update');
+    if (actual?.cerrado)
+      throw conflicto(`El periodo «${p.nombre}» está cerrado: reábralo antes de cambiar su ventana.`);
+    await tx
+      .update(periodo)
+      .set({ abre, cierra })
+      .where(
+        and(eq(periodo.entidadId, entidadId), eq(periodo.vigencia, vigencia), eq(periodo.numero, numero)),
+      );
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'cambiar_ventana',
+      recurso: 'periodo',
+      recursoId: `${vigencia}:${numero}`,
+      antes: { abre: actual?.abre ?? p.abre, cierra: actual?.cierra ?? p.cierra },
+      despues: { abre, cierra },
+    });
+  });
+  return leerVigencia(db, entidadId, vigencia);
 }

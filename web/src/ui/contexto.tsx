@@ -1,7 +1,7 @@
+import type { EntidadResumen, Sesion } from '@contrato/auth.ts';
 import { type Permiso, rolesPermiten } from '@core/roles.ts';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
-import type { EntidadResumen, Sesion } from '../tipos.ts';
 
 interface Trabajo {
   sesion: Sesion;

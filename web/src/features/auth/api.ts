@@ -1,6 +1,6 @@
+import type { Sesion } from '@contrato/auth.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, ErrorApi, fijarCsrf } from '../../api.ts';
-import type { Sesion } from '../../tipos.ts';
 
 export const authKeys = {
   sesion: ['sesion'] as const,

@@ -1,6 +1,7 @@
+import type { Catalogo } from '@contrato/catalogo.ts';
+import type { Responsable } from '@contrato/responsables.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api.ts';
-import type { Catalogo, Responsable } from '../../tipos.ts';
 
 export const catalogoKeys = {
   todo: ['catalogo'] as const,

@@ -1,3 +1,5 @@
+import type { Catalogo } from '@contrato/catalogo.ts';
+import type { Responsable } from '@contrato/responsables.ts';
 import {
   Badge,
   Button,
@@ -13,7 +15,6 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Catalogo, Responsable } from '../../tipos.ts';
 import { Cargando, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { Ventana } from '../../ui/ventana.tsx';

@@ -1,6 +1,6 @@
+import type { Dependencia } from '@contrato/dependencias.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api.ts';
-import type { Dependencia } from '../../tipos.ts';
 
 export const dependenciaKeys = {
   todo: ['dependencias'] as const,

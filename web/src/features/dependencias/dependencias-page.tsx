@@ -1,8 +1,8 @@
+import type { Dependencia } from '@contrato/dependencias.ts';
 import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { erroresPorCampo } from '../../api.ts';
-import type { Dependencia } from '../../tipos.ts';
 import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { dependenciasQuery, useEliminarDependencia, useGuardarDependencia } from './api.ts';

@@ -1,6 +1,6 @@
+import type { Entidad } from '@contrato/entidades.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, subirArchivo } from '../../api.ts';
-import type { Entidad } from '../../tipos.ts';
 import { authKeys } from '../auth/api.ts';
 import type { DatosEntidad } from './formulario-entidad.tsx';
 

@@ -1,10 +1,11 @@
+import type { Entidad } from '@contrato/entidades.ts';
 import { Button, Fieldset, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { erroresPorCampo } from '../../api.ts';
-import type { Entidad } from '../../tipos.ts';
 import { MensajeError } from '../../ui/componentes.tsx';
 
-export type DatosEntidad = Omit<Entidad, 'id' | 'tieneLogo'>;
+// What the form holds: the select's empty option is '' until sent.
+export type DatosEntidad = Omit<Entidad, 'id' | 'tieneLogo' | 'orden'> & { orden: Entidad['orden'] | '' };
 
 const VACIA: DatosEntidad = {
   nombre: '',

@@ -1,7 +1,7 @@
+import type { Entidad } from '@contrato/entidades.ts';
 import { Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { erroresPorCampo } from '../../api.ts';
-import type { Entidad } from '../../tipos.ts';
 import { Exito, MensajeError } from '../../ui/componentes.tsx';
 import { useSubirLogo } from './api.ts';
 

@@ -1,6 +1,6 @@
+import type { Indicador } from '@contrato/indicadores.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api.ts';
-import type { Indicador } from '../../tipos.ts';
 
 export const indicadorKeys = {
   todo: ['indicadores'] as const,

@@ -1,3 +1,6 @@
+import type { Catalogo } from '@contrato/catalogo.ts';
+import type { Indicador } from '@contrato/indicadores.ts';
+import type { VigenciaEntidad } from '@contrato/vigencias.ts';
 import { NOMBRE_POLARIDAD, type Polaridad } from '@core/indicador.ts';
 import {
   Button,
@@ -16,7 +19,6 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { erroresPorCampo } from '../../api.ts';
-import type { Catalogo, Indicador, VigenciaEntidad } from '../../tipos.ts';
 import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { numero, porcentaje } from '../../ui/formato.ts';

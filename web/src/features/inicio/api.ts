@@ -1,6 +1,7 @@
+import type { Notificaciones } from '@contrato/notificaciones.ts';
+import type { Pendiente } from '@contrato/pendientes.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api.ts';
-import type { Notificaciones, Pendiente } from '../../tipos.ts';
 
 export const inicioKeys = {
   pendientes: ['pendientes'] as const,

@@ -1,6 +1,6 @@
+import type { PlanAccion } from '@contrato/plan.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, leerCsrf } from '../../api.ts';
-import type { PlanAccion } from '../../tipos.ts';
 import { inicioKeys } from '../inicio/api.ts';
 import type { DatosActividad } from './formulario-actividad.tsx';
 

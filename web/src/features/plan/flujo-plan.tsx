@@ -1,3 +1,4 @@
+import type { PlanAccion } from '@contrato/plan.ts';
 import {
   Alert,
   Anchor,
@@ -13,7 +14,6 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { erroresPorCampo } from '../../api.ts';
-import type { PlanAccion } from '../../tipos.ts';
 import { MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, fechaIso } from '../../ui/formato.ts';

@@ -1,3 +1,7 @@
+import type { Catalogo } from '@contrato/catalogo.ts';
+import type { Dependencia } from '@contrato/dependencias.ts';
+import type { Actividad } from '@contrato/plan.ts';
+import type { UsuarioEntidad } from '@contrato/usuarios.ts';
 import {
   Button,
   Fieldset,
@@ -11,7 +15,6 @@ import {
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { erroresPorCampo } from '../../api.ts';
-import type { Actividad, Catalogo, Dependencia, UsuarioEntidad } from '../../tipos.ts';
 import { MensajeError } from '../../ui/componentes.tsx';
 import { fechaIso as aIso } from '../../ui/formato.ts';
 

@@ -1,7 +1,7 @@
+import type { Actividad } from '@contrato/plan.ts';
 import { Alert, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Actividad } from '../../tipos.ts';
 import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, pesos, porcentaje } from '../../ui/formato.ts';

@@ -1,6 +1,6 @@
+import type { HojaSeguimiento } from '@contrato/seguimiento.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, subirArchivo } from '../../api.ts';
-import type { HojaSeguimiento } from '../../tipos.ts';
 import { inicioKeys } from '../inicio/api.ts';
 import { tableroKeys } from '../tablero/api.ts';
 import { vigenciaKeys } from '../vigencias/api.ts';

@@ -1,3 +1,4 @@
+import type { FilaSeguimiento } from '@contrato/seguimiento.ts';
 import { type EstadoSeguimiento, NOMBRE_ESTADO_SEGUIMIENTO } from '@core/seguimiento.ts';
 import {
   Alert,
@@ -19,7 +20,6 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { erroresPorCampo } from '../../api.ts';
-import type { FilaSeguimiento } from '../../tipos.ts';
 import { MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaHora, numero, porcentaje } from '../../ui/formato.ts';

@@ -1,3 +1,4 @@
+import type { HojaSeguimiento } from '@contrato/seguimiento.ts';
 import {
   Alert,
   Badge,
@@ -14,7 +15,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { erroresPorCampo } from '../../api.ts';
-import type { HojaSeguimiento } from '../../tipos.ts';
 import { Cargando, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil } from '../../ui/formato.ts';

@@ -1,7 +1,7 @@
 import type { BandejaCorreo } from '@contrato/correo.ts';
+import type { UsuarioEntidad } from '@contrato/usuarios.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api.ts';
-import type { UsuarioEntidad } from '../../tipos.ts';
 
 export interface Invitacion {
   id: string;

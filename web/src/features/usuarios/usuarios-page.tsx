@@ -1,3 +1,4 @@
+import type { UsuarioEntidad } from '@contrato/usuarios.ts';
 import { NOMBRE_ROL, ROLES, type Rol } from '@core/roles.ts';
 import {
   Alert,
@@ -17,7 +18,6 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { erroresPorCampo } from '../../api.ts';
-import type { UsuarioEntidad } from '../../tipos.ts';
 import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { Ventana } from '../../ui/ventana.tsx';
@@ -40,8 +40,8 @@ function SelectorRoles({
   alCambiar,
   error,
 }: {
-  valor: string[];
-  alCambiar: (r: string[]) => void;
+  valor: Rol[];
+  alCambiar: (r: Rol[]) => void;
   error?: string;
 }) {
   return (
@@ -133,7 +133,7 @@ function AvisoCorreo() {
   return null;
 }
 
-const VACIO = { nombre: '', correo: '', cargo: '', roles: [] as string[] };
+const VACIO = { nombre: '', correo: '', cargo: '', roles: [] as Rol[] };
 
 export function UsuariosPage() {
   const { entidad, puede } = useTrabajo();

@@ -1,6 +1,6 @@
+import type { VigenciaEntidad } from '@contrato/vigencias.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api.ts';
-import type { VigenciaEntidad } from '../../tipos.ts';
 
 export const vigenciaKeys = {
   todo: ['vigencia'] as const,

@@ -1,3 +1,4 @@
+import type { VigenciaEntidad } from '@contrato/vigencias.ts';
 import { LIMITES } from '@core/numeros.ts';
 import {
   Button,
@@ -125,7 +126,9 @@ export function VigenciasPage() {
                 label="Esquema de periodos"
                 data={ESQUEMAS}
                 value={borrador.esquema}
-                onChange={(e) => setBorrador({ ...borrador, esquema: e.currentTarget.value })}
+                onChange={(e) =>
+                  setBorrador({ ...borrador, esquema: e.currentTarget.value as VigenciaEntidad['esquema'] })
+                }
                 error={errores.esquema}
               />
               <NumberInput

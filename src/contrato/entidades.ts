@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { validarNit } from '../../core/nit.ts';
+import { ORDENES, TIPOS_FORMULARIO } from '../core/entidad.ts';
+import { validarNit } from '../core/nit.ts';
 
 const opcional = (max: number) =>
   z
@@ -8,8 +9,6 @@ const opcional = (max: number) =>
     .max(max, `no puede tener más de ${max} caracteres`)
     .transform((v) => (v === '' ? null : v))
     .nullish();
-
-export const ORDENES = ['nacional', 'departamental', 'distrital', 'municipal'] as const;
 
 export const EntidadEntradaSchema = z.object({
   nombre: z.string().trim().min(3, 'escriba el nombre completo de la entidad').max(200),
@@ -32,7 +31,7 @@ export const EntidadEntradaSchema = z.object({
   naturalezaJuridica: opcional(120),
   orden: z.enum(ORDENES, { error: 'elija nacional, departamental, distrital o municipal' }).nullish(),
   categoria: opcional(40),
-  tipoFormulario: z.enum(['MIPG', 'MECI'], { error: 'el formulario FURAG es MIPG o MECI' }).default('MIPG'),
+  tipoFormulario: z.enum(TIPOS_FORMULARIO, { error: 'el formulario FURAG es MIPG o MECI' }).default('MIPG'),
   grupoPar: opcional(120),
   direccion: opcional(200),
   telefono: opcional(60),
@@ -49,6 +48,8 @@ export const EntidadEntradaSchema = z.object({
     .nullish(),
   horarioAtencion: opcional(200),
 });
+/** What the server works with (empty texts already null). */
+export type EntidadEntrada = z.infer<typeof EntidadEntradaSchema>;
 
 export const EntidadSchema = z
   .object({
@@ -60,9 +61,9 @@ export const EntidadSchema = z
     departamento: z.string().nullable(),
     municipio: z.string().nullable(),
     naturalezaJuridica: z.string().nullable(),
-    orden: z.string().nullable(),
+    orden: z.enum(ORDENES).nullable(),
     categoria: z.string().nullable(),
-    tipoFormulario: z.string(),
+    tipoFormulario: z.enum(TIPOS_FORMULARIO),
     grupoPar: z.string().nullable(),
     direccion: z.string().nullable(),
     telefono: z.string().nullable(),
@@ -72,5 +73,4 @@ export const EntidadSchema = z
     tieneLogo: z.boolean(),
   })
   .meta({ id: 'Entidad' });
-
-export const EntidadParams = z.object({ entidadId: z.uuid('el identificador de la entidad no es válido') });
+export type Entidad = z.infer<typeof EntidadSchema>;

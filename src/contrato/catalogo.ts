@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { VigenciaSchema } from './comun.ts';
+
+export const CatalogoQuery = z.object({ vigencia: VigenciaSchema.default(new Date().getFullYear()) });
+
+export const CatalogoSchema = z
+  .object({
+    vigencia: z.number(),
+    fuente: z.string(),
+    componentes: z.array(z.object({ codigo: z.string(), nombre: z.string(), descripcion: z.string() })),
+    dimensiones: z.array(
+      z.object({
+        codigo: z.string(),
+        nombre: z.string(),
+        color: z.string(),
+        politicas: z.array(
+          z.object({
+            clave: z.string(),
+            codigoFurag: z.string().nullable(),
+            nombre: z.string(),
+            lider: z.string(),
+            indices: z.array(z.object({ codigo: z.string(), nombre: z.string() })),
+          }),
+        ),
+      }),
+    ),
+    planesDecreto612: z.array(z.object({ clave: z.string(), nombre: z.string(), politica: z.string() })),
+  })
+  .meta({ id: 'Catalogo' });
+export type Catalogo = z.infer<typeof CatalogoSchema>;
+
+export const VigenciasCatalogoSchema = z.array(z.object({ vigencia: z.number(), fuente: z.string() }));
+export type VigenciasCatalogo = z.infer<typeof VigenciasCatalogoSchema>;

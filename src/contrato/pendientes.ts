@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+export const TIPOS_PENDIENTE = [
+  'reportar',
+  'corregir',
+  'revisar',
+  'verificar',
+  'aprobar_plan',
+  'ajustar_plan',
+] as const;
+
+export const PendienteSchema = z.object({
+  tipo: z.enum(TIPOS_PENDIENTE),
+  texto: z.string(),
+  enlace: z.string(),
+  vence: z.string().nullable(),
+  vencido: z.boolean(),
+});
+export type Pendiente = z.infer<typeof PendienteSchema>;
+
+export const PendientesSchema = z.object({ pendientes: z.array(PendienteSchema) });
+export type Pendientes = z.infer<typeof PendientesSchema>;

@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import { ESTADOS_PLAN } from '../core/flujo-plan.ts';
+import { LIMITES } from '../core/numeros.ts';
+import { EntidadParams, EntidadVigenciaParams, fechaEn, numeroEn } from './comun.ts';
+
+const texto = (min: number, max: number, falta: string) =>
+  z.string().trim().min(min, falta).max(max, `no más de ${max} caracteres`);
+const opcional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `no más de ${max} caracteres`)
+    .transform((v) => v || null)
+    .nullish();
+const fecha = fechaEn();
+
+export const ActividadEntradaSchema = z.object({
+  politica: z.string().min(1, 'elija la política'),
+  codigo: texto(1, 20, 'escriba el código de la actividad'),
+  indiceFurag: opcional(5),
+  plan612: opcional(40),
+  objetivo: opcional(300),
+  nombre: texto(5, 500, 'describa la actividad'),
+  producto: texto(3, 300, 'escriba el producto o entregable'),
+  metaAnual: numeroEn('la meta anual', LIMITES.cantidad).positive('la meta anual debe ser mayor que cero'),
+  unidad: texto(1, 60, 'escriba la unidad de medida'),
+  metasPeriodo: z
+    .array(numeroEn('cada meta por periodo', LIMITES.cantidad))
+    .max(12, 'una vigencia tiene a lo sumo 12 periodos'),
+  ponderacion: numeroEn('la ponderación', LIMITES.ponderacion),
+  dependenciaId: z.uuid('elija una dependencia de la lista').nullish(),
+  responsableId: z.uuid('elija una persona de la lista').nullish(),
+  corresponsables: z
+    .array(z.uuid('elija personas de la lista'))
+    .max(10, 'no más de 10 corresponsables')
+    .optional(),
+  fechaInicio: fecha,
+  fechaFin: fecha,
+  presupuesto: numeroEn('el presupuesto en pesos', LIMITES.presupuesto).nullish(),
+  rubro: opcional(60),
+  bpin: opcional(20),
+  riesgo: opcional(300),
+  indicadorId: z.uuid('elija un indicador de la lista').nullish(),
+});
+export type ActividadEntrada = z.infer<typeof ActividadEntradaSchema>;
+
+export const ActividadSchema = z
+  .object({
+    id: z.string(),
+    politica: z.string(),
+    codigo: z.string(),
+    indiceFurag: z.string().nullable(),
+    plan612: z.string().nullable(),
+    objetivo: z.string().nullable(),
+    nombre: z.string(),
+    producto: z.string(),
+    metaAnual: z.number(),
+    unidad: z.string(),
+    metasPeriodo: z.array(z.number()),
+    ponderacion: z.number(),
+    dependenciaId: z.string().nullable(),
+    responsableId: z.string().nullable(),
+    corresponsables: z.array(z.string()),
+    indicadorId: z.string().nullable(),
+    fechaInicio: z.string(),
+    fechaFin: z.string(),
+    presupuesto: z.number().nullable(),
+    rubro: z.string().nullable(),
+    bpin: z.string().nullable(),
+    riesgo: z.string().nullable(),
+  })
+  .meta({ id: 'Actividad' });
+export type Actividad = z.infer<typeof ActividadSchema>;
+
+export const PlanSchema = z
+  .object({
+    plan: z
+      .object({
+        id: z.string(),
+        estado: z.enum(ESTADOS_PLAN),
+        version: z.number(),
+        fechaSesionComite: z.string().nullable(),
+        actaComite: z.string().nullable(),
+        observaciones: z.string().nullable(),
+      })
+      .nullable(),
+    actividades: z.array(ActividadSchema),
+    ponderaciones: z.array(
+      z.object({
+        politica: z.string(),
+        suma: z.number(),
+        actividades: z.number(),
+        ok: z.boolean(),
+        mensaje: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'PlanAccion' });
+export type PlanAccion = z.infer<typeof PlanSchema>;
+
+export const ActividadParams = EntidadVigenciaParams.extend({
+  actividadId: z.uuid('el identificador de la actividad no es válido'),
+});
+
+// ---------- Flujo de aprobación ----------
+export const CUERPOS_FLUJO_PLAN = {
+  enviar: z.object({}).optional(),
+  devolver: z.object({
+    observaciones: z.string().trim().min(5, 'escriba las observaciones para planeación').max(2000),
+  }),
+  aprobar: z.object({
+    fechaSesionComite: fechaEn('la fecha de la sesión del comité'),
+    actaComite: z.string().trim().min(1, 'escriba el número o la referencia del acta').max(120),
+  }),
+  publicar: z.object({}).optional(),
+} as const;
+export type DevolverPlan = z.infer<typeof CUERPOS_FLUJO_PLAN.devolver>;
+export type AprobarPlan = z.infer<typeof CUERPOS_FLUJO_PLAN.aprobar>;
+
+export const NuevaVersionSchema = z.object({
+  justificacion: z
+    .string()
+    .trim()
+    .min(10, 'explique en al menos 10 caracteres por qué cambia el plan aprobado')
+    .max(2000),
+});
+export type NuevaVersion = z.infer<typeof NuevaVersionSchema>;
+
+export const VersionPlanSchema = z.object({
+  version: z.number(),
+  justificacion: z.string().nullable(),
+  fechaSesionComite: z.string().nullable(),
+  actaComite: z.string().nullable(),
+  aprobadoEn: z.string(),
+  actividades: z.number(),
+});
+export type VersionPlan = z.infer<typeof VersionPlanSchema>;
+
+const versionNumero = z.coerce
+  .number()
+  .int()
+  .min(1, 'la versión empieza en 1')
+  .max(1e6, 'no existe esa versión');
+export const CompararQuery = z.object({ desde: versionNumero, hasta: versionNumero });
+
+const ActividadVersionSchema = z.looseObject({ id: z.string(), codigo: z.string(), nombre: z.string() });
+export const ComparacionSchema = z.object({
+  desde: z.number(),
+  hasta: z.number(),
+  agregadas: z.array(ActividadVersionSchema),
+  quitadas: z.array(ActividadVersionSchema),
+  cambiadas: z.array(
+    z.object({
+      id: z.string(),
+      codigo: z.string(),
+      nombre: z.string(),
+      cambios: z.array(
+        z.object({ campo: z.string(), etiqueta: z.string(), antes: z.unknown(), despues: z.unknown() }),
+      ),
+    }),
+  ),
+});
+export type Comparacion = z.infer<typeof ComparacionSchema>;
+
+// ---------- Objetivos estratégicos ----------
+export const ObjetivoSchema = z.object({ id: z.string(), codigo: z.string(), nombre: z.string() });
+export type Objetivo = z.infer<typeof ObjetivoSchema>;
+export const ObjetivoEntradaSchema = z.object({
+  codigo: z.string().trim().min(1, 'escriba el código, p. ej. OE1 o L2.3').max(20, 'no más de 20 caracteres'),
+  nombre: z.string().trim().min(5, 'escriba el objetivo o la línea').max(300, 'no más de 300 caracteres'),
+});
+export type ObjetivoEntrada = z.infer<typeof ObjetivoEntradaSchema>;
+export const ObjetivoParams = EntidadParams.extend({
+  objetivoId: z.uuid('el identificador del objetivo no es válido'),
+});

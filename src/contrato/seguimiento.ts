@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { textoVisible } from '../core/nombre-archivo.ts';
+import { LIMITES } from '../core/numeros.ts';
+import { ESTADOS_VENTANA } from '../core/periodos.ts';
+import { ESTADOS_SEGUIMIENTO } from '../core/seguimiento.ts';
+import { EntidadParams, NumeroPeriodoSchema, numeroEn, VigenciaSchema } from './comun.ts';
+
+export const SeguimientoEntradaSchema = z.object({
+  valor: numeroEn('el valor', LIMITES.cantidad).nullish(),
+  numerador: numeroEn('el numerador', LIMITES.cantidad).nullish(),
+  denominador: numeroEn('el denominador', LIMITES.denominador).nullish(),
+  descripcion: z
+    .string()
+    .trim()
+    .min(10, 'describa en al menos 10 caracteres lo que se hizo en el periodo')
+    .max(4000),
+  dificultades: z.string().trim().max(4000).nullable().optional(),
+});
+export type SeguimientoEntrada = z.infer<typeof SeguimientoEntradaSchema>;
+
+export const ParamsSeguimiento = EntidadParams.extend({
+  actividadId: z.uuid('el identificador de la actividad no es válido'),
+  periodo: NumeroPeriodoSchema,
+});
+
+export const HojaQuery = z.object({
+  vigencia: VigenciaSchema,
+  periodo: z.coerce.number().int().min(1).max(12),
+});
+
+export const EvidenciaSchema = z.object({
+  id: z.string(),
+  nombre: z.string(),
+  tipo: z.string().nullable(),
+  bytes: z.number().nullable(),
+  url: z.string().nullable(),
+  creadoEn: z.string(),
+});
+export type Evidencia = z.infer<typeof EvidenciaSchema>;
+
+// Figures are null when they cannot be computed (a value stored before the bounds): the screen shows «–».
+const CifrasSchema = z.object({
+  metaPeriodo: z.number(),
+  planeadoAcumulado: z.number().nullable(),
+  logradoAcumulado: z.number().nullable(),
+  avanceAcumulado: z.number().nullable(),
+  cumplimientoPeriodo: z.number().nullable(),
+  cumplimientoAcumulado: z.number().nullable(),
+});
+
+export const FilaSeguimientoSchema = z
+  .object({
+    actividad: z.object({
+      id: z.string(),
+      codigo: z.string(),
+      nombre: z.string(),
+      politica: z.string(),
+      producto: z.string(),
+      unidad: z.string(),
+      metaAnual: z.number(),
+      metasPeriodo: z.array(z.number()),
+      dependenciaId: z.string().nullable(),
+      responsableId: z.string().nullable(),
+    }),
+    cifras: CifrasSchema,
+    reporte: z
+      .object({
+        id: z.string(),
+        estado: z.enum(ESTADOS_SEGUIMIENTO),
+        valor: z.number().nullable(),
+        numerador: z.number().nullable(),
+        denominador: z.number().nullable(),
+        descripcion: z.string(),
+        dificultades: z.string().nullable(),
+        tardio: z.boolean(),
+        observacionesPlaneacion: z.string().nullable(),
+        observacionesControl: z.string().nullable(),
+        enviadoEn: z.string().nullable(),
+        evidencias: z.array(EvidenciaSchema),
+      })
+      .nullable(),
+    puedeReportar: z.boolean(),
+  })
+  .meta({ id: 'FilaSeguimiento' });
+export type FilaSeguimiento = z.infer<typeof FilaSeguimientoSchema>;
+
+export const HojaSeguimientoSchema = z.object({
+  periodo: z.object({
+    numero: z.number(),
+    nombre: z.string(),
+    corte: z.string(),
+    abre: z.string(),
+    cierra: z.string(),
+    cerrado: z.boolean(),
+    ventana: z.enum(ESTADOS_VENTANA),
+  }),
+  hoy: z.string(),
+  filas: z.array(FilaSeguimientoSchema),
+});
+export type HojaSeguimiento = z.infer<typeof HojaSeguimientoSchema>;
+
+export const ObservacionesSchema = z.object({
+  observaciones: z.string().trim().min(5, 'escriba las observaciones (al menos 5 caracteres)').max(4000),
+});
+export type Observaciones = z.infer<typeof ObservacionesSchema>;
+
+// ---------- Evidencias ----------
+export const EvidenciaParams = EntidadParams.extend({
+  evidenciaId: z.uuid('el identificador de la evidencia no es válido'),
+});
+// Raw as sent, bounded; made safe by nombreSeguro once the content tells the type (and its extension).
+export const NombreArchivoSchema = z.string().max(1000, 'el nombre del archivo es demasiado largo');
+export const SubirEvidenciaQuery = z.object({ nombre: NombreArchivoSchema });
+/** original=1: the exact bytes as uploaded (a CSV is otherwise served with its formulas neutralised). */
+export const DescargarEvidenciaQuery = z.object({
+  original: z.literal('1', { error: 'use original=1 para recibir el archivo exacto' }).optional(),
+});
+
+/** Only http(s), no user:password@ (it disguises the host), normalised so the redirect header is valid. */
+// Zod runs every check even after the URL check failed: parse without throwing.
+const partesUrl = (u: string) => (URL.canParse(u) ? new URL(u) : null);
+const urlEnlace = z
+  .url({ protocol: /^https?$/, error: 'escriba una dirección web completa que empiece por https://' })
+  .max(2000, 'la dirección web es demasiado larga (máximo 2000 caracteres)')
+  .refine((u) => {
+    const x = partesUrl(u);
+    return !x || (!x.username && !x.password);
+  }, 'la dirección no puede llevar usuario ni contraseña')
+  .transform((u) => partesUrl(u)?.href ?? u)
+  .refine((u) => u.length <= 2000, 'la dirección web es demasiado larga (máximo 2000 caracteres)');
+
+export const EnlaceSchema = z.object({
+  nombre: z
+    .string()
+    .transform(textoVisible)
+    .pipe(
+      z
+        .string()
+        .min(3, 'describa el enlace en al menos 3 caracteres')
+        .max(200, 'la descripción del enlace es demasiado larga (máximo 200 caracteres)'),
+    ),
+  url: urlEnlace,
+});
+export type Enlace = z.infer<typeof EnlaceSchema>;

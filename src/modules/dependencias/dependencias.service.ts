@@ -1,0 +1,117 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { DependenciaEntrada } from '../../contrato/dependencias.ts';
+import type { Db } from '../../db/client.ts';
+import { dependencia, responsablePolitica } from '../../db/schema.ts';
+import { conflicto, invalido, noEncontrado } from '../../server/errores.ts';
+import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
+
+export const presentar = (d: typeof dependencia.$inferSelect) => ({
+  id: d.id,
+  nombre: d.nombre,
+  codigo: d.codigo,
+  padreId: d.padreId,
+});
+
+export async function dependenciasDe(db: Db, entidadId: string) {
+  return db
+    .select({
+      id: dependencia.id,
+      nombre: dependencia.nombre,
+      codigo: dependencia.codigo,
+      padreId: dependencia.padreId,
+    })
+    .from(dependencia)
+    .where(eq(dependencia.entidadId, entidadId))
+    .orderBy(asc(dependencia.nombre));
+}
+
+/** The parent must be of the same entity and must not hang below the node itself (no cycles). */
+export async function exigirPadreValido(
+  db: Db,
+  entidadId: string,
+  padreId: string | null | undefined,
+  propioId?: string,
+) {
+  if (!padreId) return;
+  const todas = await dependenciasDe(db, entidadId);
+  const porId = new Map(todas.map((d) => [d.id, d]));
+  if (!porId.has(padreId)) throw invalido('padreId', 'la dependencia superior no existe en esta entidad.');
+  for (let actual: string | null = padreId; actual; actual = porId.get(actual)?.padreId ?? null) {
+    if (actual === propioId) throw invalido('padreId', 'una dependencia no puede quedar debajo de sí misma.');
+  }
+}
+
+export async function crearDependencia(db: Db, actor: Actor, entidadId: string, datos: DependenciaEntrada) {
+  await exigirPadreValido(db, entidadId, datos.padreId);
+  return db.transaction(async (tx) => {
+    const [d] = await tx
+      .insert(dependencia)
+      .values({ ...datos, padreId: datos.padreId ?? null, entidadId })
+      .returning();
+    const salida = presentar(d!);
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'crear',
+      recurso: 'dependencia',
+      recursoId: d!.id,
+      despues: salida,
+    });
+    return salida;
+  });
+}
+
+/** Renames a dependencia or moves it under another one of the same entity. */
+export async function actualizarDependencia(
+  db: Db,
+  actor: Actor,
+  entidadId: string,
+  dependenciaId: string,
+  entrada: DependenciaEntrada,
+) {
+  const antes = (await dependenciasDe(db, entidadId)).find((d) => d.id === dependenciaId);
+  if (!antes) throw noEncontrado('la dependencia');
+  await exigirPadreValido(db, entidadId, entrada.padreId, dependenciaId);
+  return db.transaction(async (tx) => {
+    const [d] = await tx
+      .update(dependencia)
+      .set({ ...entrada, padreId: entrada.padreId ?? null })
+      .where(and(eq(dependencia.id, dependenciaId), eq(dependencia.entidadId, entidadId)))
+      .returning();
+    const salida = presentar(d!);
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'actualizar',
+      recurso: 'dependencia',
+      recursoId: dependenciaId,
+      antes,
+      despues: salida,
+    });
+    return salida;
+  });
+}
+
+/** Deletes a dependencia with no subdependencias and no policy in its charge. */
+export async function eliminarDependencia(db: Db, actor: Actor, entidadId: string, dependenciaId: string) {
+  const todas = await dependenciasDe(db, entidadId);
+  const antes = todas.find((d) => d.id === dependenciaId);
+  if (!antes) throw noEncontrado('la dependencia');
+  if (todas.some((d) => d.padreId === dependenciaId))
+    throw conflicto('La dependencia tiene subdependencias: muévalas o elimínelas primero.');
+  const [asignada] = await db
+    .select()
+    .from(responsablePolitica)
+    .where(eq(responsablePolitica.dependenciaId, dependenciaId))
+    .limit(1);
+  if (asignada)
+    throw conflicto('La dependencia es responsable de una política: reasigne la política primero.');
+  await db.transaction(async (tx) => {
+    await tx.delete(dependencia).where(eq(dependencia.id, dependenciaId));
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'eliminar',
+      recurso: 'dependencia',
+      recursoId: dependenciaId,
+      antes,
+    });
+  });
+}
