@@ -17,6 +17,7 @@ export const NOMBRE_ACCION: Record<string, string> = {
   cerrar: 'Cerró',
   configurar: 'Configuró',
   crear: 'Creó',
+  definir_clave: 'Definió con un enlace de un solo uso la contraseña de',
   devolver: 'Devolvió',
   editar: 'Editó',
   eliminar: 'Eliminó',
@@ -36,6 +37,7 @@ export const NOMBRE_ACCION: Record<string, string> = {
   restablecer_clave: 'Restableció la contraseña de',
   restaurar: 'Restauró',
   retirar: 'Retiró',
+  solicitar_restablecimiento: 'Pidió por correo restablecer la contraseña de',
   sembrar_demo: 'Cargó los datos de demostración en',
   verificar: 'Verificó',
 };
