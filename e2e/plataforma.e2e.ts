@@ -183,11 +183,13 @@ describe('recorrido del administrador en el navegador', () => {
     await page.getByRole('button', { name: 'Verificar integridad de la bitácora' }).click();
     await page.getByText('La bitácora está íntegra').waitFor();
     const tabla = await page.getByRole('table').textContent();
-    for (const recurso of ['entidad', 'dependencia', 'usuario', 'politica']) expect(tabla).toContain(recurso);
+    // In words a control-interno office reads, each row naming its object.
+    for (const texto of ['Creó la entidad', 'Creó la dependencia', 'Asignó el responsable de la política'])
+      expect(tabla).toContain(texto);
     expect(tabla).toMatch(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
     await revisarPagina(page, '11-auditoria');
     await page.getByLabel('Ver los registros de toda la plataforma').check();
-    await expect.poll(() => page.getByRole('table').textContent()).toContain('iniciar_sesion');
+    await expect.poll(() => page.getByRole('table').textContent()).toContain('Inició sesión');
     await revisarPagina(page, '11b-auditoria-plataforma');
     await page.getByLabel('Ver los registros de toda la plataforma').uncheck();
   });

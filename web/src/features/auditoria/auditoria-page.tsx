@@ -1,4 +1,16 @@
-import { Button, Code, Group, Pagination, Paper, SimpleGrid, Switch, Table, TextInput } from '@mantine/core';
+import { describirAccion, NOMBRE_ACCION, NOMBRE_RECURSO, nombrarObjeto } from '@core/auditoria-textos.ts';
+import {
+  Button,
+  Code,
+  Group,
+  NativeSelect,
+  Pagination,
+  Paper,
+  SimpleGrid,
+  Switch,
+  Table,
+  TextInput,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
@@ -8,6 +20,26 @@ import { type Registro, registrosQuery, useVerificarBitacora } from './api.ts';
 
 const TAMANO = 50;
 const FILTRO_VACIO = { accion: '', recurso: '', usuario: '', desde: '', hasta: '' };
+
+/** «la actividad» → «Actividad», for a list of choices. */
+const sinArticulo = (s: string) => {
+  const t = s.replace(/^(el|la|los|las) /, '');
+  return t.charAt(0).toUpperCase() + t.slice(1);
+};
+const ACCIONES = [
+  { value: '', label: 'Todas' },
+  ...Object.entries(NOMBRE_ACCION)
+    .filter(([k]) => k !== 'nueva-version')
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'es-CO')),
+];
+const RECURSOS = [
+  { value: '', label: 'Todos' },
+  ...Object.entries(NOMBRE_RECURSO)
+    .filter(([, v]) => v)
+    .map(([value, label]) => ({ value, label: sinArticulo(label) }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'es-CO')),
+];
 
 function Detalle({ r }: { r: Registro }) {
   if (r.antes == null && r.despues == null) return <>—</>;
@@ -103,8 +135,8 @@ export function AuditoriaPage() {
       )}
       <Paper withBorder p="md" component="form" onSubmit={aplicar} aria-label="Filtros de la bitácora">
         <SimpleGrid cols={{ base: 1, sm: 3, lg: 6 }}>
-          <TextInput label="Acción" description="crear, actualizar, eliminar…" {...campo('accion')} />
-          <TextInput label="Recurso" description="entidad, usuario, dependencia…" {...campo('recurso')} />
+          <NativeSelect label="Acción" data={ACCIONES} {...campo('accion')} />
+          <NativeSelect label="Sobre" data={RECURSOS} {...campo('recurso')} />
           <TextInput label="Usuario (correo)" {...campo('usuario')} />
           <TextInput
             label="Desde"
@@ -147,8 +179,8 @@ export function AuditoriaPage() {
                   <Table.Th scope="col">N.º</Table.Th>
                   <Table.Th scope="col">Fecha y hora</Table.Th>
                   <Table.Th scope="col">Usuario</Table.Th>
-                  <Table.Th scope="col">Acción</Table.Th>
-                  <Table.Th scope="col">Recurso</Table.Th>
+                  <Table.Th scope="col">Qué hizo</Table.Th>
+                  <Table.Th scope="col">Sobre qué</Table.Th>
                   <Table.Th scope="col">Detalle</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -158,8 +190,8 @@ export function AuditoriaPage() {
                     <Table.Td>{r.id}</Table.Td>
                     <Table.Td>{fechaHora(new Date(r.creadoEn))}</Table.Td>
                     <Table.Td>{r.usuarioCorreo ?? '—'}</Table.Td>
-                    <Table.Td>{r.accion}</Table.Td>
-                    <Table.Td>{r.recurso}</Table.Td>
+                    <Table.Td>{describirAccion(r.accion, r.recurso)}</Table.Td>
+                    <Table.Td>{nombrarObjeto(r.antes, r.despues) ?? r.recursoId ?? '—'}</Table.Td>
                     <Table.Td>
                       <Detalle r={r} />
                     </Table.Td>
