@@ -70,3 +70,16 @@ export type Nivel = z.infer<typeof NivelSchema>;
 
 /** Body of an action that takes none (the client may send `{}` or nothing). */
 export const SinCuerpoSchema = z.object({}).optional();
+
+/** Required text between `min` and `max` characters, trimmed; `falta` says what to write when it is missing. */
+export const textoEntre = (min: number, max: number, falta: string) =>
+  z.string().trim().min(min, falta).max(max, `no más de ${max} caracteres`);
+
+/** Optional text up to `max` characters: empty becomes null. */
+export const textoOpcional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `no más de ${max} caracteres`)
+    .transform((v) => v || null)
+    .nullish();

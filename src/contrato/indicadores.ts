@@ -1,17 +1,18 @@
 import { z } from 'zod';
 import { FRECUENCIAS, POLARIDADES, TIPOS_INDICADOR } from '../core/indicador.ts';
 import { LIMITES } from '../core/numeros.ts';
-import { EntidadParams, NivelSchema, NumeroPeriodoSchema, numeroEn, VigenciaSchema } from './comun.ts';
+import {
+  EntidadParams,
+  NivelSchema,
+  NumeroPeriodoSchema,
+  numeroEn,
+  textoEntre,
+  textoOpcional,
+  VigenciaSchema,
+} from './comun.ts';
 
-const texto = (min: number, max: number, falta: string) =>
-  z.string().trim().min(min, falta).max(max, `no más de ${max} caracteres`);
-const opcional = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `no más de ${max} caracteres`)
-    .transform((v) => v || null)
-    .nullish();
+const texto = textoEntre;
+const opcional = textoOpcional;
 const lista = <T extends string>(valores: readonly [T, ...T[]], que: string) =>
   z.enum(valores, { error: `elija ${que}: ${valores.join(', ')}` });
 

@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { ESTADOS_PLAN } from '../core/flujo-plan.ts';
 import { LIMITES } from '../core/numeros.ts';
-import { EntidadParams, EntidadVigenciaParams, fechaEn, numeroEn } from './comun.ts';
+import {
+  EntidadParams,
+  EntidadVigenciaParams,
+  fechaEn,
+  numeroEn,
+  textoEntre,
+  textoOpcional,
+} from './comun.ts';
 
-const texto = (min: number, max: number, falta: string) =>
-  z.string().trim().min(min, falta).max(max, `no más de ${max} caracteres`);
-const opcional = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `no más de ${max} caracteres`)
-    .transform((v) => v || null)
-    .nullish();
+const texto = textoEntre;
+const opcional = textoOpcional;
 const fecha = fechaEn();
 
 export const ActividadEntradaSchema = z.object({
