@@ -1,5 +1,6 @@
 import { Button, Paper, Table, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
@@ -7,7 +8,8 @@ import { entidadesQuery, useCrearEntidad } from './api.ts';
 import { FormularioEntidad } from './formulario-entidad.tsx';
 
 export function EntidadesPage() {
-  const { sesion, elegirEntidad } = useTrabajo();
+  const { sesion, vigencia, elegirEntidad } = useTrabajo();
+  const navegar = useNavigate();
   const [formulario, setFormulario] = useState(0);
   const lista = useQuery(entidadesQuery());
   const crear = useCrearEntidad();
@@ -46,7 +48,12 @@ export function EntidadesPage() {
                   <Table.Td>{[e.municipio, e.departamento].filter(Boolean).join(', ') || '—'}</Table.Td>
                   <Table.Td>{e.tipoFormulario}</Table.Td>
                   <Table.Td>
-                    <Button variant="outline" size="xs" onClick={() => elegirEntidad(e.id)}>
+                    {/* Opens the entity's home page (staying on this list looked like nothing happened). */}
+                    <Button
+                      variant="outline"
+                      size="xs"
+                      onClick={() => navegar({ to: '/', search: { entidad: e.id, vigencia } })}
+                    >
                       Trabajar en esta entidad
                     </Button>
                   </Table.Td>

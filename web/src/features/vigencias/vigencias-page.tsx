@@ -18,7 +18,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { erroresPorCampo } from '../../api.ts';
 import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
-import { fechaCivil } from '../../ui/formato.ts';
+import { cantidad, fechaCivil } from '../../ui/formato.ts';
 import { type ConfiguracionVigencia, useGuardarVigencia, vigenciaQuery } from './api.ts';
 
 const VENTANA = { por_abrir: 'Por abrir', abierta: 'Abierta', cerrada: 'Cerrada' } as const;
@@ -29,9 +29,12 @@ const ESQUEMAS = [
   { value: 'mensual', label: 'Mensual (12 cortes)' },
 ];
 
-function plazo(dias: number, ventana: keyof typeof VENTANA) {
-  if (ventana !== 'abierta') return '—';
-  return dias === 0 ? 'Cierra hoy' : `${dias} ${dias === 1 ? 'día hábil' : 'días hábiles'}`;
+/** What is left to report, in words: the API counts business days up to the window's close. */
+function plazo(dias: number, ventana: keyof typeof VENTANA, cerrado: boolean) {
+  if (cerrado || ventana === 'cerrada') return 'Vencido';
+  const habiles = cantidad(dias, 'día hábil', 'días hábiles');
+  if (ventana === 'por_abrir') return `Cierra en ${habiles} (aún no abre)`;
+  return dias === 0 ? 'Cierra hoy' : `${habiles} para cerrar`;
 }
 
 export function VigenciasPage() {
@@ -106,7 +109,7 @@ export function VigenciasPage() {
                   <Table.Td>{fechaCivil(p.abre)}</Table.Td>
                   <Table.Td>{fechaCivil(p.cierra)}</Table.Td>
                   <Table.Td>{p.cerrado ? 'Periodo cerrado' : VENTANA[p.ventana]}</Table.Td>
-                  <Table.Td>{plazo(p.diasHabilesParaCerrar, p.ventana)}</Table.Td>
+                  <Table.Td>{plazo(p.diasHabilesParaCerrar, p.ventana, p.cerrado)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
