@@ -148,6 +148,14 @@ describe('ciclo del plan y el seguimiento en el navegador', () => {
     await t.getByText('Avance guardado.').waitFor();
     await t.getByRole('button', { name: 'Enviar a planeación' }).click();
     await t.getByText('Adjunte al menos una evidencia').waitFor();
+    // Over the limit (25 MB): refused in the browser, before a rural connection spends minutes uploading it.
+    await t.locator('input[type=file]').setInputFiles({
+      name: 'escaneo-enorme.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.alloc(26 * 1024 * 1024, 0x20),
+    });
+    await t.getByText('y el máximo es 25 MB').waitFor();
+    expect(await t.getByRole('button', { name: 'Adjuntar', exact: true }).isDisabled()).toBe(true);
     await t
       .locator('input[type=file]')
       .setInputFiles({ name: 'lista-asistencia.pdf', mimeType: 'application/pdf', buffer: PDF });

@@ -9,6 +9,8 @@ export const EstadoPlataformaSchema = z
     correoActivo: z.boolean(),
     /** No platform administrator yet: the start page explains how to get the first-run link. */
     sinAdministrador: z.boolean(),
+    /** Largest evidence file accepted, in bytes: the browser refuses a bigger one before uploading it. */
+    evidenciaMaxBytes: z.number().int(),
   })
   .meta({ id: 'EstadoPlataforma' });
 export type EstadoPlataforma = z.infer<typeof EstadoPlataformaSchema>;

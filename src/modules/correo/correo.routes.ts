@@ -25,7 +25,8 @@ export const correoRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { acceso: 'publico' },
       schema: {
         tags: ['Plataforma'],
-        summary: 'Si la plataforma envía correos y si aún falta crear su administrador',
+        summary:
+          'Si la plataforma envía correos, si aún falta crear su administrador y el tamaño máximo de una evidencia',
         response: { 200: EstadoPlataformaSchema },
       },
     },
@@ -34,7 +35,11 @@ export const correoRoutes: FastifyPluginAsyncZod = async (app) => {
         .select({ n: count() })
         .from(usuario)
         .where(eq(usuario.adminPlataforma, true));
-      return { correoActivo: !!app.correo, sinAdministrador: (admins?.n ?? 0) === 0 };
+      return {
+        correoActivo: !!app.correo,
+        sinAdministrador: (admins?.n ?? 0) === 0,
+        evidenciaMaxBytes: app.evidenciaMaxBytes,
+      };
     },
   );
 

@@ -19,7 +19,11 @@ const bandejaVacia = async () => expect(await t.conexion.db.select().from(correo
 describe('sin servidor de correo', () => {
   it('la plataforma dice que el correo está desactivado', async () => {
     const r = await t.app.inject({ method: 'GET', url: '/api/plataforma/estado' });
-    expect(r.json()).toEqual({ correoActivo: false, sinAdministrador: false });
+    expect(r.json()).toEqual({
+      correoActivo: false,
+      sinAdministrador: false,
+      evidenciaMaxBytes: t.app.evidenciaMaxBytes,
+    });
     const bandeja = await t.pedir(t.admin, 'GET', '/api/plataforma/correo');
     expect(bandeja.json()).toMatchObject({ correoActivo: false, pendientes: 0 });
   });

@@ -23,6 +23,7 @@ import { erroresPorCampo } from '../../api.ts';
 import { MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaHora, numero, porcentaje } from '../../ui/formato.ts';
+import { useEstadoPlataforma } from '../auth/estado-plataforma.ts';
 import {
   useAgregarEnlace,
   useGuardarReporte,
@@ -47,6 +48,9 @@ const tamano = (b: number | null) =>
     : b > 1024 * 1024
       ? `${numero(Math.round(b / 1024 / 102.4) / 10)} MB`
       : `${numero(Math.ceil(b / 1024))} KB`;
+
+const megas = (bytes: number) =>
+  (bytes / (1024 * 1024)).toLocaleString('es-CO', { maximumFractionDigits: 1 });
 
 export function EstadoReporte({ estado }: { estado: string | null }) {
   return (
@@ -101,6 +105,9 @@ export function ReporteActividad({
   const paso = usePasoReporte(url);
   const darPaso = (accion: string, cuerpo?: object) =>
     paso.mutate({ accion, cuerpo }, { onSuccess: () => setObservaciones('') });
+  const maximo = useEstadoPlataforma().data?.evidenciaMaxBytes ?? null;
+  // Refused here, before a slow connection spends minutes uploading what the server will reject.
+  const demasiadoGrande = !!archivo && maximo !== null && archivo.size > maximo;
   const subirArchivo = () =>
     subir.mutate(archivo!, {
       onSuccess: () => {
@@ -320,15 +327,22 @@ export function ReporteActividad({
                   <Group align="end">
                     <FileInput
                       label="Adjuntar archivo"
-                      description="PDF, Word, Excel, PowerPoint, imágenes, CSV o ZIP, hasta 25 MB"
+                      description={`PDF, Word, Excel, PowerPoint, imágenes, CSV o ZIP, hasta ${
+                        maximo === null ? 25 : Math.floor(maximo / (1024 * 1024))
+                      } MB`}
                       value={archivo}
                       onChange={setArchivo}
+                      error={
+                        demasiadoGrande
+                          ? `El archivo pesa ${megas(archivo!.size)} MB y el máximo es ${megas(maximo!)} MB. Redúzcalo (por ejemplo, escanee en menor resolución) o comprímalo en ZIP.`
+                          : undefined
+                      }
                       clearable
                       style={{ flex: 1 }}
                     />
                     <Button
                       variant="outline"
-                      disabled={!archivo}
+                      disabled={!archivo || demasiadoGrande || subir.isPending}
                       loading={subir.isPending}
                       onClick={subirArchivo}
                     >
