@@ -142,3 +142,23 @@ export const EnlaceSchema = z.object({
   url: urlEnlace,
 });
 export type Enlace = z.infer<typeof EnlaceSchema>;
+
+/** Steps that planeación or control interno may give to many reports at once (no observations to write). */
+export const ACCIONES_EN_LOTE = ['aceptar', 'verificar'] as const;
+
+export const LoteParams = EntidadParams.extend({ periodo: NumeroPeriodoSchema });
+export const LoteEntradaSchema = z.object({
+  actividades: z
+    .array(z.uuid('el identificador de la actividad no es válido'))
+    .min(1, 'elija al menos un reporte')
+    .max(200, 'se revisan como máximo 200 reportes a la vez'),
+});
+export const LoteResultadoSchema = z
+  .object({
+    aplicados: z.number().int(),
+    resultados: z.array(
+      z.object({ actividadId: z.string(), ok: z.boolean(), mensaje: z.string().nullable() }),
+    ),
+  })
+  .meta({ id: 'ResultadoLoteSeguimiento' });
+export type LoteResultado = z.infer<typeof LoteResultadoSchema>;

@@ -91,6 +91,8 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/aceptar': 'seguimiento.revisar',
   'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/devolver': 'seguimiento.revisar',
   'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/verificar': 'seguimiento.verificar',
+  'POST /api/entidades/:entidadId/periodos/:periodo/seguimientos/aceptar': 'seguimiento.revisar',
+  'POST /api/entidades/:entidadId/periodos/:periodo/seguimientos/verificar': 'seguimiento.verificar',
   'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/observar': 'seguimiento.verificar',
   'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/evidencias': 'seguimiento.reportar',
   'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/enlaces': 'seguimiento.reportar',

@@ -1,9 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { EntidadParams, ErrorSchema, SinCuerpoSchema } from '../../contrato/comun.ts';
 import {
+  ACCIONES_EN_LOTE,
   FilaSeguimientoSchema,
   HojaQuery,
   HojaSeguimientoSchema,
+  LoteEntradaSchema,
+  LoteParams,
+  LoteResultadoSchema,
   ObservacionesSchema,
   ParamsSeguimiento,
   SeguimientoEntradaSchema,
@@ -14,7 +18,12 @@ import {
   TRANSICIONES_SEGUIMIENTO,
 } from '../../core/seguimiento.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
-import { cambiarEstadoReporte, guardarReporte, hojaSeguimiento } from './seguimiento.service.ts';
+import {
+  cambiarEstadoReporte,
+  darPasoEnLote,
+  guardarReporte,
+  hojaSeguimiento,
+} from './seguimiento.service.ts';
 
 const tags = ['Seguimiento'];
 
@@ -86,4 +95,33 @@ export const seguimientoRoutes: FastifyPluginAsyncZod = async (app) => {
         ),
     );
   }
+
+  for (const accion of ACCIONES_EN_LOTE)
+    app.post(
+      `/api/entidades/:entidadId/periodos/:periodo/seguimientos/${accion}`,
+      {
+        config: { acceso: { permiso: PERMISO_DE_LINEA[TRANSICIONES_SEGUIMIENTO[accion].linea] } },
+        schema: {
+          tags,
+          summary: `${RESUMEN_ACCION[accion]}: varios reportes del periodo a la vez (cada uno se aplica o se explica)`,
+          params: LoteParams,
+          body: LoteEntradaSchema,
+          response: { 200: LoteResultadoSchema, 400: ErrorSchema },
+        },
+      },
+      async (request) => {
+        const { entidadId, periodo } = request.params;
+        const resultados = await darPasoEnLote(
+          app.db,
+          actorDe(request),
+          usuarioDe(request),
+          accion,
+          entidadId,
+          periodo,
+          request.body.actividades,
+          app.correo,
+        );
+        return { aplicados: resultados.filter((r) => r.ok).length, resultados };
+      },
+    );
 };

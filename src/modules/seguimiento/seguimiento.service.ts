@@ -370,10 +370,59 @@ export async function cambiarEstadoReporte(
   actor: Actor,
   u: UsuarioSesion,
   accion: AccionSeguimiento,
-  { entidadId, actividadId, periodo }: RefReporte,
+  ref: RefReporte,
   observaciones?: string,
   servicioCorreo: Correo | null = null,
 ) {
+  const vigencia = await darPaso(db, actor, u, accion, ref, observaciones, servicioCorreo);
+  const hoja = await hojaSeguimiento(db, ref.entidadId, vigencia, ref.periodo, u, ref.actividadId);
+  return hoja.filas[0]!;
+}
+
+export interface ResultadoLote {
+  actividadId: string;
+  ok: boolean;
+  /** Why this one was not applied (it changed meanwhile, it is not waiting for this step…). */
+  mensaje: string | null;
+}
+
+/**
+ * The same step on many reports of a period (planeación accepting, control interno verifying): each one is
+ * its own atomic step, so one that changed meanwhile is reported and the others still go through.
+ */
+export async function darPasoEnLote(
+  db: Db,
+  actor: Actor,
+  u: UsuarioSesion,
+  accion: AccionSeguimiento,
+  entidadId: string,
+  periodo: number,
+  actividades: readonly string[],
+  servicioCorreo: Correo | null = null,
+): Promise<ResultadoLote[]> {
+  const resultados: ResultadoLote[] = [];
+  for (const actividadId of new Set(actividades)) {
+    try {
+      await darPaso(db, actor, u, accion, { entidadId, actividadId, periodo }, undefined, servicioCorreo);
+      resultados.push({ actividadId, ok: true, mensaje: null });
+    } catch (e) {
+      if (!(e instanceof ErrorApi) || e.status >= 500) throw e;
+      resultados.push({ actividadId, ok: false, mensaje: e.message });
+    }
+  }
+  return resultados;
+}
+
+/** One step, in its transaction; returns the activity's vigencia. */
+async function darPaso(
+  db: Db,
+  actor: Actor,
+  u: UsuarioSesion,
+  accion: AccionSeguimiento,
+  { entidadId, actividadId, periodo }: RefReporte,
+  observaciones: string | undefined,
+  servicioCorreo: Correo | null,
+): Promise<number> {
   const a = await actividadDeEntidad(db, entidadId, actividadId);
   const p = await periodoDe(db, entidadId, a.vigencia, periodo);
   if (accion === 'enviar') await exigirReportante(db, u, entidadId, a);
@@ -451,6 +500,5 @@ export async function cambiarEstadoReporte(
       enlace,
     );
   });
-  const hoja = await hojaSeguimiento(db, entidadId, a.vigencia, periodo, u, actividadId);
-  return hoja.filas[0]!;
+  return a.vigencia;
 }
