@@ -1,4 +1,4 @@
-import type { HojaSeguimiento } from '@contrato/seguimiento.ts';
+import type { HojaSeguimiento, LoteResultado } from '@contrato/seguimiento.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, subirArchivo } from '../../api.ts';
 import { inicioKeys } from '../inicio/api.ts';
@@ -98,5 +98,17 @@ export function useCambiarCierre(entidadId: string, vigencia: number, periodo: n
       await cliente.invalidateQueries({ queryKey: seguimientoKeys.todo });
       await cliente.invalidateQueries({ queryKey: tableroKeys.todo });
     },
+  });
+}
+
+/** Accept (planeación) or verify (control interno) many reports of a period at once; each one is explained. */
+export function useRevisarEnLote(entidadId: string, periodo: number | null) {
+  const refrescar = useRefrescarSeguimiento();
+  return useMutation({
+    mutationFn: ({ accion, actividades }: { accion: 'aceptar' | 'verificar'; actividades: string[] }) =>
+      api<LoteResultado>('POST', `/api/entidades/${entidadId}/periodos/${periodo}/seguimientos/${accion}`, {
+        actividades,
+      }),
+    onSuccess: refrescar,
   });
 }

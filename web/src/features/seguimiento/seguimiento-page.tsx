@@ -23,6 +23,7 @@ import { catalogoQuery } from '../catalogo/api.ts';
 import { periodoVigente, vigenciaQuery } from '../vigencias/api.ts';
 import { hojaQuery, useCambiarCierre } from './api.ts';
 import { ReporteActividad } from './reporte-actividad.tsx';
+import { RevisionEnLote } from './revision-en-lote.tsx';
 
 type Filtro = 'todas' | 'mias' | 'pendientes';
 
@@ -205,6 +206,16 @@ export function SeguimientoPage() {
       </Paper>
       {(config.isPending || hoja.isPending) && <Cargando que="el seguimiento" />}
       <MensajeError error={hoja.error ?? config.error} />
+      {h && p && !p.cerrado && periodo !== null && (
+        <>
+          {puede('seguimiento.revisar') && (
+            <RevisionEnLote entidadId={entidad.id} periodo={periodo} filas={h.filas} accion="aceptar" />
+          )}
+          {puede('seguimiento.verificar') && (
+            <RevisionEnLote entidadId={entidad.id} periodo={periodo} filas={h.filas} accion="verificar" />
+          )}
+        </>
+      )}
       {h && h.filas.length === 0 && <Text>El plan de acción de {vigencia} aún no tiene actividades.</Text>}
       {h && h.filas.length > 0 && filas.length === 0 && <Text>No hay actividades con este filtro.</Text>}
       <Stack>
