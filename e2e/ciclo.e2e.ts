@@ -283,4 +283,16 @@ describe('la ciudadanía ve el avance publicado', () => {
     await revisarPagina(c, '29-pagina-publica');
     await ciudadano.close();
   });
+
+  it('planeación cierra el periodo: un diálogo dice qué queda por fuera y ofrece revisar primero', async () => {
+    const p = await entrar(e.navegador, PERSONAS.planeacion.correo);
+    await ir(p, 'Seguimiento');
+    await p.getByRole('button', { name: 'Cerrar el periodo' }).click();
+    const dialogo = p.getByRole('dialog', { name: /^Cerrar «/ });
+    await dialogo.getByText(/no han enviado su reporte/).waitFor();
+    await revisarPagina(p, '30-cerrar-periodo');
+    await dialogo.getByRole('button', { name: 'Cerrar y dejarlos por fuera' }).click();
+    await p.getByText('Periodo cerrado', { exact: true }).waitFor();
+    await p.context().close();
+  });
 });

@@ -256,7 +256,13 @@ export async function cerrarPeriodo(
       recurso: 'periodo',
       recursoId: `${vigencia}:${numero}`,
       antes: { cerrado: false },
-      despues: { cerrado: true, avance: datos.avance, sinReporte: datos.sinReporte },
+      // Reports still waiting for planeación are left out of the frozen figures: the entry says how many.
+      despues: {
+        cerrado: true,
+        avance: datos.avance,
+        sinReporte: datos.sinReporte,
+        reportesSinRevisar: datos.actividades.filter((a) => a.reporte === 'enviado').length,
+      },
     });
     return foto;
   });

@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Group,
+  List,
   NativeSelect,
   Paper,
   SegmentedControl,
@@ -17,7 +18,7 @@ import { useEffect, useState } from 'react';
 import { erroresPorCampo } from '../../api.ts';
 import { Cargando, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
-import { fechaCivil } from '../../ui/formato.ts';
+import { cantidad, fechaCivil } from '../../ui/formato.ts';
 import { Ventana } from '../../ui/ventana.tsx';
 import { catalogoQuery } from '../catalogo/api.ts';
 import { periodoVigente, vigenciaQuery } from '../vigencias/api.ts';
@@ -27,23 +28,14 @@ import { RevisionEnLote } from './revision-en-lote.tsx';
 
 type Filtro = 'todas' | 'mias' | 'pendientes';
 
-/** What closing would freeze unreviewed: reports still with the responsible or waiting for planeación. */
-function avisoCierre(filas: HojaSeguimiento['filas']) {
-  const porRevisar = filas.filter((f) => f.reporte?.estado === 'enviado').length;
-  const sinEnviar = filas.filter(
-    (f) => !f.reporte || f.reporte.estado === 'borrador' || f.reporte.estado === 'devuelto',
-  ).length;
-  const partes = [
-    porRevisar
-      ? `${porRevisar} ${porRevisar === 1 ? 'reporte espera' : 'reportes esperan'} la revisión de planeación`
-      : '',
-    sinEnviar
-      ? `${sinEnviar} ${sinEnviar === 1 ? 'actividad no ha enviado' : 'actividades no han enviado'} su reporte`
-      : '',
-  ].filter(Boolean);
-  return partes.length
-    ? `\n\nAtención: ${partes.join(' y ')}; esas cifras quedarán por fuera del corte.`
-    : '';
+/** What closing would leave out of the frozen figures: reports waiting for planeación, and those not sent. */
+function pendientesDeCierre(filas: HojaSeguimiento['filas']) {
+  return {
+    porRevisar: filas.filter((f) => f.reporte?.estado === 'enviado'),
+    sinEnviar: filas.filter(
+      (f) => !f.reporte || f.reporte.estado === 'borrador' || f.reporte.estado === 'devuelto',
+    ),
+  };
 }
 
 export function SeguimientoPage() {
@@ -64,6 +56,7 @@ export function SeguimientoPage() {
   // A plan of hundreds of activities is shown in pages: a phone on a slow connection draws 50 at a time.
   const [mostrar, setMostrar] = useState(50);
   const [reabrir, setReabrir] = useState(false);
+  const [cerrar, setCerrar] = useState(false);
   const [justificacion, setJustificacion] = useState('');
   const config = useQuery(vigenciaQuery(entidad?.id, vigencia));
   const periodo = config.data ? periodoVigente(config.data, busqueda.periodo) : null;
@@ -78,6 +71,7 @@ export function SeguimientoPage() {
   const alCambiarCierre = {
     onSuccess: () => {
       setReabrir(false);
+      setCerrar(false);
       setJustificacion('');
     },
   };
@@ -186,14 +180,9 @@ export function SeguimientoPage() {
               ) : (
                 <Button
                   variant="outline"
-                  loading={cambiarCierre.isPending}
                   onClick={() => {
-                    if (
-                      window.confirm(
-                        `¿Cerrar «${p.nombre}»? Sus cifras quedarán congeladas para los informes.${avisoCierre(h!.filas)}`,
-                      )
-                    )
-                      cambiarCierre.mutate({ accion: 'cerrar' }, alCambiarCierre);
+                    cambiarCierre.reset();
+                    setCerrar(true);
                   }}
                 >
                   Cerrar el periodo
@@ -234,6 +223,20 @@ export function SeguimientoPage() {
           Mostrar más actividades ({visibles.length} de {filas.length})
         </Button>
       )}
+      {h && p && (
+        <Ventana opened={cerrar} onClose={() => setCerrar(false)} title={`Cerrar «${p.nombre}»`} size="lg">
+          <DialogoCierre
+            pendientes={pendientesDeCierre(h.filas)}
+            cerrando={cambiarCierre.isPending}
+            error={cambiarCierre.error}
+            revisarPrimero={() => {
+              setCerrar(false);
+              setFiltro('pendientes');
+            }}
+            cerrarAsi={() => cambiarCierre.mutate({ accion: 'cerrar' }, alCambiarCierre)}
+          />
+        </Ventana>
+      )}
       <Ventana opened={reabrir} onClose={() => setReabrir(false)} title="Reabrir el periodo">
         <form
           onSubmit={(e) => {
@@ -260,5 +263,70 @@ export function SeguimientoPage() {
         </form>
       </Ventana>
     </Pagina>
+  );
+}
+
+/**
+ * Closing freezes the period's figures for the reports. Reports still waiting for planeación or not sent
+ * are listed, with a choice: review them first, or close and leave them out (the audit entry counts them).
+ */
+function DialogoCierre({
+  pendientes,
+  cerrando,
+  error,
+  revisarPrimero,
+  cerrarAsi,
+}: {
+  pendientes: ReturnType<typeof pendientesDeCierre>;
+  cerrando: boolean;
+  error: unknown;
+  revisarPrimero: () => void;
+  cerrarAsi: () => void;
+}) {
+  const { porRevisar, sinEnviar } = pendientes;
+  const hay = porRevisar.length + sinEnviar.length > 0;
+  return (
+    <Stack>
+      <Text>
+        Sus cifras quedarán congeladas para los informes y no se podrán cambiar reportes ni evidencias.
+      </Text>
+      {porRevisar.length > 0 && (
+        <Alert
+          color="orange.9"
+          variant="outline"
+          title={`${cantidad(porRevisar.length, 'reporte espera', 'reportes esperan')} la revisión de planeación`}
+        >
+          <List size="sm">
+            {porRevisar.slice(0, 20).map((f) => (
+              <List.Item key={f.actividad.id}>
+                {f.actividad.codigo} — {f.actividad.nombre}
+              </List.Item>
+            ))}
+          </List>
+          {porRevisar.length > 20 && <Text size="sm">y {porRevisar.length - 20} más.</Text>}
+        </Alert>
+      )}
+      {sinEnviar.length > 0 && (
+        <Text>
+          {cantidad(sinEnviar.length, 'actividad no ha enviado', 'actividades no han enviado')} su reporte.
+        </Text>
+      )}
+      {hay && (
+        <Text>Si cierra ahora, esas cifras quedan por fuera del corte y la auditoría lo registra.</Text>
+      )}
+      <MensajeError error={error} />
+      <Group>
+        {porRevisar.length > 0 && <Button onClick={revisarPrimero}>Revisarlos primero</Button>}
+        <Button
+          variant={porRevisar.length > 0 ? 'outline' : 'filled'}
+          color={hay ? 'red.9' : undefined}
+          loading={cerrando}
+          disabled={cerrando}
+          onClick={cerrarAsi}
+        >
+          {hay ? 'Cerrar y dejarlos por fuera' : 'Cerrar el periodo'}
+        </Button>
+      </Group>
+    </Stack>
   );
 }
