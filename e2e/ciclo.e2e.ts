@@ -288,7 +288,15 @@ describe('la ciudadanía ve el avance publicado', () => {
     const p = await entrar(e.navegador, PERSONAS.planeacion.correo);
     await ir(p, 'Seguimiento');
     await p.getByRole('button', { name: 'Cerrar el periodo' }).click();
-    const dialogo = p.getByRole('dialog', { name: /^Cerrar «/ });
+    let dialogo = p.getByRole('dialog', { name: /^Cerrar «/ });
+    // Until the proposed periods are saved, the dialog says so and leads there.
+    await dialogo.getByText(/aún usa la propuesta de periodos/).waitFor();
+    await dialogo.getByRole('link', { name: 'Vigencia y periodos' }).click();
+    await p.getByRole('button', { name: 'Guardar vigencia' }).click();
+    await p.getByText('La vigencia quedó configurada').waitFor();
+    await ir(p, 'Seguimiento');
+    await p.getByRole('button', { name: 'Cerrar el periodo' }).click();
+    dialogo = p.getByRole('dialog', { name: /^Cerrar «/ });
     await dialogo.getByText(/no han enviado su reporte/).waitFor();
     await revisarPagina(p, '30-cerrar-periodo');
     await dialogo.getByRole('button', { name: 'Cerrar y dejarlos por fuera' }).click();

@@ -19,6 +19,7 @@ import { erroresPorCampo } from '../../api.ts';
 import { Cargando, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { cantidad, fechaCivil } from '../../ui/formato.ts';
+import { Enlace } from '../../ui/router.tsx';
 import { Ventana } from '../../ui/ventana.tsx';
 import { catalogoQuery } from '../catalogo/api.ts';
 import { periodoVigente, vigenciaQuery } from '../vigencias/api.ts';
@@ -190,7 +191,7 @@ export function SeguimientoPage() {
               )}
             </Group>
           )}
-          {!reabrir && <MensajeError error={cambiarCierre.error} />}
+          {!reabrir && !cerrar && <MensajeError error={cambiarCierre.error} />}
         </Stack>
       </Paper>
       {(config.isPending || hoja.isPending) && <Cargando que="el seguimiento" />}
@@ -227,6 +228,7 @@ export function SeguimientoPage() {
         <Ventana opened={cerrar} onClose={() => setCerrar(false)} title={`Cerrar «${p.nombre}»`} size="lg">
           <DialogoCierre
             pendientes={pendientesDeCierre(h.filas)}
+            configurada={!!config.data?.configurada}
             cerrando={cambiarCierre.isPending}
             error={cambiarCierre.error}
             revisarPrimero={() => {
@@ -272,12 +274,14 @@ export function SeguimientoPage() {
  */
 function DialogoCierre({
   pendientes,
+  configurada,
   cerrando,
   error,
   revisarPrimero,
   cerrarAsi,
 }: {
   pendientes: ReturnType<typeof pendientesDeCierre>;
+  configurada: boolean;
   cerrando: boolean;
   error: unknown;
   revisarPrimero: () => void;
@@ -285,6 +289,14 @@ function DialogoCierre({
 }) {
   const { porRevisar, sinEnviar } = pendientes;
   const hay = porRevisar.length + sinEnviar.length > 0;
+  // The periods shown come from the proposed scheme until someone saves it: a close needs it saved.
+  if (!configurada)
+    return (
+      <Text>
+        La vigencia aún usa la propuesta de periodos: guárdela primero en{' '}
+        <Enlace a="/vigencia">Vigencia y periodos</Enlace> para poder cerrar un periodo.
+      </Text>
+    );
   return (
     <Stack>
       <Text>
