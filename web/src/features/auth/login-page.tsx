@@ -40,7 +40,6 @@ export function LoginPage() {
       titulo="Ingresar"
       descripcion="Use el correo y la contraseña que le asignó el administrador de su entidad."
     >
-      {estado.data?.sinAdministrador && <AvisoPrimerArranque />}
       <Paper withBorder p="lg" component="form" onSubmit={enviar} noValidate>
         <Stack>
           {ingresar.isError && !Object.keys(errores).length && <MensajeError error={ingresar.error} />}
@@ -67,6 +66,8 @@ export function LoginPage() {
           <a href="/olvide-clave">¿Olvidó su contraseña?</a>
         </Stack>
       </Paper>
+      {/* Below the form: it arrives with its own request and must not push the form down (layout shift). */}
+      {estado.data?.sinAdministrador && <AvisoPrimerArranque />}
     </Pagina>
   );
 }
