@@ -1,3 +1,4 @@
+import { BANDERAS_CHROMIUM, CHROMIUM } from '../e2e/chromium.ts';
 // `npm run bench:lighthouse`: Lighthouse (mobile preset, simulated throttling) on the pages a person opens
 // first — login, home, tablero, plan and the public page — with Debian's Chromium, on the demo entity.
 // It builds nothing: run `npm run build` first (npm start rebuilds only what is stale). It is a bench, not a
@@ -32,17 +33,6 @@ const { values: opciones } = parseArgs({
   },
 });
 const CORRIDAS = Math.max(1, Number(opciones.corridas) || 3);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const BANDERAS_CHROMIUM = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const META = { rendimiento: 90, cls: 0.1, lcpMs: 2500, jsInicialKb: 120 };
 const mediana = (xs: number[]) => {
   const o = [...xs].sort((a, b) => a - b);

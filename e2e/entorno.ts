@@ -7,6 +7,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { puertoLibre } from '../src/server/red.ts';
+import { BANDERAS_CHROMIUM, CHROMIUM } from './chromium.ts';
 
 export const ADMIN = { correo: 'admin@plataforma.example', clave: 'Putumayo2026' };
 export const CARPETA_CAPTURAS = join(import.meta.dirname, 'screenshots');
@@ -53,17 +54,8 @@ export async function iniciarEntorno(): Promise<Entorno> {
   }
   mkdirSync(CARPETA_CAPTURAS, { recursive: true });
   const navegador = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    executablePath: CHROMIUM,
+    args: BANDERAS_CHROMIUM,
   });
   return {
     url,

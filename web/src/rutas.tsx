@@ -119,6 +119,16 @@ function precargar({ queryClient }: Contexto, ...consultas: object[]) {
   ).then(() => undefined);
 }
 
+/** The usual loader: for the entity and year at work, prefetch what `consultas` lists. */
+const precargaDe =
+  (consultas: (t: { entidadId: string; vigencia: number }) => object[]) =>
+  ({ context, cause }: { context: Contexto; cause: string }) => {
+    if (cause === 'stay') return;
+    const t = context.trabajo;
+    if (!t?.entidadId) return;
+    return precargar(context, ...consultas({ entidadId: t.entidadId, vigencia: t.vigencia }));
+  };
+
 const pagina = <T extends Record<string, unknown>>(importar: () => Promise<T>, nombre: keyof T) =>
   lazyRouteComponent(importar, nombre as never);
 
@@ -131,12 +141,7 @@ const inicio = createRoute({
 const plan = createRoute({
   getParentRoute: () => raiz,
   path: '/plan',
-  loader: ({ context, cause }) => {
-    if (cause === 'stay') return;
-    const t = context.trabajo;
-    if (!t?.entidadId) return;
-    return precargar(context, planQuery(t.entidadId, t.vigencia), catalogoQuery(t.vigencia));
-  },
+  loader: precargaDe((t) => [planQuery(t.entidadId, t.vigencia), catalogoQuery(t.vigencia)]),
   component: pagina(() => import('./features/plan/plan-page.tsx'), 'PlanPage'),
 });
 
@@ -187,53 +192,32 @@ const tablero = createRoute({
 const indicadores = createRoute({
   getParentRoute: () => raiz,
   path: '/indicadores',
-  loader: ({ context, cause }) => {
-    if (cause === 'stay') return;
-    const t = context.trabajo;
-    if (!t?.entidadId) return;
-    return precargar(
-      context,
-      indicadoresQuery(t.entidadId, t.vigencia),
-      vigenciaQuery(t.entidadId, t.vigencia),
-      catalogoQuery(t.vigencia),
-    );
-  },
+  loader: precargaDe((t) => [
+    indicadoresQuery(t.entidadId, t.vigencia),
+    vigenciaQuery(t.entidadId, t.vigencia),
+    catalogoQuery(t.vigencia),
+  ]),
   component: pagina(() => import('./features/indicadores/indicadores-page.tsx'), 'IndicadoresPage'),
 });
 
 const vigencia = createRoute({
   getParentRoute: () => raiz,
   path: '/vigencia',
-  loader: ({ context, cause }) => {
-    if (cause === 'stay') return;
-    const t = context.trabajo;
-    if (!t?.entidadId) return;
-    return precargar(context, vigenciaQuery(t.entidadId, t.vigencia));
-  },
+  loader: precargaDe((t) => [vigenciaQuery(t.entidadId, t.vigencia)]),
   component: pagina(() => import('./features/vigencias/vigencias-page.tsx'), 'VigenciasPage'),
 });
 
 const catalogo = createRoute({
   getParentRoute: () => raiz,
   path: '/catalogo',
-  loader: ({ context, cause }) => {
-    if (cause === 'stay') return;
-    const t = context.trabajo;
-    if (!t) return;
-    return precargar(context, catalogoQuery(t.vigencia), responsablesQuery(t.entidadId, t.vigencia));
-  },
+  loader: precargaDe((t) => [catalogoQuery(t.vigencia), responsablesQuery(t.entidadId, t.vigencia)]),
   component: pagina(() => import('./features/catalogo/catalogo-page.tsx'), 'CatalogoPage'),
 });
 
 const entidad = createRoute({
   getParentRoute: () => raiz,
   path: '/entidad',
-  loader: ({ context, cause }) => {
-    if (cause === 'stay') return;
-    const t = context.trabajo;
-    if (!t?.entidadId) return;
-    return precargar(context, entidadQuery(t.entidadId));
-  },
+  loader: precargaDe((t) => [entidadQuery(t.entidadId)]),
   component: pagina(() => import('./features/entidad/entidad-page.tsx'), 'EntidadPage'),
 });
 
@@ -250,24 +234,14 @@ const entidades = createRoute({
 const dependencias = createRoute({
   getParentRoute: () => raiz,
   path: '/dependencias',
-  loader: ({ context, cause }) => {
-    if (cause === 'stay') return;
-    const t = context.trabajo;
-    if (!t?.entidadId) return;
-    return precargar(context, dependenciasQuery(t.entidadId));
-  },
+  loader: precargaDe((t) => [dependenciasQuery(t.entidadId)]),
   component: pagina(() => import('./features/dependencias/dependencias-page.tsx'), 'DependenciasPage'),
 });
 
 const usuarios = createRoute({
   getParentRoute: () => raiz,
   path: '/usuarios',
-  loader: ({ context, cause }) => {
-    if (cause === 'stay') return;
-    const t = context.trabajo;
-    if (!t?.entidadId) return;
-    return precargar(context, usuariosQuery(t.entidadId));
-  },
+  loader: precargaDe((t) => [usuariosQuery(t.entidadId)]),
   component: pagina(() => import('./features/usuarios/usuarios-page.tsx'), 'UsuariosPage'),
 });
 
