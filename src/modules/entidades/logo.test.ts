@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
-import { LOGO_LADO_MAXIMO, LOGO_MAXIMO } from './logo.routes.ts';
+import { LOGO_LADO_MAXIMO, LOGO_MAXIMO } from './logo.service.ts';
 
 // Smallest valid PNG: 1×1 transparent pixel.
 const PNG = Buffer.from(

@@ -1,69 +1,13 @@
-import { asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { EntidadVigenciaParams, ErrorSchema } from '../../contrato/comun.ts';
 import { ImportacionSchema, ProblemasImportacionSchema, SeguimientoXlsxQuery } from '../../contrato/excel.ts';
-import { ActividadEntradaSchema } from '../../contrato/plan.ts';
-import { hoyEnColombia } from '../../core/calendario.ts';
-import {
-  type ClaveColumna,
-  COLUMNAS_PLAN,
-  encabezadosPlan,
-  validarImportacion,
-} from '../../core/plan-importacion.ts';
-import { NOMBRE_ESTADO_SEGUIMIENTO } from '../../core/seguimiento.ts';
-import type { Db } from '../../db/client.ts';
-import { actividad, dependencia, indiceFurag, planDecreto612, rolUsuario, usuario } from '../../db/schema.ts';
 import { actorDe } from '../../server/auth.ts';
 import { ErrorApi } from '../../server/errores.ts';
-import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
-import { actividadesDe, codigosObjetivos, planDe, planEditable } from '../plan/plan.service.ts';
-import { hojaSeguimiento } from '../seguimiento/seguimiento.service.ts';
-import { periodoVigente } from '../tablero/tablero.service.ts';
-import { leerVigencia } from '../vigencias/vigencia.service.ts';
-import { leerLibroPlanEnHilo } from './leer-en-hilo.ts';
-import {
-  aBuffer,
-  agregarHojaPlan,
-  agregarHojaSeguimiento,
-  agregarListasDesplegables,
-  nuevoLibro,
-} from './plan-xlsx.ts';
+import { importarPlan, libroPlan, plantillaPlan } from './excel.service.ts';
 
 const tags = ['Excel'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IMPORTACION_MAXIMA = 30 * 1024 * 1024;
-
-/** Names of what the entity has, for readable cells (and for reading them back on import). */
-async function referencias(db: Db, entidadId: string, vigencia: number) {
-  const [politicas, dependencias, personas, indices, planes612] = await Promise.all([
-    politicasDeVigencia(db, vigencia),
-    db
-      .select({ id: dependencia.id, nombre: dependencia.nombre })
-      .from(dependencia)
-      .where(eq(dependencia.entidadId, entidadId))
-      .orderBy(asc(dependencia.nombre)),
-    db
-      .selectDistinct({ id: usuario.id, correo: usuario.correo, nombre: usuario.nombre })
-      .from(usuario)
-      .innerJoin(rolUsuario, eq(rolUsuario.usuarioId, usuario.id))
-      .where(eq(rolUsuario.entidadId, entidadId))
-      .orderBy(asc(usuario.correo)),
-    db
-      .select({ codigo: indiceFurag.codigo, nombre: indiceFurag.nombre, politica: indiceFurag.politica })
-      .from(indiceFurag)
-      .where(eq(indiceFurag.vigencia, vigencia)),
-    db
-      .select({
-        clave: planDecreto612.clave,
-        nombre: planDecreto612.nombre,
-        politica: planDecreto612.politica,
-      })
-      .from(planDecreto612)
-      .where(eq(planDecreto612.vigencia, vigencia)),
-  ]);
-  return { politicas, dependencias, personas, indices, planes612 };
-}
 
 const enviarXlsx = (reply: import('fastify').FastifyReply, nombre: string, contenido: Buffer) =>
   reply
@@ -94,55 +38,8 @@ export const excelRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { entidadId, vigencia } = request.params;
-      const v = await leerVigencia(app.db, entidadId, vigencia);
-      const plan = await planDe(app.db, entidadId, vigencia);
-      const actividades = plan ? await actividadesDe(app.db, plan.id) : [];
-      const ref = await referencias(app.db, entidadId, vigencia);
-      const nombrePolitica = new Map(ref.politicas.map((p) => [p.clave, p.nombre]));
-      const nombreDependencia = new Map(ref.dependencias.map((d) => [d.id, d.nombre]));
-      const correo = new Map(ref.personas.map((p) => [p.id, p.correo]));
-      const libro = await nuevoLibro();
-      agregarHojaPlan(
-        libro,
-        v.periodos.map((p) => p.nombre),
-        actividades.map((a) => ({
-          ...a,
-          politica: nombrePolitica.get(a.politica) ?? a.politica,
-          dependencia: a.dependenciaId ? (nombreDependencia.get(a.dependenciaId) ?? null) : null,
-          // Responsible first, then co-responsibles: the import reads them back in that order.
-          responsable:
-            [a.responsableId, ...a.corresponsables]
-              .filter((id): id is string => !!id)
-              .map((id) => correo.get(id))
-              .filter(Boolean)
-              .join('; ') || null,
-        })),
-      );
-      const numero = request.query.periodo ?? periodoVigente(v.periodos, hoyEnColombia());
-      const hoja = await hojaSeguimiento(app.db, entidadId, vigencia, numero, null);
-      agregarHojaSeguimiento(
-        libro,
-        hoja.periodo.nombre,
-        hoja.filas.map((f) => ({
-          codigo: f.actividad.codigo,
-          politica: nombrePolitica.get(f.actividad.politica) ?? f.actividad.politica,
-          nombre: f.actividad.nombre,
-          unidad: f.actividad.unidad,
-          metaPeriodo: f.cifras.metaPeriodo,
-          logradoPeriodo: f.reporte?.valor ?? null,
-          logradoAcumulado: f.cifras.logradoAcumulado,
-          avanceAcumulado: f.cifras.avanceAcumulado,
-          cumplimientoPeriodo: f.cifras.cumplimientoPeriodo,
-          estado: f.reporte ? NOMBRE_ESTADO_SEGUIMIENTO[f.reporte.estado] : 'Sin reporte',
-          tardio: f.reporte?.tardio ?? false,
-          descripcion: f.reporte?.descripcion ?? null,
-          dificultades: f.reporte?.dificultades ?? null,
-          evidencias: f.reporte?.evidencias.length ?? 0,
-          observacionesPlaneacion: f.reporte?.observacionesPlaneacion ?? null,
-          observacionesControl: f.reporte?.observacionesControl ?? null,
-        })),
-      );
-      return enviarXlsx(reply, `plan-de-accion-${vigencia}.xlsx`, await aBuffer(libro));
+      const libro = await libroPlan(app.db, entidadId, vigencia, request.query.periodo);
+      return enviarXlsx(reply, `plan-de-accion-${vigencia}.xlsx`, libro);
     },
   );
 
@@ -159,38 +56,11 @@ export const excelRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { entidadId, vigencia } = request.params;
-      const v = await leerVigencia(app.db, entidadId, vigencia);
-      const ref = await referencias(app.db, entidadId, vigencia);
-      const libro = await nuevoLibro();
-      const periodos = v.periodos.map((p) => p.nombre);
-      const hoja = agregarHojaPlan(libro, periodos, []);
-      agregarListasDesplegables(libro, hoja, encabezadosPlan(periodos), [
-        { encabezado: 'Política', valores: ref.politicas.map((p) => p.nombre) },
-        {
-          encabezado: 'Índice FURAG',
-          valores: ref.indices.map((i) => i.codigo),
-          ayuda: { encabezado: 'Qué mide el índice', valores: ref.indices.map((i) => i.nombre) },
-        },
-        { encabezado: 'Plan del Decreto 612', valores: ref.planes612.map((p) => p.nombre) },
-        { encabezado: 'Dependencia', valores: ref.dependencias.map((d) => d.nombre) },
-        {
-          encabezado: 'Responsable (correo)',
-          valores: ref.personas.map((p) => p.correo),
-          ayuda: { encabezado: 'Nombre del responsable', valores: ref.personas.map((p) => p.nombre) },
-        },
-      ]);
-      const ayuda = libro.addWorksheet('Instrucciones');
-      ayuda.getColumn(1).width = 120;
-      for (const linea of [
-        `Plantilla del plan de acción ${vigencia}. Una fila por actividad en la hoja «Plan de acción».`,
-        'Política, índice FURAG, plan del Decreto 612, dependencia y responsable: elija de la lista desplegable de cada celda (los valores están en la hoja «Listas válidas»). La política también se acepta por su clave (p. ej. integridad).',
-        'Metas por periodo: deben sumar la meta anual. Ponderación: porcentaje de la actividad en su política (las de cada política suman 100).',
-        'Fechas como dd/mm/aaaa dentro de la vigencia. Presupuesto en pesos, sin decimales. Números con coma decimal: 1.234,5.',
-        'La importación agrega actividades al plan en borrador; un código que ya esté en el plan se rechaza.',
-        'Si alguna fila tiene un problema no se importa nada: el informe dice fila, columna y problema.',
-      ])
-        ayuda.addRow([linea]);
-      return enviarXlsx(reply, `plantilla-plan-${vigencia}.xlsx`, await aBuffer(libro));
+      return enviarXlsx(
+        reply,
+        `plantilla-plan-${vigencia}.xlsx`,
+        await plantillaPlan(app.db, entidadId, vigencia),
+      );
     },
   );
 
@@ -215,67 +85,16 @@ export const excelRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { entidadId, vigencia } = request.params;
-      const rechazar = (mensaje: string, problemas: { fila: number; columna: string; problema: string }[]) =>
-        reply.status(400).send({ error: 'validacion', mensaje, problemas });
-      const contenido = request.body;
-      if (!Buffer.isBuffer(contenido) || contenido.length === 0)
-        return rechazar('Envíe el archivo .xlsx de la plantilla.', []);
-      const v = await leerVigencia(app.db, entidadId, vigencia);
-      const plan = await planDe(app.db, entidadId, vigencia);
-      // Checked before reading the file: a plan that cannot take activities costs no parsing.
-      if (plan && plan.estado !== 'borrador')
-        return reply.status(409).send({
-          error: 'conflicto',
-          mensaje: `El plan de ${vigencia} está ${plan.estado}: abra una nueva versión para importar actividades.`,
-        });
-      const libro = await leerLibroPlanEnHilo(contenido).catch((e: unknown) => {
-        if (e instanceof ErrorApi && e.status === 503) reply.header('retry-after', '60');
-        throw e;
-      });
-      if (!libro.ok && libro.status === 400) return rechazar(libro.mensaje, []);
-      if (!libro.ok)
-        throw new ErrorApi(libro.status, libro.mensaje, [{ campo: 'archivo', mensaje: libro.mensaje }]);
-      const ref = await referencias(app.db, entidadId, vigencia);
-      const existentes = plan ? (await actividadesDe(app.db, plan.id)).map((a) => a.codigo) : [];
-      const r = validarImportacion(libro.filas, libro.encabezados, {
-        vigencia,
-        periodos: v.periodos.map((p) => p.nombre),
-        ...ref,
-        objetivos: await codigosObjetivos(app.db, entidadId),
-        codigosExistentes: new Set(existentes),
-      });
-      const resumen = (n: number) =>
-        `El archivo tiene ${n.toLocaleString('es-CO')} ${n === 1 ? 'problema' : 'problemas'}: no se importó ninguna actividad. Corríjalos y vuelva a cargarlo.`;
-      if (!r.ok) return rechazar(resumen(r.problemas.length), r.problemas);
-      // The same rules as the form (lengths, ranges), reported against the sheet's columns.
-      const encabezadoDe = (campo: string) =>
-        COLUMNAS_PLAN.find((c) => c.clave === (campo as ClaveColumna))?.encabezado ?? campo;
-      const problemas = r.actividades.flatMap((a, i) => {
-        const p = ActividadEntradaSchema.safeParse(a);
-        return p.success
-          ? []
-          : p.error.issues.map((x) => ({
-              fila: r.filas[i]!,
-              columna: encabezadoDe(String(x.path[0])),
-              problema: x.message,
-            }));
-      });
-      if (problemas.length) return rechazar(resumen(problemas.length), problemas);
-      await app.db.transaction(async (tx) => {
-        const p = await planEditable(tx, entidadId, vigencia);
-        for (let i = 0; i < r.actividades.length; i += 500)
-          await tx
-            .insert(actividad)
-            .values(r.actividades.slice(i, i + 500).map((a) => ({ ...a, planId: p.id })));
-        await registrarAuditoria(tx, actorDe(request), {
-          entidadId,
-          accion: 'importar',
-          recurso: 'plan',
-          recursoId: `${vigencia}:v${p.version}`,
-          despues: { actividades: r.actividades.length, codigos: r.actividades.map((a) => a.codigo) },
-        });
-      });
-      return reply.status(201).send({ importadas: r.actividades.length });
+      const r = await importarPlan(app.db, actorDe(request), entidadId, vigencia, request.body).catch(
+        (e: unknown) => {
+          // A busy import pool: the client may retry in a minute.
+          if (e instanceof ErrorApi && e.status === 503) reply.header('retry-after', '60');
+          throw e;
+        },
+      );
+      if (!r.ok)
+        return reply.status(400).send({ error: 'validacion', mensaje: r.mensaje, problemas: r.problemas });
+      return reply.status(201).send({ importadas: r.importadas });
     },
   );
 };

@@ -1,9 +1,39 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { neutralizarCsv } from '../../core/csv-formulas.ts';
+import { nombreSeguro } from '../../core/nombre-archivo.ts';
+import { tipoEvidencia, tipoPorMime } from '../../core/tipo-archivo.ts';
 import type { Db } from '../../db/client.ts';
 import { actividad, evidencia, periodo, planAccion, seguimiento } from '../../db/schema.ts';
-import { conflicto, noEncontrado } from '../../server/errores.ts';
+import { conflicto, ErrorApi, invalido, noEncontrado } from '../../server/errores.ts';
+import { guardarArchivo, leerArchivo } from '../archivos/almacen.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import { exigirAbierto, exigirEditable, vistaEvidencia } from './seguimiento.service.ts';
+import type { UsuarioSesion } from '../auth/sesion.repository.ts';
+import {
+  actividadDeEntidad,
+  exigirAbierto,
+  exigirEditable,
+  exigirReportante,
+  mensajeNoReportable,
+  periodoDe,
+  seguimientoDe,
+  vistaEvidencia,
+} from './seguimiento.service.ts';
+
+export const TIPOS_ACEPTADOS =
+  'PDF, Word, Excel, PowerPoint, OpenDocument, imágenes (PNG, JPEG, WebP, GIF), CSV o ZIP';
+
+/** Who adds or removes an evidence: the audit actor and the session user whose reporting rights count. */
+export interface Reportante {
+  actor: Actor;
+  usuario: UsuarioSesion;
+}
+
+/** The report an evidence goes to, identified as in the URL. */
+export interface ReporteDestino {
+  entidadId: string;
+  actividadId: string;
+  periodo: number;
+}
 
 /** Enough for any report (actas, listas, fotos); a bound so one report cannot fill the store. */
 export const MAX_EVIDENCIAS_POR_REPORTE = 50;
@@ -102,4 +132,126 @@ export async function quitarEvidencia(
       antes: vistaEvidencia(quitada),
     });
   });
+}
+
+const sinNombre = () =>
+  invalido('nombre', 'escriba un nombre de archivo con letras o números (no solo puntos, barras o espacios)');
+
+/** The report a new evidence goes to: the reporter's own, editable, in an open period. */
+async function reporteEditable(db: Db, quien: Reportante, destino: ReporteDestino) {
+  const { entidadId, actividadId, periodo: numero } = destino;
+  const a = await actividadDeEntidad(db, entidadId, actividadId);
+  const p = await periodoDe(db, entidadId, a.vigencia, numero);
+  await exigirReportante(db, quien.usuario, entidadId, a);
+  exigirAbierto(p);
+  const s = await seguimientoDe(db, actividadId, numero);
+  if (!s) throw mensajeNoReportable();
+  exigirEditable(s);
+  return {
+    entidadId,
+    codigoActividad: a.codigo,
+    seguimientoId: s.id,
+    usuarioId: quien.usuario.id,
+  };
+}
+
+/**
+ * Attaches a file: its type comes from its content (the name's extension follows it), the report is
+ * checked before the file is stored, so a refusal stores nothing.
+ */
+export async function subirEvidencia(
+  db: Db,
+  dataDir: string,
+  quien: Reportante,
+  destino: ReporteDestino,
+  archivo: unknown,
+  nombrePropuesto: string,
+) {
+  if (!Buffer.isBuffer(archivo) || archivo.length === 0)
+    throw invalido('archivo', 'envíe el contenido del archivo (no puede estar vacío)');
+  const propuesto = nombreSeguro(nombrePropuesto);
+  if (!propuesto) throw sinNombre();
+  const tipo = tipoEvidencia(archivo, propuesto);
+  if (!tipo)
+    throw new ErrorApi(400, `El archivo «${propuesto}» no es de un tipo aceptado como evidencia.`, [
+      {
+        campo: 'archivo',
+        mensaje: `por su contenido no es ${TIPOS_ACEPTADOS}; conviértalo a PDF o comprímalo en ZIP`,
+      },
+    ]);
+  // The extension follows the content: a PDF that is also HTML, named «x.html», is kept as «x.pdf».
+  const nombre = nombreSeguro(propuesto, tipo.extensiones);
+  if (!nombre) throw sinNombre();
+  const contexto = await reporteEditable(db, quien, destino);
+  const hash = await guardarArchivo(dataDir, archivo);
+  return agregarEvidencia(db, quien.actor, contexto, {
+    nombre,
+    hash,
+    tipo: tipo.mime,
+    bytes: archivo.length,
+  });
+}
+
+/** Attaches a link (e.g. the publication on the entity's website). */
+export async function agregarEnlace(
+  db: Db,
+  quien: Reportante,
+  destino: ReporteDestino,
+  enlace: { nombre: string; url: string },
+) {
+  return agregarEvidencia(db, quien.actor, await reporteEditable(db, quien, destino), enlace);
+}
+
+/** The evidence with its report, activity and period, only within the entity. */
+async function evidenciaDeEntidad(db: Db, entidadId: string, evidenciaId: string) {
+  const [fila] = await db
+    .select({ e: evidencia, s: seguimiento, a: actividad })
+    .from(evidencia)
+    .innerJoin(seguimiento, eq(seguimiento.id, evidencia.seguimientoId))
+    .innerJoin(actividad, eq(actividad.id, seguimiento.actividadId))
+    .innerJoin(planAccion, eq(planAccion.id, actividad.planId))
+    .where(and(eq(evidencia.id, evidenciaId), eq(planAccion.entidadId, entidadId)));
+  if (!fila) throw noEncontrado('la evidencia en esta entidad');
+  return fila;
+}
+
+export type Descarga =
+  | { enlace: string }
+  | { nombre: string; tipo: string; contenido: Buffer; celdasNeutralizadas?: number };
+
+/**
+ * What a download serves. A CSV is neutralised against formula injection in this copy only (the stored
+ * file stays byte-identical: its SHA-256 is the evidence's proof); `original` gives the exact bytes as
+ * octet-stream, so no browser or spreadsheet treats them as a table on its own.
+ */
+export async function descargarEvidencia(
+  db: Db,
+  dataDir: string,
+  entidadId: string,
+  evidenciaId: string,
+  original: boolean,
+): Promise<Descarga> {
+  const { e } = await evidenciaDeEntidad(db, entidadId, evidenciaId);
+  if (e.url) return { enlace: new URL(e.url).href }; // normalised: older rows kept the URL as typed
+  const contenido = await leerArchivo(dataDir, e.hash!);
+  if (!contenido)
+    throw new ErrorApi(
+      409,
+      `El archivo «${nombreSeguro(e.nombre) ?? 'sin nombre'}» no está en el almacén o fue alterado (su huella SHA-256 no coincide). Restáurelo desde una copia de seguridad.`,
+    );
+  // Type and extension from the content, as at upload; also fixes rows saved before names followed it.
+  const tipo = tipoEvidencia(contenido, e.nombre) ?? tipoPorMime(e.tipo);
+  const nombre =
+    nombreSeguro(e.nombre, tipo?.extensiones) ?? `evidencia${tipo ? `.${tipo.extensiones[0]}` : ''}`;
+  if (tipo?.mime !== 'text/csv') return { nombre, tipo: tipo?.mime ?? 'application/octet-stream', contenido };
+  if (original) return { nombre, tipo: 'application/octet-stream', contenido };
+  const { contenido: seguro, celdas } = neutralizarCsv(contenido);
+  return { nombre, tipo: 'text/csv; charset=utf-8', contenido: seguro, celdasNeutralizadas: celdas };
+}
+
+/** Removes an evidence the user may report on; state and period are checked with the report locked. */
+export async function borrarEvidencia(db: Db, quien: Reportante, entidadId: string, evidenciaId: string) {
+  const { e, a } = await evidenciaDeEntidad(db, entidadId, evidenciaId);
+  await exigirReportante(db, quien.usuario, entidadId, await actividadDeEntidad(db, entidadId, a.id));
+  await quitarEvidencia(db, quien.actor, entidadId, e);
 }

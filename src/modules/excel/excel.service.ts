@@ -1,0 +1,227 @@
+// Excel use cases of the plan: the export (plan and a period's follow-up), the template with the entity's
+// valid lists, and the all-or-nothing import of activities.
+import { asc, eq } from 'drizzle-orm';
+import { ActividadEntradaSchema } from '../../contrato/plan.ts';
+import { hoyEnColombia } from '../../core/calendario.ts';
+import {
+  type ClaveColumna,
+  COLUMNAS_PLAN,
+  encabezadosPlan,
+  validarImportacion,
+} from '../../core/plan-importacion.ts';
+import { NOMBRE_ESTADO_SEGUIMIENTO } from '../../core/seguimiento.ts';
+import type { Db } from '../../db/client.ts';
+import { actividad, dependencia, indiceFurag, planDecreto612, rolUsuario, usuario } from '../../db/schema.ts';
+import { conflicto, ErrorApi } from '../../server/errores.ts';
+import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
+import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
+import { actividadesDe, codigosObjetivos, planDe, planEditable } from '../plan/plan.service.ts';
+import { hojaSeguimiento } from '../seguimiento/seguimiento.service.ts';
+import { periodoVigente } from '../tablero/tablero.service.ts';
+import { leerVigencia } from '../vigencias/vigencia.service.ts';
+import { leerLibroPlanEnHilo } from './leer-en-hilo.ts';
+import {
+  aBuffer,
+  agregarHojaPlan,
+  agregarHojaSeguimiento,
+  agregarListasDesplegables,
+  nuevoLibro,
+} from './plan-xlsx.ts';
+
+export interface ProblemaImportacion {
+  fila: number;
+  columna: string;
+  problema: string;
+}
+
+export type ResultadoImportacionPlan =
+  | { ok: true; importadas: number }
+  | { ok: false; mensaje: string; problemas: ProblemaImportacion[] };
+
+/** Names of what the entity has, for readable cells (and for reading them back on import). */
+async function referencias(db: Db, entidadId: string, vigencia: number) {
+  const [politicas, dependencias, personas, indices, planes612] = await Promise.all([
+    politicasDeVigencia(db, vigencia),
+    db
+      .select({ id: dependencia.id, nombre: dependencia.nombre })
+      .from(dependencia)
+      .where(eq(dependencia.entidadId, entidadId))
+      .orderBy(asc(dependencia.nombre)),
+    db
+      .selectDistinct({ id: usuario.id, correo: usuario.correo, nombre: usuario.nombre })
+      .from(usuario)
+      .innerJoin(rolUsuario, eq(rolUsuario.usuarioId, usuario.id))
+      .where(eq(rolUsuario.entidadId, entidadId))
+      .orderBy(asc(usuario.correo)),
+    db
+      .select({ codigo: indiceFurag.codigo, nombre: indiceFurag.nombre, politica: indiceFurag.politica })
+      .from(indiceFurag)
+      .where(eq(indiceFurag.vigencia, vigencia)),
+    db
+      .select({
+        clave: planDecreto612.clave,
+        nombre: planDecreto612.nombre,
+        politica: planDecreto612.politica,
+      })
+      .from(planDecreto612)
+      .where(eq(planDecreto612.vigencia, vigencia)),
+  ]);
+  return { politicas, dependencias, personas, indices, planes612 };
+}
+
+/** The plan and the follow-up of a period (the current one by default) as one workbook. */
+export async function libroPlan(db: Db, entidadId: string, vigencia: number, periodo?: number) {
+  const v = await leerVigencia(db, entidadId, vigencia);
+  const plan = await planDe(db, entidadId, vigencia);
+  const actividades = plan ? await actividadesDe(db, plan.id) : [];
+  const ref = await referencias(db, entidadId, vigencia);
+  const nombrePolitica = new Map(ref.politicas.map((p) => [p.clave, p.nombre]));
+  const nombreDependencia = new Map(ref.dependencias.map((d) => [d.id, d.nombre]));
+  const correo = new Map(ref.personas.map((p) => [p.id, p.correo]));
+  const libro = await nuevoLibro();
+  agregarHojaPlan(
+    libro,
+    v.periodos.map((p) => p.nombre),
+    actividades.map((a) => ({
+      ...a,
+      politica: nombrePolitica.get(a.politica) ?? a.politica,
+      dependencia: a.dependenciaId ? (nombreDependencia.get(a.dependenciaId) ?? null) : null,
+      // Responsible first, then co-responsibles: the import reads them back in that order.
+      responsable:
+        [a.responsableId, ...a.corresponsables]
+          .filter((id): id is string => !!id)
+          .map((id) => correo.get(id))
+          .filter(Boolean)
+          .join('; ') || null,
+    })),
+  );
+  const numero = periodo ?? periodoVigente(v.periodos, hoyEnColombia());
+  const hoja = await hojaSeguimiento(db, entidadId, vigencia, numero, null);
+  agregarHojaSeguimiento(
+    libro,
+    hoja.periodo.nombre,
+    hoja.filas.map((f) => ({
+      codigo: f.actividad.codigo,
+      politica: nombrePolitica.get(f.actividad.politica) ?? f.actividad.politica,
+      nombre: f.actividad.nombre,
+      unidad: f.actividad.unidad,
+      metaPeriodo: f.cifras.metaPeriodo,
+      logradoPeriodo: f.reporte?.valor ?? null,
+      logradoAcumulado: f.cifras.logradoAcumulado,
+      avanceAcumulado: f.cifras.avanceAcumulado,
+      cumplimientoPeriodo: f.cifras.cumplimientoPeriodo,
+      estado: f.reporte ? NOMBRE_ESTADO_SEGUIMIENTO[f.reporte.estado] : 'Sin reporte',
+      tardio: f.reporte?.tardio ?? false,
+      descripcion: f.reporte?.descripcion ?? null,
+      dificultades: f.reporte?.dificultades ?? null,
+      evidencias: f.reporte?.evidencias.length ?? 0,
+      observacionesPlaneacion: f.reporte?.observacionesPlaneacion ?? null,
+      observacionesControl: f.reporte?.observacionesControl ?? null,
+    })),
+  );
+  return aBuffer(libro);
+}
+
+/** The import template: the plan's columns with drop-down lists of the entity's and the catalog's values. */
+export async function plantillaPlan(db: Db, entidadId: string, vigencia: number) {
+  const v = await leerVigencia(db, entidadId, vigencia);
+  const ref = await referencias(db, entidadId, vigencia);
+  const libro = await nuevoLibro();
+  const periodos = v.periodos.map((p) => p.nombre);
+  const hoja = agregarHojaPlan(libro, periodos, []);
+  agregarListasDesplegables(libro, hoja, encabezadosPlan(periodos), [
+    { encabezado: 'Política', valores: ref.politicas.map((p) => p.nombre) },
+    {
+      encabezado: 'Índice FURAG',
+      valores: ref.indices.map((i) => i.codigo),
+      ayuda: { encabezado: 'Qué mide el índice', valores: ref.indices.map((i) => i.nombre) },
+    },
+    { encabezado: 'Plan del Decreto 612', valores: ref.planes612.map((p) => p.nombre) },
+    { encabezado: 'Dependencia', valores: ref.dependencias.map((d) => d.nombre) },
+    {
+      encabezado: 'Responsable (correo)',
+      valores: ref.personas.map((p) => p.correo),
+      ayuda: { encabezado: 'Nombre del responsable', valores: ref.personas.map((p) => p.nombre) },
+    },
+  ]);
+  const ayuda = libro.addWorksheet('Instrucciones');
+  ayuda.getColumn(1).width = 120;
+  for (const linea of [
+    `Plantilla del plan de acción ${vigencia}. Una fila por actividad en la hoja «Plan de acción».`,
+    'Política, índice FURAG, plan del Decreto 612, dependencia y responsable: elija de la lista desplegable de cada celda (los valores están en la hoja «Listas válidas»). La política también se acepta por su clave (p. ej. integridad).',
+    'Metas por periodo: deben sumar la meta anual. Ponderación: porcentaje de la actividad en su política (las de cada política suman 100).',
+    'Fechas como dd/mm/aaaa dentro de la vigencia. Presupuesto en pesos, sin decimales. Números con coma decimal: 1.234,5.',
+    'La importación agrega actividades al plan en borrador; un código que ya esté en el plan se rechaza.',
+    'Si alguna fila tiene un problema no se importa nada: el informe dice fila, columna y problema.',
+  ])
+    ayuda.addRow([linea]);
+  return aBuffer(libro);
+}
+
+/**
+ * Adds the workbook's activities to the draft plan, all or nothing: a plan that cannot take activities is
+ * refused before the file is read; any problem in any row leaves the plan untouched and is reported by
+ * row and column. The file is parsed in a worker (see leer-en-hilo) so a large one does not stall others.
+ */
+export async function importarPlan(
+  db: Db,
+  actor: Actor,
+  entidadId: string,
+  vigencia: number,
+  contenido: unknown,
+): Promise<ResultadoImportacionPlan> {
+  const rechazar = (mensaje: string, problemas: ProblemaImportacion[]) =>
+    ({ ok: false, mensaje, problemas }) as const;
+  if (!Buffer.isBuffer(contenido) || contenido.length === 0)
+    return rechazar('Envíe el archivo .xlsx de la plantilla.', []);
+  const v = await leerVigencia(db, entidadId, vigencia);
+  const plan = await planDe(db, entidadId, vigencia);
+  // Checked before reading the file: a plan that cannot take activities costs no parsing.
+  if (plan && plan.estado !== 'borrador')
+    throw conflicto(
+      `El plan de ${vigencia} está ${plan.estado}: abra una nueva versión para importar actividades.`,
+    );
+  const libro = await leerLibroPlanEnHilo(contenido);
+  if (!libro.ok && libro.status === 400) return rechazar(libro.mensaje, []);
+  if (!libro.ok)
+    throw new ErrorApi(libro.status, libro.mensaje, [{ campo: 'archivo', mensaje: libro.mensaje }]);
+  const ref = await referencias(db, entidadId, vigencia);
+  const existentes = plan ? (await actividadesDe(db, plan.id)).map((a) => a.codigo) : [];
+  const r = validarImportacion(libro.filas, libro.encabezados, {
+    vigencia,
+    periodos: v.periodos.map((p) => p.nombre),
+    ...ref,
+    objetivos: await codigosObjetivos(db, entidadId),
+    codigosExistentes: new Set(existentes),
+  });
+  const resumen = (n: number) =>
+    `El archivo tiene ${n.toLocaleString('es-CO')} ${n === 1 ? 'problema' : 'problemas'}: no se importó ninguna actividad. Corríjalos y vuelva a cargarlo.`;
+  if (!r.ok) return rechazar(resumen(r.problemas.length), r.problemas);
+  // The same rules as the form (lengths, ranges), reported against the sheet's columns.
+  const encabezadoDe = (campo: string) =>
+    COLUMNAS_PLAN.find((c) => c.clave === (campo as ClaveColumna))?.encabezado ?? campo;
+  const problemas = r.actividades.flatMap((a, i) => {
+    const p = ActividadEntradaSchema.safeParse(a);
+    return p.success
+      ? []
+      : p.error.issues.map((x) => ({
+          fila: r.filas[i]!,
+          columna: encabezadoDe(String(x.path[0])),
+          problema: x.message,
+        }));
+  });
+  if (problemas.length) return rechazar(resumen(problemas.length), problemas);
+  await db.transaction(async (tx) => {
+    const p = await planEditable(tx, entidadId, vigencia);
+    for (let i = 0; i < r.actividades.length; i += 500)
+      await tx.insert(actividad).values(r.actividades.slice(i, i + 500).map((a) => ({ ...a, planId: p.id })));
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'importar',
+      recurso: 'plan',
+      recursoId: `${vigencia}:v${p.version}`,
+      despues: { actividades: r.actividades.length, codigos: r.actividades.map((a) => a.codigo) },
+    });
+  });
+  return { ok: true, importadas: r.actividades.length };
+}
