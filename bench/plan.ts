@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
+import { CALENDARIO_NACIONAL } from '../src/core/dias-habiles.ts';
 import { periodosDeVigencia } from '../src/core/periodos.ts';
 import { encabezadosPlan } from '../src/core/plan-importacion.ts';
 import { sincronizarCatalogo } from '../src/db/catalogo.ts';
@@ -154,7 +155,7 @@ anotar(
 
 const libro = new ExcelJS.Workbook();
 const hoja = libro.addWorksheet('Plan de acción');
-const periodos = periodosDeVigencia(VIGENCIA, 'trimestral').map((p) => p.nombre);
+const periodos = periodosDeVigencia(VIGENCIA, 'trimestral', 10, CALENDARIO_NACIONAL).map((p) => p.nombre);
 hoja.addRow(encabezadosPlan(periodos));
 const enc = encabezadosPlan(periodos);
 for (let i = 0; i < 10_000; i++) {

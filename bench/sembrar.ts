@@ -1,5 +1,6 @@
 // Synthetic plans for the benchmarks: many activities over the 19 policies, with reports in mixed states.
 
+import { CALENDARIO_NACIONAL } from '../src/core/dias-habiles.ts';
 import { digitoVerificacion } from '../src/core/nit.ts';
 import { periodosDeVigencia } from '../src/core/periodos.ts';
 import { RANGOS_POR_DEFECTO } from '../src/core/semaforo.ts';
@@ -65,7 +66,13 @@ export async function sembrarPlan(
     .onConflictDoNothing();
   await db
     .insert(periodo)
-    .values(periodosDeVigencia(vigencia, 'trimestral').map((p) => ({ ...p, entidadId, vigencia })))
+    .values(
+      periodosDeVigencia(vigencia, 'trimestral', 10, CALENDARIO_NACIONAL).map((p) => ({
+        ...p,
+        entidadId,
+        vigencia,
+      })),
+    )
     .onConflictDoNothing();
 }
 

@@ -1,4 +1,5 @@
-import { type Fecha, sumarDias, sumarDiasHabiles, ultimoDiaDelMes } from './calendario.ts';
+import { type Fecha, sumarDias, ultimoDiaDelMes } from './calendario.ts';
+import type { Calendario } from './dias-habiles.ts';
 
 export const ESQUEMAS = {
   trimestral: { meses: 3, nombre: (n: number) => `Trimestre ${n}` },
@@ -41,13 +42,14 @@ export interface Periodo {
 }
 
 /**
- * The periods of a vigencia under a scheme. Default window: from the cut-off day to the 10th business day
+ * The periods of a vigencia under a scheme, with the windows counted on the entity's calendar. Default window: from the cut-off day to the 10th business day
  * after it, the usual term for publishing follow-up (e.g. the old anticorruption plan).
  */
 export function periodosDeVigencia(
   vigencia: number,
   esquema: EsquemaPeriodos,
-  diasHabilesParaReportar = 10,
+  diasHabilesParaReportar: number,
+  calendario: Calendario,
 ): Periodo[] {
   const { meses, nombre } = ESQUEMAS[esquema];
   return Array.from({ length: 12 / meses }, (_, i) => {
@@ -60,7 +62,7 @@ export function periodosDeVigencia(
       inicio,
       corte,
       abre: corte,
-      cierra: sumarDiasHabiles(corte, diasHabilesParaReportar),
+      cierra: calendario.sumarDiasHabiles(corte, diasHabilesParaReportar),
     };
   });
 }

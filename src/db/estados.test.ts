@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TIPOS_AJUSTE } from '../core/calendario.ts';
 import { ORDENES, TIPOS_FORMULARIO } from '../core/entidad.ts';
 import { ESTADOS_PLAN } from '../core/flujo-plan.ts';
 import { FRECUENCIAS, POLARIDADES, TIPOS_INDICADOR } from '../core/indicador.ts';
@@ -21,6 +22,7 @@ const LISTAS: [string, readonly string[]][] = [
   ['entidad_tipo_formulario_check', TIPOS_FORMULARIO],
   ['rol_usuario_rol_check', ROLES],
   ['vigencia_entidad_esquema_check', ESQUEMAS_PERIODOS],
+  ['ajuste_calendario_tipo_check', TIPOS_AJUSTE],
   ['plan_accion_estado_check', ESTADOS_PLAN],
   ['seguimiento_estado_check', ESTADOS_SEGUIMIENTO],
   ['indicador_tipo_check', TIPOS_INDICADOR],

@@ -13,9 +13,11 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { TIPOS_AJUSTE } from '../core/calendario.ts';
 import { ESTADOS_CORREO, PROPOSITOS_ENLACE } from '../core/correo.ts';
 import { ORDENES, TIPOS_FORMULARIO } from '../core/entidad.ts';
 import { ESTADOS_PLAN } from '../core/flujo-plan.ts';
@@ -304,6 +306,26 @@ export const responsablePolitica = pgTable(
     dependenciaId: uuid('dependencia_id').references(() => dependencia.id),
   },
   (t) => [primaryKey({ columns: [t.entidadId, t.vigencia, t.politica] })],
+);
+
+// ---------- Calendario: ajustes a los festivos de ley, de la plataforma (entidad nula) o de una entidad ----------
+export const ajusteCalendario = pgTable(
+  'ajuste_calendario',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Null: the adjustment is the platform's and holds for every entity. */
+    entidadId: uuid('entidad_id').references(() => entidad.id),
+    fecha: date('fecha', { mode: 'string' }).notNull(),
+    tipo: text('tipo', { enum: TIPOS_AJUSTE }).notNull(),
+    nombre: text('nombre').notNull(),
+    creadoPor: uuid('creado_por').references(() => usuario.id),
+    creadoEn: creadoEn(),
+  },
+  (t) => [
+    // One adjustment per date and scope (the platform's scope is the null entity).
+    unique('ajuste_calendario_fecha_uq').on(t.entidadId, t.fecha).nullsNotDistinct(),
+    unaDe('ajuste_calendario_tipo_check', t.tipo, TIPOS_AJUSTE),
+  ],
 );
 
 // ---------- Vigencias de la entidad: esquema de periodos, ventanas de reporte y semáforo ----------
@@ -620,6 +642,7 @@ export const TABLAS_EN_ORDEN = [
   'correo_saliente',
   'ajuste_sistema',
   'responsable_politica',
+  'ajuste_calendario',
   'vigencia_entidad',
   'periodo',
   'plan_accion',

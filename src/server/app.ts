@@ -20,6 +20,7 @@ import type { Conexion, Db } from '../db/client.ts';
 import { conPrioridad } from '../db/prioridad.ts';
 import { auditoriaRoutes } from '../modules/auditoria/auditoria.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { calendarioRoutes } from '../modules/calendario/calendario.routes.ts';
 import { catalogoRoutes } from '../modules/catalogo/catalogo.routes.ts';
 import { correoRoutes } from '../modules/correo/correo.routes.ts';
 import { type Correo, crearCorreo } from '../modules/correo/correo.service.ts';
@@ -202,6 +203,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(authRoutes);
   await app.register(correoRoutes);
   await app.register(catalogoRoutes);
+  await app.register(calendarioRoutes);
   await app.register(entidadesRoutes);
   await app.register(logoRoutes);
   await app.register(dependenciasRoutes);

@@ -1,4 +1,5 @@
 import { hoyEnColombia } from '../../core/calendario.ts';
+import { CALENDARIO_NACIONAL } from '../../core/dias-habiles.ts';
 import { valorMedicion } from '../../core/indicador.ts';
 import { periodosDeVigencia } from '../../core/periodos.ts';
 import type { EstadoSeguimiento } from '../../core/seguimiento.ts';
@@ -331,7 +332,7 @@ export async function sembrarPlanDemo(
   dataDir: string | null,
 ) {
   const hoy = hoyEnColombia();
-  const periodos = periodosDeVigencia(vigencia, 'trimestral', 10);
+  const periodos = periodosDeVigencia(vigencia, 'trimestral', 10, CALENDARIO_NACIONAL);
   const pasados = periodos.filter((p) => p.corte < hoy);
   const conReporte = pasados.length ? pasados : periodos.slice(0, 1);
   const ultimo = conReporte.at(-1)!.numero;

@@ -3,6 +3,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { ActividadEntradaSchema } from '../../contrato/plan.ts';
 import { hoyEnColombia } from '../../core/calendario.ts';
+import { cantidad } from '../../core/formato.ts';
 import {
   type ClaveColumna,
   COLUMNAS_PLAN,
@@ -195,7 +196,7 @@ export async function importarPlan(
     codigosExistentes: new Set(existentes),
   });
   const resumen = (n: number) =>
-    `El archivo tiene ${n.toLocaleString('es-CO')} ${n === 1 ? 'problema' : 'problemas'}: no se importó ninguna actividad. Corríjalos y vuelva a cargarlo.`;
+    `El archivo tiene ${cantidad(n, 'problema', 'problemas')}: no se importó ninguna actividad. Corríjalos y vuelva a cargarlo.`;
   if (!r.ok) return rechazar(resumen(r.problemas.length), r.problemas);
   // The same rules as the form (lengths, ranges), reported against the sheet's columns.
   const encabezadoDe = (campo: string) =>

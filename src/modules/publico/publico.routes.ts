@@ -6,6 +6,7 @@ import type { FastifyError } from 'fastify';
 import { type FastifyPluginAsyncZod, hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ConsultaPublicaSchema, DICCIONARIO, DireccionEntidadSchema } from '../../contrato/publico.ts';
+import { cantidad } from '../../core/formato.ts';
 import { ErrorApi } from '../../server/errores.ts';
 import { RAIZ } from '../../server/rutas.ts';
 import { csvActividades, csvPoliticas, jsonSeguro } from './publico.datos.ts';
@@ -118,7 +119,10 @@ export const publicoRoutes: FastifyPluginAsyncZod = async (app) => {
       const pagina = request.query.pagina ?? 1;
       const total = v.datos?.actividades.length ?? 0;
       if (pagina > 1 && (pagina - 1) * POR_PAGINA >= total)
-        throw new ErrorApi(404, `El plan tiene ${total} actividades: la página ${pagina} no existe.`);
+        throw new ErrorApi(
+          404,
+          `El plan tiene ${cantidad(total, 'actividad', 'actividades')}: la página ${pagina} no existe.`,
+        );
       return enviar(request, reply, { tipo: HTML, cuerpo: paginaEntidad(v, pagina, RUTA_ESTILO) });
     },
   );

@@ -18,6 +18,7 @@ import {
   consolidarDimensiones,
   desdeSumas,
 } from '../../core/consolidacion.ts';
+import { CALENDARIO_NACIONAL } from '../../core/dias-habiles.ts';
 import { visibleAlPublico } from '../../core/flujo-plan.ts';
 import { MAXIMO_CIFRA } from '../../core/numeros.ts';
 import { periodosDeVigencia } from '../../core/periodos.ts';
@@ -574,7 +575,7 @@ export function paginaActividades(e: EntradaTablero, f: ConsultaActividadesTable
  * with the same functions the dashboard uses. A test holds both paths to the same figures.
  */
 export async function consolidarTerritorio(db: Db, vigencia: number, numero: number) {
-  const porDefecto = periodosDeVigencia(vigencia, 'trimestral')[numero - 1] ?? {
+  const porDefecto = periodosDeVigencia(vigencia, 'trimestral', 10, CALENDARIO_NACIONAL)[numero - 1] ?? {
     inicio: `${vigencia}-01-01`,
     corte: `${vigencia}-12-31`,
   };

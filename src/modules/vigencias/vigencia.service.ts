@@ -1,12 +1,13 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { ConfigurarVigencia, Ventana } from '../../contrato/vigencias.ts';
-import { diasHabilesEntre, hoyEnColombia } from '../../core/calendario.ts';
+import { hoyEnColombia } from '../../core/calendario.ts';
 import { type EsquemaPeriodos, estadoVentana, periodosDeVigencia } from '../../core/periodos.ts';
 import { problemasRangos, RANGOS_POR_DEFECTO, type RangosSemaforo } from '../../core/semaforo.ts';
 import type { Db } from '../../db/client.ts';
 import { actividad, periodo, planAccion, vigenciaEntidad } from '../../db/schema.ts';
 import { conflicto, invalido, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
+import { calendarioDe } from '../calendario/calendario.service.ts';
 
 /** The entity's configuration of a vigencia, or the default proposal when it was not configured yet. */
 export async function leerVigencia(db: Db, entidadId: string, vigencia: number) {
@@ -21,10 +22,11 @@ export async function leerVigencia(db: Db, entidadId: string, vigencia: number) 
     .orderBy(asc(periodo.numero));
   const esquema: EsquemaPeriodos = config?.esquema ?? 'trimestral';
   const dias = config?.diasHabilesReporte ?? 10;
+  const calendario = await calendarioDe(db, entidadId);
   // Not configured yet: show the default proposal, so the screen is never empty.
   const periodos = guardados.length
     ? guardados
-    : periodosDeVigencia(vigencia, esquema, dias).map((p) => ({ ...p, cerrado: false }));
+    : periodosDeVigencia(vigencia, esquema, dias, calendario).map((p) => ({ ...p, cerrado: false }));
   const hoy = hoyEnColombia();
   return {
     vigencia,
@@ -41,7 +43,7 @@ export async function leerVigencia(db: Db, entidadId: string, vigencia: number) 
       cierra: p.cierra,
       cerrado: p.cerrado,
       ventana: estadoVentana(p, hoy),
-      diasHabilesParaCerrar: diasHabilesEntre(hoy, p.cierra),
+      diasHabilesParaCerrar: calendario.diasHabilesEntre(hoy, p.cierra),
     })),
   };
 }
@@ -130,11 +132,13 @@ export async function configurarVigencia(
     if (cambiaPeriodos) {
       await tx.delete(periodo).where(and(eq(periodo.entidadId, entidadId), eq(periodo.vigencia, vigencia)));
       await tx.insert(periodo).values(
-        periodosDeVigencia(vigencia, esquema, diasHabilesReporte).map((p) => ({
-          ...p,
-          entidadId,
-          vigencia,
-        })),
+        periodosDeVigencia(vigencia, esquema, diasHabilesReporte, await calendarioDe(tx, entidadId)).map(
+          (p) => ({
+            ...p,
+            entidadId,
+            vigencia,
+          }),
+        ),
       );
     }
     await registrarAuditoria(tx, actor, {

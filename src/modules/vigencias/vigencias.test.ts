@@ -21,7 +21,7 @@ describe('vigencias y periodos', () => {
     expect(r.configurada).toBe(false);
     expect(r.periodos.map((p: { corte: string; cierra: string }) => [p.corte, p.cierra])).toEqual([
       ['2026-03-31', '2026-04-16'],
-      ['2026-06-30', '2026-07-14'],
+      ['2026-06-30', '2026-07-15'], // 13/07/2026: festivo de la Ley 2578 de 2026
       ['2026-09-30', '2026-10-15'],
       ['2026-12-31', '2027-01-18'],
     ]);
