@@ -3,7 +3,7 @@
 // dashboard shows the new figures.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, type Entorno, iniciarEntorno, revisarPagina } from './entorno.ts';
+import { ADMIN, type Entorno, iniciarEntorno, revisarPagina, sesionApi } from './entorno.ts';
 
 let e: Entorno;
 const CLAVE = 'Sibundoy2026x';
@@ -19,30 +19,6 @@ const PERSONAS = {
   control: { nombre: 'Claudia Control', correo: 'control@ciclo.example', roles: ['control_interno'] },
 };
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-
-/** A JSON call with the session cookie and CSRF code of the person logged in. */
-async function sesionApi(url: string, correo: string, clave: string) {
-  const r = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: correo, password: clave }),
-  });
-  if (!r.ok) throw new Error(`login ${correo}: ${r.status}`);
-  const cookie = r.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrf } = (await r.json()) as { csrf: string };
-  return async <T>(method: string, ruta: string, cuerpo?: unknown): Promise<T> => {
-    const x = await fetch(`${url}${ruta}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrf, ...(cuerpo ? { 'content-type': 'application/json' } : {}) },
-      body: cuerpo ? JSON.stringify(cuerpo) : undefined,
-    });
-    if (!x.ok) throw new Error(`${method} ${ruta}: ${x.status} ${await x.text()}`);
-    return (x.status === 204 ? undefined : await x.json()) as T;
-  };
-}
 
 async function entrar(navegador: Browser, correo: string): Promise<Page> {
   const ctx = await navegador.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });

@@ -82,3 +82,27 @@ export async function revisarPagina(page: Page, nombre: string) {
   );
   expect(resumen, `violaciones de accesibilidad en ${nombre}`).toEqual([]);
 }
+
+/** A JSON call with the session cookie and CSRF code of the person logged in. */
+export async function sesionApi(url: string, correo: string, clave: string) {
+  const r = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: correo, password: clave }),
+  });
+  if (!r.ok) throw new Error(`login ${correo}: ${r.status}`);
+  const cookie = r.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const { csrf } = (await r.json()) as { csrf: string };
+  return async <T>(method: string, ruta: string, cuerpo?: unknown): Promise<T> => {
+    const x = await fetch(`${url}${ruta}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrf, ...(cuerpo ? { 'content-type': 'application/json' } : {}) },
+      body: cuerpo ? JSON.stringify(cuerpo) : undefined,
+    });
+    if (!x.ok) throw new Error(`${method} ${ruta}: ${x.status} ${await x.text()}`);
+    return (x.status === 204 ? undefined : await x.json()) as T;
+  };
+}

@@ -11,6 +11,7 @@ import {
 } from '@tanstack/react-router';
 import { ErrorApi } from './api.ts';
 import { sesionQuery } from './features/auth/api.ts';
+import { calendarioQuery } from './features/calendario/api.ts';
 import { catalogoQuery, responsablesQuery } from './features/catalogo/api.ts';
 import { dependenciasQuery } from './features/dependencias/api.ts';
 import { entidadesQuery, entidadQuery } from './features/entidad/api.ts';
@@ -221,6 +222,13 @@ const entidad = createRoute({
   component: pagina(() => import('./features/entidad/entidad-page.tsx'), 'EntidadPage'),
 });
 
+const calendario = createRoute({
+  getParentRoute: () => raiz,
+  path: '/calendario',
+  loader: precargaDe((t) => [calendarioQuery(t.entidadId, t.vigencia)]),
+  component: pagina(() => import('./features/calendario/calendario-page.tsx'), 'CalendarioPage'),
+});
+
 const entidades = createRoute({
   getParentRoute: () => raiz,
   path: '/entidades',
@@ -294,6 +302,7 @@ const arbol = raiz.addChildren([
   vigencia,
   catalogo,
   entidad,
+  calendario,
   entidades,
   dependencias,
   usuarios,

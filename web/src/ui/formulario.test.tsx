@@ -106,4 +106,15 @@ describe('formulario', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Guardar' }));
     expect((await screen.findByRole('alert')).textContent).toContain('No hay conexión con el servidor.');
   });
+
+  it('salir de un campo con un error lo marca en el campo, pero el resumen espera al envío (no mueve el botón)', async () => {
+    const alEnviar = vi.fn(async () => {});
+    renderConMantine(<Prueba alEnviar={alEnviar} />);
+    await userEvent.type(screen.getByLabelText('Código'), 'x');
+    await userEvent.tab();
+    expect(screen.getByLabelText('Código').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByRole('alert')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Guardar' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Revise estos 2 datos');
+  });
 });

@@ -91,15 +91,23 @@ export function Formulario<V extends Valores>({
 }: PropsFormulario<V>) {
   const [pendiente, setPendiente] = useState(false);
   const [generales, setGenerales] = useState<string[]>([]);
+  // The summary appears after a submit, not while typing: one popping up on blur pushes the button away
+  // from under the pointer, and the click that follows misses it.
+  const [intentado, setIntentado] = useState(false);
   const enCurso = useRef(false);
   const resumen = useRef<HTMLDivElement>(null);
   useAvisoCambiosSinGuardar(!sinAviso && form.isDirty() && !pendiente);
 
   const errores = Object.entries(form.errors).filter(([, m]) => m);
-  const problemas = [
-    ...errores.map(([campo, mensaje]) => ({ campo, texto: `${form.etiquetas[campo] ?? campo}: ${mensaje}` })),
-    ...generales.map((texto) => ({ campo: null, texto })),
-  ];
+  const problemas = !intentado
+    ? []
+    : [
+        ...errores.map(([campo, mensaje]) => ({
+          campo,
+          texto: `${form.etiquetas[campo] ?? campo}: ${mensaje}`,
+        })),
+        ...generales.map((texto) => ({ campo: null, texto })),
+      ];
 
   const enfocarResumen = () => requestAnimationFrame(() => resumen.current?.focus());
 
@@ -110,11 +118,13 @@ export function Formulario<V extends Valores>({
         async (valores) => {
           if (enCurso.current) return;
           enCurso.current = true;
+          setIntentado(true);
           setPendiente(true);
           setGenerales([]);
           try {
             await alEnviar(valores as V);
             form.resetDirty();
+            setIntentado(false);
           } catch (e) {
             if (e instanceof ErrorApi) {
               const { porCampo, generales } = repartirErrores(e, new Set(Object.keys(form.etiquetas)));
@@ -128,6 +138,7 @@ export function Formulario<V extends Valores>({
           }
         },
         () => {
+          setIntentado(true);
           setGenerales([]);
           enfocarResumen();
         },

@@ -85,6 +85,7 @@ const NAVEGACION: { a: string; texto: string; visible?: (t: ReturnType<typeof us
   { a: '/entidad', texto: 'Entidad', visible: (t) => !!t.entidad },
   { a: '/dependencias', texto: 'Dependencias', visible: (t) => !!t.entidad },
   { a: '/vigencia', texto: 'Vigencia y periodos', visible: (t) => !!t.entidad },
+  { a: '/calendario', texto: 'Calendario', visible: (t) => !!t.entidad },
   { a: '/usuarios', texto: 'Usuarios y roles', visible: (t) => !!t.entidad && t.puede('usuario.ver') },
   { a: '/auditoria', texto: 'Auditoría', visible: (t) => !!t.entidad && t.puede('auditoria.ver') },
   { a: '/entidades', texto: 'Entidades', visible: (t) => t.sesion.usuario.adminPlataforma },

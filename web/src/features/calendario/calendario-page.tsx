@@ -1,0 +1,197 @@
+import type { Ajuste, Festivo } from '@contrato/calendario.ts';
+import { AjusteEntradaSchema } from '@contrato/calendario.ts';
+import { fechaEn } from '@contrato/comun.ts';
+import {
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { z } from 'zod';
+import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
+import { useTrabajo } from '../../ui/contexto.tsx';
+import { fechaCivil, fechaIso } from '../../ui/formato.ts';
+import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
+import { type Columna, TablaDatos } from '../../ui/tabla-datos.tsx';
+import { type Alcance, calendarioQuery, useAgregarAjuste, useQuitarAjuste } from './api.ts';
+
+const DIAS = ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'];
+const diaSemana = (f: string) => DIAS[new Date(`${f}T12:00:00Z`).getUTCDay()]!;
+const ORIGEN: Record<Festivo['origen'], string> = {
+  ley: 'Festivo de ley',
+  plataforma: 'Ajuste de la plataforma',
+  entidad: 'Ajuste de la entidad',
+};
+const TIPO: Record<Ajuste['tipo'], string> = {
+  festivo: 'No hábil',
+  habil: 'Hábil',
+};
+
+const columnasFestivos: Columna<Festivo>[] = [
+  {
+    id: 'fecha',
+    titulo: 'Fecha',
+    valor: (f) => f.fecha,
+    celda: (f) => `${fechaCivil(f.fecha)} (${diaSemana(f.fecha)})`,
+    principal: true,
+  },
+  { id: 'nombre', titulo: 'Motivo', valor: (f) => f.nombre },
+  { id: 'origen', titulo: 'Origen', valor: (f) => ORIGEN[f.origen], filtro: true },
+];
+
+// People type dd/mm/aaaa; the contract's rule checks it once turned into aaaa-mm-dd.
+const esquemaWeb = AjusteEntradaSchema.extend({
+  fecha: z.string().transform(fechaIso).pipe(fechaEn('la fecha')),
+});
+
+function FormularioAjuste({ entidadId, anio }: { entidadId: string; anio: number }) {
+  const { sesion } = useTrabajo();
+  const agregar = useAgregarAjuste(entidadId);
+  const [paraTodas, setParaTodas] = useState(false);
+  const form = useFormulario({
+    inicial: { fecha: '', tipo: 'festivo', nombre: '' },
+    esquema: esquemaWeb,
+    etiquetas: { fecha: 'Fecha', tipo: 'Tipo de día', nombre: 'Motivo' },
+  });
+  const alcance: Alcance = paraTodas ? 'plataforma' : 'entidad';
+  return (
+    <Paper withBorder p="lg">
+      <Title order={2} size="h3" mb="sm">
+        Registrar un ajuste
+      </Title>
+      {agregar.isSuccess && <Exito>El ajuste quedó registrado: los plazos ya lo cuentan.</Exito>}
+      <Formulario
+        form={form}
+        etiquetaEnviar="Registrar ajuste"
+        alEnviar={async (v) => {
+          await agregar.mutateAsync({
+            alcance,
+            datos: { fecha: fechaIso(v.fecha), tipo: v.tipo as Ajuste['tipo'], nombre: v.nombre },
+          });
+          form.reset();
+        }}
+      >
+        <Group align="flex-start" grow wrap="wrap">
+          <TextInput {...campo(form, 'fecha')} description={`dd/mm/aaaa, p. ej. 24/12/${anio}`} />
+          <Select
+            {...campo(form, 'tipo')}
+            allowDeselect={false}
+            data={[
+              { value: 'festivo', label: 'No hábil (cierre de la entidad o festivo nuevo)' },
+              { value: 'habil', label: 'Hábil (un festivo que no aplica)' },
+            ]}
+          />
+        </Group>
+        <TextInput
+          {...campo(form, 'nombre')}
+          description="Por ejemplo «Cierre por inventario anual» o «Ley 2578 de 2026»"
+        />
+        {sesion.usuario.adminPlataforma && (
+          <Checkbox
+            checked={paraTodas}
+            onChange={(e) => setParaTodas(e.currentTarget.checked)}
+            label="Para todas las entidades de la plataforma (p. ej. un festivo nuevo por ley)"
+          />
+        )}
+      </Formulario>
+    </Paper>
+  );
+}
+
+export function CalendarioPage() {
+  const { entidad, vigencia, puede, sesion } = useTrabajo();
+  const [anio, setAnio] = useState(vigencia);
+  const consulta = useQuery(calendarioQuery(entidad?.id, anio));
+  const quitar = useQuitarAjuste(entidad?.id ?? '');
+  const editable = puede('entidad.editar');
+  const puedeQuitar = (a: Ajuste) => (a.alcance === 'plataforma' ? sesion.usuario.adminPlataforma : editable);
+  const columnasAjustes: Columna<Ajuste>[] = [
+    {
+      id: 'fecha',
+      titulo: 'Fecha',
+      valor: (a) => a.fecha,
+      celda: (a) => `${fechaCivil(a.fecha)} (${diaSemana(a.fecha)})`,
+      principal: true,
+    },
+    { id: 'tipo', titulo: 'Queda', valor: (a) => TIPO[a.tipo] },
+    { id: 'nombre', titulo: 'Motivo', valor: (a) => a.nombre },
+    {
+      id: 'alcance',
+      titulo: 'Para',
+      valor: (a) => (a.alcance === 'plataforma' ? 'Todas las entidades' : 'Esta entidad'),
+    },
+    {
+      id: 'acciones',
+      titulo: 'Acciones',
+      valor: () => null,
+      ordenable: false,
+      celda: (a) =>
+        puedeQuitar(a) ? (
+          <Button
+            size="xs"
+            variant="light"
+            color="red"
+            loading={quitar.isPending && quitar.variables?.id === a.id}
+            onClick={() => quitar.mutate(a)}
+            aria-label={`Quitar el ajuste del ${fechaCivil(a.fecha)}`}
+          >
+            Quitar
+          </Button>
+        ) : (
+          '—'
+        ),
+    },
+  ];
+  if (!entidad) return <Pagina titulo="Calendario de días hábiles">Elija una entidad.</Pagina>;
+  return (
+    <Pagina
+      titulo="Calendario de días hábiles"
+      descripcion="Las ventanas de reporte y los demás plazos se cuentan en días hábiles: de lunes a viernes, sin los festivos de ley ni los días que se registren aquí."
+    >
+      <Stack>
+        <NativeSelect
+          label="Año"
+          value={String(anio)}
+          onChange={(e) => setAnio(Number(e.currentTarget.value))}
+          data={[vigencia - 1, vigencia, vigencia + 1].map(String)}
+          w={140}
+        />
+        {consulta.isPending && <Cargando que="el calendario" />}
+        <MensajeError error={consulta.error ?? quitar.error} />
+        {consulta.data && (
+          <>
+            <TablaDatos
+              titulo={`Días no hábiles de ${anio} además de sábados y domingos`}
+              sustantivo={['día no hábil', 'días no hábiles']}
+              filas={consulta.data.festivos}
+              columnas={columnasFestivos}
+              idFila={(f) => f.fecha}
+              porPagina={40}
+            />
+            <Title order={2} size="h3">
+              Ajustes de {anio}
+            </Title>
+            <TablaDatos
+              titulo={`Ajustes del calendario de ${anio}`}
+              sustantivo={['ajuste', 'ajustes']}
+              filas={consulta.data.ajustes}
+              columnas={columnasAjustes}
+              idFila={(a) => a.id}
+              buscar={false}
+              vacio={<Text>No hay ajustes en {anio}: rigen los festivos de ley.</Text>}
+            />
+          </>
+        )}
+        {editable && <FormularioAjuste entidadId={entidad.id} anio={anio} />}
+      </Stack>
+    </Pagina>
+  );
+}
