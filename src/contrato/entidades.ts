@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORDENES, TIPOS_FORMULARIO } from '../core/entidad.ts';
+import { ORDENES, ORGANOS_APROBACION, TIPOS_FORMULARIO } from '../core/entidad.ts';
 import { validarNit } from '../core/nit.ts';
 
 const opcional = (max: number) =>
@@ -33,6 +33,22 @@ export const EntidadEntradaSchema = z.object({
   categoria: opcional(40),
   tipoFormulario: z.enum(TIPOS_FORMULARIO, { error: 'el formulario FURAG es MIPG o MECI' }).default('MIPG'),
   grupoPar: opcional(120),
+  codigoSigep: z
+    .string()
+    .trim()
+    .regex(
+      /^(\d{1,10})?$/,
+      'el código SIGEP tiene solo dígitos (hasta 10), como aparece en los resultados de FURAG',
+    )
+    .transform((v) => (v === '' ? null : v))
+    .nullish(),
+  // Optional: a form that does not show it leaves the stored body as it was.
+  organoAprobacion: z
+    .enum(ORGANOS_APROBACION, {
+      error:
+        'elija el órgano que aprueba los planes: CIGD, Consejo de Gobierno, Junta Directiva o Consejo Directivo',
+    })
+    .optional(),
   direccion: opcional(200),
   telefono: opcional(60),
   correo: z
@@ -65,6 +81,8 @@ export const EntidadSchema = z
     categoria: z.string().nullable(),
     tipoFormulario: z.enum(TIPOS_FORMULARIO),
     grupoPar: z.string().nullable(),
+    codigoSigep: z.string().nullable(),
+    organoAprobacion: z.enum(ORGANOS_APROBACION),
     direccion: z.string().nullable(),
     telefono: z.string().nullable(),
     correo: z.string().nullable(),

@@ -19,10 +19,14 @@ export interface Festivo {
   origen: OrigenFestivo;
 }
 
-/** The package names the Ascension «La Asunción»: shown to people, so corrected here. */
-const NOMBRE_CORREGIDO: Record<string, string> = {
+/** Names people read: the package calls the Ascension «La Asunción» and writes some in lower case. */
+const NOMBRE_POR_REGLA: Record<string, string> = {
   'easter 43': 'Ascensión del Señor',
   'monday after 08-15': 'Asunción de la Virgen',
+};
+const NOMBRE_CORREGIDO: Record<string, string> = {
+  'La virgen de Chiquinquirá': 'Virgen de Chiquinquirá',
+  'La inmaculada concepción': 'Inmaculada Concepción',
 };
 
 const tabla = new Holidays('CO', { languages: ['es'], types: ['public'] });
@@ -38,7 +42,7 @@ export function festivosDeLey(anio: number): Festivo[] {
       .filter((h) => h.rule !== 'easter')
       .map((h) => ({
         fecha: h.date.slice(0, 10),
-        nombre: NOMBRE_CORREGIDO[h.rule] ?? h.name,
+        nombre: NOMBRE_POR_REGLA[h.rule] ?? NOMBRE_CORREGIDO[h.name] ?? h.name,
         origen: 'ley' as const,
       }));
     porAnio.set(anio, lista);

@@ -5,3 +5,22 @@ export type Orden = (typeof ORDENES)[number];
 /** The FURAG form an entity answers: MIPG in full, or MECI (control interno only). */
 export const TIPOS_FORMULARIO = ['MIPG', 'MECI'] as const;
 export type TipoFormulario = (typeof TIPOS_FORMULARIO)[number];
+
+/**
+ * Who approves the entity's plans: the Comité Institucional de Gestión y Desempeño by default; in an
+ * alcaldía or gobernación the Consejo de Gobierno (Ley 152 de 1994, art. 41); in an E.S.E. its Junta
+ * Directiva; in an establecimiento público or a university its Consejo Directivo.
+ */
+export const ORGANOS_APROBACION = [
+  'cigd',
+  'consejo_gobierno',
+  'junta_directiva',
+  'consejo_directivo',
+] as const;
+export type OrganoAprobacion = (typeof ORGANOS_APROBACION)[number];
+export const NOMBRE_ORGANO: Record<OrganoAprobacion, string> = {
+  cigd: 'Comité Institucional de Gestión y Desempeño',
+  consejo_gobierno: 'Consejo de Gobierno',
+  junta_directiva: 'Junta Directiva',
+  consejo_directivo: 'Consejo Directivo',
+};

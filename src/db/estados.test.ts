@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TIPOS_AJUSTE } from '../core/calendario.ts';
-import { ORDENES, TIPOS_FORMULARIO } from '../core/entidad.ts';
+import { ORDENES, ORGANOS_APROBACION, TIPOS_FORMULARIO } from '../core/entidad.ts';
 import { ESTADOS_PLAN } from '../core/flujo-plan.ts';
 import { FRECUENCIAS, POLARIDADES, TIPOS_INDICADOR } from '../core/indicador.ts';
 import { ESQUEMAS, ESQUEMAS_PERIODOS } from '../core/periodos.ts';
@@ -20,6 +20,7 @@ afterAll(() => b.cerrar());
 const LISTAS: [string, readonly string[]][] = [
   ['entidad_orden_check', ORDENES],
   ['entidad_tipo_formulario_check', TIPOS_FORMULARIO],
+  ['entidad_organo_aprobacion_check', ORGANOS_APROBACION],
   ['rol_usuario_rol_check', ROLES],
   ['vigencia_entidad_esquema_check', ESQUEMAS_PERIODOS],
   ['ajuste_calendario_tipo_check', TIPOS_AJUSTE],

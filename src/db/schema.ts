@@ -19,7 +19,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { TIPOS_AJUSTE } from '../core/calendario.ts';
 import { ESTADOS_CORREO, PROPOSITOS_ENLACE } from '../core/correo.ts';
-import { ORDENES, TIPOS_FORMULARIO } from '../core/entidad.ts';
+import { ORDENES, ORGANOS_APROBACION, TIPOS_FORMULARIO } from '../core/entidad.ts';
 import { ESTADOS_PLAN } from '../core/flujo-plan.ts';
 import { FRECUENCIAS, POLARIDADES, TIPOS_INDICADOR } from '../core/indicador.ts';
 import { ESQUEMAS_PERIODOS } from '../core/periodos.ts';
@@ -119,6 +119,9 @@ export const entidad = pgTable(
     categoria: text('categoria'),
     tipoFormulario: text('tipo_formulario', { enum: TIPOS_FORMULARIO }).notNull().default('MIPG'),
     grupoPar: text('grupo_par'),
+    /** How FURAG's results files identify the entity (not by NIT). */
+    codigoSigep: text('codigo_sigep').unique(),
+    organoAprobacion: text('organo_aprobacion', { enum: ORGANOS_APROBACION }).notNull().default('cigd'),
     direccion: text('direccion'),
     telefono: text('telefono'),
     correo: text('correo'),
@@ -130,6 +133,7 @@ export const entidad = pgTable(
   (t) => [
     unaDe('entidad_orden_check', t.orden, ORDENES),
     unaDe('entidad_tipo_formulario_check', t.tipoFormulario, TIPOS_FORMULARIO),
+    unaDe('entidad_organo_aprobacion_check', t.organoAprobacion, ORGANOS_APROBACION),
   ],
 );
 

@@ -160,6 +160,9 @@ export async function sembrarDemo(
     categoria: 'Nivel I de complejidad',
     tipoFormulario: 'MIPG',
     grupoPar: 'E.S.E. TERRITORIAL GRUPO 2',
+    // Fictional, like the whole demo; an E.S.E.'s plans are approved by its Junta Directiva.
+    codigoSigep: '9999001',
+    organoAprobacion: 'junta_directiva',
     direccion: 'Calle 8 # 4-36, barrio San Agustín, Mocoa, Putumayo',
     telefono: '(608) 420 0000',
     correo: `contacto@${DEMO.dominio}`,

@@ -3,7 +3,7 @@ import type { EntidadEntrada } from '../../contrato/entidades.ts';
 import { validarNit } from '../../core/nit.ts';
 import type { Db } from '../../db/client.ts';
 import { entidad } from '../../db/schema.ts';
-import { conflicto, noEncontrado } from '../../server/errores.ts';
+import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 
 type Entrada = EntidadEntrada;
@@ -20,9 +20,23 @@ function aFila(d: Entrada) {
   return { ...d, nit: nit.base, dv: nit.dv };
 }
 
-async function exigirNitLibre(db: Db, base: string, excepto?: string) {
-  const [otra] = await db.select({ id: entidad.id }).from(entidad).where(eq(entidad.nit, base));
-  if (otra && otra.id !== excepto) throw conflicto(`Ya existe una entidad registrada con el NIT ${base}.`);
+async function exigirIdentificacionLibre(
+  db: Db,
+  fila: { nit: string; codigoSigep?: string | null },
+  excepto?: string,
+) {
+  const [otra] = await db.select({ id: entidad.id }).from(entidad).where(eq(entidad.nit, fila.nit));
+  if (otra && otra.id !== excepto)
+    throw conflicto(`Ya existe una entidad registrada con el NIT ${fila.nit}.`);
+  if (!fila.codigoSigep) return;
+  const [misma] = await db
+    .select({ id: entidad.id })
+    .from(entidad)
+    .where(eq(entidad.codigoSigep, fila.codigoSigep));
+  if (misma && misma.id !== excepto)
+    throw new ErrorApi(409, `El código SIGEP ${fila.codigoSigep} ya está registrado para otra entidad.`, [
+      { campo: 'codigoSigep', mensaje: 'ya está registrado para otra entidad' },
+    ]);
 }
 
 export async function listarEntidades(db: Db) {
@@ -37,7 +51,7 @@ export async function obtenerEntidad(db: Db, id: string) {
 
 export async function crearEntidad(db: Db, actor: Actor, datos: Entrada) {
   const fila = aFila(datos);
-  await exigirNitLibre(db, fila.nit);
+  await exigirIdentificacionLibre(db, fila);
   return db.transaction(async (tx) => {
     const [nueva] = await tx.insert(entidad).values(fila).returning();
     const presentada = presentarEntidad(nueva!);
@@ -55,7 +69,7 @@ export async function crearEntidad(db: Db, actor: Actor, datos: Entrada) {
 export async function actualizarEntidad(db: Db, actor: Actor, id: string, datos: Entrada) {
   const antes = await obtenerEntidad(db, id);
   const fila = aFila(datos);
-  await exigirNitLibre(db, fila.nit, id);
+  await exigirIdentificacionLibre(db, fila, id);
   return db.transaction(async (tx) => {
     const [despues] = await tx.update(entidad).set(fila).where(eq(entidad.id, id)).returning();
     const presentada = presentarEntidad(despues!);

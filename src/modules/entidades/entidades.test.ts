@@ -64,6 +64,49 @@ describe('registro de entidades', () => {
     expect(cambio.usuarioCorreo).toMatch(/@prueba\.example$/);
   });
 
+  it('código SIGEP y órgano que aprueba: por omisión el CIGD; un formulario que no los envía no los borra', async () => {
+    const id = await t.crearEntidad('E.S.E. Hospital de Sibundoy', '800099223-3');
+    expect(await t.exigir(200, t.admin, 'GET', `/api/entidades/${id}`)).toMatchObject({
+      codigoSigep: null,
+      organoAprobacion: 'cigd',
+    });
+    const base = { nombre: 'E.S.E. Hospital de Sibundoy', nit: '800099223-3' };
+    await t.exigir(200, t.admin, 'PUT', `/api/entidades/${id}`, {
+      ...base,
+      codigoSigep: '4321',
+      organoAprobacion: 'junta_directiva',
+    });
+    await t.exigir(200, t.admin, 'PUT', `/api/entidades/${id}`, { ...base, telefono: '608 4200000' });
+    expect(await t.exigir(200, t.admin, 'GET', `/api/entidades/${id}`)).toMatchObject({
+      codigoSigep: '4321',
+      organoAprobacion: 'junta_directiva',
+    });
+    const otra = await t.crearEntidad('Alcaldía de Sibundoy', '800102891-6');
+    const repetido = await t.pedir(t.admin, 'PUT', `/api/entidades/${otra}`, {
+      nombre: 'Alcaldía de Sibundoy',
+      nit: '800102891-6',
+      codigoSigep: '4321',
+    });
+    expect(repetido.statusCode).toBe(409);
+    expect(repetido.json().campos[0]).toEqual({
+      campo: 'codigoSigep',
+      mensaje: 'ya está registrado para otra entidad',
+    });
+    const malos = await t.pedir(t.admin, 'PUT', `/api/entidades/${otra}`, {
+      nombre: 'Alcaldía de Sibundoy',
+      nit: '800102891-6',
+      codigoSigep: 'SIGEP-12',
+      organoAprobacion: 'asamblea',
+    });
+    expect(malos.statusCode).toBe(400);
+    expect(
+      malos
+        .json()
+        .campos.map((c: { campo: string }) => c.campo)
+        .sort(),
+    ).toEqual(['codigoSigep', 'organoAprobacion']);
+  });
+
   it('campos de contacto mal escritos se explican por campo', async () => {
     const id = await t.crearEntidad('Gobernación de Prueba', '899999001-7');
     const r = await t.pedir(t.admin, 'PUT', `/api/entidades/${id}`, {

@@ -107,14 +107,16 @@ describe('formulario', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('No hay conexión con el servidor.');
   });
 
-  it('salir de un campo con un error lo marca en el campo, pero el resumen espera al envío (no mueve el botón)', async () => {
+  it('salir de un campo no muestra mensajes (moverían el botón bajo el puntero); el envío los muestra y corregir los quita', async () => {
     const alEnviar = vi.fn(async () => {});
     renderConMantine(<Prueba alEnviar={alEnviar} />);
     await userEvent.type(screen.getByLabelText('Código'), 'x');
     await userEvent.tab();
-    expect(screen.getByLabelText('Código').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByLabelText('Código').getAttribute('aria-invalid')).not.toBe('true');
     expect(screen.queryByRole('alert')).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Guardar' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Revise estos 2 datos');
+    await userEvent.type(screen.getByLabelText('Código'), 'AB-1');
+    expect(screen.getByLabelText('Código').getAttribute('aria-invalid')).not.toBe('true');
   });
 });

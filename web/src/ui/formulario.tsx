@@ -27,7 +27,9 @@ export function useFormulario<V extends Valores>({
     mode: 'controlled',
     initialValues: inicial,
     validate: esquema ? schemaResolver(esquema, { sync: true }) : undefined,
-    validateInputOnBlur: true,
+    // Checked on submit, not on blur: a message appearing as the pointer goes down on the button moves
+    // the button away and the click is lost. Editing a field clears its message (Mantine's default).
+    validateInputOnBlur: false,
   });
   return Object.assign(form, { etiquetas });
 }
@@ -91,8 +93,7 @@ export function Formulario<V extends Valores>({
 }: PropsFormulario<V>) {
   const [pendiente, setPendiente] = useState(false);
   const [generales, setGenerales] = useState<string[]>([]);
-  // The summary appears after a submit, not while typing: one popping up on blur pushes the button away
-  // from under the pointer, and the click that follows misses it.
+  // The summary belongs to a submit attempt; server errors set after one are shown with it.
   const [intentado, setIntentado] = useState(false);
   const enCurso = useRef(false);
   const resumen = useRef<HTMLDivElement>(null);

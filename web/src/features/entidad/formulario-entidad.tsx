@@ -1,4 +1,5 @@
 import type { Entidad } from '@contrato/entidades.ts';
+import { NOMBRE_ORGANO, ORGANOS_APROBACION } from '@core/entidad.ts';
 import { Button, Fieldset, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { erroresPorCampo } from '../../api.ts';
@@ -19,6 +20,8 @@ const VACIA: DatosEntidad = {
   categoria: '',
   tipoFormulario: 'MIPG',
   grupoPar: '',
+  codigoSigep: '',
+  organoAprobacion: 'cigd',
   direccion: '',
   telefono: '',
   correo: '',
@@ -58,7 +61,13 @@ export function FormularioEntidad({
     const limpio = Object.fromEntries(
       Object.entries(d).map(([k, v]) => [k, v === '' ? null : v]),
     ) as DatosEntidad;
-    alGuardar({ ...limpio, nombre: d.nombre, nit: d.nit, tipoFormulario: d.tipoFormulario || 'MIPG' });
+    alGuardar({
+      ...limpio,
+      nombre: d.nombre,
+      nit: d.nit,
+      tipoFormulario: d.tipoFormulario || 'MIPG',
+      organoAprobacion: d.organoAprobacion || 'cigd',
+    });
   };
   return (
     <form onSubmit={enviar} noValidate>
@@ -117,6 +126,18 @@ export function FormularioEntidad({
               disabled={soloLectura}
             />
             <TextInput label="Grupo par FURAG" {...campo('grupoPar')} />
+            <TextInput
+              label="Código SIGEP"
+              description="Con él se encuentra la entidad en los resultados de FURAG"
+              inputMode="numeric"
+              {...campo('codigoSigep')}
+            />
+            <NativeSelect
+              label="Órgano que aprueba los planes"
+              data={ORGANOS_APROBACION.map((o) => ({ value: o, label: NOMBRE_ORGANO[o] }))}
+              {...campo('organoAprobacion')}
+              disabled={soloLectura}
+            />
           </SimpleGrid>
         </Fieldset>
         <Fieldset legend="Datos de contacto para las páginas públicas">
