@@ -125,6 +125,7 @@ export function ReporteActividad({
       onSuccess: () => {
         setArchivo(null);
         paso.reset();
+        enviar.reset();
       },
     });
   const adjuntarEnlace = () =>
@@ -132,6 +133,7 @@ export function ReporteActividad({
       onSuccess: () => {
         setEnlace({ nombre: '', url: '' });
         paso.reset();
+        enviar.reset();
       },
     });
   const editable =
