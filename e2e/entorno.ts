@@ -18,7 +18,8 @@ export interface Entorno {
   cerrar(): Promise<void>;
 }
 
-export async function iniciarEntorno(): Promise<Entorno> {
+/** `extra`: more environment for the server (e.g. MIPG_SMTP_URL for a local SMTP server). */
+export async function iniciarEntorno(extra: Record<string, string> = {}): Promise<Entorno> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mipg-e2e-'));
   const port = await puertoLibre();
   const servidor: ChildProcess = spawn(
@@ -33,6 +34,7 @@ export async function iniciarEntorno(): Promise<Entorno> {
         MIPG_ADMIN_EMAIL: ADMIN.correo,
         MIPG_ADMIN_PASSWORD: ADMIN.clave,
         DATABASE_URL: '',
+        ...extra,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

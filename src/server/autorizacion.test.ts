@@ -94,6 +94,8 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'GET /api/entidades/:entidadId/seguimientos': 'entidad.ver',
   'PUT /api/entidades/:entidadId/seguimientos/:actividadId/:periodo': 'seguimiento.reportar',
   'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/enviar': 'seguimiento.reportar',
+  'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/guardar-y-enviar':
+    'seguimiento.reportar',
   'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/aceptar': 'seguimiento.revisar',
   'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/devolver': 'seguimiento.revisar',
   'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/verificar': 'seguimiento.verificar',

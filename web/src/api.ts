@@ -5,6 +5,20 @@ export const fijarCsrf = (valor: string) => {
 };
 export const leerCsrf = () => csrf;
 
+/**
+ * Who asks the person to log in again when the session ended mid-work (ui/sesion-vencida.tsx): it resolves
+ * true once logged in, and the request that met the 401 is sent again, so what was typed is not lost.
+ */
+type AlVencerSesion = () => Promise<boolean>;
+let alVencerSesion: AlVencerSesion | null = null;
+export const atenderSesionVencida = (f: AlVencerSesion | null) => {
+  alVencerSesion = f;
+};
+// Logging in and out answer 401 for their own reasons (a wrong password, a session already gone).
+const sinReingreso = new Set(['/api/auth/login', '/api/auth/logout']);
+const reingresar = async (status: number, url: string) =>
+  status === 401 && !!alVencerSesion && !sinReingreso.has(url) && (await alVencerSesion());
+
 export interface CampoInvalido {
   campo: string;
   mensaje: string;
@@ -38,6 +52,7 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
       'No hay conexión con el servidor. Revise su conexión a internet e inténtelo de nuevo.',
     );
   }
+  if (await reingresar(r.status, url)) return api<T>(method, url, body);
   if (r.status === 204) return undefined as T;
   const datos = await r.json().catch(() => null);
   if (!r.ok)
@@ -69,6 +84,7 @@ export async function subirArchivo(
       'No hay conexión con el servidor. Revise su conexión a internet e inténtelo de nuevo.',
     );
   }
+  if (await reingresar(r.status, url)) return subirArchivo(url, archivo, { metodo, tipo });
   if (!r.ok) {
     const datos = await r.json().catch(() => null);
     throw new ErrorApi(r.status, datos?.mensaje ?? 'No fue posible cargar el archivo.', datos?.campos ?? []);

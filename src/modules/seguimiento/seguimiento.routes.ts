@@ -22,6 +22,7 @@ import {
   cambiarEstadoReporte,
   darPasoEnLote,
   guardarReporte,
+  guardarYEnviar,
   hojaSeguimiento,
 } from './seguimiento.service.ts';
 
@@ -67,6 +68,23 @@ export const seguimientoRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) =>
       guardarReporte(app.db, actorDe(request), usuarioDe(request), request.params, request.body),
+  );
+
+  app.post(
+    '/api/entidades/:entidadId/seguimientos/:actividadId/:periodo/guardar-y-enviar',
+    {
+      config: { acceso: { permiso: PERMISO_DE_LINEA[TRANSICIONES_SEGUIMIENTO.enviar.linea] } },
+      schema: {
+        tags,
+        summary:
+          'Guardar el avance tal como está en la pantalla y enviarlo a planeación en un solo paso (requiere al menos una evidencia); si algo falla, no cambia nada',
+        params: ParamsSeguimiento,
+        body: SeguimientoEntradaSchema,
+        response: { 200: FilaSeguimientoSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
+      },
+    },
+    async (request) =>
+      guardarYEnviar(app.db, actorDe(request), usuarioDe(request), request.params, request.body, app.correo),
   );
 
   for (const accion of Object.keys(TRANSICIONES_SEGUIMIENTO) as AccionSeguimiento[]) {

@@ -289,10 +289,9 @@ const comoAntes = (s: Seguimiento) => ({
   estado: s.estado,
 });
 
-/** The responsible saves the period's progress: the first save creates the report, later ones change it. */
-export async function guardarReporte(
+/** What every save checks before touching the report: who, the period open, the plan approved, the figures. */
+async function prepararGuardado(
   db: Db,
-  actor: Actor,
   u: UsuarioSesion,
   { entidadId, actividadId, periodo }: RefReporte,
   entrada: EntradaReporte,
@@ -313,7 +312,56 @@ export async function guardarReporte(
     descripcion: entrada.descripcion,
     dificultades: entrada.dificultades || null,
   };
-  const despues = { actividad: a.codigo, periodo, ...datos };
+  return { a, p, datos, despues: { actividad: a.codigo, periodo, ...datos } };
+}
+
+type DatosGuardados = Awaited<ReturnType<typeof prepararGuardado>>['datos'];
+
+/** The report locked until commit: «antes» is exactly what a save replaces, and a send waits for it. */
+async function bloquearReporte(tx: Db, actividadId: string, periodo: number) {
+  const [s] = await tx
+    .select()
+    .from(seguimiento)
+    .where(and(eq(seguimiento.actividadId, actividadId), eq(seguimiento.periodo, periodo)))
+    .for('update');
+  return s ?? null;
+}
+
+/** Writes the figures over an editable report and audits the change. */
+async function actualizarReporte(
+  tx: Db,
+  actor: Actor,
+  u: UsuarioSesion,
+  entidadId: string,
+  antes: Seguimiento,
+  datos: DatosGuardados,
+  despues: object,
+) {
+  exigirEditable(antes);
+  await tx
+    .update(seguimiento)
+    .set({ ...datos, reportadoPor: u.id, actualizadoEn: new Date() })
+    .where(eq(seguimiento.id, antes.id));
+  await registrarAuditoria(tx, actor, {
+    entidadId,
+    accion: 'actualizar',
+    recurso: 'seguimiento',
+    recursoId: antes.id,
+    antes: comoAntes(antes),
+    despues,
+  });
+}
+
+/** The responsible saves the period's progress: the first save creates the report, later ones change it. */
+export async function guardarReporte(
+  db: Db,
+  actor: Actor,
+  u: UsuarioSesion,
+  ref: RefReporte,
+  entrada: EntradaReporte,
+) {
+  const { entidadId, actividadId, periodo } = ref;
+  const { a, datos, despues } = await prepararGuardado(db, u, ref, entrada);
   await db.transaction(async (tx) => {
     await exigirPeriodoAbierto(tx, entidadId, a.vigencia, periodo);
     // Insert first: of two first saves at once, one creates and the other finds the row and changes it.
@@ -333,25 +381,44 @@ export async function guardarReporte(
       });
       return;
     }
-    // Locked until commit: «antes» is exactly what this save replaces, and a send waits for it.
-    const [antes] = await tx
-      .select()
-      .from(seguimiento)
-      .where(and(eq(seguimiento.actividadId, actividadId), eq(seguimiento.periodo, periodo)))
-      .for('update');
-    exigirEditable(antes!);
-    await tx
-      .update(seguimiento)
-      .set({ ...datos, reportadoPor: u.id, actualizadoEn: new Date() })
-      .where(eq(seguimiento.id, antes!.id));
-    await registrarAuditoria(tx, actor, {
-      entidadId,
-      accion: 'actualizar',
-      recurso: 'seguimiento',
-      recursoId: antes!.id,
-      antes: comoAntes(antes!),
-      despues,
-    });
+    const antes = await bloquearReporte(tx, actividadId, periodo);
+    await actualizarReporte(tx, actor, u, entidadId, antes!, datos, despues);
+  });
+  const hoja = await hojaSeguimiento(db, entidadId, a.vigencia, periodo, u, actividadId);
+  return hoja.filas[0]!;
+}
+
+const mismasCifras = (s: Seguimiento, d: DatosGuardados) =>
+  s.valor === d.valor &&
+  s.numerador === d.numerador &&
+  s.denominador === d.denominador &&
+  s.descripcion === d.descripcion &&
+  s.dificultades === d.dificultades;
+
+/**
+ * «Enviar a planeación» with the figures on the screen: saved and sent in one transaction, so what
+ * planeación receives is what the responsible saw, and nothing typed is dropped. The report is locked
+ * first: of two at once (a double click) one sends, the other finds it sent and gets a 409, writing nothing.
+ * Figures equal to the saved ones leave no «actualizar» entry, only the send.
+ */
+export async function guardarYEnviar(
+  db: Db,
+  actor: Actor,
+  u: UsuarioSesion,
+  ref: RefReporte,
+  entrada: EntradaReporte,
+  servicioCorreo: Correo | null = null,
+) {
+  const { entidadId, actividadId, periodo } = ref;
+  const { a, p, datos, despues } = await prepararGuardado(db, u, ref, entrada);
+  await db.transaction(async (tx) => {
+    await exigirPeriodoAbierto(tx, entidadId, a.vigencia, periodo);
+    const antes = await bloquearReporte(tx, actividadId, periodo);
+    // Evidence hangs from a saved report, and nothing is sent without evidence.
+    if (!antes) throw mensajeNoReportable();
+    if (!mismasCifras(antes, datos)) await actualizarReporte(tx, actor, u, entidadId, antes, datos, despues);
+    else exigirEditable(antes);
+    await pasoEnTransaccion(tx, actor, u, 'enviar', a, p, ref, undefined, servicioCorreo);
   });
   const hoja = await hojaSeguimiento(db, entidadId, a.vigencia, periodo, u, actividadId);
   return hoja.filas[0]!;
@@ -429,76 +496,101 @@ async function darPaso(
   exigirAbierto(p);
   await db.transaction(async (tx) => {
     await exigirPeriodoAbierto(tx, entidadId, a.vigencia, periodo);
-    const s = await seguimientoDe(tx, actividadId, periodo);
-    if (!s) throw mensajeNoReportable();
-    const desde = s.estado;
-    const t = transicionSeguimiento(desde, accion);
-    if (!t.ok) throw conflicto(t.mensaje);
-    const cambios: Partial<typeof seguimiento.$inferInsert> = { estado: t.hacia, actualizadoEn: new Date() };
-    if (accion === 'enviar')
-      Object.assign(cambios, {
-        enviadoEn: new Date(),
-        tardio: esReporteTardio(p, hoyEnColombia()),
-        reportadoPor: u.id,
-      });
-    if (accion === 'aceptar') Object.assign(cambios, { revisadoPor: u.id, observacionesPlaneacion: null });
-    if (accion === 'devolver')
-      Object.assign(cambios, { revisadoPor: u.id, observacionesPlaneacion: observaciones });
-    if (accion === 'verificar') Object.assign(cambios, { verificadoPor: u.id, observacionesControl: null });
-    if (accion === 'observar')
-      Object.assign(cambios, { verificadoPor: u.id, observacionesControl: observaciones });
-    const [hecho] = await tx
-      .update(seguimiento)
-      .set(cambios)
-      .where(and(eq(seguimiento.id, s.id), eq(seguimiento.estado, desde)))
-      .returning({ id: seguimiento.id });
-    if (!hecho) {
-      const ahora = await seguimientoDe(tx, actividadId, periodo);
-      throw conflicto(mensajeReporteCambiado(ahora?.estado ?? desde));
-    }
-    // Checked once the row is this transaction's: what has no evidence is not done.
-    if (accion === 'enviar' && !(await evidenciasDe(tx, [s.id])).length)
-      throw new ErrorApi(409, 'Adjunte al menos una evidencia (archivo o enlace) antes de enviar.', [
-        { campo: 'evidencias', mensaje: 'el reporte no tiene evidencias' },
-      ]);
-    await registrarAuditoria(tx, actor, {
-      entidadId,
-      accion,
-      recurso: 'seguimiento',
-      recursoId: s.id,
-      antes: { estado: desde },
-      despues: { estado: t.hacia, actividad: a.codigo, periodo, observaciones: observaciones ?? null },
-    });
-    const texto = `${a.codigo} · ${p.nombre}: ${NOMBRE_ESTADO_SEGUIMIENTO[t.hacia].toLowerCase()}${
-      observaciones ? ` — «${observaciones.slice(0, 140)}»` : ''
-    }`;
-    const destinos =
-      accion === 'enviar'
-        ? await usuariosConRol(tx, entidadId, 'planeacion')
-        : accion === 'aceptar'
-          ? await usuariosConRol(tx, entidadId, 'control_interno')
-          : accion === 'observar'
-            ? [
-                s.reportadoPor,
-                a.responsableId,
-                ...a.corresponsables,
-                ...(await usuariosConRol(tx, entidadId, 'planeacion')),
-              ]
-            : [s.reportadoPor, a.responsableId, ...a.corresponsables];
-    const personas = [...new Set(destinos.filter((d): d is string => !!d && d !== u.id))];
-    const enlace = enlaceReporte(a.vigencia, periodo, actividadId);
-    await notificar(tx, personas, entidadId, texto, enlace);
-    // The same notice by e-mail, in this transaction: a step that fails (409) sends nothing.
-    await encolarAviso(
+    await pasoEnTransaccion(
       tx,
+      actor,
+      u,
+      accion,
+      a,
+      p,
+      { entidadId, actividadId, periodo },
+      observaciones,
       servicioCorreo,
-      personas,
-      `MIPG: reporte ${a.codigo} ${NOMBRE_ESTADO_SEGUIMIENTO[t.hacia].toLowerCase()}`,
-      `El reporte de la actividad ${a.codigo} «${a.nombre}» (${p.nombre}) quedó ${NOMBRE_ESTADO_SEGUIMIENTO[t.hacia].toLowerCase()}${
-        observaciones ? `.\n\nObservaciones: ${observaciones}` : '.'
-      }`,
-      enlace,
     );
   });
   return a.vigencia;
+}
+
+/** The step itself, inside a transaction that already holds the period open. */
+async function pasoEnTransaccion(
+  tx: Db,
+  actor: Actor,
+  u: UsuarioSesion,
+  accion: AccionSeguimiento,
+  a: Actividad & { vigencia: number },
+  p: Awaited<ReturnType<typeof periodoDe>>,
+  { entidadId, actividadId, periodo }: RefReporte,
+  observaciones: string | undefined,
+  servicioCorreo: Correo | null,
+) {
+  const s = await seguimientoDe(tx, actividadId, periodo);
+  if (!s) throw mensajeNoReportable();
+  const desde = s.estado;
+  const t = transicionSeguimiento(desde, accion);
+  if (!t.ok) throw conflicto(t.mensaje);
+  const cambios: Partial<typeof seguimiento.$inferInsert> = { estado: t.hacia, actualizadoEn: new Date() };
+  if (accion === 'enviar')
+    Object.assign(cambios, {
+      enviadoEn: new Date(),
+      tardio: esReporteTardio(p, hoyEnColombia()),
+      reportadoPor: u.id,
+    });
+  if (accion === 'aceptar') Object.assign(cambios, { revisadoPor: u.id, observacionesPlaneacion: null });
+  if (accion === 'devolver')
+    Object.assign(cambios, { revisadoPor: u.id, observacionesPlaneacion: observaciones });
+  if (accion === 'verificar') Object.assign(cambios, { verificadoPor: u.id, observacionesControl: null });
+  if (accion === 'observar')
+    Object.assign(cambios, { verificadoPor: u.id, observacionesControl: observaciones });
+  const [hecho] = await tx
+    .update(seguimiento)
+    .set(cambios)
+    .where(and(eq(seguimiento.id, s.id), eq(seguimiento.estado, desde)))
+    .returning({ id: seguimiento.id });
+  if (!hecho) {
+    const ahora = await seguimientoDe(tx, actividadId, periodo);
+    throw conflicto(mensajeReporteCambiado(ahora?.estado ?? desde));
+  }
+  // Checked once the row is this transaction's: what has no evidence is not done.
+  if (accion === 'enviar' && !(await evidenciasDe(tx, [s.id])).length)
+    throw new ErrorApi(409, 'Adjunte al menos una evidencia (archivo o enlace) antes de enviar.', [
+      { campo: 'evidencias', mensaje: 'el reporte no tiene evidencias' },
+    ]);
+  await registrarAuditoria(tx, actor, {
+    entidadId,
+    accion,
+    recurso: 'seguimiento',
+    recursoId: s.id,
+    antes: { estado: desde },
+    despues: { estado: t.hacia, actividad: a.codigo, periodo, observaciones: observaciones ?? null },
+  });
+  const texto = `${a.codigo} · ${p.nombre}: ${NOMBRE_ESTADO_SEGUIMIENTO[t.hacia].toLowerCase()}${
+    observaciones ? ` — «${observaciones.slice(0, 140)}»` : ''
+  }`;
+  const destinos =
+    accion === 'enviar'
+      ? await usuariosConRol(tx, entidadId, 'planeacion')
+      : accion === 'aceptar'
+        ? await usuariosConRol(tx, entidadId, 'control_interno')
+        : accion === 'observar'
+          ? [
+              s.reportadoPor,
+              a.responsableId,
+              ...a.corresponsables,
+              ...(await usuariosConRol(tx, entidadId, 'planeacion')),
+            ]
+          : [s.reportadoPor, a.responsableId, ...a.corresponsables];
+  const personas = [...new Set(destinos.filter((d): d is string => !!d && d !== u.id))];
+  const enlace = enlaceReporte(a.vigencia, periodo, actividadId);
+  await notificar(tx, personas, entidadId, texto, enlace);
+  // The same notice by e-mail, in this transaction: a step that fails (409) sends nothing.
+  await encolarAviso(
+    tx,
+    servicioCorreo,
+    personas,
+    `MIPG: reporte ${a.codigo} ${NOMBRE_ESTADO_SEGUIMIENTO[t.hacia].toLowerCase()}`,
+    `El reporte de la actividad ${a.codigo} «${a.nombre}» (${p.nombre}) quedó ${NOMBRE_ESTADO_SEGUIMIENTO[t.hacia].toLowerCase()}${
+      observaciones ? `.\n\nObservaciones: ${observaciones}` : '.'
+    }`,
+    enlace,
+  );
 }

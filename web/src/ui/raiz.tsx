@@ -5,6 +5,7 @@ import { sesionQuery } from '../features/auth/api.ts';
 import { Cargando, MensajeError } from './componentes.tsx';
 import { ProveedorTrabajo } from './contexto.tsx';
 import { Marco, MarcoPublico } from './marco.tsx';
+import { SesionVencida } from './sesion-vencida.tsx';
 
 export { trabajoDe } from './contexto.tsx';
 
@@ -77,6 +78,7 @@ function Privada() {
       <Marco>
         <Outlet />
       </Marco>
+      <SesionVencida correo={sesion.data.usuario.correo} usuarioId={sesion.data.usuario.id} />
     </ProveedorTrabajo>
   );
 }

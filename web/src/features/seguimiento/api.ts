@@ -1,6 +1,7 @@
 import type { HojaSeguimiento, LoteResultado } from '@contrato/seguimiento.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, subirArchivo } from '../../api.ts';
+import { useUnaALaVez } from '../../ui/una-a-la-vez.ts';
 import { inicioKeys } from '../inicio/api.ts';
 import { tableroKeys } from '../tablero/api.ts';
 import { vigenciaKeys } from '../vigencias/api.ts';
@@ -43,72 +44,100 @@ export interface DatosReporte {
 /** `url` is the report's address: /api/entidades/:entidad/seguimientos/:actividad/:periodo. */
 export function useGuardarReporte(url: string) {
   const refrescar = useRefrescarSeguimiento();
-  return useMutation({ mutationFn: (d: DatosReporte) => api('PUT', url, d), onSuccess: refrescar });
+  return useUnaALaVez(
+    useMutation({ mutationFn: (d: DatosReporte) => api('PUT', url, d), onSuccess: refrescar }),
+  );
 }
 
 export function useSubirEvidencia(url: string) {
   const refrescar = useRefrescarSeguimiento();
-  return useMutation({
-    mutationFn: (archivo: File) =>
-      subirArchivo(`${url}/evidencias?nombre=${encodeURIComponent(archivo.name)}`, archivo, {
-        metodo: 'POST',
-        tipo: 'application/octet-stream',
-      }),
-    onSuccess: refrescar,
-  });
+  return useUnaALaVez(
+    useMutation({
+      mutationFn: (archivo: File) =>
+        subirArchivo(`${url}/evidencias?nombre=${encodeURIComponent(archivo.name)}`, archivo, {
+          metodo: 'POST',
+          tipo: 'application/octet-stream',
+        }),
+      onSuccess: refrescar,
+    }),
+  );
 }
 
 export function useAgregarEnlace(url: string) {
   const refrescar = useRefrescarSeguimiento();
-  return useMutation({
-    mutationFn: (enlace: { nombre: string; url: string }) => api('POST', `${url}/enlaces`, enlace),
-    onSuccess: refrescar,
-  });
+  return useUnaALaVez(
+    useMutation({
+      mutationFn: (enlace: { nombre: string; url: string }) => api('POST', `${url}/enlaces`, enlace),
+      onSuccess: refrescar,
+    }),
+  );
 }
 
 export function useQuitarEvidencia(entidadId: string) {
   const refrescar = useRefrescarSeguimiento();
-  return useMutation({
-    mutationFn: (id: string) => api('DELETE', `/api/entidades/${entidadId}/evidencias/${id}`),
-    onSuccess: refrescar,
-  });
+  return useUnaALaVez(
+    useMutation({
+      mutationFn: (id: string) => api('DELETE', `/api/entidades/${entidadId}/evidencias/${id}`),
+      onSuccess: refrescar,
+    }),
+  );
+}
+
+/**
+ * «Enviar a planeación» with the figures on the screen: the API saves and sends them in one step, so
+ * planeación gets what the responsible sees and unsaved edits are never dropped.
+ */
+export function useGuardarYEnviar(url: string) {
+  const refrescar = useRefrescarSeguimiento();
+  return useUnaALaVez(
+    useMutation({
+      mutationFn: (d: DatosReporte) => api('POST', `${url}/guardar-y-enviar`, d),
+      onSuccess: refrescar,
+    }),
+  );
 }
 
 /** One step of the report's review: enviar, aceptar, devolver, verificar, observar. */
 export function usePasoReporte(url: string) {
   const refrescar = useRefrescarSeguimiento();
-  return useMutation({
-    mutationFn: ({ accion, cuerpo }: { accion: string; cuerpo?: object }) =>
-      api('POST', `${url}/${accion}`, cuerpo ?? {}),
-    onSuccess: refrescar,
-  });
+  return useUnaALaVez(
+    useMutation({
+      mutationFn: ({ accion, cuerpo }: { accion: string; cuerpo?: object }) =>
+        api('POST', `${url}/${accion}`, cuerpo ?? {}),
+      onSuccess: refrescar,
+    }),
+  );
 }
 
 export function useCambiarCierre(entidadId: string, vigencia: number, periodo: number | null) {
   const cliente = useQueryClient();
-  return useMutation({
-    mutationFn: ({ accion, justificacion }: { accion: 'cerrar' | 'reabrir'; justificacion?: string }) =>
-      api(
-        'POST',
-        `/api/entidades/${entidadId}/vigencias/${vigencia}/periodos/${periodo}/${accion}`,
-        accion === 'reabrir' ? { justificacion } : {},
-      ),
-    onSuccess: async () => {
-      await cliente.invalidateQueries({ queryKey: vigenciaKeys.vigencia(entidadId, vigencia) });
-      await cliente.invalidateQueries({ queryKey: seguimientoKeys.todo });
-      await cliente.invalidateQueries({ queryKey: tableroKeys.todo });
-    },
-  });
+  return useUnaALaVez(
+    useMutation({
+      mutationFn: ({ accion, justificacion }: { accion: 'cerrar' | 'reabrir'; justificacion?: string }) =>
+        api(
+          'POST',
+          `/api/entidades/${entidadId}/vigencias/${vigencia}/periodos/${periodo}/${accion}`,
+          accion === 'reabrir' ? { justificacion } : {},
+        ),
+      onSuccess: async () => {
+        await cliente.invalidateQueries({ queryKey: vigenciaKeys.vigencia(entidadId, vigencia) });
+        await cliente.invalidateQueries({ queryKey: seguimientoKeys.todo });
+        await cliente.invalidateQueries({ queryKey: tableroKeys.todo });
+      },
+    }),
+  );
 }
 
 /** Accept (planeación) or verify (control interno) many reports of a period at once; each one is explained. */
 export function useRevisarEnLote(entidadId: string, periodo: number | null) {
   const refrescar = useRefrescarSeguimiento();
-  return useMutation({
-    mutationFn: ({ accion, actividades }: { accion: 'aceptar' | 'verificar'; actividades: string[] }) =>
-      api<LoteResultado>('POST', `/api/entidades/${entidadId}/periodos/${periodo}/seguimientos/${accion}`, {
-        actividades,
-      }),
-    onSuccess: refrescar,
-  });
+  return useUnaALaVez(
+    useMutation({
+      mutationFn: ({ accion, actividades }: { accion: 'aceptar' | 'verificar'; actividades: string[] }) =>
+        api<LoteResultado>('POST', `/api/entidades/${entidadId}/periodos/${periodo}/seguimientos/${accion}`, {
+          actividades,
+        }),
+      onSuccess: refrescar,
+    }),
+  );
 }

@@ -23,10 +23,13 @@ import { erroresPorCampo } from '../../api.ts';
 import { MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaHora, numero, porcentaje } from '../../ui/formato.ts';
+import { useAvisoCambiosSinGuardar } from '../../ui/formulario.tsx';
 import { useEstadoPlataforma } from '../auth/estado-plataforma.ts';
 import {
+  type DatosReporte,
   useAgregarEnlace,
   useGuardarReporte,
+  useGuardarYEnviar,
   usePasoReporte,
   useQuitarEvidencia,
   useSubirEvidencia,
@@ -91,14 +94,23 @@ export function ReporteActividad({
   const [observaciones, setObservaciones] = useState('');
   const num = (x: string | number) => (x === '' ? null : Number(x));
   const guardar = useGuardarReporte(url);
-  const guardarReporte = () =>
-    guardar.mutate({
-      ...(modo === 'valor'
-        ? { valor: num(valor) }
-        : { numerador: num(numerador), denominador: num(denominador) }),
-      descripcion,
-      dificultades: dificultades || null,
-    });
+  const enviar = useGuardarYEnviar(url);
+  // What is on the screen, exactly as saving or sending would send it.
+  const enPantalla: DatosReporte = {
+    ...(modo === 'valor'
+      ? { valor: num(valor) }
+      : { numerador: num(numerador), denominador: num(denominador) }),
+    descripcion,
+    dificultades: dificultades || null,
+  };
+  const guardarReporte = () => {
+    enviar.reset();
+    guardar.mutate(enPantalla);
+  };
+  const enviarReporte = () => {
+    guardar.reset();
+    enviar.mutate(enPantalla);
+  };
   const subir = useSubirEvidencia(url);
   const agregarEnlace = useAgregarEnlace(url);
   const quitar = useQuitarEvidencia(entidad!.id);
@@ -113,6 +125,7 @@ export function ReporteActividad({
       onSuccess: () => {
         setArchivo(null);
         paso.reset();
+        enviar.reset();
       },
     });
   const adjuntarEnlace = () =>
@@ -120,11 +133,22 @@ export function ReporteActividad({
       onSuccess: () => {
         setEnlace({ nombre: '', url: '' });
         paso.reset();
+        enviar.reset();
       },
     });
   const editable =
     !cerrado && fila.puedeReportar && (!r || r.estado === 'borrador' || r.estado === 'devuelto');
-  const errores = erroresPorCampo(guardar.error);
+  const comoEstaGuardado = r
+    ? (modo === 'valor'
+        ? r.denominador === null && r.valor === enPantalla.valor
+        : r.numerador === enPantalla.numerador && r.denominador === enPantalla.denominador) &&
+      r.descripcion === descripcion.trim() &&
+      (r.dificultades ?? '') === dificultades.trim()
+    : [valor, numerador, denominador, descripcion, dificultades].every((x) => x === '');
+  const sinGuardar = editable && !comoEstaGuardado;
+  const enviando = enviar.isPending;
+  useAvisoCambiosSinGuardar(sinGuardar && !guardar.isPending && !enviando);
+  const errores = { ...erroresPorCampo(guardar.error), ...erroresPorCampo(enviar.error) };
   const erroresPaso = erroresPorCampo(paso.error);
   const id = `act-${a.id}`;
   return (
@@ -256,10 +280,10 @@ export function ReporteActividad({
                 />
                 <MensajeError error={guardar.error} />
                 <Group>
-                  <Button type="submit" loading={guardar.isPending}>
+                  <Button type="submit" loading={guardar.isPending} disabled={enviando}>
                     Guardar avance
                   </Button>
-                  {guardar.isSuccess && <Text role="status">Avance guardado.</Text>}
+                  {guardar.isSuccess && !sinGuardar && <Text role="status">Avance guardado.</Text>}
                 </Group>
               </Stack>
             </form>
@@ -313,6 +337,8 @@ export function ReporteActividad({
                           color="#a51d1d"
                           ml="xs"
                           aria-label={`Quitar la evidencia ${e.nombre}`}
+                          loading={quitar.isPending && quitar.variables === e.id}
+                          disabled={quitar.isPending}
                           onClick={() => quitar.mutate(e.id)}
                         >
                           Quitar
@@ -365,7 +391,12 @@ export function ReporteActividad({
                     />
                   </Group>
                   <Group>
-                    <Button variant="outline" loading={agregarEnlace.isPending} onClick={adjuntarEnlace}>
+                    <Button
+                      variant="outline"
+                      loading={agregarEnlace.isPending}
+                      disabled={agregarEnlace.isPending}
+                      onClick={adjuntarEnlace}
+                    >
                       Agregar enlace
                     </Button>
                   </Group>
@@ -376,12 +407,15 @@ export function ReporteActividad({
 
           {!cerrado && (
             <Stack gap="xs">
-              <MensajeError error={paso.error} />
+              <MensajeError error={paso.error ?? enviar.error} />
               {editable && r && (
                 <Group>
-                  <Button loading={paso.isPending} onClick={() => darPaso('enviar')}>
+                  <Button loading={enviando} disabled={enviando || guardar.isPending} onClick={enviarReporte}>
                     Enviar a planeación
                   </Button>
+                  {sinGuardar && (
+                    <Text size="sm">Se envía lo que ve en pantalla: los cambios se guardan al enviar.</Text>
+                  )}
                 </Group>
               )}
               {r?.estado === 'enviado' && puede('seguimiento.revisar') && (
@@ -441,10 +475,10 @@ function Revision(p: {
         error={p.error}
       />
       <Group>
-        <Button loading={p.pendiente} onClick={p.alAprobar}>
+        <Button loading={p.pendiente} disabled={p.pendiente} onClick={p.alAprobar}>
           {p.aprobar}
         </Button>
-        <Button variant="outline" loading={p.pendiente} onClick={p.alRechazar}>
+        <Button variant="outline" loading={p.pendiente} disabled={p.pendiente} onClick={p.alRechazar}>
           {p.rechazar}
         </Button>
       </Group>
