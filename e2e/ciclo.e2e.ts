@@ -238,7 +238,7 @@ describe('ciclo del plan y el seguimiento en el navegador', () => {
     await expect.poll(() => entidad.textContent()).toContain('acumulado a trimestre 1');
     expect(await entidad.textContent()).toContain('10 %');
     await p.getByRole('button', { name: 'Integridad' }).click();
-    const tabla = p.getByRole('region', { name: 'Tabla de actividades de Integridad' });
+    const tabla = p.getByRole('table', { name: 'Actividades de Integridad' });
     await expect.poll(() => tabla.textContent()).toContain('Verificado por control interno');
     expect(await tabla.textContent()).toContain('25 %');
     await revisarPagina(p, '28-tablero');

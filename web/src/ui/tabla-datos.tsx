@@ -118,6 +118,8 @@ interface Props<T extends object> {
   detalleGrupo?: (g: Grupo<T>) => ReactNode;
   /** Buttons beside the search box (import, export…). */
   herramientas?: ReactNode;
+  /** Sections start folded (a long list reads as one line per section); a search or filter opens them. */
+  plegarGrupos?: boolean;
 }
 
 const texto = (v: string | number | null) => (v === null ? '—' : typeof v === 'number' ? numero(v) : v);
@@ -140,6 +142,7 @@ export function TablaDatos<T extends object>({
   resumenGrupo,
   detalleGrupo,
   herramientas,
+  plegarGrupos = false,
 }: Props<T>) {
   const idBusqueda = useId();
   const [busquedaLocal, setBusqueda] = useState('');
@@ -154,7 +157,8 @@ export function TablaDatos<T extends object>({
     : filtrosLocales;
   const [orden, setOrden] = useState<SortingState>([]);
   const [paginacion, setPaginacion] = useState<PaginationState>({ pageIndex: 0, pageSize: porPagina });
-  const [cerrados, setCerrados] = useState<ReadonlySet<string>>(new Set());
+  // Sections the person opened or folded; the others follow `plegarGrupos` (open while searching).
+  const [plegado, setPlegado] = useState<ReadonlyMap<string, boolean>>(new Map());
 
   const defs = useMemo<ColumnDef<typeof features, T>[]>(
     () =>
@@ -226,17 +230,16 @@ export function TablaDatos<T extends object>({
     return [...mapa.entries()].filter(([, fs]) => fs.length > 0).map(([clave, filas]) => ({ clave, filas }));
   }, [agruparPor, porId, visibles, filas]);
 
-  const alternar = (clave: string) =>
-    setCerrados((actual) => {
-      const nuevo = new Set(actual);
-      if (nuevo.has(clave)) nuevo.delete(clave);
-      else nuevo.add(clave);
-      return nuevo;
-    });
+  const estaAbierto = (clave: string) => !(plegado.get(clave) ?? (plegarGrupos && !hayFiltro));
+  const alternar = (clave: string) => setPlegado((actual) => new Map(actual).set(clave, estaAbierto(clave)));
+  const todosAbiertos = grupos.every((g) => estaAbierto(g.clave));
+  const alternarTodos = () => setPlegado(new Map(grupos.map((g) => [g.clave, todosAbiertos])));
 
   const totalPaginas = servidor
     ? Math.max(1, Math.ceil(servidor.total / servidor.porPagina))
-    : table.getPageCount();
+    : paginar
+      ? table.getPageCount()
+      : 1;
   const paginaActual = servidor ? servidor.pagina : paginacion.pageIndex + 1;
 
   const cambiarBusqueda = (texto: string) => {
@@ -298,11 +301,18 @@ export function TablaDatos<T extends object>({
           {herramientas}
         </Group>
       )}
-      <Text size="sm" role="status" mb="xs">
-        {coincidencias === filas.length || servidor
-          ? cantidad(coincidencias, ...sustantivo)
-          : `${numero(coincidencias)} de ${cantidad(filas.length, ...sustantivo)}`}
-      </Text>
+      <Group justify="space-between" gap="xs" mb="xs" wrap="wrap">
+        <Text size="sm" role="status">
+          {coincidencias === filas.length || servidor
+            ? cantidad(coincidencias, ...sustantivo)
+            : `${numero(coincidencias)} de ${cantidad(filas.length, ...sustantivo)}`}
+        </Text>
+        {agruparPor && grupos.length > 1 && (
+          <Button variant="subtle" size="compact-sm" onClick={alternarTodos}>
+            {todosAbiertos ? 'Plegar todas las secciones' : 'Abrir todas las secciones'}
+          </Button>
+        )}
+      </Group>
       {coincidencias === 0 ? (
         <Text c="dimmed">{hayFiltro ? 'Ningún registro coincide con la búsqueda.' : vacio}</Text>
       ) : (
@@ -358,7 +368,7 @@ export function TablaDatos<T extends object>({
             </Table.Tr>
           </Table.Thead>
           {grupos.map((g) => {
-            const abierto = !cerrados.has(g.clave);
+            const abierto = estaAbierto(g.clave);
             return (
               <Table.Tbody key={g.clave || 'todas'}>
                 {agruparPor && (

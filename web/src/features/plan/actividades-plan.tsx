@@ -8,6 +8,9 @@ import { useMemo } from 'react';
 import { fechaCivil, pesos, porcentaje } from '../../ui/formato.ts';
 import { type Columna, type Grupo, TablaDatos } from '../../ui/tabla-datos.tsx';
 
+/** From this many activities the policies start folded. */
+export const PLEGAR_DESDE = 20;
+
 type Politica = Catalogo['dimensiones'][number]['politicas'][number];
 
 /**
@@ -48,7 +51,12 @@ export function ActividadesPlan({
         filtro: true,
         oculta: true,
       },
-      { id: 'codigo', titulo: 'Código', valor: (a) => a.codigo },
+      {
+        id: 'codigo',
+        titulo: 'Código',
+        valor: (a) => a.codigo,
+        celda: (a) => <span style={{ whiteSpace: 'nowrap' }}>{a.codigo}</span>,
+      },
       {
         id: 'nombre',
         titulo: 'Actividad',
@@ -164,6 +172,8 @@ export function ActividadesPlan({
       columnas={columnas}
       idFila={(a) => a.id}
       agruparPor="politica"
+      // A long plan reads first as one line per policy (its count and weights); a search or filter opens them.
+      plegarGrupos={plan.actividades.length > PLEGAR_DESDE}
       resumenGrupo={(g) => {
         const r = revision.get(politicaDe(g));
         return r ? `pesos ${porcentaje(r.suma)}${r.ok ? '' : ' (revisar)'}` : null;
