@@ -290,7 +290,7 @@ export function TablaDatos<T extends object>({
                 value={String(filtros.find((f) => f.id === c.id)?.value ?? '')}
                 onChange={(e) => cambiarFiltro(c.id, e.currentTarget.value)}
                 data={[{ value: '', label: c.todas ?? 'Todas' }, ...(opciones.get(c.id) ?? [])]}
-                style={{ flex: '0 1 14rem' }}
+                style={{ flex: '1 1 9rem', maxWidth: '16rem' }}
               />
             ))}
           {hayFiltro && (
