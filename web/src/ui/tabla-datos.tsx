@@ -70,6 +70,8 @@ export interface Columna<T> {
   todas?: string;
   /** Searched, filtered and grouped by, but not a column of its own (e.g. the policy of a grouped plan). */
   oculta?: boolean;
+  /** On a phone the value takes the card's whole width (buttons, details, long text). */
+  ancha?: boolean;
 }
 
 /** What the person typed and chose in a server-side list: the server searches and filters with it. */
@@ -405,11 +407,16 @@ export function TablaDatos<T extends object>({
                           key={c.id}
                           data-etiqueta={c.titulo}
                           className={
-                            c.principal
-                              ? 'tabla-datos__principal'
-                              : c.numerica
-                                ? 'tabla-datos__numero'
-                                : undefined
+                            [
+                              c.principal
+                                ? 'tabla-datos__principal'
+                                : c.numerica
+                                  ? 'tabla-datos__numero'
+                                  : '',
+                              c.ancha ? 'tabla-datos__ancha' : '',
+                            ]
+                              .filter(Boolean)
+                              .join(' ') || undefined
                           }
                         >
                           {c.celda ? c.celda(fila.original) : texto(c.valor(fila.original))}
