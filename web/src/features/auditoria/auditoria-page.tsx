@@ -41,7 +41,6 @@ const COLUMNAS: Columna<Registro>[] = [
     id: 'objeto',
     titulo: 'Sobre qué',
     valor: (r) => nombrarObjeto(r.antes, r.despues) ?? r.recursoId,
-    ancha: true,
   },
   { id: 'detalle', titulo: 'Detalle', valor: () => null, celda: (r) => <Detalle r={r} />, ancha: true },
 ];

@@ -205,8 +205,15 @@ export function UsuariosPage() {
   const gestiona = puede('usuario.gestionar');
   const columnas: Columna<UsuarioEntidad>[] = [
     { id: 'nombre', titulo: 'Nombre', valor: (u) => u.nombre, principal: true },
-    { id: 'correo', titulo: 'Correo', valor: (u) => u.correo },
+    { id: 'correo', titulo: 'Correo', valor: (u) => u.correo, ancha: true },
     { id: 'cargo', titulo: 'Cargo', valor: (u) => u.cargo },
+    {
+      id: 'estado',
+      titulo: 'Estado',
+      valor: (u) => (!u.activo ? 'Inactivo' : u.bloqueado ? 'Bloqueado temporalmente' : 'Activo'),
+      filtro: true,
+      todas: 'Todos',
+    },
     {
       id: 'roles',
       titulo: 'Roles',
@@ -221,13 +228,6 @@ export function UsuariosPage() {
           ))}
         </Group>
       ),
-    },
-    {
-      id: 'estado',
-      titulo: 'Estado',
-      valor: (u) => (!u.activo ? 'Inactivo' : u.bloqueado ? 'Bloqueado temporalmente' : 'Activo'),
-      filtro: true,
-      todas: 'Todos',
     },
     ...(gestiona
       ? [
