@@ -102,9 +102,9 @@ export function PlanPage() {
         />
       )}
       {editable && catalogo.data && config.data && (
-        <Paper withBorder p="lg">
+        <Paper withBorder p="lg" component="section" aria-labelledby="agregar-actividad">
           <Stack>
-            <Title order={2} size="h3">
+            <Title order={2} size="h3" id="agregar-actividad">
               Agregar una actividad
             </Title>
             {agregar.isSuccess && <Exito>La actividad quedó en el plan.</Exito>}
