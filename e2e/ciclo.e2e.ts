@@ -65,7 +65,10 @@ describe('ciclo del plan y el seguimiento en el navegador', () => {
       ['IN-03', 'Medir la apropiación de los valores del servicio público', '30'],
     ];
     for (const [codigo, nombre, peso] of actividades) {
-      await p.getByLabel('Política', { exact: true }).selectOption({ label: 'POL02 Integridad' });
+      await p
+        .getByRole('region', { name: 'Agregar una actividad' })
+        .getByLabel('Política', { exact: true })
+        .selectOption({ label: 'POL02 Integridad' });
       await p.getByLabel('Código').fill(codigo!);
       await p.getByLabel('Unidad de medida').fill('jornadas');
       await p.getByRole('textbox', { name: 'Actividad', exact: true }).fill(nombre!);
@@ -79,7 +82,7 @@ describe('ciclo del plan y el seguimiento en el navegador', () => {
       await p.getByRole('button', { name: 'Agregar actividad' }).click();
       await p.getByText('La actividad quedó en el plan.').waitFor();
       await expect
-        .poll(() => p.getByRole('region', { name: 'Actividades de Integridad' }).textContent())
+        .poll(() => p.getByRole('table', { name: 'Actividades del plan' }).textContent())
         .toContain(codigo);
     }
     await revisarPagina(p, '20-plan-tres-actividades');
@@ -214,7 +217,7 @@ describe('ciclo del plan y el seguimiento en el navegador', () => {
     await expect.poll(() => entidad.textContent()).toContain('acumulado a trimestre 1');
     expect(await entidad.textContent()).toContain('10 %');
     await p.getByRole('button', { name: 'Integridad' }).click();
-    const tabla = p.getByRole('region', { name: 'Tabla de actividades de Integridad' });
+    const tabla = p.getByRole('table', { name: 'Actividades de Integridad' });
     await expect.poll(() => tabla.textContent()).toContain('Verificado por control interno');
     expect(await tabla.textContent()).toContain('25 %');
     await revisarPagina(p, '28-tablero');

@@ -161,7 +161,7 @@ describe('recorrido del administrador en el navegador', () => {
     await page.getByRole('button', { name: 'Agregar actividad' }).click();
     await page.getByText('La actividad quedó en el plan.').waitFor();
     await page.getByText('suman 60 %: faltan 40 puntos').waitFor();
-    const tabla = page.getByRole('region', { name: 'Actividades de Gestión Documental' });
+    const tabla = page.getByRole('table', { name: 'Actividades del plan' });
     expect(await tabla.textContent()).toContain('$ 4.500.000');
     await revisarPagina(page, '10b-plan');
 

@@ -26,8 +26,17 @@ export function GraficaTendencia({
         trigger: 'axis',
         valueFormatter: (v: number) => (v == null ? 'sin medición' : `${numero(v)} ${unidad}`),
       },
-      xAxis: { type: 'category', data: periodos },
-      yAxis: { type: 'value', axisLabel: { formatter: (v: number) => numero(v) } },
+      // On a phone the period names break into lines and labels that would still touch are left out.
+      xAxis: {
+        type: 'category',
+        data: periodos,
+        axisLabel: { interval: 0, hideOverlap: true, width: 72, overflow: 'break' },
+      },
+      yAxis: {
+        type: 'value',
+        splitNumber: 4,
+        axisLabel: { formatter: (v: number) => numero(v), hideOverlap: true },
+      },
       series: [
         {
           name: 'Medición',

@@ -126,3 +126,80 @@ describe('tabla de datos', () => {
     expect(screen.getByRole('status').textContent).toBe('1 actividad');
   });
 });
+
+describe('tabla de datos: secciones y listas del servidor', () => {
+  it('con plegarGrupos empieza plegada, una búsqueda abre las secciones y un botón las abre o pliega todas', async () => {
+    tabla({ agruparPor: 'politica', plegarGrupos: true });
+    expect(screen.queryAllByRole('cell')).toHaveLength(0);
+    expect(screen.getByRole('button', { name: /Integridad \(2\)/ }).getAttribute('aria-expanded')).toBe(
+      'false',
+    );
+    await userEvent.type(screen.getByLabelText('Buscar en actividades del plan'), 'codigo');
+    expect(screen.getAllByRole('cell').map((c) => c.textContent)).toEqual([
+      'Socializar el código de integridad',
+      'Integridad',
+      '80',
+    ]);
+    await userEvent.clear(screen.getByLabelText('Buscar en actividades del plan'));
+    await userEvent.click(screen.getByRole('button', { name: 'Abrir todas las secciones' }));
+    expect(screen.getAllByRole('cell')).toHaveLength(12);
+    await userEvent.click(screen.getByRole('button', { name: 'Plegar todas las secciones' }));
+    expect(screen.queryAllByRole('cell')).toHaveLength(0);
+  });
+
+  it('cada sección dice su resumen aun plegada y muestra su detalle cuando está abierta', async () => {
+    tabla({
+      agruparPor: 'politica',
+      resumenGrupo: (g) => `suma ${g.filas.reduce((n, a) => n + (a.avance ?? 0), 0)}`,
+      detalleGrupo: (g) => (g.clave === 'Integridad' ? <p>Detalle de {g.clave}</p> : null),
+    });
+    const integridad = screen.getByRole('button', { name: /Integridad \(2\)/ });
+    expect(integridad.textContent).toContain('(2) · suma 135.5');
+    expect(screen.getByText('Detalle de Integridad')).toBeTruthy();
+    await userEvent.click(integridad);
+    expect(integridad.textContent).toContain('(2) · suma 135.5');
+    expect(screen.queryByText('Detalle de Integridad')).toBeNull();
+  });
+
+  it('una columna oculta se busca y se filtra, pero no se muestra', async () => {
+    tabla({ columnas: columnas.map((c) => (c.id === 'politica' ? { ...c, oculta: true } : c)) });
+    expect(screen.queryByRole('columnheader', { name: /Política/ })).toBeNull();
+    await userEvent.selectOptions(screen.getByLabelText('Política'), 'Transparencia');
+    expect(nombresEnOrden()).toEqual(['Publicar el plan anticorrupción']);
+  });
+
+  it('en una lista del servidor, la búsqueda, los filtros y las páginas se piden al servidor', async () => {
+    const consultas: unknown[] = [];
+    const paginas: number[] = [];
+    tabla({
+      columnas: columnas.map((c) =>
+        c.id === 'politica'
+          ? { ...c, opciones: [{ value: 'integridad', label: 'Integridad' }], todas: 'Todas las políticas' }
+          : c,
+      ),
+      servidor: {
+        pagina: 1,
+        porPagina: 4,
+        total: 9,
+        alCambiar: (p) => paginas.push(p),
+        consulta: { busqueda: '', filtros: {}, alCambiar: (c) => consultas.push(c) },
+      },
+    });
+    // The rows are the server's page: nothing is hidden or counted in the browser.
+    expect(screen.getByRole('status').textContent).toBe('9 actividades');
+    await userEvent.type(screen.getByLabelText('Buscar en actividades del plan'), 'x');
+    await userEvent.selectOptions(screen.getByLabelText('Política'), 'Integridad');
+    expect(consultas).toEqual([
+      { busqueda: 'x', filtros: {} },
+      { busqueda: '', filtros: { politica: 'integridad' } },
+    ]);
+    expect(nombresEnOrden()).toHaveLength(4);
+    await userEvent.click(screen.getByRole('button', { name: 'Página 3' }));
+    expect(paginas).toEqual([3]);
+  });
+
+  it('las herramientas van junto a la búsqueda', () => {
+    tabla({ herramientas: <button type="button">Importar personas</button> });
+    expect(screen.getByRole('button', { name: 'Importar personas' })).toBeTruthy();
+  });
+});

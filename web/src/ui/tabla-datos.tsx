@@ -61,6 +61,25 @@ export interface Columna<T> {
   numerica?: boolean;
   /** On a phone, the card's heading. */
   principal?: boolean;
+  /**
+   * The filter's choices when they are known beforehand (states, levels) or the server filters: `value` is what
+   * `valor` returns (or what the server expects), `label` what people read. Without it, the values present.
+   */
+  opciones?: readonly { value: string; label: string }[];
+  /** The filter's «all» choice: «Todas» unless the noun asks for «Todos». */
+  todas?: string;
+  /** Searched, filtered and grouped by, but not a column of its own (e.g. the policy of a grouped plan). */
+  oculta?: boolean;
+  /** On a phone the value takes the card's whole width (buttons, details, long text). */
+  ancha?: boolean;
+}
+
+/** What the person typed and chose in a server-side list: the server searches and filters with it. */
+export interface ConsultaServidor {
+  busqueda: string;
+  /** Column id → chosen value ('' or absent: all). */
+  filtros: Readonly<Record<string, string>>;
+  alCambiar: (consulta: { busqueda: string; filtros: Record<string, string> }) => void;
 }
 
 export interface PaginaServidor {
@@ -68,6 +87,16 @@ export interface PaginaServidor {
   porPagina: number;
   total: number;
   alCambiar: (pagina: number) => void;
+  /** Without it the server list has no search box nor filters. */
+  consulta?: ConsultaServidor;
+  /** A new page is on its way (the previous one stays on screen). */
+  cargando?: boolean;
+}
+
+/** One section of a grouped table, for the section's summary and its slot below the header. */
+export interface Grupo<T> {
+  clave: string;
+  filas: readonly T[];
 }
 
 interface Props<T extends object> {
@@ -85,6 +114,14 @@ interface Props<T extends object> {
   vacio?: ReactNode;
   /** The rows are one page of a server-side list: no client sorting, filtering or slicing. */
   servidor?: PaginaServidor;
+  /** Said after a section's name and count, also when it is folded (e.g. the sum of the weights). */
+  resumenGrupo?: (g: Grupo<T>) => ReactNode;
+  /** Shown under an open section's header, across the table (e.g. a warning or the policy's weights grid). */
+  detalleGrupo?: (g: Grupo<T>) => ReactNode;
+  /** Buttons beside the search box (import, export…). */
+  herramientas?: ReactNode;
+  /** Sections start folded (a long list reads as one line per section); a search or filter opens them. */
+  plegarGrupos?: boolean;
 }
 
 const texto = (v: string | number | null) => (v === null ? '—' : typeof v === 'number' ? numero(v) : v);
@@ -104,13 +141,26 @@ export function TablaDatos<T extends object>({
   porPagina = 25,
   vacio = 'No hay registros.',
   servidor,
+  resumenGrupo,
+  detalleGrupo,
+  herramientas,
+  plegarGrupos = false,
 }: Props<T>) {
   const idBusqueda = useId();
-  const [busqueda, setBusqueda] = useState('');
-  const [filtros, setFiltros] = useState<ColumnFiltersState>([]);
+  const [busquedaLocal, setBusqueda] = useState('');
+  const [filtrosLocales, setFiltros] = useState<ColumnFiltersState>([]);
+  const consulta = servidor?.consulta;
+  // A server list keeps its search and filters with whoever asks the server; a local one keeps them here.
+  const busqueda = consulta ? consulta.busqueda : busquedaLocal;
+  const filtros: ColumnFiltersState = consulta
+    ? Object.entries(consulta.filtros)
+        .filter(([, v]) => v)
+        .map(([id, value]) => ({ id, value }))
+    : filtrosLocales;
   const [orden, setOrden] = useState<SortingState>([]);
   const [paginacion, setPaginacion] = useState<PaginationState>({ pageIndex: 0, pageSize: porPagina });
-  const [cerrados, setCerrados] = useState<ReadonlySet<string>>(new Set());
+  // Sections the person opened or folded; the others follow `plegarGrupos` (open while searching).
+  const [plegado, setPlegado] = useState<ReadonlyMap<string, boolean>>(new Map());
 
   const defs = useMemo<ColumnDef<typeof features, T>[]>(
     () =>
@@ -127,6 +177,7 @@ export function TablaDatos<T extends object>({
     [columnas],
   );
   const porId = useMemo(() => new Map(columnas.map((c) => [c.id, c])), [columnas]);
+  const mostradas = columnas.filter((c) => !c.oculta);
   // Grouped tables show every matching row inside its section; slicing pages across sections confuses.
   const paginar = !agruparPor && !servidor;
   const table = useTable({
@@ -134,7 +185,12 @@ export function TablaDatos<T extends object>({
     columns: defs,
     data: filas as T[],
     getRowId: idFila,
-    state: { globalFilter: busqueda, columnFilters: filtros, sorting: orden, pagination: paginacion },
+    state: {
+      globalFilter: busquedaLocal,
+      columnFilters: filtrosLocales,
+      sorting: orden,
+      pagination: paginacion,
+    },
     onGlobalFilterChange: (u) => setBusqueda((v) => String(typeof u === 'function' ? u(v) : u)),
     onColumnFiltersChange: setFiltros,
     onSortingChange: setOrden,
@@ -153,9 +209,11 @@ export function TablaDatos<T extends object>({
       new Map(
         filtrables.map((c) => [
           c.id,
-          [...new Set(filas.map((f) => c.valor(f)).filter((v) => v !== null && v !== ''))]
-            .map(String)
-            .sort((a, b) => a.localeCompare(b, 'es-CO')),
+          c.opciones ??
+            [...new Set(filas.map((f) => c.valor(f)).filter((v) => v !== null && v !== ''))]
+              .map(String)
+              .sort((a, b) => a.localeCompare(b, 'es-CO'))
+              .map((v) => ({ value: v, label: v })),
         ]),
       ),
     [filtrables, filas],
@@ -167,130 +225,157 @@ export function TablaDatos<T extends object>({
   const grupos = useMemo(() => {
     if (!agruparPor) return [{ clave: '', filas: visibles }];
     const col = porId.get(agruparPor);
-    const mapa = new Map<string, typeof visibles>();
-    for (const fila of visibles) {
-      const clave = String(col?.valor(fila.original) ?? 'Sin dato');
-      mapa.set(clave, [...(mapa.get(clave) ?? []), fila]);
-    }
-    return [...mapa.entries()].map(([clave, filas]) => ({ clave, filas }));
-  }, [agruparPor, porId, visibles]);
+    const claveDe = (f: T) => String(col?.valor(f) ?? 'Sin dato');
+    // Sections keep the order of the data (the catalogue's, for policies), whatever the rows' sort.
+    const mapa = new Map<string, typeof visibles>(filas.map((f) => [claveDe(f), []]));
+    for (const fila of visibles) mapa.get(claveDe(fila.original))?.push(fila);
+    return [...mapa.entries()].filter(([, fs]) => fs.length > 0).map(([clave, filas]) => ({ clave, filas }));
+  }, [agruparPor, porId, visibles, filas]);
 
-  const alternar = (clave: string) =>
-    setCerrados((actual) => {
-      const nuevo = new Set(actual);
-      if (nuevo.has(clave)) nuevo.delete(clave);
-      else nuevo.add(clave);
-      return nuevo;
-    });
+  const estaAbierto = (clave: string) => !(plegado.get(clave) ?? (plegarGrupos && !hayFiltro));
+  const alternar = (clave: string) => setPlegado((actual) => new Map(actual).set(clave, estaAbierto(clave)));
+  const todosAbiertos = grupos.every((g) => estaAbierto(g.clave));
+  const alternarTodos = () => setPlegado(new Map(grupos.map((g) => [g.clave, todosAbiertos])));
 
   const totalPaginas = servidor
     ? Math.max(1, Math.ceil(servidor.total / servidor.porPagina))
-    : table.getPageCount();
+    : paginar
+      ? table.getPageCount()
+      : 1;
   const paginaActual = servidor ? servidor.pagina : paginacion.pageIndex + 1;
+
+  const cambiarBusqueda = (texto: string) => {
+    if (consulta) consulta.alCambiar({ busqueda: texto, filtros: { ...consulta.filtros } });
+    else {
+      setBusqueda(texto);
+      setPaginacion((p) => ({ ...p, pageIndex: 0 }));
+    }
+  };
+  const cambiarFiltro = (id: string, valor: string) => {
+    if (consulta)
+      consulta.alCambiar({ busqueda: consulta.busqueda, filtros: { ...consulta.filtros, [id]: valor } });
+    else {
+      setFiltros((fs) => [...fs.filter((f) => f.id !== id), ...(valor ? [{ id, value: valor }] : [])]);
+      setPaginacion((p) => ({ ...p, pageIndex: 0 }));
+    }
+  };
+  const quitarFiltros = () => {
+    if (consulta) consulta.alCambiar({ busqueda: '', filtros: {} });
+    else {
+      setBusqueda('');
+      setFiltros([]);
+    }
+  };
+  const conBarra = (servidor ? !!consulta : buscar || filtrables.length > 0) || !!herramientas;
 
   return (
     <div className="tabla-datos">
-      {(buscar || filtrables.length > 0) && !servidor && (
+      {conBarra && (
         <Group align="flex-end" gap="sm" wrap="wrap" mb="sm">
-          {buscar && (
+          {buscar && (!servidor || consulta) && (
             <TextInput
               id={idBusqueda}
               type="search"
               label={`Buscar en ${titulo.toLocaleLowerCase('es-CO')}`}
               value={busqueda}
-              onChange={(e) => {
-                setBusqueda(e.currentTarget.value);
-                setPaginacion((p) => ({ ...p, pageIndex: 0 }));
-              }}
-              maxLength={200}
+              onChange={(e) => cambiarBusqueda(e.currentTarget.value)}
+              maxLength={servidor ? 100 : 200}
               style={{ flex: '1 1 16rem' }}
             />
           )}
-          {filtrables.map((c) => (
-            <NativeSelect
-              key={c.id}
-              label={c.titulo}
-              value={String(filtros.find((f) => f.id === c.id)?.value ?? '')}
-              onChange={(e) => {
-                const valor = e.currentTarget.value;
-                setFiltros((fs) => [
-                  ...fs.filter((f) => f.id !== c.id),
-                  ...(valor ? [{ id: c.id, value: valor }] : []),
-                ]);
-                setPaginacion((p) => ({ ...p, pageIndex: 0 }));
-              }}
-              data={[{ value: '', label: 'Todas' }, ...(opciones.get(c.id) ?? [])]}
-              style={{ flex: '0 1 14rem' }}
-            />
-          ))}
+          {filtrables
+            .filter((c) => !servidor || (consulta && c.opciones))
+            .map((c) => (
+              <NativeSelect
+                key={c.id}
+                label={c.titulo}
+                value={String(filtros.find((f) => f.id === c.id)?.value ?? '')}
+                onChange={(e) => cambiarFiltro(c.id, e.currentTarget.value)}
+                data={[{ value: '', label: c.todas ?? 'Todas' }, ...(opciones.get(c.id) ?? [])]}
+                style={{ flex: '1 1 9rem', maxWidth: '16rem' }}
+              />
+            ))}
           {hayFiltro && (
-            <Button
-              variant="subtle"
-              onClick={() => {
-                setBusqueda('');
-                setFiltros([]);
-              }}
-            >
+            <Button variant="subtle" onClick={quitarFiltros}>
               Quitar filtros
             </Button>
           )}
+          {herramientas}
         </Group>
       )}
-      <Text size="sm" role="status" mb="xs">
-        {coincidencias === filas.length || servidor
-          ? cantidad(coincidencias, ...sustantivo)
-          : `${numero(coincidencias)} de ${cantidad(filas.length, ...sustantivo)}`}
-      </Text>
+      <Group justify="space-between" gap="xs" mb="xs" wrap="wrap">
+        <Text size="sm" role="status">
+          {coincidencias === filas.length || servidor
+            ? cantidad(coincidencias, ...sustantivo)
+            : `${numero(coincidencias)} de ${cantidad(filas.length, ...sustantivo)}`}
+        </Text>
+        {agruparPor && grupos.length > 1 && (
+          <Button variant="subtle" size="compact-sm" onClick={alternarTodos}>
+            {todosAbiertos ? 'Plegar todas las secciones' : 'Abrir todas las secciones'}
+          </Button>
+        )}
+      </Group>
       {coincidencias === 0 ? (
         <Text c="dimmed">{hayFiltro ? 'Ningún registro coincide con la búsqueda.' : vacio}</Text>
       ) : (
-        <Table stickyHeader striped withTableBorder className="tabla-datos__tabla">
+        <Table
+          stickyHeader
+          striped
+          withTableBorder
+          className="tabla-datos__tabla"
+          aria-busy={servidor?.cargando || undefined}
+        >
           <Table.Caption className="visualmente-oculto">{titulo}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
-              {table.getHeaderGroups()[0]?.headers.map((h) => {
-                const sentido = h.column.getIsSorted();
-                const c = porId.get(h.column.id);
-                return (
-                  <Table.Th
-                    key={h.id}
-                    scope="col"
-                    aria-sort={
-                      sentido === 'asc' ? 'ascending' : sentido === 'desc' ? 'descending' : undefined
-                    }
-                    className={c?.numerica ? 'tabla-datos__numero' : undefined}
-                  >
-                    {h.column.getCanSort() && !servidor ? (
-                      <button
-                        type="button"
-                        className="tabla-datos__ordenar"
-                        onClick={h.column.getToggleSortingHandler()}
-                      >
-                        {c?.titulo}
-                        <span aria-hidden>{sentido === 'asc' ? ' ▲' : sentido === 'desc' ? ' ▼' : ' ↕'}</span>
-                        <span className="visualmente-oculto">
-                          {sentido === 'asc'
-                            ? ', orden ascendente; pulse para descendente'
-                            : sentido === 'desc'
-                              ? ', orden descendente; pulse para quitar el orden'
-                              : ', pulse para ordenar'}
-                        </span>
-                      </button>
-                    ) : (
-                      c?.titulo
-                    )}
-                  </Table.Th>
-                );
-              })}
+              {table
+                .getHeaderGroups()[0]
+                ?.headers.filter((h) => !porId.get(h.column.id)?.oculta)
+                .map((h) => {
+                  const sentido = h.column.getIsSorted();
+                  const c = porId.get(h.column.id);
+                  return (
+                    <Table.Th
+                      key={h.id}
+                      scope="col"
+                      aria-sort={
+                        sentido === 'asc' ? 'ascending' : sentido === 'desc' ? 'descending' : undefined
+                      }
+                      className={c?.numerica ? 'tabla-datos__numero' : undefined}
+                    >
+                      {h.column.getCanSort() && !servidor ? (
+                        <button
+                          type="button"
+                          className="tabla-datos__ordenar"
+                          onClick={h.column.getToggleSortingHandler()}
+                        >
+                          {c?.titulo}
+                          <span aria-hidden>
+                            {sentido === 'asc' ? ' ▲' : sentido === 'desc' ? ' ▼' : ' ↕'}
+                          </span>
+                          <span className="visualmente-oculto">
+                            {sentido === 'asc'
+                              ? ', orden ascendente; pulse para descendente'
+                              : sentido === 'desc'
+                                ? ', orden descendente; pulse para quitar el orden'
+                                : ', pulse para ordenar'}
+                          </span>
+                        </button>
+                      ) : (
+                        c?.titulo
+                      )}
+                    </Table.Th>
+                  );
+                })}
             </Table.Tr>
           </Table.Thead>
           {grupos.map((g) => {
-            const abierto = !cerrados.has(g.clave);
+            const abierto = estaAbierto(g.clave);
             return (
               <Table.Tbody key={g.clave || 'todas'}>
                 {agruparPor && (
                   <Table.Tr className="tabla-datos__grupo">
-                    <Table.Th scope="rowgroup" colSpan={columnas.length}>
+                    <Table.Th scope="rowgroup" colSpan={mostradas.length}>
                       <button
                         type="button"
                         aria-expanded={abierto}
@@ -299,23 +384,39 @@ export function TablaDatos<T extends object>({
                       >
                         <span aria-hidden>{abierto ? '▾ ' : '▸ '}</span>
                         {g.clave} ({numero(g.filas.length)})
+                        {resumenGrupo && (
+                          <span className="tabla-datos__resumen">
+                            {' · '}
+                            {resumenGrupo({ clave: g.clave, filas: g.filas.map((f) => f.original) })}
+                          </span>
+                        )}
                       </button>
                     </Table.Th>
                   </Table.Tr>
                 )}
+                {agruparPor && abierto && detalleGrupo && (
+                  <DetalleGrupo columnas={mostradas.length}>
+                    {detalleGrupo({ clave: g.clave, filas: g.filas.map((f) => f.original) })}
+                  </DetalleGrupo>
+                )}
                 {abierto &&
                   g.filas.map((fila) => (
                     <Table.Tr key={fila.id}>
-                      {columnas.map((c) => (
+                      {mostradas.map((c) => (
                         <Table.Td
                           key={c.id}
                           data-etiqueta={c.titulo}
                           className={
-                            c.principal
-                              ? 'tabla-datos__principal'
-                              : c.numerica
-                                ? 'tabla-datos__numero'
-                                : undefined
+                            [
+                              c.principal
+                                ? 'tabla-datos__principal'
+                                : c.numerica
+                                  ? 'tabla-datos__numero'
+                                  : '',
+                              c.ancha ? 'tabla-datos__ancha' : '',
+                            ]
+                              .filter(Boolean)
+                              .join(' ') || undefined
                           }
                         >
                           {c.celda ? c.celda(fila.original) : texto(c.valor(fila.original))}
@@ -348,5 +449,15 @@ export function TablaDatos<T extends object>({
         />
       )}
     </div>
+  );
+}
+
+/** The row under a section's header for what belongs to the whole section; nothing when there is nothing. */
+function DetalleGrupo({ columnas, children }: { columnas: number; children: ReactNode }) {
+  if (children === null || children === undefined || children === false) return null;
+  return (
+    <Table.Tr className="tabla-datos__detalle">
+      <Table.Td colSpan={columnas}>{children}</Table.Td>
+    </Table.Tr>
   );
 }

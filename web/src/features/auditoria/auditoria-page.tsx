@@ -1,21 +1,11 @@
 import { describirAccion, NOMBRE_ACCION, NOMBRE_RECURSO, nombrarObjeto } from '@core/auditoria-textos.ts';
-import {
-  Button,
-  Code,
-  Group,
-  NativeSelect,
-  Pagination,
-  Paper,
-  SimpleGrid,
-  Switch,
-  Table,
-  TextInput,
-} from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Button, Code, Group, NativeSelect, Paper, SimpleGrid, Switch, TextInput } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
+import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaHora, leerFecha, limiteDelDia, numero } from '../../ui/formato.ts';
+import { type Columna, TablaDatos } from '../../ui/tabla-datos.tsx';
 import { type Registro, registrosQuery, useVerificarBitacora } from './api.ts';
 
 const TAMANO = 50;
@@ -39,6 +29,20 @@ const RECURSOS = [
     .filter(([, v]) => v)
     .map(([value, label]) => ({ value, label: sinArticulo(label) }))
     .sort((a, b) => a.label.localeCompare(b.label, 'es-CO')),
+];
+
+// In a control-interno office's words: what was done («Aprobó el plan») and on what, by its name.
+const COLUMNAS: Columna<Registro>[] = [
+  { id: 'id', titulo: 'N.º', valor: (r) => r.id, numerica: true },
+  { id: 'fecha', titulo: 'Fecha y hora', valor: (r) => fechaHora(new Date(r.creadoEn)) },
+  { id: 'usuario', titulo: 'Usuario', valor: (r) => r.usuarioCorreo },
+  { id: 'accion', titulo: 'Qué hizo', valor: (r) => describirAccion(r.accion, r.recurso), principal: true },
+  {
+    id: 'objeto',
+    titulo: 'Sobre qué',
+    valor: (r) => nombrarObjeto(r.antes, r.despues) ?? r.recursoId,
+  },
+  { id: 'detalle', titulo: 'Detalle', valor: () => null, celda: (r) => <Detalle r={r} />, ancha: true },
 ];
 
 function Detalle({ r }: { r: Registro }) {
@@ -80,7 +84,11 @@ export function AuditoriaPage() {
       : undefined;
   // The platform administrator may also see events of no entity (logins, lockouts, platform users).
   const alcance = todaLaPlataforma ? null : (entidad?.id ?? null);
-  const lista = useQuery(registrosQuery(alcance, parametros, !!entidad));
+  // The page on screen stays while the next one arrives (no jump to a loading block).
+  const lista = useQuery({
+    ...registrosQuery(alcance, parametros, !!entidad),
+    placeholderData: keepPreviousData,
+  });
   const verificar = useVerificarBitacora(alcance);
   if (!entidad) return <Pagina titulo="Auditoría">Elija una entidad.</Pagina>;
   const aplicar = (e: FormEvent) => {
@@ -170,48 +178,21 @@ export function AuditoriaPage() {
       {lista.isPending ? (
         <Cargando que="la bitácora" />
       ) : (
-        <>
-          <TablaDesplazable etiqueta="Registros de auditoría">
-            <Table striped withTableBorder>
-              <Table.Caption>{numero(total)} registros</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">N.º</Table.Th>
-                  <Table.Th scope="col">Fecha y hora</Table.Th>
-                  <Table.Th scope="col">Usuario</Table.Th>
-                  <Table.Th scope="col">Qué hizo</Table.Th>
-                  <Table.Th scope="col">Sobre qué</Table.Th>
-                  <Table.Th scope="col">Detalle</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {lista.data?.registros.map((r) => (
-                  <Table.Tr key={r.id}>
-                    <Table.Td>{r.id}</Table.Td>
-                    <Table.Td>{fechaHora(new Date(r.creadoEn))}</Table.Td>
-                    <Table.Td>{r.usuarioCorreo ?? '—'}</Table.Td>
-                    <Table.Td>{describirAccion(r.accion, r.recurso)}</Table.Td>
-                    <Table.Td>{nombrarObjeto(r.antes, r.despues) ?? r.recursoId ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Detalle r={r} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </TablaDesplazable>
-          {total > TAMANO && (
-            <Pagination
-              total={Math.ceil(total / TAMANO)}
-              value={pagina}
-              onChange={setPagina}
-              getControlProps={(c) => ({
-                'aria-label': c === 'previous' ? 'Página anterior' : c === 'next' ? 'Página siguiente' : c,
-              })}
-              getItemProps={(p) => ({ 'aria-label': `Página ${p}` })}
-            />
-          )}
-        </>
+        <TablaDatos
+          titulo="Registros de auditoría"
+          sustantivo={['registro', 'registros']}
+          filas={lista.data?.registros ?? []}
+          columnas={COLUMNAS}
+          idFila={(r) => String(r.id)}
+          vacio="No hay registros con estos filtros."
+          servidor={{
+            pagina,
+            porPagina: TAMANO,
+            total,
+            alCambiar: setPagina,
+            cargando: lista.isPlaceholderData,
+          }}
+        />
       )}
     </Pagina>
   );

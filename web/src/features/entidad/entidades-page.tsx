@@ -1,9 +1,10 @@
-import { Button, Paper, Table, Title } from '@mantine/core';
+import { Button, Paper, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
-import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
+import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
+import { TablaDatos } from '../../ui/tabla-datos.tsx';
 import { entidadesQuery, useCrearEntidad } from './api.ts';
 import { FormularioEntidad } from './formulario-entidad.tsx';
 
@@ -28,40 +29,45 @@ export function EntidadesPage() {
       {lista.isPending ? (
         <Cargando que="las entidades" />
       ) : lista.data?.length ? (
-        <TablaDesplazable etiqueta="Entidades registradas">
-          <Table striped withTableBorder>
-            <Table.Caption>{lista.data.length} entidades registradas</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Entidad</Table.Th>
-                <Table.Th scope="col">NIT</Table.Th>
-                <Table.Th scope="col">Municipio</Table.Th>
-                <Table.Th scope="col">Formulario</Table.Th>
-                <Table.Th scope="col">Acción</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {lista.data.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>{e.nombre}</Table.Td>
-                  <Table.Td>{e.nit}</Table.Td>
-                  <Table.Td>{[e.municipio, e.departamento].filter(Boolean).join(', ') || '—'}</Table.Td>
-                  <Table.Td>{e.tipoFormulario}</Table.Td>
-                  <Table.Td>
-                    {/* Opens the entity's home page (staying on this list looked like nothing happened). */}
-                    <Button
-                      variant="outline"
-                      size="xs"
-                      onClick={() => navegar({ to: '/', search: { entidad: e.id, vigencia } })}
-                    >
-                      Trabajar en esta entidad
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TablaDesplazable>
+        <TablaDatos
+          titulo="Entidades registradas"
+          sustantivo={['entidad', 'entidades']}
+          filas={lista.data}
+          idFila={(e) => e.id}
+          columnas={[
+            { id: 'nombre', titulo: 'Entidad', valor: (e) => e.nombre, principal: true },
+            { id: 'nit', titulo: 'NIT', valor: (e) => e.nit },
+            {
+              id: 'municipio',
+              titulo: 'Municipio',
+              valor: (e) => [e.municipio, e.departamento].filter(Boolean).join(', ') || null,
+            },
+            {
+              id: 'formulario',
+              titulo: 'Formulario',
+              valor: (e) => e.tipoFormulario,
+              filtro: true,
+              todas: 'Todos',
+            },
+            {
+              id: 'accion',
+              titulo: 'Acción',
+              valor: () => null,
+              ordenable: false,
+              ancha: true,
+              // Opens the entity's home page (staying on this list looked like nothing happened).
+              celda: (e) => (
+                <Button
+                  variant="outline"
+                  size="xs"
+                  onClick={() => navegar({ to: '/', search: { entidad: e.id, vigencia } })}
+                >
+                  Trabajar en esta entidad<span className="solo-lector">: {e.nombre}</span>
+                </Button>
+              ),
+            },
+          ]}
+        />
       ) : (
         <p>Aún no hay entidades. Registre la primera con el formulario.</p>
       )}

@@ -1,5 +1,7 @@
 import type { PlanAccion } from '@contrato/plan.ts';
+import { type ActividadesTablero, type EstadoActividadSchema, POR_PAGINA_MAXIMO } from '@contrato/tablero.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { api, leerCsrf } from '../../api.ts';
 import { inicioKeys } from '../inicio/api.ts';
 import type { DatosActividad } from './formulario-actividad.tsx';
@@ -38,6 +40,8 @@ export const planKeys = {
   comparacion: (entidadId: string | undefined, vigencia: number, desde: number, hasta: number) =>
     ['plan', entidadId, vigencia, 'comparacion', desde, hasta] as const,
   objetivos: (entidadId: string | undefined) => ['plan', entidadId, 'objetivos'] as const,
+  estados: (entidadId: string | undefined, vigencia: number) =>
+    ['plan', entidadId, vigencia, 'estados'] as const,
 };
 
 export const urlPlan = (entidadId: string | undefined, vigencia: number) =>
@@ -70,6 +74,28 @@ export const comparacionQuery = (
         `${urlPlan(entidadId, vigencia)}/comparar?desde=${pedida![0]}&hasta=${pedida![1]}`,
       ),
     enabled: !!entidadId && !!pedida,
+  });
+
+/**
+ * Each activity's state in the current period (sin iniciar, en curso…), read from the dashboard's paged list
+ * because the plan does not carry it: the plan page filters by it.
+ */
+export const estadosActividadesQuery = (entidadId: string | undefined, vigencia: number, activa = true) =>
+  queryOptions({
+    queryKey: planKeys.estados(entidadId, vigencia),
+    queryFn: async () => {
+      const estados = new Map<string, z.infer<typeof EstadoActividadSchema>>();
+      for (let pagina = 1; ; pagina++) {
+        const r = await api<ActividadesTablero>(
+          'GET',
+          `/api/entidades/${entidadId}/tablero/actividades?vigencia=${vigencia}&porPagina=${POR_PAGINA_MAXIMO}&pagina=${pagina}`,
+        );
+        for (const a of r.actividades) estados.set(a.id, a.estado);
+        if (pagina >= r.paginas) return estados;
+      }
+    },
+    enabled: !!entidadId && activa,
+    retry: false,
   });
 
 export const objetivosQuery = (entidadId: string | undefined) =>

@@ -1,17 +1,19 @@
 import type { Actividad } from '@contrato/plan.ts';
-import { Alert, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
+import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
-import { fechaCivil, pesos, porcentaje } from '../../ui/formato.ts';
+import { cantidad } from '../../ui/formato.ts';
 import { Ventana } from '../../ui/ventana.tsx';
 import { catalogoQuery } from '../catalogo/api.ts';
 import { dependenciasQuery } from '../dependencias/api.ts';
 import { indicadoresQuery } from '../indicadores/api.ts';
 import { usuariosQuery } from '../usuarios/api.ts';
 import { vigenciaQuery } from '../vigencias/api.ts';
+import { ActividadesPlan } from './actividades-plan.tsx';
 import {
+  estadosActividadesQuery,
   objetivosQuery,
   planQuery,
   useAgregarActividad,
@@ -35,9 +37,10 @@ export function PlanPage() {
   const plan = useQuery(planQuery(entidad?.id, vigencia));
   const catalogo = useQuery(catalogoQuery(vigencia));
   const config = useQuery(vigenciaQuery(entidad?.id, vigencia));
-  // What only the activity form needs: people who cannot edit the plan do not download it.
-  const dependencias = useQuery({ ...dependenciasQuery(entidad?.id), enabled: !!entidad && puedeEditar });
-  const personas = useQuery({ ...usuariosQuery(entidad?.id), enabled: !!entidad && puedeEditar });
+  // Names for the columns and filters: every member sees the dependencias; people, whoever may list them.
+  const dependencias = useQuery(dependenciasQuery(entidad?.id));
+  const personas = useQuery({ ...usuariosQuery(entidad?.id), enabled: !!entidad && puede('usuario.ver') });
+  const estados = useQuery(estadosActividadesQuery(entidad?.id, vigencia));
   const indicadores = useQuery({
     ...indicadoresQuery(entidad?.id, vigencia),
     enabled: !!entidad && puedeEditar,
@@ -58,14 +61,12 @@ export function PlanPage() {
   // Activities change only in borrador (a new version of an approved plan is a borrador too).
   const editable = puedeEditar && (!p?.plan || p.plan.estado === 'borrador');
   const politicas = catalogo.data?.dimensiones.flatMap((d) => d.politicas) ?? [];
-  const revision = new Map(p?.ponderaciones.map((x) => [x.politica, x]));
-  const conActividades = politicas.filter((pol) => p?.actividades.some((a) => a.politica === pol.clave));
   return (
     <Pagina
       titulo={`Plan de acción ${vigencia}`}
       descripcion={
         p?.plan
-          ? `Versión ${p.plan.version} · estado: ${p.plan.estado} · ${p.actividades.length} actividades`
+          ? `Versión ${p.plan.version} · estado: ${p.plan.estado} · ${cantidad(p.actividades.length, 'actividad', 'actividades')}`
           : DESCRIPCION
       }
     >
@@ -83,90 +84,27 @@ export function PlanPage() {
           {editable ? 'Agregue la primera con el formulario.' : ''}
         </Text>
       )}
-      {conActividades.map((pol) => {
-        const r = revision.get(pol.clave);
-        return (
-          <Paper withBorder p="md" key={pol.clave} component="section" aria-labelledby={`pol-${pol.clave}`}>
-            <Title order={2} size="h4" id={`pol-${pol.clave}`} mb="xs">
-              {pol.codigoFurag} {pol.nombre}
-            </Title>
-            {r && !r.ok && (
-              <Alert color="orange.9" variant="outline" mb="sm">
-                {r.mensaje}
-              </Alert>
-            )}
-            <TablaDesplazable etiqueta={`Actividades de ${pol.nombre}`}>
-              <Table striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">Código</Table.Th>
-                    <Table.Th scope="col">Actividad</Table.Th>
-                    <Table.Th scope="col">Meta anual</Table.Th>
-                    <Table.Th scope="col">Peso</Table.Th>
-                    <Table.Th scope="col">Fechas</Table.Th>
-                    <Table.Th scope="col">Presupuesto</Table.Th>
-                    {editable && <Table.Th scope="col">Acción</Table.Th>}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {p!.actividades
-                    .filter((a) => a.politica === pol.clave)
-                    .map((a) => (
-                      <Table.Tr key={a.id}>
-                        <Table.Td>{a.codigo}</Table.Td>
-                        <Table.Td>
-                          {a.nombre}
-                          <Text size="sm">Producto: {a.producto}</Text>
-                        </Table.Td>
-                        <Table.Td>
-                          {a.metaAnual.toLocaleString('es-CO')} {a.unidad}
-                        </Table.Td>
-                        <Table.Td>{porcentaje(a.ponderacion)}</Table.Td>
-                        <Table.Td>
-                          {fechaCivil(a.fechaInicio)} a {fechaCivil(a.fechaFin)}
-                        </Table.Td>
-                        <Table.Td>{a.presupuesto === null ? '—' : pesos(a.presupuesto)}</Table.Td>
-                        {editable && (
-                          <Table.Td>
-                            <Button
-                              size="xs"
-                              variant="outline"
-                              mr="xs"
-                              mb={4}
-                              aria-label={`Editar la actividad ${a.codigo}`}
-                              onClick={() => {
-                                cambiar.reset();
-                                setEditando(a);
-                              }}
-                            >
-                              Editar
-                            </Button>
-                            <Button
-                              size="xs"
-                              variant="outline"
-                              color="#a51d1d"
-                              aria-label={`Quitar la actividad ${a.codigo}`}
-                              onClick={() => {
-                                if (window.confirm(`¿Quitar la actividad ${a.codigo} del plan?`))
-                                  quitar.mutate(a.id);
-                              }}
-                            >
-                              Quitar
-                            </Button>
-                          </Table.Td>
-                        )}
-                      </Table.Tr>
-                    ))}
-                </Table.Tbody>
-              </Table>
-            </TablaDesplazable>
-          </Paper>
-        );
-      })}
+      {p && p.actividades.length > 0 && (
+        <ActividadesPlan
+          plan={p}
+          politicas={politicas}
+          dependencias={dependencias.data}
+          personas={personas.data}
+          estados={estados.data}
+          editable={editable}
+          alEditar={(a) => {
+            cambiar.reset();
+            setEditando(a);
+          }}
+          alQuitar={(a) => {
+            if (window.confirm(`¿Quitar la actividad ${a.codigo} del plan?`)) quitar.mutate(a.id);
+          }}
+        />
+      )}
       {editable && catalogo.data && config.data && (
-        <Paper withBorder p="lg">
+        <Paper withBorder p="lg" component="section" aria-labelledby="agregar-actividad">
           <Stack>
-            <Title order={2} size="h3">
+            <Title order={2} size="h3" id="agregar-actividad">
               Agregar una actividad
             </Title>
             {agregar.isSuccess && <Exito>La actividad quedó en el plan.</Exito>}

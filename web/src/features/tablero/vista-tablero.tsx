@@ -1,27 +1,20 @@
 import type { ActividadTablero, ResumenTablero } from '@contrato/tablero.ts';
-import { type NivelSemaforo as Nivel, NOMBRE_ESTADO } from '@core/semaforo.ts';
 import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+  ESTADOS_ACTIVIDAD,
+  NIVELES_SEMAFORO,
+  type NivelSemaforo as Nivel,
+  NOMBRE_ESTADO,
+} from '@core/semaforo.ts';
+import { Anchor, Badge, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState } from 'react';
-import { MensajeError, TablaDesplazable } from '../../ui/componentes.tsx';
+import { Cargando, MensajeError } from '../../ui/componentes.tsx';
 import { porcentaje } from '../../ui/formato.ts';
 import { GraficaBarras } from '../../ui/grafica-barras.tsx';
 import { Enlace } from '../../ui/router.tsx';
+import { type Columna, TablaDatos } from '../../ui/tabla-datos.tsx';
 import { EstadoReporte } from '../seguimiento/reporte-actividad.tsx';
-import { actividadesTablero } from './api.ts';
+import { actividadesTablero, type FiltrosActividades } from './api.ts';
 
 // Colours with at least 4.5:1 against white text; the level is also written, never shown by colour alone.
 const NIVEL: Record<Nivel, { color: string; texto: string }> = {
@@ -41,7 +34,14 @@ export function Semaforo({ nivel, etiquetas }: { nivel: Nivel | null; etiquetas?
       </Text>
     );
   return (
-    <Badge color={NIVEL[nivel].color} style={{ textTransform: 'none' }}>
+    // The label wraps instead of being cut with «…» on a phone (the levels' names can be long).
+    <Badge
+      color={NIVEL[nivel].color}
+      styles={{
+        root: { textTransform: 'none', height: 'auto', maxWidth: '100%' },
+        label: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.3, paddingBlock: 2 },
+      }}
+    >
       {NIVEL[nivel].texto}
       {etiquetas ? ` · ${etiquetas[nivel]}` : ''}
     </Badge>
@@ -70,7 +70,7 @@ export type ResumenVisible = Omit<ResumenTablero, 'actividades'> & {
 const cuantas = (t: ResumenVisible) =>
   typeof t.actividades === 'number' ? t.actividades : t.actividades.length;
 
-/** The activities of one policy, a page at a time from …/tablero/actividades, with a search box. */
+/** The activities of one policy, a page at a time from …/tablero/actividades, searched and filtered there. */
 function ActividadesPolitica({
   t,
   politica,
@@ -83,110 +83,112 @@ function ActividadesPolitica({
   enlaceReporte?: (a: ActividadTablero) => string;
 }) {
   const [pagina, setPagina] = useState(1);
-  const [texto, setTexto] = useState('');
-  const q = useDeferredValue(texto.trim());
+  const [busqueda, setBusqueda] = useState('');
+  const [filtros, setFiltros] = useState<Record<string, string>>({});
+  const q = useDeferredValue(busqueda.trim());
   const consulta = useQuery(
     actividadesTablero(t.entidad.id, t.vigencia, t.periodo.numero, {
       politica,
       pagina,
       porPagina: POR_PAGINA,
       ...(q ? { q } : {}),
+      ...(filtros.dependencia ? { dependencia: filtros.dependencia } : {}),
+      ...(filtros.semaforo ? { semaforo: filtros.semaforo as FiltrosActividades['semaforo'] } : {}),
+      ...(filtros.estado ? { estado: filtros.estado as FiltrosActividades['estado'] } : {}),
     }),
   );
+  const columnas = useMemo<Columna<ActividadTablero>[]>(
+    () => [
+      { id: 'actividad', titulo: 'Actividad', valor: (a) => `${a.codigo} · ${a.nombre}`, principal: true },
+      {
+        id: 'dependencia',
+        titulo: 'Dependencia',
+        valor: (a) => a.dependencia,
+        // Only with a list of dependencias: the server filters by their ids.
+        filtro: t.dependencias.length > 0,
+        opciones: t.dependencias.map((d) => ({ value: d.id, label: d.nombre })),
+      },
+      { id: 'avance', titulo: 'Avance', valor: (a) => a.avance, celda: (a) => pct(a.avance), numerica: true },
+      {
+        id: 'cumplimiento',
+        titulo: 'Cumplimiento',
+        valor: (a) => a.cumplimiento,
+        celda: (a) => pct(a.cumplimiento),
+        numerica: true,
+      },
+      {
+        id: 'semaforo',
+        titulo: 'Semáforo',
+        valor: (a) => a.semaforo,
+        celda: (a) => <Semaforo nivel={a.semaforo} />,
+        filtro: true,
+        opciones: [
+          ...NIVELES_SEMAFORO.map((n) => ({ value: n, label: NIVEL[n].texto })),
+          { value: 'sin_dato', label: 'Sin dato' },
+        ],
+        todas: 'Todos',
+      },
+      {
+        id: 'estado',
+        titulo: 'Estado',
+        valor: (a) => NOMBRE_ESTADO[a.estado],
+        filtro: true,
+        opciones: ESTADOS_ACTIVIDAD.map((e) => ({ value: e, label: NOMBRE_ESTADO[e] })),
+        todas: 'Todos',
+      },
+      {
+        id: 'reporte',
+        titulo: 'Reporte y evidencias',
+        valor: (a) => a.reporte,
+        celda: (a) => (
+          <Group gap="xs">
+            <EstadoReporte estado={a.reporte} />
+            {enlaceReporte && (
+              <Enlace a={enlaceReporte(a)}>
+                Abrir<span className="solo-lector"> el reporte de {a.codigo}</span>
+              </Enlace>
+            )}
+          </Group>
+        ),
+      },
+    ],
+    [t.dependencias, enlaceReporte],
+  );
   const datos = consulta.data;
-  const desde = datos && datos.total > 0 ? (datos.pagina - 1) * datos.porPagina + 1 : 0;
-  const hasta = datos ? Math.min(datos.total, datos.pagina * datos.porPagina) : 0;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="t-actividades">
       <Title order={2} size="h4" id="t-actividades" mb="xs">
         Actividades de {nombre}
       </Title>
-      <TextInput
-        label="Buscar por código o nombre"
-        value={texto}
-        maxLength={100}
-        onChange={(e) => {
-          setTexto(e.currentTarget.value);
-          setPagina(1);
-        }}
-        mb="xs"
-        maw={360}
-      />
       <MensajeError error={consulta.error} />
-      <TablaDesplazable etiqueta={`Tabla de actividades de ${nombre}`}>
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Actividad</Table.Th>
-              <Table.Th scope="col">Dependencia</Table.Th>
-              <Table.Th scope="col">Avance</Table.Th>
-              <Table.Th scope="col">Cumplimiento</Table.Th>
-              <Table.Th scope="col">Semáforo</Table.Th>
-              <Table.Th scope="col">Estado</Table.Th>
-              <Table.Th scope="col">Reporte y evidencias</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody aria-busy={consulta.isFetching}>
-            {(datos?.actividades ?? []).map((a) => (
-              <Table.Tr key={a.id}>
-                <Table.Td>
-                  {a.codigo} · {a.nombre}
-                </Table.Td>
-                <Table.Td>{a.dependencia ?? '—'}</Table.Td>
-                <Table.Td>{pct(a.avance)}</Table.Td>
-                <Table.Td>{pct(a.cumplimiento)}</Table.Td>
-                <Table.Td>
-                  <Semaforo nivel={a.semaforo} />
-                </Table.Td>
-                <Table.Td>{NOMBRE_ESTADO[a.estado]}</Table.Td>
-                <Table.Td>
-                  <Group gap="xs">
-                    <EstadoReporte estado={a.reporte} />
-                    {enlaceReporte && (
-                      <Enlace a={enlaceReporte(a)}>
-                        Abrir<span className="solo-lector"> el reporte de {a.codigo}</span>
-                      </Enlace>
-                    )}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </TablaDesplazable>
-      <nav aria-label={`Páginas de las actividades de ${nombre}`}>
-        <Group justify="space-between" mt="xs" mih={30}>
-          <Text size="sm" aria-live="polite">
-            {!datos
-              ? 'Cargando las actividades…'
-              : datos.total === 0
-                ? q
-                  ? 'Ninguna actividad coincide con la búsqueda.'
-                  : 'Esta política no tiene actividades.'
-                : `${desde.toLocaleString('es-CO')}–${hasta.toLocaleString('es-CO')} de ${datos.total.toLocaleString('es-CO')} ${datos.total === 1 ? 'actividad' : 'actividades'} · página ${datos.pagina} de ${datos.paginas}`}
-          </Text>
-          {datos && datos.paginas > 1 && (
-            <Group gap="xs">
-              <Button
-                size="compact-sm"
-                variant="default"
-                disabled={pagina <= 1}
-                onClick={() => setPagina((p) => Math.max(1, p - 1))}
-              >
-                Anterior<span className="solo-lector"> página</span>
-              </Button>
-              <Button
-                size="compact-sm"
-                variant="default"
-                disabled={pagina >= datos.paginas}
-                onClick={() => setPagina((p) => Math.min(datos.paginas, p + 1))}
-              >
-                Siguiente<span className="solo-lector"> página</span>
-              </Button>
-            </Group>
-          )}
-        </Group>
-      </nav>
+      {!datos ? (
+        <Cargando que="las actividades" bloques={[36, 28, 240]} />
+      ) : (
+        <TablaDatos
+          titulo={`Actividades de ${nombre}`}
+          sustantivo={['actividad', 'actividades']}
+          filas={datos.actividades}
+          columnas={columnas}
+          idFila={(a) => a.id}
+          vacio="Esta política no tiene actividades."
+          servidor={{
+            pagina: datos.pagina,
+            porPagina: datos.porPagina,
+            total: datos.total,
+            alCambiar: setPagina,
+            cargando: consulta.isFetching,
+            consulta: {
+              busqueda,
+              filtros,
+              alCambiar: (c) => {
+                setBusqueda(c.busqueda);
+                setFiltros(c.filtros);
+                setPagina(1);
+              },
+            },
+          }}
+        />
+      )}
     </Paper>
   );
 }
@@ -258,41 +260,54 @@ export function VistaTablero({
           barras={barras}
           etiqueta={`Gráfica del avance por dimensión; las cifras están en la tabla siguiente.`}
         />
-        <TablaDesplazable etiqueta="Tabla del avance por dimensión">
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Dimensión</Table.Th>
-                <Table.Th scope="col">Avance</Table.Th>
-                <Table.Th scope="col">Detalle</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {t.dimensiones.map((d) => (
-                <Table.Tr key={d.codigo}>
-                  <Table.Td>
-                    <span className="muestra-color" style={{ background: d.color }} aria-hidden /> {d.codigo}{' '}
-                    {d.nombre}
-                  </Table.Td>
-                  <Table.Td>{pct(d.avance)}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      aria-pressed={dimension === d.codigo}
-                      onClick={() => {
-                        setDimension(dimension === d.codigo ? null : d.codigo);
-                        setPolitica(null);
-                      }}
-                    >
-                      {dimension === d.codigo ? 'Ver todas' : 'Ver políticas'}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TablaDesplazable>
+        <TablaDatos
+          titulo="Avance por dimensión"
+          sustantivo={['dimensión', 'dimensiones']}
+          filas={t.dimensiones}
+          idFila={(d) => d.codigo}
+          buscar={false}
+          columnas={[
+            {
+              id: 'dimension',
+              titulo: 'Dimensión',
+              valor: (d) => `${d.codigo} ${d.nombre}`,
+              principal: true,
+              celda: (d) => (
+                <>
+                  <span className="muestra-color" style={{ background: d.color }} aria-hidden /> {d.codigo}{' '}
+                  {d.nombre}
+                </>
+              ),
+            },
+            {
+              id: 'avance',
+              titulo: 'Avance',
+              valor: (d) => d.avance,
+              celda: (d) => pct(d.avance),
+              numerica: true,
+            },
+            {
+              id: 'detalle',
+              titulo: 'Detalle',
+              valor: () => null,
+              ordenable: false,
+              celda: (d) => (
+                <Button
+                  size="compact-sm"
+                  variant="subtle"
+                  aria-pressed={dimension === d.codigo}
+                  onClick={() => {
+                    setDimension(dimension === d.codigo ? null : d.codigo);
+                    setPolitica(null);
+                  }}
+                >
+                  {dimension === d.codigo ? 'Ver todas' : 'Ver políticas'}
+                  <span className="solo-lector"> de {d.nombre}</span>
+                </Button>
+              ),
+            },
+          ]}
+        />
       </Paper>
       <Paper withBorder p="md" component="section" aria-labelledby="t-politicas">
         <Title order={2} size="h4" id="t-politicas" mb="xs">
@@ -301,43 +316,55 @@ export function VistaTablero({
         {politicas.length === 0 ? (
           <Text>No hay políticas con actividades{dimension ? ' en esta dimensión' : ''}.</Text>
         ) : (
-          <TablaDesplazable etiqueta="Tabla del avance por política">
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Política</Table.Th>
-                  <Table.Th scope="col">Avance</Table.Th>
-                  <Table.Th scope="col">Cumplimiento</Table.Th>
-                  <Table.Th scope="col">Semáforo</Table.Th>
-                  <Table.Th scope="col">Actividades</Table.Th>
-                  <Table.Th scope="col">Sin reporte</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {politicas.map((p) => (
-                  <Table.Tr key={p.clave}>
-                    <Table.Td>
-                      <Anchor
-                        component="button"
-                        type="button"
-                        onClick={() => setPolitica(p.clave)}
-                        aria-pressed={politica === p.clave}
-                      >
-                        {p.nombre}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{pct(p.avance)}</Table.Td>
-                    <Table.Td>{pct(p.cumplimiento)}</Table.Td>
-                    <Table.Td>
-                      <Semaforo nivel={p.semaforo} />
-                    </Table.Td>
-                    <Table.Td>{p.actividades}</Table.Td>
-                    <Table.Td>{p.sinReporte}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </TablaDesplazable>
+          <TablaDatos
+            titulo="Avance por política"
+            sustantivo={['política', 'políticas']}
+            filas={politicas}
+            idFila={(p) => p.clave}
+            buscar={false}
+            columnas={[
+              {
+                id: 'politica',
+                titulo: 'Política',
+                valor: (p) => p.nombre,
+                principal: true,
+                celda: (p) => (
+                  <Anchor
+                    component="button"
+                    type="button"
+                    fw={700}
+                    ta="left"
+                    onClick={() => setPolitica(p.clave)}
+                    aria-pressed={politica === p.clave}
+                  >
+                    {p.nombre}
+                  </Anchor>
+                ),
+              },
+              {
+                id: 'avance',
+                titulo: 'Avance',
+                valor: (p) => p.avance,
+                celda: (p) => pct(p.avance),
+                numerica: true,
+              },
+              {
+                id: 'cumplimiento',
+                titulo: 'Cumplimiento',
+                valor: (p) => p.cumplimiento,
+                celda: (p) => pct(p.cumplimiento),
+                numerica: true,
+              },
+              {
+                id: 'semaforo',
+                titulo: 'Semáforo',
+                valor: (p) => (p.semaforo ? NIVEL[p.semaforo].texto : null),
+                celda: (p) => <Semaforo nivel={p.semaforo} />,
+              },
+              { id: 'actividades', titulo: 'Actividades', valor: (p) => p.actividades, numerica: true },
+              { id: 'sinReporte', titulo: 'Sin reporte', valor: (p) => p.sinReporte, numerica: true },
+            ]}
+          />
         )}
       </Paper>
       {pol && (
@@ -354,24 +381,23 @@ export function VistaTablero({
           <Title order={2} size="h4" id="t-dependencias" mb="xs">
             Avance por dependencia
           </Title>
-          <TablaDesplazable etiqueta="Tabla del avance por dependencia">
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Dependencia</Table.Th>
-                  <Table.Th scope="col">Avance promedio</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {t.dependencias.map((d) => (
-                  <Table.Tr key={d.id}>
-                    <Table.Td>{d.nombre}</Table.Td>
-                    <Table.Td>{pct(d.avance)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </TablaDesplazable>
+          <TablaDatos
+            titulo="Avance por dependencia"
+            sustantivo={['dependencia', 'dependencias']}
+            filas={t.dependencias}
+            idFila={(d) => d.id}
+            buscar={t.dependencias.length > 10}
+            columnas={[
+              { id: 'dependencia', titulo: 'Dependencia', valor: (d) => d.nombre, principal: true },
+              {
+                id: 'avance',
+                titulo: 'Avance promedio',
+                valor: (d) => d.avance,
+                celda: (d) => pct(d.avance),
+                numerica: true,
+              },
+            ]}
+          />
         </Paper>
       )}
       <Stack gap={2}>

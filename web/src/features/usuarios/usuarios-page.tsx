@@ -1,29 +1,31 @@
-import type { UsuarioEntidad } from '@contrato/usuarios.ts';
+import { CambiarRolesSchema, DarAccesoSchema, type UsuarioEntidad } from '@contrato/usuarios.ts';
 import { NOMBRE_ROL, ROLES, type Rol } from '@core/roles.ts';
 import {
   Alert,
   Badge,
   Button,
   Checkbox,
+  type CheckboxGroupProps,
   Code,
   Group,
   Paper,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { erroresPorCampo } from '../../api.ts';
-import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
+import { useState } from 'react';
+import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
+import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
+import { type Columna, TablaDatos } from '../../ui/tabla-datos.tsx';
 import { Ventana } from '../../ui/ventana.tsx';
 import { useEstadoPlataforma } from '../auth/estado-plataforma.ts';
 import {
   bandejaCorreoQuery,
+  type InvitacionPendiente,
   invitacionesQuery,
   type RespuestaCrearUsuario,
   useCambiarRoles,
@@ -35,17 +37,10 @@ import {
 
 const nombreRol = (r: string) => NOMBRE_ROL[r as Rol] ?? r;
 
-function SelectorRoles({
-  valor,
-  alCambiar,
-  error,
-}: {
-  valor: Rol[];
-  alCambiar: (r: Rol[]) => void;
-  error?: string;
-}) {
+/** The roles as check boxes, bound to a form field (`campo(form, 'roles')`). */
+function SelectorRoles(props: Omit<CheckboxGroupProps, 'children'>) {
   return (
-    <Checkbox.Group label="Roles en esta entidad" value={valor} onChange={alCambiar} error={error}>
+    <Checkbox.Group {...props}>
       <SimpleGrid cols={{ base: 1, sm: 2 }} mt="xs">
         {ROLES.map((r) => (
           <Checkbox key={r} value={r} label={NOMBRE_ROL[r]} />
@@ -57,24 +52,34 @@ function SelectorRoles({
 
 function CambiarRoles({ usuario, cerrar }: { usuario: UsuarioEntidad; cerrar: () => void }) {
   const { entidad } = useTrabajo();
-  const [roles, setRoles] = useState(usuario.roles);
   const guardar = useCambiarRoles(entidad!.id);
-  const guardarRoles = () => guardar.mutate({ usuarioId: usuario.id, roles }, { onSuccess: cerrar });
+  const form = useFormulario({
+    inicial: { roles: usuario.roles as Rol[] },
+    esquema: CambiarRolesSchema,
+    etiquetas: { roles: 'Roles en esta entidad' },
+  });
   return (
     <Ventana opened onClose={cerrar} title={`Roles de ${usuario.nombre}`} size="lg">
-      <Stack>
-        <MensajeError error={guardar.error} />
-        <SelectorRoles valor={roles} alCambiar={setRoles} />
-        {roles.length === 0 && <Text>Sin roles, la persona deja de tener acceso a esta entidad.</Text>}
-        <Group>
-          <Button onClick={guardarRoles} loading={guardar.isPending}>
-            Guardar roles
-          </Button>
+      <Formulario
+        form={form}
+        etiquetaEnviar="Guardar roles"
+        alEnviar={async ({ roles }) => {
+          await guardar.mutateAsync({ usuarioId: usuario.id, roles });
+          cerrar();
+        }}
+        acciones={
           <Button variant="outline" onClick={cerrar}>
             Cancelar
           </Button>
-        </Group>
-      </Stack>
+        }
+      >
+        <Stack>
+          <SelectorRoles {...campo(form, 'roles')} />
+          {form.values.roles.length === 0 && (
+            <Text>Sin roles, la persona deja de tener acceso a esta entidad.</Text>
+          )}
+        </Stack>
+      </Formulario>
     </Ventana>
   );
 }
@@ -137,7 +142,16 @@ const VACIO = { nombre: '', correo: '', cargo: '', roles: [] as Rol[] };
 
 export function UsuariosPage() {
   const { entidad, puede } = useTrabajo();
-  const [datos, setDatos] = useState(VACIO);
+  const form = useFormulario({
+    inicial: VACIO,
+    esquema: DarAccesoSchema,
+    etiquetas: {
+      nombre: 'Nombre completo',
+      correo: 'Correo electrónico',
+      cargo: 'Cargo',
+      roles: 'Roles en esta entidad',
+    },
+  });
   const [editando, setEditando] = useState<UsuarioEntidad | null>(null);
   const [enlace, setEnlace] = useState<EnlaceEntregar | null>(null);
   // What happened otherwise: an e-mail sent, an invitation, or roles added to a member.
@@ -146,29 +160,26 @@ export function UsuariosPage() {
   const invitaciones = useQuery(invitacionesQuery(entidad?.id));
   const retirar = useRetirarInvitacion(entidad?.id ?? '');
   const crear = useCrearUsuario(entidad?.id ?? '');
-  const alCrear = {
-    onSuccess: (r: RespuestaCrearUsuario) => {
-      setEnlace(
-        r.usuario && r.enlaceClave
-          ? {
-              nombre: r.usuario.nombre,
-              correo: r.usuario.correo,
-              url: `${window.location.origin}${r.enlaceClave}`,
-              motivo: 'nueva',
-            }
-          : null,
-      );
-      setAviso(
-        r.invitacion
-          ? `${r.invitacion.correo} ya tiene cuenta en la plataforma: le enviamos una invitación${r.correoEnviado ? ' (también por correo)' : ''}. Tendrá los roles en esta entidad cuando la acepte al ingresar.`
-          : r.usuario && r.correoEnviado
-            ? `Le enviamos a ${r.usuario.correo} un correo con un enlace para que ${r.usuario.nombre} defina su contraseña (sirve una vez y vence en 72 horas).`
-            : r.usuario && !r.enlaceClave
-              ? `${r.usuario.nombre} ya trabajaba en esta entidad; sus roles ahora son: ${r.usuario.roles.map(nombreRol).join(', ')}.`
-              : null,
-      );
-      setDatos(VACIO);
-    },
+  const alCrear = (r: RespuestaCrearUsuario) => {
+    setEnlace(
+      r.usuario && r.enlaceClave
+        ? {
+            nombre: r.usuario.nombre,
+            correo: r.usuario.correo,
+            url: `${window.location.origin}${r.enlaceClave}`,
+            motivo: 'nueva',
+          }
+        : null,
+    );
+    setAviso(
+      r.invitacion
+        ? `${r.invitacion.correo} ya tiene cuenta en la plataforma: le enviamos una invitación${r.correoEnviado ? ' (también por correo)' : ''}. Tendrá los roles en esta entidad cuando la acepte al ingresar.`
+        : r.usuario && r.correoEnviado
+          ? `Le enviamos a ${r.usuario.correo} un correo con un enlace para que ${r.usuario.nombre} defina su contraseña (sirve una vez y vence en 72 horas).`
+          : r.usuario && !r.enlaceClave
+            ? `${r.usuario.nombre} ya trabajaba en esta entidad; sus roles ahora son: ${r.usuario.roles.map(nombreRol).join(', ')}.`
+            : null,
+    );
   };
   const restablecer = useRestablecerClave(entidad?.id ?? '');
   const restablecerClave = (u: UsuarioEntidad) =>
@@ -191,15 +202,69 @@ export function UsuariosPage() {
         );
       },
     });
-  if (!entidad) return <Pagina titulo="Usuarios y roles">Elija una entidad.</Pagina>;
   const gestiona = puede('usuario.gestionar');
-  const errores = erroresPorCampo(crear.error);
-  const enviar = (e: FormEvent) => {
-    e.preventDefault();
-    setEnlace(null);
-    setAviso(null);
-    crear.mutate({ ...datos, cargo: datos.cargo || null }, alCrear);
-  };
+  const columnas: Columna<UsuarioEntidad>[] = [
+    { id: 'nombre', titulo: 'Nombre', valor: (u) => u.nombre, principal: true },
+    { id: 'correo', titulo: 'Correo', valor: (u) => u.correo, ancha: true },
+    { id: 'cargo', titulo: 'Cargo', valor: (u) => u.cargo },
+    {
+      id: 'estado',
+      titulo: 'Estado',
+      valor: (u) => (!u.activo ? 'Inactivo' : u.bloqueado ? 'Bloqueado temporalmente' : 'Activo'),
+      filtro: true,
+      todas: 'Todos',
+    },
+    {
+      id: 'roles',
+      titulo: 'Roles',
+      valor: (u) => u.roles.map(nombreRol).join(', '),
+      ancha: true,
+      celda: (u) => (
+        <Group gap={4}>
+          {u.roles.map((r) => (
+            <Badge key={r} variant="outline" color="dark" style={{ textTransform: 'none' }}>
+              {nombreRol(r)}
+            </Badge>
+          ))}
+        </Group>
+      ),
+    },
+    ...(gestiona
+      ? [
+          {
+            id: 'acciones',
+            titulo: 'Acciones',
+            valor: () => null,
+            ordenable: false,
+            ancha: true,
+            celda: (u: UsuarioEntidad) => (
+              <Group gap={4}>
+                <Button
+                  size="xs"
+                  variant="outline"
+                  onClick={() => setEditando(u)}
+                  aria-label={`Cambiar roles de ${u.nombre}`}
+                >
+                  Roles
+                </Button>
+                {u.gestionable && (
+                  <Button
+                    size="xs"
+                    variant="outline"
+                    onClick={() => restablecerClave(u)}
+                    aria-label={`Restablecer contraseña de ${u.nombre}`}
+                  >
+                    Restablecer contraseña
+                  </Button>
+                )}
+              </Group>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  if (!entidad) return <Pagina titulo="Usuarios y roles">Elija una entidad.</Pagina>;
   return (
     <Pagina
       titulo="Usuarios y roles"
@@ -212,85 +277,35 @@ export function UsuariosPage() {
       {lista.isPending ? (
         <Cargando que="los usuarios" />
       ) : (
-        <TablaDesplazable etiqueta="Personas con acceso">
-          <Table striped withTableBorder>
-            <Table.Caption>{lista.data?.length ?? 0} personas con acceso a la entidad</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Nombre</Table.Th>
-                <Table.Th scope="col">Correo</Table.Th>
-                <Table.Th scope="col">Cargo</Table.Th>
-                <Table.Th scope="col">Roles</Table.Th>
-                <Table.Th scope="col">Estado</Table.Th>
-                {gestiona && <Table.Th scope="col">Acciones</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {lista.data?.map((u) => (
-                <Table.Tr key={u.id}>
-                  <Table.Td>{u.nombre}</Table.Td>
-                  <Table.Td>{u.correo}</Table.Td>
-                  <Table.Td>{u.cargo ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      {u.roles.map((r) => (
-                        <Badge key={r} variant="outline" color="dark" style={{ textTransform: 'none' }}>
-                          {nombreRol(r)}
-                        </Badge>
-                      ))}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    {!u.activo ? 'Inactivo' : u.bloqueado ? 'Bloqueado temporalmente' : 'Activo'}
-                  </Table.Td>
-                  {gestiona && (
-                    <Table.Td>
-                      <Group gap={4}>
-                        <Button
-                          size="xs"
-                          variant="outline"
-                          onClick={() => setEditando(u)}
-                          aria-label={`Cambiar roles de ${u.nombre}`}
-                        >
-                          Roles
-                        </Button>
-                        {u.gestionable && (
-                          <Button
-                            size="xs"
-                            variant="outline"
-                            onClick={() => restablecerClave(u)}
-                            aria-label={`Restablecer contraseña de ${u.nombre}`}
-                          >
-                            Restablecer contraseña
-                          </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TablaDesplazable>
+        <TablaDatos
+          titulo="Personas con acceso a la entidad"
+          sustantivo={['persona', 'personas']}
+          filas={lista.data ?? []}
+          columnas={columnas}
+          idFila={(u) => u.id}
+          vacio="Aún nadie tiene acceso a esta entidad."
+          // The toolbar beside the search: bulk tools for whoever manages people (e.g. importing them).
+          herramientas={gestiona ? <Group gap="xs">{/* <ImportarPersonas /> */}</Group> : undefined}
+        />
       )}
       {!!invitaciones.data?.length && (
-        <TablaDesplazable etiqueta="Invitaciones sin responder">
-          <Table striped withTableBorder>
-            <Table.Caption>Invitaciones que esperan respuesta</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">Correo</Table.Th>
-                <Table.Th scope="col">Roles ofrecidos</Table.Th>
-                {gestiona && <Table.Th scope="col">Acciones</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {invitaciones.data.map((i) => (
-                <Table.Tr key={i.id}>
-                  <Table.Td>{i.correo}</Table.Td>
-                  <Table.Td>{i.roles.map(nombreRol).join(', ')}</Table.Td>
-                  {gestiona && (
-                    <Table.Td>
+        <TablaDatos
+          titulo="Invitaciones que esperan respuesta"
+          sustantivo={['invitación', 'invitaciones']}
+          filas={invitaciones.data}
+          idFila={(i) => i.id}
+          buscar={false}
+          columnas={[
+            { id: 'correo', titulo: 'Correo', valor: (i) => i.correo, principal: true },
+            { id: 'roles', titulo: 'Roles ofrecidos', valor: (i) => i.roles.map(nombreRol).join(', ') },
+            ...(gestiona
+              ? [
+                  {
+                    id: 'acciones',
+                    titulo: 'Acciones',
+                    valor: () => null,
+                    ordenable: false,
+                    celda: (i: InvitacionPendiente) => (
                       <Button
                         size="xs"
                         variant="outline"
@@ -299,56 +314,44 @@ export function UsuariosPage() {
                       >
                         Retirar
                       </Button>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </TablaDesplazable>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
       )}
       {gestiona && (
-        <Paper withBorder p="lg" component="form" onSubmit={enviar} noValidate>
+        <Paper withBorder p="lg" component="section" aria-labelledby="dar-acceso">
           <Stack>
-            <Title order={2} size="h3">
+            <Title order={2} size="h3" id="dar-acceso">
               Dar acceso a una persona
             </Title>
             <Text>
               Si el correo ya tiene cuenta en la plataforma, la persona recibe una invitación y tendrá los
               roles cuando la acepte.
             </Text>
-            {crear.isError && !Object.keys(errores).length && <MensajeError error={crear.error} />}
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput
-                label="Nombre completo"
-                required
-                value={datos.nombre}
-                onChange={(e) => setDatos({ ...datos, nombre: e.currentTarget.value })}
-                error={errores.nombre}
-              />
-              <TextInput
-                label="Correo electrónico"
-                type="email"
-                required
-                value={datos.correo}
-                onChange={(e) => setDatos({ ...datos, correo: e.currentTarget.value })}
-                error={errores.correo}
-              />
-              <TextInput
-                label="Cargo"
-                value={datos.cargo}
-                onChange={(e) => setDatos({ ...datos, cargo: e.currentTarget.value })}
-                error={errores.cargo}
-              />
-            </SimpleGrid>
-            <SelectorRoles
-              valor={datos.roles}
-              alCambiar={(roles) => setDatos({ ...datos, roles })}
-              error={errores.roles}
-            />
-            <Button type="submit" loading={crear.isPending} style={{ alignSelf: 'flex-start' }}>
-              Dar acceso
-            </Button>
+            <Formulario
+              form={form}
+              etiquetaEnviar="Dar acceso"
+              enviando="Dando acceso…"
+              alEnviar={async (v) => {
+                setEnlace(null);
+                setAviso(null);
+                const r = await crear.mutateAsync({ ...v, cargo: v.cargo.trim() || null });
+                alCrear(r);
+                form.reset();
+              }}
+            >
+              <Stack>
+                <SimpleGrid cols={{ base: 1, sm: 3 }}>
+                  <TextInput {...campo(form, 'nombre')} required autoComplete="off" />
+                  <TextInput {...campo(form, 'correo')} type="email" required autoComplete="off" />
+                  <TextInput {...campo(form, 'cargo')} autoComplete="off" />
+                </SimpleGrid>
+                <SelectorRoles {...campo(form, 'roles')} />
+              </Stack>
+            </Formulario>
           </Stack>
         </Paper>
       )}

@@ -1,0 +1,197 @@
+import type { Actividad, PlanAccion } from '@contrato/plan.ts';
+import type { UsuarioEntidad } from '@contrato/usuarios.ts';
+import type { EstadoActividad } from '@core/semaforo.ts';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { renderConMantine } from '../../ui/render-prueba.tsx';
+import { ActividadesPlan } from './actividades-plan.tsx';
+
+const politicas = [
+  { clave: 'talento_humano', codigoFurag: 'P1', nombre: 'Gestión estratégica del talento humano' },
+  { clave: 'integridad', codigoFurag: 'P2', nombre: 'Integridad' },
+  { clave: 'gestion_documental', codigoFurag: 'P13', nombre: 'Gestión documental' },
+].map((p) => ({ ...p, lider: 'Función Pública', indices: [] }));
+
+const dependencias = [
+  { id: 'd1', nombre: 'Talento Humano', codigo: null, padreId: null },
+  { id: 'd2', nombre: 'Secretaría General', codigo: null, padreId: null },
+];
+const persona = (id: string, nombre: string): UsuarioEntidad => ({
+  id,
+  nombre,
+  correo: `${id}@entidad.example`,
+  cargo: null,
+  activo: true,
+  bloqueado: false,
+  gestionable: true,
+  roles: ['responsable_actividad'],
+});
+const personas = [persona('u1', 'Ana Gómez'), persona('u2', 'Óscar Peña')];
+
+const actividad = (
+  id: string,
+  politica: string,
+  nombre: string,
+  ponderacion: number,
+  dependenciaId: string,
+  responsableId: string,
+): Actividad => ({
+  id,
+  politica,
+  codigo: id.toUpperCase(),
+  indiceFurag: null,
+  plan612: null,
+  objetivo: null,
+  nombre,
+  producto: 'Informe',
+  metaAnual: 1,
+  unidad: 'informe',
+  metasPeriodo: [1],
+  ponderacion,
+  dependenciaId,
+  responsableId,
+  corresponsables: [],
+  indicadorId: null,
+  fechaInicio: '2026-01-01',
+  fechaFin: '2026-12-31',
+  presupuesto: null,
+  rubro: null,
+  bpin: null,
+  riesgo: null,
+});
+
+// Deliberately out of the catalogue's order: the sections follow the catalogue.
+const actividades = [
+  actividad('in-01', 'integridad', 'Socializar el código de integridad', 60, 'd2', 'u2'),
+  actividad('th-01', 'talento_humano', 'Plan de capacitación', 50, 'd1', 'u1'),
+  actividad('th-02', 'talento_humano', 'Medir el clima laboral', 50, 'd1', 'u2'),
+  actividad('in-02', 'integridad', 'Conflictos de interés', 30, 'd2', 'u1'),
+];
+const plan: PlanAccion = {
+  plan: null,
+  actividades,
+  ponderaciones: [
+    { politica: 'talento_humano', suma: 100, actividades: 2, ok: true, mensaje: null },
+    {
+      politica: 'integridad',
+      suma: 90,
+      actividades: 2,
+      ok: false,
+      mensaje: 'Las ponderaciones de Integridad suman 90 %; deben sumar 100 %.',
+    },
+  ],
+};
+const estados = new Map<string, EstadoActividad>([
+  ['in-01', 'cumplida'],
+  ['th-01', 'atrasada'],
+  ['th-02', 'en_curso'],
+  ['in-02', 'atrasada'],
+]);
+
+const mostrar = (editable = false) => {
+  const alEditar = vi.fn();
+  renderConMantine(
+    <ActividadesPlan
+      plan={plan}
+      politicas={politicas}
+      dependencias={dependencias}
+      personas={personas}
+      estados={estados}
+      editable={editable}
+      alEditar={alEditar}
+      alQuitar={vi.fn()}
+    />,
+  );
+  return { alEditar };
+};
+
+const secciones = () =>
+  screen.getAllByRole('button', { expanded: true }).map((b) => b.textContent?.replace(/^▾ /, ''));
+const codigos = () =>
+  screen
+    .queryAllByRole('cell')
+    .filter((c) => c.getAttribute('data-etiqueta') === 'Código')
+    .map((c) => c.textContent);
+
+describe('actividades del plan agrupadas por política', () => {
+  it('una sección por política en el orden del catálogo, con cuántas actividades y la suma de pesos', () => {
+    mostrar();
+    expect(secciones()).toEqual([
+      'P1 Gestión estratégica del talento humano (2) · pesos 100 %',
+      'P2 Integridad (2) · pesos 90 % (revisar)',
+    ]);
+    expect(screen.getByText('Las ponderaciones de Integridad suman 90 %; deben sumar 100 %.')).toBeTruthy();
+  });
+
+  it('plegar una política oculta sus actividades pero deja su cuenta y su suma de pesos', async () => {
+    mostrar();
+    const talento = screen.getByRole('button', { name: /Talento humano \(2\)/i });
+    await userEvent.click(talento);
+    expect(talento.getAttribute('aria-expanded')).toBe('false');
+    expect(talento.textContent).toContain('(2) · pesos 100 %');
+    expect(codigos()).toEqual(['IN-01', 'IN-02']);
+    await userEvent.click(talento);
+    expect(codigos()).toEqual(['TH-01', 'TH-02', 'IN-01', 'IN-02']);
+  });
+
+  it('filtra por dependencia, por responsable y por estado, y lo dice', async () => {
+    mostrar();
+    await userEvent.selectOptions(screen.getByLabelText('Dependencia'), 'Talento Humano');
+    expect(codigos()).toEqual(['TH-01', 'TH-02']);
+    expect(screen.getByRole('status').textContent).toBe('2 de 4 actividades');
+    await userEvent.selectOptions(screen.getByLabelText('Responsable'), 'Óscar Peña');
+    expect(codigos()).toEqual(['TH-02']);
+    await userEvent.click(screen.getByRole('button', { name: 'Quitar filtros' }));
+    const estado = screen.getByLabelText('Estado') as HTMLSelectElement;
+    expect([...estado.options].map((o) => o.text)).toEqual([
+      'Todos',
+      'Sin iniciar',
+      'En curso',
+      'Atrasada',
+      'Cumplida',
+      'Sin reporte',
+    ]);
+    await userEvent.selectOptions(estado, 'Atrasada');
+    expect(codigos()).toEqual(['TH-01', 'IN-02']);
+    expect(secciones()).toEqual([
+      'P1 Gestión estratégica del talento humano (1) · pesos 100 %',
+      'P2 Integridad (1) · pesos 90 % (revisar)',
+    ]);
+  });
+
+  it('busca sin tildes y deja solo las secciones con resultados', async () => {
+    mostrar();
+    await userEvent.type(screen.getByLabelText('Buscar en actividades del plan'), 'codigo de INTEGRIDAD');
+    expect(codigos()).toEqual(['IN-01']);
+    expect(secciones()).toEqual(['P2 Integridad (1) · pesos 90 % (revisar)']);
+  });
+
+  it('quien edita el plan tiene los botones de cada actividad; quien no, no', async () => {
+    const { alEditar } = mostrar(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Editar la actividad TH-02' }));
+    expect(alEditar).toHaveBeenCalledWith(expect.objectContaining({ id: 'th-02' }));
+    expect(screen.getByRole('button', { name: 'Quitar la actividad IN-01' })).toBeTruthy();
+  });
+
+  it('sin permiso para ver a las personas no hay columna ni filtro de responsable', () => {
+    renderConMantine(
+      <ActividadesPlan
+        plan={plan}
+        politicas={politicas}
+        dependencias={dependencias}
+        editable={false}
+        alEditar={vi.fn()}
+        alQuitar={vi.fn()}
+      />,
+    );
+    expect(screen.queryByLabelText('Responsable')).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Editar/ })).toBeNull();
+    const fila = screen.getAllByRole('row').find((f) => f.textContent?.includes('TH-01'))!;
+    expect(
+      within(fila)
+        .getAllByRole('cell')
+        .map((c) => c.getAttribute('data-etiqueta')),
+    ).toEqual(['Código', 'Actividad', 'Dependencia', 'Meta anual', 'Peso', 'Fechas', 'Presupuesto']);
+  });
+});
