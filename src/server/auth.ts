@@ -59,8 +59,9 @@ export function registrarAutorizacion(app: FastifyInstance) {
   // Sessions are cached for a few seconds (sesion.repository.ts, ADR 0009). Any write may revoke one
   // (logout, password, roles, deactivation, and whatever route comes next): after it, committed or not,
   // this process reads every session again, so a revoked one fails on its very next request.
-  app.addHook('onSend', async (request) => {
+  app.addHook('onSend', (request, _reply, payload, hecho) => {
     if (!METODOS_SEGUROS.has(request.method)) olvidarSesiones(app.db);
+    hecho(null, payload);
   });
 
   app.addHook('onRequest', async (request) => {
