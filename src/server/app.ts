@@ -170,20 +170,20 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
     else conPrioridad(hecho);
   });
   registrarAutorizacion(app);
-  // Any write to an entity may change its figures: its cached dashboards go before the answer leaves, so the
-  // next read already sees the change (tablero.service.ts).
-  app.addHook('onSend', async (request) => {
-    const entidadId = (request.params as { entidadId?: string } | undefined)?.entidadId;
-    if (entidadId && request.method !== 'GET' && request.method !== 'HEAD')
-      invalidarTablero(app.db, entidadId);
+  // After a write, before the answer leaves (so the next read already sees the change): the entity's cached
+  // dashboards go (tablero.service.ts), and creating or editing an entity may change the readable addresses
+  // of the public pages (name, sigla). A callback hook, not an async one: it runs on every answer.
+  app.addHook('onSend', (request, _reply, payload, hecho) => {
+    if (!METODOS_LECTURA.has(request.method)) {
+      const entidadId = (request.params as { entidadId?: string } | undefined)?.entidadId;
+      if (entidadId) invalidarTablero(app.db, entidadId);
+      const ruta = `${request.method} ${request.routeOptions.url}`;
+      if (ruta === 'POST /api/entidades' || ruta === 'PUT /api/entidades/:entidadId')
+        invalidarDirectorio(app.db);
+    }
+    hecho(null, payload);
   });
-  // Creating or editing an entity may change the readable addresses of the public pages (name, sigla).
-  app.addHook('onSend', async (request) => {
-    const ruta = `${request.method} ${request.routeOptions.url}`;
-    if (ruta === 'POST /api/entidades' || ruta === 'PUT /api/entidades/:entidadId')
-      invalidarDirectorio(app.db);
-  });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, hecho) => {
     if (request.method !== 'GET' || reply.statusCode >= 400)
       request.log.info(
         {
@@ -194,6 +194,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
         },
         'solicitud',
       );
+    hecho();
   });
 
   app.get('/api/openapi.json', { config: { acceso: 'publico' }, schema: { hide: true } }, async () =>

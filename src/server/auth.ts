@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Acceso, rolesPermiten } from '../core/roles.ts';
 import type { Actor } from '../modules/auditoria/auditoria.repository.ts';
-import { cargarSesion, type UsuarioSesion } from '../modules/auth/sesion.repository.ts';
+import { cargarSesion, olvidarSesiones, type UsuarioSesion } from '../modules/auth/sesion.repository.ts';
 import { ErrorApi, prohibido } from './errores.ts';
 
 export const COOKIE_SESION = 'mipg_sesion';
@@ -54,6 +54,14 @@ export function registrarAutorizacion(app: FastifyInstance) {
     for (const method of [ruta.method].flat()) {
       if (method !== 'HEAD') app.rutasApi.push({ method, url: ruta.url, acceso });
     }
+  });
+
+  // Sessions are cached for a few seconds (sesion.repository.ts, ADR 0009). Any write may revoke one
+  // (logout, password, roles, deactivation, and whatever route comes next): after it, committed or not,
+  // this process reads every session again, so a revoked one fails on its very next request.
+  app.addHook('onSend', (request, _reply, payload, hecho) => {
+    if (!METODOS_SEGUROS.has(request.method)) olvidarSesiones(app.db);
+    hecho(null, payload);
   });
 
   app.addHook('onRequest', async (request) => {

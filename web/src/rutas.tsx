@@ -23,7 +23,7 @@ import { usuariosQuery } from './features/usuarios/api.ts';
 import { periodoVigente, vigenciaQuery } from './features/vigencias/api.ts';
 import { Cargando, MensajeError, Pagina } from './ui/componentes.tsx';
 import { MarcoPublico } from './ui/marco.tsx';
-import { esPublica, Raiz, trabajoDe } from './ui/raiz.tsx';
+import { esPublica, precargarIngreso, precargarMarco, Raiz, trabajoDe } from './ui/raiz.tsx';
 import { Enlace } from './ui/router.tsx';
 
 // Search params are validated here, so pages read typed values and a hand-edited address never breaks them.
@@ -79,7 +79,9 @@ const raiz = createRootRouteWithContext<ContextoRutas>()({
   beforeLoad: async ({ context, location, search }) => {
     if (esPublica(location.pathname)) return { sesion: null, trabajo: null };
     const sesion: Sesion | null = await context.queryClient.ensureQueryData(sesionQuery()).catch(() => null);
+    if (!sesion) precargarIngreso(context.queryClient);
     if (!sesion || sesion.usuario.debeCambiarClave) return { sesion, trabajo: null };
+    void precargarMarco();
     const trabajo = trabajoDe(sesion, search);
     // A missing or foreign entity, or a missing year, is replaced in the address (no new history entry).
     if (trabajo.entidadId !== search.entidad || trabajo.vigencia !== search.vigencia) {

@@ -33,7 +33,63 @@ export async function crearSesion(db: Db, usuarioId: string): Promise<{ token: s
   return { token, csrf };
 }
 
+/**
+ * How long this process trusts a session it has looked up (ADR 0009). Revocations made through this
+ * process (logout, password change, role change, deactivation: any write request) empty the cache at once;
+ * this bounds only what another process on the same PostgreSQL, or a hand edit of the database, changed.
+ */
+export const VIGENCIA_CACHE_SESION_MS = 5000;
+/** Bound of the cache: the oldest entries go first (a flood of logins cannot grow the memory). */
+const MAX_SESIONES_EN_CACHE = 10_000;
+
+interface CacheSesiones {
+  entradas: Map<string, { usuario: UsuarioSesion; hasta: number }>;
+  /** Bumped by every revocation: a lookup that began before it does not enter the cache. */
+  generacion: number;
+}
+// One cache per database handle, as the dashboards' (two servers in one test are two handles).
+const caches = new WeakMap<Db, CacheSesiones>();
+function cacheDe(db: Db): CacheSesiones {
+  let c = caches.get(db);
+  if (!c) {
+    c = { entradas: new Map(), generacion: 0 };
+    caches.set(db, c);
+  }
+  return c;
+}
+
+/**
+ * Forgets every session this process has looked up: the next request of each reads the database again.
+ * Called after every write request (server/auth.ts), so a revoked session, a removed role or a deactivated
+ * user stop working with the next request, whichever route made the change.
+ */
+export function olvidarSesiones(db: Db) {
+  const c = cacheDe(db);
+  c.generacion++;
+  c.entradas.clear();
+}
+
+/** The session's user and roles, from this process's cache when it read them less than 5 s ago. */
 export async function cargarSesion(db: Db, token: string): Promise<UsuarioSesion | null> {
+  const id = hashToken(token);
+  const c = cacheDe(db);
+  const ahora = Date.now();
+  const guardada = c.entradas.get(id);
+  if (guardada && guardada.hasta > ahora) return guardada.usuario;
+  if (guardada) c.entradas.delete(id);
+  const generacion = c.generacion;
+  const leida = await leerSesion(db, id);
+  // Unknown tokens are not kept: guessing would only fill the memory.
+  if (!leida || c.generacion !== generacion) return leida?.usuario ?? null;
+  if (c.entradas.size >= MAX_SESIONES_EN_CACHE) c.entradas.delete(c.entradas.keys().next().value!);
+  c.entradas.set(id, {
+    usuario: leida.usuario,
+    hasta: Math.min(Date.now() + VIGENCIA_CACHE_SESION_MS, leida.expiraEn.getTime()),
+  });
+  return leida.usuario;
+}
+
+async function leerSesion(db: Db, id: string) {
   const [fila] = await db
     .select({
       id: usuario.id,
@@ -42,10 +98,11 @@ export async function cargarSesion(db: Db, token: string): Promise<UsuarioSesion
       adminPlataforma: usuario.adminPlataforma,
       debeCambiarClave: usuario.debeCambiarClave,
       csrf: sesion.csrf,
+      expiraEn: sesion.expiraEn,
     })
     .from(sesion)
     .innerJoin(usuario, eq(usuario.id, sesion.usuarioId))
-    .where(and(eq(sesion.id, hashToken(token)), gt(sesion.expiraEn, new Date()), eq(usuario.activo, true)));
+    .where(and(eq(sesion.id, id), gt(sesion.expiraEn, new Date()), eq(usuario.activo, true)));
   if (!fila) return null;
   const roles = await db
     .select({ entidadId: rolUsuario.entidadId, rol: rolUsuario.rol })
@@ -53,11 +110,13 @@ export async function cargarSesion(db: Db, token: string): Promise<UsuarioSesion
     .where(eq(rolUsuario.usuarioId, fila.id));
   const mapa = new Map<string, Rol[]>();
   for (const r of roles) mapa.set(r.entidadId, [...(mapa.get(r.entidadId) ?? []), r.rol]);
-  return { ...fila, roles: mapa };
+  const { expiraEn, ...datos } = fila;
+  return { usuario: { ...datos, roles: mapa } satisfies UsuarioSesion, expiraEn };
 }
 
 export async function cerrarSesion(db: Db, token: string) {
   await db.delete(sesion).where(eq(sesion.id, hashToken(token)));
+  olvidarSesiones(db);
 }
 
 export async function cerrarOtrasSesiones(db: Db, usuarioId: string, tokenActual: string) {

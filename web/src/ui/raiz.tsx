@@ -1,10 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { Outlet, useLocation, useRouter } from '@tanstack/react-router';
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { sesionQuery } from '../features/auth/api.ts';
 import { Cargando, MensajeError } from './componentes.tsx';
 import { ProveedorTrabajo } from './contexto.tsx';
-import { Marco, MarcoPublico } from './marco.tsx';
+import { MarcoPublico } from './marco.tsx';
 import { SesionVencida } from './sesion-vencida.tsx';
 
 export { trabajoDe } from './contexto.tsx';
@@ -13,9 +13,24 @@ export { trabajoDe } from './contexto.tsx';
 export const esPublica = (camino: string) =>
   camino === '/configuracion-inicial' || camino === '/definir-clave' || camino === '/olvide-clave';
 
-const LoginPage = lazy(() =>
-  import('../features/auth/login-page.tsx').then((m) => ({ default: m.LoginPage })),
-);
+/**
+ * The signed-in frame is a chunk of its own: the login page never downloads it. The root route starts its
+ * download as soon as it knows there is a session (rutas.tsx), alongside the page's chunk.
+ */
+export const precargarMarco = () => import('./marco-sesion.tsx');
+const Marco = lazy(() => precargarMarco().then((m) => ({ default: m.Marco })));
+
+const cargarIngreso = () => import('../features/auth/login-page.tsx');
+const LoginPage = lazy(() => cargarIngreso().then((m) => ({ default: m.LoginPage })));
+
+/**
+ * Without a session the login page shows: its code and the platform's state (the first-run notice under the
+ * form) are asked for as soon as the session's answer arrives, together, not one after the other.
+ */
+export function precargarIngreso(cliente: QueryClient) {
+  void cargarIngreso();
+  void import('../features/auth/estado-plataforma.ts').then((m) => cliente.prefetchQuery(m.estadoPlataforma));
+}
 const CambiarClavePage = lazy(() =>
   import('../features/auth/cambiar-clave-page.tsx').then((m) => ({ default: m.CambiarClavePage })),
 );
@@ -75,9 +90,18 @@ function Privada() {
     );
   return (
     <ProveedorTrabajo sesion={sesion.data}>
-      <Marco>
-        <Outlet />
-      </Marco>
+      {/* While the frame's code arrives: what the root route shows while it asks for the session. */}
+      <Suspense
+        fallback={
+          <MarcoPublico>
+            <Cargando que="la página" />
+          </MarcoPublico>
+        }
+      >
+        <Marco>
+          <Outlet />
+        </Marco>
+      </Suspense>
       <SesionVencida correo={sesion.data.usuario.correo} usuarioId={sesion.data.usuario.id} />
     </ProveedorTrabajo>
   );
