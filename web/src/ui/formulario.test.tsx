@@ -33,8 +33,8 @@ describe('formulario', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Guardar' }));
     const resumen = screen.getByRole('alert');
     expect(resumen.textContent).toContain('Revise estos 2 datos');
-    expect(resumen.textContent).toContain('Nombre de la actividad: debe tener al menos 3 caracteres');
-    expect(resumen.textContent).toContain('Código: use el formato AA-1');
+    expect(resumen.textContent).toContain('Nombre de la actividad: Debe tener al menos 3 caracteres');
+    expect(resumen.textContent).toContain('Código: Use el formato AA-1');
     expect(resumen.textContent).not.toMatch(/\bnombre:|\bcodigo:/);
     expect(alEnviar).not.toHaveBeenCalled();
     // The browser's own (English) validation bubbles never appear.
