@@ -180,7 +180,13 @@ export function Formulario<V extends Valores, T = V>({
           color="red.9"
           variant="outline"
           role="alert"
-          title={problemas.length === 1 ? 'Revise este dato' : `Revise estos ${problemas.length} datos`}
+          title={
+            errores.length === 0
+              ? undefined
+              : problemas.length === 1
+                ? 'Revise este dato'
+                : `Revise estos ${problemas.length} datos`
+          }
           mb="md"
         >
           <List size="sm">
