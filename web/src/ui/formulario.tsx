@@ -234,6 +234,9 @@ export function Formulario<V extends Valores, T = V>({
   );
 }
 
+/** A NumberInput holds '' while empty: that is no number, so the schema says «escriba … como número». */
+export const aNumero = (x: number | string) => (x === '' ? Number.NaN : Number(x));
+
 /** The id the error summary links to: pass it to the field as `id={campoId('nombre')}`. */
 export const campoId = (campo: string) => `campo-${campo.replaceAll('.', '-')}`;
 

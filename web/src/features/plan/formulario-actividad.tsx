@@ -14,7 +14,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { fechaIso as aIso } from '../../ui/formato.ts';
-import { campo, Formulario, useFormulario, usePromesaDeEnvio } from '../../ui/formulario.tsx';
+import { aNumero, campo, Formulario, useFormulario, usePromesaDeEnvio } from '../../ui/formulario.tsx';
 
 export interface DatosActividad {
   politica: string;
@@ -93,9 +93,6 @@ const ETIQUETAS = {
   objetivo: 'Objetivo estratégico o línea del plan de desarrollo (opcional)',
   riesgo: 'Riesgo asociado (opcional)',
 };
-
-/** A NumberInput holds '' while empty: that is no number, so the schema says «escriba … como número». */
-const aNumero = (x: number | string) => (x === '' ? Number.NaN : Number(x));
 
 export function FormularioActividad({
   catalogo,
