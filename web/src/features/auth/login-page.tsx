@@ -1,4 +1,3 @@
-import { LoginSchema } from '@contrato/auth.ts';
 import { Alert, Code, Paper, Stack, TextInput } from '@mantine/core';
 import { CampoClave } from '../../ui/campo-clave.tsx';
 import { Pagina } from '../../ui/componentes.tsx';
@@ -28,9 +27,10 @@ function AvisoPrimerArranque() {
 export function LoginPage() {
   const estado = useEstadoPlataforma();
   const ingresar = useIngresar();
+  // No schema here: the entry page stays light (zod is 25 KB gzip); the server answers in the same words, at
+  // each field.
   const form = useFormulario({
     inicial: { email: '', password: '' },
-    esquema: LoginSchema,
     etiquetas: { email: 'Correo electrónico', password: 'Contraseña' },
   });
   return (
