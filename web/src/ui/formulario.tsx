@@ -1,7 +1,7 @@
 import { Alert, Button, type ButtonProps, Group, List } from '@mantine/core';
 import { type FormErrors, schemaResolver, type UseFormReturnType, useForm } from '@mantine/form';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { ErrorApi } from '../api.ts';
 
 type Valores = Record<string, unknown>;
@@ -21,6 +21,8 @@ export interface OpcionesFormulario<V extends Valores, T = V> {
 
 export type Formulario<V extends Valores, T = V> = UseFormReturnType<V> & {
   etiquetas: Partial<Record<string, string>>;
+  /** Unique per form: two forms on a page may both have a «codigo» field. */
+  prefijo: string;
   transformar?: (valores: V) => T;
 };
 
@@ -43,7 +45,8 @@ export function useFormulario<V extends Valores, T = V>({
       : undefined,
     validateInputOnBlur: true,
   });
-  return Object.assign(form, { etiquetas, transformar });
+  const prefijo = useId();
+  return Object.assign(form, { etiquetas, transformar, prefijo });
 }
 
 const mayuscula = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -194,10 +197,10 @@ export function Formulario<V extends Valores, T = V>({
               <List.Item key={p.texto}>
                 {p.campo ? (
                   <a
-                    href={`#${campoId(p.campo)}`}
+                    href={`#${campoId(form, p.campo)}`}
                     onClick={(e) => {
                       e.preventDefault();
-                      document.getElementById(campoId(p.campo!))?.focus();
+                      document.getElementById(campoId(form, p.campo!))?.focus();
                     }}
                   >
                     {p.texto}
@@ -237,14 +240,15 @@ export function Formulario<V extends Valores, T = V>({
 /** A NumberInput holds '' while empty: that is no number, so the schema says «escriba … como número». */
 export const aNumero = (x: number | string) => (x === '' ? Number.NaN : Number(x));
 
-/** The id the error summary links to: pass it to the field as `id={campoId('nombre')}`. */
-export const campoId = (campo: string) => `campo-${campo.replaceAll('.', '-')}`;
+/** The id the error summary links to (`campo()` sets it on the field). */
+export const campoId = (form: { prefijo: string }, campo: string) =>
+  `campo${form.prefijo.replace(/[^\w-]/g, '')}-${campo.replaceAll('.', '-')}`;
 
 /** Props for a Mantine input bound to a form field: value, error, label and the id the summary links to. */
 export function campo<V extends Valores, T>(form: Formulario<V, T>, ruta: string) {
   return {
     ...form.getInputProps(ruta),
-    id: campoId(ruta),
+    id: campoId(form, ruta),
     label: form.etiquetas[ruta],
   };
 }
