@@ -129,7 +129,15 @@ export function Formulario<V extends Valores, T = V>({
   const resumen = useRef<HTMLDivElement>(null);
   useAvisoCambiosSinGuardar(!sinAviso && form.isDirty() && !pendiente);
 
-  const errores = Object.entries(form.errors).filter(([, m]) => m);
+  // In the order the fields appear (the order of `etiquetas`), not the schema's.
+  const orden = Object.keys(form.etiquetas);
+  const posicion = (campo: string) => {
+    const i = orden.findIndex((k) => campo === k || campo.startsWith(`${k}.`));
+    return i < 0 ? orden.length : i;
+  };
+  const errores = Object.entries(form.errors)
+    .filter(([, m]) => m)
+    .sort(([a], [b]) => posicion(a) - posicion(b));
   const problemas = [
     ...errores.map(([campo, mensaje]) => {
       const etiqueta = etiquetaDe(form.etiquetas, campo);

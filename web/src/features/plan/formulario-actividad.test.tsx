@@ -69,6 +69,8 @@ describe('formulario de actividad', { timeout: 20_000 }, () => {
     expect(texto).toContain('Producto o entregable: Escriba el producto o entregable');
     expect(texto).toContain('Unidad de medida: Escriba la unidad de medida');
     expect(texto).toContain('Fecha de fin: Escriba una fecha válida del calendario (dd/mm/aaaa)');
+    // In the order of the fields on screen: «Unidad de medida» sits beside «Código», before «Actividad».
+    expect(texto.indexOf('Unidad de medida:')).toBeLessThan(texto.indexOf('Actividad:'));
     // Never the API's keys.
     expect(texto).not.toMatch(/fechaFin|codigo|producto:/);
     expect(alGuardar).not.toHaveBeenCalled();
