@@ -50,7 +50,9 @@ describe('recorrido del administrador en el navegador', () => {
     await page.getByLabel('Nombre de la entidad').fill('E.S.E. Hospital de Prueba del Putumayo');
     await page.getByLabel('NIT con dígito de verificación').fill('846000253-5');
     await page.getByRole('button', { name: 'Registrar entidad' }).click();
-    const error = page.getByText('El dígito de verificación no corresponde: para 846000253 debe ser 6, no 5');
+    const error = page
+      .getByText('El dígito de verificación no corresponde: para 846000253 debe ser 6, no 5')
+      .first();
     await error.waitFor();
     await expect
       .poll(() => page.getByLabel('NIT con dígito de verificación').getAttribute('aria-invalid'))
@@ -70,7 +72,7 @@ describe('recorrido del administrador en el navegador', () => {
     await page.getByLabel('Teléfono').fill('(608) 420 1234');
     await page.getByLabel('Correo de contacto').fill('no-es-correo');
     await page.getByRole('button', { name: 'Guardar cambios' }).click();
-    await page.getByText('escriba un correo electrónico válido').waitFor();
+    await page.getByText('escriba un correo electrónico válido').first().waitFor();
     await page.getByLabel('Correo de contacto').fill('contacto@hospital.example');
     await page.getByRole('button', { name: 'Guardar cambios' }).click();
     await page.getByText('Los cambios quedaron guardados').waitFor();
@@ -173,8 +175,50 @@ describe('recorrido del administrador en el navegador', () => {
     await page.getByLabel('Producto o entregable').fill('Acta');
     await page.getByLabel('Meta: Cuatrimestre 3').fill('1');
     await page.getByRole('button', { name: 'Agregar actividad' }).click();
-    await page.getByText('El código GD-01 ya está en uso en este plan').waitFor();
+    await page.getByText('El código GD-01 ya está en uso en este plan').first().waitFor();
     await revisarPagina(page, '10c-plan-codigo-repetido');
+  });
+
+  it('en un navegador en inglés los formularios nunca muestran el aviso del navegador: el de actividad lista todo en español', async () => {
+    const ingles = await e.navegador.newContext({
+      locale: 'en-US',
+      viewport: { width: 1280, height: 900 },
+      storageState: await contexto.storageState(),
+    });
+    const p = await ingles.newPage();
+    try {
+      await p.goto(e.url);
+      const secciones = p.getByRole('navigation', { name: 'Secciones' });
+      for (const seccion of [
+        'Entidad',
+        'Dependencias',
+        'Vigencia y periodos',
+        'Indicadores',
+        'Plan de acción',
+      ]) {
+        await secciones.getByRole('link', { name: seccion, exact: true }).click();
+        await p.locator('form').first().waitFor();
+        // noValidate: Chromium's own bubble («Please fill out this field.») never shows.
+        expect(await p.locator('form:not([novalidate])').count(), seccion).toBe(0);
+      }
+      await p.getByRole('button', { name: 'Agregar actividad' }).click();
+      const resumen = p.getByRole('alert').filter({ hasText: 'Revise estos' });
+      await resumen.waitFor();
+      const texto = await resumen.textContent();
+      for (const problema of [
+        'Código: Escriba el código de la actividad',
+        'Unidad de medida: Escriba la unidad de medida',
+        'Actividad: Describa la actividad',
+        'Producto o entregable: Escriba el producto o entregable',
+      ])
+        expect(texto).toContain(problema);
+      expect(texto).not.toMatch(/please|codigo|producto:/i);
+      await revisarPagina(p, '10d-plan-errores-en-ingles');
+      await p.setViewportSize({ width: 390, height: 844 });
+      await revisarPagina(p, '10e-plan-errores-telefono');
+    } finally {
+      await ingles.close();
+    }
   });
 
   it('la auditoría registra los cambios y verifica la cadena', async () => {
@@ -296,7 +340,10 @@ describe('recorrido de una persona nueva', () => {
     await nueva!.fill('corta');
     await repetida!.fill('corta');
     await p.getByRole('button', { name: 'Guardar contraseña' }).click();
-    await p.getByText(/la contraseña debe tener al menos 10 caracteres/i).waitFor();
+    await p
+      .getByText(/la contraseña debe tener al menos 10 caracteres/i)
+      .first()
+      .waitFor();
     await nueva!.fill('Sibundoy2026');
     await repetida!.fill('Sibundoy2026');
     await p.getByRole('button', { name: 'Guardar contraseña' }).click();

@@ -1,6 +1,6 @@
 // E-mail, set-password links and the platform's public state: requests and answers of src/modules/correo.
 import { z } from 'zod';
-import { CLAVE_MINIMA } from '../core/clave.ts';
+import { CLAVE_MINIMA } from '../core/clave-minima.ts';
 import { PROPOSITOS_ENLACE } from '../core/correo.ts';
 
 export const EstadoPlataformaSchema = z

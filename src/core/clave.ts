@@ -1,8 +1,9 @@
 // Password rules: long rather than complicated (NIST 800-63B), plus the obvious ones, and never one of the
 // passwords that attackers try first (ASVS V2.1.7).
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { CLAVE_MINIMA } from './clave-minima.ts';
 
-export const CLAVE_MINIMA = 10;
+export { CLAVE_MINIMA };
 
 // The most common passwords in leaks, plus the words anyone would try first against a Colombian entity.
 const COMUNES = new Set([

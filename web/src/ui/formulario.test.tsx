@@ -1,10 +1,11 @@
 import { TextInput } from '@mantine/core';
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { ErrorApi } from '../api.ts';
-import { campo, Formulario, useFormulario } from './formulario.tsx';
+import { campo, Formulario, useFormulario, usePromesaDeEnvio } from './formulario.tsx';
 import { renderConMantine } from './render-prueba.tsx';
 
 const esquema = z.object({
@@ -26,6 +27,31 @@ function Prueba({ alEnviar }: { alEnviar: (v: { nombre: string; codigo: string }
   );
 }
 
+/** A parent that hands over `mutate` (no promise) and the mutation's state, as TanStack Query gives them. */
+function ConMutate({ lanzar, falla }: { lanzar: () => void; falla?: ErrorApi }) {
+  const [estado, setEstado] = useState<{ pendiente: boolean; error: unknown }>({
+    pendiente: false,
+    error: null,
+  });
+  const form = useFormulario({
+    inicial: { nombre: 'Rendición de cuentas', codigo: 'AB-1' },
+    esquema,
+    etiquetas: { nombre: 'Nombre de la actividad', codigo: 'Código' },
+  });
+  const enviar = usePromesaDeEnvio(estado.pendiente, estado.error);
+  const mutate = () => {
+    lanzar();
+    setEstado({ pendiente: true, error: null });
+    setTimeout(() => setEstado({ pendiente: false, error: falla ?? null }), 30);
+  };
+  return (
+    <Formulario form={form} alEnviar={() => enviar(mutate)} etiquetaEnviar="Guardar">
+      <TextInput {...campo(form, 'nombre')} />
+      <TextInput {...campo(form, 'codigo')} />
+    </Formulario>
+  );
+}
+
 describe('formulario', () => {
   it('lista todos los problemas a la vez con la etiqueta del campo, sin enviar', async () => {
     const alEnviar = vi.fn(async () => {});
@@ -33,8 +59,8 @@ describe('formulario', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Guardar' }));
     const resumen = screen.getByRole('alert');
     expect(resumen.textContent).toContain('Revise estos 2 datos');
-    expect(resumen.textContent).toContain('Nombre de la actividad: debe tener al menos 3 caracteres');
-    expect(resumen.textContent).toContain('Código: use el formato AA-1');
+    expect(resumen.textContent).toContain('Nombre de la actividad: Debe tener al menos 3 caracteres');
+    expect(resumen.textContent).toContain('Código: Use el formato AA-1');
     expect(resumen.textContent).not.toMatch(/\bnombre:|\bcodigo:/);
     expect(alEnviar).not.toHaveBeenCalled();
     // The browser's own (English) validation bubbles never appear.
@@ -118,5 +144,36 @@ describe('formulario', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('Revise estos 2 datos');
     await userEvent.type(screen.getByLabelText('Código'), 'AB-1');
     expect(screen.getByLabelText('Código').getAttribute('aria-invalid')).not.toBe('true');
+  });
+
+  it('con `mutate` y su estado: un doble clic envía una vez y el error del servidor queda en su campo', async () => {
+    const lanzar = vi.fn();
+    renderConMantine(
+      <ConMutate
+        lanzar={lanzar}
+        falla={
+          new ErrorApi(409, 'En uso.', [{ campo: 'codigo', mensaje: 'ya está en uso en esta vigencia' }])
+        }
+      />,
+    );
+    const boton = screen.getByRole('button', { name: 'Guardar' }) as HTMLButtonElement;
+    await userEvent.dblClick(boton);
+    expect(lanzar).toHaveBeenCalledTimes(1);
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Código: Ya está en uso en esta vigencia',
+    );
+    expect(boton.disabled).toBe(false);
+  });
+
+  it('dos formularios en la misma página con un campo del mismo nombre: cada etiqueta señala su campo', () => {
+    renderConMantine(
+      <>
+        <Prueba alEnviar={async () => {}} />
+        <Prueba alEnviar={async () => {}} />
+      </>,
+    );
+    const campos = screen.getAllByLabelText('Código');
+    expect(campos).toHaveLength(2);
+    expect(campos[0]!.id).not.toBe(campos[1]!.id);
   });
 });

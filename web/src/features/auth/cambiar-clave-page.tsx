@@ -1,22 +1,22 @@
-import { Button, Paper, Stack } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import { erroresPorCampo } from '../../api.ts';
+import { CambiarClaveSchema } from '@contrato/auth.ts';
+import { Paper, Stack } from '@mantine/core';
 import { CampoClave } from '../../ui/campo-clave.tsx';
-import { Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
+import { Pagina } from '../../ui/componentes.tsx';
+import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { useCambiarClave } from './api.ts';
+import { ClaveNueva, conConfirmacion } from './clave-nueva.tsx';
 
 export function CambiarClavePage({ obligatorio = false }: { obligatorio?: boolean }) {
-  const [actual, setActual] = useState('');
-  const [nueva, setNueva] = useState('');
-  const [confirmacion, setConfirmacion] = useState('');
-  const [diferentes, setDiferentes] = useState(false);
   const cambiar = useCambiarClave();
-  const errores = erroresPorCampo(cambiar.error);
-  const enviar = (e: FormEvent) => {
-    e.preventDefault();
-    setDiferentes(nueva !== confirmacion);
-    if (nueva === confirmacion) cambiar.mutate({ actual, nueva });
-  };
+  const form = useFormulario({
+    inicial: { actual: '', nueva: '', confirmacion: '' },
+    esquema: conConfirmacion(CambiarClaveSchema, 'nueva'),
+    etiquetas: {
+      actual: 'Contraseña actual',
+      nueva: 'Nueva contraseña',
+      confirmacion: 'Repita la nueva contraseña',
+    },
+  });
   return (
     <Pagina
       titulo="Cambiar contraseña"
@@ -26,39 +26,22 @@ export function CambiarClavePage({ obligatorio = false }: { obligatorio?: boolea
           : 'Use al menos 10 caracteres que combinen letras y números.'
       }
     >
-      <Paper withBorder p="lg" component="form" onSubmit={enviar} noValidate>
-        <Stack>
-          {cambiar.isSuccess && <Exito>La contraseña se cambió.</Exito>}
-          {cambiar.isError && !Object.keys(errores).length && <MensajeError error={cambiar.error} />}
-          <CampoClave
-            label="Contraseña actual"
-            autoComplete="current-password"
-            value={actual}
-            onChange={(e) => setActual(e.currentTarget.value)}
-            error={errores.actual}
-            required
-          />
-          <CampoClave
-            label="Nueva contraseña"
-            description="Al menos 10 caracteres, con letras y números."
-            autoComplete="new-password"
-            value={nueva}
-            onChange={(e) => setNueva(e.currentTarget.value)}
-            error={errores.nueva}
-            required
-          />
-          <CampoClave
-            label="Repita la nueva contraseña"
-            autoComplete="new-password"
-            value={confirmacion}
-            onChange={(e) => setConfirmacion(e.currentTarget.value)}
-            error={diferentes ? 'Las dos contraseñas no coinciden.' : undefined}
-            required
-          />
-          <Button type="submit" loading={cambiar.isPending}>
-            Guardar contraseña
-          </Button>
-        </Stack>
+      <Paper withBorder p="lg">
+        <Formulario
+          form={form}
+          alEnviar={({ actual, nueva }) => cambiar.mutateAsync({ actual, nueva }).then(() => form.reset())}
+          etiquetaEnviar="Guardar contraseña"
+          exito="La contraseña se cambió."
+        >
+          <Stack>
+            <CampoClave {...campo(form, 'actual')} autoComplete="current-password" required />
+            <ClaveNueva
+              form={form}
+              clave="nueva"
+              descripcion="Al menos 10 caracteres, con letras y números."
+            />
+          </Stack>
+        </Formulario>
       </Paper>
     </Pagina>
   );

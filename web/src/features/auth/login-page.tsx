@@ -1,8 +1,7 @@
-import { Alert, Button, Code, Paper, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import { erroresPorCampo } from '../../api.ts';
+import { Alert, Code, Paper, Stack, TextInput } from '@mantine/core';
 import { CampoClave } from '../../ui/campo-clave.tsx';
-import { MensajeError, Pagina } from '../../ui/componentes.tsx';
+import { Pagina } from '../../ui/componentes.tsx';
+import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { useIngresar } from './api.ts';
 import { useEstadoPlataforma } from './estado-plataforma.ts';
 
@@ -27,44 +26,33 @@ function AvisoPrimerArranque() {
 
 export function LoginPage() {
   const estado = useEstadoPlataforma();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
   const ingresar = useIngresar();
-  const errores = erroresPorCampo(ingresar.error);
-  const enviar = (e: FormEvent) => {
-    e.preventDefault();
-    ingresar.mutate({ email, password });
-  };
+  // No schema here: the entry page stays light (zod is 25 KB gzip); the server answers in the same words, at
+  // each field.
+  const form = useFormulario({
+    inicial: { email: '', password: '' },
+    etiquetas: { email: 'Correo electrónico', password: 'Contraseña' },
+  });
   return (
     <Pagina
       titulo="Ingresar"
       descripcion="Use el correo y la contraseña que le asignó el administrador de su entidad."
     >
-      <Paper withBorder p="lg" component="form" onSubmit={enviar} noValidate>
-        <Stack>
-          {ingresar.isError && !Object.keys(errores).length && <MensajeError error={ingresar.error} />}
-          <TextInput
-            label="Correo electrónico"
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={errores.email}
-          />
-          <CampoClave
-            label="Contraseña"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={errores.password}
-          />
-          <Button type="submit" loading={ingresar.isPending} disabled={ingresar.isPending} size="md">
-            Ingresar
-          </Button>
-          <a href="/olvide-clave">¿Olvidó su contraseña?</a>
-        </Stack>
+      <Paper withBorder p="lg">
+        <Formulario
+          form={form}
+          alEnviar={(datos) => ingresar.mutateAsync(datos)}
+          etiquetaEnviar="Ingresar"
+          enviando="Ingresando…"
+          propsBoton={{ size: 'md' }}
+          acciones={<a href="/olvide-clave">¿Olvidó su contraseña?</a>}
+          sinAviso
+        >
+          <Stack>
+            <TextInput {...campo(form, 'email')} type="email" autoComplete="username" required />
+            <CampoClave {...campo(form, 'password')} autoComplete="current-password" required />
+          </Stack>
+        </Formulario>
       </Paper>
       {/* Below the form: it arrives with its own request and must not push the form down (layout shift). */}
       {estado.data?.sinAdministrador && <AvisoPrimerArranque />}

@@ -1,23 +1,22 @@
-import type { OlvideClaveRespuesta } from '@contrato/correo.ts';
-import { Button, Paper, Stack, TextInput } from '@mantine/core';
+import { type OlvideClave, type OlvideClaveRespuesta, OlvideClaveSchema } from '@contrato/correo.ts';
+import { Paper, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { api, erroresPorCampo } from '../../api.ts';
-import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
+import { api } from '../../api.ts';
+import { Cargando, Exito, Pagina } from '../../ui/componentes.tsx';
+import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { useEstadoPlataforma } from './estado-plataforma.ts';
 
 /** /olvide-clave: asks for a set-password link by e-mail; the answer never says whether the account exists. */
 export function OlvideClavePage() {
   const estado = useEstadoPlataforma();
-  const [correo, setCorreo] = useState('');
   const pedir = useMutation({
-    mutationFn: () => api<OlvideClaveRespuesta>('POST', '/api/auth/olvide-clave', { correo }),
+    mutationFn: (datos: OlvideClave) => api<OlvideClaveRespuesta>('POST', '/api/auth/olvide-clave', datos),
   });
-  const errores = erroresPorCampo(pedir.error);
-  const enviar = (e: FormEvent) => {
-    e.preventDefault();
-    pedir.mutate();
-  };
+  const form = useFormulario({
+    inicial: { correo: '' },
+    esquema: OlvideClaveSchema,
+    etiquetas: { correo: 'Correo electrónico' },
+  });
   if (estado.isPending) return <Cargando />;
   if (estado.data && !estado.data.correoActivo)
     return (
@@ -41,23 +40,17 @@ export function OlvideClavePage() {
           {pedir.data.mensaje} <a href="/">Volver a la página de ingreso</a>.
         </Exito>
       ) : (
-        <Paper withBorder p="lg" component="form" onSubmit={enviar} noValidate>
-          <Stack>
-            {pedir.isError && !Object.keys(errores).length && <MensajeError error={pedir.error} />}
-            <TextInput
-              label="Correo electrónico"
-              type="email"
-              autoComplete="username"
-              required
-              value={correo}
-              onChange={(e) => setCorreo(e.currentTarget.value)}
-              error={errores.correo}
-            />
-            <Button type="submit" loading={pedir.isPending} disabled={pedir.isPending}>
-              Enviarme el enlace
-            </Button>
-            <a href="/">Volver a la página de ingreso</a>
-          </Stack>
+        <Paper withBorder p="lg">
+          <Formulario
+            form={form}
+            alEnviar={(datos) => pedir.mutateAsync(datos)}
+            etiquetaEnviar="Enviarme el enlace"
+            enviando="Enviando…"
+            acciones={<a href="/">Volver a la página de ingreso</a>}
+            sinAviso
+          >
+            <TextInput {...campo(form, 'correo')} type="email" autoComplete="username" required />
+          </Formulario>
         </Paper>
       )}
     </Pagina>

@@ -1,5 +1,5 @@
 import type { Catalogo } from '@contrato/catalogo.ts';
-import type { Responsable } from '@contrato/responsables.ts';
+import { AsignarResponsableSchema, type Responsable } from '@contrato/responsables.ts';
 import {
   Badge,
   Button,
@@ -17,6 +17,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Cargando, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
+import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { Ventana } from '../../ui/ventana.tsx';
 import { dependenciasQuery } from '../dependencias/api.ts';
 import { usuariosQuery } from '../usuarios/api.ts';
@@ -34,50 +35,47 @@ function AsignarResponsable({
   cerrar: () => void;
 }) {
   const { entidad, vigencia } = useTrabajo();
-  const [usuarioId, setUsuarioId] = useState(actual?.usuarioId ?? '');
-  const [dependenciaId, setDependenciaId] = useState(actual?.dependenciaId ?? '');
   const usuarios = useQuery(usuariosQuery(entidad?.id));
   const dependencias = useQuery(dependenciasQuery(entidad?.id));
   const guardar = useAsignarResponsable(entidad!.id, vigencia);
-  const asignar = () =>
-    guardar.mutate(
-      { politica: politica.clave, usuarioId: usuarioId || null, dependenciaId: dependenciaId || null },
-      { onSuccess: cerrar },
-    );
+  const form = useFormulario({
+    inicial: { usuarioId: actual?.usuarioId ?? '', dependenciaId: actual?.dependenciaId ?? '' },
+    esquema: AsignarResponsableSchema,
+    etiquetas: { usuarioId: 'Persona responsable', dependenciaId: 'Dependencia responsable' },
+    transformar: (d) => ({ usuarioId: d.usuarioId || null, dependenciaId: d.dependenciaId || null }),
+  });
   return (
     <Ventana opened onClose={cerrar} title={`Responsable de ${politica.nombre} (${vigencia})`} size="lg">
-      <Stack>
-        <MensajeError error={guardar.error} />
-        <NativeSelect
-          label="Persona responsable"
-          value={usuarioId}
-          onChange={(e) => setUsuarioId(e.currentTarget.value)}
-          data={[
-            { value: '', label: 'Sin asignar' },
-            ...(usuarios.data ?? []).map((u) => ({
-              value: u.id,
-              label: `${u.nombre}${u.cargo ? ` — ${u.cargo}` : ''}`,
-            })),
-          ]}
-        />
-        <NativeSelect
-          label="Dependencia responsable"
-          value={dependenciaId}
-          onChange={(e) => setDependenciaId(e.currentTarget.value)}
-          data={[
-            { value: '', label: 'Sin asignar' },
-            ...(dependencias.data ?? []).map((d) => ({ value: d.id, label: d.nombre })),
-          ]}
-        />
-        <Group>
-          <Button onClick={asignar} loading={guardar.isPending}>
-            Guardar
-          </Button>
+      <Formulario
+        form={form}
+        alEnviar={(d) => guardar.mutateAsync({ politica: politica.clave, ...d }).then(cerrar)}
+        etiquetaEnviar="Guardar"
+        acciones={
           <Button variant="outline" onClick={cerrar}>
             Cancelar
           </Button>
-        </Group>
-      </Stack>
+        }
+      >
+        <Stack>
+          <NativeSelect
+            {...campo(form, 'usuarioId')}
+            data={[
+              { value: '', label: 'Sin asignar' },
+              ...(usuarios.data ?? []).map((u) => ({
+                value: u.id,
+                label: `${u.nombre}${u.cargo ? ` — ${u.cargo}` : ''}`,
+              })),
+            ]}
+          />
+          <NativeSelect
+            {...campo(form, 'dependenciaId')}
+            data={[
+              { value: '', label: 'Sin asignar' },
+              ...(dependencias.data ?? []).map((d) => ({ value: d.id, label: d.nombre })),
+            ]}
+          />
+        </Stack>
+      </Formulario>
     </Ventana>
   );
 }

@@ -1,14 +1,11 @@
-import type { Dependencia } from '@contrato/dependencias.ts';
-import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { type Dependencia, DependenciaEntradaSchema } from '@contrato/dependencias.ts';
+import { Button, Group, NativeSelect, Paper, SimpleGrid, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
-import { erroresPorCampo } from '../../api.ts';
+import { useState } from 'react';
 import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
+import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { dependenciasQuery, useEliminarDependencia, useGuardarDependencia } from './api.ts';
-
-type Datos = { nombre: string; codigo: string; padreId: string };
-const VACIO: Datos = { nombre: '', codigo: '', padreId: '' };
 
 function Arbol({
   todas,
@@ -71,36 +68,21 @@ function Arbol({
 
 export function DependenciasPage() {
   const { entidad, puede } = useTrabajo();
-  const [datos, setDatos] = useState<Datos>(VACIO);
-  const [editandoId, setEditandoId] = useState<string | null>(null);
+  const [editando, setEditando] = useState<Dependencia | null>(null);
+  // A new key empties the form after an addition and fills it when another dependencia is edited.
+  const [version, setVersion] = useState(0);
   const [aviso, setAviso] = useState('');
   const lista = useQuery(dependenciasQuery(entidad?.id));
-  const guardar = useGuardarDependencia(entidad?.id ?? '');
   const eliminar = useEliminarDependencia(entidad?.id ?? '');
-  const guardarDependencia = () =>
-    guardar.mutate(
-      {
-        id: editandoId,
-        datos: { nombre: datos.nombre, codigo: datos.codigo || null, padreId: datos.padreId || null },
-      },
-      {
-        onSuccess: () => {
-          setAviso(editandoId ? `Se actualizó «${datos.nombre}».` : `Se creó «${datos.nombre}».`);
-          setDatos(VACIO);
-          setEditandoId(null);
-        },
-      },
-    );
+  const terminar = (texto: string) => {
+    setAviso(texto);
+    setEditando(null);
+    setVersion((n) => n + 1);
+  };
   const eliminarDependencia = (d: Dependencia) =>
     eliminar.mutate(d, { onSuccess: () => setAviso(`Se eliminó «${d.nombre}».`) });
   if (!entidad) return <Pagina titulo="Dependencias">Elija una entidad.</Pagina>;
   const editable = puede('dependencia.editar');
-  const errores = erroresPorCampo(guardar.error);
-  const enviar = (e: FormEvent) => {
-    e.preventDefault();
-    setAviso('');
-    guardarDependencia();
-  };
   return (
     <Pagina
       titulo="Dependencias"
@@ -117,8 +99,9 @@ export function DependenciasPage() {
             padreId={null}
             editable={editable}
             alEditar={(d) => {
-              setEditandoId(d.id);
-              setDatos({ nombre: d.nombre, codigo: d.codigo ?? '', padreId: d.padreId ?? '' });
+              setAviso('');
+              setEditando(d);
+              setVersion((n) => n + 1);
             }}
             alEliminar={(d) => {
               if (window.confirm(`¿Eliminar la dependencia «${d.nombre}»?`)) eliminarDependencia(d);
@@ -131,58 +114,71 @@ export function DependenciasPage() {
         )}
       </Paper>
       {editable && (
-        <Paper withBorder p="lg" component="form" onSubmit={enviar} noValidate>
-          <Stack>
-            <Title order={2} size="h3">
-              {editandoId ? 'Editar dependencia' : 'Agregar dependencia'}
-            </Title>
-            {guardar.isError && !Object.keys(errores).length && <MensajeError error={guardar.error} />}
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput
-                label="Nombre"
-                required
-                value={datos.nombre}
-                onChange={(e) => setDatos({ ...datos, nombre: e.currentTarget.value })}
-                error={errores.nombre}
-              />
-              <TextInput
-                label="Código (opcional)"
-                value={datos.codigo}
-                onChange={(e) => setDatos({ ...datos, codigo: e.currentTarget.value })}
-                error={errores.codigo}
-              />
-              <NativeSelect
-                label="Depende de"
-                value={datos.padreId}
-                onChange={(e) => setDatos({ ...datos, padreId: e.currentTarget.value })}
-                error={errores.padreId}
-                data={[
-                  { value: '', label: 'Ninguna (nivel superior)' },
-                  ...(lista.data ?? [])
-                    .filter((d) => d.id !== editandoId)
-                    .map((d) => ({ value: d.id, label: d.nombre })),
-                ]}
-              />
-            </SimpleGrid>
-            <Group>
-              <Button type="submit" loading={guardar.isPending}>
-                {editandoId ? 'Guardar cambios' : 'Agregar dependencia'}
-              </Button>
-              {editandoId && (
-                <Button
-                  variant="outline"
-                  onClick={() => {
-                    setEditandoId(null);
-                    setDatos(VACIO);
-                  }}
-                >
-                  Cancelar
-                </Button>
-              )}
-            </Group>
-          </Stack>
+        <Paper withBorder p="lg">
+          <Title order={2} size="h3" mb="md">
+            {editando ? 'Editar dependencia' : 'Agregar dependencia'}
+          </Title>
+          <FormularioDependencia
+            key={version}
+            editando={editando}
+            todas={lista.data ?? []}
+            alTerminar={terminar}
+          />
         </Paper>
       )}
     </Pagina>
+  );
+}
+
+function FormularioDependencia({
+  editando,
+  todas,
+  alTerminar,
+}: {
+  editando: Dependencia | null;
+  todas: Dependencia[];
+  alTerminar: (aviso: string) => void;
+}) {
+  const { entidad } = useTrabajo();
+  const guardar = useGuardarDependencia(entidad?.id ?? '');
+  const form = useFormulario({
+    inicial: {
+      nombre: editando?.nombre ?? '',
+      codigo: editando?.codigo ?? '',
+      padreId: editando?.padreId ?? '',
+    },
+    esquema: DependenciaEntradaSchema,
+    etiquetas: { nombre: 'Nombre', codigo: 'Código (opcional)', padreId: 'Depende de' },
+    transformar: (d) => ({ nombre: d.nombre, codigo: d.codigo || null, padreId: d.padreId || null }),
+  });
+  return (
+    <Formulario
+      form={form}
+      alEnviar={(datos) =>
+        guardar
+          .mutateAsync({ id: editando?.id ?? null, datos })
+          .then(() => alTerminar(editando ? `Se actualizó «${datos.nombre}».` : `Se creó «${datos.nombre}».`))
+      }
+      etiquetaEnviar={editando ? 'Guardar cambios' : 'Agregar dependencia'}
+      acciones={
+        editando && (
+          <Button variant="outline" onClick={() => alTerminar('')}>
+            Cancelar
+          </Button>
+        )
+      }
+    >
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput {...campo(form, 'nombre')} required />
+        <TextInput {...campo(form, 'codigo')} />
+        <NativeSelect
+          {...campo(form, 'padreId')}
+          data={[
+            { value: '', label: 'Ninguna (nivel superior)' },
+            ...todas.filter((d) => d.id !== editando?.id).map((d) => ({ value: d.id, label: d.nombre })),
+          ]}
+        />
+      </SimpleGrid>
+    </Formulario>
   );
 }

@@ -1,9 +1,8 @@
 import type { Entidad } from '@contrato/entidades.ts';
+import { EntidadEntradaSchema } from '@contrato/entidades.ts';
 import { NOMBRE_ORGANO, ORGANOS_APROBACION } from '@core/entidad.ts';
-import { Button, Fieldset, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import { erroresPorCampo } from '../../api.ts';
-import { MensajeError } from '../../ui/componentes.tsx';
+import { Fieldset, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Formulario, campo as propsCampo, useFormulario, usePromesaDeEnvio } from '../../ui/formulario.tsx';
 
 // What the form holds: the select's empty option is '' until sent.
 export type DatosEntidad = Omit<Entidad, 'id' | 'tieneLogo' | 'orden'> & { orden: Entidad['orden'] | '' };
@@ -29,81 +28,92 @@ const VACIA: DatosEntidad = {
   horarioAtencion: '',
 };
 
+const ETIQUETAS: Record<keyof DatosEntidad, string> = {
+  nombre: 'Nombre de la entidad',
+  sigla: 'Sigla',
+  nit: 'NIT con dígito de verificación',
+  divipola: 'Código DIVIPOLA',
+  departamento: 'Departamento',
+  municipio: 'Municipio',
+  naturalezaJuridica: 'Naturaleza jurídica',
+  orden: 'Orden',
+  categoria: 'Categoría',
+  tipoFormulario: 'Formulario FURAG',
+  grupoPar: 'Grupo par FURAG',
+  codigoSigep: 'Código SIGEP',
+  organoAprobacion: 'Órgano que aprueba los planes',
+  direccion: 'Dirección',
+  telefono: 'Teléfono',
+  correo: 'Correo de contacto',
+  sitioWeb: 'Sitio web',
+  horarioAtencion: 'Horario de atención',
+};
+
+/** Empty texts and the select's empty option go as null, as the API keeps them. */
+const limpiar = (d: DatosEntidad): DatosEntidad => ({
+  ...(Object.fromEntries(Object.entries(d).map(([k, v]) => [k, v === '' ? null : v])) as DatosEntidad),
+  nombre: d.nombre,
+  nit: d.nit,
+  tipoFormulario: d.tipoFormulario || 'MIPG',
+  organoAprobacion: d.organoAprobacion || 'cigd',
+});
+
 export function FormularioEntidad({
   inicial,
   textoBoton,
-  pendiente,
+  pendiente = false,
   error,
   soloLectura = false,
   alGuardar,
 }: {
   inicial?: Entidad;
   textoBoton: string;
-  pendiente: boolean;
-  error: unknown;
+  /** With `mutate`: its state. With `mutateAsync` (a promise) they are not needed. */
+  pendiente?: boolean;
+  error?: unknown;
   soloLectura?: boolean;
-  alGuardar: (d: DatosEntidad) => void;
+  alGuardar: (d: DatosEntidad) => unknown;
 }) {
-  const [d, setD] = useState<DatosEntidad>(() => {
-    if (!inicial) return VACIA;
-    const { id: _id, tieneLogo: _logo, ...resto } = inicial;
-    return resto;
+  const form = useFormulario<DatosEntidad>({
+    inicial: (() => {
+      if (!inicial) return VACIA;
+      const { id: _id, tieneLogo: _logo, ...resto } = inicial;
+      // The API's nulls show as empty fields.
+      return Object.fromEntries(Object.entries(resto).map(([k, v]) => [k, v ?? ''])) as DatosEntidad;
+    })(),
+    esquema: EntidadEntradaSchema,
+    etiquetas: ETIQUETAS,
+    transformar: limpiar,
   });
-  const errores = erroresPorCampo(error);
-  const campo = (k: keyof DatosEntidad) => ({
-    value: d[k] ?? '',
-    onChange: (e: { currentTarget: { value: string } }) => setD({ ...d, [k]: e.currentTarget.value }),
-    error: errores[k],
-    readOnly: soloLectura,
-  });
-  const enviar = (e: FormEvent) => {
-    e.preventDefault();
-    const limpio = Object.fromEntries(
-      Object.entries(d).map(([k, v]) => [k, v === '' ? null : v]),
-    ) as DatosEntidad;
-    alGuardar({
-      ...limpio,
-      nombre: d.nombre,
-      nit: d.nit,
-      tipoFormulario: d.tipoFormulario || 'MIPG',
-      organoAprobacion: d.organoAprobacion || 'cigd',
-    });
-  };
+  const enviar = usePromesaDeEnvio(pendiente, error);
+  const campo = (k: keyof DatosEntidad) => ({ ...propsCampo(form, k), readOnly: soloLectura });
   return (
-    <form onSubmit={enviar} noValidate>
+    <Formulario
+      form={form}
+      alEnviar={(d) => enviar(() => alGuardar(d))}
+      etiquetaEnviar={textoBoton}
+      sinBoton={soloLectura}
+      sinAviso={soloLectura}
+      propsBoton={{ size: 'md' }}
+    >
       <Stack>
-        {error != null && Object.keys(errores).length > 0 && (
-          <MensajeError error={new Error('Hay campos por corregir: revise los mensajes bajo cada campo.')} />
-        )}
-        {error != null && !Object.keys(errores).length && <MensajeError error={error} />}
         <Fieldset legend="Identificación">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Nombre de la entidad" required {...campo('nombre')} />
-            <TextInput label="Sigla" {...campo('sigla')} />
-            <TextInput
-              label="NIT con dígito de verificación"
-              description="Por ejemplo 846000253-6"
-              required
-              {...campo('nit')}
-            />
-            <TextInput
-              label="Código DIVIPOLA"
-              description="2 dígitos (departamento) o 5 (municipio)"
-              {...campo('divipola')}
-            />
-            <TextInput label="Departamento" {...campo('departamento')} />
-            <TextInput label="Municipio" {...campo('municipio')} />
+            <TextInput required {...campo('nombre')} />
+            <TextInput {...campo('sigla')} />
+            <TextInput description="Por ejemplo 846000253-6" required {...campo('nit')} />
+            <TextInput description="2 dígitos (departamento) o 5 (municipio)" {...campo('divipola')} />
+            <TextInput {...campo('departamento')} />
+            <TextInput {...campo('municipio')} />
           </SimpleGrid>
         </Fieldset>
         <Fieldset legend="Clasificación">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput
-              label="Naturaleza jurídica"
               description="Por ejemplo: Empresa Social del Estado"
               {...campo('naturalezaJuridica')}
             />
             <NativeSelect
-              label="Orden"
               data={[
                 { value: '', label: 'Sin definir' },
                 { value: 'nacional', label: 'Nacional' },
@@ -114,9 +124,8 @@ export function FormularioEntidad({
               {...campo('orden')}
               disabled={soloLectura}
             />
-            <TextInput label="Categoría" {...campo('categoria')} />
+            <TextInput {...campo('categoria')} />
             <NativeSelect
-              label="Formulario FURAG"
               description="MECI: entidades fuera de la rama ejecutiva (concejos, personerías, contralorías)"
               data={[
                 { value: 'MIPG', label: 'MIPG' },
@@ -125,15 +134,13 @@ export function FormularioEntidad({
               {...campo('tipoFormulario')}
               disabled={soloLectura}
             />
-            <TextInput label="Grupo par FURAG" {...campo('grupoPar')} />
+            <TextInput {...campo('grupoPar')} />
             <TextInput
-              label="Código SIGEP"
               description="Con él se encuentra la entidad en los resultados de FURAG"
               inputMode="numeric"
               {...campo('codigoSigep')}
             />
             <NativeSelect
-              label="Órgano que aprueba los planes"
               data={ORGANOS_APROBACION.map((o) => ({ value: o, label: NOMBRE_ORGANO[o] }))}
               {...campo('organoAprobacion')}
               disabled={soloLectura}
@@ -142,24 +149,14 @@ export function FormularioEntidad({
         </Fieldset>
         <Fieldset legend="Datos de contacto para las páginas públicas">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Dirección" {...campo('direccion')} />
-            <TextInput label="Teléfono" type="tel" {...campo('telefono')} />
-            <TextInput label="Correo de contacto" type="email" {...campo('correo')} />
-            <TextInput
-              label="Sitio web"
-              type="url"
-              description="Empieza por https://"
-              {...campo('sitioWeb')}
-            />
-            <TextInput label="Horario de atención" {...campo('horarioAtencion')} />
+            <TextInput {...campo('direccion')} />
+            <TextInput type="tel" {...campo('telefono')} />
+            <TextInput type="email" {...campo('correo')} />
+            <TextInput type="url" description="Empieza por https://" {...campo('sitioWeb')} />
+            <TextInput {...campo('horarioAtencion')} />
           </SimpleGrid>
         </Fieldset>
-        {!soloLectura && (
-          <Button type="submit" loading={pendiente} size="md" style={{ alignSelf: 'flex-start' }}>
-            {textoBoton}
-          </Button>
-        )}
       </Stack>
-    </form>
+    </Formulario>
   );
 }

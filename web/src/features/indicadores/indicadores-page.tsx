@@ -1,10 +1,9 @@
 import type { Catalogo } from '@contrato/catalogo.ts';
-import type { Indicador } from '@contrato/indicadores.ts';
+import { type Indicador, IndicadorEntradaSchema, MedicionEntradaSchema } from '@contrato/indicadores.ts';
 import type { VigenciaEntidad } from '@contrato/vigencias.ts';
 import { NOMBRE_POLARIDAD, type Polaridad } from '@core/indicador.ts';
 import {
   Button,
-  Group,
   NativeSelect,
   NumberInput,
   Paper,
@@ -18,10 +17,10 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { erroresPorCampo } from '../../api.ts';
-import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
+import { Cargando, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { numero, porcentaje } from '../../ui/formato.ts';
+import { aNumero, campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { GraficaTendencia } from '../../ui/grafica-tendencia.tsx';
 import { catalogoQuery } from '../catalogo/api.ts';
 import { Semaforo } from '../tablero/vista-tablero.tsx';
@@ -44,47 +43,55 @@ const VACIO = {
   fuente: '',
 };
 
+const ETIQUETAS_INDICADOR = {
+  codigo: 'Código',
+  politica: 'Política (opcional)',
+  nombre: 'Nombre del indicador',
+  objetivo: 'Objetivo: qué mide y para qué',
+  tipo: 'Tipo',
+  frecuencia: 'Frecuencia de medición',
+  polaridad: 'Polaridad',
+  formulaNumerador: 'Fórmula: numerador',
+  formulaDenominador: 'Fórmula: denominador (opcional)',
+  unidad: 'Unidad de medida',
+  lineaBase: 'Línea base (opcional)',
+  meta: 'Meta',
+  fuente: 'Fuente de los datos',
+};
+
 function FormularioIndicador({ catalogo, alCrear }: { catalogo: Catalogo; alCrear: (id: string) => void }) {
   const { entidad, vigencia } = useTrabajo();
-  const [d, setD] = useState(VACIO);
   const crear = useCrearIndicador(entidad!.id);
-  const crearIndicador = () =>
-    crear.mutate(
-      {
-        ...d,
-        vigencia,
-        politica: d.politica || null,
-        formulaDenominador: d.formulaDenominador || null,
-        lineaBase: d.lineaBase === '' ? null : Number(d.lineaBase),
-        meta: d.meta === '' ? undefined : Number(d.meta),
-      },
-      {
-        onSuccess: (i) => {
-          setD(VACIO);
-          alCrear(i.id);
-        },
-      },
-    );
-  const e = erroresPorCampo(crear.error);
-  const campo = (k: keyof typeof VACIO) => ({
-    value: String(d[k]),
-    onChange: (x: { currentTarget: { value: string } }) => setD({ ...d, [k]: x.currentTarget.value }),
-    error: e[k],
+  const form = useFormulario({
+    inicial: VACIO,
+    esquema: IndicadorEntradaSchema,
+    etiquetas: ETIQUETAS_INDICADOR,
+    transformar: (d) => ({
+      ...d,
+      vigencia,
+      politica: d.politica || null,
+      formulaDenominador: d.formulaDenominador || null,
+      lineaBase: d.lineaBase === '' ? null : aNumero(d.lineaBase),
+      meta: aNumero(d.meta),
+    }),
   });
+  const c = (ruta: keyof typeof VACIO) => campo(form, ruta);
   return (
-    <form
-      onSubmit={(x) => {
-        x.preventDefault();
-        crearIndicador();
-      }}
-      noValidate
+    <Formulario
+      form={form}
+      alEnviar={(datos) =>
+        crear.mutateAsync(datos).then((i) => {
+          form.reset();
+          alCrear(i.id);
+        })
+      }
+      etiquetaEnviar="Crear indicador"
     >
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Código" required {...campo('codigo')} />
+          <TextInput {...c('codigo')} required />
           <NativeSelect
-            label="Política (opcional)"
-            {...campo('politica')}
+            {...c('politica')}
             data={[
               { value: '', label: 'Sin política' },
               ...catalogo.dimensiones
@@ -93,18 +100,11 @@ function FormularioIndicador({ catalogo, alCrear }: { catalogo: Catalogo; alCrea
             ]}
           />
         </SimpleGrid>
-        <TextInput label="Nombre del indicador" required {...campo('nombre')} />
-        <Textarea
-          label="Objetivo: qué mide y para qué"
-          required
-          autosize
-          minRows={2}
-          {...campo('objetivo')}
-        />
+        <TextInput {...c('nombre')} required />
+        <Textarea {...c('objetivo')} required autosize minRows={2} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <NativeSelect
-            label="Tipo"
-            {...campo('tipo')}
+            {...c('tipo')}
             data={[
               { value: 'eficacia', label: 'Eficacia' },
               { value: 'eficiencia', label: 'Eficiencia' },
@@ -112,130 +112,84 @@ function FormularioIndicador({ catalogo, alCrear }: { catalogo: Catalogo; alCrea
             ]}
           />
           <NativeSelect
-            label="Frecuencia de medición"
-            {...campo('frecuencia')}
+            {...c('frecuencia')}
             data={['mensual', 'trimestral', 'cuatrimestral', 'semestral', 'anual'].map((v) => ({
               value: v,
               label: v[0]!.toUpperCase() + v.slice(1),
             }))}
           />
           <NativeSelect
-            label="Polaridad"
-            {...campo('polaridad')}
+            {...c('polaridad')}
             data={Object.entries(NOMBRE_POLARIDAD).map(([value, label]) => ({ value, label }))}
           />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Fórmula: numerador" required {...campo('formulaNumerador')} />
-          <TextInput label="Fórmula: denominador (opcional)" {...campo('formulaDenominador')} />
+          <TextInput {...c('formulaNumerador')} required />
+          <TextInput {...c('formulaDenominador')} />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
-            label="Unidad de medida"
-            description="«%» multiplica la razón por 100"
-            required
-            {...campo('unidad')}
-          />
-          <NumberInput
-            label="Línea base (opcional)"
-            decimalSeparator=","
-            thousandSeparator="."
-            value={d.lineaBase}
-            onChange={(v) => setD({ ...d, lineaBase: v })}
-            error={e.lineaBase}
-          />
-          <NumberInput
-            label="Meta"
-            required
-            decimalSeparator=","
-            thousandSeparator="."
-            value={d.meta}
-            onChange={(v) => setD({ ...d, meta: v })}
-            error={e.meta}
-          />
+          <TextInput {...c('unidad')} description="«%» multiplica la razón por 100" required />
+          <NumberInput {...c('lineaBase')} decimalSeparator="," thousandSeparator="." />
+          <NumberInput {...c('meta')} required decimalSeparator="," thousandSeparator="." />
         </SimpleGrid>
-        <TextInput label="Fuente de los datos" required {...campo('fuente')} />
-        <MensajeError error={crear.error} />
-        <Group>
-          <Button type="submit" loading={crear.isPending}>
-            Crear indicador
-          </Button>
-        </Group>
+        <TextInput {...c('fuente')} required />
       </Stack>
-    </form>
+    </Formulario>
   );
 }
 
 function Medir({ indicador, periodos }: { indicador: Indicador; periodos: VigenciaEntidad['periodos'] }) {
   const { entidad } = useTrabajo();
   const abiertos = periodos.filter((p) => !p.cerrado);
-  const [periodo, setPeriodo] = useState(String(abiertos[0]?.numero ?? ''));
-  const [numerador, setNumerador] = useState<string | number>('');
-  const [denominador, setDenominador] = useState<string | number>('');
-  const [observacion, setObservacion] = useState('');
   const medir = useMedirIndicador(entidad!.id, indicador.id);
-  const medirIndicador = () =>
-    medir.mutate({
-      periodo,
-      numerador: numerador === '' ? undefined : Number(numerador),
-      denominador: denominador === '' ? null : Number(denominador),
-      observacion: observacion || null,
-    });
-  const e = erroresPorCampo(medir.error);
+  const form = useFormulario({
+    inicial: {
+      periodo: String(abiertos[0]?.numero ?? ''),
+      numerador: '' as number | string,
+      denominador: '' as number | string,
+      observacion: '',
+    },
+    esquema: MedicionEntradaSchema,
+    etiquetas: {
+      periodo: 'Periodo',
+      numerador: `Numerador: ${indicador.formulaNumerador}`,
+      denominador: `Denominador: ${indicador.formulaDenominador ?? ''}`,
+      observacion: 'Observación (opcional)',
+    },
+    transformar: (d) => ({
+      periodo: d.periodo,
+      numerador: aNumero(d.numerador),
+      denominador: d.denominador === '' ? null : aNumero(d.denominador),
+      observacion: d.observacion || null,
+    }),
+  });
   if (!abiertos.length) return <Text>Todos los periodos de la vigencia están cerrados.</Text>;
   return (
-    <form
-      onSubmit={(x) => {
-        x.preventDefault();
-        medirIndicador();
-      }}
-      noValidate
-    >
-      <Stack>
-        <Title order={3} size="h5">
-          Registrar una medición
-        </Title>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <NativeSelect
-            label="Periodo"
-            value={periodo}
-            onChange={(x) => setPeriodo(x.currentTarget.value)}
-            data={abiertos.map((p) => ({ value: String(p.numero), label: p.nombre }))}
-          />
-          <NumberInput
-            label={`Numerador: ${indicador.formulaNumerador}`}
-            decimalSeparator=","
-            thousandSeparator="."
-            value={numerador}
-            onChange={setNumerador}
-            error={e.numerador}
-          />
-          {indicador.formulaDenominador && (
-            <NumberInput
-              label={`Denominador: ${indicador.formulaDenominador}`}
-              decimalSeparator=","
-              thousandSeparator="."
-              value={denominador}
-              onChange={setDenominador}
-              error={e.denominador}
+    <>
+      <Title order={3} size="h5" mb="sm">
+        Registrar una medición
+      </Title>
+      <Formulario
+        form={form}
+        alEnviar={(datos) => medir.mutateAsync(datos)}
+        etiquetaEnviar="Guardar medición"
+        exito="La medición quedó registrada."
+      >
+        <Stack>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <NativeSelect
+              {...campo(form, 'periodo')}
+              data={abiertos.map((p) => ({ value: String(p.numero), label: p.nombre }))}
             />
-          )}
-        </SimpleGrid>
-        <Textarea
-          label="Observación (opcional)"
-          autosize
-          value={observacion}
-          onChange={(x) => setObservacion(x.currentTarget.value)}
-        />
-        <MensajeError error={medir.error} />
-        {medir.isSuccess && <Exito>La medición quedó registrada.</Exito>}
-        <Group>
-          <Button type="submit" loading={medir.isPending}>
-            Guardar medición
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+            <NumberInput {...campo(form, 'numerador')} decimalSeparator="," thousandSeparator="." />
+            {indicador.formulaDenominador && (
+              <NumberInput {...campo(form, 'denominador')} decimalSeparator="," thousandSeparator="." />
+            )}
+          </SimpleGrid>
+          <Textarea {...campo(form, 'observacion')} autosize />
+        </Stack>
+      </Formulario>
+    </>
   );
 }
 

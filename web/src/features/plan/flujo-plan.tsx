@@ -1,4 +1,6 @@
-import type { PlanAccion } from '@contrato/plan.ts';
+import { CUERPOS_FLUJO_PLAN, NuevaVersionSchema, type PlanAccion } from '@contrato/plan.ts';
+import { hoyEnColombia } from '@core/calendario.ts';
+import { problemaFechaSesion } from '@core/flujo-plan.ts';
 import {
   Alert,
   Anchor,
@@ -12,11 +14,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
-import { erroresPorCampo } from '../../api.ts';
+import type { StandardSchemaV1 } from '@standard-schema/spec';
+import { useRef, useState } from 'react';
 import { MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, fechaIso } from '../../ui/formato.ts';
+import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { Ventana } from '../../ui/ventana.tsx';
 import { usePasoPlan } from './api.ts';
 
@@ -31,18 +34,19 @@ const PASOS = [
 export function FlujoPlan({ plan }: { plan: PlanAccion }) {
   const { puede, entidad, vigencia } = useTrabajo();
   const [ventana, setVentana] = useState<'aprobar' | 'devolver' | 'version' | null>(null);
-  const [justificacion, setJustificacion] = useState('');
-  const [fecha, setFecha] = useState('');
-  const [acta, setActa] = useState('');
-  const [observaciones, setObservaciones] = useState('');
   const paso = usePasoPlan(entidad!.id, vigencia);
+  // Sending or publishing twice (a double click before the button shows it is busy) does it once.
+  const enCurso = useRef(false);
   const accion = {
     ...paso,
-    mutate: (v: { paso: string; cuerpo?: object }) => paso.mutate(v, { onSuccess: () => setVentana(null) }),
+    mutate: (v: { paso: string }) => {
+      if (enCurso.current) return;
+      enCurso.current = true;
+      paso.mutate(v, { onSettled: () => (enCurso.current = false) });
+    },
   };
   const p = plan.plan;
   if (!p) return null;
-  const errores = erroresPorCampo(accion.error);
   const actual = PASOS.findIndex((x) => x.estado === p.estado);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="flujo-plan">
@@ -76,7 +80,7 @@ export function FlujoPlan({ plan }: { plan: PlanAccion }) {
             </Anchor>
           </Text>
         )}
-        {!ventana && <MensajeError error={accion.error} />}
+        <MensajeError error={accion.error} />
         <Group>
           {p.estado === 'borrador' && puede('plan.editar') && (
             <Button loading={accion.isPending} onClick={() => accion.mutate({ paso: 'enviar' })}>
@@ -113,99 +117,107 @@ export function FlujoPlan({ plan }: { plan: PlanAccion }) {
         onClose={() => setVentana(null)}
         title="Aprobar el plan de acción"
       >
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            accion.mutate({
-              paso: 'aprobar',
-              cuerpo: { fechaSesionComite: fechaIso(fecha), actaComite: acta },
-            });
-          }}
-        >
-          <Stack>
-            <TextInput
-              label="Fecha de la sesión del comité"
-              description="dd/mm/aaaa"
-              required
-              value={fecha}
-              onChange={(e) => setFecha(e.currentTarget.value)}
-              error={errores.fechaSesionComite}
-            />
-            <TextInput
-              label="Acta de la sesión"
-              description="Número o referencia, p. ej. «Acta 02 de 2026»"
-              required
-              value={acta}
-              onChange={(e) => setActa(e.currentTarget.value)}
-              error={errores.actaComite}
-            />
-            <MensajeError error={accion.error} />
-            <Button type="submit" loading={accion.isPending}>
-              Aprobar
-            </Button>
-          </Stack>
-        </form>
+        <FormularioAprobar alTerminar={() => setVentana(null)} />
       </Ventana>
       <Ventana
         opened={ventana === 'devolver'}
         onClose={() => setVentana(null)}
         title="Devolver el plan a planeación"
       >
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            accion.mutate({ paso: 'devolver', cuerpo: { observaciones } });
-          }}
-        >
-          <Stack>
-            <Textarea
-              label="Observaciones del comité"
-              required
-              autosize
-              minRows={3}
-              value={observaciones}
-              onChange={(e) => setObservaciones(e.currentTarget.value)}
-              error={errores.observaciones}
-            />
-            <MensajeError error={accion.error} />
-            <Button type="submit" loading={accion.isPending}>
-              Devolver
-            </Button>
-          </Stack>
-        </form>
+        <FormularioPaso
+          paso="devolver"
+          campo="observaciones"
+          etiqueta="Observaciones del comité"
+          esquema={CUERPOS_FLUJO_PLAN.devolver}
+          etiquetaEnviar="Devolver"
+          alTerminar={() => setVentana(null)}
+        />
       </Ventana>
       <Ventana
         opened={ventana === 'version'}
         onClose={() => setVentana(null)}
         title="Abrir una nueva versión del plan"
       >
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            accion.mutate({ paso: 'nueva-version', cuerpo: { justificacion } });
-          }}
-        >
-          <Stack>
-            <Text size="sm">
-              El plan vuelve a borrador para cambiarlo y necesitará otra aprobación del comité. La versión
-              aprobada se conserva.
-            </Text>
-            <Textarea
-              label="Justificación del cambio"
-              required
-              autosize
-              minRows={3}
-              value={justificacion}
-              onChange={(e) => setJustificacion(e.currentTarget.value)}
-              error={errores.justificacion}
-            />
-            <MensajeError error={accion.error} />
-            <Button type="submit" loading={accion.isPending}>
-              Abrir la versión {p.version + 1}
-            </Button>
-          </Stack>
-        </form>
+        <Text size="sm" mb="md">
+          El plan vuelve a borrador para cambiarlo y necesitará otra aprobación del comité. La versión
+          aprobada se conserva.
+        </Text>
+        <FormularioPaso
+          paso="nueva-version"
+          campo="justificacion"
+          etiqueta="Justificación del cambio"
+          esquema={NuevaVersionSchema}
+          etiquetaEnviar={`Abrir la versión ${p.version + 1}`}
+          alTerminar={() => setVentana(null)}
+        />
       </Ventana>
     </Paper>
+  );
+}
+
+/** The committee's approval: the session's date (not in the future, rule `problemaFechaSesion`) and its acta. */
+function FormularioAprobar({ alTerminar }: { alTerminar: () => void }) {
+  const { entidad, vigencia } = useTrabajo();
+  const paso = usePasoPlan(entidad!.id, vigencia);
+  const esquema = CUERPOS_FLUJO_PLAN.aprobar.superRefine((v, ctx) => {
+    const problema = problemaFechaSesion(v.fechaSesionComite, vigencia, hoyEnColombia());
+    if (problema) ctx.addIssue({ code: 'custom', path: ['fechaSesionComite'], message: problema });
+  });
+  const form = useFormulario({
+    inicial: { fechaSesionComite: '', actaComite: '' },
+    esquema,
+    etiquetas: { fechaSesionComite: 'Fecha de la sesión del comité', actaComite: 'Acta de la sesión' },
+    transformar: (v) => ({ ...v, fechaSesionComite: fechaIso(v.fechaSesionComite) }),
+  });
+  return (
+    <Formulario
+      form={form}
+      alEnviar={(cuerpo) => paso.mutateAsync({ paso: 'aprobar', cuerpo }).then(alTerminar)}
+      etiquetaEnviar="Aprobar"
+    >
+      <Stack>
+        <TextInput
+          {...campo(form, 'fechaSesionComite')}
+          description="dd/mm/aaaa"
+          inputMode="numeric"
+          required
+        />
+        <TextInput
+          {...campo(form, 'actaComite')}
+          description="Número o referencia, p. ej. «Acta 02 de 2026»"
+          required
+        />
+      </Stack>
+    </Formulario>
+  );
+}
+
+/** A step that takes one text: the committee's observations, or why a new version opens. */
+function FormularioPaso({
+  paso: nombrePaso,
+  campo: nombre,
+  etiqueta,
+  esquema,
+  etiquetaEnviar,
+  alTerminar,
+}: {
+  paso: string;
+  campo: string;
+  etiqueta: string;
+  esquema: StandardSchemaV1;
+  etiquetaEnviar: string;
+  alTerminar: () => void;
+}) {
+  const { entidad, vigencia } = useTrabajo();
+  const paso = usePasoPlan(entidad!.id, vigencia);
+  const form = useFormulario({ inicial: { [nombre]: '' }, esquema, etiquetas: { [nombre]: etiqueta } });
+  return (
+    <Formulario
+      form={form}
+      alEnviar={(cuerpo) => paso.mutateAsync({ paso: nombrePaso, cuerpo }).then(alTerminar)}
+      etiquetaEnviar={etiquetaEnviar}
+    >
+      <Textarea {...campo(form, nombre)} required autosize minRows={3} />
+    </Formulario>
   );
 }

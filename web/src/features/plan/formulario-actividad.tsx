@@ -1,9 +1,9 @@
 import type { Catalogo } from '@contrato/catalogo.ts';
 import type { Dependencia } from '@contrato/dependencias.ts';
 import type { Actividad } from '@contrato/plan.ts';
+import { ActividadEntradaSchema } from '@contrato/plan.ts';
 import type { UsuarioEntidad } from '@contrato/usuarios.ts';
 import {
-  Button,
   Fieldset,
   MultiSelect,
   NativeSelect,
@@ -13,10 +13,8 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
-import { erroresPorCampo } from '../../api.ts';
-import { MensajeError } from '../../ui/componentes.tsx';
 import { fechaIso as aIso } from '../../ui/formato.ts';
+import { aNumero, campo, Formulario, useFormulario, usePromesaDeEnvio } from '../../ui/formulario.tsx';
 
 export interface DatosActividad {
   politica: string;
@@ -44,6 +42,8 @@ export interface DatosActividad {
 
 const aTexto = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
+type Valores = ReturnType<typeof desdeActividad>;
+
 function desdeActividad(a: Actividad) {
   return {
     politica: a.politica,
@@ -70,6 +70,30 @@ function desdeActividad(a: Actividad) {
   };
 }
 
+/** The labels people see; the error summary names each problem by them. */
+const ETIQUETAS = {
+  politica: 'Política',
+  indiceFurag: 'Índice FURAG (opcional)',
+  plan612: 'Plan del Decreto 612 (opcional)',
+  codigo: 'Código',
+  unidad: 'Unidad de medida',
+  nombre: 'Actividad',
+  producto: 'Producto o entregable',
+  metaAnual: 'Meta anual',
+  ponderacion: 'Ponderación en la política',
+  dependenciaId: 'Dependencia responsable',
+  responsableId: 'Responsable (1.ª línea)',
+  corresponsables: 'Corresponsables (opcional)',
+  indicadorId: 'Indicador que alimenta (opcional)',
+  fechaInicio: 'Fecha de inicio',
+  fechaFin: 'Fecha de fin',
+  presupuesto: 'Presupuesto (opcional)',
+  rubro: 'Rubro presupuestal (opcional)',
+  bpin: 'BPIN (opcional)',
+  objetivo: 'Objetivo estratégico o línea del plan de desarrollo (opcional)',
+  riesgo: 'Riesgo asociado (opcional)',
+};
+
 export function FormularioActividad({
   catalogo,
   periodos,
@@ -78,7 +102,7 @@ export function FormularioActividad({
   indicadores = [],
   objetivos = [],
   inicial,
-  pendiente,
+  pendiente = false,
   error,
   alGuardar,
 }: {
@@ -90,13 +114,14 @@ export function FormularioActividad({
   objetivos?: { codigo: string; nombre: string }[];
   /** An activity to change; without it the form adds a new one. */
   inicial?: Actividad;
-  pendiente: boolean;
-  error: unknown;
-  alGuardar: (d: DatosActividad) => void;
+  /** With `mutate`: its state. With `mutateAsync` (a promise) they are not needed. */
+  pendiente?: boolean;
+  error?: unknown;
+  alGuardar: (d: DatosActividad) => unknown;
 }) {
   const politicas = catalogo.dimensiones.flatMap((d) => d.politicas);
-  const [d, setD] = useState(() =>
-    inicial
+  const form = useFormulario<Valores, DatosActividad>({
+    inicial: inicial
       ? desdeActividad(inicial)
       : {
           politica: politicas[0]?.clave ?? '',
@@ -105,46 +130,30 @@ export function FormularioActividad({
           plan612: '',
           nombre: '',
           producto: '',
-          metaAnual: 1 as number | string,
+          metaAnual: 1,
           unidad: '',
-          metasPeriodo: periodos.map(() => 0 as number | string),
-          ponderacion: 0 as number | string,
+          metasPeriodo: periodos.map(() => 0),
+          ponderacion: 0,
           dependenciaId: '',
           responsableId: '',
-          corresponsables: [] as string[],
+          corresponsables: [],
           indicadorId: '',
           fechaInicio: `01/01/${catalogo.vigencia}`,
           fechaFin: `31/12/${catalogo.vigencia}`,
-          presupuesto: '' as number | string,
+          presupuesto: '',
           objetivo: '',
           rubro: '',
           bpin: '',
           riesgo: '',
         },
-  );
-  const errores = erroresPorCampo(error);
-  const politica = politicas.find((p) => p.clave === d.politica);
-  const planes = catalogo.planesDecreto612.filter((p) => p.politica === d.politica);
-  const texto = (
-    k:
-      | 'codigo'
-      | 'nombre'
-      | 'producto'
-      | 'unidad'
-      | 'fechaInicio'
-      | 'fechaFin'
-      | 'objetivo'
-      | 'rubro'
-      | 'bpin'
-      | 'riesgo',
-  ) => ({
-    value: d[k],
-    onChange: (e: { currentTarget: { value: string } }) => setD({ ...d, [k]: e.currentTarget.value }),
-    error: errores[k],
-  });
-  const enviar = (e: FormEvent) => {
-    e.preventDefault();
-    alGuardar({
+    esquema: ActividadEntradaSchema,
+    etiquetas: {
+      ...ETIQUETAS,
+      ...(objetivos.length > 0 && { objetivo: 'Objetivo estratégico o línea del plan de desarrollo' }),
+      metasPeriodo: 'Metas por periodo',
+      ...Object.fromEntries(periodos.map((nombre, i) => [`metasPeriodo.${i}`, `Meta: ${nombre}`])),
+    },
+    transformar: (d) => ({
       ...d,
       indiceFurag: d.indiceFurag || null,
       plan612: d.plan612 || null,
@@ -155,37 +164,40 @@ export function FormularioActividad({
       rubro: d.rubro || null,
       bpin: d.bpin || null,
       riesgo: d.riesgo || null,
-      metaAnual: Number(d.metaAnual),
-      ponderacion: Number(d.ponderacion),
-      metasPeriodo: d.metasPeriodo.map(Number),
-      presupuesto: d.presupuesto === '' ? null : Number(d.presupuesto),
+      metaAnual: aNumero(d.metaAnual),
+      ponderacion: aNumero(d.ponderacion),
+      metasPeriodo: d.metasPeriodo.map(aNumero),
+      presupuesto: d.presupuesto === '' ? null : aNumero(d.presupuesto),
       fechaInicio: aIso(d.fechaInicio),
       fechaFin: aIso(d.fechaFin),
-    });
-  };
+    }),
+  });
+  const enviar = usePromesaDeEnvio(pendiente, error);
+  const d = form.values;
+  const politica = politicas.find((p) => p.clave === d.politica);
+  const planes = catalogo.planesDecreto612.filter((p) => p.politica === d.politica);
+  const c = (ruta: string) => campo(form, ruta);
   return (
-    <form onSubmit={enviar} noValidate>
+    <Formulario
+      form={form}
+      alEnviar={(datos) => enviar(() => alGuardar(datos))}
+      etiquetaEnviar={inicial ? 'Guardar cambios de la actividad' : 'Agregar actividad'}
+    >
       <Stack>
-        {error != null && Object.keys(errores).length === 0 && <MensajeError error={error} />}
-        {Object.keys(errores).length > 0 && (
-          <MensajeError error={new Error('Hay campos por corregir: revise los mensajes bajo cada campo.')} />
-        )}
         <Fieldset legend="Ubicación en el modelo">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <NativeSelect
-              label="Política"
-              value={d.politica}
-              onChange={(e) => setD({ ...d, politica: e.currentTarget.value, indiceFurag: '', plan612: '' })}
+              {...c('politica')}
+              onChange={(e) =>
+                form.setValues({ politica: e.currentTarget.value, indiceFurag: '', plan612: '' })
+              }
               data={politicas.map((p) => ({
                 value: p.clave,
                 label: `${p.codigoFurag ?? ''} ${p.nombre}`.trim(),
               }))}
-              error={errores.politica}
             />
             <NativeSelect
-              label="Índice FURAG (opcional)"
-              value={d.indiceFurag}
-              onChange={(e) => setD({ ...d, indiceFurag: e.currentTarget.value })}
+              {...c('indiceFurag')}
               data={[
                 { value: '', label: 'Ninguno' },
                 ...(politica?.indices ?? []).map((i) => ({
@@ -193,164 +205,96 @@ export function FormularioActividad({
                   label: `${i.codigo} — ${i.nombre}`,
                 })),
               ]}
-              error={errores.indiceFurag}
             />
             <NativeSelect
-              label="Plan del Decreto 612 (opcional)"
-              value={d.plan612}
-              onChange={(e) => setD({ ...d, plan612: e.currentTarget.value })}
+              {...c('plan612')}
               data={[
                 { value: '', label: 'Ninguno' },
                 ...planes.map((p) => ({ value: p.clave, label: p.nombre })),
               ]}
-              error={errores.plan612}
             />
           </SimpleGrid>
         </Fieldset>
         <Fieldset legend="Actividad">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Código" description="Por ejemplo GD-01" required {...texto('codigo')} />
-            <TextInput
-              label="Unidad de medida"
-              description="documento, jornada, porcentaje…"
-              required
-              {...texto('unidad')}
-            />
+            <TextInput {...c('codigo')} description="Por ejemplo GD-01" required />
+            <TextInput {...c('unidad')} description="documento, jornada, porcentaje…" required />
           </SimpleGrid>
-          <Textarea label="Actividad" required autosize minRows={2} mt="sm" {...texto('nombre')} />
-          <TextInput label="Producto o entregable" required mt="sm" {...texto('producto')} />
+          <Textarea {...c('nombre')} required autosize minRows={2} mt="sm" />
+          <TextInput {...c('producto')} required mt="sm" />
         </Fieldset>
         <Fieldset legend="Metas y peso">
           <SimpleGrid cols={{ base: 2, sm: 3 }}>
-            <NumberInput
-              label="Meta anual"
-              decimalSeparator=","
-              thousandSeparator="."
-              value={d.metaAnual}
-              onChange={(x) => setD({ ...d, metaAnual: x })}
-              error={errores.metaAnual}
-            />
-            <NumberInput
-              label="Ponderación en la política"
-              suffix=" %"
-              decimalSeparator=","
-              min={0}
-              max={100}
-              value={d.ponderacion}
-              onChange={(x) => setD({ ...d, ponderacion: x })}
-              error={errores.ponderacion}
-            />
+            <NumberInput {...c('metaAnual')} decimalSeparator="," thousandSeparator="." />
+            <NumberInput {...c('ponderacion')} suffix=" %" decimalSeparator="," min={0} max={100} />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 2, sm: 4 }} mt="sm">
             {periodos.map((nombre, i) => (
-              <NumberInput
-                key={nombre}
-                label={`Meta: ${nombre}`}
-                decimalSeparator=","
-                min={0}
-                value={d.metasPeriodo[i]}
-                onChange={(x) =>
-                  setD({ ...d, metasPeriodo: d.metasPeriodo.map((m, j) => (j === i ? x : m)) })
-                }
-              />
+              <NumberInput key={nombre} {...c(`metasPeriodo.${i}`)} decimalSeparator="," min={0} />
             ))}
           </SimpleGrid>
-          {errores.metasPeriodo && <MensajeError error={new Error(errores.metasPeriodo)} />}
         </Fieldset>
         <Fieldset legend="Responsables, fechas y recursos">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <NativeSelect
-              label="Dependencia responsable"
-              value={d.dependenciaId}
-              onChange={(e) => setD({ ...d, dependenciaId: e.currentTarget.value })}
+              {...c('dependenciaId')}
               data={[
                 { value: '', label: 'Sin asignar' },
                 ...dependencias.map((x) => ({ value: x.id, label: x.nombre })),
               ]}
-              error={errores.dependenciaId}
             />
             <NativeSelect
-              label="Responsable (1.ª línea)"
-              value={d.responsableId}
-              onChange={(e) => setD({ ...d, responsableId: e.currentTarget.value })}
+              {...c('responsableId')}
               data={[
                 { value: '', label: 'Sin asignar' },
                 ...personas.map((x) => ({ value: x.id, label: x.nombre })),
               ]}
-              error={errores.responsableId}
             />
             <MultiSelect
-              label="Corresponsables (opcional)"
+              {...c('corresponsables')}
               description="Otras personas que también reportan esta actividad"
               data={personas
                 .filter((x) => x.id !== d.responsableId)
                 .map((x) => ({ value: x.id, label: x.nombre }))}
-              value={d.corresponsables}
-              onChange={(v) => setD({ ...d, corresponsables: v })}
               searchable
               clearable
               nothingFoundMessage="Nadie con ese nombre"
-              error={errores.corresponsables}
             />
             <NativeSelect
-              label="Indicador que alimenta (opcional)"
-              value={d.indicadorId}
-              onChange={(e) => setD({ ...d, indicadorId: e.currentTarget.value })}
+              {...c('indicadorId')}
               data={[
                 { value: '', label: 'Ninguno' },
                 ...indicadores.map((x) => ({ value: x.id, label: `${x.codigo} · ${x.nombre}` })),
               ]}
-              error={errores.indicadorId}
             />
-            <TextInput
-              label="Fecha de inicio"
-              description="dd/mm/aaaa"
-              inputMode="numeric"
-              {...texto('fechaInicio')}
-            />
-            <TextInput
-              label="Fecha de fin"
-              description="dd/mm/aaaa"
-              inputMode="numeric"
-              {...texto('fechaFin')}
-            />
+            <TextInput {...c('fechaInicio')} description="dd/mm/aaaa" inputMode="numeric" />
+            <TextInput {...c('fechaFin')} description="dd/mm/aaaa" inputMode="numeric" />
             <NumberInput
-              label="Presupuesto (opcional)"
+              {...c('presupuesto')}
               prefix="$ "
               thousandSeparator="."
               decimalSeparator=","
               decimalScale={0}
               min={0}
-              value={d.presupuesto}
-              onChange={(x) => setD({ ...d, presupuesto: x })}
-              error={errores.presupuesto}
             />
-            <TextInput label="Rubro presupuestal (opcional)" {...texto('rubro')} />
-            <TextInput label="BPIN (opcional)" {...texto('bpin')} />
+            <TextInput {...c('rubro')} />
+            <TextInput {...c('bpin')} />
           </SimpleGrid>
           {objetivos.length > 0 ? (
             <NativeSelect
-              label="Objetivo estratégico o línea del plan de desarrollo"
+              {...c('objetivo')}
               mt="sm"
-              {...texto('objetivo')}
               data={[
                 { value: '', label: 'Sin objetivo' },
                 ...objetivos.map((o) => ({ value: o.codigo, label: `${o.codigo} · ${o.nombre}` })),
               ]}
             />
           ) : (
-            <TextInput
-              label="Objetivo estratégico o línea del plan de desarrollo (opcional)"
-              mt="sm"
-              {...texto('objetivo')}
-            />
+            <TextInput {...c('objetivo')} mt="sm" />
           )}
-          <TextInput label="Riesgo asociado (opcional)" mt="sm" {...texto('riesgo')} />
+          <TextInput {...c('riesgo')} mt="sm" />
         </Fieldset>
-        <Button type="submit" loading={pendiente} style={{ alignSelf: 'flex-start' }}>
-          {inicial ? 'Guardar cambios de la actividad' : 'Agregar actividad'}
-        </Button>
       </Stack>
-    </form>
+    </Formulario>
   );
 }

@@ -1,18 +1,20 @@
+import { ObjetivoEntradaSchema } from '@contrato/plan.ts';
 import { Button, Group, List, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
-import { erroresPorCampo } from '../../api.ts';
 import { MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
+import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { type Objetivo, useAgregarObjetivo, useQuitarObjetivo } from './api.ts';
 
 /** The entity's own strategic objectives / development-plan lines, which activities contribute to. */
 export function ObjetivosEntidad({ objetivos }: { objetivos: Objetivo[] }) {
   const { entidad } = useTrabajo();
-  const [codigo, setCodigo] = useState('');
-  const [nombre, setNombre] = useState('');
+  const form = useFormulario({
+    inicial: { codigo: '', nombre: '' },
+    esquema: ObjetivoEntradaSchema,
+    etiquetas: { codigo: 'Sigla o número (p. ej. OE1)', nombre: 'Objetivo o línea' },
+  });
   const agregar = useAgregarObjetivo(entidad!.id);
   const quitar = useQuitarObjetivo(entidad!.id);
-  const e = erroresPorCampo(agregar.error);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="objetivos-entidad">
       <Stack gap="sm">
@@ -40,41 +42,17 @@ export function ObjetivosEntidad({ objetivos }: { objetivos: Objetivo[] }) {
           </List>
         )}
         <MensajeError error={quitar.error} />
-        <form
-          onSubmit={(x) => {
-            x.preventDefault();
-            agregar.mutate(
-              { codigo, nombre },
-              {
-                onSuccess: () => {
-                  setCodigo('');
-                  setNombre('');
-                },
-              },
-            );
-          }}
-          noValidate
+        <Formulario
+          form={form}
+          alEnviar={(datos) => agregar.mutateAsync(datos).then(() => form.reset())}
+          etiquetaEnviar="Agregar objetivo"
+          propsBoton={{ variant: 'outline' }}
         >
-          <Group align="end">
-            <TextInput
-              label="Sigla o número (p. ej. OE1)"
-              value={codigo}
-              onChange={(x) => setCodigo(x.currentTarget.value)}
-              error={e.codigo}
-              w={160}
-            />
-            <TextInput
-              label="Objetivo o línea"
-              value={nombre}
-              onChange={(x) => setNombre(x.currentTarget.value)}
-              error={e.nombre}
-              style={{ flex: 1 }}
-            />
-            <Button type="submit" variant="outline" loading={agregar.isPending}>
-              Agregar objetivo
-            </Button>
+          <Group align="start">
+            <TextInput {...campo(form, 'codigo')} w={160} />
+            <TextInput {...campo(form, 'nombre')} style={{ flex: 1 }} />
           </Group>
-        </form>
+        </Formulario>
       </Stack>
     </Paper>
   );

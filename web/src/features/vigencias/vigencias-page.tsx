@@ -1,8 +1,6 @@
-import type { VigenciaEntidad } from '@contrato/vigencias.ts';
+import { ConfigurarVigenciaSchema, type VigenciaEntidad } from '@contrato/vigencias.ts';
 import { LIMITES } from '@core/numeros.ts';
 import {
-  Button,
-  Group,
   NativeSelect,
   NumberInput,
   Paper,
@@ -14,11 +12,10 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
-import { erroresPorCampo } from '../../api.ts';
 import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { cantidad, fechaCivil } from '../../ui/formato.ts';
+import { aNumero, campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { type ConfiguracionVigencia, useGuardarVigencia, vigenciaQuery } from './api.ts';
 
 const VENTANA = { por_abrir: 'Por abrir', abierta: 'Abierta', cerrada: 'Cerrada' } as const;
@@ -40,38 +37,10 @@ function plazo(dias: number, ventana: keyof typeof VENTANA, cerrado: boolean) {
 export function VigenciasPage() {
   const { entidad, vigencia, puede } = useTrabajo();
   const consulta = useQuery(vigenciaQuery(entidad?.id, vigencia));
-  const [borrador, setBorrador] = useState<ConfiguracionVigencia | null>(null);
-  useEffect(() => {
-    if (consulta.data)
-      setBorrador({
-        esquema: consulta.data.esquema,
-        diasHabilesReporte: consulta.data.diasHabilesReporte,
-        semaforo: consulta.data.semaforo,
-      });
-  }, [consulta.data]);
   const guardar = useGuardarVigencia(entidad?.id ?? '', vigencia);
   if (!entidad) return <Pagina titulo="Vigencias y periodos">Elija una entidad.</Pagina>;
   const editable = puede('vigencia.configurar');
-  const errores = erroresPorCampo(guardar.error);
   const v = consulta.data;
-  const enviar = (e: FormEvent) => {
-    e.preventDefault();
-    if (borrador) guardar.mutate(borrador);
-  };
-  const rango = (k: 'amarilloDesde' | 'verdeDesde' | 'azulSobre', etiqueta: string) => (
-    <NumberInput
-      label={etiqueta}
-      suffix=" %"
-      decimalSeparator=","
-      min={0}
-      max={(k === 'azulSobre' ? LIMITES.umbralAzul : LIMITES.umbral).max}
-      value={borrador?.semaforo[k]}
-      onChange={(x) =>
-        borrador && setBorrador({ ...borrador, semaforo: { ...borrador.semaforo, [k]: Number(x) } })
-      }
-      readOnly={!editable}
-    />
-  );
   return (
     <Pagina
       titulo={`Vigencia ${vigencia}: periodos y semáforo`}
@@ -116,68 +85,95 @@ export function VigenciasPage() {
           </Table>
         </TablaDesplazable>
       )}
-      {borrador && editable && (
-        <Paper withBorder p="lg" component="form" onSubmit={enviar} noValidate>
-          <Stack>
-            <Title order={2} size="h3">
-              Configurar la vigencia
-            </Title>
-            {guardar.isSuccess && <Exito>La vigencia quedó configurada y el cambio, en la auditoría.</Exito>}
-            <MensajeError error={guardar.error} />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <NativeSelect
-                label="Esquema de periodos"
-                data={ESQUEMAS}
-                value={borrador.esquema}
-                onChange={(e) =>
-                  setBorrador({ ...borrador, esquema: e.currentTarget.value as VigenciaEntidad['esquema'] })
-                }
-                error={errores.esquema}
-              />
-              <NumberInput
-                label="Días hábiles para reportar después del corte"
-                min={1}
-                max={60}
-                value={borrador.diasHabilesReporte}
-                onChange={(x) => setBorrador({ ...borrador, diasHabilesReporte: Number(x) })}
-                error={errores.diasHabilesReporte}
-              />
-            </SimpleGrid>
-            <Title order={3} size="h4">
-              Semáforo de cumplimiento
-            </Title>
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              {rango('amarilloDesde', 'Amarillo desde')}
-              {rango('verdeDesde', 'Verde desde')}
-              {rango('azulSobre', 'Azul por encima de')}
-            </SimpleGrid>
-            <SimpleGrid cols={{ base: 2, sm: 4 }}>
-              {(['rojo', 'amarillo', 'verde', 'azul'] as const).map((n) => (
-                <TextInput
-                  key={n}
-                  label={`Nombre del nivel ${n}`}
-                  value={borrador.semaforo.etiquetas[n]}
-                  onChange={(e) =>
-                    setBorrador({
-                      ...borrador,
-                      semaforo: {
-                        ...borrador.semaforo,
-                        etiquetas: { ...borrador.semaforo.etiquetas, [n]: e.currentTarget.value },
-                      },
-                    })
-                  }
-                />
-              ))}
-            </SimpleGrid>
-            {errores.semaforo && <MensajeError error={new Error(errores.semaforo)} />}
-            <Group>
-              <Button type="submit" loading={guardar.isPending}>
-                Guardar vigencia
-              </Button>
-            </Group>
-          </Stack>
+      {v && editable && (
+        <Paper withBorder p="lg">
+          <Title order={2} size="h3" mb="md">
+            Configurar la vigencia
+          </Title>
+          {guardar.isSuccess && <Exito>La vigencia quedó configurada y el cambio, en la auditoría.</Exito>}
+          <FormularioVigencia
+            key={`${entidad.id}-${vigencia}`}
+            inicial={v}
+            alGuardar={(d) => guardar.mutateAsync(d)}
+          />
         </Paper>
       )}
     </Pagina>
+  );
+}
+
+const NIVELES = ['rojo', 'amarillo', 'verde', 'azul'] as const;
+
+function FormularioVigencia({
+  inicial,
+  alGuardar,
+}: {
+  inicial: VigenciaEntidad;
+  alGuardar: (d: ConfiguracionVigencia) => Promise<unknown>;
+}) {
+  const form = useFormulario({
+    inicial: {
+      esquema: inicial.esquema as string,
+      diasHabilesReporte: inicial.diasHabilesReporte as number | string,
+      semaforo: {
+        amarilloDesde: inicial.semaforo.amarilloDesde as number | string,
+        verdeDesde: inicial.semaforo.verdeDesde as number | string,
+        azulSobre: inicial.semaforo.azulSobre as number | string,
+        etiquetas: inicial.semaforo.etiquetas,
+      },
+    },
+    esquema: ConfigurarVigenciaSchema,
+    etiquetas: {
+      esquema: 'Esquema de periodos',
+      diasHabilesReporte: 'Días hábiles para reportar después del corte',
+      semaforo: 'Semáforo de cumplimiento',
+      'semaforo.amarilloDesde': 'Amarillo desde',
+      'semaforo.verdeDesde': 'Verde desde',
+      'semaforo.azulSobre': 'Azul por encima de',
+      ...Object.fromEntries(NIVELES.map((n) => [`semaforo.etiquetas.${n}`, `Nombre del nivel ${n}`])),
+    },
+    transformar: (d) =>
+      ({
+        esquema: d.esquema,
+        diasHabilesReporte: aNumero(d.diasHabilesReporte),
+        semaforo: {
+          ...d.semaforo,
+          amarilloDesde: aNumero(d.semaforo.amarilloDesde),
+          verdeDesde: aNumero(d.semaforo.verdeDesde),
+          azulSobre: aNumero(d.semaforo.azulSobre),
+        },
+      }) as ConfiguracionVigencia,
+  });
+  const rango = (k: 'amarilloDesde' | 'verdeDesde' | 'azulSobre') => (
+    <NumberInput
+      {...campo(form, `semaforo.${k}`)}
+      suffix=" %"
+      decimalSeparator=","
+      min={0}
+      max={(k === 'azulSobre' ? LIMITES.umbralAzul : LIMITES.umbral).max}
+    />
+  );
+  return (
+    <Formulario form={form} alEnviar={alGuardar} etiquetaEnviar="Guardar vigencia">
+      <Stack>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NativeSelect {...campo(form, 'esquema')} data={ESQUEMAS} />
+          <NumberInput {...campo(form, 'diasHabilesReporte')} min={1} max={60} />
+        </SimpleGrid>
+        <Title order={3} size="h4">
+          Semáforo de cumplimiento
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          {rango('amarilloDesde')}
+          {rango('verdeDesde')}
+          {rango('azulSobre')}
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 2, sm: 4 }}>
+          {NIVELES.map((n) => (
+            <TextInput key={n} {...campo(form, `semaforo.etiquetas.${n}`)} />
+          ))}
+        </SimpleGrid>
+      </Stack>
+    </Formulario>
   );
 }
