@@ -83,3 +83,57 @@ export function erroresPorCampo(error: unknown): Record<string, string> {
     error.campos.map((c) => [c.campo, c.mensaje.charAt(0).toUpperCase() + c.mensaje.slice(1)]),
   );
 }
+
+export interface ProblemaImportacion {
+  fila: number;
+  columna: string;
+  problema: string;
+}
+
+/** A rejected import: the message and, when the file was read, its problems by row and column. */
+export class ErrorTabla extends ErrorApi {
+  constructor(
+    status: number,
+    mensaje: string,
+    readonly problemas: ProblemaImportacion[],
+  ) {
+    super(status, mensaje);
+  }
+}
+
+/**
+ * Uploads a spreadsheet to an import route (.csv as text/csv, anything else as .xlsx) and returns its answer;
+ * a file over `maximoBytes` is refused here, before it travels.
+ */
+export async function importarTabla<T>(url: string, archivo: File, maximoBytes: number): Promise<T> {
+  if (archivo.size > maximoBytes)
+    throw new ErrorTabla(
+      413,
+      `El archivo pesa más de ${(maximoBytes / (1024 * 1024)).toLocaleString('es-CO')} MB. Divídalo en varios archivos.`,
+      [],
+    );
+  const csv = /\.csv$/i.test(archivo.name);
+  let r: Response;
+  try {
+    r = await fetch(url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': csv ? 'text/csv' : 'application/octet-stream', 'x-csrf-token': csrf },
+      body: archivo,
+    });
+  } catch {
+    throw new ErrorTabla(
+      0,
+      'No hay conexión con el servidor. Revise su conexión a internet e inténtelo de nuevo.',
+      [],
+    );
+  }
+  const datos = await r.json().catch(() => null);
+  if (!r.ok)
+    throw new ErrorTabla(
+      r.status,
+      datos?.mensaje ?? 'No fue posible importar el archivo.',
+      datos?.problemas ?? [],
+    );
+  return datos as T;
+}

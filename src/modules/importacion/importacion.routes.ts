@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { EntidadParams, ErrorSchema } from '../../contrato/comun.ts';
-import { ImportacionSchema, ProblemasImportacionSchema } from '../../contrato/excel.ts';
+import { ImportacionSchema, ProblemasImportacionSchema, TABLA_MAXIMA_BYTES } from '../../contrato/excel.ts';
 import { ImportacionPersonasSchema } from '../../contrato/usuarios.ts';
 import { COLUMNAS_DEPENDENCIAS } from '../../core/dependencias-importacion.ts';
 import { COLUMNAS_PERSONAS, LARGO_PERSONA, MAXIMO_PERSONAS } from '../../core/personas-importacion.ts';
@@ -21,8 +21,6 @@ import { leerTabla } from './leer-tabla.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CSV = 'text/csv';
-/** A list of dependencias or people is small: 5 MB holds tens of thousands of rows. */
-const TABLA_MAXIMA = 5 * 1024 * 1024;
 
 /** One kind of import: its template (a sheet with the columns and one of instructions) and its rows' fate. */
 interface Importacion<R extends z.ZodType> {
@@ -127,7 +125,7 @@ function rutasImportacion<R extends z.ZodType>(app: FastifyInstance, d: Importac
 export const importacionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.addContentTypeParser(
     [XLSX, CSV, 'application/octet-stream'],
-    { parseAs: 'buffer', bodyLimit: TABLA_MAXIMA },
+    { parseAs: 'buffer', bodyLimit: TABLA_MAXIMA_BYTES },
     (_r, cuerpo, listo) => listo(null, cuerpo),
   );
 

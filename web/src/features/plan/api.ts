@@ -1,4 +1,5 @@
 import type { PlanAccion } from '@contrato/plan.ts';
+import type { Ponderaciones, PonderacionesEntrada } from '@contrato/ponderaciones.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, leerCsrf } from '../../api.ts';
 import { inicioKeys } from '../inicio/api.ts';
@@ -179,5 +180,17 @@ export function useQuitarObjetivo(entidadId: string) {
   return useMutation({
     mutationFn: (id: string) => api('DELETE', `/api/entidades/${entidadId}/objetivos/${id}`),
     onSuccess: () => cliente.invalidateQueries({ queryKey: planKeys.objetivos(entidadId) }),
+  });
+}
+
+/** All the weights of one policy in one request: the server keeps them all, or none if they do not add 100 %. */
+export function useGuardarPonderaciones(entidadId: string, vigencia: number) {
+  const refrescar = useRefrescarPlan(entidadId, vigencia);
+  return useMutation({
+    mutationFn: ({ politica, ponderaciones }: { politica: string } & PonderacionesEntrada) =>
+      api<Ponderaciones>('PUT', `${urlPlan(entidadId, vigencia)}/politicas/${politica}/ponderaciones`, {
+        ponderaciones,
+      }),
+    onSuccess: refrescar,
   });
 }
