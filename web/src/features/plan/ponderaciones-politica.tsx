@@ -149,9 +149,7 @@ export function PonderacionesPolitica({
               Repartir por igual
             </Button>
           </Group>
-          {guardar.isSuccess && !cambiadas && (
-            <Exito>Se guardaron las ponderaciones de {nombrePolitica}.</Exito>
-          )}
+          {guardar.isSuccess && <Exito>Se guardaron las ponderaciones de {nombrePolitica}.</Exito>}
           <MensajeError error={guardar.error} />
         </Stack>
       </form>
