@@ -8,12 +8,18 @@ import {
   type ProblemaFila,
   type Procedencia,
   prepararTabla,
+  type ReglasTabla,
 } from './tabla-importacion.ts';
 
 export type { FilaTabla } from './tabla-importacion.ts';
 
 export const COLUMNAS_DEPENDENCIAS = ['Nombre', 'Código', 'Depende de'] as const;
 export const MAXIMO_DEPENDENCIAS = 2000;
+const TABLA_DEPENDENCIAS: ReglasTabla = {
+  obligatorias: ['Nombre'],
+  maximo: MAXIMO_DEPENDENCIAS,
+  plural: 'dependencias',
+};
 
 export interface DependenciaExistente {
   id: string;
@@ -38,16 +44,11 @@ export function validarDependencias(
   filas: readonly FilaTabla[],
   existentes: readonly DependenciaExistente[],
 ): ResultadoDependencias {
-  const tabla = prepararTabla(encabezados, filas, {
-    obligatorias: ['Nombre'],
-    columnaPrincipal: 'Nombre',
-    maximo: MAXIMO_DEPENDENCIAS,
-    plural: 'dependencias',
-  });
+  const tabla = prepararTabla(encabezados, filas, TABLA_DEPENDENCIAS);
   if (!tabla.ok) return tabla;
   const { celda } = tabla;
 
-  const problemas: ProblemaFila[] = [];
+  const { problemas } = tabla;
   const porNombre = new Map<string, Procedencia>();
   const porCodigo = new Map<string, Procedencia>();
   for (const d of existentes) {
@@ -55,12 +56,8 @@ export function validarDependencias(
     if (d.codigo) porCodigo.set(claveComparable(d.codigo), { id: d.id });
   }
   const leidas: (Omit<DependenciaNueva, 'padre'> & { padreTexto: string })[] = [];
-  for (const { fila: f, ilegible } of tabla.filas) {
+  for (const f of tabla.filas) {
     const mal = (columna: string, problema: string) => problemas.push({ fila: f.numero, columna, problema });
-    if (ilegible) {
-      mal('Nombre', ilegible);
-      continue;
-    }
     const nombre = celda(f, 'Nombre').replace(/\s+/g, ' ');
     const codigo = celda(f, 'Código') || null;
     if (nombre.length < 2) mal('Nombre', 'escriba el nombre de la dependencia');

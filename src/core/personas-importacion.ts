@@ -8,11 +8,17 @@ import {
   ordenarProblemas,
   type ProblemaFila,
   prepararTabla,
+  type ReglasTabla,
 } from './tabla-importacion.ts';
 
 export const COLUMNAS_PERSONAS = ['Nombre', 'Correo', 'Roles', 'Cargo'] as const;
 /** Each new account hashes a password and queues an e-mail: a few hundred keep the import under a minute. */
 export const MAXIMO_PERSONAS = 500;
+const TABLA_PERSONAS: ReglasTabla = {
+  obligatorias: ['Nombre', 'Correo', 'Roles'],
+  maximo: MAXIMO_PERSONAS,
+  plural: 'personas',
+};
 export const LARGO_PERSONA = { nombre: 120, correo: 200, cargo: 120 } as const;
 
 export interface PersonaNueva {
@@ -47,23 +53,14 @@ export function validarPersonas(
   filas: readonly FilaTabla[],
   cuentas: ReadonlyMap<string, { enEntidad: boolean }>,
 ): ResultadoPersonas {
-  const tabla = prepararTabla(encabezados, filas, {
-    obligatorias: ['Nombre', 'Correo', 'Roles'],
-    columnaPrincipal: 'Nombre',
-    maximo: MAXIMO_PERSONAS,
-    plural: 'personas',
-  });
+  const tabla = prepararTabla(encabezados, filas, TABLA_PERSONAS);
   if (!tabla.ok) return tabla;
   const { celda } = tabla;
-  const problemas: ProblemaFila[] = [];
+  const { problemas } = tabla;
   const personas: PersonaNueva[] = [];
   const filaDeCorreo = new Map<string, number>();
-  for (const { fila: f, ilegible } of tabla.filas) {
+  for (const f of tabla.filas) {
     const mal = (columna: string, problema: string) => problemas.push({ fila: f.numero, columna, problema });
-    if (ilegible) {
-      mal('Nombre', ilegible);
-      continue;
-    }
     const nombre = celda(f, 'Nombre').replace(/\s+/g, ' ');
     const correo = celda(f, 'Correo').toLowerCase();
     const cargo = celda(f, 'Cargo').replace(/\s+/g, ' ') || null;

@@ -28,10 +28,8 @@ export const textoCelda = (c: CeldaTabla) =>
   c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim();
 
 export interface ReglasTabla {
-  /** Headers the file must have (the others are optional). */
-  obligatorias: readonly string[];
-  /** The column a problem about the whole row is reported in. */
-  columnaPrincipal: string;
+  /** Headers the file must have (the others are optional); a problem about a whole row goes in the first. */
+  obligatorias: readonly [string, ...string[]];
   maximo: number;
   /** «dependencias», «personas»: for the messages. */
   plural: string;
@@ -40,8 +38,10 @@ export interface ReglasTabla {
 export type TablaPreparada =
   | {
       ok: true;
-      /** The rows with something written, each with its unreadable-text problem if it has one. */
-      filas: { fila: FilaTabla; ilegible: string | null }[];
+      /** The readable rows with something written. */
+      filas: FilaTabla[];
+      /** The unreadable rows' problems, to which the caller adds its own. */
+      problemas: ProblemaFila[];
       celda: (f: FilaTabla, columna: string) => string;
     }
   | { ok: false; problemas: ProblemaFila[] };
@@ -63,7 +63,7 @@ export function prepararTabla(
       })),
     };
   const con = filas.filter((f) => f.celdas.some((c) => textoCelda(c) !== ''));
-  const columna = reglas.columnaPrincipal;
+  const columna = reglas.obligatorias[0];
   if (con.length === 0)
     return { ok: false, problemas: [{ fila: 2, columna, problema: `el archivo no tiene ${reglas.plural}` }] };
   if (con.length > reglas.maximo)
@@ -77,12 +77,16 @@ export function prepararTabla(
         },
       ],
     };
+  const problemas: ProblemaFila[] = [];
+  const legibles = con.filter((fila) => {
+    const malo = fila.celdas.map((c) => buscarTextoNoPermitido(c)).find(Boolean);
+    if (malo) problemas.push({ fila: fila.numero, columna, problema: `${MENSAJE_PROBLEMA[malo.problema]}.` });
+    return !malo;
+  });
   return {
     ok: true,
-    filas: con.map((fila) => {
-      const malo = fila.celdas.map((c) => buscarTextoNoPermitido(c)).find(Boolean);
-      return { fila, ilegible: malo ? `${MENSAJE_PROBLEMA[malo.problema]}.` : null };
-    }),
+    filas: legibles,
+    problemas,
     celda: (f, c) => {
       const i = indice.get(claveComparable(c));
       return i === undefined ? '' : textoCelda(f.celdas[i]);

@@ -20,24 +20,24 @@ export class ErrorApi extends Error {
   }
 }
 
-export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
-  let r: Response;
-  try {
-    r = await fetch(url, {
-      method,
-      credentials: 'same-origin',
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(method === 'GET' ? {} : { 'x-csrf-token': csrf }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
+/** fetch with the session's cookie; no answer at all becomes the Spanish «no connection» error. */
+const conectar = (url: string, init: RequestInit) =>
+  fetch(url, { credentials: 'same-origin', ...init }).catch(() => {
     throw new ErrorApi(
       0,
       'No hay conexión con el servidor. Revise su conexión a internet e inténtelo de nuevo.',
     );
-  }
+  });
+
+export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const r = await conectar(url, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(method === 'GET' ? {} : { 'x-csrf-token': csrf }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (r.status === 204) return undefined as T;
   const datos = await r.json().catch(() => null);
   if (!r.ok)
@@ -55,20 +55,11 @@ export async function subirArchivo(
   archivo: File,
   { metodo = 'PUT', tipo = archivo.type || 'application/octet-stream' } = {},
 ): Promise<void> {
-  let r: Response;
-  try {
-    r = await fetch(url, {
-      method: metodo,
-      credentials: 'same-origin',
-      headers: { 'content-type': tipo, 'x-csrf-token': csrf },
-      body: archivo,
-    });
-  } catch {
-    throw new ErrorApi(
-      0,
-      'No hay conexión con el servidor. Revise su conexión a internet e inténtelo de nuevo.',
-    );
-  }
+  const r = await conectar(url, {
+    method: metodo,
+    headers: { 'content-type': tipo, 'x-csrf-token': csrf },
+    body: archivo,
+  });
   if (!r.ok) {
     const datos = await r.json().catch(() => null);
     throw new ErrorApi(r.status, datos?.mensaje ?? 'No fue posible cargar el archivo.', datos?.campos ?? []);
@@ -113,21 +104,11 @@ export async function importarTabla<T>(url: string, archivo: File, maximoBytes: 
       [],
     );
   const csv = /\.csv$/i.test(archivo.name);
-  let r: Response;
-  try {
-    r = await fetch(url, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': csv ? 'text/csv' : 'application/octet-stream', 'x-csrf-token': csrf },
-      body: archivo,
-    });
-  } catch {
-    throw new ErrorTabla(
-      0,
-      'No hay conexión con el servidor. Revise su conexión a internet e inténtelo de nuevo.',
-      [],
-    );
-  }
+  const r = await conectar(url, {
+    method: 'POST',
+    headers: { 'content-type': csv ? 'text/csv' : 'application/octet-stream', 'x-csrf-token': csrf },
+    body: archivo,
+  });
   const datos = await r.json().catch(() => null);
   if (!r.ok)
     throw new ErrorTabla(

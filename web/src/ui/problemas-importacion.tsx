@@ -3,6 +3,44 @@ import { TablaDesplazable } from './componentes.tsx';
 
 const MOSTRADOS = 200;
 
+/** A short read-only table of texts that scrolls sideways on a phone (reports, lists of links). */
+export function TablaTextos({
+  etiqueta,
+  columnas,
+  filas,
+}: {
+  etiqueta: string;
+  columnas: readonly string[];
+  filas: readonly (readonly (string | number)[])[];
+}) {
+  return (
+    <TablaDesplazable etiqueta={etiqueta}>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            {columnas.map((c) => (
+              <Table.Th key={c} scope="col">
+                {c}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {filas.map((f) => (
+            <Table.Tr key={f.join('\u0000')}>
+              {f.map((celda, i) => (
+                <Table.Td key={columnas[i]} style={{ overflowWrap: 'anywhere' }}>
+                  {celda}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </TablaDesplazable>
+  );
+}
+
 /** The report of a rejected import: row, column and problem, the first 200 (a broken file can have thousands). */
 export function ProblemasImportacion({
   problemas,
@@ -12,26 +50,11 @@ export function ProblemasImportacion({
   if (problemas.length === 0) return null;
   return (
     <>
-      <TablaDesplazable etiqueta="Problemas del archivo">
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Fila</Table.Th>
-              <Table.Th scope="col">Columna</Table.Th>
-              <Table.Th scope="col">Problema</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {problemas.slice(0, MOSTRADOS).map((p) => (
-              <Table.Tr key={`${p.fila}-${p.columna}-${p.problema}`}>
-                <Table.Td>{p.fila}</Table.Td>
-                <Table.Td>{p.columna}</Table.Td>
-                <Table.Td>{p.problema}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </TablaDesplazable>
+      <TablaTextos
+        etiqueta="Problemas del archivo"
+        columnas={['Fila', 'Columna', 'Problema']}
+        filas={problemas.slice(0, MOSTRADOS).map((p) => [p.fila, p.columna, p.problema])}
+      />
       {problemas.length > MOSTRADOS && <Text size="sm">Se muestran los primeros {MOSTRADOS} problemas.</Text>}
     </>
   );

@@ -1,10 +1,10 @@
 import { TABLA_MAXIMA_BYTES } from '@contrato/excel.ts';
-import { Anchor, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorTabla } from '../../api.ts';
-import { Exito, MensajeError, TablaDesplazable } from '../../ui/componentes.tsx';
+import { Exito, MensajeError } from '../../ui/componentes.tsx';
 import { cantidad } from '../../ui/formato.ts';
-import { ProblemasImportacion } from '../../ui/problemas-importacion.tsx';
+import { ProblemasImportacion, TablaTextos } from '../../ui/problemas-importacion.tsx';
 import { useImportarPersonas } from './api.ts';
 
 const TIPOS = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
@@ -61,28 +61,11 @@ export function ImportarPersonas({ entidadId }: { entidadId: string }) {
           </Exito>
         )}
         {r && r.enlaces.length > 0 && (
-          <TablaDesplazable etiqueta="Enlaces para definir la contraseña">
-            <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Persona</Table.Th>
-                  <Table.Th scope="col">Correo</Table.Th>
-                  <Table.Th scope="col">Enlace para definir la contraseña</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {r.enlaces.map((e) => (
-                  <Table.Tr key={e.correo}>
-                    <Table.Td>{e.nombre}</Table.Td>
-                    <Table.Td>{e.correo}</Table.Td>
-                    <Table.Td
-                      style={{ wordBreak: 'break-all' }}
-                    >{`${window.location.origin}${e.enlaceClave}`}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </TablaDesplazable>
+          <TablaTextos
+            etiqueta="Enlaces para definir la contraseña"
+            columnas={['Persona', 'Correo', 'Enlace para definir la contraseña']}
+            filas={r.enlaces.map((e) => [e.nombre, e.correo, `${window.location.origin}${e.enlaceClave}`])}
+          />
         )}
         <MensajeError error={importar.error} />
         <ProblemasImportacion problemas={problemas} />
