@@ -107,3 +107,33 @@ describe('importar personas', () => {
     expect(await correos()).not.toContain('ana@prueba.example');
   });
 });
+
+describe('importar personas sin correo configurado', () => {
+  it('devuelve el enlace de cada persona nueva para que el administrador se lo entregue', async () => {
+    const sinCorreo = await crearAppPrueba();
+    try {
+      const entidad = await sinCorreo.crearEntidad('Alcaldía de Colón', '800102891-6');
+      const adminSin = await sinCorreo.usuarioCon(entidad, ['admin_entidad']);
+      const r = await sinCorreo.app.inject({
+        method: 'POST',
+        url: `/api/entidades/${entidad}/usuarios/importar`,
+        headers: { cookie: adminSin.cookie, 'x-csrf-token': adminSin.csrf, 'content-type': 'text/csv' },
+        payload: Buffer.from('Nombre,Correo,Roles\nAna Ruiz,ana.ruiz@prueba.example,Consulta\n'),
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      expect(r.json()).toEqual({
+        importadas: 1,
+        correoEnviado: false,
+        enlaces: [
+          {
+            nombre: 'Ana Ruiz',
+            correo: 'ana.ruiz@prueba.example',
+            enlaceClave: expect.stringContaining('token='),
+          },
+        ],
+      });
+    } finally {
+      await sinCorreo.cerrar();
+    }
+  });
+});
