@@ -12,3 +12,6 @@ export type Importacion = z.infer<typeof ImportacionSchema>;
 
 /** Without periodo: the current one. */
 export const SeguimientoXlsxQuery = z.object({ periodo: z.coerce.number().int().min(1).max(12).optional() });
+
+/** A list of dependencias or people is small: 5 MB holds tens of thousands of rows (checked in the browser too). */
+export const TABLA_MAXIMA_BYTES = 5 * 1024 * 1024;

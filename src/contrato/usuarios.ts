@@ -90,3 +90,11 @@ export const RespuestaInvitacionSchema = z.object({
   entidadId: z.string(),
   roles: z.array(z.enum(ROLES)),
 });
+
+/** A bulk import of people: how many, and, with e-mail off, each new person's set-password link to hand over. */
+export const ImportacionPersonasSchema = z.object({
+  importadas: z.number(),
+  correoEnviado: z.boolean(),
+  enlaces: z.array(z.object({ nombre: z.string(), correo: z.string(), enlaceClave: z.string() })),
+});
+export type ImportacionPersonas = z.infer<typeof ImportacionPersonasSchema>;

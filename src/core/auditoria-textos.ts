@@ -60,6 +60,7 @@ export const NOMBRE_RECURSO: Record<string, string> = {
   seguimiento: 'el reporte de seguimiento',
   sesion: 'la sesión',
   usuario: 'la cuenta',
+  usuarios: 'las personas',
   vigencia: 'la vigencia',
 };
 

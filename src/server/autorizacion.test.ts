@@ -78,6 +78,8 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'PUT /api/entidades/:entidadId/planes/:vigencia/politicas/:politica/ponderaciones': 'plan.editar',
   'GET /api/entidades/:entidadId/dependencias/plantilla.xlsx': 'dependencia.editar',
   'POST /api/entidades/:entidadId/dependencias/importar': 'dependencia.editar',
+  'GET /api/entidades/:entidadId/usuarios/plantilla.xlsx': 'usuario.gestionar',
+  'POST /api/entidades/:entidadId/usuarios/importar': 'usuario.gestionar',
   'POST /api/entidades/:entidadId/planes/:vigencia/enviar': 'plan.editar',
   'POST /api/entidades/:entidadId/planes/:vigencia/devolver': 'plan.aprobar',
   'POST /api/entidades/:entidadId/planes/:vigencia/aprobar': 'plan.aprobar',

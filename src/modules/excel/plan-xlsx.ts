@@ -80,6 +80,8 @@ export interface ListaDesplegable {
   valores: readonly string[];
   /** A second column beside the values to explain them (an índice's name beside its code). */
   ayuda?: { encabezado: string; valores: readonly string[] };
+  /** The cell may hold several values separated by «,» (roles): the drop-down suggests, the import checks. */
+  varios?: boolean;
 }
 
 /**
@@ -119,9 +121,11 @@ export function agregarListasDesplegables(
           allowBlank: true,
           formulae: [rango],
           showErrorMessage: true,
-          errorStyle: 'stop',
+          errorStyle: l.varios ? 'information' : 'stop',
           errorTitle: l.encabezado,
-          error: `Elija un valor de la lista (hoja «${hoja.name}»).`,
+          error: l.varios
+            ? `Elija valores de la lista (hoja «${hoja.name}»), separados por «,».`
+            : `Elija un valor de la lista (hoja «${hoja.name}»).`,
         },
       );
     }

@@ -1,75 +1,92 @@
+import type { Workbook } from 'exceljs';
+import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { EntidadParams, ErrorSchema } from '../../contrato/comun.ts';
-import { ImportacionSchema, ProblemasImportacionSchema } from '../../contrato/excel.ts';
+import { ImportacionSchema, ProblemasImportacionSchema, TABLA_MAXIMA_BYTES } from '../../contrato/excel.ts';
+import { ImportacionPersonasSchema } from '../../contrato/usuarios.ts';
 import { COLUMNAS_DEPENDENCIAS } from '../../core/dependencias-importacion.ts';
+import { COLUMNAS_PERSONAS, LARGO_PERSONA, MAXIMO_PERSONAS } from '../../core/personas-importacion.ts';
+import { NOMBRE_ROL, type Permiso, ROLES } from '../../core/roles.ts';
 import { actorDe } from '../../server/auth.ts';
 import { ErrorApi } from '../../server/errores.ts';
-import { aBuffer, nuevoLibro } from '../excel/plan-xlsx.ts';
-import { importarDependencias } from './importacion.service.ts';
+import { aBuffer, agregarListasDesplegables, nuevoLibro } from '../excel/plan-xlsx.ts';
+import {
+  importarDependencias,
+  importarPersonas,
+  type ResultadoImportacion,
+  type Tabla,
+} from './importacion.service.ts';
 import { leerTabla } from './leer-tabla.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CSV = 'text/csv';
-/** A list of dependencias or people is small: 5 MB holds tens of thousands of rows. */
-const TABLA_MAXIMA = 5 * 1024 * 1024;
-const tags = ['Dependencias'];
 
-export const importacionRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addContentTypeParser(
-    [XLSX, CSV, 'application/octet-stream'],
-    { parseAs: 'buffer', bodyLimit: TABLA_MAXIMA },
-    (_r, cuerpo, listo) => listo(null, cuerpo),
-  );
+/** One kind of import: its template (a sheet with the columns and one of instructions) and its rows' fate. */
+interface Importacion<R extends z.ZodType> {
+  ruta: string;
+  permiso: Permiso;
+  tags: string[];
+  /** «dependencias», «personas»: sheet, file name and messages. */
+  plural: string;
+  /** «dependencia», «persona» (both feminine: «ninguna»). */
+  singular: string;
+  hoja: string;
+  columnas: readonly string[];
+  anchos: Record<string, number>;
+  instrucciones: string[];
+  /** Drop-down lists on the template, from the entity's data. */
+  listas?: (entidadId: string) => Promise<Parameters<typeof agregarListasDesplegables>[3]>;
+  respuesta: R;
+  importar: (
+    request: { entidadId: string; actor: ReturnType<typeof actorDe> },
+    tabla: Tabla,
+  ) => Promise<ResultadoImportacion<Omit<z.infer<R>, 'importadas'>>>;
+}
 
+function rutasImportacion<R extends z.ZodType>(app: FastifyInstance, d: Importacion<R>) {
+  const base = `/api/entidades/:entidadId/${d.ruta}`;
   app.get(
-    '/api/entidades/:entidadId/dependencias/plantilla.xlsx',
+    `${base}/plantilla.xlsx`,
     {
-      config: { acceso: { permiso: 'dependencia.editar' } },
+      config: { acceso: { permiso: d.permiso } },
       schema: {
-        tags,
-        summary: 'Plantilla para importar dependencias (Nombre, Código, Depende de)',
+        tags: d.tags,
+        summary: `Plantilla para importar ${d.plural} (${d.columnas.join(', ')})`,
         params: EntidadParams,
         produces: [XLSX],
       },
     },
-    async (_request, reply) => {
-      const libro = await nuevoLibro();
-      const hoja = libro.addWorksheet('Dependencias');
-      hoja.columns = COLUMNAS_DEPENDENCIAS.map((header) => ({
-        header,
-        width: header === 'Código' ? 14 : 50,
-      }));
+    async (request, reply) => {
+      const { entidadId } = request.params as z.infer<typeof EntidadParams>;
+      const libro: Workbook = await nuevoLibro();
+      const hoja = libro.addWorksheet(d.hoja);
+      hoja.columns = d.columnas.map((header) => ({ header, width: d.anchos[header] ?? 30 }));
       hoja.getRow(1).font = { bold: true };
       hoja.views = [{ state: 'frozen', ySplit: 1 }];
       const ayuda = libro.addWorksheet('Instrucciones');
       ayuda.getColumn(1).width = 120;
-      for (const linea of [
-        'Una fila por dependencia en la hoja «Dependencias». También puede guardar la hoja como CSV (separado por «;») y cargar ese archivo.',
-        'Nombre: obligatorio, único en la entidad (sin importar tildes ni mayúsculas).',
-        'Código: opcional, único en la entidad, hasta 20 caracteres.',
-        'Depende de: opcional; el nombre o el código de una dependencia que ya existe o de otra fila de este archivo.',
-        'Si alguna fila tiene un problema no se importa nada: el informe dice fila, columna y problema.',
-      ])
-        ayuda.addRow([linea]);
+      for (const linea of d.instrucciones) ayuda.addRow([linea]);
+      if (d.listas) agregarListasDesplegables(libro, hoja, d.columnas, await d.listas(entidadId));
       return reply
         .type(XLSX)
-        .header('content-disposition', 'attachment; filename="plantilla-dependencias.xlsx"')
+        .header('content-disposition', `attachment; filename="plantilla-${d.plural}.xlsx"`)
         .header('cache-control', 'no-store')
         .send(await aBuffer(libro));
     },
   );
 
   app.post(
-    '/api/entidades/:entidadId/dependencias/importar',
+    `${base}/importar`,
     {
-      config: { acceso: { permiso: 'dependencia.editar' } },
+      config: { acceso: { permiso: d.permiso } },
       schema: {
-        tags,
-        summary: 'Importar dependencias desde .xlsx o .csv (todo o nada, con informe por fila y columna)',
+        tags: d.tags,
+        summary: `Importar ${d.plural} desde .xlsx o .csv (todo o nada, con informe por fila y columna)`,
         params: EntidadParams,
         consumes: [XLSX, CSV],
         response: {
-          201: ImportacionSchema,
+          201: d.respuesta,
           400: ProblemasImportacionSchema,
           413: ErrorSchema,
           503: ErrorSchema,
@@ -81,7 +98,7 @@ export const importacionRoutes: FastifyPluginAsyncZod = async (app) => {
         reply.status(400).send({ error: 'validacion', mensaje, problemas });
       const contenido = request.body;
       if (!Buffer.isBuffer(contenido) || contenido.length === 0)
-        return rechazar('Envíe el archivo .xlsx o .csv con las dependencias.', []);
+        return rechazar(`Envíe el archivo .xlsx o .csv con las ${d.plural}.`, []);
       const tipo = String(request.headers['content-type'] ?? '').startsWith(CSV) ? 'csv' : 'xlsx';
       const tabla = await leerTabla(contenido, tipo).catch((e: unknown) => {
         if (e instanceof ErrorApi && e.status === 503) reply.header('retry-after', '60');
@@ -90,15 +107,67 @@ export const importacionRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!tabla.ok && tabla.status === 400) return rechazar(tabla.mensaje, []);
       if (!tabla.ok)
         throw new ErrorApi(tabla.status, tabla.mensaje, [{ campo: 'archivo', mensaje: tabla.mensaje }]);
-      const r = await importarDependencias(app.db, actorDe(request), request.params.entidadId, tabla);
+      const { entidadId } = request.params as z.infer<typeof EntidadParams>;
+      const r = await d.importar({ entidadId, actor: actorDe(request) }, tabla);
       if (!r.ok) {
         const n = r.problemas.length;
         return rechazar(
-          `El archivo tiene ${n.toLocaleString('es-CO')} ${n === 1 ? 'problema' : 'problemas'}: no se importó ninguna dependencia. Corríjalos y vuelva a cargarlo.`,
+          `El archivo tiene ${n.toLocaleString('es-CO')} ${n === 1 ? 'problema' : 'problemas'}: no se importó ninguna ${d.singular}. Corríjalos y vuelva a cargarlo.`,
           r.problemas,
         );
       }
-      return reply.status(201).send({ importadas: r.importadas });
+      const { ok: _ok, ...cuerpo } = r;
+      return reply.status(201).send(cuerpo);
     },
   );
+}
+
+export const importacionRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.addContentTypeParser(
+    [XLSX, CSV, 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: TABLA_MAXIMA_BYTES },
+    (_r, cuerpo, listo) => listo(null, cuerpo),
+  );
+
+  rutasImportacion(app, {
+    ruta: 'dependencias',
+    permiso: 'dependencia.editar',
+    tags: ['Dependencias'],
+    plural: 'dependencias',
+    singular: 'dependencia',
+    hoja: 'Dependencias',
+    columnas: COLUMNAS_DEPENDENCIAS,
+    anchos: { Nombre: 50, Código: 14, 'Depende de': 50 },
+    instrucciones: [
+      'Una fila por dependencia en la hoja «Dependencias». También puede guardar la hoja como CSV (separado por «;») y cargar ese archivo.',
+      'Nombre: obligatorio, único en la entidad (sin importar tildes ni mayúsculas).',
+      'Código: opcional, único en la entidad, hasta 20 caracteres.',
+      'Depende de: opcional; el nombre o el código de una dependencia que ya existe o de otra fila de este archivo.',
+      'Si alguna fila tiene un problema no se importa nada: el informe dice fila, columna y problema.',
+    ],
+    respuesta: ImportacionSchema,
+    importar: ({ entidadId, actor }, tabla) => importarDependencias(app.db, actor, entidadId, tabla),
+  });
+
+  rutasImportacion(app, {
+    ruta: 'usuarios',
+    permiso: 'usuario.gestionar',
+    tags: ['Usuarios y roles'],
+    plural: 'personas',
+    singular: 'persona',
+    hoja: 'Personas',
+    columnas: COLUMNAS_PERSONAS,
+    anchos: { Nombre: 40, Correo: 40, Roles: 44, Cargo: 40 },
+    instrucciones: [
+      `Una fila por persona en la hoja «Personas» (hasta ${MAXIMO_PERSONAS.toLocaleString('es-CO')}). También puede guardar la hoja como CSV (separado por «;») y cargar ese archivo.`,
+      `Nombre: obligatorio, el nombre completo (hasta ${LARGO_PERSONA.nombre} caracteres).`,
+      'Correo: obligatorio; cada persona recibe en él un enlace para definir su contraseña. No puede repetirse ni ser de alguien que ya tiene cuenta (a esa persona dele acceso desde «Usuarios y roles»).',
+      'Roles: obligatorio; uno de la lista desplegable, o varios separados por «,» (hoja «Listas válidas»).',
+      `Cargo: opcional (hasta ${LARGO_PERSONA.cargo} caracteres).`,
+      'Si alguna fila tiene un problema no se importa nada: el informe dice fila, columna y problema.',
+    ],
+    listas: async () => [{ encabezado: 'Roles', valores: ROLES.map((r) => NOMBRE_ROL[r]), varios: true }],
+    respuesta: ImportacionPersonasSchema,
+    importar: ({ entidadId, actor }, tabla) => importarPersonas(app.db, actor, entidadId, tabla, app.correo),
+  });
 };

@@ -61,7 +61,7 @@ export type ResultadoAcceso =
   | { tipo: 'invitacion'; invitacionId: string; roles: Rol[] };
 
 /** A password nobody knows: the account works only once its owner sets one with the link. */
-const claveInutilizable = () => hashClave(tokenAleatorio());
+export const claveInutilizable = () => hashClave(tokenAleatorio());
 
 /**
  * A new e-mail gets an account and a one-time link to set the password (by e-mail, or handed over by the
@@ -81,41 +81,57 @@ export async function darAcceso(
   if (existente)
     return await rolesOInvitacion(db, actor, entidadId, existente.id, correo, d.roles, servicioCorreo);
   const claveHash = d.claveFija ? await hashClave(d.claveFija) : await claveInutilizable();
-  return db.transaction(async (tx) => {
-    const [nuevo] = await tx
-      .insert(usuario)
-      .values({ nombre: d.nombre, correo, cargo: d.cargo ?? null, claveHash })
-      .returning({ id: usuario.id });
-    await tx
-      .insert(rolUsuario)
-      .values(d.roles.map((rol) => ({ usuarioId: nuevo!.id, entidadId, rol })))
-      .onConflictDoNothing();
-    await registrarAuditoria(tx, actor, {
-      entidadId,
-      accion: 'crear',
-      recurso: 'usuario',
-      recursoId: nuevo!.id,
-      despues: { nombre: d.nombre, correo, cargo: d.cargo ?? null, roles: d.roles },
-    });
-    if (d.claveFija) return { tipo: 'creada', id: nuevo!.id, enlace: null, correoEnviado: false };
-    const camino = await emitirEnlace(tx, nuevo!.id, correo, 'invitacion');
-    const [ent] = await tx.select({ nombre: entidad.nombre }).from(entidad).where(eq(entidad.id, entidadId));
-    const enviado = await encolarCorreos(
-      tx,
-      servicioCorreo,
-      servicioCorreo
-        ? [
-            mensajeBienvenida(servicioCorreo, {
-              destinatario: correo,
-              nombre: d.nombre,
-              entidad: ent?.nombre ?? 'Su entidad',
-              camino,
-            }),
-          ]
-        : [],
-    );
-    return { tipo: 'creada', id: nuevo!.id, enlace: enviado ? null : camino, correoEnviado: enviado };
+  return db.transaction((tx) =>
+    crearCuenta(tx, actor, entidadId, { ...d, correo }, servicioCorreo, claveHash),
+  );
+}
+
+/**
+ * A new account with its roles and its set-password link, inside the caller's transaction (`tx`): one person
+ * from «Dar acceso», or every row of an import at once.
+ */
+export async function crearCuenta(
+  tx: Db,
+  actor: Actor,
+  entidadId: string,
+  d: DatosAcceso,
+  servicioCorreo: Correo | null,
+  claveHash: string,
+): Promise<Extract<ResultadoAcceso, { tipo: 'creada' }>> {
+  const correo = normalizarCorreo(d.correo);
+  const [nuevo] = await tx
+    .insert(usuario)
+    .values({ nombre: d.nombre, correo, cargo: d.cargo ?? null, claveHash })
+    .returning({ id: usuario.id });
+  await tx
+    .insert(rolUsuario)
+    .values(d.roles.map((rol) => ({ usuarioId: nuevo!.id, entidadId, rol })))
+    .onConflictDoNothing();
+  await registrarAuditoria(tx, actor, {
+    entidadId,
+    accion: 'crear',
+    recurso: 'usuario',
+    recursoId: nuevo!.id,
+    despues: { nombre: d.nombre, correo, cargo: d.cargo ?? null, roles: d.roles },
   });
+  if (d.claveFija) return { tipo: 'creada', id: nuevo!.id, enlace: null, correoEnviado: false };
+  const camino = await emitirEnlace(tx, nuevo!.id, correo, 'invitacion');
+  const [ent] = await tx.select({ nombre: entidad.nombre }).from(entidad).where(eq(entidad.id, entidadId));
+  const enviado = await encolarCorreos(
+    tx,
+    servicioCorreo,
+    servicioCorreo
+      ? [
+          mensajeBienvenida(servicioCorreo, {
+            destinatario: correo,
+            nombre: d.nombre,
+            entidad: ent?.nombre ?? 'Su entidad',
+            camino,
+          }),
+        ]
+      : [],
+  );
+  return { tipo: 'creada', id: nuevo!.id, enlace: enviado ? null : camino, correoEnviado: enviado };
 }
 
 /**

@@ -4,9 +4,10 @@ import type { Actividad, PlanAccion } from '@contrato/plan.ts';
 import type { UsuarioEntidad } from '@contrato/usuarios.ts';
 import { ESTADOS_ACTIVIDAD, type EstadoActividad, NOMBRE_ESTADO } from '@core/semaforo.ts';
 import { Alert, Button, Group, Text } from '@mantine/core';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { fechaCivil, pesos, porcentaje } from '../../ui/formato.ts';
 import { type Columna, type Grupo, TablaDatos } from '../../ui/tabla-datos.tsx';
+import { PonderacionesPolitica } from './ponderaciones-politica.tsx';
 
 /** From this many activities the policies start folded. */
 export const PLEGAR_DESDE = 20;
@@ -26,6 +27,7 @@ export function ActividadesPlan({
   editable,
   alEditar,
   alQuitar,
+  destinoPesos,
 }: {
   plan: PlanAccion;
   politicas: readonly Politica[];
@@ -36,7 +38,10 @@ export function ActividadesPlan({
   editable: boolean;
   alEditar: (a: Actividad) => void;
   alQuitar: (a: Actividad) => void;
+  /** Where the weights grid saves (only when the plan is editable). */
+  destinoPesos?: { entidadId: string; vigencia: number };
 }) {
+  const [editandoPesos, setEditandoPesos] = useState<string | null>(null);
   const columnas = useMemo(() => {
     const nombrePolitica = new Map(
       politicas.map((p) => [p.clave, [p.codigoFurag, p.nombre].filter(Boolean).join(' ')]),
@@ -186,9 +191,37 @@ export function ActividadesPlan({
               {r.mensaje}
             </Alert>
           ) : null;
-        // The slot for the grid that edits this policy's weights (ponderaciones-politica.tsx): return
-        // <>{aviso}<PonderacionesPolitica politica={politicaDe(g)} … /></> to show it under the header.
-        return aviso;
+        const clave = politicaDe(g);
+        if (!editable || !destinoPesos) return aviso;
+        const abierto = editandoPesos === clave;
+        const nombre = politicas.find((p) => p.clave === clave)?.nombre ?? clave;
+        return (
+          <>
+            {aviso}
+            <Button
+              size="xs"
+              variant="subtle"
+              aria-expanded={abierto}
+              onClick={() => setEditandoPesos(abierto ? null : clave)}
+            >
+              {abierto ? 'Cerrar las ponderaciones' : `Editar las ponderaciones de ${nombre}`}
+            </Button>
+            {abierto && (
+              <PonderacionesPolitica
+                // Every activity of the policy, not only those the filters show: the weights add up over all.
+                key={plan.actividades
+                  .filter((a) => a.politica === clave)
+                  .map((a) => a.id)
+                  .join()}
+                entidadId={destinoPesos.entidadId}
+                vigencia={destinoPesos.vigencia}
+                politica={clave}
+                nombrePolitica={nombre}
+                actividades={plan.actividades.filter((a) => a.politica === clave)}
+              />
+            )}
+          </>
+        );
       }}
     />
   );

@@ -1,4 +1,5 @@
 import type { PlanAccion } from '@contrato/plan.ts';
+import type { Ponderaciones, PonderacionesEntrada } from '@contrato/ponderaciones.ts';
 import { type ActividadesTablero, type EstadoActividadSchema, POR_PAGINA_MAXIMO } from '@contrato/tablero.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -205,5 +206,17 @@ export function useQuitarObjetivo(entidadId: string) {
   return useMutation({
     mutationFn: (id: string) => api('DELETE', `/api/entidades/${entidadId}/objetivos/${id}`),
     onSuccess: () => cliente.invalidateQueries({ queryKey: planKeys.objetivos(entidadId) }),
+  });
+}
+
+/** All the weights of one policy in one request: the server keeps them all, or none if they do not add 100 %. */
+export function useGuardarPonderaciones(entidadId: string, vigencia: number) {
+  const refrescar = useRefrescarPlan(entidadId, vigencia);
+  return useMutation({
+    mutationFn: ({ politica, ponderaciones }: { politica: string } & PonderacionesEntrada) =>
+      api<Ponderaciones>('PUT', `${urlPlan(entidadId, vigencia)}/politicas/${politica}/ponderaciones`, {
+        ponderaciones,
+      }),
+    onSuccess: refrescar,
   });
 }

@@ -1,7 +1,8 @@
-import { Anchor, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, FileInput, Group, Paper, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
-import { Exito, MensajeError, TablaDesplazable } from '../../ui/componentes.tsx';
+import { Exito, MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
+import { ProblemasImportacion } from '../../ui/problemas-importacion.tsx';
 import { ErrorImportacion, useImportarPlan } from './api.ts';
 
 /** Export, template and import of the plan: the bridge with the offices that still work in Excel. */
@@ -57,29 +58,7 @@ export function ExcelPlan({
               <Exito>Se importaron {importar.data.importadas.toLocaleString('es-CO')} actividades.</Exito>
             )}
             <MensajeError error={importar.error} />
-            {problemas.length > 0 && (
-              <TablaDesplazable etiqueta="Problemas del archivo">
-                <Table striped>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">Fila</Table.Th>
-                      <Table.Th scope="col">Columna</Table.Th>
-                      <Table.Th scope="col">Problema</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {problemas.slice(0, 200).map((p) => (
-                      <Table.Tr key={`${p.fila}-${p.columna}-${p.problema}`}>
-                        <Table.Td>{p.fila}</Table.Td>
-                        <Table.Td>{p.columna}</Table.Td>
-                        <Table.Td>{p.problema}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </TablaDesplazable>
-            )}
-            {problemas.length > 200 && <Text size="sm">Se muestran los primeros 200 problemas.</Text>}
+            <ProblemasImportacion problemas={problemas} />
           </>
         )}
       </Stack>

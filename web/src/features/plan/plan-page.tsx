@@ -92,6 +92,7 @@ export function PlanPage() {
           personas={personas.data}
           estados={estados.data}
           editable={editable}
+          destinoPesos={entidad ? { entidadId: entidad.id, vigencia } : undefined}
           alEditar={(a) => {
             cambiar.reset();
             setEditando(a);

@@ -1,7 +1,8 @@
 import type { BandejaCorreo } from '@contrato/correo.ts';
-import type { UsuarioEntidad } from '@contrato/usuarios.ts';
+import { TABLA_MAXIMA_BYTES } from '@contrato/excel.ts';
+import type { ImportacionPersonas, UsuarioEntidad } from '@contrato/usuarios.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../api.ts';
+import { api, importarTabla } from '../../api.ts';
 
 export interface Invitacion {
   id: string;
@@ -110,3 +111,17 @@ export const bandejaCorreoQuery = () =>
     queryKey: ['plataforma', 'correo'] as const,
     queryFn: () => api<BandejaCorreo>('GET', '/api/plataforma/correo'),
   });
+
+/** Many people at once from the template (.xlsx or .csv): all of them or none, with the file's problems. */
+export function useImportarPersonas(entidadId: string) {
+  const cliente = useQueryClient();
+  return useMutation({
+    mutationFn: (archivo: File) =>
+      importarTabla<ImportacionPersonas>(
+        `/api/entidades/${entidadId}/usuarios/importar`,
+        archivo,
+        TABLA_MAXIMA_BYTES,
+      ),
+    onSuccess: () => cliente.invalidateQueries({ queryKey: usuarioKeys.entidad(entidadId) }),
+  });
+}

@@ -34,6 +34,7 @@ import {
   useRetirarInvitacion,
   usuariosQuery,
 } from './api.ts';
+import { ImportarPersonas } from './importar-personas.tsx';
 
 const nombreRol = (r: string) => NOMBRE_ROL[r as Rol] ?? r;
 
@@ -285,7 +286,7 @@ export function UsuariosPage() {
           idFila={(u) => u.id}
           vacio="Aún nadie tiene acceso a esta entidad."
           // The toolbar beside the search: bulk tools for whoever manages people (e.g. importing them).
-          herramientas={gestiona ? <Group gap="xs">{/* <ImportarPersonas /> */}</Group> : undefined}
+          herramientas={gestiona && entidad ? <ImportarPersonas entidadId={entidad.id} /> : undefined}
         />
       )}
       {!!invitaciones.data?.length && (
