@@ -25,7 +25,11 @@ async function pintar() {
       </p>
     ),
   });
-  const glosario = createRoute({ getParentRoute: () => raiz, path: '/glosario', component: () => 'Glosario' });
+  const glosario = createRoute({
+    getParentRoute: () => raiz,
+    path: '/glosario',
+    component: () => 'Glosario',
+  });
   const router = createRouter({
     routeTree: raiz.addChildren([inicio, glosario]),
     history: createMemoryHistory({ initialEntries: ['/'] }),
