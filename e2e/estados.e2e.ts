@@ -149,7 +149,8 @@ async function revisarRuta(p: Page, ruta: string, estado: string, telefono: bool
   if (menu) {
     await menu.click();
     await axe(p, `${estado} · menú de secciones abierto`);
-    await menu.click();
+    // Open, the same button is named for what it does now.
+    await p.getByRole('button', { name: 'Cerrar el menú' }).click();
   }
 
   // A glossary definition open, and the page's disclosures: on a desktop (the same markup on a phone).
