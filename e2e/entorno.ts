@@ -18,9 +18,19 @@ export interface Entorno {
   cerrar(): Promise<void>;
 }
 
-/** `extra`: more environment for the server (e.g. MIPG_SMTP_URL for a local SMTP server). */
-export async function iniciarEntorno(extra: Record<string, string> = {}): Promise<Entorno> {
+/**
+ * `demo`: the demo entity (`npm run cli -- seed-demo`) is created first, as an office would try the platform.
+ * `extra`: more environment for the server (e.g. MIPG_SMTP_URL for a local SMTP server).
+ */
+export async function iniciarEntorno({
+  demo = false,
+  extra = {},
+}: {
+  demo?: boolean;
+  extra?: Record<string, string>;
+} = {}): Promise<Entorno> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mipg-e2e-'));
+  if (demo) await sembrarDemo(dataDir);
   const port = await puertoLibre();
   const servidor: ChildProcess = spawn(
     process.execPath,
@@ -69,6 +79,18 @@ export async function iniciarEntorno(extra: Record<string, string> = {}): Promis
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+// Seeded before the server opens the embedded database (PGlite has one owner), with the CLI an office uses.
+async function sembrarDemo(dataDir: string) {
+  const siembra = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'seed-demo'], {
+    env: { ...process.env, MIPG_DATA_DIR: dataDir, DATABASE_URL: '' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let errores = '';
+  siembra.stderr?.on('data', (d) => (errores += d));
+  const codigo = await new Promise((r) => siembra.once('exit', r));
+  if (codigo !== 0) throw new Error(`No fue posible crear la entidad de demostración:\n${errores}`);
 }
 
 /** Screenshot to e2e/screenshots and zero axe-core violations (WCAG 2.1 A and AA). */

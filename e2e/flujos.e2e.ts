@@ -123,9 +123,11 @@ const reporteDe = async (codigo: string) =>
 beforeAll(async () => {
   smtp = await iniciarSmtpPrueba();
   e = await iniciarEntorno({
-    MIPG_SMTP_URL: smtp.config.smtpUrl,
-    MIPG_CORREO_REMITENTE: smtp.config.remitente,
-    MIPG_URL_PUBLICA: smtp.config.urlPublica,
+    extra: {
+      MIPG_SMTP_URL: smtp.config.smtpUrl,
+      MIPG_CORREO_REMITENTE: smtp.config.remitente,
+      MIPG_URL_PUBLICA: smtp.config.urlPublica,
+    },
   });
   const admin = await sesionApi(ADMIN.correo, ADMIN.clave);
   adminApi = admin;

@@ -261,6 +261,12 @@ const auditoria = createRoute({
   component: pagina(() => import('./features/auditoria/auditoria-page.tsx'), 'AuditoriaPage'),
 });
 
+const glosario = createRoute({
+  getParentRoute: () => raiz,
+  path: '/glosario',
+  component: pagina(() => import('./features/ayuda/glosario-page.tsx'), 'GlosarioPage'),
+});
+
 const cambiarClave = createRoute({
   getParentRoute: () => raiz,
   path: '/cambiar-clave',
@@ -309,6 +315,7 @@ const arbol = raiz.addChildren([
   dependencias,
   usuarios,
   auditoria,
+  glosario,
   cambiarClave,
   configuracionInicial,
   definirClave,

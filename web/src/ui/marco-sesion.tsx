@@ -25,6 +25,7 @@ const NAVEGACION: { a: string; texto: string; visible?: (t: ReturnType<typeof us
   { a: '/usuarios', texto: 'Usuarios y roles', visible: (t) => !!t.entidad && t.puede('usuario.ver') },
   { a: '/auditoria', texto: 'Auditoría', visible: (t) => !!t.entidad && t.puede('auditoria.ver') },
   { a: '/entidades', texto: 'Entidades', visible: (t) => t.sesion.usuario.adminPlataforma },
+  { a: '/glosario', texto: 'Glosario' },
 ];
 
 function PieEntidad({ entidadId }: { entidadId: string | undefined }) {

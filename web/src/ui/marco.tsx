@@ -61,13 +61,14 @@ export const CREDITO =
 
 export function BarraGovCo() {
   return (
-    <div className="barra-govco">
+    // A landmark of its own: content outside every landmark is lost to screen-reader navigation.
+    <nav className="barra-govco" aria-label="Portal del Estado colombiano">
       <Container size="xl">
         <a href="https://www.gov.co" className="logo-govco" rel="noopener">
           GOV.CO<span className="solo-lector"> — Portal del Estado colombiano</span>
         </a>
       </Container>
-    </div>
+    </nav>
   );
 }
 

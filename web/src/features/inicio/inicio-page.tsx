@@ -4,6 +4,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { Cargando, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { Enlace } from '../../ui/router.tsx';
+import { Termino } from '../../ui/termino.tsx';
 import { catalogoQuery, responsablesQuery } from '../catalogo/api.ts';
 import { dependenciasQuery } from '../dependencias/api.ts';
 import { misInvitacionesQuery } from '../usuarios/api.ts';
@@ -45,9 +46,13 @@ export function InicioPage() {
   const totalPoliticas = catalogo.data?.dimensiones.reduce((n, d) => n + d.politicas.length, 0) ?? 19;
   const asignadas = responsables.data?.filter((r) => r.usuarioId || r.dependenciaId).length ?? 0;
   const nombre = sesion.usuario.nombre.split(' ')[0];
-  const descripcion =
-    entidad &&
-    `${entidad.nombre} · vigencia ${vigencia} · ${entidad.roles.map((r) => NOMBRE_ROL[r as Rol] ?? r).join(', ') || 'Administrador de la plataforma'}`;
+  const descripcion = entidad && (
+    <>
+      {entidad.nombre} · <Termino t="vigencia">vigencia</Termino> {vigencia} ·{' '}
+      {entidad.roles.map((r) => NOMBRE_ROL[r as Rol] ?? r).join(', ') || 'Administrador de la plataforma'}
+    </>
+  );
+  const nDependencias = dependencias.data?.length ?? 0;
   if (cargando)
     return (
       <Pagina titulo={`Bienvenido, ${nombre}`} descripcion={descripcion}>
@@ -59,8 +64,9 @@ export function InicioPage() {
       <Pagina titulo={`Bienvenido, ${nombre}`}>
         {sesion.usuario.adminPlataforma ? (
           <Paso titulo="Registre la primera entidad" hecho={false}>
-            Empiece por <Enlace a="/entidades">registrar la entidad</Enlace> con su NIT y sus datos de
-            contacto; luego agregue dependencias y personas.
+            Empiece por <Enlace a="/entidades">registrar la entidad</Enlace> con su{' '}
+            <Termino t="nit">NIT</Termino> y sus datos de contacto; luego agregue{' '}
+            <Termino t="dependencia">dependencias</Termino> y personas.
           </Paso>
         ) : (
           <Text>Aún no tiene roles en ninguna entidad. Pida acceso al administrador de su entidad.</Text>
@@ -80,20 +86,24 @@ export function InicioPage() {
             Puesta en marcha de la entidad
           </Title>
           <SimpleGrid cols={{ base: 1, md: 3 }}>
-            <Paso titulo="Dependencias" hecho={(dependencias.data?.length ?? 0) > 0}>
-              {dependencias.data?.length ?? 0} dependencias registradas.{' '}
+            <Paso titulo="Dependencias" hecho={nDependencias > 0}>
+              {nDependencias}{' '}
+              <Termino t="dependencia">{nDependencias === 1 ? 'dependencia' : 'dependencias'}</Termino>{' '}
+              {nDependencias === 1 ? 'registrada' : 'registradas'}.{' '}
               <Enlace a="/dependencias">
                 {puede('dependencia.editar') ? 'Organizar dependencias' : 'Ver dependencias'}
               </Enlace>
             </Paso>
             <Paso titulo="Responsables de las políticas" hecho={asignadas >= totalPoliticas}>
-              {asignadas} de {totalPoliticas} políticas tienen responsable en {vigencia}.{' '}
+              {asignadas} de {totalPoliticas} <Termino t="politica">políticas</Termino> tienen{' '}
+              <Termino t="responsable-politica">responsable</Termino> en {vigencia}.{' '}
               <Enlace a="/catalogo">
                 {puede('responsable.asignar') ? 'Asignar en el catálogo' : 'Ver el catálogo'}
               </Enlace>
             </Paso>
             <Paso titulo="Datos de la entidad" hecho>
-              Revise NIT, DIVIPOLA, formulario FURAG y datos de contacto.{' '}
+              Revise <Termino t="nit">NIT</Termino>, <Termino t="divipola">DIVIPOLA</Termino>,{' '}
+              <Termino t="formulario-furag">formulario FURAG</Termino> y datos de contacto.{' '}
               <Enlace a="/entidad">Abrir datos de la entidad</Enlace>
             </Paso>
           </SimpleGrid>

@@ -4,6 +4,7 @@ import { MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, fechaHora } from '../../ui/formato.ts';
 import { Enlace } from '../../ui/router.tsx';
+import { Termino } from '../../ui/termino.tsx';
 import { notificacionesQuery, pendientesQuery, useMarcarLeidas } from './api.ts';
 
 /** «Mis pendientes»: what the person's roles must do now, oldest deadline first. */
@@ -17,7 +18,11 @@ export function MisPendientes() {
         Mis pendientes{pendientes.isSuccess && ` (${lista.length})`}
       </Title>
       <MensajeError error={pendientes.error} />
-      {pendientes.isSuccess && lista.length === 0 && <Text>No tiene tareas pendientes en {vigencia}.</Text>}
+      {pendientes.isSuccess && lista.length === 0 && (
+        <Text>
+          No tiene tareas pendientes en la <Termino t="vigencia">vigencia</Termino> {vigencia}.
+        </Text>
+      )}
       <List spacing="xs">
         {lista.slice(0, 30).map((p) => (
           <List.Item key={`${p.tipo}-${p.enlace}`}>

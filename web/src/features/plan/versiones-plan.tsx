@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
-import { fechaCivil } from '../../ui/formato.ts';
+import { cantidad, fechaCivil } from '../../ui/formato.ts';
 import { comparacionQuery, versionesQuery } from './api.ts';
 
 const valor = (v: unknown) =>
@@ -41,7 +41,7 @@ export function VersionesPlan({ actual }: { actual: number }) {
         <List>
           {lista.map((v) => (
             <List.Item key={v.version}>
-              Versión {v.version}: {v.actividades} actividades, aprobada
+              Versión {v.version}: {cantidad(v.actividades, 'actividad', 'actividades')}, aprobada
               {v.fechaSesionComite ? ` en la sesión del ${fechaCivil(v.fechaSesionComite)}` : ''}
               {v.actaComite ? `, ${v.actaComite}` : ''}.
               {v.justificacion ? ` Motivo del cambio: ${v.justificacion}` : ''}

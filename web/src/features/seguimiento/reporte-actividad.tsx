@@ -155,7 +155,7 @@ export function ReporteActividad({
     <Card withBorder component="article" aria-labelledby={id} id={`actividad-${a.id}`}>
       <Group justify="space-between" align="start">
         <div>
-          <Title order={3} size="h5" id={id}>
+          <Title order={2} size="h5" id={id}>
             {a.codigo} · {a.nombre}
           </Title>
           <Text size="sm">Producto: {a.producto}</Text>
@@ -310,8 +310,9 @@ export function ReporteActividad({
           )}
 
           {r && (
-            <section aria-labelledby={`${id}-evidencias`}>
-              <Title order={4} size="h6" id={`${id}-evidencias`}>
+            // Named with the activity: every card has one, and landmarks must be told apart.
+            <section aria-label={`Evidencias de la actividad ${a.codigo}`}>
+              <Title order={3} size="h6">
                 Evidencias
               </Title>
               {r.evidencias.length === 0 ? (

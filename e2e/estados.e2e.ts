@@ -1,0 +1,249 @@
+// Accessibility of every page state of every demo role: each route the role can reach, on a desktop (1280 px)
+// and on a phone (390 px), with each of its dialogs, drawers, menus and glossary definitions open, checked
+// with axe-core (WCAG 2.1 A/AA and axe's best practices, such as landmarks and heading order).
+import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO } from '../src/modules/demo/demo.service.ts';
+import { ADMIN, CARPETA_CAPTURAS, type Entorno, iniciarEntorno } from './entorno.ts';
+
+let e: Entorno;
+const hallazgos: { estado: string; regla: string; ayuda: string; elementos: string[] }[] = [];
+let revisados = 0;
+
+beforeAll(async () => {
+  e = await iniciarEntorno({ demo: true });
+  rmSync(join(CARPETA_CAPTURAS, 'estados-avance.txt'), { force: true });
+}, 600_000); // seeding the demo and starting the server take minutes on a loaded machine
+afterAll(async () => {
+  // The full list, for whoever fixes them: page state, rule and the first elements.
+  writeFileSync(
+    join(CARPETA_CAPTURAS, 'estados-axe.json'),
+    JSON.stringify({ revisados, hallazgos }, null, 2),
+  );
+  await e?.cerrar();
+});
+
+// A full run visits a few hundred states (about an hour on a loaded 2-core machine); to look at some first:
+// ESTADOS_ROLES=planeacion,archivo ESTADOS_ANCHOS=escritorio npm run test:e2e -- e2e/estados.e2e.ts
+const elegidos = (variable: string) => process.env[variable]?.split(',').filter(Boolean);
+const TODOS_LOS_ANCHOS = [
+  { nombre: 'escritorio', viewport: { width: 1280, height: 900 }, movil: false },
+  { nombre: 'telefono', viewport: { width: 390, height: 844 }, movil: true },
+] as const;
+const ANCHOS = TODOS_LOS_ANCHOS.filter(
+  (a) => !elegidos('ESTADOS_ANCHOS') || elegidos('ESTADOS_ANCHOS')?.includes(a.nombre),
+);
+
+// Every page of web/src/rutas.tsx that a signed-in person can open from the menu or a link.
+const RUTAS = [
+  '/',
+  '/tablero',
+  '/plan',
+  '/seguimiento',
+  '/indicadores',
+  '/vigencia',
+  '/catalogo',
+  '/entidad',
+  '/dependencias',
+  '/usuarios',
+  '/auditoria',
+  '/entidades',
+  '/glosario',
+  '/cambiar-clave',
+];
+
+/**
+ * Buttons that open a dialog, drawer or menu without changing anything (the first one of each kind on the
+ * page). Buttons that act at once (publish, send, accept) are left out: they would change the demo's state.
+ */
+const ABRIDORES: RegExp[] = [
+  /^Editar la actividad /,
+  /^Aprobar el plan$/,
+  /^Devolver el plan/,
+  /^Abrir una nueva versión$/,
+  /^Cambiar roles de /,
+  /^Asignar responsable de /,
+  /varios a la vez$/,
+  /^Cerrar el periodo$/,
+  /^Reabrir el periodo$/,
+];
+
+const ROLES: { quien: string; correo: string; clave: string }[] = [
+  { quien: 'admin-plataforma', correo: ADMIN.correo, clave: ADMIN.clave },
+  ...['admin', 'planeacion', 'talentohumano', 'archivo', 'controlinterno', 'gerencia', 'consulta'].map(
+    (u) => ({ quien: u, correo: `${u}@${DEMO.dominio}`, clave: DEMO.clave }),
+  ),
+].filter((r) => !elegidos('ESTADOS_ROLES') || elegidos('ESTADOS_ROLES')?.includes(r.quien));
+
+async function axe(page: Page, estado: string) {
+  revisados++;
+  const r = await new AxeBuilder({ page }).analyze();
+  for (const v of r.violations)
+    hallazgos.push({
+      estado,
+      regla: v.id,
+      ayuda: v.help,
+      elementos: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    });
+  // Progress on a long run (dozens of states per role), and the findings kept if the run stops halfway.
+  appendFileSync(
+    join(CARPETA_CAPTURAS, 'estados-avance.txt'),
+    `${estado}: ${
+      r.violations
+        .map(
+          (v) =>
+            `${v.id} [${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(' | ')}]`,
+        )
+        .join(', ') || 'sin violaciones'
+    }\n`,
+  );
+}
+
+/** The page has settled: no loading blocks, no pending network. */
+async function quieta(page: Page) {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page
+    .locator('[aria-busy="true"]')
+    .first()
+    .waitFor({ state: 'detached', timeout: 15_000 })
+    .catch(() => undefined);
+}
+
+async function entrar(navegador: Browser, correo: string, clave: string, ancho: (typeof ANCHOS)[number]) {
+  const ctx = await navegador.newContext({
+    locale: 'es-CO',
+    viewport: ancho.viewport,
+    isMobile: ancho.movil,
+    hasTouch: ancho.movil,
+  });
+  const p = await ctx.newPage();
+  await p.goto(e.url);
+  await p.getByLabel('Correo electrónico').fill(correo);
+  await p.locator('input[type=password]').fill(clave);
+  await p.getByRole('button', { name: 'Ingresar' }).click();
+  await p.getByRole('heading', { name: /^Bienvenid/ }).waitFor();
+  return p;
+}
+
+const primeroVisible = async (l: Locator) => {
+  const n = await l.count();
+  for (let i = 0; i < n; i++) if (await l.nth(i).isVisible()) return l.nth(i);
+  return null;
+};
+
+async function revisarRuta(p: Page, ruta: string, estado: string, telefono: boolean) {
+  const actual = new URL(p.url());
+  await p.goto(`${e.url}${ruta}${actual.search}`);
+  await p.locator('main h1').first().waitFor();
+  await quieta(p);
+  await axe(p, estado);
+
+  // The phone's section menu.
+  const menu = await primeroVisible(p.getByRole('button', { name: 'Menú de secciones' }));
+  if (menu) {
+    await menu.click();
+    await axe(p, `${estado} · menú de secciones abierto`);
+    // Open, the same button is named for what it does now.
+    await p.getByRole('button', { name: 'Cerrar el menú' }).click();
+  }
+
+  // A glossary definition open, and the page's disclosures: on a desktop (the same markup on a phone).
+  const termino = telefono
+    ? null
+    : await primeroVisible(p.getByRole('button', { name: /\(qué significa\)$/ }));
+  if (termino) {
+    await termino.click();
+    await axe(p, `${estado} · definición del glosario abierta`);
+    await p.keyboard.press('Escape');
+  }
+
+  // Disclosures (groups of a table, a report's history): the first two closed ones, opened.
+  const cerrados = p.locator('main button[aria-expanded="false"]:not(.termino-boton)');
+  let abiertos = 0;
+  for (let i = 0; !telefono && i < Math.min(await cerrados.count(), 6) && abiertos < 2; i++) {
+    const b = cerrados.nth(i);
+    if (!(await b.isVisible())) continue;
+    await b.click();
+    abiertos++;
+  }
+  if (abiertos > 0) {
+    await quieta(p);
+    await axe(p, `${estado} · secciones desplegadas`);
+  }
+
+  for (const abridor of ABRIDORES) {
+    const b = await primeroVisible(p.getByRole('button', { name: abridor }));
+    if (!b || (await b.isDisabled())) continue;
+    await b.click();
+    const dialogo = p.getByRole('dialog').last();
+    await dialogo.waitFor();
+    await quieta(p);
+    await axe(p, `${estado} · diálogo «${(await b.textContent())?.trim() ?? abridor.source}»`);
+    await p.keyboard.press('Escape');
+    await dialogo.waitFor({ state: 'hidden' });
+  }
+}
+
+describe('accesibilidad de cada estado de página, por rol', () => {
+  it.skipIf(elegidos('ESTADOS_ROLES') && !elegidos('ESTADOS_ROLES')?.includes('sin-sesion'))(
+    'sin sesión: ingreso, recuperar la clave, enlace inválido y la página pública',
+    async () => {
+      for (const ancho of ANCHOS) {
+        const ctx = await e.navegador.newContext({ locale: 'es-CO', viewport: ancho.viewport });
+        const p = await ctx.newPage();
+        await p.goto(e.url);
+        await p.getByRole('button', { name: 'Ingresar' }).waitFor();
+        await axe(p, `sin sesión · ingreso · ${ancho.nombre}`);
+        await p.getByRole('button', { name: 'Ingresar' }).click();
+        await p.waitForTimeout(300);
+        await axe(p, `sin sesión · ingreso vacío enviado · ${ancho.nombre}`);
+        for (const ruta of ['/olvide-clave', '/definir-clave?token=invalido', '/configuracion-inicial']) {
+          await p.goto(`${e.url}${ruta}`);
+          await p.locator('main h1').first().waitFor();
+          await quieta(p);
+          await axe(p, `sin sesión · ${ruta} · ${ancho.nombre}`);
+        }
+        await p.goto(`${e.url}/publico/hrm`);
+        await p.locator('h1').first().waitFor();
+        await axe(p, `ciudadano · página pública · ${ancho.nombre}`);
+        await p.goto(`${e.url}/publico/diccionario`);
+        await axe(p, `ciudadano · diccionario de datos · ${ancho.nombre}`);
+        await p.goto(`${e.url}/publico/no-existe-esta-entidad`);
+        await axe(p, `ciudadano · entidad inexistente · ${ancho.nombre}`);
+        await ctx.close();
+      }
+      expect(revisados).toBeGreaterThan(0);
+    },
+    300_000,
+  );
+
+  for (const rol of ROLES)
+    it(`${rol.quien}: todas sus páginas, con sus diálogos, en escritorio y teléfono`, async () => {
+      const antes = hallazgos.length;
+      for (const ancho of ANCHOS) {
+        const p = await entrar(e.navegador, rol.correo, rol.clave, ancho);
+        await quieta(p);
+        for (const ruta of RUTAS) {
+          // Only the routes the role's menu offers (plus the password change every person has).
+          const enMenu =
+            ruta === '/' ||
+            ruta === '/cambiar-clave' ||
+            (await p
+              .getByRole('navigation', { name: 'Secciones' })
+              .locator(`a[href^="${ruta}?"], a[href="${ruta}"]`)
+              .count()) > 0;
+          if (!enMenu) continue;
+          await revisarRuta(p, ruta, `${rol.quien} · ${ruta} · ${ancho.nombre}`, ancho.movil);
+        }
+        await p.context().close();
+      }
+      const nuevos = hallazgos.slice(antes).map((h) => `${h.estado}: ${h.regla} → ${h.elementos[0]}`);
+      expect(nuevos).toEqual([]);
+    }, 900_000);
+});
