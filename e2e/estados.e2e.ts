@@ -45,6 +45,7 @@ const RUTAS = [
   '/seguimiento',
   '/indicadores',
   '/vigencia',
+  '/calendario',
   '/catalogo',
   '/entidad',
   '/dependencias',
