@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iniciarSmtpPrueba, type Recibido, type SmtpPrueba } from '../src/modules/correo/smtp-prueba.ts';
-import { ADMIN, type Entorno, iniciarEntorno, revisarPagina } from './entorno.ts';
+import { ADMIN, type Entorno, iniciarEntorno, revisarPagina, sesionApi as sesionApiEn } from './entorno.ts';
 
 let e: Entorno;
 let smtp: SmtpPrueba;
@@ -26,28 +26,7 @@ type Llamar = <T>(method: string, ruta: string, cuerpo?: unknown) => Promise<T>;
 const actividades: Record<string, string> = {};
 
 /** A JSON client with the session cookie and CSRF code of the person logged in. */
-async function sesionApi(correo: string, clave: string): Promise<Llamar> {
-  const r = await fetch(`${e.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: correo, password: clave }),
-  });
-  if (!r.ok) throw new Error(`login ${correo}: ${r.status}`);
-  const cookie = r.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrf } = (await r.json()) as { csrf: string };
-  return async <T>(method: string, ruta: string, cuerpo?: unknown): Promise<T> => {
-    const x = await fetch(`${e.url}${ruta}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrf, ...(cuerpo ? { 'content-type': 'application/json' } : {}) },
-      body: cuerpo ? JSON.stringify(cuerpo) : undefined,
-    });
-    if (!x.ok) throw new Error(`${method} ${ruta}: ${x.status} ${await x.text()}`);
-    return (x.status === 204 ? undefined : await x.json()) as T;
-  };
-}
+const sesionApi = (correo: string, clave: string): Promise<Llamar> => sesionApiEn(e.url, correo, clave);
 
 /** The e-mail that reached `correo`; the outbox's worker sends every few seconds. */
 async function correoPara(correo: string): Promise<Recibido> {
@@ -296,9 +275,7 @@ describe('invitación por correo', { timeout: 120_000 }, () => {
       .getByRole('navigation', { name: 'Secciones' })
       .getByRole('link', { name: 'Usuarios y roles', exact: true })
       .click();
-    const formulario = p.locator('form', {
-      has: p.getByRole('heading', { name: 'Dar acceso a una persona' }),
-    });
+    const formulario = p.getByRole('region', { name: 'Dar acceso a una persona' });
     await formulario.getByLabel('Nombre completo').fill('Rosa Jacanamejoy');
     await formulario.getByLabel('Correo electrónico').fill('rosa@flujos.example');
     await formulario.getByLabel('Cargo').fill('Profesional de calidad');

@@ -4,10 +4,10 @@ import { fechaEn } from '@contrato/comun.ts';
 import {
   Button,
   Checkbox,
-  Group,
   NativeSelect,
   Paper,
   Select,
+  SimpleGrid,
   Stack,
   Text,
   TextInput,
@@ -79,7 +79,7 @@ function FormularioAjuste({ entidadId, anio }: { entidadId: string; anio: number
           form.reset();
         }}
       >
-        <Group align="flex-start" grow wrap="wrap">
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput {...campo(form, 'fecha')} description={`dd/mm/aaaa, p. ej. 24/12/${anio}`} />
           <Select
             {...campo(form, 'tipo')}
@@ -89,7 +89,7 @@ function FormularioAjuste({ entidadId, anio }: { entidadId: string; anio: number
               { value: 'habil', label: 'Hábil (un festivo que no aplica)' },
             ]}
           />
-        </Group>
+        </SimpleGrid>
         <TextInput
           {...campo(form, 'nombre')}
           description="Por ejemplo «Cierre por inventario anual» o «Ley 2578 de 2026»"
