@@ -59,6 +59,14 @@ export const GLOSARIO = [
       'El tramo de la vigencia sobre el que se reporta el avance (por ejemplo, trimestres con corte el 31 de marzo, 30 de junio, 30 de septiembre y 31 de diciembre). La entidad escoge sus periodos; al cerrarlo ya no se reciben reportes de ese tramo.',
   },
   {
+    clave: 'dia-habil',
+    termino: 'Día hábil',
+    otrasFormas: ['días hábiles', 'hábil'],
+    definicion:
+      'De lunes a viernes, sin los festivos de Colombia ni los días que la entidad registre como cerrados en su calendario. Los plazos para reportar se cuentan en días hábiles: «10 días hábiles después del corte» no incluye sábados, domingos ni festivos.',
+    fuente: 'Ley 51 de 1983 (traslado de festivos al lunes); Ley 2578 de 2026 (festivo del 13 de julio)',
+  },
+  {
     clave: 'plan-accion',
     termino: 'Plan de acción',
     otrasFormas: ['plan'],

@@ -21,6 +21,7 @@ import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, fechaIso } from '../../ui/formato.ts';
 import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { type Columna, TablaDatos } from '../../ui/tabla-datos.tsx';
+import { Termino } from '../../ui/termino.tsx';
 import { type Alcance, calendarioQuery, useAgregarAjuste, useQuitarAjuste } from './api.ts';
 
 const DIAS = ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'];
@@ -154,7 +155,13 @@ export function CalendarioPage() {
   return (
     <Pagina
       titulo="Calendario de días hábiles"
-      descripcion="Las ventanas de reporte y los demás plazos se cuentan en días hábiles: de lunes a viernes, sin los festivos de ley ni los días que se registren aquí."
+      descripcion={
+        <>
+          Las ventanas de reporte y los demás plazos se cuentan en{' '}
+          <Termino t="dia-habil">días hábiles</Termino>: de lunes a viernes, sin los festivos de ley ni los
+          días que se registren aquí.
+        </>
+      }
     >
       <Stack>
         <NativeSelect

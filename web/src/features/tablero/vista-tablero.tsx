@@ -13,6 +13,7 @@ import { porcentaje } from '../../ui/formato.ts';
 import { GraficaBarras } from '../../ui/grafica-barras.tsx';
 import { Enlace } from '../../ui/router.tsx';
 import { type Columna, TablaDatos } from '../../ui/tabla-datos.tsx';
+import { Termino } from '../../ui/termino.tsx';
 import { EstadoReporte } from '../seguimiento/reporte-actividad.tsx';
 import { actividadesTablero, type FiltrosActividades } from './api.ts';
 
@@ -242,6 +243,10 @@ export function VistaTablero({
         <Title order={2} size="h4" id="t-semaforo" mb="xs">
           Semáforo de cumplimiento por actividad
         </Title>
+        <Text size="sm" mb="xs">
+          Cada actividad según su <Termino t="cumplimiento">cumplimiento</Termino> al corte: lo logrado frente
+          a lo programado hasta esa fecha (<Termino t="semaforo">semáforo</Termino>).
+        </Text>
         <Group>
           {(['rojo', 'amarillo', 'verde', 'azul'] as const).map((n) => (
             <Group key={n} gap={6}>
@@ -256,6 +261,10 @@ export function VistaTablero({
         <Title order={2} size="h4" id="t-dimensiones" mb="xs">
           Avance por dimensión
         </Title>
+        <Text size="sm" mb="xs">
+          El <Termino t="avance">avance</Termino> de cada <Termino t="dimension">dimensión</Termino> es el
+          promedio de sus <Termino t="politica">políticas</Termino> con actividades.
+        </Text>
         <GraficaBarras
           barras={barras}
           etiqueta={`Gráfica del avance por dimensión; las cifras están en la tabla siguiente.`}
