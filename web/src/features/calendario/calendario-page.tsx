@@ -1,6 +1,5 @@
-import type { Ajuste, Festivo } from '@contrato/calendario.ts';
+import type { Ajuste, AjusteEntrada, Festivo } from '@contrato/calendario.ts';
 import { AjusteEntradaSchema } from '@contrato/calendario.ts';
-import { fechaEn } from '@contrato/comun.ts';
 import {
   Button,
   Checkbox,
@@ -15,7 +14,6 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { z } from 'zod';
 import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, fechaIso } from '../../ui/formato.ts';
@@ -48,19 +46,16 @@ const columnasFestivos: Columna<Festivo>[] = [
   { id: 'origen', titulo: 'Origen', valor: (f) => ORIGEN[f.origen], filtro: true },
 ];
 
-// People type dd/mm/aaaa; the contract's rule checks it once turned into aaaa-mm-dd.
-const esquemaWeb = AjusteEntradaSchema.extend({
-  fecha: z.string().transform(fechaIso).pipe(fechaEn('la fecha')),
-});
-
 function FormularioAjuste({ entidadId, anio }: { entidadId: string; anio: number }) {
   const { sesion } = useTrabajo();
   const agregar = useAgregarAjuste(entidadId);
   const [paraTodas, setParaTodas] = useState(false);
   const form = useFormulario({
     inicial: { fecha: '', tipo: 'festivo', nombre: '' },
-    esquema: esquemaWeb,
+    esquema: AjusteEntradaSchema,
     etiquetas: { fecha: 'Fecha', tipo: 'Tipo de día', nombre: 'Motivo' },
+    // People type dd/mm/aaaa; the contract checks (and the API receives) aaaa-mm-dd.
+    transformar: (v): AjusteEntrada => ({ ...v, fecha: fechaIso(v.fecha), tipo: v.tipo as Ajuste['tipo'] }),
   });
   const alcance: Alcance = paraTodas ? 'plataforma' : 'entidad';
   return (
@@ -73,10 +68,7 @@ function FormularioAjuste({ entidadId, anio }: { entidadId: string; anio: number
         form={form}
         etiquetaEnviar="Registrar ajuste"
         alEnviar={async (v) => {
-          await agregar.mutateAsync({
-            alcance,
-            datos: { fecha: fechaIso(v.fecha), tipo: v.tipo as Ajuste['tipo'], nombre: v.nombre },
-          });
+          await agregar.mutateAsync({ alcance, datos: v });
           form.reset();
         }}
       >
