@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACUMULACIONES } from '../core/acumulacion.ts';
 import { FRECUENCIAS, POLARIDADES, TIPOS_INDICADOR } from '../core/indicador.ts';
 import { LIMITES } from '../core/numeros.ts';
 import {
@@ -29,6 +30,8 @@ export const IndicadorEntradaSchema = z.object({
   frecuencia: lista(FRECUENCIAS, 'la frecuencia'),
   lineaBase: numeroEn('la línea base', LIMITES.medicion).nullish(),
   meta: numeroEn('la meta', LIMITES.cantidad),
+  /** Without it: a rate (unit «%») averages its measurements, anything else adds them up. */
+  acumulacion: z.enum(ACUMULACIONES, 'elija el tipo de meta de la lista').optional(),
   polaridad: lista(POLARIDADES, 'la polaridad'),
   fuente: texto(3, 300, 'escriba la fuente de los datos'),
   dependenciaId: z.uuid('elija una dependencia de la lista').nullish(),
@@ -62,11 +65,18 @@ export const IndicadorSchema = z
     frecuencia: z.enum(FRECUENCIAS),
     lineaBase: z.number().nullable(),
     meta: z.number(),
+    acumulacion: z.enum(ACUMULACIONES),
     polaridad: z.enum(POLARIDADES),
     fuente: z.string(),
     dependenciaId: z.string().nullable(),
     responsableId: z.string().nullable(),
     mediciones: z.array(MedicionSchema),
+    /** The year so far: the measurements accumulated by the goal type, against the goal. */
+    acumulado: z.object({
+      valor: z.number().nullable(),
+      cumplimiento: z.number().nullable(),
+      semaforo: NivelSchema.nullable(),
+    }),
   })
   .meta({ id: 'Indicador' });
 export type Indicador = z.infer<typeof IndicadorSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACUMULACIONES } from '../core/acumulacion.ts';
 import { ESTADOS_PLAN } from '../core/flujo-plan.ts';
 import { LIMITES } from '../core/numeros.ts';
 import {
@@ -24,6 +25,8 @@ export const ActividadEntradaSchema = z.object({
   producto: texto(3, 300, 'escriba el producto o entregable'),
   metaAnual: numeroEn('la meta anual', LIMITES.cantidad).positive('la meta anual debe ser mayor que cero'),
   unidad: texto(1, 60, 'escriba la unidad de medida'),
+  /** Optional for clients written before goal types: an activity without it adds its periods up. */
+  acumulacion: z.enum(ACUMULACIONES, 'elija el tipo de meta de la lista').default('suma'),
   metasPeriodo: z
     .array(numeroEn('cada meta por periodo', LIMITES.cantidad))
     .max(12, 'una vigencia tiene a lo sumo 12 periodos'),
@@ -56,6 +59,7 @@ export const ActividadSchema = z
     producto: z.string(),
     metaAnual: z.number(),
     unidad: z.string(),
+    acumulacion: z.enum(ACUMULACIONES),
     metasPeriodo: z.array(z.number()),
     ponderacion: z.number(),
     dependenciaId: z.string().nullable(),

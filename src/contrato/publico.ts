@@ -1,6 +1,7 @@
 // Open data of the public page: what a citizen downloads as JSON, and the query of every public address.
 // The data dictionary below describes each column of the CSV files and each field of the JSON.
 import { z } from 'zod';
+import { ACUMULACIONES, NOMBRE_ACUMULACION } from '../core/acumulacion.ts';
 
 const VIGENCIA_MENSAJE = 'la vigencia debe ser un año entre 2018 y 2100, por ejemplo 2026';
 
@@ -51,6 +52,7 @@ export const ActividadPublicaSchema = z.object({
   producto: z.string(),
   unidad: z.string(),
   metaAnual: z.number(),
+  acumulacion: z.enum(ACUMULACIONES),
   metasPeriodo: z.array(z.number()),
   fechaInicio: z.string(),
   fechaFin: z.string(),
@@ -171,6 +173,12 @@ export const COLUMNAS_ACTIVIDADES: ColumnaDiccionario[] = [
     nombre: 'unidad',
     tipo: 'texto',
     descripcion: 'Unidad en que se mide la meta (jornadas, documentos, %…).',
+    unidad: null,
+  },
+  {
+    nombre: 'tipo_meta',
+    tipo: 'texto',
+    descripcion: `Cómo se cuentan los periodos para el avance: ${ACUMULACIONES.map((k) => NOMBRE_ACUMULACION[k]).join(', ')}.`,
     unidad: null,
   },
   {

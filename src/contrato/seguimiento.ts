@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACUMULACIONES } from '../core/acumulacion.ts';
 import { textoVisible } from '../core/nombre-archivo.ts';
 import { LIMITES } from '../core/numeros.ts';
 import { ESTADOS_VENTANA } from '../core/periodos.ts';
@@ -58,6 +59,7 @@ export const FilaSeguimientoSchema = z
       producto: z.string(),
       unidad: z.string(),
       metaAnual: z.number(),
+      acumulacion: z.enum(ACUMULACIONES),
       metasPeriodo: z.array(z.number()),
       dependenciaId: z.string().nullable(),
       responsableId: z.string().nullable(),

@@ -64,7 +64,8 @@ describe('metas por periodo que cuadran con la meta anual', () => {
     ['maximo', 80, [60, 70, 70, 75], /más alta .* \(75\)/],
     ['hito', 1, [0, 0, 1, 0], null],
     ['hito', 1, [0, 0, 0, 0], /periodo en que debe cumplirse/],
-    ['hito', 1, [0, 0.5, 1, 0], /meta 0 o la meta anual/],
+    ['hito', 1, [0, 0.5, 1, 0], /los demás tienen meta 0/],
+    ['hito', 1, [0, 1, 1, 0], /un solo periodo lleva la meta anual/],
   ])('%s meta %s con %j', (tipo, anual, metas, problema) => {
     const r = problemaMetas(tipo, anual, metas, 4);
     if (problema === null) expect(r).toBeNull();

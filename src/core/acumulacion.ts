@@ -11,7 +11,7 @@
 //    is the annual goal; planned at a cut-off is the mean of the goals programmed so far.
 //  - maximo: the best figure reached. The highest period goal is the annual goal.
 //  - hito: done or not done. Any accepted figure above 0 in the latest report means done, which counts as
-//    the whole annual goal; a period's goal is 0 or the annual goal (the period it is due).
+//    the whole annual goal; exactly one period (the one it is due) carries the annual goal, the others 0.
 //  - A figure that is not finite (stored before the input bounds) makes the achievement NaN, which the
 //    consolidation turns into «sin dato» — never Infinity.
 
@@ -34,6 +34,33 @@ export const AYUDA_ACUMULACION: Record<Acumulacion, string> = {
   promedio: 'Se promedian los periodos reportados: 92 %, 88 % y 95 % de PQRSD a tiempo = 91,7 %.',
   maximo: 'Cuenta el valor más alto alcanzado: 60 %, 75 %, 70 % = 75 %.',
   hito: 'Hecho o no hecho: reporte 1 cuando se cumple (p. ej. «política de riesgos aprobada»).',
+};
+
+/** What the follow-up form asks for in a period, by goal type (`unidad` is appended by the screen). */
+export const REPORTE_ACUMULACION: Record<Acumulacion, { etiqueta: string; ayuda: string }> = {
+  suma: { etiqueta: 'Logrado en el periodo', ayuda: 'Solo lo de este periodo: los periodos se suman.' },
+  ultimo: {
+    etiqueta: 'Total acumulado al corte',
+    ayuda: 'El total que lleva en el año hasta este corte, no solo lo de este periodo.',
+  },
+  promedio: {
+    etiqueta: 'Resultado del periodo',
+    ayuda: 'El resultado de este periodo (p. ej. el % logrado); el año es el promedio de los periodos.',
+  },
+  maximo: {
+    etiqueta: 'Resultado del periodo',
+    ayuda: 'El resultado de este periodo; cuenta el más alto del año.',
+  },
+  hito: { etiqueta: '¿Se cumplió el hito?', ayuda: 'Escriba 1 si ya se cumplió o 0 si todavía no.' },
+};
+
+/** How the screen names the accumulated achievement of each type. */
+export const NOMBRE_LOGRADO: Record<Acumulacion, string> = {
+  suma: 'Logrado acumulado',
+  ultimo: 'Último total reportado',
+  promedio: 'Promedio de lo reportado',
+  maximo: 'Máximo alcanzado',
+  hito: 'Hito',
 };
 
 const sumar = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
@@ -121,8 +148,10 @@ export function problemaMetas(
         : `Con «${NOMBRE_ACUMULACION.maximo}» la meta más alta de los periodos (${fmt(maxima)}) debe ser la meta anual (${fmt(metaAnual)}).`;
     }
     case 'hito':
-      return metas.every((m) => m === 0 || igual(m, metaAnual)) && metas.some((m) => igual(m, metaAnual))
+      // Exactly one period is when it is due: two would ask the same milestone twice.
+      return metas.every((m) => m === 0 || igual(m, metaAnual)) &&
+        metas.filter((m) => igual(m, metaAnual)).length === 1
         ? null
-        : `En un hito cada periodo tiene meta 0 o la meta anual (${fmt(metaAnual)}): escriba la meta anual en el periodo en que debe cumplirse.`;
+        : `En un hito un solo periodo lleva la meta anual (${fmt(metaAnual)}), el periodo en que debe cumplirse; los demás tienen meta 0.`;
   }
 }

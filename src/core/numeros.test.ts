@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ACUMULACIONES } from './acumulacion.ts';
 import { consolidar, desdeSumas, evaluarActividad } from './consolidacion.ts';
 import { cumplimientoIndicador, valorMedicion } from './indicador.ts';
 import {
@@ -109,8 +110,9 @@ describe('aritmética sin Infinity ni NaN (propiedades, semilla fija)', () => {
         fc.array(finito, { minLength: 4, maxLength: 4 }),
         fc.array(fc.option(cualquiera, { nil: null }), { minLength: 4, maxLength: 4 }),
         fc.integer({ min: 1, max: 4 }),
-        (meta, metas, logros, n) => {
-          for (const x of Object.values(cifrasSeguimiento(meta, metas, logros, n)))
+        fc.constantFrom(...ACUMULACIONES),
+        (meta, metas, logros, n, tipo) => {
+          for (const x of Object.values(cifrasSeguimiento(tipo, meta, metas, logros, n)))
             expect(finitoONada(x)).toBe(true);
         },
       ),

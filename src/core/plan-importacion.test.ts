@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { Acumulacion } from './acumulacion.ts';
 import {
   type Celda,
   type ContextoImportacion,
   encabezadosPlan,
+  leerAcumulacion,
   leerFechaCelda,
   leerNumero,
   validarImportacion,
@@ -197,5 +199,73 @@ describe('validación de la importación', () => {
       ctx,
     );
     expect(bien).toMatchObject({ ok: true, filas: [4, 9] });
+  });
+});
+
+describe('tipo de meta en la hoja', () => {
+  it.each<[string, Acumulacion | null]>([
+    ['suma', 'suma'],
+    ['Suma de los periodos', 'suma'],
+    ['Último valor reportado', 'ultimo'],
+    ['ULTIMO', 'ultimo'],
+    ['Promedio', 'promedio'],
+    ['máximo alcanzado', 'maximo'],
+    ['Hito (hecho o no hecho)', 'hito'],
+    ['hito', 'hito'],
+    ['acumulado', null],
+    ['', null],
+  ])('«%s» → %s', (t, tipo) => {
+    expect(leerAcumulacion(t)).toBe(tipo);
+  });
+
+  it('vacía es suma; una tasa a mantener se importa con metas que promedian la anual', () => {
+    const r = validarImportacion(
+      hoja(
+        fila(),
+        fila({
+          Código: 'IN-02',
+          'Tipo de meta': 'Promedio de los periodos',
+          'Meta anual': 90,
+          'Meta Semestre 1': 90,
+          'Meta Semestre 2': 90,
+        }),
+      ),
+      enc,
+      ctx,
+    );
+    expect(r.ok && r.actividades.map((a) => a.acumulacion)).toEqual(['suma', 'promedio']);
+  });
+
+  it('con suma, metas 90 + 90 no cuadran con 90; un tipo desconocido se nombra con la lista válida', () => {
+    const r = validarImportacion(
+      hoja(
+        fila({ 'Meta anual': 90, 'Meta Semestre 1': 90, 'Meta Semestre 2': 90 }),
+        fila({ Código: 'IN-02', 'Tipo de meta': 'tasa' }),
+      ),
+      enc,
+      ctx,
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.problemas).toContainEqual(
+      expect.objectContaining({
+        fila: 2,
+        columna: 'Meta Semestre 1',
+        problema: expect.stringMatching(/suman 180/),
+      }),
+    );
+    expect(r.problemas).toContainEqual(
+      expect.objectContaining({
+        fila: 3,
+        columna: 'Tipo de meta',
+        problema: expect.stringMatching(/«tasa».*Hito/),
+      }),
+    );
+  });
+
+  it('una plantilla descargada antes de existir la columna se sigue importando, como suma', () => {
+    const sinTipo = enc.filter((e) => e !== 'Tipo de meta');
+    const r = validarImportacion(hoja(sinTipo.map((e) => fila()[enc.indexOf(e)]!)), sinTipo, ctx);
+    expect(r.ok && r.actividades[0]!.acumulacion).toBe('suma');
   });
 });

@@ -1,7 +1,8 @@
 // The action plan as a spreadsheet: the columns of the export and of the import template, and the
 // validation of every imported row against the catalog and the entity, reporting row / column / problem.
+
+import { ACUMULACIONES, type Acumulacion, NOMBRE_ACUMULACION, problemaMetas } from './acumulacion.ts';
 import { LIMITES, type Limite, mensajeDecimales, mensajeRango, problemaNumero } from './numeros.ts';
-import { problemaMetasPeriodo } from './ponderacion.ts';
 import { buscarTextoNoPermitido, MENSAJE_PROBLEMA } from './texto.ts';
 
 export const COLUMNAS_PLAN = [
@@ -13,6 +14,7 @@ export const COLUMNAS_PLAN = [
   { clave: 'nombre', encabezado: 'Actividad', ancho: 50 },
   { clave: 'producto', encabezado: 'Producto o entregable', ancho: 36 },
   { clave: 'metaAnual', encabezado: 'Meta anual', ancho: 11 },
+  { clave: 'acumulacion', encabezado: 'Tipo de meta', ancho: 24 },
   { clave: 'unidad', encabezado: 'Unidad de medida', ancho: 16 },
   // The goals per period go here, one column per period: «Meta Trimestre 1», …
   { clave: 'ponderacion', encabezado: 'Ponderación (%)', ancho: 14 },
@@ -26,6 +28,17 @@ export const COLUMNAS_PLAN = [
   { clave: 'riesgo', encabezado: 'Riesgo asociado', ancho: 30 },
 ] as const;
 export type ClaveColumna = (typeof COLUMNAS_PLAN)[number]['clave'];
+
+/** Columns added after templates were in use: a sheet without them still imports, with their default. */
+const COLUMNAS_NUEVAS = new Set(['Tipo de meta']);
+
+/** A goal type as typed in a sheet: its key, its name, or the name's first word («Hito», «Último»). */
+export function leerAcumulacion(t: string): Acumulacion | null {
+  const n = normal(t);
+  return (
+    ACUMULACIONES.find((k) => n === k || n.split(' ')[0] === k || n === normal(NOMBRE_ACUMULACION[k])) ?? null
+  );
+}
 
 /** Headers in order, with one goal column per period inserted after «Unidad de medida». */
 export function encabezadosPlan(periodos: readonly string[]): string[] {
@@ -66,6 +79,7 @@ export interface ActividadImportada {
   nombre: string;
   producto: string;
   metaAnual: number;
+  acumulacion: Acumulacion;
   unidad: string;
   metasPeriodo: number[];
   ponderacion: number;
@@ -139,7 +153,9 @@ export function validarImportacion(
   | { ok: false; problemas: ProblemaFila[] } {
   const problemas: ProblemaFila[] = [];
   const esperados = encabezadosPlan(ctx.periodos);
-  const faltan = esperados.filter((e) => !encabezados.some((x) => normal(x) === normal(e)));
+  const faltan = esperados.filter(
+    (e) => !COLUMNAS_NUEVAS.has(e) && !encabezados.some((x) => normal(x) === normal(e)),
+  );
   if (faltan.length)
     return {
       ok: false,
@@ -150,7 +166,10 @@ export function validarImportacion(
       })),
     };
   const indice = new Map(encabezados.map((e, i) => [normal(e), i]));
-  const celda = (fila: readonly Celda[], encabezado: string) => fila[indice.get(normal(encabezado))!];
+  const celda = (fila: readonly Celda[], encabezado: string) => {
+    const i = indice.get(normal(encabezado));
+    return i === undefined ? null : fila[i];
+  };
   const politicaPor = new Map<string, string>();
   for (const p of ctx.politicas) {
     politicaPor.set(normal(p.clave), p.clave);
@@ -228,8 +247,15 @@ export function validarImportacion(
       if (problema) mal(`Meta ${p}`, problema);
       return v ?? 0;
     });
-    if (metaAnual !== null && metaAnual > 0 && !problemaMeta) {
-      const p = problemaMetasPeriodo(metaAnual, metas, ctx.periodos.length);
+    const tipoTexto = opcional('Tipo de meta');
+    const acumulacion = tipoTexto ? leerAcumulacion(tipoTexto) : 'suma';
+    if (!acumulacion)
+      mal(
+        'Tipo de meta',
+        `«${tipoTexto}» no es un tipo de meta; use uno de: ${ACUMULACIONES.map((k) => NOMBRE_ACUMULACION[k]).join(', ')}`,
+      );
+    if (metaAnual !== null && metaAnual > 0 && !problemaMeta && acumulacion) {
+      const p = problemaMetas(acumulacion, metaAnual, metas, ctx.periodos.length);
       if (p) mal(`Meta ${ctx.periodos[0]}`, p);
     }
     const ponderacion = leerNumero(celda(fila, 'Ponderación (%)') ?? null);
@@ -279,6 +305,7 @@ export function validarImportacion(
       nombre,
       producto,
       metaAnual: metaAnual ?? 0,
+      acumulacion: acumulacion ?? 'suma',
       unidad,
       metasPeriodo: metas,
       ponderacion: ponderacion ?? 0,

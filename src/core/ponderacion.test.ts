@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { problemaMetasPeriodo, revisarPesos } from './ponderacion.ts';
+import { revisarPesos } from './ponderacion.ts';
 
 describe('ponderaciones por política', () => {
   it.each([
@@ -38,19 +38,5 @@ describe('ponderaciones por política', () => {
         expect(revisarPesos(pesos.map((ponderacion) => ({ politica: 'p', ponderacion })))[0]!.ok).toBe(true);
       }),
     );
-  });
-});
-
-describe('metas por periodo', () => {
-  it.each([
-    [12, [3, 3, 3, 3], 4, null],
-    [1, [0, 0, 0, 1], 4, null],
-    [12, [3, 3, 3], 4, 'cada uno de los 4 periodos'],
-    [12, [3, 3, 3, 4], 4, 'suman 13 y la meta anual es 12'],
-    [2, [1, -1, 1, 1], 4, 'no pueden ser negativas'],
-  ])('meta %d con %j en %d periodos', (meta, metas, periodos, fragmento) => {
-    const p = problemaMetasPeriodo(meta, metas, periodos);
-    if (fragmento) expect(p).toContain(fragmento);
-    else expect(p).toBeNull();
   });
 });

@@ -37,14 +37,3 @@ export function revisarPesos(
     return { politica, suma, actividades: n, ok, mensaje };
   });
 }
-
-/** Goals per period must add up to the annual goal; returns the Spanish problem or null. */
-export function problemaMetasPeriodo(metaAnual: number, metas: number[], periodos: number): string | null {
-  if (metas.length !== periodos)
-    return `Escriba una meta para cada uno de los ${periodos} periodos de la vigencia (hay ${metas.length}).`;
-  if (metas.some((m) => m < 0)) return 'Las metas por periodo no pueden ser negativas.';
-  const suma = metas.reduce((a, b) => a + b, 0);
-  if (Math.abs(suma - metaAnual) > 1e-9 * Math.max(1, metaAnual))
-    return `Las metas por periodo suman ${fmt(suma)} y la meta anual es ${fmt(metaAnual)}: deben coincidir.`;
-  return null;
-}

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Acumulacion } from './acumulacion.ts';
 import {
   type AccionSeguimiento,
   cifrasSeguimiento,
@@ -81,35 +82,47 @@ describe('valor reportado', () => {
 });
 
 describe('cifras del seguimiento', () => {
-  it.each([
-    // meta, metas por periodo, logros, periodo → avance acumulado, cumplimiento del periodo y acumulado
-    [12, [3, 3, 3, 3], [3, null, null, null], 1, 25, 100, 100],
-    [12, [3, 3, 3, 3], [3, 1.5, null, null], 2, 37.5, 50, 75],
-    [12, [3, 3, 3, 3], [3, null, null, null], 2, 25, 0, 50],
-    [4, [0, 0, 0, 4], [null, null, null, null], 2, 0, null, null],
-    [4, [0, 0, 0, 4], [1, null, null, null], 1, 25, null, null],
-    [10, [5, 5], [8, 6], 2, 140, 120, 140],
-  ])('meta %s, metas %j, logros %j, periodo %s', (meta, metas, logros, n, avance, cPeriodo, cAcum) => {
-    const c = cifrasSeguimiento(meta, metas, logros, n);
-    expect(c.avanceAcumulado).toBeCloseTo(avance);
-    if (cPeriodo === null) expect(c.cumplimientoPeriodo).toBeNull();
-    else expect(c.cumplimientoPeriodo).toBeCloseTo(cPeriodo);
-    if (cAcum === null) expect(c.cumplimientoAcumulado).toBeNull();
-    else expect(c.cumplimientoAcumulado).toBeCloseTo(cAcum);
-  });
+  it.each<[Acumulacion, number, number[], (number | null)[], number, number, number | null, number | null]>([
+    // tipo, meta, metas por periodo, logros, periodo → avance acumulado, cumplimiento del periodo y acumulado
+    ['suma', 12, [3, 3, 3, 3], [3, null, null, null], 1, 25, 100, 100],
+    ['suma', 12, [3, 3, 3, 3], [3, 1.5, null, null], 2, 37.5, 50, 75],
+    ['suma', 12, [3, 3, 3, 3], [3, null, null, null], 2, 25, 0, 50],
+    ['suma', 4, [0, 0, 0, 4], [null, null, null, null], 2, 0, null, null],
+    ['suma', 4, [0, 0, 0, 4], [1, null, null, null], 1, 25, null, null],
+    ['suma', 10, [5, 5], [8, 6], 2, 140, 120, 140],
+    // A rate to hold: 90 % of PQRSD on time each quarter; 92 and 88 average 90 = the goal, met.
+    ['promedio', 90, [90, 90, 90, 90], [92, 88, null, null], 2, 100, 97.78, 100],
+    // A running total: 8, then 15 trained of 20; planned 10 by the second cut-off.
+    ['ultimo', 20, [5, 10, 15, 20], [8, 15, null, null], 2, 75, 150, 150],
+    ['maximo', 80, [60, 70, 80, 80], [65, 62, null, null], 2, 81.25, 88.57, 92.86],
+    // A milestone due in the third quarter, done in the second: complete, ahead of plan.
+    ['hito', 1, [0, 0, 1, 0], [0, 1, null, null], 2, 100, null, null],
+    ['hito', 1, [0, 0, 1, 0], [0, 0, 0, null], 3, 0, 0, 0],
+  ])(
+    '%s: meta %s, metas %j, logros %j, periodo %s',
+    (tipo, meta, metas, logros, n, avance, cPeriodo, cAcum) => {
+      const c = cifrasSeguimiento(tipo, meta, metas, logros, n);
+      expect(c.avanceAcumulado).toBeCloseTo(avance);
+      if (cPeriodo === null) expect(c.cumplimientoPeriodo).toBeNull();
+      else expect(c.cumplimientoPeriodo).toBeCloseTo(cPeriodo);
+      if (cAcum === null) expect(c.cumplimientoAcumulado).toBeNull();
+      else expect(c.cumplimientoAcumulado).toBeCloseTo(cAcum);
+    },
+  );
 
-  it('lo acumulado nunca disminuye de un periodo al siguiente', () => {
+  it('con suma o máximo lo acumulado nunca disminuye de un periodo al siguiente', () => {
     fc.assert(
       fc.property(
+        fc.constantFrom<Acumulacion>('suma', 'maximo'),
         fc.array(fc.option(fc.double({ min: 0, max: 1e6, noNaN: true }), { nil: null }), {
           minLength: 4,
           maxLength: 4,
         }),
-        (logros) => {
+        (tipo, logros) => {
           const metas = [1, 1, 1, 1];
           for (let n = 2; n <= 4; n++)
-            expect(cifrasSeguimiento(4, metas, logros, n).logradoAcumulado!).toBeGreaterThanOrEqual(
-              cifrasSeguimiento(4, metas, logros, n - 1).logradoAcumulado!,
+            expect(cifrasSeguimiento(tipo, 4, metas, logros, n).logradoAcumulado!).toBeGreaterThanOrEqual(
+              cifrasSeguimiento(tipo, 4, metas, logros, n - 1).logradoAcumulado!,
             );
         },
       ),

@@ -1,6 +1,11 @@
 // Follow-up of an activity per period: what was achieved, against the annual goal and against what was
 // planned up to the cut-off, and the review chain of the three lines of defence.
-import { dentroDe, LIMITES, mensajeRango, porcentaje, sumaFinita } from './numeros.ts';
+import {
+  type Acumulacion,
+  logradoAcumulado as acumularLogrado,
+  planeadoAcumulado as acumularPlaneado,
+} from './acumulacion.ts';
+import { dentroDe, finitoONulo, LIMITES, mensajeRango, porcentaje } from './numeros.ts';
 import type { Permiso } from './roles.ts';
 
 // ---------- Review chain ----------
@@ -146,20 +151,25 @@ export interface CifrasSeguimiento {
 }
 
 /**
- * `logros[i]` is what was achieved in period i+1 (null: no counted report). Periods are 1-based.
+ * `logros[i]` is what was achieved in period i+1 (null: no counted report). Periods are 1-based. The goal
+ * type decides how the periods accumulate (core/acumulacion.ts); nothing reported yet counts as 0.
  */
 export function cifrasSeguimiento(
+  tipo: Acumulacion,
   metaAnual: number,
   metasPeriodo: readonly number[],
   logros: readonly (number | null)[],
   periodo: number,
 ): CifrasSeguimiento {
-  const hasta = (xs: readonly (number | null)[]) => sumaFinita(xs.slice(0, periodo));
   // Goals live in a JSON column, which holds no Infinity: the goal of the period is a finite number.
   const metaPeriodo = metasPeriodo[periodo - 1] ?? 0;
-  const planeadoAcumulado = hasta(metasPeriodo);
-  const logradoAcumulado = hasta(logros);
-  const logroPeriodo = sumaFinita([logros[periodo - 1]]);
+  const planeadoAcumulado = finitoONulo(acumularPlaneado(tipo, metasPeriodo, periodo));
+  const hasta = logros.slice(0, periodo).map((x) => x ?? null);
+  const logradoAcumulado = finitoONulo(acumularLogrado(tipo, hasta, metaAnual) ?? 0);
+  // A period on its own: a milestone reported done counts as the goal of the period it was due.
+  const propio = logros[periodo - 1] ?? null;
+  const logroPeriodo =
+    propio === null ? 0 : tipo === 'hito' ? (propio > 0 ? metaPeriodo || metaAnual : 0) : propio;
   const pct = (a: number | null, b: number | null) => (a === null || b === null ? null : porcentaje(a, b));
   return {
     metaPeriodo,

@@ -9,6 +9,7 @@ export const CAMPOS_COMPARADOS = {
   plan612: 'Plan del Decreto 612',
   objetivo: 'Objetivo estratégico',
   metaAnual: 'Meta anual',
+  acumulacion: 'Tipo de meta',
   unidad: 'Unidad',
   metasPeriodo: 'Metas por periodo',
   ponderacion: 'Ponderación',
@@ -41,6 +42,9 @@ export interface Diferencias {
 }
 
 const igual = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Fields added after versions were saved: a saved version without them had their default. */
+const POR_DEFECTO: Partial<Record<Campo, unknown>> = { acumulacion: 'suma' };
+const valor = (a: ActividadVersion, c: Campo) => a[c] ?? POR_DEFECTO[c] ?? null;
 
 export function compararVersiones(antes: ActividadVersion[], despues: ActividadVersion[]): Diferencias {
   const previas = new Map(antes.map((a) => [a.id, a]));
@@ -50,8 +54,8 @@ export function compararVersiones(antes: ActividadVersion[], despues: ActividadV
     const a = previas.get(d.id);
     if (!a) continue;
     const cambios = (Object.keys(CAMPOS_COMPARADOS) as Campo[])
-      .filter((c) => !igual(a[c], d[c]))
-      .map((c) => ({ campo: c, etiqueta: CAMPOS_COMPARADOS[c], antes: a[c] ?? null, despues: d[c] ?? null }));
+      .filter((c) => !igual(valor(a, c), valor(d, c)))
+      .map((c) => ({ campo: c, etiqueta: CAMPOS_COMPARADOS[c], antes: valor(a, c), despues: valor(d, c) }));
     if (cambios.length) cambiadas.push({ id: d.id, codigo: d.codigo, nombre: d.nombre, cambios });
   }
   return {

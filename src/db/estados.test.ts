@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACUMULACIONES } from '../core/acumulacion.ts';
 import { TIPOS_AJUSTE } from '../core/calendario.ts';
 import { ORDENES, ORGANOS_APROBACION, TIPOS_FORMULARIO } from '../core/entidad.ts';
 import { ESTADOS_PLAN } from '../core/flujo-plan.ts';
@@ -29,6 +30,8 @@ const LISTAS: [string, readonly string[]][] = [
   ['indicador_tipo_check', TIPOS_INDICADOR],
   ['indicador_frecuencia_check', FRECUENCIAS],
   ['indicador_polaridad_check', POLARIDADES],
+  ['indicador_acumulacion_check', ACUMULACIONES],
+  ['actividad_acumulacion_check', ACUMULACIONES],
 ];
 
 describe('los estados son listas cerradas de punta a punta', () => {

@@ -17,6 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { ACUMULACIONES } from '../core/acumulacion.ts';
 import { TIPOS_AJUSTE } from '../core/calendario.ts';
 import { ESTADOS_CORREO, PROPOSITOS_ENLACE } from '../core/correo.ts';
 import { ORDENES, ORGANOS_APROBACION, TIPOS_FORMULARIO } from '../core/entidad.ts';
@@ -408,6 +409,8 @@ export const actividad = pgTable(
     producto: text('producto').notNull(),
     metaAnual: doublePrecision('meta_anual').notNull(),
     unidad: text('unidad').notNull(),
+    /** How the periods' figures become the achievement (core/acumulacion.ts). */
+    acumulacion: text('acumulacion', { enum: ACUMULACIONES }).notNull().default('suma'),
     metasPeriodo: jsonb('metas_periodo').$type<number[]>().notNull(),
     ponderacion: doublePrecision('ponderacion').notNull(),
     dependenciaId: uuid('dependencia_id').references(() => dependencia.id),
@@ -427,6 +430,7 @@ export const actividad = pgTable(
   (t) => [
     uniqueIndex('actividad_codigo_idx').on(t.planId, t.codigo),
     index('actividad_plan_idx').on(t.planId, t.politica),
+    unaDe('actividad_acumulacion_check', t.acumulacion, ACUMULACIONES),
   ],
 );
 
@@ -465,6 +469,8 @@ export const indicador = pgTable(
     frecuencia: text('frecuencia', { enum: FRECUENCIAS }).notNull(),
     lineaBase: doublePrecision('linea_base'),
     meta: doublePrecision('meta').notNull(),
+    /** How the measurements of the year become the indicator's value against its goal. */
+    acumulacion: text('acumulacion', { enum: ACUMULACIONES }).notNull().default('suma'),
     polaridad: text('polaridad', { enum: POLARIDADES }).notNull(),
     fuente: text('fuente').notNull(),
     dependenciaId: uuid('dependencia_id').references(() => dependencia.id),
@@ -476,6 +482,7 @@ export const indicador = pgTable(
     unaDe('indicador_tipo_check', t.tipo, TIPOS_INDICADOR),
     unaDe('indicador_frecuencia_check', t.frecuencia, FRECUENCIAS),
     unaDe('indicador_polaridad_check', t.polaridad, POLARIDADES),
+    unaDe('indicador_acumulacion_check', t.acumulacion, ACUMULACIONES),
   ],
 );
 

@@ -2,6 +2,7 @@
 // valid lists, and the all-or-nothing import of activities.
 import { asc, eq } from 'drizzle-orm';
 import { ActividadEntradaSchema } from '../../contrato/plan.ts';
+import { ACUMULACIONES, AYUDA_ACUMULACION, NOMBRE_ACUMULACION } from '../../core/acumulacion.ts';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import { cantidad } from '../../core/formato.ts';
 import {
@@ -138,6 +139,11 @@ export async function plantillaPlan(db: Db, entidadId: string, vigencia: number)
       ayuda: { encabezado: 'Qué mide el índice', valores: ref.indices.map((i) => i.nombre) },
     },
     { encabezado: 'Plan del Decreto 612', valores: ref.planes612.map((p) => p.nombre) },
+    {
+      encabezado: 'Tipo de meta',
+      valores: ACUMULACIONES.map((k) => NOMBRE_ACUMULACION[k]),
+      ayuda: { encabezado: 'Cómo se calcula', valores: ACUMULACIONES.map((k) => AYUDA_ACUMULACION[k]) },
+    },
     { encabezado: 'Dependencia', valores: ref.dependencias.map((d) => d.nombre) },
     {
       encabezado: 'Responsable (correo)',
@@ -150,7 +156,8 @@ export async function plantillaPlan(db: Db, entidadId: string, vigencia: number)
   for (const linea of [
     `Plantilla del plan de acción ${vigencia}. Una fila por actividad en la hoja «Plan de acción».`,
     'Política, índice FURAG, plan del Decreto 612, dependencia y responsable: elija de la lista desplegable de cada celda (los valores están en la hoja «Listas válidas»). La política también se acepta por su clave (p. ej. integridad).',
-    'Metas por periodo: deben sumar la meta anual. Ponderación: porcentaje de la actividad en su política (las de cada política suman 100).',
+    'Tipo de meta: «Suma de los periodos» si lo de cada periodo se suma (las metas por periodo suman la meta anual); «Último valor reportado» para un total acumulado; «Promedio de los periodos» para una tasa que se mantiene cada periodo (p. ej. 90 % de PQRSD a tiempo); «Máximo alcanzado»; «Hito» para algo que se cumple o no (meta 1 en el periodo en que debe cumplirse). Vacío = suma.',
+    'Metas por periodo: con «Suma» deben sumar la meta anual; con «Último» la del último periodo con meta es la meta anual; con «Promedio» su promedio es la meta anual; con «Máximo» la mayor es la meta anual. Ponderación: porcentaje de la actividad en su política (las de cada política suman 100).',
     'Fechas como dd/mm/aaaa dentro de la vigencia. Presupuesto en pesos, sin decimales. Números con coma decimal: 1.234,5.',
     'La importación agrega actividades al plan en borrador; un código que ya esté en el plan se rechaza.',
     'Si alguna fila tiene un problema no se importa nada: el informe dice fila, columna y problema.',

@@ -54,23 +54,29 @@ beforeAll(async () => {
   }
   const actividades = [
     ['GOB-01', 'integridad', 60, [1, 1, 1, 1], 'Socializar el código de integridad', 12_500_000],
-    ['GOB-02', 'integridad', 40, [0, 2, 0, 2], 'Actualizar el procedimiento de conflicto de intereses', null],
+    ['GOB-02', 'integridad', 40, [0, 1, 0, 0], 'Actualizar el procedimiento de conflicto de intereses', null],
     [
       'GD-01',
       'gestion_documental',
       100,
-      [25, 25, 25, 25],
+      [25, 50, 75, 100],
       'Organizar el archivo central según las TRD',
       48_000_000,
     ],
   ] as const;
+  // One goal type each: a flow, a milestone, a running total (the round trip must keep them).
+  const tipos = { 'GOB-01': 'suma', 'GOB-02': 'hito', 'GD-01': 'ultimo' } as const;
   for (const [codigo, politica, ponderacion, metas, nombre, presupuesto] of actividades) {
     const r = await t.pedir(planeacionA, 'POST', `/api/entidades/${a}/planes/2026/actividades`, {
       politica,
       codigo,
       nombre,
       producto: 'Informe con soportes',
-      metaAnual: (metas as readonly number[]).reduce((x, y) => x + y, 0),
+      metaAnual:
+        tipos[codigo] === 'suma'
+          ? (metas as readonly number[]).reduce((x, y) => x + y, 0)
+          : Math.max(...metas),
+      acumulacion: tipos[codigo],
       unidad: politica === 'gestion_documental' ? '%' : 'jornadas',
       metasPeriodo: metas,
       ponderacion,
@@ -138,6 +144,8 @@ describe('exportar el plan a Excel', () => {
     expect(gd.getCell(col('Fecha de inicio')).numFmt).toBe('dd/mm/yyyy');
     expect((gd.getCell(col('Fecha de inicio')).value as Date).toISOString().slice(0, 10)).toBe('2026-02-01');
     expect(gd.getCell(col('Presupuesto (COP)')).value).toBe(48_000_000);
+    expect(gd.getCell(col('Tipo de meta')).value).toBe('Último valor reportado');
+    expect(hoja.getRow(4).getCell(col('Tipo de meta')).value).toBe('Hito (hecho o no hecho)');
     expect(gd.getCell(col('Responsable (correo)')).value).toBe('yolanda@territorio.example');
     expect(hoja.getRow(3).getCell(col('Responsable (correo)')).value).toBe(
       'yolanda@territorio.example; pedro@territorio.example',

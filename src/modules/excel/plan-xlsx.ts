@@ -2,9 +2,11 @@
 // ExcelJS is loaded only when a workbook is made or read: it is large and most requests never need it.
 import { inflateRawSync } from 'node:zlib';
 import type { DataValidation, Workbook, Worksheet } from 'exceljs';
+import { NOMBRE_ACUMULACION } from '../../core/acumulacion.ts';
 import {
   type ActividadImportada,
   type Celda,
+  type ClaveColumna,
   COLUMNAS_PLAN,
   encabezadosPlan,
   type FilaHoja,
@@ -36,33 +38,40 @@ export type FilaPlanXlsx = Omit<ActividadImportada, 'dependenciaId' | 'responsab
   responsable: string | null;
 };
 
+/** The row's cells in the order of `encabezadosPlan`: the period goals go right after the unit. */
+function celdasPlan(f: FilaPlanXlsx): unknown[] {
+  const porClave: Record<ClaveColumna, unknown> = {
+    codigo: f.codigo,
+    politica: f.politica,
+    indiceFurag: f.indiceFurag,
+    plan612: f.plan612,
+    objetivo: f.objetivo,
+    nombre: f.nombre,
+    producto: f.producto,
+    metaAnual: f.metaAnual,
+    acumulacion: NOMBRE_ACUMULACION[f.acumulacion],
+    unidad: f.unidad,
+    ponderacion: f.ponderacion,
+    dependencia: f.dependencia,
+    responsable: f.responsable,
+    fechaInicio: fechaExcel(f.fechaInicio),
+    fechaFin: fechaExcel(f.fechaFin),
+    presupuesto: f.presupuesto,
+    rubro: f.rubro,
+    bpin: f.bpin,
+    riesgo: f.riesgo,
+  };
+  const celdas = COLUMNAS_PLAN.map((c) => porClave[c.clave]);
+  const tras = COLUMNAS_PLAN.findIndex((c) => c.clave === 'unidad') + 1;
+  return [...celdas.slice(0, tras), ...f.metasPeriodo, ...celdas.slice(tras)];
+}
+
 export function agregarHojaPlan(libro: Workbook, periodos: string[], filas: FilaPlanXlsx[]) {
   const hoja = libro.addWorksheet('Plan de acción');
   const encabezados = encabezadosPlan(periodos);
   const anchos = encabezados.map((e) => COLUMNAS_PLAN.find((c) => c.encabezado === e)?.ancho ?? 12);
   encabezar(hoja, encabezados, anchos);
-  for (const f of filas)
-    hoja.addRow([
-      f.codigo,
-      f.politica,
-      f.indiceFurag,
-      f.plan612,
-      f.objetivo,
-      f.nombre,
-      f.producto,
-      f.metaAnual,
-      f.unidad,
-      ...f.metasPeriodo,
-      f.ponderacion,
-      f.dependencia,
-      f.responsable,
-      fechaExcel(f.fechaInicio),
-      fechaExcel(f.fechaFin),
-      f.presupuesto,
-      f.rubro,
-      f.bpin,
-      f.riesgo,
-    ]);
+  for (const f of filas) hoja.addRow(celdasPlan(f));
   const col = (e: string) => hoja.getColumn(encabezados.indexOf(e) + 1);
   col('Fecha de inicio').numFmt = FORMATO_FECHA;
   col('Fecha de fin').numFmt = FORMATO_FECHA;

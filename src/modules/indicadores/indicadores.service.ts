@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { IndicadorEntrada, MedicionEntrada } from '../../contrato/indicadores.ts';
+import { type Acumulacion, logradoAcumulado } from '../../core/acumulacion.ts';
 import { cumplimientoIndicador, valorMedicion } from '../../core/indicador.ts';
 import { finitoONulo } from '../../core/numeros.ts';
 import { rolesPermiten } from '../../core/roles.ts';
@@ -15,6 +16,10 @@ import { exigirAbierto, exigirPeriodoAbierto, periodoDe } from '../seguimiento/s
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
 
 type Indicador = typeof indicador.$inferSelect;
+
+/** The goal type chosen, or the one the unit suggests: a percentage is a rate, which averages. */
+const acumulacionDe = (e: IndicadorEntrada): Acumulacion =>
+  e.acumulacion ?? (e.unidad.trim() === '%' ? 'promedio' : 'suma');
 
 async function indicadorDeEntidad(db: Db, entidadId: string, indicadorId: string) {
   const [i] = await db
@@ -32,9 +37,22 @@ async function hojaDeVida(db: Db, i: Indicador) {
     leerVigencia(db, i.entidadId, i.vigencia),
   ]);
   const { creadoEn: _c, entidadId: _e, ...datos } = i;
+  const valorAnio = finitoONulo(
+    logradoAcumulado(
+      i.acumulacion,
+      mediciones.map((m) => finitoONulo(m.valor)),
+      i.meta,
+    ),
+  );
+  const cumplimientoAnio = cumplimientoIndicador(valorAnio, i.meta, i.polaridad);
   return {
     ...datos,
     lineaBase: finitoONulo(datos.lineaBase),
+    acumulado: {
+      valor: valorAnio,
+      cumplimiento: cumplimientoAnio,
+      semaforo: nivelSemaforo(cumplimientoAnio, v.semaforo),
+    },
     mediciones: mediciones.map((m) => {
       // A value stored before the bounds (Infinity from a tiny denominator) is shown as «–», not a 500.
       const valor = finitoONulo(m.valor);
@@ -107,7 +125,7 @@ export async function crearIndicador(db: Db, actor: Actor, entidadId: string, en
     if (otro) throw codigoRepetido(entrada.codigo);
     const [i] = await tx
       .insert(indicador)
-      .values({ ...entrada, entidadId })
+      .values({ ...entrada, acumulacion: acumulacionDe(entrada), entidadId })
       .returning();
     await registrarAuditoria(tx, actor, {
       entidadId,
@@ -144,7 +162,12 @@ export async function actualizarIndicador(
     );
   if (otro && otro.id !== indicadorId) throw codigoRepetido(entrada.codigo);
   const despues = await db.transaction(async (tx) => {
-    const [i] = await tx.update(indicador).set(entrada).where(eq(indicador.id, indicadorId)).returning();
+    const [i] = await tx
+      .update(indicador)
+      // A client that does not send the goal type keeps the one chosen before.
+      .set({ ...entrada, acumulacion: entrada.acumulacion ?? antes.acumulacion })
+      .where(eq(indicador.id, indicadorId))
+      .returning();
     // The unit decides whether a ratio is a percentage: stored values follow the new definition.
     for (const m of await tx.select().from(medicion).where(eq(medicion.indicadorId, indicadorId)))
       await tx

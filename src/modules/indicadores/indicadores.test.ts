@@ -100,6 +100,41 @@ describe('hoja de vida del indicador', () => {
     expect(audit.body).toContain('registrar_medicion');
   });
 
+  it('el año se acumula según el tipo de meta: una tasa en % promedia; un conteo suma; el tipo se puede cambiar', async () => {
+    // The PQRSD rate was created without a goal type: as a percentage it averages (81 and 95 → 88 of 90).
+    const pqrsd = (await t.pedir(planeacion, 'GET', `${base()}/${indicadorId}`)).json();
+    expect(pqrsd.acumulacion).toBe('promedio');
+    expect(pqrsd.acumulado.valor).toBeCloseTo(88);
+    expect(pqrsd.acumulado.cumplimiento).toBeCloseTo(97.78, 2);
+    const conteo = await t.pedir(planeacion, 'POST', base(), {
+      ...hoja,
+      codigo: 'IND-TH-01',
+      nombre: 'Funcionarios capacitados en integridad',
+      formulaDenominador: null,
+      unidad: 'personas',
+      meta: 40,
+    });
+    expect(conteo.json().acumulacion).toBe('suma');
+    const id = conteo.json().id;
+    for (const [n, numerador] of [
+      [1, 12],
+      [2, 18],
+    ])
+      await t.pedir(planeacion, 'PUT', `${base()}/${id}/mediciones/${n}`, { numerador });
+    const sumado = (await t.pedir(planeacion, 'GET', `${base()}/${id}`)).json();
+    expect(sumado.acumulado).toMatchObject({ valor: 30, cumplimiento: 75 });
+    // Reported as a running total instead: the latest figure is the year's.
+    const { id: _i, mediciones: _m, acumulado: _a, actividades: _x, ...datos } = sumado;
+    const cambiado = await t.pedir(planeacion, 'PUT', `${base()}/${id}`, { ...datos, acumulacion: 'ultimo' });
+    expect(cambiado.statusCode).toBe(200);
+    expect(cambiado.json().acumulado).toMatchObject({ valor: 18, cumplimiento: 45 });
+    const malo = await t.pedir(planeacion, 'PUT', `${base()}/${id}`, { ...datos, acumulacion: 'tasa' });
+    expect(malo.statusCode).toBe(400);
+    expect(malo.json().campos).toEqual([
+      { campo: 'acumulacion', mensaje: 'elija el tipo de meta de la lista' },
+    ]);
+  });
+
   it('una actividad se vincula al indicador y la hoja de vida la muestra', async () => {
     const a = await t.pedir(planeacion, 'POST', `/api/entidades/${entidadId}/planes/2026/actividades`, {
       politica: 'servicio_ciudadano',

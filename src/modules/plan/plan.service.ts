@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ActividadEntrada } from '../../contrato/plan.ts';
-import { problemaMetasPeriodo, revisarPesos } from '../../core/ponderacion.ts';
+import { problemaMetas } from '../../core/acumulacion.ts';
+import { revisarPesos } from '../../core/ponderacion.ts';
 import type { Db } from '../../db/client.ts';
 import {
   actividad,
@@ -109,7 +110,7 @@ export async function validarActividad(db: Db, entidadId: string, vigencia: numb
   else if (a.fechaFin < a.fechaInicio)
     errores.push({ campo: 'fechaFin', mensaje: 'no puede ser anterior a la fecha de inicio' });
   const { periodos } = await leerVigencia(db, entidadId, vigencia);
-  const metas = problemaMetasPeriodo(a.metaAnual, a.metasPeriodo, periodos.length);
+  const metas = problemaMetas(a.acumulacion, a.metaAnual, a.metasPeriodo, periodos.length);
   if (metas) errores.push({ campo: 'metasPeriodo', mensaje: metas });
   if (errores.length)
     throw new ErrorApi(

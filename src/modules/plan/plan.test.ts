@@ -88,6 +88,50 @@ describe('plan de acción en borrador', () => {
     expect((await t.pedir(planeacion, 'GET', base())).json().actividades).toHaveLength(antes);
   });
 
+  it('el tipo de meta decide cómo cuadran las metas por periodo, y el plan lo devuelve', async () => {
+    const tasa = { metaAnual: 90, unidad: '%', metasPeriodo: [90, 90, 90, 90], ponderacion: 0 };
+    const comoSuma = await t.pedir(
+      planeacion,
+      'POST',
+      `${base()}/actividades`,
+      actividad({ codigo: 'T-1', ...tasa }),
+    );
+    expect(comoSuma.statusCode).toBe(400);
+    expect(comoSuma.json().campos).toEqual([
+      {
+        campo: 'metasPeriodo',
+        mensaje: 'Las metas por periodo suman 360 y la meta anual es 90: deben coincidir.',
+      },
+    ]);
+    const r = await t.exigir(201, planeacion, 'POST', `${base()}/actividades`, {
+      ...actividad({ codigo: 'T-1', ...tasa }),
+      acumulacion: 'promedio',
+    });
+    expect(r).toMatchObject({ codigo: 'T-1', acumulacion: 'promedio' });
+    const hito = await t.pedir(planeacion, 'POST', `${base()}/actividades`, {
+      ...actividad({ codigo: 'T-2', metaAnual: 1, metasPeriodo: [0, 1, 1, 0], ponderacion: 0 }),
+      acumulacion: 'hito',
+    });
+    expect(hito.json().campos[0]).toMatchObject({
+      campo: 'metasPeriodo',
+      mensaje: expect.stringMatching(/hito/),
+    });
+    const malo = await t.pedir(planeacion, 'POST', `${base()}/actividades`, {
+      ...actividad({ codigo: 'T-3' }),
+      acumulacion: 'acumulado',
+    });
+    expect(malo.json().campos).toEqual([
+      { campo: 'acumulacion', mensaje: 'elija el tipo de meta de la lista' },
+    ]);
+    const plan = (await t.pedir(planeacion, 'GET', base())).json();
+    expect(
+      Object.fromEntries(
+        plan.actividades.map((a: { codigo: string; acumulacion: string }) => [a.codigo, a.acumulacion]),
+      ),
+    ).toMatchObject({ 'GD-01': 'suma', 'T-1': 'promedio' });
+    await t.exigir(204, planeacion, 'DELETE', `${base()}/actividades/${r.id}`);
+  });
+
   it('un código repetido en el plan da 409', async () => {
     const r = await t.pedir(planeacion, 'POST', `${base()}/actividades`, actividad());
     expect(r.statusCode).toBe(409);

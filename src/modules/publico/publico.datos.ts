@@ -1,5 +1,7 @@
 // Open data files of the published plan: CSV for Excel in es-CO and JSON for machines.
+
 import { COLUMNAS_ACTIVIDADES, COLUMNAS_POLITICAS, type DatosAbiertos } from '../../contrato/publico.ts';
+import { NOMBRE_ACUMULACION } from '../../core/acumulacion.ts';
 import { neutralizarCsv } from '../../core/csv-formulas.ts';
 import { fechaCivil } from '../../core/formato.ts';
 
@@ -47,6 +49,7 @@ export function csvActividades(d: DatosAbiertos) {
       a.dependencia,
       a.metaAnual,
       a.unidad,
+      NOMBRE_ACUMULACION[a.acumulacion],
       fechaCivil(a.fechaInicio),
       fechaCivil(a.fechaFin),
       pct(a.avance),

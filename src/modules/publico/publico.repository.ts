@@ -1,6 +1,8 @@
 // What the public page reads besides the dashboard: the entities for their addresses, the contact data, the
 // plans a citizen may see and the published plan's activities. One query per need.
+
 import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
+import type { Acumulacion } from '../../core/acumulacion.ts';
 import { visibleAlPublico } from '../../core/flujo-plan.ts';
 import type { Db } from '../../db/client.ts';
 import { actividad, dependencia, dimension, entidad, planAccion, versionPlan } from '../../db/schema.ts';
@@ -69,6 +71,7 @@ export interface ActividadPlan {
   producto: string;
   unidad: string;
   metaAnual: number;
+  acumulacion: Acumulacion;
   metasPeriodo: number[];
   fechaInicio: string;
   fechaFin: string;
@@ -92,6 +95,7 @@ export async function actividadesVisibles(db: Db, plan: PlanVisible) {
         producto: actividad.producto,
         unidad: actividad.unidad,
         metaAnual: actividad.metaAnual,
+        acumulacion: actividad.acumulacion,
         metasPeriodo: actividad.metasPeriodo,
         fechaInicio: actividad.fechaInicio,
         fechaFin: actividad.fechaFin,
@@ -123,6 +127,8 @@ export async function actividadesVisibles(db: Db, plan: PlanVisible) {
     version: plan.estado === 'publicado' ? plan.version : plan.version - 1,
     actividades: lista.map((a) => ({
       ...a,
+      // A version approved before goal types existed added its periods up.
+      acumulacion: a.acumulacion ?? 'suma',
       dependencia: a.dependenciaId ? (nombre.get(a.dependenciaId) ?? null) : null,
     })),
   };

@@ -172,6 +172,7 @@ export async function vistaPublica(
         producto: a.producto,
         unidad: a.unidad,
         metaAnual: a.metaAnual,
+        acumulacion: a.acumulacion,
         metasPeriodo: a.metasPeriodo,
         fechaInicio: a.fechaInicio,
         fechaFin: a.fechaFin,

@@ -159,7 +159,7 @@ describe('página pública de una entidad', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const texto = bytes.subarray(3).toString('utf8');
     expect(texto.split('\r\n')[0]).toBe(
-      'vigencia;fecha_corte;periodo_corte;dimension;politica;codigo_actividad;actividad;producto;dependencia;meta_anual;unidad;fecha_inicio;fecha_fin;avance_pct;cumplimiento_pct;semaforo;estado',
+      'vigencia;fecha_corte;periodo_corte;dimension;politica;codigo_actividad;actividad;producto;dependencia;meta_anual;unidad;tipo_meta;fecha_inicio;fecha_fin;avance_pct;cumplimiento_pct;semaforo;estado',
     );
     expect(texto).toContain(`"'=HYPERLINK(""http://malo.example"",""clic"")"`);
     expect(texto).toContain("'+cmd|calc");

@@ -1,7 +1,9 @@
 // The public page as HTML, built on the server: no JavaScript, one small stylesheet, readable on a 390 px
 // phone. Every value from the database goes through `html`, which escapes it.
+
 import type { ActividadPublica, DatosAbiertos, PoliticaPublica } from '../../contrato/publico.ts';
 import { DICCIONARIO } from '../../contrato/publico.ts';
+import { NOMBRE_ACUMULACION } from '../../core/acumulacion.ts';
 import { cantidad, fechaCivil } from '../../core/formato.ts';
 import { type Html, html } from '../../core/html.ts';
 import type { ContactoEntidad } from './publico.repository.ts';
@@ -142,6 +144,7 @@ function actividadItem(a: ActividadPublica) {
 <dl class="datos">
 <dt>Producto</dt><dd>${a.producto}</dd>
 <dt>Meta del año</dt><dd>${meta}</dd>
+${a.acumulacion === 'suma' ? null : html`<dt>Tipo de meta</dt><dd>${NOMBRE_ACUMULACION[a.acumulacion]}</dd>`}
 <dt>Fechas</dt><dd>${fechaCivil(a.fechaInicio)} a ${fechaCivil(a.fechaFin)}</dd>
 ${a.dependencia ? html`<dt>Responsable</dt><dd>${a.dependencia}</dd>` : null}
 <dt>Situación</dt><dd>${a.estado}</dd>

@@ -257,11 +257,12 @@ export async function hojaSeguimiento(
         producto: a.producto,
         unidad: a.unidad,
         metaAnual: a.metaAnual,
+        acumulacion: a.acumulacion,
         metasPeriodo: a.metasPeriodo,
         dependenciaId: a.dependenciaId,
         responsableId: a.responsableId,
       },
-      cifras: cifrasSeguimiento(a.metaAnual, a.metasPeriodo, logros, numero),
+      cifras: cifrasSeguimiento(a.acumulacion, a.metaAnual, a.metasPeriodo, logros, numero),
       reporte: vista(propio, (propio && evidenciasDe.get(propio.id)) || []),
       puedeReportar: reporta && (aCargoDe(a, usuario!.id) || politicasPropias.includes(a.politica)),
     };

@@ -11,6 +11,7 @@ import {
   type ResumenTablero,
   TableroSchema,
 } from '../../contrato/tablero.ts';
+import { type Acumulacion, logradoAcumulado, planeadoAcumulado } from '../../core/acumulacion.ts';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import {
   type ActividadConsolidable,
@@ -33,8 +34,6 @@ import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
 import { bloquearPeriodo, leerVigencia } from '../vigencias/vigencia.service.ts';
 import { CacheLru, LecturasCompartidas } from './tablero.cache.ts';
 
-const sumaHasta = (xs: readonly number[], n: number) => xs.slice(0, n).reduce((a, b) => a + b, 0);
-
 /** The default cut-off: the latest period whose cut-off date has passed (the first one before that). */
 export function periodoVigente(periodos: { numero: number; corte: string }[], hoy: string) {
   const pasados = periodos.filter((p) => p.corte <= hoy);
@@ -50,7 +49,11 @@ interface FilaCifras {
   metas_periodo: number[];
   fecha_inicio: string;
   fecha_fin: string;
-  logrado: number;
+  acumulacion: Acumulacion;
+  /** Accepted figure of each period up to the cut-off, by period number. */
+  valores: Record<string, number> | null;
+  /** Some accepted figure is out of the input bounds (stored before them). */
+  fuera: boolean;
   estado_actual: EstadoSeguimiento | null;
   codigo: string;
   nombre: string;
@@ -60,10 +63,11 @@ interface FilaCifras {
 const ESTADOS_QUE_CUENTAN = ESTADOS_SEGUIMIENTO.filter(seguimientoCuenta);
 
 /**
- * Every activity of the entity's plan with its accepted figures up to the cut-off and its report of that
- * period, in one query. A value stored before the input bounds (1e308, Infinity) would overflow the sum in
- * the database: the activity's figure is then NaN, which the consolidation turns into «sin dato». Rows come back as one JSON array: the embedded database spends most of its time
- * converting row by row, not computing.
+ * Every activity of the entity's plan with its accepted figure of each period up to the cut-off and its
+ * report of that period, in one query; the goal type accumulates them in core. A value stored before the
+ * input bounds (1e308, Infinity) makes the activity's figure NaN, which the consolidation turns into «sin
+ * dato». Rows come back as one JSON array: the embedded database spends most of its time converting row by
+ * row, not computing.
  */
 async function cifrasPorActividad(db: Db, vigencia: number, numero: number, entidadId: string) {
   const cuentan = sql.join(
@@ -75,16 +79,17 @@ async function cifrasPorActividad(db: Db, vigencia: number, numero: number, enti
     sql`select json_agg(json_build_object(
           'id', a.id, 'politica', a.politica, 'dependencia_id', a.dependencia_id,
           'ponderacion', a.ponderacion, 'meta_anual', a.meta_anual, 'metas_periodo', a.metas_periodo,
-          'fecha_inicio', a.fecha_inicio, 'fecha_fin', a.fecha_fin, 'logrado', r.logrado,
+          'fecha_inicio', a.fecha_inicio, 'fecha_fin', a.fecha_fin, 'acumulacion', a.acumulacion,
+          'valores', r.valores, 'fuera', r.fuera,
           'estado_actual', r.estado_actual, 'codigo', a.codigo, 'nombre', a.nombre,
           'tardio_actual', r.tardio_actual) order by a.codigo)::text as j
         from actividad a
         join plan_accion p on p.id = a.plan_id
         left join lateral (
-          select case when bool_or(not (abs(s.valor) <= ${MAXIMO_CIFRA})) filter (where s.estado in (${cuentan}))
-                   then 'NaN'::float8
-                   else coalesce(sum(s.valor) filter (where s.estado in (${cuentan})
-                     and abs(s.valor) <= ${MAXIMO_CIFRA}), 0)::float8 end as logrado,
+          select json_object_agg(s.periodo, s.valor) filter (where s.estado in (${cuentan})
+                   and abs(s.valor) <= ${MAXIMO_CIFRA}) as valores,
+                 coalesce(bool_or(not (abs(s.valor) <= ${MAXIMO_CIFRA})) filter (where s.estado in (${cuentan})),
+                   false) as fuera,
                  max(s.estado) filter (where s.periodo = ${numero}) as estado_actual,
                  bool_or(s.tardio) filter (where s.periodo = ${numero}) as tardio_actual
           from seguimiento s where s.actividad_id = a.id and s.periodo <= ${numero}) r on true
@@ -107,8 +112,14 @@ function consolidable(f: FilaCifras, numero: number, periodo: { inicio: string; 
       dependencia: f.dependencia_id,
       ponderacion: f.ponderacion,
       metaAnual: f.meta_anual,
-      planeadoAlCorte: sumaHasta(f.metas_periodo, numero),
-      logradoAlCorte: Number(f.logrado),
+      planeadoAlCorte: planeadoAcumulado(f.acumulacion, f.metas_periodo, numero),
+      logradoAlCorte: f.fuera
+        ? Number.NaN
+        : (logradoAcumulado(
+            f.acumulacion,
+            Array.from({ length: numero }, (_, i) => f.valores?.[i + 1] ?? null),
+            f.meta_anual,
+          ) ?? 0),
       reporto: !debia || envio,
     } satisfies ActividadConsolidable,
   };
@@ -583,6 +594,7 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
     ESTADOS_QUE_CUENTAN.map((e) => sql`${e}`),
     sql`, `,
   );
+  const cuenta = sql`s.estado in (${cuentan}) and abs(s.valor) <= ${MAXIMO_CIFRA}`;
   const filas = await filasSql<{
     entidad_id: string;
     politica: string;
@@ -595,7 +607,10 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
     db,
     sql`with r as (
           select s.actividad_id,
-                 sum(s.valor) filter (where s.estado in (${cuentan}) and abs(s.valor) <= ${MAXIMO_CIFRA}) as logrado,
+                 sum(s.valor) filter (where ${cuenta}) as suma,
+                 avg(s.valor) filter (where ${cuenta}) as promedio,
+                 max(s.valor) filter (where ${cuenta}) as maximo,
+                 (array_agg(s.valor order by s.periodo desc) filter (where ${cuenta}))[1] as ultimo,
                  bool_or(not (abs(s.valor) <= ${MAXIMO_CIFRA})) filter (where s.estado in (${cuentan})) as fuera,
                  bool_or(s.periodo = ${numero} and s.estado not in ('borrador', 'devuelto')) as envio
           from seguimiento s
@@ -604,28 +619,37 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
           where p2.vigencia = ${vigencia} and s.periodo <= ${numero}
           group by s.actividad_id),
         act as (
-          select p.entidad_id, a.politica, greatest(a.ponderacion, 0) as w,
+          select p.entidad_id, a.politica, greatest(a.ponderacion, 0) as w, a.meta_anual, a.fecha_inicio,
+                 a.fecha_fin, r.fuera, r.envio,
+                 -- The goal type's achievement (core/acumulacion.ts, logradoAcumulado).
+                 case a.acumulacion
+                   when 'ultimo' then r.ultimo when 'promedio' then r.promedio when 'maximo' then r.maximo
+                   when 'hito' then case when r.ultimo > 0 then a.meta_anual else 0 end
+                   else r.suma end as logrado
+          from actividad a
+          join plan_accion p on p.id = a.plan_id
+          left join r on r.actividad_id = a.id
+          where p.vigencia = ${vigencia}),
+        evaluada as (
+          select a.entidad_id, a.politica, a.w,
                  -- Values out of the input bounds (stored before them) leave no avance, as in core; a goal
                  -- under the finest step would overflow the quotient, which is capped at 100 anyway.
-                 case when a.meta_anual > 0 and not coalesce(r.fuera, false)
-                   then least(100, greatest(0, coalesce(r.logrado, 0)) / greatest(a.meta_anual, 0.000001) * 100)
+                 case when a.meta_anual > 0 and not coalesce(a.fuera, false)
+                   then least(100, greatest(0, coalesce(a.logrado, 0)) / greatest(a.meta_anual, 0.000001) * 100)
                    end as avance,
                  (a.meta_anual > 0
                    and a.fecha_inicio <= coalesce(pe.corte, ${porDefecto.corte}::date)
                    and a.fecha_fin >= coalesce(pe.inicio, ${porDefecto.inicio}::date)
-                   and not coalesce(r.envio, false)) as sin_reporte
-          from actividad a
-          join plan_accion p on p.id = a.plan_id
-          left join r on r.actividad_id = a.id
-          left join periodo pe on pe.entidad_id = p.entidad_id and pe.vigencia = p.vigencia and pe.numero = ${numero}
-          where p.vigencia = ${vigencia})
+                   and not coalesce(a.envio, false)) as sin_reporte
+          from act a
+          left join periodo pe on pe.entidad_id = a.entidad_id and pe.vigencia = ${vigencia} and pe.numero = ${numero})
         select entidad_id, politica,
                (sum(w * avance) filter (where avance is not null))::float8 as suma_ponderada,
                (sum(w) filter (where avance is not null))::float8 as suma_pesos,
                avg(avance)::float8 as media,
                count(*)::int as actividades,
                (count(*) filter (where sin_reporte))::int as sin_reporte
-        from act group by entidad_id, politica`,
+        from evaluada group by entidad_id, politica`,
   );
   const politicas = await politicasDeVigencia(db, vigencia);
   const nombres = new Map(

@@ -78,6 +78,119 @@ describe('el tablero cuadra con los reportes', () => {
     }
   });
 
+  it('cada tipo de meta da su avance y cumplimiento, y la consolidación territorial (SQL) cuadra con el tablero', async () => {
+    // One activity per goal type, each alone in its policy (weight 100), so the policy shows its figures.
+    const db = t.conexion.db;
+    const [e] = await db
+      .insert(entidad)
+      .values({ nombre: 'Municipio de los tipos de meta', nit: '890399011', dv: 3 })
+      .returning();
+    const [plan] = await db
+      .insert(planAccion)
+      .values({ entidadId: e!.id, vigencia, estado: 'aprobado' })
+      .returning();
+    const casos = [
+      // tipo, política, meta anual, metas por periodo, cifras por periodo (null: no aceptada)
+      ['suma', 'integridad', 4, [1, 1, 1, 1], [1, 2, null]],
+      ['ultimo', 'talento_humano', 20, [5, 10, 15, 20], [8, 15, 30]],
+      ['promedio', 'servicio_ciudadano', 90, [90, 90, 90, 90], [92, 88, 10]],
+      ['maximo', 'gestion_documental', 80, [60, 70, 80, 80], [65, 62, 99]],
+      ['hito', 'control_interno', 1, [0, 0, 1, 0], [0, 1, null]],
+    ] as const;
+    const acts = await db
+      .insert(actividad)
+      .values(
+        casos.map(([acumulacion, politica, metaAnual, metasPeriodo], i) => ({
+          planId: plan!.id,
+          codigo: `T${i}`,
+          nombre: `Tipo ${acumulacion}`,
+          producto: 'P',
+          unidad: 'u',
+          politica,
+          acumulacion,
+          metaAnual,
+          metasPeriodo: [...metasPeriodo],
+          ponderacion: 100,
+          fechaInicio: `${vigencia}-01-15`,
+          fechaFin: `${vigencia}-12-15`,
+        })),
+      )
+      .returning();
+    // Periods 1 and 2 accepted; the third figure was only sent, so it must not count.
+    await db.insert(seguimiento).values(
+      casos.flatMap(([, , , , cifras], i) =>
+        cifras.flatMap((valor, j) =>
+          valor === null
+            ? []
+            : [
+                {
+                  entidadId: e!.id,
+                  actividadId: acts[i]!.id,
+                  periodo: j + 1,
+                  valor,
+                  estado: (j === 2 ? 'enviado' : 'aceptado') as EstadoSeguimiento,
+                  descripcion: 'x',
+                },
+              ],
+        ),
+      ),
+    );
+    const tab = (
+      await t.pedir(t.admin, 'GET', `/api/entidades/${e!.id}/tablero?vigencia=${vigencia}&periodo=2`)
+    ).json();
+    const politica = (clave: string) => tab.politicas.find((p: { clave: string }) => p.clave === clave);
+    // Avance against the annual goal; cumplimiento against what was planned to the second cut-off.
+    expect(politica('integridad')).toMatchObject({ avance: 75, cumplimiento: 100 }); // 3 of 4; 3 of 2
+    expect(politica('talento_humano')).toMatchObject({ avance: 75, cumplimiento: 100 }); // 15 of 20; 15 of 10
+    expect(politica('servicio_ciudadano').avance).toBeCloseTo(100); // (92 + 88) / 2 = 90 of 90
+    expect(politica('gestion_documental').avance).toBeCloseTo(81.25); // max 65 of 80
+    expect(politica('gestion_documental').cumplimiento).toBeCloseTo(92.857, 2); // 65 of 70
+    expect(politica('control_interno')).toMatchObject({ avance: 100 }); // done early: cumplimiento not due yet
+    expect(politica('control_interno').cumplimiento).toBeNull();
+    const hoja = (
+      await t.pedir(t.admin, 'GET', `/api/entidades/${e!.id}/seguimientos?vigencia=${vigencia}&periodo=2`)
+    ).json();
+    // The follow-up sheet shows the same accumulated figure (uncapped) for each type.
+    const avanceEnHoja = Object.fromEntries(
+      hoja.filas.map((f: Fila & { actividad: { acumulacion: string } }) => [
+        f.actividad.acumulacion,
+        f.cifras.avanceAcumulado,
+      ]),
+    );
+    expect(avanceEnHoja).toEqual({
+      suma: 75,
+      ultimo: 75,
+      promedio: expect.closeTo(100, 9),
+      maximo: 81.25,
+      hito: 100,
+    });
+    for (const periodo of [1, 2, 3]) {
+      const terr = (
+        await t.pedir(t.admin, 'GET', `/api/tablero-territorial?vigencia=${vigencia}&periodo=${periodo}`)
+      ).json();
+      const suyo = (
+        await t.pedir(
+          t.admin,
+          'GET',
+          `/api/entidades/${e!.id}/tablero?vigencia=${vigencia}&periodo=${periodo}`,
+        )
+      ).json();
+      const x = terr.entidades.find((y: { id: string }) => y.id === e!.id);
+      console.log(
+        periodo,
+        JSON.stringify(x),
+        suyo.avance,
+        JSON.stringify(suyo.politicas.filter((p: { actividades: number }) => p.actividades)),
+      );
+      expect(x.avance, `tipos de meta, periodo ${periodo}`).toBeCloseTo(suyo.avance, 9);
+      expect(x.dimensiones.map((d: { avance: number }) => d.avance)).toEqual(
+        suyo.dimensiones.map((d: { avance: number | null }) =>
+          d.avance === null ? null : expect.closeTo(d.avance, 9),
+        ),
+      );
+    }
+  });
+
   it('la consolidación territorial da las mismas cifras que el tablero de cada entidad', async () => {
     // A second entity with the edge cases: weights that are all zero, an over-achieved activity, a missing
     // report, a report not yet accepted, an activity that only starts in the second half of the year.

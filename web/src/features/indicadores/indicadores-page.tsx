@@ -1,6 +1,7 @@
 import type { Catalogo } from '@contrato/catalogo.ts';
 import { type Indicador, IndicadorEntradaSchema, MedicionEntradaSchema } from '@contrato/indicadores.ts';
 import type { VigenciaEntidad } from '@contrato/vigencias.ts';
+import { ACUMULACIONES, type Acumulacion, AYUDA_ACUMULACION, NOMBRE_ACUMULACION } from '@core/acumulacion.ts';
 import { NOMBRE_POLARIDAD, type Polaridad } from '@core/indicador.ts';
 import {
   Button,
@@ -39,6 +40,7 @@ const VACIO = {
   frecuencia: 'trimestral',
   lineaBase: '' as number | string,
   meta: '' as number | string,
+  acumulacion: '' as Acumulacion | '',
   polaridad: 'creciente',
   fuente: '',
 };
@@ -56,6 +58,7 @@ const ETIQUETAS_INDICADOR = {
   unidad: 'Unidad de medida',
   lineaBase: 'Línea base (opcional)',
   meta: 'Meta',
+  acumulacion: 'Cómo se acumula el año',
   fuente: 'Fuente de los datos',
 };
 
@@ -73,6 +76,7 @@ function FormularioIndicador({ catalogo, alCrear }: { catalogo: Catalogo; alCrea
       formulaDenominador: d.formulaDenominador || null,
       lineaBase: d.lineaBase === '' ? null : aNumero(d.lineaBase),
       meta: aNumero(d.meta),
+      acumulacion: d.acumulacion || undefined,
     }),
   });
   const c = (ruta: keyof typeof VACIO) => campo(form, ruta);
@@ -132,6 +136,18 @@ function FormularioIndicador({ catalogo, alCrear }: { catalogo: Catalogo; alCrea
           <NumberInput {...c('lineaBase')} decimalSeparator="," thousandSeparator="." />
           <NumberInput {...c('meta')} required decimalSeparator="," thousandSeparator="." />
         </SimpleGrid>
+        <NativeSelect
+          {...c('acumulacion')}
+          description={
+            form.values.acumulacion
+              ? AYUDA_ACUMULACION[form.values.acumulacion]
+              : 'Un indicador en % promedia sus mediciones; uno en otra unidad las suma.'
+          }
+          data={[
+            { value: '', label: 'Según la unidad de medida' },
+            ...ACUMULACIONES.map((k) => ({ value: k, label: NOMBRE_ACUMULACION[k] })),
+          ]}
+        />
         <TextInput {...c('fuente')} required />
       </Stack>
     </Formulario>
@@ -233,6 +249,13 @@ function HojaDeVida({
           {dato('Polaridad', NOMBRE_POLARIDAD[i.polaridad as Polaridad] ?? i.polaridad)}
           {dato('Línea base', i.lineaBase === null ? 'sin dato' : `${numero(i.lineaBase)} ${i.unidad}`)}
           {dato('Meta', `${numero(i.meta)} ${i.unidad}`)}
+          {dato('Cómo se acumula el año', NOMBRE_ACUMULACION[i.acumulacion])}
+          {dato(
+            'En lo corrido del año',
+            i.acumulado.valor === null
+              ? 'sin medición'
+              : `${numero(Math.round(i.acumulado.valor * 100) / 100)} ${i.unidad} · cumplimiento ${porcentaje(i.acumulado.cumplimiento)}`,
+          )}
           {dato('Fuente', i.fuente)}
         </SimpleGrid>
         <GraficaTendencia
@@ -307,13 +330,12 @@ export function IndicadoresPage() {
               <Table.Tr>
                 <Table.Th scope="col">Indicador</Table.Th>
                 <Table.Th scope="col">Meta</Table.Th>
-                <Table.Th scope="col">Última medición</Table.Th>
+                <Table.Th scope="col">En lo corrido del año</Table.Th>
                 <Table.Th scope="col">Semáforo</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {lista.map((i) => {
-                const ultima = i.mediciones.at(-1);
                 return (
                   <Table.Tr key={i.id}>
                     <Table.Td>
@@ -330,11 +352,13 @@ export function IndicadoresPage() {
                       {numero(i.meta)} {i.unidad}
                     </Table.Td>
                     <Table.Td>
-                      {ultima?.valor != null
-                        ? `${numero(Math.round(ultima.valor * 100) / 100)} ${i.unidad}`
+                      {i.acumulado.valor !== null
+                        ? `${numero(Math.round(i.acumulado.valor * 100) / 100)} ${i.unidad}`
                         : 'sin medición'}
                     </Table.Td>
-                    <Table.Td>{ultima ? <Semaforo nivel={ultima.semaforo} /> : '—'}</Table.Td>
+                    <Table.Td>
+                      {i.acumulado.valor !== null ? <Semaforo nivel={i.acumulado.semaforo} /> : '—'}
+                    </Table.Td>
                   </Table.Tr>
                 );
               })}

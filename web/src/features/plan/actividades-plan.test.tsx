@@ -46,6 +46,7 @@ const actividad = (
   nombre,
   producto: 'Informe',
   metaAnual: 1,
+  acumulacion: 'suma',
   unidad: 'informe',
   metasPeriodo: [1],
   ponderacion,

@@ -2,6 +2,7 @@ import type { Catalogo } from '@contrato/catalogo.ts';
 import type { Dependencia } from '@contrato/dependencias.ts';
 import type { Actividad, PlanAccion } from '@contrato/plan.ts';
 import type { UsuarioEntidad } from '@contrato/usuarios.ts';
+import { NOMBRE_ACUMULACION } from '@core/acumulacion.ts';
 import { ESTADOS_ACTIVIDAD, type EstadoActividad, NOMBRE_ESTADO } from '@core/semaforo.ts';
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
@@ -93,7 +94,10 @@ export function ActividadesPlan({
         id: 'meta',
         titulo: 'Meta anual',
         valor: (a) => a.metaAnual,
-        celda: (a) => `${a.metaAnual.toLocaleString('es-CO')} ${a.unidad}`,
+        celda: (a) =>
+          a.acumulacion === 'suma'
+            ? `${a.metaAnual.toLocaleString('es-CO')} ${a.unidad}`
+            : `${a.metaAnual.toLocaleString('es-CO')} ${a.unidad} (${NOMBRE_ACUMULACION[a.acumulacion].toLowerCase()})`,
         numerica: true,
       },
       {

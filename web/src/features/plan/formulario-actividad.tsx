@@ -4,12 +4,20 @@ import type { Actividad } from '@contrato/plan.ts';
 import { ActividadEntradaSchema } from '@contrato/plan.ts';
 import type { UsuarioEntidad } from '@contrato/usuarios.ts';
 import {
+  ACUMULACIONES,
+  type Acumulacion,
+  AYUDA_ACUMULACION,
+  NOMBRE_ACUMULACION,
+  problemaMetas,
+} from '@core/acumulacion.ts';
+import {
   Fieldset,
   MultiSelect,
   NativeSelect,
   NumberInput,
   SimpleGrid,
   Stack,
+  Text,
   Textarea,
   TextInput,
 } from '@mantine/core';
@@ -24,6 +32,7 @@ export interface DatosActividad {
   nombre: string;
   producto: string;
   metaAnual: number;
+  acumulacion: Acumulacion;
   unidad: string;
   metasPeriodo: number[];
   ponderacion: number;
@@ -53,6 +62,7 @@ function desdeActividad(a: Actividad) {
     nombre: a.nombre,
     producto: a.producto,
     metaAnual: a.metaAnual as number | string,
+    acumulacion: a.acumulacion as Acumulacion,
     unidad: a.unidad,
     metasPeriodo: a.metasPeriodo as (number | string)[],
     ponderacion: a.ponderacion as number | string,
@@ -80,6 +90,7 @@ const ETIQUETAS = {
   nombre: 'Actividad',
   producto: 'Producto o entregable',
   metaAnual: 'Meta anual',
+  acumulacion: 'Tipo de meta',
   ponderacion: 'Ponderación en la política',
   dependenciaId: 'Dependencia responsable',
   responsableId: 'Responsable (1.ª línea)',
@@ -131,6 +142,7 @@ export function FormularioActividad({
           nombre: '',
           producto: '',
           metaAnual: 1,
+          acumulacion: 'suma' as Acumulacion,
           unidad: '',
           metasPeriodo: periodos.map(() => 0),
           ponderacion: 0,
@@ -177,6 +189,14 @@ export function FormularioActividad({
   const politica = politicas.find((p) => p.clave === d.politica);
   const planes = catalogo.planesDecreto612.filter((p) => p.politica === d.politica);
   const c = (ruta: string) => campo(form, ruta);
+  // The same rule as the server, shown while typing: which goals fit depends on the goal type.
+  const metas = d.metasPeriodo.map((m) => (m === '' ? 0 : Number(m)));
+  const cuadre =
+    Number(d.metaAnual) > 0 && metas.every(Number.isFinite)
+      ? (problemaMetas(d.acumulacion, Number(d.metaAnual), metas, periodos.length) ??
+        `Las metas por periodo cuadran con la meta anual (${NOMBRE_ACUMULACION[d.acumulacion].toLowerCase()}).`)
+      : null;
+  const cuadra = cuadre?.startsWith('Las metas por periodo cuadran');
   return (
     <Formulario
       form={form}
@@ -224,7 +244,12 @@ export function FormularioActividad({
           <TextInput {...c('producto')} required mt="sm" />
         </Fieldset>
         <Fieldset legend="Metas y peso">
-          <SimpleGrid cols={{ base: 2, sm: 3 }}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <NativeSelect
+              {...c('acumulacion')}
+              description={AYUDA_ACUMULACION[d.acumulacion]}
+              data={ACUMULACIONES.map((k) => ({ value: k, label: NOMBRE_ACUMULACION[k] }))}
+            />
             <NumberInput {...c('metaAnual')} decimalSeparator="," thousandSeparator="." />
             <NumberInput {...c('ponderacion')} suffix=" %" decimalSeparator="," min={0} max={100} />
           </SimpleGrid>
@@ -233,6 +258,13 @@ export function FormularioActividad({
               <NumberInput key={nombre} {...c(`metasPeriodo.${i}`)} decimalSeparator="," min={0} />
             ))}
           </SimpleGrid>
+          <div aria-live="polite">
+            {cuadre && (
+              <Text size="sm" mt="xs" c={cuadra ? 'teal.9' : 'red.9'}>
+                {cuadre}
+              </Text>
+            )}
+          </div>
         </Fieldset>
         <Fieldset legend="Responsables, fechas y recursos">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>

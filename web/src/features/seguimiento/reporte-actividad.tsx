@@ -1,4 +1,5 @@
 import type { FilaSeguimiento } from '@contrato/seguimiento.ts';
+import { NOMBRE_LOGRADO, REPORTE_ACUMULACION } from '@core/acumulacion.ts';
 import { type EstadoSeguimiento, NOMBRE_ESTADO_SEGUIMIENTO } from '@core/seguimiento.ts';
 import {
   Alert,
@@ -177,9 +178,13 @@ export function ReporteActividad({
           </Text>
         </div>
         <div>
-          <Text size="sm">Logrado acumulado</Text>
+          <Text size="sm">{NOMBRE_LOGRADO[a.acumulacion]}</Text>
           <Text fw={700}>
-            {numero(fila.cifras.logradoAcumulado)} de {numero(a.metaAnual)}
+            {a.acumulacion === 'hito'
+              ? (fila.cifras.logradoAcumulado ?? 0) > 0
+                ? 'Cumplido'
+                : 'Pendiente'
+              : `${numero(fila.cifras.logradoAcumulado)} de ${numero(a.metaAnual)}`}
           </Text>
         </div>
         <div>
@@ -232,7 +237,8 @@ export function ReporteActividad({
                 />
                 {modo === 'valor' ? (
                   <NumberInput
-                    label={`Logrado en el periodo (${a.unidad})`}
+                    label={`${REPORTE_ACUMULACION[a.acumulacion].etiqueta} (${a.unidad})`}
+                    description={REPORTE_ACUMULACION[a.acumulacion].ayuda}
                     decimalSeparator=","
                     thousandSeparator="."
                     min={0}
@@ -290,7 +296,7 @@ export function ReporteActividad({
           ) : r ? (
             <Stack gap={4}>
               <Text>
-                <strong>Logrado en el periodo:</strong>{' '}
+                <strong>{REPORTE_ACUMULACION[a.acumulacion].etiqueta}:</strong>{' '}
                 {r.denominador
                   ? `${numero(r.numerador!)} / ${numero(r.denominador)} = ${porcentaje(r.valor)}`
                   : `${numero(r.valor)} ${a.unidad}`}
