@@ -204,7 +204,7 @@ describe('ciclo del plan y el seguimiento en el navegador', () => {
   it('el tablero muestra las cifras nuevas: 25 % de IN-01 ponderado al 40 % = 10 %', async () => {
     const p = await entrar(e.navegador, PERSONAS.control.correo);
     await ir(p, 'Tablero');
-    const entidad = p.locator('.mantine-Card-root', { hasText: 'Avance de la entidad' });
+    const entidad = p.locator('.mantine-Card-root', { hasText: 'Avance del plan' });
     await expect.poll(() => entidad.textContent()).toContain('10 %');
     // The bars are HTML (no chart library): one per dimension, drawn with the data.
     await p

@@ -184,6 +184,10 @@ describe('nada se pierde, nada se duplica', { timeout: 120_000 }, () => {
     await logrado.fill('2');
     const descripcion = 'Dos jornadas: 40 servidores asistenciales y 25 administrativos.';
     await t.getByLabel('Qué se hizo en el periodo').fill(descripcion);
+    // 2 of the 1 programmed: the form asks why, as the server will.
+    await t
+      .getByLabel('Justificación de la sobreejecución')
+      .fill('La gerencia pidió incluir al personal administrativo en la jornada.');
     await t.getByText('Se envía lo que ve en pantalla').waitFor();
     const desde = (await auditoria('enviar')).length;
     await t.getByRole('button', { name: 'Enviar a planeación' }).dblclick();

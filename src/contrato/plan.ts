@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACUMULACIONES } from '../core/acumulacion.ts';
 import { ESTADOS_PLAN } from '../core/flujo-plan.ts';
 import { LIMITES } from '../core/numeros.ts';
+import { MODOS_PONDERACION } from '../core/ponderacion.ts';
 import {
   EntidadParams,
   EntidadVigenciaParams,
@@ -78,6 +79,8 @@ export type Actividad = z.infer<typeof ActividadSchema>;
 
 export const PlanSchema = z
   .object({
+    /** Where the weights add up to 100 %; `ponderaciones` reviews each group of that mode. */
+    modoPonderacion: z.enum(MODOS_PONDERACION),
     plan: z
       .object({
         id: z.string(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITES } from '../core/numeros.ts';
 import { ESQUEMAS_PERIODOS, ESTADOS_VENTANA } from '../core/periodos.ts';
+import { MODOS_PONDERACION } from '../core/ponderacion.ts';
 import { EntidadVigenciaParams, fechaEn, numeroEn } from './comun.ts';
 
 const fecha = fechaEn();
@@ -35,6 +36,7 @@ export const VigenciaEntidadSchema = z
     esquema: z.enum(ESQUEMAS_PERIODOS),
     diasHabilesReporte: z.number(),
     semaforo: SemaforoSchema,
+    modoPonderacion: z.enum(MODOS_PONDERACION),
     periodos: z.array(PeriodoVigenciaSchema),
   })
   .meta({ id: 'VigenciaEntidad' });
@@ -50,6 +52,8 @@ export const ConfigurarVigenciaSchema = z.object({
     .min(1, 'debe haber al menos 1 día hábil para reportar')
     .max(60, 'no más de 60 días hábiles'),
   semaforo: SemaforoSchema.optional(),
+  /** Without it the vigencia keeps its mode (by policy when new). */
+  modoPonderacion: z.enum(MODOS_PONDERACION, 'elija dónde suman 100 % las ponderaciones').optional(),
 });
 export type ConfigurarVigencia = z.infer<typeof ConfigurarVigenciaSchema>;
 

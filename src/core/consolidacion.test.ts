@@ -218,3 +218,95 @@ describe('propiedades de la consolidación', () => {
     );
   });
 });
+
+describe('avance del plan según dónde suman 100 las ponderaciones (regla 9)', () => {
+  // Two policies of different dimensions; three dependencias; one activity without dependencia.
+  const actividades = [
+    act({
+      id: 'a',
+      politica: 'integridad',
+      dependencia: 'th',
+      ponderacion: 30,
+      metaAnual: 4,
+      logradoAlCorte: 4,
+    }), // 100 %
+    act({
+      id: 'b',
+      politica: 'integridad',
+      dependencia: 'th',
+      ponderacion: 10,
+      metaAnual: 4,
+      logradoAlCorte: 0,
+    }), // 0 %
+    act({
+      id: 'c',
+      politica: 'gestion_documental',
+      dependencia: 'ar',
+      ponderacion: 50,
+      metaAnual: 4,
+      logradoAlCorte: 2,
+    }), // 50 %
+    act({
+      id: 'd',
+      politica: 'gestion_documental',
+      dependencia: null,
+      ponderacion: 10,
+      metaAnual: 4,
+      logradoAlCorte: 1,
+    }), // 25 %
+  ];
+  const politicas = [
+    { clave: 'integridad', dimension: 'D1' },
+    { clave: 'gestion_documental', dimension: 'D5' },
+  ];
+  it.each([
+    // por política: integridad (30·100 + 10·0)/40 = 75; gestión documental (50·50 + 10·25)/60 = 45,83; D1 y D5
+    ['politica', (75 + (50 * 50 + 10 * 25) / 60) / 2],
+    // por dependencia: th pondera 75; ar 50; sin dependencia 25 → (75 + 50 + 25) / 3
+    ['dependencia', 50],
+    // en todo el plan: (30·100 + 10·0 + 50·50 + 10·25) / 100
+    ['plan', 57.5],
+  ] as const)('%s → %d', (modo, esperado) => {
+    const c = consolidar(actividades, politicas, undefined, modo);
+    expect(c.avance).toBeCloseTo(esperado, 9);
+    // The activity without a dependencia counts for the plan but is not listed as a dependencia.
+    expect(c.dependencias.map((d) => d.dependencia)).toEqual(['th', 'ar']);
+  });
+
+  it('por dependencia, el avance de cada dependencia es ponderado; en los demás modos, promedio simple', () => {
+    const th = (modo: 'politica' | 'dependencia') =>
+      consolidar(actividades, politicas, undefined, modo).dependencias.find((d) => d.dependencia === 'th')!
+        .avance;
+    expect(th('dependencia')).toBeCloseTo(75);
+    expect(th('politica')).toBeCloseTo(50);
+  });
+
+  it('en cualquier modo el avance del plan queda entre 0 y 100', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('politica', 'dependencia', 'plan' as const),
+        fc.array(
+          fc.record({
+            politica: fc.constantFrom('integridad', 'gestion_documental'),
+            dependencia: fc.constantFrom('th', 'ar', null),
+            ponderacion: fc.integer({ min: 0, max: 100 }),
+            logradoAlCorte: fc.option(fc.double({ min: 0, max: 1e6, noNaN: true }), { nil: null }),
+          }),
+          { maxLength: 12 },
+        ),
+        (modo, filas) => {
+          const c = consolidar(
+            filas.map((f, i) => act({ ...f, id: String(i) })),
+            politicas,
+            undefined,
+            modo as 'politica',
+          );
+          if (c.avance !== null) {
+            expect(c.avance).toBeGreaterThanOrEqual(0);
+            expect(c.avance).toBeLessThanOrEqual(100);
+          }
+        },
+      ),
+    );
+  });
+});

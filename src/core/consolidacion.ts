@@ -16,12 +16,18 @@
 //     activities count equally (`pesosIgualados`).
 //  6. A dimension is the plain mean of its policies with data; the entity, the plain mean of its dimensions
 //     with data (MIPG does not weight policies, and FURAG's formula is not public).
-//  7. A dependencia is the plain mean of its activities' avance.
+//  7. A dependencia is the plain mean of its activities' avance; weighted (rule 5) when the entity weighs
+//     by dependencia.
+//  9. The plan's avance («avance del plan», never the FURAG's IDI) follows where the weights add up to 100
+//     (core/ponderacion.ts): by policy, rule 6 (dimensions); by dependencia, the plain mean of the
+//     dependencias (activities without one are a group of their own); across the plan, the weighted mean
+//     of every activity.
 // Figures keep full precision; rounding is for presentation.
 //  8. A figure that is not a finite number (a stored value from before the input bounds) is no figure:
 //     the activity's avance and cumplimiento are null, never Infinity or NaN. Finite figures whose ratio
 //     overflows (a goal far below the input bounds, stored before them) are an over-achievement: avance 100.
 import { finitoONulo, porcentaje } from './numeros.ts';
+import type { ModoPonderacion } from './ponderacion.ts';
 import { type NivelSemaforo, nivelSemaforo, RANGOS_POR_DEFECTO, type RangosSemaforo } from './semaforo.ts';
 
 export interface ActividadConsolidable {
@@ -138,10 +144,23 @@ export function consolidarDimensiones(politicas: { dimension: string; avance: nu
  * `politicas` gives the catalog order and each policy's dimension for the vigencia; policies without
  * activities appear with null avance so the dashboard shows them as empty, not as missing.
  */
+/** Rule 9: the plan's avance under the entity's weighting mode, from the figures of each level. */
+export function avanceDelPlan(
+  modo: ModoPonderacion,
+  niveles: { dimensiones: number | null; dependencias: (number | null)[]; plan: number | null },
+) {
+  return modo === 'plan'
+    ? niveles.plan
+    : modo === 'dependencia'
+      ? media(niveles.dependencias)
+      : niveles.dimensiones;
+}
+
 export function consolidar(
   actividades: ActividadConsolidable[],
   politicas: { clave: string; dimension: string }[],
   rangos: RangosSemaforo = RANGOS_POR_DEFECTO,
+  modo: ModoPonderacion = 'politica',
 ): Consolidado {
   const evaluadas = actividades.map((a) => ({ a, r: evaluarActividad(a, rangos) }));
   const resultadoPoliticas: ResultadoPolitica[] = politicas.map((p) => {
@@ -167,19 +186,28 @@ export function consolidar(
     };
   });
   const { dimensiones, avance } = consolidarDimensiones(resultadoPoliticas);
-  const porDependencia = new Map<string, (number | null)[]>();
+  // Activities without a dependencia are a group of their own for the plan, not shown as a dependencia.
+  const porDependencia = new Map<string, { valor: number | null; peso: number }[]>();
   for (const { a, r } of evaluadas) {
-    if (a.dependencia === null) continue;
-    porDependencia.set(a.dependencia, [...(porDependencia.get(a.dependencia) ?? []), r.avance]);
+    const clave = a.dependencia ?? '';
+    porDependencia.set(clave, [
+      ...(porDependencia.get(clave) ?? []),
+      { valor: r.avance, peso: a.ponderacion },
+    ]);
   }
+  const dependencias = [...porDependencia].map(([dependencia, pares]) => ({
+    dependencia,
+    avance: modo === 'dependencia' ? ponderar(pares).valor : media(pares.map((p) => p.valor)),
+  }));
   return {
-    avance,
+    avance: avanceDelPlan(modo, {
+      dimensiones: avance,
+      dependencias: dependencias.map((d) => d.avance),
+      plan: ponderar(evaluadas.map((x) => ({ valor: x.r.avance, peso: x.a.ponderacion }))).valor,
+    }),
     dimensiones,
     politicas: resultadoPoliticas,
-    dependencias: [...porDependencia].map(([dependencia, avances]) => ({
-      dependencia,
-      avance: media(avances),
-    })),
+    dependencias: dependencias.filter((d) => d.dependencia !== ''),
     actividades: evaluadas.map((x) => x.r),
     sinReporte: evaluadas.filter((x) => x.r.sinReporte && !x.r.sinMeta).length,
   };

@@ -6,6 +6,7 @@ import { ORDENES, ORGANOS_APROBACION, TIPOS_FORMULARIO } from '../core/entidad.t
 import { ESTADOS_PLAN } from '../core/flujo-plan.ts';
 import { FRECUENCIAS, POLARIDADES, TIPOS_INDICADOR } from '../core/indicador.ts';
 import { ESQUEMAS, ESQUEMAS_PERIODOS } from '../core/periodos.ts';
+import { MODOS_PONDERACION } from '../core/ponderacion.ts';
 import { ROLES } from '../core/roles.ts';
 import { ESTADOS_SEGUIMIENTO } from '../core/seguimiento.ts';
 import { type BasePrueba, crearBasePrueba } from '../server/prueba.ts';
@@ -31,6 +32,7 @@ const LISTAS: [string, readonly string[]][] = [
   ['indicador_frecuencia_check', FRECUENCIAS],
   ['indicador_polaridad_check', POLARIDADES],
   ['indicador_acumulacion_check', ACUMULACIONES],
+  ['vigencia_entidad_modo_ponderacion_check', MODOS_PONDERACION],
   ['actividad_acumulacion_check', ACUMULACIONES],
 ];
 

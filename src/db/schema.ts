@@ -24,6 +24,7 @@ import { ORDENES, ORGANOS_APROBACION, TIPOS_FORMULARIO } from '../core/entidad.t
 import { ESTADOS_PLAN } from '../core/flujo-plan.ts';
 import { FRECUENCIAS, POLARIDADES, TIPOS_INDICADOR } from '../core/indicador.ts';
 import { ESQUEMAS_PERIODOS } from '../core/periodos.ts';
+import { MODOS_PONDERACION } from '../core/ponderacion.ts';
 import { ROLES, type Rol } from '../core/roles.ts';
 import { ESTADOS_SEGUIMIENTO } from '../core/seguimiento.ts';
 
@@ -344,10 +345,13 @@ export const vigenciaEntidad = pgTable(
     esquema: text('esquema', { enum: ESQUEMAS_PERIODOS }).notNull(),
     diasHabilesReporte: integer('dias_habiles_reporte').notNull(),
     semaforo: jsonb('semaforo').notNull(),
+    /** Where the activities' weights add up to 100 % (core/ponderacion.ts). */
+    modoPonderacion: text('modo_ponderacion', { enum: MODOS_PONDERACION }).notNull().default('politica'),
   },
   (t) => [
     primaryKey({ columns: [t.entidadId, t.vigencia] }),
     unaDe('vigencia_entidad_esquema_check', t.esquema, ESQUEMAS_PERIODOS),
+    unaDe('vigencia_entidad_modo_ponderacion_check', t.modoPonderacion, MODOS_PONDERACION),
   ],
 );
 

@@ -179,8 +179,23 @@ export async function actividadesDe(db: Db, planId: string) {
 export async function resumenPlan(db: Db, entidadId: string, vigencia: number) {
   const plan = await planDe(db, entidadId, vigencia);
   const actividades = plan ? await actividadesDe(db, plan.id) : [];
-  const nombres = new Map((await politicasDeVigencia(db, vigencia)).map((p) => [p.clave, p.nombre]));
+  const { modoPonderacion } = await leerVigencia(db, entidadId, vigencia);
+  // Each group of weights by its name: a policy, a dependencia, or the whole plan (by the entity's mode).
+  const nombres = new Map<string, string>([
+    ['plan', 'todo el plan'],
+    ['', 'las actividades sin dependencia'],
+    ...(await politicasDeVigencia(db, vigencia)).map((p) => [p.clave, p.nombre] as [string, string]),
+    ...(modoPonderacion === 'dependencia'
+      ? (
+          await db
+            .select({ id: dependencia.id, nombre: dependencia.nombre })
+            .from(dependencia)
+            .where(eq(dependencia.entidadId, entidadId))
+        ).map((d) => [d.id, d.nombre] as [string, string])
+      : []),
+  ]);
   return {
+    modoPonderacion,
     plan: plan
       ? {
           id: plan.id,
@@ -192,7 +207,7 @@ export async function resumenPlan(db: Db, entidadId: string, vigencia: number) {
         }
       : null,
     actividades: actividades.map(({ creadoEn: _c, planId: _p, ...a }) => a),
-    ponderaciones: revisarPesos(actividades, (c) => nombres.get(c) ?? c),
+    ponderaciones: revisarPesos(actividades, (c) => nombres.get(c) ?? c, modoPonderacion),
   };
 }
 

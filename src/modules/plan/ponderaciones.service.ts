@@ -5,6 +5,7 @@ import { actividad } from '../../db/schema.ts';
 import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
+import { leerVigencia } from '../vigencias/vigencia.service.ts';
 import { planDe } from './plan.service.ts';
 
 export interface PesoNuevo {
@@ -42,11 +43,13 @@ export async function guardarPonderaciones(
         'Las actividades de la política cambiaron mientras editaba las ponderaciones. Recargue la página y vuelva a repartirlas.',
       );
     const nombre = (await politicasDeVigencia(tx, vigencia)).find((p) => p.clave === politica)?.nombre;
+    // Only when the weights add up by policy must this policy's reach 100 %; otherwise the plan warns.
+    const { modoPonderacion } = await leerVigencia(tx, entidadId, vigencia);
     const [revision] = revisarPesos(
       pesos.map((p) => ({ politica, ponderacion: p.ponderacion })),
       () => nombre ?? politica,
     );
-    if (revision && !revision.ok)
+    if (modoPonderacion === 'politica' && revision && !revision.ok)
       throw new ErrorApi(400, revision.mensaje!, [{ campo: 'ponderaciones', mensaje: revision.mensaje! }]);
     const cambios = pesos.filter((p) => porId.get(p.actividadId)!.ponderacion !== p.ponderacion);
     for (const p of cambios)

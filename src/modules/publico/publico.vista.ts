@@ -231,7 +231,8 @@ ${cifra('Avance de la dimensión', x.avance)}
     cuerpo = html`${vigencias(v, ruta)}
 <section aria-labelledby="avance" class="caja destacado">
 <h2 id="avance">Avance general</h2>
-${cifra('Avance de la entidad', d.avance)}
+${cifra('Avance del plan de acción', d.avance)}
+<p class="detalle">Es el avance del plan de acción de la entidad, no el Índice de Desempeño Institucional (IDI) que publica Función Pública con el FURAG.</p>
 ${corte}
 <p><a href="#datos-abiertos">Descargar estos datos (CSV y JSON)</a></p>
 </section>

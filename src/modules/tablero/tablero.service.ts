@@ -15,6 +15,7 @@ import { type Acumulacion, logradoAcumulado, planeadoAcumulado } from '../../cor
 import { hoyEnColombia } from '../../core/calendario.ts';
 import {
   type ActividadConsolidable,
+  avanceDelPlan,
   consolidar,
   consolidarDimensiones,
   desdeSumas,
@@ -26,7 +27,15 @@ import { periodosDeVigencia } from '../../core/periodos.ts';
 import { ESTADOS_SEGUIMIENTO, type EstadoSeguimiento, seguimientoCuenta } from '../../core/seguimiento.ts';
 import { type EstadoActividad, estadoActividad, type NivelSemaforo } from '../../core/semaforo.ts';
 import { type Db, filas as filasSql } from '../../db/client.ts';
-import { cortePeriodo, dependencia, dimension, entidad, periodo, planAccion } from '../../db/schema.ts';
+import {
+  cortePeriodo,
+  dependencia,
+  dimension,
+  entidad,
+  periodo,
+  planAccion,
+  vigenciaEntidad,
+} from '../../db/schema.ts';
 import { conflicto, noEncontrado } from '../../server/errores.ts';
 import { sinNoFinitos } from '../../server/esquemas.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
@@ -145,7 +154,7 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
   const nombreDependencia = new Map(dependencias.map((d) => [d.id, d.nombre]));
   const detalle = filas.map((f) => ({ f, ...consolidable(f, numero, p) }));
   const consolidables = detalle.map((d) => d.actividad);
-  const c = consolidar(consolidables, politicas, v.semaforo);
+  const c = consolidar(consolidables, politicas, v.semaforo, v.modoPonderacion);
 
   const estados: Record<EstadoActividad, number> = {
     sin_iniciar: 0,
@@ -598,9 +607,11 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
   const filas = await filasSql<{
     entidad_id: string;
     politica: string;
+    dependencia_id: string | null;
     suma_ponderada: number | null;
     suma_pesos: number | null;
-    media: number | null;
+    suma_avance: number | null;
+    con_avance: number;
     actividades: number;
     sin_reporte: number;
   }>(
@@ -619,7 +630,8 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
           where p2.vigencia = ${vigencia} and s.periodo <= ${numero}
           group by s.actividad_id),
         act as (
-          select p.entidad_id, a.politica, greatest(a.ponderacion, 0) as w, a.meta_anual, a.fecha_inicio,
+          select p.entidad_id, a.politica, a.dependencia_id, greatest(a.ponderacion, 0) as w, a.meta_anual,
+                 a.fecha_inicio,
                  a.fecha_fin, r.fuera, r.envio,
                  -- The goal type's achievement (core/acumulacion.ts, logradoAcumulado).
                  case a.acumulacion
@@ -631,7 +643,7 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
           left join r on r.actividad_id = a.id
           where p.vigencia = ${vigencia}),
         evaluada as (
-          select a.entidad_id, a.politica, a.w,
+          select a.entidad_id, a.politica, a.dependencia_id, a.w,
                  -- Values out of the input bounds (stored before them) leave no avance, as in core; a goal
                  -- under the finest step would overflow the quotient, which is capped at 100 anyway.
                  case when a.meta_anual > 0 and not coalesce(a.fuera, false)
@@ -643,35 +655,59 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
                    and not coalesce(a.envio, false)) as sin_reporte
           from act a
           left join periodo pe on pe.entidad_id = a.entidad_id and pe.vigencia = ${vigencia} and pe.numero = ${numero})
-        select entidad_id, politica,
+        select entidad_id, politica, dependencia_id,
                (sum(w * avance) filter (where avance is not null))::float8 as suma_ponderada,
                (sum(w) filter (where avance is not null))::float8 as suma_pesos,
-               avg(avance)::float8 as media,
+               sum(avance)::float8 as suma_avance,
+               count(avance)::int as con_avance,
                count(*)::int as actividades,
                (count(*) filter (where sin_reporte))::int as sin_reporte
-        from evaluada group by entidad_id, politica`,
+        from evaluada group by entidad_id, politica, dependencia_id`,
   );
   const politicas = await politicasDeVigencia(db, vigencia);
   const nombres = new Map(
     (await db.select({ id: entidad.id, nombre: entidad.nombre }).from(entidad)).map((e) => [e.id, e.nombre]),
   );
+  const modos = new Map(
+    (
+      await db
+        .select({ id: vigenciaEntidad.entidadId, modo: vigenciaEntidad.modoPonderacion })
+        .from(vigenciaEntidad)
+        .where(eq(vigenciaEntidad.vigencia, vigencia))
+    ).map((x) => [x.id, x.modo]),
+  );
   const porEntidad = new Map<string, typeof filas>();
   for (const f of filas) porEntidad.set(f.entidad_id, [...(porEntidad.get(f.entidad_id) ?? []), f]);
+  // The SQL sums per policy and dependencia add up to any level; core's rules finish each one.
+  const nivel = (suyas: typeof filas, ponderado: boolean) => {
+    const n = suyas.reduce((x, f) => x + f.con_avance, 0);
+    const media = n ? suyas.reduce((x, f) => x + (f.suma_avance ?? 0), 0) / n : null;
+    if (!ponderado) return media;
+    return desdeSumas({
+      sumaPonderada: suyas.reduce((x, f) => x + (f.suma_ponderada ?? 0), 0),
+      sumaPesos: suyas.reduce((x, f) => x + (f.suma_pesos ?? 0), 0),
+      media,
+    }).valor;
+  };
+  const agrupar = (suyas: typeof filas, clave: (f: (typeof filas)[number]) => string) => {
+    const grupos = new Map<string, typeof filas>();
+    for (const f of suyas) grupos.set(clave(f), [...(grupos.get(clave(f)) ?? []), f]);
+    return grupos;
+  };
   return [...porEntidad].map(([id, suyas]) => {
-    const avancePolitica = new Map(
-      suyas.map((f) => [
-        f.politica,
-        desdeSumas({ sumaPonderada: f.suma_ponderada ?? 0, sumaPesos: f.suma_pesos ?? 0, media: f.media })
-          .valor,
-      ]),
-    );
+    const modo = modos.get(id) ?? 'politica';
+    const porPolitica = agrupar(suyas, (f) => f.politica);
+    const avancePolitica = new Map([...porPolitica].map(([clave, g]) => [clave, nivel(g, true)]));
     const { dimensiones, avance } = consolidarDimensiones(
       politicas.map((p) => ({ dimension: p.dimension, avance: avancePolitica.get(p.clave) ?? null })),
+    );
+    const dependencias = [...agrupar(suyas, (f) => f.dependencia_id ?? '').values()].map((g) =>
+      nivel(g, modo === 'dependencia'),
     );
     return {
       id,
       nombre: nombres.get(id) ?? '',
-      avance,
+      avance: avanceDelPlan(modo, { dimensiones: avance, dependencias, plan: nivel(suyas, true) }),
       dimensiones,
       actividades: suyas.reduce((n, f) => n + f.actividades, 0),
       sinReporte: suyas.reduce((n, f) => n + f.sin_reporte, 0),

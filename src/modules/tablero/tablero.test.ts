@@ -176,17 +176,35 @@ describe('el tablero cuadra con los reportes', () => {
         )
       ).json();
       const x = terr.entidades.find((y: { id: string }) => y.id === e!.id);
-      console.log(
-        periodo,
-        JSON.stringify(x),
-        suyo.avance,
-        JSON.stringify(suyo.politicas.filter((p: { actividades: number }) => p.actividades)),
-      );
       expect(x.avance, `tipos de meta, periodo ${periodo}`).toBeCloseTo(suyo.avance, 9);
       expect(x.dimensiones.map((d: { avance: number }) => d.avance)).toEqual(
         suyo.dimensiones.map((d: { avance: number | null }) =>
           d.avance === null ? null : expect.closeTo(d.avance, 9),
         ),
+      );
+    }
+    // The same entity weighing across the whole plan, then by dependencia (none: one group): the plan's
+    // avance changes with the mode, and the SQL path follows it.
+    for (const [modo, esperado] of [
+      ['plan', (75 + 75 + 100 + 81.25 + 100) / 5],
+      ['dependencia', (75 + 75 + 100 + 81.25 + 100) / 5],
+      ['politica', null],
+    ] as const) {
+      await t.exigir(200, t.admin, 'PUT', `/api/entidades/${e!.id}/vigencias/${vigencia}`, {
+        esquema: 'trimestral',
+        diasHabilesReporte: 10,
+        modoPonderacion: modo,
+      });
+      const suyo = (
+        await t.pedir(t.admin, 'GET', `/api/entidades/${e!.id}/tablero?vigencia=${vigencia}&periodo=2`)
+      ).json();
+      if (esperado !== null) expect(suyo.avance, modo).toBeCloseTo(esperado, 9);
+      const terr = (
+        await t.pedir(t.admin, 'GET', `/api/tablero-territorial?vigencia=${vigencia}&periodo=2`)
+      ).json();
+      expect(terr.entidades.find((y: { id: string }) => y.id === e!.id).avance, modo).toBeCloseTo(
+        suyo.avance,
+        9,
       );
     }
   });

@@ -34,6 +34,7 @@ export async function leerVigencia(db: Db, entidadId: string, vigencia: number) 
     esquema,
     diasHabilesReporte: dias,
     semaforo: (config?.semaforo as RangosSemaforo | undefined) ?? RANGOS_POR_DEFECTO,
+    modoPonderacion: config?.modoPonderacion ?? 'politica',
     periodos: periodos.map((p) => ({
       numero: p.numero,
       nombre: p.nombre,
@@ -101,6 +102,7 @@ export async function configurarVigencia(
   const problemas = problemasRangos(semaforo);
   if (problemas.length) throw invalido('semaforo', `${problemas.join('; ')}.`);
   const antes = await leerVigencia(db, entidadId, vigencia);
+  const modoPonderacion = entrada.modoPonderacion ?? antes.modoPonderacion;
   const cambiaPeriodos =
     antes.esquema !== esquema || antes.diasHabilesReporte !== diasHabilesReporte || !antes.configurada;
   if (cambiaPeriodos && antes.periodos.some((p) => p.cerrado))
@@ -124,10 +126,10 @@ export async function configurarVigencia(
     }
     await tx
       .insert(vigenciaEntidad)
-      .values({ entidadId, vigencia, esquema, diasHabilesReporte, semaforo })
+      .values({ entidadId, vigencia, esquema, diasHabilesReporte, semaforo, modoPonderacion })
       .onConflictDoUpdate({
         target: [vigenciaEntidad.entidadId, vigenciaEntidad.vigencia],
-        set: { esquema, diasHabilesReporte, semaforo },
+        set: { esquema, diasHabilesReporte, semaforo, modoPonderacion },
       });
     if (cambiaPeriodos) {
       await tx.delete(periodo).where(and(eq(periodo.entidadId, entidadId), eq(periodo.vigencia, vigencia)));
@@ -151,9 +153,10 @@ export async function configurarVigencia(
             esquema: antes.esquema,
             diasHabilesReporte: antes.diasHabilesReporte,
             semaforo: antes.semaforo,
+            modoPonderacion: antes.modoPonderacion,
           }
         : null,
-      despues: { esquema, diasHabilesReporte, semaforo },
+      despues: { esquema, diasHabilesReporte, semaforo, modoPonderacion },
     });
   });
   return leerVigencia(db, entidadId, vigencia);

@@ -70,6 +70,7 @@ const actividades = [
   actividad('in-02', 'integridad', 'Conflictos de interés', 30, 'd2', 'u1'),
 ];
 const plan: PlanAccion = {
+  modoPonderacion: 'politica',
   plan: null,
   actividades,
   ponderaciones: [

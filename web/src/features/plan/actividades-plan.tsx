@@ -162,8 +162,14 @@ export function ActividadesPlan({
     return cols.filter((c): c is Columna<Actividad> => !!c);
   }, [politicas, dependencias, personas, estados, editable, alEditar, alQuitar]);
 
-  // The server's check of each policy's weights (they must add up to 100 %).
-  const revision = useMemo(() => new Map(plan.ponderaciones.map((x) => [x.politica, x])), [plan]);
+  // The server's check of each policy's weights (they must add up to 100 %). In the other modes the groups
+  // are dependencias or the whole plan: their warnings go above the table, and weights are typed per activity.
+  const porPolitica = plan.modoPonderacion === 'politica';
+  const revision = useMemo(
+    () => new Map(porPolitica ? plan.ponderaciones.map((x) => [x.politica, x]) : []),
+    [plan, porPolitica],
+  );
+  const avisosGrupos = porPolitica ? [] : plan.ponderaciones.filter((x) => !x.ok);
   // Activities in the catalogue's order of policies, so that the sections follow it.
   const filas = useMemo(() => {
     const orden = new Map(politicas.map((p, i) => [p.clave, i]));
@@ -174,59 +180,70 @@ export function ActividadesPlan({
 
   const politicaDe = (g: Grupo<Actividad>) => g.filas[0]?.politica ?? '';
   return (
-    <TablaDatos
-      titulo="Actividades del plan"
-      sustantivo={['actividad', 'actividades']}
-      filas={filas}
-      columnas={columnas}
-      idFila={(a) => a.id}
-      agruparPor="politica"
-      // A long plan reads first as one line per policy (its count and weights); a search or filter opens them.
-      plegarGrupos={plan.actividades.length > PLEGAR_DESDE}
-      resumenGrupo={(g) => {
-        const r = revision.get(politicaDe(g));
-        return r ? `pesos ${porcentaje(r.suma)}${r.ok ? '' : ' (revisar)'}` : null;
-      }}
-      detalleGrupo={(g) => {
-        const r = revision.get(politicaDe(g));
-        const aviso =
-          r && !r.ok ? (
-            <Alert color="orange.9" variant="outline">
-              {r.mensaje}
-            </Alert>
-          ) : null;
-        const clave = politicaDe(g);
-        if (!editable || !destinoPesos) return aviso;
-        const abierto = editandoPesos === clave;
-        const nombre = politicas.find((p) => p.clave === clave)?.nombre ?? clave;
-        return (
-          <>
-            {aviso}
-            <Button
-              size="xs"
-              variant="subtle"
-              aria-expanded={abierto}
-              onClick={() => setEditandoPesos(abierto ? null : clave)}
-            >
-              {abierto ? 'Cerrar las ponderaciones' : `Editar las ponderaciones de ${nombre}`}
-            </Button>
-            {abierto && (
-              <PonderacionesPolitica
-                // Every activity of the policy, not only those the filters show: the weights add up over all.
-                key={plan.actividades
-                  .filter((a) => a.politica === clave)
-                  .map((a) => a.id)
-                  .join()}
-                entidadId={destinoPesos.entidadId}
-                vigencia={destinoPesos.vigencia}
-                politica={clave}
-                nombrePolitica={nombre}
-                actividades={plan.actividades.filter((a) => a.politica === clave)}
-              />
-            )}
-          </>
-        );
-      }}
-    />
+    <>
+      {avisosGrupos.length > 0 && (
+        <Alert color="orange.9" variant="outline" title="Revise las ponderaciones" mb="sm">
+          {avisosGrupos.map((x) => (
+            <Text key={x.politica} size="sm">
+              {x.mensaje}
+            </Text>
+          ))}
+        </Alert>
+      )}
+      <TablaDatos
+        titulo="Actividades del plan"
+        sustantivo={['actividad', 'actividades']}
+        filas={filas}
+        columnas={columnas}
+        idFila={(a) => a.id}
+        agruparPor="politica"
+        // A long plan reads first as one line per policy (its count and weights); a search or filter opens them.
+        plegarGrupos={plan.actividades.length > PLEGAR_DESDE}
+        resumenGrupo={(g) => {
+          const r = revision.get(politicaDe(g));
+          return r ? `pesos ${porcentaje(r.suma)}${r.ok ? '' : ' (revisar)'}` : null;
+        }}
+        detalleGrupo={(g) => {
+          const r = revision.get(politicaDe(g));
+          const aviso =
+            r && !r.ok ? (
+              <Alert color="orange.9" variant="outline">
+                {r.mensaje}
+              </Alert>
+            ) : null;
+          const clave = politicaDe(g);
+          if (!editable || !destinoPesos || !porPolitica) return aviso;
+          const abierto = editandoPesos === clave;
+          const nombre = politicas.find((p) => p.clave === clave)?.nombre ?? clave;
+          return (
+            <>
+              {aviso}
+              <Button
+                size="xs"
+                variant="subtle"
+                aria-expanded={abierto}
+                onClick={() => setEditandoPesos(abierto ? null : clave)}
+              >
+                {abierto ? 'Cerrar las ponderaciones' : `Editar las ponderaciones de ${nombre}`}
+              </Button>
+              {abierto && (
+                <PonderacionesPolitica
+                  // Every activity of the policy, not only those the filters show: the weights add up over all.
+                  key={plan.actividades
+                    .filter((a) => a.politica === clave)
+                    .map((a) => a.id)
+                    .join()}
+                  entidadId={destinoPesos.entidadId}
+                  vigencia={destinoPesos.vigencia}
+                  politica={clave}
+                  nombrePolitica={nombre}
+                  actividades={plan.actividades.filter((a) => a.politica === clave)}
+                />
+              )}
+            </>
+          );
+        }}
+      />
+    </>
   );
 }

@@ -219,9 +219,10 @@ export function VistaTablero({
     <>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Cifra
-          titulo="Avance de la entidad"
+          titulo="Avance del plan"
           valor={pct(t.avance)}
-          detalle={`acumulado a ${t.periodo.nombre.toLowerCase()}`}
+          // The plan's own figure: people confuse it with the FURAG index, which the platform never computes.
+          detalle={`acumulado a ${t.periodo.nombre.toLowerCase()}; no es el IDI del FURAG`}
         />
         <Cifra
           titulo="Actividades"

@@ -15,7 +15,10 @@ export const vigenciaQuery = (entidadId: string | undefined, vigencia: number) =
     enabled: !!entidadId,
   });
 
-export type ConfiguracionVigencia = Pick<VigenciaEntidad, 'esquema' | 'diasHabilesReporte' | 'semaforo'>;
+export type ConfiguracionVigencia = Pick<
+  VigenciaEntidad,
+  'esquema' | 'diasHabilesReporte' | 'semaforo' | 'modoPonderacion'
+>;
 
 export function useGuardarVigencia(entidadId: string, vigencia: number) {
   const cliente = useQueryClient();

@@ -1,5 +1,6 @@
 import { ConfigurarVigenciaSchema, type VigenciaEntidad } from '@contrato/vigencias.ts';
 import { LIMITES } from '@core/numeros.ts';
+import { MODOS_PONDERACION, NOMBRE_MODO_PONDERACION } from '@core/ponderacion.ts';
 import {
   NativeSelect,
   NumberInput,
@@ -115,6 +116,7 @@ function FormularioVigencia({
     inicial: {
       esquema: inicial.esquema as string,
       diasHabilesReporte: inicial.diasHabilesReporte as number | string,
+      modoPonderacion: inicial.modoPonderacion as string,
       semaforo: {
         amarilloDesde: inicial.semaforo.amarilloDesde as number | string,
         verdeDesde: inicial.semaforo.verdeDesde as number | string,
@@ -126,6 +128,7 @@ function FormularioVigencia({
     etiquetas: {
       esquema: 'Esquema de periodos',
       diasHabilesReporte: 'Días hábiles para reportar después del corte',
+      modoPonderacion: 'Las ponderaciones suman 100 %',
       semaforo: 'Semáforo de cumplimiento',
       'semaforo.amarilloDesde': 'Amarillo desde',
       'semaforo.verdeDesde': 'Verde desde',
@@ -136,6 +139,7 @@ function FormularioVigencia({
       ({
         esquema: d.esquema,
         diasHabilesReporte: aNumero(d.diasHabilesReporte),
+        modoPonderacion: d.modoPonderacion,
         semaforo: {
           ...d.semaforo,
           amarilloDesde: aNumero(d.semaforo.amarilloDesde),
@@ -160,6 +164,11 @@ function FormularioVigencia({
           <NativeSelect {...campo(form, 'esquema')} data={ESQUEMAS} />
           <NumberInput {...campo(form, 'diasHabilesReporte')} min={1} max={60} />
         </SimpleGrid>
+        <NativeSelect
+          {...campo(form, 'modoPonderacion')}
+          description="Decide cómo se calcula el avance del plan: por políticas y dimensiones, por dependencias o con todas las actividades juntas."
+          data={MODOS_PONDERACION.map((m) => ({ value: m, label: NOMBRE_MODO_PONDERACION[m] }))}
+        />
         <Title order={3} size="h4">
           Semáforo de cumplimiento
         </Title>

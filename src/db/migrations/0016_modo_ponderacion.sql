@@ -1,0 +1,2 @@
+ALTER TABLE "vigencia_entidad" ADD COLUMN "modo_ponderacion" text DEFAULT 'politica' NOT NULL;--> statement-breakpoint
+ALTER TABLE "vigencia_entidad" ADD CONSTRAINT "vigencia_entidad_modo_ponderacion_check" CHECK ("vigencia_entidad"."modo_ponderacion" in ('politica', 'dependencia', 'plan'));
