@@ -430,6 +430,19 @@ export const actividad = pgTable(
   ],
 );
 
+/**
+ * How the entity's own plan spreadsheet maps to the plan's fields, by header (without accents or case), saved
+ * at each import from it so next year's sheet comes already mapped. '' is a column chosen not to import.
+ */
+export const mapeoPlanEntidad = pgTable('mapeo_plan_entidad', {
+  entidadId: uuid('entidad_id')
+    .primaryKey()
+    .references(() => entidad.id),
+  columnas: jsonb('columnas').$type<Record<string, string>>().notNull(),
+  actualizadoPor: uuid('actualizado_por').references(() => usuario.id),
+  actualizadoEn: timestamp('actualizado_en', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
 /** The entity's own strategic objectives or development-plan lines, to which activities contribute. */
 export const objetivoEstrategico = pgTable(
   'objetivo_estrategico',
@@ -651,6 +664,7 @@ export const TABLAS_EN_ORDEN = [
   'periodo',
   'plan_accion',
   'objetivo_estrategico',
+  'mapeo_plan_entidad',
   'indicador',
   'medicion',
   'actividad',
