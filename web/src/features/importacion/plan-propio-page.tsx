@@ -120,6 +120,7 @@ export function PlanPropioPage() {
               value={archivo}
               onChange={setArchivo}
               clearable
+              clearButtonProps={{ 'aria-label': 'Quitar el archivo' }}
               style={{ flex: 1, minWidth: 220 }}
             />
             <Button disabled={!archivo} loading={leer.isPending} onClick={alLeer}>
