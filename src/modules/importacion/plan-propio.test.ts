@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LecturaHoja } from '../../contrato/plan-propio.ts';
-import { mapeoPlanEntidad, usuario } from '../../db/schema.ts';
+import { mapeoPlanEntidad, planAccion, usuario } from '../../db/schema.ts';
 import { auditoriaDesde, ultimaAuditoria } from '../../server/constructores.ts';
 import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
 
@@ -179,6 +179,39 @@ describe('leer la hoja propia', () => {
 });
 
 describe('límites y errores', () => {
+  it('un plan que ya no está en borrador no recibe la hoja (409), ni al leerla ni al importarla', async () => {
+    await t.conexion.db.update(planAccion).set({ estado: 'aprobado' }).where(eq(planAccion.entidadId, a));
+    const r = await leer(planeacionA, a, await hojaPropia(FILAS));
+    expect(r.statusCode).toBe(409);
+    expect(r.json().mensaje).toContain('abra una nueva versión');
+    const cuerpo = { filas: [{ numero: 1, celdas: ['Política'] }], filaEncabezado: 1 };
+    expect((await t.pedir(planeacionA, 'POST', `${base(a)}/importar`, cuerpo)).statusCode).toBe(409);
+    await t.conexion.db.update(planAccion).set({ estado: 'borrador' }).where(eq(planAccion.entidadId, a));
+  });
+
+  it('3.000 filas caben en la revisión; una más se rechaza nombrando el límite', async () => {
+    const fila = (n: number) => ({
+      numero: n,
+      celdas: [
+        'Integridad',
+        `Actividad ${n} con un nombre de largo corriente para una hoja real`,
+        4,
+        'x'.repeat(40),
+      ],
+    });
+    const filas: { numero: number; celdas: (string | number)[] }[] = [
+      { numero: 1, celdas: ['Política', 'Actividad', 'Meta', 'Notas'] },
+    ];
+    for (let n = 2; n <= 3000; n++) filas.push(fila(n));
+    const r = await t.pedir(planeacionB, 'POST', `${base(b)}/revisar`, { filas, filaEncabezado: 1 });
+    expect(r.statusCode, r.body.slice(0, 300)).toBe(200);
+    expect(r.json().actividades).toBe(2999);
+    filas.push(fila(3001), fila(3002));
+    const demasiadas = await t.pedir(planeacionB, 'POST', `${base(b)}/revisar`, { filas, filaEncabezado: 1 });
+    expect(demasiadas.statusCode).toBe(400);
+    expect(demasiadas.body).toContain('3.000 filas');
+  });
+
   it('un CSV con «;» también se lee', async () => {
     const csv = Buffer.from(
       'Plan 2026\n\nPolítica;Actividad;Meta anual\nIntegridad;Socializar el código;4\n',

@@ -167,6 +167,7 @@ export function PlanPropioPage() {
                 filas={analisis.columnas}
                 idFila={(c) => String(c.indice)}
                 porPagina={60}
+                buscar={false}
                 columnas={[
                   {
                     id: 'encabezado',
@@ -265,6 +266,7 @@ export function PlanPropioPage() {
                     celda: (x) => (
                       <NativeSelect
                         aria-label={`Tipo de meta de la fila ${x.fila}`}
+                        miw={210}
                         value={x.acumulacion}
                         data={ACUMULACIONES.map((a) => ({ value: a, label: NOMBRE_ACUMULACION[a] }))}
                         onChange={(e) => {
