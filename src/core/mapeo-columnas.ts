@@ -634,7 +634,9 @@ export function mapearHoja(
     return celdas;
   });
 
-  const encabezados = [...encabezadosPlan(ctx.periodos), ENCABEZADO_ACUMULACION];
+  // Once the template has its own «Tipo de meta» column, it is not added twice.
+  const encabezados = encabezadosPlan(ctx.periodos);
+  if (!encabezados.includes(ENCABEZADO_ACUMULACION)) encabezados.push(ENCABEZADO_ACUMULACION);
   const columnaDe: Record<string, string> = {};
   const nota: Partial<Record<string, string>> = {
     Código: 'Código (generado: la hoja no tiene columna de código)',

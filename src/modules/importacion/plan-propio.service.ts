@@ -96,7 +96,8 @@ function camposDe(periodos: readonly string[]) {
   }));
   const i = campos.findIndex((c) => c.campo === 'unidad') + 1;
   campos.splice(i, 0, ...periodos.map((p, k) => ({ campo: `meta${k + 1}`, nombre: `Meta ${p}` })));
-  campos.push({ campo: 'acumulacion', nombre: 'Tipo de meta' });
+  if (!campos.some((c) => c.campo === 'acumulacion'))
+    campos.push({ campo: 'acumulacion', nombre: 'Tipo de meta' });
   return campos;
 }
 
