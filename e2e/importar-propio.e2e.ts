@@ -1,6 +1,7 @@
 // A planning office's own plan, as it already is: 120 activities in a sheet that is not our template (a
 // title above, the header in row 4, other column names and order, policies written their own way, no
 // codes and no weights). From the file to a draft plan with a handful of clicks, axe on every step.
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -150,6 +151,12 @@ describe('importar el plan desde la hoja propia de la oficina', () => {
     expect(await page.getByLabel(/«Talento humano»/).inputValue()).not.toBe('');
     expect(await page.getByLabel(/«Jorge Ortiz»/).inputValue()).not.toBe('');
     await revisarPagina(page, 'importar-propio-02-revision');
+    // The user guide's picture of this step (docs/guia/entidad-y-planeacion.md).
+    await page.screenshot({
+      path: join(import.meta.dirname, '..', 'docs', 'guia', 'img', 'planeacion-hoja-propia.png'),
+      animations: 'disabled',
+      caret: 'hide',
+    });
   });
 
   it('crea la dependencia y da acceso a la persona que faltaban, sin salir de la revisión', async () => {

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LecturaHoja } from '../../contrato/plan-propio.ts';
 import { mapeoPlanEntidad, planAccion, usuario } from '../../db/schema.ts';
-import { auditoriaDesde, ultimaAuditoria } from '../../server/constructores.ts';
+import { aLaVez, auditoriaDesde, ultimaAuditoria } from '../../server/constructores.ts';
 import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
 
 let t: AppPrueba;
@@ -187,6 +187,22 @@ describe('límites y errores', () => {
     const cuerpo = { filas: [{ numero: 1, celdas: ['Política'] }], filaEncabezado: 1 };
     expect((await t.pedir(planeacionA, 'POST', `${base(a)}/importar`, cuerpo)).statusCode).toBe(409);
     await t.conexion.db.update(planAccion).set({ estado: 'borrador' }).where(eq(planAccion.entidadId, a));
+  });
+
+  it('dos importaciones de la misma hoja a la vez: una entra entera y la otra recibe 409, sin mezclas', async () => {
+    const filas = [
+      { numero: 1, celdas: ['Política', 'Actividad', 'Meta'] },
+      { numero: 2, celdas: ['Integridad', 'Socializar el código de integridad', 4] },
+      { numero: 3, celdas: ['Integridad', 'Medir la apropiación del código', 1] },
+    ];
+    const cuerpo = { filas, filaEncabezado: 1, mapeo: ['politica', 'nombre', 'metaAnual'] };
+    const r = await aLaVez(
+      () => t.pedir(planeacionB, 'POST', `${base(b)}/importar`, cuerpo),
+      () => t.pedir(planeacionB, 'POST', `${base(b)}/importar`, cuerpo),
+    );
+    expect(r.map((x) => x.statusCode).sort()).toEqual([201, 409]);
+    const plan = await t.exigir(200, planeacionB, 'GET', `/api/entidades/${b}/planes/2026`);
+    expect(plan.actividades).toHaveLength(2);
   });
 
   it('3.000 filas caben en la revisión; una más se rechaza nombrando el límite', async () => {
