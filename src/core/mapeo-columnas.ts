@@ -224,6 +224,12 @@ export function sugerirCampo(encabezado: string, periodos: number): { campo: Cam
   return mejor;
 }
 
+export interface ColumnaMapeada {
+  campo: Campo | null;
+  /** Last year's choice for this header, the header's words, or nothing recognised. */
+  origen: 'guardado' | 'sugerido' | 'ninguno';
+}
+
 /**
  * One field per column at most and one column per field: the strongest suggestions first. A column's saved
  * choice (by its header, from last year's import) wins over any suggestion, «no importar» included.
@@ -232,11 +238,8 @@ export function sugerirMapeo(
   encabezados: readonly string[],
   periodos: number,
   guardado: Readonly<Record<string, Campo | ''>> = {},
-): { campo: Campo | null; origen: 'guardado' | 'sugerido' | 'ninguno' }[] {
-  const r = encabezados.map(() => ({
-    campo: null as Campo | null,
-    origen: 'ninguno' as const as 'guardado' | 'sugerido' | 'ninguno',
-  }));
+): ColumnaMapeada[] {
+  const r = encabezados.map((): ColumnaMapeada => ({ campo: null, origen: 'ninguno' }));
   const usados = new Set<Campo>();
   encabezados.forEach((e, i) => {
     const g = guardado[normalizar(e)];
@@ -404,7 +407,7 @@ const REGLAS_TIPO: readonly { patron: RegExp; tipo: Acumulacion; motivo: string 
   },
   {
     patron:
-      /\baprobad[oa]s?\b|\badoptad[oa]s?\b|\bdocumento\b|\bexpedid[oa]\b|\bformulad[oa]\b|\bsancionad[oa]\b|\bimplementad[oa]\b$/,
+      /\baprobad[oa]s?\b|\badoptad[oa]s?\b|\bdocumento\b|\bexpedid[oa]\b|\bformulad[oa]\b|\bsancionad[oa]\b/,
     tipo: 'hito',
     motivo: 'es algo que se hace una vez (aprobado, adoptado, un documento)',
   },

@@ -132,9 +132,15 @@ export async function analizarHojaPropia(
   db: Db,
   entidadId: string,
   vigencia: number,
-  hoja: HojaPropia,
+  entrada: Omit<HojaPropia, 'filaEncabezado'> & { filaEncabezado?: number },
 ): Promise<AnalisisHoja> {
   const { ctx, guardado } = await contexto(db, entidadId, vigencia);
+  // Without a header row (a file just read): the row that reads most like one.
+  const filaEncabezado =
+    entrada.filaEncabezado ??
+    detectarFilaEncabezado(entrada.filas, ctx.periodos.length) ??
+    entrada.filas[0]!.numero;
+  const hoja = { ...entrada, filaEncabezado };
   const { encabezados, sugerido, mapeo } = prepararMapeo(hoja, ctx, guardado);
   const r = mapearHoja(hoja.filas, hoja.filaEncabezado, mapeo, ctx, {
     equivalencias: hoja.equivalencias,
@@ -171,12 +177,11 @@ export async function leerYAnalizar(
   contenido: Buffer,
   tipo: TipoTabla,
 ): Promise<{ ok: true; lectura: LecturaHoja } | { ok: false; mensaje: string }> {
+  // Checked before reading the file: a plan that cannot take activities costs no parsing.
   await exigirPlanImportable(db, entidadId, vigencia);
   const l = await leerHojaPropia(contenido, tipo);
   if (!l.ok) return l;
-  const { ctx } = await contexto(db, entidadId, vigencia);
-  const filaEncabezado = detectarFilaEncabezado(l.filas, ctx.periodos.length) ?? l.filas[0]!.numero;
-  const analisis = await analizarHojaPropia(db, entidadId, vigencia, { filas: l.filas, filaEncabezado });
+  const analisis = await analizarHojaPropia(db, entidadId, vigencia, { filas: l.filas });
   return { ok: true, lectura: { ...analisis, filas: l.filas } };
 }
 
