@@ -180,8 +180,9 @@ export function PlanPropioPage() {
                     id: 'campo',
                     titulo: 'Campo del plan',
                     valor: (c) => c.campo ?? '',
+                    ancha: true,
                     celda: (c) => (
-                      <Group gap="xs" wrap="nowrap">
+                      <Group gap="xs">
                         <NativeSelect
                           aria-label={`Campo del plan para «${c.encabezado || `columna ${c.indice + 1}`}»`}
                           value={c.campo ?? ''}
@@ -263,6 +264,7 @@ export function PlanPropioPage() {
                     titulo: 'Tipo de meta',
                     valor: (x) => NOMBRE_ACUMULACION[x.acumulacion],
                     filtro: true,
+                    ancha: true,
                     celda: (x) => (
                       <NativeSelect
                         aria-label={`Tipo de meta de la fila ${x.fila}`}
