@@ -543,13 +543,14 @@ export function mapearHoja(
     if (!v) {
       const elegida = elegido.equivalencias?.[tipo];
       const porRevision = elegida && Object.entries(elegida).find(([k]) => normalizar(k) === clave);
-      const e = porRevision ? null : emparejar(escrito, candidatos[tipo]);
+      const e = emparejar(escrito, candidatos[tipo]);
       const id = porRevision
         ? porRevision[1] && nombreDe[tipo].has(porRevision[1])
           ? porRevision[1]
           : null
         : (e?.id ?? null);
-      v = { texto: escrito, filas: 0, id, exacto: porRevision ? id !== null : (e?.exacto ?? false) };
+      // Exact only when the text is the chosen one's name: a choice made on review stays in view.
+      v = { texto: escrito, filas: 0, id, exacto: !!e?.exacto && e.id === id };
       valores[tipo].set(clave, v);
     }
     v.filas++;

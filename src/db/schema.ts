@@ -432,13 +432,19 @@ export const actividad = pgTable(
 
 /**
  * How the entity's own plan spreadsheet maps to the plan's fields, by header (without accents or case), saved
- * at each import from it so next year's sheet comes already mapped. '' is a column chosen not to import.
+ * at each import from it so next year's sheet comes already mapped ('' is a column chosen not to import), with
+ * the names the review matched by hand.
  */
 export const mapeoPlanEntidad = pgTable('mapeo_plan_entidad', {
   entidadId: uuid('entidad_id')
     .primaryKey()
     .references(() => entidad.id),
   columnas: jsonb('columnas').$type<Record<string, string>>().notNull(),
+  /** Names written the office's way and what they were chosen to mean, by kind: «Pol. Integridad» → integridad. */
+  nombres: jsonb('nombres')
+    .$type<Partial<Record<'politica' | 'dependencia' | 'responsable', Record<string, string>>>>()
+    .notNull()
+    .default({}),
   actualizadoPor: uuid('actualizado_por').references(() => usuario.id),
   actualizadoEn: timestamp('actualizado_en', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 });

@@ -1,6 +1,7 @@
 CREATE TABLE "mapeo_plan_entidad" (
 	"entidad_id" uuid PRIMARY KEY NOT NULL,
 	"columnas" jsonb NOT NULL,
+	"nombres" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"actualizado_por" uuid,
 	"actualizado_en" timestamp with time zone DEFAULT now() NOT NULL
 );

@@ -14,9 +14,11 @@ import {
   type ContextoMapeo,
   campoValido,
   detectarFilaEncabezado,
+  type Equivalencias,
   mapearHoja,
   normalizar,
   sugerirMapeo,
+  type TipoNombre,
   textoDe,
 } from '../../core/mapeo-columnas.ts';
 import { COLUMNAS_PLAN } from '../../core/plan-importacion.ts';
@@ -86,7 +88,33 @@ async function contexto(db: Db, entidadId: string, vigencia: number) {
     personas: ref.personas,
     codigosExistentes: new Set(existentes),
   };
-  return { ctx, guardado: (guardado[0]?.columnas ?? {}) as Record<string, Campo | ''> };
+  // Last year's choices of names, while what they point to still exists.
+  const validos: Record<TipoNombre, Set<string>> = {
+    politica: new Set(ctx.politicas.map((p) => p.clave)),
+    dependencia: new Set(ctx.dependencias.map((d) => d.id)),
+    responsable: new Set(ctx.personas.map((p) => p.id)),
+  };
+  const nombres = Object.fromEntries(
+    TIPOS_NOMBRE.map((t) => [
+      t,
+      Object.fromEntries(
+        Object.entries(guardado[0]?.nombres?.[t] ?? {}).filter(([, id]) => validos[t].has(id)),
+      ),
+    ]),
+  ) as Record<TipoNombre, Record<string, string>>;
+  return { ctx, guardado: (guardado[0]?.columnas ?? {}) as Record<string, Campo | ''>, nombres };
+}
+
+const TIPOS_NOMBRE: readonly TipoNombre[] = ['politica', 'dependencia', 'responsable'];
+
+/** Last year's names under this review's choices (keys without accents or case, so a choice replaces one). */
+function equivalenciasCon(
+  guardadas: Record<TipoNombre, Record<string, string>>,
+  elegidas: HojaPropia['equivalencias'],
+): Equivalencias {
+  const norm = (o: Record<string, string | null> = {}) =>
+    Object.fromEntries(Object.entries(o).map(([k, v]) => [normalizar(k), v]));
+  return Object.fromEntries(TIPOS_NOMBRE.map((t) => [t, { ...norm(guardadas[t]), ...norm(elegidas?.[t]) }]));
 }
 
 function camposDe(periodos: readonly string[]) {
@@ -134,7 +162,7 @@ export async function analizarHojaPropia(
   vigencia: number,
   entrada: Omit<HojaPropia, 'filaEncabezado'> & { filaEncabezado?: number },
 ): Promise<AnalisisHoja> {
-  const { ctx, guardado } = await contexto(db, entidadId, vigencia);
+  const { ctx, guardado, nombres } = await contexto(db, entidadId, vigencia);
   // Without a header row (a file just read): the row that reads most like one.
   const filaEncabezado =
     entrada.filaEncabezado ??
@@ -143,7 +171,7 @@ export async function analizarHojaPropia(
   const hoja = { ...entrada, filaEncabezado };
   const { encabezados, sugerido, mapeo } = prepararMapeo(hoja, ctx, guardado);
   const r = mapearHoja(hoja.filas, hoja.filaEncabezado, mapeo, ctx, {
-    equivalencias: hoja.equivalencias,
+    equivalencias: equivalenciasCon(nombres, hoja.equivalencias),
     tipos: tiposDe(hoja.tipos),
   });
   const primera = hoja.filas.find((f) => f.numero > hoja.filaEncabezado);
@@ -196,10 +224,10 @@ export async function importarHojaPropia(
   vigencia: number,
   hoja: HojaPropia,
 ): Promise<ResultadoImportacionPlan> {
-  const { ctx, guardado } = await contexto(db, entidadId, vigencia);
+  const { ctx, guardado, nombres } = await contexto(db, entidadId, vigencia);
   const { encabezados, mapeo } = prepararMapeo(hoja, ctx, guardado);
   const r = mapearHoja(hoja.filas, hoja.filaEncabezado, mapeo, ctx, {
-    equivalencias: hoja.equivalencias,
+    equivalencias: equivalenciasCon(nombres, hoja.equivalencias),
     tipos: tiposDe(hoja.tipos),
   });
   if (r.faltan.length)
@@ -219,16 +247,30 @@ export async function importarHojaPropia(
   });
   // Bounded: the headers of the latest sheets (a column key is at most 200 characters).
   const guardar = Object.fromEntries(Object.entries(columnas).slice(-200));
+  // The names that needed a choice (not written as the platform writes them), for next year: bounded too.
+  const nombresGuardar = Object.fromEntries(
+    TIPOS_NOMBRE.map((t) => {
+      const nuevos = r.valores[t]
+        .filter((v) => v.id && !v.exacto && normalizar(v.texto).length <= 200)
+        .map((v) => [normalizar(v.texto), v.id!] as const);
+      return [t, Object.fromEntries([...Object.entries(nombres[t]), ...nuevos].slice(-300))];
+    }),
+  );
   return importarFilasPlan(db, actor, entidadId, vigencia, r.encabezados, r.filas, {
     columnaDe: r.columnaDe,
     origen: 'hoja propia',
     tambien: async (tx) => {
       await tx
         .insert(mapeoPlanEntidad)
-        .values({ entidadId, columnas: guardar, actualizadoPor: actor.usuarioId })
+        .values({ entidadId, columnas: guardar, nombres: nombresGuardar, actualizadoPor: actor.usuarioId })
         .onConflictDoUpdate({
           target: mapeoPlanEntidad.entidadId,
-          set: { columnas: guardar, actualizadoPor: actor.usuarioId, actualizadoEn: new Date() },
+          set: {
+            columnas: guardar,
+            nombres: nombresGuardar,
+            actualizadoPor: actor.usuarioId,
+            actualizadoEn: new Date(),
+          },
         });
     },
   });

@@ -175,6 +175,13 @@ describe('leer la hoja propia', () => {
     );
     expect(otra.statusCode).toBe(200);
     expect(otra.json().columnas.map((c: { origen: string }) => c.origen)).toEqual(Array(7).fill('guardado'));
+    // And «Pedro Pérez», chosen by hand to be Yolanda, is Yolanda again (still shown, to change it if needed).
+    expect(otra.json().valores.responsable).toContainEqual({
+      texto: 'Pedro Pérez',
+      filas: 1,
+      id: yolanda,
+      exacto: false,
+    });
   });
 });
 
