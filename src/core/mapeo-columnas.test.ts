@@ -141,6 +141,25 @@ describe('emparejar nombres escritos de otra forma', () => {
     if (r) expect(r.exacto).toBe(exacto);
   });
 
+  it('propiedad: solo devuelve candidatos', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (escrito) => {
+        const r = emparejar(escrito, politicas);
+        if (r) expect(politicas.map((p) => p.id)).toContain(r.id);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('un empate entre dos parecidos no es coincidencia: se pregunta en la revisión', () => {
+    const gemelas = [
+      { id: 'a', nombres: ['Archivo central'] },
+      { id: 'b', nombres: ['Archivo central'] },
+    ];
+    expect(emparejar('Archivos centrales', gemelas)).toBeNull();
+    expect(emparejar('Archivos centrales', gemelas.slice(0, 1))).toEqual({ id: 'a', exacto: false });
+  });
+
   it('propiedad: un nombre conocido escrito con otras mayúsculas, tildes o espacios es exacto', () => {
     fc.assert(
       fc.property(fc.constantFrom(...politicas), fc.boolean(), (p, mayus) => {
@@ -242,6 +261,32 @@ describe('de la hoja propia a filas de la plantilla', () => {
       { fila: 6, columna: 'Responsable (correo)', problema: 'Pedro no es una persona con rol en la entidad' },
     ]);
     expect(r.columnaDe['Responsable (correo)']).toBe('Responsable (Responsable (correo))');
+  });
+
+  it('propiedad: cada fila escrita bajo el encabezado es una fila de la plantilla, con su número de la hoja', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.constant(null)), { maxLength: 5 }),
+          {
+            maxLength: 30,
+          },
+        ),
+        (datos) => {
+          const filas: FilaHoja[] = [
+            { numero: 1, celdas: ['Actividad', 'Política', 'Meta'] },
+            ...datos.map((celdas, i) => ({ numero: i + 2, celdas })),
+          ];
+          const r = mapearHoja(filas, 1, ['nombre', 'politica', 'metaAnual'], ctx);
+          const escritas = filas
+            .slice(1)
+            .filter((f) => f.celdas.some((c) => c !== null && String(c).trim() !== ''));
+          expect(r.filas.map((f) => f.numero)).toEqual(escritas.map((f) => f.numero));
+          expect(r.filas.every((f) => f.celdas.length === r.encabezados.length)).toBe(true);
+          expect(new Set(r.filas.map((f) => f.celdas[0])).size).toBe(r.filas.length); // generated codes unique
+        },
+      ),
+    );
   });
 
   it('sin columnas obligatorias lo dice', () => {
