@@ -438,6 +438,25 @@ export const actividad = pgTable(
   ],
 );
 
+/**
+ * How the entity's own plan spreadsheet maps to the plan's fields, by header (without accents or case), saved
+ * at each import from it so next year's sheet comes already mapped ('' is a column chosen not to import), with
+ * the names the review matched by hand.
+ */
+export const mapeoPlanEntidad = pgTable('mapeo_plan_entidad', {
+  entidadId: uuid('entidad_id')
+    .primaryKey()
+    .references(() => entidad.id),
+  columnas: jsonb('columnas').$type<Record<string, string>>().notNull(),
+  /** Names written the office's way and what they were chosen to mean, by kind: «Pol. Integridad» → integridad. */
+  nombres: jsonb('nombres')
+    .$type<Partial<Record<'politica' | 'dependencia' | 'responsable', Record<string, string>>>>()
+    .notNull()
+    .default({}),
+  actualizadoPor: uuid('actualizado_por').references(() => usuario.id),
+  actualizadoEn: timestamp('actualizado_en', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
 /** The entity's own strategic objectives or development-plan lines, to which activities contribute. */
 export const objetivoEstrategico = pgTable(
   'objetivo_estrategico',
@@ -664,6 +683,7 @@ export const TABLAS_EN_ORDEN = [
   'periodo',
   'plan_accion',
   'objetivo_estrategico',
+  'mapeo_plan_entidad',
   'indicador',
   'medicion',
   'actividad',

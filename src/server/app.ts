@@ -30,6 +30,7 @@ import { entidadesRoutes } from '../modules/entidades/entidades.routes.ts';
 import { logoRoutes } from '../modules/entidades/logo.routes.ts';
 import { excelRoutes } from '../modules/excel/excel.routes.ts';
 import { importacionRoutes } from '../modules/importacion/importacion.routes.ts';
+import { planPropioRoutes } from '../modules/importacion/plan-propio.routes.ts';
 import { indicadoresRoutes } from '../modules/indicadores/indicadores.routes.ts';
 import { notificacionesRoutes } from '../modules/notificaciones/notificaciones.routes.ts';
 import { pendientesRoutes } from '../modules/pendientes/pendientes.routes.ts';
@@ -224,6 +225,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(tableroTerritorialRoutes);
   await app.register(pendientesRoutes);
   await app.register(excelRoutes);
+  await app.register(planPropioRoutes);
   await app.register(indicadoresRoutes);
   await app.register(notificacionesRoutes);
   await app.register(auditoriaRoutes);

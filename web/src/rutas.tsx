@@ -148,6 +148,12 @@ const plan = createRoute({
   component: pagina(() => import('./features/plan/plan-page.tsx'), 'PlanPage'),
 });
 
+const planPropio = createRoute({
+  getParentRoute: () => raiz,
+  path: '/plan/importar',
+  component: pagina(() => import('./features/importacion/plan-propio-page.tsx'), 'PlanPropioPage'),
+});
+
 const validarPeriodo = (s: Record<string, unknown>): BusquedaPeriodo => ({
   periodo: entero(s.periodo, 1, 12),
 });
@@ -304,6 +310,7 @@ const olvideClave = createRoute({
 const arbol = raiz.addChildren([
   inicio,
   plan,
+  planPropio,
   seguimiento,
   tablero,
   indicadores,

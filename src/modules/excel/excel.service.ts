@@ -9,6 +9,7 @@ import {
   type ClaveColumna,
   COLUMNAS_PLAN,
   encabezadosPlan,
+  type FilaHoja,
   validarImportacion,
 } from '../../core/plan-importacion.ts';
 import { NOMBRE_ESTADO_SEGUIMIENTO } from '../../core/seguimiento.ts';
@@ -41,11 +42,11 @@ export type ResultadoImportacionPlan =
   | { ok: false; mensaje: string; problemas: ProblemaImportacion[] };
 
 /** Names of what the entity has, for readable cells (and for reading them back on import). */
-async function referencias(db: Db, entidadId: string, vigencia: number) {
+export async function referencias(db: Db, entidadId: string, vigencia: number) {
   const [politicas, dependencias, personas, indices, planes612] = await Promise.all([
     politicasDeVigencia(db, vigencia),
     db
-      .select({ id: dependencia.id, nombre: dependencia.nombre })
+      .select({ id: dependencia.id, nombre: dependencia.nombre, codigo: dependencia.codigo })
       .from(dependencia)
       .where(eq(dependencia.entidadId, entidadId))
       .orderBy(asc(dependencia.nombre)),
@@ -178,33 +179,67 @@ export async function importarPlan(
   vigencia: number,
   contenido: unknown,
 ): Promise<ResultadoImportacionPlan> {
-  const rechazar = (mensaje: string, problemas: ProblemaImportacion[]) =>
-    ({ ok: false, mensaje, problemas }) as const;
   if (!Buffer.isBuffer(contenido) || contenido.length === 0)
-    return rechazar('Envíe el archivo .xlsx de la plantilla.', []);
+    return { ok: false, mensaje: 'Envíe el archivo .xlsx de la plantilla.', problemas: [] };
+  await exigirPlanImportable(db, entidadId, vigencia);
+  const libro = await leerLibroPlanEnHilo(contenido);
+  if (!libro.ok && libro.status === 400) return { ok: false, mensaje: libro.mensaje, problemas: [] };
+  if (!libro.ok)
+    throw new ErrorApi(libro.status, libro.mensaje, [{ campo: 'archivo', mensaje: libro.mensaje }]);
+  return importarFilasPlan(db, actor, entidadId, vigencia, libro.encabezados, libro.filas);
+}
+
+/** Checked before reading any file: a plan that cannot take activities costs no parsing (409). */
+export async function exigirPlanImportable(db: Db, entidadId: string, vigencia: number) {
   const v = await leerVigencia(db, entidadId, vigencia);
   const plan = await planDe(db, entidadId, vigencia);
-  // Checked before reading the file: a plan that cannot take activities costs no parsing.
   if (plan && plan.estado !== 'borrador')
     throw conflicto(
       `El plan de ${vigencia} está ${plan.estado}: abra una nueva versión para importar actividades.`,
     );
-  const libro = await leerLibroPlanEnHilo(contenido);
-  if (!libro.ok && libro.status === 400) return rechazar(libro.mensaje, []);
-  if (!libro.ok)
-    throw new ErrorApi(libro.status, libro.mensaje, [{ campo: 'archivo', mensaje: libro.mensaje }]);
+  return { vigencia: v, plan };
+}
+
+export interface OpcionesImportacion {
+  /** The office's own column for each template header, for the report (imports from its own sheet). */
+  columnaDe?: Readonly<Record<string, string>>;
+  /** What the audit records about where the rows came from. */
+  origen?: string;
+  /** More work in the same transaction (saving the sheet's mapping): undone if the insert fails. */
+  tambien?: (tx: Db) => Promise<void>;
+}
+
+/**
+ * The template's rows into the draft plan, all or nothing: the template's validation, the form's rules, one
+ * transaction and one audit entry. Used by the template import and by the import of the office's own sheet.
+ */
+export async function importarFilasPlan(
+  db: Db,
+  actor: Actor,
+  entidadId: string,
+  vigencia: number,
+  encabezados: readonly string[],
+  filas: readonly FilaHoja[],
+  opciones: OpcionesImportacion = {},
+): Promise<ResultadoImportacionPlan> {
+  const { vigencia: v, plan } = await exigirPlanImportable(db, entidadId, vigencia);
+  const columna = (c: string) => opciones.columnaDe?.[c] ?? c;
+  const rechazar = (problemas: ProblemaImportacion[]) =>
+    ({
+      ok: false,
+      mensaje: `El archivo tiene ${cantidad(problemas.length, 'problema', 'problemas')}: no se importó ninguna actividad. Corríjalos y vuelva a cargarlo.`,
+      problemas: problemas.map((p) => ({ ...p, columna: columna(p.columna) })),
+    }) as const;
   const ref = await referencias(db, entidadId, vigencia);
   const existentes = plan ? (await actividadesDe(db, plan.id)).map((a) => a.codigo) : [];
-  const r = validarImportacion(libro.filas, libro.encabezados, {
+  const r = validarImportacion(filas, encabezados, {
     vigencia,
     periodos: v.periodos.map((p) => p.nombre),
     ...ref,
     objetivos: await codigosObjetivos(db, entidadId),
     codigosExistentes: new Set(existentes),
   });
-  const resumen = (n: number) =>
-    `El archivo tiene ${cantidad(n, 'problema', 'problemas')}: no se importó ninguna actividad. Corríjalos y vuelva a cargarlo.`;
-  if (!r.ok) return rechazar(resumen(r.problemas.length), r.problemas);
+  if (!r.ok) return rechazar(r.problemas);
   // The same rules as the form (lengths, ranges), reported against the sheet's columns.
   const encabezadoDe = (campo: string) =>
     COLUMNAS_PLAN.find((c) => c.clave === (campo as ClaveColumna))?.encabezado ?? campo;
@@ -218,17 +253,22 @@ export async function importarPlan(
           problema: x.message,
         }));
   });
-  if (problemas.length) return rechazar(resumen(problemas.length), problemas);
+  if (problemas.length) return rechazar(problemas);
   await db.transaction(async (tx) => {
     const p = await planEditable(tx, entidadId, vigencia);
     for (let i = 0; i < r.actividades.length; i += 500)
       await tx.insert(actividad).values(r.actividades.slice(i, i + 500).map((a) => ({ ...a, planId: p.id })));
+    await opciones.tambien?.(tx);
     await registrarAuditoria(tx, actor, {
       entidadId,
       accion: 'importar',
       recurso: 'plan',
       recursoId: `${vigencia}:v${p.version}`,
-      despues: { actividades: r.actividades.length, codigos: r.actividades.map((a) => a.codigo) },
+      despues: {
+        actividades: r.actividades.length,
+        codigos: r.actividades.map((a) => a.codigo),
+        ...(opciones.origen ? { origen: opciones.origen } : {}),
+      },
     });
   });
   return { ok: true, importadas: r.actividades.length };

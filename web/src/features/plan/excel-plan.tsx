@@ -1,8 +1,9 @@
-import { Anchor, Button, FileInput, Group, Paper, Stack, Title } from '@mantine/core';
+import { Anchor, Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Exito, MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { ProblemasImportacion } from '../../ui/problemas-importacion.tsx';
+import { Enlace } from '../../ui/router.tsx';
 import { ErrorImportacion, useImportarPlan } from './api.ts';
 
 /** Export, template and import of the plan: the bridge with the offices that still work in Excel. */
@@ -35,6 +36,11 @@ export function ExcelPlan({
         </Group>
         {puedeImportar && (
           <>
+            <Text>
+              ¿Su plan ya está en una hoja con sus propias columnas?{' '}
+              <Enlace a="/plan/importar">Impórtelo tal como está</Enlace>: la plataforma reconoce las columnas
+              y los nombres y usted solo revisa.
+            </Text>
             <Group align="end">
               <FileInput
                 label="Importar actividades desde la plantilla"
