@@ -115,7 +115,7 @@ const AVANCE =
 const CUMPLIMIENTO =
   'Cumplimiento: qué parte de lo programado hasta la fecha de corte se ha logrado (puede pasar de 100 si se adelantó).';
 const SEMAFORO =
-  'Semáforo del cumplimiento con la palabra de la entidad (por ejemplo Crítico, Bajo, Adecuado, Sobresaliente), o «Sin dato».';
+  'Semáforo del cumplimiento con la palabra de la entidad (por ejemplo Crítico, Bajo, Adecuado, Sobreejecución — justificar), o «Sin dato».';
 
 /** Each column of actividades.csv, in order. */
 export const COLUMNAS_ACTIVIDADES: ColumnaDiccionario[] = [

@@ -16,6 +16,7 @@ export const SeguimientoEntradaSchema = z.object({
     .min(10, 'describa en al menos 10 caracteres lo que se hizo en el periodo')
     .max(4000),
   dificultades: z.string().trim().max(4000).nullable().optional(),
+  justificacionSobreejecucion: z.string().trim().max(2000).nullable().optional(),
 });
 export type SeguimientoEntrada = z.infer<typeof SeguimientoEntradaSchema>;
 
@@ -74,6 +75,7 @@ export const FilaSeguimientoSchema = z
         denominador: z.number().nullable(),
         descripcion: z.string(),
         dificultades: z.string().nullable(),
+        justificacionSobreejecucion: z.string().nullable(),
         tardio: z.boolean(),
         observacionesPlaneacion: z.string().nullable(),
         observacionesControl: z.string().nullable(),
@@ -97,6 +99,8 @@ export const HojaSeguimientoSchema = z.object({
     ventana: z.enum(ESTADOS_VENTANA),
   }),
   hoy: z.string(),
+  /** Above this % of the period's goal a report asks for a justification (the semáforo's blue band). */
+  azulSobre: z.number(),
   filas: z.array(FilaSeguimientoSchema),
 });
 export type HojaSeguimiento = z.infer<typeof HojaSeguimientoSchema>;

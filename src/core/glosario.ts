@@ -138,7 +138,7 @@ export const GLOSARIO = [
     clave: 'semaforo',
     termino: 'Semáforo',
     definicion:
-      'El color que resume el cumplimiento, siempre con su palabra y su número. No hay un estándar nacional: cada entidad fija sus rangos. Por defecto: rojo (Crítico) por debajo de 60 %, amarillo (Bajo) de 60 % a 79 %, verde (Adecuado) desde 80 % y azul (Sobresaliente) por encima de 100 %.',
+      'El color que resume el cumplimiento, siempre con su palabra y su número. No hay un estándar nacional: cada entidad fija sus rangos. Por defecto: rojo (Crítico) por debajo de 60 %, amarillo (Bajo) de 60 % a 79 %, verde (Adecuado) desde 80 % y azul (Sobreejecución — justificar) por encima de 100 %: se logró más de lo programado y el reporte debe decir por qué.',
   },
   {
     clave: 'seguimiento',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   estadoActividad,
   nivelSemaforo,
+  pideJustificacion,
   problemasRangos,
   RANGOS_POR_DEFECTO,
   type SituacionActividad,
@@ -58,5 +59,28 @@ describe('estado de una actividad', () => {
     [{ cumplimiento: null }, 'en_curso'],
   ] as const)('%j → %s', (cambio, estado) => {
     expect(estadoActividad({ ...base, ...cambio })).toBe(estado);
+  });
+});
+
+describe('sobreejecución que pide justificación', () => {
+  it.each<[string, number, number, boolean]>([
+    // tipo, valor del periodo, meta del periodo → ¿pide justificación? (azul sobre 100 %)
+    ['suma', 1, 1, false],
+    ['suma', 1.01, 1, true],
+    ['suma', 5, 0, false], // nothing programmed for the period: an advance, not an over-execution
+    ['promedio', 95, 90, true],
+    ['ultimo', 15, 15, false],
+    ['maximo', 81, 80, true],
+    ['hito', 1, 1, false],
+    ['hito', 3, 1, false], // done is done
+    ['suma', Number.POSITIVE_INFINITY, 1, false],
+  ])('%s: %d de %d → %s', (tipo, valor, meta, pide) => {
+    expect(pideJustificacion(tipo, valor, meta)).toBe(pide);
+  });
+
+  it('sigue el límite del azul de la entidad', () => {
+    const r = { ...RANGOS_POR_DEFECTO, azulSobre: 120 };
+    expect(pideJustificacion('suma', 11, 10, r)).toBe(false);
+    expect(pideJustificacion('suma', 13, 10, r)).toBe(true);
   });
 });

@@ -16,7 +16,8 @@ export const RANGOS_POR_DEFECTO: RangosSemaforo = {
   amarilloDesde: 60,
   verdeDesde: 80,
   azulSobre: 100,
-  etiquetas: { rojo: 'Crítico', amarillo: 'Bajo', verde: 'Adecuado', azul: 'Sobresaliente' },
+  // Above 100 % is not «excellent» by default: it means the programming was off, and asks why.
+  etiquetas: { rojo: 'Crítico', amarillo: 'Bajo', verde: 'Adecuado', azul: 'Sobreejecución — justificar' },
 };
 
 /** Problems with a set of ranges, in Spanish; empty when valid. */
@@ -28,6 +29,20 @@ export function problemasRangos(r: RangosSemaforo): string[] {
   for (const [nivel, etiqueta] of Object.entries(r.etiquetas))
     if (!etiqueta.trim()) p.push(`falta la etiqueta del nivel ${nivel}`);
   return p;
+}
+
+/**
+ * Whether a period's figure is an over-execution that must be justified: above the blue threshold of what
+ * was programmed for the period. A period with nothing programmed, or a milestone (done is done), never is.
+ */
+export function pideJustificacion(
+  tipo: string,
+  valor: number,
+  metaPeriodo: number,
+  r: RangosSemaforo = RANGOS_POR_DEFECTO,
+): boolean {
+  if (tipo === 'hito' || !(metaPeriodo > 0) || !Number.isFinite(valor)) return false;
+  return (valor / metaPeriodo) * 100 > r.azulSobre;
 }
 
 /** null cumplimiento (no target, nothing planned yet) has no colour: the UI says «sin dato». */

@@ -521,6 +521,8 @@ export const seguimiento = pgTable(
     denominador: doublePrecision('denominador'),
     descripcion: text('descripcion').notNull(),
     dificultades: text('dificultades'),
+    /** Why the period's figure went over what was programmed (asked above the semáforo's blue band). */
+    justificacionSobreejecucion: text('justificacion_sobreejecucion'),
     estado: text('estado', { enum: ESTADOS_SEGUIMIENTO }).notNull().default('borrador'),
     /** Sent after the reporting window closed. */
     tardio: boolean('tardio').notNull().default(false),

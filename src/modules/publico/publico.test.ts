@@ -135,7 +135,7 @@ describe('página pública de una entidad', () => {
     expect(h).not.toMatch(/\sstyle=/); // the CSP would not need 'unsafe-inline' for this page
     expect(h).toContain('Avance general');
     expect(h).toContain('Cómo leer estas cifras');
-    expect(h).toMatch(/Semáforo: (Crítico|Bajo|Adecuado|Sobresaliente|Sin dato)/);
+    expect(h).toMatch(/Semáforo: (Crítico|Bajo|Adecuado|Sobreejecución — justificar|Sin dato)/);
     expect(h).toContain('50 %'); // 2 of 4 jornadas
     expect(h).toContain(`/publico/hxss/actividades.csv?vigencia=${VIGENCIA}`);
     expect(h).toContain('/publico/diccionario');

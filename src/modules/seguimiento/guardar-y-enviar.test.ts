@@ -25,14 +25,45 @@ beforeAll(async () => {
 });
 afterAll(() => t.cerrar());
 
+// The scenario programs 1 jornada per period: more is an over-execution, sent only with its reason.
+const POR_QUE = 'La gerencia pidió jornadas adicionales para el personal nuevo.';
 const cifras = (valor: number) => ({
   valor,
   descripcion: `Se hicieron ${valor} jornadas con los servidores.`,
+  ...(valor > 1 && { justificacionSobreejecucion: POR_QUE }),
 });
 const enBase = async (id: string) =>
   (await t.conexion.db.select().from(seguimiento).where(eq(seguimiento.id, id)))[0]!;
 const acciones = async (desde: number, id: string) =>
   (await auditoriaDesde(t, desde, 'seguimiento', id)).map((a) => a.accion);
+
+describe('sobreejecución', () => {
+  it('más de lo programado no se envía sin justificación: 400 que nombra el campo y nada cambia; con ella, sí', async () => {
+    const r = await reporteEn(t, e, 'borrador');
+    const desde = await ultimaAuditoria(t);
+    const sin = await t.pedir(e.responsable, 'POST', `${r.url}/guardar-y-enviar`, {
+      valor: 3,
+      descripcion: 'Se hicieron 3 jornadas con los servidores.',
+    });
+    expect(sin.statusCode).toBe(400);
+    expect(sin.json().campos).toEqual([
+      {
+        campo: 'justificacionSobreejecucion',
+        mensaje:
+          'lo reportado supera lo programado para el periodo (1 jornada): explique por qué antes de enviar',
+      },
+    ]);
+    expect(await enBase(r.seguimientoId)).toMatchObject({ estado: 'borrador', valor: 1 });
+    expect(await acciones(desde, r.seguimientoId)).toEqual([]);
+    // Exactly what was programmed needs no reason.
+    const justo = await t.pedir(e.responsable, 'POST', `${r.url}/guardar-y-enviar`, cifras(1));
+    expect(justo.statusCode).toBe(200);
+    const otro = await reporteEn(t, e, 'borrador');
+    const con = await t.pedir(e.responsable, 'POST', `${otro.url}/guardar-y-enviar`, cifras(3));
+    expect(con.statusCode).toBe(200);
+    expect(con.json().reporte).toMatchObject({ estado: 'enviado', justificacionSobreejecucion: POR_QUE });
+  });
+});
 
 describe('guardar y enviar en un solo paso', () => {
   it('envía las cifras de la pantalla aunque no se hubieran guardado: queda auditado el cambio y el envío', async () => {
@@ -67,6 +98,7 @@ describe('guardar y enviar en un solo paso', () => {
       numerador: 9,
       denominador: 10,
       descripcion: 'Se corrigió la lista de asistencia firmada.',
+      justificacionSobreejecucion: POR_QUE,
     });
     expect(x.statusCode).toBe(200);
     expect(await enBase(r.seguimientoId)).toMatchObject({ estado: 'enviado', numerador: 9, denominador: 10 });

@@ -28,7 +28,12 @@ beforeAll(async () => {
 });
 afterAll(() => t.cerrar());
 
-const reporte = (valor: number) => ({ valor, descripcion: `Avance del periodo: ${valor} jornadas.` });
+// The scenario programs 1 jornada per period: more is sent only with a justification.
+const reporte = (valor: number) => ({
+  valor,
+  descripcion: `Avance del periodo: ${valor} jornadas.`,
+  ...(valor > 1 && { justificacionSobreejecucion: 'Jornadas adicionales pedidas por la gerencia.' }),
+});
 const estadoEnBase = async (id: string) =>
   (await t.conexion.db.select().from(seguimiento).where(eq(seguimiento.id, id)))[0]!;
 

@@ -32,6 +32,7 @@ import type { UsuarioSesion } from '../auth/sesion.repository.ts';
 import { type Correo, encolarAviso } from '../correo/correo.service.ts';
 import { notificar } from '../notificaciones/notificacion.repository.ts';
 import { bloquearPeriodo, leerVigencia } from '../vigencias/vigencia.service.ts';
+import { exigirJustificacionSobreejecucion } from './sobreejecucion.ts';
 
 export type Actividad = typeof actividad.$inferSelect;
 export type Seguimiento = typeof seguimiento.$inferSelect;
@@ -160,6 +161,7 @@ const vista = (s: Seguimiento | undefined, evidencias: (typeof evidencia.$inferS
         denominador: finitoONulo(s.denominador),
         descripcion: s.descripcion,
         dificultades: s.dificultades,
+        justificacionSobreejecucion: s.justificacionSobreejecucion,
         tardio: s.tardio,
         observacionesPlaneacion: s.observacionesPlaneacion,
         observacionesControl: s.observacionesControl,
@@ -181,7 +183,10 @@ export async function hojaSeguimiento(
   usuario: UsuarioSesion | null,
   soloActividad?: string,
 ) {
-  const p = await periodoDe(db, entidadId, vigencia, numero);
+  const [p, v] = await Promise.all([
+    periodoDe(db, entidadId, vigencia, numero),
+    leerVigencia(db, entidadId, vigencia),
+  ]);
   const actividades = await db
     .select({ a: actividad })
     .from(actividad)
@@ -267,7 +272,7 @@ export async function hojaSeguimiento(
       puedeReportar: reporta && (aCargoDe(a, usuario!.id) || politicasPropias.includes(a.politica)),
     };
   });
-  return { periodo: p, hoy: hoyEnColombia(), filas };
+  return { periodo: p, hoy: hoyEnColombia(), azulSobre: v.semaforo.azulSobre, filas };
 }
 
 export const mensajeNoReportable = () =>
@@ -279,7 +284,11 @@ export interface RefReporte {
   periodo: number;
 }
 
-export type EntradaReporte = EntradaAvance & { descripcion: string; dificultades?: string | null };
+export type EntradaReporte = EntradaAvance & {
+  descripcion: string;
+  dificultades?: string | null;
+  justificacionSobreejecucion?: string | null;
+};
 
 const comoAntes = (s: Seguimiento) => ({
   valor: s.valor,
@@ -287,6 +296,7 @@ const comoAntes = (s: Seguimiento) => ({
   denominador: s.denominador,
   descripcion: s.descripcion,
   dificultades: s.dificultades,
+  justificacionSobreejecucion: s.justificacionSobreejecucion,
   estado: s.estado,
 });
 
@@ -312,6 +322,7 @@ async function prepararGuardado(
     denominador: entrada.denominador ?? null,
     descripcion: entrada.descripcion,
     dificultades: entrada.dificultades || null,
+    justificacionSobreejecucion: entrada.justificacionSobreejecucion || null,
   };
   return { a, p, datos, despues: { actividad: a.codigo, periodo, ...datos } };
 }
@@ -394,7 +405,8 @@ const mismasCifras = (s: Seguimiento, d: DatosGuardados) =>
   s.numerador === d.numerador &&
   s.denominador === d.denominador &&
   s.descripcion === d.descripcion &&
-  s.dificultades === d.dificultades;
+  s.dificultades === d.dificultades &&
+  s.justificacionSobreejecucion === d.justificacionSobreejecucion;
 
 /**
  * «Enviar a planeación» with the figures on the screen: saved and sent in one transaction, so what
@@ -556,6 +568,7 @@ async function pasoEnTransaccion(
     throw new ErrorApi(409, 'Adjunte al menos una evidencia (archivo o enlace) antes de enviar.', [
       { campo: 'evidencias', mensaje: 'el reporte no tiene evidencias' },
     ]);
+  if (accion === 'enviar') await exigirJustificacionSobreejecucion(tx, a, s);
   await registrarAuditoria(tx, actor, {
     entidadId,
     accion,

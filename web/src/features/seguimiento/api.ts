@@ -39,6 +39,7 @@ export interface DatosReporte {
   denominador?: number | null;
   descripcion: string;
   dificultades: string | null;
+  justificacionSobreejecucion: string | null;
 }
 
 /** `url` is the report's address: /api/entidades/:entidad/seguimientos/:actividad/:periodo. */

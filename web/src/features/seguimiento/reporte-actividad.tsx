@@ -1,6 +1,7 @@
 import type { FilaSeguimiento } from '@contrato/seguimiento.ts';
 import { NOMBRE_LOGRADO, REPORTE_ACUMULACION } from '@core/acumulacion.ts';
 import { type EstadoSeguimiento, NOMBRE_ESTADO_SEGUIMIENTO } from '@core/seguimiento.ts';
+import { pideJustificacion, RANGOS_POR_DEFECTO } from '@core/semaforo.ts';
 import {
   Alert,
   Anchor,
@@ -74,11 +75,14 @@ export function ReporteActividad({
   url,
   cerrado,
   abierta: abiertaInicial,
+  azulSobre = RANGOS_POR_DEFECTO.azulSobre,
 }: {
   fila: FilaSeguimiento;
   url: string;
   cerrado: boolean;
   abierta: boolean;
+  /** The entity's blue band: above it, a report asks why it went over the programmed. */
+  azulSobre?: number;
 }) {
   const { puede, entidad } = useTrabajo();
   const r = fila.reporte;
@@ -90,6 +94,7 @@ export function ReporteActividad({
   const [denominador, setDenominador] = useState<string | number>(r?.denominador ?? '');
   const [descripcion, setDescripcion] = useState(r?.descripcion ?? '');
   const [dificultades, setDificultades] = useState(r?.dificultades ?? '');
+  const [justificacion, setJustificacion] = useState(r?.justificacionSobreejecucion ?? '');
   const [archivo, setArchivo] = useState<File | null>(null);
   const [enlace, setEnlace] = useState({ nombre: '', url: '' });
   const [observaciones, setObservaciones] = useState('');
@@ -103,7 +108,21 @@ export function ReporteActividad({
       : { numerador: num(numerador), denominador: num(denominador) }),
     descripcion,
     dificultades: dificultades || null,
+    justificacionSobreejecucion: justificacion || null,
   };
+  // The server's rule, on the figure being typed: the field appears as soon as it is needed.
+  const tecleado =
+    modo === 'valor'
+      ? num(valor)
+      : num(numerador) !== null && num(denominador)
+        ? (num(numerador)! / num(denominador)!) * 100
+        : null;
+  const sobreejecucion =
+    tecleado !== null &&
+    pideJustificacion(a.acumulacion, tecleado, fila.cifras.metaPeriodo, {
+      ...RANGOS_POR_DEFECTO,
+      azulSobre,
+    });
   const guardarReporte = () => {
     enviar.reset();
     guardar.mutate(enPantalla);
@@ -144,8 +163,9 @@ export function ReporteActividad({
         ? r.denominador === null && r.valor === enPantalla.valor
         : r.numerador === enPantalla.numerador && r.denominador === enPantalla.denominador) &&
       r.descripcion === descripcion.trim() &&
-      (r.dificultades ?? '') === dificultades.trim()
-    : [valor, numerador, denominador, descripcion, dificultades].every((x) => x === '');
+      (r.dificultades ?? '') === dificultades.trim() &&
+      (r.justificacionSobreejecucion ?? '') === justificacion.trim()
+    : [valor, numerador, denominador, descripcion, dificultades, justificacion].every((x) => x === '');
   const sinGuardar = editable && !comoEstaGuardado;
   const enviando = enviar.isPending;
   useAvisoCambiosSinGuardar(sinGuardar && !guardar.isPending && !enviando);
@@ -284,6 +304,19 @@ export function ReporteActividad({
                   value={dificultades}
                   onChange={(e) => setDificultades(e.currentTarget.value)}
                 />
+                {(sobreejecucion || justificacion !== '') && (
+                  <Textarea
+                    label="Justificación de la sobreejecución"
+                    description={`Lo reportado supera lo programado para el periodo (${numero(fila.cifras.metaPeriodo)} ${a.unidad}): explique por qué, para que planeación ajuste la programación si hace falta.`}
+                    required={sobreejecucion}
+                    autosize
+                    minRows={2}
+                    maxLength={2000}
+                    value={justificacion}
+                    onChange={(e) => setJustificacion(e.currentTarget.value)}
+                    error={errores.justificacionSobreejecucion}
+                  />
+                )}
                 <MensajeError error={guardar.error} />
                 <Group>
                   <Button type="submit" loading={guardar.isPending} disabled={enviando}>
@@ -307,6 +340,11 @@ export function ReporteActividad({
               {r.dificultades && (
                 <Text>
                   <strong>Dificultades:</strong> {r.dificultades}
+                </Text>
+              )}
+              {r.justificacionSobreejecucion && (
+                <Text>
+                  <strong>Justificación de la sobreejecución:</strong> {r.justificacionSobreejecucion}
                 </Text>
               )}
               {r.enviadoEn && <Text size="sm">Enviado el {fechaHora(new Date(r.enviadoEn))}</Text>}

@@ -213,6 +213,7 @@ export function SeguimientoPage() {
           <ReporteActividad
             key={`${f.actividad.id}-${periodo}`}
             fila={f}
+            azulSobre={h?.azulSobre}
             cerrado={!!p?.cerrado}
             abierta={f.actividad.id === actividadPedida}
             url={`/api/entidades/${entidad.id}/seguimientos/${f.actividad.id}/${periodo}`}
