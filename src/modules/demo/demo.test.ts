@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actividad } from '../../contrato/plan.ts';
 import { ACUMULACIONES, problemaMetas } from '../../core/acumulacion.ts';
+import { pideJustificacion } from '../../core/semaforo.ts';
 import {
   actividad,
   evidencia,
@@ -155,6 +156,8 @@ describe('la demostración es un hospital de nivel I creíble', () => {
         periodo: seguimiento.periodo,
         valor: seguimiento.valor,
         estado: seguimiento.estado,
+        metas: actividad.metasPeriodo,
+        justificacion: seguimiento.justificacionSobreejecucion,
         evidencias: evidencia.id,
       })
       .from(seguimiento)
@@ -165,12 +168,16 @@ describe('la demostración es un hospital de nivel I creíble', () => {
     expect(filas.length).toBeGreaterThan(actividades.length);
     expect(filas.filter((f) => f.evidencias === null)).toEqual([]);
     for (const f of filas) {
+      // A figure over what was programmed carries its justification, as the form asks before sending.
+      if (pideJustificacion(f.acumulacion, f.valor, f.metas[f.periodo - 1]!))
+        expect(f.justificacion, `${f.codigo}, periodo ${f.periodo}`).toBeTruthy();
       if (f.acumulacion === 'hito') expect([0, 1], f.codigo).toContain(f.valor);
       if (f.acumulacion === 'promedio') {
         expect(f.valor, f.codigo).toBeGreaterThanOrEqual(80);
         expect(f.valor, f.codigo).toBeLessThanOrEqual(97);
       }
     }
+    expect(filas.some((f) => f.justificacion)).toBe(true);
     // «Último»: each report carries the running total, so it never goes down.
     for (const a of actividades.filter((x) => x.acumulacion === 'ultimo')) {
       const valores = filas.filter((f) => f.codigo === a.codigo).map((f) => f.valor);

@@ -4,7 +4,7 @@ import { CALENDARIO_NACIONAL } from '../../core/dias-habiles.ts';
 import { valorMedicion } from '../../core/indicador.ts';
 import { periodosDeVigencia } from '../../core/periodos.ts';
 import type { EstadoSeguimiento } from '../../core/seguimiento.ts';
-import { RANGOS_POR_DEFECTO } from '../../core/semaforo.ts';
+import { pideJustificacion, RANGOS_POR_DEFECTO } from '../../core/semaforo.ts';
 import type { Db } from '../../db/client.ts';
 import {
   actividad,
@@ -110,6 +110,13 @@ const DIFICULTADES = [
   'Demoras en la contratación del apoyo previsto.',
   'Fallas de conectividad en la sede durante el periodo.',
   'Se reprogramó por la emergencia invernal del Putumayo.',
+];
+
+// Why a figure went over what was programmed, in turn (asked above the semáforo's blue band).
+const JUSTIFICACIONES = [
+  'Se adelantó lo programado para el periodo siguiente aprovechando la disponibilidad del equipo.',
+  'La demanda del periodo fue mayor a la prevista y se atendió completa.',
+  'Se sumó el apoyo de la Secretaría de Salud departamental, que no estaba previsto.',
 ];
 
 const fmt = (n: number) => n.toLocaleString('es-CO', { maximumFractionDigits: 1 });
@@ -303,6 +310,13 @@ export async function sembrarPlanDemo(
             valor,
             descripcion: descripcion(datos, p.numero, p.nombre, valor),
             dificultades: quedoCorto(datos, p.numero, valor) ? DIFICULTADES[k % DIFICULTADES.length]! : null,
+            justificacionSobreejecucion: pideJustificacion(
+              a.acumulacion,
+              valor,
+              a.metasPeriodo[p.numero - 1]!,
+            )
+              ? JUSTIFICACIONES[k % JUSTIFICACIONES.length]!
+              : null,
             estado,
             tardio: enviado && k % 7 === 0,
             observacionesPlaneacion:
