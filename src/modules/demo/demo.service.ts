@@ -8,6 +8,7 @@ import { politicasDeVigencia, vigenciasCatalogo } from '../catalogo/catalogo.rep
 import { crearDependencia } from '../dependencias/dependencias.service.ts';
 import { crearEntidad } from '../entidades/entidad.service.ts';
 import { darAcceso } from '../usuarios/usuario.service.ts';
+import type { UsuarioDemo } from './actividades-demo.ts';
 import { sembrarPlanDemo } from './plan-demo.ts';
 
 // A fictional hospital: the name, NIT and people are invented; DIVIPOLA 86001 is Mocoa's real code.
@@ -19,11 +20,12 @@ export const DEMO = {
   dominio: 'hospitalriomulato.example',
 };
 
-const PERSONAS: { nombre: string; usuario: string; cargo: string; rol: Rol; dependencia: string }[] = [
+// A level-I E.S.E.'s staff: each person reports what their post answers for, nothing else.
+const PERSONAS: { nombre: string; usuario: UsuarioDemo; cargo: string; rol: Rol; dependencia: string }[] = [
   {
     nombre: 'Diana Marcela Rosero Enríquez',
     usuario: 'admin',
-    cargo: 'Profesional de sistemas',
+    cargo: 'Técnica de sistemas (administra la plataforma)',
     rol: 'admin_entidad',
     dependencia: 'Sistemas de Información y TIC',
   },
@@ -35,10 +37,24 @@ const PERSONAS: { nombre: string; usuario: string; cargo: string; rol: Rol; depe
     dependencia: 'Oficina Asesora de Planeación',
   },
   {
+    nombre: 'Lina Marcela Quenán Pantoja',
+    usuario: 'apoyoplaneacion',
+    cargo: 'Profesional universitaria de Planeación',
+    rol: 'responsable_actividad',
+    dependencia: 'Oficina Asesora de Planeación',
+  },
+  {
     nombre: 'Martha Lucía Jacanamejoy Chindoy',
     usuario: 'talentohumano',
     cargo: 'Líder de Talento Humano',
     rol: 'responsable_politica',
+    dependencia: 'Talento Humano',
+  },
+  {
+    nombre: 'Nancy Yaneth Criollo Botina',
+    usuario: 'sst',
+    cargo: 'Profesional de Seguridad y Salud en el Trabajo',
+    rol: 'responsable_actividad',
     dependencia: 'Talento Humano',
   },
   {
@@ -56,11 +72,53 @@ const PERSONAS: { nombre: string; usuario: string; cargo: string; rol: Rol; depe
     dependencia: 'Oficina de Control Interno',
   },
   {
+    nombre: 'Germán Darío Ojeda Chamorro',
+    usuario: 'auditoria',
+    cargo: 'Profesional de apoyo de Control Interno (auditor)',
+    rol: 'responsable_actividad',
+    dependencia: 'Oficina de Control Interno',
+  },
+  {
     nombre: 'Hernando Benavides Ortiz',
     usuario: 'gerencia',
     cargo: 'Gerente',
     rol: 'alta_direccion',
     dependencia: 'Gerencia',
+  },
+  {
+    nombre: 'Ana Cristina Jajoy Mavisoy',
+    usuario: 'subcientifica',
+    cargo: 'Subgerente Científica',
+    rol: 'responsable_actividad',
+    dependencia: 'Subgerencia Científica',
+  },
+  {
+    nombre: 'Édgar Fernando Paz Insuasty',
+    usuario: 'subadministrativo',
+    cargo: 'Subgerente Administrativo y Financiero',
+    rol: 'responsable_politica',
+    dependencia: 'Subgerencia Administrativa y Financiera',
+  },
+  {
+    nombre: 'Óscar Mauricio Bastidas Luna',
+    usuario: 'compras',
+    cargo: 'Profesional de Contratación y Compras',
+    rol: 'responsable_actividad',
+    dependencia: 'Almacén y Compras',
+  },
+  {
+    nombre: 'Paola Andrea Erazo Delgado',
+    usuario: 'juridica',
+    cargo: 'Asesora Jurídica (secretaria técnica del comité de conciliación)',
+    rol: 'responsable_politica',
+    dependencia: 'Jurídica',
+  },
+  {
+    nombre: 'Wilmer Alexis Cuatindioy Jamioy',
+    usuario: 'sistemas',
+    cargo: 'Ingeniero de sistemas, líder de TIC',
+    rol: 'responsable_politica',
+    dependencia: 'Sistemas de Información y TIC',
   },
   {
     nombre: 'Sandra Milena Guerrero Paz',
@@ -101,27 +159,27 @@ const DEPENDENCIAS: [string, string | null][] = [
   ['Facturación', 'Subgerencia Administrativa y Financiera'],
 ];
 
-// Which office answers for each policy in a hospital of this size.
-const DEPENDENCIA_DE_POLITICA: Record<string, string> = {
-  talento_humano: 'Talento Humano',
-  integridad: 'Talento Humano',
-  planeacion_institucional: 'Oficina Asesora de Planeación',
-  gestion_presupuestal: 'Subgerencia Administrativa y Financiera',
-  compras_contratacion: 'Almacén y Compras',
-  fortalecimiento_organizacional: 'Calidad',
-  gobierno_digital: 'Sistemas de Información y TIC',
-  seguridad_digital: 'Sistemas de Información y TIC',
-  defensa_juridica: 'Jurídica',
-  mejora_normativa: 'Jurídica',
-  servicio_ciudadano: 'Atención al Usuario (SIAU)',
-  racionalizacion_tramites: 'Atención al Usuario (SIAU)',
-  participacion_ciudadana: 'Atención al Usuario (SIAU)',
-  seguimiento_evaluacion: 'Oficina Asesora de Planeación',
-  transparencia: 'Oficina Asesora de Planeación',
-  gestion_documental: 'Gestión Documental y Archivo',
-  informacion_estadistica: 'Sistemas de Información y TIC',
-  gestion_conocimiento: 'Calidad',
-  control_interno: 'Oficina de Control Interno',
+// Who leads each policy in a hospital of this size (the person; the dependencia is theirs).
+const RESPONSABLE_DE_POLITICA: Record<string, UsuarioDemo> = {
+  talento_humano: 'talentohumano',
+  integridad: 'talentohumano',
+  planeacion_institucional: 'planeacion',
+  gestion_presupuestal: 'subadministrativo',
+  compras_contratacion: 'subadministrativo',
+  fortalecimiento_organizacional: 'calidad',
+  gobierno_digital: 'sistemas',
+  seguridad_digital: 'sistemas',
+  defensa_juridica: 'juridica',
+  mejora_normativa: 'juridica',
+  servicio_ciudadano: 'siau',
+  racionalizacion_tramites: 'siau',
+  participacion_ciudadana: 'siau',
+  seguimiento_evaluacion: 'planeacion',
+  transparencia: 'planeacion',
+  gestion_documental: 'archivo',
+  informacion_estadistica: 'sistemas',
+  gestion_conocimiento: 'calidad',
+  control_interno: 'controlinterno',
 };
 
 export interface ResultadoDemo {
@@ -174,7 +232,7 @@ export async function sembrarDemo(
     const d = await crearDependencia(db, actor, e.id, { nombre, padreId: padre ? deps.get(padre)! : null });
     deps.set(nombre, d.id);
   }
-  const personaDe = new Map<string, string>();
+  const personaDe = new Map<UsuarioDemo, string>();
   for (const p of PERSONAS) {
     const r = await darAcceso(db, actor, e.id, {
       nombre: p.nombre,
@@ -184,20 +242,23 @@ export async function sembrarDemo(
       claveFija: DEMO.clave,
     });
     if (r.tipo === 'invitacion') throw new Error(`${p.usuario}@${DEMO.dominio} ya existe en otra entidad`);
-    personaDe.set(p.dependencia, r.id);
+    personaDe.set(p.usuario, r.id);
   }
-  const lider = personaDe.get('Talento Humano')!;
+  const personas = {
+    persona: (u: UsuarioDemo) => personaDe.get(u)!,
+    dependencia: (u: UsuarioDemo) => deps.get(PERSONAS.find((p) => p.usuario === u)!.dependencia)!,
+  };
   for (const { vigencia } of await vigenciasCatalogo(db)) {
     const politicas = await politicasDeVigencia(db, vigencia);
     await db.transaction(async (tx) => {
       for (const p of politicas) {
-        const dependencia = DEPENDENCIA_DE_POLITICA[p.clave]!;
+        const quien = RESPONSABLE_DE_POLITICA[p.clave]!;
         const fila = {
           entidadId: e.id,
           vigencia,
           politica: p.clave,
-          dependenciaId: deps.get(dependencia)!,
-          usuarioId: personaDe.get(dependencia) ?? lider,
+          dependenciaId: personas.dependencia(quien),
+          usuarioId: personas.persona(quien),
         };
         await tx.insert(responsablePolitica).values(fila);
         await registrarAuditoria(tx, actor, {
@@ -211,32 +272,7 @@ export async function sembrarDemo(
     });
   }
   // The year's plan and follow-up, for the current vigencia (or the newest one in the catalog).
-  const vigencia = await vigenciaDemo(db);
-  const reportantes = PERSONAS.filter(
-    (p) => p.rol === 'responsable_actividad' || p.rol === 'responsable_politica',
-  );
-  const reportanteDe = (dep: string) =>
-    personaDe.get(reportantes.find((p) => p.dependencia === dep)?.dependencia ?? '');
-  await sembrarPlanDemo(
-    db,
-    actor,
-    e.id,
-    vigencia,
-    {
-      planeacion: personaDe.get('Oficina Asesora de Planeación')!,
-      controlInterno: personaDe.get('Oficina de Control Interno')!,
-      dependencia: (politica) => deps.get(DEPENDENCIA_DE_POLITICA[politica]!)!,
-      reportante: (politica) => {
-        const dep = DEPENDENCIA_DE_POLITICA[politica]!;
-        const propio = reportanteDe(dep);
-        if (propio) return propio;
-        // Offices without a 1.ª línea user in the demo lend the task to one who has it, in turn.
-        const i = Object.keys(DEPENDENCIA_DE_POLITICA).indexOf(politica) % reportantes.length;
-        return personaDe.get(reportantes[i]!.dependencia)!;
-      },
-    },
-    dataDir,
-  );
+  await sembrarPlanDemo(db, actor, e.id, await vigenciaDemo(db), personas, dataDir);
   return { creada: true, entidadId: e.id, usuarios, clave: DEMO.clave };
 }
 

@@ -1,9 +1,10 @@
+import { NOMBRE_ACUMULACION } from '../../core/acumulacion.ts';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import { CALENDARIO_NACIONAL } from '../../core/dias-habiles.ts';
 import { valorMedicion } from '../../core/indicador.ts';
 import { periodosDeVigencia } from '../../core/periodos.ts';
 import type { EstadoSeguimiento } from '../../core/seguimiento.ts';
-import { RANGOS_POR_DEFECTO } from '../../core/semaforo.ts';
+import { pideJustificacion, RANGOS_POR_DEFECTO } from '../../core/semaforo.ts';
 import type { Db } from '../../db/client.ts';
 import {
   actividad,
@@ -18,190 +19,14 @@ import {
 } from '../../db/schema.ts';
 import { guardarArchivo } from '../archivos/almacen.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
+import { crearObjetivo } from '../plan/objetivos.service.ts';
 import { cerrarPeriodo } from '../tablero/tablero.service.ts';
-
-type Meta = 'jornadas' | 'porcentaje' | 'informes' | 'documentos';
-const METAS: Record<Meta, { unidad: string; anual: number; periodos: number[] }> = {
-  jornadas: { unidad: 'jornadas', anual: 4, periodos: [1, 1, 1, 1] },
-  porcentaje: { unidad: '%', anual: 100, periodos: [25, 25, 25, 25] },
-  informes: { unidad: 'informes', anual: 4, periodos: [1, 1, 1, 1] },
-  documentos: { unidad: 'documentos', anual: 12, periodos: [3, 3, 3, 3] },
-};
-
-// Two activities per policy: [activity, product, kind of goal, weight].
-const ACTIVIDADES: Record<string, [string, string, Meta, number][]> = {
-  talento_humano: [
-    [
-      'Ejecutar el plan institucional de capacitación',
-      'Capacitaciones realizadas con listas de asistencia',
-      'porcentaje',
-      60,
-    ],
-    [
-      'Realizar las actividades del plan de bienestar e incentivos',
-      'Informe de actividades de bienestar',
-      'jornadas',
-      40,
-    ],
-  ],
-  integridad: [
-    [
-      'Socializar el código de integridad con el personal asistencial',
-      'Jornadas de socialización',
-      'jornadas',
-      50,
-    ],
-    [
-      'Actualizar el procedimiento de conflicto de intereses',
-      'Procedimiento adoptado y publicado',
-      'informes',
-      50,
-    ],
-  ],
-  planeacion_institucional: [
-    [
-      'Hacer seguimiento trimestral al plan de desarrollo institucional',
-      'Informe de seguimiento al plan',
-      'informes',
-      70,
-    ],
-    ['Actualizar el mapa de riesgos institucional', 'Mapa de riesgos publicado', 'porcentaje', 30],
-  ],
-  gestion_presupuestal: [
-    [
-      'Presentar los informes de ejecución presupuestal a la junta directiva',
-      'Informes de ejecución',
-      'informes',
-      50,
-    ],
-    ['Depurar la cartera mayor a 360 días', 'Cartera depurada frente a la meta', 'porcentaje', 50],
-  ],
-  compras_contratacion: [
-    [
-      'Publicar y actualizar el plan anual de adquisiciones en el SECOP II',
-      'Plan de adquisiciones publicado',
-      'informes',
-      40,
-    ],
-    [
-      'Publicar en el SECOP II los contratos en el plazo legal',
-      'Contratos publicados a tiempo',
-      'porcentaje',
-      60,
-    ],
-  ],
-  fortalecimiento_organizacional: [
-    [
-      'Actualizar el mapa de procesos y sus caracterizaciones',
-      'Caracterizaciones actualizadas',
-      'documentos',
-      60,
-    ],
-    ['Medir la carga laboral de los procesos asistenciales', 'Estudio de cargas laborales', 'porcentaje', 40],
-  ],
-  gobierno_digital: [
-    [
-      'Implementar la historia clínica electrónica interoperable',
-      'Módulos de historia clínica en producción',
-      'porcentaje',
-      60,
-    ],
-    ['Publicar conjuntos de datos abiertos en datos.gov.co', 'Conjuntos de datos publicados', 'informes', 40],
-  ],
-  seguridad_digital: [
-    [
-      'Ejecutar el plan de seguridad y privacidad de la información',
-      'Controles implementados',
-      'porcentaje',
-      60,
-    ],
-    [
-      'Realizar copias de respaldo verificadas de los sistemas de información',
-      'Informe de pruebas de restauración',
-      'informes',
-      40,
-    ],
-  ],
-  defensa_juridica: [
-    ['Sesionar el comité de conciliación', 'Actas del comité de conciliación', 'informes', 50],
-    ['Actualizar la política de prevención del daño antijurídico', 'Política adoptada', 'porcentaje', 50],
-  ],
-  mejora_normativa: [
-    [
-      'Publicar los proyectos de actos administrativos para comentarios',
-      'Proyectos publicados',
-      'documentos',
-      50,
-    ],
-    ['Depurar el normograma institucional', 'Normograma actualizado', 'porcentaje', 50],
-  ],
-  servicio_ciudadano: [
-    ['Medir la satisfacción de los usuarios del servicio', 'Informe de satisfacción', 'informes', 50],
-    ['Responder las PQRSD dentro del término legal', 'PQRSD respondidas a tiempo', 'porcentaje', 50],
-  ],
-  racionalizacion_tramites: [
-    ['Racionalizar el trámite de asignación de citas', 'Trámite racionalizado en el SUIT', 'porcentaje', 60],
-    ['Actualizar los trámites inscritos en el SUIT', 'Trámites actualizados', 'documentos', 40],
-  ],
-  participacion_ciudadana: [
-    ['Realizar la audiencia pública de rendición de cuentas', 'Informe de la audiencia', 'porcentaje', 50],
-    ['Reunir a la asociación de usuarios', 'Actas de reunión', 'jornadas', 50],
-  ],
-  seguimiento_evaluacion: [
-    [
-      'Medir los indicadores de calidad de la Resolución 256 de 2016',
-      'Reporte de indicadores',
-      'informes',
-      60,
-    ],
-    [
-      'Diligenciar el autodiagnóstico de las políticas MIPG',
-      'Autodiagnósticos diligenciados',
-      'porcentaje',
-      40,
-    ],
-  ],
-  transparencia: [
-    [
-      'Actualizar la sección de transparencia de la sede electrónica',
-      'Matriz ITA cumplida',
-      'porcentaje',
-      60,
-    ],
-    ['Publicar el informe de solicitudes de acceso a la información', 'Informes publicados', 'informes', 40],
-  ],
-  gestion_documental: [
-    ['Aplicar las tablas de retención documental', 'Transferencias documentales', 'documentos', 50],
-    ['Organizar el fondo acumulado del archivo central', 'Metros lineales organizados', 'porcentaje', 50],
-  ],
-  informacion_estadistica: [
-    [
-      'Reportar los RIPS y la información a la Superintendencia Nacional de Salud',
-      'Reportes enviados a tiempo',
-      'informes',
-      60,
-    ],
-    ['Documentar el inventario de información estadística', 'Inventario publicado', 'porcentaje', 40],
-  ],
-  gestion_conocimiento: [
-    [
-      'Documentar las lecciones aprendidas de los eventos adversos',
-      'Lecciones aprendidas documentadas',
-      'documentos',
-      50,
-    ],
-    ['Realizar las sesiones de transferencia de conocimiento', 'Sesiones realizadas', 'jornadas', 50],
-  ],
-  control_interno: [
-    ['Ejecutar el programa anual de auditorías internas', 'Auditorías ejecutadas', 'porcentaje', 60],
-    [
-      'Presentar el informe pormenorizado del estado del control interno',
-      'Informes publicados',
-      'informes',
-      40,
-    ],
-  ],
-};
+import {
+  ACTIVIDADES_DEMO,
+  type ActividadDemo,
+  OBJETIVOS_DEMO,
+  type UsuarioDemo,
+} from './actividades-demo.ts';
 
 const INDICADORES = [
   {
@@ -216,8 +41,10 @@ const INDICADORES = [
     frecuencia: 'trimestral',
     lineaBase: 72,
     meta: 90,
+    acumulacion: 'promedio',
     polaridad: 'creciente',
     fuente: 'Módulo de PQRSD del sistema de gestión documental',
+    responsable: 'siau',
   },
   {
     codigo: 'IND-02',
@@ -231,32 +58,37 @@ const INDICADORES = [
     frecuencia: 'trimestral',
     lineaBase: 38,
     meta: 25,
+    acumulacion: 'promedio',
     polaridad: 'decreciente',
     fuente: 'SECOP II y expedientes contractuales',
+    responsable: 'compras',
   },
   {
     codigo: 'IND-03',
     nombre: 'Cumplimiento del programa anual de auditorías',
     objetivo:
-      'Medir la ejecución del programa de auditorías internas aprobado por el comité de control interno.',
+      'Medir la ejecución del Plan Anual de Auditoría aprobado por el comité de coordinación de control interno.',
     tipo: 'eficacia',
     politica: 'control_interno',
-    formulaNumerador: 'Auditorías ejecutadas',
-    formulaDenominador: 'Auditorías programadas a la fecha',
+    formulaNumerador: 'Auditorías ejecutadas en el año',
+    formulaDenominador: 'Auditorías del Plan Anual de Auditoría',
     unidad: '%',
     frecuencia: 'trimestral',
-    lineaBase: 60,
+    lineaBase: 83,
     meta: 100,
+    // A running total: the latest measurement is the year's figure.
+    acumulacion: 'ultimo',
     polaridad: 'creciente',
-    fuente: 'Programa anual de auditorías y sus informes',
+    fuente: 'Plan Anual de Auditoría y sus informes',
+    responsable: 'auditoria',
   },
-] as const;
+] as const satisfies readonly ({ responsable: UsuarioDemo } & Record<string, unknown>)[];
 const MEDICIONES: [number, number][][] = [
   [
-    [78, 100],
-    [85, 104],
-    [96, 110],
-    [91, 98],
+    [104, 120],
+    [137, 150],
+    [122, 130],
+    [118, 125],
   ],
   [
     [1_080, 30],
@@ -265,29 +97,56 @@ const MEDICIONES: [number, number][][] = [
     [650, 26],
   ],
   [
-    [2, 3],
-    [5, 6],
-    [8, 9],
+    [3, 12],
+    [5, 12],
+    [8, 12],
     [12, 12],
   ],
 ];
 
-// How the last period's reports stand, in turn: a mix a planning office would recognise.
-const ESTADOS_ULTIMO: (EstadoSeguimiento | null)[] = [
-  'verificado',
-  'aceptado',
-  'enviado',
-  'aceptado',
-  'devuelto',
-  null,
-  'verificado',
-  'borrador',
-  'con_observaciones',
-  'aceptado',
-  'enviado',
-  null,
+// Why a figure fell short, in turn: what a planning office reads in real reports.
+const DIFICULTADES = [
+  'Rotación del personal responsable y carga asistencial del periodo.',
+  'Demoras en la contratación del apoyo previsto.',
+  'Fallas de conectividad en la sede durante el periodo.',
+  'Se reprogramó por la emergencia invernal del Putumayo.',
 ];
-const FACTORES = [1, 0.8, 1.2, 0.5, 1, 0.9, 0.6, 1, 1.1, 0.7];
+
+// Why a figure went over what was programmed, in turn (asked above the semáforo's blue band).
+const JUSTIFICACIONES = [
+  'Se adelantó lo programado para el periodo siguiente aprovechando la disponibilidad del equipo.',
+  'La demanda del periodo fue mayor a la prevista y se atendió completa.',
+  'Se sumó el apoyo de la Secretaría de Salud departamental, que no estaba previsto.',
+];
+
+const fmt = (n: number) => n.toLocaleString('es-CO', { maximumFractionDigits: 1 });
+
+/** What the responsible writes for the period, in the words of the activity's goal type. */
+function descripcion(a: ActividadDemo, numero: number, nombrePeriodo: string, valor: number) {
+  const meta = a.metas[numero - 1]!;
+  const periodo = nombrePeriodo.toLowerCase();
+  switch (a.tipo) {
+    case 'suma':
+      return `En el ${periodo}: ${fmt(valor)} ${a.unidad} de ${fmt(meta)} programados.`;
+    case 'ultimo':
+      return `Total acumulado al corte del ${periodo}: ${fmt(valor)} ${a.unidad}; el nivel esperado era ${fmt(meta)}.`;
+    case 'promedio':
+      return `Resultado del ${periodo}: ${fmt(valor)} % frente a una meta de ${fmt(meta)} %.`;
+    case 'maximo':
+      return `Avance alcanzado al corte del ${periodo}: ${fmt(valor)} % de ${fmt(meta)} % programado.`;
+    case 'hito':
+      if (valor > 0) return `Cumplido: ${a.producto.charAt(0).toLowerCase()}${a.producto.slice(1)}.`;
+      return meta > 0
+        ? 'No se cumplió en el periodo previsto; queda para el siguiente.'
+        : 'En preparación; se cumple en un periodo posterior.';
+  }
+}
+
+/** Whether the figure falls short of what was due in the period, under the goal type. */
+function quedoCorto(a: ActividadDemo, numero: number, valor: number) {
+  const meta = a.metas[numero - 1]!;
+  return a.tipo === 'hito' ? meta > 0 && valor === 0 : valor < meta;
+}
 
 /** A small valid one-page PDF: the demo's evidence files. */
 function pdfDemo(titulo: string): Buffer {
@@ -316,12 +175,15 @@ function pdfDemo(titulo: string): Buffer {
 }
 
 export interface PersonasDemo {
-  planeacion: string;
-  controlInterno: string;
-  /** Who reports each policy's activities (1.ª línea). */
-  reportante: (politica: string) => string;
-  dependencia: (politica: string) => string;
+  /** The account of each person of the demo. */
+  persona: (usuario: UsuarioDemo) => string;
+  /** The dependencia each person works in. */
+  dependencia: (usuario: UsuarioDemo) => string;
 }
+
+/** Whether the activity runs in the period (it must report it): the same rule as the dashboard's. */
+const activaEn = (a: { fechaInicio: string; fechaFin: string }, p: { inicio: string; corte: string }) =>
+  a.fechaInicio <= p.corte && a.fechaFin >= p.inicio;
 
 export async function sembrarPlanDemo(
   db: Db,
@@ -336,6 +198,10 @@ export async function sembrarPlanDemo(
   const pasados = periodos.filter((p) => p.corte < hoy);
   const conReporte = pasados.length ? pasados : periodos.slice(0, 1);
   const ultimo = conReporte.at(-1)!.numero;
+  const planeacion = personas.persona('planeacion');
+  const controlInterno = personas.persona('controlinterno');
+
+  for (const o of OBJETIVOS_DEMO) await crearObjetivo(db, actor, entidadId, o);
 
   await db.transaction(async (tx) => {
     await tx.insert(vigenciaEntidad).values({
@@ -346,45 +212,27 @@ export async function sembrarPlanDemo(
       semaforo: RANGOS_POR_DEFECTO,
     });
     await tx.insert(periodo).values(periodos.map((p) => ({ ...p, entidadId, vigencia })));
+    // An E.S.E.'s plans are approved by its Junta Directiva, by acuerdo, before 31 January.
     const [plan] = await tx
       .insert(planAccion)
       .values({
         entidadId,
         vigencia,
         estado: 'publicado',
-        fechaSesionComite: `${vigencia}-01-29`,
-        actaComite: `Acta 01 de ${vigencia} del Comité Institucional de Gestión y Desempeño`,
+        fechaSesionComite: `${vigencia}-01-27`,
+        actaComite: `Acuerdo 003 de ${vigencia} de la Junta Directiva`,
       })
       .returning();
-    const filas = Object.entries(ACTIVIDADES).flatMap(([politica, lista], i) =>
-      lista.map(([nombre, producto, meta, ponderacion], j) => ({
-        planId: plan!.id,
-        politica,
-        codigo: `${politica.slice(0, 3).toUpperCase()}-${String(i + 1).padStart(2, '0')}.${j + 1}`,
-        nombre,
-        producto,
-        metaAnual: METAS[meta].anual,
-        unidad: METAS[meta].unidad,
-        metasPeriodo: METAS[meta].periodos,
-        ponderacion,
-        dependenciaId: personas.dependencia(politica),
-        responsableId: personas.reportante(politica),
-        fechaInicio: `${vigencia}-01-15`,
-        fechaFin: `${vigencia}-12-15`,
-        presupuesto: j === 0 ? (i + 2) * 4_500_000 : null,
-        rubro: j === 0 ? '2.1.2.02.02' : null,
-      })),
-    );
     // Three indicators with a hoja de vida, measured in every period with follow-up.
     const indicadores = await tx
       .insert(indicador)
       .values(
-        INDICADORES.map((x) => ({
+        INDICADORES.map(({ responsable, ...x }) => ({
           ...x,
           entidadId,
           vigencia,
-          responsableId: personas.reportante(x.politica),
-          dependenciaId: personas.dependencia(x.politica),
+          responsableId: personas.persona(responsable),
+          dependenciaId: personas.dependencia(responsable),
         })),
       )
       .returning();
@@ -402,13 +250,33 @@ export async function sembrarPlanDemo(
           };
         }),
       );
-    const indicadorDe = new Map(indicadores.map((x) => [x.politica, x.id]));
+    const indicadorDe = new Map(indicadores.map((x) => [x.codigo, x.id]));
     const actividades = await tx
       .insert(actividad)
       .values(
-        filas.map((f) => ({
-          ...f,
-          indicadorId: f.codigo.endsWith('.1') ? (indicadorDe.get(f.politica) ?? null) : null,
+        ACTIVIDADES_DEMO.map((a) => ({
+          planId: plan!.id,
+          politica: a.politica,
+          codigo: a.codigo,
+          indiceFurag: a.indice ?? null,
+          plan612: a.plan612 ?? null,
+          objetivo: a.objetivo,
+          nombre: a.nombre,
+          producto: a.producto,
+          metaAnual: a.meta,
+          unidad: a.unidad,
+          acumulacion: a.tipo,
+          metasPeriodo: [...a.metas],
+          ponderacion: a.peso,
+          dependenciaId: personas.dependencia(a.responsable),
+          responsableId: personas.persona(a.responsable),
+          corresponsables: (a.corresponsables ?? []).map(personas.persona),
+          fechaInicio: `${vigencia}-${a.desde}`,
+          fechaFin: `${vigencia}-${a.hasta}`,
+          presupuesto: a.presupuesto ?? null,
+          rubro: a.rubro ?? null,
+          bpin: a.bpin ?? null,
+          indicadorId: a.indicador ? indicadorDe.get(a.indicador)! : null,
         })),
       )
       .returning();
@@ -422,15 +290,16 @@ export async function sembrarPlanDemo(
 
     let k = 0;
     for (const [i, a] of actividades.entries()) {
+      const datos = ACTIVIDADES_DEMO[i]!;
+      // Control interno does not verify its own office's reports: planeación's acceptance is the last step.
+      const propia = a.politica === 'control_interno';
       for (const p of conReporte) {
+        if (!activaEn(a, p)) continue;
         k++;
         const estado: EstadoSeguimiento | null =
-          p.numero < ultimo ? 'verificado' : ESTADOS_ULTIMO[i % ESTADOS_ULTIMO.length]!;
+          p.numero < ultimo ? (propia ? 'aceptado' : 'verificado') : datos.estado;
         if (!estado) continue;
-        const meta = a.metasPeriodo[p.numero - 1]!;
-        // Counts (reports, sessions) are whole numbers; percentages keep one decimal.
-        const exacto = meta * FACTORES[k % FACTORES.length]!;
-        const valor = a.unidad === '%' ? Math.round(exacto * 10) / 10 : Math.round(exacto);
+        const valor = datos.valores[p.numero - 1]!;
         const enviado = estado !== 'borrador';
         const [s] = await tx
           .insert(seguimiento)
@@ -439,14 +308,20 @@ export async function sembrarPlanDemo(
             actividadId: a.id,
             periodo: p.numero,
             valor,
-            descripcion: `Avance de «${a.nombre.toLowerCase()}» en el ${p.nombre.toLowerCase()}: ${valor.toLocaleString('es-CO')} ${a.unidad} de ${meta.toLocaleString('es-CO')} programados.`,
-            dificultades:
-              valor < meta ? 'Rotación del personal responsable y carga asistencial del periodo.' : null,
+            descripcion: descripcion(datos, p.numero, p.nombre, valor),
+            dificultades: quedoCorto(datos, p.numero, valor) ? DIFICULTADES[k % DIFICULTADES.length]! : null,
+            justificacionSobreejecucion: pideJustificacion(
+              a.acumulacion,
+              valor,
+              a.metasPeriodo[p.numero - 1]!,
+            )
+              ? JUSTIFICACIONES[k % JUSTIFICACIONES.length]!
+              : null,
             estado,
             tardio: enviado && k % 7 === 0,
             observacionesPlaneacion:
               estado === 'devuelto'
-                ? 'Adjunte el acta firmada; la lista de asistencia no es suficiente.'
+                ? 'Adjunte el soporte firmado; la lista de asistencia sola no es suficiente.'
                 : null,
             observacionesControl:
               estado === 'con_observaciones'
@@ -455,10 +330,9 @@ export async function sembrarPlanDemo(
             reportadoPor: a.responsableId,
             enviadoEn: enviado ? new Date(`${p.cierra}T15:00:00-05:00`) : null,
             revisadoPor: ['aceptado', 'verificado', 'con_observaciones', 'devuelto'].includes(estado)
-              ? personas.planeacion
+              ? planeacion
               : null,
-            verificadoPor:
-              estado === 'verificado' || estado === 'con_observaciones' ? personas.controlInterno : null,
+            verificadoPor: estado === 'verificado' || estado === 'con_observaciones' ? controlInterno : null,
           })
           .returning();
         const pdf = dataDir ? pdfDemo(`${a.codigo} ${a.nombre} - ${p.nombre} ${vigencia}`) : null;
@@ -486,11 +360,20 @@ export async function sembrarPlanDemo(
       accion: 'sembrar_demo',
       recurso: 'plan',
       recursoId: `${vigencia}:v1`,
-      despues: { actividades: actividades.length, periodosConSeguimiento: conReporte.map((p) => p.numero) },
+      despues: {
+        actividades: actividades.length,
+        porTipoDeMeta: Object.fromEntries(
+          Object.keys(NOMBRE_ACUMULACION).map((t) => [
+            t,
+            actividades.filter((a) => a.acumulacion === t).length,
+          ]),
+        ),
+        periodosConSeguimiento: conReporte.map((p) => p.numero),
+      },
     });
   });
 
   // Earlier periods are closed, as planeación would have done, with their figures frozen.
   for (const p of conReporte.filter((x) => x.numero < ultimo))
-    await cerrarPeriodo(db, actor, personas.planeacion, entidadId, vigencia, p.numero);
+    await cerrarPeriodo(db, actor, planeacion, entidadId, vigencia, p.numero);
 }

@@ -89,15 +89,16 @@ describe('respaldo y restauración', () => {
     const b = await volcar(destino.conexion.db);
     expect(b).toEqual(a);
     expect(b.entidad).toHaveLength(1);
-    expect(b.usuario).toHaveLength(9);
+    expect(b.usuario).toHaveLength(17);
     // The demo's year travels whole: plan, reports, their evidence files and the frozen periods.
-    expect(b.actividad).toHaveLength(38);
-    expect(b.seguimiento!.length).toBeGreaterThan(38);
+    expect(b.actividad).toHaveLength(45);
+    expect(b.objetivo_estrategico).toHaveLength(5);
+    expect(b.seguimiento!.length).toBeGreaterThan(45);
     expect(b.evidencia).toHaveLength(b.seguimiento!.length);
     expect(b.corte_periodo!.length).toBeGreaterThan(0);
     expect(r.tablas).toEqual(Object.fromEntries(TABLAS.map((t) => [t, a[t]!.length])));
     const archivos = huellas(origen.dataDir);
-    expect(Object.keys(archivos).length).toBeGreaterThan(38);
+    expect(Object.keys(archivos).length).toBeGreaterThan(45);
     expect(r.archivos).toBe(Object.keys(archivos).length);
     expect(huellas(destino.dataDir)).toEqual(archivos);
     expect(readFileSync(join(carpetaArchivos(destino.dataDir), 'ab', 'evidencia.pdf'), 'utf8')).toBe(

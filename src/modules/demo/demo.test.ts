@@ -1,0 +1,250 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actividad } from '../../contrato/plan.ts';
+import { ACUMULACIONES, problemaMetas } from '../../core/acumulacion.ts';
+import { pideJustificacion } from '../../core/semaforo.ts';
+import {
+  actividad,
+  evidencia,
+  indicador,
+  indiceFurag,
+  planAccion,
+  planDecreto612,
+  responsablePolitica,
+  seguimiento,
+} from '../../db/schema.ts';
+import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
+import { validarActividad } from '../plan/plan.service.ts';
+import { DEMO, sembrarDemo, vigenciaDemo } from './demo.service.ts';
+
+// What a jefe de planeación would check in the demo hospital before believing it.
+let t: AppPrueba;
+let entidadId: string;
+let vigencia: number;
+let planeacion: Sesion;
+let actividades: Actividad[];
+let personas: { id: string; nombre: string; correo: string; cargo: string | null; roles: string[] }[];
+
+beforeAll(async () => {
+  t = await crearAppPrueba();
+  entidadId = (await sembrarDemo(t.conexion.db, { usuarioId: null, correo: 'prueba', ip: null }, t.dataDir))
+    .entidadId;
+  vigencia = await vigenciaDemo(t.conexion.db);
+  planeacion = await t.iniciarSesion(`planeacion@${DEMO.dominio}`, DEMO.clave);
+  actividades = (await t.pedir(planeacion, 'GET', `/api/entidades/${entidadId}/planes/${vigencia}`)).json()
+    .actividades;
+  personas = (await t.pedir(planeacion, 'GET', `/api/entidades/${entidadId}/usuarios`)).json();
+}, 120_000);
+afterAll(() => t.cerrar());
+
+const deNombre = (texto: RegExp) => {
+  const a = actividades.find((x) => texto.test(x.nombre));
+  expect(a, String(texto)).toBeDefined();
+  return a!;
+};
+
+describe('la demostración es un hospital de nivel I creíble', () => {
+  it('hay actividades de cada tipo de meta y todas pasan la validación del plan', async () => {
+    const tipos = new Set(actividades.map((a) => a.acumulacion));
+    expect([...tipos].sort()).toEqual([...ACUMULACIONES].sort());
+    for (const a of actividades) {
+      expect(problemaMetas(a.acumulacion, a.metaAnual, a.metasPeriodo, 4), a.codigo).toBeNull();
+      // The same checks as an activity typed in the form: index and plan against the policy, objective, dates.
+      await expect(
+        validarActividad(t.conexion.db, entidadId, vigencia, a as never),
+        a.codigo,
+      ).resolves.toBeUndefined();
+    }
+    // Not every activity is 1/1/1/1 or 25/25/25/25.
+    const repetidas = actividades.filter((a) => a.metasPeriodo.every((m) => m === a.metasPeriodo[0]));
+    expect(repetidas.filter((a) => a.acumulacion === 'suma').length).toBeLessThan(actividades.length / 5);
+  });
+
+  it('las fechas varían: ninguna actividad va del 15/01 al 15/12 y hay actividades de unos pocos meses', () => {
+    expect(
+      actividades.filter((a) => a.fechaInicio === `${vigencia}-01-15` && a.fechaFin === `${vigencia}-12-15`),
+    ).toEqual([]);
+    expect(new Set(actividades.map((a) => `${a.fechaInicio}/${a.fechaFin}`)).size).toBeGreaterThan(15);
+    const meses = (a: Actividad) =>
+      (Number(a.fechaFin.slice(5, 7)) - Number(a.fechaInicio.slice(5, 7)) + 12) % 12;
+    expect(actividades.filter((a) => meses(a) <= 4).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('cada actividad lleva el índice FURAG o el plan del Decreto 612 de su política, cuando el catálogo los tiene, y un objetivo estratégico', async () => {
+    const db = t.conexion.db;
+    const indices = await db.select().from(indiceFurag).where(eq(indiceFurag.vigencia, vigencia));
+    const planes = await db.select().from(planDecreto612).where(eq(planDecreto612.vigencia, vigencia));
+    const objetivos = (await t.pedir(planeacion, 'GET', `/api/entidades/${entidadId}/objetivos`)).json();
+    expect(objetivos.map((o: { codigo: string }) => o.codigo)).toEqual(['OE1', 'OE2', 'OE3', 'OE4', 'OE5']);
+    for (const a of actividades) {
+      expect(
+        objetivos.map((o: { codigo: string }) => o.codigo),
+        a.codigo,
+      ).toContain(a.objetivo);
+      if (a.indiceFurag)
+        expect(indices.find((i) => i.codigo === a.indiceFurag)?.politica, a.codigo).toBe(a.politica);
+      if (a.plan612) expect(planes.find((p) => p.clave === a.plan612)?.politica, a.codigo).toBe(a.politica);
+      const hay =
+        indices.some((i) => i.politica === a.politica) || planes.some((p) => p.politica === a.politica);
+      if (hay) expect(a.indiceFurag ?? a.plan612, `${a.codigo} sin índice ni plan`).toBeTruthy();
+    }
+    // The Decreto 612 plans an E.S.E. is asked about, each with activities.
+    const etiquetados = new Set(actividades.map((a) => a.plan612));
+    for (const plan of ['capacitacion', 'pinar', 'adquisiciones', 'peti', 'transparencia_etica', 'sst'])
+      expect(etiquetados, plan).toContain(plan);
+  });
+
+  it('las frecuencias de ley: conciliación dos veces al mes, informe pormenorizado semestral, audiencia como hito, PQRSD como tasa', () => {
+    const conciliacion = deNombre(/comité de conciliación/);
+    expect(conciliacion).toMatchObject({ acumulacion: 'suma', metaAnual: 24 });
+    expect(conciliacion.metasPeriodo.every((m) => m >= 6)).toBe(true);
+    const pormenorizado = deNombre(/informe pormenorizado/);
+    expect(pormenorizado).toMatchObject({ acumulacion: 'suma', metaAnual: 2 });
+    expect(pormenorizado.metasPeriodo.filter((m) => m > 0)).toEqual([1, 1]);
+    expect(deNombre(/rendición de cuentas/).acumulacion).toBe('hito');
+    const pqrsd = deNombre(/PQRSD/);
+    expect(pqrsd).toMatchObject({ acumulacion: 'promedio', unidad: '%', metaAnual: 90 });
+    expect(deNombre(/Plan Institucional de Capacitación/).acumulacion).toBe('ultimo');
+  });
+
+  it('cada quien responde por lo de su cargo: control interno solo por su política y todo responsable puede reportar', async () => {
+    const db = t.conexion.db;
+    const rolesDe = new Map(personas.map((p) => [p.id, p.roles]));
+    const control = personas.filter((p) => p.roles.includes('control_interno')).map((p) => p.id);
+    const oficina = actividades.find((a) => a.politica === 'control_interno')!.dependenciaId;
+    for (const a of actividades) {
+      const suyos = [a.responsableId, ...a.corresponsables];
+      if (a.politica !== 'control_interno') {
+        expect(
+          suyos.some((id) => control.includes(id!)),
+          a.codigo,
+        ).toBe(false);
+        expect(a.dependenciaId, a.codigo).not.toBe(oficina);
+      }
+      expect(
+        rolesDe
+          .get(a.responsableId!)
+          ?.some((r) => r === 'responsable_actividad' || r === 'responsable_politica'),
+        `${a.codigo}: su responsable no puede reportar`,
+      ).toBe(true);
+    }
+    const lideres = await db
+      .select()
+      .from(responsablePolitica)
+      .where(and(eq(responsablePolitica.entidadId, entidadId), eq(responsablePolitica.vigencia, vigencia)));
+    expect(lideres.filter((l) => control.includes(l.usuarioId!)).map((l) => l.politica)).toEqual([
+      'control_interno',
+    ]);
+    // Control interno never verifies its own office's reports.
+    const propios = await db
+      .select({ verificadoPor: seguimiento.verificadoPor })
+      .from(seguimiento)
+      .innerJoin(actividad, eq(actividad.id, seguimiento.actividadId))
+      .where(and(eq(seguimiento.entidadId, entidadId), eq(actividad.politica, 'control_interno')));
+    expect(propios.length).toBeGreaterThan(0);
+    expect(propios.filter((s) => s.verificadoPor !== null)).toEqual([]);
+    expect(personas.every((p) => p.correo.endsWith(`@${DEMO.dominio}`))).toBe(true);
+    expect(personas.length).toBeGreaterThanOrEqual(15);
+  });
+
+  it('los reportes siguen el tipo de meta, con una mezcla de estados y evidencia en cada uno', async () => {
+    const db = t.conexion.db;
+    const filas = await db
+      .select({
+        codigo: actividad.codigo,
+        acumulacion: actividad.acumulacion,
+        periodo: seguimiento.periodo,
+        valor: seguimiento.valor,
+        estado: seguimiento.estado,
+        metas: actividad.metasPeriodo,
+        justificacion: seguimiento.justificacionSobreejecucion,
+        evidencias: evidencia.id,
+      })
+      .from(seguimiento)
+      .innerJoin(actividad, eq(actividad.id, seguimiento.actividadId))
+      .leftJoin(evidencia, eq(evidencia.seguimientoId, seguimiento.id))
+      .where(eq(seguimiento.entidadId, entidadId))
+      .orderBy(actividad.codigo, seguimiento.periodo);
+    expect(filas.length).toBeGreaterThan(actividades.length);
+    expect(filas.filter((f) => f.evidencias === null)).toEqual([]);
+    for (const f of filas) {
+      // A figure over what was programmed carries its justification, as the form asks before sending.
+      if (pideJustificacion(f.acumulacion, f.valor, f.metas[f.periodo - 1]!))
+        expect(f.justificacion, `${f.codigo}, periodo ${f.periodo}`).toBeTruthy();
+      if (f.acumulacion === 'hito') expect([0, 1], f.codigo).toContain(f.valor);
+      if (f.acumulacion === 'promedio') {
+        expect(f.valor, f.codigo).toBeGreaterThanOrEqual(80);
+        expect(f.valor, f.codigo).toBeLessThanOrEqual(97);
+      }
+    }
+    expect(filas.some((f) => f.justificacion)).toBe(true);
+    // «Último»: each report carries the running total, so it never goes down.
+    for (const a of actividades.filter((x) => x.acumulacion === 'ultimo')) {
+      const valores = filas.filter((f) => f.codigo === a.codigo).map((f) => f.valor);
+      expect(valores, a.codigo).toEqual([...valores].sort((x, y) => x - y));
+    }
+    const ultimo = Math.max(...filas.map((f) => f.periodo));
+    expect(
+      new Set(filas.filter((f) => f.periodo === ultimo).map((f) => f.estado)).size,
+    ).toBeGreaterThanOrEqual(5);
+  });
+
+  it('el plan lo aprobó la Junta Directiva en enero y los indicadores acumulan según lo que miden', async () => {
+    const db = t.conexion.db;
+    const ent = (await t.pedir(planeacion, 'GET', `/api/entidades/${entidadId}`)).json();
+    expect(ent.organoAprobacion).toBe('junta_directiva');
+    const [plan] = await db
+      .select()
+      .from(planAccion)
+      .where(and(eq(planAccion.entidadId, entidadId), eq(planAccion.vigencia, vigencia)));
+    expect(plan!.actaComite).toBe(`Acuerdo 003 de ${vigencia} de la Junta Directiva`);
+    expect(plan!.fechaSesionComite).toMatch(new RegExp(`^${vigencia}-01-`));
+    const inds = await db
+      .select()
+      .from(indicador)
+      .where(and(eq(indicador.entidadId, entidadId), eq(indicador.vigencia, vigencia)));
+    const de = (texto: RegExp) => inds.find((i) => texto.test(i.nombre))!;
+    expect(de(/PQRSD/)).toMatchObject({ acumulacion: 'promedio', unidad: '%' });
+    expect(de(/Días promedio para contratar/)).toMatchObject({
+      acumulacion: 'promedio',
+      polaridad: 'decreciente',
+    });
+    expect(de(/auditorías/).acumulacion).toBe('ultimo');
+  });
+
+  it('el tablero de cada periodo sale sin errores y con cifras entre 0 y 100', async () => {
+    const enRango = (x: number | null, donde: string) => {
+      if (x === null) return;
+      expect(x, donde).toBeGreaterThanOrEqual(0);
+      expect(x, donde).toBeLessThanOrEqual(100);
+    };
+    for (const periodo of [1, 2, 3, 4]) {
+      const r = await t.pedir(
+        planeacion,
+        'GET',
+        `/api/entidades/${entidadId}/tablero?vigencia=${vigencia}&periodo=${periodo}`,
+      );
+      expect(r.statusCode, r.body).toBe(200);
+      const tab = r.json();
+      enRango(tab.avance, `periodo ${periodo}`);
+      for (const d of tab.dimensiones) enRango(d.avance, `${d.codigo}, periodo ${periodo}`);
+      for (const p of tab.politicas) {
+        enRango(p.avance, `${p.clave}, periodo ${periodo}`);
+        enRango(p.cumplimiento, `${p.clave}, periodo ${periodo}`);
+      }
+      const lista = (
+        await t.pedir(
+          planeacion,
+          'GET',
+          `/api/entidades/${entidadId}/tablero/actividades?vigencia=${vigencia}&periodo=${periodo}&porPagina=200`,
+        )
+      ).json();
+      expect(lista.total).toBe(actividades.length);
+      for (const a of lista.actividades) {
+        enRango(a.avance, `${a.codigo}, periodo ${periodo}`);
+        // Above 100 % in a period is sobreejecución (the blue band), not an error; never negative or NaN.
+        if (a.cumplimiento !== null) expect(a.cumplimiento, a.codigo).toBeGreaterThanOrEqual(0);
+      }
+    }
+  });
+});
