@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  actividadSeleccionada,
+  type CriterioVerificacion,
+  claveCriterio,
+  MOTIVO_SIN_AUTORREVISION,
+  muestraReproducible,
+  quienVerifica,
+  situacionVerificacion,
+} from './verificacion.ts';
+
+const a = { id: 'a1', politica: 'POL05', dependenciaId: 'd1' };
+
+describe('selección de control interno para verificar', () => {
+  it.each<[string, CriterioVerificacion[], boolean]>([
+    ['sin selección registrada, todo se verifica', [], true],
+    ['todas', [{ tipo: 'todas' }], true],
+    ['su política', [{ tipo: 'politica', politica: 'POL05' }], true],
+    ['otra política', [{ tipo: 'politica', politica: 'POL19' }], false],
+    ['su dependencia', [{ tipo: 'dependencia', dependenciaId: 'd1' }], true],
+    ['otra dependencia', [{ tipo: 'dependencia', dependenciaId: 'd2' }], false],
+    ['elegida una a una', [{ tipo: 'actividad', actividadId: 'a1' }], true],
+    ['otra actividad elegida', [{ tipo: 'actividad', actividadId: 'a2' }], false],
+    ['en la muestra', [{ tipo: 'muestra', porcentaje: 10, semilla: 's' }], true],
+    [
+      'basta con un criterio',
+      [
+        { tipo: 'politica', politica: 'POL19' },
+        { tipo: 'dependencia', dependenciaId: 'd1' },
+      ],
+      true,
+    ],
+  ])('%s', (_caso, criterios, esperado) => {
+    expect(actividadSeleccionada(criterios, a, new Set(['a1']))).toBe(esperado);
+  });
+
+  it('una actividad sin dependencia no entra por un criterio de dependencia', () => {
+    expect(
+      actividadSeleccionada(
+        [{ tipo: 'dependencia', dependenciaId: 'd1' }],
+        { ...a, dependenciaId: null },
+        new Set(),
+      ),
+    ).toBe(false);
+  });
+
+  it.each<[CriterioVerificacion, string]>([
+    [{ tipo: 'todas' }, 'todas'],
+    [{ tipo: 'muestra', porcentaje: 20, semilla: 'x' }, 'muestra'],
+    [{ tipo: 'politica', politica: 'POL01' }, 'politica:POL01'],
+    [{ tipo: 'dependencia', dependenciaId: 'd9' }, 'dependencia:d9'],
+    [{ tipo: 'actividad', actividadId: 'a9' }, 'actividad:a9'],
+  ])('clave de %o: %s', (c, clave) => {
+    expect(claveCriterio(c)).toBe(clave);
+  });
+});
+
+describe('muestra aleatoria reproducible', () => {
+  const ids = Array.from({ length: 40 }, (_, i) => `act-${i}`);
+
+  it.each([
+    [10, 4],
+    [25, 10],
+    [1, 1],
+    [100, 40],
+  ])('%i %% de 40 actividades son %i', (pct, n) => {
+    expect(muestraReproducible(ids, pct, 'semilla').size).toBe(n);
+  });
+
+  it('la misma semilla da la misma muestra; otra semilla, otra', () => {
+    expect([...muestraReproducible(ids, 25, 'PAA-2026')]).toEqual([...muestraReproducible(ids, 25, 'PAA-2026')]);
+    expect([...muestraReproducible(ids, 25, 'PAA-2026')].sort()).not.toEqual(
+      [...muestraReproducible(ids, 25, 'otra')].sort(),
+    );
+  });
+
+  it('propiedades: tamaño ⌈n·p⌉, subconjunto, sin depender del orden de la lista', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.uuid(), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.string(),
+        (lista, pct, semilla) => {
+          const m = muestraReproducible(lista, pct, semilla);
+          expect(m.size).toBe(Math.ceil((lista.length * pct) / 100));
+          for (const id of m) expect(lista).toContain(id);
+          expect([...muestraReproducible([...lista].reverse(), pct, semilla)].sort()).toEqual([...m].sort());
+        },
+      ),
+    );
+  });
+});
+
+describe('nadie se revisa a sí mismo: la regla de la política de Control Interno', () => {
+  it.each([
+    ['POL19', true, 'planeacion', MOTIVO_SIN_AUTORREVISION],
+    ['POL19', false, 'control_interno', null],
+    ['POL05', true, 'control_interno', null],
+    ['POL05', false, 'control_interno', null],
+  ] as const)('%s, de control interno: %s → verifica %s', (politica, deControl, linea, motivo) => {
+    expect(quienVerifica(politica, deControl)).toEqual({ linea, motivo });
+  });
+});
+
+describe('situación del reporte ante la verificación', () => {
+  it.each([
+    ['aceptado', true, 'pendiente'],
+    ['aceptado', false, 'completo'],
+    ['verificado', false, 'verificado'],
+    ['con_observaciones', true, 'con_observaciones'],
+    ['respondido', true, 'respondido'],
+    ['enviado', true, 'sin_aceptar'],
+    ['borrador', false, 'sin_aceptar'],
+    ['devuelto', true, 'sin_aceptar'],
+  ] as const)('%s, seleccionado %s → %s', (estado, sel, situacion) => {
+    expect(situacionVerificacion(estado, sel)).toBe(situacion);
+  });
+});
