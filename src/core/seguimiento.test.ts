@@ -49,7 +49,11 @@ describe('cadena de revisión del seguimiento', () => {
     const cuentan = ESTADOS_SEGUIMIENTO.filter(seguimientoCuenta);
     expect(editables).toEqual(['borrador', 'devuelto']);
     expect(cuentan).toEqual(['aceptado', 'verificado', 'con_observaciones', 'respondido']);
-    expect(ESTADOS_SEGUIMIENTO.filter(admiteEvidencia)).toEqual(['borrador', 'devuelto', 'con_observaciones']);
+    expect(ESTADOS_SEGUIMIENTO.filter(admiteEvidencia)).toEqual([
+      'borrador',
+      'devuelto',
+      'con_observaciones',
+    ]);
   });
 
   it('ningún estado editable cuenta en el tablero, y a todo estado se llega por alguna acción', () => {

@@ -10,14 +10,14 @@ import {
   situacionVerificacion,
 } from './verificacion.ts';
 
-const a = { id: 'a1', politica: 'POL05', dependenciaId: 'd1' };
+const a = { id: 'a1', politica: 'integridad', dependenciaId: 'd1' };
 
 describe('selección de control interno para verificar', () => {
   it.each<[string, CriterioVerificacion[], boolean]>([
     ['sin selección registrada, todo se verifica', [], true],
     ['todas', [{ tipo: 'todas' }], true],
-    ['su política', [{ tipo: 'politica', politica: 'POL05' }], true],
-    ['otra política', [{ tipo: 'politica', politica: 'POL19' }], false],
+    ['su política', [{ tipo: 'politica', politica: 'integridad' }], true],
+    ['otra política', [{ tipo: 'politica', politica: 'control_interno' }], false],
     ['su dependencia', [{ tipo: 'dependencia', dependenciaId: 'd1' }], true],
     ['otra dependencia', [{ tipo: 'dependencia', dependenciaId: 'd2' }], false],
     ['elegida una a una', [{ tipo: 'actividad', actividadId: 'a1' }], true],
@@ -26,7 +26,7 @@ describe('selección de control interno para verificar', () => {
     [
       'basta con un criterio',
       [
-        { tipo: 'politica', politica: 'POL19' },
+        { tipo: 'politica', politica: 'control_interno' },
         { tipo: 'dependencia', dependenciaId: 'd1' },
       ],
       true,
@@ -48,7 +48,7 @@ describe('selección de control interno para verificar', () => {
   it.each<[CriterioVerificacion, string]>([
     [{ tipo: 'todas' }, 'todas'],
     [{ tipo: 'muestra', porcentaje: 20, semilla: 'x' }, 'muestra'],
-    [{ tipo: 'politica', politica: 'POL01' }, 'politica:POL01'],
+    [{ tipo: 'politica', politica: 'talento_humano' }, 'politica:talento_humano'],
     [{ tipo: 'dependencia', dependenciaId: 'd9' }, 'dependencia:d9'],
     [{ tipo: 'actividad', actividadId: 'a9' }, 'actividad:a9'],
   ])('clave de %o: %s', (c, clave) => {
@@ -69,7 +69,9 @@ describe('muestra aleatoria reproducible', () => {
   });
 
   it('la misma semilla da la misma muestra; otra semilla, otra', () => {
-    expect([...muestraReproducible(ids, 25, 'PAA-2026')]).toEqual([...muestraReproducible(ids, 25, 'PAA-2026')]);
+    expect([...muestraReproducible(ids, 25, 'PAA-2026')]).toEqual([
+      ...muestraReproducible(ids, 25, 'PAA-2026'),
+    ]);
     expect([...muestraReproducible(ids, 25, 'PAA-2026')].sort()).not.toEqual(
       [...muestraReproducible(ids, 25, 'otra')].sort(),
     );
@@ -94,10 +96,10 @@ describe('muestra aleatoria reproducible', () => {
 
 describe('nadie se revisa a sí mismo: la regla de la política de Control Interno', () => {
   it.each([
-    ['POL19', true, 'planeacion', MOTIVO_SIN_AUTORREVISION],
-    ['POL19', false, 'control_interno', null],
-    ['POL05', true, 'control_interno', null],
-    ['POL05', false, 'control_interno', null],
+    ['control_interno', true, 'planeacion', MOTIVO_SIN_AUTORREVISION],
+    ['control_interno', false, 'control_interno', null],
+    ['integridad', true, 'control_interno', null],
+    ['integridad', false, 'control_interno', null],
   ] as const)('%s, de control interno: %s → verifica %s', (politica, deControl, linea, motivo) => {
     expect(quienVerifica(politica, deControl)).toEqual({ linea, motivo });
   });

@@ -100,10 +100,11 @@ export function actividadSeleccionada(
   });
 }
 
-/** The Control Interno policy of the MIPG catalog (dimension 7). */
-export const POLITICA_CONTROL_INTERNO = 'POL19';
+/** The Control Interno policy of the MIPG catalog (dimension 7, FURAG code POL19), by its key. */
+export const POLITICA_CONTROL_INTERNO = 'control_interno';
 
-export type LineaVerificadora = 'control_interno' | 'planeacion';
+export const LINEAS_VERIFICADORAS = ['control_interno', 'planeacion'] as const;
+export type LineaVerificadora = (typeof LINEAS_VERIFICADORAS)[number];
 
 export const MOTIVO_SIN_AUTORREVISION =
   'Este reporte es de la política de Control Interno y lo reportó o tiene a cargo personal de control interno: lo verifica planeación, porque control interno no revisa su propio trabajo.';
@@ -126,13 +127,15 @@ export function quienVerifica(
  * Where a report stands for the third line. «completo»: accepted and not chosen for verification, nothing
  * more is owed; «pendiente»: accepted and chosen, it waits for its verifier; the rest follow the state.
  */
-export type SituacionVerificacion =
-  | 'sin_aceptar'
-  | 'completo'
-  | 'pendiente'
-  | 'verificado'
-  | 'con_observaciones'
-  | 'respondido';
+export const SITUACIONES_VERIFICACION = [
+  'sin_aceptar',
+  'completo',
+  'pendiente',
+  'verificado',
+  'con_observaciones',
+  'respondido',
+] as const;
+export type SituacionVerificacion = (typeof SITUACIONES_VERIFICACION)[number];
 
 export const NOMBRE_SITUACION: Record<SituacionVerificacion, string> = {
   sin_aceptar: 'Aún no aceptado por planeación',

@@ -7,6 +7,7 @@ import { FRECUENCIAS, POLARIDADES, TIPOS_INDICADOR } from '../core/indicador.ts'
 import { ESQUEMAS, ESQUEMAS_PERIODOS } from '../core/periodos.ts';
 import { ROLES } from '../core/roles.ts';
 import { ESTADOS_SEGUIMIENTO } from '../core/seguimiento.ts';
+import { TIPOS_CRITERIO } from '../core/verificacion.ts';
 import { type BasePrueba, crearBasePrueba } from '../server/prueba.ts';
 import { filas } from './client.ts';
 
@@ -26,6 +27,7 @@ const LISTAS: [string, readonly string[]][] = [
   ['ajuste_calendario_tipo_check', TIPOS_AJUSTE],
   ['plan_accion_estado_check', ESTADOS_PLAN],
   ['seguimiento_estado_check', ESTADOS_SEGUIMIENTO],
+  ['criterio_verificacion_tipo_check', TIPOS_CRITERIO],
   ['indicador_tipo_check', TIPOS_INDICADOR],
   ['indicador_frecuencia_check', FRECUENCIAS],
   ['indicador_polaridad_check', POLARIDADES],
