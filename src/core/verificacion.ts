@@ -84,20 +84,22 @@ export function actividadSeleccionada(
   enMuestra: ReadonlySet<string>,
 ): boolean {
   if (criterios.length === 0) return true;
-  return criterios.some((c) => {
-    switch (c.tipo) {
-      case 'todas':
-        return true;
-      case 'politica':
-        return c.politica === a.politica;
-      case 'dependencia':
-        return c.dependenciaId != null && c.dependenciaId === a.dependenciaId;
-      case 'actividad':
-        return c.actividadId === a.id;
-      case 'muestra':
-        return enMuestra.has(a.id);
-    }
-  });
+  return criterios.some((c) => cubre(c, a, enMuestra));
+}
+
+function cubre(c: CriterioVerificacion, a: ActividadVerificable, enMuestra: ReadonlySet<string>): boolean {
+  switch (c.tipo) {
+    case 'todas':
+      return true;
+    case 'politica':
+      return c.politica === a.politica;
+    case 'dependencia':
+      return c.dependenciaId != null && c.dependenciaId === a.dependenciaId;
+    case 'actividad':
+      return c.actividadId === a.id;
+    case 'muestra':
+      return enMuestra.has(a.id);
+  }
 }
 
 /** The Control Interno policy of the MIPG catalog (dimension 7, FURAG code POL19), by its key. */
