@@ -7,6 +7,10 @@ import {
   MOTIVO_SIN_AUTORREVISION,
   muestraReproducible,
   quienVerifica,
+  type ResumenVerificacion,
+  resumenVerificacion,
+  SITUACIONES_VERIFICACION,
+  type SituacionVerificacion,
   situacionVerificacion,
 } from './verificacion.ts';
 
@@ -117,5 +121,39 @@ describe('situación del reporte ante la verificación', () => {
     ['devuelto', true, 'sin_aceptar'],
   ] as const)('%s, seleccionado %s → %s', (estado, sel, situacion) => {
     expect(situacionVerificacion(estado, sel)).toBe(situacion);
+  });
+});
+
+describe('la parte verificada que muestra el tablero', () => {
+  it.each<[SituacionVerificacion[], Partial<ResumenVerificacion>]>([
+    [[], { aceptados: 0, seleccionados: 0, porcentajeVerificado: null }],
+    [['sin_aceptar', 'completo'], { aceptados: 1, completos: 1, porcentajeVerificado: null }],
+    [
+      ['verificado', 'pendiente', 'con_observaciones', 'respondido', 'completo'],
+      {
+        aceptados: 5,
+        seleccionados: 4,
+        verificados: 1,
+        enRespuesta: 2,
+        pendientes: 1,
+        porcentajeVerificado: 25,
+      },
+    ],
+    [['verificado', 'verificado'], { seleccionados: 2, porcentajeVerificado: 100 }],
+  ])('%o → %o', (situaciones, esperado) => {
+    expect(resumenVerificacion(situaciones)).toMatchObject(esperado);
+  });
+
+  it('propiedad: entre 0 y 100, y aceptados = seleccionados + completos', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...SITUACIONES_VERIFICACION)), (xs) => {
+        const r = resumenVerificacion(xs);
+        expect(r.aceptados).toBe(r.seleccionados + r.completos);
+        if (r.porcentajeVerificado !== null) {
+          expect(r.porcentajeVerificado).toBeGreaterThanOrEqual(0);
+          expect(r.porcentajeVerificado).toBeLessThanOrEqual(100);
+        }
+      }),
+    );
   });
 });

@@ -166,3 +166,38 @@ export function situacionVerificacion(
 
 /** Control interno's own percentage of the period: 0 to 100, two decimals. */
 export const LIMITE_AVANCE_VERIFICADO = { min: 0, max: 100, decimales: 2 } as const;
+
+export interface ResumenVerificacion {
+  /** Reports of the period accepted by planeación (whatever happened next). */
+  aceptados: number;
+  /** Of those, chosen for verification (or already verified or observed, which means chosen). */
+  seleccionados: number;
+  verificados: number;
+  /** With observations or answered: the reply step is open. */
+  enRespuesta: number;
+  /** Chosen and accepted, nobody has verified them yet. */
+  pendientes: number;
+  /** Accepted and not chosen: complete without verification. */
+  completos: number;
+  /** verificados ÷ seleccionados × 100; null when nothing was chosen. */
+  porcentajeVerificado: number | null;
+}
+
+/** The share verified that the dashboard shows, from each report's situation. */
+export function resumenVerificacion(situaciones: readonly SituacionVerificacion[]): ResumenVerificacion {
+  const n = (s: SituacionVerificacion) => situaciones.filter((x) => x === s).length;
+  const verificados = n('verificado');
+  const enRespuesta = n('con_observaciones') + n('respondido');
+  const pendientes = n('pendiente');
+  const completos = n('completo');
+  const seleccionados = verificados + enRespuesta + pendientes;
+  return {
+    aceptados: seleccionados + completos,
+    seleccionados,
+    verificados,
+    enRespuesta,
+    pendientes,
+    completos,
+    porcentajeVerificado: seleccionados ? (verificados / seleccionados) * 100 : null,
+  };
+}

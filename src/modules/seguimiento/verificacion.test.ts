@@ -404,3 +404,47 @@ describe('nadie se revisa a sí mismo: reportes de control interno sobre su prop
     ).toBe(200);
   });
 });
+
+describe('el tablero muestra la parte verificada y el avance de control interno', () => {
+  it('verificados sobre lo elegido, lo no elegido completo, y el porcentaje propio junto al autorreportado', async () => {
+    const e = await escenario();
+    const verificado = await reporteEn(t, e, 'aceptado');
+    const pendiente = await reporteEn(t, e, 'aceptado');
+    const noElegido = await reporteEn(t, e, 'aceptado');
+    for (const r of [verificado, pendiente])
+      await t.exigir(201, e.control, 'POST', `${seleccion(e)}/criterios`, {
+        tipo: 'actividad',
+        actividadId: r.actividadId,
+      });
+    await t.exigir(200, e.control, 'POST', `${verificado.url}/verificar`, { avanceVerificado: 75 });
+    const tablero = await t.exigir(
+      200,
+      e.planeacion,
+      'GET',
+      `${e.base}/tablero?vigencia=${e.vigencia}&periodo=1`,
+    );
+    expect(tablero.verificacion).toEqual({
+      aceptados: 3,
+      seleccionados: 2,
+      verificados: 1,
+      enRespuesta: 0,
+      pendientes: 1,
+      completos: 1,
+      porcentajeVerificado: 50,
+    });
+    const lista = await t.exigir(
+      200,
+      e.planeacion,
+      'GET',
+      `${e.base}/tablero/actividades?vigencia=${e.vigencia}&periodo=1`,
+    );
+    const de = (id: string) => lista.actividades.find((a: { id: string }) => a.id === id);
+    expect(de(verificado.actividadId)).toMatchObject({
+      seleccionada: true,
+      avanceVerificado: 75,
+      avance: 25,
+    });
+    expect(de(pendiente.actividadId)).toMatchObject({ seleccionada: true, avanceVerificado: null });
+    expect(de(noElegido.actividadId)).toMatchObject({ seleccionada: false, reporte: 'aceptado' });
+  });
+});

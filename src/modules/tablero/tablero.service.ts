@@ -24,12 +24,18 @@ import { MAXIMO_CIFRA } from '../../core/numeros.ts';
 import { periodosDeVigencia } from '../../core/periodos.ts';
 import { ESTADOS_SEGUIMIENTO, type EstadoSeguimiento, seguimientoCuenta } from '../../core/seguimiento.ts';
 import { type EstadoActividad, estadoActividad, type NivelSemaforo } from '../../core/semaforo.ts';
+import {
+  actividadSeleccionada,
+  resumenVerificacion,
+  situacionVerificacion,
+} from '../../core/verificacion.ts';
 import { type Db, filas as filasSql } from '../../db/client.ts';
 import { cortePeriodo, dependencia, dimension, entidad, periodo, planAccion } from '../../db/schema.ts';
 import { conflicto, noEncontrado } from '../../server/errores.ts';
 import { sinNoFinitos } from '../../server/esquemas.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
+import { contextoVerificacion } from '../seguimiento/verificacion.service.ts';
 import { bloquearPeriodo, leerVigencia } from '../vigencias/vigencia.service.ts';
 import { CacheLru, LecturasCompartidas } from './tablero.cache.ts';
 
@@ -55,6 +61,7 @@ interface FilaCifras {
   codigo: string;
   nombre: string;
   tardio_actual: boolean | null;
+  avance_verificado: number | null;
 }
 
 const ESTADOS_QUE_CUENTAN = ESTADOS_SEGUIMIENTO.filter(seguimientoCuenta);
@@ -77,7 +84,7 @@ async function cifrasPorActividad(db: Db, vigencia: number, numero: number, enti
           'ponderacion', a.ponderacion, 'meta_anual', a.meta_anual, 'metas_periodo', a.metas_periodo,
           'fecha_inicio', a.fecha_inicio, 'fecha_fin', a.fecha_fin, 'logrado', r.logrado,
           'estado_actual', r.estado_actual, 'codigo', a.codigo, 'nombre', a.nombre,
-          'tardio_actual', r.tardio_actual) order by a.codigo)::text as j
+          'tardio_actual', r.tardio_actual, 'avance_verificado', r.avance_verificado) order by a.codigo)::text as j
         from actividad a
         join plan_accion p on p.id = a.plan_id
         left join lateral (
@@ -86,7 +93,8 @@ async function cifrasPorActividad(db: Db, vigencia: number, numero: number, enti
                    else coalesce(sum(s.valor) filter (where s.estado in (${cuentan})
                      and abs(s.valor) <= ${MAXIMO_CIFRA}), 0)::float8 end as logrado,
                  max(s.estado) filter (where s.periodo = ${numero}) as estado_actual,
-                 bool_or(s.tardio) filter (where s.periodo = ${numero}) as tardio_actual
+                 bool_or(s.tardio) filter (where s.periodo = ${numero}) as tardio_actual,
+                 max(s.avance_verificado) filter (where s.periodo = ${numero}) as avance_verificado
           from seguimiento s where s.actividad_id = a.id and s.periodo <= ${numero}) r on true
         where p.vigencia = ${vigencia} and p.entidad_id = ${entidadId}`,
   );
@@ -122,7 +130,7 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
   const p = v.periodos.find((x) => x.numero === numero);
   if (!p) throw noEncontrado(`el periodo ${numero} de la vigencia ${vigencia}`);
   const hoy = hoyEnColombia();
-  const [politicas, dimensiones, filas, dependencias] = await Promise.all([
+  const [politicas, dimensiones, filas, dependencias, ctxVerificacion] = await Promise.all([
     politicasDeVigencia(db, vigencia),
     db.select().from(dimension).where(eq(dimension.vigencia, vigencia)).orderBy(asc(dimension.orden)),
     cifrasPorActividad(db, vigencia, numero, entidadId),
@@ -130,6 +138,7 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
       .select({ id: dependencia.id, nombre: dependencia.nombre })
       .from(dependencia)
       .where(eq(dependencia.entidadId, entidadId)),
+    contextoVerificacion(db, entidadId, vigencia),
   ]);
   const nombreDependencia = new Map(dependencias.map((d) => [d.id, d.nombre]));
   const detalle = filas.map((f) => ({ f, ...consolidable(f, numero, p) }));
@@ -164,6 +173,11 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
     );
     estados[estado]++;
     semaforo[r.semaforo ?? 'sinDato']++;
+    const seleccionada = actividadSeleccionada(
+      ctxVerificacion.criterios,
+      { id: a.id, politica: a.politica, dependenciaId: a.dependencia_id },
+      ctxVerificacion.enMuestra,
+    );
     return {
       id: a.id,
       codigo: a.codigo,
@@ -176,6 +190,8 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
       estado,
       reporte: a.estado_actual,
       tardio: a.tardio_actual ?? false,
+      seleccionada,
+      avanceVerificado: a.avance_verificado,
     };
   });
   const nombrePolitica = new Map(politicas.map((x) => [x.clave, x.nombre]));
@@ -211,6 +227,9 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
     estados,
     sinReporte: c.sinReporte,
     tardios: listado.filter((x) => x.tardio).length,
+    verificacion: resumenVerificacion(
+      listado.flatMap((x) => (x.reporte ? [situacionVerificacion(x.reporte, x.seleccionada)] : [])),
+    ),
     actividades: listado,
   };
 }
