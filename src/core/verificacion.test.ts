@@ -12,6 +12,7 @@ import {
   SITUACIONES_VERIFICACION,
   type SituacionVerificacion,
   situacionVerificacion,
+  textoVerificacion,
 } from './verificacion.ts';
 
 const a = { id: 'a1', politica: 'integridad', dependenciaId: 'd1' };
@@ -155,5 +156,19 @@ describe('la parte verificada que muestra el tablero', () => {
         }
       }),
     );
+  });
+});
+
+describe('la verificación en una línea', () => {
+  it.each([
+    ['completo', 'control_interno', 'Completo: no seleccionado para verificación'],
+    ['pendiente', 'control_interno', 'Pendiente de verificación'],
+    [
+      'pendiente',
+      'planeacion',
+      'Pendiente de verificación (verifica planeación: es trabajo de control interno sobre su propia política)',
+    ],
+  ] as const)('%s, %s → %s', (situacion, linea, texto) => {
+    expect(textoVerificacion({ situacion, linea })).toBe(texto);
   });
 });

@@ -201,3 +201,11 @@ export function resumenVerificacion(situaciones: readonly SituacionVerificacion[
     porcentajeVerificado: seleccionados ? (verificados / seleccionados) * 100 : null,
   };
 }
+
+/** The verification of a report in one line (Excel, the sheet): where it stands, and who verifies if not control interno. */
+export function textoVerificacion(v: { situacion: SituacionVerificacion; linea: LineaVerificadora }): string {
+  const base = NOMBRE_SITUACION[v.situacion];
+  return v.linea === 'planeacion' && v.situacion !== 'completo'
+    ? `${base} (verifica planeación: es trabajo de control interno sobre su propia política)`
+    : base;
+}

@@ -1,6 +1,8 @@
 // Control interno as the third line really works: it verifies what it chose, records its own percentage,
 // closes a reply step after its observations, and never verifies its own people's work.
+
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MOTIVO_SIN_AUTORREVISION } from '../../core/verificacion.ts';
 import { dependencia, evidencia, seguimiento } from '../../db/schema.ts';
@@ -446,5 +448,34 @@ describe('el tablero muestra la parte verificada y el avance de control interno'
     });
     expect(de(pendiente.actividadId)).toMatchObject({ seleccionada: true, avanceVerificado: null });
     expect(de(noElegido.actividadId)).toMatchObject({ seleccionada: false, reporte: 'aceptado' });
+  });
+});
+
+describe('Excel lleva el avance verificado junto al autorreportado', () => {
+  it('la hoja de seguimiento del periodo trae el porcentaje propio, la verificación y la respuesta', async () => {
+    const e = await escenario();
+    const r = await reporteEn(t, e, 'aceptado');
+    await t.exigir(200, e.control, 'POST', `${r.url}/observar`, {
+      observaciones: 'Falta la firma del acta.',
+      avanceVerificado: 40,
+    });
+    await t.exigir(200, e.responsable, 'POST', `${r.url}/responder`, {
+      observaciones: 'Se adjunta el acta firmada.',
+    });
+    const x = await t.pedir(e.planeacion, 'GET', `${e.base}/plan/${e.vigencia}/export.xlsx?periodo=1`);
+    expect(x.statusCode).toBe(200);
+    const libro = new ExcelJS.Workbook();
+    await libro.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    const hoja = libro.getWorksheet('Seguimiento Trimestre 1')!;
+    const encabezados = hoja.getRow(1).values as string[];
+    const celda = (col: string) => hoja.getRow(2).getCell(encabezados.indexOf(col)).value;
+    // Beside the self-reported cumplimiento, as a number a spreadsheet can use.
+    expect(encabezados.indexOf('Avance verificado por control interno (%)')).toBe(
+      encabezados.indexOf('Cumplimiento del periodo (%)') + 1,
+    );
+    expect(celda('Cumplimiento del periodo (%)')).toBe(1);
+    expect(celda('Avance verificado por control interno (%)')).toBe(0.4);
+    expect(celda('Verificación')).toBe('Respondido, esperando el cierre de la verificación');
+    expect(celda('Respuesta a control interno')).toBe('Se adjunta el acta firmada.');
   });
 });
