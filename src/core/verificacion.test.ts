@@ -4,6 +4,7 @@ import {
   actividadSeleccionada,
   type CriterioVerificacion,
   claveCriterio,
+  estadoVerificacion,
   MOTIVO_SIN_AUTORREVISION,
   muestraReproducible,
   quienVerifica,
@@ -107,6 +108,18 @@ describe('nadie se revisa a sí mismo: la regla de la política de Control Inter
     ['integridad', false, 'control_interno', null],
   ] as const)('%s, de control interno: %s → verifica %s', (politica, deControl, linea, motivo) => {
     expect(quienVerifica(politica, deControl)).toEqual({ linea, motivo });
+  });
+});
+
+describe('la selección de control interno no alcanza su propio trabajo', () => {
+  const soloIntegridad: CriterioVerificacion[] = [{ tipo: 'politica', politica: 'integridad' }];
+  const ci = { id: 'c1', politica: 'control_interno', dependenciaId: null };
+  it.each([
+    [ci, true, { seleccionada: true, linea: 'planeacion' }],
+    [ci, false, { seleccionada: false, linea: 'control_interno' }],
+    [a, true, { seleccionada: true, linea: 'control_interno' }],
+  ] as const)('%o, de control interno %s → %o', (actividad, deControl, esperado) => {
+    expect(estadoVerificacion(soloIntegridad, actividad, new Set(), deControl)).toMatchObject(esperado);
   });
 });
 

@@ -126,6 +126,23 @@ export function quienVerifica(
 }
 
 /**
+ * Chosen or not, and who verifies. Control interno's selection does not reach its own work: a report that
+ * planeación verifies instead (quienVerifica) is always verified, whatever control interno chose.
+ */
+export function estadoVerificacion(
+  criterios: readonly CriterioVerificacion[],
+  a: ActividadVerificable,
+  enMuestra: ReadonlySet<string>,
+  deControlInterno: boolean,
+): { seleccionada: boolean; linea: LineaVerificadora; motivo: string | null } {
+  const quien = quienVerifica(a.politica, deControlInterno);
+  return {
+    seleccionada: quien.linea === 'planeacion' || actividadSeleccionada(criterios, a, enMuestra),
+    ...quien,
+  };
+}
+
+/**
  * Where a report stands for the third line. «completo»: accepted and not chosen for verification, nothing
  * more is owed; «pendiente»: accepted and chosen, it waits for its verifier; the rest follow the state.
  */

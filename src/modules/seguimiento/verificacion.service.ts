@@ -10,9 +10,9 @@ import {
   actividadSeleccionada,
   type CriterioVerificacion,
   claveCriterio,
+  estadoVerificacion,
   type LineaVerificadora,
   muestraReproducible,
-  quienVerifica,
   situacionVerificacion,
 } from '../../core/verificacion.ts';
 import type { Db } from '../../db/client.ts';
@@ -88,11 +88,12 @@ export function evaluarVerificacion(
   reportadoPor: string | null,
 ): EstadoVerificacion {
   const autores = [reportadoPor, a.responsableId, ...a.corresponsables].filter((x): x is string => !!x);
-  const { linea, motivo } = quienVerifica(
-    a.politica,
+  return estadoVerificacion(
+    ctx.criterios,
+    a,
+    ctx.enMuestra,
     autores.some((id) => ctx.deControlInterno.has(id)),
   );
-  return { seleccionada: actividadSeleccionada(ctx.criterios, a, ctx.enMuestra), linea, motivo };
 }
 
 /** The permission of the line that verifies: control interno's, or planeación's review. */

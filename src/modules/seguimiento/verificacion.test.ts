@@ -386,6 +386,29 @@ describe('nadie se revisa a sí mismo: reportes de control interno sobre su prop
     expect((await t.pedir(e.planeacion, 'POST', `${r.url}/verificar`, {})).statusCode).toBe(200);
   });
 
+  it('la selección de control interno no puede dejar su propio trabajo sin verificar', async () => {
+    await t.exigir(201, e.control, 'POST', `${seleccion(e)}/criterios`, {
+      tipo: 'politica',
+      politica: 'integridad',
+    });
+    const r = await reportePropio();
+    expect((await filaDe(e, e.planeacion, r.actividadId)).verificacion).toMatchObject({
+      seleccionada: true,
+      situacion: 'pendiente',
+      linea: 'planeacion',
+    });
+    expect(await pendientes(e, e.planeacion, r.actividadId)).toEqual([
+      expect.objectContaining({ tipo: 'verificar' }),
+    ]);
+    const tablero = await t.exigir(
+      200,
+      e.planeacion,
+      'GET',
+      `${e.base}/tablero/actividades?vigencia=${e.vigencia}&periodo=1`,
+    );
+    expect(tablero.actividades.find((x: { id: string }) => x.id === r.actividadId).seleccionada).toBe(true);
+  });
+
   it('lo que no es de control interno sobre su política lo sigue verificando control interno', async () => {
     const otro = await reporteEn(t, e, 'aceptado');
     const no = await t.pedir(e.planeacion, 'POST', `${otro.url}/verificar`, {});

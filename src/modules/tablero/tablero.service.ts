@@ -24,18 +24,14 @@ import { MAXIMO_CIFRA } from '../../core/numeros.ts';
 import { periodosDeVigencia } from '../../core/periodos.ts';
 import { ESTADOS_SEGUIMIENTO, type EstadoSeguimiento, seguimientoCuenta } from '../../core/seguimiento.ts';
 import { type EstadoActividad, estadoActividad, type NivelSemaforo } from '../../core/semaforo.ts';
-import {
-  actividadSeleccionada,
-  resumenVerificacion,
-  situacionVerificacion,
-} from '../../core/verificacion.ts';
+import { resumenVerificacion, situacionVerificacion } from '../../core/verificacion.ts';
 import { type Db, filas as filasSql } from '../../db/client.ts';
 import { cortePeriodo, dependencia, dimension, entidad, periodo, planAccion } from '../../db/schema.ts';
 import { conflicto, noEncontrado } from '../../server/errores.ts';
 import { sinNoFinitos } from '../../server/esquemas.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
-import { contextoVerificacion } from '../seguimiento/verificacion.service.ts';
+import { contextoVerificacion, evaluarVerificacion } from '../seguimiento/verificacion.service.ts';
 import { bloquearPeriodo, leerVigencia } from '../vigencias/vigencia.service.ts';
 import { CacheLru, LecturasCompartidas } from './tablero.cache.ts';
 
@@ -62,6 +58,9 @@ interface FilaCifras {
   nombre: string;
   tardio_actual: boolean | null;
   avance_verificado: number | null;
+  reportado_por: string | null;
+  responsable_id: string | null;
+  corresponsables: string[];
 }
 
 const ESTADOS_QUE_CUENTAN = ESTADOS_SEGUIMIENTO.filter(seguimientoCuenta);
@@ -84,7 +83,9 @@ async function cifrasPorActividad(db: Db, vigencia: number, numero: number, enti
           'ponderacion', a.ponderacion, 'meta_anual', a.meta_anual, 'metas_periodo', a.metas_periodo,
           'fecha_inicio', a.fecha_inicio, 'fecha_fin', a.fecha_fin, 'logrado', r.logrado,
           'estado_actual', r.estado_actual, 'codigo', a.codigo, 'nombre', a.nombre,
-          'tardio_actual', r.tardio_actual, 'avance_verificado', r.avance_verificado) order by a.codigo)::text as j
+          'tardio_actual', r.tardio_actual, 'avance_verificado', r.avance_verificado,
+          'reportado_por', r.reportado_por, 'responsable_id', a.responsable_id,
+          'corresponsables', a.corresponsables) order by a.codigo)::text as j
         from actividad a
         join plan_accion p on p.id = a.plan_id
         left join lateral (
@@ -94,7 +95,8 @@ async function cifrasPorActividad(db: Db, vigencia: number, numero: number, enti
                      and abs(s.valor) <= ${MAXIMO_CIFRA}), 0)::float8 end as logrado,
                  max(s.estado) filter (where s.periodo = ${numero}) as estado_actual,
                  bool_or(s.tardio) filter (where s.periodo = ${numero}) as tardio_actual,
-                 max(s.avance_verificado) filter (where s.periodo = ${numero}) as avance_verificado
+                 max(s.avance_verificado) filter (where s.periodo = ${numero}) as avance_verificado,
+                 max(s.reportado_por::text) filter (where s.periodo = ${numero}) as reportado_por
           from seguimiento s where s.actividad_id = a.id and s.periodo <= ${numero}) r on true
         where p.vigencia = ${vigencia} and p.entidad_id = ${entidadId}`,
   );
@@ -173,10 +175,16 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
     );
     estados[estado]++;
     semaforo[r.semaforo ?? 'sinDato']++;
-    const seleccionada = actividadSeleccionada(
-      ctxVerificacion.criterios,
-      { id: a.id, politica: a.politica, dependenciaId: a.dependencia_id },
-      ctxVerificacion.enMuestra,
+    const { seleccionada } = evaluarVerificacion(
+      ctxVerificacion,
+      {
+        id: a.id,
+        politica: a.politica,
+        dependenciaId: a.dependencia_id,
+        responsableId: a.responsable_id,
+        corresponsables: a.corresponsables ?? [],
+      },
+      a.reportado_por,
     );
     return {
       id: a.id,
