@@ -133,7 +133,8 @@ describe('control interno como tercera línea', () => {
     await seleccion.getByLabel('Política', { exact: true }).selectOption({ label: 'Integridad' });
     await seleccion.getByLabel('Motivo (opcional)').fill('Auditoría al proceso de integridad, PAA 2026');
     await seleccion.getByRole('button', { name: 'Agregar a la selección' }).click();
-    await seleccion.getByText('Control interno verifica 1 de 3 actividades').waitFor();
+    // IN-01 chosen, and CI-01: control interno's own work, which planeación verifies whatever it chooses.
+    await seleccion.getByText('Se verifican 2 de 3 actividades').waitFor();
     await revisarPagina(p, '60-seleccion-verificacion');
     await tarjeta(p, 'TH-01').getByText('Completo: no seleccionado para verificación').waitFor();
     await p.context().close();

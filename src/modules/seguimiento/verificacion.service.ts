@@ -172,11 +172,20 @@ function describir(c: Criterio, n: Awaited<ReturnType<typeof nombres>>) {
   }
 }
 
-/** The vigencia's selection: each criterion with what it covers, and how many activities are chosen. */
+/**
+ * The vigencia's selection: each criterion with what it covers, and how many activities are verified (those
+ * chosen, and control interno's own work on its policy, which planeación verifies).
+ */
 export async function leerSeleccion(db: Db, entidadId: string, vigencia: number) {
   const ctx = await contextoVerificacion(db, entidadId, vigencia);
   const acts = await db
-    .select({ id: actividad.id, politica: actividad.politica, dependenciaId: actividad.dependenciaId })
+    .select({
+      id: actividad.id,
+      politica: actividad.politica,
+      dependenciaId: actividad.dependenciaId,
+      responsableId: actividad.responsableId,
+      corresponsables: actividad.corresponsables,
+    })
     .from(actividad)
     .innerJoin(planAccion, eq(planAccion.id, actividad.planId))
     .where(and(eq(planAccion.entidadId, entidadId), eq(planAccion.vigencia, vigencia)));
@@ -199,7 +208,8 @@ export async function leerSeleccion(db: Db, entidadId: string, vigencia: number)
       actividades: acts.filter((a) => actividadSeleccionada([c], a, ctx.enMuestra)).length,
     })),
     actividades: acts.length,
-    seleccionadas: acts.filter((a) => actividadSeleccionada(ctx.criterios, a, ctx.enMuestra)).length,
+    // With control interno's own work, which planeación always verifies (by who is in charge of it).
+    seleccionadas: acts.filter((a) => evaluarVerificacion(ctx, a, null).seleccionada).length,
   };
 }
 

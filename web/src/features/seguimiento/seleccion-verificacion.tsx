@@ -86,7 +86,7 @@ export function SeleccionVerificacion({
             <Text size="sm">
               {s.todas
                 ? 'Sin selección registrada: control interno verifica todos los reportes que planeación acepta.'
-                : `Control interno verifica ${s.seleccionadas} de ${s.actividades} actividades. Un reporte no elegido queda completo cuando planeación lo acepta.`}
+                : `Se verifican ${s.seleccionadas} de ${s.actividades} actividades (las elegidas por control interno y su propio trabajo, que verifica planeación). Un reporte no elegido queda completo cuando planeación lo acepta.`}
             </Text>
           )}
         </div>
