@@ -135,6 +135,7 @@ describe('control interno como tercera línea', () => {
     await seleccion.getByRole('button', { name: 'Agregar a la selección' }).click();
     // IN-01 chosen, and CI-01: control interno's own work, which planeación verifies whatever it chooses.
     await seleccion.getByText('Se verifican 2 de 3 actividades').waitFor();
+    await seleccion.getByText(/elegido por Claudia Control el/).waitFor();
     await revisarPagina(p, '60-seleccion-verificacion');
     await tarjeta(p, 'TH-01').getByText('Completo: no seleccionado para verificación').waitFor();
     await p.context().close();

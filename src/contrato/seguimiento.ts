@@ -260,6 +260,8 @@ export const CriterioSchema = z.object({
   semilla: z.string().nullable(),
   motivo: z.string().nullable(),
   creadoPor: z.string().nullable(),
+  /** Who chose it, as the screen names them. */
+  creadoPorNombre: z.string().nullable(),
   creadoEn: z.string(),
   /** Activities of the plan it chooses. */
   actividades: z.number(),

@@ -23,6 +23,7 @@ import {
   planAccion,
   politica as politicaCatalogo,
   rolUsuario,
+  usuario,
 } from '../../db/schema.ts';
 import { conflicto, invalido, noEncontrado, prohibido } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
@@ -190,6 +191,16 @@ export async function leerSeleccion(db: Db, entidadId: string, vigencia: number)
     .innerJoin(planAccion, eq(planAccion.id, actividad.planId))
     .where(and(eq(planAccion.entidadId, entidadId), eq(planAccion.vigencia, vigencia)));
   const n = await nombres(db, ctx.criterios);
+  const quienes = ctx.criterios.map((c) => c.creadoPor).filter((x): x is string => !!x);
+  const personas = new Map(
+    (quienes.length
+      ? await db
+          .select({ id: usuario.id, nombre: usuario.nombre })
+          .from(usuario)
+          .where(inArray(usuario.id, quienes))
+      : []
+    ).map((u) => [u.id, u.nombre]),
+  );
   return {
     vigencia,
     todas: ctx.criterios.length === 0,
@@ -204,6 +215,7 @@ export async function leerSeleccion(db: Db, entidadId: string, vigencia: number)
       semilla: c.semilla,
       motivo: c.motivo,
       creadoPor: c.creadoPor,
+      creadoPorNombre: c.creadoPor ? (personas.get(c.creadoPor) ?? null) : null,
       creadoEn: c.creadoEn.toISOString(),
       actividades: acts.filter((a) => actividadSeleccionada([c], a, ctx.enMuestra)).length,
     })),

@@ -79,6 +79,7 @@ describe('verificación selectiva', () => {
           descripcion: 'Política Gestión Estratégica del Talento Humano',
           motivo: 'Auditoría al proceso de talento humano, Plan Anual de Auditoría 2026',
           creadoPor: e.control.id,
+          creadoPorNombre: expect.stringContaining('Persona'),
         },
       ],
     });

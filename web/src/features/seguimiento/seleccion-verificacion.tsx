@@ -112,7 +112,8 @@ export function SeleccionVerificacion({
                     {c.descripcion}
                   </Text>{' '}
                   <Text span size="sm">
-                    ({c.actividades} {c.actividades === 1 ? 'actividad' : 'actividades'} · elegido el{' '}
+                    ({c.actividades} {c.actividades === 1 ? 'actividad' : 'actividades'} · elegido
+                    {c.creadoPorNombre ? ` por ${c.creadoPorNombre}` : ''} el{' '}
                     {fechaHora(new Date(c.creadoEn))}
                     {c.motivo ? ` · ${c.motivo}` : ''})
                   </Text>
