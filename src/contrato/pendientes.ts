@@ -3,6 +3,7 @@ import { z } from 'zod';
 export const TIPOS_PENDIENTE = [
   'reportar',
   'corregir',
+  'responder',
   'revisar',
   'verificar',
   'aprobar_plan',

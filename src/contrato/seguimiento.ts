@@ -4,6 +4,12 @@ import { textoVisible } from '../core/nombre-archivo.ts';
 import { LIMITES } from '../core/numeros.ts';
 import { ESTADOS_VENTANA } from '../core/periodos.ts';
 import { ESTADOS_SEGUIMIENTO } from '../core/seguimiento.ts';
+import {
+  LIMITE_AVANCE_VERIFICADO,
+  LINEAS_VERIFICADORAS,
+  SITUACIONES_VERIFICACION,
+  TIPOS_CRITERIO,
+} from '../core/verificacion.ts';
 import { EntidadParams, NumeroPeriodoSchema, numeroEn, VigenciaSchema } from './comun.ts';
 
 export const SeguimientoEntradaSchema = z.object({
@@ -79,11 +85,25 @@ export const FilaSeguimientoSchema = z
         tardio: z.boolean(),
         observacionesPlaneacion: z.string().nullable(),
         observacionesControl: z.string().nullable(),
+        /** Control interno's own percentage of the period (0–100), beside the self-reported cumplimiento. */
+        avanceVerificado: z.number().nullable(),
+        /** The responsible's answer to control interno's observations. */
+        respuestaControl: z.string().nullable(),
         enviadoEn: z.string().nullable(),
         evidencias: z.array(EvidenciaSchema),
       })
       .nullable(),
     puedeReportar: z.boolean(),
+    /** Control interno's selection and who verifies (core/verificacion.ts). */
+    verificacion: z.object({
+      seleccionada: z.boolean(),
+      linea: z.enum(LINEAS_VERIFICADORAS),
+      /** Why planeación verifies instead of control interno; null otherwise. */
+      motivo: z.string().nullable(),
+      situacion: z.enum(SITUACIONES_VERIFICACION),
+      /** The person looking may verify or observe this report now. */
+      puedeVerificar: z.boolean(),
+    }),
   })
   .meta({ id: 'FilaSeguimiento' });
 export type FilaSeguimiento = z.infer<typeof FilaSeguimientoSchema>;
@@ -109,6 +129,24 @@ export const ObservacionesSchema = z.object({
   observaciones: z.string().trim().min(5, 'escriba las observaciones (al menos 5 caracteres)').max(4000),
 });
 export type Observaciones = z.infer<typeof ObservacionesSchema>;
+
+const avanceVerificado = numeroEn('el avance verificado', LIMITE_AVANCE_VERIFICADO).nullish();
+
+/** Verifying may record control interno's own percentage; without a body it is left as it was. */
+export const VerificarSchema = z.object({ avanceVerificado }).optional();
+export type Verificar = z.infer<typeof VerificarSchema>;
+
+/** Observations of control interno, with its own percentage if it has one. */
+export const ObservarSchema = ObservacionesSchema.extend({ avanceVerificado });
+
+/** The responsible's answer to control interno's observations (new evidence is attached as usual). */
+export const RespuestaSchema = z.object({
+  observaciones: z
+    .string()
+    .trim()
+    .min(5, 'escriba la respuesta a las observaciones (al menos 5 caracteres)')
+    .max(4000),
+});
 
 // ---------- Evidencias ----------
 export const EvidenciaParams = EntidadParams.extend({
@@ -168,3 +206,82 @@ export const LoteResultadoSchema = z
   })
   .meta({ id: 'ResultadoLoteSeguimiento' });
 export type LoteResultado = z.infer<typeof LoteResultadoSchema>;
+
+// ---------- Selección de control interno para verificar ----------
+export const SeleccionParams = EntidadParams.extend({ vigencia: VigenciaSchema });
+export const CriterioParams = SeleccionParams.extend({
+  criterioId: z.uuid('el identificador del criterio no es válido'),
+});
+
+const motivo = z
+  .string()
+  .trim()
+  .max(500, 'el motivo admite hasta 500 caracteres')
+  .nullish()
+  .transform((m) => m || null);
+
+/** One criterion; the fields its kind needs are checked by kind, naming the missing one. */
+export const CriterioEntradaSchema = z.discriminatedUnion(
+  'tipo',
+  [
+    z.object({ tipo: z.literal('todas'), motivo }),
+    z.object({
+      tipo: z.literal('politica'),
+      politica: z
+        .string()
+        .regex(/^[a-z_]{2,60}$/, 'elija una política del catálogo MIPG (por ejemplo talento_humano)'),
+      motivo,
+    }),
+    z.object({
+      tipo: z.literal('dependencia'),
+      dependenciaId: z.uuid('elija una dependencia de la entidad'),
+      motivo,
+    }),
+    z.object({
+      tipo: z.literal('muestra'),
+      porcentaje: z
+        .number({ error: 'escriba el porcentaje de la muestra como número' })
+        .int('el porcentaje de la muestra es un número entero')
+        .min(1, 'el porcentaje de la muestra va de 1 a 100')
+        .max(100, 'el porcentaje de la muestra va de 1 a 100'),
+      /** Omitted: the server draws one and records it, so the sample can be reproduced. */
+      semilla: z.string().trim().min(1).max(100, 'la semilla admite hasta 100 caracteres').optional(),
+      motivo,
+    }),
+    z.object({ tipo: z.literal('actividad'), actividadId: z.uuid('elija una actividad del plan'), motivo }),
+  ],
+  { error: 'elija el criterio: todas, politica, dependencia, muestra o actividad' },
+);
+export type CriterioEntrada = z.infer<typeof CriterioEntradaSchema>;
+
+export const CriterioSchema = z.object({
+  id: z.string(),
+  tipo: z.enum(TIPOS_CRITERIO),
+  /** What it covers, in words: «Política Integridad», «Talento Humano», «20 % (semilla PAA-2026)». */
+  descripcion: z.string(),
+  politica: z.string().nullable(),
+  dependenciaId: z.string().nullable(),
+  actividadId: z.string().nullable(),
+  porcentaje: z.number().nullable(),
+  semilla: z.string().nullable(),
+  motivo: z.string().nullable(),
+  creadoPor: z.string().nullable(),
+  /** Who chose it, as the screen names them. */
+  creadoPorNombre: z.string().nullable(),
+  creadoEn: z.string(),
+  /** Activities of the plan it chooses. */
+  actividades: z.number(),
+});
+export type Criterio = z.infer<typeof CriterioSchema>;
+
+export const SeleccionSchema = z
+  .object({
+    vigencia: z.number(),
+    /** No criterion recorded: every accepted report waits for verification. */
+    todas: z.boolean(),
+    criterios: z.array(CriterioSchema),
+    actividades: z.number(),
+    seleccionadas: z.number(),
+  })
+  .meta({ id: 'SeleccionVerificacion' });
+export type Seleccion = z.infer<typeof SeleccionSchema>;

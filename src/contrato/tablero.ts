@@ -36,6 +36,11 @@ export const ActividadTableroSchema = z.object({
   estado: EstadoActividadSchema,
   reporte: z.enum(ESTADOS_SEGUIMIENTO).nullable(),
   tardio: z.boolean(),
+  // Absent from figures frozen before verification was selective: every activity was chosen then.
+  /** Chosen by control interno for verification. */
+  seleccionada: z.boolean().default(true),
+  /** Control interno's own percentage of the period (0–100), beside the self-reported figures. */
+  avanceVerificado: pct.default(null),
 });
 export type ActividadTablero = z.infer<typeof ActividadTableroSchema>;
 
@@ -79,6 +84,19 @@ export const ResumenTableroSchema = z
     }),
     sinReporte: z.number(),
     tardios: z.number(),
+    /** The share verified by control interno among the reports it chose (null in figures frozen before). */
+    verificacion: z
+      .object({
+        aceptados: z.number(),
+        seleccionados: z.number(),
+        verificados: z.number(),
+        enRespuesta: z.number(),
+        pendientes: z.number(),
+        completos: z.number(),
+        porcentajeVerificado: pct,
+      })
+      .nullable()
+      .default(null),
     actividades: z
       .number()
       .describe('cuántas actividades tiene el plan; la lista va en …/tablero/actividades'),

@@ -222,6 +222,20 @@ export const GLOSARIO = [
     fuente: 'Decreto 1499 de 2017; MECI',
   },
   {
+    clave: 'verificacion-selectiva',
+    termino: 'Verificación selectiva',
+    otrasFormas: ['Selección para verificación'],
+    definicion:
+      'Control interno elige qué reportes verifica: por política, por dependencia, con una muestra aleatoria o actividad por actividad, según su Plan Anual de Auditoría. Un reporte no elegido queda completo cuando planeación lo acepta.',
+    fuente: 'MIPG, dimensión 7; Plan Anual de Auditoría',
+  },
+  {
+    clave: 'avance-verificado',
+    termino: 'Avance verificado',
+    definicion:
+      'El porcentaje del periodo que control interno comprueba con las evidencias, de 0 a 100. Se muestra junto al cumplimiento que reportó el responsable y puede ser distinto.',
+  },
+  {
     clave: 'meci',
     termino: 'MECI',
     otrasFormas: ['Modelo Estándar de Control Interno'],

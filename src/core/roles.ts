@@ -41,6 +41,11 @@ export const PERMISOS = {
   'seguimiento.reportar': ['responsable_actividad', 'responsable_politica'],
   'seguimiento.revisar': ['planeacion'],
   'seguimiento.verificar': ['control_interno'],
+  // One report's verification or observations: control interno, and planeación only where control interno
+  // would review its own people's report (core/verificacion.ts, quienVerifica). Further limited per report.
+  'seguimiento.verificar_reporte': ['control_interno', 'planeacion'],
+  // Which reports control interno verifies in the vigencia (its selection criteria).
+  'verificacion.seleccionar': ['control_interno'],
   'periodo.cerrar': ['planeacion'],
   'indicador.editar': ['planeacion'],
   // Measuring is further limited, outside planeación, to the indicator's responsible.

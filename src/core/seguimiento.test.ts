@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { Acumulacion } from './acumulacion.ts';
 import {
   type AccionSeguimiento,
+  admiteEvidencia,
   cifrasSeguimiento,
   ESTADOS_SEGUIMIENTO,
   type EstadoSeguimiento,
   seguimientoCuenta,
   seguimientoEditable,
+  TRANSICIONES_SEGUIMIENTO,
   transicionSeguimiento,
   valorReportado,
 } from './seguimiento.ts';
@@ -20,6 +22,9 @@ describe('cadena de revisión del seguimiento', () => {
     ['enviado', 'devolver', 'devuelto'],
     ['aceptado', 'verificar', 'verificado'],
     ['aceptado', 'observar', 'con_observaciones'],
+    ['con_observaciones', 'responder', 'respondido'],
+    ['respondido', 'verificar', 'verificado'],
+    ['respondido', 'observar', 'con_observaciones'],
   ] as const)('%s —%s→ %s', (desde, accion, hacia) => {
     expect(transicionSeguimiento(desde, accion)).toEqual({ ok: true, hacia });
   });
@@ -30,6 +35,10 @@ describe('cadena de revisión del seguimiento', () => {
     ['aceptado', 'devolver'],
     ['verificado', 'enviar'],
     ['con_observaciones', 'aceptar'],
+    ['con_observaciones', 'verificar'],
+    ['aceptado', 'responder'],
+    ['respondido', 'responder'],
+    ['verificado', 'responder'],
   ] as const)('%s no admite %s, con mensaje en español', (desde, accion) => {
     const r = transicionSeguimiento(desde, accion);
     expect(r.ok).toBe(false);
@@ -40,11 +49,16 @@ describe('cadena de revisión del seguimiento', () => {
     const editables = ESTADOS_SEGUIMIENTO.filter(seguimientoEditable);
     const cuentan = ESTADOS_SEGUIMIENTO.filter(seguimientoCuenta);
     expect(editables).toEqual(['borrador', 'devuelto']);
-    expect(cuentan).toEqual(['aceptado', 'verificado', 'con_observaciones']);
+    expect(cuentan).toEqual(['aceptado', 'verificado', 'con_observaciones', 'respondido']);
+    expect(ESTADOS_SEGUIMIENTO.filter(admiteEvidencia)).toEqual([
+      'borrador',
+      'devuelto',
+      'con_observaciones',
+    ]);
   });
 
   it('ningún estado editable cuenta en el tablero, y a todo estado se llega por alguna acción', () => {
-    const acciones: AccionSeguimiento[] = ['enviar', 'aceptar', 'devolver', 'verificar', 'observar'];
+    const acciones = Object.keys(TRANSICIONES_SEGUIMIENTO) as AccionSeguimiento[];
     const alcanzables = new Set<EstadoSeguimiento>(['borrador']);
     for (const e of ESTADOS_SEGUIMIENTO)
       for (const a of acciones) {

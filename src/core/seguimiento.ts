@@ -11,6 +11,8 @@ import type { Permiso } from './roles.ts';
 // ---------- Review chain ----------
 // The responsible (1.ª línea) reports and sends; planeación (2.ª línea) accepts or returns it with
 // observations; control interno (3.ª línea) verifies it or records observations, and never edits it.
+// Observations of control interno open a reply step: the responsible answers (text and new evidence) and
+// control interno closes it, verified or with new observations (core/verificacion.ts: who verifies what).
 export const ESTADOS_SEGUIMIENTO = [
   'borrador',
   'enviado',
@@ -18,6 +20,7 @@ export const ESTADOS_SEGUIMIENTO = [
   'aceptado',
   'verificado',
   'con_observaciones',
+  'respondido',
 ] as const;
 export type EstadoSeguimiento = (typeof ESTADOS_SEGUIMIENTO)[number];
 
@@ -28,6 +31,7 @@ export const NOMBRE_ESTADO_SEGUIMIENTO: Record<EstadoSeguimiento, string> = {
   aceptado: 'Aceptado por planeación',
   verificado: 'Verificado por control interno',
   con_observaciones: 'Con observaciones de control interno',
+  respondido: 'Respondido a control interno',
 };
 
 export type Linea = 'responsable' | 'planeacion' | 'control_interno';
@@ -38,7 +42,17 @@ export const PERMISO_DE_LINEA: Record<Linea, Permiso> = {
   planeacion: 'seguimiento.revisar',
   control_interno: 'seguimiento.verificar',
 };
-export type AccionSeguimiento = 'enviar' | 'aceptar' | 'devolver' | 'verificar' | 'observar';
+/**
+ * The permission a route of one step declares. Verifying or observing one report is open to planeación too,
+ * because a report of control interno's own people is verified by planeación (core/verificacion.ts); the
+ * service then checks who verifies that report. Many at once stays with control interno.
+ */
+export const permisoDeAccion = (accion: AccionSeguimiento): Permiso =>
+  accion === 'verificar' || accion === 'observar'
+    ? 'seguimiento.verificar_reporte'
+    : PERMISO_DE_LINEA[TRANSICIONES_SEGUIMIENTO[accion].linea];
+
+export type AccionSeguimiento = 'enviar' | 'aceptar' | 'devolver' | 'verificar' | 'observar' | 'responder';
 
 export const TRANSICIONES_SEGUIMIENTO: Record<
   AccionSeguimiento,
@@ -47,11 +61,23 @@ export const TRANSICIONES_SEGUIMIENTO: Record<
   enviar: { desde: ['borrador', 'devuelto'], hacia: 'enviado', linea: 'responsable', observaciones: false },
   aceptar: { desde: ['enviado'], hacia: 'aceptado', linea: 'planeacion', observaciones: false },
   devolver: { desde: ['enviado'], hacia: 'devuelto', linea: 'planeacion', observaciones: true },
-  verificar: { desde: ['aceptado'], hacia: 'verificado', linea: 'control_interno', observaciones: false },
+  verificar: {
+    desde: ['aceptado', 'respondido'],
+    hacia: 'verificado',
+    linea: 'control_interno',
+    observaciones: false,
+  },
   observar: {
-    desde: ['aceptado'],
+    desde: ['aceptado', 'respondido'],
     hacia: 'con_observaciones',
     linea: 'control_interno',
+    observaciones: true,
+  },
+  // The reply to control interno's observations: its text travels as «observaciones» (the answer).
+  responder: {
+    desde: ['con_observaciones'],
+    hacia: 'respondido',
+    linea: 'responsable',
     observaciones: true,
   },
 };
@@ -62,6 +88,7 @@ const VERBO: Record<AccionSeguimiento, string> = {
   devolver: 'devolver',
   verificar: 'verificar',
   observar: 'registrar observaciones sobre',
+  responder: 'responder las observaciones de',
 };
 
 export function transicionSeguimiento(
@@ -90,7 +117,14 @@ export const seguimientoEditable = (estado: EstadoSeguimiento) =>
  * Control interno's observations do not remove a figure; they are shown beside it.
  */
 export const seguimientoCuenta = (estado: EstadoSeguimiento) =>
-  estado === 'aceptado' || estado === 'verificado' || estado === 'con_observaciones';
+  estado === 'aceptado' ||
+  estado === 'verificado' ||
+  estado === 'con_observaciones' ||
+  estado === 'respondido';
+
+/** The responsible adds evidence while editing, and again to answer control interno's observations. */
+export const admiteEvidencia = (estado: EstadoSeguimiento) =>
+  seguimientoEditable(estado) || estado === 'con_observaciones';
 
 /** The activity's 1.ª línea: its responsible and its co-responsibles. */
 export const aCargoDe = (

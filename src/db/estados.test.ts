@@ -9,6 +9,7 @@ import { ESQUEMAS, ESQUEMAS_PERIODOS } from '../core/periodos.ts';
 import { MODOS_PONDERACION } from '../core/ponderacion.ts';
 import { ROLES } from '../core/roles.ts';
 import { ESTADOS_SEGUIMIENTO } from '../core/seguimiento.ts';
+import { TIPOS_CRITERIO } from '../core/verificacion.ts';
 import { type BasePrueba, crearBasePrueba } from '../server/prueba.ts';
 import { filas } from './client.ts';
 
@@ -28,6 +29,7 @@ const LISTAS: [string, readonly string[]][] = [
   ['ajuste_calendario_tipo_check', TIPOS_AJUSTE],
   ['plan_accion_estado_check', ESTADOS_PLAN],
   ['seguimiento_estado_check', ESTADOS_SEGUIMIENTO],
+  ['criterio_verificacion_tipo_check', TIPOS_CRITERIO],
   ['indicador_tipo_check', TIPOS_INDICADOR],
   ['indicador_frecuencia_check', FRECUENCIAS],
   ['indicador_polaridad_check', POLARIDADES],

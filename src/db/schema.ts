@@ -27,6 +27,7 @@ import { ESQUEMAS_PERIODOS } from '../core/periodos.ts';
 import { MODOS_PONDERACION } from '../core/ponderacion.ts';
 import { ROLES, type Rol } from '../core/roles.ts';
 import { ESTADOS_SEGUIMIENTO } from '../core/seguimiento.ts';
+import { TIPOS_CRITERIO } from '../core/verificacion.ts';
 
 /**
  * A CHECK that keeps a text column inside one of core's lists (the API's z.enum is the same list), so no
@@ -555,12 +556,52 @@ export const seguimiento = pgTable(
     enviadoEn: timestamp('enviado_en', { withTimezone: true, mode: 'date' }),
     revisadoPor: uuid('revisado_por').references(() => usuario.id),
     verificadoPor: uuid('verificado_por').references(() => usuario.id),
+    /** Control interno's own percentage of the period (0–100), beside the self-reported cumplimiento. */
+    avanceVerificado: doublePrecision('avance_verificado'),
+    /** The responsible's answer to control interno's observations (the reply step). */
+    respuestaControl: text('respuesta_control'),
     actualizadoEn: timestamp('actualizado_en', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [
+    check(
+      'seguimiento_avance_verificado_check',
+      sql`${t.avanceVerificado} is null or (${t.avanceVerificado} >= 0 and ${t.avanceVerificado} <= 100)`,
+    ),
     uniqueIndex('seguimiento_actividad_periodo_idx').on(t.actividadId, t.periodo),
     index('seguimiento_entidad_idx').on(t.entidadId, t.estado),
     unaDe('seguimiento_estado_check', t.estado, ESTADOS_SEGUIMIENTO),
+  ],
+);
+
+// ---------- Selección de control interno: qué reportes de la vigencia verifica (core/verificacion.ts) ----------
+export const criterioVerificacion = pgTable(
+  'criterio_verificacion',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    vigencia: integer('vigencia').notNull(),
+    tipo: text('tipo', { enum: TIPOS_CRITERIO }).notNull(),
+    /** One per target (core's claveCriterio): the same policy chosen twice is one choice. */
+    clave: text('clave').notNull(),
+    politica: text('politica'),
+    dependenciaId: uuid('dependencia_id').references(() => dependencia.id, { onDelete: 'cascade' }),
+    actividadId: uuid('actividad_id').references(() => actividad.id, { onDelete: 'cascade' }),
+    porcentaje: integer('porcentaje'),
+    semilla: text('semilla'),
+    /** Why: the audit of its Plan Anual de Auditoría, a risk, a complaint… */
+    motivo: text('motivo'),
+    creadoPor: uuid('creado_por').references(() => usuario.id),
+    creadoEn: creadoEn(),
+  },
+  (t) => [
+    uniqueIndex('criterio_verificacion_clave_idx').on(t.entidadId, t.vigencia, t.clave),
+    unaDe('criterio_verificacion_tipo_check', t.tipo, TIPOS_CRITERIO),
+    check(
+      'criterio_verificacion_porcentaje_check',
+      sql`${t.porcentaje} is null or (${t.porcentaje} >= 1 and ${t.porcentaje} <= 100)`,
+    ),
   ],
 );
 
@@ -688,6 +729,7 @@ export const TABLAS_EN_ORDEN = [
   'medicion',
   'actividad',
   'seguimiento',
+  'criterio_verificacion',
   'evidencia',
   'corte_periodo',
   'version_plan',

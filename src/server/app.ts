@@ -44,6 +44,7 @@ import { responsablesRoutes } from '../modules/responsables/responsables.routes.
 import { saludRoutes } from '../modules/salud/salud.routes.ts';
 import { evidenciasRoutes } from '../modules/seguimiento/evidencias.routes.ts';
 import { seguimientoRoutes } from '../modules/seguimiento/seguimiento.routes.ts';
+import { verificacionRoutes } from '../modules/seguimiento/verificacion.routes.ts';
 import { tableroRoutes, tableroTerritorialRoutes } from '../modules/tablero/tablero.routes.ts';
 import { baseDeUnSoloProceso, invalidarTablero } from '../modules/tablero/tablero.service.ts';
 import { invitacionesRoutes } from '../modules/usuarios/invitaciones.routes.ts';
@@ -221,6 +222,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(objetivosRoutes);
   await app.register(seguimientoRoutes);
   await app.register(evidenciasRoutes);
+  await app.register(verificacionRoutes);
   await app.register(tableroRoutes);
   await app.register(tableroTerritorialRoutes);
   await app.register(pendientesRoutes);

@@ -103,10 +103,16 @@ const REGLAS_REVISADAS: Record<string, string> = {
     'seguimiento.reportar',
   'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/aceptar': 'seguimiento.revisar',
   'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/devolver': 'seguimiento.revisar',
-  'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/verificar': 'seguimiento.verificar',
+  'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/verificar':
+    'seguimiento.verificar_reporte',
+  'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/responder': 'seguimiento.reportar',
+  'GET /api/entidades/:entidadId/verificacion/:vigencia': 'entidad.ver',
+  'POST /api/entidades/:entidadId/verificacion/:vigencia/criterios': 'verificacion.seleccionar',
+  'DELETE /api/entidades/:entidadId/verificacion/:vigencia/criterios/:criterioId': 'verificacion.seleccionar',
   'POST /api/entidades/:entidadId/periodos/:periodo/seguimientos/aceptar': 'seguimiento.revisar',
   'POST /api/entidades/:entidadId/periodos/:periodo/seguimientos/verificar': 'seguimiento.verificar',
-  'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/observar': 'seguimiento.verificar',
+  'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/observar':
+    'seguimiento.verificar_reporte',
   'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/evidencias': 'seguimiento.reportar',
   'POST /api/entidades/:entidadId/seguimientos/:actividadId/:periodo/enlaces': 'seguimiento.reportar',
   'GET /api/entidades/:entidadId/evidencias/:evidenciaId': 'entidad.ver',

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import type { EstadoPlan } from '../core/flujo-plan.ts';
+import { digitoVerificacion } from '../core/nit.ts';
 import type { EstadoSeguimiento } from '../core/seguimiento.ts';
 import { filas } from '../db/client.ts';
 import { actividad, auditoria, evidencia, indicador, planAccion, seguimiento } from '../db/schema.ts';
@@ -30,12 +31,15 @@ export function exigirEstado(r: LightMyRequestResponse, estado: number, que: str
   return r;
 }
 
-/** An entity with one person per role, its vigencia configured (trimestral) and a plan in `estadoPlan`. */
+/**
+ * An entity with one person per role, its vigencia configured (trimestral) and a plan in `estadoPlan`.
+ * Several in one database need a NIT each (nitDePrueba).
+ */
 export async function escenarioConPlan(
   t: AppPrueba,
-  { vigencia = 2026, estadoPlan = 'aprobado' as EstadoPlan } = {},
+  { vigencia = 2026, estadoPlan = 'aprobado' as EstadoPlan, nit = '846000253-6' } = {},
 ): Promise<Escenario> {
-  const entidadId = await t.crearEntidad('E.S.E. Hospital de Prueba', '846000253-6');
+  const entidadId = await t.crearEntidad('E.S.E. Hospital de Prueba', nit);
   const base = `/api/entidades/${entidadId}`;
   const planeacion = await t.usuarioCon(entidadId, ['planeacion']);
   const comite = await t.usuarioCon(entidadId, ['alta_direccion']);
@@ -55,6 +59,12 @@ export async function escenarioConPlan(
     .returning();
   return { entidadId, vigencia, planId: plan!.id, base, planeacion, comite, control, responsable };
 }
+
+/** A valid NIT, different for each `n`: several scenarios in one test database. */
+export const nitDePrueba = (n: number) => {
+  const base = String(800_000_000 + n);
+  return `${base}-${digitoVerificacion(base)}`;
+};
 
 /** An activity of the scenario's plan, a fresh code each time, reported by the scenario's responsible. */
 export async function nuevaActividad(

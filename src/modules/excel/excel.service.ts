@@ -13,6 +13,7 @@ import {
   validarImportacion,
 } from '../../core/plan-importacion.ts';
 import { NOMBRE_ESTADO_SEGUIMIENTO } from '../../core/seguimiento.ts';
+import { textoVerificacion } from '../../core/verificacion.ts';
 import type { Db } from '../../db/client.ts';
 import { actividad, dependencia, indiceFurag, planDecreto612, rolUsuario, usuario } from '../../db/schema.ts';
 import { conflicto, ErrorApi } from '../../server/errores.ts';
@@ -113,13 +114,16 @@ export async function libroPlan(db: Db, entidadId: string, vigencia: number, per
       logradoAcumulado: f.cifras.logradoAcumulado,
       avanceAcumulado: f.cifras.avanceAcumulado,
       cumplimientoPeriodo: f.cifras.cumplimientoPeriodo,
+      avanceVerificado: f.reporte?.avanceVerificado ?? null,
       estado: f.reporte ? NOMBRE_ESTADO_SEGUIMIENTO[f.reporte.estado] : 'Sin reporte',
+      verificacion: textoVerificacion(f.verificacion),
       tardio: f.reporte?.tardio ?? false,
       descripcion: f.reporte?.descripcion ?? null,
       dificultades: f.reporte?.dificultades ?? null,
       evidencias: f.reporte?.evidencias.length ?? 0,
       observacionesPlaneacion: f.reporte?.observacionesPlaneacion ?? null,
       observacionesControl: f.reporte?.observacionesControl ?? null,
+      respuestaControl: f.reporte?.respuestaControl ?? null,
     })),
   );
   return aBuffer(libro);

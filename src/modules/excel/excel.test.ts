@@ -150,7 +150,7 @@ describe('exportar el plan a Excel', () => {
     expect(hoja.getRow(3).getCell(col('Responsable (correo)')).value).toBe(
       'yolanda@territorio.example; pedro@territorio.example',
     );
-    expect(libro.getWorksheet('Seguimiento Trimestre 1')!.getRow(2).getCell(10).value).toBe('Sin reporte');
+    expect(libro.getWorksheet('Seguimiento Trimestre 1')!.getRow(2).getCell(11).value).toBe('Sin reporte');
     expect((await t.pedir(planeacionB, 'GET', `/api/entidades/${a}/plan/2026/export.xlsx`)).statusCode).toBe(
       403,
     );

@@ -154,13 +154,18 @@ export interface FilaSeguimientoXlsx {
   logradoAcumulado: number | null;
   avanceAcumulado: number | null;
   cumplimientoPeriodo: number | null;
+  /** Control interno's own percentage of the period, beside the self-reported cumplimiento. */
+  avanceVerificado: number | null;
   estado: string;
+  /** Chosen for verification, who verifies, where it stands («Completo: no seleccionado…»). */
+  verificacion: string;
   tardio: boolean;
   descripcion: string | null;
   dificultades: string | null;
   evidencias: number;
   observacionesPlaneacion: string | null;
   observacionesControl: string | null;
+  respuestaControl: string | null;
 }
 
 export function agregarHojaSeguimiento(libro: Workbook, periodo: string, filas: FilaSeguimientoXlsx[]) {
@@ -177,15 +182,18 @@ export function agregarHojaSeguimiento(libro: Workbook, periodo: string, filas: 
       'Logrado acumulado',
       'Avance acumulado (%)',
       'Cumplimiento del periodo (%)',
+      'Avance verificado por control interno (%)',
       'Estado del reporte',
+      'Verificación',
       'Tardío',
       'Qué se hizo',
       'Dificultades',
       'Evidencias',
       'Observaciones de planeación',
       'Observaciones de control interno',
+      'Respuesta a control interno',
     ],
-    [12, 30, 50, 14, 12, 12, 12, 14, 14, 26, 8, 50, 36, 10, 36, 36],
+    [12, 30, 50, 14, 12, 12, 12, 14, 14, 16, 26, 40, 8, 50, 36, 10, 36, 36, 36],
   );
   // Percentages as fractions with a % format, so they stay numbers a spreadsheet can sum.
   const fraccion = (x: number | null) => (x === null ? null : x / 100);
@@ -200,16 +208,18 @@ export function agregarHojaSeguimiento(libro: Workbook, periodo: string, filas: 
       f.logradoAcumulado,
       fraccion(f.avanceAcumulado),
       fraccion(f.cumplimientoPeriodo),
+      fraccion(f.avanceVerificado),
       f.estado,
+      f.verificacion,
       f.tardio ? 'Sí' : 'No',
       f.descripcion,
       f.dificultades,
       f.evidencias,
       f.observacionesPlaneacion,
       f.observacionesControl,
+      f.respuestaControl,
     ]);
-  hoja.getColumn(8).numFmt = '0.0%';
-  hoja.getColumn(9).numFmt = '0.0%';
+  for (const c of [8, 9, 10]) hoja.getColumn(c).numFmt = '0.0%';
   return hoja;
 }
 

@@ -7,6 +7,11 @@ import { aCargoDe } from '../../core/seguimiento.ts';
 import type { Db } from '../../db/client.ts';
 import { actividad, planAccion, responsablePolitica, seguimiento } from '../../db/schema.ts';
 import type { UsuarioSesion } from '../auth/sesion.repository.ts';
+import {
+  contextoVerificacion,
+  evaluarVerificacion,
+  puedeVerificar,
+} from '../seguimiento/verificacion.service.ts';
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
 
 const enlaceSeguimiento = (vigencia: number, periodo: number, actividadId: string) =>
@@ -59,7 +64,7 @@ export async function pendientesDe(db: Db, u: UsuarioSesion, entidadId: string, 
   const abierto = (n: number) => abiertos.some((p) => p.numero === n);
 
   const revisa = rolesPermiten(roles, 'seguimiento.revisar');
-  const verifica = rolesPermiten(roles, 'seguimiento.verificar');
+  const ctx = await contextoVerificacion(db, entidadId, vigencia);
   for (const r of reportes) {
     const a = porId.get(r.actividadId)!;
     const p = nombrePeriodo.get(r.periodo);
@@ -72,10 +77,13 @@ export async function pendientesDe(db: Db, u: UsuarioSesion, entidadId: string, 
         vence: null,
         vencido: false,
       });
-    if (verifica && r.estado === 'aceptado')
+    // What the verifier's line chose and was accepted, and every answer to its observations.
+    const v = evaluarVerificacion(ctx, a, r.reportadoPor);
+    const espera = (r.estado === 'aceptado' && v.seleccionada) || r.estado === 'respondido';
+    if (espera && puedeVerificar(u, entidadId, v.linea))
       lista.push({
         tipo: 'verificar',
-        texto: `Verificar el reporte de ${a.codigo} «${a.nombre}» · ${p.nombre}`,
+        texto: `${r.estado === 'respondido' ? 'Cerrar la verificación, con la respuesta del responsable, de' : 'Verificar el reporte de'} ${a.codigo} «${a.nombre}» · ${p.nombre}${v.linea === 'planeacion' ? ' (en lugar de control interno: es su propio trabajo)' : ''}`,
         enlace: enlaceSeguimiento(vigencia, r.periodo, a.id),
         vence: null,
         vencido: false,
@@ -100,6 +108,16 @@ export async function pendientesDe(db: Db, u: UsuarioSesion, entidadId: string, 
       for (const p of abiertos) {
         if (p.abre > hoy || a.fechaInicio > p.corte || a.fechaFin < p.inicio) continue;
         const r = reportes.find((x) => x.actividadId === a.id && x.periodo === p.numero);
+        if (r?.estado === 'con_observaciones') {
+          lista.push({
+            tipo: 'responder',
+            texto: `Responder las observaciones de control interno a ${a.codigo} «${a.nombre}» · ${p.nombre}`,
+            enlace: enlaceSeguimiento(vigencia, p.numero, a.id),
+            vence: null,
+            vencido: false,
+          });
+          continue;
+        }
         if (r && r.estado !== 'borrador' && r.estado !== 'devuelto') continue;
         lista.push({
           tipo: r?.estado === 'devuelto' ? 'corregir' : 'reportar',

@@ -11,6 +11,7 @@ import type { UsuarioSesion } from '../auth/sesion.repository.ts';
 import {
   actividadDeEntidad,
   exigirAbierto,
+  exigirAdmiteEvidencia,
   exigirEditable,
   exigirReportante,
   mensajeNoReportable,
@@ -48,7 +49,7 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
  * Transitions take the period first, then the report; the reverse order here cannot deadlock with them
  * because both hold the period only FOR SHARE, and closing (the one FOR UPDATE on it) locks no report.
  */
-async function bloquearReporteEditable(tx: Tx, seguimientoId: string) {
+async function bloquearReporteEditable(tx: Tx, seguimientoId: string, para: 'agregar' | 'quitar') {
   const [s] = await tx.select().from(seguimiento).where(eq(seguimiento.id, seguimientoId)).for('update');
   if (!s) throw noEncontrado('el reporte de la evidencia');
   const [p] = await tx
@@ -63,7 +64,9 @@ async function bloquearReporteEditable(tx: Tx, seguimientoId: string) {
     .for('share', { of: periodo });
   // A vigencia whose periods were never saved shows its default proposal, open (see leerVigencia).
   if (p) exigirAbierto(p);
-  exigirEditable(s);
+  // New evidence also answers control interno's observations; what was reviewed is never taken away.
+  if (para === 'agregar') exigirAdmiteEvidencia(s);
+  else exigirEditable(s);
   return s;
 }
 
@@ -79,7 +82,7 @@ export async function agregarEvidencia(
   datos: { nombre: string; hash?: string; tipo?: string; bytes?: number; url?: string },
 ) {
   return db.transaction(async (tx) => {
-    const s = await bloquearReporteEditable(tx, contexto.seguimientoId);
+    const s = await bloquearReporteEditable(tx, contexto.seguimientoId, 'agregar');
     const existentes = await tx
       .select()
       .from(evidencia)
@@ -118,7 +121,7 @@ export async function quitarEvidencia(
   e: Pick<typeof evidencia.$inferSelect, 'id' | 'seguimientoId'>,
 ) {
   await db.transaction(async (tx) => {
-    const s = await bloquearReporteEditable(tx, e.seguimientoId);
+    const s = await bloquearReporteEditable(tx, e.seguimientoId, 'quitar');
     const [quitada] = await tx
       .delete(evidencia)
       .where(and(eq(evidencia.id, e.id), eq(evidencia.seguimientoId, s.id)))
@@ -146,7 +149,7 @@ async function reporteEditable(db: Db, quien: Reportante, destino: ReporteDestin
   exigirAbierto(p);
   const s = await seguimientoDe(db, actividadId, numero);
   if (!s) throw mensajeNoReportable();
-  exigirEditable(s);
+  exigirAdmiteEvidencia(s);
   return {
     entidadId,
     codigoActividad: a.codigo,

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { EntidadParams, ErrorSchema, SinCuerpoSchema } from '../../contrato/comun.ts';
 import {
   ACCIONES_EN_LOTE,
@@ -9,17 +10,22 @@ import {
   LoteParams,
   LoteResultadoSchema,
   ObservacionesSchema,
+  ObservarSchema,
   ParamsSeguimiento,
+  RespuestaSchema,
   SeguimientoEntradaSchema,
+  VerificarSchema,
 } from '../../contrato/seguimiento.ts';
 import {
   type AccionSeguimiento,
   PERMISO_DE_LINEA,
+  permisoDeAccion,
   TRANSICIONES_SEGUIMIENTO,
 } from '../../core/seguimiento.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
 import {
   cambiarEstadoReporte,
+  type DatosPaso,
   darPasoEnLote,
   guardarReporte,
   guardarYEnviar,
@@ -32,8 +38,22 @@ const RESUMEN_ACCION: Record<AccionSeguimiento, string> = {
   enviar: 'Enviar el reporte a planeación (requiere al menos una evidencia)',
   aceptar: 'Aceptar el reporte (planeación, 2.ª línea)',
   devolver: 'Devolver el reporte al responsable con observaciones (planeación)',
-  verificar: 'Marcar el reporte como verificado (control interno, 3.ª línea)',
-  observar: 'Registrar observaciones de control interno sobre el reporte',
+  verificar:
+    'Marcar el reporte como verificado, con el avance verificado (0 a 100) si control interno lo registra (control interno, 3.ª línea; planeación si el reporte es de personal de control interno sobre su propia política)',
+  observar:
+    'Registrar observaciones de control interno sobre el reporte, con su propio porcentaje si lo tiene (planeación, si el reporte es de personal de control interno sobre su propia política)',
+  responder:
+    'Responder las observaciones de control interno (el responsable; las evidencias nuevas se adjuntan antes); control interno cierra la verificación',
+};
+
+/** The body each step takes: observations, the answer to them, control interno's own percentage, or nothing. */
+const CUERPO: Record<AccionSeguimiento, z.ZodType> = {
+  enviar: SinCuerpoSchema,
+  aceptar: SinCuerpoSchema,
+  devolver: ObservacionesSchema,
+  verificar: VerificarSchema,
+  observar: ObservarSchema,
+  responder: RespuestaSchema,
 };
 export const seguimientoRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -88,16 +108,15 @@ export const seguimientoRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   for (const accion of Object.keys(TRANSICIONES_SEGUIMIENTO) as AccionSeguimiento[]) {
-    const conObservaciones = TRANSICIONES_SEGUIMIENTO[accion].observaciones;
     app.post(
       `/api/entidades/:entidadId/seguimientos/:actividadId/:periodo/${accion}`,
       {
-        config: { acceso: { permiso: PERMISO_DE_LINEA[TRANSICIONES_SEGUIMIENTO[accion].linea] } },
+        config: { acceso: { permiso: permisoDeAccion(accion) } },
         schema: {
           tags,
           summary: RESUMEN_ACCION[accion],
           params: ParamsSeguimiento,
-          body: conObservaciones ? ObservacionesSchema : SinCuerpoSchema,
+          body: CUERPO[accion],
           response: { 200: FilaSeguimientoSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
         },
       },
@@ -108,7 +127,7 @@ export const seguimientoRoutes: FastifyPluginAsyncZod = async (app) => {
           usuarioDe(request),
           accion,
           request.params,
-          (request.body as { observaciones?: string } | undefined)?.observaciones,
+          (request.body as DatosPaso | undefined) ?? {},
           app.correo,
         ),
     );

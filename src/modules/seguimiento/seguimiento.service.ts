@@ -8,6 +8,7 @@ import { rolesPermiten } from '../../core/roles.ts';
 import {
   type AccionSeguimiento,
   aCargoDe,
+  admiteEvidencia,
   cifrasSeguimiento,
   type EntradaAvance,
   mensajeReporteCambiado,
@@ -33,6 +34,12 @@ import { type Correo, encolarAviso } from '../correo/correo.service.ts';
 import { notificar } from '../notificaciones/notificacion.repository.ts';
 import { bloquearPeriodo, leerVigencia } from '../vigencias/vigencia.service.ts';
 import { exigirJustificacionSobreejecucion } from './sobreejecucion.ts';
+import {
+  contextoVerificacion,
+  evaluarVerificacion,
+  exigirVerificador,
+  vistaVerificacion,
+} from './verificacion.service.ts';
 
 export type Actividad = typeof actividad.$inferSelect;
 export type Seguimiento = typeof seguimiento.$inferSelect;
@@ -132,6 +139,13 @@ export function exigirEditable(s: Seguimiento) {
     );
 }
 
+export function exigirAdmiteEvidencia(s: Seguimiento) {
+  if (!admiteEvidencia(s.estado))
+    throw conflicto(
+      'El reporte ya fue enviado a planeación: solo admite evidencias nuevas si planeación lo devuelve o si control interno deja observaciones.',
+    );
+}
+
 export async function evidenciasDe(db: Db, seguimientoIds: string[]) {
   if (!seguimientoIds.length) return [];
   return db
@@ -165,6 +179,8 @@ const vista = (s: Seguimiento | undefined, evidencias: (typeof evidencia.$inferS
         tardio: s.tardio,
         observacionesPlaneacion: s.observacionesPlaneacion,
         observacionesControl: s.observacionesControl,
+        avanceVerificado: finitoONulo(s.avanceVerificado),
+        respuestaControl: s.respuestaControl,
         enviadoEn: s.enviadoEn?.toISOString() ?? null,
         evidencias: evidencias.filter((e) => e.seguimientoId === s.id).map(vistaEvidencia),
       }
@@ -238,6 +254,7 @@ export async function hojaSeguimiento(
       ).map((r) => r.politica)
     : [];
   const reporta = !!usuario && rolesPermiten(usuario.roles.get(entidadId) ?? [], 'seguimiento.reportar');
+  const ctxVerificacion = await contextoVerificacion(db, entidadId, vigencia);
   // Grouped once: filtering the whole list for each activity took a second for 2,000 activities, with the
   // server's only thread blocked (bench/carga.ts).
   const reportesDe = new Map<string, typeof reportes>();
@@ -270,6 +287,12 @@ export async function hojaSeguimiento(
       cifras: cifrasSeguimiento(a.acumulacion, a.metaAnual, a.metasPeriodo, logros, numero),
       reporte: vista(propio, (propio && evidenciasDe.get(propio.id)) || []),
       puedeReportar: reporta && (aCargoDe(a, usuario!.id) || politicasPropias.includes(a.politica)),
+      verificacion: vistaVerificacion(
+        evaluarVerificacion(ctxVerificacion, a, propio?.reportadoPor ?? null),
+        propio?.estado ?? null,
+        usuario,
+        entidadId,
+      ),
     };
   });
   return { periodo: p, hoy: hoyEnColombia(), azulSobre: v.semaforo.azulSobre, filas };
@@ -431,7 +454,7 @@ export async function guardarYEnviar(
     if (!antes) throw mensajeNoReportable();
     if (!mismasCifras(antes, datos)) await actualizarReporte(tx, actor, u, entidadId, antes, datos, despues);
     else exigirEditable(antes);
-    await pasoEnTransaccion(tx, actor, u, 'enviar', a, p, ref, undefined, servicioCorreo);
+    await pasoEnTransaccion(tx, actor, u, 'enviar', a, p, ref, {}, servicioCorreo);
   });
   const hoja = await hojaSeguimiento(db, entidadId, a.vigencia, periodo, u, actividadId);
   return hoja.filas[0]!;
@@ -451,12 +474,18 @@ export async function cambiarEstadoReporte(
   u: UsuarioSesion,
   accion: AccionSeguimiento,
   ref: RefReporte,
-  observaciones?: string,
+  extra: DatosPaso = {},
   servicioCorreo: Correo | null = null,
 ) {
-  const vigencia = await darPaso(db, actor, u, accion, ref, observaciones, servicioCorreo);
+  const vigencia = await darPaso(db, actor, u, accion, ref, extra, servicioCorreo);
   const hoja = await hojaSeguimiento(db, ref.entidadId, vigencia, ref.periodo, u, ref.actividadId);
   return hoja.filas[0]!;
+}
+
+/** What a step may carry: observations (or the answer to them), and control interno's own percentage. */
+export interface DatosPaso {
+  observaciones?: string;
+  avanceVerificado?: number | null;
 }
 
 export interface ResultadoLote {
@@ -483,7 +512,7 @@ export async function darPasoEnLote(
   const resultados: ResultadoLote[] = [];
   for (const actividadId of new Set(actividades)) {
     try {
-      await darPaso(db, actor, u, accion, { entidadId, actividadId, periodo }, undefined, servicioCorreo);
+      await darPaso(db, actor, u, accion, { entidadId, actividadId, periodo }, {}, servicioCorreo);
       resultados.push({ actividadId, ok: true, mensaje: null });
     } catch (e) {
       if (!(e instanceof ErrorApi) || e.status >= 500) throw e;
@@ -500,12 +529,12 @@ async function darPaso(
   u: UsuarioSesion,
   accion: AccionSeguimiento,
   { entidadId, actividadId, periodo }: RefReporte,
-  observaciones: string | undefined,
+  extra: DatosPaso,
   servicioCorreo: Correo | null,
 ): Promise<number> {
   const a = await actividadDeEntidad(db, entidadId, actividadId);
   const p = await periodoDe(db, entidadId, a.vigencia, periodo);
-  if (accion === 'enviar') await exigirReportante(db, u, entidadId, a);
+  if (accion === 'enviar' || accion === 'responder') await exigirReportante(db, u, entidadId, a);
   exigirAbierto(p);
   await db.transaction(async (tx) => {
     await exigirPeriodoAbierto(tx, entidadId, a.vigencia, periodo);
@@ -517,7 +546,7 @@ async function darPaso(
       a,
       p,
       { entidadId, actividadId, periodo },
-      observaciones,
+      extra,
       servicioCorreo,
     );
   });
@@ -533,12 +562,20 @@ async function pasoEnTransaccion(
   a: Actividad & { vigencia: number },
   p: Awaited<ReturnType<typeof periodoDe>>,
   { entidadId, actividadId, periodo }: RefReporte,
-  observaciones: string | undefined,
+  { observaciones, avanceVerificado }: DatosPaso,
   servicioCorreo: Correo | null,
 ) {
   const s = await seguimientoDe(tx, actividadId, periodo);
   if (!s) throw mensajeNoReportable();
   const desde = s.estado;
+  // Who verifies this report (control interno, or planeación for control interno's own work) and whether
+  // control interno chose it: read once, for the check and for whom to tell.
+  const verificacion = evaluarVerificacion(
+    await contextoVerificacion(tx, entidadId, a.vigencia),
+    a,
+    s.reportadoPor,
+  );
+  if (accion === 'verificar' || accion === 'observar') exigirVerificador(u, entidadId, verificacion);
   const t = transicionSeguimiento(desde, accion);
   if (!t.ok) throw conflicto(t.mensaje);
   const cambios: Partial<typeof seguimiento.$inferInsert> = { estado: t.hacia, actualizadoEn: new Date() };
@@ -554,6 +591,10 @@ async function pasoEnTransaccion(
   if (accion === 'verificar') Object.assign(cambios, { verificadoPor: u.id, observacionesControl: null });
   if (accion === 'observar')
     Object.assign(cambios, { verificadoPor: u.id, observacionesControl: observaciones });
+  // Kept as it was when the step brings none: verifying after an answer need not retype the percentage.
+  if ((accion === 'verificar' || accion === 'observar') && avanceVerificado !== undefined)
+    cambios.avanceVerificado = avanceVerificado;
+  if (accion === 'responder') Object.assign(cambios, { respuestaControl: observaciones });
   const [hecho] = await tx
     .update(seguimiento)
     .set(cambios)
@@ -575,24 +616,37 @@ async function pasoEnTransaccion(
     recurso: 'seguimiento',
     recursoId: s.id,
     antes: { estado: desde },
-    despues: { estado: t.hacia, actividad: a.codigo, periodo, observaciones: observaciones ?? null },
+    despues: {
+      estado: t.hacia,
+      actividad: a.codigo,
+      periodo,
+      observaciones: observaciones ?? null,
+      ...(avanceVerificado !== undefined ? { avanceVerificado } : {}),
+      ...(verificacion.linea === 'planeacion' && (accion === 'verificar' || accion === 'observar')
+        ? { verificaPlaneacion: verificacion.motivo }
+        : {}),
+    },
   });
   const texto = `${a.codigo} · ${p.nombre}: ${NOMBRE_ESTADO_SEGUIMIENTO[t.hacia].toLowerCase()}${
     observaciones ? ` — «${observaciones.slice(0, 140)}»` : ''
   }`;
+  // The verifier's line hears of an accepted report only if it was chosen, and of every answer.
+  const verificadores = () => usuariosConRol(tx, entidadId, verificacion.linea);
   const destinos =
     accion === 'enviar'
       ? await usuariosConRol(tx, entidadId, 'planeacion')
-      : accion === 'aceptar'
-        ? await usuariosConRol(tx, entidadId, 'control_interno')
-        : accion === 'observar'
-          ? [
-              s.reportadoPor,
-              a.responsableId,
-              ...a.corresponsables,
-              ...(await usuariosConRol(tx, entidadId, 'planeacion')),
-            ]
-          : [s.reportadoPor, a.responsableId, ...a.corresponsables];
+      : accion === 'aceptar' && verificacion.seleccionada
+        ? await verificadores()
+        : accion === 'responder'
+          ? await verificadores()
+          : accion === 'observar'
+            ? [
+                s.reportadoPor,
+                a.responsableId,
+                ...a.corresponsables,
+                ...(await usuariosConRol(tx, entidadId, 'planeacion')),
+              ]
+            : [s.reportadoPor, a.responsableId, ...a.corresponsables];
   const personas = [...new Set(destinos.filter((d): d is string => !!d && d !== u.id))];
   const enlace = enlaceReporte(a.vigencia, periodo, actividadId);
   await notificar(tx, personas, entidadId, texto, enlace);

@@ -26,6 +26,7 @@ import { MAXIMO_CIFRA } from '../../core/numeros.ts';
 import { periodosDeVigencia } from '../../core/periodos.ts';
 import { ESTADOS_SEGUIMIENTO, type EstadoSeguimiento, seguimientoCuenta } from '../../core/seguimiento.ts';
 import { type EstadoActividad, estadoActividad, type NivelSemaforo } from '../../core/semaforo.ts';
+import { resumenVerificacion, situacionVerificacion } from '../../core/verificacion.ts';
 import { type Db, filas as filasSql } from '../../db/client.ts';
 import {
   cortePeriodo,
@@ -40,6 +41,7 @@ import { conflicto, noEncontrado } from '../../server/errores.ts';
 import { sinNoFinitos } from '../../server/esquemas.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
+import { contextoVerificacion, evaluarVerificacion } from '../seguimiento/verificacion.service.ts';
 import { bloquearPeriodo, leerVigencia } from '../vigencias/vigencia.service.ts';
 import { CacheLru, LecturasCompartidas } from './tablero.cache.ts';
 
@@ -67,6 +69,10 @@ interface FilaCifras {
   codigo: string;
   nombre: string;
   tardio_actual: boolean | null;
+  avance_verificado: number | null;
+  reportado_por: string | null;
+  responsable_id: string | null;
+  corresponsables: string[];
 }
 
 const ESTADOS_QUE_CUENTAN = ESTADOS_SEGUIMIENTO.filter(seguimientoCuenta);
@@ -91,7 +97,9 @@ async function cifrasPorActividad(db: Db, vigencia: number, numero: number, enti
           'fecha_inicio', a.fecha_inicio, 'fecha_fin', a.fecha_fin, 'acumulacion', a.acumulacion,
           'valores', r.valores, 'fuera', r.fuera,
           'estado_actual', r.estado_actual, 'codigo', a.codigo, 'nombre', a.nombre,
-          'tardio_actual', r.tardio_actual) order by a.codigo)::text as j
+          'tardio_actual', r.tardio_actual, 'avance_verificado', r.avance_verificado,
+          'reportado_por', r.reportado_por, 'responsable_id', a.responsable_id,
+          'corresponsables', a.corresponsables) order by a.codigo)::text as j
         from actividad a
         join plan_accion p on p.id = a.plan_id
         left join lateral (
@@ -100,7 +108,9 @@ async function cifrasPorActividad(db: Db, vigencia: number, numero: number, enti
                  coalesce(bool_or(not (abs(s.valor) <= ${MAXIMO_CIFRA})) filter (where s.estado in (${cuentan})),
                    false) as fuera,
                  max(s.estado) filter (where s.periodo = ${numero}) as estado_actual,
-                 bool_or(s.tardio) filter (where s.periodo = ${numero}) as tardio_actual
+                 bool_or(s.tardio) filter (where s.periodo = ${numero}) as tardio_actual,
+                 max(s.avance_verificado) filter (where s.periodo = ${numero}) as avance_verificado,
+                 max(s.reportado_por::text) filter (where s.periodo = ${numero}) as reportado_por
           from seguimiento s where s.actividad_id = a.id and s.periodo <= ${numero}) r on true
         where p.vigencia = ${vigencia} and p.entidad_id = ${entidadId}`,
   );
@@ -142,7 +152,7 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
   const p = v.periodos.find((x) => x.numero === numero);
   if (!p) throw noEncontrado(`el periodo ${numero} de la vigencia ${vigencia}`);
   const hoy = hoyEnColombia();
-  const [politicas, dimensiones, filas, dependencias] = await Promise.all([
+  const [politicas, dimensiones, filas, dependencias, ctxVerificacion] = await Promise.all([
     politicasDeVigencia(db, vigencia),
     db.select().from(dimension).where(eq(dimension.vigencia, vigencia)).orderBy(asc(dimension.orden)),
     cifrasPorActividad(db, vigencia, numero, entidadId),
@@ -150,6 +160,7 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
       .select({ id: dependencia.id, nombre: dependencia.nombre })
       .from(dependencia)
       .where(eq(dependencia.entidadId, entidadId)),
+    contextoVerificacion(db, entidadId, vigencia),
   ]);
   const nombreDependencia = new Map(dependencias.map((d) => [d.id, d.nombre]));
   const detalle = filas.map((f) => ({ f, ...consolidable(f, numero, p) }));
@@ -184,6 +195,17 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
     );
     estados[estado]++;
     semaforo[r.semaforo ?? 'sinDato']++;
+    const { seleccionada } = evaluarVerificacion(
+      ctxVerificacion,
+      {
+        id: a.id,
+        politica: a.politica,
+        dependenciaId: a.dependencia_id,
+        responsableId: a.responsable_id,
+        corresponsables: a.corresponsables ?? [],
+      },
+      a.reportado_por,
+    );
     return {
       id: a.id,
       codigo: a.codigo,
@@ -196,6 +218,8 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
       estado,
       reporte: a.estado_actual,
       tardio: a.tardio_actual ?? false,
+      seleccionada,
+      avanceVerificado: a.avance_verificado,
     };
   });
   const nombrePolitica = new Map(politicas.map((x) => [x.clave, x.nombre]));
@@ -231,6 +255,9 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
     estados,
     sinReporte: c.sinReporte,
     tardios: listado.filter((x) => x.tardio).length,
+    verificacion: resumenVerificacion(
+      listado.flatMap((x) => (x.reporte ? [situacionVerificacion(x.reporte, x.seleccionada)] : [])),
+    ),
     actividades: listado,
   };
 }

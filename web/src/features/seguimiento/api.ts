@@ -1,4 +1,4 @@
-import type { HojaSeguimiento, LoteResultado } from '@contrato/seguimiento.ts';
+import type { CriterioEntrada, HojaSeguimiento, LoteResultado, Seleccion } from '@contrato/seguimiento.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, subirArchivo } from '../../api.ts';
 import { useUnaALaVez } from '../../ui/una-a-la-vez.ts';
@@ -138,6 +138,29 @@ export function useRevisarEnLote(entidadId: string, periodo: number | null) {
         api<LoteResultado>('POST', `/api/entidades/${entidadId}/periodos/${periodo}/seguimientos/${accion}`, {
           actividades,
         }),
+      onSuccess: refrescar,
+    }),
+  );
+}
+
+/** Control interno's selection of what it verifies in the vigencia. */
+export const seleccionQuery = (entidadId: string | undefined, vigencia: number) =>
+  queryOptions({
+    queryKey: [...seguimientoKeys.todo, 'seleccion', entidadId, vigencia] as const,
+    queryFn: () => api<Seleccion>('GET', `/api/entidades/${entidadId}/verificacion/${vigencia}`),
+    enabled: !!entidadId,
+  });
+
+/** Adds (a criterion) or removes (its id) a piece of the selection; the sheet and the dashboard follow. */
+export function useCambiarSeleccion(entidadId: string, vigencia: number) {
+  const refrescar = useRefrescarSeguimiento();
+  const base = `/api/entidades/${entidadId}/verificacion/${vigencia}/criterios`;
+  return useUnaALaVez(
+    useMutation({
+      mutationFn: (c: { agregar: CriterioEntrada } | { quitar: string }) =>
+        'agregar' in c
+          ? api<Seleccion>('POST', base, c.agregar)
+          : api<Seleccion>('DELETE', `${base}/${c.quitar}`),
       onSuccess: refrescar,
     }),
   );

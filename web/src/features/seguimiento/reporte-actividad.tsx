@@ -2,6 +2,7 @@ import type { FilaSeguimiento } from '@contrato/seguimiento.ts';
 import { NOMBRE_LOGRADO, REPORTE_ACUMULACION } from '@core/acumulacion.ts';
 import { type EstadoSeguimiento, NOMBRE_ESTADO_SEGUIMIENTO } from '@core/seguimiento.ts';
 import { pideJustificacion, RANGOS_POR_DEFECTO } from '@core/semaforo.ts';
+import { NOMBRE_SITUACION } from '@core/verificacion.ts';
 import {
   Alert,
   Anchor,
@@ -44,6 +45,7 @@ const COLOR_ESTADO: Record<string, string> = {
   aceptado: '#0b6b5f',
   verificado: '#1e6b2e',
   con_observaciones: '#7b2d8e',
+  respondido: '#5c3d8e',
 };
 
 const pct = (x: number | null) => (x === null ? 'sin dato' : porcentaje(x));
@@ -98,6 +100,7 @@ export function ReporteActividad({
   const [archivo, setArchivo] = useState<File | null>(null);
   const [enlace, setEnlace] = useState({ nombre: '', url: '' });
   const [observaciones, setObservaciones] = useState('');
+  const [avanceVerificado, setAvanceVerificado] = useState<string | number>(r?.avanceVerificado ?? '');
   const num = (x: string | number) => (x === '' ? null : Number(x));
   const guardar = useGuardarReporte(url);
   const enviar = useGuardarYEnviar(url);
@@ -158,6 +161,12 @@ export function ReporteActividad({
     });
   const editable =
     !cerrado && fila.puedeReportar && (!r || r.estado === 'borrador' || r.estado === 'devuelto');
+  // The reply step: the responsible answers control interno and may add evidence (never remove it).
+  const responde = !cerrado && fila.puedeReportar && r?.estado === 'con_observaciones';
+  const agregaEvidencia = editable || responde;
+  const v = fila.verificacion;
+  const verifica = !cerrado && v.puedeVerificar && (r?.estado === 'aceptado' || r?.estado === 'respondido');
+  const conPorcentaje = () => (avanceVerificado === '' ? {} : { avanceVerificado: Number(avanceVerificado) });
   const comoEstaGuardado = r
     ? (modo === 'valor'
         ? r.denominador === null && r.valor === enPantalla.valor
@@ -190,7 +199,7 @@ export function ReporteActividad({
           )}
         </Group>
       </Group>
-      <SimpleGrid cols={{ base: 2, sm: 4 }} mt="sm" className="cifras">
+      <SimpleGrid cols={{ base: 2, sm: r?.avanceVerificado != null ? 5 : 4 }} mt="sm" className="cifras">
         <div>
           <Text size="sm">Meta del periodo</Text>
           <Text fw={700}>
@@ -215,15 +224,47 @@ export function ReporteActividad({
           <Text size="sm">Cumplimiento del periodo</Text>
           <Text fw={700}>{pct(fila.cifras.cumplimientoPeriodo)}</Text>
         </div>
+        {r?.avanceVerificado != null && (
+          <div>
+            <Text size="sm">
+              Avance verificado por {v.linea === 'planeacion' ? 'planeación' : 'control interno'}
+            </Text>
+            <Text fw={700}>{porcentaje(r.avanceVerificado)}</Text>
+          </div>
+        )}
       </SimpleGrid>
+      {v.motivo && (
+        <Alert color="blue.9" variant="outline" mt="sm" title="Verifica planeación">
+          {v.motivo}
+        </Alert>
+      )}
+      {r && v.situacion !== 'sin_aceptar' && (
+        <Text size="sm" mt="xs">
+          <strong>Verificación:</strong> {NOMBRE_SITUACION[v.situacion]}
+        </Text>
+      )}
       {r?.observacionesPlaneacion && (
         <Alert color="orange.9" variant="outline" mt="sm" title="Observaciones de planeación">
           {r.observacionesPlaneacion}
         </Alert>
       )}
       {r?.observacionesControl && (
-        <Alert color="grape.9" variant="outline" mt="sm" title="Observaciones de control interno">
+        <Alert
+          color="grape.9"
+          variant="outline"
+          mt="sm"
+          title={
+            v.linea === 'planeacion'
+              ? 'Observaciones de la verificación (planeación)'
+              : 'Observaciones de control interno'
+          }
+        >
           {r.observacionesControl}
+        </Alert>
+      )}
+      {r?.respuestaControl && (
+        <Alert color="dark" variant="outline" mt="sm" title="Respuesta del responsable">
+          {r.respuestaControl}
         </Alert>
       )}
       <Group mt="sm">
@@ -393,8 +434,14 @@ export function ReporteActividad({
                   ))}
                 </List>
               )}
-              {editable && (
+              {agregaEvidencia && (
                 <Stack mt="sm">
+                  {responde && (
+                    <Text size="sm">
+                      Adjunte aquí la evidencia nueva que responde a las observaciones; la que ya fue revisada
+                      se conserva.
+                    </Text>
+                  )}
                   <Group align="end">
                     <FileInput
                       label="Adjuntar archivo"
@@ -476,18 +523,63 @@ export function ReporteActividad({
                   alRechazar={() => darPaso('devolver', { observaciones })}
                 />
               )}
-              {r?.estado === 'aceptado' && puede('seguimiento.verificar') && (
-                <Revision
-                  etiqueta="Observaciones de control interno"
-                  aprobar="Marcar como verificado"
-                  rechazar="Registrar observaciones"
-                  observaciones={observaciones}
-                  setObservaciones={setObservaciones}
-                  error={erroresPaso.observaciones}
-                  pendiente={paso.isPending}
-                  alAprobar={() => darPaso('verificar')}
-                  alRechazar={() => darPaso('observar', { observaciones })}
-                />
+              {responde && (
+                <Stack gap="xs">
+                  <Textarea
+                    label="Respuesta a las observaciones"
+                    description="Explique qué corrigió o aclare lo observado; adjunte antes la evidencia nueva."
+                    autosize
+                    minRows={2}
+                    value={observaciones}
+                    onChange={(e) => setObservaciones(e.currentTarget.value)}
+                    error={erroresPaso.observaciones}
+                  />
+                  <Group>
+                    <Button
+                      loading={paso.isPending}
+                      disabled={paso.isPending}
+                      onClick={() => darPaso('responder', { observaciones })}
+                    >
+                      Responder {v.linea === 'planeacion' ? 'a planeación' : 'a control interno'}
+                    </Button>
+                  </Group>
+                </Stack>
+              )}
+              {verifica && (
+                <>
+                  <NumberInput
+                    label="Avance verificado (%)"
+                    description={`El porcentaje que usted comprueba con las evidencias, de 0 a 100. El responsable reportó un cumplimiento del periodo de ${pct(fila.cifras.cumplimientoPeriodo)}.`}
+                    decimalSeparator=","
+                    thousandSeparator="."
+                    min={0}
+                    max={100}
+                    decimalScale={2}
+                    suffix=" %"
+                    value={avanceVerificado}
+                    onChange={setAvanceVerificado}
+                    error={erroresPaso.avanceVerificado}
+                  />
+                  <Revision
+                    etiqueta={
+                      v.linea === 'planeacion'
+                        ? 'Observaciones de la verificación (planeación, en lugar de control interno)'
+                        : 'Observaciones de control interno'
+                    }
+                    aprobar={r?.estado === 'respondido' ? 'Cerrar como verificado' : 'Marcar como verificado'}
+                    rechazar={
+                      r?.estado === 'respondido'
+                        ? 'Registrar nuevas observaciones'
+                        : 'Registrar observaciones'
+                    }
+                    observaciones={observaciones}
+                    setObservaciones={setObservaciones}
+                    error={erroresPaso.observaciones}
+                    pendiente={paso.isPending}
+                    alAprobar={() => darPaso('verificar', conPorcentaje())}
+                    alRechazar={() => darPaso('observar', { observaciones, ...conPorcentaje() })}
+                  />
+                </>
               )}
             </Stack>
           )}

@@ -29,7 +29,12 @@ export function RevisionEnLote({
   accion: 'aceptar' | 'verificar';
 }) {
   const paso = PASOS[accion];
-  const esperan = filas.filter((f) => f.reporte?.estado === paso.espera);
+  // Control interno verifies in one go only what it chose and is its own to verify.
+  const esperan = filas.filter(
+    (f) =>
+      f.reporte?.estado === paso.espera &&
+      (accion === 'aceptar' || (f.verificacion.seleccionada && f.verificacion.linea === 'control_interno')),
+  );
   const [abierta, setAbierta] = useState(false);
   const [elegidas, setElegidas] = useState<string[]>([]);
   const revisar = useRevisarEnLote(entidadId, periodo);

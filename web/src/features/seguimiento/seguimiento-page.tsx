@@ -26,6 +26,7 @@ import { periodoVigente, vigenciaQuery } from '../vigencias/api.ts';
 import { hojaQuery, useCambiarCierre } from './api.ts';
 import { ReporteActividad } from './reporte-actividad.tsx';
 import { RevisionEnLote } from './revision-en-lote.tsx';
+import { SeleccionVerificacion } from './seleccion-verificacion.tsx';
 
 type Filtro = 'todas' | 'mias' | 'pendientes';
 
@@ -90,9 +91,13 @@ export function SeguimientoPage() {
         ? f.puedeReportar
         : filtro === 'pendientes'
           ? (puede('seguimiento.revisar') && f.reporte?.estado === 'enviado') ||
-            (puede('seguimiento.verificar') && f.reporte?.estado === 'aceptado') ||
+            (f.verificacion.puedeVerificar &&
+              (f.verificacion.situacion === 'pendiente' || f.verificacion.situacion === 'respondido')) ||
             (f.puedeReportar &&
-              (!f.reporte || f.reporte.estado === 'borrador' || f.reporte.estado === 'devuelto'))
+              (!f.reporte ||
+                f.reporte.estado === 'borrador' ||
+                f.reporte.estado === 'devuelto' ||
+                f.reporte.estado === 'con_observaciones'))
           : true,
     );
   // The activity a link asked for comes first, even when it is beyond the first page.
@@ -194,6 +199,15 @@ export function SeguimientoPage() {
           {!reabrir && !cerrar && <MensajeError error={cambiarCierre.error} />}
         </Stack>
       </Paper>
+      {h && (
+        <SeleccionVerificacion
+          entidadId={entidad.id}
+          vigencia={vigencia}
+          filas={h.filas}
+          nombrePolitica={nombrePolitica}
+          editable={puede('verificacion.seleccionar')}
+        />
+      )}
       {(config.isPending || hoja.isPending) && <Cargando que="el seguimiento" />}
       <MensajeError error={hoja.error ?? config.error} />
       {h && p && !p.cerrado && periodo !== null && (

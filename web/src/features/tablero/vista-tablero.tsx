@@ -118,6 +118,14 @@ function ActividadesPolitica({
         numerica: true,
       },
       {
+        id: 'avanceVerificado',
+        titulo: 'Avance verificado',
+        valor: (a) => a.avanceVerificado,
+        celda: (a) =>
+          a.avanceVerificado !== null ? pct(a.avanceVerificado) : a.seleccionada ? '–' : 'No seleccionada',
+        numerica: true,
+      },
+      {
         id: 'semaforo',
         titulo: 'Semáforo',
         valor: (a) => a.semaforo,
@@ -239,6 +247,17 @@ export function VistaTablero({
           valor={t.tardios.toLocaleString('es-CO')}
           detalle="enviados después de cerrar la ventana"
         />
+        {t.verificacion && (
+          <Cifra
+            titulo="Verificado por control interno"
+            valor={pct(t.verificacion.porcentajeVerificado)}
+            detalle={
+              t.verificacion.seleccionados
+                ? `${t.verificacion.verificados} de ${t.verificacion.seleccionados} reportes elegidos · ${t.verificacion.pendientes} por verificar · ${t.verificacion.enRespuesta} con observaciones · ${t.verificacion.completos} completos sin selección`
+                : `ningún reporte elegido para verificar · ${t.verificacion.completos} completos sin selección`
+            }
+          />
+        )}
       </SimpleGrid>
       <Paper withBorder p="md" component="section" aria-labelledby="t-semaforo">
         <Title order={2} size="h4" id="t-semaforo" mb="xs">
