@@ -22,6 +22,7 @@ export const CAMPOS_COMPARADOS = {
   bpin: 'BPIN',
   riesgo: 'Riesgo asociado',
   indicadorId: 'Indicador',
+  acumulacion: 'Tipo de meta',
 } as const;
 type Campo = keyof typeof CAMPOS_COMPARADOS;
 
@@ -42,6 +43,13 @@ export interface Diferencias {
 
 const igual = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
+/**
+ * The value a field had in versions saved before it existed: an activity approved before goal types were
+ * introduced summed its periods, so `suma` against a missing value is no change.
+ */
+const POR_OMISION: Partial<Record<Campo, unknown>> = { acumulacion: 'suma' };
+const valor = (a: ActividadVersion, c: Campo) => a[c] ?? POR_OMISION[c] ?? null;
+
 export function compararVersiones(antes: ActividadVersion[], despues: ActividadVersion[]): Diferencias {
   const previas = new Map(antes.map((a) => [a.id, a]));
   const nuevas = new Map(despues.map((a) => [a.id, a]));
@@ -50,8 +58,8 @@ export function compararVersiones(antes: ActividadVersion[], despues: ActividadV
     const a = previas.get(d.id);
     if (!a) continue;
     const cambios = (Object.keys(CAMPOS_COMPARADOS) as Campo[])
-      .filter((c) => !igual(a[c], d[c]))
-      .map((c) => ({ campo: c, etiqueta: CAMPOS_COMPARADOS[c], antes: a[c] ?? null, despues: d[c] ?? null }));
+      .filter((c) => !igual(valor(a, c), valor(d, c)))
+      .map((c) => ({ campo: c, etiqueta: CAMPOS_COMPARADOS[c], antes: valor(a, c), despues: valor(d, c) }));
     if (cambios.length) cambiadas.push({ id: d.id, codigo: d.codigo, nombre: d.nombre, cambios });
   }
   return {
