@@ -38,7 +38,10 @@ describe('clasificación de un cambio al plan aprobado', () => {
 
   it('agregar o quitar una actividad es sustancial y se nombra', () => {
     const agregada = clasificarCambio([a('1')], [a('1'), a('2')]);
-    expect(agregada).toMatchObject({ tipo: 'sustancial', razones: ['se agrega la actividad C-2 «Actividad 2»'] });
+    expect(agregada).toMatchObject({
+      tipo: 'sustancial',
+      razones: ['se agrega la actividad C-2 «Actividad 2»'],
+    });
     const quitada = clasificarCambio([a('1'), a('2')], [a('1')]);
     expect(quitada.razones).toEqual(['se quita la actividad C-2 «Actividad 2»']);
   });

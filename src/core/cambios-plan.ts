@@ -2,7 +2,7 @@
 // (dates, who answers, wording); goals, weights, goal types and activities added or removed still go to the
 // entity's approving body (CIGD, Consejo de Gobierno, Junta Directiva). Any field not listed as minor counts
 // as substantive, so a field added to the activity later is never approved by planeación by omission.
-import { type ActividadVersion, CAMPOS_COMPARADOS, compararVersiones } from './versiones.ts';
+import { type ActividadVersion, type CAMPOS_COMPARADOS, compararVersiones } from './versiones.ts';
 
 type Campo = keyof typeof CAMPOS_COMPARADOS;
 

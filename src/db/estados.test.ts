@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TIPOS_AJUSTE } from '../core/calendario.ts';
+import { TIPOS_CAMBIO } from '../core/cambios-plan.ts';
 import { ORDENES, ORGANOS_APROBACION, TIPOS_FORMULARIO } from '../core/entidad.ts';
-import { ESTADOS_PLAN } from '../core/flujo-plan.ts';
+import { ESTADOS_PLAN, TIPOS_ACTO } from '../core/flujo-plan.ts';
 import { FRECUENCIAS, POLARIDADES, TIPOS_INDICADOR } from '../core/indicador.ts';
 import { ESQUEMAS, ESQUEMAS_PERIODOS } from '../core/periodos.ts';
+import { ESTADOS_PROPUESTA } from '../core/propuestas.ts';
 import { ROLES } from '../core/roles.ts';
 import { ESTADOS_SEGUIMIENTO } from '../core/seguimiento.ts';
 import { type BasePrueba, crearBasePrueba } from '../server/prueba.ts';
@@ -25,6 +27,10 @@ const LISTAS: [string, readonly string[]][] = [
   ['vigencia_entidad_esquema_check', ESQUEMAS_PERIODOS],
   ['ajuste_calendario_tipo_check', TIPOS_AJUSTE],
   ['plan_accion_estado_check', ESTADOS_PLAN],
+  ['plan_accion_tipo_acto_check', TIPOS_ACTO],
+  ['version_plan_tipo_acto_check', TIPOS_ACTO],
+  ['version_plan_tipo_cambio_check', TIPOS_CAMBIO],
+  ['propuesta_actividad_estado_check', ESTADOS_PROPUESTA],
   ['seguimiento_estado_check', ESTADOS_SEGUIMIENTO],
   ['indicador_tipo_check', TIPOS_INDICADOR],
   ['indicador_frecuencia_check', FRECUENCIAS],

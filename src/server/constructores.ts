@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import type { EstadoPlan } from '../core/flujo-plan.ts';
+import { digitoVerificacion } from '../core/nit.ts';
 import type { EstadoSeguimiento } from '../core/seguimiento.ts';
 import { filas } from '../db/client.ts';
 import { actividad, auditoria, evidencia, indicador, planAccion, seguimiento } from '../db/schema.ts';
@@ -24,6 +25,13 @@ export interface Escenario {
   responsable: SesionCon;
 }
 
+let nitsDados = 0;
+/** A NIT with its right check digit, different on each call: several scenarios in one test file. */
+export function nitNuevo() {
+  const base = String(900_000_000 + ++nitsDados * 7919);
+  return `${base}-${digitoVerificacion(base)}`;
+}
+
 /** Fails the setup with the answer in the message, so a broken builder is not mistaken for the test. */
 export function exigirEstado(r: LightMyRequestResponse, estado: number, que: string) {
   if (r.statusCode !== estado) throw new Error(`${que}: ${r.statusCode} ${r.body}`);
@@ -33,9 +41,9 @@ export function exigirEstado(r: LightMyRequestResponse, estado: number, que: str
 /** An entity with one person per role, its vigencia configured (trimestral) and a plan in `estadoPlan`. */
 export async function escenarioConPlan(
   t: AppPrueba,
-  { vigencia = 2026, estadoPlan = 'aprobado' as EstadoPlan } = {},
+  { vigencia = 2026, estadoPlan = 'aprobado' as EstadoPlan, nit = '846000253-6' } = {},
 ): Promise<Escenario> {
-  const entidadId = await t.crearEntidad('E.S.E. Hospital de Prueba', '846000253-6');
+  const entidadId = await t.crearEntidad('E.S.E. Hospital de Prueba', nit);
   const base = `/api/entidades/${entidadId}`;
   const planeacion = await t.usuarioCon(entidadId, ['planeacion']);
   const comite = await t.usuarioCon(entidadId, ['alta_direccion']);

@@ -199,7 +199,11 @@ describe('revisión por las líneas de defensa', () => {
       expect.stringContaining('El comité aprobó el plan de acción 2026'),
     ]);
     const p = await t.pedir(planeacion, 'GET', `${base()}/pendientes?vigencia=2026`);
-    expect(p.json().pendientes).toEqual([expect.objectContaining({ tipo: 'revisar' })]);
+    // Besides the report: the plan approved but never published is overdue since 1 February.
+    expect(p.json().pendientes).toEqual([
+      expect.objectContaining({ tipo: 'publicar_plan', vencido: true }),
+      expect.objectContaining({ tipo: 'revisar' }),
+    ]);
   });
 
   it('control interno no acepta ni edita; planeación devuelve con observaciones', async () => {
