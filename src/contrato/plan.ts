@@ -105,7 +105,7 @@ export const PlanSchema = z
         urlPublicacion: z.string().nullable(),
       })
       .nullable(),
-    organo: z.object({ clave: z.enum(ORGANOS_APROBACION), nombre: z.string() }),
+    organo: z.object({ clave: z.enum(ORGANOS_APROBACION), nombre: z.string(), conArticulo: z.string() }),
     publicacion: z.object({
       limite: z.string().describe('31 de enero de la vigencia (Decreto 612 de 2018)'),
       vencida: z.boolean().describe('true desde el 1 de febrero si el plan no se ha publicado'),

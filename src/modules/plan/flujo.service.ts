@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import { clasificarCambio } from '../../core/cambios-plan.ts';
-import { NOMBRE_ORGANO } from '../../core/entidad.ts';
+import { ORGANO_CON_ARTICULO } from '../../core/entidad.ts';
 import {
   type AccionPlan,
   mensajePlanCambiado,
@@ -309,7 +309,7 @@ export async function aprobarCambioMenor(db: Db, actor: Actor, entidadId: string
         .from(entidad)
         .where(eq(entidad.id, entidadId));
       throw conflicto(
-        `El cambio es sustancial y lo debe aprobar el ${NOMBRE_ORGANO[e?.organo ?? 'cigd']}: ${cambio.razones.join('; ')}. Envíe el plan a aprobación.`,
+        `El cambio es sustancial y lo debe aprobar ${ORGANO_CON_ARTICULO[e?.organo ?? 'cigd']}: ${cambio.razones.join('; ')}. Envíe el plan a aprobación.`,
       );
     }
     const acto = {

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { ActividadEntrada } from '../../contrato/plan.ts';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import { clasificarCambio } from '../../core/cambios-plan.ts';
-import { NOMBRE_ORGANO } from '../../core/entidad.ts';
+import { NOMBRE_ORGANO, ORGANO_CON_ARTICULO } from '../../core/entidad.ts';
 import { limitePublicacion, publicacionVencida } from '../../core/flujo-plan.ts';
 import { problemaMetasPeriodo, revisarPesos } from '../../core/ponderacion.ts';
 import type { ActividadVersion } from '../../core/versiones.ts';
@@ -241,7 +241,7 @@ export async function resumenPlan(db: Db, entidadId: string, vigencia: number) {
           urlPublicacion: plan.urlPublicacion,
         }
       : null,
-    organo: { clave: organo, nombre: NOMBRE_ORGANO[organo] },
+    organo: { clave: organo, nombre: NOMBRE_ORGANO[organo], conArticulo: ORGANO_CON_ARTICULO[organo] },
     publicacion: {
       limite: limitePublicacion(vigencia),
       vencida: publicacionVencida(plan, vigencia, hoyEnColombia()),

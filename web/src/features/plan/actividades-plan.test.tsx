@@ -70,6 +70,9 @@ const actividades = [
 ];
 const plan: PlanAccion = {
   plan: null,
+  organo: { clave: 'cigd', nombre: 'Comité Institucional de Gestión y Desempeño', conArticulo: 'el Comité' },
+  publicacion: { limite: '2026-01-31', vencida: false },
+  cambio: null,
   actividades,
   ponderaciones: [
     { politica: 'talento_humano', suma: 100, actividades: 2, ok: true, mensaje: null },
