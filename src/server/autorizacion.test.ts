@@ -134,6 +134,7 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'GET /publico/:entidad/actividades.csv': 'publico',
   'GET /publico/:entidad/politicas.csv': 'publico',
   'GET /publico/:entidad/datos.json': 'publico',
+  'GET /publico/:entidad/acto.pdf': 'publico',
   'GET /publico/diccionario': 'publico',
   'GET /publico/diccionario.json': 'publico',
   'GET /publico/estilos/:archivo': 'publico',

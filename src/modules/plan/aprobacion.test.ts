@@ -136,6 +136,40 @@ describe('el acto administrativo que adopta el plan', () => {
   });
 });
 
+describe('la ciudadanía ve quién aprobó y el acto que adopta el plan', () => {
+  const seguir = async (url: string) => {
+    let r = await t.pedir(null, 'GET', url);
+    for (let i = 0; i < 3 && r.statusCode === 301; i++)
+      r = await t.pedir(null, 'GET', String(r.headers.location));
+    return r;
+  };
+  it('la página pública nombra el órgano, el acto con su PDF y la publicación; datos.json también', async () => {
+    const e = await planAprobado('junta_directiva');
+    expect((await seguir(`/publico/${e.entidadId}/acto.pdf?vigencia=2026`)).statusCode).toBe(404);
+    exigirEstado(await subirActo(e.planeacion, e, PDF), 200, 'adjuntar el acto');
+    await t.exigir(200, e.planeacion, 'POST', `${plan(e)}/publicar`, {
+      fechaPublicacion: '2026-01-30',
+      urlPublicacion: 'https://hospital.example/transparencia',
+    });
+    const pagina = await seguir(`/publico/${e.entidadId}?vigencia=2026`);
+    expect(pagina.statusCode).toBe(200);
+    expect(pagina.body).toContain(
+      'Aprobado por la Junta Directiva y adoptado mediante Resolución 045 del 29/01/2026',
+    );
+    expect(pagina.body).toContain('Publicado el 30/01/2026');
+    const pdf = await seguir(`/publico/${e.entidadId}/acto.pdf?vigencia=2026`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.equals(PDF)).toBe(true);
+    const datos = (await seguir(`/publico/${e.entidadId}/datos.json?vigencia=2026`)).json();
+    expect(datos.aprobacion).toEqual({
+      organo: 'Junta Directiva',
+      acto: { tipo: 'resolucion', numero: '045', fecha: '2026-01-29', pdf: true },
+      fechaPublicacion: '2026-01-30',
+      urlPublicacion: 'https://hospital.example/transparencia',
+    });
+  });
+});
+
 describe('cambio menor y cambio sustancial', () => {
   async function nuevaVersion(e: Escenario) {
     await t.exigir(200, e.planeacion, 'POST', `${plan(e)}/nueva-version`, {
