@@ -40,6 +40,9 @@ import { planQuery, urlActo, usePasoPlan, useSubirActo } from './api.ts';
 /** «al Comité …», «a la Junta Directiva». */
 const aOrgano = (conArticulo: string) =>
   conArticulo.startsWith('el ') ? `al ${conArticulo.slice(3)}` : `a ${conArticulo}`;
+/** «del Comité …», «de la Junta Directiva». */
+const deOrgano = (conArticulo: string) =>
+  conArticulo.startsWith('el ') ? `del ${conArticulo.slice(3)}` : `de ${conArticulo}`;
 
 const pasos = (conArticulo: string) => [
   { estado: 'borrador', texto: 'Borrador' },
@@ -97,7 +100,7 @@ export function FlujoPlan({ plan }: { plan: PlanAccion }) {
           </Alert>
         )}
         {p.observaciones && p.estado === 'borrador' && (
-          <Alert color="orange.9" variant="outline" title={`Observaciones de ${organo.conArticulo}`}>
+          <Alert color="orange.9" variant="outline" title={`Observaciones ${deOrgano(organo.conArticulo)}`}>
             {p.observaciones}
           </Alert>
         )}
@@ -208,7 +211,7 @@ export function FlujoPlan({ plan }: { plan: PlanAccion }) {
           )}
           {p.estado === 'enviado' && !puede('plan.aprobar') && (
             <Badge variant="outline" color="dark" style={{ textTransform: 'none' }}>
-              Esperando la decisión de {organo.conArticulo}
+              Esperando la decisión {deOrgano(organo.conArticulo)}
             </Badge>
           )}
         </Group>
