@@ -44,12 +44,12 @@ beforeAll(async () => {
   }));
   const ids: Record<string, string> = {};
   for (const [clave, p] of Object.entries(PERSONAS)) {
-    const r = await admin<{ id: string; enlaceClave: string }>(
+    const r = await admin<{ usuario: { id: string }; enlaceClave: string }>(
       'POST',
       `/api/entidades/${entidadId}/usuarios`,
       p,
     );
-    ids[clave] = r.id;
+    ids[clave] = r.usuario.id;
     const definida = await fetch(`${e.url}/api/auth/definir-clave`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -72,7 +72,8 @@ describe('quién propone y quién aprueba', () => {
     await p.getByRole('button', { name: 'Proponer una actividad' }).click();
     const v = p.getByRole('dialog', { name: 'Proponer una actividad' });
     // Only the policies she leads.
-    expect(await v.getByLabel('Política', { exact: true }).locator('option').count()).toBe(1);
+    await v.getByLabel('Código').waitFor();
+    await expect.poll(() => v.getByLabel('Política', { exact: true }).locator('option').count()).toBe(1);
     await v.getByLabel('Código').fill('IN-01');
     await v.getByLabel('Unidad de medida').fill('jornadas');
     await v
@@ -121,7 +122,7 @@ describe('quién propone y quién aprueba', () => {
     await p.getByRole('link', { name: /Estudiar y aprobar el plan de acción/ }).click();
     await p.getByRole('button', { name: 'Aprobar el plan' }).click();
     const v = p.getByRole('dialog', { name: 'Aprobar el plan de acción' });
-    await v.getByLabel('Fecha de la sesión', { exact: true }).fill(`20/01/${VIGENCIA}`);
+    await v.getByLabel(/^Fecha de la sesión/).fill(`20/01/${VIGENCIA}`);
     await v.getByLabel('Acta de la sesión').fill(`Acta 01 de ${VIGENCIA}`);
     await v.getByLabel('Tipo de acto').selectOption({ label: 'Resolución' });
     await v.getByLabel('Número del acto').fill('045');
@@ -152,7 +153,7 @@ describe('quién propone y quién aprueba', () => {
 
   it('planeación aprueba sola un cambio de fecha y publica con fecha y dirección; la ciudadanía ve el acto', async () => {
     const p = await entrar(e.navegador, PERSONAS.planeacion.correo, 390);
-    await ir(p, 'Plan de acción');
+    await p.goto(`${e.url}/plan?vigencia=${VIGENCIA}`);
     await p.getByRole('button', { name: 'Abrir una nueva versión' }).click();
     const nueva = p.getByRole('dialog', { name: 'Abrir una nueva versión del plan' });
     await nueva

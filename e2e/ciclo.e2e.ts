@@ -104,12 +104,12 @@ describe('ciclo del plan y el seguimiento en el navegador', () => {
     const p = await entrar(e.navegador, PERSONAS.comite.correo);
     await p.getByRole('link', { name: /Estudiar y aprobar el plan de acción/ }).click();
     await p.getByRole('button', { name: 'Aprobar el plan' }).click();
-    await p.getByLabel('Fecha de la sesión', { exact: true }).fill('31/31/2026');
+    await p.getByLabel(/^Fecha de la sesión/).fill('31/31/2026');
     await p.getByLabel('Acta de la sesión').fill(`Acta 01 de ${VIGENCIA}`);
     await p.getByRole('button', { name: 'Aprobar', exact: true }).click();
     await p.getByText('Escriba una fecha válida del calendario').first().waitFor();
     await revisarPagina(p, '22-aprobar-fecha-errada');
-    await p.getByLabel('Fecha de la sesión', { exact: true }).fill(`15/12/${VIGENCIA - 1}`);
+    await p.getByLabel(/^Fecha de la sesión/).fill(`15/12/${VIGENCIA - 1}`);
     await p.getByRole('button', { name: 'Aprobar', exact: true }).click();
     await p.getByText(`sesión del 15/12/${VIGENCIA - 1}, Acta 01 de ${VIGENCIA}`).waitFor();
     await revisarPagina(p, '23-plan-aprobado');

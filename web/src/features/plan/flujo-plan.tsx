@@ -145,7 +145,9 @@ export function FlujoPlan({ plan }: { plan: PlanAccion }) {
             {p.acto.archivo ? (
               <>
                 {' · '}
-                <Anchor href={urlActo(entidad!.id, vigencia, p.version)}>Descargar el PDF del acto</Anchor>
+                <Anchor underline="always" href={urlActo(entidad!.id, vigencia, p.version)}>
+                  Descargar el PDF del acto
+                </Anchor>
               </>
             ) : (
               ' (falta adjuntar el PDF)'
@@ -159,12 +161,14 @@ export function FlujoPlan({ plan }: { plan: PlanAccion }) {
             {p.urlPublicacion && (
               <>
                 {' en '}
-                <Anchor href={p.urlPublicacion}>{p.urlPublicacion}</Anchor>
+                <Anchor underline="always" href={p.urlPublicacion}>
+                  {p.urlPublicacion}
+                </Anchor>
               </>
             )}
             {p.fechaPublicacion && '. '}
             Página pública para la ciudadanía:{' '}
-            <Anchor href={`/publico/${entidad!.id}?vigencia=${vigencia}`}>
+            <Anchor underline="always" href={`/publico/${entidad!.id}?vigencia=${vigencia}`}>
               {`${window.location.origin}/publico/${entidad!.id}?vigencia=${vigencia}`}
             </Anchor>
           </Text>
