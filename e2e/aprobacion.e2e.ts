@@ -140,6 +140,7 @@ describe('quién propone y quién aprueba', () => {
       buffer: PDF,
     });
     await acto.getByRole('button', { name: 'Adjuntar el acto' }).click();
+    await acto.waitFor({ state: 'hidden' });
     const enlace = p.getByRole('link', { name: 'Descargar el PDF del acto' });
     await enlace.waitFor();
     const bytes = await p.evaluate(
