@@ -60,6 +60,9 @@ describe('el acto administrativo que adopta el plan', () => {
     const [v] = await t.exigir(200, e.planeacion, 'GET', `${plan(e)}/versiones`);
     expect(v).toMatchObject({ version: 1, tipoCambio: 'sustancial', acto: { numero: '045' } });
     expect(v.aprobadoPor).toMatch(/^Persona /);
+    // Planeación hears it from the body by its name.
+    const avisos = await t.exigir(200, e.planeacion, 'GET', '/api/notificaciones');
+    expect(avisos.notificaciones[0].texto).toBe('La Junta Directiva aprobó el plan de acción 2026.');
   });
 
   it('un acto a medias o con fecha futura se rechaza nombrando el campo', async () => {

@@ -34,17 +34,21 @@ import {
 
 // Who must act after each step: the committee studies what was sent; planning adjusts what came back or
 // carries out what was approved.
-const AVISO_PLAN: Partial<Record<AccionPlan, { rol: Rol; texto: (v: number) => string }>> = {
+// The body is named as the entity has it: «la Junta Directiva devolvió…», «enviado al Consejo de Gobierno».
+const AVISO_PLAN: Partial<Record<AccionPlan, { rol: Rol; texto: (v: number, organo: string) => string }>> = {
   enviar: {
     rol: 'alta_direccion',
-    texto: (v) => `El plan de acción ${v} fue enviado al comité para su aprobación`,
+    texto: (v, o) =>
+      `El plan de acción ${v} fue enviado ${o.startsWith('el ') ? `al ${o.slice(3)}` : `a ${o}`} para su aprobación`,
   },
   devolver: {
     rol: 'planeacion',
-    texto: (v) => `El comité devolvió el plan de acción ${v} con observaciones`,
+    texto: (v, o) => `${mayuscula(o)} devolvió el plan de acción ${v} con observaciones`,
   },
-  aprobar: { rol: 'planeacion', texto: (v) => `El comité aprobó el plan de acción ${v}` },
+  aprobar: { rol: 'planeacion', texto: (v, o) => `${mayuscula(o)} aprobó el plan de acción ${v}` },
 };
+const mayuscula = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const minuscula = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 type Plan = typeof planAccion.$inferSelect;
 
@@ -179,18 +183,23 @@ export async function cambiarEstadoPlan(
     });
     const aviso = AVISO_PLAN[accion];
     if (aviso) {
+      const [e] = await tx
+        .select({ organo: entidad.organoAprobacion })
+        .from(entidad)
+        .where(eq(entidad.id, entidadId));
+      const frase = aviso.texto(vigencia, ORGANO_CON_ARTICULO[e?.organo ?? 'cigd']);
       const personas = (await usuariosConRol(tx, entidadId, aviso.rol)).filter((u) => u !== actor.usuarioId);
-      const texto = `${aviso.texto(vigencia)}${accion === 'devolver' && cuerpo.observaciones ? `: «${cuerpo.observaciones.slice(0, 140)}»` : '.'}`;
+      const texto = `${frase}${accion === 'devolver' && cuerpo.observaciones ? `: «${cuerpo.observaciones.slice(0, 140)}»` : '.'}`;
       const enlace = `/plan?vigencia=${vigencia}`;
       await notificar(tx, personas, entidadId, texto, enlace);
       await encolarAviso(
         tx,
         servicioCorreo,
         personas,
-        `MIPG: ${aviso.texto(vigencia).toLowerCase()}`,
+        `MIPG: ${minuscula(frase)}`,
         accion === 'devolver' && cuerpo.observaciones
-          ? `${aviso.texto(vigencia)}.\n\nObservaciones: ${cuerpo.observaciones}`
-          : `${aviso.texto(vigencia)}.`,
+          ? `${frase}.\n\nObservaciones: ${cuerpo.observaciones}`
+          : `${frase}.`,
         enlace,
       );
     }

@@ -196,7 +196,7 @@ describe('revisión por las líneas de defensa', () => {
     // The newest notice is the report's; the older one, the committee's approval of the plan.
     expect(n.json().notificaciones.map((x: { texto: string }) => x.texto)).toEqual([
       expect.stringContaining('IN-01'),
-      expect.stringContaining('El comité aprobó el plan de acción 2026'),
+      expect.stringContaining('El Comité Institucional de Gestión y Desempeño aprobó el plan de acción 2026'),
     ]);
     const p = await t.pedir(planeacion, 'GET', `${base()}/pendientes?vigencia=2026`);
     // Besides the report: the plan approved but never published is overdue since 1 February.
