@@ -633,7 +633,8 @@ export const propuestaActividad = pgTable(
     estado: text('estado', { enum: ESTADOS_PROPUESTA }).notNull().default('pendiente'),
     /** Why planeación set it aside. */
     motivo: text('motivo'),
-    actividadId: uuid('actividad_id').references(() => actividad.id),
+    /** The activity it became; planeación may later remove it from the borrador (the proposal stays). */
+    actividadId: uuid('actividad_id').references(() => actividad.id, { onDelete: 'set null' }),
     resueltaPor: uuid('resuelta_por').references(() => usuario.id),
     creadoEn: creadoEn(),
   },

@@ -32,7 +32,7 @@ ALTER TABLE "version_plan" ADD COLUMN "acto_nombre" text;--> statement-breakpoin
 ALTER TABLE "version_plan" ADD COLUMN "acto_bytes" integer;--> statement-breakpoint
 ALTER TABLE "propuesta_actividad" ADD CONSTRAINT "propuesta_actividad_entidad_id_entidad_id_fk" FOREIGN KEY ("entidad_id") REFERENCES "public"."entidad"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "propuesta_actividad" ADD CONSTRAINT "propuesta_actividad_autor_id_usuario_id_fk" FOREIGN KEY ("autor_id") REFERENCES "public"."usuario"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "propuesta_actividad" ADD CONSTRAINT "propuesta_actividad_actividad_id_actividad_id_fk" FOREIGN KEY ("actividad_id") REFERENCES "public"."actividad"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "propuesta_actividad" ADD CONSTRAINT "propuesta_actividad_actividad_id_actividad_id_fk" FOREIGN KEY ("actividad_id") REFERENCES "public"."actividad"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "propuesta_actividad" ADD CONSTRAINT "propuesta_actividad_resuelta_por_usuario_id_fk" FOREIGN KEY ("resuelta_por") REFERENCES "public"."usuario"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "propuesta_actividad_idx" ON "propuesta_actividad" USING btree ("entidad_id","vigencia");--> statement-breakpoint
 ALTER TABLE "actividad" ADD CONSTRAINT "actividad_propuesta_por_usuario_id_fk" FOREIGN KEY ("propuesta_por") REFERENCES "public"."usuario"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

@@ -315,6 +315,10 @@ describe('la primera línea propone', () => {
     ).toBe(409);
     const avisos = await t.exigir(200, lider, 'GET', '/api/notificaciones');
     expect(avisos.notificaciones[0].texto).toContain('incorporó');
+    // Planeación may still remove it from the borrador; the proposal stays, without its activity.
+    await t.exigir(204, e.planeacion, 'DELETE', `${plan(e)}/actividades/${incorporada.actividadId}`);
+    const [despues] = await t.exigir(200, lider, 'GET', `${plan(e)}/propuestas`);
+    expect(despues).toMatchObject({ estado: 'incorporada', actividadId: null, autor: { id: lider.id } });
   });
 
   it('planeación descarta con motivo; incorporar y descartar a la vez: uno gana y el otro recibe 409', async () => {
