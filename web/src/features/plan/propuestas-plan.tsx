@@ -94,10 +94,10 @@ export function PropuestasPlan({
           {consolida ? 'Propuestas de la primera línea' : 'Mis propuestas para el plan'}
         </Title>
         <Text size="sm">
+          Los responsables de política (<Termino t="primera-linea">primera línea</Termino>){' '}
           {consolida
-            ? 'Los responsables de política proponen actividades de sus políticas. Incorpórelas al plan, editándolas si hace falta (conservan su autor), o descártelas explicando por qué.'
-            : 'Proponga las actividades de las políticas a su cargo; planeación las consolida en el plan y le avisa.'}{' '}
-          <Termino t="primera-linea">Primera línea</Termino>.
+            ? 'proponen actividades de sus políticas. Incorpórelas al plan, editándolas si hace falta (conservan su autor), o descártelas explicando por qué.'
+            : 'proponen las actividades de sus políticas; planeación las consolida en el plan y les avisa.'}
         </Text>
         {hecho && <Exito>{hecho}</Exito>}
         <MensajeError error={propuestas.error} />
