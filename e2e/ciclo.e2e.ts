@@ -94,8 +94,8 @@ describe('ciclo del plan y el seguimiento en el navegador', () => {
       .fill('Baja participación del personal asistencial');
     await ventana.getByRole('button', { name: 'Guardar cambios de la actividad' }).click();
     await ventana.waitFor({ state: 'hidden' });
-    await p.getByRole('button', { name: 'Enviar al comité' }).click();
-    await p.getByText('Esperando la decisión del comité').waitFor();
+    await p.getByRole('button', { name: 'Enviar al Comité Institucional de Gestión y Desempeño' }).click();
+    await p.getByText('Esperando la decisión del Comité Institucional de Gestión y Desempeño').waitFor();
     await revisarPagina(p, '21-plan-enviado');
     await p.context().close();
   });
@@ -104,12 +104,12 @@ describe('ciclo del plan y el seguimiento en el navegador', () => {
     const p = await entrar(e.navegador, PERSONAS.comite.correo);
     await p.getByRole('link', { name: /Estudiar y aprobar el plan de acción/ }).click();
     await p.getByRole('button', { name: 'Aprobar el plan' }).click();
-    await p.getByLabel('Fecha de la sesión del comité').fill('31/31/2026');
+    await p.getByLabel(/^Fecha de la sesión/).fill('31/31/2026');
     await p.getByLabel('Acta de la sesión').fill(`Acta 01 de ${VIGENCIA}`);
     await p.getByRole('button', { name: 'Aprobar', exact: true }).click();
     await p.getByText('Escriba una fecha válida del calendario').first().waitFor();
     await revisarPagina(p, '22-aprobar-fecha-errada');
-    await p.getByLabel('Fecha de la sesión del comité').fill(`15/12/${VIGENCIA - 1}`);
+    await p.getByLabel(/^Fecha de la sesión/).fill(`15/12/${VIGENCIA - 1}`);
     await p.getByRole('button', { name: 'Aprobar', exact: true }).click();
     await p.getByText(`sesión del 15/12/${VIGENCIA - 1}, Acta 01 de ${VIGENCIA}`).waitFor();
     await revisarPagina(p, '23-plan-aprobado');
@@ -230,6 +230,9 @@ describe('la ciudadanía ve el avance publicado', () => {
     const p = await entrar(e.navegador, PERSONAS.planeacion.correo);
     await ir(p, 'Plan de acción');
     await p.getByRole('button', { name: 'Publicar el plan' }).click();
+    const publicar = p.getByRole('dialog', { name: 'Publicar el plan de acción' });
+    await publicar.getByRole('button', { name: 'Publicar', exact: true }).click();
+    await publicar.waitFor({ state: 'hidden' });
     const enlace = p.getByRole('link', { name: /\/publico\// });
     await enlace.waitFor();
     const direccion = (await enlace.getAttribute('href'))!;

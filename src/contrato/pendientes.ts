@@ -8,6 +8,8 @@ export const TIPOS_PENDIENTE = [
   'verificar',
   'aprobar_plan',
   'ajustar_plan',
+  'publicar_plan',
+  'consolidar_propuestas',
 ] as const;
 
 export const PendienteSchema = z.object({

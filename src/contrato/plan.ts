@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { ACUMULACIONES } from '../core/acumulacion.ts';
-import { ESTADOS_PLAN } from '../core/flujo-plan.ts';
+import { TIPOS_CAMBIO } from '../core/cambios-plan.ts';
+import { ORGANOS_APROBACION } from '../core/entidad.ts';
+import { ESTADOS_PLAN, TIPOS_ACTO } from '../core/flujo-plan.ts';
 import { LIMITES } from '../core/numeros.ts';
 import { MODOS_PONDERACION } from '../core/ponderacion.ts';
+import { ESTADOS_PROPUESTA } from '../core/propuestas.ts';
 import {
   EntidadParams,
   EntidadVigenciaParams,
@@ -11,6 +14,7 @@ import {
   textoEntre,
   textoOpcional,
 } from './comun.ts';
+import { NombreArchivoSchema, urlEnlace } from './seguimiento.ts';
 
 const texto = textoEntre;
 const opcional = textoOpcional;
@@ -73,9 +77,23 @@ export const ActividadSchema = z
     rubro: z.string().nullable(),
     bpin: z.string().nullable(),
     riesgo: z.string().nullable(),
+    propuestaPor: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('quién de la 1.ª línea la propuso, si planeación incorporó una propuesta'),
   })
   .meta({ id: 'Actividad' });
 export type Actividad = z.infer<typeof ActividadSchema>;
+
+/** The act that adopts an approved version: kind, number, date and, once attached, its PDF. */
+export const ActoSchema = z.object({
+  tipo: z.enum(TIPOS_ACTO),
+  numero: z.string(),
+  fecha: z.string(),
+  archivo: z.object({ nombre: z.string(), bytes: z.number() }).nullable(),
+});
+export type Acto = z.infer<typeof ActoSchema>;
 
 export const PlanSchema = z
   .object({
@@ -89,8 +107,24 @@ export const PlanSchema = z
         fechaSesionComite: z.string().nullable(),
         actaComite: z.string().nullable(),
         observaciones: z.string().nullable(),
+        acto: ActoSchema.nullable(),
+        fechaPublicacion: z.string().nullable(),
+        urlPublicacion: z.string().nullable(),
       })
       .nullable(),
+    organo: z.object({ clave: z.enum(ORGANOS_APROBACION), nombre: z.string(), conArticulo: z.string() }),
+    publicacion: z.object({
+      limite: z.string().describe('31 de enero de la vigencia (Decreto 612 de 2018)'),
+      vencida: z.boolean().describe('true desde el 1 de febrero si el plan no se ha publicado'),
+    }),
+    cambio: z
+      .object({
+        tipo: z.enum(TIPOS_CAMBIO),
+        razones: z.array(z.string()),
+        menores: z.array(z.string()),
+      })
+      .nullable()
+      .describe('en una nueva versión en borrador: si el cambio frente a la aprobada es menor o sustancial'),
     actividades: z.array(ActividadSchema),
     ponderaciones: z.array(
       z.object({
@@ -115,12 +149,54 @@ export const CUERPOS_FLUJO_PLAN = {
   devolver: z.object({
     observaciones: z.string().trim().min(5, 'escriba las observaciones para planeación').max(2000),
   }),
-  aprobar: z.object({
-    fechaSesionComite: fechaEn('la fecha de la sesión del comité'),
-    actaComite: z.string().trim().min(1, 'escriba el número o la referencia del acta').max(120),
-  }),
-  publicar: z.object({}).optional(),
+  aprobar: z
+    .object({
+      fechaSesionComite: fechaEn('la fecha de la sesión del comité'),
+      actaComite: z.string().trim().min(1, 'escriba el número o la referencia del acta').max(120),
+      tipoActo: z.enum(TIPOS_ACTO, 'elija resolución o acuerdo').optional(),
+      numeroActo: z
+        .string()
+        .trim()
+        .min(1, 'escriba el número del acto')
+        .max(40, 'no más de 40 caracteres')
+        .optional(),
+      fechaActo: fechaEn('la fecha del acto').optional(),
+    })
+    .superRefine((v, ctx) => {
+      // The act is recorded whole or not yet: a number without its date says nothing.
+      const dados = [v.tipoActo, v.numeroActo, v.fechaActo].filter((x) => x !== undefined).length;
+      if (dados === 0 || dados === 3) return;
+      const faltan: [keyof typeof v, string][] = [
+        ['tipoActo', 'elija si el acto es resolución o acuerdo'],
+        ['numeroActo', 'escriba el número del acto'],
+        ['fechaActo', 'escriba la fecha del acto'],
+      ];
+      for (const [campo, mensaje] of faltan)
+        if (v[campo] === undefined) ctx.addIssue({ code: 'custom', path: [campo], message: mensaje });
+    }),
+  publicar: z
+    .object({
+      fechaPublicacion: fechaEn('la fecha de publicación').optional(),
+      urlPublicacion: urlEnlace.optional(),
+    })
+    .optional(),
 } as const;
+export type PublicarPlan = z.infer<typeof CUERPOS_FLUJO_PLAN.publicar>;
+
+export const SubirActoQuery = z.object({
+  nombre: NombreArchivoSchema,
+  tipo: z.enum(TIPOS_ACTO, 'elija resolución o acuerdo').optional(),
+  numero: z
+    .string()
+    .trim()
+    .min(1, 'escriba el número del acto')
+    .max(40, 'no más de 40 caracteres')
+    .optional(),
+  fecha: fechaEn('la fecha del acto').optional(),
+});
+export const VersionActoParams = EntidadVigenciaParams.extend({
+  version: z.coerce.number().int().min(1, 'la versión empieza en 1').max(1e6, 'no existe esa versión'),
+});
 export type DevolverPlan = z.infer<typeof CUERPOS_FLUJO_PLAN.devolver>;
 export type AprobarPlan = z.infer<typeof CUERPOS_FLUJO_PLAN.aprobar>;
 
@@ -138,6 +214,9 @@ export const VersionPlanSchema = z.object({
   justificacion: z.string().nullable(),
   fechaSesionComite: z.string().nullable(),
   actaComite: z.string().nullable(),
+  tipoCambio: z.enum(TIPOS_CAMBIO).describe('sustancial: lo aprobó el órgano; menor o ninguno: planeación'),
+  aprobadoPor: z.string().nullable().describe('nombre de quien aprobó'),
+  acto: ActoSchema.nullable(),
   aprobadoEn: z.string(),
   actividades: z.number(),
 });
@@ -180,3 +259,26 @@ export type ObjetivoEntrada = z.infer<typeof ObjetivoEntradaSchema>;
 export const ObjetivoParams = EntidadParams.extend({
   objetivoId: z.uuid('el identificador del objetivo no es válido'),
 });
+
+// ---------- Propuestas de la primera línea ----------
+export const PropuestaParams = EntidadVigenciaParams.extend({
+  propuestaId: z.uuid('el identificador de la propuesta no es válido'),
+});
+export const PropuestaSchema = z
+  .object({
+    id: z.string(),
+    politica: z.string(),
+    estado: z.enum(ESTADOS_PROPUESTA),
+    autor: z.object({ id: z.string(), nombre: z.string() }),
+    datos: ActividadEntradaSchema,
+    motivo: z.string().nullable(),
+    actividadId: z.string().nullable(),
+    creadoEn: z.string(),
+  })
+  .meta({ id: 'PropuestaActividad' });
+export type Propuesta = z.infer<typeof PropuestaSchema>;
+export const DescartarPropuestaSchema = z.object({
+  motivo: z.string().trim().min(5, 'explique en al menos 5 caracteres por qué no se incorpora').max(1000),
+});
+/** What planeación incorporates: the proposal as it came, or edited (the whole activity). */
+export const IncorporarPropuestaSchema = ActividadEntradaSchema.nullish();

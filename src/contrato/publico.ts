@@ -79,6 +79,12 @@ export const DatosAbiertosSchema = z.object({
   }),
   vigencia: z.number(),
   versionPlan: z.number(),
+  aprobacion: z.object({
+    organo: z.string(),
+    acto: z.object({ tipo: z.string(), numero: z.string(), fecha: z.string(), pdf: z.boolean() }).nullable(),
+    fechaPublicacion: z.string().nullable(),
+    urlPublicacion: z.string().nullable(),
+  }),
   corte: z
     .object({
       periodo: z.number(),
@@ -251,6 +257,11 @@ export const CAMPOS_JSON: { campo: string; descripcion: string }[] = [
   },
   { campo: 'vigencia', descripcion: 'Año del plan de acción.' },
   { campo: 'versionPlan', descripcion: 'Versión del plan aprobada que se muestra.' },
+  {
+    campo: 'aprobacion',
+    descripcion:
+      'Órgano que aprobó el plan; acto administrativo que lo adopta (tipo resolucion o acuerdo, número, fecha aaaa-mm-dd y si su PDF se puede descargar en acto.pdf), o null; fecha y dirección de su publicación en la sede electrónica.',
+  },
   {
     campo: 'corte',
     descripcion:

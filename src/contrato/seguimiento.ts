@@ -163,7 +163,7 @@ export const DescargarEvidenciaQuery = z.object({
 /** Only http(s), no user:password@ (it disguises the host), normalised so the redirect header is valid. */
 // Zod runs every check even after the URL check failed: parse without throwing.
 const partesUrl = (u: string) => (URL.canParse(u) ? new URL(u) : null);
-const urlEnlace = z
+export const urlEnlace = z
   .url({ protocol: /^https?$/, error: 'escriba una dirección web completa que empiece por https://' })
   .max(2000, 'la dirección web es demasiado larga (máximo 2000 caracteres)')
   .refine((u) => {

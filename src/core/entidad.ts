@@ -24,3 +24,11 @@ export const NOMBRE_ORGANO: Record<OrganoAprobacion, string> = {
   junta_directiva: 'Junta Directiva',
   consejo_directivo: 'Consejo Directivo',
 };
+
+/** The body with its article, to write «lo aprueba la Junta Directiva», «enviado al Consejo de Gobierno». */
+export const ORGANO_CON_ARTICULO: Record<OrganoAprobacion, string> = {
+  cigd: 'el Comité Institucional de Gestión y Desempeño',
+  consejo_gobierno: 'el Consejo de Gobierno',
+  junta_directiva: 'la Junta Directiva',
+  consejo_directivo: 'el Consejo Directivo',
+};

@@ -4,7 +4,10 @@ import {
   aprobadoAlgunaVez,
   ESTADOS_PLAN,
   type EstadoPlan,
+  problemaFechaActo,
+  problemaFechaPublicacion,
   problemaFechaSesion,
+  publicacionVencida,
   TRANSICIONES,
   transicionPlan,
   visibleAlPublico,
@@ -65,5 +68,30 @@ describe('fecha de la sesión del comité que aprueba el plan', () => {
     ],
   ])('%s para la vigencia %i, hoy %s → %s', (fecha, vigencia, hoy, esperado) => {
     expect(problemaFechaSesion(fecha, vigencia, hoy)).toBe(esperado);
+  });
+});
+
+describe('publicación del plan a más tardar el 31 de enero', () => {
+  const plan = (estado: EstadoPlan, version = 1) => ({ estado, version });
+  it.each([
+    ['sin plan, 31 de enero', null, '2026-01-31', false],
+    ['sin plan, 1 de febrero', null, '2026-02-01', true],
+    ['borrador, 1 de febrero', plan('borrador'), '2026-02-01', true],
+    ['enviado, en marzo', plan('enviado'), '2026-03-10', true],
+    ['aprobado sin publicar, en febrero', plan('aprobado'), '2026-02-15', true],
+    ['publicado', plan('publicado'), '2026-02-01', false],
+    ['nueva versión en curso de un plan publicado', plan('borrador', 2), '2026-06-01', false],
+    ['aprobado en diciembre del año anterior', plan('aprobado'), '2025-12-20', false],
+  ] as const)('%s → vencida: %s', (_caso, p, hoy, vencida) => {
+    expect(publicacionVencida(p, 2026, hoy)).toBe(vencida);
+  });
+
+  it('las fechas del acto y de la publicación no son futuras ni de dos años antes', () => {
+    expect(problemaFechaActo('2026-01-20', 2026, '2026-01-25')).toBeNull();
+    expect(problemaFechaActo('2026-01-26', 2026, '2026-01-25')).toContain('fecha futura');
+    expect(problemaFechaActo('2024-12-31', 2026, '2026-01-25')).toContain('anterior a 2025');
+    expect(problemaFechaPublicacion('2026-01-30', 2026, '2026-01-31')).toBeNull();
+    expect(problemaFechaPublicacion('2026-02-01', 2026, '2026-01-31')).toContain('futura');
+    expect(problemaFechaPublicacion('2024-06-01', 2026, '2026-01-31')).toContain('anterior a 2025');
   });
 });

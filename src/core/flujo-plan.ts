@@ -46,3 +46,38 @@ export function problemaFechaSesion(fecha: string, vigencia: number, hoy: string
     return `la sesión del comité que aprueba el plan ${vigencia} no puede ser anterior a ${vigencia - 1}`;
   return null;
 }
+
+/** The administrative act that adopts the plan: a resolución of the legal representative or an acuerdo. */
+export const TIPOS_ACTO = ['resolucion', 'acuerdo'] as const;
+export type TipoActo = (typeof TIPOS_ACTO)[number];
+export const NOMBRE_ACTO: Record<TipoActo, string> = { resolucion: 'Resolución', acuerdo: 'Acuerdo' };
+
+/** The act is dated like the session: not in the future, not before the year preceding the vigencia. */
+export function problemaFechaActo(fecha: string, vigencia: number, hoy: string): string | null {
+  if (fecha > hoy) return 'el acto administrativo no puede tener fecha futura';
+  if (fecha < `${vigencia - 1}-01-01`)
+    return `el acto que adopta el plan ${vigencia} no puede ser anterior a ${vigencia - 1}`;
+  return null;
+}
+
+/**
+ * Decreto 612 de 2018: the action plan of the vigencia is published on the entity's website by 31 January.
+ * From 1 February a plan never published (or no plan at all) is overdue.
+ */
+export const limitePublicacion = (vigencia: number) => `${vigencia}-01-31`;
+export function publicacionVencida(
+  plan: { estado: string; version: number; fechaPublicacion?: string | null } | null,
+  vigencia: number,
+  hoy: string,
+) {
+  if (hoy <= limitePublicacion(vigencia)) return false;
+  return !plan || !(plan.fechaPublicacion || visibleAlPublico(plan));
+}
+
+/** A publication is dated by then: not in the future, not before the year preceding the vigencia. */
+export function problemaFechaPublicacion(fecha: string, vigencia: number, hoy: string): string | null {
+  if (fecha > hoy) return 'la fecha de publicación no puede ser futura';
+  if (fecha < `${vigencia - 1}-01-01`)
+    return `la publicación del plan ${vigencia} no puede ser anterior a ${vigencia - 1}`;
+  return null;
+}

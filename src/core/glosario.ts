@@ -259,6 +259,28 @@ export const GLOSARIO = [
     fuente: 'Decreto 1499 de 2017',
   },
   {
+    clave: 'acto-administrativo',
+    termino: 'Acto administrativo',
+    otrasFormas: ['acto', 'resolución', 'acuerdo'],
+    definicion:
+      'La decisión escrita, numerada y fechada con que la entidad adopta el plan de acción: una resolución del representante legal o un acuerdo del órgano que lo aprueba (Consejo de Gobierno en alcaldías y gobernaciones, Junta Directiva en las E.S.E.). La plataforma guarda su número, fecha y PDF junto a la versión aprobada.',
+    fuente: 'Decreto 612 de 2018; Ley 152 de 1994, art. 41',
+  },
+  {
+    clave: 'cambio-menor',
+    termino: 'Cambio menor',
+    otrasFormas: ['cambios menores'],
+    definicion:
+      'Un ajuste a un plan ya aprobado que no toca lo que el órgano decidió: fechas, responsables, dependencia o redacción. Planeación lo aprueba por su cuenta y queda registrado como cambio menor en las versiones del plan.',
+  },
+  {
+    clave: 'cambio-sustancial',
+    termino: 'Cambio sustancial',
+    otrasFormas: ['cambios sustanciales'],
+    definicion:
+      'Un cambio a un plan ya aprobado en metas, ponderaciones, tipo de meta, presupuesto o actividades agregadas o quitadas. Vuelve a aprobarlo el órgano de la entidad (el CIGD, el Consejo de Gobierno o la Junta Directiva).',
+  },
+  {
     clave: 'alta-direccion',
     termino: 'Alta dirección',
     definicion:

@@ -37,6 +37,10 @@ export const PERMISOS = {
   'vigencia.configurar': ['admin_entidad', 'planeacion'],
   'plan.editar': ['planeacion'],
   'plan.aprobar': ['alta_direccion'],
+  // The act that adopts the approved plan: the body's secretary (planeación) or the body itself attaches it.
+  'plan.acto': ['planeacion', 'alta_direccion'],
+  // The 1.ª línea drafts the activities of its policy; further limited to the policy's responsible.
+  'plan.proponer': ['responsable_politica'],
   // Reporting is further limited to the activity's responsible and its policy's responsible.
   'seguimiento.reportar': ['responsable_actividad', 'responsable_politica'],
   'seguimiento.revisar': ['planeacion'],

@@ -42,9 +42,13 @@ export interface Diferencias {
 }
 
 const igual = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-/** Fields added after versions were saved: a saved version without them had their default. */
-const POR_DEFECTO: Partial<Record<Campo, unknown>> = { acumulacion: 'suma' };
-const valor = (a: ActividadVersion, c: Campo) => a[c] ?? POR_DEFECTO[c] ?? null;
+
+/**
+ * The value a field had in versions saved before it existed: an activity approved before goal types were
+ * introduced summed its periods, so `suma` against a missing value is no change.
+ */
+const POR_OMISION: Partial<Record<Campo, unknown>> = { acumulacion: 'suma' };
+const valor = (a: ActividadVersion, c: Campo) => a[c] ?? POR_OMISION[c] ?? null;
 
 export function compararVersiones(antes: ActividadVersion[], despues: ActividadVersion[]): Diferencias {
   const previas = new Map(antes.map((a) => [a.id, a]));

@@ -2,11 +2,13 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACUMULACIONES } from '../core/acumulacion.ts';
 import { TIPOS_AJUSTE } from '../core/calendario.ts';
+import { TIPOS_CAMBIO } from '../core/cambios-plan.ts';
 import { ORDENES, ORGANOS_APROBACION, TIPOS_FORMULARIO } from '../core/entidad.ts';
-import { ESTADOS_PLAN } from '../core/flujo-plan.ts';
+import { ESTADOS_PLAN, TIPOS_ACTO } from '../core/flujo-plan.ts';
 import { FRECUENCIAS, POLARIDADES, TIPOS_INDICADOR } from '../core/indicador.ts';
 import { ESQUEMAS, ESQUEMAS_PERIODOS } from '../core/periodos.ts';
 import { MODOS_PONDERACION } from '../core/ponderacion.ts';
+import { ESTADOS_PROPUESTA } from '../core/propuestas.ts';
 import { ROLES } from '../core/roles.ts';
 import { ESTADOS_SEGUIMIENTO } from '../core/seguimiento.ts';
 import { TIPOS_CRITERIO } from '../core/verificacion.ts';
@@ -28,6 +30,10 @@ const LISTAS: [string, readonly string[]][] = [
   ['vigencia_entidad_esquema_check', ESQUEMAS_PERIODOS],
   ['ajuste_calendario_tipo_check', TIPOS_AJUSTE],
   ['plan_accion_estado_check', ESTADOS_PLAN],
+  ['plan_accion_tipo_acto_check', TIPOS_ACTO],
+  ['version_plan_tipo_acto_check', TIPOS_ACTO],
+  ['version_plan_tipo_cambio_check', TIPOS_CAMBIO],
+  ['propuesta_actividad_estado_check', ESTADOS_PROPUESTA],
   ['seguimiento_estado_check', ESTADOS_SEGUIMIENTO],
   ['criterio_verificacion_tipo_check', TIPOS_CRITERIO],
   ['indicador_tipo_check', TIPOS_INDICADOR],

@@ -19,12 +19,14 @@ import {
 } from 'drizzle-orm/pg-core';
 import { ACUMULACIONES } from '../core/acumulacion.ts';
 import { TIPOS_AJUSTE } from '../core/calendario.ts';
+import { TIPOS_CAMBIO } from '../core/cambios-plan.ts';
 import { ESTADOS_CORREO, PROPOSITOS_ENLACE } from '../core/correo.ts';
 import { ORDENES, ORGANOS_APROBACION, TIPOS_FORMULARIO } from '../core/entidad.ts';
-import { ESTADOS_PLAN } from '../core/flujo-plan.ts';
+import { ESTADOS_PLAN, TIPOS_ACTO } from '../core/flujo-plan.ts';
 import { FRECUENCIAS, POLARIDADES, TIPOS_INDICADOR } from '../core/indicador.ts';
 import { ESQUEMAS_PERIODOS } from '../core/periodos.ts';
 import { MODOS_PONDERACION } from '../core/ponderacion.ts';
+import { ESTADOS_PROPUESTA } from '../core/propuestas.ts';
 import { ROLES, type Rol } from '../core/roles.ts';
 import { ESTADOS_SEGUIMIENTO } from '../core/seguimiento.ts';
 import { TIPOS_CRITERIO } from '../core/verificacion.ts';
@@ -373,6 +375,16 @@ export const periodo = pgTable(
 );
 
 // ---------- Plan de acción de la vigencia y sus actividades ----------
+/** The act that adopts a plan version: its kind, number and date, and the PDF in the content store. */
+const columnasActo = () => ({
+  tipoActo: text('tipo_acto', { enum: TIPOS_ACTO }),
+  numeroActo: text('numero_acto'),
+  fechaActo: date('fecha_acto', { mode: 'string' }),
+  actoHash: text('acto_hash'),
+  actoNombre: text('acto_nombre'),
+  actoBytes: integer('acto_bytes'),
+});
+
 export const planAccion = pgTable(
   'plan_accion',
   {
@@ -390,11 +402,17 @@ export const planAccion = pgTable(
     observaciones: text('observaciones'),
     /** Why a new version of an approved plan was opened. */
     justificacion: text('justificacion'),
+    /** The administrative act that adopts the approved version (resolución or acuerdo) and its PDF. */
+    ...columnasActo(),
+    /** Decreto 612: published on the entity's website by 31 January, with the date and the address. */
+    fechaPublicacion: date('fecha_publicacion', { mode: 'string' }),
+    urlPublicacion: text('url_publicacion'),
     creadoEn: creadoEn(),
   },
   (t) => [
     uniqueIndex('plan_accion_version_idx').on(t.entidadId, t.vigencia, t.version),
     unaDe('plan_accion_estado_check', t.estado, ESTADOS_PLAN),
+    unaDe('plan_accion_tipo_acto_check', t.tipoActo, TIPOS_ACTO),
   ],
 );
 
@@ -430,6 +448,8 @@ export const actividad = pgTable(
     riesgo: text('riesgo'),
     /** The indicator whose measurement this activity feeds (optional). */
     indicadorId: uuid('indicador_id').references((): AnyPgColumn => indicador.id),
+    /** Who of the 1.ª línea proposed it, when planeación incorporated a proposal (null: planeación wrote it). */
+    propuestaPor: uuid('propuesta_por').references(() => usuario.id),
     creadoEn: creadoEn(),
   },
   (t) => [
@@ -651,10 +671,50 @@ export const versionPlan = pgTable(
     justificacion: text('justificacion'),
     fechaSesionComite: date('fecha_sesion_comite', { mode: 'string' }),
     actaComite: text('acta_comite'),
+    /** `sustancial`: approved by the entity's approving body; `menor`: by planeación on its own authority. */
+    tipoCambio: text('tipo_cambio', { enum: TIPOS_CAMBIO }).notNull().default('sustancial'),
+    aprobadoPor: uuid('aprobado_por').references(() => usuario.id),
+    ...columnasActo(),
     actividades: jsonb('actividades').notNull(),
     aprobadoEn: creadoEn(),
   },
-  (t) => [primaryKey({ columns: [t.planId, t.version] })],
+  (t) => [
+    primaryKey({ columns: [t.planId, t.version] }),
+    unaDe('version_plan_tipo_cambio_check', t.tipoCambio, TIPOS_CAMBIO),
+    unaDe('version_plan_tipo_acto_check', t.tipoActo, TIPOS_ACTO),
+  ],
+);
+
+/**
+ * An activity drafted by the 1.ª línea (the responsible of its policy) for planeación to consolidate: it
+ * enters the plan when planeación incorporates it (perhaps edited), keeping its author.
+ */
+export const propuestaActividad = pgTable(
+  'propuesta_actividad',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    vigencia: integer('vigencia').notNull(),
+    politica: text('politica').notNull(),
+    autorId: uuid('autor_id')
+      .notNull()
+      .references(() => usuario.id),
+    /** The activity as proposed (the plan's activity input). */
+    datos: jsonb('datos').$type<Record<string, unknown>>().notNull(),
+    estado: text('estado', { enum: ESTADOS_PROPUESTA }).notNull().default('pendiente'),
+    /** Why planeación set it aside. */
+    motivo: text('motivo'),
+    /** The activity it became; planeación may later remove it from the borrador (the proposal stays). */
+    actividadId: uuid('actividad_id').references(() => actividad.id, { onDelete: 'set null' }),
+    resueltaPor: uuid('resuelta_por').references(() => usuario.id),
+    creadoEn: creadoEn(),
+  },
+  (t) => [
+    index('propuesta_actividad_idx').on(t.entidadId, t.vigencia),
+    unaDe('propuesta_actividad_estado_check', t.estado, ESTADOS_PROPUESTA),
+  ],
 );
 
 export const notificacion = pgTable(
@@ -733,6 +793,7 @@ export const TABLAS_EN_ORDEN = [
   'evidencia',
   'corte_periodo',
   'version_plan',
+  'propuesta_actividad',
   'notificacion',
   'auditoria',
 ] as const;

@@ -34,6 +34,7 @@ import { planPropioRoutes } from '../modules/importacion/plan-propio.routes.ts';
 import { indicadoresRoutes } from '../modules/indicadores/indicadores.routes.ts';
 import { notificacionesRoutes } from '../modules/notificaciones/notificaciones.routes.ts';
 import { pendientesRoutes } from '../modules/pendientes/pendientes.routes.ts';
+import { aprobacionPlanRoutes } from '../modules/plan/aprobacion.routes.ts';
 import { flujoPlanRoutes, versionesPlanRoutes } from '../modules/plan/flujo.routes.ts';
 import { objetivosRoutes } from '../modules/plan/objetivos.routes.ts';
 import { planRoutes } from '../modules/plan/plan.routes.ts';
@@ -219,6 +220,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(ponderacionesRoutes);
   await app.register(flujoPlanRoutes);
   await app.register(versionesPlanRoutes);
+  await app.register(aprobacionPlanRoutes);
   await app.register(objetivosRoutes);
   await app.register(seguimientoRoutes);
   await app.register(evidenciasRoutes);

@@ -25,6 +25,13 @@ export interface Escenario {
   responsable: SesionCon;
 }
 
+let nitsDados = 0;
+/** A NIT with its right check digit, different on each call: several scenarios in one test file. */
+export function nitNuevo() {
+  const base = String(900_000_000 + ++nitsDados * 7919);
+  return `${base}-${digitoVerificacion(base)}`;
+}
+
 /** Fails the setup with the answer in the message, so a broken builder is not mistaken for the test. */
 export function exigirEstado(r: LightMyRequestResponse, estado: number, que: string) {
   if (r.statusCode !== estado) throw new Error(`${que}: ${r.statusCode} ${r.body}`);

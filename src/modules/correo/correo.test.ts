@@ -268,7 +268,9 @@ describe('avisos del plan', () => {
       );
       await enviar();
       const [m] = await smtp.esperar(1);
-      expect(m!.asunto).toBe('MIPG: el comité devolvió el plan de acción 2026 con observaciones');
+      expect(m!.asunto).toBe(
+        'MIPG: el Comité Institucional de Gestión y Desempeño devolvió el plan de acción 2026 con observaciones',
+      );
       expect(m!.texto).toContain('Observaciones: Ajustar las metas de la política de integridad');
       expect(m!.enlace).toBe('/plan?vigencia=2026');
       const [aviso] = await filas<{ texto: string }>(

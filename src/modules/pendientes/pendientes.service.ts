@@ -1,11 +1,22 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import type { Pendiente } from '../../contrato/pendientes.ts';
 import { hoyEnColombia } from '../../core/calendario.ts';
-import { aprobadoAlgunaVez } from '../../core/flujo-plan.ts';
+import {
+  aprobadoAlgunaVez,
+  limitePublicacion,
+  publicacionVencida,
+  visibleAlPublico,
+} from '../../core/flujo-plan.ts';
 import { rolesPermiten } from '../../core/roles.ts';
 import { aCargoDe } from '../../core/seguimiento.ts';
 import type { Db } from '../../db/client.ts';
-import { actividad, planAccion, responsablePolitica, seguimiento } from '../../db/schema.ts';
+import {
+  actividad,
+  planAccion,
+  propuestaActividad,
+  responsablePolitica,
+  seguimiento,
+} from '../../db/schema.ts';
 import type { UsuarioSesion } from '../auth/sesion.repository.ts';
 import {
   contextoVerificacion,
@@ -28,6 +39,8 @@ export async function pendientesDe(db: Db, u: UsuarioSesion, entidadId: string, 
     .from(planAccion)
     .where(and(eq(planAccion.entidadId, entidadId), eq(planAccion.vigencia, vigencia)));
   const lista: Pendiente[] = [];
+  if (rolesPermiten(roles, 'plan.editar'))
+    lista.push(...(await pendientesDePlaneacion(db, entidadId, vigencia, plan ?? null, hoy)));
   if (!plan) return lista;
 
   if (rolesPermiten(roles, 'plan.aprobar') && plan.estado === 'enviado')
@@ -129,4 +142,52 @@ export async function pendientesDe(db: Db, u: UsuarioSesion, entidadId: string, 
       }
   }
   return lista.sort((x, y) => (x.vence ?? '9999').localeCompare(y.vence ?? '9999'));
+}
+
+/**
+ * Planeación's own: the plan published by 31 January (Decreto 612 de 2018; overdue from 1 February, with
+ * or without a plan), and the 1.ª línea's proposals waiting to be consolidated.
+ */
+async function pendientesDePlaneacion(
+  db: Db,
+  entidadId: string,
+  vigencia: number,
+  plan: { estado: string; version: number } | null,
+  hoy: string,
+): Promise<Pendiente[]> {
+  const lista: Pendiente[] = [];
+  const limite = limitePublicacion(vigencia);
+  const enlace = `/plan?vigencia=${vigencia}`;
+  // Before the deadline it shows once approved; after it, always until published.
+  if (publicacionVencida(plan, vigencia, hoy) || (plan?.estado === 'aprobado' && !visibleAlPublico(plan)))
+    lista.push({
+      tipo: 'publicar_plan',
+      texto: `Publicar el plan de acción ${vigencia} en la sede electrónica (Decreto 612 de 2018)`,
+      enlace,
+      vence: limite,
+      vencido: hoy > limite,
+    });
+  const [n] = await db
+    .select({ n: count() })
+    .from(propuestaActividad)
+    .where(
+      and(
+        eq(propuestaActividad.entidadId, entidadId),
+        eq(propuestaActividad.vigencia, vigencia),
+        eq(propuestaActividad.estado, 'pendiente'),
+      ),
+    );
+  const pendientes = Number(n?.n ?? 0);
+  if (pendientes)
+    lista.push({
+      tipo: 'consolidar_propuestas',
+      texto:
+        pendientes === 1
+          ? `Consolidar 1 propuesta de actividad de la primera línea para el plan ${vigencia}`
+          : `Consolidar ${pendientes} propuestas de actividades de la primera línea para el plan ${vigencia}`,
+      enlace,
+      vence: null,
+      vencido: false,
+    });
+  return lista;
 }

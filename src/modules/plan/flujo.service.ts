@@ -1,35 +1,54 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { hoyEnColombia } from '../../core/calendario.ts';
+import { clasificarCambio } from '../../core/cambios-plan.ts';
+import { ORGANO_CON_ARTICULO } from '../../core/entidad.ts';
 import {
   type AccionPlan,
   mensajePlanCambiado,
+  problemaFechaActo,
+  problemaFechaPublicacion,
   problemaFechaSesion,
+  type TipoActo,
   transicionPlan,
 } from '../../core/flujo-plan.ts';
+import { nombreSeguro } from '../../core/nombre-archivo.ts';
 import type { Rol } from '../../core/roles.ts';
+import { tipoEvidencia } from '../../core/tipo-archivo.ts';
 import { type ActividadVersion, compararVersiones } from '../../core/versiones.ts';
 import type { Db } from '../../db/client.ts';
-import { planAccion, versionPlan } from '../../db/schema.ts';
+import { entidad, planAccion, usuario, versionPlan } from '../../db/schema.ts';
 import { conflicto, ErrorApi, invalido, noEncontrado } from '../../server/errores.ts';
+import { guardarArchivo, leerArchivo } from '../archivos/almacen.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { type Correo, encolarAviso } from '../correo/correo.service.ts';
 import { notificar } from '../notificaciones/notificacion.repository.ts';
 import { usuariosConRol } from '../seguimiento/seguimiento.service.ts';
-import { actividadesDe, planDe, resumenPlan } from './plan.service.ts';
+import {
+  actividadesDe,
+  comoVersion,
+  planDe,
+  resumenPlan,
+  ultimaAprobada,
+  vistaActo,
+} from './plan.service.ts';
 
 // Who must act after each step: the committee studies what was sent; planning adjusts what came back or
 // carries out what was approved.
-const AVISO_PLAN: Partial<Record<AccionPlan, { rol: Rol; texto: (v: number) => string }>> = {
+// The body is named as the entity has it: «la Junta Directiva devolvió…», «enviado al Consejo de Gobierno».
+const AVISO_PLAN: Partial<Record<AccionPlan, { rol: Rol; texto: (v: number, organo: string) => string }>> = {
   enviar: {
     rol: 'alta_direccion',
-    texto: (v) => `El plan de acción ${v} fue enviado al comité para su aprobación`,
+    texto: (v, o) =>
+      `El plan de acción ${v} fue enviado ${o.startsWith('el ') ? `al ${o.slice(3)}` : `a ${o}`} para su aprobación`,
   },
   devolver: {
     rol: 'planeacion',
-    texto: (v) => `El comité devolvió el plan de acción ${v} con observaciones`,
+    texto: (v, o) => `${mayuscula(o)} devolvió el plan de acción ${v} con observaciones`,
   },
-  aprobar: { rol: 'planeacion', texto: (v) => `El comité aprobó el plan de acción ${v}` },
+  aprobar: { rol: 'planeacion', texto: (v, o) => `${mayuscula(o)} aprobó el plan de acción ${v}` },
 };
+const mayuscula = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const minuscula = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 type Plan = typeof planAccion.$inferSelect;
 
@@ -37,7 +56,18 @@ export interface CuerpoPaso {
   observaciones?: string;
   fechaSesionComite?: string;
   actaComite?: string;
+  tipoActo?: TipoActo;
+  numeroActo?: string;
+  fechaActo?: string;
+  fechaPublicacion?: string;
+  urlPublicacion?: string;
 }
+
+/** The act's columns of an approval: those given, or none (to be recorded when its PDF is attached). */
+const actoDe = (c: CuerpoPaso) =>
+  c.tipoActo && c.numeroActo && c.fechaActo
+    ? { tipoActo: c.tipoActo, numeroActo: c.numeroActo, fechaActo: c.fechaActo }
+    : {};
 
 /** The plan read before a conditional update that matched nothing: someone else moved it first. */
 async function planCambiado(tx: Db, entidadId: string, vigencia: number) {
@@ -82,9 +112,18 @@ export async function cambiarEstadoPlan(
   cuerpo: CuerpoPaso,
   servicioCorreo: Correo | null = null,
 ) {
+  const hoy = hoyEnColombia();
   if (accion === 'aprobar' && cuerpo.fechaSesionComite) {
-    const problema = problemaFechaSesion(cuerpo.fechaSesionComite, vigencia, hoyEnColombia());
+    const problema = problemaFechaSesion(cuerpo.fechaSesionComite, vigencia, hoy);
     if (problema) throw invalido('fechaSesionComite', problema);
+  }
+  if (accion === 'aprobar' && cuerpo.fechaActo) {
+    const problema = problemaFechaActo(cuerpo.fechaActo, vigencia, hoy);
+    if (problema) throw invalido('fechaActo', problema);
+  }
+  if (accion === 'publicar' && cuerpo.fechaPublicacion) {
+    const problema = problemaFechaPublicacion(cuerpo.fechaPublicacion, vigencia, hoy);
+    if (problema) throw invalido('fechaPublicacion', problema);
   }
   await db.transaction(async (tx) => {
     const plan = await planDe(tx, entidadId, vigencia);
@@ -99,6 +138,13 @@ export async function cambiarEstadoPlan(
             fechaSesionComite: cuerpo.fechaSesionComite,
             actaComite: cuerpo.actaComite,
             observaciones: null,
+            ...actoDe(cuerpo),
+          }
+        : {}),
+      ...(accion === 'publicar'
+        ? {
+            fechaPublicacion: cuerpo.fechaPublicacion ?? hoy,
+            urlPublicacion: cuerpo.urlPublicacion ?? null,
           }
         : {}),
     });
@@ -122,7 +168,10 @@ export async function cambiarEstadoPlan(
         justificacion: plan.justificacion,
         fechaSesionComite: cuerpo.fechaSesionComite,
         actaComite: cuerpo.actaComite,
-        actividades: (await actividadesDe(tx, plan.id)).map(({ creadoEn: _c, planId: _p, ...a }) => a),
+        tipoCambio: 'sustancial',
+        aprobadoPor: actor.usuarioId,
+        ...actoDe(cuerpo),
+        actividades: comoVersion(await actividadesDe(tx, plan.id)),
       });
     await registrarAuditoria(tx, actor, {
       entidadId,
@@ -134,18 +183,23 @@ export async function cambiarEstadoPlan(
     });
     const aviso = AVISO_PLAN[accion];
     if (aviso) {
+      const [e] = await tx
+        .select({ organo: entidad.organoAprobacion })
+        .from(entidad)
+        .where(eq(entidad.id, entidadId));
+      const frase = aviso.texto(vigencia, ORGANO_CON_ARTICULO[e?.organo ?? 'cigd']);
       const personas = (await usuariosConRol(tx, entidadId, aviso.rol)).filter((u) => u !== actor.usuarioId);
-      const texto = `${aviso.texto(vigencia)}${accion === 'devolver' && cuerpo.observaciones ? `: «${cuerpo.observaciones.slice(0, 140)}»` : '.'}`;
+      const texto = `${frase}${accion === 'devolver' && cuerpo.observaciones ? `: «${cuerpo.observaciones.slice(0, 140)}»` : '.'}`;
       const enlace = `/plan?vigencia=${vigencia}`;
       await notificar(tx, personas, entidadId, texto, enlace);
       await encolarAviso(
         tx,
         servicioCorreo,
         personas,
-        `MIPG: ${aviso.texto(vigencia).toLowerCase()}`,
+        `MIPG: ${minuscula(frase)}`,
         accion === 'devolver' && cuerpo.observaciones
-          ? `${aviso.texto(vigencia)}.\n\nObservaciones: ${cuerpo.observaciones}`
-          : `${aviso.texto(vigencia)}.`,
+          ? `${frase}.\n\nObservaciones: ${cuerpo.observaciones}`
+          : `${frase}.`,
         enlace,
       );
     }
@@ -173,6 +227,12 @@ export async function abrirNuevaVersion(
       observaciones: null,
       fechaSesionComite: null,
       actaComite: null,
+      tipoActo: null,
+      numeroActo: null,
+      fechaActo: null,
+      actoHash: null,
+      actoNombre: null,
+      actoBytes: null,
     });
     await registrarAuditoria(tx, actor, {
       entidadId,
@@ -191,15 +251,19 @@ export async function versionesAprobadas(db: Db, entidadId: string, vigencia: nu
   const plan = await planDe(db, entidadId, vigencia);
   if (!plan) return [];
   const filas = await db
-    .select()
+    .select({ v: versionPlan, aprobadoPor: usuario.nombre })
     .from(versionPlan)
+    .leftJoin(usuario, eq(usuario.id, versionPlan.aprobadoPor))
     .where(eq(versionPlan.planId, plan.id))
     .orderBy(asc(versionPlan.version));
-  return filas.map((v) => ({
+  return filas.map(({ v, aprobadoPor }) => ({
     version: v.version,
     justificacion: v.justificacion,
     fechaSesionComite: v.fechaSesionComite,
     actaComite: v.actaComite,
+    tipoCambio: v.tipoCambio,
+    aprobadoPor: aprobadoPor ?? null,
+    acto: vistaActo(v),
     aprobadoEn: v.aprobadoEn.toISOString(),
     actividades: (v.actividades as unknown[]).length,
   }));
@@ -228,4 +292,184 @@ export async function compararVersionesPlan(
     hasta,
     ...compararVersiones(await actividadesDeVersion(desde), await actividadesDeVersion(hasta)),
   };
+}
+
+/**
+ * Planeación approves a new version on its own authority when the change is minor (dates, responsible,
+ * wording: core/cambios-plan.ts): the version is kept as approved «menor» by planeación, with the act of
+ * the version it changes. A substantive change is refused (409) naming what needs the approving body.
+ * The plan is locked (for update) before its activities are read: an edit in course finishes first.
+ */
+export async function aprobarCambioMenor(db: Db, actor: Actor, entidadId: string, vigencia: number) {
+  await db.transaction(async (tx) => {
+    const plan = await planDe(tx, entidadId, vigencia, 'update');
+    if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
+    if (plan.estado !== 'borrador' || plan.version === 1)
+      throw conflicto(
+        `Solo una nueva versión en borrador de un plan ya aprobado se aprueba como cambio menor; este está ${plan.estado} (versión ${plan.version}).`,
+      );
+    const previa = await ultimaAprobada(tx, plan.id, plan.version);
+    if (!previa) throw conflicto('No se encontró la versión aprobada con la que comparar el cambio.');
+    const actividades = comoVersion(await actividadesDe(tx, plan.id));
+    const cambio = clasificarCambio(previa.actividades as typeof actividades, actividades);
+    if (cambio.tipo === 'sustancial') {
+      const [e] = await tx
+        .select({ organo: entidad.organoAprobacion })
+        .from(entidad)
+        .where(eq(entidad.id, entidadId));
+      throw conflicto(
+        `El cambio es sustancial y lo debe aprobar ${ORGANO_CON_ARTICULO[e?.organo ?? 'cigd']}: ${cambio.razones.join('; ')}. Envíe el plan a aprobación.`,
+      );
+    }
+    const acto = {
+      tipoActo: previa.tipoActo,
+      numeroActo: previa.numeroActo,
+      fechaActo: previa.fechaActo,
+      actoHash: previa.actoHash,
+      actoNombre: previa.actoNombre,
+      actoBytes: previa.actoBytes,
+    };
+    await cambiarSiSigueIgual(tx, entidadId, vigencia, plan, {
+      estado: 'aprobado',
+      observaciones: null,
+      fechaSesionComite: null,
+      actaComite: null,
+      ...acto,
+    });
+    await tx.insert(versionPlan).values({
+      planId: plan.id,
+      version: plan.version,
+      justificacion: plan.justificacion,
+      tipoCambio: cambio.tipo,
+      aprobadoPor: actor.usuarioId,
+      ...acto,
+      actividades,
+    });
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'aprobar_cambio_menor',
+      recurso: 'plan',
+      recursoId: `${vigencia}:v${plan.version}`,
+      antes: { estado: plan.estado },
+      despues: { estado: 'aprobado', tipoCambio: cambio.tipo, cambios: cambio.menores },
+    });
+    // The approving body hears of it: a minor change is planeación's, but never silent.
+    const personas = (await usuariosConRol(tx, entidadId, 'alta_direccion')).filter(
+      (u) => u !== actor.usuarioId,
+    );
+    await notificar(
+      tx,
+      personas,
+      entidadId,
+      `Planeación aprobó como cambio menor la versión ${plan.version} del plan de acción ${vigencia}.`,
+      `/plan?vigencia=${vigencia}`,
+    );
+  });
+  return resumenPlan(db, entidadId, vigencia);
+}
+
+export interface DatosActo {
+  tipo?: TipoActo;
+  numero?: string;
+  fecha?: string;
+}
+
+/**
+ * Attaches the PDF of the act that adopted the approved version (and records its kind, number and date if
+ * the approval did not). Replaces an earlier file; the old one stays in the store, named by the audit log.
+ */
+export async function adjuntarActo(
+  db: Db,
+  dataDir: string,
+  actor: Actor,
+  entidadId: string,
+  vigencia: number,
+  archivo: unknown,
+  nombrePropuesto: string,
+  datos: DatosActo,
+) {
+  if (!Buffer.isBuffer(archivo) || archivo.length === 0)
+    throw invalido('archivo', 'envíe el PDF del acto administrativo (no puede estar vacío)');
+  if (tipoEvidencia(archivo, 'acto.pdf')?.mime !== 'application/pdf')
+    throw invalido('archivo', 'el acto administrativo se adjunta en PDF');
+  const nombre = nombreSeguro(nombrePropuesto, ['pdf']);
+  if (!nombre) throw invalido('nombre', 'escriba un nombre de archivo con letras o números');
+  if (datos.fecha) {
+    const problema = problemaFechaActo(datos.fecha, vigencia, hoyEnColombia());
+    if (problema) throw invalido('fecha', problema);
+  }
+  const hash = await guardarArchivo(dataDir, archivo);
+  await db.transaction(async (tx) => {
+    const plan = await planDe(tx, entidadId, vigencia, 'update');
+    if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
+    if (plan.estado !== 'aprobado' && plan.estado !== 'publicado')
+      throw conflicto(
+        `El acto se adjunta al plan aprobado; el de ${vigencia} está ${plan.estado} (versión ${plan.version}).`,
+      );
+    const tipoActo = datos.tipo ?? plan.tipoActo;
+    const numeroActo = datos.numero ?? plan.numeroActo;
+    const fechaActo = datos.fecha ?? plan.fechaActo;
+    const faltan = [
+      !tipoActo && { campo: 'tipo', mensaje: 'elija si el acto es resolución o acuerdo' },
+      !numeroActo && { campo: 'numero', mensaje: 'escriba el número del acto' },
+      !fechaActo && { campo: 'fecha', mensaje: 'escriba la fecha del acto' },
+    ].filter((x): x is { campo: string; mensaje: string } => !!x);
+    if (faltan.length)
+      throw new ErrorApi(
+        400,
+        `Revise los datos del acto: ${faltan.map((f) => `«${f.campo}»: ${f.mensaje}`).join('; ')}.`,
+        faltan,
+      );
+    const cambios = {
+      tipoActo,
+      numeroActo,
+      fechaActo,
+      actoHash: hash,
+      actoNombre: nombre,
+      actoBytes: archivo.length,
+    };
+    await cambiarSiSigueIgual(tx, entidadId, vigencia, plan, cambios);
+    await tx
+      .update(versionPlan)
+      .set(cambios)
+      .where(and(eq(versionPlan.planId, plan.id), eq(versionPlan.version, plan.version)));
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'adjuntar_acto',
+      recurso: 'plan',
+      recursoId: `${vigencia}:v${plan.version}`,
+      antes: vistaActo(plan),
+      despues: { ...vistaActo({ ...plan, ...cambios }), sha256: hash },
+    });
+  });
+  return resumenPlan(db, entidadId, vigencia);
+}
+
+/** The PDF of the act that adopted a version, checked against its SHA-256. */
+export async function archivoActo(db: Db, dataDir: string, planId: string, version: number) {
+  const [v] = await db
+    .select()
+    .from(versionPlan)
+    .where(and(eq(versionPlan.planId, planId), eq(versionPlan.version, version)));
+  if (!v?.actoHash) throw noEncontrado(`el acto administrativo de la versión ${version}`);
+  const contenido = await leerArchivo(dataDir, v.actoHash);
+  if (!contenido)
+    throw new ErrorApi(
+      409,
+      'El PDF del acto no está en el almacén o fue alterado (su huella SHA-256 no coincide). Restáurelo desde una copia de seguridad.',
+    );
+  return { nombre: v.actoNombre ?? 'acto.pdf', contenido };
+}
+
+/** The act of the plan's current version, for the entity's people. */
+export async function actoDelPlan(
+  db: Db,
+  dataDir: string,
+  entidadId: string,
+  vigencia: number,
+  version?: number,
+) {
+  const plan = await planDe(db, entidadId, vigencia);
+  if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
+  return archivoActo(db, dataDir, plan.id, version ?? plan.version);
 }

@@ -1,11 +1,17 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { ActividadEntrada } from '../../contrato/plan.ts';
 import { problemaMetas } from '../../core/acumulacion.ts';
+import { hoyEnColombia } from '../../core/calendario.ts';
+import { clasificarCambio } from '../../core/cambios-plan.ts';
+import { NOMBRE_ORGANO, ORGANO_CON_ARTICULO } from '../../core/entidad.ts';
+import { limitePublicacion, publicacionVencida } from '../../core/flujo-plan.ts';
 import { revisarPesos } from '../../core/ponderacion.ts';
+import type { ActividadVersion } from '../../core/versiones.ts';
 import type { Db } from '../../db/client.ts';
 import {
   actividad,
   dependencia,
+  entidad,
   indicador,
   indiceFurag,
   objetivoEstrategico,
@@ -13,6 +19,7 @@ import {
   planDecreto612,
   rolUsuario,
   seguimiento,
+  versionPlan,
 } from '../../db/schema.ts';
 import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
@@ -176,6 +183,37 @@ export async function actividadesDe(db: Db, planId: string) {
   return db.select().from(actividad).where(eq(actividad.planId, planId)).orderBy(asc(actividad.codigo));
 }
 
+type ConActo = Pick<
+  typeof planAccion.$inferSelect,
+  'tipoActo' | 'numeroActo' | 'fechaActo' | 'actoNombre' | 'actoBytes'
+>;
+
+/** The act that adopted a version, as the API shows it (null until its kind, number and date are known). */
+export const vistaActo = (p: ConActo) =>
+  p.tipoActo && p.numeroActo && p.fechaActo
+    ? {
+        tipo: p.tipoActo,
+        numero: p.numeroActo,
+        fecha: p.fechaActo,
+        archivo: p.actoNombre ? { nombre: p.actoNombre, bytes: p.actoBytes ?? 0 } : null,
+      }
+    : null;
+
+/** The activities of a plan as a version keeps them (without internal columns). */
+export const comoVersion = (filas: (typeof actividad.$inferSelect)[]) =>
+  filas.map(({ creadoEn: _c, planId: _p, ...a }) => a);
+
+/** The last version approved before the one in course, as approved (null for a first version). */
+export async function ultimaAprobada(db: Db, planId: string, antesDe: number) {
+  const [v] = await db
+    .select()
+    .from(versionPlan)
+    .where(and(eq(versionPlan.planId, planId), lt(versionPlan.version, antesDe)))
+    .orderBy(desc(versionPlan.version))
+    .limit(1);
+  return v ?? null;
+}
+
 export async function resumenPlan(db: Db, entidadId: string, vigencia: number) {
   const plan = await planDe(db, entidadId, vigencia);
   const actividades = plan ? await actividadesDe(db, plan.id) : [];
@@ -194,6 +232,16 @@ export async function resumenPlan(db: Db, entidadId: string, vigencia: number) {
         ).map((d) => [d.id, d.nombre] as [string, string])
       : []),
   ]);
+  const [e] = await db
+    .select({ organo: entidad.organoAprobacion })
+    .from(entidad)
+    .where(eq(entidad.id, entidadId));
+  const organo = e?.organo ?? 'cigd';
+  // A new version in course says whether planeación may approve it alone (core/cambios-plan.ts).
+  const previa =
+    plan && plan.version > 1 && (plan.estado === 'borrador' || plan.estado === 'enviado')
+      ? await ultimaAprobada(db, plan.id, plan.version)
+      : null;
   return {
     modoPonderacion,
     plan: plan
@@ -204,9 +252,20 @@ export async function resumenPlan(db: Db, entidadId: string, vigencia: number) {
           fechaSesionComite: plan.fechaSesionComite,
           actaComite: plan.actaComite,
           observaciones: plan.observaciones,
+          acto: vistaActo(plan),
+          fechaPublicacion: plan.fechaPublicacion,
+          urlPublicacion: plan.urlPublicacion,
         }
       : null,
-    actividades: actividades.map(({ creadoEn: _c, planId: _p, ...a }) => a),
+    organo: { clave: organo, nombre: NOMBRE_ORGANO[organo], conArticulo: ORGANO_CON_ARTICULO[organo] },
+    publicacion: {
+      limite: limitePublicacion(vigencia),
+      vencida: publicacionVencida(plan, vigencia, hoyEnColombia()),
+    },
+    cambio: previa
+      ? clasificarCambio(previa.actividades as ActividadVersion[], comoVersion(actividades))
+      : null,
+    actividades: comoVersion(actividades),
     ponderaciones: revisarPesos(actividades, (c) => nombres.get(c) ?? c, modoPonderacion),
   };
 }
@@ -231,22 +290,35 @@ export async function crearActividad(
   entrada: EntradaActividad,
 ) {
   await validarActividad(db, entidadId, vigencia, entrada);
-  return db.transaction(async (tx) => {
-    const plan = await planEditable(tx, entidadId, vigencia);
-    await exigirCodigoLibre(tx, plan.id, entrada.codigo);
-    const [a] = await tx
-      .insert(actividad)
-      .values({ ...entrada, planId: plan.id })
-      .returning();
-    await registrarAuditoria(tx, actor, {
-      entidadId,
-      accion: 'crear',
-      recurso: 'actividad',
-      recursoId: a!.id,
-      despues: sinInternos(a!),
-    });
-    return sinInternos(a!);
+  return db.transaction((tx) => insertarActividad(tx, actor, entidadId, vigencia, entrada));
+}
+
+/**
+ * Inside a transaction: the activity enters the plan in borrador, audited. `propuestaPor`: the author of
+ * the 1.ª línea's proposal it comes from.
+ */
+export async function insertarActividad(
+  tx: Db,
+  actor: Actor,
+  entidadId: string,
+  vigencia: number,
+  entrada: EntradaActividad,
+  propuestaPor: string | null = null,
+) {
+  const plan = await planEditable(tx, entidadId, vigencia);
+  await exigirCodigoLibre(tx, plan.id, entrada.codigo);
+  const [a] = await tx
+    .insert(actividad)
+    .values({ ...entrada, planId: plan.id, propuestaPor })
+    .returning();
+  await registrarAuditoria(tx, actor, {
+    entidadId,
+    accion: 'crear',
+    recurso: 'actividad',
+    recursoId: a!.id,
+    despues: sinInternos(a!),
   });
+  return sinInternos(a!);
 }
 
 /** Changes an activity of the plan in borrador; a closed period's goal stays frozen. */

@@ -3,6 +3,7 @@
 
 import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Acumulacion } from '../../core/acumulacion.ts';
+import { NOMBRE_ORGANO } from '../../core/entidad.ts';
 import { visibleAlPublico } from '../../core/flujo-plan.ts';
 import type { Db } from '../../db/client.ts';
 import { actividad, dependencia, dimension, entidad, planAccion, versionPlan } from '../../db/schema.ts';
@@ -141,4 +142,31 @@ export function dimensionesDeVigencia(db: Db, vigencia: number) {
     .from(dimension)
     .where(eq(dimension.vigencia, vigencia))
     .orderBy(asc(dimension.orden));
+}
+
+/** Who approved the version a citizen sees, the act that adopted it, and where the plan was published. */
+export async function aprobacionVisible(db: Db, entidadId: string, plan: PlanVisible) {
+  const version = plan.estado === 'publicado' ? plan.version : plan.version - 1;
+  const [[v], [p], [e]] = await Promise.all([
+    db
+      .select()
+      .from(versionPlan)
+      .where(and(eq(versionPlan.planId, plan.id), eq(versionPlan.version, version))),
+    db
+      .select({ fecha: planAccion.fechaPublicacion, url: planAccion.urlPublicacion })
+      .from(planAccion)
+      .where(eq(planAccion.id, plan.id)),
+    db.select({ organo: entidad.organoAprobacion }).from(entidad).where(eq(entidad.id, entidadId)),
+  ]);
+  return {
+    planId: plan.id,
+    version,
+    organo: NOMBRE_ORGANO[e?.organo ?? 'cigd'],
+    acto:
+      v?.tipoActo && v.numeroActo && v.fechaActo
+        ? { tipo: v.tipoActo, numero: v.numeroActo, fecha: v.fechaActo, pdf: !!v.actoHash }
+        : null,
+    fechaPublicacion: p?.fecha ?? null,
+    urlPublicacion: p?.url ?? null,
+  };
 }

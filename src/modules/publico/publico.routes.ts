@@ -7,11 +7,12 @@ import { type FastifyPluginAsyncZod, hasZodFastifySchemaValidationErrors } from 
 import { z } from 'zod';
 import { ConsultaPublicaSchema, DICCIONARIO, DireccionEntidadSchema } from '../../contrato/publico.ts';
 import { cantidad } from '../../core/formato.ts';
+import { contentDisposition } from '../../core/nombre-archivo.ts';
 import { ErrorApi } from '../../server/errores.ts';
 import { RAIZ } from '../../server/rutas.ts';
 import { csvActividades, csvPoliticas, jsonSeguro } from './publico.datos.ts';
 import { CACHE_CORTA, CACHE_INMUTABLE, comprimir, enviar, etiquetaDe } from './publico.respuesta.ts';
-import { buscarDireccion, vistaPublica } from './publico.service.ts';
+import { actoPublico, buscarDireccion, vistaPublica } from './publico.service.ts';
 import { POR_PAGINA, paginaDiccionario, paginaEntidad, paginaError } from './publico.vista.ts';
 
 declare module 'fastify' {
@@ -175,6 +176,30 @@ export const publicoRoutes: FastifyPluginAsyncZod = async (app) => {
     tipo: JSON_TIPO,
     archivo: `plan-de-accion-${v.vigencia}-${slug}.json`,
   }));
+
+  app.get(
+    '/:entidad/acto.pdf',
+    {
+      config: publico,
+      schema: {
+        tags,
+        summary: 'PDF del acto administrativo que adoptó el plan publicado (se comprueba su SHA-256)',
+        params: Params,
+        querystring: ConsultaPublicaSchema.pick({ vigencia: true }),
+      },
+    },
+    async (request, reply) => {
+      const e = await entidadDe(request.params.entidad, '/acto.pdf', consultaDe(request.url));
+      if ('redirigir' in e) return reply.redirect(e.redirigir, 301);
+      const a = await actoPublico(app.db, app.dataDir, e.id, request.query.vigencia);
+      return reply
+        .header('content-disposition', contentDisposition(a.nombre))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', CACHE_CORTA)
+        .type('application/pdf')
+        .send(a.contenido);
+    },
+  );
 
   app.get(
     '/diccionario',

@@ -9,10 +9,12 @@ import { asignarSlugs, type EntidadParaSlug, esUuid } from '../../core/slug.ts';
 import type { Db } from '../../db/client.ts';
 import { ErrorApi } from '../../server/errores.ts';
 import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
+import { archivoActo } from '../plan/flujo.service.ts';
 import { leerTablero } from '../tablero/tablero.service.ts';
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
 import {
   actividadesVisibles,
+  aprobacionVisible,
   type ContactoEntidad,
   contactoEntidad,
   dimensionesDeVigencia,
@@ -145,7 +147,7 @@ export async function vistaPublica(
   const base = { slug, entidad, vigencias, vigencia };
   if (!plan) return { ...base, datos: null };
 
-  const [visibles, tablero, config, politicas, dimensiones] = await Promise.all([
+  const [visibles, tablero, config, politicas, dimensiones, aprobacion] = await Promise.all([
     actividadesVisibles(db, plan),
     leerTablero(db, entidadId, vigencia).catch((e) => {
       // A plan without periods to cut yet still shows its activities, without figures.
@@ -155,6 +157,7 @@ export async function vistaPublica(
     leerVigencia(db, entidadId, vigencia),
     politicasDeVigencia(db, vigencia),
     dimensionesDeVigencia(db, vigencia),
+    aprobacionVisible(db, entidadId, plan),
   ]);
   const etiquetas = config.semaforo.etiquetas;
   const politica = new Map(politicas.map((p, orden) => [p.clave, { ...p, orden }]));
@@ -238,6 +241,12 @@ export async function vistaPublica(
       },
       vigencia,
       versionPlan: visibles.version,
+      aprobacion: {
+        organo: aprobacion.organo,
+        acto: aprobacion.acto,
+        fechaPublicacion: aprobacion.fechaPublicacion,
+        urlPublicacion: aprobacion.urlPublicacion,
+      },
       corte: tablero
         ? {
             periodo: tablero.periodo.numero,
@@ -260,4 +269,16 @@ export async function vistaPublica(
       actividades,
     },
   };
+}
+
+/** The PDF of the act that adopted the version a citizen sees; 404 while the plan is not visible. */
+export async function actoPublico(db: Db, dataDir: string, entidadId: string, pedida: number | undefined) {
+  const planes = await planesVisibles(db, entidadId);
+  const actual = Number(hoyEnColombia().slice(0, 4));
+  const vigencia = pedida ?? (planes.some((p) => p.vigencia === actual) ? actual : planes[0]?.vigencia);
+  const plan = planes.find((p) => p.vigencia === vigencia);
+  if (!plan)
+    throw new ErrorApi(404, `La entidad aún no ha publicado su plan de acción de ${vigencia ?? actual}.`);
+  const { version } = await aprobacionVisible(db, entidadId, plan);
+  return { vigencia: plan.vigencia, ...(await archivoActo(db, dataDir, plan.id, version)) };
 }

@@ -4,6 +4,8 @@
 import type { ActividadPublica, DatosAbiertos, PoliticaPublica } from '../../contrato/publico.ts';
 import { DICCIONARIO } from '../../contrato/publico.ts';
 import { NOMBRE_ACUMULACION } from '../../core/acumulacion.ts';
+import { NOMBRE_ORGANO, ORGANO_CON_ARTICULO, ORGANOS_APROBACION } from '../../core/entidad.ts';
+import { NOMBRE_ACTO, type TipoActo } from '../../core/flujo-plan.ts';
 import { cantidad, fechaCivil } from '../../core/formato.ts';
 import { type Html, html } from '../../core/html.ts';
 import type { ContactoEntidad } from './publico.repository.ts';
@@ -202,6 +204,19 @@ function descargas(ruta: string, vigencia: number) {
 }
 
 /** The page of an entity and vigencia, in every state: published or not, with or without figures. */
+/** Who approved the plan, the act that adopted it (with its PDF) and where the entity published it. */
+function aprobacion(d: DatosAbiertos, enlacePdf: string): Html {
+  const a = d.aprobacion;
+  const acto = a.acto
+    ? html` y adoptado mediante ${NOMBRE_ACTO[a.acto.tipo as TipoActo] ?? a.acto.tipo} ${a.acto.numero} del ${fechaCivil(a.acto.fecha)}${a.acto.pdf ? html` (<a href="${enlacePdf}">PDF del acto</a>)` : null}`
+    : null;
+  const publicado = a.fechaPublicacion
+    ? html` Publicado el ${fechaCivil(a.fechaPublicacion)}${a.urlPublicacion ? html` en la <a href="${a.urlPublicacion}">sede electrónica de la entidad</a>` : null}.`
+    : null;
+  const clave = ORGANOS_APROBACION.find((o) => NOMBRE_ORGANO[o] === a.organo);
+  return html`<p>Aprobado por ${clave ? ORGANO_CON_ARTICULO[clave] : a.organo}${acto}.${publicado}</p>`;
+}
+
 export function paginaEntidad(v: VistaPublica, pagina: number, estilo: string): string {
   const e = v.entidad;
   const ruta = `/publico/${v.slug}`;
@@ -234,6 +249,7 @@ ${cifra('Avance de la dimensión', x.avance)}
 ${cifra('Avance del plan de acción', d.avance)}
 <p class="detalle">Es el avance del plan de acción de la entidad, no el Índice de Desempeño Institucional (IDI) que publica Función Pública con el FURAG.</p>
 ${corte}
+${aprobacion(d, `${ruta}/acto.pdf?vigencia=${v.vigencia}`)}
 <p><a href="#datos-abiertos">Descargar estos datos (CSV y JSON)</a></p>
 </section>
 ${explicacion(d)}

@@ -196,10 +196,14 @@ describe('revisión por las líneas de defensa', () => {
     // The newest notice is the report's; the older one, the committee's approval of the plan.
     expect(n.json().notificaciones.map((x: { texto: string }) => x.texto)).toEqual([
       expect.stringContaining('IN-01'),
-      expect.stringContaining('El comité aprobó el plan de acción 2026'),
+      expect.stringContaining('El Comité Institucional de Gestión y Desempeño aprobó el plan de acción 2026'),
     ]);
     const p = await t.pedir(planeacion, 'GET', `${base()}/pendientes?vigencia=2026`);
-    expect(p.json().pendientes).toEqual([expect.objectContaining({ tipo: 'revisar' })]);
+    // Besides the report: the plan approved but never published is overdue since 1 February.
+    expect(p.json().pendientes).toEqual([
+      expect.objectContaining({ tipo: 'publicar_plan', vencido: true }),
+      expect.objectContaining({ tipo: 'revisar' }),
+    ]);
   });
 
   it('control interno no acepta ni edita; planeación devuelve con observaciones', async () => {

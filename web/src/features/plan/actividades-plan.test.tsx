@@ -67,11 +67,14 @@ const actividades = [
   actividad('in-01', 'integridad', 'Socializar el código de integridad', 60, 'd2', 'u2'),
   actividad('th-01', 'talento_humano', 'Plan de capacitación', 50, 'd1', 'u1'),
   actividad('th-02', 'talento_humano', 'Medir el clima laboral', 50, 'd1', 'u2'),
-  actividad('in-02', 'integridad', 'Conflictos de interés', 30, 'd2', 'u1'),
+  { ...actividad('in-02', 'integridad', 'Conflictos de interés', 30, 'd2', 'u1'), propuestaPor: 'u2' },
 ];
 const plan: PlanAccion = {
   modoPonderacion: 'politica',
   plan: null,
+  organo: { clave: 'cigd', nombre: 'Comité Institucional de Gestión y Desempeño', conArticulo: 'el Comité' },
+  publicacion: { limite: '2026-01-31', vencida: false },
+  cambio: null,
   actividades,
   ponderaciones: [
     { politica: 'talento_humano', suma: 100, actividades: 2, ok: true, mensaje: null },
@@ -117,6 +120,13 @@ const codigos = () =>
     .map((c) => c.textContent);
 
 describe('actividades del plan agrupadas por política', () => {
+  it('una actividad que vino de una propuesta de la primera línea dice quién la propuso', () => {
+    mostrar();
+    expect(screen.getAllByText(/^Propuesta por /).map((x) => x.textContent)).toEqual([
+      'Propuesta por Óscar Peña',
+    ]);
+  });
+
   it('una sección por política en el orden del catálogo, con cuántas actividades y la suma de pesos', () => {
     mostrar();
     expect(secciones()).toEqual([

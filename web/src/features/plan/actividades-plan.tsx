@@ -74,6 +74,11 @@ export function ActividadesPlan({
             <Text size="sm" fw={400}>
               Producto: {a.producto}
             </Text>
+            {a.propuestaPor && (
+              <Text size="sm" fw={400}>
+                Propuesta por {nombrePersona.get(a.propuestaPor) ?? 'la primera línea'}
+              </Text>
+            )}
           </>
         ),
       },

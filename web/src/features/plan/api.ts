@@ -1,9 +1,10 @@
-import type { PlanAccion } from '@contrato/plan.ts';
+import type { ActividadEntrada, Acto, PlanAccion, Propuesta } from '@contrato/plan.ts';
 import type { Ponderaciones, PonderacionesEntrada } from '@contrato/ponderaciones.ts';
 import { type ActividadesTablero, type EstadoActividadSchema, POR_PAGINA_MAXIMO } from '@contrato/tablero.ts';
+import type { TipoCambio } from '@core/cambios-plan.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api, leerCsrf } from '../../api.ts';
+import { api, leerCsrf, subirArchivo } from '../../api.ts';
 import { inicioKeys } from '../inicio/api.ts';
 import type { DatosActividad } from './formulario-actividad.tsx';
 
@@ -18,6 +19,9 @@ export interface VersionPlan {
   justificacion: string | null;
   fechaSesionComite: string | null;
   actaComite: string | null;
+  tipoCambio: TipoCambio;
+  aprobadoPor: string | null;
+  acto: Acto | null;
   actividades: number;
 }
 
@@ -43,6 +47,8 @@ export const planKeys = {
   objetivos: (entidadId: string | undefined) => ['plan', entidadId, 'objetivos'] as const,
   estados: (entidadId: string | undefined, vigencia: number) =>
     ['plan', entidadId, vigencia, 'estados'] as const,
+  propuestas: (entidadId: string | undefined, vigencia: number) =>
+    ['plan', entidadId, vigencia, 'propuestas'] as const,
 };
 
 export const urlPlan = (entidadId: string | undefined, vigencia: number) =>
@@ -218,5 +224,66 @@ export function useGuardarPonderaciones(entidadId: string, vigencia: number) {
         ponderaciones,
       }),
     onSuccess: refrescar,
+  });
+}
+
+/** Where a version's act is downloaded (the PDF, checked against its SHA-256). */
+export const urlActo = (entidadId: string, vigencia: number, version: number) =>
+  `${urlPlan(entidadId, vigencia)}/versiones/${version}/acto`;
+
+/** Attaches the PDF of the act; kind, number and date when the approval did not record them. */
+export function useSubirActo(entidadId: string, vigencia: number) {
+  const cliente = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      archivo,
+      datos,
+    }: {
+      archivo: File;
+      datos: { tipo?: string; numero?: string; fecha?: string };
+    }) => {
+      const consulta = new URLSearchParams({ nombre: archivo.name });
+      for (const [k, v] of Object.entries(datos)) if (v) consulta.set(k, v);
+      return subirArchivo(`${urlPlan(entidadId, vigencia)}/acto?${consulta}`, archivo, {
+        metodo: 'POST',
+        tipo: 'application/pdf',
+      });
+    },
+    onSuccess: async () => {
+      await cliente.invalidateQueries({ queryKey: planKeys.plan(entidadId, vigencia) });
+      await cliente.invalidateQueries({ queryKey: planKeys.versiones(entidadId, vigencia) });
+    },
+  });
+}
+
+export const propuestasQuery = (entidadId: string | undefined, vigencia: number) =>
+  queryOptions({
+    queryKey: planKeys.propuestas(entidadId, vigencia),
+    queryFn: () => api<Propuesta[]>('GET', `${urlPlan(entidadId, vigencia)}/propuestas`),
+    enabled: !!entidadId,
+  });
+
+/** Propose, correct, incorporate or set aside a proposal; the plan and «mis pendientes» follow. */
+export function usePropuesta(entidadId: string, vigencia: number) {
+  const cliente = useQueryClient();
+  const base = `${urlPlan(entidadId, vigencia)}/propuestas`;
+  return useMutation({
+    mutationFn: (
+      a:
+        | { paso: 'proponer'; datos: ActividadEntrada }
+        | { paso: 'corregir' | 'incorporar'; id: string; datos?: ActividadEntrada }
+        | { paso: 'descartar'; id: string; motivo: string },
+    ) =>
+      a.paso === 'proponer'
+        ? api('POST', base, a.datos)
+        : a.paso === 'corregir'
+          ? api('PUT', `${base}/${a.id}`, a.datos)
+          : a.paso === 'incorporar'
+            ? api('POST', `${base}/${a.id}/incorporar`, a.datos ?? null)
+            : api('POST', `${base}/${a.id}/descartar`, { motivo: (a as { motivo: string }).motivo }),
+    onSuccess: async () => {
+      await cliente.invalidateQueries({ queryKey: planKeys.plan(entidadId, vigencia) });
+      await cliente.invalidateQueries({ queryKey: inicioKeys.pendientes });
+    },
   });
 }

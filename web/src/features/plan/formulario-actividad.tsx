@@ -116,6 +116,8 @@ export function FormularioActividad({
   pendiente = false,
   error,
   alGuardar,
+  politicasPermitidas,
+  etiquetaEnviar,
 }: {
   catalogo: Catalogo;
   periodos: string[];
@@ -129,8 +131,13 @@ export function FormularioActividad({
   pendiente?: boolean;
   error?: unknown;
   alGuardar: (d: DatosActividad) => unknown;
+  /** Only these policies (a responsible proposes the activities of the policies they lead). */
+  politicasPermitidas?: string[];
+  etiquetaEnviar?: string;
 }) {
-  const politicas = catalogo.dimensiones.flatMap((d) => d.politicas);
+  const politicas = catalogo.dimensiones
+    .flatMap((d) => d.politicas)
+    .filter((p) => !politicasPermitidas || politicasPermitidas.includes(p.clave));
   const form = useFormulario<Valores, DatosActividad>({
     inicial: inicial
       ? desdeActividad(inicial)
@@ -201,7 +208,7 @@ export function FormularioActividad({
     <Formulario
       form={form}
       alEnviar={(datos) => enviar(() => alGuardar(datos))}
-      etiquetaEnviar={inicial ? 'Guardar cambios de la actividad' : 'Agregar actividad'}
+      etiquetaEnviar={etiquetaEnviar ?? (inicial ? 'Guardar cambios de la actividad' : 'Agregar actividad')}
     >
       <Stack>
         <Fieldset legend="Ubicación en el modelo">

@@ -24,6 +24,7 @@ import { ExcelPlan } from './excel-plan.tsx';
 import { FlujoPlan } from './flujo-plan.tsx';
 import { FormularioActividad } from './formulario-actividad.tsx';
 import { ObjetivosEntidad } from './objetivos-entidad.tsx';
+import { PropuestasPlan } from './propuestas-plan.tsx';
 import { VersionesPlan } from './versiones-plan.tsx';
 
 const DESCRIPCION =
@@ -73,6 +74,16 @@ export function PlanPage() {
       <MensajeError error={plan.error ?? quitar.error} />
       {p?.plan && <FlujoPlan plan={p} />}
       {p?.plan && <VersionesPlan actual={p.plan.version} />}
+      {catalogo.data && config.data && (
+        <PropuestasPlan
+          estadoPlan={p?.plan?.estado ?? null}
+          catalogo={catalogo.data}
+          periodos={config.data.periodos.map((x) => x.nombre)}
+          dependencias={dependencias.data ?? []}
+          personas={personas.data ?? []}
+          objetivos={objetivos.data ?? []}
+        />
+      )}
       <ExcelPlan
         base={`/api/entidades/${entidad.id}/plan/${vigencia}`}
         vigencia={vigencia}

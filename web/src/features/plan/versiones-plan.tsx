@@ -5,6 +5,7 @@ import { MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { cantidad, fechaCivil } from '../../ui/formato.ts';
 import { comparacionQuery, versionesQuery } from './api.ts';
+import { textoActo } from './flujo-plan.tsx';
 
 const valor = (v: unknown) =>
   v === null || v === undefined
@@ -41,9 +42,13 @@ export function VersionesPlan({ actual }: { actual: number }) {
         <List>
           {lista.map((v) => (
             <List.Item key={v.version}>
-              Versión {v.version}: {cantidad(v.actividades, 'actividad', 'actividades')}, aprobada
+              Versión {v.version}: {cantidad(v.actividades, 'actividad', 'actividades')},{' '}
+              {v.tipoCambio === 'sustancial'
+                ? 'aprobada por el órgano de la entidad'
+                : `aprobada por planeación como cambio menor${v.aprobadoPor ? ` (${v.aprobadoPor})` : ''}`}
               {v.fechaSesionComite ? ` en la sesión del ${fechaCivil(v.fechaSesionComite)}` : ''}
-              {v.actaComite ? `, ${v.actaComite}` : ''}.
+              {v.actaComite ? `, ${v.actaComite}` : ''}
+              {v.acto && v.tipoCambio === 'sustancial' ? `; adoptada mediante ${textoActo(v.acto)}` : ''}.
               {v.justificacion ? ` Motivo del cambio: ${v.justificacion}` : ''}
             </List.Item>
           ))}

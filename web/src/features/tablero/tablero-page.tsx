@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { Cargando, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil } from '../../ui/formato.ts';
+import { AvisoPublicacion } from '../plan/flujo-plan.tsx';
 import { periodoVigente, vigenciaQuery } from '../vigencias/api.ts';
 import { resumenTablero } from './api.ts';
 import { VistaTablero } from './vista-tablero.tsx';
@@ -33,6 +34,7 @@ export function TableroPage() {
       titulo={`Tablero de avance ${vigencia}`}
       descripcion="Avance ponderado de actividad a política, dimensión y entidad, con las cifras aceptadas por planeación."
     >
+      <AvisoPublicacion />
       <Group align="end">
         <NativeSelect
           label="Corte"

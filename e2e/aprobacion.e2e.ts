@@ -1,0 +1,205 @@
+// Who proposes and who approves, in the browser: the policy's responsible proposes an activity,
+// planeación incorporates it and sends the plan to the Junta Directiva, which approves it with its
+// resolución and attaches the PDF; planeación then approves a minor change on its own and publishes the
+// plan with its date and address; the citizen sees the act. Axe on every page touched.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN, type Entorno, iniciarEntorno, revisarPagina, sesionApi } from './entorno.ts';
+
+let e: Entorno;
+const CLAVE = 'Sibundoy2026x';
+const VIGENCIA = new Date().getFullYear();
+const PERSONAS = {
+  planeacion: { nombre: 'Jorge Planeación', correo: 'planeacion@aprobacion.example', roles: ['planeacion'] },
+  gerente: { nombre: 'Hernando Gerente', correo: 'junta@aprobacion.example', roles: ['alta_direccion'] },
+  lider: {
+    nombre: 'Luz Líder de Integridad',
+    correo: 'talento@aprobacion.example',
+    roles: ['responsable_politica'],
+  },
+};
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+let entidadId = '';
+
+async function entrar(navegador: Browser, correo: string, ancho = 1280): Promise<Page> {
+  const ctx = await navegador.newContext({ locale: 'es-CO', viewport: { width: ancho, height: 900 } });
+  const p = await ctx.newPage();
+  await p.goto(e.url);
+  await p.getByLabel('Correo electrónico').fill(correo);
+  await p.locator('input[type=password]').fill(CLAVE);
+  await p.getByRole('button', { name: 'Ingresar' }).click();
+  await p.getByRole('heading', { name: /^Bienvenid/ }).waitFor();
+  return p;
+}
+const ir = (p: Page, texto: string) =>
+  p.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: texto, exact: true }).click();
+
+beforeAll(async () => {
+  e = await iniciarEntorno();
+  const admin = await sesionApi(e.url, ADMIN.correo, ADMIN.clave);
+  ({ id: entidadId } = await admin<{ id: string }>('POST', '/api/entidades', {
+    nombre: 'E.S.E. Hospital de la Junta',
+    nit: '846000253-6',
+    organoAprobacion: 'junta_directiva',
+  }));
+  const ids: Record<string, string> = {};
+  for (const [clave, p] of Object.entries(PERSONAS)) {
+    const r = await admin<{ usuario: { id: string }; enlaceClave: string }>(
+      'POST',
+      `/api/entidades/${entidadId}/usuarios`,
+      p,
+    );
+    ids[clave] = r.usuario.id;
+    const definida = await fetch(`${e.url}/api/auth/definir-clave`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: new URL(r.enlaceClave, e.url).searchParams.get('token'), clave: CLAVE }),
+    });
+    if (definida.status !== 204) throw new Error(`definir la clave de ${p.correo}: ${definida.status}`);
+  }
+  const planeacion = await sesionApi(e.url, PERSONAS.planeacion.correo, CLAVE);
+  await planeacion('PUT', `/api/entidades/${entidadId}/responsables/${VIGENCIA}/integridad`, {
+    usuarioId: ids.lider,
+    dependenciaId: null,
+  });
+});
+afterAll(() => e?.cerrar());
+
+describe('quién propone y quién aprueba', () => {
+  it('la responsable de Integridad propone una actividad de su política', async () => {
+    const p = await entrar(e.navegador, PERSONAS.lider.correo);
+    await ir(p, 'Plan de acción');
+    await p.getByRole('button', { name: 'Proponer una actividad' }).click();
+    const v = p.getByRole('dialog', { name: 'Proponer una actividad' });
+    // Only the policies she leads.
+    await v.getByLabel('Código').waitFor();
+    await expect.poll(() => v.getByLabel('Política', { exact: true }).locator('option').count()).toBe(1);
+    await v.getByLabel('Código').fill('IN-01');
+    await v.getByLabel('Unidad de medida').fill('jornadas');
+    await v
+      .getByRole('textbox', { name: 'Actividad', exact: true })
+      .fill('Socializar el código de integridad');
+    await v.getByLabel('Producto o entregable').fill('Listas de asistencia');
+    await v.getByLabel('Meta anual').fill('4');
+    await v.getByLabel('Ponderación en la política').fill('100');
+    for (const t of [1, 2, 3, 4]) await v.getByLabel(`Meta: Trimestre ${t}`).fill('1');
+    await v.getByLabel('Fecha de inicio').fill(`15/01/${VIGENCIA}`);
+    await v.getByLabel('Fecha de fin').fill(`15/12/${VIGENCIA}`);
+    await v.getByRole('button', { name: 'Enviar la propuesta a planeación' }).click();
+    await p.getByText('La propuesta quedó enviada a planeación.').waitFor();
+    expect(await p.getByRole('region', { name: 'Mis propuestas para el plan' }).textContent()).toContain(
+      'Pendiente',
+    );
+    await revisarPagina(p, '60-propuesta-responsable');
+    await p.context().close();
+  });
+
+  it('planeación ve el plan vencido y la propuesta en sus pendientes, la incorpora y envía a la Junta', async () => {
+    const p = await entrar(e.navegador, PERSONAS.planeacion.correo);
+    const pendientes = p.getByRole('region', { name: /Mis pendientes/ });
+    await pendientes.getByRole('link', { name: /Consolidar 1 propuesta/ }).waitFor();
+    expect(await pendientes.textContent()).toContain(`Publicar el plan de acción ${VIGENCIA}`);
+    await revisarPagina(p, '61-pendientes-planeacion');
+    await pendientes.getByRole('link', { name: /Consolidar 1 propuesta/ }).click();
+    const propuestas = p.getByRole('region', { name: 'Propuestas de la primera línea' });
+    expect(await propuestas.textContent()).toContain(PERSONAS.lider.nombre);
+    await propuestas.getByRole('button', { name: 'Incorporar' }).click();
+    const v = p.getByRole('dialog', { name: /Incorporar al plan la propuesta/ });
+    await v.getByLabel('Producto o entregable').fill('Listas de asistencia e informe de la jornada');
+    await v.getByRole('button', { name: 'Incorporar al plan' }).click();
+    await p.getByText('La actividad IN-01 quedó en el plan.').waitFor();
+    await p.getByRole('button', { name: 'Enviar a la Junta Directiva' }).click();
+    await p.getByText('Esperando la decisión de la Junta Directiva').waitFor();
+    await revisarPagina(p, '62-plan-enviado-junta');
+    await ir(p, 'Tablero');
+    await p.getByText('Plan de acción sin publicar: plazo vencido').waitFor();
+    await revisarPagina(p, '63-tablero-plan-sin-publicar');
+    await p.context().close();
+  });
+
+  it('la Junta aprueba con su resolución y adjunta el PDF del acto', async () => {
+    const p = await entrar(e.navegador, PERSONAS.gerente.correo);
+    await p.getByRole('link', { name: /Estudiar y aprobar el plan de acción/ }).click();
+    await p.getByRole('button', { name: 'Aprobar el plan' }).click();
+    const v = p.getByRole('dialog', { name: 'Aprobar el plan de acción' });
+    await v.getByLabel(/^Fecha de la sesión/).fill(`20/01/${VIGENCIA}`);
+    await v.getByLabel('Acta de la sesión').fill(`Acta 01 de ${VIGENCIA}`);
+    await v.getByLabel('Tipo de acto').selectOption({ label: 'Resolución' });
+    await v.getByLabel('Número del acto').fill('045');
+    await v.getByRole('button', { name: 'Aprobar', exact: true }).click();
+    await v.getByText('Fecha del acto').first().waitFor();
+    await revisarPagina(p, '64-aprobar-acto-incompleto');
+    await v.getByLabel('Fecha del acto').fill(`21/01/${VIGENCIA}`);
+    await v.getByRole('button', { name: 'Aprobar', exact: true }).click();
+    await p.getByText(`Resolución 045 del 21/01/${VIGENCIA} (falta adjuntar el PDF)`).waitFor();
+    await p.getByRole('button', { name: 'Adjuntar el acto (PDF)' }).click();
+    const acto = p.getByRole('dialog', { name: 'Acto administrativo que adopta el plan' });
+    await acto.locator('input[type=file]').setInputFiles({
+      name: 'Resolucion-045.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
+    await acto.getByRole('button', { name: 'Adjuntar el acto' }).click();
+    await acto.waitFor({ state: 'hidden' });
+    const enlace = p.getByRole('link', { name: 'Descargar el PDF del acto' });
+    await enlace.waitFor();
+    const bytes = await p.evaluate(
+      async (u) => new Uint8Array(await (await fetch(u!)).arrayBuffer()).length,
+      await enlace.getAttribute('href'),
+    );
+    expect(bytes).toBe(PDF.length);
+    await revisarPagina(p, '65-plan-aprobado-con-acto');
+    await p.context().close();
+  });
+
+  it('planeación aprueba sola un cambio de fecha y publica con fecha y dirección; la ciudadanía ve el acto', async () => {
+    const p = await entrar(e.navegador, PERSONAS.planeacion.correo, 390);
+    await p.goto(`${e.url}/plan?vigencia=${VIGENCIA}`);
+    await p.getByRole('button', { name: 'Abrir una nueva versión' }).click();
+    const nueva = p.getByRole('dialog', { name: 'Abrir una nueva versión del plan' });
+    await nueva
+      .getByLabel('Justificación del cambio')
+      .fill('La jornada de diciembre se adelanta a noviembre');
+    await nueva.getByRole('button', { name: 'Abrir la versión 2' }).click();
+    await nueva.waitFor({ state: 'hidden' });
+    await p.getByRole('button', { name: 'Editar la actividad IN-01' }).click();
+    const editar = p.getByRole('dialog', { name: 'Editar la actividad IN-01' });
+    await editar.getByLabel('Fecha de fin').fill(`30/11/${VIGENCIA}`);
+    await editar.getByRole('button', { name: 'Guardar cambios de la actividad' }).click();
+    await editar.waitFor({ state: 'hidden' });
+    await p.getByText('Cambio menor: lo puede aprobar planeación').waitFor();
+    await revisarPagina(p, '66-cambio-menor-telefono');
+    await p.getByRole('button', { name: 'Aprobar como cambio menor' }).click();
+    await p.getByRole('button', { name: 'Publicar el plan' }).click();
+    const publicar = p.getByRole('dialog', { name: 'Publicar el plan de acción' });
+    await publicar.getByLabel('Dirección de la publicación en la sede electrónica').fill('hospital.example');
+    await publicar.getByRole('button', { name: 'Publicar', exact: true }).click();
+    await publicar.getByText('https://').first().waitFor();
+    await revisarPagina(p, '67-publicar-direccion-errada');
+    await publicar
+      .getByLabel('Dirección de la publicación en la sede electrónica')
+      .fill('https://hospital.example/transparencia/plan-de-accion');
+    await publicar.getByRole('button', { name: 'Publicar', exact: true }).click();
+    await publicar.waitFor({ state: 'hidden' });
+    await p.getByText(/^Publicado el /).waitFor();
+    expect(await p.getByText('Plan sin publicar: plazo vencido').count()).toBe(0);
+    expect(await p.getByRole('region', { name: 'Versiones del plan' }).textContent()).toContain(
+      'aprobada por planeación como cambio menor',
+    );
+    await revisarPagina(p, '68-plan-publicado');
+    await p.context().close();
+
+    const c = await (
+      await e.navegador.newContext({ locale: 'es-CO', viewport: { width: 375, height: 740 } })
+    ).newPage();
+    await c.goto(`${e.url}/publico/${entidadId}?vigencia=${VIGENCIA}`);
+    const texto = await c.getByRole('region', { name: 'Avance general' }).textContent();
+    expect(texto).toContain(
+      `Aprobado por la Junta Directiva y adoptado mediante Resolución 045 del 21/01/${VIGENCIA}`,
+    );
+    const pdf = await fetch(`${c.url().split('?')[0]}/acto.pdf?vigencia=${VIGENCIA}`);
+    expect(pdf.status).toBe(200);
+    await revisarPagina(c, '69-publico-con-acto');
+    await c.context().close();
+  });
+});
