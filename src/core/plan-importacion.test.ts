@@ -45,7 +45,18 @@ const ctx: ContextoImportacion = {
   periodos: ['Semestre 1', 'Semestre 2'],
   politicas: [{ clave: 'integridad', nombre: 'Integridad' }],
   indices: [{ codigo: 'I05', politica: 'integridad' }],
-  planes612: [],
+  planes612: [
+    {
+      clave: 'transparencia_etica',
+      nombre: 'Programa de Transparencia y Ética Pública',
+      politicas: ['transparencia', 'integridad', 'participacion_ciudadana'],
+    },
+    {
+      clave: 'adquisiciones',
+      nombre: 'Plan Anual de Adquisiciones',
+      politicas: ['compras_contratacion', 'gestion_presupuestal'],
+    },
+  ],
   dependencias: [{ id: 'd1', nombre: 'Talento Humano' }],
   personas: [{ id: 'p1', correo: 'ana@entidad.example' }],
   objetivos: ['OE1', 'OE2'],
@@ -76,6 +87,18 @@ const fila = (cambio: Record<string, Celda> = {}): Celda[] => {
 const hoja = (...filas: Celda[][]) => filas.map((celdas, i) => ({ numero: i + 2, celdas }));
 
 describe('validación de la importación', () => {
+  it('un plan del Decreto 612 con varias políticas acepta una actividad de cualquiera de ellas', () => {
+    const r = validarImportacion(
+      hoja(fila({ 'Plan del Decreto 612': 'programa de transparencia y etica publica' })),
+      enc,
+      ctx,
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      actividades: [{ politica: 'integridad', plan612: 'transparencia_etica' }],
+    });
+  });
+
   it('una fila correcta, con nombres sin importar tildes, mayúsculas ni espacios', () => {
     const r = validarImportacion(hoja(fila()), enc, ctx);
     expect(r).toMatchObject({
@@ -104,6 +127,11 @@ describe('validación de la importación', () => {
     ],
     [{ Política: 'Innovación' }, 'Política', '«Innovación» no es una política del catálogo MIPG de 2026'],
     [{ 'Índice FURAG': 'I99' }, 'Índice FURAG', 'el índice I99 no pertenece a la política'],
+    [
+      { 'Plan del Decreto 612': 'Plan Anual de Adquisiciones' },
+      'Plan del Decreto 612',
+      '«Plan Anual de Adquisiciones» no corresponde a la política de la actividad',
+    ],
     [{ 'Meta anual': 0 }, 'Meta anual', 'escriba un número mayor que cero'],
     [
       { 'Meta Semestre 2': 3 },

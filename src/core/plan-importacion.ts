@@ -1,5 +1,6 @@
 // The action plan as a spreadsheet: the columns of the export and of the import template, and the
 // validation of every imported row against the catalog and the entity, reporting row / column / problem.
+import { planAdmitePolitica } from './catalogo.ts';
 import { LIMITES, type Limite, mensajeDecimales, mensajeRango, problemaNumero } from './numeros.ts';
 import { problemaMetasPeriodo } from './ponderacion.ts';
 import { buscarTextoNoPermitido, MENSAJE_PROBLEMA } from './texto.ts';
@@ -48,7 +49,8 @@ export interface ContextoImportacion {
   /** Policies of the vigencia: key and name, either accepted in the file. */
   politicas: readonly { clave: string; nombre: string }[];
   indices: readonly { codigo: string; politica: string }[];
-  planes612: readonly { clave: string; nombre: string; politica: string }[];
+  /** Each Decreto 612 plan with every policy it serves. */
+  planes612: readonly { clave: string; nombre: string; politicas: readonly string[] }[];
   dependencias: readonly { id: string; nombre: string }[];
   personas: readonly { id: string; correo: string }[];
   /** The entity's strategic objectives (codes); when there are none the column is free text. */
@@ -206,6 +208,8 @@ export function validarImportacion(
       : null;
     if (planTexto && !plan)
       mal('Plan del Decreto 612', `«${planTexto}» no es uno de los 12 planes del Decreto 612`);
+    else if (plan && politica && !planAdmitePolitica(plan, politica))
+      mal('Plan del Decreto 612', `«${plan.nombre}» no corresponde a la política de la actividad`);
     const objetivo = opcional('Objetivo estratégico');
     if (objetivo && ctx.objetivos?.length && !ctx.objetivos.includes(objetivo))
       mal(

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { ActividadEntrada } from '../../contrato/plan.ts';
+import { planAdmitePolitica, problemaAplicabilidad } from '../../core/catalogo.ts';
 import { problemaMetasPeriodo, revisarPesos } from '../../core/ponderacion.ts';
 import type { Db } from '../../db/client.ts';
 import {
@@ -15,8 +16,9 @@ import {
 } from '../../db/schema.ts';
 import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
+import { politicasDeEntidad } from '../catalogo/catalogo.repository.ts';
 import { bloquearPeriodos, leerVigencia } from '../vigencias/vigencia.service.ts';
+import { planPropioPorCodigo } from './planes-propios.service.ts';
 
 export type EntradaActividad = ActividadEntrada;
 
@@ -53,9 +55,13 @@ export async function planEditable(tx: Db, entidadId: string, vigencia: number) 
 /** Every cross-reference of an activity, checked against the catalog of its vigencia and its entity. */
 export async function validarActividad(db: Db, entidadId: string, vigencia: number, a: EntradaActividad) {
   const errores: { campo: string; mensaje: string }[] = [];
-  const politicas = await politicasDeVigencia(db, vigencia);
-  const politica = politicas.find((p) => p.clave === a.politica);
+  const { todas, tipoFormulario } = await politicasDeEntidad(db, entidadId, vigencia);
+  const politica = todas.find((p) => p.clave === a.politica);
   if (!politica) errores.push({ campo: 'politica', mensaje: `no existe en el catálogo MIPG de ${vigencia}` });
+  else {
+    const noAplica = problemaAplicabilidad(politica, tipoFormulario);
+    if (noAplica) errores.push({ campo: 'politica', mensaje: noAplica });
+  }
   if (a.indiceFurag) {
     const [i] = await db
       .select()
@@ -72,10 +78,22 @@ export async function validarActividad(db: Db, entidadId: string, vigencia: numb
       .select()
       .from(planDecreto612)
       .where(and(eq(planDecreto612.vigencia, vigencia), eq(planDecreto612.clave, a.plan612)));
-    if (!p || p.politica !== a.politica)
+    if (!p)
+      errores.push({ campo: 'plan612', mensaje: `no es uno de los planes del Decreto 612 de ${vigencia}` });
+    else if (!planAdmitePolitica(p, a.politica))
       errores.push({
         campo: 'plan612',
-        mensaje: 'el plan del Decreto 612 no corresponde a la política elegida',
+        mensaje: `«${p.nombre}» no corresponde a la política elegida`,
+      });
+  }
+  if (a.planPropio) {
+    const propio = await planPropioPorCodigo(db, entidadId, a.planPropio);
+    if (!propio)
+      errores.push({ campo: 'planPropio', mensaje: 'elija uno de los planes propios de la entidad' });
+    else if (!planAdmitePolitica(propio, a.politica))
+      errores.push({
+        campo: 'planPropio',
+        mensaje: `«${propio.nombre}» no corresponde a la política elegida`,
       });
   }
   errores.push(...(await problemasDeAsignacion(db, entidadId, a)));
@@ -175,10 +193,16 @@ export async function actividadesDe(db: Db, planId: string) {
   return db.select().from(actividad).where(eq(actividad.planId, planId)).orderBy(asc(actividad.codigo));
 }
 
+/**
+ * The plan as the entity sees it: only the activities of the policies that apply to it (by its FURAG
+ * form), and the weights checked over those. Activities of a policy that stopped applying are kept, not
+ * shown, and come back if the entity's form changes back.
+ */
 export async function resumenPlan(db: Db, entidadId: string, vigencia: number) {
   const plan = await planDe(db, entidadId, vigencia);
-  const actividades = plan ? await actividadesDe(db, plan.id) : [];
-  const nombres = new Map((await politicasDeVigencia(db, vigencia)).map((p) => [p.clave, p.nombre]));
+  const { aplicables } = await politicasDeEntidad(db, entidadId, vigencia);
+  const nombres = new Map(aplicables.map((p) => [p.clave, p.nombre]));
+  const actividades = plan ? (await actividadesDe(db, plan.id)).filter((a) => nombres.has(a.politica)) : [];
   return {
     plan: plan
       ? {

@@ -12,6 +12,7 @@ import {
   TableroSchema,
 } from '../../contrato/tablero.ts';
 import { hoyEnColombia } from '../../core/calendario.ts';
+import { politicasAplicables } from '../../core/catalogo.ts';
 import {
   type ActividadConsolidable,
   consolidar,
@@ -122,8 +123,9 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
   const p = v.periodos.find((x) => x.numero === numero);
   if (!p) throw noEncontrado(`el periodo ${numero} de la vigencia ${vigencia}`);
   const hoy = hoyEnColombia();
-  const [politicas, dimensiones, filas, dependencias] = await Promise.all([
-    politicasDeVigencia(db, vigencia),
+  const [politicas, dimensiones, todasLasFilas, dependencias] = await Promise.all([
+    // Only the policies the entity's FURAG form includes: the others vanish from figures and averages.
+    politicasDeVigencia(db, vigencia).then((ps) => politicasAplicables(ps, e.tipoFormulario)),
     db.select().from(dimension).where(eq(dimension.vigencia, vigencia)).orderBy(asc(dimension.orden)),
     cifrasPorActividad(db, vigencia, numero, entidadId),
     db
@@ -131,6 +133,8 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
       .from(dependencia)
       .where(eq(dependencia.entidadId, entidadId)),
   ]);
+  const aplican = new Set(politicas.map((x) => x.clave));
+  const filas = todasLasFilas.filter((f) => aplican.has(f.politica));
   const nombreDependencia = new Map(dependencias.map((d) => [d.id, d.nombre]));
   const detalle = filas.map((f) => ({ f, ...consolidable(f, numero, p) }));
   const consolidables = detalle.map((d) => d.actividad);
@@ -628,12 +632,20 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
         from act group by entidad_id, politica`,
   );
   const politicas = await politicasDeVigencia(db, vigencia);
-  const nombres = new Map(
-    (await db.select({ id: entidad.id, nombre: entidad.nombre }).from(entidad)).map((e) => [e.id, e.nombre]),
+  const entidades = new Map(
+    (
+      await db
+        .select({ id: entidad.id, nombre: entidad.nombre, tipoFormulario: entidad.tipoFormulario })
+        .from(entidad)
+    ).map((e) => [e.id, e]),
   );
   const porEntidad = new Map<string, typeof filas>();
   for (const f of filas) porEntidad.set(f.entidad_id, [...(porEntidad.get(f.entidad_id) ?? []), f]);
-  return [...porEntidad].map(([id, suyas]) => {
+  return [...porEntidad].map(([id, todas]) => {
+    // Each entity is averaged over the policies its FURAG form includes, as its own dashboard does.
+    const suyasPoliticas = politicasAplicables(politicas, entidades.get(id)?.tipoFormulario ?? 'MIPG');
+    const aplican = new Set(suyasPoliticas.map((p) => p.clave));
+    const suyas = todas.filter((f) => aplican.has(f.politica));
     const avancePolitica = new Map(
       suyas.map((f) => [
         f.politica,
@@ -642,11 +654,11 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
       ]),
     );
     const { dimensiones, avance } = consolidarDimensiones(
-      politicas.map((p) => ({ dimension: p.dimension, avance: avancePolitica.get(p.clave) ?? null })),
+      suyasPoliticas.map((p) => ({ dimension: p.dimension, avance: avancePolitica.get(p.clave) ?? null })),
     );
     return {
       id,
-      nombre: nombres.get(id) ?? '',
+      nombre: entidades.get(id)?.nombre ?? '',
       avance,
       dimensiones,
       actividades: suyas.reduce((n, f) => n + f.actividades, 0),
