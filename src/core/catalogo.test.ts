@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   aplicaPolitica,
+  esEse,
   PLANES_PROPIOS_SUGERIDOS,
   planAdmitePolitica,
   planesDePolitica,
@@ -86,5 +87,19 @@ describe('planes con varias políticas', () => {
       'PAMEC',
       'PHE',
     ]);
+  });
+});
+
+describe('qué entidad es una E.S.E. (para sugerirle sus planes propios)', () => {
+  it.each([
+    [{ nombre: 'E.S.E. Hospital José María Hernández' }, true],
+    [{ nombre: 'ESE Hospital Local de Puerto Asís' }, true],
+    [{ nombre: 'Hospital San Gabriel', naturalezaJuridica: 'Empresa Social del Estado' }, true],
+    [{ nombre: 'Hospital Departamental', organoAprobacion: 'junta_directiva' }, true],
+    [{ nombre: 'Alcaldía de Mocoa', organoAprobacion: 'consejo_gobierno' }, false],
+    [{ nombre: 'Concejo Municipal de Mocoa' }, false],
+    [{ nombre: 'Personería de Villagarzón — Oficina de Derechos Humanos' }, false],
+  ])('%j → %s', (e, ese) => {
+    expect(esEse(e)).toBe(ese);
   });
 });

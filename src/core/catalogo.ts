@@ -49,6 +49,18 @@ export function planesDePolitica<P extends { politicas: readonly string[] }>(
   return planes.filter((p) => p.politicas.length > 0 && p.politicas.includes(politica));
 }
 
+/** An Empresa Social del Estado, by its name, its legal nature or its Junta Directiva approving the plans. */
+export function esEse(e: {
+  nombre: string;
+  naturalezaJuridica?: string | null;
+  organoAprobacion?: string | null;
+}): boolean {
+  const ese = /\bE\.?\s?S\.?\s?E\b|empresa social del estado/i;
+  return (
+    ese.test(e.nombre) || ese.test(e.naturalezaJuridica ?? '') || e.organoAprobacion === 'junta_directiva'
+  );
+}
+
 /**
  * Plans entities usually add of their own (MIPG fact sheet, §10): offered as suggestions when an entity
  * creates its own plans; `soloEse` marks those of an E.S.E. Policies empty: any policy.
