@@ -34,6 +34,8 @@ export const CatalogoSchema = z
         /** The main policy (the first of `politicas`), kept for clients of the first contract. */
         politica: z.string(),
         politicas: z.array(z.string()),
+        /** Its usual acronym (PAA, PIC, PTEP…), or null. */
+        sigla: z.string().nullable(),
       }),
     ),
   })

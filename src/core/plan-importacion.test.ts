@@ -50,6 +50,7 @@ const ctx: ContextoImportacion = {
       clave: 'transparencia_etica',
       nombre: 'Programa de Transparencia y Ética Pública',
       politicas: ['transparencia', 'integridad', 'participacion_ciudadana'],
+      sigla: 'PTEP',
     },
     {
       clave: 'adquisiciones',
@@ -87,17 +88,16 @@ const fila = (cambio: Record<string, Celda> = {}): Celda[] => {
 const hoja = (...filas: Celda[][]) => filas.map((celdas, i) => ({ numero: i + 2, celdas }));
 
 describe('validación de la importación', () => {
-  it('un plan del Decreto 612 con varias políticas acepta una actividad de cualquiera de ellas', () => {
-    const r = validarImportacion(
-      hoja(fila({ 'Plan del Decreto 612': 'programa de transparencia y etica publica' })),
-      enc,
-      ctx,
-    );
-    expect(r).toMatchObject({
-      ok: true,
-      actividades: [{ politica: 'integridad', plan612: 'transparencia_etica' }],
-    });
-  });
+  it.each(['programa de transparencia y etica publica', 'PTEP', 'transparencia_etica'])(
+    'un plan del Decreto 612 con varias políticas acepta una actividad de cualquiera de ellas («%s»)',
+    (plan) => {
+      const r = validarImportacion(hoja(fila({ 'Plan del Decreto 612': plan })), enc, ctx);
+      expect(r).toMatchObject({
+        ok: true,
+        actividades: [{ politica: 'integridad', plan612: 'transparencia_etica' }],
+      });
+    },
+  );
 
   it('una fila correcta, con nombres sin importar tildes, mayúsculas ni espacios', () => {
     const r = validarImportacion(hoja(fila()), enc, ctx);

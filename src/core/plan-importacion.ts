@@ -50,7 +50,12 @@ export interface ContextoImportacion {
   politicas: readonly { clave: string; nombre: string }[];
   indices: readonly { codigo: string; politica: string }[];
   /** Each Decreto 612 plan with every policy it serves. */
-  planes612: readonly { clave: string; nombre: string; politicas: readonly string[] }[];
+  planes612: readonly {
+    clave: string;
+    nombre: string;
+    politicas: readonly string[];
+    sigla?: string | null;
+  }[];
   dependencias: readonly { id: string; nombre: string }[];
   personas: readonly { id: string; correo: string }[];
   /** The entity's strategic objectives (codes); when there are none the column is free text. */
@@ -203,7 +208,10 @@ export function validarImportacion(
     const planTexto = opcional('Plan del Decreto 612');
     const plan = planTexto
       ? ctx.planes612.find(
-          (p) => normal(p.clave) === normal(planTexto) || normal(p.nombre) === normal(planTexto),
+          (p) =>
+            normal(p.clave) === normal(planTexto) ||
+            normal(p.nombre) === normal(planTexto) ||
+            (!!p.sigla && normal(p.sigla) === normal(planTexto)),
         )
       : null;
     if (planTexto && !plan)

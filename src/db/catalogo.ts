@@ -26,7 +26,7 @@ interface VigenciaDatos {
   etiquetas?: Etiquetas;
   politicas?: Tupla[];
   indices?: Record<string, [string, string, string][]>;
-  planesDecreto612?: [string, string, string[]][];
+  planesDecreto612?: [string, string, string[], string | null][];
 }
 
 export interface VigenciaCatalogo {
@@ -36,7 +36,7 @@ export interface VigenciaCatalogo {
   etiquetas: Required<Etiquetas>;
   politicas: { dimension: string; clave: string; codigoFurag: string | null }[];
   indices: { politica: string; codigo: string; nombre: string; descripcion: string }[];
-  planes: { clave: string; nombre: string; politicas: string[] }[];
+  planes: { clave: string; nombre: string; politicas: string[]; sigla: string | null }[];
 }
 
 /** Resolves `hereda` and `mover` so each vigencia is a complete, explicit mapping. */
@@ -56,7 +56,7 @@ export function vigenciasDelArchivo(): VigenciaCatalogo[] {
         )
       : (base?.indices ?? []);
     const planes =
-      v.planesDecreto612?.map(([clave, nombre, politicas]) => ({ clave, nombre, politicas })) ??
+      v.planesDecreto612?.map(([clave, nombre, politicas, sigla]) => ({ clave, nombre, politicas, sigla })) ??
       base?.planes ??
       [];
     const etiquetas = v.etiquetas

@@ -101,6 +101,8 @@ export const planDecreto612 = pgTable(
     nombre: text('nombre').notNull(),
     /** Every policy the plan serves; the first is its main one. */
     politicas: jsonb('politicas').$type<string[]>().notNull().default([]),
+    /** How plans and spreadsheets usually call it (PAA, PIC, PTEP…), when it has a usual acronym. */
+    sigla: text('sigla'),
     orden: integer('orden').notNull(),
   },
   (t) => [primaryKey({ columns: [t.vigencia, t.clave] })],

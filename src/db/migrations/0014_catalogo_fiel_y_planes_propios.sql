@@ -13,7 +13,8 @@ ALTER TABLE "plan_decreto612" ADD COLUMN "politicas" jsonb DEFAULT '[]'::jsonb N
 ALTER TABLE "politica" ADD COLUMN "formularios" jsonb DEFAULT '["MIPG"]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "plan_propio" ADD CONSTRAINT "plan_propio_entidad_id_entidad_id_fk" FOREIGN KEY ("entidad_id") REFERENCES "public"."entidad"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "plan_propio_codigo_idx" ON "plan_propio" USING btree ("entidad_id","codigo");--> statement-breakpoint
+ALTER TABLE "plan_decreto612" ADD COLUMN "sigla" text;--> statement-breakpoint
 ALTER TABLE "plan_decreto612" DROP COLUMN "politica";
 -- A MANO: nada que rellenar. Las tablas del catálogo (politica.formularios, indice_furag.descripcion,
--- plan_decreto612.politicas) las reescribe sincronizarCatalogo al arrancar, porque mipg.json cambió de huella;
+-- plan_decreto612.politicas y .sigla) las reescribe sincronizarCatalogo al arrancar, porque mipg.json cambió de huella;
 -- las actividades existentes quedan sin plan propio (plan_propio nulo).

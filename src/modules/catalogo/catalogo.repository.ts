@@ -51,11 +51,12 @@ export async function obtenerCatalogo(db: Db, vigencia: number) {
             .map(({ codigo, nombre, descripcion }) => ({ codigo, nombre, descripcion })),
         })),
     })),
-    planesDecreto612: planes.map(({ clave, nombre, politicas }) => ({
+    planesDecreto612: planes.map(({ clave, nombre, politicas, sigla }) => ({
       clave,
       nombre,
       politica: politicas[0] ?? '',
       politicas,
+      sigla,
     })),
   };
 }

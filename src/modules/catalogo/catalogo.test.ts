@@ -26,7 +26,7 @@ interface Catalogo {
       indices: { codigo: string; nombre: string; descripcion: string }[];
     }[];
   }[];
-  planesDecreto612: { clave: string; politica: string; politicas: string[] }[];
+  planesDecreto612: { clave: string; politica: string; politicas: string[]; sigla: string | null }[];
 }
 
 const catalogo = async (vigencia: number): Promise<Catalogo> =>
@@ -138,6 +138,8 @@ describe('integridad del catálogo MIPG', async () => {
     expect(planes.get('riesgos_seguridad_informacion')).toEqual(['seguridad_digital', 'gobierno_digital']);
     expect(planes.get('seguridad_privacidad')).toEqual(['seguridad_digital', 'gobierno_digital']);
     expect(planes.get('pinar')).toEqual(['gestion_documental']);
+    const siglas = (await catalogo(2025)).planesDecreto612.filter((p) => p.sigla).map((p) => p.sigla);
+    expect(siglas).toEqual(['PINAR', 'PAA', 'PIC', 'SST', 'PTEP', 'PETI']);
   });
 
   it.each(vigencias)(

@@ -235,7 +235,10 @@ export function CatalogoPage() {
                   {c.planesDecreto612.map((p, i) => (
                     <Table.Tr key={p.clave}>
                       <Table.Td>{i + 1}</Table.Td>
-                      <Table.Td>{p.nombre}</Table.Td>
+                      <Table.Td>
+                        {p.nombre}
+                        {p.sigla && !p.nombre.includes(`(${p.sigla})`) ? ` (${p.sigla})` : ''}
+                      </Table.Td>
                       <Table.Td>{p.politicas.map((x) => nombrePolitica.get(x) ?? x).join(' · ')}</Table.Td>
                     </Table.Tr>
                   ))}

@@ -33,14 +33,16 @@ const catalogo: Catalogo = {
       nombre: 'Plan Institucional de Capacitación',
       politica: 'talento',
       politicas: ['talento'],
+      sigla: 'PIC',
     },
     {
       clave: 'ptep',
       nombre: 'Programa de Transparencia y Ética Pública',
       politica: 'transparencia',
       politicas: ['transparencia', 'talento'],
+      sigla: 'PTEP',
     },
-    { clave: 'peti', nombre: 'PETI', politica: 'gobierno', politicas: ['gobierno'] },
+    { clave: 'peti', nombre: 'PETI', politica: 'gobierno', politicas: ['gobierno'], sigla: 'PETI' },
   ],
 };
 
