@@ -68,6 +68,8 @@ export function esEse(e: {
 export const PLANES_PROPIOS_SUGERIDOS: readonly {
   codigo: string;
   nombre: string;
+  /** A short label for a button, when the name is long. */
+  etiqueta?: string;
   politicas: readonly string[];
   soloEse?: true;
 }[] = [
@@ -75,7 +77,8 @@ export const PLANES_PROPIOS_SUGERIDOS: readonly {
   { codigo: 'PGG', nombre: 'Plan de Gestión del gerente', politicas: [], soloEse: true },
   {
     codigo: 'PAMEC',
-    nombre: 'PAMEC — Programa de Auditoría para el Mejoramiento de la Calidad de la atención en salud',
+    nombre: 'Programa de Auditoría para el Mejoramiento de la Calidad de la atención en salud',
+    etiqueta: 'PAMEC',
     politicas: [],
     soloEse: true,
   },

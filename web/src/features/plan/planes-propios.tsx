@@ -87,7 +87,7 @@ export function PlanesPropios({
                   agregar.mutate({ codigo: s.codigo, nombre: s.nombre, politicas: [...s.politicas] })
                 }
               >
-                {s.nombre}
+                {s.etiqueta ?? s.nombre}
               </Button>
             ))}
           </Group>
