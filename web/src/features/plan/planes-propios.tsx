@@ -5,6 +5,7 @@ import { Button, Group, List, MultiSelect, Paper, Stack, Text, TextInput, Title 
 import { MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
+import { Termino } from '../../ui/termino.tsx';
 import { useAgregarPlanPropio, useQuitarPlanPropio } from './api.ts';
 
 /**
@@ -46,9 +47,9 @@ export function PlanesPropios({
           Planes propios de la entidad
         </Title>
         <Text size="sm">
-          Además de los 12 planes del Decreto 612, la entidad puede agrupar actividades en planes suyos, como
-          el Plan Anual de Auditoría o, en una E.S.E., el Plan de Gestión del gerente, el PAMEC o el Plan
-          Hospitalario de Emergencias.
+          Además de los 12 <Termino t="planes-612">planes del Decreto 612</Termino>, la entidad puede agrupar
+          actividades en <Termino t="plan-propio">planes propios</Termino>, como el Plan Anual de Auditoría o,
+          en una E.S.E., el Plan de Gestión del gerente, el PAMEC o el Plan Hospitalario de Emergencias.
         </Text>
         {planes.length === 0 ? (
           <Text>Aún no hay planes propios.</Text>
