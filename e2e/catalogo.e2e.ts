@@ -63,8 +63,8 @@ describe('catálogo fiel', () => {
       .getByRole('region', { name: 'Agregar una actividad' })
       .getByLabel('Plan propio de la entidad (opcional)');
     await expect
-      .poll(async () => (await propio.locator('option').allTextContents()).join(' | '))
-      .toContain('PAMEC · PAMEC');
+      .poll(async () => (await propio.locator('option').allTextContents()).join(' | '), { timeout: 20_000 })
+      .toContain('PAMEC · Programa de Auditoría para el Mejoramiento de la Calidad');
     await revisarPagina(page, 'catalogo-02-planes-propios');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.reload();
@@ -78,15 +78,19 @@ describe('catálogo fiel', () => {
     await page.goto(`${e.url}/plan?entidad=${entidadId}&vigencia=2026`);
     const politica = page.getByRole('region', { name: 'Agregar una actividad' }).getByLabel('Política');
     await expect
-      .poll(async () => politica.locator('option').allTextContents())
+      .poll(async () => politica.locator('option').allTextContents(), { timeout: 20_000 })
       .toEqual(['POL19 Control Interno']);
     await revisarPagina(page, 'catalogo-04-plan-meci');
     await page.goto(`${e.url}/catalogo?entidad=${entidadId}&vigencia=2026`);
     await page.getByText(/le aplica 1\)/).waitFor();
     expect(await page.getByText('No aplica a esta entidad').count()).toBe(18);
     await revisarPagina(page, 'catalogo-05-catalogo-meci');
+    await page.goto(`${e.url}/?entidad=${entidadId}&vigencia=2026`);
+    const paso = page.locator('.mantine-Card-root').filter({ hasText: 'Responsables de las políticas' });
+    await expect.poll(async () => paso.textContent(), { timeout: 20_000 }).toMatch(/0 de 1 políticas/);
+    await revisarPagina(page, 'catalogo-06-inicio-meci');
     await page.goto(`${e.url}/entidad?entidad=${entidadId}&vigencia=2026`);
     await page.getByText(/A ellas solo les aplica Control Interno/).waitFor();
-    await revisarPagina(page, 'catalogo-06-entidad');
+    await revisarPagina(page, 'catalogo-07-entidad');
   });
 });
