@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  aLaVez,
   auditoriaDesde,
   type Escenario,
   escenarioConPlan,
+  resultado,
   ultimaAuditoria,
 } from '../../server/constructores.ts';
 import { type AppPrueba, crearAppPrueba } from '../../server/prueba.ts';
@@ -158,6 +160,20 @@ describe('planes propios de la entidad', () => {
       nombre: 'Plan Anual de Auditoría',
       politicas: ['control_interno'],
     });
+  });
+
+  it('dos planes con el mismo código a la vez: uno entra y el otro recibe 409, y solo uno queda auditado', async () => {
+    const desde = await ultimaAuditoria(t);
+    const plan = { codigo: 'PAC', nombre: 'Plan de Acción de Calidad' };
+    const r = resultado(
+      await aLaVez(
+        () => t.pedir(e.planeacion, 'POST', `${e.base}/planes-propios`, plan),
+        () => t.pedir(e.planeacion, 'POST', `${e.base}/planes-propios`, plan),
+      ),
+    );
+    expect(r.estados.sort()).toEqual([201, 409]);
+    expect(r.perdedores[0]!.json().mensaje).toBe('Ya hay un plan propio con el código PAC.');
+    expect(await auditoriaDesde(t, desde, 'plan_propio')).toHaveLength(1);
   });
 
   it('otra entidad no ve ni toca los planes propios de esta', async () => {
