@@ -44,6 +44,7 @@ const ctx: ContextoImportacion = {
   vigencia: 2026,
   periodos: ['Semestre 1', 'Semestre 2'],
   politicas: [{ clave: 'integridad', nombre: 'Integridad' }],
+  politicasQueNoAplican: [{ clave: 'defensa_juridica', nombre: 'Defensa Jurídica' }],
   indices: [{ codigo: 'I05', politica: 'integridad' }],
   planes612: [
     {
@@ -126,6 +127,11 @@ describe('validación de la importación', () => {
       '«OE9» no es un código de los objetivos estratégicos de la entidad',
     ],
     [{ Política: 'Innovación' }, 'Política', '«Innovación» no es una política del catálogo MIPG de 2026'],
+    [
+      { Política: 'defensa juridica' },
+      'Política',
+      '«defensa juridica» no aplica a esta entidad por el formulario FURAG que responde',
+    ],
     [{ 'Índice FURAG': 'I99' }, 'Índice FURAG', 'el índice I99 no pertenece a la política'],
     [
       { 'Plan del Decreto 612': 'Plan Anual de Adquisiciones' },

@@ -46,8 +46,10 @@ export interface FilaHoja {
 export interface ContextoImportacion {
   vigencia: number;
   periodos: readonly string[];
-  /** Policies of the vigencia: key and name, either accepted in the file. */
+  /** Policies of the vigencia that apply to the entity: key and name, either accepted in the file. */
   politicas: readonly { clave: string; nombre: string }[];
+  /** Those its FURAG form leaves out, named as such when a row uses one. */
+  politicasQueNoAplican?: readonly { clave: string; nombre: string }[];
   indices: readonly { codigo: string; politica: string }[];
   /** Each Decreto 612 plan with every policy it serves. */
   planes612: readonly {
@@ -163,6 +165,9 @@ export function validarImportacion(
     politicaPor.set(normal(p.clave), p.clave);
     politicaPor.set(normal(p.nombre), p.clave);
   }
+  const noAplica = new Set(
+    (ctx.politicasQueNoAplican ?? []).flatMap((p) => [normal(p.clave), normal(p.nombre)]),
+  );
   const dependenciaPor = new Map(ctx.dependencias.map((d) => [normal(d.nombre), d.id]));
   const personaPor = new Map(ctx.personas.map((p) => [normal(p.correo), p.id]));
   const codigosArchivo = new Map<string, number>();
@@ -197,7 +202,12 @@ export function validarImportacion(
     const politicaTexto = requerido('Política');
     const politica = politicaTexto ? politicaPor.get(normal(politicaTexto)) : undefined;
     if (politicaTexto && !politica)
-      mal('Política', `«${politicaTexto}» no es una política del catálogo MIPG de ${ctx.vigencia}`);
+      mal(
+        'Política',
+        noAplica.has(normal(politicaTexto))
+          ? `«${politicaTexto}» no aplica a esta entidad por el formulario FURAG que responde`
+          : `«${politicaTexto}» no es una política del catálogo MIPG de ${ctx.vigencia}`,
+      );
     const indiceFurag = opcional('Índice FURAG');
     if (
       indiceFurag &&

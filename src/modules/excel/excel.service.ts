@@ -42,7 +42,7 @@ export type ResultadoImportacionPlan =
 /** Names of what the entity has, for readable cells (and for reading them back on import). */
 async function referencias(db: Db, entidadId: string, vigencia: number) {
   const [politicas, dependencias, personas, indices, planes612] = await Promise.all([
-    politicasDeEntidad(db, entidadId, vigencia).then((p) => p.aplicables),
+    politicasDeEntidad(db, entidadId, vigencia),
     db
       .select({ id: dependencia.id, nombre: dependencia.nombre })
       .from(dependencia)
@@ -60,7 +60,15 @@ async function referencias(db: Db, entidadId: string, vigencia: number) {
       .where(eq(indiceFurag.vigencia, vigencia)),
     planesDecreto612De(db, vigencia),
   ]);
-  return { politicas, dependencias, personas, indices, planes612 };
+  const aplican = new Set(politicas.aplicables.map((p) => p.clave));
+  return {
+    politicas: politicas.aplicables,
+    politicasQueNoAplican: politicas.todas.filter((p) => !aplican.has(p.clave)),
+    dependencias,
+    personas,
+    indices,
+    planes612,
+  };
 }
 
 /** The plan and the follow-up of a period (the current one by default) as one workbook. */
