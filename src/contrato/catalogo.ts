@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TIPOS_FORMULARIO } from '../core/entidad.ts';
 import { VigenciaSchema } from './comun.ts';
 
 export const CatalogoQuery = z.object({ vigencia: VigenciaSchema.default(new Date().getFullYear()) });
@@ -19,12 +20,24 @@ export const CatalogoSchema = z
             codigoFurag: z.string().nullable(),
             nombre: z.string(),
             lider: z.string(),
-            indices: z.array(z.object({ codigo: z.string(), nombre: z.string() })),
+            /** FURAG forms that include the policy: it applies only to entities that answer one of them. */
+            formularios: z.array(z.enum(TIPOS_FORMULARIO)),
+            indices: z.array(z.object({ codigo: z.string(), nombre: z.string(), descripcion: z.string() })),
           }),
         ),
       }),
     ),
-    planesDecreto612: z.array(z.object({ clave: z.string(), nombre: z.string(), politica: z.string() })),
+    planesDecreto612: z.array(
+      z.object({
+        clave: z.string(),
+        nombre: z.string(),
+        /** The main policy (the first of `politicas`), kept for clients of the first contract. */
+        politica: z.string(),
+        politicas: z.array(z.string()),
+        /** Its usual acronym (PAA, PIC, PTEP…), or null. */
+        sigla: z.string().nullable(),
+      }),
+    ),
   })
   .meta({ id: 'Catalogo' });
 export type Catalogo = z.infer<typeof CatalogoSchema>;

@@ -25,6 +25,8 @@ export const ActividadEntradaSchema = z.object({
   codigo: texto(1, 20, 'escriba el código de la actividad'),
   indiceFurag: opcional(5),
   plan612: opcional(40),
+  /** Code of one of the entity's own plans (GET …/planes-propios). */
+  planPropio: opcional(20),
   objetivo: opcional(300),
   nombre: texto(5, 500, 'describa la actividad'),
   producto: texto(3, 300, 'escriba el producto o entregable'),
@@ -59,6 +61,7 @@ export const ActividadSchema = z
     codigo: z.string(),
     indiceFurag: z.string().nullable(),
     plan612: z.string().nullable(),
+    planPropio: z.string().nullable(),
     objetivo: z.string().nullable(),
     nombre: z.string(),
     producto: z.string(),
@@ -282,3 +285,30 @@ export const DescartarPropuestaSchema = z.object({
 });
 /** What planeación incorporates: the proposal as it came, or edited (the whole activity). */
 export const IncorporarPropuestaSchema = ActividadEntradaSchema.nullish();
+
+// ---------- Planes propios de la entidad (además de los 12 del Decreto 612) ----------
+export const PlanPropioSchema = z
+  .object({ id: z.string(), codigo: z.string(), nombre: z.string(), politicas: z.array(z.string()) })
+  .meta({ id: 'PlanPropio' });
+export type PlanPropio = z.infer<typeof PlanPropioSchema>;
+const politicasPlan = z
+  .array(z.string().trim().min(1, 'elija políticas del catálogo').max(60))
+  .max(19, 'un plan aporta a lo sumo a las 19 políticas')
+  .default([]);
+export const PlanPropioEntradaSchema = z.object({
+  codigo: z
+    .string()
+    .trim()
+    .min(1, 'escriba el código, p. ej. PAAI o PAMEC')
+    .max(20, 'no más de 20 caracteres')
+    .regex(/^[\p{L}\d._-]+$/u, 'use letras, números, punto, guion o guion bajo, sin espacios'),
+  nombre: z.string().trim().min(5, 'escriba el nombre del plan').max(200, 'no más de 200 caracteres'),
+  /** Policies its activities may belong to; empty: any policy. */
+  politicas: politicasPlan,
+});
+export type PlanPropioEntrada = z.infer<typeof PlanPropioEntradaSchema>;
+export const PlanPropioCambioSchema = PlanPropioEntradaSchema.omit({ codigo: true });
+export type PlanPropioCambio = z.infer<typeof PlanPropioCambioSchema>;
+export const PlanPropioParams = EntidadParams.extend({
+  planId: z.uuid('el identificador del plan no es válido'),
+});

@@ -60,6 +60,7 @@ export const NOMBRE_RECURSO: Record<string, string> = {
   objetivo: 'el objetivo estratégico',
   periodo: 'el periodo',
   plan: 'el plan de acción',
+  plan_propio: 'el plan propio',
   politica: 'la política',
   ponderaciones: 'las ponderaciones',
   propuesta: 'la propuesta de actividad',

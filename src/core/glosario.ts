@@ -27,7 +27,7 @@ export const GLOSARIO = [
     termino: 'Dimensión',
     otrasFormas: ['dimensiones'],
     definicion:
-      'Cada una de las 7 partes en que se organiza la operación del MIPG: Talento Humano; Direccionamiento Estratégico y Planeación; Gestión con Valores para Resultados; Evaluación de Resultados; Información y Comunicación; Gestión del Conocimiento y la Innovación; Control Interno.',
+      'Cada una de las 7 partes en que se organiza la operación del MIPG: Talento Humano; Direccionamiento Estratégico y Planeación; Gestión con Valores para Resultados (desde 2025, «Gestión para Resultados con Valores»); Evaluación de Resultados; Información y Comunicación; Gestión del Conocimiento y la Innovación; Control Interno.',
     fuente: 'Manual Operativo del MIPG',
   },
   {
@@ -79,8 +79,15 @@ export const GLOSARIO = [
     termino: 'Planes del Decreto 612',
     otrasFormas: ['Decreto 612'],
     definicion:
-      'Los 12 planes institucionales que se integran al plan de acción, entre ellos el PINAR, el Plan Anual de Adquisiciones, el Plan Estratégico de Talento Humano, el PETI y el Programa de Transparencia y Ética Pública.',
+      'Los 12 planes institucionales que se integran al plan de acción, entre ellos el PINAR, el Plan Anual de Adquisiciones (PAA), el Plan Institucional de Capacitación (PIC), el PETI y el Programa de Transparencia y Ética Pública (PTEP). Cada uno aporta a una o varias políticas: el PTEP, a Transparencia, Integridad y Participación Ciudadana.',
     fuente: 'Decreto 612 de 2018',
+  },
+  {
+    clave: 'plan-propio',
+    termino: 'Plan propio',
+    otrasFormas: ['planes propios'],
+    definicion:
+      'Un plan que la entidad agrega a los 12 del Decreto 612 para agrupar actividades de su plan de acción: el Plan Anual de Auditoría de control interno o, en una E.S.E., el Plan de Gestión del gerente, el PAMEC o el Plan Hospitalario de Emergencias.',
   },
   {
     clave: 'actividad',
@@ -304,7 +311,7 @@ export const GLOSARIO = [
     clave: 'formulario-furag',
     termino: 'Formulario FURAG',
     definicion:
-      'El tipo de formulario que responde la entidad: «MIPG» para la rama ejecutiva, o solo la parte de control interno («MECI») para concejos, personerías, contralorías y organismos autónomos.',
+      'El tipo de formulario que responde la entidad: «MIPG» para la rama ejecutiva, o solo la parte de control interno («MECI») para concejos, personerías, contralorías y organismos autónomos. A quien responde el MECI solo le aplica Control Interno: las demás políticas no aparecen en su plan, su tablero ni sus promedios.',
   },
   {
     clave: 'idi',

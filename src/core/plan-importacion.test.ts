@@ -46,8 +46,21 @@ const ctx: ContextoImportacion = {
   vigencia: 2026,
   periodos: ['Semestre 1', 'Semestre 2'],
   politicas: [{ clave: 'integridad', nombre: 'Integridad' }],
+  politicasQueNoAplican: [{ clave: 'defensa_juridica', nombre: 'Defensa Jurídica' }],
   indices: [{ codigo: 'I05', politica: 'integridad' }],
-  planes612: [],
+  planes612: [
+    {
+      clave: 'transparencia_etica',
+      nombre: 'Programa de Transparencia y Ética Pública',
+      politicas: ['transparencia', 'integridad', 'participacion_ciudadana'],
+      sigla: 'PTEP',
+    },
+    {
+      clave: 'adquisiciones',
+      nombre: 'Plan Anual de Adquisiciones',
+      politicas: ['compras_contratacion', 'gestion_presupuestal'],
+    },
+  ],
   dependencias: [{ id: 'd1', nombre: 'Talento Humano' }],
   personas: [{ id: 'p1', correo: 'ana@entidad.example' }],
   objetivos: ['OE1', 'OE2'],
@@ -78,6 +91,17 @@ const fila = (cambio: Record<string, Celda> = {}): Celda[] => {
 const hoja = (...filas: Celda[][]) => filas.map((celdas, i) => ({ numero: i + 2, celdas }));
 
 describe('validación de la importación', () => {
+  it.each(['programa de transparencia y etica publica', 'PTEP', 'transparencia_etica'])(
+    'un plan del Decreto 612 con varias políticas acepta una actividad de cualquiera de ellas («%s»)',
+    (plan) => {
+      const r = validarImportacion(hoja(fila({ 'Plan del Decreto 612': plan })), enc, ctx);
+      expect(r).toMatchObject({
+        ok: true,
+        actividades: [{ politica: 'integridad', plan612: 'transparencia_etica' }],
+      });
+    },
+  );
+
   it('una fila correcta, con nombres sin importar tildes, mayúsculas ni espacios', () => {
     const r = validarImportacion(hoja(fila()), enc, ctx);
     expect(r).toMatchObject({
@@ -105,7 +129,17 @@ describe('validación de la importación', () => {
       '«OE9» no es un código de los objetivos estratégicos de la entidad',
     ],
     [{ Política: 'Innovación' }, 'Política', '«Innovación» no es una política del catálogo MIPG de 2026'],
+    [
+      { Política: 'defensa juridica' },
+      'Política',
+      '«defensa juridica» no aplica a esta entidad por el formulario FURAG que responde',
+    ],
     [{ 'Índice FURAG': 'I99' }, 'Índice FURAG', 'el índice I99 no pertenece a la política'],
+    [
+      { 'Plan del Decreto 612': 'Plan Anual de Adquisiciones' },
+      'Plan del Decreto 612',
+      '«Plan Anual de Adquisiciones» no corresponde a la política de la actividad',
+    ],
     [{ 'Meta anual': 0 }, 'Meta anual', 'escriba un número mayor que cero'],
     [
       { 'Meta Semestre 2': 3 },

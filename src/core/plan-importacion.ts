@@ -1,7 +1,7 @@
 // The action plan as a spreadsheet: the columns of the export and of the import template, and the
 // validation of every imported row against the catalog and the entity, reporting row / column / problem.
-
 import { ACUMULACIONES, type Acumulacion, NOMBRE_ACUMULACION, problemaMetas } from './acumulacion.ts';
+import { planAdmitePolitica } from './catalogo.ts';
 import { LIMITES, type Limite, mensajeDecimales, mensajeRango, problemaNumero } from './numeros.ts';
 import { buscarTextoNoPermitido, MENSAJE_PROBLEMA } from './texto.ts';
 
@@ -58,10 +58,18 @@ export interface FilaHoja {
 export interface ContextoImportacion {
   vigencia: number;
   periodos: readonly string[];
-  /** Policies of the vigencia: key and name, either accepted in the file. */
+  /** Policies of the vigencia that apply to the entity: key and name, either accepted in the file. */
   politicas: readonly { clave: string; nombre: string }[];
+  /** Those its FURAG form leaves out, named as such when a row uses one. */
+  politicasQueNoAplican?: readonly { clave: string; nombre: string }[];
   indices: readonly { codigo: string; politica: string }[];
-  planes612: readonly { clave: string; nombre: string; politica: string }[];
+  /** Each Decreto 612 plan with every policy it serves. */
+  planes612: readonly {
+    clave: string;
+    nombre: string;
+    politicas: readonly string[];
+    sigla?: string | null;
+  }[];
   dependencias: readonly { id: string; nombre: string }[];
   personas: readonly { id: string; correo: string }[];
   /** The entity's strategic objectives (codes); when there are none the column is free text. */
@@ -175,6 +183,9 @@ export function validarImportacion(
     politicaPor.set(normal(p.clave), p.clave);
     politicaPor.set(normal(p.nombre), p.clave);
   }
+  const noAplica = new Set(
+    (ctx.politicasQueNoAplican ?? []).flatMap((p) => [normal(p.clave), normal(p.nombre)]),
+  );
   const dependenciaPor = new Map(ctx.dependencias.map((d) => [normal(d.nombre), d.id]));
   const personaPor = new Map(ctx.personas.map((p) => [normal(p.correo), p.id]));
   const codigosArchivo = new Map<string, number>();
@@ -209,7 +220,12 @@ export function validarImportacion(
     const politicaTexto = requerido('Política');
     const politica = politicaTexto ? politicaPor.get(normal(politicaTexto)) : undefined;
     if (politicaTexto && !politica)
-      mal('Política', `«${politicaTexto}» no es una política del catálogo MIPG de ${ctx.vigencia}`);
+      mal(
+        'Política',
+        noAplica.has(normal(politicaTexto))
+          ? `«${politicaTexto}» no aplica a esta entidad por el formulario FURAG que responde`
+          : `«${politicaTexto}» no es una política del catálogo MIPG de ${ctx.vigencia}`,
+      );
     const indiceFurag = opcional('Índice FURAG');
     if (
       indiceFurag &&
@@ -220,11 +236,16 @@ export function validarImportacion(
     const planTexto = opcional('Plan del Decreto 612');
     const plan = planTexto
       ? ctx.planes612.find(
-          (p) => normal(p.clave) === normal(planTexto) || normal(p.nombre) === normal(planTexto),
+          (p) =>
+            normal(p.clave) === normal(planTexto) ||
+            normal(p.nombre) === normal(planTexto) ||
+            (!!p.sigla && normal(p.sigla) === normal(planTexto)),
         )
       : null;
     if (planTexto && !plan)
       mal('Plan del Decreto 612', `«${planTexto}» no es uno de los 12 planes del Decreto 612`);
+    else if (plan && politica && !planAdmitePolitica(plan, politica))
+      mal('Plan del Decreto 612', `«${plan.nombre}» no corresponde a la política de la actividad`);
     const objetivo = opcional('Objetivo estratégico');
     if (objetivo && ctx.objetivos?.length && !ctx.objetivos.includes(objetivo))
       mal(

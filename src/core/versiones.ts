@@ -7,6 +7,7 @@ export const CAMPOS_COMPARADOS = {
   politica: 'Política',
   indiceFurag: 'Índice FURAG',
   plan612: 'Plan del Decreto 612',
+  planPropio: 'Plan propio',
   objetivo: 'Objetivo estratégico',
   metaAnual: 'Meta anual',
   acumulacion: 'Tipo de meta',

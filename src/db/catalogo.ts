@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
+import type { TipoFormulario } from '../core/entidad.ts';
 import datos from './catalogo/mipg.json' with { type: 'json' };
 import type { Db } from './client.ts';
 import {
@@ -13,22 +14,29 @@ import {
 } from './schema.ts';
 
 type Tupla = [string, string, string];
+interface Etiquetas {
+  dimensiones?: Record<string, string>;
+  politicas?: Record<string, string>;
+}
 interface VigenciaDatos {
   vigencia: number;
   fuente: string;
   hereda?: number;
   mover?: Record<string, string>;
+  etiquetas?: Etiquetas;
   politicas?: Tupla[];
-  indices?: Record<string, [string, string][]>;
-  planesDecreto612?: Tupla[];
+  indices?: Record<string, [string, string, string][]>;
+  planesDecreto612?: [string, string, string[], string | null][];
 }
 
 export interface VigenciaCatalogo {
   vigencia: number;
   fuente: string;
+  /** Official names of that vigencia where they differ from the base ones. */
+  etiquetas: Required<Etiquetas>;
   politicas: { dimension: string; clave: string; codigoFurag: string | null }[];
-  indices: { politica: string; codigo: string; nombre: string }[];
-  planes: { clave: string; nombre: string; politica: string }[];
+  indices: { politica: string; codigo: string; nombre: string; descripcion: string }[];
+  planes: { clave: string; nombre: string; politicas: string[]; sigla: string | null }[];
 }
 
 /** Resolves `hereda` and `mover` so each vigencia is a complete, explicit mapping. */
@@ -44,14 +52,17 @@ export function vigenciasDelArchivo(): VigenciaCatalogo[] {
     ).map((p) => ({ ...p, dimension: v.mover?.[p.clave] ?? p.dimension }));
     const indices = v.indices
       ? Object.entries(v.indices).flatMap(([pol, lista]) =>
-          lista.map(([codigo, nombre]) => ({ politica: pol, codigo, nombre })),
+          lista.map(([codigo, nombre, descripcion]) => ({ politica: pol, codigo, nombre, descripcion })),
         )
       : (base?.indices ?? []);
     const planes =
-      v.planesDecreto612?.map(([clave, nombre, politica]) => ({ clave, nombre, politica })) ??
+      v.planesDecreto612?.map(([clave, nombre, politicas, sigla]) => ({ clave, nombre, politicas, sigla })) ??
       base?.planes ??
       [];
-    return { vigencia: v.vigencia, fuente: v.fuente, politicas, indices, planes };
+    const etiquetas = v.etiquetas
+      ? { dimensiones: v.etiquetas.dimensiones ?? {}, politicas: v.etiquetas.politicas ?? {} }
+      : (base?.etiquetas ?? { dimensiones: {}, politicas: {} });
+    return { vigencia: v.vigencia, fuente: v.fuente, etiquetas, politicas, indices, planes };
   };
   return lista.map(resolver).sort((a, b) => a.vigencia - b.vigencia);
 }
@@ -69,7 +80,10 @@ export async function sincronizarCatalogo(db: Db): Promise<void> {
   const [guardada] = await db.select().from(ajusteSistema).where(eq(ajusteSistema.clave, HUELLA));
   if (guardada?.valor === huella) return;
   const vigencias = vigenciasDelArchivo();
-  const politicasBase = datos.politicas as Record<string, { nombre: string; lider: string }>;
+  const politicasBase = datos.politicas as Record<
+    string,
+    { nombre: string; lider: string; formularios?: TipoFormulario[] }
+  >;
   const dims = datos.dimensiones as Record<string, { nombre: string; color: string }>;
   await db.transaction(async (tx) => {
     await tx.execute(sql`delete from indice_furag`);
@@ -88,6 +102,7 @@ export async function sincronizarCatalogo(db: Db): Promise<void> {
           vigencia: v.vigencia,
           codigo,
           ...d,
+          nombre: v.etiquetas.dimensiones[codigo] ?? d.nombre,
           orden: i + 1,
         })),
       );
@@ -95,8 +110,9 @@ export async function sincronizarCatalogo(db: Db): Promise<void> {
         v.politicas.map((p, i) => ({
           vigencia: v.vigencia,
           clave: p.clave,
-          nombre: politicasBase[p.clave]!.nombre,
+          nombre: v.etiquetas.politicas[p.clave] ?? politicasBase[p.clave]!.nombre,
           lider: politicasBase[p.clave]!.lider,
+          formularios: politicasBase[p.clave]!.formularios ?? ['MIPG'],
           dimension: p.dimension,
           codigoFurag: p.codigoFurag,
           orden: i + 1,

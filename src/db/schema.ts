@@ -21,7 +21,7 @@ import { ACUMULACIONES } from '../core/acumulacion.ts';
 import { TIPOS_AJUSTE } from '../core/calendario.ts';
 import { TIPOS_CAMBIO } from '../core/cambios-plan.ts';
 import { ESTADOS_CORREO, PROPOSITOS_ENLACE } from '../core/correo.ts';
-import { ORDENES, ORGANOS_APROBACION, TIPOS_FORMULARIO } from '../core/entidad.ts';
+import { ORDENES, ORGANOS_APROBACION, TIPOS_FORMULARIO, type TipoFormulario } from '../core/entidad.ts';
 import { ESTADOS_PLAN, TIPOS_ACTO } from '../core/flujo-plan.ts';
 import { FRECUENCIAS, POLARIDADES, TIPOS_INDICADOR } from '../core/indicador.ts';
 import { ESQUEMAS_PERIODOS } from '../core/periodos.ts';
@@ -78,6 +78,8 @@ export const politica = pgTable(
     dimension: text('dimension').notNull(),
     codigoFurag: text('codigo_furag'),
     lider: text('lider').notNull(),
+    /** The FURAG forms that include the policy (MIPG, MECI): it applies only to entities that answer one. */
+    formularios: jsonb('formularios').$type<TipoFormulario[]>().notNull().default(['MIPG']),
     orden: integer('orden').notNull(),
   },
   (t) => [primaryKey({ columns: [t.vigencia, t.clave] })],
@@ -89,6 +91,7 @@ export const indiceFurag = pgTable(
     vigencia: integer('vigencia').notNull(),
     codigo: text('codigo').notNull(),
     nombre: text('nombre').notNull(),
+    descripcion: text('descripcion').notNull().default(''),
     politica: text('politica').notNull(),
     orden: integer('orden').notNull(),
   },
@@ -101,7 +104,10 @@ export const planDecreto612 = pgTable(
     vigencia: integer('vigencia').notNull(),
     clave: text('clave').notNull(),
     nombre: text('nombre').notNull(),
-    politica: text('politica').notNull(),
+    /** Every policy the plan serves; the first is its main one. */
+    politicas: jsonb('politicas').$type<string[]>().notNull().default([]),
+    /** How plans and spreadsheets usually call it (PAA, PIC, PTEP…), when it has a usual acronym. */
+    sigla: text('sigla'),
     orden: integer('orden').notNull(),
   },
   (t) => [primaryKey({ columns: [t.vigencia, t.clave] })],
@@ -427,6 +433,8 @@ export const actividad = pgTable(
     codigo: text('codigo').notNull(),
     indiceFurag: text('indice_furag'),
     plan612: text('plan612'),
+    /** Code of one of the entity's own plans (plan_propio), e.g. its Plan Anual de Auditoría. */
+    planPropio: text('plan_propio'),
     objetivo: text('objetivo'),
     nombre: text('nombre').notNull(),
     producto: text('producto').notNull(),
@@ -491,6 +499,26 @@ export const objetivoEstrategico = pgTable(
     creadoEn: creadoEn(),
   },
   (t) => [uniqueIndex('objetivo_codigo_idx').on(t.entidadId, t.codigo)],
+);
+
+/**
+ * Plans of the entity's own, beside the 12 of Decreto 612: the Plan Anual de Auditoría, an E.S.E.'s Plan
+ * de Gestión del gerente, PAMEC or Plan Hospitalario de Emergencias. Activities name one by its code.
+ */
+export const planPropio = pgTable(
+  'plan_propio',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    codigo: text('codigo').notNull(),
+    nombre: text('nombre').notNull(),
+    /** Policies its activities may belong to; empty: any policy. */
+    politicas: jsonb('politicas').$type<string[]>().notNull().default([]),
+    creadoEn: creadoEn(),
+  },
+  (t) => [uniqueIndex('plan_propio_codigo_idx').on(t.entidadId, t.codigo)],
 );
 
 // ---------- Indicadores (hoja de vida) y sus mediciones por periodo ----------
@@ -785,6 +813,7 @@ export const TABLAS_EN_ORDEN = [
   'plan_accion',
   'objetivo_estrategico',
   'mapeo_plan_entidad',
+  'plan_propio',
   'indicador',
   'medicion',
   'actividad',

@@ -38,6 +38,7 @@ import { aprobacionPlanRoutes } from '../modules/plan/aprobacion.routes.ts';
 import { flujoPlanRoutes, versionesPlanRoutes } from '../modules/plan/flujo.routes.ts';
 import { objetivosRoutes } from '../modules/plan/objetivos.routes.ts';
 import { planRoutes } from '../modules/plan/plan.routes.ts';
+import { planesPropiosRoutes } from '../modules/plan/planes-propios.routes.ts';
 import { ponderacionesRoutes } from '../modules/plan/ponderaciones.routes.ts';
 import { publicoRoutes } from '../modules/publico/publico.routes.ts';
 import { invalidarDirectorio } from '../modules/publico/publico.service.ts';
@@ -222,6 +223,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(versionesPlanRoutes);
   await app.register(aprobacionPlanRoutes);
   await app.register(objetivosRoutes);
+  await app.register(planesPropiosRoutes);
   await app.register(seguimientoRoutes);
   await app.register(evidenciasRoutes);
   await app.register(verificacionRoutes);

@@ -144,7 +144,12 @@ const inicio = createRoute({
 const plan = createRoute({
   getParentRoute: () => raiz,
   path: '/plan',
-  loader: precargaDe((t) => [planQuery(t.entidadId, t.vigencia), catalogoQuery(t.vigencia)]),
+  // The entity's profile too: its FURAG form decides which policies the plan offers.
+  loader: precargaDe((t) => [
+    planQuery(t.entidadId, t.vigencia),
+    catalogoQuery(t.vigencia),
+    entidadQuery(t.entidadId),
+  ]),
   component: pagina(() => import('./features/plan/plan-page.tsx'), 'PlanPage'),
 });
 
@@ -219,7 +224,11 @@ const vigencia = createRoute({
 const catalogo = createRoute({
   getParentRoute: () => raiz,
   path: '/catalogo',
-  loader: precargaDe((t) => [catalogoQuery(t.vigencia), responsablesQuery(t.entidadId, t.vigencia)]),
+  loader: precargaDe((t) => [
+    catalogoQuery(t.vigencia),
+    responsablesQuery(t.entidadId, t.vigencia),
+    entidadQuery(t.entidadId),
+  ]),
   component: pagina(() => import('./features/catalogo/catalogo-page.tsx'), 'CatalogoPage'),
 });
 

@@ -1,9 +1,12 @@
 import { asc, eq } from 'drizzle-orm';
+import { politicasAplicables } from '../../core/catalogo.ts';
+import type { TipoFormulario } from '../../core/entidad.ts';
 import type { Db } from '../../db/client.ts';
 import {
   catalogoVigencia,
   componente,
   dimension,
+  entidad,
   indiceFurag,
   planDecreto612,
   politica,
@@ -25,11 +28,7 @@ export async function obtenerCatalogo(db: Db, vigencia: number) {
     db.select().from(dimension).where(eq(dimension.vigencia, vigencia)).orderBy(asc(dimension.orden)),
     db.select().from(politica).where(eq(politica.vigencia, vigencia)).orderBy(asc(politica.orden)),
     db.select().from(indiceFurag).where(eq(indiceFurag.vigencia, vigencia)).orderBy(asc(indiceFurag.orden)),
-    db
-      .select()
-      .from(planDecreto612)
-      .where(eq(planDecreto612.vigencia, vigencia))
-      .orderBy(asc(planDecreto612.orden)),
+    planesDecreto612De(db, vigencia),
   ]);
   return {
     vigencia,
@@ -46,15 +45,51 @@ export async function obtenerCatalogo(db: Db, vigencia: number) {
           codigoFurag: p.codigoFurag,
           nombre: p.nombre,
           lider: p.lider,
+          formularios: p.formularios,
           indices: inds
             .filter((i) => i.politica === p.clave)
-            .map(({ codigo, nombre }) => ({ codigo, nombre })),
+            .map(({ codigo, nombre, descripcion }) => ({ codigo, nombre, descripcion })),
         })),
     })),
-    planesDecreto612: planes.map(({ clave, nombre, politica }) => ({ clave, nombre, politica })),
+    planesDecreto612: planes.map(({ clave, nombre, politicas, sigla }) => ({
+      clave,
+      nombre,
+      politica: politicas[0] ?? '',
+      politicas,
+      sigla,
+    })),
   };
 }
 
 export async function politicasDeVigencia(db: Db, vigencia: number) {
   return db.select().from(politica).where(eq(politica.vigencia, vigencia)).orderBy(asc(politica.orden));
+}
+
+/** The FURAG form the entity answers (MIPG when the entity does not exist, as before the setting). */
+export async function tipoFormularioDe(db: Db, entidadId: string): Promise<TipoFormulario> {
+  const [e] = await db
+    .select({ tipo: entidad.tipoFormulario })
+    .from(entidad)
+    .where(eq(entidad.id, entidadId));
+  return e?.tipo ?? 'MIPG';
+}
+
+/**
+ * The policies of the vigencia that apply to the entity, by the FURAG form it answers: its plan, its
+ * dashboard and its averages hold only these.
+ */
+export async function politicasDeEntidad(db: Db, entidadId: string, vigencia: number) {
+  const [politicas, tipo] = await Promise.all([
+    politicasDeVigencia(db, vigencia),
+    tipoFormularioDe(db, entidadId),
+  ]);
+  return { tipoFormulario: tipo, todas: politicas, aplicables: politicasAplicables(politicas, tipo) };
+}
+
+export async function planesDecreto612De(db: Db, vigencia: number) {
+  return db
+    .select()
+    .from(planDecreto612)
+    .where(eq(planDecreto612.vigencia, vigencia))
+    .orderBy(asc(planDecreto612.orden));
 }

@@ -12,13 +12,21 @@ afterAll(() => t.cerrar());
 
 interface Catalogo {
   vigencia: number;
+  fuente: string;
   componentes: unknown[];
   dimensiones: {
     codigo: string;
+    nombre: string;
     color: string;
-    politicas: { clave: string; codigoFurag: string; indices: { codigo: string }[] }[];
+    politicas: {
+      clave: string;
+      nombre: string;
+      codigoFurag: string;
+      formularios: string[];
+      indices: { codigo: string; nombre: string; descripcion: string }[];
+    }[];
   }[];
-  planesDecreto612: { clave: string; politica: string }[];
+  planesDecreto612: { clave: string; politica: string; politicas: string[]; sigla: string | null }[];
 }
 
 const catalogo = async (vigencia: number): Promise<Catalogo> =>
@@ -50,7 +58,11 @@ describe('integridad del catálogo MIPG', async () => {
       );
       expect(new Set(indices).size).toBe(indices.length);
       expect(c.planesDecreto612).toHaveLength(12);
-      for (const p of c.planesDecreto612) expect(claves.has(p.politica)).toBe(true);
+      for (const p of c.planesDecreto612) {
+        expect(p.politicas.length).toBeGreaterThan(0);
+        expect(p.politica).toBe(p.politicas[0]);
+        for (const pol of p.politicas) expect(claves.has(pol)).toBe(true);
+      }
     },
   );
 
@@ -70,12 +82,76 @@ describe('integridad del catálogo MIPG', async () => {
     expect(sinIndices).toEqual(['POL03', 'POL04', 'POL06', 'POL14']);
   });
 
-  it('la ubicación de Transparencia es dato de cada vigencia', async () => {
-    const dimDe = (c: Catalogo) =>
-      c.dimensiones.find((d) => d.politicas.some((p) => p.clave === 'transparencia'))?.codigo;
-    expect(dimDe(await catalogo(2025))).toBe('D5');
-    expect(dimDe(await catalogo(2024))).toBe('D3');
+  it.each(vigencias)(
+    'vigencia %i: Transparencia (POL15) sigue en la dimensión 5 — ninguna tabla oficial la mueve — y la fuente está escrita',
+    async (v) => {
+      const c = await catalogo(v);
+      const d = c.dimensiones.find((x) => x.politicas.some((p) => p.clave === 'transparencia'));
+      expect(d?.codigo).toBe('D5');
+      expect(d?.politicas.find((p) => p.clave === 'transparencia')?.codigoFurag).toBe('POL15');
+      expect(c.fuente.length).toBeGreaterThan(20);
+    },
+  );
+
+  it('2024 no tiene tabla oficial en el proyecto y lo dice; 2026 hereda 2025 y lo dice', async () => {
+    expect((await catalogo(2024)).fuente).toMatch(/Sin tabla oficial de 2024.*verificar/);
+    expect((await catalogo(2026)).fuente).toMatch(/igual a la vigencia 2025.*verificar/);
   });
+
+  it('las etiquetas oficiales cambian por vigencia: 2025 y 2026 usan las de la tabla FURAG 2025, 2024 las del manual v5', async () => {
+    const nombres = (c: Catalogo) => ({
+      d3: c.dimensiones.find((d) => d.codigo === 'D3')?.nombre,
+      servicio: c.dimensiones.flatMap((d) => d.politicas).find((p) => p.clave === 'servicio_ciudadano')
+        ?.nombre,
+    });
+    const nuevas = { d3: 'Gestión para Resultados con Valores', servicio: 'Servicio a las Ciudadanías' };
+    expect(nombres(await catalogo(2025))).toEqual(nuevas);
+    expect(nombres(await catalogo(2026))).toEqual(nuevas);
+    expect(nombres(await catalogo(2024))).toEqual({
+      d3: 'Gestión con Valores para Resultados',
+      servicio: 'Servicio al Ciudadano',
+    });
+  });
+
+  it('cada índice trae su nombre completo y una descripción (I29, I37 como los nombra FURAG)', async () => {
+    const indices = new Map(
+      (await catalogo(2025)).dimensiones
+        .flatMap((d) => d.politicas.flatMap((p) => p.indices))
+        .map((i) => [i.codigo, i]),
+    );
+    expect(indices.get('I29')?.nombre).toBe('Gestión del conocimiento');
+    expect(indices.get('I37')?.nombre).toBe('Accesibilidad para personas con discapacidad');
+    for (const i of indices.values()) {
+      expect(i.nombre.length, i.codigo).toBeGreaterThan(5);
+      expect(i.descripcion.length, i.codigo).toBeGreaterThan(30);
+    }
+  });
+
+  it('cada plan del Decreto 612 enlaza todas sus políticas', async () => {
+    const planes = new Map((await catalogo(2025)).planesDecreto612.map((p) => [p.clave, p.politicas]));
+    expect(planes.get('transparencia_etica')).toEqual([
+      'transparencia',
+      'integridad',
+      'participacion_ciudadana',
+    ]);
+    expect(planes.get('adquisiciones')).toEqual(['compras_contratacion', 'gestion_presupuestal']);
+    expect(planes.get('riesgos_seguridad_informacion')).toEqual(['seguridad_digital', 'gobierno_digital']);
+    expect(planes.get('seguridad_privacidad')).toEqual(['seguridad_digital', 'gobierno_digital']);
+    expect(planes.get('pinar')).toEqual(['gestion_documental']);
+    const siglas = (await catalogo(2025)).planesDecreto612.filter((p) => p.sigla).map((p) => p.sigla);
+    expect(siglas).toEqual(['PINAR', 'PAA', 'PIC', 'SST', 'PTEP', 'PETI']);
+  });
+
+  it.each(vigencias)(
+    'vigencia %i: solo Control Interno está en el formulario MECI; todas en el MIPG',
+    async (v) => {
+      const politicas = (await catalogo(v)).dimensiones.flatMap((d) => d.politicas);
+      expect(politicas.filter((p) => p.formularios.includes('MECI')).map((p) => p.codigoFurag)).toEqual([
+        'POL19',
+      ]);
+      expect(politicas.every((p) => p.formularios.includes('MIPG'))).toBe(true);
+    },
+  );
 
   it('los colores de las dimensiones permiten texto blanco con contraste AA', async () => {
     for (const d of (await catalogo(2025)).dimensiones)

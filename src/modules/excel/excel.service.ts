@@ -15,10 +15,10 @@ import {
 import { NOMBRE_ESTADO_SEGUIMIENTO } from '../../core/seguimiento.ts';
 import { textoVerificacion } from '../../core/verificacion.ts';
 import type { Db } from '../../db/client.ts';
-import { actividad, dependencia, indiceFurag, planDecreto612, rolUsuario, usuario } from '../../db/schema.ts';
+import { actividad, dependencia, indiceFurag, rolUsuario, usuario } from '../../db/schema.ts';
 import { conflicto, ErrorApi } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
+import { planesDecreto612De, politicasDeEntidad } from '../catalogo/catalogo.repository.ts';
 import { actividadesDe, codigosObjetivos, planDe, planEditable } from '../plan/plan.service.ts';
 import { hojaSeguimiento } from '../seguimiento/seguimiento.service.ts';
 import { periodoVigente } from '../tablero/tablero.service.ts';
@@ -45,7 +45,7 @@ export type ResultadoImportacionPlan =
 /** Names of what the entity has, for readable cells (and for reading them back on import). */
 export async function referencias(db: Db, entidadId: string, vigencia: number) {
   const [politicas, dependencias, personas, indices, planes612] = await Promise.all([
-    politicasDeVigencia(db, vigencia),
+    politicasDeEntidad(db, entidadId, vigencia),
     db
       .select({ id: dependencia.id, nombre: dependencia.nombre, codigo: dependencia.codigo })
       .from(dependencia)
@@ -61,16 +61,17 @@ export async function referencias(db: Db, entidadId: string, vigencia: number) {
       .select({ codigo: indiceFurag.codigo, nombre: indiceFurag.nombre, politica: indiceFurag.politica })
       .from(indiceFurag)
       .where(eq(indiceFurag.vigencia, vigencia)),
-    db
-      .select({
-        clave: planDecreto612.clave,
-        nombre: planDecreto612.nombre,
-        politica: planDecreto612.politica,
-      })
-      .from(planDecreto612)
-      .where(eq(planDecreto612.vigencia, vigencia)),
+    planesDecreto612De(db, vigencia),
   ]);
-  return { politicas, dependencias, personas, indices, planes612 };
+  const aplican = new Set(politicas.aplicables.map((p) => p.clave));
+  return {
+    politicas: politicas.aplicables,
+    politicasQueNoAplican: politicas.todas.filter((p) => !aplican.has(p.clave)),
+    dependencias,
+    personas,
+    indices,
+    planes612,
+  };
 }
 
 /** The plan and the follow-up of a period (the current one by default) as one workbook. */
@@ -86,18 +87,21 @@ export async function libroPlan(db: Db, entidadId: string, vigencia: number, per
   agregarHojaPlan(
     libro,
     v.periodos.map((p) => p.nombre),
-    actividades.map((a) => ({
-      ...a,
-      politica: nombrePolitica.get(a.politica) ?? a.politica,
-      dependencia: a.dependenciaId ? (nombreDependencia.get(a.dependenciaId) ?? null) : null,
-      // Responsible first, then co-responsibles: the import reads them back in that order.
-      responsable:
-        [a.responsableId, ...a.corresponsables]
-          .filter((id): id is string => !!id)
-          .map((id) => correo.get(id))
-          .filter(Boolean)
-          .join('; ') || null,
-    })),
+    // Only the policies that apply to the entity, as in its plan.
+    actividades
+      .filter((a) => nombrePolitica.has(a.politica))
+      .map((a) => ({
+        ...a,
+        politica: nombrePolitica.get(a.politica) ?? a.politica,
+        dependencia: a.dependenciaId ? (nombreDependencia.get(a.dependenciaId) ?? null) : null,
+        // Responsible first, then co-responsibles: the import reads them back in that order.
+        responsable:
+          [a.responsableId, ...a.corresponsables]
+            .filter((id): id is string => !!id)
+            .map((id) => correo.get(id))
+            .filter(Boolean)
+            .join('; ') || null,
+      })),
   );
   const numero = periodo ?? periodoVigente(v.periodos, hoyEnColombia());
   const hoja = await hojaSeguimiento(db, entidadId, vigencia, numero, null);

@@ -3,6 +3,7 @@ import type { ActividadEntrada } from '../../contrato/plan.ts';
 import { problemaMetas } from '../../core/acumulacion.ts';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import { clasificarCambio } from '../../core/cambios-plan.ts';
+import { planAdmitePolitica, problemaAplicabilidad } from '../../core/catalogo.ts';
 import { NOMBRE_ORGANO, ORGANO_CON_ARTICULO } from '../../core/entidad.ts';
 import { limitePublicacion, publicacionVencida } from '../../core/flujo-plan.ts';
 import { revisarPesos } from '../../core/ponderacion.ts';
@@ -23,8 +24,9 @@ import {
 } from '../../db/schema.ts';
 import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
+import { politicasDeEntidad } from '../catalogo/catalogo.repository.ts';
 import { bloquearPeriodos, leerVigencia } from '../vigencias/vigencia.service.ts';
+import { planPropioPorCodigo } from './planes-propios.service.ts';
 
 export type EntradaActividad = ActividadEntrada;
 
@@ -61,9 +63,13 @@ export async function planEditable(tx: Db, entidadId: string, vigencia: number) 
 /** Every cross-reference of an activity, checked against the catalog of its vigencia and its entity. */
 export async function validarActividad(db: Db, entidadId: string, vigencia: number, a: EntradaActividad) {
   const errores: { campo: string; mensaje: string }[] = [];
-  const politicas = await politicasDeVigencia(db, vigencia);
-  const politica = politicas.find((p) => p.clave === a.politica);
+  const { todas, tipoFormulario } = await politicasDeEntidad(db, entidadId, vigencia);
+  const politica = todas.find((p) => p.clave === a.politica);
   if (!politica) errores.push({ campo: 'politica', mensaje: `no existe en el catálogo MIPG de ${vigencia}` });
+  else {
+    const noAplica = problemaAplicabilidad(politica, tipoFormulario);
+    if (noAplica) errores.push({ campo: 'politica', mensaje: noAplica });
+  }
   if (a.indiceFurag) {
     const [i] = await db
       .select()
@@ -80,10 +86,22 @@ export async function validarActividad(db: Db, entidadId: string, vigencia: numb
       .select()
       .from(planDecreto612)
       .where(and(eq(planDecreto612.vigencia, vigencia), eq(planDecreto612.clave, a.plan612)));
-    if (!p || p.politica !== a.politica)
+    if (!p)
+      errores.push({ campo: 'plan612', mensaje: `no es uno de los planes del Decreto 612 de ${vigencia}` });
+    else if (!planAdmitePolitica(p, a.politica))
       errores.push({
         campo: 'plan612',
-        mensaje: 'el plan del Decreto 612 no corresponde a la política elegida',
+        mensaje: `«${p.nombre}» no corresponde a la política elegida`,
+      });
+  }
+  if (a.planPropio) {
+    const propio = await planPropioPorCodigo(db, entidadId, a.planPropio);
+    if (!propio)
+      errores.push({ campo: 'planPropio', mensaje: 'elija uno de los planes propios de la entidad' });
+    else if (!planAdmitePolitica(propio, a.politica))
+      errores.push({
+        campo: 'planPropio',
+        mensaje: `«${propio.nombre}» no corresponde a la política elegida`,
       });
   }
   errores.push(...(await problemasDeAsignacion(db, entidadId, a)));
@@ -214,15 +232,22 @@ export async function ultimaAprobada(db: Db, planId: string, antesDe: number) {
   return v ?? null;
 }
 
+/**
+ * The plan as the entity sees it: only the activities of the policies that apply to it (by its FURAG
+ * form), and the weights checked over those. Activities of a policy that stopped applying are kept, not
+ * shown, and come back if the entity's form changes back.
+ */
 export async function resumenPlan(db: Db, entidadId: string, vigencia: number) {
   const plan = await planDe(db, entidadId, vigencia);
-  const actividades = plan ? await actividadesDe(db, plan.id) : [];
+  const { aplicables } = await politicasDeEntidad(db, entidadId, vigencia);
+  const aplica = new Set(aplicables.map((p) => p.clave));
+  const actividades = plan ? (await actividadesDe(db, plan.id)).filter((a) => aplica.has(a.politica)) : [];
   const { modoPonderacion } = await leerVigencia(db, entidadId, vigencia);
   // Each group of weights by its name: a policy, a dependencia, or the whole plan (by the entity's mode).
   const nombres = new Map<string, string>([
     ['plan', 'todo el plan'],
     ['', 'las actividades sin dependencia'],
-    ...(await politicasDeVigencia(db, vigencia)).map((p) => [p.clave, p.nombre] as [string, string]),
+    ...aplicables.map((p) => [p.clave, p.nombre] as [string, string]),
     ...(modoPonderacion === 'dependencia'
       ? (
           await db

@@ -13,6 +13,7 @@ import {
 } from '../../contrato/tablero.ts';
 import { type Acumulacion, logradoAcumulado, planeadoAcumulado } from '../../core/acumulacion.ts';
 import { hoyEnColombia } from '../../core/calendario.ts';
+import { politicasAplicables } from '../../core/catalogo.ts';
 import {
   type ActividadConsolidable,
   avanceDelPlan,
@@ -152,8 +153,9 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
   const p = v.periodos.find((x) => x.numero === numero);
   if (!p) throw noEncontrado(`el periodo ${numero} de la vigencia ${vigencia}`);
   const hoy = hoyEnColombia();
-  const [politicas, dimensiones, filas, dependencias, ctxVerificacion] = await Promise.all([
-    politicasDeVigencia(db, vigencia),
+  const [politicas, dimensiones, todasLasFilas, dependencias, ctxVerificacion] = await Promise.all([
+    // Only the policies the entity's FURAG form includes: the others vanish from figures and averages.
+    politicasDeVigencia(db, vigencia).then((ps) => politicasAplicables(ps, e.tipoFormulario)),
     db.select().from(dimension).where(eq(dimension.vigencia, vigencia)).orderBy(asc(dimension.orden)),
     cifrasPorActividad(db, vigencia, numero, entidadId),
     db
@@ -162,6 +164,8 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
       .where(eq(dependencia.entidadId, entidadId)),
     contextoVerificacion(db, entidadId, vigencia),
   ]);
+  const aplican = new Set(politicas.map((x) => x.clave));
+  const filas = todasLasFilas.filter((f) => aplican.has(f.politica));
   const nombreDependencia = new Map(dependencias.map((d) => [d.id, d.nombre]));
   const detalle = filas.map((f) => ({ f, ...consolidable(f, numero, p) }));
   const consolidables = detalle.map((d) => d.actividad);
@@ -692,8 +696,12 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
         from evaluada group by entidad_id, politica, dependencia_id`,
   );
   const politicas = await politicasDeVigencia(db, vigencia);
-  const nombres = new Map(
-    (await db.select({ id: entidad.id, nombre: entidad.nombre }).from(entidad)).map((e) => [e.id, e.nombre]),
+  const entidades = new Map(
+    (
+      await db
+        .select({ id: entidad.id, nombre: entidad.nombre, tipoFormulario: entidad.tipoFormulario })
+        .from(entidad)
+    ).map((e) => [e.id, e]),
   );
   const modos = new Map(
     (
@@ -721,19 +729,23 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
     for (const f of suyas) grupos.set(clave(f), [...(grupos.get(clave(f)) ?? []), f]);
     return grupos;
   };
-  return [...porEntidad].map(([id, suyas]) => {
+  return [...porEntidad].map(([id, todas]) => {
+    // Each entity is averaged over the policies its FURAG form includes, as its own dashboard does.
+    const suyasPoliticas = politicasAplicables(politicas, entidades.get(id)?.tipoFormulario ?? 'MIPG');
+    const aplican = new Set(suyasPoliticas.map((p) => p.clave));
+    const suyas = todas.filter((f) => aplican.has(f.politica));
     const modo = modos.get(id) ?? 'politica';
     const porPolitica = agrupar(suyas, (f) => f.politica);
     const avancePolitica = new Map([...porPolitica].map(([clave, g]) => [clave, nivel(g, true)]));
     const { dimensiones, avance } = consolidarDimensiones(
-      politicas.map((p) => ({ dimension: p.dimension, avance: avancePolitica.get(p.clave) ?? null })),
+      suyasPoliticas.map((p) => ({ dimension: p.dimension, avance: avancePolitica.get(p.clave) ?? null })),
     );
     const dependencias = [...agrupar(suyas, (f) => f.dependencia_id ?? '').values()].map((g) =>
       nivel(g, modo === 'dependencia'),
     );
     return {
       id,
-      nombre: nombres.get(id) ?? '',
+      nombre: entidades.get(id)?.nombre ?? '',
       avance: avanceDelPlan(modo, { dimensiones: avance, dependencias, plan: nivel(suyas, true) }),
       dimensiones,
       actividades: suyas.reduce((n, f) => n + f.actividades, 0),

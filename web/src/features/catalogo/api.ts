@@ -1,5 +1,7 @@
 import type { Catalogo } from '@contrato/catalogo.ts';
 import type { Responsable } from '@contrato/responsables.ts';
+import { aplicaPolitica } from '@core/catalogo.ts';
+import type { TipoFormulario } from '@core/entidad.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api.ts';
 
@@ -26,6 +28,20 @@ export const catalogoQuery = (vigencia: number) =>
     queryFn: () => api<Catalogo>('GET', `/api/catalogo?vigencia=${vigencia}`),
     staleTime: Infinity,
   });
+
+/**
+ * The catalog as an entity sees it: only the policies its FURAG form includes, and only the dimensions
+ * that keep one (a MECI entity — a concejo, a personería — sees Control Interno alone).
+ */
+export function catalogoAplicable(c: Catalogo, tipoFormulario: TipoFormulario | undefined): Catalogo {
+  if (!tipoFormulario) return c;
+  return {
+    ...c,
+    dimensiones: c.dimensiones
+      .map((d) => ({ ...d, politicas: d.politicas.filter((p) => aplicaPolitica(p, tipoFormulario)) }))
+      .filter((d) => d.politicas.length > 0),
+  };
+}
 
 export const responsablesQuery = (entidadId: string | undefined, vigencia: number) =>
   queryOptions({

@@ -1,5 +1,6 @@
 import type { Catalogo } from '@contrato/catalogo.ts';
 import { AsignarResponsableSchema, type Responsable } from '@contrato/responsables.ts';
+import { aplicaPolitica, DESCRIPCION_FORMULARIO } from '@core/catalogo.ts';
 import {
   Badge,
   Button,
@@ -20,6 +21,7 @@ import { useTrabajo } from '../../ui/contexto.tsx';
 import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { Ventana } from '../../ui/ventana.tsx';
 import { dependenciasQuery } from '../dependencias/api.ts';
+import { entidadQuery } from '../entidad/api.ts';
 import { usuariosQuery } from '../usuarios/api.ts';
 import { catalogoQuery, responsablesQuery, useAsignarResponsable } from './api.ts';
 
@@ -84,6 +86,8 @@ export function CatalogoPage() {
   const { entidad, vigencia, puede } = useTrabajo();
   const [editando, setEditando] = useState<Politica | null>(null);
   const catalogo = useQuery(catalogoQuery(vigencia));
+  const perfil = useQuery(entidadQuery(entidad?.id));
+  const formulario = perfil.data?.tipoFormulario;
   const responsables = useQuery(responsablesQuery(entidad?.id, vigencia));
   const porPolitica = new Map((responsables.data ?? []).map((r) => [r.politica, r]));
   const asignar = puede('responsable.asignar') && !!entidad;
@@ -92,12 +96,16 @@ export function CatalogoPage() {
     c?.dimensiones.flatMap((d) => d.politicas.map((p) => [p.clave, p.nombre])) ?? [],
   );
   const total = c?.dimensiones.reduce((n, d) => n + d.politicas.length, 0) ?? 0;
+  const aplicables =
+    c && formulario
+      ? c.dimensiones.flatMap((d) => d.politicas).filter((p) => aplicaPolitica(p, formulario)).length
+      : total;
   return (
     <Pagina
       titulo={`Modelo MIPG — vigencia ${vigencia}`}
       descripcion={
         c
-          ? `${c.dimensiones.length} dimensiones y ${total} políticas de gestión y desempeño. Fuente: ${c.fuente}.`
+          ? `${c.dimensiones.length} dimensiones y ${total} políticas de gestión y desempeño${aplicables < total ? ` (a esta entidad, que responde el formulario FURAG ${formulario}, le aplica${aplicables === 1 ? '' : 'n'} ${aplicables})` : ''}. Fuente: ${c.fuente}.`
           : undefined
       }
     >
@@ -134,6 +142,7 @@ export function CatalogoPage() {
                 <Stack p="md" gap="md">
                   {d.politicas.map((p) => {
                     const r = porPolitica.get(p.clave);
+                    const aplica = !formulario || aplicaPolitica(p, formulario);
                     return (
                       <div key={p.clave}>
                         <Group gap="xs" wrap="nowrap" align="start">
@@ -147,7 +156,13 @@ export function CatalogoPage() {
                           </Title>
                         </Group>
                         <Text size="sm">Líder nacional: {p.lider}</Text>
-                        {entidad && (
+                        {!aplica && (
+                          <Text size="sm" fw={700}>
+                            No aplica a esta entidad: responde el formulario FURAG{' '}
+                            {DESCRIPCION_FORMULARIO[formulario!]}.
+                          </Text>
+                        )}
+                        {entidad && aplica && (
                           <Text size="sm">
                             Responsable en la entidad:{' '}
                             <strong>
@@ -168,13 +183,20 @@ export function CatalogoPage() {
                               <List size="sm" mt={4}>
                                 {p.indices.map((i) => (
                                   <List.Item key={i.codigo}>
-                                    {i.codigo} — {i.nombre}
+                                    <strong>
+                                      {i.codigo} — {i.nombre}
+                                    </strong>
+                                    {i.descripcion && (
+                                      <Text span size="sm" display="block">
+                                        {i.descripcion}
+                                      </Text>
+                                    )}
                                   </List.Item>
                                 ))}
                               </List>
                             </details>
                           )}
-                          {asignar && (
+                          {asignar && aplica && (
                             <Button
                               size="xs"
                               variant="outline"
@@ -197,7 +219,8 @@ export function CatalogoPage() {
               Planes del Decreto 612 de 2018
             </Title>
             <Text size="sm" mb="sm">
-              Se integran al Plan de Acción y se publican a más tardar el 31 de enero.
+              Se integran al Plan de Acción y se publican a más tardar el 31 de enero. Cada plan aporta a una
+              o varias políticas: sus actividades pueden ser de cualquiera de ellas.
             </Text>
             <TablaDesplazable etiqueta="Planes del Decreto 612">
               <Table striped>
@@ -205,15 +228,18 @@ export function CatalogoPage() {
                   <Table.Tr>
                     <Table.Th scope="col">N.º</Table.Th>
                     <Table.Th scope="col">Plan</Table.Th>
-                    <Table.Th scope="col">Política</Table.Th>
+                    <Table.Th scope="col">Políticas</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {c.planesDecreto612.map((p, i) => (
                     <Table.Tr key={p.clave}>
                       <Table.Td>{i + 1}</Table.Td>
-                      <Table.Td>{p.nombre}</Table.Td>
-                      <Table.Td>{nombrePolitica.get(p.politica)}</Table.Td>
+                      <Table.Td>
+                        {p.nombre}
+                        {p.sigla && !p.nombre.includes(`(${p.sigla})`) ? ` (${p.sigla})` : ''}
+                      </Table.Td>
+                      <Table.Td>{p.politicas.map((x) => nombrePolitica.get(x) ?? x).join(' · ')}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -126,7 +126,7 @@ export function FormularioEntidad({
             />
             <TextInput {...campo('categoria')} />
             <NativeSelect
-              description="MECI: entidades fuera de la rama ejecutiva (concejos, personerías, contralorías)"
+              description="MECI: entidades fuera de la rama ejecutiva (concejos, personerías, contralorías). A ellas solo les aplica Control Interno: las demás políticas no aparecen en su plan ni en su tablero."
               data={[
                 { value: 'MIPG', label: 'MIPG' },
                 { value: 'MECI', label: 'MECI (solo control interno)' },

@@ -5,8 +5,9 @@ import { Cargando, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { Enlace } from '../../ui/router.tsx';
 import { Termino } from '../../ui/termino.tsx';
-import { catalogoQuery, responsablesQuery } from '../catalogo/api.ts';
+import { catalogoAplicable, catalogoQuery, responsablesQuery } from '../catalogo/api.ts';
 import { dependenciasQuery } from '../dependencias/api.ts';
+import { entidadQuery } from '../entidad/api.ts';
 import { misInvitacionesQuery } from '../usuarios/api.ts';
 import { MisInvitaciones } from '../usuarios/invitaciones.tsx';
 import { notificacionesQuery, pendientesQuery } from './api.ts';
@@ -37,14 +38,25 @@ export function InicioPage() {
   const dependencias = useQuery(dependenciasQuery(entidad?.id));
   const responsables = useQuery(responsablesQuery(entidad?.id, vigencia));
   const catalogo = useQuery(catalogoQuery(vigencia));
+  // Its FURAG form decides how many policies need a responsible (a MECI entity: Control Interno alone).
+  const perfil = useQuery(entidadQuery(entidad?.id));
   // The sections appear together once their first answers are in: one arriving late would push the others
   // down (layout shift), and a count shown before its data would be false («Mis pendientes (0)»).
   const secciones = useQueries({
     queries: [misInvitacionesQuery(), notificacionesQuery(), pendientesQuery(entidad?.id, vigencia)],
   });
-  const cargando = [...secciones, dependencias, responsables, catalogo].some((q) => q.isLoading);
-  const totalPoliticas = catalogo.data?.dimensiones.reduce((n, d) => n + d.politicas.length, 0) ?? 19;
-  const asignadas = responsables.data?.filter((r) => r.usuarioId || r.dependenciaId).length ?? 0;
+  const cargando = [...secciones, dependencias, responsables, catalogo, perfil].some((q) => q.isLoading);
+  const aplicables = new Set(
+    catalogo.data
+      ? catalogoAplicable(catalogo.data, perfil.data?.tipoFormulario).dimensiones.flatMap((d) =>
+          d.politicas.map((p) => p.clave),
+        )
+      : [],
+  );
+  const totalPoliticas = catalogo.data ? aplicables.size : 19;
+  const asignadas =
+    responsables.data?.filter((r) => (r.usuarioId || r.dependenciaId) && aplicables.has(r.politica)).length ??
+    0;
   const nombre = sesion.usuario.nombre.split(' ')[0];
   const descripcion = entidad && (
     <>

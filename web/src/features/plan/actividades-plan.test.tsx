@@ -11,7 +11,7 @@ const politicas = [
   { clave: 'talento_humano', codigoFurag: 'P1', nombre: 'Gestión estratégica del talento humano' },
   { clave: 'integridad', codigoFurag: 'P2', nombre: 'Integridad' },
   { clave: 'gestion_documental', codigoFurag: 'P13', nombre: 'Gestión documental' },
-].map((p) => ({ ...p, lider: 'Función Pública', indices: [] }));
+].map((p) => ({ ...p, lider: 'Función Pública', formularios: ['MIPG' as const], indices: [] }));
 
 const dependencias = [
   { id: 'd1', nombre: 'Talento Humano', codigo: null, padreId: null },
@@ -42,6 +42,7 @@ const actividad = (
   codigo: id.toUpperCase(),
   indiceFurag: null,
   plan612: null,
+  planPropio: null,
   objetivo: null,
   nombre,
   producto: 'Informe',

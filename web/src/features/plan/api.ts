@@ -1,4 +1,4 @@
-import type { ActividadEntrada, Acto, PlanAccion, Propuesta } from '@contrato/plan.ts';
+import type { ActividadEntrada, Acto, PlanAccion, PlanPropio, Propuesta } from '@contrato/plan.ts';
 import type { Ponderaciones, PonderacionesEntrada } from '@contrato/ponderaciones.ts';
 import { type ActividadesTablero, type EstadoActividadSchema, POR_PAGINA_MAXIMO } from '@contrato/tablero.ts';
 import type { TipoCambio } from '@core/cambios-plan.ts';
@@ -45,6 +45,7 @@ export const planKeys = {
   comparacion: (entidadId: string | undefined, vigencia: number, desde: number, hasta: number) =>
     ['plan', entidadId, vigencia, 'comparacion', desde, hasta] as const,
   objetivos: (entidadId: string | undefined) => ['plan', entidadId, 'objetivos'] as const,
+  planesPropios: (entidadId: string | undefined) => ['plan', entidadId, 'planes-propios'] as const,
   estados: (entidadId: string | undefined, vigencia: number) =>
     ['plan', entidadId, vigencia, 'estados'] as const,
   propuestas: (entidadId: string | undefined, vigencia: number) =>
@@ -111,6 +112,31 @@ export const objetivosQuery = (entidadId: string | undefined) =>
     queryFn: () => api<Objetivo[]>('GET', `/api/entidades/${entidadId}/objetivos`),
     enabled: !!entidadId,
   });
+
+/** The entity's own plans (Plan Anual de Auditoría, PAMEC…), offered beside the Decreto 612 ones. */
+export const planesPropiosQuery = (entidadId: string | undefined) =>
+  queryOptions({
+    queryKey: planKeys.planesPropios(entidadId),
+    queryFn: () => api<PlanPropio[]>('GET', `/api/entidades/${entidadId}/planes-propios`),
+    enabled: !!entidadId,
+  });
+
+export function useAgregarPlanPropio(entidadId: string) {
+  const cliente = useQueryClient();
+  return useMutation({
+    mutationFn: (datos: { codigo: string; nombre: string; politicas: string[] }) =>
+      api<PlanPropio>('POST', `/api/entidades/${entidadId}/planes-propios`, datos),
+    onSuccess: () => cliente.invalidateQueries({ queryKey: planKeys.planesPropios(entidadId) }),
+  });
+}
+
+export function useQuitarPlanPropio(entidadId: string) {
+  const cliente = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api('DELETE', `/api/entidades/${entidadId}/planes-propios/${id}`),
+    onSuccess: () => cliente.invalidateQueries({ queryKey: planKeys.planesPropios(entidadId) }),
+  });
+}
 
 function useRefrescarPlan(entidadId: string, vigencia: number) {
   const cliente = useQueryClient();

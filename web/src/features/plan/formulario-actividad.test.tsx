@@ -21,18 +21,39 @@ const catalogo: Catalogo = {
           codigoFurag: 'P1',
           nombre: 'Gestión del talento humano',
           lider: 'DAFP',
+          formularios: ['MIPG'],
           indices: [],
         },
       ],
     },
   ],
-  planesDecreto612: [],
+  planesDecreto612: [
+    {
+      clave: 'pic',
+      nombre: 'Plan Institucional de Capacitación',
+      politica: 'talento',
+      politicas: ['talento'],
+      sigla: 'PIC',
+    },
+    {
+      clave: 'ptep',
+      nombre: 'Programa de Transparencia y Ética Pública',
+      politica: 'transparencia',
+      politicas: ['transparencia', 'talento'],
+      sigla: 'PTEP',
+    },
+    { clave: 'peti', nombre: 'PETI', politica: 'gobierno', politicas: ['gobierno'], sigla: 'PETI' },
+  ],
 };
 
-function formulario(alGuardar: (d: DatosActividad) => unknown) {
+function formulario(
+  alGuardar: (d: DatosActividad) => unknown,
+  planesPropios: { codigo: string; nombre: string; politicas: string[] }[] = [],
+) {
   renderConMantine(
     <FormularioActividad
       catalogo={catalogo}
+      planesPropios={planesPropios}
       periodos={['Trimestre 1', 'Trimestre 2']}
       dependencias={[]}
       personas={[]}
@@ -138,5 +159,26 @@ describe('formulario de actividad', { timeout: 20_000 }, () => {
     terminar();
     await vi.waitFor(() => expect((boton as HTMLButtonElement).disabled).toBe(false));
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('ofrece los planes del Decreto 612 que incluyen la política y los planes propios que la admiten', async () => {
+    const alGuardar = vi.fn(async (_d: DatosActividad) => {});
+    const boton = formulario(alGuardar, [
+      { codigo: 'PAAI', nombre: 'Plan Anual de Auditoría', politicas: ['control_interno'] },
+      { codigo: 'PAMEC', nombre: 'PAMEC', politicas: [] },
+    ]);
+    const opciones = (etiqueta: RegExp) =>
+      [...(screen.getByLabelText(etiqueta) as HTMLSelectElement).options].map((o) => o.textContent);
+    expect(opciones(/^Plan del Decreto 612/)).toEqual([
+      'Ninguno',
+      'Plan Institucional de Capacitación',
+      'Programa de Transparencia y Ética Pública',
+    ]);
+    expect(opciones(/^Plan propio de la entidad/)).toEqual(['Ninguno', 'PAMEC · PAMEC']);
+    llenar();
+    escribir(/^Plan del Decreto 612/, 'ptep');
+    escribir(/^Plan propio de la entidad/, 'PAMEC');
+    await userEvent.click(boton);
+    expect(alGuardar.mock.calls[0]![0]).toMatchObject({ plan612: 'ptep', planPropio: 'PAMEC' });
   });
 });

@@ -10,6 +10,7 @@ import {
   NOMBRE_ACUMULACION,
   problemaMetas,
 } from '@core/acumulacion.ts';
+import { planAdmitePolitica, planesDePolitica } from '@core/catalogo.ts';
 import {
   Fieldset,
   MultiSelect,
@@ -29,6 +30,7 @@ export interface DatosActividad {
   codigo: string;
   indiceFurag: string | null;
   plan612: string | null;
+  planPropio: string | null;
   nombre: string;
   producto: string;
   metaAnual: number;
@@ -59,6 +61,7 @@ function desdeActividad(a: Actividad) {
     codigo: a.codigo,
     indiceFurag: a.indiceFurag ?? '',
     plan612: a.plan612 ?? '',
+    planPropio: a.planPropio ?? '',
     nombre: a.nombre,
     producto: a.producto,
     metaAnual: a.metaAnual as number | string,
@@ -85,6 +88,7 @@ const ETIQUETAS = {
   politica: 'Política',
   indiceFurag: 'Índice FURAG (opcional)',
   plan612: 'Plan del Decreto 612 (opcional)',
+  planPropio: 'Plan propio de la entidad (opcional)',
   codigo: 'Código',
   unidad: 'Unidad de medida',
   nombre: 'Actividad',
@@ -112,6 +116,7 @@ export function FormularioActividad({
   personas,
   indicadores = [],
   objetivos = [],
+  planesPropios = [],
   inicial,
   pendiente = false,
   error,
@@ -125,6 +130,8 @@ export function FormularioActividad({
   personas: UsuarioEntidad[];
   indicadores?: { id: string; codigo: string; nombre: string }[];
   objetivos?: { codigo: string; nombre: string }[];
+  /** The entity's own plans (Plan Anual de Auditoría, PAMEC…), each with the policies it takes. */
+  planesPropios?: { codigo: string; nombre: string; politicas: string[] }[];
   /** An activity to change; without it the form adds a new one. */
   inicial?: Actividad;
   /** With `mutate`: its state. With `mutateAsync` (a promise) they are not needed. */
@@ -146,6 +153,7 @@ export function FormularioActividad({
           codigo: '',
           indiceFurag: '',
           plan612: '',
+          planPropio: '',
           nombre: '',
           producto: '',
           metaAnual: 1,
@@ -176,6 +184,7 @@ export function FormularioActividad({
       ...d,
       indiceFurag: d.indiceFurag || null,
       plan612: d.plan612 || null,
+      planPropio: d.planPropio || null,
       dependenciaId: d.dependenciaId || null,
       responsableId: d.responsableId || null,
       indicadorId: d.indicadorId || null,
@@ -194,7 +203,9 @@ export function FormularioActividad({
   const enviar = usePromesaDeEnvio(pendiente, error);
   const d = form.values;
   const politica = politicas.find((p) => p.clave === d.politica);
-  const planes = catalogo.planesDecreto612.filter((p) => p.politica === d.politica);
+  // A plan takes activities of any of its policies (the PTEP: Transparencia, Integridad, Participación).
+  const planes = planesDePolitica(catalogo.planesDecreto612, d.politica);
+  const propios = planesPropios.filter((p) => planAdmitePolitica(p, d.politica));
   const c = (ruta: string) => campo(form, ruta);
   // The same rule as the server, shown while typing: which goals fit depends on the goal type.
   const metas = d.metasPeriodo.map((m) => (m === '' ? 0 : Number(m)));
@@ -216,7 +227,12 @@ export function FormularioActividad({
             <NativeSelect
               {...c('politica')}
               onChange={(e) =>
-                form.setValues({ politica: e.currentTarget.value, indiceFurag: '', plan612: '' })
+                form.setValues({
+                  politica: e.currentTarget.value,
+                  indiceFurag: '',
+                  plan612: '',
+                  planPropio: '',
+                })
               }
               data={politicas.map((p) => ({
                 value: p.clave,
@@ -240,6 +256,15 @@ export function FormularioActividad({
                 ...planes.map((p) => ({ value: p.clave, label: p.nombre })),
               ]}
             />
+            {(propios.length > 0 || d.planPropio) && (
+              <NativeSelect
+                {...c('planPropio')}
+                data={[
+                  { value: '', label: 'Ninguno' },
+                  ...propios.map((p) => ({ value: p.codigo, label: `${p.codigo} · ${p.nombre}` })),
+                ]}
+              />
+            )}
           </SimpleGrid>
         </Fieldset>
         <Fieldset legend="Actividad">

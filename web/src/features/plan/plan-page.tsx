@@ -1,4 +1,5 @@
 import type { Actividad } from '@contrato/plan.ts';
+import { esEse } from '@core/catalogo.ts';
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,8 +7,9 @@ import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx'
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { cantidad } from '../../ui/formato.ts';
 import { Ventana } from '../../ui/ventana.tsx';
-import { catalogoQuery } from '../catalogo/api.ts';
+import { catalogoAplicable, catalogoQuery } from '../catalogo/api.ts';
 import { dependenciasQuery } from '../dependencias/api.ts';
+import { entidadQuery } from '../entidad/api.ts';
 import { indicadoresQuery } from '../indicadores/api.ts';
 import { usuariosQuery } from '../usuarios/api.ts';
 import { vigenciaQuery } from '../vigencias/api.ts';
@@ -15,6 +17,7 @@ import { ActividadesPlan } from './actividades-plan.tsx';
 import {
   estadosActividadesQuery,
   objetivosQuery,
+  planesPropiosQuery,
   planQuery,
   useAgregarActividad,
   useCambiarActividad,
@@ -24,6 +27,7 @@ import { ExcelPlan } from './excel-plan.tsx';
 import { FlujoPlan } from './flujo-plan.tsx';
 import { FormularioActividad } from './formulario-actividad.tsx';
 import { ObjetivosEntidad } from './objetivos-entidad.tsx';
+import { PlanesPropios } from './planes-propios.tsx';
 import { PropuestasPlan } from './propuestas-plan.tsx';
 import { VersionesPlan } from './versiones-plan.tsx';
 
@@ -47,6 +51,9 @@ export function PlanPage() {
     enabled: !!entidad && puedeEditar,
   });
   const objetivos = useQuery(objetivosQuery(entidad?.id));
+  const planesPropios = useQuery(planesPropiosQuery(entidad?.id));
+  // Its FURAG form decides which policies apply: the others are not offered.
+  const perfil = useQuery(entidadQuery(entidad?.id));
   const agregar = useAgregarActividad(entidad?.id ?? '', vigencia);
   const cambiar = useCambiarActividad(entidad?.id ?? '', vigencia);
   const quitar = useQuitarActividad(entidad?.id ?? '', vigencia);
@@ -61,7 +68,8 @@ export function PlanPage() {
   const p = plan.data;
   // Activities change only in borrador (a new version of an approved plan is a borrador too).
   const editable = puedeEditar && (!p?.plan || p.plan.estado === 'borrador');
-  const politicas = catalogo.data?.dimensiones.flatMap((d) => d.politicas) ?? [];
+  const modelo = catalogo.data && catalogoAplicable(catalogo.data, perfil.data?.tipoFormulario);
+  const politicas = modelo?.dimensiones.flatMap((d) => d.politicas) ?? [];
   return (
     <Pagina
       titulo={`Plan de acción ${vigencia}`}
@@ -113,7 +121,7 @@ export function PlanPage() {
           }}
         />
       )}
-      {editable && catalogo.data && config.data && (
+      {editable && modelo && config.data && (
         <Paper withBorder p="lg" component="section" aria-labelledby="agregar-actividad">
           <Stack>
             <Title order={2} size="h3" id="agregar-actividad">
@@ -122,12 +130,13 @@ export function PlanPage() {
             {agregar.isSuccess && <Exito>La actividad quedó en el plan.</Exito>}
             <FormularioActividad
               key={formulario}
-              catalogo={catalogo.data}
+              catalogo={modelo}
               periodos={config.data.periodos.map((x) => x.nombre)}
               dependencias={dependencias.data ?? []}
               personas={personas.data ?? []}
               indicadores={indicadores.data ?? []}
               objetivos={objetivos.data ?? []}
+              planesPropios={planesPropios.data ?? []}
               pendiente={agregar.isPending}
               error={agregar.error}
               alGuardar={(d) => agregar.mutate(d, { onSuccess: () => setFormulario((n) => n + 1) })}
@@ -136,20 +145,28 @@ export function PlanPage() {
         </Paper>
       )}
       {puedeEditar && <ObjetivosEntidad objetivos={objetivos.data ?? []} />}
+      {puedeEditar && modelo && (
+        <PlanesPropios
+          planes={planesPropios.data ?? []}
+          catalogo={modelo}
+          ese={!!perfil.data && esEse(perfil.data)}
+        />
+      )}
       <Ventana
         opened={!!editando}
         onClose={() => setEditando(null)}
         title={`Editar la actividad ${editando?.codigo ?? ''}`}
         size="xl"
       >
-        {editando && catalogo.data && config.data && (
+        {editando && modelo && config.data && (
           <FormularioActividad
-            catalogo={catalogo.data}
+            catalogo={modelo}
             periodos={config.data.periodos.map((x) => x.nombre)}
             dependencias={dependencias.data ?? []}
             personas={personas.data ?? []}
             indicadores={indicadores.data ?? []}
             objetivos={objetivos.data ?? []}
+            planesPropios={planesPropios.data ?? []}
             inicial={editando}
             pendiente={cambiar.isPending}
             error={cambiar.error}

@@ -1,0 +1,153 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { PlanPropioCambio, PlanPropioEntrada } from '../../contrato/plan.ts';
+import { planAdmitePolitica } from '../../core/catalogo.ts';
+import type { Db } from '../../db/client.ts';
+import { actividad, planAccion, planPropio, politica } from '../../db/schema.ts';
+import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
+import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
+
+const columnas = {
+  id: planPropio.id,
+  codigo: planPropio.codigo,
+  nombre: planPropio.nombre,
+  politicas: planPropio.politicas,
+};
+
+/**
+ * The entity's own plans, beside the 12 of Decreto 612 (the Plan Anual de Auditoría; for an E.S.E. the
+ * Plan de Gestión del gerente, PAMEC, Plan Hospitalario de Emergencias). Activities name one by code.
+ */
+export async function listarPlanesPropios(db: Db, entidadId: string) {
+  return db
+    .select(columnas)
+    .from(planPropio)
+    .where(eq(planPropio.entidadId, entidadId))
+    .orderBy(asc(planPropio.codigo));
+}
+
+export async function planPropioPorCodigo(db: Db, entidadId: string, codigo: string) {
+  const [p] = await db
+    .select(columnas)
+    .from(planPropio)
+    .where(and(eq(planPropio.entidadId, entidadId), eq(planPropio.codigo, codigo)));
+  return p ?? null;
+}
+
+/** Every policy key must be one of the catalog's (keys are stable across vigencias). */
+async function exigirPoliticas(db: Db, politicas: readonly string[]) {
+  if (!politicas.length) return;
+  const conocidas = new Set(
+    (await db.selectDistinct({ clave: politica.clave }).from(politica)).map((p) => p.clave),
+  );
+  const desconocida = politicas.find((p) => !conocidas.has(p));
+  if (desconocida)
+    throw new ErrorApi(400, `«${desconocida}» no es una política del catálogo MIPG.`, [
+      { campo: 'politicas', mensaje: `«${desconocida}» no es una política del catálogo MIPG` },
+    ]);
+}
+
+const unicas = (politicas: readonly string[]) => [...new Set(politicas)];
+
+export async function crearPlanPropio(db: Db, actor: Actor, entidadId: string, entrada: PlanPropioEntrada) {
+  const politicas = unicas(entrada.politicas);
+  await exigirPoliticas(db, politicas);
+  return db.transaction(async (tx) => {
+    // Of two plans with one code at once, the unique index lets one in; the other gets the same 409.
+    const [p] = await tx
+      .insert(planPropio)
+      .values({ entidadId, codigo: entrada.codigo, nombre: entrada.nombre, politicas })
+      .onConflictDoNothing()
+      .returning(columnas);
+    if (!p)
+      throw new ErrorApi(409, `Ya hay un plan propio con el código ${entrada.codigo}.`, [
+        { campo: 'codigo', mensaje: `el código ${entrada.codigo} ya está en uso` },
+      ]);
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'crear',
+      recurso: 'plan_propio',
+      recursoId: p.id,
+      despues: { codigo: p.codigo, nombre: p.nombre, politicas: p.politicas },
+    });
+    return p;
+  });
+}
+
+/** An activity of the entity that uses the plan and whose policy the plan would no longer take. */
+async function actividadFuera(db: Db, entidadId: string, codigo: string, politicas: readonly string[]) {
+  const usadas = await db
+    .select({ codigo: actividad.codigo, politica: actividad.politica, vigencia: planAccion.vigencia })
+    .from(actividad)
+    .innerJoin(planAccion, eq(planAccion.id, actividad.planId))
+    .where(and(eq(planAccion.entidadId, entidadId), eq(actividad.planPropio, codigo)));
+  return usadas.find((a) => !planAdmitePolitica({ politicas }, a.politica)) ?? null;
+}
+
+/** Renames the plan or changes its policies; the activities already in it must still fit. */
+export async function cambiarPlanPropio(
+  db: Db,
+  actor: Actor,
+  entidadId: string,
+  planId: string,
+  entrada: PlanPropioCambio,
+) {
+  const politicas = unicas(entrada.politicas);
+  await exigirPoliticas(db, politicas);
+  return db.transaction(async (tx) => {
+    const [antes] = await tx
+      .select(columnas)
+      .from(planPropio)
+      .where(and(eq(planPropio.id, planId), eq(planPropio.entidadId, entidadId)))
+      .for('update');
+    if (!antes) throw noEncontrado('el plan propio en esta entidad');
+    const fuera = await actividadFuera(tx, entidadId, antes.codigo, politicas);
+    if (fuera)
+      throw new ErrorApi(
+        409,
+        `La actividad ${fuera.codigo} (${fuera.vigencia}) está en ${antes.codigo} con una política que el plan ya no tendría.`,
+        [{ campo: 'politicas', mensaje: `incluya la política de la actividad ${fuera.codigo}` }],
+      );
+    const [p] = await tx
+      .update(planPropio)
+      .set({ nombre: entrada.nombre, politicas })
+      .where(eq(planPropio.id, planId))
+      .returning(columnas);
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'actualizar',
+      recurso: 'plan_propio',
+      recursoId: planId,
+      antes: { nombre: antes.nombre, politicas: antes.politicas },
+      despues: { nombre: p!.nombre, politicas: p!.politicas },
+    });
+    return p!;
+  });
+}
+
+/** Removes an own plan that no activity of the entity uses. */
+export async function quitarPlanPropio(db: Db, actor: Actor, entidadId: string, planId: string) {
+  await db.transaction(async (tx) => {
+    const [p] = await tx
+      .select(columnas)
+      .from(planPropio)
+      .where(and(eq(planPropio.id, planId), eq(planPropio.entidadId, entidadId)))
+      .for('update');
+    if (!p) throw noEncontrado('el plan propio en esta entidad');
+    const [usada] = await tx
+      .select({ codigo: actividad.codigo })
+      .from(actividad)
+      .innerJoin(planAccion, eq(planAccion.id, actividad.planId))
+      .where(and(eq(planAccion.entidadId, entidadId), eq(actividad.planPropio, p.codigo)))
+      .limit(1);
+    if (usada)
+      throw conflicto(`La actividad ${usada.codigo} está en ${p.codigo}: no se puede quitar el plan.`);
+    await tx.delete(planPropio).where(eq(planPropio.id, planId));
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'eliminar',
+      recurso: 'plan_propio',
+      recursoId: planId,
+      antes: { codigo: p.codigo, nombre: p.nombre, politicas: p.politicas },
+    });
+  });
+}
