@@ -10,17 +10,7 @@ import {
   retainSearchParams,
 } from '@tanstack/react-router';
 import { ErrorApi } from './api.ts';
-import { sesionQuery } from './features/auth/api.ts';
-import { calendarioQuery } from './features/calendario/api.ts';
-import { catalogoQuery, responsablesQuery } from './features/catalogo/api.ts';
-import { dependenciasQuery } from './features/dependencias/api.ts';
-import { entidadesQuery, entidadQuery } from './features/entidad/api.ts';
-import { indicadoresQuery } from './features/indicadores/api.ts';
-import { planQuery } from './features/plan/api.ts';
-import { hojaQuery } from './features/seguimiento/api.ts';
-import { resumenTablero } from './features/tablero/api.ts';
-import { usuariosQuery } from './features/usuarios/api.ts';
-import { periodoVigente, vigenciaQuery } from './features/vigencias/api.ts';
+import { sesionQuery } from './features/auth/sesion.ts';
 import { Cargando, MensajeError, Pagina } from './ui/componentes.tsx';
 import { MarcoPublico } from './ui/marco.tsx';
 import { esPublica, precargarIngreso, precargarMarco, Raiz, trabajoDe } from './ui/raiz.tsx';
@@ -122,14 +112,53 @@ function precargar({ queryClient }: Contexto, ...consultas: object[]) {
   ).then(() => undefined);
 }
 
-/** The usual loader: for the entity and year at work, prefetch what `consultas` lists. */
+/**
+ * The features' query options (`api.ts`, with the contract's schemas they use) are imported here only when a
+ * page is opened, never with the first load: the login page does not download what the signed-in pages ask.
+ * Each page's chunk imports the same modules, so the browser fetches them once.
+ */
+const consultas = {
+  calendario: () => import('./features/calendario/api.ts'),
+  catalogo: () => import('./features/catalogo/api.ts'),
+  dependencias: () => import('./features/dependencias/api.ts'),
+  entidad: () => import('./features/entidad/api.ts'),
+  indicadores: () => import('./features/indicadores/api.ts'),
+  plan: () => import('./features/plan/api.ts'),
+  seguimiento: () => import('./features/seguimiento/api.ts'),
+  tablero: () => import('./features/tablero/api.ts'),
+  usuarios: () => import('./features/usuarios/api.ts'),
+  vigencias: () => import('./features/vigencias/api.ts'),
+};
+
+/** The usual loader: for the entity and year at work, prefetch what `lista` gives (after importing its modules). */
 const precargaDe =
-  (consultas: (t: { entidadId: string; vigencia: number }) => object[]) =>
-  ({ context, cause }: { context: Contexto; cause: string }) => {
+  (lista: (t: { entidadId: string; vigencia: number }) => Promise<object[]>) =>
+  async ({ context, cause }: { context: Contexto; cause: string }) => {
     if (cause === 'stay') return;
     const t = context.trabajo;
     if (!t?.entidadId) return;
-    return precargar(context, ...consultas({ entidadId: t.entidadId, vigencia: t.vigencia }));
+    const opciones = await lista({ entidadId: t.entidadId, vigencia: t.vigencia }).catch(() => []);
+    return precargar(context, ...opciones);
+  };
+
+/**
+ * The loader of a page by period (seguimiento, tablero): the year's settings say which period is current,
+ * then `lista` gives what to prefetch for it.
+ */
+const precargaPorPeriodo =
+  (lista: (t: { entidadId: string; vigencia: number; periodo: number }) => Promise<object[]>) =>
+  async ({ context, deps, cause }: { context: Contexto; deps: BusquedaPeriodo; cause: string }) => {
+    if (cause === 'stay') return;
+    const t = context.trabajo;
+    if (!t?.entidadId) return;
+    const { periodoVigente, vigenciaQuery } = await consultas.vigencias();
+    const config = await context.queryClient
+      .ensureQueryData(vigenciaQuery(t.entidadId, t.vigencia))
+      .catch(() => null);
+    if (!config) return;
+    const periodo = periodoVigente(config, deps.periodo);
+    const opciones = await lista({ entidadId: t.entidadId, vigencia: t.vigencia, periodo }).catch(() => []);
+    return precargar(context, ...opciones);
   };
 
 const pagina = <T extends Record<string, unknown>>(importar: () => Promise<T>, nombre: keyof T) =>
@@ -144,7 +173,10 @@ const inicio = createRoute({
 const plan = createRoute({
   getParentRoute: () => raiz,
   path: '/plan',
-  loader: precargaDe((t) => [planQuery(t.entidadId, t.vigencia), catalogoQuery(t.vigencia)]),
+  loader: precargaDe(async (t) => {
+    const [plan, catalogo] = await Promise.all([consultas.plan(), consultas.catalogo()]);
+    return [plan.planQuery(t.entidadId, t.vigencia), catalogo.catalogoQuery(t.vigencia)];
+  }),
   component: pagina(() => import('./features/plan/plan-page.tsx'), 'PlanPage'),
 });
 
@@ -160,17 +192,10 @@ const seguimiento = createRoute({
     actividad: uuid(s.actividad),
   }),
   loaderDeps: ({ search }) => ({ periodo: search.periodo }),
-  loader: async ({ context, deps, cause }) => {
-    if (cause === 'stay') return;
-    const t = context.trabajo;
-    if (!t?.entidadId) return;
-    const config = await context.queryClient
-      .ensureQueryData(vigenciaQuery(t.entidadId, t.vigencia))
-      .catch(() => null);
-    if (!config) return;
-    const periodo = periodoVigente(config, deps.periodo);
-    await precargar(context, hojaQuery(t.entidadId, t.vigencia, periodo), catalogoQuery(t.vigencia));
-  },
+  loader: precargaPorPeriodo(async (t) => {
+    const [seguimiento, catalogo] = await Promise.all([consultas.seguimiento(), consultas.catalogo()]);
+    return [seguimiento.hojaQuery(t.entidadId, t.vigencia, t.periodo), catalogo.catalogoQuery(t.vigencia)];
+  }),
   component: pagina(() => import('./features/seguimiento/seguimiento-page.tsx'), 'SeguimientoPage'),
 });
 
@@ -179,55 +204,59 @@ const tablero = createRoute({
   path: '/tablero',
   validateSearch: validarPeriodo,
   loaderDeps: ({ search }) => ({ periodo: search.periodo }),
-  loader: async ({ context, deps, cause }) => {
-    if (cause === 'stay') return;
-    const t = context.trabajo;
-    if (!t?.entidadId) return;
-    const config = await context.queryClient
-      .ensureQueryData(vigenciaQuery(t.entidadId, t.vigencia))
-      .catch(() => null);
-    if (!config) return;
-    await precargar(context, resumenTablero(t.entidadId, t.vigencia, periodoVigente(config, deps.periodo)));
-  },
+  loader: precargaPorPeriodo(async (t) => {
+    const { resumenTablero } = await consultas.tablero();
+    return [resumenTablero(t.entidadId, t.vigencia, t.periodo)];
+  }),
   component: pagina(() => import('./features/tablero/tablero-page.tsx'), 'TableroPage'),
 });
 
 const indicadores = createRoute({
   getParentRoute: () => raiz,
   path: '/indicadores',
-  loader: precargaDe((t) => [
-    indicadoresQuery(t.entidadId, t.vigencia),
-    vigenciaQuery(t.entidadId, t.vigencia),
-    catalogoQuery(t.vigencia),
-  ]),
+  loader: precargaDe(async (t) => {
+    const [indicadores, vigencias, catalogo] = await Promise.all([
+      consultas.indicadores(),
+      consultas.vigencias(),
+      consultas.catalogo(),
+    ]);
+    return [
+      indicadores.indicadoresQuery(t.entidadId, t.vigencia),
+      vigencias.vigenciaQuery(t.entidadId, t.vigencia),
+      catalogo.catalogoQuery(t.vigencia),
+    ];
+  }),
   component: pagina(() => import('./features/indicadores/indicadores-page.tsx'), 'IndicadoresPage'),
 });
 
 const vigencia = createRoute({
   getParentRoute: () => raiz,
   path: '/vigencia',
-  loader: precargaDe((t) => [vigenciaQuery(t.entidadId, t.vigencia)]),
+  loader: precargaDe(async (t) => [(await consultas.vigencias()).vigenciaQuery(t.entidadId, t.vigencia)]),
   component: pagina(() => import('./features/vigencias/vigencias-page.tsx'), 'VigenciasPage'),
 });
 
 const catalogo = createRoute({
   getParentRoute: () => raiz,
   path: '/catalogo',
-  loader: precargaDe((t) => [catalogoQuery(t.vigencia), responsablesQuery(t.entidadId, t.vigencia)]),
+  loader: precargaDe(async (t) => {
+    const { catalogoQuery, responsablesQuery } = await consultas.catalogo();
+    return [catalogoQuery(t.vigencia), responsablesQuery(t.entidadId, t.vigencia)];
+  }),
   component: pagina(() => import('./features/catalogo/catalogo-page.tsx'), 'CatalogoPage'),
 });
 
 const entidad = createRoute({
   getParentRoute: () => raiz,
   path: '/entidad',
-  loader: precargaDe((t) => [entidadQuery(t.entidadId)]),
+  loader: precargaDe(async (t) => [(await consultas.entidad()).entidadQuery(t.entidadId)]),
   component: pagina(() => import('./features/entidad/entidad-page.tsx'), 'EntidadPage'),
 });
 
 const calendario = createRoute({
   getParentRoute: () => raiz,
   path: '/calendario',
-  loader: precargaDe((t) => [calendarioQuery(t.entidadId, t.vigencia)]),
+  loader: precargaDe(async (t) => [(await consultas.calendario()).calendarioQuery(t.entidadId, t.vigencia)]),
   component: pagina(() => import('./features/calendario/calendario-page.tsx'), 'CalendarioPage'),
 });
 
@@ -236,7 +265,10 @@ const entidades = createRoute({
   path: '/entidades',
   loader: ({ context, cause }) => {
     if (cause === 'stay' || !context.sesion?.usuario.adminPlataforma) return;
-    return precargar(context, entidadesQuery());
+    return consultas
+      .entidad()
+      .then((m) => precargar(context, m.entidadesQuery()))
+      .catch(() => undefined);
   },
   component: pagina(() => import('./features/entidad/entidades-page.tsx'), 'EntidadesPage'),
 });
@@ -244,14 +276,14 @@ const entidades = createRoute({
 const dependencias = createRoute({
   getParentRoute: () => raiz,
   path: '/dependencias',
-  loader: precargaDe((t) => [dependenciasQuery(t.entidadId)]),
+  loader: precargaDe(async (t) => [(await consultas.dependencias()).dependenciasQuery(t.entidadId)]),
   component: pagina(() => import('./features/dependencias/dependencias-page.tsx'), 'DependenciasPage'),
 });
 
 const usuarios = createRoute({
   getParentRoute: () => raiz,
   path: '/usuarios',
-  loader: precargaDe((t) => [usuariosQuery(t.entidadId)]),
+  loader: precargaDe(async (t) => [(await consultas.usuarios()).usuariosQuery(t.entidadId)]),
   component: pagina(() => import('./features/usuarios/usuarios-page.tsx'), 'UsuariosPage'),
 });
 
