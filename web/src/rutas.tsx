@@ -59,6 +59,14 @@ function ErrorDePagina({ error }: ErrorComponentProps) {
   );
 }
 
+/**
+ * Whether the address's page will show. Without a session the login page shows whatever the address asks
+ * for, so downloading the page's code (and what it imports: its queries, the contract's schemas) would only
+ * slow the login page down. The root route's `beforeLoad` sets it; the router asks for a page's code only
+ * after every `beforeLoad` has run.
+ */
+let paginaVisible = true;
+
 const raiz = createRootRouteWithContext<ContextoRutas>()({
   validateSearch: (s: Record<string, unknown>): BusquedaTrabajo => ({
     entidad: uuid(s.entidad),
@@ -67,10 +75,14 @@ const raiz = createRootRouteWithContext<ContextoRutas>()({
   // Every link inside the platform keeps the entity and year being worked on.
   search: { middlewares: [retainSearchParams(['entidad', 'vigencia'])] },
   beforeLoad: async ({ context, location, search }) => {
+    paginaVisible = true;
     if (esPublica(location.pathname)) return { sesion: null, trabajo: null };
     const sesion: Sesion | null = await context.queryClient.ensureQueryData(sesionQuery()).catch(() => null);
     if (!sesion) precargarIngreso(context.queryClient);
-    if (!sesion || sesion.usuario.debeCambiarClave) return { sesion, trabajo: null };
+    if (!sesion || sesion.usuario.debeCambiarClave) {
+      paginaVisible = false;
+      return { sesion, trabajo: null };
+    }
     void precargarMarco();
     const trabajo = trabajoDe(sesion, search);
     // A missing or foreign entity, or a missing year, is replaced in the address (no new history entry).
@@ -161,8 +173,13 @@ const precargaPorPeriodo =
     return precargar(context, ...opciones);
   };
 
-const pagina = <T extends Record<string, unknown>>(importar: () => Promise<T>, nombre: keyof T) =>
-  lazyRouteComponent(importar, nombre as never);
+/** A page's code, downloaded alongside its data when the page will show, or when it first renders. */
+const pagina = <T extends Record<string, unknown>>(importar: () => Promise<T>, nombre: keyof T) => {
+  const componente = lazyRouteComponent(importar, nombre as never);
+  const precargar = componente.preload;
+  componente.preload = () => (paginaVisible && precargar ? precargar() : Promise.resolve());
+  return componente;
+};
 
 const inicio = createRoute({
   getParentRoute: () => raiz,
