@@ -11,6 +11,8 @@ import {
 } from '@tanstack/react-router';
 import { ErrorApi } from './api.ts';
 import { sesionQuery } from './features/auth/sesion.ts';
+import { resumenTablero } from './features/tablero/api.ts';
+import { periodoVigente, vigenciaQuery } from './features/vigencias/consultas.ts';
 import { Cargando, MensajeError, Pagina } from './ui/componentes.tsx';
 import { MarcoPublico } from './ui/marco.tsx';
 import { esPublica, precargarIngreso, precargarMarco, Raiz, trabajoDe } from './ui/raiz.tsx';
@@ -137,7 +139,6 @@ const consultas = {
   indicadores: () => import('./features/indicadores/api.ts'),
   plan: () => import('./features/plan/api.ts'),
   seguimiento: () => import('./features/seguimiento/api.ts'),
-  tablero: () => import('./features/tablero/api.ts'),
   usuarios: () => import('./features/usuarios/api.ts'),
   vigencias: () => import('./features/vigencias/api.ts'),
 };
@@ -158,19 +159,28 @@ const precargaDe =
  * then `lista` gives what to prefetch for it.
  */
 const precargaPorPeriodo =
-  (lista: (t: { entidadId: string; vigencia: number; periodo: number }) => Promise<object[]>) =>
+  <M,>(
+    importar: () => Promise<M>,
+    lista: (m: M, t: { entidadId: string; vigencia: number; periodo: number }) => object[],
+  ) =>
   async ({ context, deps, cause }: { context: Contexto; deps: BusquedaPeriodo; cause: string }) => {
     if (cause === 'stay') return;
     const t = context.trabajo;
     if (!t?.entidadId) return;
-    const { periodoVigente, vigenciaQuery } = await consultas.vigencias();
+    // The year's settings are asked for at once (their query is in the first load), while the page's
+    // queries arrive.
+    const modulo = importar();
+    modulo.catch(() => undefined);
     const config = await context.queryClient
       .ensureQueryData(vigenciaQuery(t.entidadId, t.vigencia))
       .catch(() => null);
-    if (!config) return;
+    const cargado = await modulo.then(
+      (m) => ({ m }),
+      () => null,
+    );
+    if (!config || !cargado) return;
     const periodo = periodoVigente(config, deps.periodo);
-    const opciones = await lista({ entidadId: t.entidadId, vigencia: t.vigencia, periodo }).catch(() => []);
-    return precargar(context, ...opciones);
+    return precargar(context, ...lista(cargado.m, { entidadId: t.entidadId, vigencia: t.vigencia, periodo }));
   };
 
 /** A page's code, downloaded alongside its data when the page will show, or when it first renders. */
@@ -209,10 +219,13 @@ const seguimiento = createRoute({
     actividad: uuid(s.actividad),
   }),
   loaderDeps: ({ search }) => ({ periodo: search.periodo }),
-  loader: precargaPorPeriodo(async (t) => {
-    const [seguimiento, catalogo] = await Promise.all([consultas.seguimiento(), consultas.catalogo()]);
-    return [seguimiento.hojaQuery(t.entidadId, t.vigencia, t.periodo), catalogo.catalogoQuery(t.vigencia)];
-  }),
+  loader: precargaPorPeriodo(
+    () => Promise.all([consultas.seguimiento(), consultas.catalogo()]),
+    ([seguimiento, catalogo], t) => [
+      seguimiento.hojaQuery(t.entidadId, t.vigencia, t.periodo),
+      catalogo.catalogoQuery(t.vigencia),
+    ],
+  ),
   component: pagina(() => import('./features/seguimiento/seguimiento-page.tsx'), 'SeguimientoPage'),
 });
 
@@ -221,10 +234,12 @@ const tablero = createRoute({
   path: '/tablero',
   validateSearch: validarPeriodo,
   loaderDeps: ({ search }) => ({ periodo: search.periodo }),
-  loader: precargaPorPeriodo(async (t) => {
-    const { resumenTablero } = await consultas.tablero();
-    return [resumenTablero(t.entidadId, t.vigencia, t.periodo)];
-  }),
+  // The dashboard's summary query is in the first load (it is small): the tablero is most people's first
+  // page, and its data must not wait for another chunk.
+  loader: precargaPorPeriodo(
+    () => Promise.resolve(null),
+    (_m, t) => [resumenTablero(t.entidadId, t.vigencia, t.periodo)],
+  ),
   component: pagina(() => import('./features/tablero/tablero-page.tsx'), 'TableroPage'),
 });
 
