@@ -10,17 +10,9 @@ import {
   retainSearchParams,
 } from '@tanstack/react-router';
 import { ErrorApi } from './api.ts';
-import { sesionQuery } from './features/auth/api.ts';
-import { calendarioQuery } from './features/calendario/api.ts';
-import { catalogoQuery, responsablesQuery } from './features/catalogo/api.ts';
-import { dependenciasQuery } from './features/dependencias/api.ts';
-import { entidadesQuery, entidadQuery } from './features/entidad/api.ts';
-import { indicadoresQuery } from './features/indicadores/api.ts';
-import { planQuery } from './features/plan/api.ts';
-import { hojaQuery } from './features/seguimiento/api.ts';
+import { sesionQuery } from './features/auth/sesion.ts';
 import { resumenTablero } from './features/tablero/api.ts';
-import { usuariosQuery } from './features/usuarios/api.ts';
-import { periodoVigente, vigenciaQuery } from './features/vigencias/api.ts';
+import { periodoVigente, vigenciaQuery } from './features/vigencias/consultas.ts';
 import { Cargando, MensajeError, Pagina } from './ui/componentes.tsx';
 import { MarcoPublico } from './ui/marco.tsx';
 import { esPublica, precargarIngreso, precargarMarco, Raiz, trabajoDe } from './ui/raiz.tsx';
@@ -69,6 +61,14 @@ function ErrorDePagina({ error }: ErrorComponentProps) {
   );
 }
 
+/**
+ * Whether the address's page will show. Without a session the login page shows whatever the address asks
+ * for, so downloading the page's code (and what it imports: its queries, the contract's schemas) would only
+ * slow the login page down. The root route's `beforeLoad` sets it; the router asks for a page's code only
+ * after every `beforeLoad` has run.
+ */
+let paginaVisible = true;
+
 const raiz = createRootRouteWithContext<ContextoRutas>()({
   validateSearch: (s: Record<string, unknown>): BusquedaTrabajo => ({
     entidad: uuid(s.entidad),
@@ -77,10 +77,14 @@ const raiz = createRootRouteWithContext<ContextoRutas>()({
   // Every link inside the platform keeps the entity and year being worked on.
   search: { middlewares: [retainSearchParams(['entidad', 'vigencia'])] },
   beforeLoad: async ({ context, location, search }) => {
+    paginaVisible = true;
     if (esPublica(location.pathname)) return { sesion: null, trabajo: null };
     const sesion: Sesion | null = await context.queryClient.ensureQueryData(sesionQuery()).catch(() => null);
     if (!sesion) precargarIngreso(context.queryClient);
-    if (!sesion || sesion.usuario.debeCambiarClave) return { sesion, trabajo: null };
+    if (!sesion || sesion.usuario.debeCambiarClave) {
+      paginaVisible = false;
+      return { sesion, trabajo: null };
+    }
     void precargarMarco();
     const trabajo = trabajoDe(sesion, search);
     // A missing or foreign entity, or a missing year, is replaced in the address (no new history entry).
@@ -122,18 +126,70 @@ function precargar({ queryClient }: Contexto, ...consultas: object[]) {
   ).then(() => undefined);
 }
 
-/** The usual loader: for the entity and year at work, prefetch what `consultas` lists. */
+/**
+ * The features' query options (`api.ts`, with the contract's schemas they use) are imported here only when a
+ * page is opened, never with the first load: the login page does not download what the signed-in pages ask.
+ * Each page's chunk imports the same modules, so the browser fetches them once.
+ */
+const consultas = {
+  calendario: () => import('./features/calendario/api.ts'),
+  catalogo: () => import('./features/catalogo/api.ts'),
+  dependencias: () => import('./features/dependencias/api.ts'),
+  entidad: () => import('./features/entidad/api.ts'),
+  indicadores: () => import('./features/indicadores/api.ts'),
+  plan: () => import('./features/plan/api.ts'),
+  seguimiento: () => import('./features/seguimiento/api.ts'),
+  usuarios: () => import('./features/usuarios/api.ts'),
+  vigencias: () => import('./features/vigencias/api.ts'),
+};
+
+/** The usual loader: for the entity and year at work, prefetch what `lista` gives (after importing its modules). */
 const precargaDe =
-  (consultas: (t: { entidadId: string; vigencia: number }) => object[]) =>
-  ({ context, cause }: { context: Contexto; cause: string }) => {
+  (lista: (t: { entidadId: string; vigencia: number }) => Promise<object[]>) =>
+  async ({ context, cause }: { context: Contexto; cause: string }) => {
     if (cause === 'stay') return;
     const t = context.trabajo;
     if (!t?.entidadId) return;
-    return precargar(context, ...consultas({ entidadId: t.entidadId, vigencia: t.vigencia }));
+    const opciones = await lista({ entidadId: t.entidadId, vigencia: t.vigencia }).catch(() => []);
+    return precargar(context, ...opciones);
   };
 
-const pagina = <T extends Record<string, unknown>>(importar: () => Promise<T>, nombre: keyof T) =>
-  lazyRouteComponent(importar, nombre as never);
+/**
+ * The loader of a page by period (seguimiento, tablero): the year's settings say which period is current,
+ * then `lista` gives what to prefetch for it.
+ */
+const precargaPorPeriodo =
+  <M,>(
+    importar: () => Promise<M>,
+    lista: (m: M, t: { entidadId: string; vigencia: number; periodo: number }) => object[],
+  ) =>
+  async ({ context, deps, cause }: { context: Contexto; deps: BusquedaPeriodo; cause: string }) => {
+    if (cause === 'stay') return;
+    const t = context.trabajo;
+    if (!t?.entidadId) return;
+    // The year's settings are asked for at once (their query is in the first load), while the page's
+    // queries arrive.
+    const modulo = importar();
+    modulo.catch(() => undefined);
+    const config = await context.queryClient
+      .ensureQueryData(vigenciaQuery(t.entidadId, t.vigencia))
+      .catch(() => null);
+    const cargado = await modulo.then(
+      (m) => ({ m }),
+      () => null,
+    );
+    if (!config || !cargado) return;
+    const periodo = periodoVigente(config, deps.periodo);
+    return precargar(context, ...lista(cargado.m, { entidadId: t.entidadId, vigencia: t.vigencia, periodo }));
+  };
+
+/** A page's code, downloaded alongside its data when the page will show, or when it first renders. */
+const pagina = <T extends Record<string, unknown>>(importar: () => Promise<T>, nombre: keyof T) => {
+  const componente = lazyRouteComponent(importar, nombre as never);
+  const precargar = componente.preload;
+  componente.preload = () => (paginaVisible && precargar ? precargar() : Promise.resolve());
+  return componente;
+};
 
 const inicio = createRoute({
   getParentRoute: () => raiz,
@@ -145,11 +201,18 @@ const plan = createRoute({
   getParentRoute: () => raiz,
   path: '/plan',
   // The entity's profile too: its FURAG form decides which policies the plan offers.
-  loader: precargaDe((t) => [
-    planQuery(t.entidadId, t.vigencia),
-    catalogoQuery(t.vigencia),
-    entidadQuery(t.entidadId),
-  ]),
+  loader: precargaDe(async (t) => {
+    const [plan, catalogo, entidad] = await Promise.all([
+      consultas.plan(),
+      consultas.catalogo(),
+      consultas.entidad(),
+    ]);
+    return [
+      plan.planQuery(t.entidadId, t.vigencia),
+      catalogo.catalogoQuery(t.vigencia),
+      entidad.entidadQuery(t.entidadId),
+    ];
+  }),
   component: pagina(() => import('./features/plan/plan-page.tsx'), 'PlanPage'),
 });
 
@@ -171,17 +234,13 @@ const seguimiento = createRoute({
     actividad: uuid(s.actividad),
   }),
   loaderDeps: ({ search }) => ({ periodo: search.periodo }),
-  loader: async ({ context, deps, cause }) => {
-    if (cause === 'stay') return;
-    const t = context.trabajo;
-    if (!t?.entidadId) return;
-    const config = await context.queryClient
-      .ensureQueryData(vigenciaQuery(t.entidadId, t.vigencia))
-      .catch(() => null);
-    if (!config) return;
-    const periodo = periodoVigente(config, deps.periodo);
-    await precargar(context, hojaQuery(t.entidadId, t.vigencia, periodo), catalogoQuery(t.vigencia));
-  },
+  loader: precargaPorPeriodo(
+    () => Promise.all([consultas.seguimiento(), consultas.catalogo()]),
+    ([seguimiento, catalogo], t) => [
+      seguimiento.hojaQuery(t.entidadId, t.vigencia, t.periodo),
+      catalogo.catalogoQuery(t.vigencia),
+    ],
+  ),
   component: pagina(() => import('./features/seguimiento/seguimiento-page.tsx'), 'SeguimientoPage'),
 });
 
@@ -190,59 +249,64 @@ const tablero = createRoute({
   path: '/tablero',
   validateSearch: validarPeriodo,
   loaderDeps: ({ search }) => ({ periodo: search.periodo }),
-  loader: async ({ context, deps, cause }) => {
-    if (cause === 'stay') return;
-    const t = context.trabajo;
-    if (!t?.entidadId) return;
-    const config = await context.queryClient
-      .ensureQueryData(vigenciaQuery(t.entidadId, t.vigencia))
-      .catch(() => null);
-    if (!config) return;
-    await precargar(context, resumenTablero(t.entidadId, t.vigencia, periodoVigente(config, deps.periodo)));
-  },
+  // The dashboard's summary query is in the first load (it is small): the tablero is most people's first
+  // page, and its data must not wait for another chunk.
+  loader: precargaPorPeriodo(
+    () => Promise.resolve(null),
+    (_m, t) => [resumenTablero(t.entidadId, t.vigencia, t.periodo)],
+  ),
   component: pagina(() => import('./features/tablero/tablero-page.tsx'), 'TableroPage'),
 });
 
 const indicadores = createRoute({
   getParentRoute: () => raiz,
   path: '/indicadores',
-  loader: precargaDe((t) => [
-    indicadoresQuery(t.entidadId, t.vigencia),
-    vigenciaQuery(t.entidadId, t.vigencia),
-    catalogoQuery(t.vigencia),
-  ]),
+  loader: precargaDe(async (t) => {
+    const [indicadores, vigencias, catalogo] = await Promise.all([
+      consultas.indicadores(),
+      consultas.vigencias(),
+      consultas.catalogo(),
+    ]);
+    return [
+      indicadores.indicadoresQuery(t.entidadId, t.vigencia),
+      vigencias.vigenciaQuery(t.entidadId, t.vigencia),
+      catalogo.catalogoQuery(t.vigencia),
+    ];
+  }),
   component: pagina(() => import('./features/indicadores/indicadores-page.tsx'), 'IndicadoresPage'),
 });
 
 const vigencia = createRoute({
   getParentRoute: () => raiz,
   path: '/vigencia',
-  loader: precargaDe((t) => [vigenciaQuery(t.entidadId, t.vigencia)]),
+  loader: precargaDe(async (t) => [(await consultas.vigencias()).vigenciaQuery(t.entidadId, t.vigencia)]),
   component: pagina(() => import('./features/vigencias/vigencias-page.tsx'), 'VigenciasPage'),
 });
 
 const catalogo = createRoute({
   getParentRoute: () => raiz,
   path: '/catalogo',
-  loader: precargaDe((t) => [
-    catalogoQuery(t.vigencia),
-    responsablesQuery(t.entidadId, t.vigencia),
-    entidadQuery(t.entidadId),
-  ]),
+  loader: precargaDe(async (t) => {
+    const [{ catalogoQuery, responsablesQuery }, { entidadQuery }] = await Promise.all([
+      consultas.catalogo(),
+      consultas.entidad(),
+    ]);
+    return [catalogoQuery(t.vigencia), responsablesQuery(t.entidadId, t.vigencia), entidadQuery(t.entidadId)];
+  }),
   component: pagina(() => import('./features/catalogo/catalogo-page.tsx'), 'CatalogoPage'),
 });
 
 const entidad = createRoute({
   getParentRoute: () => raiz,
   path: '/entidad',
-  loader: precargaDe((t) => [entidadQuery(t.entidadId)]),
+  loader: precargaDe(async (t) => [(await consultas.entidad()).entidadQuery(t.entidadId)]),
   component: pagina(() => import('./features/entidad/entidad-page.tsx'), 'EntidadPage'),
 });
 
 const calendario = createRoute({
   getParentRoute: () => raiz,
   path: '/calendario',
-  loader: precargaDe((t) => [calendarioQuery(t.entidadId, t.vigencia)]),
+  loader: precargaDe(async (t) => [(await consultas.calendario()).calendarioQuery(t.entidadId, t.vigencia)]),
   component: pagina(() => import('./features/calendario/calendario-page.tsx'), 'CalendarioPage'),
 });
 
@@ -251,7 +315,10 @@ const entidades = createRoute({
   path: '/entidades',
   loader: ({ context, cause }) => {
     if (cause === 'stay' || !context.sesion?.usuario.adminPlataforma) return;
-    return precargar(context, entidadesQuery());
+    return consultas
+      .entidad()
+      .then((m) => precargar(context, m.entidadesQuery()))
+      .catch(() => undefined);
   },
   component: pagina(() => import('./features/entidad/entidades-page.tsx'), 'EntidadesPage'),
 });
@@ -259,14 +326,14 @@ const entidades = createRoute({
 const dependencias = createRoute({
   getParentRoute: () => raiz,
   path: '/dependencias',
-  loader: precargaDe((t) => [dependenciasQuery(t.entidadId)]),
+  loader: precargaDe(async (t) => [(await consultas.dependencias()).dependenciasQuery(t.entidadId)]),
   component: pagina(() => import('./features/dependencias/dependencias-page.tsx'), 'DependenciasPage'),
 });
 
 const usuarios = createRoute({
   getParentRoute: () => raiz,
   path: '/usuarios',
-  loader: precargaDe((t) => [usuariosQuery(t.entidadId)]),
+  loader: precargaDe(async (t) => [(await consultas.usuarios()).usuariosQuery(t.entidadId)]),
   component: pagina(() => import('./features/usuarios/usuarios-page.tsx'), 'UsuariosPage'),
 });
 

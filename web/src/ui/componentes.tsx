@@ -1,8 +1,13 @@
-import { Alert, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
 
-/** Page heading that also sets the document title, so screen readers and tabs say where you are. */
+/**
+ * Page heading that also sets the document title, so screen readers and tabs say where you are.
+ *
+ * This module is in the first load (the root route's loading, error and not-found states use it), so it is
+ * plain HTML styled with Mantine's own variables (estilos.css): Mantine's Box and styles code stays out of the
+ * first load and comes with the page that uses Mantine's components.
+ */
 export function Pagina({
   titulo,
   descripcion,
@@ -16,15 +21,13 @@ export function Pagina({
     document.title = `${titulo} — MIPG Abierto`;
   }, [titulo]);
   return (
-    <Stack gap="lg">
+    <div className="pagina">
       <div>
-        <Title order={1} size="h2">
-          {titulo}
-        </Title>
-        {descripcion && <Text mt={4}>{descripcion}</Text>}
+        <h1 className="titulo-pagina">{titulo}</h1>
+        {descripcion && <p className="descripcion-pagina">{descripcion}</p>}
       </div>
       {children}
-    </Stack>
+    </div>
   );
 }
 
@@ -41,30 +44,37 @@ export function Cargando({
   bloques?: number[];
 }) {
   return (
-    <Stack gap="md" role="status" aria-busy="true" className="cargando">
+    <div role="status" aria-busy="true" className="cargando">
       <span className="solo-lector">Cargando {que}…</span>
       {bloques.map((alto, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: the blocks never reorder
-        <Skeleton key={i} height={alto} radius="sm" width={alto <= 32 ? '40%' : '100%'} aria-hidden />
+        <div
+          // biome-ignore lint/suspicious/noArrayIndexKey: the blocks never reorder
+          key={i}
+          className="bloque-carga"
+          style={{ height: alto, width: alto <= 32 ? '40%' : '100%' }}
+          aria-hidden
+        />
       ))}
-    </Stack>
+    </div>
   );
 }
 
+/** Notices in place, in plain HTML styled like Mantine's outline Alert (estilos.css, `.aviso`). */
 export function MensajeError({ error }: { error: unknown }) {
   if (!error) return null;
   return (
-    <Alert color="red.9" variant="outline" title="No fue posible completar la acción" role="alert">
-      {error instanceof Error ? error.message : String(error)}
-    </Alert>
+    <div className="aviso aviso-error" role="alert">
+      <div className="aviso-titulo">No fue posible completar la acción</div>
+      <div>{error instanceof Error ? error.message : String(error)}</div>
+    </div>
   );
 }
 
 export function Exito({ children }: { children: ReactNode }) {
   return (
-    <Alert color="green.9" variant="outline" role="status">
+    <div className="aviso aviso-exito" role="status">
       {children}
-    </Alert>
+    </div>
   );
 }
 

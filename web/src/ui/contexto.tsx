@@ -2,6 +2,9 @@ import type { EntidadResumen, Sesion } from '@contrato/auth.ts';
 import { type Permiso, rolesPermiten } from '@core/roles.ts';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { createContext, type ReactNode, useContext, useEffect } from 'react';
+import { trabajoDe } from './trabajo.ts';
+
+export { trabajoDe, VIGENCIA_ACTUAL } from './trabajo.ts';
 
 interface Trabajo {
   sesion: Sesion;
@@ -14,16 +17,6 @@ interface Trabajo {
 }
 
 const Contexto = createContext<Trabajo | null>(null);
-
-export const VIGENCIA_ACTUAL = new Date().getFullYear();
-
-/** The entity and year in the address if the session has them, else the first entity and this year. */
-export function trabajoDe(sesion: Sesion, busqueda: { entidad?: string; vigencia?: number }) {
-  const entidadId = sesion.entidades.some((e) => e.id === busqueda.entidad)
-    ? busqueda.entidad
-    : sesion.entidades[0]?.id;
-  return { entidadId, vigencia: busqueda.vigencia ?? VIGENCIA_ACTUAL };
-}
 
 /** Entity and year live in the address (shareable links, the back button), not in the device's storage. */
 export function ProveedorTrabajo({ sesion, children }: { sesion: Sesion; children: ReactNode }) {

@@ -1,5 +1,7 @@
 // The frame of signed-in pages: entity and year selectors, sections, sign-out and the entity's footer. Its own
 // chunk (raiz.tsx loads it once a session exists), so the login page never downloads it.
+
+import type { Sesion } from '@contrato/auth.ts';
 import { Anchor, Button, Container, Group, NativeSelect, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useLocation, useNavigate } from '@tanstack/react-router';
@@ -7,7 +9,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { useSalir } from '../features/auth/api.ts';
 import { vigenciasQuery } from '../features/catalogo/api.ts';
 import { entidadQuery } from '../features/entidad/api.ts';
-import { useTrabajo } from './contexto.tsx';
+import { ProveedorTrabajo, useTrabajo } from './contexto.tsx';
 import { BarraAccesibilidad, CREDITO, Superior } from './marco.tsx';
 import { Enlace } from './router.tsx';
 
@@ -149,5 +151,14 @@ export function Marco({ children }: { children: ReactNode }) {
       </main>
       <PieEntidad entidadId={t.entidad?.id} />
     </>
+  );
+}
+
+/** The signed-in frame with the entity and year at work: one chunk, which the login page never downloads. */
+export function MarcoConTrabajo({ sesion, children }: { sesion: Sesion; children: ReactNode }) {
+  return (
+    <ProveedorTrabajo sesion={sesion}>
+      <Marco>{children}</Marco>
+    </ProveedorTrabajo>
   );
 }

@@ -1,7 +1,7 @@
 // The frame every page shares (skip link, GOV.CO bar, accessibility bar) and the one of pages without a
 // session. The signed-in frame is in marco-sesion.tsx, loaded only with a session: the login page does not
-// download the navigation, the entity and year selectors or the entity's footer.
-import { Container, Text } from '@mantine/core';
+// download the navigation, the entity and year selectors or the entity's footer. Plain HTML with the sizes of
+// Mantine's Container (`.contenedor`, estilos.css): this module is in the first load.
 import { type ReactNode, useEffect, useState } from 'react';
 
 const TAMANOS = [87.5, 100, 112.5, 125, 150];
@@ -63,11 +63,11 @@ export function BarraGovCo() {
   return (
     // A landmark of its own: content outside every landmark is lost to screen-reader navigation.
     <nav className="barra-govco" aria-label="Portal del Estado colombiano">
-      <Container size="xl">
+      <div className="contenedor">
         <a href="https://www.gov.co" className="logo-govco" rel="noopener">
           GOV.CO<span className="solo-lector"> — Portal del Estado colombiano</span>
         </a>
-      </Container>
+      </div>
     </nav>
   );
 }
@@ -78,20 +78,18 @@ export function MarcoPublico({ children, ancho = 'xs' }: { children: ReactNode; 
     <>
       <Superior />
       <header className="cabecera">
-        <Container size="xl" py="sm">
+        <div className="contenedor contenedor-sm-py">
           <span className="marca">MIPG Abierto</span>
-        </Container>
+        </div>
         <BarraAccesibilidad />
       </header>
       <main id="contenido" tabIndex={-1}>
-        <Container size={ancho} py="xl">
-          {children}
-        </Container>
+        <div className={`contenedor contenedor-${ancho} contenedor-xl-py`}>{children}</div>
       </main>
       <footer className="pie">
-        <Container size="xl">
-          <Text size="sm">{CREDITO}</Text>
-        </Container>
+        <div className="contenedor">
+          <p className="texto-sm">{CREDITO}</p>
+        </div>
       </footer>
     </>
   );

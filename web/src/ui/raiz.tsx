@@ -1,13 +1,11 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import { Outlet, useLocation, useRouter } from '@tanstack/react-router';
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
-import { sesionQuery } from '../features/auth/api.ts';
+import { sesionQuery } from '../features/auth/sesion.ts';
 import { Cargando, MensajeError } from './componentes.tsx';
-import { ProveedorTrabajo } from './contexto.tsx';
 import { MarcoPublico } from './marco.tsx';
-import { SesionVencida } from './sesion-vencida.tsx';
 
-export { trabajoDe } from './contexto.tsx';
+export { trabajoDe } from './trabajo.ts';
 
 // Pages without a session: the citizens' public page and the one-time setup link.
 export const esPublica = (camino: string) =>
@@ -18,7 +16,7 @@ export const esPublica = (camino: string) =>
  * download as soon as it knows there is a session (rutas.tsx), alongside the page's chunk.
  */
 export const precargarMarco = () => import('./marco-sesion.tsx');
-const Marco = lazy(() => precargarMarco().then((m) => ({ default: m.Marco })));
+const Marco = lazy(() => precargarMarco().then((m) => ({ default: m.MarcoConTrabajo })));
 
 const cargarIngreso = () => import('../features/auth/login-page.tsx');
 const LoginPage = lazy(() => cargarIngreso().then((m) => ({ default: m.LoginPage })));
@@ -31,6 +29,9 @@ export function precargarIngreso(cliente: QueryClient) {
   void cargarIngreso();
   void import('../features/auth/estado-plataforma.ts').then((m) => cliente.prefetchQuery(m.estadoPlataforma));
 }
+// Only a signed-in person can see their session end: the dialog (a login form) is not in the first load.
+const SesionVencida = lazy(() => import('./sesion-vencida.tsx').then((m) => ({ default: m.SesionVencida })));
+
 const CambiarClavePage = lazy(() =>
   import('../features/auth/cambiar-clave-page.tsx').then((m) => ({ default: m.CambiarClavePage })),
 );
@@ -89,7 +90,7 @@ function Privada() {
       </Publico>
     );
   return (
-    <ProveedorTrabajo sesion={sesion.data}>
+    <>
       {/* While the frame's code arrives: what the root route shows while it asks for the session. */}
       <Suspense
         fallback={
@@ -98,12 +99,14 @@ function Privada() {
           </MarcoPublico>
         }
       >
-        <Marco>
+        <Marco sesion={sesion.data}>
           <Outlet />
         </Marco>
       </Suspense>
-      <SesionVencida correo={sesion.data.usuario.correo} usuarioId={sesion.data.usuario.id} />
-    </ProveedorTrabajo>
+      <Suspense fallback={null}>
+        <SesionVencida correo={sesion.data.usuario.correo} usuarioId={sesion.data.usuario.id} />
+      </Suspense>
+    </>
   );
 }
 

@@ -1,27 +1,8 @@
-import type { Sesion } from '@contrato/auth.ts';
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, ErrorApi, fijarCsrf } from '../../api.ts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api.ts';
+import { authKeys } from './sesion.ts';
 
-export const authKeys = {
-  sesion: ['sesion'] as const,
-};
-
-/** The session, or null without one: a 401 is an answer here, not an error. */
-export const sesionQuery = () =>
-  queryOptions({
-    queryKey: authKeys.sesion,
-    queryFn: async () => {
-      try {
-        const s = await api<Sesion>('GET', '/api/auth/sesion');
-        fijarCsrf(s.csrf);
-        return s;
-      } catch (e) {
-        if (e instanceof ErrorApi && e.status === 401) return null;
-        throw e;
-      }
-    },
-    staleTime: 60_000,
-  });
+export { authKeys, sesionQuery } from './sesion.ts';
 
 export function useIngresar() {
   const cliente = useQueryClient();

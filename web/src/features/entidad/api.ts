@@ -1,6 +1,7 @@
 import type { Entidad } from '@contrato/entidades.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, subirArchivo } from '../../api.ts';
+import { api } from '../../api.ts';
+import { subirArchivo } from '../../api-archivos.ts';
 import { authKeys } from '../auth/api.ts';
 import type { DatosEntidad } from './formulario-entidad.tsx';
 

@@ -1,7 +1,8 @@
 import type { AnalisisHoja, HojaPropia, LecturaHoja } from '@contrato/plan-propio.ts';
 import { LIMITES_HOJA_PROPIA } from '@contrato/plan-propio.ts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, ErrorTabla, importarTabla, leerCsrf } from '../../api.ts';
+import { api, leerCsrf } from '../../api.ts';
+import { ErrorTabla, importarTabla } from '../../api-archivos.ts';
 
 const base = (entidadId: string, vigencia: number) =>
   `/api/entidades/${entidadId}/plan/${vigencia}/hoja-propia`;

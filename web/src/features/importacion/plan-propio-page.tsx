@@ -14,7 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { ErrorTabla } from '../../api.ts';
+import { ErrorTabla } from '../../api-archivos.ts';
 import { Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { cantidad } from '../../ui/formato.ts';

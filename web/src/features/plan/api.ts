@@ -4,7 +4,8 @@ import { type ActividadesTablero, type EstadoActividadSchema, POR_PAGINA_MAXIMO 
 import type { TipoCambio } from '@core/cambios-plan.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { api, leerCsrf, subirArchivo } from '../../api.ts';
+import { api, leerCsrf } from '../../api.ts';
+import { subirArchivo } from '../../api-archivos.ts';
 import { inicioKeys } from '../inicio/api.ts';
 import type { DatosActividad } from './formulario-actividad.tsx';
 

@@ -1,6 +1,7 @@
 import type { CriterioEntrada, HojaSeguimiento, LoteResultado, Seleccion } from '@contrato/seguimiento.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, subirArchivo } from '../../api.ts';
+import { api } from '../../api.ts';
+import { subirArchivo } from '../../api-archivos.ts';
 import { useUnaALaVez } from '../../ui/una-a-la-vez.ts';
 import { inicioKeys } from '../inicio/api.ts';
 import { tableroKeys } from '../tablero/api.ts';

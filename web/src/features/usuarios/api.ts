@@ -2,7 +2,8 @@ import type { BandejaCorreo } from '@contrato/correo.ts';
 import { TABLA_MAXIMA_BYTES } from '@contrato/excel.ts';
 import type { ImportacionPersonas, UsuarioEntidad } from '@contrato/usuarios.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, importarTabla } from '../../api.ts';
+import { api } from '../../api.ts';
+import { importarTabla } from '../../api-archivos.ts';
 
 export interface Invitacion {
   id: string;

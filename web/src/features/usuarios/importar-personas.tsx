@@ -1,7 +1,7 @@
 import { TABLA_MAXIMA_BYTES } from '@contrato/excel.ts';
 import { Anchor, Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { ErrorTabla } from '../../api.ts';
+import { ErrorTabla } from '../../api-archivos.ts';
 import { Exito, MensajeError } from '../../ui/componentes.tsx';
 import { cantidad } from '../../ui/formato.ts';
 import { ProblemasImportacion, TablaTextos } from '../../ui/problemas-importacion.tsx';
