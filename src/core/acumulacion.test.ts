@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   ACUMULACIONES,
   type Acumulacion,
+  agregarPeriodos,
   logradoAcumulado,
+  logradoDesdeAgregados,
   planeadoAcumulado,
   problemaMetas,
 } from './acumulacion.ts';
@@ -145,5 +147,31 @@ describe('propiedades', () => {
         },
       ),
     );
+  });
+});
+
+describe('agregados de los periodos (lo que calcula la base)', () => {
+  it('cualquier tipo: desde los agregados da lo mismo que desde las cifras de cada periodo', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ACUMULACIONES),
+        fc.array(fc.option(fc.double({ min: 0, max: 1e9, noNaN: true }), { nil: null }), { maxLength: 12 }),
+        fc.option(fc.double({ min: 0.01, max: 1e6, noNaN: true }), { nil: null }),
+        (tipo, valores, meta) => {
+          const directo = logradoAcumulado(tipo, valores, meta);
+          const agregado = logradoDesdeAgregados(tipo, agregarPeriodos(valores), meta);
+          if (directo === null) expect(agregado).toBeNull();
+          else expect(agregado).toBeCloseTo(directo, 6);
+        },
+      ),
+    );
+  });
+
+  it.each([
+    [[null, null], null],
+    [[3, null, 5], { n: 2, suma: 8, maximo: 5, ultimo: 5 }],
+    [[7, 2, null], { n: 2, suma: 9, maximo: 7, ultimo: 2 }],
+  ] as const)('%j → %j', (valores, esperado) => {
+    expect(agregarPeriodos(valores)).toEqual(esperado);
   });
 });

@@ -66,6 +66,50 @@ export const NOMBRE_LOGRADO: Record<Acumulacion, string> = {
 const sumar = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 /**
+ * What the goal types need of the periods' accepted figures. A database can compute these four in one pass
+ * (the dashboard and the territorial consolidation do), and `logradoDesdeAgregados` finishes the rule.
+ */
+export interface AgregadosPeriodos {
+  n: number;
+  suma: number;
+  maximo: number;
+  /** The figure of the latest period that has one. */
+  ultimo: number;
+}
+
+export function agregarPeriodos(valores: readonly (number | null)[]): AgregadosPeriodos | null {
+  const presentes = valores.filter((v): v is number => v !== null);
+  if (!presentes.length) return null;
+  return {
+    n: presentes.length,
+    suma: sumar(presentes),
+    maximo: Math.max(...presentes),
+    ultimo: presentes.at(-1)!,
+  };
+}
+
+/** Achievement from the aggregates of the accepted figures; null when no period has one. */
+export function logradoDesdeAgregados(
+  tipo: Acumulacion,
+  a: AgregadosPeriodos | null,
+  metaAnual: number | null,
+): number | null {
+  if (!a || a.n === 0) return null;
+  switch (tipo) {
+    case 'suma':
+      return a.suma;
+    case 'ultimo':
+      return a.ultimo;
+    case 'promedio':
+      return a.suma / a.n;
+    case 'maximo':
+      return a.maximo;
+    case 'hito':
+      return a.ultimo > 0 ? (metaAnual !== null && metaAnual > 0 ? metaAnual : 1) : 0;
+  }
+}
+
+/**
  * Achievement at the cut-off from each period's accepted figure, periods 1..n in order (null: none
  * accepted). null when no period has a figure.
  */
@@ -74,21 +118,8 @@ export function logradoAcumulado(
   valores: readonly (number | null)[],
   metaAnual: number | null,
 ): number | null {
-  const presentes = valores.filter((v): v is number => v !== null);
-  if (!presentes.length) return null;
-  if (presentes.some((v) => !Number.isFinite(v))) return Number.NaN;
-  switch (tipo) {
-    case 'suma':
-      return sumar(presentes);
-    case 'ultimo':
-      return presentes.at(-1)!;
-    case 'promedio':
-      return sumar(presentes) / presentes.length;
-    case 'maximo':
-      return Math.max(...presentes);
-    case 'hito':
-      return presentes.at(-1)! > 0 ? (metaAnual !== null && metaAnual > 0 ? metaAnual : 1) : 0;
-  }
+  if (valores.some((v) => v !== null && !Number.isFinite(v))) return Number.NaN;
+  return logradoDesdeAgregados(tipo, agregarPeriodos(valores), metaAnual);
 }
 
 /** Planned at the cut-off of period n from the period goals. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type pg from 'pg';
 import {
   type ActividadesTablero,
@@ -11,7 +11,7 @@ import {
   type ResumenTablero,
   TableroSchema,
 } from '../../contrato/tablero.ts';
-import { type Acumulacion, logradoAcumulado, planeadoAcumulado } from '../../core/acumulacion.ts';
+import { type Acumulacion, logradoDesdeAgregados, planeadoAcumulado } from '../../core/acumulacion.ts';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import { politicasAplicables } from '../../core/catalogo.ts';
 import {
@@ -62,8 +62,11 @@ interface FilaCifras {
   fecha_inicio: string;
   fecha_fin: string;
   acumulacion: Acumulacion;
-  /** Accepted figure of each period up to the cut-off, by period number. */
-  valores: Record<string, number> | null;
+  /** Aggregates of the counted figures up to the cut-off (n = 0: none). */
+  n: number;
+  suma: number | null;
+  maximo: number | null;
+  ultimo: number | null;
   /** Some accepted figure is out of the input bounds (stored before them). */
   fuera: boolean;
   estado_actual: EstadoSeguimiento | null;
@@ -77,6 +80,24 @@ interface FilaCifras {
 }
 
 const ESTADOS_QUE_CUENTAN = ESTADOS_SEGUIMIENTO.filter(seguimientoCuenta);
+
+/** A figure that counts: accepted by planeación and within the input bounds (`s` is the seguimiento). */
+function cuentaSql() {
+  const cuentan = sql.join(
+    ESTADOS_QUE_CUENTAN.map((e) => sql`${e}`),
+    sql`, `,
+  );
+  return sql`s.estado in (${cuentan}) and abs(s.valor) <= ${MAXIMO_CIFRA}`;
+}
+
+/**
+ * The aggregates the goal types need (core/acumulacion.ts, AgregadosPeriodos), in one pass over the counted
+ * figures; the latest one is the value of the highest period (arrays compare element by element).
+ */
+const agregadosSql = (cuenta: SQL) => sql`count(s.valor) filter (where ${cuenta})::int as n,
+  (sum(s.valor) filter (where ${cuenta}))::float8 as suma,
+  (max(s.valor) filter (where ${cuenta}))::float8 as maximo,
+  (max(array[s.periodo::float8, s.valor]) filter (where ${cuenta}))[2] as ultimo`;
 
 /**
  * Every activity of the entity's plan with its accepted figure of each period up to the cut-off and its
@@ -96,7 +117,7 @@ async function cifrasPorActividad(db: Db, vigencia: number, numero: number, enti
           'id', a.id, 'politica', a.politica, 'dependencia_id', a.dependencia_id,
           'ponderacion', a.ponderacion, 'meta_anual', a.meta_anual, 'metas_periodo', a.metas_periodo,
           'fecha_inicio', a.fecha_inicio, 'fecha_fin', a.fecha_fin, 'acumulacion', a.acumulacion,
-          'valores', r.valores, 'fuera', r.fuera,
+          'n', coalesce(r.n, 0), 'suma', r.suma, 'maximo', r.maximo, 'ultimo', r.ultimo, 'fuera', r.fuera,
           'estado_actual', r.estado_actual, 'codigo', a.codigo, 'nombre', a.nombre,
           'tardio_actual', r.tardio_actual, 'avance_verificado', r.avance_verificado,
           'reportado_por', r.reportado_por, 'responsable_id', a.responsable_id,
@@ -104,8 +125,7 @@ async function cifrasPorActividad(db: Db, vigencia: number, numero: number, enti
         from actividad a
         join plan_accion p on p.id = a.plan_id
         left join lateral (
-          select json_object_agg(s.periodo, s.valor) filter (where s.estado in (${cuentan})
-                   and abs(s.valor) <= ${MAXIMO_CIFRA}) as valores,
+          select ${agregadosSql(cuentaSql())},
                  coalesce(bool_or(not (abs(s.valor) <= ${MAXIMO_CIFRA})) filter (where s.estado in (${cuentan})),
                    false) as fuera,
                  max(s.estado) filter (where s.periodo = ${numero}) as estado_actual,
@@ -135,9 +155,9 @@ function consolidable(f: FilaCifras, numero: number, periodo: { inicio: string; 
       planeadoAlCorte: planeadoAcumulado(f.acumulacion, f.metas_periodo, numero),
       logradoAlCorte: f.fuera
         ? Number.NaN
-        : (logradoAcumulado(
+        : (logradoDesdeAgregados(
             f.acumulacion,
-            Array.from({ length: numero }, (_, i) => f.valores?.[i + 1] ?? null),
+            f.n ? { n: f.n, suma: f.suma ?? 0, maximo: f.maximo ?? 0, ultimo: f.ultimo ?? 0 } : null,
             f.meta_anual,
           ) ?? 0),
       reporto: !debia || envio,
@@ -634,7 +654,7 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
     ESTADOS_QUE_CUENTAN.map((e) => sql`${e}`),
     sql`, `,
   );
-  const cuenta = sql`s.estado in (${cuentan}) and abs(s.valor) <= ${MAXIMO_CIFRA}`;
+  const cuenta = cuentaSql();
   const filas = await filasSql<{
     entidad_id: string;
     politica: string;
@@ -649,10 +669,7 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
     db,
     sql`with r as (
           select s.actividad_id,
-                 sum(s.valor) filter (where ${cuenta}) as suma,
-                 avg(s.valor) filter (where ${cuenta}) as promedio,
-                 max(s.valor) filter (where ${cuenta}) as maximo,
-                 (array_agg(s.valor order by s.periodo desc) filter (where ${cuenta}))[1] as ultimo,
+                 ${agregadosSql(cuenta)},
                  bool_or(not (abs(s.valor) <= ${MAXIMO_CIFRA})) filter (where s.estado in (${cuentan})) as fuera,
                  bool_or(s.periodo = ${numero} and s.estado not in ('borrador', 'devuelto')) as envio
           from seguimiento s
@@ -666,7 +683,7 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
                  a.fecha_fin, r.fuera, r.envio,
                  -- The goal type's achievement (core/acumulacion.ts, logradoAcumulado).
                  case a.acumulacion
-                   when 'ultimo' then r.ultimo when 'promedio' then r.promedio when 'maximo' then r.maximo
+                   when 'ultimo' then r.ultimo when 'promedio' then r.suma / nullif(r.n, 0) when 'maximo' then r.maximo
                    when 'hito' then case when r.ultimo > 0 then a.meta_anual else 0 end
                    else r.suma end as logrado
           from actividad a
@@ -712,7 +729,12 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
     ).map((x) => [x.id, x.modo]),
   );
   const porEntidad = new Map<string, typeof filas>();
-  for (const f of filas) porEntidad.set(f.entidad_id, [...(porEntidad.get(f.entidad_id) ?? []), f]);
+  // push, not spread: copying the group on every row made this quadratic (bench/plan.ts, territorial).
+  for (const f of filas) {
+    const g = porEntidad.get(f.entidad_id);
+    if (g) g.push(f);
+    else porEntidad.set(f.entidad_id, [f]);
+  }
   // The SQL sums per policy and dependencia add up to any level; core's rules finish each one.
   const nivel = (suyas: typeof filas, ponderado: boolean) => {
     const n = suyas.reduce((x, f) => x + f.con_avance, 0);
@@ -726,7 +748,11 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
   };
   const agrupar = (suyas: typeof filas, clave: (f: (typeof filas)[number]) => string) => {
     const grupos = new Map<string, typeof filas>();
-    for (const f of suyas) grupos.set(clave(f), [...(grupos.get(clave(f)) ?? []), f]);
+    for (const f of suyas) {
+      const g = grupos.get(clave(f));
+      if (g) g.push(f);
+      else grupos.set(clave(f), [f]);
+    }
     return grupos;
   };
   return [...porEntidad].map(([id, todas]) => {
