@@ -4,7 +4,7 @@
 // plan with its date and address; the citizen sees the act. Axe on every page touched.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, type Entorno, iniciarEntorno, revisarPagina, sesionApi } from './entorno.ts';
+import { ADMIN, type Entorno, entrarComo, iniciarEntorno, revisarPagina, sesionApi } from './entorno.ts';
 
 let e: Entorno;
 const CLAVE = 'Sibundoy2026x';
@@ -21,16 +21,8 @@ const PERSONAS = {
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 let entidadId = '';
 
-async function entrar(navegador: Browser, correo: string, ancho = 1280): Promise<Page> {
-  const ctx = await navegador.newContext({ locale: 'es-CO', viewport: { width: ancho, height: 900 } });
-  const p = await ctx.newPage();
-  await p.goto(e.url);
-  await p.getByLabel('Correo electrónico').fill(correo);
-  await p.locator('input[type=password]').fill(CLAVE);
-  await p.getByRole('button', { name: 'Ingresar' }).click();
-  await p.getByRole('heading', { name: /^Bienvenid/ }).waitFor();
-  return p;
-}
+const entrar = (navegador: Browser, correo: string, ancho = 1280) =>
+  entrarComo(navegador, e.url, correo, CLAVE, ancho);
 const ir = (p: Page, texto: string) =>
   p.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: texto, exact: true }).click();
 

@@ -2,7 +2,7 @@
 // entity's closure day registered with a form that names its fields, and the deadline it moves.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, type Entorno, iniciarEntorno, revisarPagina, sesionApi } from './entorno.ts';
+import { ADMIN, type Entorno, ingresar, iniciarEntorno, revisarPagina, sesionApi } from './entorno.ts';
 
 let e: Entorno;
 let contexto: BrowserContext;
@@ -18,11 +18,7 @@ beforeAll(async () => {
   }));
   contexto = await e.navegador.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
   page = await contexto.newPage();
-  await page.goto(e.url);
-  await page.getByLabel('Correo electrónico').fill(ADMIN.correo);
-  await page.locator('input[type=password]').fill(ADMIN.clave);
-  await page.getByRole('button', { name: 'Ingresar' }).click();
-  await page.getByRole('navigation', { name: 'Secciones' }).waitFor();
+  await ingresar(page, e.url, ADMIN.correo, ADMIN.clave);
 });
 afterAll(async () => {
   await contexto?.close();

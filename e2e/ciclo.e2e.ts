@@ -3,7 +3,7 @@
 // dashboard shows the new figures.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, type Entorno, iniciarEntorno, revisarPagina, sesionApi } from './entorno.ts';
+import { ADMIN, type Entorno, entrarComo, iniciarEntorno, revisarPagina, sesionApi } from './entorno.ts';
 
 let e: Entorno;
 const CLAVE = 'Sibundoy2026x';
@@ -20,16 +20,8 @@ const PERSONAS = {
 };
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
-async function entrar(navegador: Browser, correo: string): Promise<Page> {
-  const ctx = await navegador.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
-  const p = await ctx.newPage();
-  await p.goto(e.url);
-  await p.getByLabel('Correo electrónico').fill(correo);
-  await p.locator('input[type=password]').fill(CLAVE);
-  await p.getByRole('button', { name: 'Ingresar' }).click();
-  await p.getByRole('heading', { name: /^Bienvenid/ }).waitFor();
-  return p;
-}
+const entrar = (navegador: Browser, correo: string, ancho = 1280) =>
+  entrarComo(navegador, e.url, correo, CLAVE, ancho);
 const ir = (p: Page, texto: string) =>
   p.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: texto, exact: true }).click();
 const tarjeta = (p: Page, codigo: string) => p.getByRole('article', { name: new RegExp(`^${codigo} ·`) });

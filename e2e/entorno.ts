@@ -130,3 +130,26 @@ export async function sesionApi(url: string, correo: string, clave: string) {
     return (x.status === 204 ? undefined : await x.json()) as T;
   };
 }
+
+/** Signs in through the login form at `url` and waits for the signed-in frame. */
+export async function ingresar(p: Page, url: string, correo: string, clave: string) {
+  await p.goto(url);
+  await p.getByLabel('Correo electrónico').fill(correo);
+  await p.locator('input[type=password]').fill(clave);
+  await p.getByRole('button', { name: 'Ingresar' }).click();
+  await p.getByRole('navigation', { name: 'Secciones' }).waitFor();
+}
+
+/** A new page in es-CO, `ancho` px wide (a desktop by default), signed in as `correo`. */
+export async function entrarComo(
+  navegador: Browser,
+  url: string,
+  correo: string,
+  clave: string,
+  ancho = 1280,
+) {
+  const ctx = await navegador.newContext({ locale: 'es-CO', viewport: { width: ancho, height: 900 } });
+  const p = await ctx.newPage();
+  await ingresar(p, url, correo, clave);
+  return p;
+}

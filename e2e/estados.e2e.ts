@@ -7,7 +7,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../src/modules/demo/demo.service.ts';
-import { ADMIN, CARPETA_CAPTURAS, type Entorno, iniciarEntorno } from './entorno.ts';
+import { ADMIN, CARPETA_CAPTURAS, type Entorno, ingresar, iniciarEntorno } from './entorno.ts';
 
 let e: Entorno;
 const hallazgos: { estado: string; regla: string; ayuda: string; elementos: string[] }[] = [];
@@ -124,10 +124,7 @@ async function entrar(navegador: Browser, correo: string, clave: string, ancho: 
     hasTouch: ancho.movil,
   });
   const p = await ctx.newPage();
-  await p.goto(e.url);
-  await p.getByLabel('Correo electrónico').fill(correo);
-  await p.locator('input[type=password]').fill(clave);
-  await p.getByRole('button', { name: 'Ingresar' }).click();
+  await ingresar(p, e.url, correo, clave);
   await p.getByRole('heading', { name: /^Bienvenid/ }).waitFor();
   return p;
 }

@@ -5,7 +5,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { iniciarSmtpPrueba, type Recibido, type SmtpPrueba } from '../src/modules/correo/smtp-prueba.ts';
-import { ADMIN, type Entorno, iniciarEntorno, revisarPagina, sesionApi as sesionApiEn } from './entorno.ts';
+import {
+  ADMIN,
+  type Entorno,
+  entrarComo,
+  iniciarEntorno,
+  revisarPagina,
+  sesionApi as sesionApiEn,
+} from './entorno.ts';
 
 let e: Entorno;
 let smtp: SmtpPrueba;
@@ -48,16 +55,8 @@ async function definirClave(enlace: string) {
   if (r.status !== 204) throw new Error(`definir la clave: ${r.status} ${await r.text()}`);
 }
 
-async function entrar(navegador: Browser, correo: string): Promise<Page> {
-  const ctx = await navegador.newContext({ locale: 'es-CO', viewport: { width: 1280, height: 900 } });
-  const p = await ctx.newPage();
-  await p.goto(e.url);
-  await p.getByLabel('Correo electrónico').fill(correo);
-  await p.locator('input[type=password]').fill(CLAVE);
-  await p.getByRole('button', { name: 'Ingresar' }).click();
-  await p.getByRole('heading', { name: /^Bienvenid/ }).waitFor();
-  return p;
-}
+const entrar = (navegador: Browser, correo: string, ancho = 1280) =>
+  entrarComo(navegador, e.url, correo, CLAVE, ancho);
 
 const tarjeta = (p: Page, codigo: string) => p.getByRole('article', { name: new RegExp(`^${codigo} ·`) });
 const abrirReporte = async (p: Page, codigo: string) => {

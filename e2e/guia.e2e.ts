@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { DEMO } from '../src/modules/demo/demo.service.ts';
-import { ADMIN, type Entorno, iniciarEntorno } from './entorno.ts';
+import { ADMIN, type Entorno, ingresar, iniciarEntorno } from './entorno.ts';
 
 const CARPETA = join(import.meta.dirname, '..', 'docs', 'guia', 'img');
 let e: Entorno;
@@ -33,10 +33,7 @@ async function abrir(navegador: Browser, telefono = false) {
 
 async function entrar(navegador: Browser, correo: string, clave = DEMO.clave, telefono = false) {
   const p = await abrir(navegador, telefono);
-  await p.goto(e.url);
-  await p.getByLabel('Correo electrónico').fill(correo);
-  await p.locator('input[type=password]').fill(clave);
-  await p.getByRole('button', { name: 'Ingresar' }).click();
+  await ingresar(p, e.url, correo, clave);
   await p.getByRole('heading', { name: /^Bienvenid/ }).waitFor();
   await quieta(p);
   return p;

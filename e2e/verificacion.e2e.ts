@@ -3,7 +3,7 @@
 // own people on the Control Interno policy is verified by planeación, and the screen says why.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, type Entorno, iniciarEntorno, revisarPagina, sesionApi } from './entorno.ts';
+import { ADMIN, type Entorno, entrarComo, iniciarEntorno, revisarPagina, sesionApi } from './entorno.ts';
 
 let e: Entorno;
 const CLAVE = 'Sibundoy2026x';
@@ -28,16 +28,8 @@ type Llamar = <T>(method: string, ruta: string, cuerpo?: unknown) => Promise<T>;
 const ids: Record<string, string> = {};
 let base = '';
 
-async function entrar(navegador: Browser, correo: string, ancho = 1280): Promise<Page> {
-  const ctx = await navegador.newContext({ locale: 'es-CO', viewport: { width: ancho, height: 900 } });
-  const p = await ctx.newPage();
-  await p.goto(e.url);
-  await p.getByLabel('Correo electrónico').fill(correo);
-  await p.locator('input[type=password]').fill(CLAVE);
-  await p.getByRole('button', { name: 'Ingresar' }).click();
-  await p.getByRole('heading', { name: /^Bienvenid/ }).waitFor();
-  return p;
-}
+const entrar = (navegador: Browser, correo: string, ancho = 1280) =>
+  entrarComo(navegador, e.url, correo, CLAVE, ancho);
 const tarjeta = (p: Page, codigo: string) => p.getByRole('article', { name: new RegExp(`^${codigo} ·`) });
 const seguimiento = (p: Page, codigo: string) =>
   p.goto(`${e.url}/seguimiento?vigencia=${VIGENCIA}&periodo=1&actividad=${ids[codigo]}`);
