@@ -10,6 +10,7 @@ export const COLUMNAS_PLAN = [
   { clave: 'politica', encabezado: 'Política', ancho: 34 },
   { clave: 'indiceFurag', encabezado: 'Índice FURAG', ancho: 12 },
   { clave: 'plan612', encabezado: 'Plan del Decreto 612', ancho: 30 },
+  { clave: 'planPropio', encabezado: 'Plan propio', ancho: 16 },
   { clave: 'objetivo', encabezado: 'Objetivo estratégico', ancho: 30 },
   { clave: 'nombre', encabezado: 'Actividad', ancho: 50 },
   { clave: 'producto', encabezado: 'Producto o entregable', ancho: 36 },
@@ -30,7 +31,7 @@ export const COLUMNAS_PLAN = [
 export type ClaveColumna = (typeof COLUMNAS_PLAN)[number]['clave'];
 
 /** Columns added after templates were in use: a sheet without them still imports, with their default. */
-const COLUMNAS_NUEVAS = new Set(['Tipo de meta']);
+const COLUMNAS_NUEVAS = new Set(['Tipo de meta', 'Plan propio']);
 
 /** A goal type as typed in a sheet: its key, its name, or the name's first word («Hito», «Último»). */
 export function leerAcumulacion(t: string): Acumulacion | null {
@@ -70,6 +71,8 @@ export interface ContextoImportacion {
     politicas: readonly string[];
     sigla?: string | null;
   }[];
+  /** The entity's own plans (PAMEC, Plan Anual de Auditoría…): code, name and the policies they admit. */
+  planesPropios?: readonly { codigo: string; nombre: string; politicas: readonly string[] }[];
   dependencias: readonly { id: string; nombre: string }[];
   personas: readonly { id: string; correo: string }[];
   /** The entity's strategic objectives (codes); when there are none the column is free text. */
@@ -83,6 +86,7 @@ export interface ActividadImportada {
   codigo: string;
   indiceFurag: string | null;
   plan612: string | null;
+  planPropio: string | null;
   objetivo: string | null;
   nombre: string;
   producto: string;
@@ -246,6 +250,15 @@ export function validarImportacion(
       mal('Plan del Decreto 612', `«${planTexto}» no es uno de los 12 planes del Decreto 612`);
     else if (plan && politica && !planAdmitePolitica(plan, politica))
       mal('Plan del Decreto 612', `«${plan.nombre}» no corresponde a la política de la actividad`);
+    const propioTexto = opcional('Plan propio');
+    const propio = propioTexto
+      ? ctx.planesPropios?.find(
+          (p) => normal(p.codigo) === normal(propioTexto) || normal(p.nombre) === normal(propioTexto),
+        )
+      : null;
+    if (propioTexto && !propio) mal('Plan propio', `«${propioTexto}» no es un plan propio de la entidad`);
+    else if (propio && politica && !planAdmitePolitica(propio, politica))
+      mal('Plan propio', `«${propio.nombre}» no corresponde a la política de la actividad`);
     const objetivo = opcional('Objetivo estratégico');
     if (objetivo && ctx.objetivos?.length && !ctx.objetivos.includes(objetivo))
       mal(
@@ -322,6 +335,7 @@ export function validarImportacion(
       codigo,
       indiceFurag,
       plan612: plan?.clave ?? null,
+      planPropio: propio?.codigo ?? null,
       objetivo,
       nombre,
       producto,

@@ -20,6 +20,7 @@ import { conflicto, ErrorApi } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { planesDecreto612De, politicasDeEntidad } from '../catalogo/catalogo.repository.ts';
 import { actividadesDe, codigosObjetivos, planDe, planEditable } from '../plan/plan.service.ts';
+import { listarPlanesPropios } from '../plan/planes-propios.service.ts';
 import { hojaSeguimiento } from '../seguimiento/seguimiento.service.ts';
 import { periodoVigente } from '../tablero/tablero.service.ts';
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
@@ -44,7 +45,7 @@ export type ResultadoImportacionPlan =
 
 /** Names of what the entity has, for readable cells (and for reading them back on import). */
 export async function referencias(db: Db, entidadId: string, vigencia: number) {
-  const [politicas, dependencias, personas, indices, planes612] = await Promise.all([
+  const [politicas, dependencias, personas, indices, planes612, planesPropios] = await Promise.all([
     politicasDeEntidad(db, entidadId, vigencia),
     db
       .select({ id: dependencia.id, nombre: dependencia.nombre, codigo: dependencia.codigo })
@@ -62,6 +63,7 @@ export async function referencias(db: Db, entidadId: string, vigencia: number) {
       .from(indiceFurag)
       .where(eq(indiceFurag.vigencia, vigencia)),
     planesDecreto612De(db, vigencia),
+    listarPlanesPropios(db, entidadId),
   ]);
   const aplican = new Set(politicas.aplicables.map((p) => p.clave));
   return {
@@ -71,6 +73,7 @@ export async function referencias(db: Db, entidadId: string, vigencia: number) {
     personas,
     indices,
     planes612,
+    planesPropios,
   };
 }
 
@@ -148,6 +151,11 @@ export async function plantillaPlan(db: Db, entidadId: string, vigencia: number)
       ayuda: { encabezado: 'Qué mide el índice', valores: ref.indices.map((i) => i.nombre) },
     },
     { encabezado: 'Plan del Decreto 612', valores: ref.planes612.map((p) => p.nombre) },
+    {
+      encabezado: 'Plan propio',
+      valores: ref.planesPropios.map((p) => p.codigo),
+      ayuda: { encabezado: 'Nombre del plan propio', valores: ref.planesPropios.map((p) => p.nombre) },
+    },
     {
       encabezado: 'Tipo de meta',
       valores: ACUMULACIONES.map((k) => NOMBRE_ACUMULACION[k]),

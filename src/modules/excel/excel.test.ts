@@ -226,6 +226,44 @@ describe('importar el plan desde Excel', () => {
     ).toHaveLength(3);
   });
 
+  it('la columna «Plan propio» toma los planes propios de la entidad, por código o nombre, y se exporta', async () => {
+    await t.exigir(201, planeacionB, 'POST', `/api/entidades/${b}/planes-propios`, {
+      codigo: 'PAAI',
+      nombre: 'Plan Anual de Auditoría Interna',
+      politicas: ['integridad'],
+    });
+    const libro = await libroDe(exportado);
+    const hoja = libro.getWorksheet('Plan de acción')!;
+    const enc = hoja.getRow(1).values as string[];
+    expect(enc).toContain('Plan propio');
+    const celda = (fila: number, col: string) => hoja.getRow(fila).getCell(enc.indexOf(col));
+    hoja.getRow(2).getCell(1).value = 'PP-01';
+    hoja.getRow(3).getCell(1).value = 'PP-02';
+    hoja.getRow(4).getCell(1).value = 'PP-03';
+    celda(3, 'Plan propio').value = 'plan anual de auditoría interna';
+    celda(4, 'Plan propio').value = 'PAMEC';
+    const mal = await importar(planeacionB, b, Buffer.from(await libro.xlsx.writeBuffer()));
+    expect(mal.statusCode).toBe(400);
+    expect(mal.json().problemas).toEqual([
+      { fila: 4, columna: 'Plan propio', problema: '«PAMEC» no es un plan propio de la entidad' },
+    ]);
+    hoja.spliceRows(4, 1);
+    const bien = await importar(planeacionB, b, Buffer.from(await libro.xlsx.writeBuffer()));
+    expect(bien.json()).toEqual({ importadas: 2 });
+    const plan = (await t.pedir(planeacionB, 'GET', `/api/entidades/${b}/planes/2026`)).json();
+    const pp02 = plan.actividades.find((a: { codigo: string }) => a.codigo === 'PP-02');
+    expect(pp02.planPropio).toBe('PAAI');
+    const vuelta = await libroDe(
+      (await t.pedir(planeacionB, 'GET', `/api/entidades/${b}/plan/2026/export.xlsx?periodo=1`)).rawPayload,
+    );
+    const h = vuelta.getWorksheet('Plan de acción')!;
+    const e2 = h.getRow(1).values as string[];
+    const fila = [...Array(h.rowCount).keys()]
+      .map((i) => h.getRow(i + 1))
+      .find((r) => r.getCell(1).value === 'PP-02')!;
+    expect(fila.getCell(e2.indexOf('Plan propio')).value).toBe('PAAI');
+  });
+
   it('un archivo que no es Excel, o sin las columnas de la plantilla, se rechaza en español', async () => {
     const pdf = await importar(planeacionB, b, Buffer.from('%PDF-1.4 no soy un libro'));
     expect(pdf.statusCode).toBe(400);

@@ -45,6 +45,7 @@ function celdasPlan(f: FilaPlanXlsx): unknown[] {
     politica: f.politica,
     indiceFurag: f.indiceFurag,
     plan612: f.plan612,
+    planPropio: f.planPropio,
     objetivo: f.objetivo,
     nombre: f.nombre,
     producto: f.producto,
