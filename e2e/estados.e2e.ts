@@ -109,6 +109,21 @@ async function axe(page: Page, estado: string) {
 /** The page has settled: no loading blocks, no pending network. */
 async function quieta(page: Page) {
   await page.waitForLoadState('networkidle').catch(() => undefined);
+  // A dialog that opens without a request is checked as soon as it shows; mid-fade its text has too little
+  // contrast for axe. Finite CSS transitions and animations are awaited (a spinner's never end).
+  await page
+    .evaluate(() =>
+      Promise.race([
+        Promise.all(
+          document
+            .getAnimations()
+            .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+            .map((a) => a.finished.catch(() => undefined)),
+        ),
+        new Promise((listo) => setTimeout(listo, 2000)),
+      ]),
+    )
+    .catch(() => undefined);
   await page
     .locator('[aria-busy="true"]')
     .first()

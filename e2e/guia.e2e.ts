@@ -60,12 +60,25 @@ async function foto(p: Page, nombre: string, en?: Locator) {
 }
 
 async function ir(p: Page, seccion: string) {
+  const antes = await p
+    .locator('main h1')
+    .first()
+    .textContent()
+    .catch(() => null);
   const menu = p.getByRole('button', { name: 'Menú de secciones' });
   if (await menu.isVisible()) await menu.click();
-  await p
+  const enlace = p
     .getByRole('navigation', { name: 'Secciones' })
-    .getByRole('link', { name: seccion, exact: true })
-    .click();
+    .getByRole('link', { name: seccion, exact: true });
+  const destino = new URL((await enlace.getAttribute('href')) ?? '/', p.url()).pathname;
+  const yaEstaba = new URL(p.url()).pathname === destino;
+  await enlace.click();
+  // The previous page stays on screen while the next one loads its code and data: wait for its heading.
+  if (!yaEstaba)
+    await p.waitForFunction((previo) => {
+      const h1 = document.querySelector('main h1');
+      return !!h1 && h1.textContent !== previo;
+    }, antes);
   await p.locator('main h1').first().waitFor();
   await quieta(p);
 }
