@@ -55,12 +55,17 @@ export async function actividadDeEntidad(db: Db, entidadId: string, actividadId:
   return { ...fila.a, vigencia: fila.vigencia };
 }
 
-/** The period of the vigencia; a closed period is frozen for every change. */
-export async function periodoDe(db: Db, entidadId: string, vigencia: number, numero: number) {
+/** The vigencia's settings and one of its periods, read once; 404 for a period it does not have. */
+async function vigenciaYPeriodo(db: Db, entidadId: string, vigencia: number, numero: number) {
   const v = await leerVigencia(db, entidadId, vigencia);
   const p = v.periodos.find((x) => x.numero === numero);
   if (!p) throw noEncontrado(`el periodo ${numero} de la vigencia ${vigencia}`);
-  return p;
+  return { v, p };
+}
+
+/** The period of the vigencia; a closed period is frozen for every change. */
+export async function periodoDe(db: Db, entidadId: string, vigencia: number, numero: number) {
+  return (await vigenciaYPeriodo(db, entidadId, vigencia, numero)).p;
 }
 
 export function exigirAbierto(p: { nombre: string; cerrado: boolean }) {
@@ -199,10 +204,7 @@ export async function hojaSeguimiento(
   usuario: UsuarioSesion | null,
   soloActividad?: string,
 ) {
-  const [p, v] = await Promise.all([
-    periodoDe(db, entidadId, vigencia, numero),
-    leerVigencia(db, entidadId, vigencia),
-  ]);
+  const { v, p } = await vigenciaYPeriodo(db, entidadId, vigencia, numero);
   const actividades = await db
     .select({ a: actividad })
     .from(actividad)
