@@ -63,6 +63,26 @@ export const NOMBRE_LOGRADO: Record<Acumulacion, string> = {
   hito: 'Hito',
 };
 
+const normal = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLocaleLowerCase('es-CO')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/**
+ * A goal type as written in a cell (template or the office's own sheet): its key, its name («Promedio de
+ * los periodos») or the name's first word («Hito», «Último»); null otherwise.
+ */
+export function leerAcumulacion(texto: string): Acumulacion | null {
+  const n = normal(texto);
+  if (!n) return null;
+  return (
+    ACUMULACIONES.find((k) => n === k || n.split(' ')[0] === k || n === normal(NOMBRE_ACUMULACION[k])) ?? null
+  );
+}
+
 const sumar = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 /**

@@ -140,10 +140,6 @@ export function consolidarDimensiones(politicas: { dimension: string; avance: nu
   return { dimensiones, avance: media(dimensiones.map((d) => d.avance)) };
 }
 
-/**
- * `politicas` gives the catalog order and each policy's dimension for the vigencia; policies without
- * activities appear with null avance so the dashboard shows them as empty, not as missing.
- */
 /** Rule 9: the plan's avance under the entity's weighting mode, from the figures of each level. */
 export function avanceDelPlan(
   modo: ModoPonderacion,
@@ -156,6 +152,10 @@ export function avanceDelPlan(
       : niveles.dimensiones;
 }
 
+/**
+ * `politicas` gives the catalog order and each policy's dimension for the vigencia; policies without
+ * activities appear with null avance so the dashboard shows them as empty, not as missing.
+ */
 export function consolidar(
   actividades: ActividadConsolidable[],
   politicas: { clave: string; dimension: string }[],
@@ -190,10 +190,9 @@ export function consolidar(
   const porDependencia = new Map<string, { valor: number | null; peso: number }[]>();
   for (const { a, r } of evaluadas) {
     const clave = a.dependencia ?? '';
-    porDependencia.set(clave, [
-      ...(porDependencia.get(clave) ?? []),
-      { valor: r.avance, peso: a.ponderacion },
-    ]);
+    const grupo = porDependencia.get(clave);
+    if (grupo) grupo.push({ valor: r.avance, peso: a.ponderacion });
+    else porDependencia.set(clave, [{ valor: r.avance, peso: a.ponderacion }]);
   }
   const dependencias = [...porDependencia].map(([dependencia, pares]) => ({
     dependencia,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACUMULACIONES, problemaMetas } from './acumulacion.ts';
+import { ACUMULACIONES, leerAcumulacion, problemaMetas } from './acumulacion.ts';
 import {
   adivinarAcumulacion,
   type Campo,
@@ -8,7 +8,6 @@ import {
   detectarFilaEncabezado,
   ENCABEZADO_ACUMULACION,
   emparejar,
-  leerAcumulacion,
   mapearHoja,
   normalizar,
   periodoDelEncabezado,
@@ -115,6 +114,11 @@ describe('la fila de encabezados', () => {
 });
 
 describe('emparejar nombres escritos de otra forma', () => {
+  it('un texto largo no se adivina (sería comparar una celda entera con cada candidato)', () => {
+    const largo = `Integridad ${'con muchas palabras de relleno '.repeat(10)}`;
+    expect(emparejar('Pol. Integridad', politicas)).not.toBeNull();
+    expect(emparejar(largo, politicas)).toBeNull();
+  });
   const politicas = [
     { id: 'talento_humano', nombres: ['Gestión Estratégica del Talento Humano', 'talento_humano'] },
     { id: 'integridad', nombres: ['Integridad'] },

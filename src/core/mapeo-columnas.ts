@@ -2,7 +2,7 @@
 // (suggested from the header's words), which policy, dependencia or person each written name means, and the
 // goal type its wording suggests. The result is rows with the shape of our template, so the template's own
 // validation and all-or-nothing insert (plan-importacion.ts) do the rest: nothing here validates a value.
-import { ACUMULACIONES, type Acumulacion, NOMBRE_ACUMULACION } from './acumulacion.ts';
+import { ACUMULACIONES, type Acumulacion, leerAcumulacion, NOMBRE_ACUMULACION } from './acumulacion.ts';
 import {
   type Celda,
   type ClaveColumna,
@@ -14,7 +14,7 @@ import {
 /** A template column, a period's goal (`meta1` … `meta12`), or the goal type. */
 export type Campo = ClaveColumna | 'acumulacion' | `meta${number}`;
 
-/** The goal type's column as the template will name it (the principal adds it to COLUMNAS_PLAN). */
+/** The goal type's column as the template names it. */
 export const ENCABEZADO_ACUMULACION = COLUMNAS_PLAN.find((c) => c.clave === 'acumulacion')!.encabezado;
 
 /** How far down the header row is looked for: titles, logos and a blank line or two sit above it. */
@@ -366,6 +366,10 @@ export const UMBRAL_SEMEJANZA = 0.7;
  * The candidate a written name means: exact when some name is the same text (without accents or case);
  * otherwise the most alike above the threshold, and only if no other is as alike (a tie is no match).
  */
+/** Longest text compared by likeness, and how many distinct values of a kind are guessed per sheet. */
+const LARGO_NOMBRE = 120;
+const MAXIMO_ADIVINADOS = 300;
+
 export function emparejar(
   escrito: string,
   candidatos: readonly Candidato[],
@@ -374,6 +378,9 @@ export function emparejar(
   if (!t) return null;
   const exacto = candidatos.find((c) => c.nombres.some((n) => normalizar(n) === t));
   if (exacto) return { id: exacto.id, exacto: true };
+  // A name is short: a long cell is no name to guess, and comparing it to every candidate would hold the
+  // server's only thread (a careless sheet of 3.000 long, different cells took minutes).
+  if (t.length > LARGO_NOMBRE) return null;
   const puntos = candidatos
     .map((c) => ({ id: c.id, p: Math.max(0, ...c.nombres.map((n) => semejanza(escrito, n))) }))
     .sort((a, b) => b.p - a.p);
@@ -426,17 +433,6 @@ export function adivinarAcumulacion(...textos: readonly (string | null | undefin
   const t = normalizar(textos.filter(Boolean).join(' '));
   for (const r of REGLAS_TIPO) if (r.patron.test(t)) return { acumulacion: r.tipo, motivo: r.motivo };
   return { acumulacion: 'suma', motivo: 'las cantidades de los periodos se suman' };
-}
-
-/** A goal type as written in a cell: its key or its name («Promedio de los periodos»), or null. */
-export function leerAcumulacion(texto: string): Acumulacion | null {
-  const t = normalizar(texto);
-  if (!t) return null;
-  return (
-    ACUMULACIONES.find((a) => a === t || normalizar(NOMBRE_ACUMULACION[a]) === t) ??
-    ACUMULACIONES.find((a) => t.startsWith(a.slice(0, 4))) ??
-    null
-  );
 }
 
 // ---------- From the office's sheet to template rows ----------
@@ -535,14 +531,21 @@ export function mapearHoja(
     dependencia: new Map(),
     responsable: new Map(),
   };
+  // The names chosen on review, normalised once (not once per value of the sheet).
+  const elegidas = Object.fromEntries(
+    (['politica', 'dependencia', 'responsable'] as const).map((tipo) => [
+      tipo,
+      new Map(Object.entries(elegido.equivalencias?.[tipo] ?? {}).map(([k, id]) => [normalizar(k), id])),
+    ]),
+  ) as Record<TipoNombre, Map<string, string | null>>;
   /** The written value as the validation will read it, counting it for the review. */
   const resolver = (tipo: TipoNombre, escrito: string) => {
     const clave = normalizar(escrito);
     let v = valores[tipo].get(clave);
     if (!v) {
-      const elegida = elegido.equivalencias?.[tipo];
-      const porRevision = elegida && Object.entries(elegida).find(([k]) => normalizar(k) === clave);
-      const e = emparejar(escrito, candidatos[tipo]);
+      const porRevision = elegidas[tipo].has(clave) ? ([clave, elegidas[tipo].get(clave)!] as const) : null;
+      // Guessing is bounded: past the first distinct values of a kind, the rest go to the review as they are.
+      const e = valores[tipo].size < MAXIMO_ADIVINADOS ? emparejar(escrito, candidatos[tipo]) : null;
       const id = porRevision
         ? porRevision[1] && nombreDe[tipo].has(porRevision[1])
           ? porRevision[1]

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Acumulacion } from './acumulacion.ts';
+import { leerAcumulacion } from './acumulacion.ts';
 import {
   type Celda,
   type ContextoImportacion,
   encabezadosPlan,
-  leerAcumulacion,
   leerFechaCelda,
   leerNumero,
   validarImportacion,

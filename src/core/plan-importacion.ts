@@ -1,6 +1,12 @@
 // The action plan as a spreadsheet: the columns of the export and of the import template, and the
 // validation of every imported row against the catalog and the entity, reporting row / column / problem.
-import { ACUMULACIONES, type Acumulacion, NOMBRE_ACUMULACION, problemaMetas } from './acumulacion.ts';
+import {
+  ACUMULACIONES,
+  type Acumulacion,
+  leerAcumulacion,
+  NOMBRE_ACUMULACION,
+  problemaMetas,
+} from './acumulacion.ts';
 import { planAdmitePolitica } from './catalogo.ts';
 import { LIMITES, type Limite, mensajeDecimales, mensajeRango, problemaNumero } from './numeros.ts';
 import { buscarTextoNoPermitido, MENSAJE_PROBLEMA } from './texto.ts';
@@ -32,14 +38,6 @@ export type ClaveColumna = (typeof COLUMNAS_PLAN)[number]['clave'];
 
 /** Columns added after templates were in use: a sheet without them still imports, with their default. */
 const COLUMNAS_NUEVAS = new Set(['Tipo de meta', 'Plan propio']);
-
-/** A goal type as typed in a sheet: its key, its name, or the name's first word («Hito», «Último»). */
-export function leerAcumulacion(t: string): Acumulacion | null {
-  const n = normal(t);
-  return (
-    ACUMULACIONES.find((k) => n === k || n.split(' ')[0] === k || n === normal(NOMBRE_ACUMULACION[k])) ?? null
-  );
-}
 
 /** Headers in order, with one goal column per period inserted after «Unidad de medida». */
 export function encabezadosPlan(periodos: readonly string[]): string[] {
