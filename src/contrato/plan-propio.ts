@@ -26,7 +26,9 @@ export const FilaPropiaSchema = z.object({
 });
 export type FilaPropia = z.infer<typeof FilaPropiaSchema>;
 
-const Nombres = z.record(z.string().max(L.caracteres), z.string().max(100).nullable());
+const Nombres = z
+  .record(z.string().max(L.caracteres), z.string().max(100).nullable())
+  .refine((o) => Object.keys(o).length <= 3000, 'no más de 3.000 nombres elegidos por tipo');
 
 export const HojaPropiaSchema = z.object({
   filas: z

@@ -21,7 +21,7 @@ const opcional = textoOpcional;
 const fecha = fechaEn();
 
 export const ActividadEntradaSchema = z.object({
-  politica: z.string().min(1, 'elija la política'),
+  politica: z.string().min(1, 'elija la política').max(60, 'elija una política de la lista'),
   codigo: texto(1, 20, 'escriba el código de la actividad'),
   indiceFurag: opcional(5),
   plan612: opcional(40),

@@ -45,6 +45,15 @@ export function pideJustificacion(
   return (valor / metaPeriodo) * 100 > r.azulSobre;
 }
 
+/** The Spanish problem when a period's figure goes over the programmed with no justification, or null. */
+export function problemaSobreejecucion(
+  r: { tipo: string; valor: number; metaPeriodo: number; unidad: string; justificacion: string | null },
+  rangos: RangosSemaforo = RANGOS_POR_DEFECTO,
+): string | null {
+  if (r.justificacion?.trim() || !pideJustificacion(r.tipo, r.valor, r.metaPeriodo, rangos)) return null;
+  return `lo reportado supera lo programado para el periodo (${r.metaPeriodo.toLocaleString('es-CO')} ${r.unidad}): explique por qué antes de enviar`;
+}
+
 /** null cumplimiento (no target, nothing planned yet) has no colour: the UI says «sin dato». */
 export function nivelSemaforo(
   cumplimiento: number | null,
