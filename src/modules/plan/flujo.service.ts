@@ -374,6 +374,11 @@ export interface DatosActo {
   fecha?: string;
 }
 
+const sinActo = (p: { estado: string; version: number }, vigencia: number) =>
+  conflicto(
+    `El acto se adjunta al plan aprobado; el de ${vigencia} está ${p.estado} (versión ${p.version}).`,
+  );
+
 /**
  * Attaches the PDF of the act that adopted the approved version (and records its kind, number and date if
  * the approval did not). Replaces an earlier file; the old one stays in the store, named by the audit log.
@@ -398,14 +403,16 @@ export async function adjuntarActo(
     const problema = problemaFechaActo(datos.fecha, vigencia, hoyEnColombia());
     if (problema) throw invalido('fecha', problema);
   }
+  // Checked before writing the file too (and again under the lock): a plan that takes no act leaves no
+  // orphan PDF on disk however many times it is tried.
+  const antes = await planDe(db, entidadId, vigencia);
+  if (!antes) throw noEncontrado(`el plan de acción de ${vigencia}`);
+  if (antes.estado !== 'aprobado' && antes.estado !== 'publicado') throw sinActo(antes, vigencia);
   const hash = await guardarArchivo(dataDir, archivo);
   await db.transaction(async (tx) => {
     const plan = await planDe(tx, entidadId, vigencia, 'update');
     if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
-    if (plan.estado !== 'aprobado' && plan.estado !== 'publicado')
-      throw conflicto(
-        `El acto se adjunta al plan aprobado; el de ${vigencia} está ${plan.estado} (versión ${plan.version}).`,
-      );
+    if (plan.estado !== 'aprobado' && plan.estado !== 'publicado') throw sinActo(plan, vigencia);
     const tipoActo = datos.tipo ?? plan.tipoActo;
     const numeroActo = datos.numero ?? plan.numeroActo;
     const fechaActo = datos.fecha ?? plan.fechaActo;
