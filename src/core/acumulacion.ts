@@ -1,6 +1,8 @@
 // How the figures of an activity's periods become its achievement at a cut-off. Real indicators do not all
 // add up: «at least 90 % of PQRSD answered on time each quarter» is a rate to hold, «política de riesgos
 // aprobada» is a milestone, «20 funcionarios capacitados» reported as a running total is a stock.
+
+import { claveComparable } from './texto.ts';
 //
 // Rules (decisions, stated once):
 //  - Only accepted figures count (the caller passes null for a period without one).
@@ -63,23 +65,17 @@ export const NOMBRE_LOGRADO: Record<Acumulacion, string> = {
   hito: 'Hito',
 };
 
-const normal = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLocaleLowerCase('es-CO')
-    .replace(/\s+/g, ' ')
-    .trim();
-
 /**
  * A goal type as written in a cell (template or the office's own sheet): its key, its name («Promedio de
  * los periodos») or the name's first word («Hito», «Último»); null otherwise.
  */
 export function leerAcumulacion(texto: string): Acumulacion | null {
-  const n = normal(texto);
+  const n = claveComparable(texto);
   if (!n) return null;
   return (
-    ACUMULACIONES.find((k) => n === k || n.split(' ')[0] === k || n === normal(NOMBRE_ACUMULACION[k])) ?? null
+    ACUMULACIONES.find(
+      (k) => n === k || n.split(' ')[0] === k || n === claveComparable(NOMBRE_ACUMULACION[k]),
+    ) ?? null
   );
 }
 

@@ -1,8 +1,8 @@
 // Importing an entity's dependencias from a spreadsheet: all or nothing, every problem with its row and column.
 // A row's «Depende de» names a dependencia that already exists or another row of the file, by name or code;
 // the rows come back parents first, so they can be inserted in order.
+
 import {
-  claveComparable,
   type FilaTabla,
   ordenarProblemas,
   type ProblemaFila,
@@ -10,6 +10,7 @@ import {
   prepararTabla,
   type ReglasTabla,
 } from './tabla-importacion.ts';
+import { claveComparable } from './texto.ts';
 
 export type { FilaTabla } from './tabla-importacion.ts';
 

@@ -2,7 +2,8 @@
 // (suggested from the header's words), which policy, dependencia or person each written name means, and the
 // goal type its wording suggests. The result is rows with the shape of our template, so the template's own
 // validation and all-or-nothing insert (plan-importacion.ts) do the rest: nothing here validates a value.
-import { ACUMULACIONES, type Acumulacion, leerAcumulacion, NOMBRE_ACUMULACION } from './acumulacion.ts';
+
+import { type Acumulacion, leerAcumulacion } from './acumulacion.ts';
 import {
   type Celda,
   type ClaveColumna,
@@ -10,6 +11,7 @@ import {
   encabezadosPlan,
   type FilaHoja,
 } from './plan-importacion.ts';
+import { claveComparable } from './texto.ts';
 
 /** A template column, a period's goal (`meta1` … `meta12`), or the goal type. */
 export type Campo = ClaveColumna | 'acumulacion' | `meta${number}`;
@@ -18,17 +20,11 @@ export type Campo = ClaveColumna | 'acumulacion' | `meta${number}`;
 export const ENCABEZADO_ACUMULACION = COLUMNAS_PLAN.find((c) => c.clave === 'acumulacion')!.encabezado;
 
 /** How far down the header row is looked for: titles, logos and a blank line or two sit above it. */
-export const FILAS_BUSCAR_ENCABEZADO = 30;
+const FILAS_BUSCAR_ENCABEZADO = 30;
 
 /** Names, headers and written values compare without accents, case, punctuation or repeated spaces. */
 export const normalizar = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLocaleLowerCase('es-CO')
-    .replace(/[^\p{L}\p{N}%@.\s]|\.(?![\p{L}\p{N}])/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  claveComparable(s.normalize('NFC').replace(/[^\p{L}\p{N}%@.\s]|\.(?![\p{L}\p{N}])/gu, ' '));
 
 export const textoDe = (c: Celda): string => {
   if (c === null || c === undefined) return '';
@@ -320,7 +316,7 @@ function bigramas(s: string): Map<string, number> {
 }
 
 /** Dice's coefficient of character pairs: 1 for the same letters, ~0.8 for a typo or two. */
-export function parecido(a: string, b: string): number {
+function parecido(a: string, b: string): number {
   const x = bigramas(a);
   const y = bigramas(b);
   const total = [...x.values()].reduce((s, n) => s + n, 0) + [...y.values()].reduce((s, n) => s + n, 0);
@@ -331,7 +327,7 @@ export function parecido(a: string, b: string): number {
 }
 
 /** How much a written name looks like a known one, from 0 to 1: the same words, or the same letters. */
-export function semejanza(escrito: string, nombre: string): number {
+function semejanza(escrito: string, nombre: string): number {
   if (normalizar(escrito) === normalizar(nombre)) return 1;
   const a = palabras(escrito);
   const b = palabras(nombre);
@@ -360,7 +356,7 @@ export interface Candidato {
   nombres: readonly string[];
 }
 
-export const UMBRAL_SEMEJANZA = 0.7;
+const UMBRAL_SEMEJANZA = 0.7;
 
 /**
  * The candidate a written name means: exact when some name is the same text (without accents or case);
@@ -391,7 +387,7 @@ export function emparejar(
 }
 
 /** Several people in one cell: «Ana Ruiz; Luis Gómez», «ana@x.gov.co, luis@x.gov.co», «Ana Ruiz y Luis Gómez». */
-export const separarPersonas = (s: string) =>
+const separarPersonas = (s: string) =>
   s
     .split(/[;,/\n]|\s+y\s+/)
     .map((x) => x.trim())
@@ -480,7 +476,7 @@ export interface HojaMapeada {
   faltan: ClaveColumna[];
 }
 
-export const CAMPOS_REQUERIDOS: readonly ClaveColumna[] = ['politica', 'nombre', 'metaAnual'];
+const CAMPOS_REQUERIDOS: readonly ClaveColumna[] = ['politica', 'nombre', 'metaAnual'];
 
 /**
  * The rows under the header as template rows. Written policies, dependencias and people become the name

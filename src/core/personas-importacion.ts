@@ -1,15 +1,16 @@
 // Importing the people of an entity from a spreadsheet: all or nothing, every problem with its row and column.
 // Each row is a new account with its roles; an e-mail repeated in the file or that already has an account is
 // reported (an existing person is given access one by one, so they get an invitation they can refuse).
+
 import { NOMBRE_ROL, ROLES, type Rol } from './roles.ts';
 import {
-  claveComparable,
   type FilaTabla,
   ordenarProblemas,
   type ProblemaFila,
   prepararTabla,
   type ReglasTabla,
 } from './tabla-importacion.ts';
+import { claveComparable } from './texto.ts';
 
 export const COLUMNAS_PERSONAS = ['Nombre', 'Correo', 'Roles', 'Cargo'] as const;
 /** Each new account hashes a password and queues an e-mail: a few hundred keep the import under a minute. */

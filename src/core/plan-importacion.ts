@@ -9,7 +9,7 @@ import {
 } from './acumulacion.ts';
 import { planAdmitePolitica } from './catalogo.ts';
 import { LIMITES, type Limite, mensajeDecimales, mensajeRango, problemaNumero } from './numeros.ts';
-import { buscarTextoNoPermitido, MENSAJE_PROBLEMA } from './texto.ts';
+import { buscarTextoNoPermitido, claveComparable, MENSAJE_PROBLEMA } from './texto.ts';
 
 export const COLUMNAS_PLAN = [
   { clave: 'codigo', encabezado: 'Código', ancho: 12 },
@@ -110,14 +110,6 @@ export interface ProblemaFila {
   problema: string;
 }
 
-const normal = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-
 const texto = (c: Celda): string => {
   if (c === null || c === undefined) return '';
   // An impossible date cell (serial 2³¹) is an Invalid Date: read as text, it fails as «fecha inválida».
@@ -164,7 +156,7 @@ export function validarImportacion(
   const problemas: ProblemaFila[] = [];
   const esperados = encabezadosPlan(ctx.periodos);
   const faltan = esperados.filter(
-    (e) => !COLUMNAS_NUEVAS.has(e) && !encabezados.some((x) => normal(x) === normal(e)),
+    (e) => !COLUMNAS_NUEVAS.has(e) && !encabezados.some((x) => claveComparable(x) === claveComparable(e)),
   );
   if (faltan.length)
     return {
@@ -175,21 +167,21 @@ export function validarImportacion(
         problema: 'falta esta columna en el encabezado; descargue la plantilla de la vigencia',
       })),
     };
-  const indice = new Map(encabezados.map((e, i) => [normal(e), i]));
+  const indice = new Map(encabezados.map((e, i) => [claveComparable(e), i]));
   const celda = (fila: readonly Celda[], encabezado: string) => {
-    const i = indice.get(normal(encabezado));
+    const i = indice.get(claveComparable(encabezado));
     return i === undefined ? null : fila[i];
   };
   const politicaPor = new Map<string, string>();
   for (const p of ctx.politicas) {
-    politicaPor.set(normal(p.clave), p.clave);
-    politicaPor.set(normal(p.nombre), p.clave);
+    politicaPor.set(claveComparable(p.clave), p.clave);
+    politicaPor.set(claveComparable(p.nombre), p.clave);
   }
   const noAplica = new Set(
-    (ctx.politicasQueNoAplican ?? []).flatMap((p) => [normal(p.clave), normal(p.nombre)]),
+    (ctx.politicasQueNoAplican ?? []).flatMap((p) => [claveComparable(p.clave), claveComparable(p.nombre)]),
   );
-  const dependenciaPor = new Map(ctx.dependencias.map((d) => [normal(d.nombre), d.id]));
-  const personaPor = new Map(ctx.personas.map((p) => [normal(p.correo), p.id]));
+  const dependenciaPor = new Map(ctx.dependencias.map((d) => [claveComparable(d.nombre), d.id]));
+  const personaPor = new Map(ctx.personas.map((p) => [claveComparable(p.correo), p.id]));
   const codigosArchivo = new Map<string, number>();
   const actividades: ActividadImportada[] = [];
   const numeros: number[] = [];
@@ -220,11 +212,11 @@ export function validarImportacion(
       else codigosArchivo.set(codigo, n);
     }
     const politicaTexto = requerido('Política');
-    const politica = politicaTexto ? politicaPor.get(normal(politicaTexto)) : undefined;
+    const politica = politicaTexto ? politicaPor.get(claveComparable(politicaTexto)) : undefined;
     if (politicaTexto && !politica)
       mal(
         'Política',
-        noAplica.has(normal(politicaTexto))
+        noAplica.has(claveComparable(politicaTexto))
           ? `«${politicaTexto}» no aplica a esta entidad por el formulario FURAG que responde`
           : `«${politicaTexto}» no es una política del catálogo MIPG de ${ctx.vigencia}`,
       );
@@ -239,9 +231,9 @@ export function validarImportacion(
     const plan = planTexto
       ? ctx.planes612.find(
           (p) =>
-            normal(p.clave) === normal(planTexto) ||
-            normal(p.nombre) === normal(planTexto) ||
-            (!!p.sigla && normal(p.sigla) === normal(planTexto)),
+            claveComparable(p.clave) === claveComparable(planTexto) ||
+            claveComparable(p.nombre) === claveComparable(planTexto) ||
+            (!!p.sigla && claveComparable(p.sigla) === claveComparable(planTexto)),
         )
       : null;
     if (planTexto && !plan)
@@ -251,7 +243,9 @@ export function validarImportacion(
     const propioTexto = opcional('Plan propio');
     const propio = propioTexto
       ? ctx.planesPropios?.find(
-          (p) => normal(p.codigo) === normal(propioTexto) || normal(p.nombre) === normal(propioTexto),
+          (p) =>
+            claveComparable(p.codigo) === claveComparable(propioTexto) ||
+            claveComparable(p.nombre) === claveComparable(propioTexto),
         )
       : null;
     if (propioTexto && !propio) mal('Plan propio', `«${propioTexto}» no es un plan propio de la entidad`);
@@ -296,7 +290,7 @@ export function validarImportacion(
     else if (fuera(ponderacion, LIMITES.ponderacion, 'la ponderación'))
       mal('Ponderación (%)', mensajeDecimales('la ponderación', LIMITES.ponderacion));
     const depTexto = opcional('Dependencia');
-    const dependenciaId = depTexto ? (dependenciaPor.get(normal(depTexto)) ?? null) : null;
+    const dependenciaId = depTexto ? (dependenciaPor.get(claveComparable(depTexto)) ?? null) : null;
     if (depTexto && !dependenciaId) mal('Dependencia', `«${depTexto}» no es una dependencia de la entidad`);
     // The first e-mail is the responsible; any others, separated by «;» or «,», are co-responsibles.
     const correos = (opcional('Responsable (correo)') ?? '')
@@ -304,7 +298,7 @@ export function validarImportacion(
       .map((c) => c.trim())
       .filter(Boolean);
     const ids = correos.map((c) => {
-      const id = personaPor.get(normal(c));
+      const id = personaPor.get(claveComparable(c));
       if (!id) mal('Responsable (correo)', `${c} no es una persona con rol en la entidad`);
       return id ?? null;
     });

@@ -1,6 +1,6 @@
 // What every import of a spreadsheet shares (dependencias, people): the required headers, a file with rows
 // but not too many, unreadable text, and reading a cell by its header whatever the accents or capitals.
-import { buscarTextoNoPermitido, MENSAJE_PROBLEMA } from './texto.ts';
+import { buscarTextoNoPermitido, claveComparable, MENSAJE_PROBLEMA } from './texto.ts';
 
 export type CeldaTabla = string | number | Date | null | undefined;
 
@@ -14,15 +14,6 @@ export interface ProblemaFila {
   columna: string;
   problema: string;
 }
-
-/** Names, codes and headers compare without accents, case or repeated spaces: «Secretaría  de gobierno» is «Secretaria de Gobierno». */
-export const claveComparable = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLocaleLowerCase('es-CO')
-    .replace(/\s+/g, ' ')
-    .trim();
 
 export const textoCelda = (c: CeldaTabla) =>
   c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c).trim();

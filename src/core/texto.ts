@@ -49,3 +49,12 @@ export function buscarTextoNoPermitido(valor: unknown): TextoNoPermitido | null 
   }
   return null;
 }
+
+/** Names, codes and headers compare without accents, case or repeated spaces: «Secretaría  de gobierno» is «Secretaria de Gobierno». */
+export const claveComparable = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLocaleLowerCase('es-CO')
+    .replace(/\s+/g, ' ')
+    .trim();
