@@ -20,7 +20,7 @@ import { conflicto, ErrorApi } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { planesDecreto612De, politicasDeEntidad } from '../catalogo/catalogo.repository.ts';
 import { actividadesDe, codigosObjetivos, planDe, planEditable } from '../plan/plan.service.ts';
-import { listarPlanesPropios } from '../plan/planes-propios.service.ts';
+import { listarPlanesPropios, sostenerPlanesPropios } from '../plan/planes-propios.service.ts';
 import { hojaSeguimiento } from '../seguimiento/seguimiento.service.ts';
 import { periodoVigente } from '../tablero/tablero.service.ts';
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
@@ -272,6 +272,7 @@ export async function importarFilasPlan(
   if (problemas.length) return rechazar(problemas);
   await db.transaction(async (tx) => {
     const p = await planEditable(tx, entidadId, vigencia);
+    await sostenerPlanesPropios(tx, entidadId, r.actividades);
     for (let i = 0; i < r.actividades.length; i += 500)
       await tx.insert(actividad).values(r.actividades.slice(i, i + 500).map((a) => ({ ...a, planId: p.id })));
     await opciones.tambien?.(tx);

@@ -26,7 +26,7 @@ import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { politicasDeEntidad } from '../catalogo/catalogo.repository.ts';
 import { bloquearPeriodos, leerVigencia } from '../vigencias/vigencia.service.ts';
-import { planPropioPorCodigo } from './planes-propios.service.ts';
+import { planPropioPorCodigo, sostenerPlanesPropios } from './planes-propios.service.ts';
 
 export type EntradaActividad = ActividadEntrada;
 
@@ -332,6 +332,7 @@ export async function insertarActividad(
 ) {
   const plan = await planEditable(tx, entidadId, vigencia);
   await exigirCodigoLibre(tx, plan.id, entrada.codigo);
+  await sostenerPlanesPropios(tx, entidadId, [entrada]);
   const [a] = await tx
     .insert(actividad)
     .values({ ...entrada, planId: plan.id, propuestaPor })
@@ -364,6 +365,7 @@ export async function actualizarActividad(
       .where(and(eq(actividad.id, actividadId), eq(actividad.planId, plan.id)));
     if (!antes) throw noEncontrado('la actividad en el plan de esta vigencia');
     await exigirCodigoLibre(tx, plan.id, entrada.codigo, actividadId);
+    await sostenerPlanesPropios(tx, entidadId, [entrada]);
     // A closed period's figures are frozen: a new version cannot move its goal after the fact. The
     // periods are held until commit, so none closes between this check and the change.
     await bloquearPeriodos(tx, entidadId, vigencia);

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { PlanPropioCambio, PlanPropioEntrada } from '../../contrato/plan.ts';
 import { planAdmitePolitica } from '../../core/catalogo.ts';
 import type { Db } from '../../db/client.ts';
@@ -150,4 +150,40 @@ export async function quitarPlanPropio(db: Db, actor: Actor, entidadId: string, 
       antes: { codigo: p.codigo, nombre: p.nombre, politicas: p.politicas },
     });
   });
+}
+
+/**
+ * Inside the transaction that writes activities: holds (for share) the own plans they name until commit, so
+ * a plan removed or narrowed at the same moment either waits for them (and then sees them) or is already
+ * gone here (409). The check before the transaction gave the friendly message; this one closes the race.
+ */
+export async function sostenerPlanesPropios(
+  tx: Db,
+  entidadId: string,
+  actividades: readonly { codigo: string; politica: string; planPropio?: string | null }[],
+) {
+  const codigos = [...new Set(actividades.flatMap((a) => (a.planPropio ? [a.planPropio] : [])))];
+  if (!codigos.length) return;
+  const planes = await tx
+    .select(columnas)
+    .from(planPropio)
+    .where(and(eq(planPropio.entidadId, entidadId), inArray(planPropio.codigo, codigos)))
+    .for('share');
+  const porCodigo = new Map(planes.map((p) => [p.codigo, p]));
+  for (const a of actividades) {
+    if (!a.planPropio) continue;
+    const p = porCodigo.get(a.planPropio);
+    if (!p)
+      throw new ErrorApi(
+        409,
+        `El plan propio ${a.planPropio} acaba de quitarse: elija otro para ${a.codigo}.`,
+        [{ campo: 'planPropio', mensaje: `el plan propio ${a.planPropio} ya no existe` }],
+      );
+    if (!planAdmitePolitica(p, a.politica))
+      throw new ErrorApi(
+        409,
+        `El plan propio ${p.codigo} acaba de cambiar sus políticas: ya no admite la de ${a.codigo}.`,
+        [{ campo: 'planPropio', mensaje: `«${p.nombre}» ya no corresponde a la política elegida` }],
+      );
+  }
 }

@@ -176,6 +176,42 @@ describe('planes propios de la entidad', () => {
     expect(await auditoriaDesde(t, desde, 'plan_propio')).toHaveLength(1);
   });
 
+  it('quitar un plan propio mientras se le agrega una actividad: nunca queda una actividad en un plan que no existe', async () => {
+    const desde = await ultimaAuditoria(t);
+    for (let ronda = 0; ronda < 8; ronda++) {
+      const codigo = `PR${ronda}`;
+      const plan = await t.exigir(201, e.planeacion, 'POST', `${e.base}/planes-propios`, {
+        codigo,
+        nombre: `Plan de prueba ${ronda}`,
+        politicas: ['control_interno'],
+      });
+      const [agregar, quitar] = await aLaVez(
+        () =>
+          t.pedir(
+            e.planeacion,
+            'POST',
+            `${e.base}/planes/${e.vigencia}/actividades`,
+            actividad('control_interno', `CR-${ronda}`, { planPropio: codigo }),
+          ),
+        () => t.pedir(e.planeacion, 'DELETE', `${e.base}/planes-propios/${plan.id}`),
+      );
+      // One of the two wins; the loser says why at the field, in Spanish.
+      if (agregar!.statusCode === 201) {
+        expect(quitar!.statusCode).toBe(409);
+        expect(quitar!.json().mensaje).toContain(codigo);
+      } else {
+        expect(quitar!.statusCode).toBe(204);
+        expect([400, 409]).toContain(agregar!.statusCode);
+        expect(agregar!.json().campos.map((c: { campo: string }) => c.campo)).toContain('planPropio');
+      }
+      const planes = await t.exigir(200, e.planeacion, 'GET', `${e.base}/planes-propios`);
+      const sigue = planes.some((p: { codigo: string }) => p.codigo === codigo);
+      expect(sigue).toBe(agregar!.statusCode === 201);
+    }
+    const escritos = await auditoriaDesde(t, desde, 'actividad');
+    expect(escritos.every((r) => r.accion === 'crear')).toBe(true);
+  });
+
   it('otra entidad no ve ni toca los planes propios de esta', async () => {
     const [plan] = await t.exigir(200, e.planeacion, 'GET', `${e.base}/planes-propios`);
     const otra = await t.crearEntidad('Alcaldía de Otra Parte', '800123456-5');
