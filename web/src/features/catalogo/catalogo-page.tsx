@@ -19,6 +19,7 @@ import { useState } from 'react';
 import { Cargando, MensajeError, Pagina, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
+import { Termino } from '../../ui/termino.tsx';
 import { Ventana } from '../../ui/ventana.tsx';
 import { dependenciasQuery } from '../dependencias/api.ts';
 import { entidadQuery } from '../entidad/api.ts';
@@ -104,9 +105,20 @@ export function CatalogoPage() {
     <Pagina
       titulo={`Modelo MIPG — vigencia ${vigencia}`}
       descripcion={
-        c
-          ? `${c.dimensiones.length} dimensiones y ${total} políticas de gestión y desempeño${aplicables < total ? ` (a esta entidad, que responde el formulario FURAG ${formulario}, le aplica${aplicables === 1 ? '' : 'n'} ${aplicables})` : ''}. Fuente: ${c.fuente}.`
-          : undefined
+        c ? (
+          <>
+            {c.dimensiones.length} <Termino t="dimension">dimensiones</Termino> y {total}{' '}
+            <Termino t="politica">políticas</Termino> de gestión y desempeño
+            {aplicables < total && (
+              <>
+                {' '}
+                (a esta entidad, que responde el <Termino t="formulario-furag">formulario FURAG</Termino>{' '}
+                {formulario}, le aplica{aplicables === 1 ? '' : 'n'} {aplicables})
+              </>
+            )}
+            . Fuente: {c.fuente}.
+          </>
+        ) : undefined
       }
     >
       {catalogo.isPending && <Cargando que="el catálogo" />}

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
+import { Termino } from '../../ui/termino.tsx';
 import { dependenciasQuery, useEliminarDependencia, useGuardarDependencia } from './api.ts';
 
 function Arbol({
@@ -86,7 +87,12 @@ export function DependenciasPage() {
   return (
     <Pagina
       titulo="Dependencias"
-      descripcion="La estructura de la entidad: cada política y cada actividad tiene una dependencia responsable."
+      descripcion={
+        <>
+          La estructura de la entidad: cada <Termino t="politica">política</Termino> y cada actividad tiene
+          una <Termino t="dependencia">dependencia</Termino> responsable.
+        </>
+      }
     >
       {aviso && <Exito>{aviso}</Exito>}
       <MensajeError error={eliminar.error} />

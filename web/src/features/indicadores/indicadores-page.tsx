@@ -23,6 +23,7 @@ import { useTrabajo } from '../../ui/contexto.tsx';
 import { numero, porcentaje } from '../../ui/formato.ts';
 import { aNumero, campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { GraficaTendencia } from '../../ui/grafica-tendencia.tsx';
+import { Termino } from '../../ui/termino.tsx';
 import { catalogoQuery } from '../catalogo/api.ts';
 import { Semaforo } from '../tablero/vista-tablero.tsx';
 import { vigenciaQuery } from '../vigencias/api.ts';
@@ -318,7 +319,13 @@ export function IndicadoresPage() {
   return (
     <Pagina
       titulo={`Indicadores ${vigencia}`}
-      descripcion="Hoja de vida de cada indicador, sus mediciones por periodo y su tendencia frente a la meta."
+      descripcion={
+        <>
+          Hoja de vida de cada <Termino t="indicador">indicador</Termino>, sus mediciones por periodo y su
+          tendencia frente a la <Termino t="meta">meta</Termino> y la{' '}
+          <Termino t="linea-base">línea base</Termino>.
+        </>
+      }
     >
       {(indicadores.isPending || config.isPending) && <Cargando que="los indicadores" />}
       <MensajeError error={indicadores.error ?? config.error} />

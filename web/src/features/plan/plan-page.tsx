@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { cantidad } from '../../ui/formato.ts';
+import { Termino } from '../../ui/termino.tsx';
 import { Ventana } from '../../ui/ventana.tsx';
 import { catalogoAplicable, catalogoQuery } from '../catalogo/api.ts';
 import { dependenciasQuery } from '../dependencias/api.ts';
@@ -31,8 +32,13 @@ import { PlanesPropios } from './planes-propios.tsx';
 import { PropuestasPlan } from './propuestas-plan.tsx';
 import { VersionesPlan } from './versiones-plan.tsx';
 
-const DESCRIPCION =
-  'Las actividades de cada política para la vigencia, con su meta, su peso y su responsable.';
+const DESCRIPCION = (
+  <>
+    Las <Termino t="actividad">actividades</Termino> de cada política para la{' '}
+    <Termino t="vigencia">vigencia</Termino>, con su <Termino t="meta">meta</Termino>, su{' '}
+    <Termino t="ponderacion">peso</Termino> y su <Termino t="responsable">responsable</Termino>.
+  </>
+);
 
 export function PlanPage() {
   const { entidad, vigencia, puede } = useTrabajo();

@@ -20,6 +20,7 @@ import { Cargando, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { cantidad, fechaCivil } from '../../ui/formato.ts';
 import { Enlace } from '../../ui/router.tsx';
+import { Termino } from '../../ui/termino.tsx';
 import { Ventana } from '../../ui/ventana.tsx';
 import { catalogoQuery } from '../catalogo/api.ts';
 import { periodoVigente, vigenciaQuery } from '../vigencias/api.ts';
@@ -106,7 +107,13 @@ export function SeguimientoPage() {
   return (
     <Pagina
       titulo={`Seguimiento ${vigencia}`}
-      descripcion="El avance de cada actividad por periodo, con sus evidencias y su revisión por las tres líneas de defensa."
+      descripcion={
+        <>
+          El avance de cada <Termino t="actividad">actividad</Termino> por{' '}
+          <Termino t="periodo">periodo</Termino>, con sus <Termino t="evidencia">evidencias</Termino> y su
+          revisión por las tres <Termino t="lineas-defensa">líneas de defensa</Termino>.
+        </>
+      }
     >
       <Paper withBorder p="md">
         <Stack gap="sm">

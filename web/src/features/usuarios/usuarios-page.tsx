@@ -21,6 +21,7 @@ import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx'
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { type Columna, TablaDatos } from '../../ui/tabla-datos.tsx';
+import { Termino } from '../../ui/termino.tsx';
 import { Ventana } from '../../ui/ventana.tsx';
 import { useEstadoPlataforma } from '../auth/estado-plataforma.ts';
 import {
@@ -269,7 +270,12 @@ export function UsuariosPage() {
   return (
     <Pagina
       titulo="Usuarios y roles"
-      descripcion="Quién trabaja en la entidad y qué puede hacer, según las líneas de defensa del MIPG."
+      descripcion={
+        <>
+          Quién trabaja en la entidad y qué puede hacer, según las{' '}
+          <Termino t="lineas-defensa">líneas de defensa</Termino> del <Termino t="mipg">MIPG</Termino>.
+        </>
+      }
     >
       {gestiona && <AvisoCorreo />}
       {enlace && <EnlaceParaEntregar enlace={enlace} />}

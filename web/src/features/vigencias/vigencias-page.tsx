@@ -17,6 +17,7 @@ import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../u
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { cantidad, fechaCivil } from '../../ui/formato.ts';
 import { aNumero, campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
+import { Termino } from '../../ui/termino.tsx';
 import { type ConfiguracionVigencia, useGuardarVigencia, vigenciaQuery } from './api.ts';
 
 const VENTANA = { por_abrir: 'Por abrir', abierta: 'Abierta', cerrada: 'Cerrada' } as const;
@@ -45,7 +46,13 @@ export function VigenciasPage() {
   return (
     <Pagina
       titulo={`Vigencia ${vigencia}: periodos y semáforo`}
-      descripcion="Los cortes de seguimiento, el plazo para reportar (en días hábiles, con los festivos de Colombia) y los rangos del semáforo de la entidad."
+      descripcion={
+        <>
+          Los cortes de seguimiento de cada <Termino t="periodo">periodo</Termino>, el plazo para reportar (en{' '}
+          <Termino t="dia-habil">días hábiles</Termino>, con los festivos de Colombia) y los rangos del{' '}
+          <Termino t="semaforo">semáforo</Termino> de la entidad.
+        </>
+      }
     >
       {consulta.isPending && <Cargando que="la vigencia" />}
       <MensajeError error={consulta.error} />
