@@ -89,6 +89,13 @@ export const ActividadSchema = z
   .meta({ id: 'Actividad' });
 export type Actividad = z.infer<typeof ActividadSchema>;
 
+/** An activity as the plan lists it: with the names a reader needs beside the ids. */
+export const ActividadDelPlanSchema = ActividadSchema.extend({
+  dependenciaNombre: z.string().nullable().describe('nombre de la dependencia responsable'),
+  responsableNombre: z.string().nullable().describe('nombre de la persona responsable'),
+}).meta({ id: 'ActividadDelPlan' });
+export type ActividadDelPlan = z.infer<typeof ActividadDelPlanSchema>;
+
 /** The act that adopts an approved version: kind, number, date and, once attached, its PDF. */
 export const ActoSchema = z.object({
   tipo: z.enum(TIPOS_ACTO),
@@ -128,7 +135,7 @@ export const PlanSchema = z
       })
       .nullable()
       .describe('en una nueva versión en borrador: si el cambio frente a la aprobada es menor o sustancial'),
-    actividades: z.array(ActividadSchema),
+    actividades: z.array(ActividadDelPlanSchema),
     ponderaciones: z.array(
       z.object({
         politica: z.string(),

@@ -20,6 +20,7 @@ import {
   planDecreto612,
   rolUsuario,
   seguimiento,
+  usuario,
   versionPlan,
 } from '../../db/schema.ts';
 import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
@@ -290,9 +291,36 @@ export async function resumenPlan(db: Db, entidadId: string, vigencia: number) {
     cambio: previa
       ? clasificarCambio(previa.actividades as ActividadVersion[], comoVersion(actividades))
       : null,
-    actividades: comoVersion(actividades),
+    actividades: await conNombres(db, entidadId, comoVersion(actividades)),
     ponderaciones: revisarPesos(actividades, (c) => nombres.get(c) ?? c, modoPonderacion),
   };
+}
+
+/** The activities with the names of their dependencia and responsable (the ids stay for clients that join). */
+async function conNombres<A extends { dependenciaId: string | null; responsableId: string | null }>(
+  db: Db,
+  entidadId: string,
+  actividades: A[],
+) {
+  const personas = [...new Set(actividades.flatMap((a) => (a.responsableId ? [a.responsableId] : [])))];
+  const [dependencias, responsables] = await Promise.all([
+    db
+      .select({ id: dependencia.id, nombre: dependencia.nombre })
+      .from(dependencia)
+      .where(eq(dependencia.entidadId, entidadId)),
+    personas.length
+      ? db
+          .select({ id: usuario.id, nombre: usuario.nombre })
+          .from(usuario)
+          .where(inArray(usuario.id, personas))
+      : [],
+  ]);
+  const nombre = new Map([...dependencias, ...responsables].map((x) => [x.id, x.nombre]));
+  return actividades.map((a) => ({
+    ...a,
+    dependenciaNombre: a.dependenciaId ? (nombre.get(a.dependenciaId) ?? null) : null,
+    responsableNombre: a.responsableId ? (nombre.get(a.responsableId) ?? null) : null,
+  }));
 }
 
 /** Codes of the entity's objectives; an empty list leaves the field as free text. */

@@ -60,6 +60,13 @@ describe('plan de acción en borrador', () => {
     );
     plan = (await t.pedir(planeacion, 'GET', base())).json();
     expect(plan.actividades).toHaveLength(2);
+    // The plan names the dependencia and the person, not only their ids (the public contract).
+    expect(plan.actividades[0]).toMatchObject({
+      dependenciaId,
+      dependenciaNombre: 'Gestión Documental y Archivo',
+      responsableId: planeacion.id,
+      responsableNombre: expect.stringMatching(/\S/),
+    });
     expect(plan.ponderaciones[0]).toMatchObject({ ok: true, mensaje: null });
   });
 

@@ -1,4 +1,4 @@
-import type { Actividad, PlanAccion } from '@contrato/plan.ts';
+import type { ActividadDelPlan, PlanAccion } from '@contrato/plan.ts';
 import type { UsuarioEntidad } from '@contrato/usuarios.ts';
 import type { EstadoActividad } from '@core/semaforo.ts';
 import { screen, within } from '@testing-library/react';
@@ -36,7 +36,7 @@ const actividad = (
   ponderacion: number,
   dependenciaId: string,
   responsableId: string,
-): Actividad => ({
+): ActividadDelPlan => ({
   id,
   politica,
   codigo: id.toUpperCase(),
@@ -53,6 +53,8 @@ const actividad = (
   ponderacion,
   dependenciaId,
   responsableId,
+  dependenciaNombre: dependencias.find((d) => d.id === dependenciaId)?.nombre ?? null,
+  responsableNombre: personas.find((p) => p.id === responsableId)?.nombre ?? null,
   corresponsables: [],
   indicadorId: null,
   fechaInicio: '2026-01-01',
