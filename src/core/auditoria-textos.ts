@@ -54,6 +54,7 @@ export const NOMBRE_RECURSO: Record<string, string> = {
   dependencia: 'la dependencia',
   dependencias: 'las dependencias',
   entidad: 'la entidad',
+  furag_resultados: 'los resultados FURAG oficiales de la vigencia',
   indicador: 'el indicador',
   invitacion: 'la invitación',
   nada: '',

@@ -358,10 +358,12 @@ export function estadisticasPorGrupo(entidades: readonly ResultadoEntidad[]) {
 
 // ---------- Finding the entity's row ----------
 
-export type Hallazgo =
-  | { tipo: 'sigep'; entidad: ResultadoEntidad }
-  | { tipo: 'nombre'; entidad: ResultadoEntidad }
-  | { tipo: 'candidatos'; candidatos: ResultadoEntidad[] };
+type Identificada = Pick<ResultadoEntidad, 'fila' | 'entidad' | 'codigoSigep'>;
+
+export type Hallazgo<E extends Identificada = ResultadoEntidad> =
+  | { tipo: 'sigep'; entidad: E }
+  | { tipo: 'nombre'; entidad: E }
+  | { tipo: 'candidatos'; candidatos: E[] };
 
 const palabras = (s: string) =>
   claveComparable(s.replace(/\./g, '').replace(/[^\p{L}\p{N}\s]/gu, ' '))
@@ -372,10 +374,10 @@ const palabras = (s: string) =>
  * The entity's row: by código SIGEP; else by its exact name (accents, capitals and punctuation aside) when
  * only one row has it; else the rows that share most of its words, to offer as candidates (at most 10).
  */
-export function buscarEntidad(
-  entidades: readonly ResultadoEntidad[],
+export function buscarEntidad<E extends Identificada>(
+  entidades: readonly E[],
   buscada: { codigoSigep?: string | null; nombre: string },
-): Hallazgo {
+): Hallazgo<E> {
   if (buscada.codigoSigep) {
     const porCodigo = entidades.find((e) => e.codigoSigep === buscada.codigoSigep);
     if (porCodigo) return { tipo: 'sigep', entidad: porCodigo };

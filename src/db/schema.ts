@@ -788,6 +788,42 @@ export const auditoria = pgTable(
   ],
 );
 
+// ---------- Medición: the official FURAG results of a vigencia (core/furag-resultados.ts) ----------
+/** One load of the published national results file per vigencia; a new load replaces it whole. */
+export const furagCarga = pgTable('furag_carga', {
+  vigencia: integer('vigencia').primaryKey(),
+  /** The measurement columns understood (code and level), and the headers left out. */
+  columnas: jsonb('columnas').$type<{ codigo: string; nivel: string }[]>().notNull(),
+  ignoradas: jsonb('ignoradas').$type<string[]>().notNull(),
+  entidades: integer('entidades').notNull(),
+  cargadoPor: uuid('cargado_por').references(() => usuario.id),
+  cargadoEn: creadoEn(),
+});
+
+/** One row of the file as published: official scores only (a blank, «no aplica», is absent from `puntajes`). */
+export const furagResultado = pgTable(
+  'furag_resultado',
+  {
+    vigencia: integer('vigencia')
+      .notNull()
+      .references(() => furagCarga.vigencia, { onDelete: 'cascade' }),
+    fila: integer('fila').notNull(),
+    codigoSigep: text('codigo_sigep'),
+    entidad: text('entidad').notNull(),
+    departamento: text('departamento'),
+    municipio: text('municipio'),
+    tipoFormulario: text('tipo_formulario'),
+    naturalezaJuridica: text('naturaleza_juridica'),
+    grupoPar: text('grupo_par'),
+    puntajes: jsonb('puntajes').$type<Record<string, number>>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.vigencia, t.fila] }),
+    uniqueIndex('furag_resultado_sigep_idx').on(t.vigencia, t.codigoSigep),
+    index('furag_resultado_grupo_idx').on(t.vigencia, t.grupoPar),
+  ],
+);
+
 export const TABLAS_EN_ORDEN = [
   'catalogo_vigencia',
   'componente',
@@ -798,6 +834,8 @@ export const TABLAS_EN_ORDEN = [
   'entidad',
   'dependencia',
   'usuario',
+  'furag_carga',
+  'furag_resultado',
   'rol_usuario',
   'invitacion',
   'intento_acceso',

@@ -29,6 +29,7 @@ import { dependenciasRoutes } from '../modules/dependencias/dependencias.routes.
 import { entidadesRoutes } from '../modules/entidades/entidades.routes.ts';
 import { logoRoutes } from '../modules/entidades/logo.routes.ts';
 import { excelRoutes } from '../modules/excel/excel.routes.ts';
+import { furagRoutes } from '../modules/furag/furag.routes.ts';
 import { importacionRoutes } from '../modules/importacion/importacion.routes.ts';
 import { planPropioRoutes } from '../modules/importacion/plan-propio.routes.ts';
 import { indicadoresRoutes } from '../modules/indicadores/indicadores.routes.ts';
@@ -213,6 +214,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(logoRoutes);
   await app.register(dependenciasRoutes);
   await app.register(importacionRoutes);
+  await app.register(furagRoutes);
   await app.register(usuariosRoutes);
   await app.register(invitacionesRoutes);
   await app.register(responsablesRoutes);

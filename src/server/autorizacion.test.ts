@@ -38,6 +38,8 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'GET /api/catalogo/vigencias': 'publico',
   'GET /api/entidades': 'sesion',
   'POST /api/entidades': 'plataforma',
+  'POST /api/furag/resultados/import': 'plataforma',
+  'GET /api/entidades/:entidadId/furag': 'entidad.ver',
   'GET /api/entidades/:entidadId': 'entidad.ver',
   'PUT /api/entidades/:entidadId': 'entidad.editar',
   'PUT /api/entidades/:entidadId/logo': 'entidad.editar',

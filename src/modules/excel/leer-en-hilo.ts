@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ErrorApi } from '../../server/errores.ts';
-import { type LecturaPlan, revisarDirectorio } from './plan-xlsx.ts';
+import { type LecturaPlan, LIMITES_HOJA_PLAN, type LimitesHoja, revisarDirectorio } from './plan-xlsx.ts';
 
 export interface LimitesHilo {
   tiempoMs: number;
@@ -23,10 +23,10 @@ let activos = 0;
  * `--import` hooks to workers); in the bundle of `npm start` it is dist/plan-xlsx.worker.mjs, next to
  * servidor.mjs (scripts/iniciar.mjs builds both).
  */
-function crearWorker(contenido: Buffer, memoriaMb: number) {
+function crearWorker(contenido: Buffer, memoriaMb: number, hoja: LimitesHoja) {
   const copia = new Uint8Array(contenido); // the body may share Node's buffer pool: never transfer it
   const opciones = {
-    workerData: copia,
+    workerData: { contenido: copia, limites: hoja },
     transferList: [copia.buffer],
     resourceLimits: { maxOldGenerationSizeMb: memoriaMb },
     execArgv: [],
@@ -50,12 +50,13 @@ const ocupado = () =>
 export async function leerLibroPlanEnHilo(
   contenido: Buffer,
   limites: LimitesHilo = LIMITES_HILO,
+  hoja: LimitesHoja = LIMITES_HOJA_PLAN,
 ): Promise<LecturaPlan> {
   // Not a zip, or a bomb by its declared sizes: answered here, without starting a thread.
   const directorio = revisarDirectorio(contenido);
   if (directorio) return directorio;
   if (activos >= HILOS_MAXIMOS) throw ocupado();
-  const worker = crearWorker(contenido, limites.memoriaMb);
+  const worker = crearWorker(contenido, limites.memoriaMb, hoja);
   activos++;
   // Counted until the thread has really exited, so its memory is free before another one starts.
   worker.once('exit', () => activos--);

@@ -256,6 +256,22 @@ export const LIMITES_XLSX = {
   descomprimidoTotal: 64 * 1024 * 1024,
 };
 
+/** What one kind of upload may hold: the plan's template by default; the FURAG results file is wider. */
+export interface LimitesHoja {
+  columnas: number;
+  filas: number;
+  /** How the rows are called in the messages: «filas de actividades», «filas de entidades». */
+  queFilas: string;
+  /** What to split when there are too many rows: «el plan», «el archivo». */
+  queDividir: string;
+}
+export const LIMITES_HOJA_PLAN: LimitesHoja = {
+  columnas: LIMITES_XLSX.columnas,
+  filas: LIMITES_XLSX.filas,
+  queFilas: 'filas de actividades',
+  queDividir: 'el plan',
+};
+
 export type LecturaPlan =
   | { ok: true; encabezados: string[]; filas: FilaHoja[] }
   | { ok: false; status: 400 | 413; mensaje: string };
@@ -342,7 +358,10 @@ const SOLO_CELDAS = [
  * sheet row number. Only the cells present are visited, so a cell at XFD1048576 costs one cell, not the range.
  * Runs inside a worker (leer-en-hilo.ts); callable directly in tests.
  */
-export async function leerLibroPlan(contenido: Buffer): Promise<LecturaPlan> {
+export async function leerLibroPlan(
+  contenido: Buffer,
+  limites: LimitesHoja = LIMITES_HOJA_PLAN,
+): Promise<LecturaPlan> {
   const zip = revisarZip(contenido);
   if (zip) return zip;
   const ExcelJS = await cargarExcel();
@@ -352,17 +371,17 @@ export async function leerLibroPlan(contenido: Buffer): Promise<LecturaPlan> {
   Object.assign(libro, { _definedNames: { model: [] } });
   try {
     await libro.xlsx.load(contenido as unknown as ArrayBuffer, { ignoreNodes: SOLO_CELDAS });
-    return leerHoja(libro);
+    return leerHoja(libro, limites);
   } catch {
     // Whatever ExcelJS cannot make sense of is the file's problem, never a 500.
     return { ok: false, status: 400, mensaje: NO_ES_XLSX };
   }
 }
 
-function leerHoja(libro: Workbook): LecturaPlan {
+function leerHoja(libro: Workbook, limites: LimitesHoja): LecturaPlan {
   const hoja = libro.getWorksheet('Plan de acción') ?? libro.worksheets[0];
   if (!hoja) return { ok: false, status: 400, mensaje: NO_ES_XLSX };
-  const ultimaFila = LIMITES_XLSX.filas + 1;
+  const ultimaFila = limites.filas + 1;
   let fueraDeLimite: { fila: number; columna: number } | null = null;
   let encabezados: string[] = [];
   const filas: FilaHoja[] = [];
@@ -375,7 +394,7 @@ function leerHoja(libro: Workbook): LecturaPlan {
     }
     const celdas: Celda[] = [];
     row.eachCell((cell, columna) => {
-      if (columna > LIMITES_XLSX.columnas) fueraDeLimite ??= { fila: numero, columna };
+      if (columna > limites.columnas) fueraDeLimite ??= { fila: numero, columna };
       else celdas[columna - 1] = valorCelda(cell.value);
     });
     const densas = Array.from(celdas, (c) => c ?? null);
@@ -388,8 +407,8 @@ function leerHoja(libro: Workbook): LecturaPlan {
       ok: false,
       status: 413,
       mensaje: fuera.columna
-        ? `La hoja «${hoja.name}» tiene datos en la columna ${letraColumna(fuera.columna)} (fila ${miles(fuera.fila)}): se admiten como máximo ${LIMITES_XLSX.columnas} columnas (hasta la ${letraColumna(LIMITES_XLSX.columnas)}). Borre las columnas sobrantes y vuelva a cargarlo.`
-        : `La hoja «${hoja.name}» tiene datos en la fila ${miles(fuera.fila)}: se admiten como máximo ${miles(LIMITES_XLSX.filas)} filas de actividades (hasta la fila ${miles(ultimaFila)}). Borre las filas sobrantes o divida el plan en varios archivos.`,
+        ? `La hoja «${hoja.name}» tiene datos en la columna ${letraColumna(fuera.columna)} (fila ${miles(fuera.fila)}): se admiten como máximo ${limites.columnas} columnas (hasta la ${letraColumna(limites.columnas)}). Borre las columnas sobrantes y vuelva a cargarlo.`
+        : `La hoja «${hoja.name}» tiene datos en la fila ${miles(fuera.fila)}: se admiten como máximo ${miles(limites.filas)} ${limites.queFilas} (hasta la fila ${miles(ultimaFila)}). Borre las filas sobrantes o divida ${limites.queDividir} en varios archivos.`,
     };
   return { ok: true, encabezados, filas };
 }

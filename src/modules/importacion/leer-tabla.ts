@@ -2,7 +2,7 @@
 // (as Excel in Colombia saves it: «;» between fields, often in Windows-1252 rather than UTF-8).
 import { parse } from 'csv-parse/sync';
 import { leerLibroPlanEnHilo } from '../excel/leer-en-hilo.ts';
-import { type LecturaPlan, LIMITES_XLSX } from '../excel/plan-xlsx.ts';
+import { type LecturaPlan, LIMITES_HOJA_PLAN, type LimitesHoja } from '../excel/plan-xlsx.ts';
 
 export type TipoTabla = 'xlsx' | 'csv';
 
@@ -25,7 +25,7 @@ export function separadorDe(texto: string): ';' | ',' | '\t' {
   return opciones.reduce((mejor, c) => (cuenta(c) > cuenta(mejor) ? c : mejor), ';');
 }
 
-export function leerCsv(contenido: Buffer): LecturaPlan {
+export function leerCsv(contenido: Buffer, limites: LimitesHoja = LIMITES_HOJA_PLAN): LecturaPlan {
   const texto = decodificarTexto(contenido);
   let registros: string[][];
   try {
@@ -35,25 +35,25 @@ export function leerCsv(contenido: Buffer): LecturaPlan {
       skip_empty_lines: false,
       bom: true,
       // One row beyond the limit is enough to say the file is too long.
-      to_line: LIMITES_XLSX.filas + 2,
+      to_line: limites.filas + 2,
       max_record_size: 64 * 1024,
     });
   } catch {
     return { ok: false, status: 400, mensaje: NO_ES_CSV };
   }
   if (registros.length === 0) return { ok: false, status: 400, mensaje: NO_ES_CSV };
-  const ancho = registros.findIndex((r) => r.length > LIMITES_XLSX.columnas);
+  const ancho = registros.findIndex((r) => r.length > limites.columnas);
   if (ancho >= 0)
     return {
       ok: false,
       status: 413,
-      mensaje: `La fila ${(ancho + 1).toLocaleString('es-CO')} tiene más de ${LIMITES_XLSX.columnas} columnas. Borre las columnas sobrantes y vuelva a cargarlo.`,
+      mensaje: `La fila ${(ancho + 1).toLocaleString('es-CO')} tiene más de ${limites.columnas} columnas. Borre las columnas sobrantes y vuelva a cargarlo.`,
     };
-  if (registros.length > LIMITES_XLSX.filas + 1)
+  if (registros.length > limites.filas + 1)
     return {
       ok: false,
       status: 413,
-      mensaje: `El archivo tiene más de ${LIMITES_XLSX.filas.toLocaleString('es-CO')} filas. Divídalo en varios archivos.`,
+      mensaje: `El archivo tiene más de ${limites.filas.toLocaleString('es-CO')} filas. Divídalo en varios archivos.`,
     };
   const [encabezados = [], ...resto] = registros;
   return {
@@ -63,6 +63,10 @@ export function leerCsv(contenido: Buffer): LecturaPlan {
   };
 }
 
-export async function leerTabla(contenido: Buffer, tipo: TipoTabla): Promise<LecturaPlan> {
-  return tipo === 'csv' ? leerCsv(contenido) : leerLibroPlanEnHilo(contenido);
+export async function leerTabla(
+  contenido: Buffer,
+  tipo: TipoTabla,
+  limites: LimitesHoja = LIMITES_HOJA_PLAN,
+): Promise<LecturaPlan> {
+  return tipo === 'csv' ? leerCsv(contenido, limites) : leerLibroPlanEnHilo(contenido, undefined, limites);
 }
