@@ -84,3 +84,6 @@ export const PLANES_PROPIOS_SUGERIDOS: readonly {
   },
   { codigo: 'PHE', nombre: 'Plan Hospitalario de Emergencias', politicas: [], soloEse: true },
 ];
+
+/** Own plans an entity may keep beside the 12 of Decreto 612: a hospital keeps a handful; this is plenty. */
+export const MAXIMO_PLANES_PROPIOS = 50;

@@ -15,3 +15,9 @@ export const planAceptaPropuestas = (plan: { estado: string } | null) => !plan |
 
 export const mensajePropuestaResuelta = (estado: EstadoPropuesta) =>
   `La propuesta ya está «${NOMBRE_ESTADO_PROPUESTA[estado].toLowerCase()}»: recargue para ver su estado.`;
+
+/**
+ * Pending proposals one author may keep in a vigencia: a policy's plan holds a few dozen activities, and
+ * planeación must read each one. A bound keeps a runaway client from filling its screen.
+ */
+export const MAXIMO_PROPUESTAS_PENDIENTES = 100;

@@ -181,6 +181,12 @@ export function situacionVerificacion(
   }
 }
 
+/**
+ * Criteria of a vigencia's selection: beyond a few hundred activities chosen one by one, a sample or a
+ * policy says the same and keeps every dashboard's check of the selection short.
+ */
+export const MAXIMO_CRITERIOS_VERIFICACION = 300;
+
 /** Control interno's own percentage of the period: 0 to 100, two decimals. */
 export const LIMITE_AVANCE_VERIFICADO = { min: 0, max: 100, decimales: 2 } as const;
 

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { politicasAplicables } from '../../core/catalogo.ts';
+import { politicasAplicables, problemaAplicabilidad } from '../../core/catalogo.ts';
 import type { TipoFormulario } from '../../core/entidad.ts';
 import type { Db } from '../../db/client.ts';
 import {
@@ -84,6 +84,21 @@ export async function politicasDeEntidad(db: Db, entidadId: string, vigencia: nu
     tipoFormularioDe(db, entidadId),
   ]);
   return { tipoFormulario: tipo, todas: politicas, aplicables: politicasAplicables(politicas, tipo) };
+}
+
+/**
+ * Why an activity or an indicator of the entity cannot belong to this policy: it is not in the vigencia's
+ * catalog, or the entity's FURAG form leaves it out. Null when it can.
+ */
+export async function problemaPoliticaDeEntidad(db: Db, entidadId: string, vigencia: number, clave: string) {
+  const { todas, tipoFormulario } = await politicasDeEntidad(db, entidadId, vigencia);
+  const p = todas.find((x) => x.clave === clave);
+  return p ? problemaAplicabilidad(p, tipoFormulario) : `no existe en el catálogo MIPG de ${vigencia}`;
+}
+
+/** The keys of the policies that apply to the entity: what its sheets and lists keep of its activities. */
+export async function clavesAplicables(db: Db, entidadId: string, vigencia: number) {
+  return new Set((await politicasDeEntidad(db, entidadId, vigencia)).aplicables.map((p) => p.clave));
 }
 
 export async function planesDecreto612De(db: Db, vigencia: number) {

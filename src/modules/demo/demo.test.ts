@@ -249,4 +249,84 @@ describe('la demostración es un hospital de nivel I creíble', () => {
       }
     }
   });
+
+  it('el plan aprobado trae el acuerdo de la Junta Directiva (número, fecha y PDF ficticio), publicado y descargable', async () => {
+    const r = await t.app.inject({ method: 'GET', url: `/publico/${entidadId}` });
+    const slug = r.headers.location!.split('?')[0]!.replace('/publico/', '');
+    const datos = (
+      await t.app.inject({ method: 'GET', url: `/publico/${slug}/datos.json?vigencia=${vigencia}` })
+    ).json();
+    expect(datos.aprobacion).toMatchObject({
+      organo: 'Junta Directiva',
+      acto: { tipo: 'acuerdo', numero: '003', fecha: `${vigencia}-01-27`, pdf: true },
+      fechaPublicacion: `${vigencia}-01-30`,
+    });
+    const pdf = await t.app.inject({ method: 'GET', url: `/publico/${slug}/acto.pdf?vigencia=${vigencia}` });
+    expect(pdf.statusCode, pdf.body).toBe(200);
+    expect(pdf.headers['content-type']).toContain('application/pdf');
+    expect(pdf.body.startsWith('%PDF-')).toBe(true);
+    expect(pdf.body).toContain(`ACUERDO No. 003 DE ${vigencia}`);
+    expect(pdf.body).toContain('DOCUMENTO FICTICIO DE DEMOSTRACION');
+    // The entity's people see the same act on the plan.
+    const plan = (await t.pedir(planeacion, 'GET', `/api/entidades/${entidadId}/planes/${vigencia}`)).json();
+    expect(plan.plan.acto).toMatchObject({
+      tipo: 'acuerdo',
+      numero: '003',
+      archivo: { bytes: pdf.rawPayload.length },
+    });
+  });
+
+  it('control interno eligió qué verificar (dos políticas y una dependencia): lo elegido está verificado con su avance, lo demás queda completo', async () => {
+    const control = await t.iniciarSesion(`controlinterno@${DEMO.dominio}`, DEMO.clave);
+    const seleccion = (
+      await t.pedir(control, 'GET', `/api/entidades/${entidadId}/verificacion/${vigencia}`)
+    ).json();
+    expect(seleccion.todas).toBe(false);
+    expect(seleccion.criterios.map((c: { tipo: string }) => c.tipo).sort()).toEqual([
+      'dependencia',
+      'politica',
+      'politica',
+    ]);
+    expect(seleccion.criterios.every((c: { motivo: string | null }) => !!c.motivo)).toBe(true);
+    expect(seleccion.seleccionadas).toBeGreaterThan(0);
+    expect(seleccion.seleccionadas).toBeLessThan(seleccion.actividades);
+    const planeacionDep = seleccion.criterios.find(
+      (c: { tipo: string }) => c.tipo === 'dependencia',
+    ).dependenciaId;
+    const elegida = (a: { politica: string; dependenciaId: string | null }) =>
+      ['servicio_ciudadano', 'participacion_ciudadana'].includes(a.politica) ||
+      a.dependenciaId === planeacionDep;
+
+    const filas = await t.conexion.db
+      .select({
+        codigo: actividad.codigo,
+        politica: actividad.politica,
+        dependenciaId: actividad.dependenciaId,
+        estado: seguimiento.estado,
+        avanceVerificado: seguimiento.avanceVerificado,
+      })
+      .from(seguimiento)
+      .innerJoin(actividad, eq(actividad.id, seguimiento.actividadId))
+      .where(eq(seguimiento.entidadId, entidadId));
+    const verificadas = filas.filter((f) => f.estado === 'verificado' || f.estado === 'con_observaciones');
+    expect(verificadas.length).toBeGreaterThan(0);
+    // Only what was chosen is verified, and with control interno's own percentage.
+    for (const f of verificadas) {
+      expect(elegida(f), f.codigo).toBe(true);
+      expect(f.avanceVerificado, f.codigo).not.toBeNull();
+      expect(f.avanceVerificado!, f.codigo).toBeGreaterThanOrEqual(0);
+      expect(f.avanceVerificado!, f.codigo).toBeLessThanOrEqual(100);
+    }
+    expect(
+      filas.some((f) => f.estado === 'aceptado' && !elegida(f) && f.politica !== 'control_interno'),
+    ).toBe(true);
+
+    // The dashboard of the first period shows the share verified and the reports complete without it.
+    const tab = (
+      await t.pedir(planeacion, 'GET', `/api/entidades/${entidadId}/tablero?vigencia=${vigencia}&periodo=1`)
+    ).json();
+    expect(tab.verificacion.verificados).toBeGreaterThan(0);
+    expect(tab.verificacion.completos).toBeGreaterThan(0);
+    expect(tab.verificacion.porcentajeVerificado).not.toBeNull();
+  });
 });

@@ -1,13 +1,17 @@
+import { eq } from 'drizzle-orm';
 import { NOMBRE_ACUMULACION } from '../../core/acumulacion.ts';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import { CALENDARIO_NACIONAL } from '../../core/dias-habiles.ts';
 import { valorMedicion } from '../../core/indicador.ts';
 import { periodosDeVigencia } from '../../core/periodos.ts';
-import type { EstadoSeguimiento } from '../../core/seguimiento.ts';
+import { cifrasSeguimiento, type EstadoSeguimiento } from '../../core/seguimiento.ts';
 import { pideJustificacion, RANGOS_POR_DEFECTO } from '../../core/semaforo.ts';
+import { actividadSeleccionada, claveCriterio } from '../../core/verificacion.ts';
 import type { Db } from '../../db/client.ts';
 import {
   actividad,
+  criterioVerificacion,
+  entidad,
   evidencia,
   indicador,
   medicion,
@@ -119,6 +123,59 @@ const JUSTIFICACIONES = [
   'Se sumó el apoyo de la Secretaría de Salud departamental, que no estaba previsto.',
 ];
 
+const EVIDENCIA_FICTICIA = 'Evidencia de demostracion - MIPG Abierto';
+
+/** The Junta Directiva's acuerdo that adopted the plan: fictional, and its PDF says so. */
+const actoDemo = (vigencia: number) => ({
+  tipoActo: 'acuerdo' as const,
+  numeroActo: '003',
+  fechaActo: `${vigencia}-01-27`,
+  actoNombre: `acuerdo-003-de-${vigencia}-junta-directiva.pdf`,
+});
+
+function pdfActo(entidad: string, vigencia: number) {
+  return pdfDemo([
+    `JUNTA DIRECTIVA - ${entidad.toUpperCase()}`,
+    `ACUERDO No. 003 DE ${vigencia} (27 de enero de ${vigencia})`,
+    `Por el cual se aprueba el Plan de Accion Institucional ${vigencia}`,
+    'y se integran los planes del Decreto 612 de 2018.',
+    '',
+    'ARTICULO PRIMERO. Aprobar el Plan de Accion Institucional de la vigencia,',
+    'presentado por la Oficina Asesora de Planeacion.',
+    'ARTICULO SEGUNDO. Publicarlo en la sede electronica antes del 31 de enero.',
+    '',
+    'DOCUMENTO FICTICIO DE DEMOSTRACION - MIPG Abierto. Sin validez juridica.',
+  ]);
+}
+
+/**
+ * What control interno chose to verify this year, as its Plan Anual de Auditoría would: two policies the law
+ * asks it to follow and one dependencia it audits. The rest is complete once planeación accepts it.
+ */
+const seleccionDemo = (planeacion: string) => [
+  {
+    tipo: 'politica' as const,
+    politica: 'servicio_ciudadano',
+    motivo: 'Informe semestral de atención de PQRSD (Ley 1474 de 2011, art. 76).',
+  },
+  {
+    tipo: 'politica' as const,
+    politica: 'participacion_ciudadana',
+    motivo: 'Evaluación de la rendición de cuentas a la ciudadanía.',
+  },
+  {
+    tipo: 'dependencia' as const,
+    dependenciaId: planeacion,
+    motivo: 'Auditoría al proceso de direccionamiento estratégico del Plan Anual de Auditoría.',
+  },
+];
+
+/** A report control interno did not choose ends with planeación's acceptance, whatever the script says. */
+function segunSeleccion(estado: EstadoSeguimiento | null, elegida: boolean): EstadoSeguimiento | null {
+  if (elegida || (estado !== 'verificado' && estado !== 'con_observaciones')) return estado;
+  return 'aceptado';
+}
+
 const fmt = (n: number) => n.toLocaleString('es-CO', { maximumFractionDigits: 1 });
 
 /** What the responsible writes for the period, in the words of the activity's goal type. */
@@ -148,13 +205,14 @@ function quedoCorto(a: ActividadDemo, numero: number, valor: number) {
   return a.tipo === 'hito' ? meta > 0 && valor === 0 : valor < meta;
 }
 
-/** A small valid one-page PDF: the demo's evidence files. */
-function pdfDemo(titulo: string): Buffer {
-  const texto = titulo
-    .replace(/[()\\]/g, ' ')
-    .normalize('NFD')
-    .replace(/[^\x20-\x7e]/g, '');
-  const contenido = `BT /F1 12 Tf 56 780 Td (${texto}) Tj 0 -18 Td (Evidencia de demostracion - MIPG Abierto) Tj ET`;
+/** A small valid one-page PDF, a line of text under another: the demo's evidence files and its act. */
+function pdfDemo(lineas: readonly string[]): Buffer {
+  const texto = (l: string) =>
+    l
+      .replace(/[()\\]/g, ' ')
+      .normalize('NFD')
+      .replace(/[^\x20-\x7e]/g, '');
+  const contenido = `BT /F1 12 Tf 56 780 Td ${lineas.map((l) => `(${texto(l)}) Tj 0 -18 Td`).join(' ')} ET`;
   const objetos = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -202,6 +260,22 @@ export async function sembrarPlanDemo(
   const controlInterno = personas.persona('controlinterno');
 
   for (const o of OBJETIVOS_DEMO) await crearObjetivo(db, actor, entidadId, o);
+  const [ent] = await db
+    .select({ nombre: entidad.nombre, sitioWeb: entidad.sitioWeb })
+    .from(entidad)
+    .where(eq(entidad.id, entidadId));
+  const pdf = dataDir ? pdfActo(ent!.nombre, vigencia) : null;
+  const acto = {
+    ...actoDemo(vigencia),
+    ...(pdf && dataDir ? { actoHash: await guardarArchivo(dataDir, pdf), actoBytes: pdf.length } : {}),
+  };
+  const seleccion = seleccionDemo(personas.dependencia('planeacion')).map((c) => ({
+    ...c,
+    entidadId,
+    vigencia,
+    clave: claveCriterio(c),
+    creadoPor: controlInterno,
+  }));
 
   await db.transaction(async (tx) => {
     await tx.insert(vigenciaEntidad).values({
@@ -221,8 +295,27 @@ export async function sembrarPlanDemo(
         estado: 'publicado',
         fechaSesionComite: `${vigencia}-01-27`,
         actaComite: `Acuerdo 003 de ${vigencia} de la Junta Directiva`,
+        ...acto,
+        fechaPublicacion: `${vigencia}-01-30`,
+        urlPublicacion: ent!.sitioWeb ? `${ent!.sitioWeb}/transparencia/planeacion` : null,
       })
       .returning();
+    // Control interno's choice of what to verify (its author), audited as its screen would.
+    for (const c of await tx.insert(criterioVerificacion).values(seleccion).returning())
+      await registrarAuditoria(tx, actor, {
+        entidadId,
+        accion: 'crear',
+        recurso: 'seleccion_verificacion',
+        recursoId: c.id,
+        antes: null,
+        despues: {
+          vigencia,
+          tipo: c.tipo,
+          politica: c.politica,
+          dependenciaId: c.dependenciaId,
+          motivo: c.motivo,
+        },
+      });
     // Three indicators with a hoja de vida, measured in every period with follow-up.
     const indicadores = await tx
       .insert(indicador)
@@ -285,6 +378,7 @@ export async function sembrarPlanDemo(
       version: 1,
       fechaSesionComite: plan!.fechaSesionComite,
       actaComite: plan!.actaComite,
+      ...acto,
       actividades: actividades.map(({ creadoEn: _c, ...a }) => a),
     });
 
@@ -293,13 +387,35 @@ export async function sembrarPlanDemo(
       const datos = ACTIVIDADES_DEMO[i]!;
       // Control interno does not verify its own office's reports: planeación's acceptance is the last step.
       const propia = a.politica === 'control_interno';
+      const elegida = actividadSeleccionada(seleccion, a, new Set());
       for (const p of conReporte) {
         if (!activaEn(a, p)) continue;
         k++;
-        const estado: EstadoSeguimiento | null =
-          p.numero < ultimo ? (propia ? 'aceptado' : 'verificado') : datos.estado;
+        const estado = segunSeleccion(
+          p.numero < ultimo ? (propia ? 'aceptado' : 'verificado') : datos.estado,
+          elegida,
+        );
         if (!estado) continue;
         const valor = datos.valores[p.numero - 1]!;
+        // Control interno's own percentage, from the evidence: now and then less than reported.
+        const cifras = cifrasSeguimiento(
+          a.acumulacion,
+          a.metaAnual,
+          a.metasPeriodo,
+          a.metasPeriodo.map((_, i) => (i < p.numero ? (datos.valores[i] ?? null) : null)),
+          p.numero,
+        );
+        // Of the period's goal; a period with nothing programmed, of what was due so far.
+        const comprobado =
+          cifras.cumplimientoPeriodo ?? cifras.cumplimientoAcumulado ?? cifras.avanceAcumulado;
+        const verificado =
+          (estado === 'verificado' || estado === 'con_observaciones') && comprobado !== null
+            ? Math.max(
+                0,
+                Math.min(100, Math.round(comprobado)) -
+                  (estado === 'con_observaciones' ? 20 : k % 4 === 0 ? 10 : 0),
+              )
+            : null;
         const enviado = estado !== 'borrador';
         const [s] = await tx
           .insert(seguimiento)
@@ -333,9 +449,12 @@ export async function sembrarPlanDemo(
               ? planeacion
               : null,
             verificadoPor: estado === 'verificado' || estado === 'con_observaciones' ? controlInterno : null,
+            avanceVerificado: verificado,
           })
           .returning();
-        const pdf = dataDir ? pdfDemo(`${a.codigo} ${a.nombre} - ${p.nombre} ${vigencia}`) : null;
+        const pdf = dataDir
+          ? pdfDemo([`${a.codigo} ${a.nombre} - ${p.nombre} ${vigencia}`, EVIDENCIA_FICTICIA])
+          : null;
         await tx.insert(evidencia).values(
           pdf && dataDir
             ? {
@@ -369,6 +488,7 @@ export async function sembrarPlanDemo(
           ]),
         ),
         periodosConSeguimiento: conReporte.map((p) => p.numero),
+        acto: { tipo: acto.tipoActo, numero: acto.numeroActo, fecha: acto.fechaActo, pdf: !!pdf },
       },
     });
   });

@@ -10,7 +10,7 @@ import { actividad, indicador, medicion, planAccion } from '../../db/schema.ts';
 import { ErrorApi, invalido, noEncontrado, prohibido } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import type { UsuarioSesion } from '../auth/sesion.repository.ts';
-import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
+import { problemaPoliticaDeEntidad } from '../catalogo/catalogo.repository.ts';
 import { problemasDeAsignacion } from '../plan/plan.service.ts';
 import { exigirAbierto, exigirPeriodoAbierto, periodoDe } from '../seguimiento/seguimiento.service.ts';
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
@@ -72,8 +72,9 @@ async function hojaDeVida(db: Db, i: Indicador) {
 
 async function validar(db: Db, entidadId: string, e: IndicadorEntrada) {
   const errores = await problemasDeAsignacion(db, entidadId, e);
-  if (e.politica && !(await politicasDeVigencia(db, e.vigencia)).some((p) => p.clave === e.politica))
-    errores.push({ campo: 'politica', mensaje: `no existe en el catálogo MIPG de ${e.vigencia}` });
+  // The same rule as the plan's activities: in the catalog, and included in the entity's FURAG form.
+  const problema = e.politica && (await problemaPoliticaDeEntidad(db, entidadId, e.vigencia, e.politica));
+  if (problema) errores.push({ campo: 'politica', mensaje: problema });
   if (errores.length)
     throw new ErrorApi(
       400,

@@ -18,6 +18,7 @@ import {
   seguimiento,
 } from '../../db/schema.ts';
 import type { UsuarioSesion } from '../auth/sesion.repository.ts';
+import { clavesAplicables } from '../catalogo/catalogo.repository.ts';
 import {
   contextoVerificacion,
   evaluarVerificacion,
@@ -60,11 +61,14 @@ export async function pendientesDe(db: Db, u: UsuarioSesion, entidadId: string, 
       vencido: false,
     });
 
-  const actividades = await db
+  const delPlan = await db
     .select()
     .from(actividad)
     .where(eq(actividad.planId, plan.id))
     .orderBy(asc(actividad.codigo));
+  // Only the policies the entity's FURAG form includes: the others vanish from its to-do list too.
+  const aplican = await clavesAplicables(db, entidadId, vigencia);
+  const actividades = delPlan.filter((a) => aplican.has(a.politica));
   const porId = new Map(actividades.map((a) => [a.id, a]));
   const reportes = (
     await db
@@ -72,7 +76,9 @@ export async function pendientesDe(db: Db, u: UsuarioSesion, entidadId: string, 
       .from(seguimiento)
       .innerJoin(actividad, eq(actividad.id, seguimiento.actividadId))
       .where(eq(actividad.planId, plan.id))
-  ).map((x) => x.s);
+  )
+    .map((x) => x.s)
+    .filter((s) => porId.has(s.actividadId));
   const abiertos = v.periodos.filter((p) => !p.cerrado);
   const abierto = (n: number) => abiertos.some((p) => p.numero === n);
 

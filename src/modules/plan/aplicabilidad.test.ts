@@ -4,6 +4,7 @@ import {
   type Escenario,
   escenarioConPlan,
   exigirEstado,
+  nitDePrueba,
   nuevaActividad,
 } from '../../server/constructores.ts';
 import { type AppPrueba, crearAppPrueba } from '../../server/prueba.ts';
@@ -37,15 +38,20 @@ async function cambiarFormulario(e: Escenario, nombre: string, nit: string, tipo
   expect(r.json().tipoFormulario).toBe(tipoFormulario);
 }
 
-/** A report of period 1 in an accepted state: it counts in the figures. */
-async function aceptado(e: Escenario, actividadId: string, valor: number) {
+/** A report of period 1 in an accepted state (or another): an accepted one counts in the figures. */
+async function aceptado(
+  e: Escenario,
+  actividadId: string,
+  valor: number,
+  estado: 'aceptado' | 'enviado' = 'aceptado',
+) {
   await t.conexion.db.insert(seguimiento).values({
     entidadId: e.entidadId,
     actividadId,
     periodo: 1,
     valor,
     descripcion: 'Se cumplió lo programado para el trimestre.',
-    estado: 'aceptado',
+    estado,
     reportadoPor: e.responsable.id,
     enviadoEn: new Date(),
   });
@@ -124,5 +130,85 @@ describe('aplicabilidad de las políticas según el formulario FURAG', () => {
     // Kept, not deleted: back to MIPG, the activity and its figures return.
     await cambiarFormulario(e, 'Personería Municipal de Prueba', '846000253-6', 'MIPG');
     expect((await tablero()).avance).toBeCloseTo(62.5);
+  });
+
+  it('una personería (solo el formulario de control interno) no ve las demás políticas en su hoja de seguimiento, en sus pendientes ni al crear indicadores', async () => {
+    const nit = nitDePrueba(4101);
+    const e = await escenarioConPlan(t, { nit });
+    await cambiarFormulario(e, 'Personería Municipal de Villagarzón', nit, 'MECI');
+    // Activities of a policy that stopped applying stay stored (written before the change of form).
+    const integridad = await nuevaActividad(t, e, { politica: 'integridad', codigo: 'IN-01' });
+    const otraIntegridad = await nuevaActividad(t, e, { politica: 'integridad', codigo: 'IN-02' });
+    const control = await nuevaActividad(t, e, { politica: 'control_interno', codigo: 'CI-01' });
+    const otroControl = await nuevaActividad(t, e, { politica: 'control_interno', codigo: 'CI-02' });
+    await aceptado(e, integridad.id, 1, 'enviado');
+    await aceptado(e, otraIntegridad.id, 1);
+    await aceptado(e, control.id, 1, 'enviado');
+    await aceptado(e, otroControl.id, 1);
+
+    // The follow-up sheet: Control Interno alone, for everyone who opens it.
+    for (const quien of [e.planeacion, e.responsable, e.control]) {
+      const hoja = await t.exigir(200, quien, 'GET', `${e.base}/seguimientos?vigencia=2026&periodo=1`);
+      expect(hoja.filas.map((f: { actividad: { codigo: string } }) => f.actividad.codigo)).toEqual([
+        'CI-01',
+        'CI-02',
+      ]);
+    }
+
+    // «Mis pendientes»: nothing of Integridad to report, review or verify.
+    const pendientes = async (quien: typeof e.planeacion) =>
+      (await t.exigir(200, quien, 'GET', `${e.base}/pendientes?vigencia=2026`)).pendientes as {
+        tipo: string;
+        texto: string;
+      }[];
+    const deResponsable = await pendientes(e.responsable);
+    expect(deResponsable.filter((p) => p.tipo === 'reportar').length).toBeGreaterThan(0);
+    expect(deResponsable.filter((p) => p.texto.includes('IN-0'))).toEqual([]);
+    const dePlaneacion = await pendientes(e.planeacion);
+    expect(dePlaneacion.filter((p) => p.tipo === 'revisar').map((p) => p.texto)).toEqual([
+      expect.stringContaining('CI-01'),
+    ]);
+    const deControl = await pendientes(e.control);
+    expect(deControl.filter((p) => p.tipo === 'verificar').map((p) => p.texto)).toEqual([
+      expect.stringContaining('CI-02'),
+    ]);
+
+    // Indicators: a policy that does not apply → 400 in Spanish naming the field; Control Interno → 201.
+    const indicador = (politica: string, codigo: string) => ({
+      vigencia: 2026,
+      codigo,
+      nombre: 'Cumplimiento del programa anual de auditorías',
+      objetivo: 'Medir la ejecución del Plan Anual de Auditoría aprobado',
+      tipo: 'eficacia',
+      politica,
+      formulaNumerador: 'Auditorías ejecutadas',
+      formulaDenominador: 'Auditorías programadas',
+      unidad: '%',
+      frecuencia: 'trimestral',
+      meta: 100,
+      polaridad: 'creciente',
+      fuente: 'Informes de auditoría',
+    });
+    const url = `${e.base}/indicadores`;
+    const mala = await t.pedir(e.planeacion, 'POST', url, indicador('integridad', 'IND-IN'));
+    expect(mala.statusCode).toBe(400);
+    expect(mala.json().campos).toEqual([
+      {
+        campo: 'politica',
+        mensaje: expect.stringContaining('la política «Integridad» no aplica a esta entidad'),
+      },
+    ]);
+    expect(mala.json().mensaje).toContain('formulario FURAG MECI');
+    const buena = await t.pedir(e.planeacion, 'POST', url, indicador('control_interno', 'IND-CI'));
+    expect(buena.statusCode, buena.body).toBe(201);
+    // Editing it into a policy that does not apply fails the same way.
+    const cambio = await t.pedir(
+      e.planeacion,
+      'PUT',
+      `${url}/${buena.json().id}`,
+      indicador('transparencia', 'IND-CI'),
+    );
+    expect(cambio.statusCode).toBe(400);
+    expect(cambio.json().campos[0].campo).toBe('politica');
   });
 });

@@ -3,7 +3,7 @@ import type { ActividadEntrada } from '../../contrato/plan.ts';
 import { problemaMetas } from '../../core/acumulacion.ts';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import { clasificarCambio } from '../../core/cambios-plan.ts';
-import { planAdmitePolitica, problemaAplicabilidad } from '../../core/catalogo.ts';
+import { planAdmitePolitica } from '../../core/catalogo.ts';
 import { NOMBRE_ORGANO, ORGANO_CON_ARTICULO } from '../../core/entidad.ts';
 import { limitePublicacion, publicacionVencida } from '../../core/flujo-plan.ts';
 import { revisarPesos } from '../../core/ponderacion.ts';
@@ -25,7 +25,7 @@ import {
 } from '../../db/schema.ts';
 import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import { politicasDeEntidad } from '../catalogo/catalogo.repository.ts';
+import { politicasDeEntidad, problemaPoliticaDeEntidad } from '../catalogo/catalogo.repository.ts';
 import { bloquearPeriodos, leerVigencia } from '../vigencias/vigencia.service.ts';
 import { planPropioPorCodigo, sostenerPlanesPropios } from './planes-propios.service.ts';
 
@@ -64,13 +64,8 @@ export async function planEditable(tx: Db, entidadId: string, vigencia: number) 
 /** Every cross-reference of an activity, checked against the catalog of its vigencia and its entity. */
 export async function validarActividad(db: Db, entidadId: string, vigencia: number, a: EntradaActividad) {
   const errores: { campo: string; mensaje: string }[] = [];
-  const { todas, tipoFormulario } = await politicasDeEntidad(db, entidadId, vigencia);
-  const politica = todas.find((p) => p.clave === a.politica);
-  if (!politica) errores.push({ campo: 'politica', mensaje: `no existe en el catálogo MIPG de ${vigencia}` });
-  else {
-    const noAplica = problemaAplicabilidad(politica, tipoFormulario);
-    if (noAplica) errores.push({ campo: 'politica', mensaje: noAplica });
-  }
+  const problemaPolitica = await problemaPoliticaDeEntidad(db, entidadId, vigencia, a.politica);
+  if (problemaPolitica) errores.push({ campo: 'politica', mensaje: problemaPolitica });
   if (a.indiceFurag) {
     const [i] = await db
       .select()

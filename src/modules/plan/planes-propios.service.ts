@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { PlanPropioCambio, PlanPropioEntrada } from '../../contrato/plan.ts';
-import { planAdmitePolitica } from '../../core/catalogo.ts';
+import { MAXIMO_PLANES_PROPIOS, planAdmitePolitica } from '../../core/catalogo.ts';
 import type { Db } from '../../db/client.ts';
 import { actividad, planAccion, planPropio, politica } from '../../db/schema.ts';
 import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
@@ -52,6 +52,11 @@ export async function crearPlanPropio(db: Db, actor: Actor, entidadId: string, e
   const politicas = unicas(entrada.politicas);
   await exigirPoliticas(db, politicas);
   return db.transaction(async (tx) => {
+    const [hay] = await tx.select({ n: count() }).from(planPropio).where(eq(planPropio.entidadId, entidadId));
+    if (Number(hay?.n ?? 0) >= MAXIMO_PLANES_PROPIOS)
+      throw conflicto(
+        `La entidad ya tiene ${MAXIMO_PLANES_PROPIOS} planes propios, el máximo: quite uno que ya no use antes de crear otro.`,
+      );
     // Of two plans with one code at once, the unique index lets one in; the other gets the same 409.
     const [p] = await tx
       .insert(planPropio)

@@ -1,7 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import type { ActividadEntrada } from '../../contrato/plan.ts';
 import {
   type EstadoPropuesta,
+  MAXIMO_PROPUESTAS_PENDIENTES,
   mensajePropuestaResuelta,
   planAceptaPropuestas,
 } from '../../core/propuestas.ts';
@@ -91,6 +92,21 @@ export async function proponerActividad(
   await validarActividad(db, entidadId, vigencia, entrada);
   return db.transaction(async (tx) => {
     await exigirPlanAbierto(tx, entidadId, vigencia);
+    const [pendientes] = await tx
+      .select({ n: count() })
+      .from(propuestaActividad)
+      .where(
+        and(
+          eq(propuestaActividad.entidadId, entidadId),
+          eq(propuestaActividad.vigencia, vigencia),
+          eq(propuestaActividad.autorId, actor.usuarioId),
+          eq(propuestaActividad.estado, 'pendiente'),
+        ),
+      );
+    if (Number(pendientes?.n ?? 0) >= MAXIMO_PROPUESTAS_PENDIENTES)
+      throw conflicto(
+        `Usted ya tiene ${MAXIMO_PROPUESTAS_PENDIENTES} propuestas pendientes en el plan ${vigencia}, el máximo: espere a que planeación las incorpore o descarte, o corrija una de ellas.`,
+      );
     const [p] = await tx
       .insert(propuestaActividad)
       .values({ entidadId, vigencia, politica: entrada.politica, autorId: actor.usuarioId, datos: entrada })

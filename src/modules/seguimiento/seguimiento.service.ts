@@ -30,6 +30,7 @@ import {
 import { conflicto, ErrorApi, invalido, noEncontrado, prohibido } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import type { UsuarioSesion } from '../auth/sesion.repository.ts';
+import { clavesAplicables } from '../catalogo/catalogo.repository.ts';
 import { type Correo, encolarAviso } from '../correo/correo.service.ts';
 import { notificar } from '../notificaciones/notificacion.repository.ts';
 import { bloquearPeriodo, leerVigencia } from '../vigencias/vigencia.service.ts';
@@ -257,6 +258,9 @@ export async function hojaSeguimiento(
     : [];
   const reporta = !!usuario && rolesPermiten(usuario.roles.get(entidadId) ?? [], 'seguimiento.reportar');
   const ctxVerificacion = await contextoVerificacion(db, entidadId, vigencia);
+  // Activities of a policy the entity's FURAG form leaves out vanish from the sheet, as from the plan.
+  const aplican = await clavesAplicables(db, entidadId, vigencia);
+  const suyas = actividades.filter(({ a }) => aplican.has(a.politica));
   // Grouped once: filtering the whole list for each activity took a second for 2,000 activities, with the
   // server's only thread blocked (bench/carga.ts).
   const reportesDe = new Map<string, typeof reportes>();
@@ -264,7 +268,7 @@ export async function hojaSeguimiento(
   const evidenciasDe = new Map<string, typeof evidencias>();
   for (const e of evidencias)
     evidenciasDe.set(e.seguimientoId, [...(evidenciasDe.get(e.seguimientoId) ?? []), e]);
-  const filas = actividades.map(({ a }) => {
+  const filas = suyas.map(({ a }) => {
     const suyos = reportesDe.get(a.id) ?? [];
     const logros = a.metasPeriodo.map((_, i) => {
       const r = suyos.find((x) => x.periodo === i + 1);

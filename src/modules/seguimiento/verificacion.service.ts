@@ -1,7 +1,7 @@
 // Control interno's selection of what it verifies in a vigencia, and who verifies each report
 // (core/verificacion.ts holds the rules; this reads what they need and records the choices).
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { CriterioEntrada } from '../../contrato/seguimiento.ts';
 import { rolesPermiten } from '../../core/roles.ts';
 import type { EstadoSeguimiento } from '../../core/seguimiento.ts';
@@ -12,6 +12,7 @@ import {
   claveCriterio,
   estadoVerificacion,
   type LineaVerificadora,
+  MAXIMO_CRITERIOS_VERIFICACION,
   muestraReproducible,
   situacionVerificacion,
 } from '../../core/verificacion.ts';
@@ -283,6 +284,14 @@ export async function agregarCriterio(
     motivo: e.motivo,
   };
   await db.transaction(async (tx) => {
+    const [hay] = await tx
+      .select({ n: count() })
+      .from(criterioVerificacion)
+      .where(and(eq(criterioVerificacion.entidadId, entidadId), eq(criterioVerificacion.vigencia, vigencia)));
+    if (Number(hay?.n ?? 0) >= MAXIMO_CRITERIOS_VERIFICACION)
+      throw conflicto(
+        `La selección de ${vigencia} ya tiene ${MAXIMO_CRITERIOS_VERIFICACION} criterios, el máximo: elija por política, por dependencia o con una muestra en lugar de actividad por actividad.`,
+      );
     const [creado] = await tx
       .insert(criterioVerificacion)
       .values({ ...datos, entidadId, vigencia, clave: claveCriterio(datos), creadoPor: u.id })

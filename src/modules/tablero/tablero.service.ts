@@ -45,6 +45,7 @@ import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
 import { contextoVerificacion, evaluarVerificacion } from '../seguimiento/verificacion.service.ts';
 import { bloquearPeriodo, leerVigencia } from '../vigencias/vigencia.service.ts';
 import { CacheLru, LecturasCompartidas } from './tablero.cache.ts';
+import { filasDeLaVersionVigente } from './version-vigente.ts';
 
 /** The default cut-off: the latest period whose cut-off date has passed (the first one before that). */
 export function periodoVigente(periodos: { numero: number; corte: string }[], hoy: string) {
@@ -52,7 +53,7 @@ export function periodoVigente(periodos: { numero: number; corte: string }[], ho
   return (pasados.at(-1) ?? periodos[0])!.numero;
 }
 
-interface FilaCifras {
+export interface FilaCifras {
   id: string;
   politica: string;
   dependencia_id: string | null;
@@ -177,7 +178,10 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
     // Only the policies the entity's FURAG form includes: the others vanish from figures and averages.
     politicasDeVigencia(db, vigencia).then((ps) => politicasAplicables(ps, e.tipoFormulario)),
     db.select().from(dimension).where(eq(dimension.vigencia, vigencia)).orderBy(asc(dimension.orden)),
-    cifrasPorActividad(db, vigencia, numero, entidadId),
+    // The version in force: while a new one is in course, the last approved (version-vigente.ts).
+    cifrasPorActividad(db, vigencia, numero, entidadId).then((f) =>
+      filasDeLaVersionVigente(db, entidadId, vigencia, f),
+    ),
     db
       .select({ id: dependencia.id, nombre: dependencia.nombre })
       .from(dependencia)

@@ -24,7 +24,8 @@ import { numero, porcentaje } from '../../ui/formato.ts';
 import { aNumero, campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { GraficaTendencia } from '../../ui/grafica-tendencia.tsx';
 import { Termino } from '../../ui/termino.tsx';
-import { catalogoQuery } from '../catalogo/api.ts';
+import { catalogoAplicable, catalogoQuery } from '../catalogo/api.ts';
+import { entidadQuery } from '../entidad/api.ts';
 import { Semaforo } from '../tablero/vista-tablero.tsx';
 import { vigenciaQuery } from '../vigencias/api.ts';
 import { indicadoresQuery, useCrearIndicador, useMedirIndicador } from './api.ts';
@@ -313,6 +314,7 @@ export function IndicadoresPage() {
   const indicadores = useQuery(indicadoresQuery(entidad?.id, vigencia));
   const config = useQuery(vigenciaQuery(entidad?.id, vigencia));
   const catalogo = useQuery(catalogoQuery(vigencia));
+  const perfil = useQuery(entidadQuery(entidad?.id));
   if (!entidad) return <Pagina titulo="Indicadores">Elija una entidad.</Pagina>;
   const lista = indicadores.data ?? [];
   const actual = lista.find((i) => i.id === elegido) ?? lista[0];
@@ -374,13 +376,17 @@ export function IndicadoresPage() {
         </TablaDesplazable>
       )}
       {actual && config.data && <HojaDeVida indicador={actual} periodos={config.data.periodos} />}
-      {puede('indicador.editar') && catalogo.data && (
+      {puede('indicador.editar') && catalogo.data && perfil.data && (
         <Paper withBorder p="lg">
           <Stack>
             <Title order={2} size="h3">
               Nuevo indicador
             </Title>
-            <FormularioIndicador catalogo={catalogo.data} alCrear={setElegido} />
+            {/* Only the policies the entity's FURAG form includes, as in the plan. */}
+            <FormularioIndicador
+              catalogo={catalogoAplicable(catalogo.data, perfil.data.tipoFormulario)}
+              alCrear={setElegido}
+            />
           </Stack>
         </Paper>
       )}
