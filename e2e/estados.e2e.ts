@@ -44,6 +44,7 @@ const RUTAS = [
   '/plan',
   '/seguimiento',
   '/indicadores',
+  '/furag',
   '/vigencia',
   '/calendario',
   '/catalogo',

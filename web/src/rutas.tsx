@@ -136,6 +136,7 @@ const consultas = {
   catalogo: () => import('./features/catalogo/api.ts'),
   dependencias: () => import('./features/dependencias/api.ts'),
   entidad: () => import('./features/entidad/api.ts'),
+  furag: () => import('./features/furag/api.ts'),
   indicadores: () => import('./features/indicadores/api.ts'),
   plan: () => import('./features/plan/api.ts'),
   seguimiento: () => import('./features/seguimiento/api.ts'),
@@ -303,6 +304,13 @@ const entidad = createRoute({
   component: pagina(() => import('./features/entidad/entidad-page.tsx'), 'EntidadPage'),
 });
 
+const furag = createRoute({
+  getParentRoute: () => raiz,
+  path: '/furag',
+  loader: precargaDe(async (t) => [(await consultas.furag()).furagQuery(t.entidadId)]),
+  component: pagina(() => import('./features/furag/furag-page.tsx'), 'FuragPage'),
+});
+
 const calendario = createRoute({
   getParentRoute: () => raiz,
   path: '/calendario',
@@ -393,6 +401,7 @@ const arbol = raiz.addChildren([
   vigencia,
   catalogo,
   entidad,
+  furag,
   calendario,
   entidades,
   dependencias,

@@ -5,7 +5,11 @@ export interface Barra {
   nombre: string;
   valor: number | null;
   color: string;
+  /** Reference lines on the bar's track (e.g. the grupo par's mean and maximum). */
+  marcas?: { promedio: number; maximo: number };
 }
+
+const posicion = (v: number) => `${Math.min(100, Math.max(0, v))}%`;
 
 /**
  * Horizontal bars 0–100 % drawn with HTML and CSS, not a chart library: the dashboard and the public page
@@ -13,7 +17,19 @@ export interface Barra {
  * above its bar instead of the axis labels running into each other. Decorative for screen readers: the same
  * figures are always in a table next to it, so it carries a summary label only.
  */
-export function GraficaBarras({ barras, etiqueta }: { barras: Barra[]; etiqueta: string }) {
+export function GraficaBarras({
+  barras,
+  etiqueta,
+  escala = 'porcentaje',
+}: {
+  barras: Barra[];
+  etiqueta: string;
+  /** «porcentaje» (0–100 %) or «puntos» (a 0–100 score, such as FURAG's, written without «%»). */
+  escala?: 'porcentaje' | 'puntos';
+}) {
+  const cifra = (v: number) =>
+    escala === 'puntos' ? v.toLocaleString('es-CO', { maximumFractionDigits: 1 }) : porcentaje(v);
+  const conMarcas = barras.some((b) => b.marcas);
   return (
     <div role="img" aria-label={etiqueta} className="grafica-barras">
       {barras.map((b) => (
@@ -23,22 +39,39 @@ export function GraficaBarras({ barras, etiqueta }: { barras: Barra[]; etiqueta:
             {b.valor !== null && (
               <span
                 className="grafica-barras-barra"
-                style={{ width: `${Math.min(100, Math.max(0, b.valor))}%`, background: b.color }}
+                style={{ width: posicion(b.valor), background: b.color }}
               />
             )}
+            {b.marcas && (
+              <>
+                <span
+                  className="grafica-barras-marca promedio"
+                  style={{ left: posicion(b.marcas.promedio) }}
+                />
+                <span className="grafica-barras-marca maximo" style={{ left: posicion(b.marcas.maximo) }} />
+              </>
+            )}
           </span>
-          <span className="grafica-barras-valor">{b.valor === null ? 'sin dato' : porcentaje(b.valor)}</span>
+          <span className="grafica-barras-valor">
+            {b.valor === null ? (escala === 'puntos' ? 'no aplica' : 'sin dato') : cifra(b.valor)}
+          </span>
         </div>
       ))}
       <div className="grafica-barras-fila grafica-barras-escala">
         <span />
         <span className="grafica-barras-marcas">
-          <span>0 %</span>
-          <span>50 %</span>
-          <span>100 %</span>
+          <span>{escala === 'puntos' ? '0' : '0 %'}</span>
+          <span>{escala === 'puntos' ? '50' : '50 %'}</span>
+          <span>{escala === 'puntos' ? '100' : '100 %'}</span>
         </span>
         <span />
       </div>
+      {conMarcas && (
+        <p className="grafica-barras-leyenda">
+          <span className="grafica-barras-muestra promedio" /> promedio del grupo par ·{' '}
+          <span className="grafica-barras-muestra maximo" /> máximo del grupo par
+        </p>
+      )}
     </div>
   );
 }

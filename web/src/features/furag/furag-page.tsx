@@ -1,0 +1,156 @@
+import type { ResultadoFurag } from '@contrato/furag.ts';
+import { useQuery } from '@tanstack/react-query';
+import { ErrorApi } from '../../api.ts';
+import { Cargando, MensajeError, Pagina } from '../../ui/componentes.tsx';
+import { useTrabajo } from '../../ui/contexto.tsx';
+import { numero } from '../../ui/formato.ts';
+import { GraficaBarras } from '../../ui/grafica-barras.tsx';
+import { type Columna, TablaDatos } from '../../ui/tabla-datos.tsx';
+import { Termino } from '../../ui/termino.tsx';
+import { furagQuery } from './api.ts';
+
+type Medicion = ResultadoFurag['dimensiones'][number];
+
+const puntos = (n: number | null) =>
+  n === null ? 'No aplica' : n.toLocaleString('es-CO', { maximumFractionDigits: 1 });
+
+const COLUMNAS: Columna<Medicion>[] = [
+  { id: 'codigo', titulo: 'Código', valor: (m) => m.codigo, ordenable: true },
+  { id: 'nombre', titulo: 'Nombre', valor: (m) => m.nombre ?? '—', principal: true },
+  {
+    id: 'puntaje',
+    titulo: 'Puntaje',
+    valor: (m) => m.puntaje,
+    celda: (m) => puntos(m.puntaje),
+    numerica: true,
+    ordenable: true,
+  },
+  {
+    id: 'promedio',
+    titulo: 'Promedio del grupo par',
+    valor: (m) => m.grupoPar?.promedio ?? null,
+    celda: (m) => puntos(m.grupoPar?.promedio ?? null),
+    numerica: true,
+  },
+  {
+    id: 'maximo',
+    titulo: 'Máximo del grupo par',
+    valor: (m) => m.grupoPar?.maximo ?? null,
+    celda: (m) => puntos(m.grupoPar?.maximo ?? null),
+    numerica: true,
+  },
+  {
+    id: 'posicion',
+    titulo: 'Puesto en el grupo par',
+    valor: (m) => m.grupoPar?.posicion ?? null,
+    celda: (m) =>
+      m.grupoPar?.posicion ? `${numero(m.grupoPar.posicion)} de ${numero(m.grupoPar.entidades)}` : '—',
+    numerica: true,
+    ordenable: true,
+  },
+  {
+    id: 'quintil',
+    titulo: 'Quintil',
+    valor: (m) => m.grupoPar?.quintil ?? null,
+    numerica: true,
+    ordenable: true,
+  },
+];
+
+function Nivel({
+  titulo,
+  mediciones,
+  sustantivo,
+}: {
+  titulo: string;
+  mediciones: Medicion[];
+  sustantivo: readonly [string, string];
+}) {
+  if (!mediciones.length) return null;
+  return (
+    <section aria-labelledby={`furag-${sustantivo[1]}`} className="furag-nivel">
+      <h2 id={`furag-${sustantivo[1]}`}>{titulo}</h2>
+      <GraficaBarras
+        etiqueta={`Puntaje de la entidad por ${sustantivo[0]}, de 0 a 100; las cifras están en la tabla siguiente`}
+        barras={mediciones.map((m) => ({
+          nombre: [m.codigo, m.nombre].filter(Boolean).join(' '),
+          valor: m.puntaje,
+          color: '#0b5394',
+          marcas: m.grupoPar ? { promedio: m.grupoPar.promedio, maximo: m.grupoPar.maximo } : undefined,
+        }))}
+        escala="puntos"
+      />
+      <TablaDatos
+        titulo={titulo}
+        sustantivo={sustantivo}
+        filas={mediciones}
+        columnas={COLUMNAS}
+        idFila={(m) => m.codigo}
+        buscar={mediciones.length > 10}
+        porPagina={100}
+      />
+    </section>
+  );
+}
+
+export function FuragPage() {
+  const { entidad } = useTrabajo();
+  const r = useQuery(furagQuery(entidad?.id));
+  const sinArchivo = r.error instanceof ErrorApi && r.error.status === 404;
+  const d = r.data;
+  return (
+    <Pagina
+      titulo="Resultados FURAG"
+      descripcion={
+        <>
+          Los puntajes oficiales del <Termino t="furag">FURAG</Termino> de la entidad frente a su{' '}
+          <Termino t="grupo-par">grupo par</Termino>: el <Termino t="idi">IDI</Termino>, cada dimensión, cada
+          política y cada índice, de 0 a 100. Son los del archivo que publica Función Pública; la plataforma
+          no calcula puntajes.
+        </>
+      }
+    >
+      {r.isPending && entidad && <Cargando que="los resultados FURAG" />}
+      {sinArchivo ? (
+        <div className="aviso aviso-info" role="status">
+          <div className="aviso-titulo">Sin resultados para esta entidad</div>
+          <div>{r.error?.message}</div>
+          <div>
+            El administrador de la plataforma carga el archivo oficial de cada vigencia; la fila de la entidad
+            se busca por su código SIGEP (en «Entidad») o por su nombre.
+          </div>
+        </div>
+      ) : (
+        <MensajeError error={r.error} />
+      )}
+      {d && (
+        <>
+          <section aria-labelledby="furag-idi" className="furag-idi">
+            <h2 id="furag-idi">Índice de Desempeño Institucional {d.vigencia}</h2>
+            <p className="furag-idi-cifra">{puntos(d.idi.puntaje)}</p>
+            <p>
+              {d.grupoPar ? `Grupo par: ${d.grupoPar}.` : 'La entidad no tiene grupo par en el archivo.'}{' '}
+              {d.idi.grupoPar &&
+                `Promedio del grupo ${puntos(d.idi.grupoPar.promedio)}, máximo ${puntos(d.idi.grupoPar.maximo)}, mínimo ${puntos(d.idi.grupoPar.minimo)}${
+                  d.idi.grupoPar.posicion
+                    ? `; la entidad ocupa el puesto ${numero(d.idi.grupoPar.posicion)} de ${numero(d.idi.grupoPar.entidades)} (quintil ${d.idi.grupoPar.quintil} de 5).`
+                    : '.'
+                }`}
+            </p>
+            <p className="furag-fuente">
+              Fila del archivo: {d.fila.entidad}
+              {d.fila.codigoSigep ? ` (código SIGEP ${d.fila.codigoSigep})` : ''}
+              {d.fila.coincidencia === 'nombre'
+                ? ', encontrada por el nombre: registre el código SIGEP de la entidad para no depender de él'
+                : ''}
+              {d.fila.tipoFormulario ? `; formulario ${d.fila.tipoFormulario}` : ''}.
+            </p>
+          </section>
+          <Nivel titulo="Dimensiones" mediciones={d.dimensiones} sustantivo={['dimensión', 'dimensiones']} />
+          <Nivel titulo="Políticas" mediciones={d.politicas} sustantivo={['política', 'políticas']} />
+          <Nivel titulo="Índices" mediciones={d.indices} sustantivo={['índice', 'índices']} />
+        </>
+      )}
+    </Pagina>
+  );
+}
