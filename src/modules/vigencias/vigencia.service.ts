@@ -307,7 +307,6 @@ export async function configurarVigencia(
     entrada.esquemasInstrumento,
     antes,
   );
-  await validarEsquemasInstrumento(db, entidadId, vigencia, esquema, esquemasInstrumento, antes);
   const cambiaPeriodos =
     antes.esquema !== esquema || antes.diasHabilesReporte !== diasHabilesReporte || !antes.configurada;
   if (cambiaPeriodos && antes.periodos.some((p) => p.cerrado))
@@ -316,6 +315,7 @@ export async function configurarVigencia(
     throw conflicto(
       'El plan de acción de esta vigencia ya tiene actividades con metas por periodo: no se puede cambiar el esquema de periodos.',
     );
+  await validarEsquemasInstrumento(db, entidadId, vigencia, esquema, esquemasInstrumento, antes);
   await db.transaction(async (tx) => {
     if (cambiaPeriodos) {
       // Held until commit: a period closed meanwhile is seen here, not wiped by the new periods.
