@@ -87,6 +87,7 @@ export function PlanPage() {
           estadoPlan={p?.plan?.estado ?? null}
           catalogo={catalogo.data}
           periodos={config.data.periodos.map((x) => x.nombre)}
+          esquemas={config.data}
           dependencias={dependencias.data ?? []}
           personas={personas.data ?? []}
           objetivos={objetivos.data ?? []}
@@ -132,6 +133,7 @@ export function PlanPage() {
               key={formulario}
               catalogo={modelo}
               periodos={config.data.periodos.map((x) => x.nombre)}
+              esquemas={config.data}
               dependencias={dependencias.data ?? []}
               personas={personas.data ?? []}
               indicadores={indicadores.data ?? []}
@@ -162,6 +164,7 @@ export function PlanPage() {
           <FormularioActividad
             catalogo={modelo}
             periodos={config.data.periodos.map((x) => x.nombre)}
+            esquemas={config.data}
             dependencias={dependencias.data ?? []}
             personas={personas.data ?? []}
             indicadores={indicadores.data ?? []}
