@@ -2,7 +2,12 @@ import { NOMBRE_ACUMULACION } from '../../core/acumulacion.ts';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import { CALENDARIO_NACIONAL } from '../../core/dias-habiles.ts';
 import { valorMedicion } from '../../core/indicador.ts';
-import { periodosDeVigencia } from '../../core/periodos.ts';
+import {
+  ESQUEMAS_INSTRUMENTO_POR_DEFECTO,
+  esquemaActividad,
+  periodoPlanDeCorte,
+  periodosDeVigencia,
+} from '../../core/periodos.ts';
 import type { EstadoSeguimiento } from '../../core/seguimiento.ts';
 import { pideJustificacion, RANGOS_POR_DEFECTO } from '../../core/semaforo.ts';
 import type { Db } from '../../db/client.ts';
@@ -210,6 +215,7 @@ export async function sembrarPlanDemo(
       esquema: 'trimestral',
       diasHabilesReporte: 10,
       semaforo: RANGOS_POR_DEFECTO,
+      esquemasInstrumento: ESQUEMAS_INSTRUMENTO_POR_DEFECTO,
     });
     await tx.insert(periodo).values(periodos.map((p) => ({ ...p, entidadId, vigencia })));
     // An E.S.E.'s plans are approved by its Junta Directiva, by acuerdo, before 31 January.
@@ -293,11 +299,19 @@ export async function sembrarPlanDemo(
       const datos = ACTIVIDADES_DEMO[i]!;
       // Control interno does not verify its own office's reports: planeación's acceptance is the last step.
       const propia = a.politica === 'control_interno';
-      for (const p of conReporte) {
+      // The PTEP by cuatrimestres: its periods cut so far, each in the quarter that holds its cut-off.
+      const esquema = esquemaActividad(a, ESQUEMAS_INSTRUMENTO_POR_DEFECTO, 'trimestral');
+      const suyos =
+        esquema === 'trimestral'
+          ? conReporte.map((p) => ({ ...p, numeroPlan: p.numero }))
+          : periodosDeVigencia(vigencia, esquema, 10, CALENDARIO_NACIONAL)
+              .map((p) => ({ ...p, numeroPlan: periodoPlanDeCorte(p.numero, 'trimestral', esquema) }))
+              .filter((p) => p.numeroPlan <= ultimo && p.corte < hoy);
+      for (const p of suyos) {
         if (!activaEn(a, p)) continue;
         k++;
         const estado: EstadoSeguimiento | null =
-          p.numero < ultimo ? (propia ? 'aceptado' : 'verificado') : datos.estado;
+          p.numeroPlan < ultimo ? (propia ? 'aceptado' : 'verificado') : datos.estado;
         if (!estado) continue;
         const valor = datos.valores[p.numero - 1]!;
         const enviado = estado !== 'borrador';
