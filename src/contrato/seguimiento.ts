@@ -87,7 +87,10 @@ export const FilaSeguimientoSchema = z
         ventana: z.enum(ESTADOS_VENTANA),
       })
       .nullable(),
-    /** Why there is nothing to report on this sheet: its instrument has no cut-off in the period. */
+    /**
+     * Why there is nothing to report on this sheet: its instrument has no cut-off in the period (then no
+     * report is asked, whoever `puedeReportar`).
+     */
     sinCorte: z.string().nullable(),
     cifras: CifrasSchema,
     reporte: z

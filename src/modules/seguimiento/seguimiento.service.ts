@@ -376,8 +376,8 @@ export async function hojaSeguimiento(
       sinCorte: periodoPropio ? null : mensajeSinCorte(esquema),
       cifras: cifrasSeguimiento(a.acumulacion, a.metaAnual, a.metasPeriodo, logros, suyo ?? contados),
       reporte: vista(propio, (propio && evidenciasDe.get(propio.id)) || []),
-      puedeReportar:
-        !!periodoPropio && reporta && (aCargoDe(a, usuario!.id) || politicasPropias.includes(a.politica)),
+      // Who reports it; with `sinCorte` there is nothing to report on this sheet.
+      puedeReportar: reporta && (aCargoDe(a, usuario!.id) || politicasPropias.includes(a.politica)),
       verificacion: vistaVerificacion(
         evaluarVerificacion(ctxVerificacion, a, propio?.reportadoPor ?? null),
         propio?.estado ?? null,

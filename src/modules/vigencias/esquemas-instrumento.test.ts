@@ -182,7 +182,6 @@ describe('esquemas de periodos por instrumento', () => {
     expect(f1).toMatchObject({
       periodoPropio: null,
       sinCorte: 'Se reporta por cuatrimestres; no tiene corte en este periodo.',
-      puedeReportar: false,
       reporte: null,
     });
     expect(f1.actividad.esquemaPeriodos).toBe('cuatrimestral');

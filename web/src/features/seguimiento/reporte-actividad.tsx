@@ -160,7 +160,10 @@ export function ReporteActividad({
       },
     });
   const editable =
-    !cerrado && fila.puedeReportar && (!r || r.estado === 'borrador' || r.estado === 'devuelto');
+    !cerrado &&
+    !fila.sinCorte &&
+    fila.puedeReportar &&
+    (!r || r.estado === 'borrador' || r.estado === 'devuelto');
   // The reply step: the responsible answers control interno and may add evidence (never remove it).
   const responde = !cerrado && fila.puedeReportar && r?.estado === 'con_observaciones';
   const agregaEvidencia = editable || responde;
