@@ -121,20 +121,17 @@ function porInstrumentoSql(porInstrumento: Record<string, number>, comun: number
 /**
  * Every activity of the entity's plan with its accepted figure of each period up to the cut-off and its
  * report of that period, in one query (an instrument with its own scheme counts its periods up to the
- * cut-off, `contados`, and its report is the one of its period that falls in this one, `propios`); the goal type accumulates them in core. A value stored before the
- * input bounds (1e308, Infinity) makes the activity's figure NaN, which the consolidation turns into «sin
- * dato». Rows come back as one JSON array: the embedded database spends most of its time converting row by
- * row, not computing.
+ * cut-off, `contados`, and its report is the one of its period that falls in this one, `propios`); the
+ * goal type accumulates them in core. A value stored before the input bounds (1e308, Infinity) makes the
+ * activity's figure NaN, which the consolidation turns into «sin dato». Rows come back as one JSON array:
+ * the embedded database spends most of its time converting row by row, not computing.
  */
 async function cifrasPorActividad(
   db: Db,
   vigencia: number,
   numero: number,
   entidadId: string,
-  instrumentos: { contados: Record<string, number>; propios: Record<string, number> } = {
-    contados: {},
-    propios: {},
-  },
+  instrumentos: { contados: Record<string, number>; propios: Record<string, number> },
 ) {
   const hasta = porInstrumentoSql(instrumentos.contados, numero);
   const propio = porInstrumentoSql(instrumentos.propios, numero);
