@@ -4,6 +4,7 @@ import { TIPOS_CAMBIO } from '../core/cambios-plan.ts';
 import { ORGANOS_APROBACION } from '../core/entidad.ts';
 import { ESTADOS_PLAN, TIPOS_ACTO } from '../core/flujo-plan.ts';
 import { LIMITES } from '../core/numeros.ts';
+import { ESQUEMAS_PERIODOS } from '../core/periodos.ts';
 import { MODOS_PONDERACION } from '../core/ponderacion.ts';
 import { ESTADOS_PROPUESTA } from '../core/propuestas.ts';
 import {
@@ -85,6 +86,12 @@ export const ActividadSchema = z
       .nullable()
       .optional()
       .describe('quién de la 1.ª línea la propuso, si planeación incorporó una propuesta'),
+    esquemaPeriodos: z
+      .enum(ESQUEMAS_PERIODOS)
+      .optional()
+      .describe(
+        'en el plan: el esquema de periodos de la actividad, el de su instrumento si tiene uno propio (p. ej. el PTEP por cuatrimestres) o el de la vigencia; metasPeriodo trae una meta por cada periodo de ese esquema',
+      ),
   })
   .meta({ id: 'Actividad' });
 export type Actividad = z.infer<typeof ActividadSchema>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ACUMULACIONES } from '../core/acumulacion.ts';
 import { textoVisible } from '../core/nombre-archivo.ts';
 import { LIMITES } from '../core/numeros.ts';
-import { ESTADOS_VENTANA } from '../core/periodos.ts';
+import { ESQUEMAS_PERIODOS, ESTADOS_VENTANA } from '../core/periodos.ts';
 import { ESTADOS_SEGUIMIENTO } from '../core/seguimiento.ts';
 import {
   LIMITE_AVANCE_VERIFICADO,
@@ -70,7 +70,28 @@ export const FilaSeguimientoSchema = z
       metasPeriodo: z.array(z.number()),
       dependenciaId: z.string().nullable(),
       responsableId: z.string().nullable(),
+      /** Its scheme: its instrument's when it has one of its own (the PTEP by cuatrimestres), else the plan's. */
+      esquemaPeriodos: z.enum(ESQUEMAS_PERIODOS),
     }),
+    /**
+     * The activity's own period reported on this sheet, with its window, when its instrument follows its own
+     * scheme («Cuatrimestre 1 (corte 30/04/2026)»); null when it follows the plan's or has no cut-off here.
+     */
+    periodoPropio: z
+      .object({
+        numero: z.number(),
+        nombre: z.string(),
+        corte: z.string(),
+        abre: z.string(),
+        cierra: z.string(),
+        ventana: z.enum(ESTADOS_VENTANA),
+      })
+      .nullable(),
+    /**
+     * Why there is nothing to report on this sheet: its instrument has no cut-off in the period (then no
+     * report is asked, whoever `puedeReportar`).
+     */
+    sinCorte: z.string().nullable(),
     cifras: CifrasSchema,
     reporte: z
       .object({

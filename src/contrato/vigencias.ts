@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITES } from '../core/numeros.ts';
-import { ESQUEMAS_PERIODOS, ESTADOS_VENTANA } from '../core/periodos.ts';
+import { ESQUEMAS_PERIODOS, ESTADOS_VENTANA, MAXIMO_ESQUEMAS_INSTRUMENTO } from '../core/periodos.ts';
 import { MODOS_PONDERACION } from '../core/ponderacion.ts';
 import { EntidadVigenciaParams, fechaEn, numeroEn } from './comun.ts';
 
@@ -29,6 +29,20 @@ export const PeriodoVigenciaSchema = z.object({
 });
 export type PeriodoVigencia = z.infer<typeof PeriodoVigenciaSchema>;
 
+/** Instrument (key of a Decreto 612 plan, e.g. transparencia_etica, or code of an own plan) → its scheme. */
+export const EsquemasInstrumentoSchema = z
+  .record(
+    z.string().min(1, 'elija el instrumento').max(40, 'elija un instrumento de la lista'),
+    z.enum(ESQUEMAS_PERIODOS, {
+      error: 'el esquema de cada instrumento debe ser trimestral, cuatrimestral, semestral o mensual',
+    }),
+  )
+  .refine(
+    (m) => Object.keys(m).length <= MAXIMO_ESQUEMAS_INSTRUMENTO,
+    `no más de ${MAXIMO_ESQUEMAS_INSTRUMENTO} instrumentos con esquema propio`,
+  );
+export type EsquemasInstrumentoEntrada = z.infer<typeof EsquemasInstrumentoSchema>;
+
 export const VigenciaEntidadSchema = z
   .object({
     vigencia: z.number(),
@@ -37,6 +51,8 @@ export const VigenciaEntidadSchema = z
     diasHabilesReporte: z.number(),
     semaforo: SemaforoSchema,
     modoPonderacion: z.enum(MODOS_PONDERACION),
+    /** Instruments with a scheme of their own; the others follow `esquema`. */
+    esquemasInstrumento: z.record(z.string(), z.enum(ESQUEMAS_PERIODOS)),
     periodos: z.array(PeriodoVigenciaSchema),
   })
   .meta({ id: 'VigenciaEntidad' });
@@ -54,6 +70,11 @@ export const ConfigurarVigenciaSchema = z.object({
   semaforo: SemaforoSchema.optional(),
   /** Without it the vigencia keeps its mode (by policy when new). */
   modoPonderacion: z.enum(MODOS_PONDERACION, 'elija dónde suman 100 % las ponderaciones').optional(),
+  /**
+   * Without it the vigencia keeps its instruments' schemes; a vigencia configured for the first time puts
+   * the PTEP by cuatrimestres.
+   */
+  esquemasInstrumento: EsquemasInstrumentoSchema.optional(),
 });
 export type ConfigurarVigencia = z.infer<typeof ConfigurarVigenciaSchema>;
 

@@ -17,6 +17,8 @@ import { claveComparable } from './texto.ts';
 //  - A figure that is not finite (stored before the input bounds) makes the achievement NaN, which the
 //    consolidation turns into «sin dato» — never Infinity.
 
+import { type EsquemaPeriodos, mensajeMetasInstrumento } from './periodos.ts';
+
 export const ACUMULACIONES = ['suma', 'ultimo', 'promedio', 'maximo', 'hito'] as const;
 export type Acumulacion = (typeof ACUMULACIONES)[number];
 
@@ -164,9 +166,13 @@ export function problemaMetas(
   metaAnual: number,
   metas: readonly number[],
   periodos: number,
+  /** The instrument whose own scheme the activity follows (core/periodos.ts, esquemaActividad). */
+  instrumento?: { nombre: string; esquema: EsquemaPeriodos },
 ): string | null {
   if (metas.length !== periodos)
-    return `Escriba una meta para cada uno de los ${periodos} periodos de la vigencia (hay ${metas.length}).`;
+    return instrumento
+      ? mensajeMetasInstrumento(instrumento.nombre, instrumento.esquema, metas.length)
+      : `Escriba una meta para cada uno de los ${periodos} periodos de la vigencia (hay ${metas.length}).`;
   if (metas.some((m) => m < 0)) return 'Las metas por periodo no pueden ser negativas.';
   const programadas = metas.filter((m) => m > 0);
   switch (tipo) {

@@ -1,6 +1,21 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CALENDARIO_NACIONAL, crearCalendario } from './dias-habiles.ts';
-import { esReporteTardio, estadoVentana, periodosDeVigencia } from './periodos.ts';
+import {
+  ESQUEMAS_PERIODOS,
+  type EsquemaPeriodos,
+  esquemaActividad,
+  esReporteTardio,
+  estadoVentana,
+  mensajeMetasInstrumento,
+  mesesDe,
+  nombreConCorte,
+  periodoEnPeriodoPlan,
+  periodoPlanDeCorte,
+  periodosContados,
+  periodosDeVigencia,
+  problemaEsquemaInstrumento,
+} from './periodos.ts';
 
 const N = CALENDARIO_NACIONAL;
 
@@ -47,5 +62,103 @@ describe('periodos de una vigencia', () => {
     ]);
     expect(periodosDeVigencia(2026, 'trimestral', 10, cierre)[0]!.cierra).toBe('2026-04-17');
     expect(periodosDeVigencia(2026, 'trimestral', 10, cierre)[1]!.cierra).toBe('2026-07-15');
+  });
+});
+
+describe('esquemas por instrumento', () => {
+  const ptep = { plan612: 'transparencia_etica', planPropio: null };
+  it('el esquema de una actividad: su plan del 612, si no su plan propio, si no el de la vigencia', () => {
+    const esquemas = { transparencia_etica: 'cuatrimestral', PAAI: 'semestral' } as const;
+    expect(esquemaActividad(ptep, esquemas, 'trimestral')).toBe('cuatrimestral');
+    expect(esquemaActividad({ plan612: null, planPropio: 'PAAI' }, esquemas, 'trimestral')).toBe('semestral');
+    expect(esquemaActividad({ plan612: 'pinar', planPropio: 'PAAI' }, esquemas, 'trimestral')).toBe(
+      'semestral',
+    );
+    expect(esquemaActividad({ plan612: null, planPropio: null }, esquemas, 'mensual')).toBe('mensual');
+    expect(esquemaActividad(ptep, {}, 'trimestral')).toBe('trimestral');
+    expect(esquemaActividad({ planPropio: 'constructor' }, {}, 'trimestral')).toBe('trimestral');
+  });
+
+  // PTEP by cuatrimestres (30/04, 31/08, 31/12) in a quarterly plan (31/03, 30/06, 30/09, 31/12).
+  it.each([
+    [1, 0, null, 'en el 1.er trimestre aún no hay corte del PTEP'],
+    [2, 1, 1, 'el 30/04 cae en el 2.º trimestre: cuenta el cuatrimestre 1'],
+    [3, 2, 2, 'el 31/08 cae en el 3.er trimestre'],
+    [4, 3, 3, 'el 31/12 cierra ambos'],
+  ])('trimestre %i del plan: cuenta %i cuatrimestres, reporta %s (%s)', (n, contados, propio, _por) => {
+    expect(periodosContados(n, 'trimestral', 'cuatrimestral')).toBe(contados);
+    expect(periodoEnPeriodoPlan(n, 'trimestral', 'cuatrimestral')).toBe(propio);
+  });
+
+  it.each([
+    [1, 'trimestral', 'cuatrimestral', 2],
+    [2, 'trimestral', 'cuatrimestral', 3],
+    [3, 'trimestral', 'cuatrimestral', 4],
+    [1, 'trimestral', 'semestral', 2],
+    [1, 'mensual', 'cuatrimestral', 4],
+    [2, 'trimestral', 'trimestral', 2],
+  ] as const)(
+    'el corte del %s.º periodo (%s del plan, %s propio) lo cierra el periodo %i del plan',
+    (p, plan, propio, n) => {
+      expect(periodoPlanDeCorte(p, plan, propio)).toBe(n);
+    },
+  );
+
+  it('un instrumento no puede tener periodos más cortos que los del plan (y el mensaje lo nombra)', () => {
+    expect(problemaEsquemaInstrumento('PTEP', 'cuatrimestral', 'trimestral')).toBeNull();
+    expect(problemaEsquemaInstrumento('PTEP', 'trimestral', 'trimestral')).toBeNull();
+    expect(problemaEsquemaInstrumento('PTEP', 'cuatrimestral', 'semestral')).toMatch(/«PTEP».*semestral/);
+  });
+
+  it('nombres y mensajes', () => {
+    const [c1] = periodosDeVigencia(2026, 'cuatrimestral', 10, N);
+    expect(nombreConCorte(c1!)).toBe('Cuatrimestre 1 (corte 30/04/2026)');
+    expect(mensajeMetasInstrumento('PTEP', 'cuatrimestral', 4)).toBe(
+      'El PTEP se programa por cuatrimestres: 3 metas (hay 4).',
+    );
+  });
+
+  const compatibles = fc
+    .tuple(fc.constantFrom(...ESQUEMAS_PERIODOS), fc.constantFrom(...ESQUEMAS_PERIODOS))
+    .filter(([plan, propio]) => mesesDe(propio) >= mesesDe(plan));
+  const periodos = (e: EsquemaPeriodos) => periodosDeVigencia(2026, e, 10, N);
+
+  it('propiedad: en el periodo N del plan cuentan exactamente los periodos con corte hasta el del plan', () => {
+    fc.assert(
+      fc.property(compatibles, fc.integer({ min: 1, max: 12 }), ([plan, propio], n) => {
+        const delPlan = periodos(plan);
+        fc.pre(n <= delPlan.length);
+        const corte = delPlan[n - 1]!.corte;
+        const esperados = periodos(propio).filter((p) => p.corte <= corte).length;
+        expect(periodosContados(n, plan, propio)).toBe(esperados);
+      }),
+    );
+  });
+
+  it('propiedad: cada periodo propio se reporta en un solo periodo del plan, el que contiene su corte', () => {
+    fc.assert(
+      fc.property(compatibles, ([plan, propio]) => {
+        const delPlan = periodos(plan);
+        const reportados = delPlan.map((p) => periodoEnPeriodoPlan(p.numero, plan, propio));
+        const propios = periodos(propio);
+        expect(reportados.filter((x) => x !== null)).toEqual(propios.map((p) => p.numero));
+        for (const p of propios) {
+          const n = periodoPlanDeCorte(p.numero, plan, propio);
+          const contiene = delPlan[n - 1]!;
+          expect(contiene.inicio <= p.corte && p.corte <= contiene.corte).toBe(true);
+          expect(reportados[n - 1]).toBe(p.numero);
+        }
+      }),
+    );
+  });
+
+  it('propiedad: con el mismo esquema todo queda como antes', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ESQUEMAS_PERIODOS), fc.integer({ min: 1, max: 12 }), (e, n) => {
+        fc.pre(n <= 12 / mesesDe(e));
+        expect(periodosContados(n, e, e)).toBe(n);
+        expect(periodoEnPeriodoPlan(n, e, e)).toBe(n);
+      }),
+    );
   });
 });

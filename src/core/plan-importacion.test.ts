@@ -90,6 +90,52 @@ const fila = (cambio: Record<string, Celda> = {}): Celda[] => {
 /** Rows numbered as in the sheet: the header is row 1. */
 const hoja = (...filas: Celda[][]) => filas.map((celdas, i) => ({ numero: i + 2, celdas }));
 
+describe('importación con el PTEP por cuatrimestres en un plan trimestral', () => {
+  const trimestres = ['Trimestre 1', 'Trimestre 2', 'Trimestre 3', 'Trimestre 4'];
+  const ctxT: ContextoImportacion = {
+    ...ctx,
+    periodos: trimestres,
+    esquemas: { esquema: 'trimestral', esquemasInstrumento: { transparencia_etica: 'cuatrimestral' } },
+  };
+  const encT = encabezadosPlan(trimestres);
+  const filaT = (metas: Celda[], plan: string | null = 'PTEP') => {
+    const base: Record<string, Celda> = {
+      ...Object.fromEntries(enc.map((e, i) => [e, fila()[i]])),
+      'Plan del Decreto 612': plan,
+      'Meta anual': 3,
+      ...Object.fromEntries(trimestres.map((t, i) => [`Meta ${t}`, metas[i] ?? null])),
+    };
+    return encT.map((e) => base[e] ?? null);
+  };
+
+  it('3 metas en las primeras 3 columnas de meta, la cuarta vacía', () => {
+    const r = validarImportacion(hoja(filaT([1, 1, 1, null])), encT, ctxT);
+    expect(r).toMatchObject({
+      ok: true,
+      actividades: [{ plan612: 'transparencia_etica', metasPeriodo: [1, 1, 1] }],
+    });
+  });
+
+  it('una cuarta meta del PTEP es un error claro', () => {
+    const r = validarImportacion(hoja(filaT([1, 1, 1, 0])), encT, ctxT);
+    expect(r).toMatchObject({
+      ok: false,
+      problemas: [
+        {
+          columna: 'Meta Trimestre 4',
+          problema:
+            'El PTEP se programa por cuatrimestres: escriba sus 3 metas en las primeras 3 columnas de meta y deje vacías las demás',
+        },
+      ],
+    });
+  });
+
+  it('una actividad sin el PTEP sigue con sus 4 trimestres', () => {
+    const r = validarImportacion(hoja(filaT([1, 1, 1, 0], null)), encT, ctxT);
+    expect(r).toMatchObject({ ok: true, actividades: [{ plan612: null, metasPeriodo: [1, 1, 1, 0] }] });
+  });
+});
+
 describe('validación de la importación', () => {
   it.each(['programa de transparencia y etica publica', 'PTEP', 'transparencia_etica'])(
     'un plan del Decreto 612 con varias políticas acepta una actividad de cualquiera de ellas («%s»)',

@@ -9,6 +9,13 @@ import {
 } from './acumulacion.ts';
 import { planAdmitePolitica } from './catalogo.ts';
 import { LIMITES, type Limite, mensajeDecimales, mensajeRango, problemaNumero } from './numeros.ts';
+import {
+  cantidadPeriodos,
+  ESQUEMAS,
+  type EsquemaPeriodos,
+  type EsquemasInstrumento,
+  esquemaActividad,
+} from './periodos.ts';
 import { buscarTextoNoPermitido, claveComparable, MENSAJE_PROBLEMA } from './texto.ts';
 
 export const COLUMNAS_PLAN = [
@@ -57,6 +64,11 @@ export interface FilaHoja {
 export interface ContextoImportacion {
   vigencia: number;
   periodos: readonly string[];
+  /**
+   * The vigencia's scheme and its instruments' own: an activity of the PTEP by cuatrimestres takes its 3
+   * goals from the first 3 goal columns and leaves the others empty. Without it all follow `periodos`.
+   */
+  esquemas?: { esquema: EsquemaPeriodos; esquemasInstrumento: EsquemasInstrumento };
   /** Policies of the vigencia that apply to the entity: key and name, either accepted in the file. */
   politicas: readonly { clave: string; nombre: string }[];
   /** Those its FURAG form leaves out, named as such when a row uses one. */
@@ -266,13 +278,38 @@ export function validarImportacion(
     const problemaMeta = fuera(metaAnual, LIMITES.cantidad, 'la meta anual');
     if (metaAnual === null || metaAnual <= 0) mal('Meta anual', 'escriba un número mayor que cero');
     else if (problemaMeta) mal('Meta anual', problemaMeta);
-    const metas = ctx.periodos.map((p) => {
+    // An instrument with its own scheme (the PTEP by cuatrimestres) fills the first goal columns only.
+    const esquema = ctx.esquemas
+      ? esquemaActividad(
+          { plan612: plan?.clave, planPropio: propio?.codigo },
+          ctx.esquemas.esquemasInstrumento,
+          ctx.esquemas.esquema,
+        )
+      : null;
+    const instrumento =
+      ctx.esquemas && esquema && esquema !== ctx.esquemas.esquema
+        ? {
+            nombre:
+              plan && ctx.esquemas.esquemasInstrumento[plan.clave]
+                ? (plan.sigla ?? plan.nombre)
+                : (propio?.codigo ?? ''),
+            esquema,
+          }
+        : undefined;
+    const cuantas = instrumento ? cantidadPeriodos(instrumento.esquema) : ctx.periodos.length;
+    const metas = ctx.periodos.slice(0, cuantas).map((p) => {
       const v = leerNumero(celda(fila, `Meta ${p}`) ?? null);
       if (v === null && texto(celda(fila, `Meta ${p}`))) mal(`Meta ${p}`, 'no es un número');
       const problema = fuera(v, LIMITES.cantidad, 'la meta del periodo');
       if (problema) mal(`Meta ${p}`, problema);
       return v ?? 0;
     });
+    const sobrante = ctx.periodos.slice(cuantas).find((p) => texto(celda(fila, `Meta ${p}`)));
+    if (instrumento && sobrante)
+      mal(
+        `Meta ${sobrante}`,
+        `El ${instrumento.nombre} se programa por ${ESQUEMAS[instrumento.esquema].plural}: escriba sus ${cuantas} metas en las primeras ${cuantas} columnas de meta y deje vacías las demás`,
+      );
     const tipoTexto = opcional('Tipo de meta');
     const acumulacion = tipoTexto ? leerAcumulacion(tipoTexto) : 'suma';
     if (!acumulacion)
@@ -281,7 +318,7 @@ export function validarImportacion(
         `«${tipoTexto}» no es un tipo de meta; use uno de: ${ACUMULACIONES.map((k) => NOMBRE_ACUMULACION[k]).join(', ')}`,
       );
     if (metaAnual !== null && metaAnual > 0 && !problemaMeta && acumulacion) {
-      const p = problemaMetas(acumulacion, metaAnual, metas, ctx.periodos.length);
+      const p = problemaMetas(acumulacion, metaAnual, metas, cuantas, instrumento);
       if (p) mal(`Meta ${ctx.periodos[0]}`, p);
     }
     const ponderacion = leerNumero(celda(fila, 'Ponderación (%)') ?? null);

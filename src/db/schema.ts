@@ -24,7 +24,7 @@ import { ESTADOS_CORREO, PROPOSITOS_ENLACE } from '../core/correo.ts';
 import { ORDENES, ORGANOS_APROBACION, TIPOS_FORMULARIO, type TipoFormulario } from '../core/entidad.ts';
 import { ESTADOS_PLAN, TIPOS_ACTO } from '../core/flujo-plan.ts';
 import { FRECUENCIAS, POLARIDADES, TIPOS_INDICADOR } from '../core/indicador.ts';
-import { ESQUEMAS_PERIODOS } from '../core/periodos.ts';
+import { ESQUEMAS_PERIODOS, type EsquemaPeriodos } from '../core/periodos.ts';
 import { MODOS_PONDERACION } from '../core/ponderacion.ts';
 import { ESTADOS_PROPUESTA } from '../core/propuestas.ts';
 import { ROLES, type Rol } from '../core/roles.ts';
@@ -356,6 +356,14 @@ export const vigenciaEntidad = pgTable(
     semaforo: jsonb('semaforo').notNull(),
     /** Where the activities' weights add up to 100 % (core/ponderacion.ts). */
     modoPonderacion: text('modo_ponderacion', { enum: MODOS_PONDERACION }).notNull().default('politica'),
+    /**
+     * Instruments reported on their own scheme (core/periodos.ts, esquemaActividad): key of a Decreto 612
+     * plan or code of an own plan → scheme, e.g. the PTEP by cuatrimestres. Empty: all follow `esquema`.
+     */
+    esquemasInstrumento: jsonb('esquemas_instrumento')
+      .$type<Partial<Record<string, EsquemaPeriodos>>>()
+      .notNull()
+      .default({}),
   },
   (t) => [
     primaryKey({ columns: [t.entidadId, t.vigencia] }),

@@ -52,10 +52,13 @@ export interface ActividadDemo {
   unidad: string;
   tipo: Acumulacion;
   meta: number;
-  /** Goal of each quarter, under the goal type's rule (problemaMetas). */
-  metas: [number, number, number, number];
-  /** What each quarter's report says (for «último», the running total at its cut-off). */
-  valores: [number, number, number, number];
+  /**
+   * Goal of each quarter, under the goal type's rule (problemaMetas); of each cuatrimestre for the PTEP,
+   * which the demo follows by cuatrimestres (ESQUEMAS_DEMO).
+   */
+  metas: readonly number[];
+  /** What each period's report says (for «último», the running total at its cut-off). */
+  valores: readonly number[];
   /** Month and day. */
   desde: string;
   hasta: string;
@@ -729,8 +732,9 @@ export const ACTIVIDADES_DEMO: ActividadDemo[] = [
     unidad: 'informes',
     tipo: 'suma',
     meta: 3,
-    metas: [0, 1, 1, 1],
-    valores: [0, 1, 1, 1],
+    // By cuatrimestres: one report published at each cut-off (30/04, 31/08, 31/12).
+    metas: [1, 1, 1],
+    valores: [1, 1, 1],
     desde: '01-13',
     hasta: '12-31',
     peso: 50,
@@ -748,8 +752,8 @@ export const ACTIVIDADES_DEMO: ActividadDemo[] = [
     unidad: '%',
     tipo: 'maximo',
     meta: 95,
-    metas: [70, 80, 90, 95],
-    valores: [72, 78, 91, 95],
+    metas: [80, 90, 95],
+    valores: [78, 91, 95],
     desde: '02-02',
     hasta: '12-15',
     peso: 50,

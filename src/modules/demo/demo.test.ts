@@ -48,7 +48,9 @@ describe('la demostración es un hospital de nivel I creíble', () => {
     const tipos = new Set(actividades.map((a) => a.acumulacion));
     expect([...tipos].sort()).toEqual([...ACUMULACIONES].sort());
     for (const a of actividades) {
-      expect(problemaMetas(a.acumulacion, a.metaAnual, a.metasPeriodo, 4), a.codigo).toBeNull();
+      // The PTEP follows its cuatrimestres (30/04, 31/08, 31/12): 3 goals; the rest, the plan's 4 quarters.
+      const periodos = a.plan612 === 'transparencia_etica' ? 3 : 4;
+      expect(problemaMetas(a.acumulacion, a.metaAnual, a.metasPeriodo, periodos), a.codigo).toBeNull();
       // The same checks as an activity typed in the form: index and plan against the policy, objective, dates.
       await expect(
         validarActividad(t.conexion.db, entidadId, vigencia, a as never),
@@ -58,6 +60,20 @@ describe('la demostración es un hospital de nivel I creíble', () => {
     // Not every activity is 1/1/1/1 or 25/25/25/25.
     const repetidas = actividades.filter((a) => a.metasPeriodo.every((m) => m === a.metasPeriodo[0]));
     expect(repetidas.filter((a) => a.acumulacion === 'suma').length).toBeLessThan(actividades.length / 5);
+  });
+
+  it('el PTEP de la E.S.E. se programa y reporta por cuatrimestres', async () => {
+    const v = await t.exigir(200, t.admin, 'GET', `/api/entidades/${entidadId}/vigencias/${vigencia}`);
+    expect(v.esquemasInstrumento).toEqual({ transparencia_etica: 'cuatrimestral' });
+    const ptep = actividades.filter((a) => a.plan612 === 'transparencia_etica');
+    expect(ptep.length).toBeGreaterThanOrEqual(2);
+    for (const a of ptep) expect(a.metasPeriodo, a.codigo).toHaveLength(3);
+    const reportes = await t.conexion.db
+      .select({ periodo: seguimiento.periodo })
+      .from(seguimiento)
+      .where(eq(seguimiento.actividadId, ptep[0]!.id));
+    // Only cuatrimestres whose cut-off has passed, numbered as cuatrimestres.
+    for (const r of reportes) expect(r.periodo).toBeLessThanOrEqual(3);
   });
 
   it('las fechas varían: ninguna actividad va del 15/01 al 15/12 y hay actividades de unos pocos meses', () => {

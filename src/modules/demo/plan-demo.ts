@@ -3,7 +3,12 @@ import { NOMBRE_ACUMULACION } from '../../core/acumulacion.ts';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import { CALENDARIO_NACIONAL } from '../../core/dias-habiles.ts';
 import { valorMedicion } from '../../core/indicador.ts';
-import { periodosDeVigencia } from '../../core/periodos.ts';
+import {
+  ESQUEMAS_INSTRUMENTO_POR_DEFECTO,
+  esquemaActividad,
+  periodoPlanDeCorte,
+  periodosDeVigencia,
+} from '../../core/periodos.ts';
 import { cifrasSeguimiento, type EstadoSeguimiento } from '../../core/seguimiento.ts';
 import { pideJustificacion, RANGOS_POR_DEFECTO } from '../../core/semaforo.ts';
 import { actividadSeleccionada, claveCriterio } from '../../core/verificacion.ts';
@@ -284,6 +289,7 @@ export async function sembrarPlanDemo(
       esquema: 'trimestral',
       diasHabilesReporte: 10,
       semaforo: RANGOS_POR_DEFECTO,
+      esquemasInstrumento: ESQUEMAS_INSTRUMENTO_POR_DEFECTO,
     });
     await tx.insert(periodo).values(periodos.map((p) => ({ ...p, entidadId, vigencia })));
     // An E.S.E.'s plans are approved by its Junta Directiva, by acuerdo, before 31 January.
@@ -388,11 +394,19 @@ export async function sembrarPlanDemo(
       // Control interno does not verify its own office's reports: planeación's acceptance is the last step.
       const propia = a.politica === 'control_interno';
       const elegida = actividadSeleccionada(seleccion, a, new Set());
-      for (const p of conReporte) {
+      // The PTEP by cuatrimestres: its periods cut so far, each in the quarter that holds its cut-off.
+      const esquema = esquemaActividad(a, ESQUEMAS_INSTRUMENTO_POR_DEFECTO, 'trimestral');
+      const suyos =
+        esquema === 'trimestral'
+          ? conReporte.map((p) => ({ ...p, numeroPlan: p.numero }))
+          : periodosDeVigencia(vigencia, esquema, 10, CALENDARIO_NACIONAL)
+              .map((p) => ({ ...p, numeroPlan: periodoPlanDeCorte(p.numero, 'trimestral', esquema) }))
+              .filter((p) => p.numeroPlan <= ultimo && p.corte < hoy);
+      for (const p of suyos) {
         if (!activaEn(a, p)) continue;
         k++;
         const estado = segunSeleccion(
-          p.numero < ultimo ? (propia ? 'aceptado' : 'verificado') : datos.estado,
+          p.numeroPlan < ultimo ? (propia ? 'aceptado' : 'verificado') : datos.estado,
           elegida,
         );
         if (!estado) continue;

@@ -1,10 +1,12 @@
 // Excel use cases of the plan: the export (plan and a period's follow-up), the template with the entity's
 // valid lists, and the all-or-nothing import of activities.
+
 import { asc, eq } from 'drizzle-orm';
 import { ActividadEntradaSchema } from '../../contrato/plan.ts';
 import { ACUMULACIONES, AYUDA_ACUMULACION, NOMBRE_ACUMULACION } from '../../core/acumulacion.ts';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import { cantidad } from '../../core/formato.ts';
+import { cantidadPeriodos, ESQUEMAS, type EsquemaPeriodos } from '../../core/periodos.ts';
 import {
   type ClaveColumna,
   COLUMNAS_PLAN,
@@ -136,6 +138,22 @@ export async function libroPlan(db: Db, entidadId: string, vigencia: number, per
   return aBuffer(libro);
 }
 
+/** A line per instrument with its own scheme: where its goals go in the template. */
+function instruccionesEsquemas(
+  v: { esquema: EsquemaPeriodos; esquemasInstrumento: Partial<Record<string, EsquemaPeriodos>> },
+  planes612: readonly { clave: string; nombre: string; sigla?: string | null }[],
+  periodos: readonly string[],
+) {
+  return Object.entries(v.esquemasInstrumento)
+    .filter(([, e]) => e && e !== v.esquema)
+    .map(([clave, e]) => {
+      const p = planes612.find((x) => x.clave === clave);
+      const nombre = p ? (p.sigla ?? p.nombre) : clave;
+      const n = cantidadPeriodos(e!);
+      return `${nombre}: se programa por ${ESQUEMAS[e!].plural} (${Array.from({ length: n }, (_, i) => ESQUEMAS[e!].nombre(i + 1)).join(', ')}). Escriba sus ${n} metas en las columnas «Meta ${periodos[0]}» a «Meta ${periodos[n - 1]}», en ese orden, y deje vacías las demás columnas de meta.`;
+    });
+}
+
 /** The import template: the plan's columns with drop-down lists of the entity's and the catalog's values. */
 export async function plantillaPlan(db: Db, entidadId: string, vigencia: number) {
   const v = await leerVigencia(db, entidadId, vigencia);
@@ -175,6 +193,7 @@ export async function plantillaPlan(db: Db, entidadId: string, vigencia: number)
     'Política, índice FURAG, plan del Decreto 612, dependencia y responsable: elija de la lista desplegable de cada celda (los valores están en la hoja «Listas válidas»). La política también se acepta por su clave (p. ej. integridad).',
     'Tipo de meta: «Suma de los periodos» si lo de cada periodo se suma (las metas por periodo suman la meta anual); «Último valor reportado» para un total acumulado; «Promedio de los periodos» para una tasa que se mantiene cada periodo (p. ej. 90 % de PQRSD a tiempo); «Máximo alcanzado»; «Hito» para algo que se cumple o no (meta 1 en el periodo en que debe cumplirse). Vacío = suma.',
     'Metas por periodo: con «Suma» deben sumar la meta anual; con «Último» la del último periodo con meta es la meta anual; con «Promedio» su promedio es la meta anual; con «Máximo» la mayor es la meta anual. Ponderación: porcentaje de la actividad en su política (las de cada política suman 100).',
+    ...instruccionesEsquemas(v, ref.planes612, periodos),
     'Fechas como dd/mm/aaaa dentro de la vigencia. Presupuesto en pesos, sin decimales. Números con coma decimal: 1.234,5.',
     'La importación agrega actividades al plan en borrador; un código que ya esté en el plan se rechaza.',
     'Si alguna fila tiene un problema no se importa nada: el informe dice fila, columna y problema.',
@@ -251,6 +270,7 @@ export async function importarFilasPlan(
   const r = validarImportacion(filas, encabezados, {
     vigencia,
     periodos: v.periodos.map((p) => p.nombre),
+    esquemas: v,
     ...ref,
     objetivos: await codigosObjetivos(db, entidadId),
     codigosExistentes: new Set(existentes),

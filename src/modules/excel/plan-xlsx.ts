@@ -39,7 +39,7 @@ export type FilaPlanXlsx = Omit<ActividadImportada, 'dependenciaId' | 'responsab
 };
 
 /** The row's cells in the order of `encabezadosPlan`: the period goals go right after the unit. */
-function celdasPlan(f: FilaPlanXlsx): unknown[] {
+function celdasPlan(f: FilaPlanXlsx, columnasMeta: number): unknown[] {
   const porClave: Record<ClaveColumna, unknown> = {
     codigo: f.codigo,
     politica: f.politica,
@@ -64,7 +64,12 @@ function celdasPlan(f: FilaPlanXlsx): unknown[] {
   };
   const celdas = COLUMNAS_PLAN.map((c) => porClave[c.clave]);
   const tras = COLUMNAS_PLAN.findIndex((c) => c.clave === 'unidad') + 1;
-  return [...celdas.slice(0, tras), ...f.metasPeriodo, ...celdas.slice(tras)];
+  // An instrument with its own scheme (the PTEP: 3 cuatrimestres) leaves the remaining goal columns empty,
+  // as the template asks, so the columns after them stay in place.
+  const metas = Array.from({ length: Math.max(columnasMeta, f.metasPeriodo.length) }, (_, i) =>
+    i < f.metasPeriodo.length ? f.metasPeriodo[i] : null,
+  );
+  return [...celdas.slice(0, tras), ...metas, ...celdas.slice(tras)];
 }
 
 export function agregarHojaPlan(libro: Workbook, periodos: string[], filas: FilaPlanXlsx[]) {
@@ -72,7 +77,7 @@ export function agregarHojaPlan(libro: Workbook, periodos: string[], filas: Fila
   const encabezados = encabezadosPlan(periodos);
   const anchos = encabezados.map((e) => COLUMNAS_PLAN.find((c) => c.encabezado === e)?.ancho ?? 12);
   encabezar(hoja, encabezados, anchos);
-  for (const f of filas) hoja.addRow(celdasPlan(f));
+  for (const f of filas) hoja.addRow(celdasPlan(f, periodos.length));
   const col = (e: string) => hoja.getColumn(encabezados.indexOf(e) + 1);
   col('Fecha de inicio').numFmt = FORMATO_FECHA;
   col('Fecha de fin').numFmt = FORMATO_FECHA;

@@ -7,6 +7,7 @@ import {
   publicacionVencida,
   visibleAlPublico,
 } from '../../core/flujo-plan.ts';
+import { esquemaActividad } from '../../core/periodos.ts';
 import { rolesPermiten } from '../../core/roles.ts';
 import { aCargoDe } from '../../core/seguimiento.ts';
 import type { Db } from '../../db/client.ts';
@@ -24,7 +25,7 @@ import {
   evaluarVerificacion,
   puedeVerificar,
 } from '../seguimiento/verificacion.service.ts';
-import { leerVigencia } from '../vigencias/vigencia.service.ts';
+import { lectorPeriodos, leerVigencia } from '../vigencias/vigencia.service.ts';
 
 const enlaceSeguimiento = (vigencia: number, periodo: number, actividadId: string) =>
   `/seguimiento?vigencia=${vigencia}&periodo=${periodo}&actividad=${actividadId}`;
@@ -34,7 +35,6 @@ export async function pendientesDe(db: Db, u: UsuarioSesion, entidadId: string, 
   const roles = u.roles.get(entidadId) ?? [];
   const hoy = hoyEnColombia();
   const v = await leerVigencia(db, entidadId, vigencia);
-  const nombrePeriodo = new Map(v.periodos.map((p) => [p.numero, p]));
   const [plan] = await db
     .select()
     .from(planAccion)
@@ -79,20 +79,23 @@ export async function pendientesDe(db: Db, u: UsuarioSesion, entidadId: string, 
   )
     .map((x) => x.s)
     .filter((s) => porId.has(s.actividadId));
-  const abiertos = v.periodos.filter((p) => !p.cerrado);
-  const abierto = (n: number) => abiertos.some((p) => p.numero === n);
+  // Each activity on its scheme: an instrument's own periods (the PTEP's cuatrimestres) with their windows,
+  // each on the sheet of the plan's period that holds its cut-off.
+  const periodosDe = await lectorPeriodos(db, entidadId, v);
+  const esquemaDe = (a: (typeof actividades)[number]) =>
+    esquemaActividad(a, v.esquemasInstrumento, v.esquema);
 
   const revisa = rolesPermiten(roles, 'seguimiento.revisar');
   const ctx = await contextoVerificacion(db, entidadId, vigencia);
   for (const r of reportes) {
     const a = porId.get(r.actividadId)!;
-    const p = nombrePeriodo.get(r.periodo);
-    if (!p || !abierto(r.periodo)) continue;
+    const p = periodosDe(esquemaDe(a))[r.periodo - 1];
+    if (!p || p.cerrado) continue;
     if (revisa && r.estado === 'enviado')
       lista.push({
         tipo: 'revisar',
         texto: `Revisar el reporte de ${a.codigo} «${a.nombre}» · ${p.nombre}`,
-        enlace: enlaceSeguimiento(vigencia, r.periodo, a.id),
+        enlace: enlaceSeguimiento(vigencia, p.numeroPlan, a.id),
         vence: null,
         vencido: false,
       });
@@ -103,7 +106,7 @@ export async function pendientesDe(db: Db, u: UsuarioSesion, entidadId: string, 
       lista.push({
         tipo: 'verificar',
         texto: `${r.estado === 'respondido' ? 'Cerrar la verificación, con la respuesta del responsable, de' : 'Verificar el reporte de'} ${a.codigo} «${a.nombre}» · ${p.nombre}${v.linea === 'planeacion' ? ' (en lugar de control interno: es su propio trabajo)' : ''}`,
-        enlace: enlaceSeguimiento(vigencia, r.periodo, a.id),
+        enlace: enlaceSeguimiento(vigencia, p.numeroPlan, a.id),
         vence: null,
         vencido: false,
       });
@@ -124,14 +127,14 @@ export async function pendientesDe(db: Db, u: UsuarioSesion, entidadId: string, 
     ).map((x) => x.politica);
     const mias = actividades.filter((a) => aCargoDe(a, u.id) || politicas.includes(a.politica));
     for (const a of mias)
-      for (const p of abiertos) {
-        if (p.abre > hoy || a.fechaInicio > p.corte || a.fechaFin < p.inicio) continue;
+      for (const p of periodosDe(esquemaDe(a))) {
+        if (p.cerrado || p.abre > hoy || a.fechaInicio > p.corte || a.fechaFin < p.inicio) continue;
         const r = reportes.find((x) => x.actividadId === a.id && x.periodo === p.numero);
         if (r?.estado === 'con_observaciones') {
           lista.push({
             tipo: 'responder',
             texto: `Responder las observaciones de control interno a ${a.codigo} «${a.nombre}» · ${p.nombre}`,
-            enlace: enlaceSeguimiento(vigencia, p.numero, a.id),
+            enlace: enlaceSeguimiento(vigencia, p.numeroPlan, a.id),
             vence: null,
             vencido: false,
           });
@@ -141,7 +144,7 @@ export async function pendientesDe(db: Db, u: UsuarioSesion, entidadId: string, 
         lista.push({
           tipo: r?.estado === 'devuelto' ? 'corregir' : 'reportar',
           texto: `${r?.estado === 'devuelto' ? 'Corregir el reporte devuelto de' : 'Reportar el avance de'} ${a.codigo} «${a.nombre}» · ${p.nombre}`,
-          enlace: enlaceSeguimiento(vigencia, p.numero, a.id),
+          enlace: enlaceSeguimiento(vigencia, p.numeroPlan, a.id),
           vence: p.cierra,
           vencido: hoy > p.cierra,
         });

@@ -6,6 +6,7 @@ import { clasificarCambio } from '../../core/cambios-plan.ts';
 import { planAdmitePolitica } from '../../core/catalogo.ts';
 import { NOMBRE_ORGANO, ORGANO_CON_ARTICULO } from '../../core/entidad.ts';
 import { limitePublicacion, publicacionVencida } from '../../core/flujo-plan.ts';
+import { cantidadPeriodos, esquemaActividad } from '../../core/periodos.ts';
 import { revisarPesos } from '../../core/ponderacion.ts';
 import type { ActividadVersion } from '../../core/versiones.ts';
 import type { Db } from '../../db/client.ts';
@@ -26,7 +27,13 @@ import {
 import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { politicasDeEntidad, problemaPoliticaDeEntidad } from '../catalogo/catalogo.repository.ts';
-import { bloquearPeriodos, leerVigencia } from '../vigencias/vigencia.service.ts';
+import {
+  bloquearPeriodos,
+  instrumentoDeActividad,
+  instrumentosDe,
+  lectorPeriodos,
+  leerVigencia,
+} from '../vigencias/vigencia.service.ts';
 import { planPropioPorCodigo, sostenerPlanesPropios } from './planes-propios.service.ts';
 
 export type EntradaActividad = ActividadEntrada;
@@ -130,8 +137,19 @@ export async function validarActividad(db: Db, entidadId: string, vigencia: numb
     errores.push({ campo: 'fechaFin', mensaje: `debe estar dentro de la vigencia ${vigencia}` });
   else if (a.fechaFin < a.fechaInicio)
     errores.push({ campo: 'fechaFin', mensaje: 'no puede ser anterior a la fecha de inicio' });
-  const { periodos } = await leerVigencia(db, entidadId, vigencia);
-  const metas = problemaMetas(a.acumulacion, a.metaAnual, a.metasPeriodo, periodos.length);
+  const v = await leerVigencia(db, entidadId, vigencia);
+  // An activity of an instrument with its own scheme (the PTEP by cuatrimestres) has one goal per period of it.
+  const esquema = esquemaActividad(a, v.esquemasInstrumento, v.esquema);
+  const instrumento = instrumentoDeActividad(a, v.esquemasInstrumento);
+  const metas = problemaMetas(
+    a.acumulacion,
+    a.metaAnual,
+    a.metasPeriodo,
+    cantidadPeriodos(esquema),
+    instrumento && esquema !== v.esquema
+      ? { nombre: (await instrumentosDe(db, entidadId, vigencia)).get(instrumento) ?? instrumento, esquema }
+      : undefined,
+  );
   if (metas) errores.push({ campo: 'metasPeriodo', mensaje: metas });
   if (errores.length)
     throw new ErrorApi(
@@ -238,7 +256,8 @@ export async function resumenPlan(db: Db, entidadId: string, vigencia: number) {
   const { aplicables } = await politicasDeEntidad(db, entidadId, vigencia);
   const aplica = new Set(aplicables.map((p) => p.clave));
   const actividades = plan ? (await actividadesDe(db, plan.id)).filter((a) => aplica.has(a.politica)) : [];
-  const { modoPonderacion } = await leerVigencia(db, entidadId, vigencia);
+  const v = await leerVigencia(db, entidadId, vigencia);
+  const { modoPonderacion } = v;
   // Each group of weights by its name: a policy, a dependencia, or the whole plan (by the entity's mode).
   const nombres = new Map<string, string>([
     ['plan', 'todo el plan'],
@@ -286,7 +305,10 @@ export async function resumenPlan(db: Db, entidadId: string, vigencia: number) {
     cambio: previa
       ? clasificarCambio(previa.actividades as ActividadVersion[], comoVersion(actividades))
       : null,
-    actividades: await conNombres(db, entidadId, comoVersion(actividades)),
+    actividades: (await conNombres(db, entidadId, comoVersion(actividades))).map((a) => ({
+      ...a,
+      esquemaPeriodos: esquemaActividad(a, v.esquemasInstrumento, v.esquema),
+    })),
     ponderaciones: revisarPesos(actividades, (c) => nombres.get(c) ?? c, modoPonderacion),
   };
 }
@@ -392,7 +414,23 @@ export async function actualizarActividad(
     // A closed period's figures are frozen: a new version cannot move its goal after the fact. The
     // periods are held until commit, so none closes between this check and the change.
     await bloquearPeriodos(tx, entidadId, vigencia);
-    const { periodos } = await leerVigencia(tx, entidadId, vigencia);
+    const v = await leerVigencia(tx, entidadId, vigencia);
+    const esquema = esquemaActividad(entrada, v.esquemasInstrumento, v.esquema);
+    if (esquema !== esquemaActividad(antes, v.esquemasInstrumento, v.esquema)) {
+      // Its goals and reports are counted by the periods of its scheme: they would lose their meaning.
+      const [conReporte] = await tx
+        .select({ id: seguimiento.id })
+        .from(seguimiento)
+        .where(eq(seguimiento.actividadId, actividadId))
+        .limit(1);
+      if (conReporte || v.periodos.some((p) => p.cerrado))
+        throw new ErrorApi(
+          409,
+          'La actividad ya tiene reportes o periodos cerrados: no puede pasar a un instrumento con otro esquema de periodos.',
+          [{ campo: 'plan612', mensaje: 'el instrumento cambiaría el esquema de periodos de la actividad' }],
+        );
+    }
+    const periodos = (await lectorPeriodos(tx, entidadId, v))(esquema);
     const movida = periodos.find(
       (p) => p.cerrado && antes.metasPeriodo[p.numero - 1] !== entrada.metasPeriodo[p.numero - 1],
     );

@@ -28,7 +28,8 @@ const actividad = (
   producto: 'Informe de ejecución',
   metaAnual: 4,
   unidad: 'informes',
-  metasPeriodo: [1, 1, 1, 1],
+  // A vigencia configured without saying anything puts the PTEP by cuatrimestres: 3 goals.
+  metasPeriodo: etiquetas.plan612 === 'transparencia_etica' ? [1, 1, 2] : [1, 1, 1, 1],
   ponderacion: 10,
   fechaInicio: '2026-01-15',
   fechaFin: '2026-12-15',

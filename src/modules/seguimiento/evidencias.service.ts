@@ -8,6 +8,7 @@ import { conflicto, ErrorApi, invalido, noEncontrado } from '../../server/errore
 import { guardarArchivo, leerArchivo } from '../archivos/almacen.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import type { UsuarioSesion } from '../auth/sesion.repository.ts';
+import { periodoPlanDeReporte } from '../vigencias/vigencia.service.ts';
 import {
   actividadDeEntidad,
   exigirAbierto,
@@ -15,7 +16,7 @@ import {
   exigirEditable,
   exigirReportante,
   mensajeNoReportable,
-  periodoDe,
+  periodoDeReporte,
   seguimientoDe,
   vistaEvidencia,
 } from './seguimiento.service.ts';
@@ -52,6 +53,8 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 async function bloquearReporteEditable(tx: Tx, seguimientoId: string, para: 'agregar' | 'quitar') {
   const [s] = await tx.select().from(seguimiento).where(eq(seguimiento.id, seguimientoId)).for('update');
   if (!s) throw noEncontrado('el reporte de la evidencia');
+  // An instrument's report (the PTEP's cuatrimestre) is closed with the plan's period holding its cut-off.
+  const numeroPlan = await periodoPlanDeReporte(tx, s.actividadId, s.periodo);
   const [p] = await tx
     .select({ nombre: periodo.nombre, cerrado: periodo.cerrado })
     .from(periodo)
@@ -60,7 +63,7 @@ async function bloquearReporteEditable(tx: Tx, seguimientoId: string, para: 'agr
       and(eq(planAccion.entidadId, periodo.entidadId), eq(planAccion.vigencia, periodo.vigencia)),
     )
     .innerJoin(actividad, eq(actividad.planId, planAccion.id))
-    .where(and(eq(actividad.id, s.actividadId), eq(periodo.numero, s.periodo)))
+    .where(and(eq(actividad.id, s.actividadId), eq(periodo.numero, numeroPlan)))
     .for('share', { of: periodo });
   // A vigencia whose periods were never saved shows its default proposal, open (see leerVigencia).
   if (p) exigirAbierto(p);
@@ -144,10 +147,10 @@ const sinNombre = () =>
 async function reporteEditable(db: Db, quien: Reportante, destino: ReporteDestino) {
   const { entidadId, actividadId, periodo: numero } = destino;
   const a = await actividadDeEntidad(db, entidadId, actividadId);
-  const p = await periodoDe(db, entidadId, a.vigencia, numero);
+  const p = await periodoDeReporte(db, entidadId, a, numero);
   await exigirReportante(db, quien.usuario, entidadId, a);
   exigirAbierto(p);
-  const s = await seguimientoDe(db, actividadId, numero);
+  const s = await seguimientoDe(db, actividadId, p.numero);
   if (!s) throw mensajeNoReportable();
   exigirAdmiteEvidencia(s);
   return {

@@ -2,7 +2,15 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import { aprobadoAlgunaVez } from '../../core/flujo-plan.ts';
 import { finitoONulo } from '../../core/numeros.ts';
-import { esReporteTardio } from '../../core/periodos.ts';
+import {
+  ESQUEMAS,
+  type EsquemaPeriodos,
+  esquemaActividad,
+  esReporteTardio,
+  mensajeSinCorte,
+  periodoEnPeriodoPlan,
+  periodosContados,
+} from '../../core/periodos.ts';
 import type { Rol } from '../../core/roles.ts';
 import { rolesPermiten } from '../../core/roles.ts';
 import {
@@ -33,7 +41,13 @@ import type { UsuarioSesion } from '../auth/sesion.repository.ts';
 import { clavesAplicables } from '../catalogo/catalogo.repository.ts';
 import { type Correo, encolarAviso } from '../correo/correo.service.ts';
 import { notificar } from '../notificaciones/notificacion.repository.ts';
-import { bloquearPeriodo, leerVigencia } from '../vigencias/vigencia.service.ts';
+import {
+  bloquearPeriodo,
+  lectorPeriodos,
+  leerVigencia,
+  type PeriodoDeActividad,
+  type PeriodoLeido,
+} from '../vigencias/vigencia.service.ts';
 import { exigirJustificacionSobreejecucion } from './sobreejecucion.ts';
 import {
   contextoVerificacion,
@@ -67,6 +81,29 @@ async function vigenciaYPeriodo(db: Db, entidadId: string, vigencia: number, num
 /** The period of the vigencia; a closed period is frozen for every change. */
 export async function periodoDe(db: Db, entidadId: string, vigencia: number, numero: number) {
   return (await vigenciaYPeriodo(db, entidadId, vigencia, numero)).p;
+}
+
+/**
+ * The activity's period reported on the plan's period `numero` (the one in the address): the same period
+ * for an activity on the plan's scheme; for an instrument with its own scheme (the PTEP by cuatrimestres),
+ * its period whose cut-off falls in it, with its own window, closed when the plan's period is. 404 for a
+ * period the vigencia does not have; 409 when the instrument has no cut-off in it.
+ */
+export async function periodoDeReporte(
+  db: Db,
+  entidadId: string,
+  a: Pick<Actividad, 'codigo' | 'plan612' | 'planPropio'> & { vigencia: number },
+  numero: number,
+): Promise<PeriodoDeActividad> {
+  const { v, p } = await vigenciaYPeriodo(db, entidadId, a.vigencia, numero);
+  const esquema = esquemaActividad(a, v.esquemasInstrumento, v.esquema);
+  if (esquema === v.esquema) return { ...p, numeroPlan: p.numero };
+  const propio = periodoEnPeriodoPlan(numero, v.esquema, esquema);
+  if (propio === null)
+    throw conflicto(
+      `La actividad ${a.codigo} se reporta por ${ESQUEMAS[esquema].plural}: no tiene corte en «${p.nombre}».`,
+    );
+  return (await lectorPeriodos(db, entidadId, v))(esquema)[propio - 1]!;
 }
 
 export function exigirAbierto(p: { nombre: string; cerrado: boolean }) {
@@ -232,6 +269,25 @@ export async function hojaSeguimiento(
       .innerJoin(planAccion, eq(planAccion.id, actividad.planId))
       .where(delPlan)
   ).map((x) => x.s);
+  // Each activity on its scheme (core/periodos.ts): the plan's period, or its instrument's period whose
+  // cut-off falls in it (null: none does), and how many of its periods have passed at the cut-off.
+  const periodosDe = await lectorPeriodos(db, entidadId, v);
+  type Suyo = { esquema: EsquemaPeriodos; propio: PeriodoLeido | null; contados: number };
+  const esquemas = new Map<string, Suyo>(
+    actividades.map(({ a }): [string, Suyo] => {
+      const esquema = esquemaActividad(a, v.esquemasInstrumento, v.esquema);
+      if (esquema === v.esquema) return [a.id, { esquema, propio: p, contados: numero }];
+      const n = periodoEnPeriodoPlan(numero, v.esquema, esquema);
+      return [
+        a.id,
+        {
+          esquema,
+          propio: n === null ? null : periodosDe(esquema)[n - 1]!,
+          contados: periodosContados(numero, v.esquema, esquema),
+        },
+      ];
+    }),
+  );
   const evidencias = (
     await db
       .select({ e: evidencia })
@@ -242,6 +298,21 @@ export async function hojaSeguimiento(
       .where(and(delPlan, eq(seguimiento.periodo, numero)))
       .orderBy(asc(evidencia.creadoEn))
   ).map((x) => x.e);
+  // The instruments' own reports of this sheet (their period's number differs from the plan's): few.
+  const reportesPropios = reportes
+    .filter((r) => {
+      const e = esquemas.get(r.actividadId);
+      return e && e.esquema !== v.esquema && e.propio?.numero === r.periodo;
+    })
+    .map((r) => r.id);
+  if (reportesPropios.length)
+    evidencias.push(
+      ...(await db
+        .select()
+        .from(evidencia)
+        .where(inArray(evidencia.seguimientoId, reportesPropios))
+        .orderBy(asc(evidencia.creadoEn))),
+    );
   const politicasPropias = usuario
     ? (
         await db
@@ -270,12 +341,15 @@ export async function hojaSeguimiento(
     evidenciasDe.set(e.seguimientoId, [...(evidenciasDe.get(e.seguimientoId) ?? []), e]);
   const filas = suyas.map(({ a }) => {
     const suyos = reportesDe.get(a.id) ?? [];
+    const { esquema, propio: periodoPropio, contados } = esquemas.get(a.id)!;
+    const delPlan = esquema === v.esquema;
+    const suyo = periodoPropio?.numero ?? null;
     const logros = a.metasPeriodo.map((_, i) => {
       const r = suyos.find((x) => x.periodo === i + 1);
       if (!r) return null;
-      return seguimientoCuenta(r.estado) || i + 1 === numero ? r.valor : null;
+      return seguimientoCuenta(r.estado) || i + 1 === suyo ? r.valor : null;
     });
-    const propio = suyos.find((r) => r.periodo === numero);
+    const propio = suyo === null ? undefined : suyos.find((r) => r.periodo === suyo);
     return {
       actividad: {
         id: a.id,
@@ -289,9 +363,24 @@ export async function hojaSeguimiento(
         metasPeriodo: a.metasPeriodo,
         dependenciaId: a.dependenciaId,
         responsableId: a.responsableId,
+        esquemaPeriodos: esquema,
       },
-      cifras: cifrasSeguimiento(a.acumulacion, a.metaAnual, a.metasPeriodo, logros, numero),
+      // Null on the plan's scheme (the sheet's period is its own); else its period reported on this sheet.
+      periodoPropio:
+        delPlan || !periodoPropio
+          ? null
+          : {
+              numero: periodoPropio.numero,
+              nombre: periodoPropio.nombre,
+              corte: periodoPropio.corte,
+              abre: periodoPropio.abre,
+              cierra: periodoPropio.cierra,
+              ventana: periodoPropio.ventana,
+            },
+      sinCorte: periodoPropio ? null : mensajeSinCorte(esquema),
+      cifras: cifrasSeguimiento(a.acumulacion, a.metaAnual, a.metasPeriodo, logros, suyo ?? contados),
       reporte: vista(propio, (propio && evidenciasDe.get(propio.id)) || []),
+      // Who reports it; with `sinCorte` there is nothing to report on this sheet.
       puedeReportar: reporta && (aCargoDe(a, usuario!.id) || politicasPropias.includes(a.politica)),
       verificacion: vistaVerificacion(
         evaluarVerificacion(ctxVerificacion, a, propio?.reportadoPor ?? null),
@@ -337,7 +426,7 @@ async function prepararGuardado(
   entrada: EntradaReporte,
 ) {
   const a = await actividadDeEntidad(db, entidadId, actividadId);
-  const p = await periodoDe(db, entidadId, a.vigencia, periodo);
+  const p = await periodoDeReporte(db, entidadId, a, periodo);
   await exigirReportante(db, u, entidadId, a);
   exigirAbierto(p);
   const [plan] = await db.select().from(planAccion).where(eq(planAccion.id, a.planId));
@@ -353,7 +442,7 @@ async function prepararGuardado(
     dificultades: entrada.dificultades || null,
     justificacionSobreejecucion: entrada.justificacionSobreejecucion || null,
   };
-  return { a, p, datos, despues: { actividad: a.codigo, periodo, ...datos } };
+  return { a, p, datos, despues: { actividad: a.codigo, periodo: p.numero, ...datos } };
 }
 
 type DatosGuardados = Awaited<ReturnType<typeof prepararGuardado>>['datos'];
@@ -402,13 +491,13 @@ export async function guardarReporte(
   entrada: EntradaReporte,
 ) {
   const { entidadId, actividadId, periodo } = ref;
-  const { a, datos, despues } = await prepararGuardado(db, u, ref, entrada);
+  const { a, p, datos, despues } = await prepararGuardado(db, u, ref, entrada);
   await db.transaction(async (tx) => {
     await exigirPeriodoAbierto(tx, entidadId, a.vigencia, periodo);
     // Insert first: of two first saves at once, one creates and the other finds the row and changes it.
     const [creado] = await tx
       .insert(seguimiento)
-      .values({ ...datos, entidadId, actividadId, periodo, reportadoPor: u.id })
+      .values({ ...datos, entidadId, actividadId, periodo: p.numero, reportadoPor: u.id })
       .onConflictDoNothing({ target: [seguimiento.actividadId, seguimiento.periodo] })
       .returning();
     if (creado) {
@@ -422,7 +511,7 @@ export async function guardarReporte(
       });
       return;
     }
-    const antes = await bloquearReporte(tx, actividadId, periodo);
+    const antes = await bloquearReporte(tx, actividadId, p.numero);
     await actualizarReporte(tx, actor, u, entidadId, antes!, datos, despues);
   });
   const hoja = await hojaSeguimiento(db, entidadId, a.vigencia, periodo, u, actividadId);
@@ -455,7 +544,7 @@ export async function guardarYEnviar(
   const { a, p, datos, despues } = await prepararGuardado(db, u, ref, entrada);
   await db.transaction(async (tx) => {
     await exigirPeriodoAbierto(tx, entidadId, a.vigencia, periodo);
-    const antes = await bloquearReporte(tx, actividadId, periodo);
+    const antes = await bloquearReporte(tx, actividadId, p.numero);
     // Evidence hangs from a saved report, and nothing is sent without evidence.
     if (!antes) throw mensajeNoReportable();
     if (!mismasCifras(antes, datos)) await actualizarReporte(tx, actor, u, entidadId, antes, datos, despues);
@@ -539,7 +628,7 @@ async function darPaso(
   servicioCorreo: Correo | null,
 ): Promise<number> {
   const a = await actividadDeEntidad(db, entidadId, actividadId);
-  const p = await periodoDe(db, entidadId, a.vigencia, periodo);
+  const p = await periodoDeReporte(db, entidadId, a, periodo);
   if (accion === 'enviar' || accion === 'responder') await exigirReportante(db, u, entidadId, a);
   exigirAbierto(p);
   await db.transaction(async (tx) => {
@@ -566,12 +655,12 @@ async function pasoEnTransaccion(
   u: UsuarioSesion,
   accion: AccionSeguimiento,
   a: Actividad & { vigencia: number },
-  p: Awaited<ReturnType<typeof periodoDe>>,
+  p: PeriodoDeActividad,
   { entidadId, actividadId, periodo }: RefReporte,
   { observaciones, avanceVerificado }: DatosPaso,
   servicioCorreo: Correo | null,
 ) {
-  const s = await seguimientoDe(tx, actividadId, periodo);
+  const s = await seguimientoDe(tx, actividadId, p.numero);
   if (!s) throw mensajeNoReportable();
   const desde = s.estado;
   // Who verifies this report (control interno, or planeación for control interno's own work) and whether
@@ -607,7 +696,7 @@ async function pasoEnTransaccion(
     .where(and(eq(seguimiento.id, s.id), eq(seguimiento.estado, desde)))
     .returning({ id: seguimiento.id });
   if (!hecho) {
-    const ahora = await seguimientoDe(tx, actividadId, periodo);
+    const ahora = await seguimientoDe(tx, actividadId, p.numero);
     throw conflicto(mensajeReporteCambiado(ahora?.estado ?? desde));
   }
   // Checked once the row is this transaction's: what has no evidence is not done.
@@ -625,7 +714,7 @@ async function pasoEnTransaccion(
     despues: {
       estado: t.hacia,
       actividad: a.codigo,
-      periodo,
+      periodo: p.numero,
       observaciones: observaciones ?? null,
       ...(avanceVerificado !== undefined ? { avanceVerificado } : {}),
       ...(verificacion.linea === 'planeacion' && (accion === 'verificar' || accion === 'observar')

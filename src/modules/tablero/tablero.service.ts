@@ -24,7 +24,14 @@ import {
 import { CALENDARIO_NACIONAL } from '../../core/dias-habiles.ts';
 import { visibleAlPublico } from '../../core/flujo-plan.ts';
 import { MAXIMO_CIFRA } from '../../core/numeros.ts';
-import { periodosDeVigencia } from '../../core/periodos.ts';
+import {
+  ESQUEMAS_PERIODOS,
+  esquemaActividad,
+  mesesDe,
+  periodoEnPeriodoPlan,
+  periodosContados,
+  periodosDeVigencia,
+} from '../../core/periodos.ts';
 import { ESTADOS_SEGUIMIENTO, type EstadoSeguimiento, seguimientoCuenta } from '../../core/seguimiento.ts';
 import { type EstadoActividad, estadoActividad, type NivelSemaforo } from '../../core/semaforo.ts';
 import { resumenVerificacion, situacionVerificacion } from '../../core/verificacion.ts';
@@ -43,7 +50,7 @@ import { sinNoFinitos } from '../../server/esquemas.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
 import { contextoVerificacion, evaluarVerificacion } from '../seguimiento/verificacion.service.ts';
-import { bloquearPeriodo, leerVigencia } from '../vigencias/vigencia.service.ts';
+import { bloquearPeriodo, lectorPeriodos, leerVigencia } from '../vigencias/vigencia.service.ts';
 import { CacheLru, LecturasCompartidas } from './tablero.cache.ts';
 import { filasDeLaVersionVigente } from './version-vigente.ts';
 
@@ -55,6 +62,8 @@ export function periodoVigente(periodos: { numero: number; corte: string }[], ho
 
 export interface FilaCifras {
   id: string;
+  plan612: string | null;
+  plan_propio: string | null;
   politica: string;
   dependencia_id: string | null;
   ponderacion: number;
@@ -101,13 +110,32 @@ const agregadosSql = (cuenta: SQL) => sql`count(s.valor) filter (where ${cuenta}
   (max(array[s.periodo::float8, s.valor]) filter (where ${cuenta}))[2] as ultimo`;
 
 /**
- * Every activity of the entity's plan with its accepted figure of each period up to the cut-off and its
- * report of that period, in one query; the goal type accumulates them in core. A value stored before the
- * input bounds (1e308, Infinity) makes the activity's figure NaN, which the consolidation turns into «sin
- * dato». Rows come back as one JSON array: the embedded database spends most of its time converting row by
- * row, not computing.
+ * An activity's period, in SQL, from the instruments with a scheme of their own (instrument → period): the
+ * one of its Decreto 612 plan, else of its own plan, else `comun`. Without such instruments, `comun`.
  */
-async function cifrasPorActividad(db: Db, vigencia: number, numero: number, entidadId: string) {
+function porInstrumentoSql(porInstrumento: Record<string, number>, comun: number) {
+  if (!Object.keys(porInstrumento).length) return sql`${comun}`;
+  const m = JSON.stringify(porInstrumento);
+  return sql`coalesce((${m}::jsonb ->> a.plan612)::int, (${m}::jsonb ->> a.plan_propio)::int, ${comun})`;
+}
+
+/**
+ * Every activity of the entity's plan with its accepted figure of each period up to the cut-off and its
+ * report of that period, in one query (an instrument with its own scheme counts its periods up to the
+ * cut-off, `contados`, and its report is the one of its period that falls in this one, `propios`); the
+ * goal type accumulates them in core. A value stored before the input bounds (1e308, Infinity) makes the
+ * activity's figure NaN, which the consolidation turns into «sin dato». Rows come back as one JSON array:
+ * the embedded database spends most of its time converting row by row, not computing.
+ */
+async function cifrasPorActividad(
+  db: Db,
+  vigencia: number,
+  numero: number,
+  entidadId: string,
+  instrumentos: { contados: Record<string, number>; propios: Record<string, number> },
+) {
+  const hasta = porInstrumentoSql(instrumentos.contados, numero);
+  const propio = porInstrumentoSql(instrumentos.propios, numero);
   const cuentan = sql.join(
     ESTADOS_QUE_CUENTAN.map((e) => sql`${e}`),
     sql`, `,
@@ -115,7 +143,7 @@ async function cifrasPorActividad(db: Db, vigencia: number, numero: number, enti
   const [fila] = await filasSql<{ j: string | null }>(
     db,
     sql`select json_agg(json_build_object(
-          'id', a.id, 'politica', a.politica, 'dependencia_id', a.dependencia_id,
+          'id', a.id, 'plan612', a.plan612, 'plan_propio', a.plan_propio, 'politica', a.politica, 'dependencia_id', a.dependencia_id,
           'ponderacion', a.ponderacion, 'meta_anual', a.meta_anual, 'metas_periodo', a.metas_periodo,
           'fecha_inicio', a.fecha_inicio, 'fecha_fin', a.fecha_fin, 'acumulacion', a.acumulacion,
           'n', coalesce(r.n, 0), 'suma', r.suma, 'maximo', r.maximo, 'ultimo', r.ultimo, 'fuera', r.fuera,
@@ -129,19 +157,23 @@ async function cifrasPorActividad(db: Db, vigencia: number, numero: number, enti
           select ${agregadosSql(cuentaSql())},
                  coalesce(bool_or(not (abs(s.valor) <= ${MAXIMO_CIFRA})) filter (where s.estado in (${cuentan})),
                    false) as fuera,
-                 max(s.estado) filter (where s.periodo = ${numero}) as estado_actual,
-                 bool_or(s.tardio) filter (where s.periodo = ${numero}) as tardio_actual,
-                 max(s.avance_verificado) filter (where s.periodo = ${numero}) as avance_verificado,
-                 max(s.reportado_por::text) filter (where s.periodo = ${numero}) as reportado_por
-          from seguimiento s where s.actividad_id = a.id and s.periodo <= ${numero}) r on true
+                 max(s.estado) filter (where s.periodo = ${propio}) as estado_actual,
+                 bool_or(s.tardio) filter (where s.periodo = ${propio}) as tardio_actual,
+                 max(s.avance_verificado) filter (where s.periodo = ${propio}) as avance_verificado,
+                 max(s.reportado_por::text) filter (where s.periodo = ${propio}) as reportado_por
+          from seguimiento s where s.actividad_id = a.id and s.periodo <= ${hasta}) r on true
         where p.vigencia = ${vigencia} and p.entidad_id = ${entidadId}`,
   );
   return fila?.j ? (JSON.parse(fila.j) as FilaCifras[]) : [];
 }
 
-/** The activity as the consolidation rules see it; `periodo` bounds decide whether a report was due. */
-function consolidable(f: FilaCifras, numero: number, periodo: { inicio: string; corte: string }) {
-  const debia = f.fecha_inicio <= periodo.corte && f.fecha_fin >= periodo.inicio;
+/**
+ * The activity as the consolidation rules see it at a cut-off where `contados` of its periods have passed;
+ * the bounds of its period due there (none: an instrument without a cut-off in it) decide whether a report
+ * was due.
+ */
+function consolidable(f: FilaCifras, contados: number, periodo: { inicio: string; corte: string } | null) {
+  const debia = !!periodo && f.fecha_inicio <= periodo.corte && f.fecha_fin >= periodo.inicio;
   // Sent: anything past borrador/devuelto.
   const envio = f.estado_actual !== null && f.estado_actual !== 'borrador' && f.estado_actual !== 'devuelto';
   return {
@@ -153,7 +185,7 @@ function consolidable(f: FilaCifras, numero: number, periodo: { inicio: string; 
       dependencia: f.dependencia_id,
       ponderacion: f.ponderacion,
       metaAnual: f.meta_anual,
-      planeadoAlCorte: planeadoAcumulado(f.acumulacion, f.metas_periodo, numero),
+      planeadoAlCorte: planeadoAcumulado(f.acumulacion, f.metas_periodo, contados),
       logradoAlCorte: f.fuera
         ? Number.NaN
         : (logradoDesdeAgregados(
@@ -174,12 +206,22 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
   const p = v.periodos.find((x) => x.numero === numero);
   if (!p) throw noEncontrado(`el periodo ${numero} de la vigencia ${vigencia}`);
   const hoy = hoyEnColombia();
+  // Instruments with a scheme of their own (the PTEP by cuatrimestres): how many of their periods have
+  // passed at this cut-off, and which one of them is due in it (0: none).
+  const propios = Object.entries(v.esquemasInstrumento).filter(([, e]) => e !== v.esquema);
+  const instrumentos = {
+    contados: Object.fromEntries(propios.map(([k, e]) => [k, periodosContados(numero, v.esquema, e)])),
+    propios: Object.fromEntries(
+      propios.map(([k, e]) => [k, periodoEnPeriodoPlan(numero, v.esquema, e) ?? 0]),
+    ),
+  };
+  const periodosDe = await lectorPeriodos(db, entidadId, v);
   const [politicas, dimensiones, todasLasFilas, dependencias, ctxVerificacion] = await Promise.all([
     // Only the policies the entity's FURAG form includes: the others vanish from figures and averages.
     politicasDeVigencia(db, vigencia).then((ps) => politicasAplicables(ps, e.tipoFormulario)),
     db.select().from(dimension).where(eq(dimension.vigencia, vigencia)).orderBy(asc(dimension.orden)),
     // The version in force: while a new one is in course, the last approved (version-vigente.ts).
-    cifrasPorActividad(db, vigencia, numero, entidadId).then((f) =>
+    cifrasPorActividad(db, vigencia, numero, entidadId, instrumentos).then((f) =>
       filasDeLaVersionVigente(db, entidadId, vigencia, f),
     ),
     db
@@ -191,7 +233,17 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
   const aplican = new Set(politicas.map((x) => x.clave));
   const filas = todasLasFilas.filter((f) => aplican.has(f.politica));
   const nombreDependencia = new Map(dependencias.map((d) => [d.id, d.nombre]));
-  const detalle = filas.map((f) => ({ f, ...consolidable(f, numero, p) }));
+  const detalle = filas.map((f) => {
+    const esquema = esquemaActividad(
+      { plan612: f.plan612, planPropio: f.plan_propio },
+      v.esquemasInstrumento,
+      v.esquema,
+    );
+    if (esquema === v.esquema) return { f, debido: p, ...consolidable(f, numero, p) };
+    const n = periodoEnPeriodoPlan(numero, v.esquema, esquema);
+    const debido = n === null ? null : periodosDe(esquema)[n - 1]!;
+    return { f, debido, ...consolidable(f, periodosContados(numero, v.esquema, esquema), debido) };
+  });
   const consolidables = detalle.map((d) => d.actividad);
   const c = consolidar(consolidables, politicas, v.semaforo, v.modoPonderacion);
 
@@ -209,7 +261,7 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
     azul: 0,
     sinDato: 0,
   };
-  const listado = detalle.map(({ f: a, debia, envio }, i) => {
+  const listado = detalle.map(({ f: a, debia, envio, debido }, i) => {
     const r = c.actividades[i]!;
     const estado = estadoActividad(
       {
@@ -217,7 +269,7 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
         avance: r.avanceReal,
         cumplimiento: r.cumplimiento,
         iniciada: a.fecha_inicio <= p.corte,
-        debiaReportar: debia && (p.cerrado || hoy > p.cierra),
+        debiaReportar: debia && (p.cerrado || hoy > (debido ?? p).cierra),
       },
       v.semaforo,
     );
@@ -659,6 +711,18 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
     sql`, `,
   );
   const cuenta = cuentaSql();
+  // The cut-off rule (core/periodos.ts) per activity, from its entity's schemes: plan months (mp), the
+  // activity's (ma), periods counted at this cut-off and its period due in it (0: none).
+  const meses = (esquema: SQL) =>
+    sql`(case ${esquema} ${sql.raw(ESQUEMAS_PERIODOS.map((e) => `when '${e}' then ${mesesDe(e)}`).join(' '))} end)`;
+  const mp = meses(sql`coalesce(ve.esquema, 'trimestral')`);
+  const ma = (a: string) =>
+    meses(
+      sql`coalesce(ve.esquemas_instrumento ->> ${sql.raw(a)}.plan612, ve.esquemas_instrumento ->> ${sql.raw(a)}.plan_propio, ve.esquema, 'trimestral')`,
+    );
+  const contados = (a: string, n: number) => sql`((${n}::int * ${mp}) / ${ma(a)})`;
+  const propio = (a: string) =>
+    sql`(case when ${contados(a, numero)} > ${contados(a, numero - 1)} then ${contados(a, numero)} else 0 end)`;
   const filas = await filasSql<{
     entidad_id: string;
     politica: string;
@@ -675,16 +739,18 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
           select s.actividad_id,
                  ${agregadosSql(cuenta)},
                  bool_or(not (abs(s.valor) <= ${MAXIMO_CIFRA})) filter (where s.estado in (${cuentan})) as fuera,
-                 bool_or(s.periodo = ${numero} and s.estado not in ('borrador', 'devuelto')) as envio
+                 bool_or(s.periodo = ${propio('a2')} and s.estado not in ('borrador', 'devuelto')) as envio
           from seguimiento s
           join actividad a2 on a2.id = s.actividad_id
           join plan_accion p2 on p2.id = a2.plan_id
-          where p2.vigencia = ${vigencia} and s.periodo <= ${numero}
+          left join vigencia_entidad ve on ve.entidad_id = p2.entidad_id and ve.vigencia = ${vigencia}
+          where p2.vigencia = ${vigencia} and s.periodo <= ${contados('a2', numero)}
           group by s.actividad_id),
         act as (
           select p.entidad_id, a.politica, a.dependencia_id, greatest(a.ponderacion, 0) as w, a.meta_anual,
                  a.fecha_inicio,
-                 a.fecha_fin, r.fuera, r.envio,
+                 a.fecha_fin, r.fuera, r.envio, ${ma('a')} = ${mp} as del_plan, ${ma('a')} as ma,
+                 ${propio('a')} as propio,
                  -- The goal type's achievement (core/acumulacion.ts, logradoAcumulado).
                  case a.acumulacion
                    when 'ultimo' then r.ultimo when 'promedio' then r.suma / nullif(r.n, 0) when 'maximo' then r.maximo
@@ -692,6 +758,7 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
                    else r.suma end as logrado
           from actividad a
           join plan_accion p on p.id = a.plan_id
+          left join vigencia_entidad ve on ve.entidad_id = p.entidad_id and ve.vigencia = ${vigencia}
           left join r on r.actividad_id = a.id
           where p.vigencia = ${vigencia}),
         evaluada as (
@@ -702,8 +769,15 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
                    then least(100, greatest(0, coalesce(a.logrado, 0)) / greatest(a.meta_anual, 0.000001) * 100)
                    end as avance,
                  (a.meta_anual > 0
-                   and a.fecha_inicio <= coalesce(pe.corte, ${porDefecto.corte}::date)
-                   and a.fecha_fin >= coalesce(pe.inicio, ${porDefecto.inicio}::date)
+                   and case when a.del_plan then
+                     a.fecha_inicio <= coalesce(pe.corte, ${porDefecto.corte}::date)
+                     and a.fecha_fin >= coalesce(pe.inicio, ${porDefecto.inicio}::date)
+                   else
+                     -- An instrument with its own scheme: due only in the period that holds its cut-off.
+                     a.propio > 0
+                     and a.fecha_inicio < make_date(${vigencia}::int, 1, 1) + make_interval(months => a.propio * a.ma)
+                     and a.fecha_fin >= make_date(${vigencia}::int, 1, 1) + make_interval(months => (a.propio - 1) * a.ma)
+                   end
                    and not coalesce(a.envio, false)) as sin_reporte
           from act a
           left join periodo pe on pe.entidad_id = a.entidad_id and pe.vigencia = ${vigencia} and pe.numero = ${numero})

@@ -14,6 +14,8 @@ interface ActividadAprobada {
   politica: string;
   codigo: string;
   nombre: string;
+  plan612?: string | null;
+  planPropio?: string | null;
   dependenciaId: string | null;
   responsableId: string | null;
   corresponsables?: string[] | null;
@@ -60,6 +62,8 @@ export async function filasDeLaVersionVigente(
       return {
         id: a.id,
         politica: a.politica,
+        plan612: a.plan612 ?? null,
+        plan_propio: a.planPropio ?? null,
         codigo: a.codigo,
         nombre: a.nombre,
         dependencia_id: a.dependenciaId,

@@ -1,6 +1,7 @@
 import type { Catalogo } from '@contrato/catalogo.ts';
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ComponentProps } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { ErrorApi } from '../../api.ts';
 import { renderConMantine } from '../../ui/render-prueba.tsx';
@@ -49,11 +50,13 @@ const catalogo: Catalogo = {
 function formulario(
   alGuardar: (d: DatosActividad) => unknown,
   planesPropios: { codigo: string; nombre: string; politicas: string[] }[] = [],
+  esquemas?: ComponentProps<typeof FormularioActividad>['esquemas'],
 ) {
   renderConMantine(
     <FormularioActividad
       catalogo={catalogo}
       planesPropios={planesPropios}
+      esquemas={esquemas}
       periodos={['Trimestre 1', 'Trimestre 2']}
       dependencias={[]}
       personas={[]}
@@ -109,6 +112,28 @@ describe('formulario de actividad', { timeout: 20_000 }, () => {
       'Meta: Trimestre 2: Escriba cada meta por periodo como número',
     );
     expect(alGuardar).not.toHaveBeenCalled();
+  });
+
+  it('una actividad del PTEP por cuatrimestres tiene 3 metas con sus nombres, y el aviso lo explica', async () => {
+    const alGuardar = vi.fn(async (_d: DatosActividad) => {});
+    const boton = formulario(alGuardar, [], {
+      esquema: 'trimestral',
+      esquemasInstrumento: { ptep: 'cuatrimestral' },
+    });
+    llenar();
+    escribir('Plan del Decreto 612 (opcional)', 'ptep');
+    expect(screen.queryByLabelText('Meta: Trimestre 1')).toBeNull();
+    expect(screen.getByText(/El PTEP se programa por cuatrimestres/)).toBeTruthy();
+    escribir('Meta: Cuatrimestre 1', '0');
+    escribir('Meta: Cuatrimestre 2', '0');
+    escribir('Meta: Cuatrimestre 3', '1');
+    await userEvent.click(boton);
+    expect(alGuardar).toHaveBeenCalledTimes(1);
+    expect(alGuardar.mock.calls[0]![0]).toMatchObject({ plan612: 'ptep', metasPeriodo: [0, 0, 1] });
+    // Back to no plan: the plan's periods again, the goals typed kept.
+    escribir('Plan del Decreto 612 (opcional)', '');
+    expect(screen.getByLabelText('Meta: Trimestre 2')).toBeTruthy();
+    expect(screen.queryByLabelText('Meta: Cuatrimestre 3')).toBeNull();
   });
 
   it('envía las fechas en aaaa-mm-dd, los números como números y lo vacío como null', async () => {

@@ -11,6 +11,7 @@ import {
   problemaMetas,
 } from '@core/acumulacion.ts';
 import { planAdmitePolitica, planesDePolitica } from '@core/catalogo.ts';
+import { cantidadPeriodos, ESQUEMAS, type EsquemaPeriodos, esquemaActividad } from '@core/periodos.ts';
 import {
   Fieldset,
   MultiSelect,
@@ -123,9 +124,16 @@ export function FormularioActividad({
   alGuardar,
   politicasPermitidas,
   etiquetaEnviar,
+  esquemas,
 }: {
   catalogo: Catalogo;
+  /** Names of the plan's periods (the vigencia's scheme). */
   periodos: string[];
+  /**
+   * The vigencia's scheme and its instruments' own: an activity of the PTEP by cuatrimestres has 3 goals,
+   * named after its periods. Without it every activity follows `periodos`.
+   */
+  esquemas?: { esquema: EsquemaPeriodos; esquemasInstrumento: Partial<Record<string, EsquemaPeriodos>> };
   dependencias: Dependencia[];
   personas: UsuarioEntidad[];
   indicadores?: { id: string; codigo: string; nombre: string }[];
@@ -207,11 +215,47 @@ export function FormularioActividad({
   const planes = planesDePolitica(catalogo.planesDecreto612, d.politica);
   const propios = planesPropios.filter((p) => planAdmitePolitica(p, d.politica));
   const c = (ruta: string) => campo(form, ruta);
+  // Its own scheme when its instrument has one (the PTEP by cuatrimestres): one goal per period of it.
+  const esquema = esquemas ? esquemaActividad(d, esquemas.esquemasInstrumento, esquemas.esquema) : null;
+  const propio = esquemas && esquema && esquema !== esquemas.esquema ? esquema : null;
+  const nombres = propio
+    ? Array.from({ length: cantidadPeriodos(propio) }, (_, i) => ESQUEMAS[propio].nombre(i + 1))
+    : periodos;
+  // The error summary names each goal by its period too.
+  Object.assign(
+    form.etiquetas,
+    Object.fromEntries(nombres.map((nombre, i) => [`metasPeriodo.${i}`, `Meta: ${nombre}`])),
+  );
+  // Named as the server does: the Decreto 612 plan by its acronym (PTEP), an own plan by its code.
+  const plan612Propio = catalogo.planesDecreto612.find(
+    (p) => p.clave === d.plan612 && !!esquemas?.esquemasInstrumento[p.clave],
+  );
+  const instrumento = propio
+    ? plan612Propio
+      ? (plan612Propio.sigla ?? plan612Propio.nombre)
+      : d.planPropio
+    : null;
+  // Choosing an instrument with another scheme changes how many goals there are: the ones typed are kept.
+  const ajustarMetas = (cambio: Partial<Valores>) => {
+    const v = { ...d, ...cambio };
+    const e = esquemas ? esquemaActividad(v, esquemas.esquemasInstrumento, esquemas.esquema) : null;
+    const n = e && e !== esquemas?.esquema ? cantidadPeriodos(e) : periodos.length;
+    form.setValues({
+      ...cambio,
+      metasPeriodo: Array.from({ length: n }, (_, i) => v.metasPeriodo[i] ?? 0),
+    });
+  };
   // The same rule as the server, shown while typing: which goals fit depends on the goal type.
   const metas = d.metasPeriodo.map((m) => (m === '' ? 0 : Number(m)));
   const cuadre =
     Number(d.metaAnual) > 0 && metas.every(Number.isFinite)
-      ? (problemaMetas(d.acumulacion, Number(d.metaAnual), metas, periodos.length) ??
+      ? (problemaMetas(
+          d.acumulacion,
+          Number(d.metaAnual),
+          metas,
+          nombres.length,
+          propio && instrumento ? { nombre: instrumento, esquema: propio } : undefined,
+        ) ??
         `Las metas por periodo cuadran con la meta anual (${NOMBRE_ACUMULACION[d.acumulacion].toLowerCase()}).`)
       : null;
   const cuadra = cuadre?.startsWith('Las metas por periodo cuadran');
@@ -227,7 +271,7 @@ export function FormularioActividad({
             <NativeSelect
               {...c('politica')}
               onChange={(e) =>
-                form.setValues({
+                ajustarMetas({
                   politica: e.currentTarget.value,
                   indiceFurag: '',
                   plan612: '',
@@ -251,6 +295,7 @@ export function FormularioActividad({
             />
             <NativeSelect
               {...c('plan612')}
+              onChange={(e) => ajustarMetas({ plan612: e.currentTarget.value })}
               data={[
                 { value: '', label: 'Ninguno' },
                 ...planes.map((p) => ({ value: p.clave, label: p.nombre })),
@@ -259,6 +304,7 @@ export function FormularioActividad({
             {(propios.length > 0 || d.planPropio) && (
               <NativeSelect
                 {...c('planPropio')}
+                onChange={(e) => ajustarMetas({ planPropio: e.currentTarget.value })}
                 data={[
                   { value: '', label: 'Ninguno' },
                   ...propios.map((p) => ({ value: p.codigo, label: `${p.codigo} · ${p.nombre}` })),
@@ -285,9 +331,20 @@ export function FormularioActividad({
             <NumberInput {...c('metaAnual')} decimalSeparator="," thousandSeparator="." />
             <NumberInput {...c('ponderacion')} suffix=" %" decimalSeparator="," min={0} max={100} />
           </SimpleGrid>
+          {propio && (
+            <Text size="sm" mt="sm">
+              {`El ${instrumento} se programa por ${ESQUEMAS[propio].plural} (configuración de la vigencia): una meta por cada uno, y se reporta en el periodo del plan que contiene su corte.`}
+            </Text>
+          )}
           <SimpleGrid cols={{ base: 2, sm: 4 }} mt="sm">
-            {periodos.map((nombre, i) => (
-              <NumberInput key={nombre} {...c(`metasPeriodo.${i}`)} decimalSeparator="," min={0} />
+            {nombres.map((nombre, i) => (
+              <NumberInput
+                key={nombre}
+                {...c(`metasPeriodo.${i}`)}
+                label={`Meta: ${nombre}`}
+                decimalSeparator=","
+                min={0}
+              />
             ))}
           </SimpleGrid>
           <div aria-live="polite">

@@ -93,6 +93,7 @@ export function PlanPage() {
           estadoPlan={p?.plan?.estado ?? null}
           catalogo={catalogo.data}
           periodos={config.data.periodos.map((x) => x.nombre)}
+          esquemas={config.data}
           dependencias={dependencias.data ?? []}
           personas={personas.data ?? []}
           objetivos={objetivos.data ?? []}
@@ -138,6 +139,7 @@ export function PlanPage() {
               key={formulario}
               catalogo={modelo}
               periodos={config.data.periodos.map((x) => x.nombre)}
+              esquemas={config.data}
               dependencias={dependencias.data ?? []}
               personas={personas.data ?? []}
               indicadores={indicadores.data ?? []}
@@ -168,6 +170,7 @@ export function PlanPage() {
           <FormularioActividad
             catalogo={modelo}
             periodos={config.data.periodos.map((x) => x.nombre)}
+            esquemas={config.data}
             dependencias={dependencias.data ?? []}
             personas={personas.data ?? []}
             indicadores={indicadores.data ?? []}

@@ -5,6 +5,7 @@ import type { UsuarioEntidad } from '@contrato/usuarios.ts';
 import { NOMBRE_ESTADO_PROPUESTA, planAceptaPropuestas } from '@core/propuestas.ts';
 import { Badge, Button, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import type { ComponentProps } from 'react';
 import { useState } from 'react';
 import { Exito, MensajeError, TablaDesplazable } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
@@ -29,6 +30,7 @@ export function PropuestasPlan({
   estadoPlan,
   catalogo,
   periodos,
+  esquemas,
   dependencias,
   personas,
   objetivos,
@@ -36,6 +38,8 @@ export function PropuestasPlan({
   estadoPlan: string | null;
   catalogo: Catalogo;
   periodos: string[];
+  /** The vigencia's schemes: an activity of an instrument with its own has its goals (the PTEP: 3). */
+  esquemas?: ComponentProps<typeof FormularioActividad>['esquemas'];
   dependencias: Dependencia[];
   personas: UsuarioEntidad[];
   objetivos: { codigo: string; nombre: string }[];
@@ -78,6 +82,7 @@ export function PropuestasPlan({
     <FormularioActividad
       catalogo={catalogo}
       periodos={periodos}
+      esquemas={esquemas}
       dependencias={dependencias}
       personas={personas}
       objetivos={objetivos}

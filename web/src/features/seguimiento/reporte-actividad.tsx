@@ -25,7 +25,7 @@ import { useState } from 'react';
 import { erroresPorCampo } from '../../api.ts';
 import { MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
-import { fechaHora, numero, porcentaje } from '../../ui/formato.ts';
+import { fechaCivil, fechaHora, numero, porcentaje } from '../../ui/formato.ts';
 import { useAvisoCambiosSinGuardar } from '../../ui/formulario.tsx';
 import { useEstadoPlataforma } from '../auth/estado-plataforma.ts';
 import {
@@ -160,7 +160,10 @@ export function ReporteActividad({
       },
     });
   const editable =
-    !cerrado && fila.puedeReportar && (!r || r.estado === 'borrador' || r.estado === 'devuelto');
+    !cerrado &&
+    !fila.sinCorte &&
+    fila.puedeReportar &&
+    (!r || r.estado === 'borrador' || r.estado === 'devuelto');
   // The reply step: the responsible answers control interno and may add evidence (never remove it).
   const responde = !cerrado && fila.puedeReportar && r?.estado === 'con_observaciones';
   const agregaEvidencia = editable || responde;
@@ -189,6 +192,13 @@ export function ReporteActividad({
             {a.codigo} · {a.nombre}
           </Title>
           <Text size="sm">Producto: {a.producto}</Text>
+          {fila.periodoPropio && (
+            <Text size="sm">
+              Se reporta por su propio periodo: <strong>{fila.periodoPropio.nombre}</strong>, con ventana del{' '}
+              {fechaCivil(fila.periodoPropio.abre)} al {fechaCivil(fila.periodoPropio.cierra)}.
+            </Text>
+          )}
+          {fila.sinCorte && <Text size="sm">{fila.sinCorte}</Text>}
         </div>
         <Group gap="xs">
           <EstadoReporte estado={r?.estado ?? null} />
@@ -391,7 +401,7 @@ export function ReporteActividad({
               {r.enviadoEn && <Text size="sm">Enviado el {fechaHora(new Date(r.enviadoEn))}</Text>}
             </Stack>
           ) : (
-            <Text>No hay reporte de este periodo.</Text>
+            <Text>{fila.sinCorte ?? 'No hay reporte de este periodo.'}</Text>
           )}
 
           {r && (

@@ -35,8 +35,10 @@ type Filtro = 'todas' | 'mias' | 'pendientes';
 function pendientesDeCierre(filas: HojaSeguimiento['filas']) {
   return {
     porRevisar: filas.filter((f) => f.reporte?.estado === 'enviado'),
+    // An instrument without a cut-off in this period (the PTEP by cuatrimestres) owes no report in it.
     sinEnviar: filas.filter(
-      (f) => !f.reporte || f.reporte.estado === 'borrador' || f.reporte.estado === 'devuelto',
+      (f) =>
+        !f.sinCorte && (!f.reporte || f.reporte.estado === 'borrador' || f.reporte.estado === 'devuelto'),
     ),
   };
 }
@@ -95,6 +97,7 @@ export function SeguimientoPage() {
             (f.verificacion.puedeVerificar &&
               (f.verificacion.situacion === 'pendiente' || f.verificacion.situacion === 'respondido')) ||
             (f.puedeReportar &&
+              !f.sinCorte &&
               (!f.reporte ||
                 f.reporte.estado === 'borrador' ||
                 f.reporte.estado === 'devuelto' ||

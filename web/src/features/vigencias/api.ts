@@ -7,7 +7,7 @@ export { periodoSugerido, periodoVigente, vigenciaKeys, vigenciaQuery } from './
 
 export type ConfiguracionVigencia = Pick<
   VigenciaEntidad,
-  'esquema' | 'diasHabilesReporte' | 'semaforo' | 'modoPonderacion'
+  'esquema' | 'diasHabilesReporte' | 'semaforo' | 'modoPonderacion' | 'esquemasInstrumento'
 >;
 
 export function useGuardarVigencia(entidadId: string, vigencia: number) {

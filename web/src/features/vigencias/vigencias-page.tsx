@@ -1,7 +1,10 @@
 import { ConfigurarVigenciaSchema, type VigenciaEntidad } from '@contrato/vigencias.ts';
 import { LIMITES } from '@core/numeros.ts';
+import { ESQUEMAS_INSTRUMENTO_POR_DEFECTO } from '@core/periodos.ts';
 import { MODOS_PONDERACION, NOMBRE_MODO_PONDERACION } from '@core/ponderacion.ts';
 import {
+  Button,
+  Group,
   NativeSelect,
   NumberInput,
   Paper,
@@ -18,6 +21,8 @@ import { useTrabajo } from '../../ui/contexto.tsx';
 import { cantidad, fechaCivil } from '../../ui/formato.ts';
 import { aNumero, campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { Termino } from '../../ui/termino.tsx';
+import { catalogoQuery } from '../catalogo/api.ts';
+import { planesPropiosQuery } from '../plan/api.ts';
 import { type ConfiguracionVigencia, useGuardarVigencia, vigenciaQuery } from './api.ts';
 
 const VENTANA = { por_abrir: 'Por abrir', abierta: 'Abierta', cerrada: 'Cerrada' } as const;
@@ -40,6 +45,16 @@ export function VigenciasPage() {
   const { entidad, vigencia, puede } = useTrabajo();
   const consulta = useQuery(vigenciaQuery(entidad?.id, vigencia));
   const guardar = useGuardarVigencia(entidad?.id ?? '', vigencia);
+  const catalogo = useQuery(catalogoQuery(vigencia));
+  const propios = useQuery(planesPropiosQuery(entidad?.id));
+  // The instruments that may follow their own scheme: the Decreto 612 plans and the entity's own plans.
+  const instrumentos = [
+    ...(catalogo.data?.planesDecreto612 ?? []).map((p) => ({
+      value: p.clave,
+      label: p.sigla ? `${p.sigla} · ${p.nombre}` : p.nombre,
+    })),
+    ...(propios.data ?? []).map((p) => ({ value: p.codigo, label: `${p.codigo} · ${p.nombre}` })),
+  ];
   if (!entidad) return <Pagina titulo="Vigencias y periodos">Elija una entidad.</Pagina>;
   const editable = puede('vigencia.configurar');
   const v = consulta.data;
@@ -102,6 +117,7 @@ export function VigenciasPage() {
           <FormularioVigencia
             key={`${entidad.id}-${vigencia}`}
             inicial={v}
+            instrumentos={instrumentos}
             alGuardar={(d) => guardar.mutateAsync(d)}
           />
         </Paper>
@@ -114,13 +130,21 @@ const NIVELES = ['rojo', 'amarillo', 'verde', 'azul'] as const;
 
 function FormularioVigencia({
   inicial,
+  instrumentos,
   alGuardar,
 }: {
   inicial: VigenciaEntidad;
+  instrumentos: { value: string; label: string }[];
   alGuardar: (d: ConfiguracionVigencia) => Promise<unknown>;
 }) {
+  // Not configured yet: the proposal the server applies too (the PTEP by cuatrimestres).
+  const propios = inicial.configurada ? inicial.esquemasInstrumento : ESQUEMAS_INSTRUMENTO_POR_DEFECTO;
   const form = useFormulario({
     inicial: {
+      instrumentos: Object.entries(propios).map(([clave, esquema]) => ({
+        clave,
+        esquema: esquema as string,
+      })),
       esquema: inicial.esquema as string,
       diasHabilesReporte: inicial.diasHabilesReporte as number | string,
       modoPonderacion: inicial.modoPonderacion as string,
@@ -136,6 +160,7 @@ function FormularioVigencia({
       esquema: 'Esquema de periodos',
       diasHabilesReporte: 'Días hábiles para reportar después del corte',
       modoPonderacion: 'Las ponderaciones suman 100 %',
+      esquemasInstrumento: 'Esquemas por instrumento',
       semaforo: 'Semáforo de cumplimiento',
       'semaforo.amarilloDesde': 'Amarillo desde',
       'semaforo.verdeDesde': 'Verde desde',
@@ -147,6 +172,9 @@ function FormularioVigencia({
         esquema: d.esquema,
         diasHabilesReporte: aNumero(d.diasHabilesReporte),
         modoPonderacion: d.modoPonderacion,
+        esquemasInstrumento: Object.fromEntries(
+          d.instrumentos.filter((x) => x.clave).map((x) => [x.clave, x.esquema]),
+        ),
         semaforo: {
           ...d.semaforo,
           amarilloDesde: aNumero(d.semaforo.amarilloDesde),
@@ -176,6 +204,53 @@ function FormularioVigencia({
           description="Decide cómo se calcula el avance del plan: por políticas y dimensiones, por dependencias o con todas las actividades juntas."
           data={MODOS_PONDERACION.map((m) => ({ value: m, label: NOMBRE_MODO_PONDERACION[m] }))}
         />
+        <Title order={3} size="h4">
+          Esquemas por instrumento
+        </Title>
+        <Text size="sm">
+          El plan sigue el esquema de la vigencia. Un instrumento puede seguir el suyo: por ejemplo, el
+          Programa de Transparencia y Ética Pública (PTEP) se reporta por cuatrimestres (cortes 30/04, 31/08 y
+          31/12). Sus actividades llevan una meta por cada uno de esos periodos y se reportan en el periodo
+          del plan que contiene su corte; el tablero de cada corte del plan cuenta los periodos del
+          instrumento ya cortados. El periodo de un instrumento debe durar lo mismo o más que el del plan, y
+          no se cambia el de un instrumento que ya tiene actividades.
+        </Text>
+        {form.values.instrumentos.map((x, i) => {
+          const nombre = instrumentos.find((o) => o.value === x.clave)?.label ?? x.clave;
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity until an instrument is chosen.
+            <Group key={i} align="end" wrap="wrap">
+              <NativeSelect
+                label={`Instrumento ${i + 1}`}
+                {...form.getInputProps(`instrumentos.${i}.clave`)}
+                data={[{ value: '', label: 'Elija un instrumento' }, ...instrumentos]}
+                style={{ flex: 2, minWidth: 220 }}
+              />
+              <NativeSelect
+                label={`Esquema de ${nombre || `instrumento ${i + 1}`}`}
+                {...form.getInputProps(`instrumentos.${i}.esquema`)}
+                data={ESQUEMAS}
+                style={{ flex: 1, minWidth: 180 }}
+              />
+              <Button
+                variant="subtle"
+                color="red.9"
+                onClick={() => form.removeListItem('instrumentos', i)}
+                aria-label={`Quitar el esquema propio de ${nombre || `instrumento ${i + 1}`}`}
+              >
+                Quitar
+              </Button>
+            </Group>
+          );
+        })}
+        <Group>
+          <Button
+            variant="light"
+            onClick={() => form.insertListItem('instrumentos', { clave: '', esquema: 'cuatrimestral' })}
+          >
+            Agregar un instrumento con esquema propio
+          </Button>
+        </Group>
         <Title order={3} size="h4">
           Semáforo de cumplimiento
         </Title>

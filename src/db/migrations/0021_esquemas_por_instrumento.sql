@@ -1,0 +1,1 @@
+ALTER TABLE "vigencia_entidad" ADD COLUMN "esquemas_instrumento" jsonb DEFAULT '{}'::jsonb NOT NULL;
