@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
@@ -56,6 +55,7 @@ import { registrarAutorizacion } from './auth.ts';
 import type { ConfigCorreo } from './config.ts';
 import { errorDeMarco, registrarManejoErrores } from './errores.ts';
 import { sinNoFinitos } from './esquemas.ts';
+import { cargarPaginaWeb } from './pagina-web.ts';
 import { CARPETA_WEB } from './rutas.ts';
 import { VERSION } from './version.ts';
 
@@ -128,7 +128,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializarSinNoFinitos);
   const conWeb = opciones.servirWeb && existsSync(join(CARPETA_WEB, 'index.html'));
-  registrarManejoErrores(app, conWeb ? await readFile(join(CARPETA_WEB, 'index.html'), 'utf8') : undefined);
+  registrarManejoErrores(app, conWeb ? await cargarPaginaWeb(CARPETA_WEB) : undefined);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -242,6 +242,8 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
     await app.register(fastifyStatic, {
       root: CARPETA_WEB,
       wildcard: false,
+      // «/» goes to the not-found handler like every client route: it gets the login page's first paint.
+      index: false,
       maxAge: '1h',
       // The .br/.gz copies made at build time (web/vite.config.ts), chosen by Accept-Encoding.
       preCompressed: true,

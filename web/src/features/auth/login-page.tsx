@@ -1,6 +1,7 @@
 import { Alert, Code, Paper, Stack, TextInput } from '@mantine/core';
 import { CampoClave } from '../../ui/campo-clave.tsx';
 import { Pagina } from '../../ui/componentes.tsx';
+import { ENCABEZADOS } from '../../ui/esqueleto.tsx';
 import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { useIngresar } from './api.ts';
 import { useEstadoPlataforma } from './estado-plataforma.ts';
@@ -34,10 +35,7 @@ export function LoginPage() {
     etiquetas: { email: 'Correo electrónico', password: 'Contraseña' },
   });
   return (
-    <Pagina
-      titulo="Ingresar"
-      descripcion="Use el correo y la contraseña que le asignó el administrador de su entidad."
-    >
+    <Pagina titulo={ENCABEZADOS.ingreso.titulo()} descripcion={ENCABEZADOS.ingreso.descripcion}>
       <Paper withBorder p="lg">
         <Formulario
           form={form}

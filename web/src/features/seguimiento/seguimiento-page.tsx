@@ -18,6 +18,7 @@ import { useEffect, useState } from 'react';
 import { erroresPorCampo } from '../../api.ts';
 import { Cargando, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
+import { ENCABEZADOS } from '../../ui/esqueleto.tsx';
 import { cantidad, fechaCivil } from '../../ui/formato.ts';
 import { Enlace } from '../../ui/router.tsx';
 import { Ventana } from '../../ui/ventana.tsx';
@@ -105,8 +106,8 @@ export function SeguimientoPage() {
   const visibles = [...(pedida ? [pedida] : []), ...filas.filter((f) => f !== pedida)].slice(0, mostrar);
   return (
     <Pagina
-      titulo={`Seguimiento ${vigencia}`}
-      descripcion="El avance de cada actividad por periodo, con sus evidencias y su revisión por las tres líneas de defensa."
+      titulo={ENCABEZADOS.seguimiento.titulo(vigencia)}
+      descripcion={ENCABEZADOS.seguimiento.descripcion}
     >
       <Paper withBorder p="md">
         <Stack gap="sm">
