@@ -12,8 +12,9 @@ export interface Esqueletos {
   rutas: Record<string, string>;
   /** Without a session, any address but these shows the login page. */
   publicas: string[];
-  /** Key of the login page. */
+  /** Key of the login page, and of the login page with the notice that the platform has no administrator yet. */
   ingreso: string;
+  ingresoSinAdministrador: string;
 }
 
 export const MARCA_VIGENCIA = '__VIGENCIA__';
@@ -31,27 +32,38 @@ export function esqueletos(): Plugin {
     async generateBundle() {
       const modulo = (ruta: string) => fileURLToPath(new URL(ruta, import.meta.url));
       const opciones = { configFile: false as const, logLevel: 'silent' as const };
-      const [{ module: e }, { module: t }] = await Promise.all([
+      const [{ module: e }, { module: t }, { module: a }] = await Promise.all([
         runnerImport<typeof import('./src/ui/esqueleto.tsx')>(modulo('./src/ui/esqueleto.tsx'), opciones),
         runnerImport<typeof import('./src/ui/tema.ts')>(modulo('./src/ui/tema.ts'), opciones),
+        runnerImport<typeof import('./src/features/auth/aviso-primer-arranque.tsx')>(
+          modulo('./src/features/auth/aviso-primer-arranque.tsx'),
+          opciones,
+        ),
       ]);
-      const html: Record<string, string> = {};
-      for (const clave of Object.keys(e.ENCABEZADOS) as (keyof typeof e.ENCABEZADOS)[])
-        html[clave] = renderToStaticMarkup(
+      const dibujar = (clave: keyof typeof e.ENCABEZADOS, aviso = false) =>
+        renderToStaticMarkup(
           createElement(
             MantineProvider,
             { theme: t.tema, cssVariablesResolver: t.variablesAccesibles },
-            createElement(e.Esqueleto, { clave, vigencia: MARCA_VIGENCIA }),
+            createElement(
+              e.Esqueleto,
+              { clave, vigencia: MARCA_VIGENCIA },
+              aviso ? createElement(a.AvisoPrimerArranque) : null,
+            ),
           ),
         )
           // React's frame, drawn next to it for a moment, owns the id (dialogs open inside it: ventana.tsx).
           .replaceAll('"#contenido"', '"#contenido-inicial"')
           .replaceAll('id="contenido"', 'id="contenido-inicial"');
+      const html: Record<string, string> = { 'ingreso-sin-administrador': dibujar('ingreso', true) };
+      for (const clave of Object.keys(e.ENCABEZADOS) as (keyof typeof e.ENCABEZADOS)[])
+        html[clave] = dibujar(clave);
       const datos: Esqueletos = {
         html,
         rutas: e.ESQUELETO_DE_RUTA,
         publicas: e.PAGINAS_PUBLICAS,
         ingreso: 'ingreso',
+        ingresoSinAdministrador: 'ingreso-sin-administrador',
       };
       this.emitFile({ type: 'asset', fileName: 'esqueletos.json', source: JSON.stringify(datos) });
     },

@@ -128,7 +128,16 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializarSinNoFinitos);
   const conWeb = opciones.servirWeb && existsSync(join(CARPETA_WEB, 'index.html'));
-  registrarManejoErrores(app, conWeb ? await cargarPaginaWeb(CARPETA_WEB) : undefined);
+  const paginaWeb = conWeb
+    ? await cargarPaginaWeb(CARPETA_WEB, {
+        // The same answer the login page asks for, from its own route.
+        sinAdministrador: async () => {
+          const r = await app.inject({ method: 'GET', url: '/api/plataforma/estado' });
+          return r.statusCode === 200 && r.json<{ sinAdministrador: boolean }>().sinAdministrador;
+        },
+      })
+    : undefined;
+  registrarManejoErrores(app, paginaWeb);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -164,9 +164,9 @@ export function registrarManejoErrores(app: FastifyInstance, paginaWeb?: PaginaW
     });
   });
 
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     if (paginaWeb && request.method === 'GET' && !request.url.startsWith('/api')) {
-      const pagina = paginaWeb(request);
+      const pagina = await paginaWeb(request);
       if (pagina.codificacion) reply.header('content-encoding', pagina.codificacion);
       // The first paint inside depends on whether a session cookie came.
       return reply

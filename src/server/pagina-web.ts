@@ -15,20 +15,29 @@ interface Esqueletos {
   rutas: Record<string, string>;
   publicas: string[];
   ingreso: string;
+  ingresoSinAdministrador: string;
 }
 
 /** The page for a request, compressed as its Accept-Encoding allows. */
-export type PaginaWeb = (request: FastifyRequest) => {
-  cuerpo: string | Buffer;
-  codificacion?: 'br' | 'gzip';
-};
+export type PaginaWeb = (
+  request: FastifyRequest,
+) => Promise<{ cuerpo: string | Buffer; codificacion?: 'br' | 'gzip' }>;
 
 const RAIZ_VACIA = '<div id="raiz"></div>';
 const MARCA_VIGENCIA = '__VIGENCIA__';
 const CON_SESION = new RegExp(`(?:^|;\\s*)${COOKIE_SESION}=`);
+// The login page asks for the platform's state (its first-run notice): the question leaves with the HTML.
+const PRECARGA_ESTADO =
+  '<link rel="preload" href="/api/plataforma/estado" as="fetch" crossorigin="anonymous" />\n  </head>';
 
-/** index.html as the client routes need it; without `esqueletos.json` (an older build), always the bare page. */
-export async function cargarPaginaWeb(carpeta: string): Promise<PaginaWeb> {
+/**
+ * index.html as the client routes need it; without `esqueletos.json` (an older build), always the bare page.
+ * `sinAdministrador` says whether the login page's first paint carries the first-run notice.
+ */
+export async function cargarPaginaWeb(
+  carpeta: string,
+  { sinAdministrador }: { sinAdministrador: () => Promise<boolean> },
+): Promise<PaginaWeb> {
   const indice = await readFile(join(carpeta, 'index.html'), 'utf8');
   const archivo = join(carpeta, 'esqueletos.json');
   const e: Esqueletos | undefined =
@@ -43,9 +52,11 @@ export async function cargarPaginaWeb(carpeta: string): Promise<PaginaWeb> {
     const llave = clave ? `${clave}|${vigencia}` : '';
     let p = hechas.get(llave);
     if (!p) {
+      const dibujo = clave ? e?.html[clave] : undefined;
+      const ingreso = clave === e?.ingreso || clave === e?.ingresoSinAdministrador;
       const html =
-        clave && e?.html[clave] && despues !== undefined
-          ? `${antes}<div id="esqueleto" data-clave="${clave}">${e.html[clave].replaceAll(MARCA_VIGENCIA, String(vigencia))}</div>${RAIZ_VACIA}${despues}`
+        dibujo && despues !== undefined
+          ? `${ingreso ? antes.replace('</head>', PRECARGA_ESTADO) : antes}<div id="esqueleto" data-clave="${clave}">${dibujo.replaceAll(MARCA_VIGENCIA, String(vigencia))}</div>${RAIZ_VACIA}${despues}`
           : indice;
       p = {
         html,
@@ -57,18 +68,19 @@ export async function cargarPaginaWeb(carpeta: string): Promise<PaginaWeb> {
     return p;
   };
 
-  return (request) => {
+  /** Which first paint: by address with a session cookie; without one, the login page's (not on the password pages). */
+  const claveDe = async (camino: string, conSesion: boolean) => {
+    if (!e) return undefined;
+    if (conSesion) return e.rutas[camino];
+    if (e.publicas.includes(camino)) return undefined;
+    return (await sinAdministrador().catch(() => false)) ? e.ingresoSinAdministrador : e.ingreso;
+  };
+
+  return async (request) => {
     const url = new URL(request.url, 'http://x');
     // Only whether a session cookie came: checking it would make the page wait for the database. A stale one
     // shows the page's heading until the login page replaces it.
-    const conSesion = CON_SESION.test(request.headers.cookie ?? '');
-    const clave = !e
-      ? undefined
-      : conSesion
-        ? e.rutas[url.pathname]
-        : e.publicas.includes(url.pathname)
-          ? undefined
-          : e.ingreso;
+    const clave = await claveDe(url.pathname, CON_SESION.test(request.headers.cookie ?? ''));
     // The year the root route will settle on (web/src/ui/trabajo.ts): the address's, else this year.
     const v = Number(url.searchParams.get('vigencia'));
     const p = pagina(clave, Number.isInteger(v) && v >= 2000 && v <= 2100 ? v : new Date().getFullYear());

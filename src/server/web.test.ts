@@ -56,6 +56,12 @@ describe.skipIf(!construida)('el primer trazo de la página llega con el HTML', 
       expect(raiz(r.body)).toContain('<h1 class="titulo-pagina">Ingresar</h1>');
       expect(raiz(r.body)).toContain('Use el correo y la contraseña');
     }
+    // The platform's state leaves with the HTML; on a platform without an administrator the first paint
+    // already says how to create one.
+    const ingreso = await app.inject({ method: 'GET', url: '/' });
+    expect(ingreso.body).toContain('<link rel="preload" href="/api/plataforma/estado"');
+    const { sinAdministrador } = (await app.inject({ method: 'GET', url: '/api/plataforma/estado' })).json();
+    expect(raiz(ingreso.body).includes('Falta crear el administrador de la plataforma')).toBe(sinAdministrador);
     // The password pages are not the login page: they get the bare page.
     const publica = await app.inject({ method: 'GET', url: '/olvide-clave' });
     expect(raiz(publica.body)).toBe('');

@@ -3,6 +3,7 @@
 // React shows the same components while the session and the page's code arrive, so the page's real heading and
 // description stay in place from the first paint and nothing flashes; the figures come as soon as they did.
 import { useLocation } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import { Cargando, Pagina } from './componentes.tsx';
 import { MarcoPublico } from './marco.tsx';
 import { VIGENCIA_ACTUAL } from './trabajo.ts';
@@ -59,14 +60,19 @@ export function vigenciaDeDireccion(valor: unknown) {
 export function Esqueleto({
   clave,
   vigencia = VIGENCIA_ACTUAL,
+  children,
 }: {
   clave: ClaveEsqueleto;
   vigencia?: number | string;
+  /** Below the grey blocks: what the server already knows (the login page's first-run notice). */
+  children?: ReactNode;
 }) {
   const e = ENCABEZADOS[clave];
   return (
     <MarcoPublico ancho={e.ancho}>
-      <EncabezadoCargando clave={clave} vigencia={vigencia} />
+      <EncabezadoCargando clave={clave} vigencia={vigencia}>
+        {children}
+      </EncabezadoCargando>
     </MarcoPublico>
   );
 }
@@ -75,14 +81,17 @@ export function Esqueleto({
 export function EncabezadoCargando({
   clave,
   vigencia = VIGENCIA_ACTUAL,
+  children,
 }: {
   clave: ClaveEsqueleto;
   vigencia?: number | string;
+  children?: ReactNode;
 }) {
   const e = ENCABEZADOS[clave];
   return (
     <Pagina titulo={e.titulo(vigencia)} descripcion={e.descripcion}>
       <Cargando que="la página" bloques={[...e.bloques]} />
+      {children}
     </Pagina>
   );
 }
