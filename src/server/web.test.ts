@@ -61,7 +61,9 @@ describe.skipIf(!construida)('el primer trazo de la página llega con el HTML', 
     const ingreso = await app.inject({ method: 'GET', url: '/' });
     expect(ingreso.body).toContain('<link rel="preload" href="/api/plataforma/estado"');
     const { sinAdministrador } = (await app.inject({ method: 'GET', url: '/api/plataforma/estado' })).json();
-    expect(raiz(ingreso.body).includes('Falta crear el administrador de la plataforma')).toBe(sinAdministrador);
+    expect(raiz(ingreso.body).includes('Falta crear el administrador de la plataforma')).toBe(
+      sinAdministrador,
+    );
     // The password pages are not the login page: they get the bare page.
     const publica = await app.inject({ method: 'GET', url: '/olvide-clave' });
     expect(raiz(publica.body)).toBe('');
