@@ -87,7 +87,7 @@ try {
   for (const i of instancias) {
     const resultados = paginas(i).map((p) => {
       const lista = corridas.get(`${i.nombre}|${p.nombre}`)!;
-      const m = (k: keyof Medida) => mediana(lista.map((c) => c[k]));
+      const m = (k: Exclude<keyof Medida, 'elementoLcp'>) => mediana(lista.map((c) => c[k]));
       return {
         ...p,
         rendimiento: m('rendimiento'),
@@ -97,6 +97,7 @@ try {
         fcp: m('fcp'),
         transferido: m('transferido'),
         js: m('js'),
+        elementoLcp: lista.at(-1)!.elementoLcp,
         corridas: lista,
       };
     });
@@ -271,6 +272,8 @@ interface Medida {
   fcp: number;
   transferido: number;
   js: number;
+  /** What the largest paint was (Lighthouse's label for its node): the text or image to bring forward. */
+  elementoLcp: string;
 }
 interface Resultado extends Medida {
   nombre: string;
@@ -298,7 +301,16 @@ function medida(lhr: {
     fcp: valor('first-contentful-paint'),
     transferido: valor('total-byte-weight'),
     js: solicitudes.filter((s) => s.resourceType === 'Script').reduce((n, s) => n + (s.transferSize ?? 0), 0),
+    elementoLcp: elementoLcp(lhr.audits['largest-contentful-paint-element']?.details),
   };
+}
+
+/** The LCP node's label and CSS selector, from the audit's first table. */
+function elementoLcp(detalles: unknown) {
+  type Nodo = { nodeLabel?: string; selector?: string };
+  const tablas = (detalles as { items?: { items?: { node?: Nodo }[] }[] } | undefined)?.items ?? [];
+  const nodo = tablas[0]?.items?.[0]?.node;
+  return nodo ? `«${(nodo.nodeLabel ?? '').slice(0, 50)}» (${nodo.selector ?? '?'})` : 'sin dato';
 }
 
 function cumpleMetas(r: Resultado) {
@@ -348,6 +360,9 @@ function informar(i: Instancia, resultados: Resultado[]) {
     );
   console.log(
     `\nMetas: rendimiento ≥ ${META.rendimiento}, CLS < ${META.cls}, LCP < ${f(META.lcpMs / 1000, 1)} s, JavaScript inicial ≤ ${META.jsInicialKb} KB gzip. Transferido y JS: bytes por la red (brotli si el navegador lo acepta).`,
+  );
+  console.log(
+    `Elemento LCP (última corrida): ${resultados.map((r) => `${r.nombre} ${r.elementoLcp}`).join(' · ')}`,
   );
   if (CORRIDAS > 1)
     console.log(

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { esqueletos } from './esqueletos.ts';
 import { estilosMantine } from './estilos-mantine.ts';
 
 const salida = fileURLToPath(new URL('./dist', import.meta.url));
@@ -61,6 +62,7 @@ export default defineConfig({
     react(),
     estilosMantine(fileURLToPath(new URL('./src', import.meta.url))),
     precargarFuentes(),
+    esqueletos(),
     comprimir(),
   ],
   resolve: {

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
@@ -57,6 +56,7 @@ import { registrarAutorizacion } from './auth.ts';
 import type { ConfigCorreo } from './config.ts';
 import { errorDeMarco, registrarManejoErrores } from './errores.ts';
 import { sinNoFinitos } from './esquemas.ts';
+import { cargarPaginaWeb } from './pagina-web.ts';
 import { CARPETA_WEB } from './rutas.ts';
 import { VERSION } from './version.ts';
 
@@ -129,7 +129,16 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializarSinNoFinitos);
   const conWeb = opciones.servirWeb && existsSync(join(CARPETA_WEB, 'index.html'));
-  registrarManejoErrores(app, conWeb ? await readFile(join(CARPETA_WEB, 'index.html'), 'utf8') : undefined);
+  const paginaWeb = conWeb
+    ? await cargarPaginaWeb(CARPETA_WEB, {
+        // The same answer the login page asks for, from its own route.
+        sinAdministrador: async () => {
+          const r = await app.inject({ method: 'GET', url: '/api/plataforma/estado' });
+          return r.statusCode === 200 && r.json<{ sinAdministrador: boolean }>().sinAdministrador;
+        },
+      })
+    : undefined;
+  registrarManejoErrores(app, paginaWeb);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -244,6 +253,8 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
     await app.register(fastifyStatic, {
       root: CARPETA_WEB,
       wildcard: false,
+      // «/» goes to the not-found handler like every client route: it gets the login page's first paint.
+      index: false,
       maxAge: '1h',
       // The .br/.gz copies made at build time (web/vite.config.ts), chosen by Accept-Encoding.
       preCompressed: true,

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { buscarTextoNoPermitido, MENSAJE_PROBLEMA } from '../core/texto.ts';
+import type { PaginaWeb } from './pagina-web.ts';
 
 export interface CampoInvalido {
   campo: string;
@@ -79,8 +80,11 @@ export function errorDeMarco(err: FastifyError, _request: FastifyRequest, reply:
   });
 }
 
-/** `paginaWeb`: the web app's index.html, answered for any unknown GET outside /api (client-side routes). */
-export function registrarManejoErrores(app: FastifyInstance, paginaWeb?: string) {
+/**
+ * `paginaWeb`: the web app's index.html for an address (pagina-web.ts), answered for any unknown GET outside
+ * /api (client-side routes).
+ */
+export function registrarManejoErrores(app: FastifyInstance, paginaWeb?: PaginaWeb) {
   // Before any schema: a NUL or half a surrogate pair would reach the database and fail there as a 500.
   app.addHook('preValidation', async (request) => {
     for (const [contexto, valor] of [
@@ -160,9 +164,16 @@ export function registrarManejoErrores(app: FastifyInstance, paginaWeb?: string)
     });
   });
 
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     if (paginaWeb && request.method === 'GET' && !request.url.startsWith('/api')) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(paginaWeb);
+      const pagina = await paginaWeb(request);
+      if (pagina.codificacion) reply.header('content-encoding', pagina.codificacion);
+      // The first paint inside depends on whether a session cookie came.
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .header('vary', 'Cookie, Accept-Encoding')
+        .send(pagina.cuerpo);
     }
     return reply
       .status(404)

@@ -44,3 +44,45 @@ describe.skipIf(!construida)('la aplicación web servida', () => {
     expect(r.headers['cache-control']).not.toContain('immutable');
   });
 });
+
+describe.skipIf(!construida)('el primer trazo de la página llega con el HTML', () => {
+  const raiz = (html: string) =>
+    /<div id="esqueleto"[^>]*>([\s\S]*)<\/div><div id="raiz"><\/div>/.exec(html)?.[1] ?? '';
+  it('sin sesión, cualquier dirección de la plataforma trae el encabezado del ingreso', async () => {
+    for (const url of ['/', '/tablero']) {
+      const r = await app.inject({ method: 'GET', url });
+      expect(r.statusCode).toBe(200);
+      expect(r.headers.vary).toContain('Cookie');
+      expect(raiz(r.body)).toContain('<h1 class="titulo-pagina">Ingresar</h1>');
+      expect(raiz(r.body)).toContain('Use el correo y la contraseña');
+    }
+    // The platform's state leaves with the HTML; on a platform without an administrator the first paint
+    // already says how to create one.
+    const ingreso = await app.inject({ method: 'GET', url: '/' });
+    expect(ingreso.body).toContain('<link rel="preload" href="/api/plataforma/estado"');
+    const { sinAdministrador } = (await app.inject({ method: 'GET', url: '/api/plataforma/estado' })).json();
+    expect(raiz(ingreso.body).includes('Falta crear el administrador de la plataforma')).toBe(
+      sinAdministrador,
+    );
+    // The password pages are not the login page: they get the bare page.
+    const publica = await app.inject({ method: 'GET', url: '/olvide-clave' });
+    expect(raiz(publica.body)).toBe('');
+  });
+
+  it('con sesión, el tablero trae su título con la vigencia de la dirección o la de este año', async () => {
+    const headers = { cookie: 'mipg_sesion=abc' };
+    const conVigencia = await app.inject({ method: 'GET', url: '/tablero?vigencia=2025&periodo=2', headers });
+    expect(raiz(conVigencia.body)).toContain('Tablero de avance 2025</h1>');
+    expect(conVigencia.body).toContain('data-clave="tablero"');
+    const sinVigencia = await app.inject({ method: 'GET', url: '/tablero?vigencia=%3Cb%3E', headers });
+    expect(raiz(sinVigencia.body)).toContain(`Tablero de avance ${new Date().getFullYear()}</h1>`);
+    // A page without a first paint of its own (the home page greets by name) gets the bare page.
+    const inicio = await app.inject({ method: 'GET', url: '/', headers });
+    expect(raiz(inicio.body)).toBe('');
+  });
+
+  it('el HTML viaja comprimido', async () => {
+    const r = await app.inject({ method: 'GET', url: '/', headers: { 'accept-encoding': 'br' } });
+    expect(r.headers['content-encoding']).toBe('br');
+  });
+});

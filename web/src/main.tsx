@@ -1,74 +1,23 @@
 import './ui/fuentes.css';
 import 'virtual:estilos-mantine.css';
 import './ui/estilos.css';
-import { type CSSVariablesResolver, createTheme, MantineProvider } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { crearEnrutador } from './rutas.tsx';
-
-const tema = createTheme({
-  primaryColor: 'cobalto',
-  primaryShade: 6,
-  colors: {
-    // Mantine's orange.9 (#d9480f) is 4,29:1 on white; the darkest shade here is 6,9:1 (WCAG AA for text).
-    orange: [
-      '#fff4e6',
-      '#ffe8cc',
-      '#ffd8a8',
-      '#ffc078',
-      '#ffa94d',
-      '#ff922b',
-      '#fd7e14',
-      '#f76707',
-      '#e8590c',
-      '#a13c00',
-    ],
-    // Likewise green.9 (#2b8a3e, 4,2:1) for titles of success notices: 6,6:1.
-    green: [
-      '#ebfbee',
-      '#d3f9d8',
-      '#b2f2bb',
-      '#8ce99a',
-      '#69db7c',
-      '#51cf66',
-      '#40c057',
-      '#37b24d',
-      '#2f9e44',
-      '#1d6b2f',
-    ],
-    cobalto: [
-      '#e8eefb',
-      '#c9d7f5',
-      '#a5bcef',
-      '#7d9ee8',
-      '#5683e1',
-      '#2f67da',
-      '#0943b5',
-      '#083a9c',
-      '#063083',
-      '#05266a',
-    ],
-  },
-  fontFamily: "Verdana, 'DejaVu Sans', Geneva, sans-serif",
-  headings: { fontFamily: "'Nunito Sans', Verdana, sans-serif" },
-  defaultRadius: 'sm',
-});
-
-// Mantine's default error red and dimmed grey are below 4.5:1 on white.
-const variablesAccesibles: CSSVariablesResolver = () => ({
-  variables: {},
-  light: { '--mantine-color-error': '#b02a2a', '--mantine-color-dimmed': '#495057' },
-  dark: {},
-});
+import { retirarEsqueletoServido } from './ui/esqueleto.tsx';
+import { tema, variablesAccesibles } from './ui/tema.ts';
 
 const cliente = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 });
 const enrutador = crearEnrutador(cliente);
 
-createRoot(document.getElementById('raiz')!).render(
+const raiz = document.getElementById('raiz')!;
+retirarEsqueletoServido(raiz);
+createRoot(raiz).render(
   <StrictMode>
     <MantineProvider theme={tema} cssVariablesResolver={variablesAccesibles}>
       <QueryClientProvider client={cliente}>

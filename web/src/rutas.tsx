@@ -13,8 +13,8 @@ import { ErrorApi } from './api.ts';
 import { sesionQuery } from './features/auth/sesion.ts';
 import { resumenTablero } from './features/tablero/api.ts';
 import { periodoVigente, vigenciaQuery } from './features/vigencias/consultas.ts';
-import { Cargando, MensajeError, Pagina } from './ui/componentes.tsx';
-import { MarcoPublico } from './ui/marco.tsx';
+import { MensajeError, Pagina } from './ui/componentes.tsx';
+import { CargandoPagina, CargandoSesion } from './ui/esqueleto.tsx';
 import { esPublica, precargarIngreso, precargarMarco, Raiz, trabajoDe } from './ui/raiz.tsx';
 import { Enlace } from './ui/router.tsx';
 
@@ -100,11 +100,7 @@ const raiz = createRootRouteWithContext<ContextoRutas>()({
   },
   component: Raiz,
   // While the session is asked for on a slow connection: the frame with its landmarks, as on every page.
-  pendingComponent: () => (
-    <MarcoPublico>
-      <Cargando que="su sesión" />
-    </MarcoPublico>
-  ),
+  pendingComponent: CargandoSesion,
   notFoundComponent: NoEncontrada,
   errorComponent: ErrorDePagina,
 });
@@ -423,7 +419,7 @@ export function crearEnrutador(queryClient: QueryClient) {
     defaultPreload: 'intent',
     // A page whose code or data takes a moment says so; a fast one never flashes the message.
     defaultPendingMs: 400,
-    defaultPendingComponent: () => <Cargando que="la página" />,
+    defaultPendingComponent: CargandoPagina,
     defaultErrorComponent: ErrorDePagina,
     defaultNotFoundComponent: NoEncontrada,
   });

@@ -5,11 +5,14 @@
 import { type ReactNode, useEffect, useState } from 'react';
 
 const TAMANOS = [87.5, 100, 112.5, 125, 150];
+// The build also draws this frame (web/esqueletos.ts), where there is no localStorage: the defaults then.
+const guardado = (clave: string) =>
+  typeof localStorage === 'undefined' ? null : localStorage.getItem(clave);
 
 /** GOV.CO-style accessibility bar: text size and high contrast, remembered on this device. */
 export function BarraAccesibilidad() {
-  const [tamano, setTamano] = useState(() => Number(localStorage.getItem('mipg.tamano')) || 100);
-  const [contraste, setContraste] = useState(() => localStorage.getItem('mipg.contraste') === '1');
+  const [tamano, setTamano] = useState(() => Number(guardado('mipg.tamano')) || 100);
+  const [contraste, setContraste] = useState(() => guardado('mipg.contraste') === '1');
   useEffect(() => {
     document.documentElement.style.fontSize = `${tamano}%`;
     localStorage.setItem('mipg.tamano', String(tamano));

@@ -3,13 +3,13 @@ import { Outlet, useLocation, useRouter } from '@tanstack/react-router';
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { sesionQuery } from '../features/auth/sesion.ts';
 import { Cargando, MensajeError } from './componentes.tsx';
+import { CargandoIngreso, CargandoMarco, CargandoSesion, PAGINAS_PUBLICAS } from './esqueleto.tsx';
 import { MarcoPublico } from './marco.tsx';
 
 export { trabajoDe } from './trabajo.ts';
 
 // Pages without a session: the citizens' public page and the one-time setup link.
-export const esPublica = (camino: string) =>
-  camino === '/configuracion-inicial' || camino === '/definir-clave' || camino === '/olvide-clave';
+export const esPublica = (camino: string) => PAGINAS_PUBLICAS.includes(camino);
 
 /**
  * The signed-in frame is a chunk of its own: the login page never downloads it. The root route starts its
@@ -55,22 +55,17 @@ function useFocoAlNavegar() {
   );
 }
 
-function Publico({ children }: { children: ReactNode }) {
+function Publico({ children, cargando }: { children: ReactNode; cargando: ReactNode }) {
   return (
-    <MarcoPublico>
-      <Suspense fallback={<Cargando que="la página" />}>{children}</Suspense>
-    </MarcoPublico>
+    <Suspense fallback={cargando}>
+      <MarcoPublico>{children}</MarcoPublico>
+    </Suspense>
   );
 }
 
 function Privada() {
   const sesion = useQuery(sesionQuery());
-  if (sesion.isPending)
-    return (
-      <MarcoPublico>
-        <Cargando que="su sesión" />
-      </MarcoPublico>
-    );
+  if (sesion.isPending) return <CargandoSesion />;
   if (sesion.isError)
     return (
       <MarcoPublico>
@@ -79,26 +74,27 @@ function Privada() {
     );
   if (!sesion.data)
     return (
-      <Publico>
+      // While its code arrives, the login page's heading (the server may have sent it already).
+      <Publico cargando={<CargandoIngreso />}>
         <LoginPage />
       </Publico>
     );
   if (sesion.data.usuario.debeCambiarClave)
     return (
-      <Publico>
-        <CambiarClavePage obligatorio />
-      </Publico>
-    );
-  return (
-    <>
-      {/* While the frame's code arrives: what the root route shows while it asks for the session. */}
-      <Suspense
-        fallback={
+      <Publico
+        cargando={
           <MarcoPublico>
             <Cargando que="la página" />
           </MarcoPublico>
         }
       >
+        <CambiarClavePage obligatorio />
+      </Publico>
+    );
+  return (
+    <>
+      {/* While the frame's code arrives: the page's heading in the frame without a session. */}
+      <Suspense fallback={<CargandoMarco />}>
         <Marco sesion={sesion.data}>
           <Outlet />
         </Marco>

@@ -1,28 +1,11 @@
-import { Alert, Code, Paper, Stack, TextInput } from '@mantine/core';
+import { Paper, Stack, TextInput } from '@mantine/core';
 import { CampoClave } from '../../ui/campo-clave.tsx';
 import { Pagina } from '../../ui/componentes.tsx';
+import { ENCABEZADOS } from '../../ui/esqueleto.tsx';
 import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { useIngresar } from './api.ts';
+import { AvisoPrimerArranque } from './aviso-primer-arranque.tsx';
 import { useEstadoPlataforma } from './estado-plataforma.ts';
-
-/**
- * Before the first administrator exists: how whoever installed the platform gets the one-time setup link.
- * Never the link itself: anyone can open this page.
- */
-function AvisoPrimerArranque() {
-  return (
-    <Alert color="blue.9" variant="outline" title="Falta crear el administrador de la plataforma">
-      <p>
-        Quien instaló la plataforma encuentra el enlace de un solo uso para crearlo en la consola donde se
-        inició el servidor, en la línea «Primer arranque». Cada arranque sin administrador genera uno nuevo.
-      </p>
-      <p>
-        También puede pedir uno nuevo en el servidor con <Code>npm run cli -- enlace-inicial</Code> (con la
-        base embebida, detenga antes el servidor).
-      </p>
-    </Alert>
-  );
-}
 
 export function LoginPage() {
   const estado = useEstadoPlataforma();
@@ -34,10 +17,7 @@ export function LoginPage() {
     etiquetas: { email: 'Correo electrónico', password: 'Contraseña' },
   });
   return (
-    <Pagina
-      titulo="Ingresar"
-      descripcion="Use el correo y la contraseña que le asignó el administrador de su entidad."
-    >
+    <Pagina titulo={ENCABEZADOS.ingreso.titulo()} descripcion={ENCABEZADOS.ingreso.descripcion}>
       <Paper withBorder p="lg">
         <Formulario
           form={form}

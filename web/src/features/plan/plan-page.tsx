@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
+import { ENCABEZADOS } from '../../ui/esqueleto.tsx';
 import { cantidad } from '../../ui/formato.ts';
 import { Termino } from '../../ui/termino.tsx';
 import { Ventana } from '../../ui/ventana.tsx';
@@ -32,6 +33,7 @@ import { PlanesPropios } from './planes-propios.tsx';
 import { PropuestasPlan } from './propuestas-plan.tsx';
 import { VersionesPlan } from './versiones-plan.tsx';
 
+// The same words as the first paint (ENCABEZADOS.plan), with the MIPG terms explained where they appear.
 const DESCRIPCION = (
   <>
     Las <Termino t="actividad">actividades</Termino> de cada política para la{' '}
@@ -67,7 +69,7 @@ export function PlanPage() {
   // Nothing of the plan until plan and catalogue are in: sections arriving one by one would push each other.
   if (plan.isPending || catalogo.isPending)
     return (
-      <Pagina titulo={`Plan de acción ${vigencia}`} descripcion={DESCRIPCION}>
+      <Pagina titulo={ENCABEZADOS.plan.titulo(vigencia)} descripcion={DESCRIPCION}>
         <Cargando que="el plan" bloques={[160, 28, 400]} />
       </Pagina>
     );
@@ -78,7 +80,7 @@ export function PlanPage() {
   const politicas = modelo?.dimensiones.flatMap((d) => d.politicas) ?? [];
   return (
     <Pagina
-      titulo={`Plan de acción ${vigencia}`}
+      titulo={ENCABEZADOS.plan.titulo(vigencia)}
       descripcion={
         p?.plan
           ? `Versión ${p.plan.version} · estado: ${p.plan.estado} · ${cantidad(p.actividades.length, 'actividad', 'actividades')}`

@@ -18,6 +18,7 @@ import { useEffect, useState } from 'react';
 import { erroresPorCampo } from '../../api.ts';
 import { Cargando, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
+import { ENCABEZADOS } from '../../ui/esqueleto.tsx';
 import { cantidad, fechaCivil } from '../../ui/formato.ts';
 import { Enlace } from '../../ui/router.tsx';
 import { Termino } from '../../ui/termino.tsx';
@@ -109,7 +110,7 @@ export function SeguimientoPage() {
   const visibles = [...(pedida ? [pedida] : []), ...filas.filter((f) => f !== pedida)].slice(0, mostrar);
   return (
     <Pagina
-      titulo={`Seguimiento ${vigencia}`}
+      titulo={ENCABEZADOS.seguimiento.titulo(vigencia)}
       descripcion={
         <>
           El avance de cada <Termino t="actividad">actividad</Termino> por{' '}

@@ -4,6 +4,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { Cargando, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
+import { ENCABEZADOS } from '../../ui/esqueleto.tsx';
 import { fechaCivil } from '../../ui/formato.ts';
 import { AvisoPublicacion } from '../plan/flujo-plan.tsx';
 import { periodoVigente, vigenciaQuery } from '../vigencias/api.ts';
@@ -30,10 +31,7 @@ export function TableroPage() {
   const t = tablero.data;
   if (!entidad) return <Pagina titulo="Tablero">Elija una entidad.</Pagina>;
   return (
-    <Pagina
-      titulo={`Tablero de avance ${vigencia}`}
-      descripcion="Avance ponderado de actividad a política, dimensión y entidad, con las cifras aceptadas por planeación."
-    >
+    <Pagina titulo={ENCABEZADOS.tablero.titulo(vigencia)} descripcion={ENCABEZADOS.tablero.descripcion}>
       <AvisoPublicacion />
       <Group align="end">
         <NativeSelect
