@@ -380,8 +380,10 @@ export async function reabrirPeriodo(
 // while the entity's data version («marca») stays the same: its latest audit entry (every change to the
 // figures writes one in its own transaction, periods closed and reopened included), the catalog's fingerprint
 // (platform data the figures read), the date in Colombia (states depend on it) and this process's count of
-// writes. On PostgreSQL the version is read from the database on every request, after the request arrived:
-// a change committed by any server sharing the database is seen by the next read (tablero.cache.ts).
+// writes. On PostgreSQL the version is read from the database, after the request arrived (tablero.cache.ts),
+// and remembered per entity for VENTANA_VERSION_MS (ADR 0011): a write through this server is seen by the
+// next read at once, one through another server by its writer's next read (the mipg_escrito cookie asks for a
+// fresh version) and by everyone else within the window.
 
 export type VistaTablero = 'publico' | 'interno';
 
@@ -418,6 +420,14 @@ export const CACHE_TABLERO_BYTES = 64 * 1024 * 1024;
  * new one when something did change.
  */
 const EDAD_MAXIMA_MS = 60_000;
+/**
+ * How long a data version read from a shared database answers this server's readers (ADR 0011): a write
+ * committed by another server reaches the readers who did not write it within this time. Shorter than the
+ * mipg_escrito cookie (src/server/http-cache.ts), so its writer never falls into the window.
+ */
+export const VENTANA_VERSION_MS = 1000;
+/** Entities whose version a server remembers at most (an unknown id also costs a read and an entry). */
+const MAXIMO_VERSIONES = 10_000;
 
 interface EstadoCache {
   lru: CacheLru<{ marca: string; hasta: number; entrada: EntradaTablero }>;
@@ -426,7 +436,9 @@ interface EstadoCache {
   /** Dashboards being built, by key and data version: readers of the same version share the work. */
   calculando: Map<string, Promise<EntradaTablero>>;
   marcas: LecturasCompartidas<string>;
-  /** Other processes may write to this database (PostgreSQL): the data version is read on every request. */
+  /** The data version last read per entity and when it was asked for, oldest first (VENTANA_VERSION_MS). */
+  versiones: Map<string, { valor: string; pedida: number }>;
+  /** Other processes may write to this database (PostgreSQL): the data version is read from it. */
   compartida: boolean;
 }
 
@@ -440,6 +452,7 @@ function cacheDe(db: Db): EstadoCache {
       generaciones: new Map(),
       calculando: new Map(),
       marcas: new LecturasCompartidas((entidadId) => leerMarca(db, entidadId)),
+      versiones: new Map(),
       compartida: true,
     };
     caches.set(db, c);
@@ -482,6 +495,29 @@ async function leerMarca(db: Db, entidadId: string) {
   return `${f?.a ?? 0}:${f?.c ?? ''}`;
 }
 
+/**
+ * The entity's data version on a shared database: the one remembered when it was asked for less than
+ * VENTANA_VERSION_MS ago, else (or when `fresca`: the reader wrote a moment ago, maybe through another
+ * server) one read after this call. The time kept is the caller's, never later than the read itself, so a
+ * remembered version holds every write committed before its time.
+ */
+async function versionDe(cache: EstadoCache, entidadId: string, fresca: boolean) {
+  const ahora = Date.now();
+  const recordada = cache.versiones.get(entidadId);
+  if (!fresca && recordada && ahora - recordada.pedida < VENTANA_VERSION_MS) return recordada.valor;
+  const valor = await cache.marcas.pedir(entidadId);
+  // Never over a version asked for later.
+  if ((cache.versiones.get(entidadId)?.pedida ?? -1) <= ahora) {
+    cache.versiones.delete(entidadId);
+    cache.versiones.set(entidadId, { valor, pedida: ahora });
+    for (const [id, v] of cache.versiones) {
+      if (cache.versiones.size <= MAXIMO_VERSIONES && Date.now() - v.pedida < VENTANA_VERSION_MS) break;
+      cache.versiones.delete(id);
+    }
+  }
+  return valor;
+}
+
 // The date in Colombia, computed at most once a second (Intl formatting costs more than a cached read).
 let hoyGuardado = { hasta: 0, valor: '' };
 function hoy() {
@@ -494,6 +530,7 @@ function hoy() {
 export function invalidarTablero(db: Db, entidadId: string) {
   const c = cacheDe(db);
   c.generaciones.set(entidadId, (c.generaciones.get(entidadId) ?? 0) + 1);
+  c.versiones.delete(entidadId);
   c.lru.quitarSi((clave) => clave.split('|')[1] === entidadId);
 }
 
@@ -586,12 +623,20 @@ async function construirEntrada(
  */
 export async function entradaTablero(
   db: Db,
-  c: { vista: VistaTablero; entidadId: string; vigencia: number; numero?: number },
+  c: {
+    vista: VistaTablero;
+    entidadId: string;
+    vigencia: number;
+    numero?: number;
+    /** The reader wrote a moment ago (mipg_escrito): the version is read, never remembered. */
+    fresca?: boolean;
+  },
 ): Promise<EntradaTablero> {
   const cache = cacheDe(db);
   const generacion = cache.generaciones.get(c.entidadId) ?? 0;
   const dia = hoy();
-  const marca = `${dia}|${generacion}|${cache.compartida ? await cache.marcas.pedir(c.entidadId) : ''}`;
+  const version = cache.compartida ? await versionDe(cache, c.entidadId, c.fresca ?? false) : '';
+  const marca = `${dia}|${generacion}|${version}`;
   const clave = `${c.vista}|${c.entidadId}|${c.vigencia}|${c.numero ?? 'vigente'}`;
   const guardada = cache.lru.tomar(clave);
   if (guardada?.marca === marca && guardada.hasta > Date.now()) return guardada.entrada;
