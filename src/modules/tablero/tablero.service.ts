@@ -22,6 +22,7 @@ import {
   desdeSumas,
 } from '../../core/consolidacion.ts';
 import { CALENDARIO_NACIONAL } from '../../core/dias-habiles.ts';
+import type { TipoFormulario } from '../../core/entidad.ts';
 import { visibleAlPublico } from '../../core/flujo-plan.ts';
 import { MAXIMO_CIFRA } from '../../core/numeros.ts';
 import { periodosDeVigencia } from '../../core/periodos.ts';
@@ -758,28 +759,27 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
   }>(
     db,
     sql`with r as (
-          select s.actividad_id,
+          -- Each activity with its reports, aggregated in one pass. Aggregating the reports apart and joining
+          -- them back made PostgreSQL hash 150,000 groups in every parallel worker (bench/plan.ts).
+          select p.entidad_id, a.politica, a.dependencia_id, a.ponderacion, a.meta_anual, a.fecha_inicio,
+                 a.fecha_fin, a.acumulacion,
                  ${agregadosSql(cuenta)},
                  bool_or(not (abs(s.valor) <= ${MAXIMO_CIFRA})) filter (where s.estado in (${cuentan})) as fuera,
                  bool_or(s.periodo = ${numero} and s.estado not in ('borrador', 'devuelto')) as envio
-          from seguimiento s
-          join actividad a2 on a2.id = s.actividad_id
-          join plan_accion p2 on p2.id = a2.plan_id
-          where p2.vigencia = ${vigencia} and s.periodo <= ${numero}
-          group by s.actividad_id),
-        act as (
-          select p.entidad_id, a.politica, a.dependencia_id, greatest(a.ponderacion, 0) as w, a.meta_anual,
-                 a.fecha_inicio,
-                 a.fecha_fin, r.fuera, r.envio,
-                 -- The goal type's achievement (core/acumulacion.ts, logradoAcumulado).
-                 case a.acumulacion
-                   when 'ultimo' then r.ultimo when 'promedio' then r.suma / nullif(r.n, 0) when 'maximo' then r.maximo
-                   when 'hito' then case when r.ultimo > 0 then a.meta_anual else 0 end
-                   else r.suma end as logrado
           from actividad a
           join plan_accion p on p.id = a.plan_id
-          left join r on r.actividad_id = a.id
-          where p.vigencia = ${vigencia}),
+          left join seguimiento s on s.actividad_id = a.id and s.periodo <= ${numero}
+          where p.vigencia = ${vigencia}
+          group by a.id, p.entidad_id),
+        act as (
+          select r.entidad_id, r.politica, r.dependencia_id, greatest(r.ponderacion, 0) as w, r.meta_anual,
+                 r.fecha_inicio, r.fecha_fin, r.fuera, r.envio,
+                 -- The goal type's achievement (core/acumulacion.ts, logradoAcumulado).
+                 case r.acumulacion
+                   when 'ultimo' then r.ultimo when 'promedio' then r.suma / nullif(r.n, 0) when 'maximo' then r.maximo
+                   when 'hito' then case when r.ultimo > 0 then r.meta_anual else 0 end
+                   else r.suma end as logrado
+          from r),
         evaluada as (
           select a.entidad_id, a.politica, a.dependencia_id, a.w,
                  -- Values out of the input bounds (stored before them) leave no avance, as in core; a goal
@@ -845,10 +845,20 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
     }
     return grupos;
   };
+  // Each entity is averaged over the policies its FURAG form includes, as its own dashboard does; there are
+  // a few forms and hundreds of entities, so each form's policies are worked out once.
+  const porFormulario = new Map<string, { suyas: typeof politicas; aplican: Set<string> }>();
+  const deFormulario = (tipo: TipoFormulario) => {
+    let x = porFormulario.get(tipo);
+    if (!x) {
+      const suyas = politicasAplicables(politicas, tipo);
+      x = { suyas, aplican: new Set(suyas.map((p) => p.clave)) };
+      porFormulario.set(tipo, x);
+    }
+    return x;
+  };
   return [...porEntidad].map(([id, todas]) => {
-    // Each entity is averaged over the policies its FURAG form includes, as its own dashboard does.
-    const suyasPoliticas = politicasAplicables(politicas, entidades.get(id)?.tipoFormulario ?? 'MIPG');
-    const aplican = new Set(suyasPoliticas.map((p) => p.clave));
+    const { suyas: suyasPoliticas, aplican } = deFormulario(entidades.get(id)?.tipoFormulario ?? 'MIPG');
     const suyas = todas.filter((f) => aplican.has(f.politica));
     const modo = modos.get(id) ?? 'politica';
     const porPolitica = agrupar(suyas, (f) => f.politica);
