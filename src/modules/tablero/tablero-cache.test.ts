@@ -147,19 +147,19 @@ describe('tablero servido como bytes guardados', () => {
 
   it('otro servidor sobre la misma base: los demás lectores ven el cambio a lo sumo una ventana después', async () => {
     const r = await directo(() => reporteEn(t, e, 'enviado'));
-    // Only the clock is frozen, so the window's edges are exact whatever the machine's load.
-    vi.useFakeTimers({ toFake: ['Date'] });
+    // Only the monotonic clock is frozen, so the window's edges are exact whatever the machine's load.
+    vi.useFakeTimers({ toFake: ['performance'] });
     try {
       const antes = await resumen(); // version read now and remembered for the window
       const aceptar = await escribirEnOtro(`${r.url}/aceptar`, {});
       expect(aceptar.r.statusCode, aceptar.r.body).toBe(200);
       // Inside the window this server answers from the version it read: a reader who did not write gets
       // the figures from before, at most VENTANA_VERSION_MS old.
-      vi.setSystemTime(Date.now() + VENTANA_VERSION_MS - 1);
+      vi.advanceTimersByTime(VENTANA_VERSION_MS - 1);
       const dentro = await pedir(consulta, resumenUrl(), { 'if-none-match': antes.etag });
       expect(dentro.statusCode).toBe(304);
       // When it ends, the version is read again: the same reader gets the new figures.
-      vi.setSystemTime(Date.now() + 1);
+      vi.advanceTimersByTime(1);
       const vencida = await pedir(consulta, resumenUrl(), { 'if-none-match': antes.etag });
       expect(vencida.statusCode).toBe(200);
       expect(vencida.json().avance).not.toBe(antes.datos.avance);

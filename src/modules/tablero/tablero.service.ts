@@ -548,7 +548,8 @@ async function leerMarca(db: Db, entidadId: string) {
  * remembered version holds every write committed before its time.
  */
 async function versionDe(cache: EstadoCache, entidadId: string, fresca: boolean) {
-  const ahora = Date.now();
+  // The monotonic clock: a wall clock set back would stretch the window.
+  const ahora = performance.now();
   const recordada = cache.versiones.get(entidadId);
   if (!fresca && recordada && ahora - recordada.pedida < VENTANA_VERSION_MS) return recordada.valor;
   const valor = await cache.marcas.pedir(entidadId);
@@ -557,7 +558,7 @@ async function versionDe(cache: EstadoCache, entidadId: string, fresca: boolean)
     cache.versiones.delete(entidadId);
     cache.versiones.set(entidadId, { valor, pedida: ahora });
     for (const [id, v] of cache.versiones) {
-      if (cache.versiones.size <= MAXIMO_VERSIONES && Date.now() - v.pedida < VENTANA_VERSION_MS) break;
+      if (cache.versiones.size <= MAXIMO_VERSIONES && ahora - v.pedida < VENTANA_VERSION_MS) break;
       cache.versiones.delete(id);
     }
   }
