@@ -15,7 +15,7 @@ import { actividad, responsablePolitica, rolUsuario, seguimiento, usuario } from
 import { politicasDeVigencia } from '../src/modules/catalogo/catalogo.repository.ts';
 import { hashClave } from '../src/modules/usuarios/usuario.service.ts';
 import { puertoLibre } from '../src/server/red.ts';
-import { detener, esperarSalud, f, lanzarComoNpmStart } from './comun.ts';
+import { cookieDeSesion, detener, esperarSalud, f, lanzarComoNpmStart } from './comun.ts';
 import { nuevaEntidad, sembrarPlan } from './sembrar.ts';
 
 const VIGENCIA = 2026;
@@ -117,7 +117,7 @@ async function iniciarSesion(agente: http.Agent, base: string, correo: string) {
     cuerpo: { email: correo, password: CLAVE },
   });
   if (r.estado !== 200) throw new Error(`inicio de sesión de ${correo}: ${r.estado} ${r.cuerpo}`);
-  const cookie = r.cookies.map((c) => c.split(';')[0]).join('; ');
+  const cookie = cookieDeSesion(r.cookies);
   return { cookie, csrf: (JSON.parse(r.cuerpo) as { csrf: string }).csrf };
 }
 

@@ -80,3 +80,14 @@ export async function detener(p: ChildProcess) {
 
 export const f = (n: number, d = 1) =>
   n.toLocaleString('es-CO', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+/**
+ * The session cookie of a login's Set-Cookie headers, as a browser sends it from then on. The mark of a recent
+ * write (mipg_escrito) is left out: it lives 2 s in a browser, and kept for a whole run it would make every
+ * read ask the database for the dashboard's version.
+ */
+export const cookieDeSesion = (setCookie: string[]) =>
+  setCookie
+    .map((c) => c.split(';')[0]!)
+    .filter((c) => c.startsWith('mipg_sesion='))
+    .join('; ');

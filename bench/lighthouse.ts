@@ -19,7 +19,7 @@ import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { DEMO } from '../src/modules/demo/demo.service.ts';
 import { puertoLibre } from '../src/server/red.ts';
-import { detener, esperarSalud, f } from './comun.ts';
+import { cookieDeSesion, detener, esperarSalud, f } from './comun.ts';
 
 const { values: opciones } = parseArgs({
   options: {
@@ -205,10 +205,7 @@ async function levantar(nombre: string, dir: string): Promise<Instancia> {
     body: JSON.stringify({ email: `planeacion@${DEMO.dominio}`, password: DEMO.clave }),
   });
   if (!login.ok) throw new Error(`inicio de sesión: ${login.status} ${await login.text()}`);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const cookie = cookieDeSesion(login.headers.getSetCookie());
   const sesion = (await login.json()) as { entidades: { id: string }[] };
   // The public page's address as the app itself shows it (the plan page links to it), so the bench follows
   // the address wherever it moves; --publico overrides it.

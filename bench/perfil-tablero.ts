@@ -11,7 +11,7 @@ import { rolUsuario, usuario } from '../src/db/schema.ts';
 import { politicasDeVigencia } from '../src/modules/catalogo/catalogo.repository.ts';
 import { hashClave } from '../src/modules/usuarios/usuario.service.ts';
 import { puertoLibre } from '../src/server/red.ts';
-import { carga, detener, esperarSalud, lanzar } from './comun.ts';
+import { carga, cookieDeSesion, detener, esperarSalud, lanzar } from './comun.ts';
 import { nuevaEntidad, sembrarPlan } from './sembrar.ts';
 
 const CLAVE = 'Putumayo2026tablero';
@@ -45,10 +45,7 @@ try {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'consulta@perfil.example', password: CLAVE }),
   });
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
+  const cookie = cookieDeSesion(login.headers.getSetCookie());
   const url = `${base}/api/entidades/${entidadId}/tablero?vigencia=2026&periodo=2`;
   const m = await carga(url, 8, Number(process.env.BENCH_MS ?? 5000), {
     'accept-encoding': 'gzip, deflate, br, zstd',

@@ -13,7 +13,7 @@ import { rolUsuario, usuario } from '../src/db/schema.ts';
 import { politicasDeVigencia } from '../src/modules/catalogo/catalogo.repository.ts';
 import { hashClave } from '../src/modules/usuarios/usuario.service.ts';
 import { puertoLibre } from '../src/server/red.ts';
-import { carga, detener, esperarSalud, f, lanzar, lanzarComoNpmStart } from './comun.ts';
+import { carga, cookieDeSesion, detener, esperarSalud, f, lanzar, lanzarComoNpmStart } from './comun.ts';
 import { nuevaEntidad, sembrarPlan } from './sembrar.ts';
 
 const VIGENCIA = 2026;
@@ -57,10 +57,7 @@ async function medir(nombre: string, env: Record<string, string>, entidadId: str
       body: JSON.stringify({ email: 'consulta@tablero.example', password: CLAVE }),
     });
     if (!login.ok) throw new Error(`inicio de sesión: ${login.status}`);
-    const cookie = login.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
+    const cookie = cookieDeSesion(login.headers.getSetCookie());
     const e = `${base}/api/entidades/${entidadId}`;
     const tablero = `${e}/tablero?vigencia=${VIGENCIA}&periodo=2`;
     const pagina = `${e}/tablero/actividades?vigencia=${VIGENCIA}&periodo=2&pagina=3&porPagina=50`;

@@ -163,8 +163,15 @@ export function consolidar(
   modo: ModoPonderacion = 'politica',
 ): Consolidado {
   const evaluadas = actividades.map((a) => ({ a, r: evaluarActividad(a, rangos) }));
+  // Grouped in one pass, not filtered once per policy (19 passes over 2,000 activities in a dashboard).
+  const porPolitica = new Map<string, typeof evaluadas>();
+  for (const x of evaluadas) {
+    const grupo = porPolitica.get(x.a.politica);
+    if (grupo) grupo.push(x);
+    else porPolitica.set(x.a.politica, [x]);
+  }
   const resultadoPoliticas: ResultadoPolitica[] = politicas.map((p) => {
-    const suyas = evaluadas.filter((x) => x.a.politica === p.clave);
+    const suyas = porPolitica.get(p.clave) ?? [];
     const avance = ponderar(suyas.map((x) => ({ valor: x.r.avance, peso: x.a.ponderacion })));
     const cumplimiento = ponderar(
       suyas.map((x) => ({

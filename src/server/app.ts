@@ -56,6 +56,7 @@ import { registrarAutorizacion } from './auth.ts';
 import type { ConfigCorreo } from './config.ts';
 import { errorDeMarco, registrarManejoErrores } from './errores.ts';
 import { sinNoFinitos } from './esquemas.ts';
+import { marcarEscritura } from './http-cache.ts';
 import { cargarPaginaWeb } from './pagina-web.ts';
 import { CARPETA_WEB } from './rutas.ts';
 import { VERSION } from './version.ts';
@@ -186,9 +187,11 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   registrarAutorizacion(app);
   // After a write, before the answer leaves (so the next read already sees the change): the entity's cached
   // dashboards go (tablero.service.ts), and creating or editing an entity may change the readable addresses
-  // of the public pages (name, sigla). A callback hook, not an async one: it runs on every answer.
-  app.addHook('onSend', (request, _reply, payload, hecho) => {
+  // of the public pages (name, sigla). A successful write also marks its writer's next reads as fresh on any
+  // server sharing the database (http-cache.ts). A callback hook, not an async one: it runs on every answer.
+  app.addHook('onSend', (request, reply, payload, hecho) => {
     if (!METODOS_LECTURA.has(request.method)) {
+      if (reply.statusCode >= 200 && reply.statusCode < 300) marcarEscritura(request, reply);
       const entidadId = (request.params as { entidadId?: string } | undefined)?.entidadId;
       if (entidadId) invalidarTablero(app.db, entidadId);
       const ruta = `${request.method} ${request.routeOptions.url}`;

@@ -1,4 +1,27 @@
-// Conditional requests and content negotiation for answers the server keeps as bytes (the dashboard).
+// Conditional requests and content negotiation for answers the server keeps as bytes (the dashboard), and
+// the mark of a recent write that makes its writer's next reads fresh on any server (ADR 0011).
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/**
+ * Set on every successful write (app.ts) for ESCRITO_MS: a read that brings it asks the database for the
+ * data version instead of using the one the server remembers (tablero.service.ts, VENTANA_VERSION_MS), so
+ * whoever wrote sees the change on their next read, whichever server answers it. It carries no data.
+ */
+export const COOKIE_ESCRITO = 'mipg_escrito';
+/** Longer than the version window (1 s), with room for the answer's trip to the browser. */
+export const ESCRITO_MS = 2000;
+
+export function marcarEscritura(request: FastifyRequest, reply: FastifyReply) {
+  reply.setCookie(COOKIE_ESCRITO, '1', {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    maxAge: ESCRITO_MS / 1000,
+  });
+}
+
+export const escribioHacePoco = (request: FastifyRequest) => request.cookies[COOKIE_ESCRITO] !== undefined;
 
 /** RFC 9110 §13.1.2: If-None-Match compares weakly; `*` matches any current representation. */
 export function coincideEtag(ifNoneMatch: string | undefined, etag: string): boolean {

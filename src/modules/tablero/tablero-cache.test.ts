@@ -1,9 +1,10 @@
 // The dashboard served from cached bytes: built once per change, ETag and 304, a change seen by the next read
-// (through this server or another one on the same database), never one view's or entity's bytes for another;
-// the paged activity list; compression negotiated on JSON and never applied to binary downloads.
+// (through this server, or through another one on the same database by its writer, and by everyone else
+// within the version window), never one view's or entity's bytes for another; the paged activity list;
+// compression negotiated on JSON and never applied to binary downloads.
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   type ActividadesTablero,
   ActividadesTableroSchema,
@@ -20,7 +21,7 @@ import {
   reporteEn,
 } from '../../server/constructores.ts';
 import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
-import { baseDeUnSoloProceso, invalidarTablero } from './tablero.service.ts';
+import { baseDeUnSoloProceso, invalidarTablero, VENTANA_VERSION_MS } from './tablero.service.ts';
 
 let t: AppPrueba;
 let e: Escenario;
@@ -49,6 +50,25 @@ async function directo<T>(escribir: () => Promise<T>): Promise<T> {
   const x = await escribir();
   for (const db of [t.conexion.db, otraDb]) invalidarTablero(db, e.entidadId);
   return x;
+}
+
+/**
+ * A write of planeación through the other server; `sesion` is planeación with the cookies the answer left, as
+ * a browser sends them on its next requests (the mark of a recent write included).
+ */
+async function escribirEnOtro(url: string, payload: object) {
+  const r = await otraApp.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: e.planeacion.cookie, 'x-csrf-token': e.planeacion.csrf },
+    payload,
+  });
+  const escrito = r.cookies.find((c) => c.name === 'mipg_escrito');
+  const sesion: Sesion = {
+    ...e.planeacion,
+    cookie: escrito ? `${e.planeacion.cookie}; ${escrito.name}=${escrito.value}` : e.planeacion.cookie,
+  };
+  return { r, escrito, sesion };
 }
 
 const resumenUrl = (periodo = 1) => `${e.base}/tablero?vigencia=${e.vigencia}&periodo=${periodo}`;
@@ -100,22 +120,55 @@ describe('tablero servido como bytes guardados', () => {
     expect((await fila()).reporte).toBe('aceptado');
   });
 
-  it('otro servidor sobre la misma base: lo que escribe se ve en la lectura siguiente de este', async () => {
+  it('otro servidor sobre la misma base: quien escribe allí ve su cambio en la lectura siguiente de este', async () => {
     const r = await directo(() => reporteEn(t, e, 'enviado'));
-    const antes = await resumen(); // cached here
+    const antes = await resumen(e.planeacion); // cached here, its version remembered
     // The write goes through the other server: this one hears nothing of it in memory.
-    const aceptar = await otraApp.inject({
-      method: 'POST',
-      url: `${r.url}/aceptar`,
-      headers: { cookie: e.planeacion.cookie, 'x-csrf-token': e.planeacion.csrf },
-      payload: {},
+    const aceptar = await escribirEnOtro(`${r.url}/aceptar`, {});
+    expect(aceptar.r.statusCode, aceptar.r.body).toBe(200);
+    expect(aceptar.escrito).toMatchObject({
+      value: '1',
+      maxAge: 2,
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
     });
-    expect(aceptar.statusCode, aceptar.body).toBe(200);
-    const despues = await pedir(consulta, resumenUrl(), { 'if-none-match': antes.etag });
+    // The writer's browser sends the mark back: its next read asks the database for the version.
+    const despues = await pedir(aceptar.sesion, resumenUrl(), { 'if-none-match': antes.etag });
     expect(despues.statusCode).toBe(200);
     expect(despues.json().avance).not.toBe(antes.datos.avance);
     // And the other server, which never read it, gives the same bytes.
     expect((await pedir(consulta, resumenUrl(), {}, otraApp)).body).toBe(despues.body);
+    // A refused write changed nothing and leaves no mark.
+    const otraVez = await escribirEnOtro(`${r.url}/aceptar`, {});
+    expect(otraVez.r.statusCode).toBe(409);
+    expect(otraVez.escrito).toBeUndefined();
+  });
+
+  it('otro servidor sobre la misma base: los demás lectores ven el cambio a lo sumo una ventana después', async () => {
+    const r = await directo(() => reporteEn(t, e, 'enviado'));
+    // Only the monotonic clock is frozen, so the window's edges are exact whatever the machine's load.
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const antes = await resumen(); // version read now and remembered for the window
+      const aceptar = await escribirEnOtro(`${r.url}/aceptar`, {});
+      expect(aceptar.r.statusCode, aceptar.r.body).toBe(200);
+      // Inside the window this server answers from the version it read: a reader who did not write gets
+      // the figures from before, at most VENTANA_VERSION_MS old.
+      vi.advanceTimersByTime(VENTANA_VERSION_MS - 1);
+      const dentro = await pedir(consulta, resumenUrl(), { 'if-none-match': antes.etag });
+      expect(dentro.statusCode).toBe(304);
+      // When it ends, the version is read again: the same reader gets the new figures.
+      vi.advanceTimersByTime(1);
+      const vencida = await pedir(consulta, resumenUrl(), { 'if-none-match': antes.etag });
+      expect(vencida.statusCode).toBe(200);
+      expect(vencida.json().avance).not.toBe(antes.datos.avance);
+      // The activity list follows the same version.
+      const fila = (await lista('&porPagina=200')).actividades.find((x) => x.id === r.actividadId);
+      expect(fila?.reporte).toBe('aceptado');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('cerrar el periodo da las cifras congeladas y reabrirlo las vuelve a calcular, en la lectura siguiente', async () => {
@@ -126,15 +179,12 @@ describe('tablero servido como bytes guardados', () => {
     const cerrado = await pedir(consulta, resumenUrl(), { 'if-none-match': abierto.etag });
     expect(cerrado.statusCode).toBe(200);
     expect(cerrado.json()).toMatchObject({ congelado: true, periodo: { cerrado: true } });
-    // Reopened through the other server.
-    const reabrir = await otraApp.inject({
-      method: 'POST',
-      url: `${periodos}/reabrir`,
-      headers: { cookie: e.planeacion.cookie, 'x-csrf-token': e.planeacion.csrf },
-      payload: { justificacion: 'El responsable presentó su reporte con retraso justificado.' },
+    // Reopened through the other server: its writer reads here next.
+    const reabrir = await escribirEnOtro(`${periodos}/reabrir`, {
+      justificacion: 'El responsable presentó su reporte con retraso justificado.',
     });
-    expect(reabrir.statusCode, reabrir.body).toBe(204);
-    const reabierto = await pedir(consulta, resumenUrl(), {
+    expect(reabrir.r.statusCode, reabrir.r.body).toBe(204);
+    const reabierto = await pedir(reabrir.sesion, resumenUrl(), {
       'if-none-match': cerrado.headers.etag as string,
     });
     expect(reabierto.statusCode).toBe(200);

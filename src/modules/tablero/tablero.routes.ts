@@ -11,7 +11,7 @@ import {
 } from '../../contrato/tablero.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
 import { conflicto, ErrorSchema, noEncontrado } from '../../server/errores.ts';
-import { codificacionAceptada, coincideEtag } from '../../server/http-cache.ts';
+import { codificacionAceptada, coincideEtag, escribioHacePoco } from '../../server/http-cache.ts';
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
 import {
   cerrarPeriodo,
@@ -69,6 +69,7 @@ export const tableroRoutes: FastifyPluginAsyncZod = async (app) => {
         entidadId,
         vigencia: request.query.vigencia,
         numero: request.query.periodo,
+        fresca: escribioHacePoco(request),
       });
       reply.headers({ ...CABECERAS_CACHE, etag: e.etag });
       if (coincideEtag(request.headers['if-none-match'], e.etag)) return reply.code(304).send(null);
@@ -106,6 +107,7 @@ export const tableroRoutes: FastifyPluginAsyncZod = async (app) => {
         entidadId,
         vigencia: q.vigencia,
         numero: q.periodo,
+        fresca: escribioHacePoco(request),
       });
       const p = paginaGuardada(e, q);
       reply.headers({ ...CABECERAS_CACHE, etag: p.etag });

@@ -22,6 +22,7 @@ import {
   desdeSumas,
 } from '../../core/consolidacion.ts';
 import { CALENDARIO_NACIONAL } from '../../core/dias-habiles.ts';
+import type { TipoFormulario } from '../../core/entidad.ts';
 import { visibleAlPublico } from '../../core/flujo-plan.ts';
 import { MAXIMO_CIFRA } from '../../core/numeros.ts';
 import {
@@ -110,6 +111,53 @@ const agregadosSql = (cuenta: SQL) => sql`count(s.valor) filter (where ${cuenta}
   (max(array[s.periodo::float8, s.valor]) filter (where ${cuenta}))[2] as ultimo`;
 
 /**
+ * Each field of an activity's row and its SQL (`a`: the activity, `r`: its aggregates). The row travels as a
+ * positional JSON array in this order: with 2,000 activities the repeated keys of an object per row were
+ * more than half of the text the database wrote and this process parsed (bench/plan.ts).
+ */
+const CAMPOS_CIFRAS: Record<keyof FilaCifras, SQL> = {
+  id: sql`a.id`,
+  plan612: sql`a.plan612`,
+  plan_propio: sql`a.plan_propio`,
+  politica: sql`a.politica`,
+  dependencia_id: sql`a.dependencia_id`,
+  ponderacion: sql`a.ponderacion`,
+  meta_anual: sql`a.meta_anual`,
+  metas_periodo: sql`a.metas_periodo`,
+  fecha_inicio: sql`a.fecha_inicio`,
+  fecha_fin: sql`a.fecha_fin`,
+  acumulacion: sql`a.acumulacion`,
+  n: sql`coalesce(r.n, 0)`,
+  suma: sql`r.suma`,
+  maximo: sql`r.maximo`,
+  ultimo: sql`r.ultimo`,
+  fuera: sql`coalesce(r.fuera, false)`,
+  estado_actual: sql`r.estado_actual`,
+  codigo: sql`a.codigo`,
+  nombre: sql`a.nombre`,
+  tardio_actual: sql`r.tardio_actual`,
+  avance_verificado: sql`r.avance_verificado`,
+  reportado_por: sql`r.reportado_por`,
+  responsable_id: sql`a.responsable_id`,
+  corresponsables: sql`a.corresponsables`,
+};
+const COLUMNAS_CIFRAS = sql.join(Object.values(CAMPOS_CIFRAS), sql`, `);
+/**
+ * A row read in place: each field is a getter on the array's position. Copying the fields into an object per
+ * row, with the key changing on every store, cost more than parsing the JSON.
+ */
+class FilaLeida {
+  constructor(readonly valores: unknown[]) {}
+}
+Object.keys(CAMPOS_CIFRAS).forEach((clave, i) => {
+  Object.defineProperty(FilaLeida.prototype, clave, {
+    get(this: FilaLeida) {
+      return this.valores[i];
+    },
+  });
+});
+
+/**
  * An activity's period, in SQL, from the instruments with a scheme of their own (instrument → period): the
  * one of its Decreto 612 plan, else of its own plan, else `comun`. Without such instruments, `comun`.
  */
@@ -125,7 +173,9 @@ function porInstrumentoSql(porInstrumento: Record<string, number>, comun: number
  * cut-off, `contados`, and its report is the one of its period that falls in this one, `propios`); the
  * goal type accumulates them in core. A value stored before the input bounds (1e308, Infinity) makes the
  * activity's figure NaN, which the consolidation turns into «sin dato». Rows come back as one JSON array:
- * the embedded database spends most of its time converting row by row, not computing.
+ * the embedded database spends most of its time converting row by row, not computing. The reports are
+ * aggregated once, grouped by activity, and joined: a lateral subquery per activity cost the embedded
+ * database a bitmap scan each (it keeps no statistics), twice the time.
  */
 async function cifrasPorActividad(
   db: Db,
@@ -142,29 +192,28 @@ async function cifrasPorActividad(
   );
   const [fila] = await filasSql<{ j: string | null }>(
     db,
-    sql`select json_agg(json_build_object(
-          'id', a.id, 'plan612', a.plan612, 'plan_propio', a.plan_propio, 'politica', a.politica, 'dependencia_id', a.dependencia_id,
-          'ponderacion', a.ponderacion, 'meta_anual', a.meta_anual, 'metas_periodo', a.metas_periodo,
-          'fecha_inicio', a.fecha_inicio, 'fecha_fin', a.fecha_fin, 'acumulacion', a.acumulacion,
-          'n', coalesce(r.n, 0), 'suma', r.suma, 'maximo', r.maximo, 'ultimo', r.ultimo, 'fuera', r.fuera,
-          'estado_actual', r.estado_actual, 'codigo', a.codigo, 'nombre', a.nombre,
-          'tardio_actual', r.tardio_actual, 'avance_verificado', r.avance_verificado,
-          'reportado_por', r.reportado_por, 'responsable_id', a.responsable_id,
-          'corresponsables', a.corresponsables) order by a.codigo)::text as j
-        from actividad a
-        join plan_accion p on p.id = a.plan_id
-        left join lateral (
-          select ${agregadosSql(cuentaSql())},
-                 coalesce(bool_or(not (abs(s.valor) <= ${MAXIMO_CIFRA})) filter (where s.estado in (${cuentan})),
-                   false) as fuera,
+    sql`with r as (
+          select s.actividad_id, ${agregadosSql(cuentaSql())},
+                 bool_or(not (abs(s.valor) <= ${MAXIMO_CIFRA})) filter (where s.estado in (${cuentan})) as fuera,
                  max(s.estado) filter (where s.periodo = ${propio}) as estado_actual,
                  bool_or(s.tardio) filter (where s.periodo = ${propio}) as tardio_actual,
                  max(s.avance_verificado) filter (where s.periodo = ${propio}) as avance_verificado,
                  max(s.reportado_por::text) filter (where s.periodo = ${propio}) as reportado_por
-          from seguimiento s where s.actividad_id = a.id and s.periodo <= ${hasta}) r on true
+          from seguimiento s
+          join actividad a on a.id = s.actividad_id
+          join plan_accion p on p.id = a.plan_id
+          where p.vigencia = ${vigencia} and p.entidad_id = ${entidadId} and s.periodo <= ${hasta}
+          group by s.actividad_id)
+        select json_agg(json_build_array(${COLUMNAS_CIFRAS}) order by a.codigo)::text as j
+        from actividad a
+        join plan_accion p on p.id = a.plan_id
+        left join r on r.actividad_id = a.id
         where p.vigencia = ${vigencia} and p.entidad_id = ${entidadId}`,
   );
-  return fila?.j ? (JSON.parse(fila.j) as FilaCifras[]) : [];
+  if (!fila?.j) return [];
+  return (JSON.parse(fila.j) as unknown[][]).map(
+    (valores) => new FilaLeida(valores) as unknown as FilaCifras,
+  );
 }
 
 /**
@@ -436,8 +485,10 @@ export async function reabrirPeriodo(
 // while the entity's data version («marca») stays the same: its latest audit entry (every change to the
 // figures writes one in its own transaction, periods closed and reopened included), the catalog's fingerprint
 // (platform data the figures read), the date in Colombia (states depend on it) and this process's count of
-// writes. On PostgreSQL the version is read from the database on every request, after the request arrived:
-// a change committed by any server sharing the database is seen by the next read (tablero.cache.ts).
+// writes. On PostgreSQL the version is read from the database, after the request arrived (tablero.cache.ts),
+// and remembered per entity for VENTANA_VERSION_MS (ADR 0011): a write through this server is seen by the
+// next read at once, one through another server by its writer's next read (the mipg_escrito cookie asks for a
+// fresh version) and by everyone else within the window.
 
 export type VistaTablero = 'publico' | 'interno';
 
@@ -474,6 +525,14 @@ export const CACHE_TABLERO_BYTES = 64 * 1024 * 1024;
  * new one when something did change.
  */
 const EDAD_MAXIMA_MS = 60_000;
+/**
+ * How long a data version read from a shared database answers this server's readers (ADR 0011): a write
+ * committed by another server reaches the readers who did not write it within this time. Shorter than the
+ * mipg_escrito cookie (src/server/http-cache.ts), so its writer never falls into the window.
+ */
+export const VENTANA_VERSION_MS = 1000;
+/** Entities whose version a server remembers at most (an unknown id also costs a read and an entry). */
+const MAXIMO_VERSIONES = 10_000;
 
 interface EstadoCache {
   lru: CacheLru<{ marca: string; hasta: number; entrada: EntradaTablero }>;
@@ -482,7 +541,9 @@ interface EstadoCache {
   /** Dashboards being built, by key and data version: readers of the same version share the work. */
   calculando: Map<string, Promise<EntradaTablero>>;
   marcas: LecturasCompartidas<string>;
-  /** Other processes may write to this database (PostgreSQL): the data version is read on every request. */
+  /** The data version last read per entity and when it was asked for, oldest first (VENTANA_VERSION_MS). */
+  versiones: Map<string, { valor: string; pedida: number }>;
+  /** Other processes may write to this database (PostgreSQL): the data version is read from it. */
   compartida: boolean;
 }
 
@@ -496,6 +557,7 @@ function cacheDe(db: Db): EstadoCache {
       generaciones: new Map(),
       calculando: new Map(),
       marcas: new LecturasCompartidas((entidadId) => leerMarca(db, entidadId)),
+      versiones: new Map(),
       compartida: true,
     };
     caches.set(db, c);
@@ -538,6 +600,30 @@ async function leerMarca(db: Db, entidadId: string) {
   return `${f?.a ?? 0}:${f?.c ?? ''}`;
 }
 
+/**
+ * The entity's data version on a shared database: the one remembered when it was asked for less than
+ * VENTANA_VERSION_MS ago, else (or when `fresca`: the reader wrote a moment ago, maybe through another
+ * server) one read after this call. The time kept is the caller's, never later than the read itself, so a
+ * remembered version holds every write committed before its time.
+ */
+async function versionDe(cache: EstadoCache, entidadId: string, fresca: boolean) {
+  // The monotonic clock: a wall clock set back would stretch the window.
+  const ahora = performance.now();
+  const recordada = cache.versiones.get(entidadId);
+  if (!fresca && recordada && ahora - recordada.pedida < VENTANA_VERSION_MS) return recordada.valor;
+  const valor = await cache.marcas.pedir(entidadId);
+  // Never over a version asked for later.
+  if ((cache.versiones.get(entidadId)?.pedida ?? -1) <= ahora) {
+    cache.versiones.delete(entidadId);
+    cache.versiones.set(entidadId, { valor, pedida: ahora });
+    for (const [id, v] of cache.versiones) {
+      if (cache.versiones.size <= MAXIMO_VERSIONES && ahora - v.pedida < VENTANA_VERSION_MS) break;
+      cache.versiones.delete(id);
+    }
+  }
+  return valor;
+}
+
 // The date in Colombia, computed at most once a second (Intl formatting costs more than a cached read).
 let hoyGuardado = { hasta: 0, valor: '' };
 function hoy() {
@@ -550,6 +636,7 @@ function hoy() {
 export function invalidarTablero(db: Db, entidadId: string) {
   const c = cacheDe(db);
   c.generaciones.set(entidadId, (c.generaciones.get(entidadId) ?? 0) + 1);
+  c.versiones.delete(entidadId);
   c.lru.quitarSi((clave) => clave.split('|')[1] === entidadId);
 }
 
@@ -642,12 +729,20 @@ async function construirEntrada(
  */
 export async function entradaTablero(
   db: Db,
-  c: { vista: VistaTablero; entidadId: string; vigencia: number; numero?: number },
+  c: {
+    vista: VistaTablero;
+    entidadId: string;
+    vigencia: number;
+    numero?: number;
+    /** The reader wrote a moment ago (mipg_escrito): the version is read, never remembered. */
+    fresca?: boolean;
+  },
 ): Promise<EntradaTablero> {
   const cache = cacheDe(db);
   const generacion = cache.generaciones.get(c.entidadId) ?? 0;
   const dia = hoy();
-  const marca = `${dia}|${generacion}|${cache.compartida ? await cache.marcas.pedir(c.entidadId) : ''}`;
+  const version = cache.compartida ? await versionDe(cache, c.entidadId, c.fresca ?? false) : '';
+  const marca = `${dia}|${generacion}|${version}`;
   const clave = `${c.vista}|${c.entidadId}|${c.vigencia}|${c.numero ?? 'vigente'}`;
   const guardada = cache.lru.tomar(clave);
   if (guardada?.marca === marca && guardada.hasta > Date.now()) return guardada.entrada;
@@ -723,44 +818,46 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
   const contados = (a: string, n: number) => sql`((${n}::int * ${mp}) / ${ma(a)})`;
   const propio = (a: string) =>
     sql`(case when ${contados(a, numero)} > ${contados(a, numero - 1)} then ${contados(a, numero)} else 0 end)`;
-  const filas = await filasSql<{
-    entidad_id: string;
-    politica: string;
-    dependencia_id: string | null;
-    suma_ponderada: number | null;
-    suma_pesos: number | null;
-    suma_avance: number | null;
-    con_avance: number;
-    actividades: number;
-    sin_reporte: number;
-  }>(
-    db,
-    sql`with r as (
-          select s.actividad_id,
+  // Without JIT: compiling this one-off query's expressions cost PostgreSQL more than it saved (a third of
+  // the time in EXPLAIN ANALYZE, 500 entities). `set local` needs a transaction and ends with it.
+  const filas = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return filasSql<{
+      entidad_id: string;
+      politica: string;
+      dependencia_id: string | null;
+      suma_ponderada: number | null;
+      suma_pesos: number | null;
+      suma_avance: number | null;
+      con_avance: number;
+      actividades: number;
+      sin_reporte: number;
+    }>(
+      tx,
+      sql`with r as (
+          -- Each activity with its reports, aggregated in one pass. Aggregating the reports apart and joining
+          -- them back made PostgreSQL hash 150,000 groups in every parallel worker (bench/plan.ts).
+          select p.entidad_id, a.politica, a.dependencia_id, a.ponderacion, a.meta_anual, a.fecha_inicio,
+                 a.fecha_fin, a.acumulacion, ${ma('a')} = ${mp} as del_plan, ${ma('a')} as ma,
+                 ${propio('a')} as propio,
                  ${agregadosSql(cuenta)},
                  bool_or(not (abs(s.valor) <= ${MAXIMO_CIFRA})) filter (where s.estado in (${cuentan})) as fuera,
-                 bool_or(s.periodo = ${propio('a2')} and s.estado not in ('borrador', 'devuelto')) as envio
-          from seguimiento s
-          join actividad a2 on a2.id = s.actividad_id
-          join plan_accion p2 on p2.id = a2.plan_id
-          left join vigencia_entidad ve on ve.entidad_id = p2.entidad_id and ve.vigencia = ${vigencia}
-          where p2.vigencia = ${vigencia} and s.periodo <= ${contados('a2', numero)}
-          group by s.actividad_id),
-        act as (
-          select p.entidad_id, a.politica, a.dependencia_id, greatest(a.ponderacion, 0) as w, a.meta_anual,
-                 a.fecha_inicio,
-                 a.fecha_fin, r.fuera, r.envio, ${ma('a')} = ${mp} as del_plan, ${ma('a')} as ma,
-                 ${propio('a')} as propio,
-                 -- The goal type's achievement (core/acumulacion.ts, logradoAcumulado).
-                 case a.acumulacion
-                   when 'ultimo' then r.ultimo when 'promedio' then r.suma / nullif(r.n, 0) when 'maximo' then r.maximo
-                   when 'hito' then case when r.ultimo > 0 then a.meta_anual else 0 end
-                   else r.suma end as logrado
+                 bool_or(s.periodo = ${propio('a')} and s.estado not in ('borrador', 'devuelto')) as envio
           from actividad a
           join plan_accion p on p.id = a.plan_id
           left join vigencia_entidad ve on ve.entidad_id = p.entidad_id and ve.vigencia = ${vigencia}
-          left join r on r.actividad_id = a.id
-          where p.vigencia = ${vigencia}),
+          left join seguimiento s on s.actividad_id = a.id and s.periodo <= ${contados('a', numero)}
+          where p.vigencia = ${vigencia}
+          group by a.id, p.entidad_id, ve.esquema, ve.esquemas_instrumento),
+        act as (
+          select r.entidad_id, r.politica, r.dependencia_id, greatest(r.ponderacion, 0) as w, r.meta_anual,
+                 r.fecha_inicio, r.fecha_fin, r.fuera, r.envio, r.del_plan, r.ma, r.propio,
+                 -- The goal type's achievement (core/acumulacion.ts, logradoAcumulado).
+                 case r.acumulacion
+                   when 'ultimo' then r.ultimo when 'promedio' then r.suma / nullif(r.n, 0) when 'maximo' then r.maximo
+                   when 'hito' then case when r.ultimo > 0 then r.meta_anual else 0 end
+                   else r.suma end as logrado
+          from r),
         evaluada as (
           select a.entidad_id, a.politica, a.dependencia_id, a.w,
                  -- Values out of the input bounds (stored before them) leave no avance, as in core; a goal
@@ -789,7 +886,8 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
                count(*)::int as actividades,
                (count(*) filter (where sin_reporte))::int as sin_reporte
         from evaluada group by entidad_id, politica, dependencia_id`,
-  );
+    );
+  });
   const politicas = await politicasDeVigencia(db, vigencia);
   const entidades = new Map(
     (
@@ -833,10 +931,20 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
     }
     return grupos;
   };
+  // Each entity is averaged over the policies its FURAG form includes, as its own dashboard does; there are
+  // a few forms and hundreds of entities, so each form's policies are worked out once.
+  const porFormulario = new Map<string, { suyas: typeof politicas; aplican: Set<string> }>();
+  const deFormulario = (tipo: TipoFormulario) => {
+    let x = porFormulario.get(tipo);
+    if (!x) {
+      const suyas = politicasAplicables(politicas, tipo);
+      x = { suyas, aplican: new Set(suyas.map((p) => p.clave)) };
+      porFormulario.set(tipo, x);
+    }
+    return x;
+  };
   return [...porEntidad].map(([id, todas]) => {
-    // Each entity is averaged over the policies its FURAG form includes, as its own dashboard does.
-    const suyasPoliticas = politicasAplicables(politicas, entidades.get(id)?.tipoFormulario ?? 'MIPG');
-    const aplican = new Set(suyasPoliticas.map((p) => p.clave));
+    const { suyas: suyasPoliticas, aplican } = deFormulario(entidades.get(id)?.tipoFormulario ?? 'MIPG');
     const suyas = todas.filter((f) => aplican.has(f.politica));
     const modo = modos.get(id) ?? 'politica';
     const porPolitica = agrupar(suyas, (f) => f.politica);
