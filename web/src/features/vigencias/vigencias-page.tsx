@@ -233,8 +233,8 @@ function FormularioVigencia({
                 style={{ flex: 1, minWidth: 180 }}
               />
               <Button
-                variant="subtle"
-                color="red.9"
+                variant="light"
+                color="red"
                 onClick={() => form.removeListItem('instrumentos', i)}
                 aria-label={`Quitar el esquema propio de ${nombre || `instrumento ${i + 1}`}`}
               >
