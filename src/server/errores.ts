@@ -29,6 +29,15 @@ export const invalido = (campo: string, mensaje: string) =>
 // The error contract lives in src/contrato/comun.ts (re-exported for routes that import it from here).
 export { ErrorSchema } from '../contrato/comun.ts';
 
+/**
+ * For a `.catch` around reading an uploaded workbook: when the reading pool is busy (503) the client is told it
+ * may retry in a minute; every error goes on to the error handler as it was.
+ */
+export const reintentarSiOcupado = (reply: FastifyReply) => (e: unknown) => {
+  if (e instanceof ErrorApi && e.status === 503) reply.header('retry-after', '60');
+  throw e;
+};
+
 const CONTEXTO: Record<string, string> = { body: '', querystring: 'parámetro ', params: 'ruta ' };
 
 /**

@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { EntidadVigenciaParams, ErrorSchema } from '../../contrato/comun.ts';
 import { ImportacionSchema, ProblemasImportacionSchema, SeguimientoXlsxQuery } from '../../contrato/excel.ts';
 import { actorDe } from '../../server/auth.ts';
-import { ErrorApi } from '../../server/errores.ts';
+import { reintentarSiOcupado } from '../../server/errores.ts';
+import { XLSX } from '../importacion/leer-tabla.ts';
 import { importarPlan, libroPlan, plantillaPlan } from './excel.service.ts';
 
 const tags = ['Excel'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const IMPORTACION_MAXIMA = 30 * 1024 * 1024;
 
 const enviarXlsx = (reply: import('fastify').FastifyReply, nombre: string, contenido: Buffer) =>
@@ -86,11 +86,7 @@ export const excelRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { entidadId, vigencia } = request.params;
       const r = await importarPlan(app.db, actorDe(request), entidadId, vigencia, request.body).catch(
-        (e: unknown) => {
-          // A busy import pool: the client may retry in a minute.
-          if (e instanceof ErrorApi && e.status === 503) reply.header('retry-after', '60');
-          throw e;
-        },
+        reintentarSiOcupado(reply),
       );
       if (!r.ok)
         return reply.status(400).send({ error: 'validacion', mensaje: r.mensaje, problemas: r.problemas });

@@ -8,22 +8,15 @@ import {
   ResultadoFuragSchema,
 } from '../../contrato/furag.ts';
 import { actorDe } from '../../server/auth.ts';
-import { ErrorApi } from '../../server/errores.ts';
-import { leerTabla } from '../importacion/leer-tabla.ts';
+import { aceptarTablas, CSV, leerTablaSubida, XLSX } from '../importacion/leer-tabla.ts';
 import { cargarResultados, LIMITES_HOJA_FURAG, resultadoDeEntidad } from './furag.service.ts';
 
 const tags = ['Medición FURAG'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const CSV = 'text/csv';
 /** The national file as .xlsx is ≈ 3–5 MB; as CSV up to ≈ 10 MB. */
 const RESULTADOS_MAXIMO_BYTES = Math.max(TABLA_MAXIMA_BYTES, 16 * 1024 * 1024);
 
 export const furagRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addContentTypeParser(
-    [XLSX, CSV, 'application/octet-stream'],
-    { parseAs: 'buffer', bodyLimit: RESULTADOS_MAXIMO_BYTES },
-    (_r, cuerpo, listo) => listo(null, cuerpo),
-  );
+  aceptarTablas(app, RESULTADOS_MAXIMO_BYTES);
 
   app.post(
     '/api/furag/resultados/import',
@@ -47,17 +40,13 @@ export const furagRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const rechazar = (mensaje: string, problemas: { fila: number; columna: string; problema: string }[]) =>
         reply.status(400).send({ error: 'validacion', mensaje, problemas });
-      const contenido = request.body;
-      if (!Buffer.isBuffer(contenido) || contenido.length === 0)
-        return rechazar('Envíe el archivo de resultados FURAG (.xlsx o .csv).', []);
-      const tipo = String(request.headers['content-type'] ?? '').startsWith(CSV) ? 'csv' : 'xlsx';
-      const tabla = await leerTabla(contenido, tipo, LIMITES_HOJA_FURAG).catch((e: unknown) => {
-        if (e instanceof ErrorApi && e.status === 503) reply.header('retry-after', '60');
-        throw e;
-      });
-      if (!tabla.ok && tabla.status === 400) return rechazar(tabla.mensaje, []);
-      if (!tabla.ok)
-        throw new ErrorApi(tabla.status, tabla.mensaje, [{ campo: 'archivo', mensaje: tabla.mensaje }]);
+      const tabla = await leerTablaSubida(
+        request,
+        reply,
+        'Envíe el archivo de resultados FURAG (.xlsx o .csv).',
+        LIMITES_HOJA_FURAG,
+      );
+      if (!tabla.ok) return rechazar(tabla.mensaje, []);
       const r = await cargarResultados(
         app.db,
         actorDe(request),

@@ -9,7 +9,6 @@ import { COLUMNAS_DEPENDENCIAS } from '../../core/dependencias-importacion.ts';
 import { COLUMNAS_PERSONAS, LARGO_PERSONA, MAXIMO_PERSONAS } from '../../core/personas-importacion.ts';
 import { NOMBRE_ROL, type Permiso, ROLES } from '../../core/roles.ts';
 import { actorDe } from '../../server/auth.ts';
-import { ErrorApi } from '../../server/errores.ts';
 import { aBuffer, agregarListasDesplegables, nuevoLibro } from '../excel/plan-xlsx.ts';
 import {
   importarDependencias,
@@ -17,10 +16,7 @@ import {
   type ResultadoImportacion,
   type Tabla,
 } from './importacion.service.ts';
-import { leerTabla } from './leer-tabla.ts';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const CSV = 'text/csv';
+import { aceptarTablas, CSV, leerTablaSubida, XLSX } from './leer-tabla.ts';
 
 /** One kind of import: its template (a sheet with the columns and one of instructions) and its rows' fate. */
 interface Importacion<R extends z.ZodType> {
@@ -96,17 +92,12 @@ function rutasImportacion<R extends z.ZodType>(app: FastifyInstance, d: Importac
     async (request, reply) => {
       const rechazar = (mensaje: string, problemas: { fila: number; columna: string; problema: string }[]) =>
         reply.status(400).send({ error: 'validacion', mensaje, problemas });
-      const contenido = request.body;
-      if (!Buffer.isBuffer(contenido) || contenido.length === 0)
-        return rechazar(`Envíe el archivo .xlsx o .csv con las ${d.plural}.`, []);
-      const tipo = String(request.headers['content-type'] ?? '').startsWith(CSV) ? 'csv' : 'xlsx';
-      const tabla = await leerTabla(contenido, tipo).catch((e: unknown) => {
-        if (e instanceof ErrorApi && e.status === 503) reply.header('retry-after', '60');
-        throw e;
-      });
-      if (!tabla.ok && tabla.status === 400) return rechazar(tabla.mensaje, []);
-      if (!tabla.ok)
-        throw new ErrorApi(tabla.status, tabla.mensaje, [{ campo: 'archivo', mensaje: tabla.mensaje }]);
+      const tabla = await leerTablaSubida(
+        request,
+        reply,
+        `Envíe el archivo .xlsx o .csv con las ${d.plural}.`,
+      );
+      if (!tabla.ok) return rechazar(tabla.mensaje, []);
       const { entidadId } = request.params as z.infer<typeof EntidadParams>;
       const r = await d.importar({ entidadId, actor: actorDe(request) }, tabla);
       if (!r.ok) {
@@ -123,11 +114,7 @@ function rutasImportacion<R extends z.ZodType>(app: FastifyInstance, d: Importac
 }
 
 export const importacionRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addContentTypeParser(
-    [XLSX, CSV, 'application/octet-stream'],
-    { parseAs: 'buffer', bodyLimit: TABLA_MAXIMA_BYTES },
-    (_r, cuerpo, listo) => listo(null, cuerpo),
-  );
+  aceptarTablas(app, TABLA_MAXIMA_BYTES);
 
   rutasImportacion(app, {
     ruta: 'dependencias',

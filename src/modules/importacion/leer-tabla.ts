@@ -1,10 +1,29 @@
 // A table uploaded by a person, as headers and rows, from a workbook (.xlsx, read in a worker) or a CSV
 // (as Excel in Colombia saves it: «;» between fields, often in Windows-1252 rather than UTF-8).
 import { parse } from 'csv-parse/sync';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FilaHoja } from '../../core/plan-importacion.ts';
+import { ErrorApi, reintentarSiOcupado } from '../../server/errores.ts';
 import { leerLibroPlanEnHilo } from '../excel/leer-en-hilo.ts';
 import { type LecturaPlan, LIMITES_HOJA_PLAN, type LimitesHoja } from '../excel/plan-xlsx.ts';
 
 export type TipoTabla = 'xlsx' | 'csv';
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV = 'text/csv';
+
+/** An upload is a CSV when its content type says so; anything else is read as a workbook. */
+export const tipoDeSubida = (contentType: string | string[] | undefined): TipoTabla =>
+  String(contentType ?? '').startsWith(CSV) ? 'csv' : 'xlsx';
+
+/** The routes of a plugin take a table (.xlsx or .csv) as the raw body, up to `bytes`. */
+export function aceptarTablas(app: FastifyInstance, bytes: number) {
+  app.addContentTypeParser(
+    [XLSX, CSV, 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: bytes },
+    (_r, cuerpo, listo) => listo(null, cuerpo),
+  );
+}
 
 const NO_ES_CSV = 'El archivo no es un CSV legible (texto separado por «;» o «,»).';
 
@@ -69,4 +88,26 @@ export async function leerTabla(
   limites: LimitesHoja = LIMITES_HOJA_PLAN,
 ): Promise<LecturaPlan> {
   return tipo === 'csv' ? leerCsv(contenido, limites) : leerLibroPlanEnHilo(contenido, undefined, limites);
+}
+
+/**
+ * The table of an upload (`request.body`, .xlsx or .csv by its content type), for the import routes: an empty
+ * body or an unreadable file is `{ ok: false }` with the Spanish message for a 400 (`falta` says what to send);
+ * a file over `limites` is a 413 and a busy reading pool a 503 with `Retry-After`, thrown.
+ */
+export async function leerTablaSubida(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  falta: string,
+  limites: LimitesHoja = LIMITES_HOJA_PLAN,
+): Promise<{ ok: true; encabezados: string[]; filas: FilaHoja[] } | { ok: false; mensaje: string }> {
+  const contenido = request.body;
+  if (!Buffer.isBuffer(contenido) || contenido.length === 0) return { ok: false, mensaje: falta };
+  const tabla = await leerTabla(contenido, tipoDeSubida(request.headers['content-type']), limites).catch(
+    reintentarSiOcupado(reply),
+  );
+  if (!tabla.ok && tabla.status === 400) return { ok: false, mensaje: tabla.mensaje };
+  if (!tabla.ok)
+    throw new ErrorApi(tabla.status, tabla.mensaje, [{ campo: 'archivo', mensaje: tabla.mensaje }]);
+  return tabla;
 }

@@ -8,20 +8,15 @@ import {
   LIMITES_HOJA_PROPIA,
 } from '../../contrato/plan-propio.ts';
 import { actorDe } from '../../server/auth.ts';
-import { ErrorApi } from '../../server/errores.ts';
+import { reintentarSiOcupado } from '../../server/errores.ts';
+import { aceptarTablas, CSV, tipoDeSubida, XLSX } from './leer-tabla.ts';
 import { analizarHojaPropia, importarHojaPropia, leerYAnalizar } from './plan-propio.service.ts';
 
 const tags = ['Excel'];
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const CSV = 'text/csv';
 const base = '/api/entidades/:entidadId/plan/:vigencia/hoja-propia';
 
 export const planPropioRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.addContentTypeParser(
-    [XLSX, CSV, 'application/octet-stream'],
-    { parseAs: 'buffer', bodyLimit: LIMITES_HOJA_PROPIA.bytes },
-    (_r, cuerpo, listo) => listo(null, cuerpo),
-  );
+  aceptarTablas(app, LIMITES_HOJA_PROPIA.bytes);
 
   app.post(
     `${base}/leer`,
@@ -50,11 +45,10 @@ export const planPropioRoutes: FastifyPluginAsyncZod = async (app) => {
         return reply
           .status(400)
           .send({ error: 'validacion', mensaje: 'Envíe el archivo .xlsx o .csv con el plan.' });
-      const tipo = String(request.headers['content-type'] ?? '').startsWith(CSV) ? 'csv' : 'xlsx';
-      const r = await leerYAnalizar(app.db, entidadId, vigencia, contenido, tipo).catch((e: unknown) => {
-        if (e instanceof ErrorApi && e.status === 503) reply.header('retry-after', '60');
-        throw e;
-      });
+      const tipo = tipoDeSubida(request.headers['content-type']);
+      const r = await leerYAnalizar(app.db, entidadId, vigencia, contenido, tipo).catch(
+        reintentarSiOcupado(reply),
+      );
       if (!r.ok) return reply.status(400).send({ error: 'validacion', mensaje: r.mensaje });
       return r.lectura;
     },
