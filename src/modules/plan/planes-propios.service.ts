@@ -3,6 +3,7 @@ import type { PlanPropioCambio, PlanPropioEntrada } from '../../contrato/plan.ts
 import { MAXIMO_PLANES_PROPIOS, planAdmitePolitica } from '../../core/catalogo.ts';
 import type { Db } from '../../db/client.ts';
 import { actividad, planAccion, planPropio, politica } from '../../db/schema.ts';
+import { sostenerTope } from '../../db/tope.ts';
 import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 
@@ -52,6 +53,7 @@ export async function crearPlanPropio(db: Db, actor: Actor, entidadId: string, e
   const politicas = unicas(entrada.politicas);
   await exigirPoliticas(db, politicas);
   return db.transaction(async (tx) => {
+    await sostenerTope(tx, 'planes_propios', entidadId);
     const [hay] = await tx.select({ n: count() }).from(planPropio).where(eq(planPropio.entidadId, entidadId));
     if (Number(hay?.n ?? 0) >= MAXIMO_PLANES_PROPIOS)
       throw conflicto(

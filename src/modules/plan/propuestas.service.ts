@@ -8,6 +8,7 @@ import {
 } from '../../core/propuestas.ts';
 import type { Db } from '../../db/client.ts';
 import { propuestaActividad, responsablePolitica, usuario } from '../../db/schema.ts';
+import { sostenerTope } from '../../db/tope.ts';
 import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { notificar } from '../notificaciones/notificacion.repository.ts';
@@ -92,6 +93,7 @@ export async function proponerActividad(
   await validarActividad(db, entidadId, vigencia, entrada);
   return db.transaction(async (tx) => {
     await exigirPlanAbierto(tx, entidadId, vigencia);
+    await sostenerTope(tx, 'propuestas_pendientes', `${entidadId}:${vigencia}:${actor.usuarioId}`);
     const [pendientes] = await tx
       .select({ n: count() })
       .from(propuestaActividad)

@@ -8,7 +8,7 @@ import { MAXIMO_PLANES_PROPIOS } from '../../core/catalogo.ts';
 import { MAXIMO_PROPUESTAS_PENDIENTES } from '../../core/propuestas.ts';
 import { MAXIMO_CRITERIOS_VERIFICACION } from '../../core/verificacion.ts';
 import { criterioVerificacion, planPropio, propuestaActividad } from '../../db/schema.ts';
-import { escenarioConPlan, nitNuevo } from '../../server/constructores.ts';
+import { aLaVez, escenarioConPlan, nitNuevo, resultado } from '../../server/constructores.ts';
 import { type AppPrueba, crearAppPrueba } from '../../server/prueba.ts';
 
 let t: AppPrueba;
@@ -99,6 +99,34 @@ describe('topes', () => {
     expect(tope.json().mensaje).toBe(
       `La entidad ya tiene ${MAXIMO_PLANES_PROPIOS} planes propios, el máximo: quite uno que ya no use antes de crear otro.`,
     );
+    expect(await t.exigir(200, e.planeacion, 'GET', url)).toHaveLength(MAXIMO_PLANES_PROPIOS);
+  });
+
+  it('al tope, varias creaciones a la vez: entra una sola y las demás reciben el 409 del tope', async () => {
+    const e = await escenarioConPlan(t, { nit: nitNuevo() });
+    await t.conexion.db.insert(planPropio).values(
+      Array.from({ length: MAXIMO_PLANES_PROPIOS - 1 }, (_, i) => ({
+        entidadId: e.entidadId,
+        codigo: `P${i}`,
+        nombre: `Plan propio número ${i}`,
+      })),
+    );
+    const url = `${e.base}/planes-propios`;
+    const r = resultado(
+      await aLaVez(
+        ...Array.from(
+          { length: 6 },
+          (_, i) => () =>
+            t.pedir(e.planeacion, 'POST', url, {
+              codigo: `SIM${i}`,
+              nombre: `Plan simultáneo ${i}`,
+              politicas: [],
+            }),
+        ),
+      ),
+    );
+    expect(r.ganadores).toHaveLength(1);
+    expect(r.perdedores.map((x) => x.statusCode)).toEqual([409, 409, 409, 409, 409]);
     expect(await t.exigir(200, e.planeacion, 'GET', url)).toHaveLength(MAXIMO_PLANES_PROPIOS);
   });
 

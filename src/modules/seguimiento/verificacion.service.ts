@@ -26,6 +26,7 @@ import {
   rolUsuario,
   usuario,
 } from '../../db/schema.ts';
+import { sostenerTope } from '../../db/tope.ts';
 import { conflicto, invalido, noEncontrado, prohibido } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import type { UsuarioSesion } from '../auth/sesion.repository.ts';
@@ -284,6 +285,7 @@ export async function agregarCriterio(
     motivo: e.motivo,
   };
   await db.transaction(async (tx) => {
+    await sostenerTope(tx, 'criterios_verificacion', `${entidadId}:${vigencia}`);
     const [hay] = await tx
       .select({ n: count() })
       .from(criterioVerificacion)
