@@ -173,6 +173,20 @@ describe('aplicabilidad de las políticas según el formulario FURAG', () => {
       expect.stringContaining('CI-02'),
     ]);
 
+    // Nor through the API: a report of a policy that stopped applying is refused; Control Interno is taken.
+    const reporte = { valor: 1, descripcion: 'Se realizó la jornada programada del trimestre.' };
+    const oculto = await t.pedir(
+      e.responsable,
+      'PUT',
+      `${e.base}/seguimientos/${otraIntegridad.id}/2`,
+      reporte,
+    );
+    expect(oculto.statusCode).toBe(409);
+    expect(oculto.json().mensaje).toMatch(
+      /^La actividad IN-02 no se reporta porque la política «Integridad» no aplica a esta entidad: responde el formulario FURAG MECI/,
+    );
+    await t.exigir(200, e.responsable, 'PUT', `${e.base}/seguimientos/${control.id}/2`, reporte);
+
     // Indicators: a policy that does not apply → 400 in Spanish naming the field; Control Interno → 201.
     const indicador = (politica: string, codigo: string) => ({
       vigencia: 2026,

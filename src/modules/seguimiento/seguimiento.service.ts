@@ -38,7 +38,7 @@ import {
 import { conflicto, ErrorApi, invalido, noEncontrado, prohibido } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import type { UsuarioSesion } from '../auth/sesion.repository.ts';
-import { clavesAplicables } from '../catalogo/catalogo.repository.ts';
+import { clavesAplicables, problemaPoliticaDeEntidad } from '../catalogo/catalogo.repository.ts';
 import { type Correo, encolarAviso } from '../correo/correo.service.ts';
 import { notificar } from '../notificaciones/notificacion.repository.ts';
 import {
@@ -165,6 +165,9 @@ export async function exigirReportante(
     throw prohibido(
       'Solo el responsable de la actividad o el responsable de su política puede reportar su seguimiento.',
     );
+  // A policy that stopped applying (the entity's FURAG form changed) keeps its activities, hidden: not reported.
+  const noAplica = await problemaPoliticaDeEntidad(db, entidadId, a.vigencia, a.politica);
+  if (noAplica) throw conflicto(`La actividad ${a.codigo} no se reporta porque ${noAplica}.`);
 }
 
 export async function seguimientoDe(db: Db, actividadId: string, periodo: number) {
