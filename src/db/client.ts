@@ -108,3 +108,18 @@ export async function conectar(opciones: {
 export async function filas<T>(db: Db, consulta: SQL): Promise<T[]> {
   return ((await db.execute(consulta)) as unknown as { rows: T[] }).rows;
 }
+
+/**
+ * For independent reads started together (`Promise.all`): on the pool each one runs at once; inside a
+ * transaction, whose one connection takes a query at a time, they run one after the other (node-postgres
+ * queues overlapping queries today and will refuse them from pg 9).
+ */
+export function lectorDe(db: Db) {
+  if (!('rollback' in db)) return <T>(leer: () => PromiseLike<T>): Promise<T> => Promise.resolve(leer());
+  let cola: Promise<unknown> = Promise.resolve();
+  return <T>(leer: () => PromiseLike<T>): Promise<T> => {
+    const r = cola.then(leer);
+    cola = r.catch(() => undefined);
+    return r;
+  };
+}

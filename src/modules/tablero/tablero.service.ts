@@ -36,7 +36,7 @@ import {
 import { ESTADOS_SEGUIMIENTO, type EstadoSeguimiento, seguimientoCuenta } from '../../core/seguimiento.ts';
 import { type EstadoActividad, estadoActividad, type NivelSemaforo } from '../../core/semaforo.ts';
 import { resumenVerificacion, situacionVerificacion } from '../../core/verificacion.ts';
-import { type Db, filas as filasSql } from '../../db/client.ts';
+import { type Db, filas as filasSql, lectorDe } from '../../db/client.ts';
 import {
   cortePeriodo,
   dependencia,
@@ -265,19 +265,26 @@ export async function calcularTablero(db: Db, entidadId: string, vigencia: numbe
     ),
   };
   const periodosDe = await lectorPeriodos(db, entidadId, v);
+  const leer = lectorDe(db);
   const [politicas, dimensiones, todasLasFilas, dependencias, ctxVerificacion] = await Promise.all([
     // Only the policies the entity's FURAG form includes: the others vanish from figures and averages.
-    politicasDeVigencia(db, vigencia).then((ps) => politicasAplicables(ps, e.tipoFormulario)),
-    db.select().from(dimension).where(eq(dimension.vigencia, vigencia)).orderBy(asc(dimension.orden)),
-    // The version in force: while a new one is in course, the last approved (version-vigente.ts).
-    cifrasPorActividad(db, vigencia, numero, entidadId, instrumentos).then((f) =>
-      filasDeLaVersionVigente(db, entidadId, vigencia, f),
+    leer(() => politicasDeVigencia(db, vigencia).then((ps) => politicasAplicables(ps, e.tipoFormulario))),
+    leer(() =>
+      db.select().from(dimension).where(eq(dimension.vigencia, vigencia)).orderBy(asc(dimension.orden)),
     ),
-    db
-      .select({ id: dependencia.id, nombre: dependencia.nombre })
-      .from(dependencia)
-      .where(eq(dependencia.entidadId, entidadId)),
-    contextoVerificacion(db, entidadId, vigencia),
+    // The version in force: while a new one is in course, the last approved (version-vigente.ts).
+    leer(() =>
+      cifrasPorActividad(db, vigencia, numero, entidadId, instrumentos).then((f) =>
+        filasDeLaVersionVigente(db, entidadId, vigencia, f),
+      ),
+    ),
+    leer(() =>
+      db
+        .select({ id: dependencia.id, nombre: dependencia.nombre })
+        .from(dependencia)
+        .where(eq(dependencia.entidadId, entidadId)),
+    ),
+    leer(() => contextoVerificacion(db, entidadId, vigencia)),
   ]);
   const aplican = new Set(politicas.map((x) => x.clave));
   const filas = todasLasFilas.filter((f) => aplican.has(f.politica));
