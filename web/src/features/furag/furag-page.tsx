@@ -8,6 +8,7 @@ import { GraficaBarras } from '../../ui/grafica-barras.tsx';
 import { type Columna, TablaDatos } from '../../ui/tabla-datos.tsx';
 import { Termino } from '../../ui/termino.tsx';
 import { furagQuery } from './api.ts';
+import './furag.css';
 
 type Medicion = ResultadoFurag['dimensiones'][number];
 
@@ -80,15 +81,22 @@ function Nivel({
         }))}
         escala="puntos"
       />
-      <TablaDatos
-        titulo={titulo}
-        sustantivo={sustantivo}
-        filas={mediciones}
-        columnas={COLUMNAS}
-        idFila={(m) => m.codigo}
-        buscar={mediciones.length > 10}
-        porPagina={100}
-      />
+      {/* The bars carry each score; the table adds the group's figures, folded so a phone does not scroll
+          through 70 cards to reach the next level. */}
+      <details className="furag-cifras">
+        <summary>
+          Cifras de {sustantivo[1]} frente al grupo par (puntaje, promedio, máximo, puesto y quintil)
+        </summary>
+        <TablaDatos
+          titulo={titulo}
+          sustantivo={sustantivo}
+          filas={mediciones}
+          columnas={COLUMNAS}
+          idFila={(m) => m.codigo}
+          buscar={mediciones.length > 10}
+          porPagina={100}
+        />
+      </details>
     </section>
   );
 }
