@@ -42,9 +42,21 @@ const MedicionSchema = z.object({
   grupoPar: GrupoParSchema,
 });
 
+const ActividadDelIndiceSchema = z.object({
+  id: z.string(),
+  vigencia: z.number(),
+  codigo: z.string(),
+  nombre: z.string(),
+});
+
 export const ResultadoFuragSchema = z
   .object({
     vigencia: z.number(),
+    vigencias: z
+      .array(z.number())
+      .describe(
+        'las vigencias con resultados cargados en la plataforma, de la más reciente a la más antigua',
+      ),
     grupoPar: z.string().nullable(),
     fila: z.object({
       entidad: z.string().describe('el nombre como lo escribe el archivo oficial'),
@@ -56,8 +68,78 @@ export const ResultadoFuragSchema = z
     dimensiones: z.array(MedicionSchema),
     politicas: z.array(MedicionSchema),
     indices: z.array(MedicionSchema),
+    indicesDebiles: z
+      .array(
+        MedicionSchema.extend({
+          actividades: z
+            .array(ActividadDelIndiceSchema)
+            .describe('actividades de los planes de vigencias posteriores etiquetadas con este índice'),
+        }),
+      )
+      .describe('los índices de menor puntaje que aplican a la entidad, el más débil primero'),
   })
   .meta({ id: 'ResultadoFurag' });
+
+export const HistoriaFuragSchema = z
+  .object({
+    vigencias: z
+      .array(
+        z.object({
+          vigencia: z.number(),
+          grupoPar: z.string().nullable(),
+          idi: MedicionSchema,
+          dimensiones: z.array(MedicionSchema),
+          politicas: z.array(MedicionSchema),
+        }),
+      )
+      .describe(
+        'de la más antigua a la más reciente; solo las vigencias en que el archivo tiene la fila de la entidad',
+      ),
+  })
+  .meta({ id: 'HistoriaFurag' });
+export type HistoriaFurag = z.infer<typeof HistoriaFuragSchema>;
+
+export const CandidatosFuragSchema = z
+  .object({
+    vigencia: z.number(),
+    candidatos: z.array(
+      z.object({
+        fila: z.number(),
+        entidad: z.string(),
+        codigoSigep: z.string().nullable(),
+        departamento: z.string().nullable(),
+        municipio: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'CandidatosFurag' });
+export type CandidatosFurag = z.infer<typeof CandidatosFuragSchema>;
+
+export const DepartamentoFuragQuery = z.object({
+  vigencia: VigenciaSchema.optional().describe('sin ella, la última vigencia cargada'),
+  departamento: z.string().trim().min(1, 'escriba el departamento').max(100).optional(),
+});
+
+export const DepartamentoFuragSchema = z
+  .object({
+    vigencia: z.number(),
+    departamento: z.string(),
+    departamentos: z.array(z.string()).describe('los departamentos del archivo, para elegir otro'),
+    columnas: z.array(z.object({ codigo: z.string(), nombre: z.string().nullable() })),
+    promedios: z.record(z.string(), z.number().nullable()).describe('promedio del departamento por columna'),
+    entidades: z.array(
+      z.object({
+        entidad: z.string(),
+        municipio: z.string().nullable(),
+        codigoSigep: z.string().nullable(),
+        grupoPar: z.string().nullable(),
+        tipoFormulario: z.string().nullable(),
+        puntajes: z.record(z.string(), z.number().nullable()),
+      }),
+    ),
+  })
+  .meta({ id: 'DepartamentoFurag' });
+export type DepartamentoFurag = z.infer<typeof DepartamentoFuragSchema>;
 export type ResultadoFurag = z.infer<typeof ResultadoFuragSchema>;
 
 export const NivelMedicionSchema = z.enum(NIVELES_MEDICION);

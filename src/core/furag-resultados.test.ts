@@ -6,9 +6,11 @@ import {
   columnaDeIdentificacion,
   estadisticaDe,
   estadisticasPorGrupo,
+  indicesMasDebiles,
   LIMITES_RESULTADOS,
   leerArchivoResultados,
   leerPuntaje,
+  nombreDeEncabezado,
   ubicar,
 } from './furag-resultados.ts';
 import type { CeldaTabla, FilaTabla } from './tabla-importacion.ts';
@@ -32,6 +34,21 @@ describe('código de una columna de resultados', () => {
     ['INDICE DE DESEMPEÑO\nINSTITUCIONAL 2025', 'IDI', 'idi'],
   ])('«%s» es %s (%s)', (encabezado, codigo, nivel) => {
     expect(codigoDeEncabezado(encabezado)).toEqual({ codigo, nivel });
+  });
+
+  it.each([
+    [
+      'I01 Calidad de la planeación estratégica del talento humano',
+      'Calidad de la planeación estratégica del talento humano',
+    ],
+    ['POL03\nPlaneación Institu-\ncional', 'Planeación Institucional'],
+    ['D4: Evaluación de Resultados', 'Evaluación de Resultados'],
+    ['I05 - Gestión del conocimiento', 'Gestión del conocimiento'],
+    ['D7', null],
+    ['IDI', null],
+    ['INDICE DE DESEMPEÑO\nINSTITUCIONAL 2025', 'INDICE DE DESEMPEÑO INSTITUCIONAL 2025'],
+  ])('el nombre que «%s» da a su medición es %s', (encabezado, nombre) => {
+    expect(nombreDeEncabezado(encabezado, codigoDeEncabezado(encabezado)!)).toBe(nombre);
   });
 
   it.each([
@@ -357,5 +374,44 @@ describe('la fila de la entidad', () => {
     expect(parecido.tipo === 'candidatos' && parecido.candidatos[0]!.codigoSigep).toBe('2281');
     const nada = buscarEntidad(r.entidades, { nombre: 'Gobernación del Amazonas' });
     expect(nada).toEqual({ tipo: 'candidatos', candidatos: [] });
+  });
+});
+
+describe('lectura de los resultados', () => {
+  const m = (codigo: string, puntaje: number | null, promedio?: number) => ({
+    codigo,
+    puntaje,
+    grupoPar: promedio === undefined ? null : { promedio },
+  });
+
+  it.each([
+    ['el menor puntaje primero', [m('I01', 70), m('I02', 40), m('I03', 55)], 2, ['I02', 'I03']],
+    ['un índice que no aplica nunca es débil', [m('I01', null), m('I02', 80)], 3, ['I02']],
+    [
+      'a igual puntaje, el más lejos del promedio de su grupo',
+      [m('I01', 50, 60), m('I02', 50, 80)],
+      2,
+      ['I02', 'I01'],
+    ],
+    ['a igual puntaje y brecha, por código', [m('I02', 50), m('I01', 50)], 2, ['I01', 'I02']],
+    ['ninguno pedido', [m('I01', 10)], 0, []],
+  ])('%s', (_caso, indices, cuantos, codigos) => {
+    expect(indicesMasDebiles(indices, cuantos).map((x) => x.codigo)).toEqual(codigos);
+  });
+
+  it('los más débiles son los de menor puntaje de los que aplican, sin importar el orden de entrada', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }), { maxLength: 40 }),
+        fc.integer({ min: 0, max: 10 }),
+        (puntajes, n) => {
+          const indices = puntajes.map((p, i) => m(`I${String(i + 1).padStart(2, '0')}`, p));
+          const debiles = indicesMasDebiles(indices, n);
+          const aplican = puntajes.filter((p): p is number => p !== null).sort((a, b) => a - b);
+          expect(debiles.map((d) => d.puntaje)).toEqual(aplican.slice(0, n));
+          expect(indicesMasDebiles([...indices].reverse(), n)).toEqual(debiles);
+        },
+      ),
+    );
   });
 });

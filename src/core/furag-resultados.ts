@@ -21,6 +21,12 @@ export interface CodigoMedicion {
   nivel: NivelMedicion;
 }
 
+/** A column of scores as the file names it: its code and the header's words after the code. */
+export interface ColumnaMedicion extends CodigoMedicion {
+  /** «Calidad de la planeación estratégica del talento humano»; null when the header is only the code. */
+  nombre: string | null;
+}
+
 /** The identifying columns of a results file, with the ways recent files write their headers. */
 export const COLUMNAS_IDENTIFICACION = {
   codigoSigep: ['codigo sigep', 'cod sigep', 'sigep', 'codigo entidad sigep', 'codigo de la entidad sigep'],
@@ -111,9 +117,17 @@ export type ArchivoResultados =
       ok: true;
       filaEncabezado: number;
       entidades: ResultadoEntidad[];
-      columnas: { reconocidas: CodigoMedicion[]; ignoradas: string[] };
+      columnas: { reconocidas: ColumnaMedicion[]; ignoradas: string[] };
     }
   | { ok: false; mensaje: string; problemas: ProblemaFila[] };
+
+/** The header's words after its code (the name the file gives a measurement), bounded. */
+export function nombreDeEncabezado(encabezado: string, m: CodigoMedicion): string | null {
+  const texto = unaLinea(encabezado);
+  if (m.nivel === 'idi' && !/^IDI\b/i.test(texto)) return texto.slice(0, 200);
+  const resto = texto.replace(/^(IDI|D|POL|I)\s*[-.]?\s*(\d{1,3})?\s*[-.:–—)]*\s*/iu, '').trim();
+  return resto ? resto.slice(0, 200) : null;
+}
 
 /** A score as files write it: 57.9, «57,9» or «57,90 »; anything else is a problem, not a guess. */
 export function leerPuntaje(c: CeldaTabla): number | null | 'invalido' {
@@ -148,7 +162,7 @@ export function leerArchivoResultados(filas: readonly FilaTabla[]): ArchivoResul
       mensaje: `El archivo tiene ${textos.length} columnas; el máximo es ${LIMITES_RESULTADOS.columnas}.`,
       problemas: [],
     };
-  const medicion = new Map<number, CodigoMedicion>();
+  const medicion = new Map<number, ColumnaMedicion>();
   const identificacion = new Map<ColumnaIdentificacion, number>();
   const vistas = new Map<string, string>();
   const ignoradas: string[] = [];
@@ -173,7 +187,7 @@ export function leerArchivoResultados(filas: readonly FilaTabla[]): ArchivoResul
     }
     vistas.set(clave, nombre.slice(0, 120));
     if (id) identificacion.set(id, i);
-    else medicion.set(i, codigo!);
+    else medicion.set(i, { ...codigo!, nombre: nombreDeEncabezado(t, codigo!) });
   });
   const encabezadoDe = (i: number) => unaLinea(textos[i]!).slice(0, 120);
   const datos = filas.filter((f) => f.numero > encabezado.numero);
@@ -395,4 +409,24 @@ export function buscarEntidad<E extends Identificada>(
     .filter((x) => x.puntaje >= 0.5)
     .sort((a, b) => b.puntaje - a.puntaje || a.e.fila - b.e.fila);
   return { tipo: 'candidatos', candidatos: puntuadas.slice(0, 10).map((x) => x.e) };
+}
+
+// ---------- Reading the results ----------
+
+export interface MedicionLeida {
+  codigo: string;
+  puntaje: number | null;
+  grupoPar: { promedio: number } | null;
+}
+
+/**
+ * The indices to work on first: the lowest scores that apply, and among equal scores the one furthest below
+ * its grupo par's average. An index that does not apply (blank in the file) is never weak.
+ */
+export function indicesMasDebiles<M extends MedicionLeida>(indices: readonly M[], cuantos: number): M[] {
+  const brecha = (m: M) => (m.grupoPar ? m.grupoPar.promedio - m.puntaje! : 0);
+  return indices
+    .filter((m) => m.puntaje !== null)
+    .sort((a, b) => a.puntaje! - b.puntaje! || brecha(b) - brecha(a) || a.codigo.localeCompare(b.codigo))
+    .slice(0, Math.max(0, cuantos));
 }

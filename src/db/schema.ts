@@ -801,7 +801,7 @@ export const auditoria = pgTable(
 export const furagCarga = pgTable('furag_carga', {
   vigencia: integer('vigencia').primaryKey(),
   /** The measurement columns understood (code and level), and the headers left out. */
-  columnas: jsonb('columnas').$type<{ codigo: string; nivel: string }[]>().notNull(),
+  columnas: jsonb('columnas').$type<{ codigo: string; nivel: string; nombre?: string | null }[]>().notNull(),
   ignoradas: jsonb('ignoradas').$type<string[]>().notNull(),
   entidades: integer('entidades').notNull(),
   cargadoPor: uuid('cargado_por').references(() => usuario.id),

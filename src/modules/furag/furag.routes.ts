@@ -2,14 +2,26 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { EntidadParams, ErrorSchema } from '../../contrato/comun.ts';
 import { ProblemasImportacionSchema, TABLA_MAXIMA_BYTES } from '../../contrato/excel.ts';
 import {
+  CandidatosFuragSchema,
   CargaFuragQuery,
   CargaFuragSchema,
+  DepartamentoFuragQuery,
+  DepartamentoFuragSchema,
   FuragEntidadQuery,
+  HistoriaFuragSchema,
   ResultadoFuragSchema,
 } from '../../contrato/furag.ts';
 import { actorDe } from '../../server/auth.ts';
 import { aceptarTablas, CSV, leerTablaSubida, XLSX } from '../importacion/leer-tabla.ts';
-import { cargarResultados, LIMITES_HOJA_FURAG, resultadoDeEntidad } from './furag.service.ts';
+import {
+  candidatosDeEntidad,
+  cargarResultados,
+  departamentoDeEntidad,
+  historiaDeEntidad,
+  LIMITES_HOJA_FURAG,
+  resultadoDeEntidad,
+  resultadosDeDepartamento,
+} from './furag.service.ts';
 
 const tags = ['Medición FURAG'];
 /** The national file as .xlsx is ≈ 3–5 MB; as CSV up to ≈ 10 MB. */
@@ -73,5 +85,60 @@ export const furagRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => resultadoDeEntidad(app.db, request.params.entidadId, request.query.vigencia),
+  );
+
+  app.get(
+    '/api/entidades/:entidadId/furag/historia',
+    {
+      config: { acceso: { permiso: 'entidad.ver' } },
+      schema: {
+        tags,
+        summary:
+          'Historia del IDI, las dimensiones y las políticas de la entidad en cada vigencia cargada, frente a su grupo par',
+        params: EntidadParams,
+        response: { 200: HistoriaFuragSchema, 404: ErrorSchema },
+      },
+    },
+    async (request) => historiaDeEntidad(app.db, request.params.entidadId),
+  );
+
+  app.get(
+    '/api/entidades/:entidadId/furag/candidatos',
+    {
+      config: { acceso: { permiso: 'entidad.ver' } },
+      schema: {
+        tags,
+        summary:
+          'Filas del archivo de resultados con un nombre parecido al de la entidad, para reconocer la suya y registrar su código SIGEP',
+        params: EntidadParams,
+        querystring: FuragEntidadQuery,
+        response: { 200: CandidatosFuragSchema, 404: ErrorSchema },
+      },
+    },
+    async (request) => candidatosDeEntidad(app.db, request.params.entidadId, request.query.vigencia),
+  );
+
+  app.get(
+    '/api/entidades/:entidadId/furag/departamento',
+    {
+      config: { acceso: { permiso: 'entidad.ver' } },
+      schema: {
+        tags,
+        summary:
+          'Las entidades del departamento de una gobernación, lado a lado (IDI y dimensiones) desde el mismo archivo; el administrador de la plataforma puede pedir cualquier departamento',
+        params: EntidadParams,
+        querystring: DepartamentoFuragQuery,
+        response: { 200: DepartamentoFuragSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const departamento = await departamentoDeEntidad(
+        app.db,
+        request.params.entidadId,
+        request.usuario?.adminPlataforma === true,
+        request.query.departamento,
+      );
+      return resultadosDeDepartamento(app.db, departamento, request.query.vigencia);
+    },
   );
 };

@@ -1,20 +1,36 @@
 // Medición: loading the published FURAG results of a vigencia (the platform's, one file for every entity) and
 // reading one entity's scores against its grupo par. Only official scores are stored; the grupo par figures
 // are computed from the stored rows of the group when they are read (core/furag-resultados.ts).
-import { and, desc, eq, sql } from 'drizzle-orm';
-import type { ResultadoFurag } from '../../contrato/furag.ts';
+import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type {
+  CandidatosFurag,
+  DepartamentoFurag,
+  HistoriaFurag,
+  ResultadoFurag,
+} from '../../contrato/furag.ts';
 import {
   buscarEntidad,
   type EstadisticaGrupo,
   estadisticaDe,
+  indicesMasDebiles,
   leerArchivoResultados,
   type NivelMedicion,
   ubicar,
 } from '../../core/furag-resultados.ts';
 import type { FilaTabla, ProblemaFila } from '../../core/tabla-importacion.ts';
+import { claveComparable } from '../../core/texto.ts';
 import type { Db } from '../../db/client.ts';
-import { dimension, entidad, furagCarga, furagResultado, indiceFurag, politica } from '../../db/schema.ts';
-import { noEncontrado } from '../../server/errores.ts';
+import {
+  actividad,
+  dimension,
+  entidad,
+  furagCarga,
+  furagResultado,
+  indiceFurag,
+  planAccion,
+  politica,
+} from '../../db/schema.ts';
+import { ErrorApi, noEncontrado, prohibido } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import type { LimitesHoja } from '../excel/plan-xlsx.ts';
 
@@ -94,17 +110,21 @@ async function nombresDelCatalogo(db: Db, vigencia: number) {
   );
 }
 
-/** The entity's scores of a vigencia (the last one loaded when none is asked) against its grupo par. */
-export async function resultadoDeEntidad(
-  db: Db,
-  entidadId: string,
-  vigenciaPedida?: number,
-): Promise<ResultadoFurag> {
-  const [e] = await db
-    .select({ nombre: entidad.nombre, codigoSigep: entidad.codigoSigep })
-    .from(entidad)
-    .where(eq(entidad.id, entidadId));
-  if (!e) throw noEncontrado('la entidad');
+type FilaResultado = typeof furagResultado.$inferSelect;
+type Carga = typeof furagCarga.$inferSelect;
+type Coincidencia = 'sigep' | 'nombre';
+
+/** The vigencias with a results file loaded, newest first. */
+async function vigenciasCargadas(db: Db) {
+  const filas = await db
+    .select({ vigencia: furagCarga.vigencia })
+    .from(furagCarga)
+    .orderBy(desc(furagCarga.vigencia));
+  return filas.map((f) => f.vigencia);
+}
+
+/** The load of the vigencia asked for, or the newest; 404 in Spanish when there is none. */
+async function cargaDe(db: Db, vigenciaPedida?: number): Promise<Carga> {
   const [carga] = await db
     .select()
     .from(furagCarga)
@@ -117,39 +137,64 @@ export async function resultadoDeEntidad(
         ? 'ningún archivo de resultados FURAG cargado en la plataforma'
         : `el archivo de resultados FURAG de la vigencia ${vigenciaPedida}`,
     );
-  const { vigencia } = carga;
-  const porSigep = e.codigoSigep
+  return carga;
+}
+
+async function entidadDe(db: Db, entidadId: string) {
+  const [e] = await db
+    .select({
+      nombre: entidad.nombre,
+      codigoSigep: entidad.codigoSigep,
+      departamento: entidad.departamento,
+      orden: entidad.orden,
+    })
+    .from(entidad)
+    .where(eq(entidad.id, entidadId));
+  if (!e) throw noEncontrado('la entidad');
+  return e;
+}
+
+/**
+ * The entity's row in a vigencia's file: by its código SIGEP, else by its exact name; else the rows with a
+ * similar name, to offer (never chosen for it).
+ */
+async function filaDeEntidad(
+  db: Db,
+  e: { nombre: string; codigoSigep: string | null },
+  vigencia: number,
+): Promise<{ fila: FilaResultado; coincidencia: Coincidencia } | { candidatos: FilaResultado[] }> {
+  if (e.codigoSigep) {
+    const [porSigep] = await db
+      .select()
+      .from(furagResultado)
+      .where(and(eq(furagResultado.vigencia, vigencia), eq(furagResultado.codigoSigep, e.codigoSigep)));
+    if (porSigep) return { fila: porSigep, coincidencia: 'sigep' };
+  }
+  // By name, over the identifying columns only (never the scores of 6.000 rows).
+  const todas = await db
+    .select({
+      fila: furagResultado.fila,
+      entidad: furagResultado.entidad,
+      codigoSigep: furagResultado.codigoSigep,
+    })
+    .from(furagResultado)
+    .where(eq(furagResultado.vigencia, vigencia));
+  const h = buscarEntidad(todas, { nombre: e.nombre });
+  const filas = h.tipo === 'candidatos' ? h.candidatos.map((c) => c.fila) : [h.entidad.fila];
+  const leidas = filas.length
     ? await db
         .select()
         .from(furagResultado)
-        .where(and(eq(furagResultado.vigencia, vigencia), eq(furagResultado.codigoSigep, e.codigoSigep)))
+        .where(and(eq(furagResultado.vigencia, vigencia), inArray(furagResultado.fila, filas)))
     : [];
-  let propia: { fila: typeof furagResultado.$inferSelect; coincidencia: 'sigep' | 'nombre' } | null =
-    porSigep[0] ? { fila: porSigep[0], coincidencia: 'sigep' } : null;
-  if (!propia) {
-    // By name, over the identifying columns only (never the scores of 6.000 rows).
-    const todas = await db
-      .select({
-        fila: furagResultado.fila,
-        entidad: furagResultado.entidad,
-        codigoSigep: furagResultado.codigoSigep,
-      })
-      .from(furagResultado)
-      .where(eq(furagResultado.vigencia, vigencia));
-    const h = buscarEntidad(todas, { nombre: e.nombre });
-    if (h.tipo !== 'nombre') {
-      const parecidas = h.tipo === 'candidatos' ? h.candidatos.slice(0, 3).map((c) => `«${c.entidad}»`) : [];
-      throw noEncontrado(
-        `la fila de la entidad en los resultados FURAG de ${vigencia}: registre su código SIGEP en los datos de la entidad${parecidas.length ? ` (nombres parecidos en el archivo: ${parecidas.join(', ')})` : ''}`,
-      );
-    }
-    const [fila] = await db
-      .select()
-      .from(furagResultado)
-      .where(and(eq(furagResultado.vigencia, vigencia), eq(furagResultado.fila, h.entidad.fila)));
-    propia = { fila: fila!, coincidencia: 'nombre' };
-  }
-  const { fila, coincidencia } = propia;
+  if (h.tipo === 'candidatos')
+    return { candidatos: filas.map((f) => leidas.find((l) => l.fila === f)!).filter(Boolean) };
+  return { fila: leidas[0]!, coincidencia: 'nombre' };
+}
+
+/** One level's scores (or the IDI) of a row, each against the row's grupo par in the same file. */
+async function medirFila(db: Db, carga: Carga, fila: FilaResultado) {
+  const { vigencia } = carga;
   const grupo = fila.grupoPar
     ? await db
         .select({ puntajes: furagResultado.puntajes })
@@ -165,7 +210,9 @@ export async function resultadoDeEntidad(
       );
     return estadisticas.get(codigo)!;
   };
-  const nombres = await nombresDelCatalogo(db, vigencia);
+  // The catalog's name where it has the vigencia; else the file's own header.
+  const catalogo = await nombresDelCatalogo(db, vigencia);
+  const nombres = new Map(carga.columnas.map((c) => [c.codigo, catalogo.get(c.codigo) ?? c.nombre ?? null]));
   const medicion = (codigo: string) => {
     const puntaje = fila.puntajes[codigo] ?? null;
     const est = estadistica(codigo);
@@ -188,9 +235,79 @@ export async function resultadoDeEntidad(
   };
   const delNivel = (nivel: NivelMedicion) =>
     carga.columnas.filter((c) => c.nivel === nivel).map((c) => medicion(c.codigo));
-  const idi = medicion('IDI');
+  return {
+    idi: medicion('IDI'),
+    dimensiones: delNivel('dimension'),
+    politicas: delNivel('politica'),
+    indices: delNivel('indice'),
+  };
+}
+
+const INDICES_DEBILES = 5;
+
+/**
+ * The activities of the entity's plans after the results' vigencia tagged with these indices (the current
+ * version of each plan): what the entity is doing about its weakest indices.
+ */
+async function actividadesDeIndices(db: Db, entidadId: string, vigencia: number, codigos: string[]) {
+  if (!codigos.length) return [];
+  return db
+    .select({
+      id: actividad.id,
+      vigencia: planAccion.vigencia,
+      codigo: actividad.codigo,
+      nombre: actividad.nombre,
+      indice: actividad.indiceFurag,
+    })
+    .from(actividad)
+    .innerJoin(planAccion, eq(planAccion.id, actividad.planId))
+    .where(
+      and(
+        eq(planAccion.entidadId, entidadId),
+        gt(planAccion.vigencia, vigencia),
+        inArray(actividad.indiceFurag, codigos),
+        sql`${planAccion.version} = (select max(q.version) from plan_accion q where q.entidad_id = ${planAccion.entidadId} and q.vigencia = ${planAccion.vigencia})`,
+      ),
+    )
+    .orderBy(asc(planAccion.vigencia), asc(actividad.codigo));
+}
+
+const sinFila = (vigencia: number, candidatos: FilaResultado[]) =>
+  noEncontrado(
+    `la fila de la entidad en los resultados FURAG de ${vigencia}: registre su código SIGEP en los datos de la entidad${
+      candidatos.length
+        ? ` (nombres parecidos en el archivo: ${candidatos
+            .slice(0, 3)
+            .map((c) => `«${c.entidad}»`)
+            .join(', ')})`
+        : ''
+    }`,
+  );
+
+/** The entity's scores of a vigencia (the last one loaded when none is asked) against its grupo par. */
+export async function resultadoDeEntidad(
+  db: Db,
+  entidadId: string,
+  vigenciaPedida?: number,
+): Promise<ResultadoFurag> {
+  const e = await entidadDe(db, entidadId);
+  const carga = await cargaDe(db, vigenciaPedida);
+  const { vigencia } = carga;
+  const hallada = await filaDeEntidad(db, e, vigencia);
+  if ('candidatos' in hallada) throw sinFila(vigencia, hallada.candidatos);
+  const { fila, coincidencia } = hallada;
+  const [medidas, vigencias] = await Promise.all([medirFila(db, carga, fila), vigenciasCargadas(db)]);
+  const debiles = indicesMasDebiles(medidas.indices, INDICES_DEBILES);
+  const actividades = await actividadesDeIndices(
+    db,
+    entidadId,
+    vigencia,
+    debiles.map((d) => d.codigo),
+  );
+  const { idi, ...niveles } = medidas;
   return {
     vigencia,
+    vigencias,
     grupoPar: fila.grupoPar,
     fila: {
       entidad: fila.entidad,
@@ -199,8 +316,140 @@ export async function resultadoDeEntidad(
       coincidencia,
     },
     idi: { puntaje: idi.puntaje, grupoPar: idi.grupoPar },
-    dimensiones: delNivel('dimension'),
-    politicas: delNivel('politica'),
-    indices: delNivel('indice'),
+    ...niveles,
+    indicesDebiles: debiles.map((d) => ({
+      ...d,
+      actividades: actividades.filter((a) => a.indice === d.codigo).map(({ indice: _, ...a }) => a),
+    })),
   };
+}
+
+/** How many past vigencias the history shows. */
+const VIGENCIAS_HISTORIA = 10;
+
+/** The IDI, dimensions and policies of every vigencia loaded in which the file has the entity's row. */
+export async function historiaDeEntidad(db: Db, entidadId: string): Promise<HistoriaFurag> {
+  const e = await entidadDe(db, entidadId);
+  const cargas = await db
+    .select()
+    .from(furagCarga)
+    .orderBy(desc(furagCarga.vigencia))
+    .limit(VIGENCIAS_HISTORIA);
+  const vigencias: HistoriaFurag['vigencias'] = [];
+  for (const carga of cargas.reverse()) {
+    const hallada = await filaDeEntidad(db, e, carga.vigencia);
+    if ('candidatos' in hallada) continue;
+    const m = await medirFila(db, carga, hallada.fila);
+    vigencias.push({
+      vigencia: carga.vigencia,
+      grupoPar: hallada.fila.grupoPar,
+      idi: m.idi,
+      dimensiones: m.dimensiones,
+      politicas: m.politicas,
+    });
+  }
+  return { vigencias };
+}
+
+/** The rows of a vigencia's file whose name resembles the entity's, to recognise its own. */
+export async function candidatosDeEntidad(
+  db: Db,
+  entidadId: string,
+  vigenciaPedida?: number,
+): Promise<CandidatosFurag> {
+  const e = await entidadDe(db, entidadId);
+  const { vigencia } = await cargaDe(db, vigenciaPedida);
+  const hallada = await filaDeEntidad(db, { nombre: e.nombre, codigoSigep: null }, vigencia);
+  const filas = 'candidatos' in hallada ? hallada.candidatos : [hallada.fila];
+  return {
+    vigencia,
+    candidatos: filas.map((f) => ({
+      fila: f.fila,
+      entidad: f.entidad,
+      codigoSigep: f.codigoSigep,
+      departamento: f.departamento,
+      municipio: f.municipio,
+    })),
+  };
+}
+
+/**
+ * The entities of a department side by side, from the same file: IDI and dimensions, best IDI first, with the
+ * department's average per column. Departments are matched as written (accents and capitals aside).
+ */
+export async function resultadosDeDepartamento(
+  db: Db,
+  departamento: string,
+  vigenciaPedida?: number,
+): Promise<DepartamentoFurag> {
+  const carga = await cargaDe(db, vigenciaPedida);
+  const { vigencia } = carga;
+  const escritos = await db
+    .selectDistinct({ departamento: furagResultado.departamento })
+    .from(furagResultado)
+    .where(eq(furagResultado.vigencia, vigencia));
+  const clave = claveComparable(departamento);
+  const iguales = escritos.flatMap((d) =>
+    d.departamento && claveComparable(d.departamento) === clave ? [d.departamento] : [],
+  );
+  if (!iguales.length)
+    throw noEncontrado(`el departamento «${departamento}» en los resultados FURAG de ${vigencia}`);
+  const filas = await db
+    .select()
+    .from(furagResultado)
+    .where(and(eq(furagResultado.vigencia, vigencia), inArray(furagResultado.departamento, iguales)));
+  const catalogo = await nombresDelCatalogo(db, vigencia);
+  const columnas = carga.columnas
+    .filter((c) => c.nivel === 'idi' || c.nivel === 'dimension')
+    .map((c) => ({ codigo: c.codigo, nombre: catalogo.get(c.codigo) ?? c.nombre ?? null }));
+  const promedios = Object.fromEntries(
+    columnas.map((c) => [
+      c.codigo,
+      estadisticaDe(filas.flatMap((f) => (c.codigo in f.puntajes ? [f.puntajes[c.codigo]!] : [])))
+        ?.promedio ?? null,
+    ]),
+  );
+  const idi = (f: FilaResultado) => f.puntajes.IDI ?? -1;
+  return {
+    vigencia,
+    departamento: iguales[0]!,
+    departamentos: [...new Set(escritos.flatMap((d) => (d.departamento ? [d.departamento] : [])))].sort(
+      (a, b) => a.localeCompare(b, 'es'),
+    ),
+    columnas,
+    promedios,
+    entidades: filas
+      .sort((a, b) => idi(b) - idi(a) || a.entidad.localeCompare(b.entidad, 'es'))
+      .map((f) => ({
+        entidad: f.entidad,
+        municipio: f.municipio,
+        codigoSigep: f.codigoSigep,
+        grupoPar: f.grupoPar,
+        tipoFormulario: f.tipoFormulario,
+        puntajes: Object.fromEntries(columnas.map((c) => [c.codigo, f.puntajes[c.codigo] ?? null])),
+      })),
+  };
+}
+
+/**
+ * The department a person compares: their entity's own (the results are public data: every entity may set
+ * itself beside its neighbours, and a gobernación sees its whole department); the platform's administrator
+ * any.
+ */
+export async function departamentoDeEntidad(
+  db: Db,
+  entidadId: string,
+  adminPlataforma: boolean,
+  pedido: string | undefined,
+): Promise<string> {
+  const e = await entidadDe(db, entidadId);
+  if (pedido !== undefined && adminPlataforma) return pedido;
+  if (pedido !== undefined && claveComparable(pedido) !== claveComparable(e.departamento ?? ''))
+    throw prohibido('Cada entidad compara solo las entidades de su propio departamento.');
+  if (!e.departamento)
+    throw new ErrorApi(
+      409,
+      'Registre el departamento en los datos de la entidad para compararla con las de su departamento.',
+    );
+  return e.departamento;
 }

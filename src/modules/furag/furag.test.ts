@@ -5,7 +5,13 @@ import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entidad } from '../../db/schema.ts';
-import { auditoriaDesde, ultimaAuditoria } from '../../server/constructores.ts';
+import {
+  auditoriaDesde,
+  escenarioConPlan,
+  nitDePrueba,
+  nuevaActividad,
+  ultimaAuditoria,
+} from '../../server/constructores.ts';
 import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -137,6 +143,118 @@ describe('resultados FURAG oficiales', () => {
     expect(sinCodigos.json().mensaje).toMatch(/^No se encontró la fila de encabezados/);
   });
 
+  it('la historia muestra cada vigencia cargada en que el archivo tiene la fila de la entidad, la más antigua primero', async () => {
+    // 2024: the hospital is in the file by its SIGEP code; the personería is not.
+    const antes = [
+      'Código SIGEP;Entidad;Departamento;Grupo par;IDI;D04 Evaluación de Resultados;POL19 Control Interno',
+      '9001;E.S.E. Hospital Sintético de Mocoa;Putumayo;ESE GRUPO 1;48,5;40;70',
+      '9002;E.S.E. Hospital Ficticio Uno;Putumayo;ESE GRUPO 1;52;50;75',
+    ].join('\r\n');
+    expect((await cargar(antes, 'text/csv', t.admin, '2024')).statusCode).toBe(201);
+    const h = await t.exigir(200, planeacion, 'GET', `/api/entidades/${hospital}/furag/historia`);
+    expect(h.vigencias.map((v: { vigencia: number }) => v.vigencia)).toEqual([2024, 2025]);
+    expect(h.vigencias[0]).toMatchObject({
+      grupoPar: 'ESE GRUPO 1',
+      idi: { codigo: 'IDI', puntaje: 48.5, grupoPar: { promedio: 50.25, posicion: 2 } },
+      dimensiones: [{ codigo: 'D4', nombre: expect.any(String), puntaje: 40 }],
+    });
+    const p = await t.usuarioCon(personeria, ['consulta']);
+    const hp = await t.exigir(200, p, 'GET', `/api/entidades/${personeria}/furag/historia`);
+    expect(hp.vigencias.map((v: { vigencia: number }) => v.vigencia)).toEqual([2025]);
+    // The entity reads any loaded vigencia, and the answer lists them all.
+    const r = await t.exigir(200, planeacion, 'GET', `/api/entidades/${hospital}/furag?vigencia=2024`);
+    expect(r.vigencias).toEqual([2025, 2024]);
+    expect(r.idi.puntaje).toBe(48.5);
+  });
+
+  it('los índices más débiles traen las actividades de los planes siguientes etiquetadas con ellos', async () => {
+    const e = await escenarioConPlan(t, { vigencia: 2026, estadoPlan: 'borrador', nit: nitDePrueba(77) });
+    await t.conexion.db.update(entidad).set({ codigoSigep: '9200' }).where(eq(entidad.id, e.entidadId));
+    const archivo = [
+      'Código SIGEP;Entidad;Grupo par;IDI;I01 Calidad de la planeación;I02 Eficiencia;I03 Gestión;I04 Integridad',
+      '9200;E.S.E. Hospital de Prueba;G;55;30;;80;30',
+      '9201;Otra;G;65;70;60;50;60',
+    ].join('\r\n');
+    expect((await cargar(archivo, 'text/csv', t.admin, '2023')).statusCode).toBe(201);
+    const etiquetada = await nuevaActividad(t, e, {
+      codigo: 'TH-01',
+      politica: 'talento_humano',
+      indiceFurag: 'I04',
+    });
+    await nuevaActividad(t, e, { codigo: 'TH-02', indiceFurag: 'I03' });
+    const r = await t.exigir(200, e.planeacion, 'GET', `${e.base}/furag?vigencia=2023`);
+    // I02 does not apply (blank); I04 and I01 tie at 30, I04 further below its group's mean (45 against 50).
+    expect(r.indicesDebiles.map((d: { codigo: string }) => d.codigo)).toEqual(['I01', 'I04', 'I03']);
+    expect(r.indicesDebiles[0]).toMatchObject({
+      nombre: 'Calidad de la planeación',
+      puntaje: 30,
+      actividades: [],
+    });
+    expect(r.indicesDebiles[1].actividades).toEqual([
+      { id: etiquetada.id, vigencia: 2026, codigo: 'TH-01', nombre: etiquetada.nombre },
+    ]);
+    expect(r.indicesDebiles[2].actividades.map((a: { codigo: string }) => a.codigo)).toEqual(['TH-02']);
+  });
+
+  it('cada entidad compara las de su departamento (una gobernación, todo el suyo); el administrador, cualquiera', async () => {
+    const gob = await t.crearEntidad('Gobernación del Putumayo', nitDePrueba(88));
+    await t.conexion.db
+      .update(entidad)
+      .set({ orden: 'departamental', departamento: 'PUTUMAYO' })
+      .where(eq(entidad.id, gob));
+    const alguien = await t.usuarioCon(gob, ['consulta']);
+    const d = await t.exigir(200, alguien, 'GET', `/api/entidades/${gob}/furag/departamento?vigencia=2025`);
+    expect(d.departamento).toBe('Putumayo');
+    expect(d.departamentos).toEqual(['Nariño', 'Putumayo']);
+    expect(d.columnas.map((c: { codigo: string }) => c.codigo)).toEqual(['IDI', 'D4']);
+    // Best IDI first; the personerías (no IDI) last, by name.
+    expect(d.entidades.map((x: { entidad: string }) => x.entidad)).toEqual([
+      'E.S.E. Hospital Sintético de Mocoa',
+      'E.S.E. Hospital Ficticio Uno',
+      'Personería Ficticia',
+      'Personería Municipal de Sibundoy',
+    ]);
+    expect(d.promedios).toEqual({ IDI: 55, D4: expect.closeTo(50.25, 2) });
+    expect(d.entidades[2].puntajes).toEqual({ IDI: null, D4: null });
+    const otro = await t.pedir(
+      alguien,
+      'GET',
+      `/api/entidades/${gob}/furag/departamento?departamento=Nariño`,
+    );
+    expect(otro.statusCode).toBe(403);
+    const sinDepartamento = await t.pedir(planeacion, 'GET', `/api/entidades/${hospital}/furag/departamento`);
+    expect(sinDepartamento.statusCode).toBe(409);
+    expect(sinDepartamento.json().mensaje).toMatch(/Registre el departamento/);
+    const admin = await t.exigir(
+      200,
+      t.admin,
+      'GET',
+      `/api/entidades/${hospital}/furag/departamento?vigencia=2025&departamento=narino`,
+    );
+    expect(admin.entidades.map((x: { entidad: string }) => x.entidad)).toEqual([
+      'E.S.E. Hospital Ficticio Dos',
+    ]);
+    const nada = await t.pedir(
+      t.admin,
+      'GET',
+      `/api/entidades/${hospital}/furag/departamento?departamento=Vaupés`,
+    );
+    expect(nada.statusCode).toBe(404);
+  });
+
+  it('sin código SIGEP, la entidad ve las filas de nombre parecido para reconocer la suya', async () => {
+    const parecida = await t.crearEntidad('Hospital Ficticio Uno E.S.E.', nitDePrueba(99));
+    const alguien = await t.usuarioCon(parecida, ['consulta']);
+    const c = await t.exigir(
+      200,
+      alguien,
+      'GET',
+      `/api/entidades/${parecida}/furag/candidatos?vigencia=2025`,
+    );
+    expect(c.candidatos[0]).toMatchObject({ entidad: 'E.S.E. Hospital Ficticio Uno', codigoSigep: '9002' });
+  });
+
+  // Last: it replaces the vigencia's load that the tests above read.
   it('el libro .xlsx nacional, más ancho que la plantilla del plan, reemplaza la carga de la vigencia', async () => {
     const libro = new ExcelJS.Workbook();
     const hoja = libro.addWorksheet('Resultados');
