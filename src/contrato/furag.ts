@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { NIVELES_MEDICION } from '../core/furag-resultados.ts';
 import { VigenciaSchema } from './comun.ts';
 
+/** The national file as .xlsx is ≈ 3–5 MB; as CSV up to ≈ 10 MB. */
+export const RESULTADOS_FURAG_MAXIMO_BYTES = 16 * 1024 * 1024;
+
 export const CargaFuragQuery = z.object({ vigencia: VigenciaSchema });
 
 export const CargaFuragSchema = z
@@ -15,6 +18,7 @@ export const CargaFuragSchema = z
     }),
   })
   .meta({ id: 'CargaFurag' });
+export type CargaFurag = z.infer<typeof CargaFuragSchema>;
 
 export const FuragEntidadQuery = z.object({
   vigencia: VigenciaSchema.optional().describe('sin ella, la última vigencia cargada'),

@@ -303,7 +303,15 @@ const entidad = createRoute({
 const furag = createRoute({
   getParentRoute: () => raiz,
   path: '/furag',
-  loader: precargaDe(async (t) => [(await consultas.furag()).furagQuery(t.entidadId)]),
+  // The results' vigencia (a past year, apart from the year being worked on).
+  validateSearch: (s: Record<string, unknown>): { medicion?: number } => ({
+    medicion: entero(s.medicion, 2000, 2100),
+  }),
+  loaderDeps: ({ search }) => ({ medicion: search.medicion }),
+  loader: (opciones) =>
+    precargaDe(async (t) => [(await consultas.furag()).furagQuery(t.entidadId, opciones.deps.medicion)])(
+      opciones,
+    ),
   component: pagina(() => import('./features/furag/furag-page.tsx'), 'FuragPage'),
 });
 

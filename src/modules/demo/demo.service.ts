@@ -9,6 +9,7 @@ import { crearDependencia } from '../dependencias/dependencias.service.ts';
 import { crearEntidad } from '../entidades/entidad.service.ts';
 import { darAcceso } from '../usuarios/usuario.service.ts';
 import type { UsuarioDemo } from './actividades-demo.ts';
+import { FILA_DEMO, sembrarResultadosDemo } from './furag-demo.ts';
 import { sembrarPlanDemo } from './plan-demo.ts';
 
 // A fictional hospital: the name, NIT and people are invented; DIVIPOLA 86001 is Mocoa's real code.
@@ -217,9 +218,9 @@ export async function sembrarDemo(
     orden: 'municipal',
     categoria: 'Nivel I de complejidad',
     tipoFormulario: 'MIPG',
-    grupoPar: 'E.S.E. TERRITORIAL GRUPO 2',
+    grupoPar: FILA_DEMO.grupoPar,
     // Fictional, like the whole demo; an E.S.E.'s plans are approved by its Junta Directiva.
-    codigoSigep: '9999001',
+    codigoSigep: FILA_DEMO.codigoSigep,
     organoAprobacion: 'junta_directiva',
     direccion: 'Calle 8 # 4-36, barrio San Agustín, Mocoa, Putumayo',
     telefono: '(608) 420 0000',
@@ -272,7 +273,10 @@ export async function sembrarDemo(
     });
   }
   // The year's plan and follow-up, for the current vigencia (or the newest one in the catalog).
-  await sembrarPlanDemo(db, actor, e.id, await vigenciaDemo(db), personas, dataDir);
+  const vigencia = await vigenciaDemo(db);
+  await sembrarPlanDemo(db, actor, e.id, vigencia, personas, dataDir);
+  // The two FURAG results before the demo's year (a synthetic file, never over an official one).
+  await sembrarResultadosDemo(db, actor, vigencia, DEMO.nombre);
   return { creada: true, entidadId: e.id, usuarios, clave: DEMO.clave };
 }
 

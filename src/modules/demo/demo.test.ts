@@ -6,6 +6,7 @@ import { pideJustificacion } from '../../core/semaforo.ts';
 import {
   actividad,
   evidencia,
+  furagCarga,
   indicador,
   indiceFurag,
   planAccion,
@@ -16,6 +17,7 @@ import {
 import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
 import { validarActividad } from '../plan/plan.service.ts';
 import { DEMO, sembrarDemo, vigenciaDemo } from './demo.service.ts';
+import { sembrarResultadosDemo } from './furag-demo.ts';
 
 // What a jefe de planeación would check in the demo hospital before believing it.
 let t: AppPrueba;
@@ -344,5 +346,35 @@ describe('la demostración es un hospital de nivel I creíble', () => {
     expect(tab.verificacion.verificados).toBeGreaterThan(0);
     expect(tab.verificacion.completos).toBeGreaterThan(0);
     expect(tab.verificacion.porcentajeVerificado).not.toBeNull();
+  });
+
+  it('trae los resultados FURAG de las dos vigencias anteriores: su IDI mejora, su grupo par es real y sus índices más débiles tienen actividades', async () => {
+    const r = (await t.pedir(planeacion, 'GET', `/api/entidades/${entidadId}/furag`)).json();
+    expect(r.vigencias).toEqual([vigencia - 1, vigencia - 2]);
+    expect(r.fila).toMatchObject({ coincidencia: 'sigep', codigoSigep: '9999001' });
+    expect(r.idi.grupoPar.entidades).toBeGreaterThan(20);
+    expect(r.indices.length).toBeGreaterThan(40);
+    // Names come from the file's headers when the catalog lacks that vigencia.
+    expect(r.indices.every((i: { nombre: string | null }) => i.nombre)).toBe(true);
+    const conActividad = r.indicesDebiles.filter((i: { actividades: unknown[] }) => i.actividades.length);
+    expect(conActividad.map((i: { codigo: string }) => i.codigo)).toEqual(
+      expect.arrayContaining(['I03', 'I24']),
+    );
+    const h = (await t.pedir(planeacion, 'GET', `/api/entidades/${entidadId}/furag/historia`)).json();
+    const idi = h.vigencias.map((v: { idi: { puntaje: number } }) => v.idi.puntaje);
+    expect(idi).toHaveLength(2);
+    expect(idi[1]).toBeGreaterThan(idi[0]);
+    const d = (await t.pedir(planeacion, 'GET', `/api/entidades/${entidadId}/furag/departamento`)).json();
+    expect(d.departamento).toBe('Putumayo');
+    expect(d.entidades.length).toBeGreaterThan(20);
+    // Seeding again leaves the loaded results alone.
+    const antes = await t.conexion.db.select().from(furagCarga);
+    await sembrarResultadosDemo(
+      t.conexion.db,
+      { usuarioId: null, correo: 'prueba', ip: null },
+      vigencia,
+      DEMO.nombre,
+    );
+    expect(await t.conexion.db.select().from(furagCarga)).toEqual(antes);
   });
 });

@@ -9,6 +9,7 @@ import {
   DepartamentoFuragSchema,
   FuragEntidadQuery,
   HistoriaFuragSchema,
+  RESULTADOS_FURAG_MAXIMO_BYTES,
   ResultadoFuragSchema,
 } from '../../contrato/furag.ts';
 import { actorDe } from '../../server/auth.ts';
@@ -24,8 +25,7 @@ import {
 } from './furag.service.ts';
 
 const tags = ['Medición FURAG'];
-/** The national file as .xlsx is ≈ 3–5 MB; as CSV up to ≈ 10 MB. */
-const RESULTADOS_MAXIMO_BYTES = Math.max(TABLA_MAXIMA_BYTES, 16 * 1024 * 1024);
+const RESULTADOS_MAXIMO_BYTES = Math.max(TABLA_MAXIMA_BYTES, RESULTADOS_FURAG_MAXIMO_BYTES);
 
 export const furagRoutes: FastifyPluginAsyncZod = async (app) => {
   aceptarTablas(app, RESULTADOS_MAXIMO_BYTES);

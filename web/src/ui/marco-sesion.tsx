@@ -19,7 +19,11 @@ const NAVEGACION: { a: string; texto: string; visible?: (t: ReturnType<typeof us
   { a: '/plan', texto: 'Plan de acción', visible: (t) => !!t.entidad },
   { a: '/seguimiento', texto: 'Seguimiento', visible: (t) => !!t.entidad },
   { a: '/indicadores', texto: 'Indicadores', visible: (t) => !!t.entidad },
-  { a: '/furag', texto: 'Resultados FURAG', visible: (t) => !!t.entidad },
+  {
+    a: '/furag',
+    texto: 'Resultados FURAG',
+    visible: (t) => !!t.entidad || t.sesion.usuario.adminPlataforma,
+  },
   { a: '/catalogo', texto: 'Catálogo MIPG' },
   { a: '/entidad', texto: 'Entidad', visible: (t) => !!t.entidad },
   { a: '/dependencias', texto: 'Dependencias', visible: (t) => !!t.entidad },

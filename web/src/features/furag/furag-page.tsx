@@ -1,19 +1,23 @@
 import type { ResultadoFurag } from '@contrato/furag.ts';
+import { Anchor, NativeSelect } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { ErrorApi } from '../../api.ts';
 import { Cargando, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { numero } from '../../ui/formato.ts';
 import { GraficaBarras } from '../../ui/grafica-barras.tsx';
+import { Enlace } from '../../ui/router.tsx';
 import { type Columna, TablaDatos } from '../../ui/tabla-datos.tsx';
 import { Termino } from '../../ui/termino.tsx';
-import { furagQuery } from './api.ts';
+import { candidatosFuragQuery, furagQuery } from './api.ts';
+import { CargarResultados } from './cargar-resultados.tsx';
+import { DepartamentoFuragSeccion } from './departamento-furag.tsx';
+import { HistoriaIdi } from './historia-furag.tsx';
+import { puntos } from './puntos.ts';
 import './furag.css';
 
 type Medicion = ResultadoFurag['dimensiones'][number];
-
-const puntos = (n: number | null) =>
-  n === null ? 'No aplica' : n.toLocaleString('es-CO', { maximumFractionDigits: 1 });
 
 const COLUMNAS: Columna<Medicion>[] = [
   { id: 'codigo', titulo: 'Código', valor: (m) => m.codigo, ordenable: true },
@@ -101,9 +105,101 @@ function Nivel({
   );
 }
 
+/** The indices to work on first, each with what the plans after these results do about it. */
+function IndicesDebiles({ indices }: { indices: ResultadoFurag['indicesDebiles'] }) {
+  if (!indices.length) return null;
+  return (
+    <section aria-labelledby="furag-debiles" className="furag-nivel">
+      <h2 id="furag-debiles">Los índices más débiles y lo que el plan hace por ellos</h2>
+      <p>
+        Los {indices.length} índices de menor puntaje que aplican a la entidad. Debajo de cada uno, las
+        actividades de los planes posteriores etiquetadas con él (el índice se elige en cada actividad del
+        plan).
+      </p>
+      <ol className="furag-debiles">
+        {indices.map((i) => (
+          <li key={i.codigo}>
+            <strong>
+              {i.codigo} {i.nombre ?? ''}
+            </strong>
+            : {puntos(i.puntaje)}
+            {i.grupoPar && ` (promedio del grupo par ${puntos(i.grupoPar.promedio)})`}
+            {i.actividades.length ? (
+              <ul>
+                {i.actividades.map((a) => (
+                  <li key={a.id}>
+                    <Anchor component={Enlace} a={`/plan?vigencia=${a.vigencia}`}>
+                      {a.codigo} {a.nombre}
+                    </Anchor>{' '}
+                    (plan {a.vigencia})
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="furag-sin-actividad">
+                Ninguna actividad de los planes posteriores lo atiende todavía.
+              </p>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** Without the entity's row: the rows with a similar name, to recognise its own and register its code. */
+function SinFila({
+  entidadId,
+  vigencia,
+  mensaje,
+}: {
+  entidadId: string;
+  vigencia?: number;
+  mensaje: string;
+}) {
+  const c = useQuery(candidatosFuragQuery(entidadId, vigencia));
+  const candidatos = c.data?.candidatos ?? [];
+  return (
+    <div className="aviso aviso-info" role="status">
+      <div className="aviso-titulo">Sin resultados para esta entidad</div>
+      <div>{mensaje}</div>
+      {candidatos.length > 0 && (
+        <>
+          <div>
+            Filas del archivo {c.data?.vigencia} con un nombre parecido. Si una es esta entidad, quien
+            administra la entidad registra su código SIGEP en{' '}
+            <Anchor component={Link} to="/entidad">
+              Entidad
+            </Anchor>
+            :
+          </div>
+          <ul>
+            {candidatos.map((x) => (
+              <li key={x.fila}>
+                {x.entidad}
+                {x.municipio || x.departamento
+                  ? ` (${[x.municipio, x.departamento].filter(Boolean).join(', ')})`
+                  : ''}
+                {x.codigoSigep ? `: código SIGEP ${x.codigoSigep}` : ': sin código SIGEP en el archivo'}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div>
+        El administrador de la plataforma carga el archivo oficial de cada vigencia; la fila de la entidad se
+        busca por su código SIGEP (en «Entidad») o por su nombre.
+      </div>
+    </div>
+  );
+}
+
 export function FuragPage() {
-  const { entidad } = useTrabajo();
-  const r = useQuery(furagQuery(entidad?.id));
+  const { entidad, sesion } = useTrabajo();
+  const { medicion } = useSearch({ from: '/furag' });
+  const navegar = useNavigate({ from: '/furag' });
+  const adminPlataforma = sesion.usuario.adminPlataforma;
+  const r = useQuery(furagQuery(entidad?.id, medicion));
   const sinArchivo = r.error instanceof ErrorApi && r.error.status === 404;
   const d = r.data;
   return (
@@ -118,21 +214,30 @@ export function FuragPage() {
         </>
       }
     >
+      {adminPlataforma && <CargarResultados />}
+      {!entidad && !adminPlataforma && <p>Elija una entidad.</p>}
       {r.isPending && entidad && <Cargando que="los resultados FURAG" />}
-      {sinArchivo ? (
-        <div className="aviso aviso-info" role="status">
-          <div className="aviso-titulo">Sin resultados para esta entidad</div>
-          <div>{r.error?.message}</div>
-          <div>
-            El administrador de la plataforma carga el archivo oficial de cada vigencia; la fila de la entidad
-            se busca por su código SIGEP (en «Entidad») o por su nombre.
-          </div>
-        </div>
+      {sinArchivo && entidad ? (
+        <SinFila entidadId={entidad.id} vigencia={medicion} mensaje={r.error?.message ?? ''} />
       ) : (
         <MensajeError error={r.error} />
       )}
-      {d && (
+      {d && entidad && (
         <>
+          {d.vigencias.length > 1 && (
+            <NativeSelect
+              label="Vigencia de los resultados"
+              value={String(d.vigencia)}
+              data={d.vigencias.map(String)}
+              onChange={(e) =>
+                navegar({
+                  search: (p) => ({ ...p, medicion: Number(e.currentTarget.value) }),
+                  resetScroll: false,
+                })
+              }
+              w="14rem"
+            />
+          )}
           <section aria-labelledby="furag-idi" className="furag-idi">
             <h2 id="furag-idi">Índice de Desempeño Institucional {d.vigencia}</h2>
             <p className="furag-idi-cifra">{puntos(d.idi.puntaje)}</p>
@@ -154,9 +259,17 @@ export function FuragPage() {
               {d.fila.tipoFormulario ? `; formulario ${d.fila.tipoFormulario}` : ''}.
             </p>
           </section>
+          <HistoriaIdi entidadId={entidad.id} />
+          <IndicesDebiles indices={d.indicesDebiles} />
           <Nivel titulo="Dimensiones" mediciones={d.dimensiones} sustantivo={['dimensión', 'dimensiones']} />
           <Nivel titulo="Políticas" mediciones={d.politicas} sustantivo={['política', 'políticas']} />
           <Nivel titulo="Índices" mediciones={d.indices} sustantivo={['índice', 'índices']} />
+          <DepartamentoFuragSeccion
+            entidadId={entidad.id}
+            vigencia={d.vigencia}
+            codigoSigep={d.fila.codigoSigep}
+            adminPlataforma={adminPlataforma}
+          />
         </>
       )}
     </Pagina>

@@ -1,0 +1,3 @@
+/** A FURAG score as people read it: «57,9», or «No aplica» for a blank in the official file. */
+export const puntos = (n: number | null) =>
+  n === null ? 'No aplica' : n.toLocaleString('es-CO', { maximumFractionDigits: 1 });
