@@ -170,7 +170,7 @@ export function leerRecomendaciones(
     if (celdaIndice) {
       const m = codigoDeEncabezado(celdaIndice);
       const leido = m?.nivel === 'indice' ? indices.get(m.codigo) : undefined;
-      if (!m || m.nivel !== 'indice') {
+      if (m?.nivel !== 'indice') {
         problema(
           'indice',
           `«${celdaIndice.slice(0, 60)}» no empieza por el código de un índice (I01, I02…).`,
