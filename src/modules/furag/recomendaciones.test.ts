@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entidad, evidencia, planAccion, seguimiento } from '../../db/schema.ts';
 import {
+  aLaVez,
   auditoriaDesde,
   type Escenario,
   escenarioConPlan,
@@ -332,22 +333,60 @@ describe('recomendaciones de Función Pública', () => {
     expect(noExiste.statusCode).toBe(404);
   });
 
+  it('cargar un archivo mientras se convierte una recomendación: o se convierte y se conserva, o 409/404; nunca un 500 ni un vínculo roto', async () => {
+    for (let ronda = 0; ronda < 6; ronda++) {
+      const archivo = (texto: string) => `Índice;Recomendación\nI03;${texto}`;
+      expect(
+        (await subir(e.planeacion, e.entidadId, archivo(`Ronda ${ronda}: capacite a los servidores.`)))
+          .statusCode,
+      ).toBe(201);
+      const { recomendaciones } = await lista();
+      const objetivo = recomendaciones.find((x: { texto: string }) => x.texto.startsWith(`Ronda ${ronda}:`));
+      const [conversion, carga] = await aLaVez(
+        () =>
+          t.pedir(e.planeacion, 'POST', `${e.base}/furag/recomendaciones/${objetivo.id}/actividad`, {
+            vigencia: 2026,
+            actividad: actividad(`CA-${ronda}`, 'talento_humano', 'I03'),
+          }),
+        () => subir(e.planeacion, e.entidadId, archivo(`Ronda ${ronda}: otra recomendación.`)),
+      );
+      expect(carga!.statusCode, carga!.body).toBe(201);
+      expect([201, 404, 409], conversion!.body).toContain(conversion!.statusCode);
+      const despues = (await lista()).recomendaciones.find((x: { id: string }) => x.id === objetivo.id);
+      if (conversion!.statusCode === 201) {
+        expect(despues.actividades.map((a: { codigo: string }) => a.codigo)).toEqual([`CA-${ronda}`]);
+        expect(carga!.json().conservadas).toBeGreaterThanOrEqual(1);
+      } else expect(despues).toBeUndefined();
+    }
+  });
+
   it('con el plan enviado ya no se convierte: 409 que lo dice, para la actividad y para la propuesta', async () => {
     await t.conexion.db.update(planAccion).set({ estado: 'enviado' }).where(eq(planAccion.id, e.planId));
     const { recomendaciones } = await lista();
-    const i02 = recomendaciones[1].id;
-    const directa = await t.pedir(e.planeacion, 'POST', `${e.base}/furag/recomendaciones/${i02}/actividad`, {
-      vigencia: 2026,
-      actividad: actividad('TH-03', 'talento_humano', 'I02'),
-    });
+    const libre = recomendaciones.find(
+      (x: { indice: string | null; actividades: unknown[] }) => x.indice === 'I03' && !x.actividades.length,
+    );
+    const libreId = libre.id;
+    const directa = await t.pedir(
+      e.planeacion,
+      'POST',
+      `${e.base}/furag/recomendaciones/${libreId}/actividad`,
+      {
+        vigencia: 2026,
+        actividad: actividad('TH-03', 'talento_humano', 'I03'),
+      },
+    );
     expect(directa.statusCode).toBe(409);
     expect(directa.json().mensaje).toMatch(/enviado/);
-    const propuesta = await t.pedir(lider, 'POST', `${e.base}/furag/recomendaciones/${i02}/propuesta`, {
+    const propuesta = await t.pedir(lider, 'POST', `${e.base}/furag/recomendaciones/${libreId}/propuesta`, {
       vigencia: 2026,
-      actividad: actividad('TH-03', 'talento_humano', 'I02'),
+      actividad: actividad('TH-03', 'talento_humano', 'I03'),
     });
     expect(propuesta.statusCode).toBe(409);
     // Nothing was linked by the failed attempts.
-    expect((await lista()).recomendaciones[1]).toMatchObject({ actividades: [], propuestas: [] });
+    expect((await lista()).recomendaciones.find((x: { id: string }) => x.id === libreId)).toMatchObject({
+      actividades: [],
+      propuestas: [],
+    });
   });
 });
