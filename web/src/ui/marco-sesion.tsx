@@ -20,6 +20,7 @@ const NAVEGACION: { a: string; texto: string; visible?: (t: ReturnType<typeof us
   { a: '/seguimiento', texto: 'Seguimiento', visible: (t) => !!t.entidad },
   { a: '/indicadores', texto: 'Indicadores', visible: (t) => !!t.entidad },
   { a: '/furag', texto: 'Resultados FURAG', visible: (t) => !!t.entidad },
+  { a: '/furag/recomendaciones', texto: 'Recomendaciones FURAG', visible: (t) => !!t.entidad },
   { a: '/catalogo', texto: 'Catálogo MIPG' },
   { a: '/entidad', texto: 'Entidad', visible: (t) => !!t.entidad },
   { a: '/dependencias', texto: 'Dependencias', visible: (t) => !!t.entidad },
