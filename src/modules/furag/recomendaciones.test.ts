@@ -2,6 +2,7 @@
 // one into an activity of the plan in borrador, the policy's responsible turns another into a proposal, a new
 // file replaces only the unused ones, and one page follows a recommendation to next year's index score.
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entidad, evidencia, planAccion, seguimiento } from '../../db/schema.ts';
 import {
@@ -34,11 +35,17 @@ beforeAll(async () => {
 });
 afterAll(() => t.cerrar());
 
-const subir = (s: Sesion, entidadId: string, contenido: string, vigencia = 2025) =>
+const subir = (
+  s: Sesion,
+  entidadId: string,
+  contenido: string | Buffer,
+  vigencia = 2025,
+  tipo = 'text/csv',
+) =>
   t.app.inject({
     method: 'POST',
     url: `/api/entidades/${entidadId}/furag/recomendaciones/import?vigencia=${vigencia}`,
-    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'text/csv' },
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': tipo },
     payload: contenido,
   });
 
@@ -388,5 +395,40 @@ describe('recomendaciones de Función Pública', () => {
       actividades: [],
       propuestas: [],
     });
+  });
+
+  it('un libro .xlsx con el encabezado en la fila 3 y texto en varias líneas, de otra vigencia de resultados', async () => {
+    const libro = new ExcelJS.Workbook();
+    const hoja = libro.addWorksheet('Recomendaciones');
+    hoja.addRow(['Recomendaciones FURAG 2024']);
+    hoja.addRow([]);
+    hoja.addRow(['Política', 'Índice\nFURAG', 'Recomendación de Función Pública']);
+    hoja.addRow([
+      'POL01 Gestión Estratégica del Talento Humano',
+      'I04 Desvinculación asistida',
+      'Documente el retiro.\nIncluya la entrevista de salida.',
+    ]);
+    const r = await subir(
+      e.planeacion,
+      e.entidadId,
+      Buffer.from(await libro.xlsx.writeBuffer()),
+      2024,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json()).toEqual({ cargadas: 1, conservadas: 0, reemplazadas: 0 });
+    const l = await lista(consulta, '?vigencia=2024');
+    expect(l.vigencias).toEqual([2025, 2024]);
+    expect(l.recomendaciones).toEqual([
+      expect.objectContaining({
+        vigencia: 2024,
+        indice: 'I04',
+        politica: 'talento_humano',
+        texto: 'Documente el retiro.\nIncluya la entrevista de salida.',
+        fila: 4,
+      }),
+    ]);
+    // The 2025 ones are untouched by a load of 2024.
+    expect((await lista(consulta, '')).vigencia).toBe(2025);
   });
 });
