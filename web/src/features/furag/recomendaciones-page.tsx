@@ -1,7 +1,7 @@
 import { TABLA_MAXIMA_BYTES } from '@contrato/excel.ts';
 import type { Recomendacion } from '@contrato/furag-recomendaciones.ts';
 import type { Actividad } from '@contrato/plan.ts';
-import { NOMBRE_ESTADO_PROPUESTA } from '@core/propuestas.ts';
+import { NOMBRE_ESTADO_PROPUESTA, planAceptaPropuestas } from '@core/propuestas.ts';
 import { NOMBRE_ESTADO_SEGUIMIENTO } from '@core/seguimiento.ts';
 import { Anchor, Button, FileInput, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -17,7 +17,7 @@ import { Termino } from '../../ui/termino.tsx';
 import { Ventana } from '../../ui/ventana.tsx';
 import { catalogoQuery, responsablesQuery, vigenciasQuery } from '../catalogo/api.ts';
 import { dependenciasQuery } from '../dependencias/api.ts';
-import { objetivosQuery } from '../plan/api.ts';
+import { objetivosQuery, planQuery } from '../plan/api.ts';
 import { type DatosActividad, FormularioActividad } from '../plan/formulario-actividad.tsx';
 import { usuariosQuery } from '../usuarios/api.ts';
 import { vigenciaQuery } from '../vigencias/api.ts';
@@ -178,6 +178,10 @@ function ListaRecomendaciones() {
   const personas = useQuery({ ...usuariosQuery(entidad?.id), enabled: !!entidad && puede('usuario.ver') });
   const objetivos = useQuery({ ...objetivosQuery(entidad?.id), enabled: crea || propone });
   const responsables = useQuery({ ...responsablesQuery(entidad?.id, vigencia), enabled: propone && !crea });
+  const plan = useQuery({ ...planQuery(entidad?.id, vigencia), enabled: crea || propone });
+  // Activities and proposals enter only a plan in borrador (as in «Plan de acción»).
+  const estadoPlan = plan.data?.plan?.estado ?? null;
+  const abierto = planAceptaPropuestas(estadoPlan ? { estado: estadoPlan } : null);
   const convertir = useConvertirRecomendacion(entidad?.id ?? '');
   const [abierta, setAbierta] = useState<{ r: Recomendacion; como: 'actividad' | 'propuesta' } | null>(null);
   const [hecho, setHecho] = useState<string | null>(null);
@@ -194,7 +198,7 @@ function ListaRecomendaciones() {
     if (ultimo && ultimo[0]!.politica === r.politica) ultimo.push(r);
     else grupos.push([r]);
   }
-  const listo = catalogo.data && config.data;
+  const listo = catalogo.data && config.data && plan.isSuccess && abierto;
   return (
     <section aria-labelledby="lista-recomendaciones">
       <Stack gap="md">
@@ -219,6 +223,12 @@ function ListaRecomendaciones() {
           </Text>
         )}
         {hecho && <Exito>{hecho}</Exito>}
+        {(crea || propone) && d.recomendaciones.length > 0 && !abierto && (
+          <Text size="sm">
+            El plan de {vigencia} está {estadoPlan}: las recomendaciones se convierten en actividades mientras
+            el plan está en borrador. Abra una nueva versión en «Plan de acción» o elija otro año arriba.
+          </Text>
+        )}
         {grupos.map((g) => {
           const p = g[0]!;
           const idGrupo = `politica-${p.politica}`;
