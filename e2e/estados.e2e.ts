@@ -45,6 +45,7 @@ const RUTAS = [
   '/seguimiento',
   '/indicadores',
   '/furag',
+  '/furag/recomendaciones',
   '/vigencia',
   '/calendario',
   '/catalogo',

@@ -86,6 +86,11 @@ export const ActividadSchema = z
       .nullable()
       .optional()
       .describe('quién de la 1.ª línea la propuso, si planeación incorporó una propuesta'),
+    recomendacionId: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('la recomendación de Función Pública a la que responde (GET …/furag/recomendaciones)'),
     esquemaPeriodos: z
       .enum(ESQUEMAS_PERIODOS)
       .optional()
@@ -281,15 +286,33 @@ export const ObjetivoParams = EntidadParams.extend({
 export const PropuestaParams = EntidadVigenciaParams.extend({
   propuestaId: z.uuid('el identificador de la propuesta no es válido'),
 });
+/**
+ * A proposal's activity as answered: stored already cleaned by the input schema, whose «empty text becomes
+ * null» transforms cannot run backwards when the answer is serialized (a proposal with an index gave a 500).
+ */
+const ActividadPropuestaSchema = ActividadEntradaSchema.extend({
+  indiceFurag: z.string().nullish(),
+  plan612: z.string().nullish(),
+  planPropio: z.string().nullish(),
+  objetivo: z.string().nullish(),
+  rubro: z.string().nullish(),
+  bpin: z.string().nullish(),
+  riesgo: z.string().nullish(),
+});
 export const PropuestaSchema = z
   .object({
     id: z.string(),
     politica: z.string(),
     estado: z.enum(ESTADOS_PROPUESTA),
     autor: z.object({ id: z.string(), nombre: z.string() }),
-    datos: ActividadEntradaSchema,
+    datos: ActividadPropuestaSchema,
     motivo: z.string().nullable(),
     actividadId: z.string().nullable(),
+    recomendacionId: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('la recomendación de Función Pública a la que responde, si salió de una'),
     creadoEn: z.string(),
   })
   .meta({ id: 'PropuestaActividad' });

@@ -41,6 +41,8 @@ export const PERMISOS = {
   'plan.acto': ['planeacion', 'alta_direccion'],
   // The 1.ª línea drafts the activities of its policy; further limited to the policy's responsible.
   'plan.proponer': ['responsable_politica'],
+  // A recommendation of Función Pública becomes a proposal: its policy's responsible, or planeación for any.
+  'recomendacion.proponer': ['planeacion', 'responsable_politica'],
   // Reporting is further limited to the activity's responsible and its policy's responsible.
   'seguimiento.reportar': ['responsable_actividad', 'responsable_politica'],
   'seguimiento.revisar': ['planeacion'],

@@ -466,9 +466,12 @@ export const actividad = pgTable(
     indicadorId: uuid('indicador_id').references((): AnyPgColumn => indicador.id),
     /** Who of the 1.ª línea proposed it, when planeación incorporated a proposal (null: planeación wrote it). */
     propuestaPor: uuid('propuesta_por').references(() => usuario.id),
+    /** The recommendation of Función Pública it answers (never deleted while an activity points to it). */
+    recomendacionId: uuid('recomendacion_id').references((): AnyPgColumn => furagRecomendacion.id),
     creadoEn: creadoEn(),
   },
   (t) => [
+    index('actividad_recomendacion_idx').on(t.recomendacionId),
     uniqueIndex('actividad_codigo_idx').on(t.planId, t.codigo),
     index('actividad_plan_idx').on(t.planId, t.politica),
     unaDe('actividad_acumulacion_check', t.acumulacion, ACUMULACIONES),
@@ -745,10 +748,13 @@ export const propuestaActividad = pgTable(
     /** The activity it became; planeación may later remove it from the borrador (the proposal stays). */
     actividadId: uuid('actividad_id').references(() => actividad.id, { onDelete: 'set null' }),
     resueltaPor: uuid('resuelta_por').references(() => usuario.id),
+    /** The recommendation of Función Pública it answers; the activity it becomes inherits it. */
+    recomendacionId: uuid('recomendacion_id').references((): AnyPgColumn => furagRecomendacion.id),
     creadoEn: creadoEn(),
   },
   (t) => [
     index('propuesta_actividad_idx').on(t.entidadId, t.vigencia),
+    index('propuesta_actividad_recomendacion_idx').on(t.recomendacionId),
     unaDe('propuesta_actividad_estado_check', t.estado, ESTADOS_PROPUESTA),
   ],
 );
@@ -832,6 +838,31 @@ export const furagResultado = pgTable(
   ],
 );
 
+/**
+ * Función Pública's recommendations to one entity with its results of a vigencia (core/furag-recomendaciones.ts).
+ * A new file replaces the unused ones; one that became an activity or a proposal stays (their FK keeps it).
+ */
+export const furagRecomendacion = pgTable(
+  'furag_recomendacion',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    /** The vigencia of the results the recommendation comes with (not the plan's). */
+    vigencia: integer('vigencia').notNull(),
+    /** The catalog's index code of that vigencia; null for a policy without sub-indices. */
+    indice: text('indice'),
+    politica: text('politica').notNull(),
+    texto: text('texto').notNull(),
+    /** Its row in the file loaded, to find it there. */
+    fila: integer('fila').notNull(),
+    cargadoPor: uuid('cargado_por').references(() => usuario.id),
+    creadoEn: creadoEn(),
+  },
+  (t) => [index('furag_recomendacion_entidad_idx').on(t.entidadId, t.vigencia)],
+);
+
 export const TABLAS_EN_ORDEN = [
   'catalogo_vigencia',
   'componente',
@@ -844,6 +875,7 @@ export const TABLAS_EN_ORDEN = [
   'usuario',
   'furag_carga',
   'furag_resultado',
+  'furag_recomendacion',
   'rol_usuario',
   'invitacion',
   'intento_acceso',

@@ -29,6 +29,7 @@ import { entidadesRoutes } from '../modules/entidades/entidades.routes.ts';
 import { logoRoutes } from '../modules/entidades/logo.routes.ts';
 import { excelRoutes } from '../modules/excel/excel.routes.ts';
 import { furagRoutes } from '../modules/furag/furag.routes.ts';
+import { recomendacionesRoutes } from '../modules/furag/recomendaciones.routes.ts';
 import { importacionRoutes } from '../modules/importacion/importacion.routes.ts';
 import { planPropioRoutes } from '../modules/importacion/plan-propio.routes.ts';
 import { indicadoresRoutes } from '../modules/indicadores/indicadores.routes.ts';
@@ -227,6 +228,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(dependenciasRoutes);
   await app.register(importacionRoutes);
   await app.register(furagRoutes);
+  await app.register(recomendacionesRoutes);
   await app.register(usuariosRoutes);
   await app.register(invitacionesRoutes);
   await app.register(responsablesRoutes);

@@ -315,6 +315,18 @@ const furag = createRoute({
   component: pagina(() => import('./features/furag/furag-page.tsx'), 'FuragPage'),
 });
 
+const recomendaciones = createRoute({
+  getParentRoute: () => raiz,
+  path: '/furag/recomendaciones',
+  validateSearch: (s: Record<string, unknown>): { recomendacion?: string } => ({
+    recomendacion: uuid(s.recomendacion),
+  }),
+  loader: precargaDe(async (t) => [
+    (await import('./features/furag/recomendaciones-api.ts')).recomendacionesQuery(t.entidadId),
+  ]),
+  component: pagina(() => import('./features/furag/recomendaciones-page.tsx'), 'RecomendacionesPage'),
+});
+
 const calendario = createRoute({
   getParentRoute: () => raiz,
   path: '/calendario',
@@ -406,6 +418,7 @@ const arbol = raiz.addChildren([
   catalogo,
   entidad,
   furag,
+  recomendaciones,
   calendario,
   entidades,
   dependencias,

@@ -321,6 +321,19 @@ describe('la primera línea propone', () => {
     expect(despues).toMatchObject({ estado: 'incorporada', actividadId: null, autor: { id: lider.id } });
   });
 
+  it('una propuesta con índice FURAG, objetivo y riesgo se guarda y se responde (antes daba 500 al responder)', async () => {
+    const { e, lider } = await conResponsable();
+    const p = await t.exigir(201, lider, 'POST', `${plan(e)}/propuestas`, {
+      ...propuesta('IN-10'),
+      indiceFurag: 'I05',
+      objetivo: 'Fortalecer la integridad',
+      riesgo: '',
+    });
+    expect(p.datos).toMatchObject({ indiceFurag: 'I05', objetivo: 'Fortalecer la integridad', riesgo: null });
+    const [lista] = await t.exigir(200, e.planeacion, 'GET', `${plan(e)}/propuestas`);
+    expect(lista.datos.indiceFurag).toBe('I05');
+  });
+
   it('planeación descarta con motivo; incorporar y descartar a la vez: uno gana y el otro recibe 409', async () => {
     const { e, lider } = await conResponsable();
     const p1 = await t.exigir(201, lider, 'POST', `${plan(e)}/propuestas`, propuesta('IN-10'));

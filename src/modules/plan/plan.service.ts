@@ -365,7 +365,7 @@ export async function crearActividad(
 
 /**
  * Inside a transaction: the activity enters the plan in borrador, audited. `propuestaPor`: the author of
- * the 1.ª línea's proposal it comes from.
+ * the 1.ª línea's proposal it comes from; `recomendacionId`: the recommendation of Función Pública it answers.
  */
 export async function insertarActividad(
   tx: Db,
@@ -374,13 +374,14 @@ export async function insertarActividad(
   vigencia: number,
   entrada: EntradaActividad,
   propuestaPor: string | null = null,
+  recomendacionId: string | null = null,
 ) {
   const plan = await planEditable(tx, entidadId, vigencia);
   await exigirCodigoLibre(tx, plan.id, entrada.codigo);
   await sostenerPlanesPropios(tx, entidadId, [entrada]);
   const [a] = await tx
     .insert(actividad)
-    .values({ ...entrada, planId: plan.id, propuestaPor })
+    .values({ ...entrada, planId: plan.id, propuestaPor, recomendacionId })
     .returning();
   await registrarAuditoria(tx, actor, {
     entidadId,

@@ -25,6 +25,7 @@ const vista = (p: Fila, autor: string) => ({
   datos: p.datos as ActividadEntrada,
   motivo: p.motivo,
   actividadId: p.actividadId,
+  recomendacionId: p.recomendacionId,
   creadoEn: p.creadoEn.toISOString(),
 });
 
@@ -81,6 +82,15 @@ async function nombreDe(db: Db, id: string) {
   return u?.nombre ?? '';
 }
 
+/** A proposal that answers a recommendation of Función Pública (modules/furag/recomendaciones.service.ts). */
+export interface OrigenPropuesta {
+  recomendacionId: string;
+  /** Planeación proposes for any policy; the 1.ª línea only for the policies it is responsible for. */
+  deCualquierPolitica: boolean;
+  /** First thing inside the transaction: holds the recommendation so a new file cannot replace it meanwhile. */
+  sostener: (tx: Db) => Promise<void>;
+}
+
 /** A responsible de política drafts an activity of their policy; planeación hears of it. */
 export async function proponerActividad(
   db: Db,
@@ -88,10 +98,13 @@ export async function proponerActividad(
   entidadId: string,
   vigencia: number,
   entrada: ActividadEntrada,
+  origen?: OrigenPropuesta,
 ) {
-  await exigirResponsableDe(db, actor.usuarioId, entidadId, vigencia, entrada.politica);
+  if (!origen?.deCualquierPolitica)
+    await exigirResponsableDe(db, actor.usuarioId, entidadId, vigencia, entrada.politica);
   await validarActividad(db, entidadId, vigencia, entrada);
   return db.transaction(async (tx) => {
+    await origen?.sostener(tx);
     await exigirPlanAbierto(tx, entidadId, vigencia);
     await sostenerTope(tx, 'propuestas_pendientes', `${entidadId}:${vigencia}:${actor.usuarioId}`);
     const [pendientes] = await tx
@@ -111,14 +124,26 @@ export async function proponerActividad(
       );
     const [p] = await tx
       .insert(propuestaActividad)
-      .values({ entidadId, vigencia, politica: entrada.politica, autorId: actor.usuarioId, datos: entrada })
+      .values({
+        entidadId,
+        vigencia,
+        politica: entrada.politica,
+        autorId: actor.usuarioId,
+        datos: entrada,
+        recomendacionId: origen?.recomendacionId ?? null,
+      })
       .returning();
     await registrarAuditoria(tx, actor, {
       entidadId,
       accion: 'proponer',
       recurso: 'propuesta',
       recursoId: p!.id,
-      despues: { codigo: entrada.codigo, nombre: entrada.nombre, politica: entrada.politica },
+      despues: {
+        codigo: entrada.codigo,
+        nombre: entrada.nombre,
+        politica: entrada.politica,
+        ...(origen && { recomendacionId: origen.recomendacionId }),
+      },
     });
     const autor = await nombreDe(tx, actor.usuarioId);
     await notificar(
@@ -219,7 +244,7 @@ export async function incorporarPropuesta(
   return db.transaction(async (tx) => {
     // Claimed first: the loser of a race stops here, before touching the plan.
     await resolverSiPendiente(tx, p, { estado: 'incorporada', resueltaPor: actor.usuarioId });
-    const a = await insertarActividad(tx, actor, entidadId, vigencia, entrada, p.autorId);
+    const a = await insertarActividad(tx, actor, entidadId, vigencia, entrada, p.autorId, p.recomendacionId);
     const [hecha] = await tx
       .update(propuestaActividad)
       .set({ actividadId: a.id })

@@ -24,6 +24,7 @@ const NAVEGACION: { a: string; texto: string; visible?: (t: ReturnType<typeof us
     texto: 'Resultados FURAG',
     visible: (t) => !!t.entidad || t.sesion.usuario.adminPlataforma,
   },
+  { a: '/furag/recomendaciones', texto: 'Recomendaciones FURAG', visible: (t) => !!t.entidad },
   { a: '/catalogo', texto: 'Catálogo MIPG' },
   { a: '/entidad', texto: 'Entidad', visible: (t) => !!t.entidad },
   { a: '/dependencias', texto: 'Dependencias', visible: (t) => !!t.entidad },

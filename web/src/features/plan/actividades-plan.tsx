@@ -7,6 +7,7 @@ import { ESTADOS_ACTIVIDAD, type EstadoActividad, NOMBRE_ESTADO } from '@core/se
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { fechaCivil, pesos, porcentaje } from '../../ui/formato.ts';
+import { Enlace } from '../../ui/router.tsx';
 import { type Columna, type Grupo, TablaDatos } from '../../ui/tabla-datos.tsx';
 import { PonderacionesPolitica } from './ponderaciones-politica.tsx';
 
@@ -77,6 +78,13 @@ export function ActividadesPlan({
             {a.propuestaPor && (
               <Text size="sm" fw={400}>
                 Propuesta por {nombrePersona.get(a.propuestaPor) ?? 'la primera línea'}
+              </Text>
+            )}
+            {a.recomendacionId && (
+              <Text size="sm" fw={400}>
+                <Enlace a={`/furag/recomendaciones?recomendacion=${a.recomendacionId}`}>
+                  Responde a una recomendación de Función Pública
+                </Enlace>
               </Text>
             )}
           </>
