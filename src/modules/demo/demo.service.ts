@@ -9,7 +9,7 @@ import { crearDependencia } from '../dependencias/dependencias.service.ts';
 import { crearEntidad } from '../entidades/entidad.service.ts';
 import { darAcceso } from '../usuarios/usuario.service.ts';
 import type { UsuarioDemo } from './actividades-demo.ts';
-import { FILA_DEMO, sembrarResultadosDemo } from './furag-demo.ts';
+import { FILA_DEMO, sembrarRecomendacionesDemo, sembrarResultadosDemo } from './furag-demo.ts';
 import { sembrarPlanDemo } from './plan-demo.ts';
 
 // A fictional hospital: the name, NIT and people are invented; DIVIPOLA 86001 is Mocoa's real code.
@@ -277,6 +277,7 @@ export async function sembrarDemo(
   await sembrarPlanDemo(db, actor, e.id, vigencia, personas, dataDir);
   // The two FURAG results before the demo's year (a synthetic file, never over an official one).
   await sembrarResultadosDemo(db, actor, vigencia, DEMO.nombre);
+  await sembrarRecomendacionesDemo(db, actor, e.id, vigencia - 1, vigencia);
   return { creada: true, entidadId: e.id, usuarios, clave: DEMO.clave };
 }
 

@@ -367,6 +367,18 @@ describe('la demostración es un hospital de nivel I creíble', () => {
     const d = (await t.pedir(planeacion, 'GET', `/api/entidades/${entidadId}/furag/departamento`)).json();
     expect(d.departamento).toBe('Putumayo');
     expect(d.entidades.length).toBeGreaterThan(20);
+    // Función Pública's recommendations (the demo's own text), two already answered by activities of the plan.
+    const rec = (
+      await t.pedir(
+        planeacion,
+        'GET',
+        `/api/entidades/${entidadId}/furag/recomendaciones?vigencia=${vigencia - 1}`,
+      )
+    ).json();
+    const todas = JSON.stringify(rec);
+    expect(todas).toContain('ejemplo de la demostración, no oficial');
+    const ids = actividades.filter((a) => (a as { recomendacionId?: string | null }).recomendacionId);
+    expect(ids.map((a) => a.indiceFurag).sort()).toEqual(['I03', 'I24']);
     // Seeding again leaves the loaded results alone.
     const antes = await t.conexion.db.select().from(furagCarga);
     await sembrarResultadosDemo(

@@ -1,12 +1,20 @@
 // The demo's FURAG results: a synthetic national file for the two vigencias before the demo's year, a few
 // hundred entities with clearly fictional names in real-looking grupos par, loaded through the same import
 // the platform administrator uses. Never over a vigencia that already has a file (official data stays).
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { FilaTabla } from '../../core/tabla-importacion.ts';
 import type { Db } from '../../db/client.ts';
-import { furagCarga, indiceFurag, politica } from '../../db/schema.ts';
-import type { Actor } from '../auditoria/auditoria.repository.ts';
+import {
+  actividad,
+  furagCarga,
+  furagRecomendacion,
+  indiceFurag,
+  planAccion,
+  politica,
+} from '../../db/schema.ts';
+import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { cargarResultados } from '../furag/furag.service.ts';
+import { cargarRecomendaciones } from '../furag/recomendaciones.service.ts';
 
 /** The demo entity's row: its código SIGEP and grupo par, as in demo.service.ts. */
 export const FILA_DEMO = { codigoSigep: '9999001', grupoPar: 'E.S.E. TERRITORIAL GRUPO 2' };
@@ -164,5 +172,75 @@ export async function sembrarResultadosDemo(db: Db, actor: Actor, vigencia: numb
     const { encabezados, filas } = archivoResultadosDemo(anio, columnas, { nombre, mejora });
     const r = await cargarResultados(db, actor, anio, encabezados, filas);
     if (!r.ok) throw new Error(`Resultados FURAG de la demostración ${anio}: ${r.mensaje}`);
+  }
+}
+
+/**
+ * Recommendations written for the demo (not Función Pública's text) on the hospital's weakest indices of the
+ * last results; the first two already answered by activities of the year's plan.
+ */
+export const RECOMENDACIONES_DEMO: [indice: string, texto: string][] = [
+  [
+    'I03',
+    'Formular el plan institucional de capacitación a partir del diagnóstico de necesidades de aprendizaje y evaluar su efecto en el desempeño de los servidores (ejemplo de la demostración, no oficial).',
+  ],
+  [
+    'I24',
+    'Documentar los controles de los riesgos de seguridad de la información con su responsable, periodicidad y evidencia, y verificar su diseño y ejecución cada semestre (ejemplo de la demostración, no oficial).',
+  ],
+  [
+    'I50',
+    'Actualizar el diagnóstico integral de archivo y el PINAR, y presentarlos al comité institucional para su aprobación (ejemplo de la demostración, no oficial).',
+  ],
+  [
+    'I61',
+    'Documentar las lecciones aprendidas de los proyectos y socializarlas con los servidores y otras E.S.E. de la región (ejemplo de la demostración, no oficial).',
+  ],
+];
+
+/** Loads the demo's recommendations of `vigencia`'s results and links two to activities of the plan of `plan`. */
+export async function sembrarRecomendacionesDemo(
+  db: Db,
+  actor: Actor,
+  entidadId: string,
+  vigencia: number,
+  plan: number,
+) {
+  const filas: FilaTabla[] = RECOMENDACIONES_DEMO.map(([indice, texto], i) => ({
+    numero: i + 2,
+    celdas: [indice, texto],
+  }));
+  const r = await cargarRecomendaciones(db, actor, entidadId, vigencia, ['Índice', 'Recomendación'], filas);
+  if (!r.ok) throw new Error(`Recomendaciones de la demostración: ${r.mensaje}`);
+  const recomendaciones = await db
+    .select()
+    .from(furagRecomendacion)
+    .where(and(eq(furagRecomendacion.entidadId, entidadId), eq(furagRecomendacion.vigencia, vigencia)));
+  for (const [indice] of RECOMENDACIONES_DEMO.slice(0, 2)) {
+    const rec = recomendaciones.find((x) => x.indice === indice)!;
+    const [a] = await db
+      .select({ id: actividad.id, codigo: actividad.codigo })
+      .from(actividad)
+      .innerJoin(planAccion, eq(planAccion.id, actividad.planId))
+      .where(
+        and(
+          eq(planAccion.entidadId, entidadId),
+          eq(planAccion.vigencia, plan),
+          inArray(actividad.indiceFurag, [indice]),
+        ),
+      )
+      .orderBy(asc(planAccion.version), asc(actividad.codigo))
+      .limit(1);
+    if (!a) continue;
+    await db.transaction(async (tx) => {
+      await tx.update(actividad).set({ recomendacionId: rec.id }).where(eq(actividad.id, a.id));
+      await registrarAuditoria(tx, actor, {
+        entidadId,
+        accion: 'convertir',
+        recurso: 'furag_recomendacion',
+        recursoId: rec.id,
+        despues: { actividad: a.codigo },
+      });
+    });
   }
 }
