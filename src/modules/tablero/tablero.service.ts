@@ -841,21 +841,41 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
       sin_reporte: number;
     }>(
       tx,
-      sql`with r as (
+      sql`with en_curso as (
+          -- While a new version is in course the entity's dashboard follows the last approved one
+          -- (version-vigente.ts): its activities as approved, with their reports by id.
+          select p.id as plan_id, p.entidad_id,
+                 (select v.actividades from version_plan v where v.plan_id = p.id and v.version < p.version
+                  order by v.version desc limit 1) as actividades
+          from plan_accion p
+          where p.vigencia = ${vigencia} and p.version > 1 and p.estado in ('borrador', 'enviado')),
+        a as (
+          select a.id, p.entidad_id, a.politica, a.dependencia_id, a.ponderacion, a.meta_anual, a.fecha_inicio,
+                 a.fecha_fin, a.acumulacion, a.plan612, a.plan_propio
+          from actividad a
+          join plan_accion p on p.id = a.plan_id
+          where p.vigencia = ${vigencia}
+            and not exists (select 1 from en_curso e where e.plan_id = p.id and e.actividades is not null)
+          union all
+          select (x ->> 'id')::uuid, e.entidad_id, x ->> 'politica', (x ->> 'dependenciaId')::uuid,
+                 (x ->> 'ponderacion')::float8, (x ->> 'metaAnual')::float8, (x ->> 'fechaInicio')::date,
+                 (x ->> 'fechaFin')::date, coalesce(x ->> 'acumulacion', 'suma'), x ->> 'plan612', x ->> 'planPropio'
+          from en_curso e, jsonb_array_elements(e.actividades) x
+          where e.actividades is not null),
+        r as (
           -- Each activity with its reports, aggregated in one pass. Aggregating the reports apart and joining
           -- them back made PostgreSQL hash 150,000 groups in every parallel worker (bench/plan.ts).
-          select p.entidad_id, a.politica, a.dependencia_id, a.ponderacion, a.meta_anual, a.fecha_inicio,
+          select a.entidad_id, a.politica, a.dependencia_id, a.ponderacion, a.meta_anual, a.fecha_inicio,
                  a.fecha_fin, a.acumulacion, ${ma('a')} = ${mp} as del_plan, ${ma('a')} as ma,
                  ${propio('a')} as propio,
                  ${agregadosSql(cuenta)},
                  bool_or(not (abs(s.valor) <= ${MAXIMO_CIFRA})) filter (where s.estado in (${cuentan})) as fuera,
                  bool_or(s.periodo = ${propio('a')} and s.estado not in ('borrador', 'devuelto')) as envio
-          from actividad a
-          join plan_accion p on p.id = a.plan_id
-          left join vigencia_entidad ve on ve.entidad_id = p.entidad_id and ve.vigencia = ${vigencia}
+          from a
+          left join vigencia_entidad ve on ve.entidad_id = a.entidad_id and ve.vigencia = ${vigencia}
           left join seguimiento s on s.actividad_id = a.id and s.periodo <= ${contados('a', numero)}
-          where p.vigencia = ${vigencia}
-          group by a.id, p.entidad_id, ve.esquema, ve.esquemas_instrumento),
+          group by a.id, a.entidad_id, a.politica, a.dependencia_id, a.ponderacion, a.meta_anual, a.fecha_inicio,
+                   a.fecha_fin, a.acumulacion, a.plan612, a.plan_propio, ve.esquema, ve.esquemas_instrumento),
         act as (
           select r.entidad_id, r.politica, r.dependencia_id, greatest(r.ponderacion, 0) as w, r.meta_anual,
                  r.fecha_inicio, r.fecha_fin, r.fuera, r.envio, r.del_plan, r.ma, r.propio,

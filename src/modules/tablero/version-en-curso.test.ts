@@ -57,6 +57,16 @@ async function tablero(quien: Sesion | null) {
   };
 }
 
+/** The entity's figure in the platform's territorial consolidation (SQL) of period 1. */
+async function territorial() {
+  const r = exigirEstado(
+    await t.pedir(t.admin, 'GET', '/api/tablero-territorial?vigencia=2026&periodo=1'),
+    200,
+    'territorial',
+  ).json();
+  return r.entidades.find((e: { id: string }) => e.id === entidadId).avance as number;
+}
+
 /** The citizens' open data of the vigencia: the version shown, its figures and its activities. */
 async function datosPublicos() {
   const r = exigirEstado(
@@ -139,6 +149,7 @@ describe('el tablero y la página pública durante una nueva versión del plan',
     expect(aprobado.interno.lista.map((a: unknown[]) => a[0])).toEqual(['IN-01', 'IN-02', 'IN-04']);
     expect(aprobado.datos.avance).toBeCloseTo(10);
     expect(aprobado.datos.version).toBe(1);
+    expect(await territorial()).toBeCloseTo(10, 9);
 
     // A new version: IN-01 renamed, weights and goals changed, IN-04 removed, a new activity added.
     await paso(planeacion, 'nueva-version', {
@@ -177,11 +188,14 @@ describe('el tablero y la página pública durante una nueva versión del plan',
     // Neither the draft nor empty: the approved version, with the same figures.
     expect(enBorrador).toEqual(aprobado);
     expect(JSON.stringify(enBorrador)).not.toContain('borrador');
+    // The territorial consolidation follows the same version (IN-04, gone from the draft, still counts).
+    expect(await territorial()).toBeCloseTo(10, 9);
 
     // Sent to the approving body: still the approved version.
     await paso(planeacion, 'enviar');
     expect(await tablero(planeacion)).toEqual(aprobado.interno);
     expect(await tablero(null)).toEqual(aprobado.publico);
+    expect(await territorial()).toBeCloseTo(10, 9);
 
     // Approved: the dashboard follows the new version.
     await paso(comite, 'aprobar', { fechaSesionComite: '2026-04-20', actaComite: 'Acta 04 de 2026' });
@@ -189,5 +203,6 @@ describe('el tablero y la página pública durante una nueva versión del plan',
     expect(nueva.lista.map((a: unknown[]) => a[0])).toEqual(['IN-01', 'IN-02', 'IN-03']);
     expect(nueva.lista[0]).toEqual(['IN-01', 'Nombre cambiado en el borrador', 25]);
     expect(nueva.avance).toBeCloseTo(7.5); // 30 % of 25
+    expect(await territorial()).toBeCloseTo(7.5, 9);
   });
 });
