@@ -822,13 +822,32 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
     meses(
       sql`coalesce(ve.esquemas_instrumento ->> ${sql.raw(a)}.plan612, ve.esquemas_instrumento ->> ${sql.raw(a)}.plan_propio, ve.esquema, 'trimestral')`,
     );
-  const contados = (a: string, n: number) => sql`((${n}::int * ${mp}) / ${ma(a)})`;
-  const propio = (a: string) =>
-    sql`(case when ${contados(a, numero)} > ${contados(a, numero - 1)} then ${contados(a, numero)} else 0 end)`;
+  // One activity's row with its reports aggregated, from the plan's own rows or an approved version's. Its
+  // scheme's months and periods are worked out once per activity (`k`, kept apart by `offset 0`), not again
+  // for each of its reports.
+  const porActividad = (fuente: SQL, entidadId: SQL, donde: SQL, grupo: SQL) => sql`
+          select ${entidadId} as entidad_id, a.politica, a.dependencia_id, a.ponderacion, a.meta_anual,
+                 a.fecha_inicio, a.fecha_fin, a.acumulacion, k.ma = k.mp as del_plan, k.ma, k.propio,
+                 ${agregadosSql(cuenta)},
+                 bool_or(not (abs(s.valor) <= ${MAXIMO_CIFRA})) filter (where s.estado in (${cuentan})) as fuera,
+                 bool_or(s.periodo = k.propio and s.estado not in ('borrador', 'devuelto')) as envio
+          from ${fuente}
+          left join vigencia_entidad ve on ve.entidad_id = ${entidadId} and ve.vigencia = ${vigencia}
+          cross join lateral (
+            select m.ma, m.mp, (${numero}::int * m.mp) / m.ma as hasta,
+                   case when (${numero}::int * m.mp) / m.ma > ((${numero}::int - 1) * m.mp) / m.ma
+                     then (${numero}::int * m.mp) / m.ma else 0 end as propio
+            from (select ${ma('a')} as ma, ${mp} as mp offset 0) m offset 0) k
+          left join seguimiento s on s.actividad_id = a.id and s.periodo <= k.hasta
+          where ${donde}
+          group by ${grupo}, k.ma, k.mp, k.hasta, k.propio`;
   // Without JIT: compiling this one-off query's expressions cost PostgreSQL more than it saved (a third of
   // the time in EXPLAIN ANALYZE, 500 entities). `set local` needs a transaction and ends with it.
   const filas = await db.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
+    // 150.000 activities grouped in memory: with the default 4 MB the aggregation spilled to disk. Only the
+    // platform's administrator runs it, one request at a time.
+    await tx.execute(sql`set local work_mem = '64MB'`);
     return filasSql<{
       entidad_id: string;
       politica: string;
@@ -849,33 +868,33 @@ export async function consolidarTerritorio(db: Db, vigencia: number, numero: num
                   order by v.version desc limit 1) as actividades
           from plan_accion p
           where p.vigencia = ${vigencia} and p.version > 1 and p.estado in ('borrador', 'enviado')),
-        a as (
-          select a.id, p.entidad_id, a.politica, a.dependencia_id, a.ponderacion, a.meta_anual, a.fecha_inicio,
-                 a.fecha_fin, a.acumulacion, a.plan612, a.plan_propio
-          from actividad a
-          join plan_accion p on p.id = a.plan_id
-          where p.vigencia = ${vigencia}
-            and not exists (select 1 from en_curso e where e.plan_id = p.id and e.actividades is not null)
-          union all
-          select (x ->> 'id')::uuid, e.entidad_id, x ->> 'politica', (x ->> 'dependenciaId')::uuid,
-                 (x ->> 'ponderacion')::float8, (x ->> 'metaAnual')::float8, (x ->> 'fechaInicio')::date,
-                 (x ->> 'fechaFin')::date, coalesce(x ->> 'acumulacion', 'suma'), x ->> 'plan612', x ->> 'planPropio'
+        aprobada as (
+          select (x ->> 'id')::uuid as id, e.entidad_id, x ->> 'politica' as politica,
+                 (x ->> 'dependenciaId')::uuid as dependencia_id, (x ->> 'ponderacion')::float8 as ponderacion,
+                 (x ->> 'metaAnual')::float8 as meta_anual, (x ->> 'fechaInicio')::date as fecha_inicio,
+                 (x ->> 'fechaFin')::date as fecha_fin, coalesce(x ->> 'acumulacion', 'suma') as acumulacion,
+                 x ->> 'plan612' as plan612, x ->> 'planPropio' as plan_propio
           from en_curso e, jsonb_array_elements(e.actividades) x
           where e.actividades is not null),
         r as (
           -- Each activity with its reports, aggregated in one pass. Aggregating the reports apart and joining
-          -- them back made PostgreSQL hash 150,000 groups in every parallel worker (bench/plan.ts).
-          select a.entidad_id, a.politica, a.dependencia_id, a.ponderacion, a.meta_anual, a.fecha_inicio,
-                 a.fecha_fin, a.acumulacion, ${ma('a')} = ${mp} as del_plan, ${ma('a')} as ma,
-                 ${propio('a')} as propio,
-                 ${agregadosSql(cuenta)},
-                 bool_or(not (abs(s.valor) <= ${MAXIMO_CIFRA})) filter (where s.estado in (${cuentan})) as fuera,
-                 bool_or(s.periodo = ${propio('a')} and s.estado not in ('borrador', 'devuelto')) as envio
-          from a
-          left join vigencia_entidad ve on ve.entidad_id = a.entidad_id and ve.vigencia = ${vigencia}
-          left join seguimiento s on s.actividad_id = a.id and s.periodo <= ${contados('a', numero)}
-          group by a.id, a.entidad_id, a.politica, a.dependencia_id, a.ponderacion, a.meta_anual, a.fecha_inicio,
-                   a.fecha_fin, a.acumulacion, a.plan612, a.plan_propio, ve.esquema, ve.esquemas_instrumento),
+          -- them back made PostgreSQL hash 150,000 groups in every parallel worker (bench/plan.ts). Grouped by
+          -- the activity's key alone: a wider key spilled the aggregation to disk.
+          ${porActividad(
+            sql`actividad a join plan_accion p on p.id = a.plan_id`,
+            sql`p.entidad_id`,
+            sql`p.vigencia = ${vigencia}
+              and not exists (select 1 from en_curso e where e.plan_id = p.id and e.actividades is not null)`,
+            sql`a.id, p.entidad_id`,
+          )}
+          union all
+          ${porActividad(
+            sql`aprobada a`,
+            sql`a.entidad_id`,
+            sql`true`,
+            sql`a.id, a.entidad_id, a.politica, a.dependencia_id, a.ponderacion, a.meta_anual, a.fecha_inicio,
+                a.fecha_fin, a.acumulacion, a.plan612, a.plan_propio`,
+          )}),
         act as (
           select r.entidad_id, r.politica, r.dependencia_id, greatest(r.ponderacion, 0) as w, r.meta_anual,
                  r.fecha_inicio, r.fecha_fin, r.fuera, r.envio, r.del_plan, r.ma, r.propio,
