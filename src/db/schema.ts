@@ -21,6 +21,7 @@ import { ACUMULACIONES } from '../core/acumulacion.ts';
 import { TIPOS_AJUSTE } from '../core/calendario.ts';
 import { TIPOS_CAMBIO } from '../core/cambios-plan.ts';
 import { ESTADOS_CORREO, PROPOSITOS_ENLACE } from '../core/correo.ts';
+import { INSTRUMENTOS, type Item, type Nivel, TIPOS_ITEM } from '../core/cuestionario.ts';
 import { ORDENES, ORGANOS_APROBACION, TIPOS_FORMULARIO, type TipoFormulario } from '../core/entidad.ts';
 import { ESTADOS_PLAN, TIPOS_ACTO } from '../core/flujo-plan.ts';
 import { FRECUENCIAS, POLARIDADES, TIPOS_INDICADOR } from '../core/indicador.ts';
@@ -832,6 +833,79 @@ export const furagResultado = pgTable(
   ],
 );
 
+// ---------- Cuestionarios: autodiagnósticos and the FURAG rehearsal (core/cuestionario.ts) ----------
+/** A questionnaire as imported (format mipg-cuestionario/1); entidad_id null: the platform's, for every entity. */
+export const cuestionario = pgTable(
+  'cuestionario',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entidadId: uuid('entidad_id').references(() => entidad.id),
+    codigo: text('codigo').notNull(),
+    nombre: text('nombre').notNull(),
+    vigencia: integer('vigencia').notNull(),
+    instrumento: text('instrumento', { enum: INSTRUMENTOS }).notNull(),
+    /** Catalog policy key (not a foreign key: the catalog is versioned by vigencia). */
+    politica: text('politica'),
+    descripcion: text('descripcion'),
+    fuente: text('fuente'),
+    niveles: jsonb('niveles').$type<Nivel[]>(),
+    items: integer('items').notNull(),
+    creadoPor: uuid('creado_por').references(() => usuario.id),
+    creadoEn: creadoEn(),
+  },
+  (t) => [
+    unaDe('cuestionario_instrumento_check', t.instrumento, INSTRUMENTOS),
+    // One code per vigencia and owner; the platform (null) is one owner too.
+    unique('cuestionario_codigo_uq').on(t.entidadId, t.codigo, t.vigencia).nullsNotDistinct(),
+  ],
+);
+
+/** Sections nest through padre_id (no foreign key, as dependencia: a restore inserts rows in any order). */
+export const cuestionarioSeccion = pgTable(
+  'cuestionario_seccion',
+  {
+    id: uuid('id').primaryKey(),
+    cuestionarioId: uuid('cuestionario_id')
+      .notNull()
+      .references(() => cuestionario.id, { onDelete: 'cascade' }),
+    padreId: uuid('padre_id'),
+    codigo: text('codigo').notNull(),
+    nombre: text('nombre').notNull(),
+    descripcion: text('descripcion'),
+    nivel: integer('nivel').notNull(),
+    /** Document order within the questionnaire. */
+    orden: integer('orden').notNull(),
+  },
+  (t) => [unique('cuestionario_seccion_codigo_uq').on(t.cuestionarioId, t.codigo)],
+);
+
+/** One item; `definicion` keeps the rest of it as imported (options, matrix, skip, applicability…). */
+export const cuestionarioItem = pgTable(
+  'cuestionario_item',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cuestionarioId: uuid('cuestionario_id')
+      .notNull()
+      .references(() => cuestionario.id, { onDelete: 'cascade' }),
+    seccionId: uuid('seccion_id')
+      .notNull()
+      .references(() => cuestionarioSeccion.id, { onDelete: 'cascade' }),
+    codigo: text('codigo').notNull(),
+    tipo: text('tipo', { enum: TIPOS_ITEM }).notNull(),
+    texto: text('texto').notNull(),
+    noAplica: boolean('no_aplica').notNull(),
+    evidencia: boolean('evidencia').notNull(),
+    definicion: jsonb('definicion').$type<Omit<Item, 'codigo' | 'tipo' | 'texto'>>().notNull(),
+    /** Document order within the questionnaire (skips point backwards in it). */
+    orden: integer('orden').notNull(),
+  },
+  (t) => [
+    unaDe('cuestionario_item_tipo_check', t.tipo, TIPOS_ITEM),
+    unique('cuestionario_item_codigo_uq').on(t.cuestionarioId, t.codigo),
+    index('cuestionario_item_seccion_idx').on(t.seccionId),
+  ],
+);
+
 export const TABLAS_EN_ORDEN = [
   'catalogo_vigencia',
   'componente',
@@ -844,6 +918,9 @@ export const TABLAS_EN_ORDEN = [
   'usuario',
   'furag_carga',
   'furag_resultado',
+  'cuestionario',
+  'cuestionario_seccion',
+  'cuestionario_item',
   'rol_usuario',
   'invitacion',
   'intento_acceso',
