@@ -51,6 +51,7 @@ export const NOMBRE_ACCION: Record<string, string> = {
 export const NOMBRE_RECURSO: Record<string, string> = {
   actividad: 'la actividad',
   calendario: 'un ajuste del calendario de festivos',
+  cuestionario: 'el cuestionario',
   dependencia: 'la dependencia',
   dependencias: 'las dependencias',
   entidad: 'la entidad',

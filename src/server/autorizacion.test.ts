@@ -40,6 +40,12 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'POST /api/entidades': 'plataforma',
   'POST /api/furag/resultados/import': 'plataforma',
   'GET /api/entidades/:entidadId/furag': 'entidad.ver',
+  // Questionnaires: the platform's or an entity's, decided per questionnaire by the service (cuestionarios.test.ts).
+  'GET /api/cuestionarios': 'sesion',
+  'POST /api/cuestionarios/import': 'sesion',
+  'GET /api/cuestionarios/plantilla.xlsx': 'sesion',
+  'GET /api/cuestionarios/:cuestionarioId/export': 'sesion',
+  'DELETE /api/cuestionarios/:cuestionarioId': 'sesion',
   'GET /api/entidades/:entidadId': 'entidad.ver',
   'PUT /api/entidades/:entidadId': 'entidad.editar',
   'PUT /api/entidades/:entidadId/logo': 'entidad.editar',
