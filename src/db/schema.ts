@@ -21,7 +21,7 @@ import { ACUMULACIONES } from '../core/acumulacion.ts';
 import { TIPOS_AJUSTE } from '../core/calendario.ts';
 import { TIPOS_CAMBIO } from '../core/cambios-plan.ts';
 import { ESTADOS_CORREO, PROPOSITOS_ENLACE } from '../core/correo.ts';
-import { INSTRUMENTOS, type Item, type Nivel, TIPOS_ITEM } from '../core/cuestionario.ts';
+import { INSTRUMENTOS, type Item, type Nivel, type Seccion, TIPOS_ITEM } from '../core/cuestionario.ts';
 import { ORDENES, ORGANOS_APROBACION, TIPOS_FORMULARIO, type TipoFormulario } from '../core/entidad.ts';
 import { ESTADOS_PLAN, TIPOS_ACTO } from '../core/flujo-plan.ts';
 import { FRECUENCIAS, POLARIDADES, TIPOS_INDICADOR } from '../core/indicador.ts';
@@ -849,6 +849,12 @@ export const cuestionario = pgTable(
     descripcion: text('descripcion'),
     fuente: text('fuente'),
     niveles: jsonb('niveles').$type<Nivel[]>(),
+    /**
+     * The sections as imported, whole: export and scoring read one value per questionnaire (an entity's 19
+     * autodiagnósticos in one query). A questionnaire never changes after its import, so this and the rows of
+     * cuestionario_seccion / cuestionario_item (which answers will reference) cannot drift apart.
+     */
+    estructura: jsonb('estructura').$type<Seccion[]>().notNull(),
     items: integer('items').notNull(),
     creadoPor: uuid('creado_por').references(() => usuario.id),
     creadoEn: creadoEn(),

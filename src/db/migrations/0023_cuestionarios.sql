@@ -9,6 +9,7 @@ CREATE TABLE "cuestionario" (
 	"descripcion" text,
 	"fuente" text,
 	"niveles" jsonb,
+	"estructura" jsonb NOT NULL,
 	"items" integer NOT NULL,
 	"creado_por" uuid,
 	"creado_en" timestamp with time zone DEFAULT now() NOT NULL,
