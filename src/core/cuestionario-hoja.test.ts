@@ -1,9 +1,96 @@
 import { describe, expect, it } from 'vitest';
-import ejemplo from '../modules/demo/cuestionario-ejemplo.json' with { type: 'json' };
 import type { Cuestionario } from './cuestionario.ts';
 import { COLUMNAS_CUESTIONARIO, filasDeCuestionario, leerHojaCuestionario } from './cuestionario-hoja.ts';
 
-const EJEMPLO = ejemplo as Cuestionario;
+// Every kind and every optional field the sheet carries.
+const EJEMPLO: Cuestionario = {
+  formato: 'mipg-cuestionario/1',
+  codigo: 'HOJA-1',
+  nombre: 'Cuestionario de la hoja',
+  vigencia: 2025,
+  instrumento: 'autodiagnostico',
+  politica: 'talento_humano',
+  descripcion: 'Descripción',
+  fuente: 'Ejemplo, no oficial',
+  niveles: [
+    { nombre: 'Bajo', desde: 0, hasta: 50 },
+    { nombre: 'Alto', desde: 50.01, hasta: 100 },
+  ],
+  secciones: [
+    {
+      codigo: 'A',
+      nombre: 'Componente A',
+      descripcion: 'Del componente',
+      items: [
+        {
+          codigo: 'P1',
+          tipo: 'puntaje',
+          texto: 'Fila 0 a 100',
+          ayuda: 'Ayuda',
+          evidencia: true,
+          noAplica: true,
+        },
+        {
+          codigo: 'P2',
+          tipo: 'seleccion_unica',
+          texto: '¿Sí o no?',
+          opciones: [
+            { codigo: 'si', texto: 'Sí', puntaje: 100 },
+            { codigo: 'no', texto: 'No', puntaje: 0 },
+          ],
+          equivalencias: { '2024': 'Q2', '2023': 'R2' },
+        },
+        {
+          codigo: 'P3',
+          tipo: 'seleccion_multiple',
+          texto: '¿Cuáles?',
+          salto: { item: 'P2', operador: 'igual', valor: 'si' },
+          opciones: [
+            { codigo: 'a', texto: 'A', puntaje: 50 },
+            { codigo: 'b', texto: 'B', puntaje: 50 },
+            { codigo: 'ninguna', texto: 'Ninguna de las anteriores', anula: true },
+          ],
+        },
+      ],
+      secciones: [
+        {
+          codigo: 'A.1',
+          nombre: 'Categoría',
+          items: [
+            { codigo: 'P4', tipo: 'numero', texto: '¿Cuántos?', minimo: 0, maximo: 1234.5, decimales: 1 },
+            {
+              codigo: 'P5',
+              tipo: 'texto',
+              texto: '¿Por qué?',
+              salto: { item: 'P4', operador: 'menor', valor: 3 },
+            },
+            {
+              codigo: 'P6',
+              tipo: 'seleccion_multiple_numero',
+              texto: '¿Cuántos de cada uno?',
+              opciones: [
+                { codigo: 'x', texto: 'X' },
+                { codigo: 'y', texto: 'Y' },
+              ],
+              aplicaA: { ordenes: ['municipal', 'distrital'], formularios: ['MIPG'] },
+            },
+            {
+              codigo: 'P7',
+              tipo: 'matriz',
+              texto: 'Frecuencia',
+              filas: [{ codigo: 'f1', texto: 'Uno' }],
+              opciones: [
+                { codigo: 'nunca', texto: 'Nunca' },
+                { codigo: 'siempre', texto: 'Siempre' },
+              ],
+            },
+          ],
+          secciones: [],
+        },
+      ],
+    },
+  ],
+};
 const ENCABEZADOS = [...COLUMNAS_CUESTIONARIO];
 const comoTabla = (filas: (string | number | null)[][]) =>
   filas.map((celdas, i) => ({ numero: i + 2, celdas }));
@@ -52,7 +139,7 @@ describe('hoja de un cuestionario', () => {
       ]),
     );
     expect(r.ok).toBe(true);
-    const s = (r as { entrada: { secciones: Cuestionario['secciones'] } }).entrada.secciones[0]!;
+    const s = (r as unknown as { entrada: { secciones: Cuestionario['secciones'] } }).entrada.secciones[0]!;
     expect(s.items[0]).toMatchObject({ tipo: 'numero', maximo: 1234.5 });
     expect(s.items[1]).toMatchObject({
       salto: { item: 'P1', operador: 'mayor_igual', valor: 3 },

@@ -1,13 +1,25 @@
 // A synthetic FURAG-like bank for tests and the bench: long texts, up to 36 options, every kind, skips and
 // code equivalences. Deterministic; invented text only (the project ships no official questions).
-import { type Cuestionario, FORMATO_CUESTIONARIO, type Item, TIPOS_ITEM } from '../../core/cuestionario.ts';
+import {
+  type Cuestionario,
+  FORMATO_CUESTIONARIO,
+  type Item,
+  TIPOS_ITEM,
+  type TipoItem,
+} from '../../core/cuestionario.ts';
 
 const FRASE =
   'Indique si la entidad documentó, socializó y evaluó durante la vigencia las acciones que corresponden a este aspecto de la gestión institucional, ';
 
 export function bancoSintetico(
   preguntas = 450,
-  opciones: { codigo?: string; vigencia?: number; largo?: number; porSeccion?: number } = {},
+  opciones: {
+    codigo?: string;
+    vigencia?: number;
+    largo?: number;
+    porSeccion?: number;
+    tipos?: readonly TipoItem[];
+  } = {},
 ): Cuestionario {
   const largo = opciones.largo ?? 1500;
   const porSeccion = opciones.porSeccion ?? 30;
@@ -15,7 +27,8 @@ export function bancoSintetico(
     `${i}. ${FRASE.repeat(Math.ceil(largo / FRASE.length))}`.slice(0, largo).trim();
   const items: Item[] = Array.from({ length: preguntas }, (_, i) => {
     const codigo = `P${String(i + 1).padStart(4, '0')}`;
-    const tipo = TIPOS_ITEM[i % TIPOS_ITEM.length]!;
+    const tipos = opciones.tipos ?? TIPOS_ITEM;
+    const tipo = tipos[i % tipos.length]!;
     const base: Item = {
       codigo,
       tipo,

@@ -10,13 +10,11 @@ import {
   CuestionarioSchema,
   type ImportacionCuestionario,
   type ProblemaCuestionario,
-  type SeccionEntrada,
 } from '../../contrato/cuestionarios.ts';
 import {
   type Cuestionario,
   conteos,
   type Instrumento,
-  type Item,
   recorrer,
   type Seccion,
   seccionesDe,
@@ -195,6 +193,7 @@ async function guardar(
     descripcion: c.descripcion ?? null,
     fuente: c.fuente ?? null,
     niveles: c.niveles ?? null,
+    estructura: c.secciones,
     items: items.length,
     creadoPor,
   });
@@ -240,7 +239,23 @@ async function guardar(
     await tx.insert(cuestionarioItem).values(filasItem.slice(i, i + LOTE));
 }
 
-const resumenDe = (f: typeof cuestionario.$inferSelect): CuestionarioResumen => ({
+// The list never carries the structures (a bank is megabytes).
+const columnasResumen = {
+  id: cuestionario.id,
+  entidadId: cuestionario.entidadId,
+  codigo: cuestionario.codigo,
+  nombre: cuestionario.nombre,
+  vigencia: cuestionario.vigencia,
+  instrumento: cuestionario.instrumento,
+  politica: cuestionario.politica,
+  fuente: cuestionario.fuente,
+  items: cuestionario.items,
+  creadoEn: cuestionario.creadoEn,
+};
+
+const resumenDe = (
+  f: { [K in keyof typeof columnasResumen]: (typeof cuestionario.$inferSelect)[K] },
+): CuestionarioResumen => ({
   id: f.id,
   entidadId: f.entidadId,
   codigo: f.codigo,
@@ -265,7 +280,7 @@ export async function listarCuestionarios(
     ? or(isNull(cuestionario.entidadId), eq(cuestionario.entidadId, filtro.entidadId))
     : isNull(cuestionario.entidadId);
   const filas = await db
-    .select()
+    .select(columnasResumen)
     .from(cuestionario)
     .where(
       and(
@@ -291,43 +306,10 @@ export async function exportarCuestionario(
   usuario: UsuarioSesion,
   id: string,
 ): Promise<CuestionarioEntrada> {
-  const c = await cargar(db, usuario, id);
-  return estructuraDe(db, c);
+  return estructuraDe(await cargar(db, usuario, id));
 }
 
-export async function estructuraDe(
-  db: Db,
-  c: typeof cuestionario.$inferSelect,
-): Promise<CuestionarioEntrada> {
-  const [secciones, items] = await Promise.all([
-    db
-      .select()
-      .from(cuestionarioSeccion)
-      .where(eq(cuestionarioSeccion.cuestionarioId, c.id))
-      .orderBy(asc(cuestionarioSeccion.orden)),
-    db
-      .select()
-      .from(cuestionarioItem)
-      .where(eq(cuestionarioItem.cuestionarioId, c.id))
-      .orderBy(asc(cuestionarioItem.orden)),
-  ]);
-  const nodos = new Map<string, SeccionEntrada>();
-  const raiz: SeccionEntrada[] = [];
-  for (const s of secciones) {
-    const nodo: SeccionEntrada = {
-      codigo: s.codigo,
-      nombre: s.nombre,
-      ...(s.descripcion === null ? {} : { descripcion: s.descripcion }),
-      items: [],
-      secciones: [],
-    };
-    nodos.set(s.id, nodo);
-    (s.padreId ? nodos.get(s.padreId)!.secciones : raiz).push(nodo);
-  }
-  for (const i of items)
-    nodos
-      .get(i.seccionId)!
-      .items.push({ codigo: i.codigo, tipo: i.tipo, texto: i.texto, ...i.definicion } as Item);
+export function estructuraDe(c: typeof cuestionario.$inferSelect): CuestionarioEntrada {
   return {
     formato: 'mipg-cuestionario/1',
     codigo: c.codigo,
@@ -338,7 +320,7 @@ export async function estructuraDe(
     ...(c.descripcion === null ? {} : { descripcion: c.descripcion }),
     ...(c.fuente === null ? {} : { fuente: c.fuente }),
     ...(c.niveles === null ? {} : { niveles: c.niveles }),
-    secciones: raiz,
+    secciones: c.estructura,
   };
 }
 

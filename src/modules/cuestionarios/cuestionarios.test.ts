@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Cuestionario, conteos, FORMATO_CUESTIONARIO, type Item } from '../../core/cuestionario.ts';
-import { auditoria, cuestionario, cuestionarioItem } from '../../db/schema.ts';
+import { auditoria, cuestionario, cuestionarioItem, cuestionarioSeccion } from '../../db/schema.ts';
 import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
 import { bancoSintetico } from './banco-sintetico.ts';
 import { EJEMPLO_CUESTIONARIO } from './cuestionario-xlsx.ts';
@@ -63,6 +63,28 @@ describe('importar y exportar', () => {
     ]);
     const exportado = await t.exigir(200, consultaA, 'GET', `/api/cuestionarios/${cuerpo.id}/export`);
     expect(exportado).toEqual(EJEMPLO_CUESTIONARIO);
+    // The rows that answers will reference: one per item in document order, each in its section.
+    const filas = await t.conexion.db
+      .select({
+        codigo: cuestionarioItem.codigo,
+        orden: cuestionarioItem.orden,
+        seccion: cuestionarioSeccion.codigo,
+      })
+      .from(cuestionarioItem)
+      .innerJoin(cuestionarioSeccion, eq(cuestionarioSeccion.id, cuestionarioItem.seccionId))
+      .where(eq(cuestionarioItem.cuestionarioId, cuerpo.id))
+      .orderBy(cuestionarioItem.orden);
+    expect(filas.map((f) => `${f.seccion}/${f.codigo}`)).toEqual([
+      'PLA.1/EJ-01',
+      'PLA.1/EJ-02',
+      'PLA.2/EJ-03',
+      'PLA.2/EJ-04',
+      'DES/EJ-05',
+      'DES/EJ-06',
+      'DES/EJ-07',
+      'DES/EJ-08',
+      'DES/EJ-09',
+    ]);
     const [fila] = await t.conexion.db
       .select()
       .from(auditoria)
