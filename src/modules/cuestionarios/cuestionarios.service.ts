@@ -142,12 +142,22 @@ export async function importarCuestionario(
     const [e] = await db.select({ id: entidad.id }).from(entidad).where(eq(entidad.id, entidadId));
     if (!e) throw noEncontrado('la entidad');
   }
+  const id = await guardarCuestionario(db, actor, entidadId, lectura.cuestionario);
   const c = lectura.cuestionario;
+  return { ok: true, id, codigo: c.codigo, vigencia: c.vigencia, ...conteos(c) };
+}
+
+/**
+ * Stores a checked questionnaire (leerFormato) with its audit entry, in one transaction; the same code and
+ * vigencia twice for one owner is a 409. The demo uses it directly.
+ */
+export async function guardarCuestionario(
+  db: Db,
+  actor: Actor,
+  entidadId: string | null,
+  c: Cuestionario,
+): Promise<string> {
   const id = randomUUID();
-  const duplicado = () =>
-    conflicto(
-      `Ya existe el cuestionario «${c.codigo}» de la vigencia ${c.vigencia}${entidadId ? ' en la entidad' : ' en la plataforma'}. Elimínelo antes de importarlo de nuevo o cambie su código.`,
-    );
   try {
     await db.transaction(async (tx) => {
       await guardar(tx, id, entidadId, actor.usuarioId, c);
@@ -167,11 +177,13 @@ export async function importarCuestionario(
   } catch (e) {
     const code =
       (e as { code?: string; cause?: { code?: string } }).cause?.code ?? (e as { code?: string }).code;
-    if (code === '23505') throw duplicado();
+    if (code === '23505')
+      throw conflicto(
+        `Ya existe el cuestionario «${c.codigo}» de la vigencia ${c.vigencia}${entidadId ? ' en la entidad' : ' en la plataforma'}. Elimínelo antes de importarlo de nuevo o cambie su código.`,
+      );
     throw e;
   }
-  const k = conteos(c);
-  return { ok: true, id, codigo: c.codigo, vigencia: c.vigencia, ...k };
+  return id;
 }
 
 async function guardar(

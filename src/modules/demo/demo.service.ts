@@ -5,6 +5,8 @@ import type { Db } from '../../db/client.ts';
 import { entidad, responsablePolitica } from '../../db/schema.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { politicasDeVigencia, vigenciasCatalogo } from '../catalogo/catalogo.repository.ts';
+import { EJEMPLO_CUESTIONARIO } from '../cuestionarios/cuestionario-xlsx.ts';
+import { guardarCuestionario, leerFormato } from '../cuestionarios/cuestionarios.service.ts';
 import { crearDependencia } from '../dependencias/dependencias.service.ts';
 import { crearEntidad } from '../entidades/entidad.service.ts';
 import { darAcceso } from '../usuarios/usuario.service.ts';
@@ -272,7 +274,12 @@ export async function sembrarDemo(
     });
   }
   // The year's plan and follow-up, for the current vigencia (or the newest one in the catalog).
-  await sembrarPlanDemo(db, actor, e.id, await vigenciaDemo(db), personas, dataDir);
+  const vigencia = await vigenciaDemo(db);
+  await sembrarPlanDemo(db, actor, e.id, vigencia, personas, dataDir);
+  // The example questionnaire («ejemplo, no oficial»), the entity's own, for the demo's year.
+  const ejemplo = leerFormato({ ...EJEMPLO_CUESTIONARIO, vigencia });
+  if (!ejemplo.ok) throw new Error(`el cuestionario de ejemplo no es válido: ${ejemplo.mensaje}`);
+  await guardarCuestionario(db, actor, e.id, ejemplo.cuestionario);
   return { creada: true, entidadId: e.id, usuarios, clave: DEMO.clave };
 }
 

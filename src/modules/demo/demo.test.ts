@@ -346,3 +346,27 @@ describe('la demostración es un hospital de nivel I creíble', () => {
     expect(tab.verificacion.porcentajeVerificado).not.toBeNull();
   });
 });
+
+describe('el cuestionario de ejemplo', () => {
+  it('la entidad tiene el autodiagnóstico de ejemplo rotulado «no oficial», con los siete tipos de ítem', async () => {
+    const { cuestionarios } = (
+      await t.pedir(planeacion, 'GET', `/api/cuestionarios?entidadId=${entidadId}`)
+    ).json();
+    const ejemplo = cuestionarios.find((c: { codigo: string }) => c.codigo === 'EJEMPLO-TH');
+    expect(ejemplo).toMatchObject({
+      entidadId,
+      vigencia,
+      instrumento: 'autodiagnostico',
+      fuente: 'Ejemplo, no oficial',
+    });
+    expect(ejemplo.nombre).toMatch(/ejemplo, no oficial/);
+    const exportado = (await t.pedir(planeacion, 'GET', `/api/cuestionarios/${ejemplo.id}/export`)).json();
+    const tipos = new Set<string>();
+    const visitar = (s: { items: { tipo: string }[]; secciones: unknown[] }) => {
+      for (const i of s.items) tipos.add(i.tipo);
+      for (const sub of s.secciones) visitar(sub as typeof s);
+    };
+    for (const s of exportado.secciones) visitar(s);
+    expect(tipos.size).toBe(7);
+  });
+});
