@@ -21,7 +21,7 @@ import { ACUMULACIONES } from '../core/acumulacion.ts';
 import { TIPOS_AJUSTE } from '../core/calendario.ts';
 import { TIPOS_CAMBIO } from '../core/cambios-plan.ts';
 import { ESTADOS_CORREO, PROPOSITOS_ENLACE } from '../core/correo.ts';
-import { INSTRUMENTOS, type Item, type Nivel, type Seccion, TIPOS_ITEM } from '../core/cuestionario.ts';
+import { INSTRUMENTOS, type Item, type Nivel, type Respuesta, type Seccion, TIPOS_ITEM } from '../core/cuestionario.ts';
 import { ORDENES, ORGANOS_APROBACION, TIPOS_FORMULARIO, type TipoFormulario } from '../core/entidad.ts';
 import { ESTADOS_PLAN, TIPOS_ACTO } from '../core/flujo-plan.ts';
 import { FRECUENCIAS, POLARIDADES, TIPOS_INDICADOR } from '../core/indicador.ts';
@@ -912,6 +912,44 @@ export const cuestionarioItem = pgTable(
   ],
 );
 
+/**
+ * An autodiagnóstico of an entity: a questionnaire (instrumento 'autodiagnostico', of a policy) assigned for a
+ * vigencia. Whoever is the policy's responsible that vigencia (responsable_politica) answers it.
+ */
+export const autodiagnostico = pgTable(
+  'autodiagnostico',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    cuestionarioId: uuid('cuestionario_id')
+      .notNull()
+      .references(() => cuestionario.id),
+    vigencia: integer('vigencia').notNull(),
+    politica: text('politica').notNull(),
+    creadoPor: uuid('creado_por').references(() => usuario.id),
+    creadoEn: creadoEn(),
+  },
+  (t) => [unique('autodiagnostico_cuestionario_uq').on(t.entidadId, t.cuestionarioId)],
+);
+
+/** One answer (core/cuestionario.ts Respuesta) with its observation; an item without a row is blank. */
+export const respuestaAutodiagnostico = pgTable(
+  'respuesta_autodiagnostico',
+  {
+    autodiagnosticoId: uuid('autodiagnostico_id')
+      .notNull()
+      .references(() => autodiagnostico.id, { onDelete: 'cascade' }),
+    item: text('item').notNull(),
+    respuesta: jsonb('respuesta').$type<Respuesta>(),
+    observacion: text('observacion'),
+    actualizadoPor: uuid('actualizado_por').references(() => usuario.id),
+    actualizadoEn: timestamp('actualizado_en', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.autodiagnosticoId, t.item] })],
+);
+
 export const TABLAS_EN_ORDEN = [
   'catalogo_vigencia',
   'componente',
@@ -927,6 +965,8 @@ export const TABLAS_EN_ORDEN = [
   'cuestionario',
   'cuestionario_seccion',
   'cuestionario_item',
+  'autodiagnostico',
+  'respuesta_autodiagnostico',
   'rol_usuario',
   'invitacion',
   'intento_acceso',

@@ -1,3 +1,14 @@
+CREATE TABLE "autodiagnostico" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"entidad_id" uuid NOT NULL,
+	"cuestionario_id" uuid NOT NULL,
+	"vigencia" integer NOT NULL,
+	"politica" text NOT NULL,
+	"creado_por" uuid,
+	"creado_en" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "autodiagnostico_cuestionario_uq" UNIQUE("entidad_id","cuestionario_id")
+);
+--> statement-breakpoint
 CREATE TABLE "cuestionario" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"entidad_id" uuid,
@@ -44,9 +55,24 @@ CREATE TABLE "cuestionario_seccion" (
 	CONSTRAINT "cuestionario_seccion_codigo_uq" UNIQUE("cuestionario_id","codigo")
 );
 --> statement-breakpoint
+CREATE TABLE "respuesta_autodiagnostico" (
+	"autodiagnostico_id" uuid NOT NULL,
+	"item" text NOT NULL,
+	"respuesta" jsonb,
+	"observacion" text,
+	"actualizado_por" uuid,
+	"actualizado_en" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "respuesta_autodiagnostico_autodiagnostico_id_item_pk" PRIMARY KEY("autodiagnostico_id","item")
+);
+--> statement-breakpoint
+ALTER TABLE "autodiagnostico" ADD CONSTRAINT "autodiagnostico_entidad_id_entidad_id_fk" FOREIGN KEY ("entidad_id") REFERENCES "public"."entidad"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "autodiagnostico" ADD CONSTRAINT "autodiagnostico_cuestionario_id_cuestionario_id_fk" FOREIGN KEY ("cuestionario_id") REFERENCES "public"."cuestionario"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "autodiagnostico" ADD CONSTRAINT "autodiagnostico_creado_por_usuario_id_fk" FOREIGN KEY ("creado_por") REFERENCES "public"."usuario"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cuestionario" ADD CONSTRAINT "cuestionario_entidad_id_entidad_id_fk" FOREIGN KEY ("entidad_id") REFERENCES "public"."entidad"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cuestionario" ADD CONSTRAINT "cuestionario_creado_por_usuario_id_fk" FOREIGN KEY ("creado_por") REFERENCES "public"."usuario"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cuestionario_item" ADD CONSTRAINT "cuestionario_item_cuestionario_id_cuestionario_id_fk" FOREIGN KEY ("cuestionario_id") REFERENCES "public"."cuestionario"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cuestionario_item" ADD CONSTRAINT "cuestionario_item_seccion_id_cuestionario_seccion_id_fk" FOREIGN KEY ("seccion_id") REFERENCES "public"."cuestionario_seccion"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cuestionario_seccion" ADD CONSTRAINT "cuestionario_seccion_cuestionario_id_cuestionario_id_fk" FOREIGN KEY ("cuestionario_id") REFERENCES "public"."cuestionario"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "respuesta_autodiagnostico" ADD CONSTRAINT "respuesta_autodiagnostico_autodiagnostico_id_autodiagnostico_id_fk" FOREIGN KEY ("autodiagnostico_id") REFERENCES "public"."autodiagnostico"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "respuesta_autodiagnostico" ADD CONSTRAINT "respuesta_autodiagnostico_actualizado_por_usuario_id_fk" FOREIGN KEY ("actualizado_por") REFERENCES "public"."usuario"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "cuestionario_item_seccion_idx" ON "cuestionario_item" USING btree ("seccion_id");
