@@ -40,6 +40,7 @@ export const NOMBRE_ACCION: Record<string, string> = {
   rechazar: 'Rechazó',
   registrar_medicion: 'Registró la medición de',
   responder: 'Respondió las observaciones de control interno sobre',
+  responder_item: 'Respondió un ítem de',
   restablecer_clave: 'Restableció la contraseña de',
   restaurar: 'Restauró',
   retirar: 'Retiró',
@@ -50,6 +51,7 @@ export const NOMBRE_ACCION: Record<string, string> = {
 
 export const NOMBRE_RECURSO: Record<string, string> = {
   actividad: 'la actividad',
+  autodiagnostico: 'el autodiagnóstico',
   calendario: 'un ajuste del calendario de festivos',
   cuestionario: 'el cuestionario',
   dependencia: 'la dependencia',

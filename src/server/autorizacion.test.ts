@@ -46,6 +46,11 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'GET /api/cuestionarios/plantilla.xlsx': 'sesion',
   'GET /api/cuestionarios/:cuestionarioId/export': 'sesion',
   'DELETE /api/cuestionarios/:cuestionarioId': 'sesion',
+  'GET /api/entidades/:entidadId/autodiagnosticos': 'entidad.ver',
+  'POST /api/entidades/:entidadId/autodiagnosticos': 'autodiagnostico.asignar',
+  'GET /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId': 'entidad.ver',
+  'PUT /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/respuestas/:item':
+    'autodiagnostico.responder',
   'GET /api/entidades/:entidadId': 'entidad.ver',
   'PUT /api/entidades/:entidadId': 'entidad.editar',
   'PUT /api/entidades/:entidadId/logo': 'entidad.editar',

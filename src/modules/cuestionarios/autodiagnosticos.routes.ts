@@ -1,0 +1,122 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  AsignarAutodiagnosticoSchema,
+  AutodiagnosticoParams,
+  AutodiagnosticoResumenSchema,
+  AutodiagnosticoSchema,
+  AutodiagnosticosQuery,
+  GuardarRespuestaSchema,
+  ListaAutodiagnosticosSchema,
+  RespuestaParams,
+  ResultadoAutodiagnosticoSchema,
+} from '../../contrato/autodiagnosticos.ts';
+import { EntidadParams, ErrorSchema } from '../../contrato/comun.ts';
+import { actorDe, usuarioDe } from '../../server/auth.ts';
+import {
+  asignarAutodiagnostico,
+  guardarRespuesta,
+  listarAutodiagnosticos,
+  verAutodiagnostico,
+} from './autodiagnosticos.service.ts';
+
+const tags = ['Autodiagnósticos'];
+
+export const autodiagnosticosRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/api/entidades/:entidadId/autodiagnosticos',
+    {
+      config: { acceso: { permiso: 'entidad.ver' } },
+      schema: {
+        tags,
+        summary: 'Autodiagnósticos de la entidad con su puntaje y, al lado, su completitud',
+        params: EntidadParams,
+        querystring: AutodiagnosticosQuery,
+        response: { 200: ListaAutodiagnosticosSchema, 404: ErrorSchema },
+      },
+    },
+    async (request) => ({
+      autodiagnosticos: await listarAutodiagnosticos(
+        app.db,
+        request.params.entidadId,
+        request.query.vigencia,
+      ),
+    }),
+  );
+
+  app.post(
+    '/api/entidades/:entidadId/autodiagnosticos',
+    {
+      config: { acceso: { permiso: 'autodiagnostico.asignar' } },
+      schema: {
+        tags,
+        summary:
+          'Asignar a la entidad el autodiagnóstico de una política (lo responde quien es responsable de la política en la vigencia)',
+        params: EntidadParams,
+        body: AsignarAutodiagnosticoSchema,
+        response: { 201: AutodiagnosticoResumenSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await asignarAutodiagnostico(
+            app.db,
+            actorDe(request),
+            request.params.entidadId,
+            request.body.cuestionarioId,
+          ),
+        ),
+  );
+
+  app.get(
+    '/api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId',
+    {
+      config: { acceso: { permiso: 'entidad.ver' } },
+      schema: {
+        tags,
+        summary:
+          'Un autodiagnóstico: el cuestionario, las respuestas con observación, lo visible y el puntaje',
+        params: AutodiagnosticoParams,
+        response: { 200: AutodiagnosticoSchema, 404: ErrorSchema },
+      },
+    },
+    async (request) =>
+      verAutodiagnostico(
+        app.db,
+        usuarioDe(request),
+        request.params.entidadId,
+        request.params.autodiagnosticoId,
+      ),
+  );
+
+  app.put(
+    '/api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/respuestas/:item',
+    {
+      config: { acceso: { permiso: 'autodiagnostico.responder' } },
+      schema: {
+        tags,
+        summary:
+          'Responder un ítem con su observación (solo el responsable de la política); devuelve el puntaje',
+        params: RespuestaParams,
+        body: GuardarRespuestaSchema,
+        response: {
+          200: ResultadoAutodiagnosticoSchema,
+          400: ErrorSchema,
+          403: ErrorSchema,
+          404: ErrorSchema,
+        },
+      },
+    },
+    async (request) =>
+      guardarRespuesta(
+        app.db,
+        actorDe(request),
+        usuarioDe(request),
+        request.params.entidadId,
+        request.params.autodiagnosticoId,
+        request.params.item,
+        request.body,
+      ),
+  );
+};

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
+import { EJEMPLO_CUESTIONARIO } from './cuestionario-xlsx.ts';
+
+let t: AppPrueba;
+let a: string;
+let b: string;
+let planeacionA: Sesion;
+let responsableTH: Sesion & { id: string };
+let otroResponsable: Sesion;
+let consultaA: Sesion;
+let planeacionB: Sesion;
+let cuestionarioId: string;
+let autoId: string;
+
+beforeAll(async () => {
+  t = await crearAppPrueba();
+  a = await t.crearEntidad('Alcaldía de Mocoa', '846000253-6');
+  b = await t.crearEntidad('Alcaldía de Villagarzón', '800197268-4');
+  planeacionA = await t.usuarioCon(a, ['planeacion']);
+  responsableTH = await t.usuarioCon(a, ['responsable_politica'], 'talento@mocoa.example');
+  otroResponsable = await t.usuarioCon(a, ['responsable_politica']);
+  consultaA = await t.usuarioCon(a, ['consulta']);
+  planeacionB = await t.usuarioCon(b, ['planeacion']);
+  await t.exigir(200, planeacionA, 'PUT', `/api/entidades/${a}/responsables/2025/talento_humano`, {
+    usuarioId: responsableTH.id,
+    dependenciaId: null,
+  });
+  cuestionarioId = (await t.exigir(201, t.admin, 'POST', '/api/cuestionarios/import', EJEMPLO_CUESTIONARIO))
+    .id;
+}, 120_000);
+afterAll(() => t.cerrar());
+
+const responder = (s: Sesion, item: string, cuerpo: unknown, id = autoId, entidad = a) =>
+  t.pedir(s, 'PUT', `/api/entidades/${entidad}/autodiagnosticos/${id}/respuestas/${item}`, cuerpo);
+
+describe('autodiagnósticos', () => {
+  it('planeación asigna el autodiagnóstico de la política; queda en blanco, sin puntaje y con completitud 0', async () => {
+    expect(
+      (await t.pedir(consultaA, 'POST', `/api/entidades/${a}/autodiagnosticos`, { cuestionarioId }))
+        .statusCode,
+    ).toBe(403);
+    const r = await t.exigir(201, planeacionA, 'POST', `/api/entidades/${a}/autodiagnosticos`, {
+      cuestionarioId,
+    });
+    autoId = r.id;
+    expect(r).toMatchObject({
+      vigencia: 2025,
+      politica: 'talento_humano',
+      responsable: { id: responsableTH.id },
+      resultado: { puntaje: null, completitud: 0, respondidos: 0 },
+    });
+    const otra = await t.pedir(planeacionA, 'POST', `/api/entidades/${a}/autodiagnosticos`, {
+      cuestionarioId,
+    });
+    expect(otra.statusCode).toBe(409);
+  });
+
+  it('solo el responsable de la política responde; otra entidad ni lo ve', async () => {
+    const cuerpo = { respuesta: { puntaje: 80 }, observacion: 'Caracterización de marzo' };
+    expect((await responder(otroResponsable, 'EJ-01', cuerpo)).statusCode).toBe(403);
+    expect((await responder(planeacionA, 'EJ-01', cuerpo)).statusCode).toBe(403);
+    expect((await responder(planeacionB, 'EJ-01', cuerpo)).statusCode).toBe(403);
+    expect(
+      (await t.pedir(planeacionB, 'GET', `/api/entidades/${a}/autodiagnosticos/${autoId}`)).statusCode,
+    ).toBe(403);
+    // The id of A's autodiagnóstico under B's path: not found there.
+    expect(
+      (await t.pedir(planeacionB, 'GET', `/api/entidades/${b}/autodiagnosticos/${autoId}`)).statusCode,
+    ).toBe(404);
+    const r = await responder(responsableTH, 'EJ-01', cuerpo);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ puntaje: 80, respondidos: 1, sinEvidencia: 1 });
+  });
+
+  it('valida la respuesta contra su ítem, y la anuladora deja el ítem solo con ella', async () => {
+    const fuera = await responder(responsableTH, 'EJ-02', { respuesta: { puntaje: 120 } });
+    expect(fuera.statusCode).toBe(400);
+    const noAplica = await responder(responsableTH, 'EJ-01', { respuesta: { noAplica: true } });
+    expect(noAplica.statusCode).toBe(400);
+    expect(noAplica.json().mensaje).toMatch(/no admite «no aplica»/);
+    await t.exigir(
+      200,
+      responsableTH,
+      'PUT',
+      `/api/entidades/${a}/autodiagnosticos/${autoId}/respuestas/EJ-03`,
+      {
+        respuesta: { opcion: 'si' },
+      },
+    );
+    await t.exigir(
+      200,
+      responsableTH,
+      'PUT',
+      `/api/entidades/${a}/autodiagnosticos/${autoId}/respuestas/EJ-04`,
+      {
+        respuesta: { opciones: ['pic', 'ninguno', 'sst'] },
+      },
+    );
+    const visto = await t.exigir(200, consultaA, 'GET', `/api/entidades/${a}/autodiagnosticos/${autoId}`);
+    expect(visto.respuestas['EJ-04']).toEqual({ respuesta: { opciones: ['ninguno'] }, observacion: null });
+    expect(visto.respuestas['EJ-01'].observacion).toBe('Caracterización de marzo');
+    expect(visto.puedeResponder).toBe(false);
+    expect(visto.visibles).toContain('EJ-04');
+    expect((await responder(responsableTH, 'NO-EXISTE', { respuesta: { puntaje: 1 } })).statusCode).toBe(404);
+  });
+
+  it('puntaje por sección como las hojas oficiales y completitud al lado; en blanco no cuenta', async () => {
+    const { autodiagnosticos } = await t.exigir(
+      200,
+      consultaA,
+      'GET',
+      `/api/entidades/${a}/autodiagnosticos?vigencia=2025`,
+    );
+    const [r] = autodiagnosticos;
+    // PLA.1 = 80 (EJ-01; EJ-02 blank), PLA.2 = (100 + 0) / 2 = 50 → PLA = 65; DES: nothing scored.
+    expect(r.resultado.secciones.map((s: { puntaje: number | null }) => s.puntaje)).toEqual([65, null]);
+    expect(r.resultado).toMatchObject({ puntaje: 65, nivel: 'Transformación', respondidos: 3 });
+    // Applicable: 9 items minus EJ-08 (hidden: EJ-06 unanswered) = 8; 3 answered → 37,5 %.
+    expect(r.resultado).toMatchObject({ aplicables: 8, completitud: 37.5 });
+    // Blanking EJ-03 takes it out of the score and of the answered, and hides EJ-04 (its skip needs EJ-03).
+    const blanco = await responder(responsableTH, 'EJ-03', { respuesta: null });
+    expect(blanco.json()).toMatchObject({ puntaje: 80, respondidos: 1, aplicables: 7 });
+  });
+});
