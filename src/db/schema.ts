@@ -21,7 +21,14 @@ import { ACUMULACIONES } from '../core/acumulacion.ts';
 import { TIPOS_AJUSTE } from '../core/calendario.ts';
 import { TIPOS_CAMBIO } from '../core/cambios-plan.ts';
 import { ESTADOS_CORREO, PROPOSITOS_ENLACE } from '../core/correo.ts';
-import { INSTRUMENTOS, type Item, type Nivel, type Respuesta, type Seccion, TIPOS_ITEM } from '../core/cuestionario.ts';
+import {
+  INSTRUMENTOS,
+  type Item,
+  type Nivel,
+  type Respuesta,
+  type Seccion,
+  TIPOS_ITEM,
+} from '../core/cuestionario.ts';
 import { ORDENES, ORGANOS_APROBACION, TIPOS_FORMULARIO, type TipoFormulario } from '../core/entidad.ts';
 import { ESTADOS_PLAN, TIPOS_ACTO } from '../core/flujo-plan.ts';
 import { FRECUENCIAS, POLARIDADES, TIPOS_INDICADOR } from '../core/indicador.ts';
