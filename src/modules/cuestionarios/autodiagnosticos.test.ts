@@ -122,4 +122,10 @@ describe('autodiagnósticos', () => {
     const blanco = await responder(responsableTH, 'EJ-03', { respuesta: null });
     expect(blanco.json()).toMatchObject({ puntaje: 80, respondidos: 1, aplicables: 7 });
   });
+
+  it('el cuestionario de un autodiagnóstico asignado no se puede eliminar', async () => {
+    const r = await t.pedir(t.admin, 'DELETE', `/api/cuestionarios/${cuestionarioId}`);
+    expect(r.statusCode).toBe(409);
+    expect(r.json().mensaje).toMatch(/ya está asignado como autodiagnóstico/);
+  });
 });

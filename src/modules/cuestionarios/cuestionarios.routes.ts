@@ -141,7 +141,7 @@ export const cuestionariosRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Eliminar un cuestionario (el administrador de la plataforma los de la plataforma; planeación los de su entidad)',
         params: CuestionarioParams,
-        response: { 204: z.null(), 403: ErrorSchema, 404: ErrorSchema },
+        response: { 204: z.null(), 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
       },
     },
     async (request, reply) => {

@@ -22,7 +22,14 @@ import {
 } from '../../core/cuestionario.ts';
 import { rolesPermiten } from '../../core/roles.ts';
 import type { Db } from '../../db/client.ts';
-import { cuestionario, cuestionarioItem, cuestionarioSeccion, entidad, politica } from '../../db/schema.ts';
+import {
+  autodiagnostico,
+  cuestionario,
+  cuestionarioItem,
+  cuestionarioSeccion,
+  entidad,
+  politica,
+} from '../../db/schema.ts';
 import { conflicto, noEncontrado, prohibido } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import type { UsuarioSesion } from '../auth/sesion.repository.ts';
@@ -336,11 +343,22 @@ export function estructuraDe(c: typeof cuestionario.$inferSelect): CuestionarioE
   };
 }
 
-/** Removes a questionnaire with its sections and items (the answers of §4 will make this a 409). */
+/** Removes a questionnaire with its sections and items; one assigned as an autodiagnóstico is a 409. */
 export async function eliminarCuestionario(db: Db, actor: Actor, usuario: UsuarioSesion, id: string) {
   const c = await cargar(db, usuario, id);
   autorizarEscritura(usuario, c.entidadId);
   await db.transaction(async (tx) => {
+    // An assigned autodiagnóstico keeps its questionnaire (its answers point into it); the foreign key
+    // settles a race with an assignment.
+    const [asignado] = await tx
+      .select({ id: autodiagnostico.id })
+      .from(autodiagnostico)
+      .where(eq(autodiagnostico.cuestionarioId, id))
+      .limit(1);
+    if (asignado)
+      throw conflicto(
+        'El cuestionario no se puede eliminar: ya está asignado como autodiagnóstico de una entidad.',
+      );
     const borrado = await tx
       .delete(cuestionario)
       .where(eq(cuestionario.id, id))
