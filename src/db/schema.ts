@@ -18,6 +18,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { ACUMULACIONES } from '../core/acumulacion.ts';
+import { ESTADOS_AUTODIAGNOSTICO } from '../core/autodiagnostico.ts';
 import { TIPOS_AJUSTE } from '../core/calendario.ts';
 import { TIPOS_CAMBIO } from '../core/cambios-plan.ts';
 import { ESTADOS_CORREO, PROPOSITOS_ENLACE } from '../core/correo.ts';
@@ -935,10 +936,19 @@ export const autodiagnostico = pgTable(
       .references(() => cuestionario.id),
     vigencia: integer('vigencia').notNull(),
     politica: text('politica').notNull(),
+    estado: text('estado', { enum: ESTADOS_AUTODIAGNOSTICO }).notNull().default('borrador'),
+    /** Planeación's observations when it returns it. */
+    observaciones: text('observaciones'),
+    enviadoEn: timestamp('enviado_en', { withTimezone: true, mode: 'date' }),
+    revisadoPor: uuid('revisado_por').references(() => usuario.id),
+    revisadoEn: timestamp('revisado_en', { withTimezone: true, mode: 'date' }),
     creadoPor: uuid('creado_por').references(() => usuario.id),
     creadoEn: creadoEn(),
   },
-  (t) => [unique('autodiagnostico_cuestionario_uq').on(t.entidadId, t.cuestionarioId)],
+  (t) => [
+    unique('autodiagnostico_cuestionario_uq').on(t.entidadId, t.cuestionarioId),
+    unaDe('autodiagnostico_estado_check', t.estado, ESTADOS_AUTODIAGNOSTICO),
+  ],
 );
 
 /** One answer (core/cuestionario.ts Respuesta) with its observation; an item without a row is blank. */

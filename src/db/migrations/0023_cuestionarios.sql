@@ -4,9 +4,15 @@ CREATE TABLE "autodiagnostico" (
 	"cuestionario_id" uuid NOT NULL,
 	"vigencia" integer NOT NULL,
 	"politica" text NOT NULL,
+	"estado" text DEFAULT 'borrador' NOT NULL,
+	"observaciones" text,
+	"enviado_en" timestamp with time zone,
+	"revisado_por" uuid,
+	"revisado_en" timestamp with time zone,
 	"creado_por" uuid,
 	"creado_en" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "autodiagnostico_cuestionario_uq" UNIQUE("entidad_id","cuestionario_id")
+	CONSTRAINT "autodiagnostico_cuestionario_uq" UNIQUE("entidad_id","cuestionario_id"),
+	CONSTRAINT "autodiagnostico_estado_check" CHECK ("autodiagnostico"."estado" in ('borrador', 'enviado', 'devuelto', 'revisado'))
 );
 --> statement-breakpoint
 CREATE TABLE "cuestionario" (
@@ -67,6 +73,7 @@ CREATE TABLE "respuesta_autodiagnostico" (
 --> statement-breakpoint
 ALTER TABLE "autodiagnostico" ADD CONSTRAINT "autodiagnostico_entidad_id_entidad_id_fk" FOREIGN KEY ("entidad_id") REFERENCES "public"."entidad"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "autodiagnostico" ADD CONSTRAINT "autodiagnostico_cuestionario_id_cuestionario_id_fk" FOREIGN KEY ("cuestionario_id") REFERENCES "public"."cuestionario"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "autodiagnostico" ADD CONSTRAINT "autodiagnostico_revisado_por_usuario_id_fk" FOREIGN KEY ("revisado_por") REFERENCES "public"."usuario"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "autodiagnostico" ADD CONSTRAINT "autodiagnostico_creado_por_usuario_id_fk" FOREIGN KEY ("creado_por") REFERENCES "public"."usuario"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cuestionario" ADD CONSTRAINT "cuestionario_entidad_id_entidad_id_fk" FOREIGN KEY ("entidad_id") REFERENCES "public"."entidad"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cuestionario" ADD CONSTRAINT "cuestionario_creado_por_usuario_id_fk" FOREIGN KEY ("creado_por") REFERENCES "public"."usuario"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
