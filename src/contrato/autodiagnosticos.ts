@@ -1,6 +1,7 @@
 // Autodiagnósticos: a policy's questionnaire assigned to the entity for a vigencia, answered by the policy's
 // responsible, scored with completeness beside the score (core/cuestionario.ts).
 import { z } from 'zod';
+import { ESTADOS_AUTODIAGNOSTICO } from '../core/autodiagnostico.ts';
 import { LIMITES_CUESTIONARIO as L, LARGO_RESPUESTA } from '../core/cuestionario.ts';
 import { EntidadParams } from './comun.ts';
 import { CuestionarioSchema } from './cuestionarios.ts';
@@ -87,6 +88,8 @@ export const AutodiagnosticoResumenSchema = z.object({
   nombre: z.string(),
   vigencia: z.number(),
   politica: z.string(),
+  estado: z.enum(ESTADOS_AUTODIAGNOSTICO),
+  observaciones: z.string().nullable().describe('de planeación, al devolverlo'),
   responsable: z.object({ id: z.string(), nombre: z.string() }).nullable(),
   resultado: ResultadoAutodiagnosticoSchema,
 });
@@ -110,4 +113,15 @@ export const AutodiagnosticoSchema = z
 
 export const AutodiagnosticosQuery = z.object({
   vigencia: z.coerce.number().int().min(2018).max(2100).optional(),
+});
+
+export const DevolverAutodiagnosticoSchema = z.object({
+  observaciones: z
+    .string()
+    .trim()
+    .min(1, 'escriba qué debe corregir el responsable')
+    .max(
+      LARGO_RESPUESTA,
+      `las observaciones tienen más de ${LARGO_RESPUESTA.toLocaleString('es-CO')} caracteres`,
+    ),
 });

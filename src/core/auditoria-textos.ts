@@ -44,6 +44,7 @@ export const NOMBRE_ACCION: Record<string, string> = {
   restablecer_clave: 'Restableció la contraseña de',
   restaurar: 'Restauró',
   retirar: 'Retiró',
+  revisar: 'Revisó',
   solicitar_restablecimiento: 'Pidió por correo restablecer la contraseña de',
   sembrar_demo: 'Cargó los datos de demostración en',
   verificar: 'Verificó',

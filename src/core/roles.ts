@@ -59,6 +59,7 @@ export const PERMISOS = {
   'autodiagnostico.asignar': ['planeacion'],
   // Further limited to the policy's responsible in the autodiagnóstico's vigencia.
   'autodiagnostico.responder': ['responsable_politica'],
+  'autodiagnostico.revisar': ['planeacion'],
 } as const satisfies Record<string, readonly Rol[]>;
 export type Permiso = keyof typeof PERMISOS;
 

@@ -51,6 +51,9 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'GET /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId': 'entidad.ver',
   'PUT /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/respuestas/:item':
     'autodiagnostico.responder',
+  'POST /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/enviar': 'autodiagnostico.responder',
+  'POST /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/revisar': 'autodiagnostico.revisar',
+  'POST /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/devolver': 'autodiagnostico.revisar',
   'GET /api/entidades/:entidadId': 'entidad.ver',
   'PUT /api/entidades/:entidadId': 'entidad.editar',
   'PUT /api/entidades/:entidadId/logo': 'entidad.editar',

@@ -5,15 +5,18 @@ import {
   AutodiagnosticoResumenSchema,
   AutodiagnosticoSchema,
   AutodiagnosticosQuery,
+  DevolverAutodiagnosticoSchema,
   GuardarRespuestaSchema,
   ListaAutodiagnosticosSchema,
   RespuestaParams,
   ResultadoAutodiagnosticoSchema,
 } from '../../contrato/autodiagnosticos.ts';
 import { EntidadParams, ErrorSchema } from '../../contrato/comun.ts';
+import { TRANSICIONES_AUTODIAGNOSTICO } from '../../core/autodiagnostico.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
 import {
   asignarAutodiagnostico,
+  cambiarEstado,
   guardarRespuesta,
   listarAutodiagnosticos,
   verAutodiagnostico,
@@ -119,4 +122,41 @@ export const autodiagnosticosRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
       ),
   );
+
+  for (const accion of ['enviar', 'revisar', 'devolver'] as const) {
+    const t = TRANSICIONES_AUTODIAGNOSTICO[accion];
+    app.post(
+      `/api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/${accion}`,
+      {
+        config: { acceso: { permiso: t.permiso } },
+        schema: {
+          tags,
+          summary: {
+            enviar: 'Enviar el autodiagnóstico a planeación (su responsable)',
+            revisar: 'Marcar el autodiagnóstico como revisado (planeación)',
+            devolver: 'Devolver el autodiagnóstico al responsable con observaciones (planeación)',
+          }[accion],
+          params: AutodiagnosticoParams,
+          ...(t.observaciones ? { body: DevolverAutodiagnosticoSchema } : {}),
+          response: {
+            200: AutodiagnosticoResumenSchema,
+            400: ErrorSchema,
+            403: ErrorSchema,
+            404: ErrorSchema,
+            409: ErrorSchema,
+          },
+        },
+      },
+      async (request) =>
+        cambiarEstado(
+          app.db,
+          actorDe(request),
+          usuarioDe(request),
+          request.params.entidadId,
+          request.params.autodiagnosticoId,
+          accion,
+          (request.body as { observaciones?: string } | undefined)?.observaciones,
+        ),
+    );
+  }
 };

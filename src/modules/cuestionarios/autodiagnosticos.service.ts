@@ -1,7 +1,7 @@
 // Autodiagnósticos: planeación assigns a policy's questionnaire (instrumento 'autodiagnostico') to the entity
 // for a vigencia; whoever is that policy's responsible that vigencia answers it, item by item, with an
 // observation; everyone in the entity reads the score with its completeness beside it (core/cuestionario.ts).
-import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   AutodiagnosticoResumenSchema,
@@ -9,6 +9,12 @@ import type {
   GuardarRespuestaSchema,
   ResultadoAutodiagnosticoSchema,
 } from '../../contrato/autodiagnosticos.ts';
+import {
+  type AccionAutodiagnostico,
+  ESTADOS_CON_RESPUESTAS,
+  problemaTransicion,
+  TRANSICIONES_AUTODIAGNOSTICO,
+} from '../../core/autodiagnostico.ts';
 import {
   type ContextoEntidad,
   type Cuestionario,
@@ -100,6 +106,8 @@ function resumen(fila: Awaited<ReturnType<typeof leer>>[number], resultado: Resu
     nombre: fila.c.nombre,
     vigencia: fila.a.vigencia,
     politica: fila.a.politica,
+    estado: fila.a.estado,
+    observaciones: fila.a.observaciones,
     responsable: fila.responsableId ? { id: fila.responsableId, nombre: fila.responsableNombre! } : null,
     resultado,
   };
@@ -248,6 +256,16 @@ export async function guardarRespuesta(
   }
   const observacion = cuerpo.observacion || null;
   await db.transaction(async (tx) => {
+    // Holds the row until commit: a send at the same time waits, and an answer after it is refused.
+    const [abierto] = await tx
+      .update(autodiagnostico)
+      .set({ estado: sql`${autodiagnostico.estado}` })
+      .where(and(eq(autodiagnostico.id, id), inArray(autodiagnostico.estado, [...ESTADOS_CON_RESPUESTAS])))
+      .returning({ id: autodiagnostico.id });
+    if (!abierto)
+      throw conflicto(
+        'El autodiagnóstico ya fue enviado a planeación: sus respuestas no cambian mientras lo revisa.',
+      );
     const clave = and(
       eq(respuestaAutodiagnostico.autodiagnosticoId, id),
       eq(respuestaAutodiagnostico.item, codigo),
@@ -279,4 +297,62 @@ export async function guardarRespuesta(
   });
   const respuestas = soloRespuestas((await respuestasDe(db, [id])).get(id)!);
   return puntuar(estructura, respuestas, { entidad: entidadCtx });
+}
+
+/**
+ * Moves the autodiagnóstico along its review (core/autodiagnostico.ts): the responsible sends it; planeación
+ * marks it reviewed or returns it with observations. A conditional update: two at once, one wins, the other 409.
+ */
+export async function cambiarEstado(
+  db: Db,
+  actor: Actor,
+  usuarioSesion: UsuarioSesion,
+  entidadId: string,
+  id: string,
+  accion: AccionAutodiagnostico,
+  observaciones?: string | null,
+): Promise<Resumen> {
+  const f = await cargar(db, entidadId, id);
+  const t = TRANSICIONES_AUTODIAGNOSTICO[accion];
+  if (accion === 'enviar' && !(await esResponsable(db, usuarioSesion.id, f.a)))
+    throw prohibido('Solo la persona responsable de la política en esta vigencia envía su autodiagnóstico.');
+  if (t.observaciones && !observaciones?.trim())
+    throw invalido('observaciones', 'escriba qué debe corregir el responsable');
+  const ahora = new Date();
+  await db.transaction(async (tx) => {
+    const [cambiado] = await tx
+      .update(autodiagnostico)
+      .set({
+        estado: t.hacia,
+        ...(accion === 'enviar' ? { enviadoEn: ahora } : { revisadoPor: actor.usuarioId, revisadoEn: ahora }),
+        ...(accion === 'devolver' ? { observaciones: observaciones!.trim() } : {}),
+      })
+      .where(and(eq(autodiagnostico.id, id), inArray(autodiagnostico.estado, [...t.desde])))
+      .returning({ id: autodiagnostico.id });
+    if (!cambiado) {
+      const [actual] = await tx
+        .select({ estado: autodiagnostico.estado })
+        .from(autodiagnostico)
+        .where(eq(autodiagnostico.id, id));
+      throw conflicto(
+        problemaTransicion(accion, actual?.estado ?? f.a.estado) ??
+          'El autodiagnóstico cambió mientras tanto.',
+      );
+    }
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion,
+      recurso: 'autodiagnostico',
+      recursoId: id,
+      antes: { estado: f.a.estado },
+      despues: { estado: t.hacia, ...(accion === 'devolver' ? { observaciones } : {}) },
+    });
+  });
+  return (await listarUno(db, entidadId, id))!;
+}
+
+async function listarUno(db: Db, entidadId: string, id: string) {
+  const [f, entidadCtx] = await Promise.all([cargar(db, entidadId, id), contextoDe(db, entidadId)]);
+  const respuestas = soloRespuestas((await respuestasDe(db, [id])).get(id)!);
+  return resumen(f, puntuar(estructuraDe(f.c) as Cuestionario, respuestas, { entidad: entidadCtx }));
 }

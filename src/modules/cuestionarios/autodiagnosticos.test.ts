@@ -123,6 +123,34 @@ describe('autodiagnósticos', () => {
     expect(blanco.json()).toMatchObject({ puntaje: 80, respondidos: 1, aplicables: 7 });
   });
 
+  it('el responsable lo envía; planeación lo devuelve con observaciones o lo da por revisado', async () => {
+    const url = (accion: string) => `/api/entidades/${a}/autodiagnosticos/${autoId}/${accion}`;
+    expect((await t.pedir(otroResponsable, 'POST', url('enviar'))).statusCode).toBe(403);
+    expect((await t.pedir(planeacionA, 'POST', url('revisar'))).statusCode).toBe(409);
+    const enviado = await t.exigir(200, responsableTH, 'POST', url('enviar'));
+    expect(enviado.estado).toBe('enviado');
+    // Sent: its answers do not change while planeación reviews it.
+    const tarde = await responder(responsableTH, 'EJ-02', { respuesta: { puntaje: 10 } });
+    expect(tarde.statusCode).toBe(409);
+    expect((await t.pedir(consultaA, 'POST', url('revisar'))).statusCode).toBe(403);
+    expect((await t.pedir(planeacionA, 'POST', url('devolver'), { observaciones: ' ' })).statusCode).toBe(
+      400,
+    );
+    const devuelto = await t.exigir(200, planeacionA, 'POST', url('devolver'), {
+      observaciones: 'Falta la evidencia de la caracterización',
+    });
+    expect(devuelto).toMatchObject({
+      estado: 'devuelto',
+      observaciones: 'Falta la evidencia de la caracterización',
+    });
+    expect((await responder(responsableTH, 'EJ-02', { respuesta: { puntaje: 10 } })).statusCode).toBe(200);
+    await t.exigir(200, responsableTH, 'POST', url('enviar'));
+    expect((await t.exigir(200, planeacionA, 'POST', url('revisar'))).estado).toBe('revisado');
+    const otraVez = await t.pedir(planeacionA, 'POST', url('revisar'));
+    expect(otraVez.statusCode).toBe(409);
+    expect(otraVez.json().mensaje).toMatch(/Revisado por planeación/);
+  });
+
   it('el cuestionario de un autodiagnóstico asignado no se puede eliminar', async () => {
     const r = await t.pedir(t.admin, 'DELETE', `/api/cuestionarios/${cuestionarioId}`);
     expect(r.statusCode).toBe(409);
