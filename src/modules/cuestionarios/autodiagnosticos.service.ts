@@ -356,3 +356,36 @@ async function listarUno(db: Db, entidadId: string, id: string) {
   const respuestas = soloRespuestas((await respuestasDe(db, [id])).get(id)!);
   return resumen(f, puntuar(estructuraDe(f.c) as Cuestionario, respuestas, { entidad: entidadCtx }));
 }
+
+/** For the demo: answers written as the policy's responsible would (each checked against its item). */
+export async function sembrarRespuestas(
+  db: Db,
+  actor: Actor,
+  entidadId: string,
+  id: string,
+  respuestas: Record<string, { respuesta: Respuesta; observacion?: string }>,
+) {
+  const f = await cargar(db, entidadId, id);
+  const items = new Map(recorrer(estructuraDe(f.c) as Cuestionario).map(({ item }) => [item.codigo, item]));
+  const filas = Object.entries(respuestas).map(([codigo, r]) => {
+    const v = validarRespuesta(items.get(codigo)!, r.respuesta);
+    if (!v.ok) throw new Error(`${codigo}: ${v.problema}`);
+    return {
+      autodiagnosticoId: id,
+      item: codigo,
+      respuesta: v.respuesta,
+      observacion: r.observacion ?? null,
+      actualizadoPor: actor.usuarioId,
+    };
+  });
+  await db.transaction(async (tx) => {
+    await tx.insert(respuestaAutodiagnostico).values(filas);
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'responder_item',
+      recurso: 'autodiagnostico',
+      recursoId: id,
+      despues: { items: filas.length },
+    });
+  });
+}

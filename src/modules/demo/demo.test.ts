@@ -369,4 +369,20 @@ describe('el cuestionario de ejemplo', () => {
     for (const s of exportado.secciones) visitar(s);
     expect(tipos.size).toBe(7);
   });
+
+  it('está asignado al responsable de talento humano y a medio responder: puntaje con su completitud', async () => {
+    const { autodiagnosticos } = (
+      await t.pedir(planeacion, 'GET', `/api/entidades/${entidadId}/autodiagnosticos?vigencia=${vigencia}`)
+    ).json();
+    expect(autodiagnosticos).toHaveLength(1);
+    const [r] = autodiagnosticos;
+    expect(r).toMatchObject({
+      politica: 'talento_humano',
+      estado: 'borrador',
+      responsable: { nombre: expect.any(String) },
+    });
+    expect(r.resultado.puntaje).toBeGreaterThan(0);
+    expect(r.resultado.completitud).toBeGreaterThan(0);
+    expect(r.resultado.completitud).toBeLessThan(100);
+  });
 });
