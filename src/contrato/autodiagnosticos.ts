@@ -2,7 +2,7 @@
 // responsible, scored with completeness beside the score (core/cuestionario.ts).
 import { z } from 'zod';
 import { ESTADOS_AUTODIAGNOSTICO } from '../core/autodiagnostico.ts';
-import { LIMITES_CUESTIONARIO as L, LARGO_RESPUESTA } from '../core/cuestionario.ts';
+import { LIMITES_CUESTIONARIO as L, LARGO_RESPUESTA, UMBRAL_BRECHA } from '../core/cuestionario.ts';
 import { EntidadParams } from './comun.ts';
 import { CuestionarioSchema } from './cuestionarios.ts';
 
@@ -108,8 +108,27 @@ export const AutodiagnosticoSchema = z
     ),
     visibles: z.array(z.string()).describe('códigos de los ítems que se muestran (aplicabilidad y saltos)'),
     puedeResponder: z.boolean(),
+    brechas: z
+      .array(
+        z.object({
+          item: z.string(),
+          texto: z.string(),
+          secciones: z.array(z.string()),
+          puntaje: z.number(),
+        }),
+      )
+      .describe('ítems visibles y respondidos con puntaje bajo el umbral, del más bajo al más alto'),
   })
   .meta({ id: 'Autodiagnostico' });
+
+export const VerAutodiagnosticoQuery = z.object({
+  umbral: z.coerce
+    .number()
+    .min(0, 'el umbral va de 0 a 100')
+    .max(100, 'el umbral va de 0 a 100')
+    .optional()
+    .describe(`por debajo, un ítem es una brecha; sin él, ${UMBRAL_BRECHA}`),
+});
 
 export const AutodiagnosticosQuery = z.object({
   vigencia: z.coerce.number().int().min(2018).max(2100).optional(),

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  brechas,
   type Cuestionario,
   FORMATO_CUESTIONARIO,
   type Item,
@@ -256,6 +257,34 @@ describe('lógica de salto y aplicabilidad', () => {
     ['entidad municipal del formulario MIPG', {}, { orden: 'municipal', tipoFormulario: 'MIPG' }, ['P1']],
   ])('%s', (_n, r, entidad, esperado) => {
     expect([...itemsVisibles(c, resp(r), entidad)]).toEqual(esperado);
+  });
+});
+
+describe('brechas', () => {
+  const c = cuestionario([
+    seccion('S', [
+      item('A1'),
+      item('A2', { noAplica: true }),
+      item('A3'),
+      item('A4'),
+      item('A5', { tipo: 'seleccion_unica', opciones: SI_NO }),
+      item('A6', { salto: { item: 'A5', operador: 'igual', valor: 'si' } }),
+    ]),
+  ]);
+  it('los ítems visibles y respondidos bajo el umbral, del más bajo al más alto; ni blancos ni «no aplica»', () => {
+    const r = resp({
+      A1: { puntaje: 40 },
+      A2: { noAplica: true },
+      A3: { puntaje: 60 },
+      A5: { opcion: 'no' },
+      A6: { puntaje: 5 },
+    });
+    expect(brechas(c, r).map((b) => [b.item, b.puntaje])).toEqual([
+      ['A5', 0],
+      ['A1', 40],
+    ]);
+    expect(brechas(c, r, 61).map((b) => b.item)).toEqual(['A5', 'A1', 'A3']);
+    expect(brechas(c, r)[0]).toMatchObject({ secciones: ['S'], texto: 'Pregunta A5' });
   });
 });
 

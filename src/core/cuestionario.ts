@@ -690,6 +690,39 @@ export function puntuar(
   };
 }
 
+export interface Brecha {
+  item: string;
+  texto: string;
+  /** Codes of the sections from the top down to the item's. */
+  secciones: string[];
+  puntaje: number;
+}
+
+/** Below this score an item is a gap (an improvement action candidate) unless the person asks otherwise. */
+export const UMBRAL_BRECHA = 60;
+
+/**
+ * The shown, answered items scoring under `umbral`, lowest first (ties in document order): the gaps an
+ * autodiagnóstico turns into improvement actions. Blank and «no aplica» items are never gaps.
+ */
+export function brechas(
+  c: Pick<Cuestionario, 'secciones'>,
+  respuestas: ReadonlyMap<string, Respuesta>,
+  umbral = UMBRAL_BRECHA,
+  entidad: ContextoEntidad = {},
+): Brecha[] {
+  const visibles = itemsVisibles(c, respuestas, entidad);
+  return recorrer(c)
+    .flatMap(({ item, ruta }) => {
+      if (!visibles.has(item.codigo)) return [];
+      const p = puntajeItem(item, respuestas.get(item.codigo));
+      return p !== null && p < umbral
+        ? [{ item: item.codigo, texto: item.texto, secciones: ruta.map((s) => s.codigo), puntaje: p }]
+        : [];
+    })
+    .sort((a, b) => a.puntaje - b.puntaje);
+}
+
 /** Counts per section (top level, with everything beneath) and per kind, for the import's answer. */
 export function conteos(c: Pick<Cuestionario, 'secciones'>) {
   const porTipo = Object.fromEntries(TIPOS_ITEM.map((t) => [t, 0])) as Record<TipoItem, number>;

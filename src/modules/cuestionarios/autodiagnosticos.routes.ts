@@ -10,6 +10,7 @@ import {
   ListaAutodiagnosticosSchema,
   RespuestaParams,
   ResultadoAutodiagnosticoSchema,
+  VerAutodiagnosticoQuery,
 } from '../../contrato/autodiagnosticos.ts';
 import { EntidadParams, ErrorSchema } from '../../contrato/comun.ts';
 import { TRANSICIONES_AUTODIAGNOSTICO } from '../../core/autodiagnostico.ts';
@@ -79,8 +80,9 @@ export const autodiagnosticosRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'Un autodiagnóstico: el cuestionario, las respuestas con observación, lo visible y el puntaje',
+          'Un autodiagnóstico: el cuestionario, las respuestas con observación, lo visible, el puntaje y las brechas',
         params: AutodiagnosticoParams,
+        querystring: VerAutodiagnosticoQuery,
         response: { 200: AutodiagnosticoSchema, 404: ErrorSchema },
       },
     },
@@ -90,6 +92,7 @@ export const autodiagnosticosRoutes: FastifyPluginAsyncZod = async (app) => {
         usuarioDe(request),
         request.params.entidadId,
         request.params.autodiagnosticoId,
+        request.query.umbral,
       ),
   );
 

@@ -16,12 +16,14 @@ import {
   TRANSICIONES_AUTODIAGNOSTICO,
 } from '../../core/autodiagnostico.ts';
 import {
+  brechas,
   type ContextoEntidad,
   type Cuestionario,
   itemsVisibles,
   puntuar,
   type Respuesta,
   recorrer,
+  UMBRAL_BRECHA,
   validarRespuesta,
 } from '../../core/cuestionario.ts';
 import type { Db } from '../../db/client.ts';
@@ -213,6 +215,7 @@ export async function verAutodiagnostico(
   usuarioSesion: UsuarioSesion,
   entidadId: string,
   id: string,
+  umbral = UMBRAL_BRECHA,
 ): Promise<z.infer<typeof AutodiagnosticoSchema>> {
   const [f, entidadCtx] = await Promise.all([cargar(db, entidadId, id), contextoDe(db, entidadId)]);
   const respuestas = (await respuestasDe(db, [id])).get(id)!;
@@ -224,6 +227,7 @@ export async function verAutodiagnostico(
     respuestas: Object.fromEntries(respuestas),
     visibles: [...itemsVisibles(estructura, soloR, entidadCtx)],
     puedeResponder: await esResponsable(db, usuarioSesion.id, f.a),
+    brechas: brechas(estructura, soloR, umbral, entidadCtx),
   };
 }
 

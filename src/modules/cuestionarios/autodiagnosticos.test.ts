@@ -118,6 +118,18 @@ describe('autodiagnósticos', () => {
     expect(r.resultado).toMatchObject({ puntaje: 65, nivel: 'Transformación', respondidos: 3 });
     // Applicable: 9 items minus EJ-08 (hidden: EJ-06 unanswered) = 8; 3 answered → 37,5 %.
     expect(r.resultado).toMatchObject({ aplicables: 8, completitud: 37.5 });
+    // Gaps: EJ-04 (the cancelling option: 0) under 60; EJ-01 (80) and EJ-03 (100) are not.
+    const detalle = await t.exigir(200, consultaA, 'GET', `/api/entidades/${a}/autodiagnosticos/${autoId}`);
+    expect(detalle.brechas).toEqual([
+      { item: 'EJ-04', texto: expect.any(String), secciones: ['PLA', 'PLA.2'], puntaje: 0 },
+    ]);
+    const con90 = await t.exigir(
+      200,
+      consultaA,
+      'GET',
+      `/api/entidades/${a}/autodiagnosticos/${autoId}?umbral=90`,
+    );
+    expect(con90.brechas.map((b: { item: string }) => b.item)).toEqual(['EJ-04', 'EJ-01']);
     // Blanking EJ-03 takes it out of the score and of the answered, and hides EJ-04 (its skip needs EJ-03).
     const blanco = await responder(responsableTH, 'EJ-03', { respuesta: null });
     expect(blanco.json()).toMatchObject({ puntaje: 80, respondidos: 1, aplicables: 7 });
