@@ -9,6 +9,7 @@ import {
   puntajeItem,
   puntuar,
   type Respuesta,
+  respuestasDeOtraVigencia,
   type Seccion,
   validarCuestionario,
   validarRespuesta,
@@ -257,6 +258,23 @@ describe('lógica de salto y aplicabilidad', () => {
     ['entidad municipal del formulario MIPG', {}, { orden: 'municipal', tipoFormulario: 'MIPG' }, ['P1']],
   ])('%s', (_n, r, entidad, esperado) => {
     expect([...itemsVisibles(c, resp(r), entidad)]).toEqual(esperado);
+  });
+});
+
+describe('códigos entre vigencias', () => {
+  it('la respuesta del año anterior llega al ítem por su equivalencia, o por el mismo código si no tiene', () => {
+    const c = cuestionario([
+      seccion('S', [
+        item('P10', { equivalencias: { '2024': 'P7' } }),
+        item('P11'),
+        item('P12', { equivalencias: { '2023': 'X' } }),
+      ]),
+    ]);
+    const anteriores = resp({ P7: { puntaje: 30 }, P10: { puntaje: 99 }, P11: { puntaje: 50 } });
+    expect(Object.fromEntries(respuestasDeOtraVigencia(c, 2024, anteriores))).toEqual({
+      P10: { puntaje: 30 },
+      P11: { puntaje: 50 },
+    });
   });
 });
 

@@ -690,6 +690,27 @@ export function puntuar(
   };
 }
 
+/** The item's code in another vigencia: its mapping for that year, or the same code when it has none. */
+export const codigoEnVigencia = (item: Item, vigencia: number): string =>
+  item.equivalencias?.[String(vigencia)] ?? item.codigo;
+
+/**
+ * Another vigencia's answers placed on this questionnaire's items through the code map (FURAG codes change
+ * between years): «last year's answer» beside each question. Items without a counterpart get nothing.
+ */
+export function respuestasDeOtraVigencia(
+  c: Pick<Cuestionario, 'secciones'>,
+  vigencia: number,
+  anteriores: ReadonlyMap<string, Respuesta>,
+): Map<string, Respuesta> {
+  const fuera = new Map<string, Respuesta>();
+  for (const { item } of recorrer(c)) {
+    const r = anteriores.get(codigoEnVigencia(item, vigencia));
+    if (r) fuera.set(item.codigo, r);
+  }
+  return fuera;
+}
+
 export interface Brecha {
   item: string;
   texto: string;
