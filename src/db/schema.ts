@@ -967,6 +967,24 @@ export const respuestaAutodiagnostico = pgTable(
   (t) => [primaryKey({ columns: [t.autodiagnosticoId, t.item] })],
 );
 
+/** Evidence already uploaded in seguimiento, linked to an answer (one file, never a copy). */
+export const evidenciaAutodiagnostico = pgTable(
+  'evidencia_autodiagnostico',
+  {
+    autodiagnosticoId: uuid('autodiagnostico_id')
+      .notNull()
+      .references(() => autodiagnostico.id, { onDelete: 'cascade' }),
+    item: text('item').notNull(),
+    // Removing the evidence from its report unlinks it here too.
+    evidenciaId: uuid('evidencia_id')
+      .notNull()
+      .references(() => evidencia.id, { onDelete: 'cascade' }),
+    creadoPor: uuid('creado_por').references(() => usuario.id),
+    creadoEn: creadoEn(),
+  },
+  (t) => [primaryKey({ columns: [t.autodiagnosticoId, t.item, t.evidenciaId] })],
+);
+
 export const TABLAS_EN_ORDEN = [
   'catalogo_vigencia',
   'componente',
@@ -1006,6 +1024,7 @@ export const TABLAS_EN_ORDEN = [
   'seguimiento',
   'criterio_verificacion',
   'evidencia',
+  'evidencia_autodiagnostico',
   'corte_periodo',
   'version_plan',
   'propuesta_actividad',

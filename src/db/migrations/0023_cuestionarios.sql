@@ -61,6 +61,15 @@ CREATE TABLE "cuestionario_seccion" (
 	CONSTRAINT "cuestionario_seccion_codigo_uq" UNIQUE("cuestionario_id","codigo")
 );
 --> statement-breakpoint
+CREATE TABLE "evidencia_autodiagnostico" (
+	"autodiagnostico_id" uuid NOT NULL,
+	"item" text NOT NULL,
+	"evidencia_id" uuid NOT NULL,
+	"creado_por" uuid,
+	"creado_en" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "evidencia_autodiagnostico_autodiagnostico_id_item_evidencia_id_pk" PRIMARY KEY("autodiagnostico_id","item","evidencia_id")
+);
+--> statement-breakpoint
 CREATE TABLE "respuesta_autodiagnostico" (
 	"autodiagnostico_id" uuid NOT NULL,
 	"item" text NOT NULL,
@@ -80,6 +89,9 @@ ALTER TABLE "cuestionario" ADD CONSTRAINT "cuestionario_creado_por_usuario_id_fk
 ALTER TABLE "cuestionario_item" ADD CONSTRAINT "cuestionario_item_cuestionario_id_cuestionario_id_fk" FOREIGN KEY ("cuestionario_id") REFERENCES "public"."cuestionario"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cuestionario_item" ADD CONSTRAINT "cuestionario_item_seccion_id_cuestionario_seccion_id_fk" FOREIGN KEY ("seccion_id") REFERENCES "public"."cuestionario_seccion"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cuestionario_seccion" ADD CONSTRAINT "cuestionario_seccion_cuestionario_id_cuestionario_id_fk" FOREIGN KEY ("cuestionario_id") REFERENCES "public"."cuestionario"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evidencia_autodiagnostico" ADD CONSTRAINT "evidencia_autodiagnostico_autodiagnostico_id_autodiagnostico_id_fk" FOREIGN KEY ("autodiagnostico_id") REFERENCES "public"."autodiagnostico"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evidencia_autodiagnostico" ADD CONSTRAINT "evidencia_autodiagnostico_evidencia_id_evidencia_id_fk" FOREIGN KEY ("evidencia_id") REFERENCES "public"."evidencia"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "evidencia_autodiagnostico" ADD CONSTRAINT "evidencia_autodiagnostico_creado_por_usuario_id_fk" FOREIGN KEY ("creado_por") REFERENCES "public"."usuario"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "respuesta_autodiagnostico" ADD CONSTRAINT "respuesta_autodiagnostico_autodiagnostico_id_autodiagnostico_id_fk" FOREIGN KEY ("autodiagnostico_id") REFERENCES "public"."autodiagnostico"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "respuesta_autodiagnostico" ADD CONSTRAINT "respuesta_autodiagnostico_actualizado_por_usuario_id_fk" FOREIGN KEY ("actualizado_por") REFERENCES "public"."usuario"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "cuestionario_item_seccion_idx" ON "cuestionario_item" USING btree ("seccion_id");
