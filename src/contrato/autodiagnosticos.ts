@@ -98,6 +98,14 @@ export const ListaAutodiagnosticosSchema = z
   .object({ autodiagnosticos: z.array(AutodiagnosticoResumenSchema) })
   .meta({ id: 'ListaAutodiagnosticos' });
 
+export const EvidenciaEnlazadaSchema = z.object({
+  id: z.string(),
+  nombre: z.string(),
+  url: z.string().nullable(),
+});
+export const VincularEvidenciaSchema = z.object({ evidenciaId: z.uuid('la evidencia no existe') });
+export const EvidenciaItemParams = RespuestaParams.extend({ evidenciaId: z.uuid('la evidencia no existe') });
+
 export const AutodiagnosticoSchema = z
   .object({
     autodiagnostico: AutodiagnosticoResumenSchema,
@@ -106,6 +114,9 @@ export const AutodiagnosticoSchema = z
       z.string(),
       z.object({ respuesta: RespuestaSchema.nullable(), observacion: z.string().nullable() }),
     ),
+    evidencias: z
+      .record(z.string(), z.array(EvidenciaEnlazadaSchema))
+      .describe('evidencias de seguimiento enlazadas a cada ítem'),
     visibles: z.array(z.string()).describe('códigos de los ítems que se muestran (aplicabilidad y saltos)'),
     puedeResponder: z.boolean(),
     brechas: z

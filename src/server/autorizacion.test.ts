@@ -52,6 +52,10 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'PUT /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/respuestas/:item':
     'autodiagnostico.responder',
   'POST /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/enviar': 'autodiagnostico.responder',
+  'POST /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/respuestas/:item/evidencias':
+    'autodiagnostico.responder',
+  'DELETE /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/respuestas/:item/evidencias/:evidenciaId':
+    'autodiagnostico.responder',
   'POST /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/revisar': 'autodiagnostico.revisar',
   'POST /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/devolver': 'autodiagnostico.revisar',
   'GET /api/entidades/:entidadId': 'entidad.ver',

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   AsignarAutodiagnosticoSchema,
   AutodiagnosticoParams,
@@ -6,11 +7,14 @@ import {
   AutodiagnosticoSchema,
   AutodiagnosticosQuery,
   DevolverAutodiagnosticoSchema,
+  EvidenciaEnlazadaSchema,
+  EvidenciaItemParams,
   GuardarRespuestaSchema,
   ListaAutodiagnosticosSchema,
   RespuestaParams,
   ResultadoAutodiagnosticoSchema,
   VerAutodiagnosticoQuery,
+  VincularEvidenciaSchema,
 } from '../../contrato/autodiagnosticos.ts';
 import { EntidadParams, ErrorSchema } from '../../contrato/comun.ts';
 import { TRANSICIONES_AUTODIAGNOSTICO } from '../../core/autodiagnostico.ts';
@@ -18,9 +22,11 @@ import { actorDe, usuarioDe } from '../../server/auth.ts';
 import {
   asignarAutodiagnostico,
   cambiarEstado,
+  desvincularEvidencia,
   guardarRespuesta,
   listarAutodiagnosticos,
   verAutodiagnostico,
+  vincularEvidencia,
 } from './autodiagnosticos.service.ts';
 
 const tags = ['Autodiagnósticos'];
@@ -162,4 +168,66 @@ export const autodiagnosticosRoutes: FastifyPluginAsyncZod = async (app) => {
         ),
     );
   }
+
+  app.post(
+    '/api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/respuestas/:item/evidencias',
+    {
+      config: { acceso: { permiso: 'autodiagnostico.responder' } },
+      schema: {
+        tags,
+        summary:
+          'Enlazar a un ítem una evidencia ya cargada en el seguimiento de la entidad (el mismo archivo, no una copia)',
+        params: RespuestaParams,
+        body: VincularEvidenciaSchema,
+        response: {
+          201: z.array(EvidenciaEnlazadaSchema),
+          403: ErrorSchema,
+          404: ErrorSchema,
+          409: ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { entidadId, autodiagnosticoId, item } = request.params;
+      return reply
+        .status(201)
+        .send(
+          await vincularEvidencia(
+            app.db,
+            actorDe(request),
+            usuarioDe(request),
+            entidadId,
+            autodiagnosticoId,
+            item,
+            request.body.evidenciaId,
+          ),
+        );
+    },
+  );
+
+  app.delete(
+    '/api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/respuestas/:item/evidencias/:evidenciaId',
+    {
+      config: { acceso: { permiso: 'autodiagnostico.responder' } },
+      schema: {
+        tags,
+        summary: 'Quitar de un ítem una evidencia enlazada (el archivo sigue en su reporte de seguimiento)',
+        params: EvidenciaItemParams,
+        response: { 204: z.null(), 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { entidadId, autodiagnosticoId, item, evidenciaId } = request.params;
+      await desvincularEvidencia(
+        app.db,
+        actorDe(request),
+        usuarioDe(request),
+        entidadId,
+        autodiagnosticoId,
+        item,
+        evidenciaId,
+      );
+      return reply.status(204).send(null);
+    },
+  );
 };

@@ -31,8 +31,11 @@ import {
   autodiagnostico,
   cuestionario,
   entidad,
+  evidencia,
+  evidenciaAutodiagnostico,
   responsablePolitica,
   respuestaAutodiagnostico,
+  seguimiento,
   usuario,
 } from '../../db/schema.ts';
 import { conflicto, invalido, noEncontrado, prohibido } from '../../server/errores.ts';
@@ -94,6 +97,35 @@ async function respuestasDe(db: Db, ids: string[]) {
     .where(inArray(respuestaAutodiagnostico.autodiagnosticoId, ids));
   for (const f of filas)
     porId.get(f.autodiagnosticoId)!.set(f.item, { respuesta: f.respuesta, observacion: f.observacion });
+  return porId;
+}
+
+export interface EvidenciaEnlazada {
+  id: string;
+  nombre: string;
+  url: string | null;
+}
+
+/** The evidence linked to each item of some autodiagnósticos: id → item → evidence. */
+async function evidenciasDe(db: Db, ids: string[]) {
+  const porId = new Map<string, Map<string, EvidenciaEnlazada[]>>(ids.map((id) => [id, new Map()]));
+  if (ids.length === 0) return porId;
+  const filas = await db
+    .select({
+      autodiagnosticoId: evidenciaAutodiagnostico.autodiagnosticoId,
+      item: evidenciaAutodiagnostico.item,
+      id: evidencia.id,
+      nombre: evidencia.nombre,
+      url: evidencia.url,
+    })
+    .from(evidenciaAutodiagnostico)
+    .innerJoin(evidencia, eq(evidencia.id, evidenciaAutodiagnostico.evidenciaId))
+    .where(inArray(evidenciaAutodiagnostico.autodiagnosticoId, ids))
+    .orderBy(asc(evidenciaAutodiagnostico.creadoEn));
+  for (const { autodiagnosticoId, item, ...e } of filas) {
+    const m = porId.get(autodiagnosticoId)!;
+    m.set(item, [...(m.get(item) ?? []), e]);
+  }
   return porId;
 }
 
@@ -189,6 +221,22 @@ export async function asignarAutodiagnostico(
   return resumen(f!, puntuar(estructuraDe(c) as Cuestionario, new Map(), { entidad: entidadCtx }));
 }
 
+/**
+ * Holds the autodiagnóstico's row until commit while its answers change: a send at the same time waits, and
+ * a change after it is refused (409).
+ */
+async function exigirAbierto(tx: Db, id: string) {
+  const [abierto] = await tx
+    .update(autodiagnostico)
+    .set({ estado: sql`${autodiagnostico.estado}` })
+    .where(and(eq(autodiagnostico.id, id), inArray(autodiagnostico.estado, [...ESTADOS_CON_RESPUESTAS])))
+    .returning({ id: autodiagnostico.id });
+  if (!abierto)
+    throw conflicto(
+      'El autodiagnóstico ya fue enviado a planeación: sus respuestas no cambian mientras lo revisa.',
+    );
+}
+
 /** Whether the person is the policy's responsible in that vigencia (the only one who answers). */
 async function esResponsable(db: Db, usuarioId: string, a: typeof autodiagnostico.$inferSelect) {
   const [r] = await db
@@ -218,13 +266,17 @@ export async function verAutodiagnostico(
   umbral = UMBRAL_BRECHA,
 ): Promise<z.infer<typeof AutodiagnosticoSchema>> {
   const [f, entidadCtx] = await Promise.all([cargar(db, entidadId, id), contextoDe(db, entidadId)]);
-  const respuestas = (await respuestasDe(db, [id])).get(id)!;
+  const [todas, todasEvidencias] = await Promise.all([respuestasDe(db, [id]), evidenciasDe(db, [id])]);
+  const respuestas = todas.get(id)!;
+  const evidencias = todasEvidencias.get(id)!;
   const estructura = estructuraDe(f.c) as Cuestionario;
   const soloR = soloRespuestas(respuestas);
+  const opciones = { entidad: entidadCtx, conEvidencia: new Set(evidencias.keys()) };
   return {
-    autodiagnostico: resumen(f, puntuar(estructura, soloR, { entidad: entidadCtx })),
+    autodiagnostico: resumen(f, puntuar(estructura, soloR, opciones)),
     cuestionario: estructuraDe(f.c),
     respuestas: Object.fromEntries(respuestas),
+    evidencias: Object.fromEntries(evidencias),
     visibles: [...itemsVisibles(estructura, soloR, entidadCtx)],
     puedeResponder: await esResponsable(db, usuarioSesion.id, f.a),
     brechas: brechas(estructura, soloR, umbral, entidadCtx),
@@ -260,16 +312,7 @@ export async function guardarRespuesta(
   }
   const observacion = cuerpo.observacion || null;
   await db.transaction(async (tx) => {
-    // Holds the row until commit: a send at the same time waits, and an answer after it is refused.
-    const [abierto] = await tx
-      .update(autodiagnostico)
-      .set({ estado: sql`${autodiagnostico.estado}` })
-      .where(and(eq(autodiagnostico.id, id), inArray(autodiagnostico.estado, [...ESTADOS_CON_RESPUESTAS])))
-      .returning({ id: autodiagnostico.id });
-    if (!abierto)
-      throw conflicto(
-        'El autodiagnóstico ya fue enviado a planeación: sus respuestas no cambian mientras lo revisa.',
-      );
+    await exigirAbierto(tx, id);
     const clave = and(
       eq(respuestaAutodiagnostico.autodiagnosticoId, id),
       eq(respuestaAutodiagnostico.item, codigo),
@@ -299,8 +342,15 @@ export async function guardarRespuesta(
       despues: { respuesta, observacion },
     });
   });
-  const respuestas = soloRespuestas((await respuestasDe(db, [id])).get(id)!);
-  return puntuar(estructura, respuestas, { entidad: entidadCtx });
+  return puntuacion(db, id, estructura, entidadCtx);
+}
+
+async function puntuacion(db: Db, id: string, estructura: Cuestionario, entidad: ContextoEntidad) {
+  const [respuestas, evidencias] = await Promise.all([respuestasDe(db, [id]), evidenciasDe(db, [id])]);
+  return puntuar(estructura, soloRespuestas(respuestas.get(id)!), {
+    entidad,
+    conEvidencia: new Set(evidencias.get(id)!.keys()),
+  });
 }
 
 /**
@@ -357,8 +407,7 @@ export async function cambiarEstado(
 
 async function listarUno(db: Db, entidadId: string, id: string) {
   const [f, entidadCtx] = await Promise.all([cargar(db, entidadId, id), contextoDe(db, entidadId)]);
-  const respuestas = soloRespuestas((await respuestasDe(db, [id])).get(id)!);
-  return resumen(f, puntuar(estructuraDe(f.c) as Cuestionario, respuestas, { entidad: entidadCtx }));
+  return resumen(f, await puntuacion(db, id, estructuraDe(f.c) as Cuestionario, entidadCtx));
 }
 
 /** For the demo: answers written as the policy's responsible would (each checked against its item). */
@@ -390,6 +439,99 @@ export async function sembrarRespuestas(
       recurso: 'autodiagnostico',
       recursoId: id,
       despues: { items: filas.length },
+    });
+  });
+}
+
+const MAXIMO_EVIDENCIAS_POR_ITEM = 20;
+
+/**
+ * Links evidence already uploaded in the entity's seguimiento to an item's answer (the same file; removing it
+ * from its report unlinks it). Only the policy's responsible, while the autodiagnóstico is open.
+ */
+export async function vincularEvidencia(
+  db: Db,
+  actor: Actor,
+  usuarioSesion: UsuarioSesion,
+  entidadId: string,
+  id: string,
+  codigo: string,
+  evidenciaId: string,
+): Promise<EvidenciaEnlazada[]> {
+  const f = await cargar(db, entidadId, id);
+  if (!recorrer(estructuraDe(f.c) as Cuestionario).some((x) => x.item.codigo === codigo))
+    throw noEncontrado(`el ítem «${codigo}» en el cuestionario`);
+  if (!(await esResponsable(db, usuarioSesion.id, f.a)))
+    throw prohibido(
+      'Solo la persona responsable de la política en esta vigencia responde su autodiagnóstico.',
+    );
+  const [e] = await db
+    .select({ id: evidencia.id })
+    .from(evidencia)
+    .innerJoin(seguimiento, eq(seguimiento.id, evidencia.seguimientoId))
+    .where(and(eq(evidencia.id, evidenciaId), eq(seguimiento.entidadId, entidadId)));
+  if (!e) throw noEncontrado('la evidencia en esta entidad');
+  await db.transaction(async (tx) => {
+    await exigirAbierto(tx, id);
+    const ya = await tx
+      .select({ evidenciaId: evidenciaAutodiagnostico.evidenciaId })
+      .from(evidenciaAutodiagnostico)
+      .where(
+        and(eq(evidenciaAutodiagnostico.autodiagnosticoId, id), eq(evidenciaAutodiagnostico.item, codigo)),
+      );
+    if (ya.some((x) => x.evidenciaId === evidenciaId)) return;
+    if (ya.length >= MAXIMO_EVIDENCIAS_POR_ITEM)
+      throw conflicto(
+        `El ítem ya tiene ${MAXIMO_EVIDENCIAS_POR_ITEM} evidencias enlazadas: quite alguna antes.`,
+      );
+    await tx
+      .insert(evidenciaAutodiagnostico)
+      .values({ autodiagnosticoId: id, item: codigo, evidenciaId, creadoPor: actor.usuarioId })
+      .onConflictDoNothing();
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'agregar_evidencia',
+      recurso: 'autodiagnostico',
+      recursoId: `${id}:${codigo}`,
+      despues: { evidenciaId },
+    });
+  });
+  return (await evidenciasDe(db, [id])).get(id)!.get(codigo) ?? [];
+}
+
+export async function desvincularEvidencia(
+  db: Db,
+  actor: Actor,
+  usuarioSesion: UsuarioSesion,
+  entidadId: string,
+  id: string,
+  codigo: string,
+  evidenciaId: string,
+) {
+  const f = await cargar(db, entidadId, id);
+  if (!(await esResponsable(db, usuarioSesion.id, f.a)))
+    throw prohibido(
+      'Solo la persona responsable de la política en esta vigencia responde su autodiagnóstico.',
+    );
+  await db.transaction(async (tx) => {
+    await exigirAbierto(tx, id);
+    const quitadas = await tx
+      .delete(evidenciaAutodiagnostico)
+      .where(
+        and(
+          eq(evidenciaAutodiagnostico.autodiagnosticoId, id),
+          eq(evidenciaAutodiagnostico.item, codigo),
+          eq(evidenciaAutodiagnostico.evidenciaId, evidenciaId),
+        ),
+      )
+      .returning({ id: evidenciaAutodiagnostico.evidenciaId });
+    if (quitadas.length === 0) throw noEncontrado('esa evidencia enlazada al ítem');
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'quitar_evidencia',
+      recurso: 'autodiagnostico',
+      recursoId: `${id}:${codigo}`,
+      antes: { evidenciaId },
     });
   });
 }

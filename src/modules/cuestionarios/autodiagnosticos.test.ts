@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evidencia } from '../../db/schema.ts';
+import { escenarioConPlan, nitDePrueba, reporteEn } from '../../server/constructores.ts';
 import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
 import { EJEMPLO_CUESTIONARIO } from './cuestionario-xlsx.ts';
 
@@ -167,5 +170,60 @@ describe('autodiagnósticos', () => {
     const r = await t.pedir(t.admin, 'DELETE', `/api/cuestionarios/${cuestionarioId}`);
     expect(r.statusCode).toBe(409);
     expect(r.json().mensaje).toMatch(/ya está asignado como autodiagnóstico/);
+  });
+});
+
+describe('evidencias de seguimiento enlazadas a una respuesta', () => {
+  it('el responsable enlaza una evidencia de su entidad (no de otra) y el ítem deja de contar sin evidencia', async () => {
+    const e = await escenarioConPlan(t, { nit: nitDePrueba(31) });
+    const otra = await escenarioConPlan(t, { nit: nitDePrueba(32) });
+    const responsable = await t.usuarioCon(e.entidadId, ['responsable_politica']);
+    await t.exigir(200, e.planeacion, 'PUT', `${e.base}/responsables/2025/talento_humano`, {
+      usuarioId: responsable.id,
+      dependenciaId: null,
+    });
+    const auto = await t.exigir(201, e.planeacion, 'POST', `${e.base}/autodiagnosticos`, { cuestionarioId });
+    const propio = await reporteEn(t, e, 'aceptado');
+    const ajeno = await reporteEn(t, otra, 'aceptado');
+    const idDe = async (seguimientoId: string) =>
+      (await t.conexion.db.select().from(evidencia).where(eq(evidencia.seguimientoId, seguimientoId)))[0]!.id;
+    const [evidenciaPropia, evidenciaAjena] = [
+      await idDe(propio.seguimientoId),
+      await idDe(ajeno.seguimientoId),
+    ];
+    const url = `${e.base}/autodiagnosticos/${auto.id}/respuestas/EJ-01`;
+    await t.exigir(200, responsable, 'PUT', url, { respuesta: { puntaje: 90 } });
+    const ver = () => t.exigir(200, e.planeacion, 'GET', `${e.base}/autodiagnosticos/${auto.id}`);
+    expect((await ver()).autodiagnostico.resultado.sinEvidencia).toBe(1);
+
+    expect(
+      (await t.pedir(responsable, 'POST', `${url}/evidencias`, { evidenciaId: evidenciaAjena })).statusCode,
+    ).toBe(404);
+    expect(
+      (await t.pedir(e.planeacion, 'POST', `${url}/evidencias`, { evidenciaId: evidenciaPropia })).statusCode,
+    ).toBe(403);
+    const enlazadas = await t.exigir(201, responsable, 'POST', `${url}/evidencias`, {
+      evidenciaId: evidenciaPropia,
+    });
+    expect(enlazadas).toEqual([
+      {
+        id: evidenciaPropia,
+        nombre: 'Publicación en la sede electrónica',
+        url: 'https://entidad.gov.co/integridad',
+      },
+    ]);
+    const visto = await ver();
+    expect(visto.evidencias['EJ-01']).toEqual(enlazadas);
+    expect(visto.autodiagnostico.resultado.sinEvidencia).toBe(0);
+    // The same file, never a copy: the evidence table still has one row for it.
+    expect(
+      await t.conexion.db.select().from(evidencia).where(eq(evidencia.id, evidenciaPropia)),
+    ).toHaveLength(1);
+
+    await t.exigir(204, responsable, 'DELETE', `${url}/evidencias/${evidenciaPropia}`);
+    expect((await ver()).evidencias['EJ-01']).toBeUndefined();
+    expect((await t.pedir(responsable, 'DELETE', `${url}/evidencias/${evidenciaPropia}`)).statusCode).toBe(
+      404,
+    );
   });
 });
