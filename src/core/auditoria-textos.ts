@@ -41,9 +41,11 @@ export const NOMBRE_ACCION: Record<string, string> = {
   rechazar: 'Rechazó',
   registrar_medicion: 'Registró la medición de',
   responder: 'Respondió las observaciones de control interno sobre',
+  responder_item: 'Respondió un ítem de',
   restablecer_clave: 'Restableció la contraseña de',
   restaurar: 'Restauró',
   retirar: 'Retiró',
+  revisar: 'Revisó',
   solicitar_restablecimiento: 'Pidió por correo restablecer la contraseña de',
   sembrar_demo: 'Cargó los datos de demostración en',
   verificar: 'Verificó',
@@ -51,7 +53,9 @@ export const NOMBRE_ACCION: Record<string, string> = {
 
 export const NOMBRE_RECURSO: Record<string, string> = {
   actividad: 'la actividad',
+  autodiagnostico: 'el autodiagnóstico',
   calendario: 'un ajuste del calendario de festivos',
+  cuestionario: 'el cuestionario',
   dependencia: 'la dependencia',
   dependencias: 'las dependencias',
   entidad: 'la entidad',

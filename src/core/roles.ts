@@ -56,6 +56,12 @@ export const PERMISOS = {
   'indicador.editar': ['planeacion'],
   // Measuring is further limited, outside planeación, to the indicator's responsible.
   'indicador.medir': ['planeacion', 'responsable_politica', 'responsable_actividad'],
+  // The entity's own questionnaires (autodiagnósticos, rehearsal banks); the platform's are its admin's.
+  'cuestionario.importar': ['planeacion'],
+  'autodiagnostico.asignar': ['planeacion'],
+  // Further limited to the policy's responsible in the autodiagnóstico's vigencia.
+  'autodiagnostico.responder': ['responsable_politica'],
+  'autodiagnostico.revisar': ['planeacion'],
 } as const satisfies Record<string, readonly Rol[]>;
 export type Permiso = keyof typeof PERMISOS;
 

@@ -18,9 +18,18 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { ACUMULACIONES } from '../core/acumulacion.ts';
+import { ESTADOS_AUTODIAGNOSTICO } from '../core/autodiagnostico.ts';
 import { TIPOS_AJUSTE } from '../core/calendario.ts';
 import { TIPOS_CAMBIO } from '../core/cambios-plan.ts';
 import { ESTADOS_CORREO, PROPOSITOS_ENLACE } from '../core/correo.ts';
+import {
+  INSTRUMENTOS,
+  type Item,
+  type Nivel,
+  type Respuesta,
+  type Seccion,
+  TIPOS_ITEM,
+} from '../core/cuestionario.ts';
 import { ORDENES, ORGANOS_APROBACION, TIPOS_FORMULARIO, type TipoFormulario } from '../core/entidad.ts';
 import { ESTADOS_PLAN, TIPOS_ACTO } from '../core/flujo-plan.ts';
 import { FRECUENCIAS, POLARIDADES, TIPOS_INDICADOR } from '../core/indicador.ts';
@@ -861,6 +870,150 @@ export const furagRecomendacion = pgTable(
     creadoEn: creadoEn(),
   },
   (t) => [index('furag_recomendacion_entidad_idx').on(t.entidadId, t.vigencia)],
+);
+
+// ---------- Cuestionarios: autodiagnósticos and the FURAG rehearsal (core/cuestionario.ts) ----------
+/** A questionnaire as imported (format mipg-cuestionario/1); entidad_id null: the platform's, for every entity. */
+export const cuestionario = pgTable(
+  'cuestionario',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entidadId: uuid('entidad_id').references(() => entidad.id),
+    codigo: text('codigo').notNull(),
+    nombre: text('nombre').notNull(),
+    vigencia: integer('vigencia').notNull(),
+    instrumento: text('instrumento', { enum: INSTRUMENTOS }).notNull(),
+    /** Catalog policy key (not a foreign key: the catalog is versioned by vigencia). */
+    politica: text('politica'),
+    descripcion: text('descripcion'),
+    fuente: text('fuente'),
+    niveles: jsonb('niveles').$type<Nivel[]>(),
+    /**
+     * The sections as imported, whole: export and scoring read one value per questionnaire (an entity's 19
+     * autodiagnósticos in one query). A questionnaire never changes after its import, so this and the rows of
+     * cuestionario_seccion / cuestionario_item (which answers will reference) cannot drift apart.
+     */
+    estructura: jsonb('estructura').$type<Seccion[]>().notNull(),
+    items: integer('items').notNull(),
+    creadoPor: uuid('creado_por').references(() => usuario.id),
+    creadoEn: creadoEn(),
+  },
+  (t) => [
+    unaDe('cuestionario_instrumento_check', t.instrumento, INSTRUMENTOS),
+    // One code per vigencia and owner; the platform (null) is one owner too.
+    unique('cuestionario_codigo_uq').on(t.entidadId, t.codigo, t.vigencia).nullsNotDistinct(),
+  ],
+);
+
+/** Sections nest through padre_id (no foreign key, as dependencia: a restore inserts rows in any order). */
+export const cuestionarioSeccion = pgTable(
+  'cuestionario_seccion',
+  {
+    id: uuid('id').primaryKey(),
+    cuestionarioId: uuid('cuestionario_id')
+      .notNull()
+      .references(() => cuestionario.id, { onDelete: 'cascade' }),
+    padreId: uuid('padre_id'),
+    codigo: text('codigo').notNull(),
+    nombre: text('nombre').notNull(),
+    descripcion: text('descripcion'),
+    nivel: integer('nivel').notNull(),
+    /** Document order within the questionnaire. */
+    orden: integer('orden').notNull(),
+  },
+  (t) => [unique('cuestionario_seccion_codigo_uq').on(t.cuestionarioId, t.codigo)],
+);
+
+/** One item; `definicion` keeps the rest of it as imported (options, matrix, skip, applicability…). */
+export const cuestionarioItem = pgTable(
+  'cuestionario_item',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    cuestionarioId: uuid('cuestionario_id')
+      .notNull()
+      .references(() => cuestionario.id, { onDelete: 'cascade' }),
+    seccionId: uuid('seccion_id')
+      .notNull()
+      .references(() => cuestionarioSeccion.id, { onDelete: 'cascade' }),
+    codigo: text('codigo').notNull(),
+    tipo: text('tipo', { enum: TIPOS_ITEM }).notNull(),
+    texto: text('texto').notNull(),
+    noAplica: boolean('no_aplica').notNull(),
+    evidencia: boolean('evidencia').notNull(),
+    definicion: jsonb('definicion').$type<Omit<Item, 'codigo' | 'tipo' | 'texto'>>().notNull(),
+    /** Document order within the questionnaire (skips point backwards in it). */
+    orden: integer('orden').notNull(),
+  },
+  (t) => [
+    unaDe('cuestionario_item_tipo_check', t.tipo, TIPOS_ITEM),
+    unique('cuestionario_item_codigo_uq').on(t.cuestionarioId, t.codigo),
+    index('cuestionario_item_seccion_idx').on(t.seccionId),
+  ],
+);
+
+/**
+ * An autodiagnóstico of an entity: a questionnaire (instrumento 'autodiagnostico', of a policy) assigned for a
+ * vigencia. Whoever is the policy's responsible that vigencia (responsable_politica) answers it.
+ */
+export const autodiagnostico = pgTable(
+  'autodiagnostico',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    cuestionarioId: uuid('cuestionario_id')
+      .notNull()
+      .references(() => cuestionario.id),
+    vigencia: integer('vigencia').notNull(),
+    politica: text('politica').notNull(),
+    estado: text('estado', { enum: ESTADOS_AUTODIAGNOSTICO }).notNull().default('borrador'),
+    /** Planeación's observations when it returns it. */
+    observaciones: text('observaciones'),
+    enviadoEn: timestamp('enviado_en', { withTimezone: true, mode: 'date' }),
+    revisadoPor: uuid('revisado_por').references(() => usuario.id),
+    revisadoEn: timestamp('revisado_en', { withTimezone: true, mode: 'date' }),
+    creadoPor: uuid('creado_por').references(() => usuario.id),
+    creadoEn: creadoEn(),
+  },
+  (t) => [
+    unique('autodiagnostico_cuestionario_uq').on(t.entidadId, t.cuestionarioId),
+    unaDe('autodiagnostico_estado_check', t.estado, ESTADOS_AUTODIAGNOSTICO),
+  ],
+);
+
+/** One answer (core/cuestionario.ts Respuesta) with its observation; an item without a row is blank. */
+export const respuestaAutodiagnostico = pgTable(
+  'respuesta_autodiagnostico',
+  {
+    autodiagnosticoId: uuid('autodiagnostico_id')
+      .notNull()
+      .references(() => autodiagnostico.id, { onDelete: 'cascade' }),
+    item: text('item').notNull(),
+    respuesta: jsonb('respuesta').$type<Respuesta>(),
+    observacion: text('observacion'),
+    actualizadoPor: uuid('actualizado_por').references(() => usuario.id),
+    actualizadoEn: timestamp('actualizado_en', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.autodiagnosticoId, t.item] })],
+);
+
+/** Evidence already uploaded in seguimiento, linked to an answer (one file, never a copy). */
+export const evidenciaAutodiagnostico = pgTable(
+  'evidencia_autodiagnostico',
+  {
+    autodiagnosticoId: uuid('autodiagnostico_id')
+      .notNull()
+      .references(() => autodiagnostico.id, { onDelete: 'cascade' }),
+    item: text('item').notNull(),
+    // Removing the evidence from its report unlinks it here too.
+    evidenciaId: uuid('evidencia_id')
+      .notNull()
+      .references(() => evidencia.id, { onDelete: 'cascade' }),
+    creadoPor: uuid('creado_por').references(() => usuario.id),
+    creadoEn: creadoEn(),
+  },
+  (t) => [primaryKey({ columns: [t.autodiagnosticoId, t.item, t.evidenciaId] })],
 );
 
 export const TABLAS_EN_ORDEN = [

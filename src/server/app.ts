@@ -24,6 +24,8 @@ import { catalogoRoutes } from '../modules/catalogo/catalogo.routes.ts';
 import { correoRoutes } from '../modules/correo/correo.routes.ts';
 import { type Correo, crearCorreo } from '../modules/correo/correo.service.ts';
 import { iniciarTareasCorreo } from '../modules/correo/tareas.ts';
+import { autodiagnosticosRoutes } from '../modules/cuestionarios/autodiagnosticos.routes.ts';
+import { cuestionariosRoutes } from '../modules/cuestionarios/cuestionarios.routes.ts';
 import { dependenciasRoutes } from '../modules/dependencias/dependencias.routes.ts';
 import { entidadesRoutes } from '../modules/entidades/entidades.routes.ts';
 import { logoRoutes } from '../modules/entidades/logo.routes.ts';
@@ -229,6 +231,8 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(importacionRoutes);
   await app.register(furagRoutes);
   await app.register(recomendacionesRoutes);
+  await app.register(cuestionariosRoutes);
+  await app.register(autodiagnosticosRoutes);
   await app.register(usuariosRoutes);
   await app.register(invitacionesRoutes);
   await app.register(responsablesRoutes);

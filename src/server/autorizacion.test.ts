@@ -48,6 +48,24 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'GET /api/entidades/:entidadId/furag/recomendaciones/:recomendacionId': 'entidad.ver',
   'POST /api/entidades/:entidadId/furag/recomendaciones/:recomendacionId/actividad': 'plan.editar',
   'POST /api/entidades/:entidadId/furag/recomendaciones/:recomendacionId/propuesta': 'recomendacion.proponer',
+  // Questionnaires: the platform's or an entity's, decided per questionnaire by the service (cuestionarios.test.ts).
+  'GET /api/cuestionarios': 'sesion',
+  'POST /api/cuestionarios/import': 'sesion',
+  'GET /api/cuestionarios/plantilla.xlsx': 'sesion',
+  'GET /api/cuestionarios/:cuestionarioId/export': 'sesion',
+  'DELETE /api/cuestionarios/:cuestionarioId': 'sesion',
+  'GET /api/entidades/:entidadId/autodiagnosticos': 'entidad.ver',
+  'POST /api/entidades/:entidadId/autodiagnosticos': 'autodiagnostico.asignar',
+  'GET /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId': 'entidad.ver',
+  'PUT /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/respuestas/:item':
+    'autodiagnostico.responder',
+  'POST /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/enviar': 'autodiagnostico.responder',
+  'POST /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/respuestas/:item/evidencias':
+    'autodiagnostico.responder',
+  'DELETE /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/respuestas/:item/evidencias/:evidenciaId':
+    'autodiagnostico.responder',
+  'POST /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/revisar': 'autodiagnostico.revisar',
+  'POST /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/devolver': 'autodiagnostico.revisar',
   'GET /api/entidades/:entidadId': 'entidad.ver',
   'PUT /api/entidades/:entidadId': 'entidad.editar',
   'PUT /api/entidades/:entidadId/logo': 'entidad.editar',

@@ -390,3 +390,43 @@ describe('la demostración es un hospital de nivel I creíble', () => {
     expect(await t.conexion.db.select().from(furagCarga)).toEqual(antes);
   });
 });
+
+describe('el cuestionario de ejemplo', () => {
+  it('la entidad tiene el autodiagnóstico de ejemplo rotulado «no oficial», con los siete tipos de ítem', async () => {
+    const { cuestionarios } = (
+      await t.pedir(planeacion, 'GET', `/api/cuestionarios?entidadId=${entidadId}`)
+    ).json();
+    const ejemplo = cuestionarios.find((c: { codigo: string }) => c.codigo === 'EJEMPLO-TH');
+    expect(ejemplo).toMatchObject({
+      entidadId,
+      vigencia,
+      instrumento: 'autodiagnostico',
+      fuente: 'Ejemplo, no oficial',
+    });
+    expect(ejemplo.nombre).toMatch(/ejemplo, no oficial/);
+    const exportado = (await t.pedir(planeacion, 'GET', `/api/cuestionarios/${ejemplo.id}/export`)).json();
+    const tipos = new Set<string>();
+    const visitar = (s: { items: { tipo: string }[]; secciones: unknown[] }) => {
+      for (const i of s.items) tipos.add(i.tipo);
+      for (const sub of s.secciones) visitar(sub as typeof s);
+    };
+    for (const s of exportado.secciones) visitar(s);
+    expect(tipos.size).toBe(7);
+  });
+
+  it('está asignado al responsable de talento humano y a medio responder: puntaje con su completitud', async () => {
+    const { autodiagnosticos } = (
+      await t.pedir(planeacion, 'GET', `/api/entidades/${entidadId}/autodiagnosticos?vigencia=${vigencia}`)
+    ).json();
+    expect(autodiagnosticos).toHaveLength(1);
+    const [r] = autodiagnosticos;
+    expect(r).toMatchObject({
+      politica: 'talento_humano',
+      estado: 'borrador',
+      responsable: { nombre: expect.any(String) },
+    });
+    expect(r.resultado.puntaje).toBeGreaterThan(0);
+    expect(r.resultado.completitud).toBeGreaterThan(0);
+    expect(r.resultado.completitud).toBeLessThan(100);
+  });
+});

@@ -19,7 +19,7 @@ const FORMATO_FECHA = 'dd/mm/yyyy';
 const FORMATO_PESOS = '"$" #,##0';
 
 /** Header row in bold white on blue, frozen, with filters, as planning offices expect of a report. */
-function encabezar(hoja: Worksheet, encabezados: string[], anchos: number[]) {
+export function encabezar(hoja: Worksheet, encabezados: string[], anchos: number[]) {
   hoja.columns = encabezados.map((header, i) => ({ header, width: anchos[i] ?? 14 }));
   const fila = hoja.getRow(1);
   fila.font = { bold: true, color: { argb: 'FFFFFFFF' } };
