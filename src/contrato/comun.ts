@@ -29,13 +29,17 @@ export const fechaEn = (nombre = 'la fecha') =>
  * A number within `limite`. `nombre` is the field as a sentence starts it («la meta anual»): every message
  * names it and the allowed range, in es-CO («debe estar entre 0 y 1.000.000.000.000.000»).
  */
-export const numeroEn = (nombre: string, limite: Limite) =>
-  z
-    .number({ error: `escriba ${nombre} como número` })
-    // abort: one message per field; the range says more than the decimals of an absurd value.
-    .min(limite.min, { error: mensajeRango(nombre, limite), abort: true })
-    .max(limite.max, { error: mensajeRango(nombre, limite), abort: true })
-    .refine((x) => tieneDecimales(x, limite.decimales), { error: mensajeDecimales(nombre, limite) });
+export const numeroEn = (nombre: string, limite: Limite) => {
+  const rango = mensajeRango(nombre, limite);
+  return (
+    z
+      .number({ error: `escriba ${nombre} como número` })
+      // abort: one message per field; the range says more than the decimals of an absurd value.
+      .min(limite.min, { error: rango, abort: true })
+      .max(limite.max, { error: rango, abort: true })
+      .refine((x) => tieneDecimales(x, limite.decimales), { error: mensajeDecimales(nombre, limite) })
+  );
+};
 
 /** A whole number from the path or the query string (it arrives as text). */
 export const enteroEn = (nombre: string, min: number, max: number) => {

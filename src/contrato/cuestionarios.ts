@@ -11,8 +11,9 @@ import {
   TIPOS_ITEM,
 } from '../core/cuestionario.ts';
 import { ORDENES, TIPOS_FORMULARIO } from '../core/entidad.ts';
+import { numeroCo } from '../core/numeros.ts';
 
-const miles = (x: number) => x.toLocaleString('es-CO');
+const miles = (x: number) => numeroCo(x);
 
 const Codigo = z
   .string()

@@ -1,6 +1,7 @@
 // How the figures of an activity's periods become its achievement at a cut-off. Real indicators do not all
 // add up: «at least 90 % of PQRSD answered on time each quarter» is a rate to hold, «política de riesgos
 // aprobada» is a milestone, «20 funcionarios capacitados» reported as a running total is a stock.
+import { numeroCo } from './numeros.ts';
 
 import { claveComparable } from './texto.ts';
 //
@@ -157,7 +158,7 @@ export function planeadoAcumulado(tipo: Acumulacion, metas: readonly number[], n
   }
 }
 
-const fmt = (n: number) => n.toLocaleString('es-CO', { maximumFractionDigits: 2 });
+const fmt = (n: number) => numeroCo(n, 2);
 const igual = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
 /** Whether the period goals fit the annual goal under the type: the Spanish problem, or null. */

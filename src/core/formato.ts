@@ -1,3 +1,5 @@
+import { numeroCo } from './numeros.ts';
+
 // es-CO presentation: dates dd/mm/aaaa, numbers 1.234,5.
 const zona = 'America/Bogota';
 
@@ -43,5 +45,5 @@ export function limiteDelDia(
 
 /** «1 actividad», «2 actividades», «1.234 actividades»: the count in es-CO with the noun that agrees with it. */
 export function cantidad(n: number, singular: string, plural: string): string {
-  return `${n.toLocaleString('es-CO')} ${n === 1 ? singular : plural}`;
+  return `${numeroCo(n)} ${n === 1 ? singular : plural}`;
 }

@@ -1,5 +1,6 @@
 // Weights of a plan's activities must add up to 100 % within each group: each policy by default (common
 // practice in action plans), each dependencia, or the whole plan, as the entity decides.
+import { numeroCo } from './numeros.ts';
 export interface PesoActividad {
   politica: string;
   ponderacion: number;
@@ -16,7 +17,7 @@ export interface RevisionPesos {
 }
 
 const TOLERANCIA = 0.005; // weights are typed with up to two decimals
-const fmt = (n: number) => n.toLocaleString('es-CO', { maximumFractionDigits: 2 });
+const fmt = (n: number) => numeroCo(n, 2);
 
 /**
  * Where the weights add up to 100 %, an entity setting per vigencia: within each policy (the usual action

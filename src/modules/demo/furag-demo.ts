@@ -237,9 +237,9 @@ export async function sembrarRecomendacionesDemo(
       await registrarAuditoria(tx, actor, {
         entidadId,
         accion: 'convertir',
-        recurso: 'furag_recomendacion',
+        recurso: 'recomendacion',
         recursoId: rec.id,
-        despues: { actividad: a.codigo },
+        despues: { actividadId: a.id, codigo: a.codigo },
       });
     });
   }

@@ -1,4 +1,5 @@
 import { leerFecha } from '@core/formato.ts';
+import { numeroCo } from '@core/numeros.ts';
 
 export { cantidad, fechaCivil, fechaHora, leerFecha, limiteDelDia } from '@core/formato.ts';
 
@@ -13,13 +14,12 @@ export function fecha(iso: string | Date): string {
 }
 
 /** null (a figure the server could not compute) shows as «—». */
-export const numero = (n: number | null) => (n === null ? '—' : n.toLocaleString('es-CO'));
+export const numero = (n: number | null) => (n === null ? '—' : numeroCo(n));
 
 /** 'aaaa-mm-dd' (a civil date from the API) → 'dd/mm/aaaa', without passing through a time zone. */
 
-export const pesos = (n: number) => `$ ${Math.round(n).toLocaleString('es-CO')}`;
-export const porcentaje = (n: number | null) =>
-  n === null ? '—' : `${n.toLocaleString('es-CO', { maximumFractionDigits: 1 })} %`;
+export const pesos = (n: number) => `$ ${numeroCo(Math.round(n))}`;
+export const porcentaje = (n: number | null) => (n === null ? '—' : `${numeroCo(n, 1)} %`);
 
 /** 'dd/mm/aaaa' typed by a person → 'aaaa-mm-dd' for the API; left as typed when invalid, so the API names it. */
 export const fechaIso = (texto: string) => {

@@ -1,3 +1,4 @@
+import { numeroCo } from '@core/numeros.ts';
 import { porcentaje } from './formato.ts';
 import './grafica-barras.css';
 
@@ -27,8 +28,7 @@ export function GraficaBarras({
   /** «porcentaje» (0–100 %) or «puntos» (a 0–100 score, such as FURAG's, written without «%»). */
   escala?: 'porcentaje' | 'puntos';
 }) {
-  const cifra = (v: number) =>
-    escala === 'puntos' ? v.toLocaleString('es-CO', { maximumFractionDigits: 1 }) : porcentaje(v);
+  const cifra = (v: number) => (escala === 'puntos' ? numeroCo(v, 1) : porcentaje(v));
   const conMarcas = barras.some((b) => b.marcas);
   return (
     <div role="img" aria-label={etiqueta} className="grafica-barras">

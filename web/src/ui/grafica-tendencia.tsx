@@ -1,7 +1,8 @@
+import { numeroCo } from '@core/numeros.ts';
 import { useMemo, useRef } from 'react';
 import { useGrafica } from './use-grafica.ts';
 
-const numero = (v: number) => v.toLocaleString('es-CO', { maximumFractionDigits: 2 });
+const numero = (v: number) => numeroCo(v, 2);
 
 /** Trend of an indicator per period against its goal. Decorative for screen readers: a table has the data. */
 export function GraficaTendencia({
