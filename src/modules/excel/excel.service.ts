@@ -25,7 +25,7 @@ import { actividadesDe, codigosObjetivos, planDe, planEditable } from '../plan/p
 import { listarPlanesPropios, sostenerPlanesPropios } from '../plan/planes-propios.service.ts';
 import { hojaSeguimiento } from '../seguimiento/seguimiento.service.ts';
 import { periodoVigente } from '../tablero/tablero.service.ts';
-import { leerVigencia } from '../vigencias/vigencia.service.ts';
+import { leerVigencia, sostenerEsquemas } from '../vigencias/vigencia.service.ts';
 import { leerLibroPlanEnHilo } from './leer-en-hilo.ts';
 import {
   aBuffer,
@@ -293,6 +293,7 @@ export async function importarFilasPlan(
   await db.transaction(async (tx) => {
     const p = await planEditable(tx, entidadId, vigencia);
     await sostenerPlanesPropios(tx, entidadId, r.actividades);
+    await sostenerEsquemas(tx, entidadId, vigencia, r.actividades);
     for (let i = 0; i < r.actividades.length; i += 500)
       await tx.insert(actividad).values(r.actividades.slice(i, i + 500).map((a) => ({ ...a, planId: p.id })));
     await opciones.tambien?.(tx);

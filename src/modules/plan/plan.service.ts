@@ -33,6 +33,7 @@ import {
   instrumentosDe,
   lectorPeriodos,
   leerVigencia,
+  sostenerEsquemas,
 } from '../vigencias/vigencia.service.ts';
 import { planPropioPorCodigo, sostenerPlanesPropios } from './planes-propios.service.ts';
 
@@ -154,7 +155,7 @@ export async function validarActividad(db: Db, entidadId: string, vigencia: numb
   if (errores.length)
     throw new ErrorApi(
       400,
-      `Revise los datos: ${errores.map((e) => `«${e.campo}»: ${e.mensaje}`).join('; ')}.`,
+      `Revise los datos: ${errores.map((e) => `«${e.campo}»: ${e.mensaje.replace(/\.$/, '')}`).join('; ')}.`,
       errores,
     );
 }
@@ -379,6 +380,7 @@ export async function insertarActividad(
   const plan = await planEditable(tx, entidadId, vigencia);
   await exigirCodigoLibre(tx, plan.id, entrada.codigo);
   await sostenerPlanesPropios(tx, entidadId, [entrada]);
+  await sostenerEsquemas(tx, entidadId, vigencia, [entrada]);
   const [a] = await tx
     .insert(actividad)
     .values({ ...entrada, planId: plan.id, propuestaPor, recomendacionId })
@@ -412,6 +414,7 @@ export async function actualizarActividad(
     if (!antes) throw noEncontrado('la actividad en el plan de esta vigencia');
     await exigirCodigoLibre(tx, plan.id, entrada.codigo, actividadId);
     await sostenerPlanesPropios(tx, entidadId, [entrada]);
+    await sostenerEsquemas(tx, entidadId, vigencia, [entrada]);
     // A closed period's figures are frozen: a new version cannot move its goal after the fact. The
     // periods are held until commit, so none closes between this check and the change.
     await bloquearPeriodos(tx, entidadId, vigencia);

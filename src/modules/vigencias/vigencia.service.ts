@@ -1,7 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { ConfigurarVigencia, Ventana } from '../../contrato/vigencias.ts';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import {
+  cantidadPeriodos,
   ESQUEMAS_INSTRUMENTO_POR_DEFECTO,
   type EsquemaPeriodos,
   type EsquemasInstrumento,
@@ -285,6 +286,45 @@ export async function bloquearPeriodos(tx: Db, entidadId: string, vigencia: numb
     .for('share');
 }
 
+/** Two-key advisory lock over a vigencia's period schemes: shared while activities are written, exclusive to change them. */
+async function tomarEsquemas(tx: Db, entidadId: string, vigencia: number, para: 'lectura' | 'cambio') {
+  const ambito = `${entidadId}:${vigencia}`;
+  await tx.execute(
+    para === 'cambio'
+      ? sql`select pg_advisory_xact_lock(hashtext('esquemas_vigencia'), hashtext(${ambito}))`
+      : sql`select pg_advisory_xact_lock_shared(hashtext('esquemas_vigencia'), hashtext(${ambito}))`,
+  );
+}
+
+/**
+ * Inside the transaction that writes activities: holds the vigencia's schemes until commit and checks each
+ * activity's goals against the scheme in force now. The check before the transaction gave the friendly
+ * message; this one closes the race with a scheme changed meanwhile (409).
+ */
+export async function sostenerEsquemas(
+  tx: Db,
+  entidadId: string,
+  vigencia: number,
+  actividades: readonly {
+    codigo: string;
+    plan612?: string | null;
+    planPropio?: string | null;
+    metasPeriodo: readonly number[];
+  }[],
+) {
+  await tomarEsquemas(tx, entidadId, vigencia, 'lectura');
+  const v = await leerVigencia(tx, entidadId, vigencia);
+  const distinta = actividades.find(
+    (a) => a.metasPeriodo.length !== cantidadPeriodos(esquemaActividad(a, v.esquemasInstrumento, v.esquema)),
+  );
+  if (distinta)
+    throw new ErrorApi(
+      409,
+      `El esquema de periodos de la vigencia ${vigencia} acaba de cambiar: ${distinta.codigo} necesita ${cantidadPeriodos(esquemaActividad(distinta, v.esquemasInstrumento, v.esquema))} metas por periodo. Recargue y revise sus metas.`,
+      [{ campo: 'metasPeriodo', mensaje: 'el esquema de periodos de la vigencia acaba de cambiar' }],
+    );
+}
+
 /** Configures the vigencia: scheme of periods, business days to report and the semáforo's ranges. */
 export async function configurarVigencia(
   db: Db,
@@ -297,26 +337,31 @@ export async function configurarVigencia(
   const semaforo = entrada.semaforo ?? RANGOS_POR_DEFECTO;
   const problemas = problemasRangos(semaforo);
   if (problemas.length) throw invalido('semaforo', `${problemas.join('; ')}.`);
-  const antes = await leerVigencia(db, entidadId, vigencia);
-  const modoPonderacion = entrada.modoPonderacion ?? antes.modoPonderacion;
-  const esquemasInstrumento = await esquemasAGuardar(
-    db,
-    entidadId,
-    vigencia,
-    esquema,
-    entrada.esquemasInstrumento,
-    antes,
-  );
-  const cambiaPeriodos =
-    antes.esquema !== esquema || antes.diasHabilesReporte !== diasHabilesReporte || !antes.configurada;
-  if (cambiaPeriodos && antes.periodos.some((p) => p.cerrado))
-    throw conflicto('Hay periodos cerrados en esta vigencia: no se puede cambiar el esquema ni los plazos.');
-  if (antes.configurada && antes.esquema !== esquema && (await tieneActividades(db, entidadId, vigencia)))
-    throw conflicto(
-      'El plan de acción de esta vigencia ya tiene actividades con metas por periodo: no se puede cambiar el esquema de periodos.',
-    );
-  await validarEsquemasInstrumento(db, entidadId, vigencia, esquema, esquemasInstrumento, antes);
   await db.transaction(async (tx) => {
+    // Every check below is made under the vigencia's schemes lock: an activity saved at the same moment
+    // either finished first (and is seen here) or waits and then meets the new scheme (sostenerEsquemas).
+    await tomarEsquemas(tx, entidadId, vigencia, 'cambio');
+    const antes = await leerVigencia(tx, entidadId, vigencia);
+    const modoPonderacion = entrada.modoPonderacion ?? antes.modoPonderacion;
+    const esquemasInstrumento = await esquemasAGuardar(
+      tx,
+      entidadId,
+      vigencia,
+      esquema,
+      entrada.esquemasInstrumento,
+      antes,
+    );
+    const cambiaPeriodos =
+      antes.esquema !== esquema || antes.diasHabilesReporte !== diasHabilesReporte || !antes.configurada;
+    if (cambiaPeriodos && antes.periodos.some((p) => p.cerrado))
+      throw conflicto(
+        'Hay periodos cerrados en esta vigencia: no se puede cambiar el esquema ni los plazos.',
+      );
+    if (antes.configurada && antes.esquema !== esquema && (await tieneActividades(tx, entidadId, vigencia)))
+      throw conflicto(
+        'El plan de acción de esta vigencia ya tiene actividades con metas por periodo: no se puede cambiar el esquema de periodos.',
+      );
+    await validarEsquemasInstrumento(tx, entidadId, vigencia, esquema, esquemasInstrumento, antes);
     if (cambiaPeriodos) {
       // Held until commit: a period closed meanwhile is seen here, not wiped by the new periods.
       const guardados = await tx
