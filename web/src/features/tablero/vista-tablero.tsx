@@ -7,7 +7,7 @@ import {
 } from '@core/semaforo.ts';
 import { Anchor, Badge, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { startTransition, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Cargando, MensajeError } from '../../ui/componentes.tsx';
 import { porcentaje } from '../../ui/formato.ts';
 import { GraficaBarras } from '../../ui/grafica-barras.tsx';
@@ -223,6 +223,11 @@ export function VistaTablero({
   );
   const politicas = t.politicas.filter((p) => (!dimension || p.dimension === dimension) && p.actividades > 0);
   const pol = t.politicas.find((p) => p.clave === politica);
+  // The figures, the semáforo and the bars draw at once; the tables below them in a transition, which React
+  // renders in slices that yield to the browser: on a slow phone the whole page in one go held the main
+  // thread for half a second (Lighthouse's «total blocking time»). They only add below what is on screen.
+  const [tablas, setTablas] = useState(false);
+  useEffect(() => startTransition(() => setTablas(true)), []);
   return (
     <>
       <SimpleGrid cols={{ base: 2, md: 4 }}>
@@ -289,145 +294,151 @@ export function VistaTablero({
           barras={barras}
           etiqueta={`Gráfica del avance por dimensión; las cifras están en la tabla siguiente.`}
         />
-        <TablaDatos
-          titulo="Avance por dimensión"
-          sustantivo={['dimensión', 'dimensiones']}
-          filas={t.dimensiones}
-          idFila={(d) => d.codigo}
-          buscar={false}
-          columnas={[
-            {
-              id: 'dimension',
-              titulo: 'Dimensión',
-              valor: (d) => `${d.codigo} ${d.nombre}`,
-              principal: true,
-              celda: (d) => (
-                <>
-                  <span className="muestra-color" style={{ background: d.color }} aria-hidden /> {d.codigo}{' '}
-                  {d.nombre}
-                </>
-              ),
-            },
-            {
-              id: 'avance',
-              titulo: 'Avance',
-              valor: (d) => d.avance,
-              celda: (d) => pct(d.avance),
-              numerica: true,
-            },
-            {
-              id: 'detalle',
-              titulo: 'Detalle',
-              valor: () => null,
-              ordenable: false,
-              celda: (d) => (
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
-                  aria-pressed={dimension === d.codigo}
-                  onClick={() => {
-                    setDimension(dimension === d.codigo ? null : d.codigo);
-                    setPolitica(null);
-                  }}
-                >
-                  {dimension === d.codigo ? 'Ver todas' : 'Ver políticas'}
-                  <span className="solo-lector"> de {d.nombre}</span>
-                </Button>
-              ),
-            },
-          ]}
-        />
-      </Paper>
-      <Paper withBorder p="md" component="section" aria-labelledby="t-politicas">
-        <Title order={2} size="h4" id="t-politicas" mb="xs">
-          Avance por política{dimension ? ` de ${dimension}` : ''}
-        </Title>
-        {politicas.length === 0 ? (
-          <Text>No hay políticas con actividades{dimension ? ' en esta dimensión' : ''}.</Text>
-        ) : (
+        {tablas && (
           <TablaDatos
-            titulo="Avance por política"
-            sustantivo={['política', 'políticas']}
-            filas={politicas}
-            idFila={(p) => p.clave}
+            titulo="Avance por dimensión"
+            sustantivo={['dimensión', 'dimensiones']}
+            filas={t.dimensiones}
+            idFila={(d) => d.codigo}
             buscar={false}
             columnas={[
               {
-                id: 'politica',
-                titulo: 'Política',
-                valor: (p) => p.nombre,
+                id: 'dimension',
+                titulo: 'Dimensión',
+                valor: (d) => `${d.codigo} ${d.nombre}`,
                 principal: true,
-                celda: (p) => (
-                  <Anchor
-                    component="button"
-                    type="button"
-                    fw={700}
-                    ta="left"
-                    onClick={() => setPolitica(p.clave)}
-                    aria-pressed={politica === p.clave}
-                  >
-                    {p.nombre}
-                  </Anchor>
+                celda: (d) => (
+                  <>
+                    <span className="muestra-color" style={{ background: d.color }} aria-hidden /> {d.codigo}{' '}
+                    {d.nombre}
+                  </>
                 ),
               },
               {
                 id: 'avance',
                 titulo: 'Avance',
-                valor: (p) => p.avance,
-                celda: (p) => pct(p.avance),
-                numerica: true,
-              },
-              {
-                id: 'cumplimiento',
-                titulo: 'Cumplimiento',
-                valor: (p) => p.cumplimiento,
-                celda: (p) => pct(p.cumplimiento),
-                numerica: true,
-              },
-              {
-                id: 'semaforo',
-                titulo: 'Semáforo',
-                valor: (p) => (p.semaforo ? NIVEL[p.semaforo].texto : null),
-                celda: (p) => <Semaforo nivel={p.semaforo} />,
-              },
-              { id: 'actividades', titulo: 'Actividades', valor: (p) => p.actividades, numerica: true },
-              { id: 'sinReporte', titulo: 'Sin reporte', valor: (p) => p.sinReporte, numerica: true },
-            ]}
-          />
-        )}
-      </Paper>
-      {pol && (
-        <ActividadesPolitica
-          key={`${pol.clave}-${t.periodo.numero}`}
-          t={t}
-          politica={pol.clave}
-          nombre={pol.nombre}
-          enlaceReporte={enlaceReporte}
-        />
-      )}
-      {t.dependencias.length > 0 && (
-        <Paper withBorder p="md" component="section" aria-labelledby="t-dependencias">
-          <Title order={2} size="h4" id="t-dependencias" mb="xs">
-            Avance por dependencia
-          </Title>
-          <TablaDatos
-            titulo="Avance por dependencia"
-            sustantivo={['dependencia', 'dependencias']}
-            filas={t.dependencias}
-            idFila={(d) => d.id}
-            buscar={t.dependencias.length > 10}
-            columnas={[
-              { id: 'dependencia', titulo: 'Dependencia', valor: (d) => d.nombre, principal: true },
-              {
-                id: 'avance',
-                titulo: 'Avance promedio',
                 valor: (d) => d.avance,
                 celda: (d) => pct(d.avance),
                 numerica: true,
               },
+              {
+                id: 'detalle',
+                titulo: 'Detalle',
+                valor: () => null,
+                ordenable: false,
+                celda: (d) => (
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    aria-pressed={dimension === d.codigo}
+                    onClick={() => {
+                      setDimension(dimension === d.codigo ? null : d.codigo);
+                      setPolitica(null);
+                    }}
+                  >
+                    {dimension === d.codigo ? 'Ver todas' : 'Ver políticas'}
+                    <span className="solo-lector"> de {d.nombre}</span>
+                  </Button>
+                ),
+              },
             ]}
           />
-        </Paper>
+        )}
+      </Paper>
+      {tablas && (
+        <>
+          <Paper withBorder p="md" component="section" aria-labelledby="t-politicas">
+            <Title order={2} size="h4" id="t-politicas" mb="xs">
+              Avance por política{dimension ? ` de ${dimension}` : ''}
+            </Title>
+            {politicas.length === 0 ? (
+              <Text>No hay políticas con actividades{dimension ? ' en esta dimensión' : ''}.</Text>
+            ) : (
+              <TablaDatos
+                titulo="Avance por política"
+                sustantivo={['política', 'políticas']}
+                filas={politicas}
+                idFila={(p) => p.clave}
+                buscar={false}
+                columnas={[
+                  {
+                    id: 'politica',
+                    titulo: 'Política',
+                    valor: (p) => p.nombre,
+                    principal: true,
+                    celda: (p) => (
+                      <Anchor
+                        component="button"
+                        type="button"
+                        fw={700}
+                        ta="left"
+                        onClick={() => setPolitica(p.clave)}
+                        aria-pressed={politica === p.clave}
+                      >
+                        {p.nombre}
+                      </Anchor>
+                    ),
+                  },
+                  {
+                    id: 'avance',
+                    titulo: 'Avance',
+                    valor: (p) => p.avance,
+                    celda: (p) => pct(p.avance),
+                    numerica: true,
+                  },
+                  {
+                    id: 'cumplimiento',
+                    titulo: 'Cumplimiento',
+                    valor: (p) => p.cumplimiento,
+                    celda: (p) => pct(p.cumplimiento),
+                    numerica: true,
+                  },
+                  {
+                    id: 'semaforo',
+                    titulo: 'Semáforo',
+                    valor: (p) => (p.semaforo ? NIVEL[p.semaforo].texto : null),
+                    celda: (p) => <Semaforo nivel={p.semaforo} />,
+                  },
+                  { id: 'actividades', titulo: 'Actividades', valor: (p) => p.actividades, numerica: true },
+                  { id: 'sinReporte', titulo: 'Sin reporte', valor: (p) => p.sinReporte, numerica: true },
+                ]}
+              />
+            )}
+          </Paper>
+          {pol && (
+            <ActividadesPolitica
+              key={`${pol.clave}-${t.periodo.numero}`}
+              t={t}
+              politica={pol.clave}
+              nombre={pol.nombre}
+              enlaceReporte={enlaceReporte}
+            />
+          )}
+          {t.dependencias.length > 0 && (
+            <Paper withBorder p="md" component="section" aria-labelledby="t-dependencias">
+              <Title order={2} size="h4" id="t-dependencias" mb="xs">
+                Avance por dependencia
+              </Title>
+              <TablaDatos
+                titulo="Avance por dependencia"
+                sustantivo={['dependencia', 'dependencias']}
+                filas={t.dependencias}
+                idFila={(d) => d.id}
+                buscar={t.dependencias.length > 10}
+                columnas={[
+                  { id: 'dependencia', titulo: 'Dependencia', valor: (d) => d.nombre, principal: true },
+                  {
+                    id: 'avance',
+                    titulo: 'Avance promedio',
+                    valor: (d) => d.avance,
+                    celda: (d) => pct(d.avance),
+                    numerica: true,
+                  },
+                ]}
+              />
+            </Paper>
+          )}
+        </>
       )}
       <Stack gap={2}>
         <Text size="sm">
