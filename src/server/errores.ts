@@ -26,6 +26,12 @@ export const conflicto = (mensaje: string) => new ErrorApi(409, mensaje);
 export const invalido = (campo: string, mensaje: string) =>
   new ErrorApi(400, `Revise el campo «${campo}»: ${mensaje}`, [{ campo, mensaje }]);
 
+/** One sentence naming every field with its problem («Revise los datos: «a»: …; «b»: ….»), and the fields. */
+export const mensajeDeCampos = (campos: readonly { campo: string; mensaje: string }[], que = 'los datos') =>
+  `Revise ${que}: ${campos.map((c) => `«${c.campo}»: ${c.mensaje.replace(/\.$/, '')}`).join('; ')}.`;
+export const invalidos = (campos: { campo: string; mensaje: string }[], que?: string) =>
+  new ErrorApi(400, mensajeDeCampos(campos, que), campos);
+
 // The error contract lives in src/contrato/comun.ts (re-exported for routes that import it from here).
 export { ErrorSchema } from '../contrato/comun.ts';
 
@@ -114,10 +120,7 @@ export function registrarManejoErrores(app: FastifyInstance, paginaWeb?: PaginaW
         campo: `${prefijo}${v.instancePath.replace(/^\//, '').replaceAll('/', '.')}`.trim() || 'cuerpo',
         mensaje: v.message ?? 'valor inválido',
       }));
-      const detalle = campos.map((c) => `«${c.campo}»: ${c.mensaje}`).join('; ');
-      return reply
-        .status(400)
-        .send({ error: 'validacion', mensaje: `Revise los datos: ${detalle}.`, campos });
+      return reply.status(400).send({ error: 'validacion', mensaje: mensajeDeCampos(campos), campos });
     }
     if (err instanceof ErrorApi) {
       return reply

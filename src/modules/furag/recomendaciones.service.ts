@@ -28,7 +28,7 @@ import {
   seguimiento,
 } from '../../db/schema.ts';
 import { sostenerTope } from '../../db/tope.ts';
-import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
+import { conflicto, ErrorApi, invalidos, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { insertarActividad, validarActividad } from '../plan/plan.service.ts';
 import { proponerActividad } from '../plan/propuestas.service.ts';
@@ -265,12 +265,7 @@ function exigirCoherencia(r: Fila, vigenciaPlan: number, a: ActividadEntrada) {
     errores.push({ campo: 'politica', mensaje: 'debe ser la política de la recomendación' });
   if (r.indice && a.indiceFurag !== r.indice)
     errores.push({ campo: 'indiceFurag', mensaje: `debe ser el índice de la recomendación, ${r.indice}` });
-  if (errores.length)
-    throw new ErrorApi(
-      400,
-      `Revise los datos: ${errores.map((e) => `«${e.campo}»: ${e.mensaje}`).join('; ')}.`,
-      errores,
-    );
+  if (errores.length) throw invalidos(errores);
 }
 
 /** Planeación puts the recommendation straight into the plan in borrador, as a linked activity. */

@@ -7,7 +7,7 @@ import { rolesPermiten } from '../../core/roles.ts';
 import { nivelSemaforo } from '../../core/semaforo.ts';
 import type { Db } from '../../db/client.ts';
 import { actividad, indicador, medicion, planAccion } from '../../db/schema.ts';
-import { ErrorApi, invalido, noEncontrado, prohibido } from '../../server/errores.ts';
+import { ErrorApi, invalido, invalidos, noEncontrado, prohibido } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import type { UsuarioSesion } from '../auth/sesion.repository.ts';
 import { problemaPoliticaDeEntidad } from '../catalogo/catalogo.repository.ts';
@@ -75,12 +75,7 @@ async function validar(db: Db, entidadId: string, e: IndicadorEntrada) {
   // The same rule as the plan's activities: in the catalog, and included in the entity's FURAG form.
   const problema = e.politica && (await problemaPoliticaDeEntidad(db, entidadId, e.vigencia, e.politica));
   if (problema) errores.push({ campo: 'politica', mensaje: problema });
-  if (errores.length)
-    throw new ErrorApi(
-      400,
-      `Revise los datos: ${errores.map((x) => `«${x.campo}»: ${x.mensaje}`).join('; ')}.`,
-      errores,
-    );
+  if (errores.length) throw invalidos(errores);
 }
 
 const codigoRepetido = (codigo: string) =>

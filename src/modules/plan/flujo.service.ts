@@ -17,7 +17,7 @@ import { tipoEvidencia } from '../../core/tipo-archivo.ts';
 import { type ActividadVersion, compararVersiones } from '../../core/versiones.ts';
 import type { Db } from '../../db/client.ts';
 import { entidad, planAccion, usuario, versionPlan } from '../../db/schema.ts';
-import { conflicto, ErrorApi, invalido, noEncontrado } from '../../server/errores.ts';
+import { conflicto, ErrorApi, invalido, invalidos, noEncontrado } from '../../server/errores.ts';
 import { guardarArchivo, leerArchivo } from '../archivos/almacen.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { type Correo, encolarAviso } from '../correo/correo.service.ts';
@@ -421,12 +421,7 @@ export async function adjuntarActo(
       !numeroActo && { campo: 'numero', mensaje: 'escriba el número del acto' },
       !fechaActo && { campo: 'fecha', mensaje: 'escriba la fecha del acto' },
     ].filter((x): x is { campo: string; mensaje: string } => !!x);
-    if (faltan.length)
-      throw new ErrorApi(
-        400,
-        `Revise los datos del acto: ${faltan.map((f) => `«${f.campo}»: ${f.mensaje}`).join('; ')}.`,
-        faltan,
-      );
+    if (faltan.length) throw invalidos(faltan, 'los datos del acto');
     const cambios = {
       tipoActo,
       numeroActo,

@@ -24,7 +24,7 @@ import {
   usuario,
   versionPlan,
 } from '../../db/schema.ts';
-import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
+import { conflicto, ErrorApi, invalidos, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { politicasDeEntidad, problemaPoliticaDeEntidad } from '../catalogo/catalogo.repository.ts';
 import {
@@ -152,12 +152,7 @@ export async function validarActividad(db: Db, entidadId: string, vigencia: numb
       : undefined,
   );
   if (metas) errores.push({ campo: 'metasPeriodo', mensaje: metas });
-  if (errores.length)
-    throw new ErrorApi(
-      400,
-      `Revise los datos: ${errores.map((e) => `«${e.campo}»: ${e.mensaje.replace(/\.$/, '')}`).join('; ')}.`,
-      errores,
-    );
+  if (errores.length) throw invalidos(errores);
 }
 
 /** The dependencia and the responsible of a record must belong to its entity (activities, indicators). */
