@@ -477,10 +477,15 @@ export const actividad = pgTable(
     propuestaPor: uuid('propuesta_por').references(() => usuario.id),
     /** The recommendation of Función Pública it answers (never deleted while an activity points to it). */
     recomendacionId: uuid('recomendacion_id').references((): AnyPgColumn => furagRecomendacion.id),
+    /** The autodiagnóstico whose gap (item under the threshold) it answers: an improvement action. */
+    autodiagnosticoId: uuid('autodiagnostico_id').references((): AnyPgColumn => autodiagnostico.id),
+    /** The gap's item code in that autodiagnóstico's questionnaire. */
+    autodiagnosticoItem: text('autodiagnostico_item'),
     creadoEn: creadoEn(),
   },
   (t) => [
     index('actividad_recomendacion_idx').on(t.recomendacionId),
+    index('actividad_autodiagnostico_idx').on(t.autodiagnosticoId),
     uniqueIndex('actividad_codigo_idx').on(t.planId, t.codigo),
     index('actividad_plan_idx').on(t.planId, t.politica),
     unaDe('actividad_acumulacion_check', t.acumulacion, ACUMULACIONES),
@@ -759,11 +764,15 @@ export const propuestaActividad = pgTable(
     resueltaPor: uuid('resuelta_por').references(() => usuario.id),
     /** The recommendation of Función Pública it answers; the activity it becomes inherits it. */
     recomendacionId: uuid('recomendacion_id').references((): AnyPgColumn => furagRecomendacion.id),
+    /** The autodiagnóstico gap it answers (autodiagnóstico and item); the activity it becomes inherits it. */
+    autodiagnosticoId: uuid('autodiagnostico_id').references((): AnyPgColumn => autodiagnostico.id),
+    autodiagnosticoItem: text('autodiagnostico_item'),
     creadoEn: creadoEn(),
   },
   (t) => [
     index('propuesta_actividad_idx').on(t.entidadId, t.vigencia),
     index('propuesta_actividad_recomendacion_idx').on(t.recomendacionId),
+    index('propuesta_actividad_autodiagnostico_idx').on(t.autodiagnosticoId),
     unaDe('propuesta_actividad_estado_check', t.estado, ESTADOS_PROPUESTA),
   ],
 );
