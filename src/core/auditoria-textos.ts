@@ -19,6 +19,7 @@ export const NOMBRE_ACCION: Record<string, string> = {
   cerrar: 'Cerró',
   configurar: 'Configuró',
   convertir: 'Convirtió en actividad del plan',
+  convertir_brecha: 'Convirtió en acción de mejora del plan una brecha de',
   crear: 'Creó',
   definir_clave: 'Definió con un enlace de un solo uso la contraseña de',
   descartar: 'Descartó',

@@ -62,6 +62,8 @@ export const PERMISOS = {
   // Further limited to the policy's responsible in the autodiagnóstico's vigencia.
   'autodiagnostico.responder': ['responsable_politica'],
   'autodiagnostico.revisar': ['planeacion'],
+  // An autodiagnóstico gap becomes a proposal: the policy's responsible (further limited), or planeación.
+  'autodiagnostico.proponer_mejora': ['planeacion', 'responsable_politica'],
 } as const satisfies Record<string, readonly Rol[]>;
 export type Permiso = keyof typeof PERMISOS;
 

@@ -66,6 +66,9 @@ const REGLAS_REVISADAS: Record<string, string> = {
     'autodiagnostico.responder',
   'POST /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/revisar': 'autodiagnostico.revisar',
   'POST /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/devolver': 'autodiagnostico.revisar',
+  'POST /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/brechas/:item/actividad': 'plan.editar',
+  'POST /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/brechas/:item/propuesta':
+    'autodiagnostico.proponer_mejora',
   'GET /api/entidades/:entidadId': 'entidad.ver',
   'PUT /api/entidades/:entidadId': 'entidad.editar',
   'PUT /api/entidades/:entidadId/logo': 'entidad.editar',

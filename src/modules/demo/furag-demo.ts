@@ -237,7 +237,7 @@ export async function sembrarRecomendacionesDemo(
       await registrarAuditoria(tx, actor, {
         entidadId,
         accion: 'convertir',
-        recurso: 'furag_recomendacion',
+        recurso: 'recomendacion',
         recursoId: rec.id,
         despues: { actividad: a.codigo },
       });
