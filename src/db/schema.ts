@@ -1025,6 +1025,63 @@ export const evidenciaAutodiagnostico = pgTable(
   (t) => [primaryKey({ columns: [t.autodiagnosticoId, t.item, t.evidenciaId] })],
 );
 
+/**
+ * A FURAG rehearsal of an entity: the vigencia's question bank (a questionnaire of instrumento 'furag') answered
+ * before the official window (core/simulacro.ts). `seccion_control_interno`: the top section that is the
+ * control-interno form, answered by the jefe de control interno only.
+ */
+export const simulacroFurag = pgTable(
+  'simulacro_furag',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    cuestionarioId: uuid('cuestionario_id')
+      .notNull()
+      .references(() => cuestionario.id),
+    vigencia: integer('vigencia').notNull(),
+    seccionControlInterno: text('seccion_control_interno'),
+    creadoPor: uuid('creado_por').references(() => usuario.id),
+    creadoEn: creadoEn(),
+  },
+  (t) => [unique('simulacro_furag_cuestionario_uq').on(t.entidadId, t.cuestionarioId)],
+);
+
+/** A section (a module or any part of it) assigned to one person of planeación. */
+export const asignacionSimulacro = pgTable(
+  'asignacion_simulacro',
+  {
+    simulacroId: uuid('simulacro_id')
+      .notNull()
+      .references(() => simulacroFurag.id, { onDelete: 'cascade' }),
+    seccion: text('seccion').notNull(),
+    usuarioId: uuid('usuario_id')
+      .notNull()
+      .references(() => usuario.id),
+    asignadoPor: uuid('asignado_por').references(() => usuario.id),
+    creadoEn: creadoEn(),
+  },
+  (t) => [primaryKey({ columns: [t.simulacroId, t.seccion] })],
+);
+
+/** One rehearsal answer with its observation and evidence links; an item without a row is blank. */
+export const respuestaSimulacro = pgTable(
+  'respuesta_simulacro',
+  {
+    simulacroId: uuid('simulacro_id')
+      .notNull()
+      .references(() => simulacroFurag.id, { onDelete: 'cascade' }),
+    item: text('item').notNull(),
+    respuesta: jsonb('respuesta').$type<Respuesta>(),
+    observacion: text('observacion'),
+    evidencias: jsonb('evidencias').$type<{ nombre: string; url: string }[]>().notNull().default([]),
+    actualizadoPor: uuid('actualizado_por').references(() => usuario.id),
+    actualizadoEn: timestamp('actualizado_en', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.simulacroId, t.item] })],
+);
+
 export const TABLAS_EN_ORDEN = [
   'catalogo_vigencia',
   'componente',
