@@ -77,6 +77,7 @@ export const NOMBRE_RECURSO: Record<string, string> = {
   seguimiento: 'el reporte de seguimiento',
   seleccion_verificacion: 'un criterio de la selección de control interno para verificar',
   sesion: 'la sesión',
+  simulacro: 'el simulacro FURAG',
   usuario: 'la cuenta',
   usuarios: 'las personas',
   vigencia: 'la vigencia',

@@ -69,6 +69,12 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'POST /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/brechas/:item/actividad': 'plan.editar',
   'POST /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/brechas/:item/propuesta':
     'autodiagnostico.proponer_mejora',
+  'GET /api/entidades/:entidadId/simulacros': 'entidad.ver',
+  'POST /api/entidades/:entidadId/simulacros': 'simulacro.gestionar',
+  'GET /api/entidades/:entidadId/simulacros/:simulacroId': 'entidad.ver',
+  'PUT /api/entidades/:entidadId/simulacros/:simulacroId/asignaciones/:seccion': 'simulacro.gestionar',
+  'PUT /api/entidades/:entidadId/simulacros/:simulacroId/respuestas/:item': 'simulacro.responder',
+  'GET /api/entidades/:entidadId/simulacros/:simulacroId/export.xlsx': 'entidad.ver',
   'GET /api/entidades/:entidadId': 'entidad.ver',
   'PUT /api/entidades/:entidadId': 'entidad.editar',
   'PUT /api/entidades/:entidadId/logo': 'entidad.editar',
