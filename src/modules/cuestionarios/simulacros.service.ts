@@ -10,12 +10,12 @@ import type {
   SimulacroSchema,
 } from '../../contrato/simulacros.ts';
 import {
-  type ContextoEntidad,
   type Cuestionario,
   codigoEnVigencia,
   itemsVisibles,
   type Respuesta,
   recorrer,
+  seccionesDe,
   validarRespuesta,
 } from '../../core/cuestionario.ts';
 import {
@@ -123,19 +123,37 @@ const resumen = (f: Awaited<ReturnType<typeof cargar>>, total: Resumen['avance']
 });
 
 export async function listarSimulacros(db: Db, entidadId: string): Promise<Resumen[]> {
-  await contextoDe(db, entidadId);
+  const entidadCtx = await contextoDe(db, entidadId);
   const filas = await db
-    .select({ id: simulacroFurag.id })
+    .select({ s: simulacroFurag, c: cuestionario })
     .from(simulacroFurag)
+    .innerJoin(cuestionario, eq(cuestionario.id, simulacroFurag.cuestionarioId))
     .where(eq(simulacroFurag.entidadId, entidadId))
     .orderBy(desc(simulacroFurag.vigencia), asc(simulacroFurag.creadoEn));
-  // A handful per entity (one per vigencia's bank): one read each keeps the rule in one place.
-  return Promise.all(
-    filas.map(async ({ id }) => {
-      const e = await estado(db, entidadId, id);
-      return resumen(e.f, e.avance.total);
-    }),
-  );
+  const ids = filas.map((f) => f.s.id);
+  const [respuestas, asignaciones] = await Promise.all([
+    respuestasDe(db, ids),
+    ids.length
+      ? db.select().from(asignacionSimulacro).where(inArray(asignacionSimulacro.simulacroId, ids))
+      : Promise.resolve([]),
+  ]);
+  return filas.map((f) => {
+    const estructura = estructuraDe(f.c) as Cuestionario;
+    const propias = respuestas.get(f.s.id)!;
+    const responden = quienResponde(
+      estructura,
+      f.s.seccionControlInterno,
+      new Map(asignaciones.filter((a) => a.simulacroId === f.s.id).map((a) => [a.seccion, a.usuarioId])),
+    );
+    const avance = avanceSimulacro(
+      estructura,
+      soloRespuestas(propias),
+      conEvidencia(propias),
+      responden,
+      entidadCtx,
+    );
+    return resumen(f, avance.total);
+  });
 }
 
 /**
@@ -226,12 +244,11 @@ export async function asignarSeccion(
 ) {
   const f = await cargar(db, entidadId, id);
   const estructura = estructuraDe(f.c) as Cuestionario;
-  const ruta = recorrer(estructura).find((x) => x.ruta.some((s) => s.codigo === seccion))?.ruta;
-  const existe = ruta ?? seccionesSinItems(estructura).has(seccion);
-  if (!existe) throw noEncontrado(`la sección «${seccion}» en el cuestionario`);
-  const deControlInterno =
-    f.s.seccionControlInterno &&
-    (seccion === f.s.seccionControlInterno || ruta?.[0]?.codigo === f.s.seccionControlInterno);
+  const enArbol = (raices: Cuestionario['secciones']) =>
+    seccionesDe({ secciones: raices }).some((x) => x.seccion.codigo === seccion);
+  if (!enArbol(estructura.secciones)) throw noEncontrado(`la sección «${seccion}» en el cuestionario`);
+  const ci = estructura.secciones.find((x) => x.codigo === f.s.seccionControlInterno);
+  const deControlInterno = ci && enArbol([ci]);
   if (deControlInterno)
     throw invalido('seccion', 'el formulario de control interno lo responde control interno: no se asigna');
   if (usuarioId && !(await rolesEn(db, usuarioId, entidadId)).includes('planeacion'))
@@ -262,19 +279,6 @@ export async function asignarSeccion(
     seccion: a.seccion,
     usuario: { id: a.id, nombre: a.nombre },
   }));
-}
-
-/** Section codes without items anywhere beneath (recorrer only walks sections through their items). */
-function seccionesSinItems(c: Cuestionario) {
-  const codigos = new Set<string>();
-  const walk = (ss: Cuestionario['secciones']) => {
-    for (const s of ss) {
-      codigos.add(s.codigo);
-      walk(s.secciones ?? []);
-    }
-  };
-  walk(c.secciones);
-  return codigos;
 }
 
 /**
@@ -437,7 +441,7 @@ export async function verSimulacro(
     puedoResponder: [...e.responden]
       .filter(([, r]) => puedeResponder(r, { usuarioId: usuarioSesion.id, esControlInterno }))
       .map(([codigo]) => codigo),
-    visibles: [...itemsVisibles(e.estructura, soloRespuestas(e.propias), e.entidadCtx as ContextoEntidad)],
+    visibles: [...itemsVisibles(e.estructura, soloRespuestas(e.propias), e.entidadCtx)],
     avance: await conNombres(db, e.avance),
   };
 }
