@@ -493,3 +493,46 @@ export async function exportarSimulacro(db: Db, entidadId: string, id: string) {
   for (const c of [4, 7, 8, 9, 11]) hoja.getColumn(c).alignment = { wrapText: true, vertical: 'top' };
   return { nombre: `simulacro-furag-${e.f.s.vigencia}.xlsx`, contenido: await aBuffer(libro) };
 }
+
+/** For the demo: assignments and answers written as its people would (each answer checked against its item). */
+export async function sembrarSimulacro(
+  db: Db,
+  actor: Actor,
+  entidadId: string,
+  id: string,
+  asignaciones: Record<string, string>,
+  respuestas: Record<string, FilaRespuesta & { usuarioId: string }>,
+) {
+  const f = await cargar(db, entidadId, id);
+  const items = new Map(recorrer(estructuraDe(f.c) as Cuestionario).map(({ item }) => [item.codigo, item]));
+  const filas = Object.entries(respuestas).map(([codigo, r]) => {
+    const v = validarRespuesta(items.get(codigo)!, r.respuesta!);
+    if (!v.ok) throw new Error(`${codigo}: ${v.problema}`);
+    return {
+      simulacroId: id,
+      item: codigo,
+      respuesta: v.respuesta,
+      observacion: r.observacion,
+      evidencias: r.evidencias,
+      actualizadoPor: r.usuarioId,
+    };
+  });
+  await db.transaction(async (tx) => {
+    await tx.insert(asignacionSimulacro).values(
+      Object.entries(asignaciones).map(([seccion, usuarioId]) => ({
+        simulacroId: id,
+        seccion,
+        usuarioId,
+        asignadoPor: actor.usuarioId,
+      })),
+    );
+    await tx.insert(respuestaSimulacro).values(filas);
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'responder_item',
+      recurso: 'simulacro',
+      recursoId: id,
+      despues: { secciones: Object.keys(asignaciones), items: filas.length },
+    });
+  });
+}
