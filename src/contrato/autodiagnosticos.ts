@@ -3,8 +3,11 @@
 import { z } from 'zod';
 import { ESTADOS_AUTODIAGNOSTICO } from '../core/autodiagnostico.ts';
 import { LIMITES_CUESTIONARIO as L, LARGO_RESPUESTA, UMBRAL_BRECHA } from '../core/cuestionario.ts';
-import { EntidadParams } from './comun.ts';
+import { ESTADOS_PLAN } from '../core/flujo-plan.ts';
+import { ESTADOS_PROPUESTA } from '../core/propuestas.ts';
+import { EntidadParams, VigenciaSchema } from './comun.ts';
 import { CuestionarioSchema } from './cuestionarios.ts';
+import { ActividadEntradaSchema } from './plan.ts';
 
 const Codigo = z.string().min(1).max(L.codigo);
 const Numero = z.number().min(-L.numero).max(L.numero);
@@ -106,6 +109,43 @@ export const EvidenciaEnlazadaSchema = z.object({
 export const VincularEvidenciaSchema = z.object({ evidenciaId: z.uuid('la evidencia no existe') });
 export const EvidenciaItemParams = RespuestaParams.extend({ evidenciaId: z.uuid('la evidencia no existe') });
 
+const AccionesMejoraSchema = z.object({
+  actividades: z
+    .array(
+      z.object({
+        id: z.string(),
+        codigo: z.string(),
+        nombre: z.string(),
+        vigencia: z.number().describe('vigencia del plan de acción'),
+        estadoPlan: z.enum(ESTADOS_PLAN),
+      }),
+    )
+    .describe('actividades del plan que salieron de la brecha'),
+  propuestas: z
+    .array(
+      z.object({
+        id: z.string(),
+        codigo: z.string(),
+        nombre: z.string(),
+        vigencia: z.number(),
+        estado: z.enum(ESTADOS_PROPUESTA),
+        actividadId: z.string().nullable(),
+      }),
+    )
+    .describe('propuestas de actividad que salieron de la brecha'),
+});
+
+export const AnteriorAutodiagnosticoSchema = z.object({
+  id: z.string(),
+  vigencia: z.number(),
+  codigo: z.string().describe('código del cuestionario de esa vigencia'),
+  nombre: z.string(),
+  estado: z.enum(ESTADOS_AUTODIAGNOSTICO),
+  resultado: ResultadoAutodiagnosticoSchema.describe(
+    'sus respuestas puntuadas sobre las secciones del cuestionario actual (ítems ubicados por código equivalente): puntaje y completitud comparables sección por sección',
+  ),
+});
+
 export const AutodiagnosticoSchema = z
   .object({
     autodiagnostico: AutodiagnosticoResumenSchema,
@@ -121,14 +161,28 @@ export const AutodiagnosticoSchema = z
     puedeResponder: z.boolean(),
     brechas: z
       .array(
-        z.object({
-          item: z.string(),
-          texto: z.string(),
-          secciones: z.array(z.string()),
-          puntaje: z.number(),
-        }),
+        z
+          .object({
+            item: z.string(),
+            texto: z.string(),
+            secciones: z.array(z.string()),
+            puntaje: z.number(),
+          })
+          .extend(AccionesMejoraSchema.shape),
       )
-      .describe('ítems visibles y respondidos con puntaje bajo el umbral, del más bajo al más alto'),
+      .describe(
+        'ítems visibles y respondidos con puntaje bajo el umbral, del más bajo al más alto, con las actividades y propuestas (acciones de mejora) que salieron de cada uno',
+      ),
+    accionesMejora: z
+      .record(z.string(), AccionesMejoraSchema)
+      .describe(
+        'por código de ítem, todas sus acciones de mejora (también las de ítems que ya no son brecha)',
+      ),
+    anteriores: z
+      .array(AnteriorAutodiagnosticoSchema)
+      .describe(
+        'autodiagnósticos de la misma política en vigencias anteriores, del más reciente al más antiguo',
+      ),
   })
   .meta({ id: 'Autodiagnostico' });
 
@@ -154,4 +208,17 @@ export const DevolverAutodiagnosticoSchema = z.object({
       LARGO_RESPUESTA,
       `las observaciones tienen más de ${LARGO_RESPUESTA.toLocaleString('es-CO')} caracteres`,
     ),
+});
+
+export const BrechaParams = AutodiagnosticoParams.extend({ item: Codigo });
+
+export const AccionMejoraSchema = z.object({
+  vigencia: VigenciaSchema.describe('vigencia del plan de acción que recibe la acción de mejora'),
+  umbral: z
+    .number()
+    .min(0, 'el umbral va de 0 a 100')
+    .max(100, 'el umbral va de 0 a 100')
+    .optional()
+    .describe(`el ítem debe tener puntaje menor que este; sin él, ${UMBRAL_BRECHA}`),
+  actividad: ActividadEntradaSchema.describe('con la política del autodiagnóstico'),
 });

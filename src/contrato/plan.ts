@@ -91,6 +91,16 @@ export const ActividadSchema = z
       .nullable()
       .optional()
       .describe('la recomendación de Función Pública a la que responde (GET …/furag/recomendaciones)'),
+    autodiagnosticoId: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('el autodiagnóstico cuya brecha atiende, como acción de mejora'),
+    autodiagnosticoItem: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('el código del ítem (la brecha) en ese autodiagnóstico'),
     esquemaPeriodos: z
       .enum(ESQUEMAS_PERIODOS)
       .optional()
@@ -313,6 +323,16 @@ export const PropuestaSchema = z
       .nullable()
       .optional()
       .describe('la recomendación de Función Pública a la que responde, si salió de una'),
+    autodiagnosticoId: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('el autodiagnóstico cuya brecha atiende, si salió de una acción de mejora'),
+    autodiagnosticoItem: z
+      .string()
+      .nullable()
+      .optional()
+      .describe('el ítem (la brecha) de ese autodiagnóstico'),
     creadoEn: z.string(),
   })
   .meta({ id: 'PropuestaActividad' });

@@ -56,3 +56,23 @@ export function problemaTransicion(
   const verbo = { enviar: 'enviar', revisar: 'marcar como revisado', devolver: 'devolver' }[accion];
   return `No se puede ${verbo} un autodiagnóstico en estado «${NOMBRE_ESTADO_AUTODIAGNOSTICO[estado]}».`;
 }
+
+/**
+ * Why an improvement action of a gap cannot go to the plan of `vigenciaPlan` with `politica`, per field (empty
+ * when it can): it lands in the autodiagnóstico's vigencia or a later one, tagged with its policy.
+ */
+export function problemasAccionMejora(
+  autodiagnostico: { vigencia: number; politica: string },
+  vigenciaPlan: number,
+  politica: string,
+): { campo: string; mensaje: string }[] {
+  const problemas: { campo: string; mensaje: string }[] = [];
+  if (vigenciaPlan < autodiagnostico.vigencia)
+    problemas.push({
+      campo: 'vigencia',
+      mensaje: `el autodiagnóstico es de ${autodiagnostico.vigencia}: elija el plan de ${autodiagnostico.vigencia} o uno posterior`,
+    });
+  if (politica !== autodiagnostico.politica)
+    problemas.push({ campo: 'politica', mensaje: 'debe ser la política del autodiagnóstico' });
+  return problemas;
+}

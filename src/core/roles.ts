@@ -62,6 +62,12 @@ export const PERMISOS = {
   // Further limited to the policy's responsible in the autodiagnóstico's vigencia.
   'autodiagnostico.responder': ['responsable_politica'],
   'autodiagnostico.revisar': ['planeacion'],
+  // An autodiagnóstico gap becomes a proposal: the policy's responsible (further limited), or planeación.
+  'autodiagnostico.proponer_mejora': ['planeacion', 'responsable_politica'],
+  // FURAG rehearsal: planeación opens it and assigns its sections to its people.
+  'simulacro.gestionar': ['planeacion'],
+  // Further limited per question: its section's assignee, or control interno for the control-interno form only.
+  'simulacro.responder': ['planeacion', 'control_interno'],
 } as const satisfies Record<string, readonly Rol[]>;
 export type Permiso = keyof typeof PERMISOS;
 

@@ -477,10 +477,15 @@ export const actividad = pgTable(
     propuestaPor: uuid('propuesta_por').references(() => usuario.id),
     /** The recommendation of Función Pública it answers (never deleted while an activity points to it). */
     recomendacionId: uuid('recomendacion_id').references((): AnyPgColumn => furagRecomendacion.id),
+    /** The autodiagnóstico whose gap (item under the threshold) it answers: an improvement action. */
+    autodiagnosticoId: uuid('autodiagnostico_id').references((): AnyPgColumn => autodiagnostico.id),
+    /** The gap's item code in that autodiagnóstico's questionnaire. */
+    autodiagnosticoItem: text('autodiagnostico_item'),
     creadoEn: creadoEn(),
   },
   (t) => [
     index('actividad_recomendacion_idx').on(t.recomendacionId),
+    index('actividad_autodiagnostico_idx').on(t.autodiagnosticoId),
     uniqueIndex('actividad_codigo_idx').on(t.planId, t.codigo),
     index('actividad_plan_idx').on(t.planId, t.politica),
     unaDe('actividad_acumulacion_check', t.acumulacion, ACUMULACIONES),
@@ -759,11 +764,15 @@ export const propuestaActividad = pgTable(
     resueltaPor: uuid('resuelta_por').references(() => usuario.id),
     /** The recommendation of Función Pública it answers; the activity it becomes inherits it. */
     recomendacionId: uuid('recomendacion_id').references((): AnyPgColumn => furagRecomendacion.id),
+    /** The autodiagnóstico gap it answers (autodiagnóstico and item); the activity it becomes inherits it. */
+    autodiagnosticoId: uuid('autodiagnostico_id').references((): AnyPgColumn => autodiagnostico.id),
+    autodiagnosticoItem: text('autodiagnostico_item'),
     creadoEn: creadoEn(),
   },
   (t) => [
     index('propuesta_actividad_idx').on(t.entidadId, t.vigencia),
     index('propuesta_actividad_recomendacion_idx').on(t.recomendacionId),
+    index('propuesta_actividad_autodiagnostico_idx').on(t.autodiagnosticoId),
     unaDe('propuesta_actividad_estado_check', t.estado, ESTADOS_PROPUESTA),
   ],
 );
@@ -1016,6 +1025,63 @@ export const evidenciaAutodiagnostico = pgTable(
   (t) => [primaryKey({ columns: [t.autodiagnosticoId, t.item, t.evidenciaId] })],
 );
 
+/**
+ * A FURAG rehearsal of an entity: the vigencia's question bank (a questionnaire of instrumento 'furag') answered
+ * before the official window (core/simulacro.ts). `seccion_control_interno`: the top section that is the
+ * control-interno form, answered by the jefe de control interno only.
+ */
+export const simulacroFurag = pgTable(
+  'simulacro_furag',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    cuestionarioId: uuid('cuestionario_id')
+      .notNull()
+      .references(() => cuestionario.id),
+    vigencia: integer('vigencia').notNull(),
+    seccionControlInterno: text('seccion_control_interno'),
+    creadoPor: uuid('creado_por').references(() => usuario.id),
+    creadoEn: creadoEn(),
+  },
+  (t) => [unique('simulacro_furag_cuestionario_uq').on(t.entidadId, t.cuestionarioId)],
+);
+
+/** A section (a module or any part of it) assigned to one person of planeación. */
+export const asignacionSimulacro = pgTable(
+  'asignacion_simulacro',
+  {
+    simulacroId: uuid('simulacro_id')
+      .notNull()
+      .references(() => simulacroFurag.id, { onDelete: 'cascade' }),
+    seccion: text('seccion').notNull(),
+    usuarioId: uuid('usuario_id')
+      .notNull()
+      .references(() => usuario.id),
+    asignadoPor: uuid('asignado_por').references(() => usuario.id),
+    creadoEn: creadoEn(),
+  },
+  (t) => [primaryKey({ columns: [t.simulacroId, t.seccion] })],
+);
+
+/** One rehearsal answer with its observation and evidence links; an item without a row is blank. */
+export const respuestaSimulacro = pgTable(
+  'respuesta_simulacro',
+  {
+    simulacroId: uuid('simulacro_id')
+      .notNull()
+      .references(() => simulacroFurag.id, { onDelete: 'cascade' }),
+    item: text('item').notNull(),
+    respuesta: jsonb('respuesta').$type<Respuesta>(),
+    observacion: text('observacion'),
+    evidencias: jsonb('evidencias').$type<{ nombre: string; url: string }[]>().notNull().default([]),
+    actualizadoPor: uuid('actualizado_por').references(() => usuario.id),
+    actualizadoEn: timestamp('actualizado_en', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.simulacroId, t.item] })],
+);
+
 export const TABLAS_EN_ORDEN = [
   'catalogo_vigencia',
   'componente',
@@ -1038,6 +1104,14 @@ export const TABLAS_EN_ORDEN = [
   'correo_saliente',
   'ajuste_sistema',
   'responsable_politica',
+  'cuestionario',
+  'cuestionario_seccion',
+  'cuestionario_item',
+  'autodiagnostico',
+  'respuesta_autodiagnostico',
+  'simulacro_furag',
+  'asignacion_simulacro',
+  'respuesta_simulacro',
   'ajuste_calendario',
   'vigencia_entidad',
   'periodo',
@@ -1051,6 +1125,7 @@ export const TABLAS_EN_ORDEN = [
   'seguimiento',
   'criterio_verificacion',
   'evidencia',
+  'evidencia_autodiagnostico',
   'corte_periodo',
   'version_plan',
   'propuesta_actividad',

@@ -26,6 +26,7 @@ import { type Correo, crearCorreo } from '../modules/correo/correo.service.ts';
 import { iniciarTareasCorreo } from '../modules/correo/tareas.ts';
 import { autodiagnosticosRoutes } from '../modules/cuestionarios/autodiagnosticos.routes.ts';
 import { cuestionariosRoutes } from '../modules/cuestionarios/cuestionarios.routes.ts';
+import { simulacrosRoutes } from '../modules/cuestionarios/simulacros.routes.ts';
 import { dependenciasRoutes } from '../modules/dependencias/dependencias.routes.ts';
 import { entidadesRoutes } from '../modules/entidades/entidades.routes.ts';
 import { logoRoutes } from '../modules/entidades/logo.routes.ts';
@@ -233,6 +234,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(recomendacionesRoutes);
   await app.register(cuestionariosRoutes);
   await app.register(autodiagnosticosRoutes);
+  await app.register(simulacrosRoutes);
   await app.register(usuariosRoutes);
   await app.register(invitacionesRoutes);
   await app.register(responsablesRoutes);

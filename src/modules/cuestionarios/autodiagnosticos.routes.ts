@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  AccionMejoraSchema,
   AsignarAutodiagnosticoSchema,
   AutodiagnosticoParams,
   AutodiagnosticoResumenSchema,
   AutodiagnosticoSchema,
   AutodiagnosticosQuery,
+  BrechaParams,
   DevolverAutodiagnosticoSchema,
   EvidenciaEnlazadaSchema,
   EvidenciaItemParams,
@@ -17,8 +19,11 @@ import {
   VincularEvidenciaSchema,
 } from '../../contrato/autodiagnosticos.ts';
 import { EntidadParams, ErrorSchema } from '../../contrato/comun.ts';
+import { ActividadSchema, PropuestaSchema } from '../../contrato/plan.ts';
 import { TRANSICIONES_AUTODIAGNOSTICO } from '../../core/autodiagnostico.ts';
+import { UMBRAL_BRECHA } from '../../core/cuestionario.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
+import { brechaEnActividad, brechaEnPropuesta } from './acciones-mejora.service.ts';
 import {
   asignarAutodiagnostico,
   cambiarEstado,
@@ -228,6 +233,73 @@ export const autodiagnosticosRoutes: FastifyPluginAsyncZod = async (app) => {
         evidenciaId,
       );
       return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/brechas/:item/actividad',
+    {
+      config: { acceso: { permiso: 'plan.editar' } },
+      schema: {
+        tags,
+        summary:
+          'Crear acción de mejora: convertir la brecha (ítem con puntaje bajo el umbral) en una actividad del plan en borrador de la vigencia dada, con la política del autodiagnóstico (planeación)',
+        params: BrechaParams,
+        body: AccionMejoraSchema,
+        response: { 201: ActividadSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      const { entidadId, autodiagnosticoId, item } = request.params;
+      const a = await brechaEnActividad(
+        app.db,
+        actorDe(request),
+        entidadId,
+        autodiagnosticoId,
+        item,
+        request.body.umbral ?? UMBRAL_BRECHA,
+        request.body.vigencia,
+        request.body.actividad,
+      );
+      return reply.status(201).send(a);
+    },
+  );
+
+  app.post(
+    '/api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/brechas/:item/propuesta',
+    {
+      config: { acceso: { permiso: 'autodiagnostico.proponer_mejora' } },
+      schema: {
+        tags,
+        summary:
+          'Crear acción de mejora como propuesta de actividad para que planeación la incorpore (responsable de la política en la vigencia del plan, o planeación)',
+        params: BrechaParams,
+        body: AccionMejoraSchema,
+        response: {
+          201: PropuestaSchema,
+          400: ErrorSchema,
+          403: ErrorSchema,
+          404: ErrorSchema,
+          409: ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { entidadId, autodiagnosticoId, item } = request.params;
+      const u = usuarioDe(request);
+      const esPlaneacion = u.adminPlataforma || (u.roles.get(entidadId) ?? []).includes('planeacion');
+      const p = await brechaEnPropuesta(
+        app.db,
+        { ...actorDe(request), usuarioId: u.id },
+        esPlaneacion,
+        entidadId,
+        autodiagnosticoId,
+        item,
+        request.body.umbral ?? UMBRAL_BRECHA,
+        request.body.vigencia,
+        request.body.actividad,
+      );
+      return reply.status(201).send(p);
     },
   );
 };

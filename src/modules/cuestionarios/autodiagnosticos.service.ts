@@ -1,14 +1,16 @@
 // Autodiagnósticos: planeación assigns a policy's questionnaire (instrumento 'autodiagnostico') to the entity
 // for a vigencia; whoever is that policy's responsible that vigencia answers it, item by item, with an
 // observation; everyone in the entity reads the score with its completeness beside it (core/cuestionario.ts).
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
+  AnteriorAutodiagnosticoSchema,
   AutodiagnosticoResumenSchema,
   AutodiagnosticoSchema,
   GuardarRespuestaSchema,
   ResultadoAutodiagnosticoSchema,
 } from '../../contrato/autodiagnosticos.ts';
+import type { ActividadEntrada } from '../../contrato/plan.ts';
 import {
   type AccionAutodiagnostico,
   ESTADOS_CON_RESPUESTAS,
@@ -19,20 +21,25 @@ import {
   brechas,
   type ContextoEntidad,
   type Cuestionario,
+  codigoEnVigencia,
   itemsVisibles,
   puntuar,
   type Respuesta,
   recorrer,
+  respuestasDeOtraVigencia,
   UMBRAL_BRECHA,
   validarRespuesta,
 } from '../../core/cuestionario.ts';
 import type { Db } from '../../db/client.ts';
 import {
+  actividad,
   autodiagnostico,
   cuestionario,
   entidad,
   evidencia,
   evidenciaAutodiagnostico,
+  planAccion,
+  propuestaActividad,
   responsablePolitica,
   respuestaAutodiagnostico,
   seguimiento,
@@ -47,7 +54,7 @@ import { estructuraDe } from './cuestionarios.service.ts';
 type Resumen = z.infer<typeof AutodiagnosticoResumenSchema>;
 type Resultado = z.infer<typeof ResultadoAutodiagnosticoSchema>;
 
-async function contextoDe(db: Db, entidadId: string): Promise<ContextoEntidad> {
+export async function contextoDe(db: Db, entidadId: string): Promise<ContextoEntidad> {
   const [e] = await db
     .select({ orden: entidad.orden, tipoFormulario: entidad.tipoFormulario })
     .from(entidad)
@@ -86,7 +93,7 @@ async function leer(db: Db, entidadId: string, filtro: { id?: string; vigencia?:
     .orderBy(asc(autodiagnostico.vigencia), asc(cuestionario.nombre));
 }
 
-async function respuestasDe(db: Db, ids: string[]) {
+export async function respuestasDe(db: Db, ids: string[]) {
   const porId = new Map<string, Map<string, { respuesta: Respuesta | null; observacion: string | null }>>(
     ids.map((id) => [id, new Map()]),
   );
@@ -107,7 +114,7 @@ export interface EvidenciaEnlazada {
 }
 
 /** The evidence linked to each item of some autodiagnósticos: id → item → evidence. */
-async function evidenciasDe(db: Db, ids: string[]) {
+export async function evidenciasDe(db: Db, ids: string[]) {
   const porId = new Map<string, Map<string, EvidenciaEnlazada[]>>(ids.map((id) => [id, new Map()]));
   if (ids.length === 0) return porId;
   const filas = await db
@@ -129,7 +136,7 @@ async function evidenciasDe(db: Db, ids: string[]) {
   return porId;
 }
 
-const soloRespuestas = (m: Map<string, { respuesta: Respuesta | null }>) =>
+export const soloRespuestas = (m: Map<string, { respuesta: Respuesta | null }>) =>
   new Map([...m].flatMap(([k, v]) => (v.respuesta ? [[k, v.respuesta] as const] : [])));
 
 function resumen(fila: Awaited<ReturnType<typeof leer>>[number], resultado: Resultado): Resumen {
@@ -252,7 +259,7 @@ async function esResponsable(db: Db, usuarioId: string, a: typeof autodiagnostic
   return r?.usuarioId === usuarioId;
 }
 
-async function cargar(db: Db, entidadId: string, id: string) {
+export async function cargar(db: Db, entidadId: string, id: string) {
   const [f] = await leer(db, entidadId, { id });
   if (!f) throw noEncontrado('el autodiagnóstico');
   return f;
@@ -272,6 +279,11 @@ export async function verAutodiagnostico(
   const estructura = estructuraDe(f.c) as Cuestionario;
   const soloR = soloRespuestas(respuestas);
   const opciones = { entidad: entidadCtx, conEvidencia: new Set(evidencias.keys()) };
+  const [acciones, anteriores] = await Promise.all([
+    accionesDeMejora(db, id),
+    anterioresDe(db, f.a, estructura, entidadCtx),
+  ]);
+  const sinAcciones = (): AccionesDeItem => ({ actividades: [], propuestas: [] });
   return {
     autodiagnostico: resumen(f, puntuar(estructura, soloR, opciones)),
     cuestionario: estructuraDe(f.c),
@@ -279,8 +291,59 @@ export async function verAutodiagnostico(
     evidencias: Object.fromEntries(evidencias),
     visibles: [...itemsVisibles(estructura, soloR, entidadCtx)],
     puedeResponder: await esResponsable(db, usuarioSesion.id, f.a),
-    brechas: brechas(estructura, soloR, umbral, entidadCtx),
+    brechas: brechas(estructura, soloR, umbral, entidadCtx).map((b) => ({
+      ...b,
+      ...(acciones.get(b.item) ?? sinAcciones()),
+    })),
+    accionesMejora: Object.fromEntries(acciones),
+    anteriores,
   };
+}
+
+/**
+ * The autodiagnósticos of the same policy in earlier vigencias, scored on this questionnaire's sections: their
+ * answers (and linked evidence) are placed on this year's items through the code map (core/cuestionario.ts),
+ * so section by section and the total compare like with like. Latest first.
+ */
+async function anterioresDe(
+  db: Db,
+  a: typeof autodiagnostico.$inferSelect,
+  estructura: Cuestionario,
+  entidadCtx: ContextoEntidad,
+): Promise<z.infer<typeof AnteriorAutodiagnosticoSchema>[]> {
+  const previos = await db
+    .select({ a: autodiagnostico, codigo: cuestionario.codigo, nombre: cuestionario.nombre })
+    .from(autodiagnostico)
+    .innerJoin(cuestionario, eq(cuestionario.id, autodiagnostico.cuestionarioId))
+    .where(
+      and(
+        eq(autodiagnostico.entidadId, a.entidadId),
+        eq(autodiagnostico.politica, a.politica),
+        lt(autodiagnostico.vigencia, a.vigencia),
+      ),
+    )
+    .orderBy(desc(autodiagnostico.vigencia), asc(cuestionario.nombre));
+  if (!previos.length) return [];
+  const ids = previos.map((p) => p.a.id);
+  const [respuestas, evidencias] = await Promise.all([respuestasDe(db, ids), evidenciasDe(db, ids)]);
+  const items = recorrer(estructura).map((x) => x.item);
+  return previos.map((p) => {
+    const suyas = respuestasDeOtraVigencia(estructura, p.a.vigencia, soloRespuestas(respuestas.get(p.a.id)!));
+    const conEvidencia = evidencias.get(p.a.id)!;
+    return {
+      id: p.a.id,
+      vigencia: p.a.vigencia,
+      codigo: p.codigo,
+      nombre: p.nombre,
+      estado: p.a.estado,
+      resultado: puntuar(estructura, suyas, {
+        entidad: entidadCtx,
+        conEvidencia: new Set(
+          items.filter((i) => conEvidencia.has(codigoEnVigencia(i, p.a.vigencia))).map((i) => i.codigo),
+        ),
+      }),
+    };
+  });
 }
 
 /**
@@ -534,4 +597,66 @@ export async function desvincularEvidencia(
       antes: { evidenciaId },
     });
   });
+}
+
+export interface AccionesDeItem {
+  actividades: {
+    id: string;
+    codigo: string;
+    nombre: string;
+    vigencia: number;
+    estadoPlan: (typeof planAccion.$inferSelect)['estado'];
+  }[];
+  propuestas: {
+    id: string;
+    codigo: string;
+    nombre: string;
+    vigencia: number;
+    estado: (typeof propuestaActividad.$inferSelect)['estado'];
+    actividadId: string | null;
+  }[];
+}
+
+/** What came out of each item of the autodiagnóstico: item → its activities and proposals (one query each). */
+export async function accionesDeMejora(db: Db, autodiagnosticoId: string) {
+  const [actividades, propuestas] = await Promise.all([
+    db
+      .select({
+        item: actividad.autodiagnosticoItem,
+        id: actividad.id,
+        codigo: actividad.codigo,
+        nombre: actividad.nombre,
+        vigencia: planAccion.vigencia,
+        estadoPlan: planAccion.estado,
+      })
+      .from(actividad)
+      .innerJoin(planAccion, eq(planAccion.id, actividad.planId))
+      .where(eq(actividad.autodiagnosticoId, autodiagnosticoId))
+      .orderBy(asc(planAccion.vigencia), asc(actividad.codigo)),
+    db
+      .select()
+      .from(propuestaActividad)
+      .where(eq(propuestaActividad.autodiagnosticoId, autodiagnosticoId))
+      .orderBy(asc(propuestaActividad.creadoEn)),
+  ]);
+  const porItem = new Map<string, AccionesDeItem>();
+  const de = (item: string) => {
+    const x = porItem.get(item) ?? { actividades: [], propuestas: [] };
+    porItem.set(item, x);
+    return x;
+  };
+  for (const { item, ...a } of actividades) if (item) de(item).actividades.push(a);
+  for (const p of propuestas) {
+    if (!p.autodiagnosticoItem) continue;
+    const datos = p.datos as ActividadEntrada;
+    de(p.autodiagnosticoItem).propuestas.push({
+      id: p.id,
+      codigo: datos.codigo,
+      nombre: datos.nombre,
+      vigencia: p.vigencia,
+      estado: p.estado,
+      actividadId: p.actividadId,
+    });
+  }
+  return porItem;
 }

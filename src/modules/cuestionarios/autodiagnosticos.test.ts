@@ -124,7 +124,14 @@ describe('autodiagnósticos', () => {
     // Gaps: EJ-04 (the cancelling option: 0) under 60; EJ-01 (80) and EJ-03 (100) are not.
     const detalle = await t.exigir(200, consultaA, 'GET', `/api/entidades/${a}/autodiagnosticos/${autoId}`);
     expect(detalle.brechas).toEqual([
-      { item: 'EJ-04', texto: expect.any(String), secciones: ['PLA', 'PLA.2'], puntaje: 0 },
+      {
+        item: 'EJ-04',
+        texto: expect.any(String),
+        secciones: ['PLA', 'PLA.2'],
+        puntaje: 0,
+        actividades: [],
+        propuestas: [],
+      },
     ]);
     const con90 = await t.exigir(
       200,

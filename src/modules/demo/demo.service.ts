@@ -8,12 +8,14 @@ import { politicasDeVigencia, vigenciasCatalogo } from '../catalogo/catalogo.rep
 import { asignarAutodiagnostico, sembrarRespuestas } from '../cuestionarios/autodiagnosticos.service.ts';
 import { EJEMPLO_CUESTIONARIO } from '../cuestionarios/cuestionario-xlsx.ts';
 import { guardarCuestionario, leerFormato } from '../cuestionarios/cuestionarios.service.ts';
+import { crearSimulacro, sembrarSimulacro } from '../cuestionarios/simulacros.service.ts';
 import { crearDependencia } from '../dependencias/dependencias.service.ts';
 import { crearEntidad } from '../entidades/entidad.service.ts';
 import { darAcceso } from '../usuarios/usuario.service.ts';
 import type { UsuarioDemo } from './actividades-demo.ts';
 import { FILA_DEMO, sembrarRecomendacionesDemo, sembrarResultadosDemo } from './furag-demo.ts';
 import { sembrarPlanDemo } from './plan-demo.ts';
+import bancoEjemplo from './simulacro-ejemplo.json' with { type: 'json' };
 
 // A fictional hospital: the name, NIT and people are invented; DIVIPOLA 86001 is Mocoa's real code.
 export const DEMO = {
@@ -302,6 +304,41 @@ export async function sembrarDemo(
       'EJ-04': { respuesta: { opciones: ['pic', 'sst'] } },
       'EJ-06': { respuesta: { numero: 14.5 } },
       'EJ-08': { respuesta: { texto: 'La disponibilidad de los servidores del servicio de urgencias.' } },
+    },
+  );
+  // The FURAG rehearsal on an example bank («ejemplo, no oficial»): planeación completed the talento humano
+  // module with its evidence; integridad is unassigned and control interno has not started its form.
+  const banco = leerFormato({ ...bancoEjemplo, vigencia });
+  if (!banco.ok) throw new Error(`el banco de ejemplo no es válido: ${banco.mensaje}`);
+  const bancoId = await guardarCuestionario(db, actor, e.id, banco.cuestionario);
+  const simulacro = await crearSimulacro(db, actor, e.id, bancoId, 'CI');
+  const planeacion = personas.persona('planeacion');
+  const enlace = (archivo: string) => `https://${DEMO.dominio}/transparencia/evidencias/${archivo}`;
+  await sembrarSimulacro(
+    db,
+    actor,
+    e.id,
+    simulacro.id,
+    { TH: planeacion },
+    {
+      'FE-01': {
+        respuesta: { opcion: 'si' },
+        observacion: 'Caracterización actualizada en marzo con el reporte del SIGEP.',
+        evidencias: [{ nombre: 'Caracterización de servidores', url: enlace('caracterizacion.pdf') }],
+        usuarioId: planeacion,
+      },
+      'FE-02': {
+        respuesta: { numero: 48 },
+        observacion: null,
+        evidencias: [{ nombre: 'Listas de asistencia del PIC', url: enlace('asistencia-pic.pdf') }],
+        usuarioId: planeacion,
+      },
+      'FE-03': {
+        respuesta: { opciones: ['pic', 'sst'] },
+        observacion: 'El plan de bienestar se publicó en febrero.',
+        evidencias: [{ nombre: 'Publicación de los planes', url: enlace('planes-612.pdf') }],
+        usuarioId: planeacion,
+      },
     },
   );
   return { creada: true, entidadId: e.id, usuarios, clave: DEMO.clave };

@@ -430,3 +430,27 @@ describe('el cuestionario de ejemplo', () => {
     expect(r.resultado.completitud).toBeLessThan(100);
   });
 });
+
+describe('el simulacro FURAG de ejemplo', () => {
+  it('planeación completó el módulo de talento humano con evidencias; el resto sigue pendiente, y nunca hay puntaje', async () => {
+    const { simulacros } = (
+      await t.pedir(planeacion, 'GET', `/api/entidades/${entidadId}/simulacros`)
+    ).json();
+    expect(simulacros).toHaveLength(1);
+    const [s] = simulacros;
+    expect(s).toMatchObject({ vigencia, seccionControlInterno: 'CI' });
+    expect(s.nombre).toMatch(/ejemplo, no oficial/);
+    const d = (await t.pedir(planeacion, 'GET', `/api/entidades/${entidadId}/simulacros/${s.id}`)).json();
+    const porModulo = Object.fromEntries(
+      d.avance.modulos.map(
+        (m: { codigo: string; completitud: number; coberturaEvidencia: number | null }) => [
+          m.codigo,
+          [m.completitud, m.coberturaEvidencia],
+        ],
+      ),
+    );
+    expect(porModulo).toEqual({ TH: [100, 100], IN: [0, null], CI: [0, null] });
+    expect(d.puedoResponder).toEqual(['FE-01', 'FE-02', 'FE-03']);
+    expect(d.respuestas['FE-01'].evidencias[0].url).toMatch(/^https:\/\//);
+  });
+});

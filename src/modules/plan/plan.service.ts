@@ -359,9 +359,16 @@ export async function crearActividad(
   return db.transaction((tx) => insertarActividad(tx, actor, entidadId, vigencia, entrada));
 }
 
+/** The autodiagnóstico gap an improvement action answers (modules/cuestionarios/acciones-mejora.service.ts). */
+export interface BrechaOrigen {
+  autodiagnosticoId: string;
+  item: string;
+}
+
 /**
  * Inside a transaction: the activity enters the plan in borrador, audited. `propuestaPor`: the author of
- * the 1.ª línea's proposal it comes from; `recomendacionId`: the recommendation of Función Pública it answers.
+ * the 1.ª línea's proposal it comes from; `recomendacionId`: the recommendation of Función Pública it answers;
+ * `brecha`: the autodiagnóstico gap it answers.
  */
 export async function insertarActividad(
   tx: Db,
@@ -371,6 +378,7 @@ export async function insertarActividad(
   entrada: EntradaActividad,
   propuestaPor: string | null = null,
   recomendacionId: string | null = null,
+  brecha: BrechaOrigen | null = null,
 ) {
   const plan = await planEditable(tx, entidadId, vigencia);
   await exigirCodigoLibre(tx, plan.id, entrada.codigo);
@@ -378,7 +386,14 @@ export async function insertarActividad(
   await sostenerEsquemas(tx, entidadId, vigencia, [entrada]);
   const [a] = await tx
     .insert(actividad)
-    .values({ ...entrada, planId: plan.id, propuestaPor, recomendacionId })
+    .values({
+      ...entrada,
+      planId: plan.id,
+      propuestaPor,
+      recomendacionId,
+      autodiagnosticoId: brecha?.autodiagnosticoId ?? null,
+      autodiagnosticoItem: brecha?.item ?? null,
+    })
     .returning();
   await registrarAuditoria(tx, actor, {
     entidadId,

@@ -13,7 +13,7 @@ import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { notificar } from '../notificaciones/notificacion.repository.ts';
 import { usuariosConRol } from '../seguimiento/seguimiento.service.ts';
-import { insertarActividad, planDe, validarActividad } from './plan.service.ts';
+import { type BrechaOrigen, insertarActividad, planDe, validarActividad } from './plan.service.ts';
 
 type Fila = typeof propuestaActividad.$inferSelect;
 
@@ -26,6 +26,8 @@ const vista = (p: Fila, autor: string) => ({
   motivo: p.motivo,
   actividadId: p.actividadId,
   recomendacionId: p.recomendacionId,
+  autodiagnosticoId: p.autodiagnosticoId,
+  autodiagnosticoItem: p.autodiagnosticoItem,
   creadoEn: p.creadoEn.toISOString(),
 });
 
@@ -82,12 +84,16 @@ async function nombreDe(db: Db, id: string) {
   return u?.nombre ?? '';
 }
 
-/** A proposal that answers a recommendation of Función Pública (modules/furag/recomendaciones.service.ts). */
+/**
+ * A proposal that answers a recommendation of Función Pública (modules/furag/recomendaciones.service.ts) or an
+ * autodiagnóstico gap (modules/cuestionarios/acciones-mejora.service.ts).
+ */
 export interface OrigenPropuesta {
-  recomendacionId: string;
+  recomendacionId?: string;
+  brecha?: BrechaOrigen;
   /** Planeación proposes for any policy; the 1.ª línea only for the policies it is responsible for. */
   deCualquierPolitica: boolean;
-  /** First thing inside the transaction: holds the recommendation so a new file cannot replace it meanwhile. */
+  /** First thing inside the transaction: holds the origin (a new file cannot replace it, the gap stays a gap). */
   sostener: (tx: Db) => Promise<void>;
 }
 
@@ -131,6 +137,8 @@ export async function proponerActividad(
         autorId: actor.usuarioId,
         datos: entrada,
         recomendacionId: origen?.recomendacionId ?? null,
+        autodiagnosticoId: origen?.brecha?.autodiagnosticoId ?? null,
+        autodiagnosticoItem: origen?.brecha?.item ?? null,
       })
       .returning();
     await registrarAuditoria(tx, actor, {
@@ -142,7 +150,11 @@ export async function proponerActividad(
         codigo: entrada.codigo,
         nombre: entrada.nombre,
         politica: entrada.politica,
-        ...(origen && { recomendacionId: origen.recomendacionId }),
+        ...(origen?.recomendacionId && { recomendacionId: origen.recomendacionId }),
+        ...(origen?.brecha && {
+          autodiagnosticoId: origen.brecha.autodiagnosticoId,
+          autodiagnosticoItem: origen.brecha.item,
+        }),
       },
     });
     const autor = await nombreDe(tx, actor.usuarioId);
@@ -244,7 +256,20 @@ export async function incorporarPropuesta(
   return db.transaction(async (tx) => {
     // Claimed first: the loser of a race stops here, before touching the plan.
     await resolverSiPendiente(tx, p, { estado: 'incorporada', resueltaPor: actor.usuarioId });
-    const a = await insertarActividad(tx, actor, entidadId, vigencia, entrada, p.autorId, p.recomendacionId);
+    const brecha =
+      p.autodiagnosticoId && p.autodiagnosticoItem
+        ? { autodiagnosticoId: p.autodiagnosticoId, item: p.autodiagnosticoItem }
+        : null;
+    const a = await insertarActividad(
+      tx,
+      actor,
+      entidadId,
+      vigencia,
+      entrada,
+      p.autorId,
+      p.recomendacionId,
+      brecha,
+    );
     const [hecha] = await tx
       .update(propuestaActividad)
       .set({ actividadId: a.id })

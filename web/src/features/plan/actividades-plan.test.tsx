@@ -7,6 +7,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { renderConMantine } from '../../ui/render-prueba.tsx';
 import { ActividadesPlan } from './actividades-plan.tsx';
 
+// The router's link needs a router; a plain anchor shows where it points.
+vi.mock('../../ui/router.tsx', () => ({
+  Enlace: ({ a, children }: { a: string; children: React.ReactNode }) => <a href={a}>{children}</a>,
+}));
+
 const politicas = [
   { clave: 'talento_humano', codigoFurag: 'P1', nombre: 'Gestión estratégica del talento humano' },
   { clave: 'integridad', codigoFurag: 'P2', nombre: 'Integridad' },
@@ -70,7 +75,12 @@ const actividades = [
   actividad('in-01', 'integridad', 'Socializar el código de integridad', 60, 'd2', 'u2'),
   actividad('th-01', 'talento_humano', 'Plan de capacitación', 50, 'd1', 'u1'),
   actividad('th-02', 'talento_humano', 'Medir el clima laboral', 50, 'd1', 'u2'),
-  { ...actividad('in-02', 'integridad', 'Conflictos de interés', 30, 'd2', 'u1'), propuestaPor: 'u2' },
+  {
+    ...actividad('in-02', 'integridad', 'Conflictos de interés', 30, 'd2', 'u1'),
+    propuestaPor: 'u2',
+    autodiagnosticoId: 'a1',
+    autodiagnosticoItem: 'EJ-04',
+  },
 ];
 const plan: PlanAccion = {
   modoPonderacion: 'politica',
@@ -128,6 +138,13 @@ describe('actividades del plan agrupadas por política', () => {
     expect(screen.getAllByText(/^Propuesta por /).map((x) => x.textContent)).toEqual([
       'Propuesta por Óscar Peña',
     ]);
+  });
+
+  it('una acción de mejora dice de qué brecha del autodiagnóstico salió y enlaza al autodiagnóstico', () => {
+    mostrar();
+    const enlace = screen.getByRole('link', { name: /^Acción de mejora de una brecha del autodiagnóstico/ });
+    expect(enlace.textContent).toBe('Acción de mejora de una brecha del autodiagnóstico (ítem EJ-04)');
+    expect(enlace.getAttribute('href')).toBe('/autodiagnosticos/a1');
   });
 
   it('una sección por política en el orden del catálogo, con cuántas actividades y la suma de pesos', () => {

@@ -87,6 +87,14 @@ export function ActividadesPlan({
                 </Enlace>
               </Text>
             )}
+            {a.autodiagnosticoId && (
+              <Text size="sm" fw={400}>
+                <Enlace a={`/autodiagnosticos/${a.autodiagnosticoId}`}>
+                  Acción de mejora de una brecha del autodiagnóstico
+                  {a.autodiagnosticoItem ? ` (ítem ${a.autodiagnosticoItem})` : ''}
+                </Enlace>
+              </Text>
+            )}
           </>
         ),
       },
