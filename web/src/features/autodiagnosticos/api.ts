@@ -2,6 +2,7 @@ import type {
   AutodiagnosticoResumenSchema,
   AutodiagnosticoSchema,
   EvidenciaEnlazadaSchema,
+  EvidenciasElegibles,
   ListaAutodiagnosticosSchema,
   ResultadoAutodiagnosticoSchema,
 } from '@contrato/autodiagnosticos.ts';
@@ -30,6 +31,8 @@ export const autodiagnosticosKeys = {
   detalle: (entidadId: string | undefined, id: string | undefined) =>
     ['autodiagnosticos', entidadId, 'detalle', id] as const,
   cuestionarios: (entidadId: string | undefined) => ['autodiagnosticos', entidadId, 'cuestionarios'] as const,
+  elegibles: (entidadId: string | undefined, id: string | undefined) =>
+    ['autodiagnosticos', entidadId, 'elegibles', id] as const,
 };
 
 const base = (entidadId: string | undefined) => `/api/entidades/${entidadId}/autodiagnosticos`;
@@ -112,6 +115,27 @@ export function useCambiarEstado(entidadId: string, id: string) {
       await cliente.invalidateQueries({ queryKey: autodiagnosticosKeys.entidad(entidadId) });
       await cliente.invalidateQueries({ queryKey: inicioKeys.pendientes });
     },
+  });
+}
+
+/** Evidence already uploaded in the entity's seguimiento, to link to an answer (the same file, no copy). */
+export const elegiblesQuery = (entidadId: string | undefined, id: string | undefined, activa = true) =>
+  queryOptions({
+    queryKey: autodiagnosticosKeys.elegibles(entidadId, id),
+    queryFn: () => api<EvidenciasElegibles>('GET', `${base(entidadId)}/${id}/evidencias-elegibles`),
+    enabled: !!entidadId && !!id && activa,
+  });
+
+export function useEnlazarEvidencia(entidadId: string, id: string, item: string) {
+  const cliente = useQueryClient();
+  return useMutation({
+    mutationFn: (evidenciaId: string) =>
+      api<EvidenciaEnlazada[]>(
+        'POST',
+        `${base(entidadId)}/${id}/respuestas/${encodeURIComponent(item)}/evidencias`,
+        { evidenciaId },
+      ),
+    onSuccess: () => cliente.invalidateQueries({ queryKey: autodiagnosticosKeys.detalle(entidadId, id) }),
   });
 }
 

@@ -8,7 +8,7 @@ import {
   recorrer,
   type Seccion,
 } from '@core/cuestionario.ts';
-import { Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
@@ -20,7 +20,9 @@ import { entidadQuery } from '../entidad/api.ts';
 import {
   type Autodiagnostico,
   autodiagnosticoQuery,
+  elegiblesQuery,
   useCambiarEstado,
+  useEnlazarEvidencia,
   useGuardarRespuesta,
   useQuitarEvidencia,
 } from './api.ts';
@@ -40,35 +42,67 @@ function Evidencias({
   puedeCambiar: boolean;
 }) {
   const quitar = useQuitarEvidencia(entidadId, d.autodiagnostico.id, item);
+  const enlazar = useEnlazarEvidencia(entidadId, d.autodiagnostico.id, item);
+  const elegibles = useQuery(elegiblesQuery(entidadId, d.autodiagnostico.id, puedeCambiar));
+  const [elegida, setElegida] = useState('');
   const lista = d.evidencias[item] ?? [];
-  if (lista.length === 0) return null;
+  const enlazadas = new Set(lista.map((e) => e.id));
+  const opciones = (elegibles.data?.evidencias ?? []).filter((e) => !enlazadas.has(e.id));
+  const valor = opciones.some((e) => e.id === elegida) ? elegida : (opciones[0]?.id ?? '');
+  if (lista.length === 0 && !puedeCambiar) return null;
   return (
     <div>
-      <Text size="sm" fw={700}>
-        Evidencias enlazadas
-      </Text>
-      <ul className="evidencias-item">
-        {lista.map((e) => (
-          <li key={e.id}>
-            <Anchor href={e.url ?? `/api/entidades/${entidadId}/evidencias/${e.id}`} target="_blank">
-              {e.nombre}
-            </Anchor>
-            {puedeCambiar && (
-              <Button
-                variant="subtle"
-                size="compact-sm"
-                ml="xs"
-                loading={quitar.isPending && quitar.variables === e.id}
-                onClick={() => quitar.mutate(e.id)}
-                aria-label={`Quitar la evidencia ${e.nombre} de ${item}`}
-              >
-                Quitar
-              </Button>
-            )}
-          </li>
-        ))}
-      </ul>
-      <MensajeError error={quitar.error} />
+      {lista.length > 0 && (
+        <>
+          <Text size="sm" fw={700}>
+            Evidencias enlazadas
+          </Text>
+          <ul className="evidencias-item">
+            {lista.map((e) => (
+              <li key={e.id}>
+                <Anchor href={e.url ?? `/api/entidades/${entidadId}/evidencias/${e.id}`} target="_blank">
+                  {e.nombre}
+                </Anchor>
+                {puedeCambiar && (
+                  <Button
+                    variant="subtle"
+                    size="compact-sm"
+                    ml="xs"
+                    loading={quitar.isPending && quitar.variables === e.id}
+                    onClick={() => quitar.mutate(e.id)}
+                    aria-label={`Quitar la evidencia ${e.nombre} de ${item}`}
+                  >
+                    Quitar
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {puedeCambiar && opciones.length > 0 && (
+        <Group align="end" wrap="wrap" gap="xs">
+          <NativeSelect
+            label="Enlazar una evidencia del seguimiento"
+            value={valor}
+            onChange={(e) => setElegida(e.currentTarget.value)}
+            data={opciones.map((e) => ({
+              value: e.id,
+              label: `${e.nombre} — ${e.actividad} periodo ${e.periodo} de ${e.vigencia}`,
+            }))}
+            style={{ flex: '1 1 16rem', minWidth: 0 }}
+          />
+          <Button
+            variant="outline"
+            loading={enlazar.isPending}
+            onClick={() => enlazar.mutate(valor)}
+            aria-label={`Enlazar la evidencia a ${item}`}
+          >
+            Enlazar
+          </Button>
+        </Group>
+      )}
+      <MensajeError error={quitar.error ?? enlazar.error ?? elegibles.error} />
     </div>
   );
 }
@@ -274,7 +308,7 @@ function Detalle({ d, entidadId }: { d: Autodiagnostico; entidadId: string }) {
           )}
           {d.puedeResponder && !soloLectura && (
             <Text size="sm">
-              Para enlazar evidencias, cárguelas primero en el reporte de la actividad en{' '}
+              Las evidencias se enlazan desde las ya cargadas en los reportes de{' '}
               <Enlace a="/seguimiento">Seguimiento</Enlace>.
             </Text>
           )}

@@ -113,12 +113,13 @@ function Controles({
       );
     case 'seleccion_multiple_numero':
       return (
-        <Grupo leyenda="Escriba el número de cada opción que corresponda (deje en blanco las demás)">
+        <Grupo
+          leyenda={`Escriba el número de cada opción que corresponda${rango ? ` (${rango.slice(0, -1).toLowerCase()})` : ''}; deje en blanco las demás`}
+        >
           {opciones.map((o) => (
             <NumberInput
               key={o.codigo}
               label={o.texto}
-              description={rango}
               value={b.cantidades?.[o.codigo] ?? ''}
               min={item.minimo ?? undefined}
               max={item.maximo ?? undefined}

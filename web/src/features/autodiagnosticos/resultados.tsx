@@ -14,7 +14,7 @@ export function PuntajeConCompletitud({ r }: { r: ResultadoAutodiagnostico }) {
   return (
     <span>
       {r.puntaje === null ? 'Sin puntaje' : `${puntos(r.puntaje)} puntos`}
-      {r.nivel ? ` (${r.nivel})` : ''} · completitud {porcentaje(r.completitud ?? 0)} ({r.respondidos} de{' '}
+      {r.nivel ? ` (${r.nivel})` : ''} · completitud {porcentaje(r.completitud)} ({r.respondidos} de{' '}
       {r.aplicables})
     </span>
   );
@@ -50,9 +50,11 @@ export function Resultados({ d }: { d: Autodiagnostico }) {
         </Title>
         <GraficaBarras
           escala="puntos"
+          sinValor="sin puntaje"
           etiqueta="Puntaje por sección; las cifras están en la tabla siguiente"
           barras={secciones.map((s) => ({
-            nombre: s.nombre,
+            // Completeness beside each bar too: a section's mean over few answers reads as such.
+            nombre: `${s.nombre} (completitud ${porcentaje(s.completitud)})`,
             valor: s.puntaje,
             color: 'var(--mantine-color-blue-8)',
           }))}
@@ -63,7 +65,7 @@ export function Resultados({ d }: { d: Autodiagnostico }) {
           filas={secciones.map((s) => [
             s.nombre,
             puntos(s.puntaje),
-            `${porcentaje(s.completitud ?? 0)} (${s.respondidos} de ${s.aplicables})`,
+            `${porcentaje(s.completitud)} (${s.respondidos} de ${s.aplicables})`,
           ])}
         />
         <Title order={3} size="h4">
