@@ -35,15 +35,19 @@ function Evidencias({
   entidadId,
   item,
   puedeCambiar,
+  exige,
 }: {
   d: Autodiagnostico;
   entidadId: string;
   item: string;
   puedeCambiar: boolean;
+  /** The item requires evidence: the picker shows at once; elsewhere, behind a button. */
+  exige?: boolean;
 }) {
+  const [abierto, setAbierto] = useState(!!exige);
   const quitar = useQuitarEvidencia(entidadId, d.autodiagnostico.id, item);
   const enlazar = useEnlazarEvidencia(entidadId, d.autodiagnostico.id, item);
-  const elegibles = useQuery(elegiblesQuery(entidadId, d.autodiagnostico.id, puedeCambiar));
+  const elegibles = useQuery(elegiblesQuery(entidadId, d.autodiagnostico.id, puedeCambiar && abierto));
   const [elegida, setElegida] = useState('');
   const lista = d.evidencias[item] ?? [];
   const enlazadas = new Set(lista.map((e) => e.id));
@@ -80,7 +84,15 @@ function Evidencias({
           </ul>
         </>
       )}
-      {puedeCambiar && opciones.length > 0 && (
+      {puedeCambiar && !abierto && (
+        <Button variant="subtle" size="compact-sm" onClick={() => setAbierto(true)}>
+          Enlazar una evidencia del seguimiento
+        </Button>
+      )}
+      {puedeCambiar && abierto && elegibles.data && opciones.length === 0 && (
+        <Text size="sm">No hay más evidencias cargadas en el seguimiento de la entidad para enlazar.</Text>
+      )}
+      {puedeCambiar && abierto && opciones.length > 0 && (
         <Group align="end" wrap="wrap" gap="xs">
           <NativeSelect
             label="Enlazar una evidencia del seguimiento"
@@ -130,7 +142,15 @@ function ItemGuardable({
       soloLectura={soloLectura}
       guardar={(g) => guardar.mutateAsync(g)}
       alCambiar={alCambiar}
-      evidencias={<Evidencias d={d} entidadId={entidadId} item={codigo} puedeCambiar={!soloLectura} />}
+      evidencias={
+        <Evidencias
+          d={d}
+          entidadId={entidadId}
+          item={codigo}
+          puedeCambiar={!soloLectura}
+          exige={!!item.evidencia || !!d.evidencias[codigo]?.length}
+        />
+      }
     />
   );
 }
