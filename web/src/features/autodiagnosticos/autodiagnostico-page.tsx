@@ -64,7 +64,11 @@ function Evidencias({
           <ul className="evidencias-item">
             {lista.map((e) => (
               <li key={e.id}>
-                <Anchor href={e.url ?? `/api/entidades/${entidadId}/evidencias/${e.id}`} target="_blank">
+                <Anchor
+                  href={e.url ?? `/api/entidades/${entidadId}/evidencias/${e.id}`}
+                  target="_blank"
+                  underline="always"
+                >
                   {e.nombre}
                 </Anchor>
                 {puedeCambiar && (

@@ -70,7 +70,7 @@ function Asignar({
               Asignar
             </Button>
             {c && (
-              <Anchor href={`/api/cuestionarios/${c.id}/export`} target="_blank">
+              <Anchor href={`/api/cuestionarios/${c.id}/export`} target="_blank" underline="always">
                 Ver el cuestionario (JSON)
               </Anchor>
             )}

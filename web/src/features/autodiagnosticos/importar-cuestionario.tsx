@@ -24,7 +24,9 @@ export function ImportarCuestionario({ entidadId }: { entidadId: string }) {
         <Text size="sm">
           Cargue el instrumento de autodiagnóstico en el formato JSON de MIPG Abierto o en la plantilla de
           Excel. Si tiene un problema no se carga nada, y el informe dice en qué fila, sección e ítem.{' '}
-          <Anchor href="/api/cuestionarios/plantilla.xlsx">Descargar la plantilla (.xlsx)</Anchor>
+          <Anchor href="/api/cuestionarios/plantilla.xlsx" underline="always">
+            Descargar la plantilla (.xlsx)
+          </Anchor>
         </Text>
         <Group align="end" wrap="wrap">
           <FileInput
