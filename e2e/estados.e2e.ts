@@ -46,6 +46,7 @@ const RUTAS = [
   '/indicadores',
   '/furag',
   '/furag/recomendaciones',
+  '/autodiagnosticos',
   '/vigencia',
   '/calendario',
   '/catalogo',

@@ -106,6 +106,21 @@ export const EvidenciaEnlazadaSchema = z.object({
   nombre: z.string(),
   url: z.string().nullable(),
 });
+export const EvidenciasElegiblesSchema = z
+  .object({
+    evidencias: z.array(
+      EvidenciaEnlazadaSchema.extend({
+        vigencia: z.number(),
+        periodo: z.number(),
+        actividad: z.string().describe('código de la actividad cuyo reporte la tiene'),
+        actividadNombre: z.string(),
+        dePolitica: z.boolean().describe('la actividad es de la política del autodiagnóstico'),
+      }),
+    ),
+    truncada: z.boolean().describe('hay más de las que se listan'),
+  })
+  .meta({ id: 'EvidenciasElegibles' });
+export type EvidenciasElegibles = z.infer<typeof EvidenciasElegiblesSchema>;
 export const VincularEvidenciaSchema = z.object({ evidenciaId: z.uuid('la evidencia no existe') });
 export const EvidenciaItemParams = RespuestaParams.extend({ evidenciaId: z.uuid('la evidencia no existe') });
 

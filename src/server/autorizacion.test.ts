@@ -57,6 +57,7 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'GET /api/entidades/:entidadId/autodiagnosticos': 'entidad.ver',
   'POST /api/entidades/:entidadId/autodiagnosticos': 'autodiagnostico.asignar',
   'GET /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId': 'entidad.ver',
+  'GET /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/evidencias-elegibles': 'entidad.ver',
   'PUT /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/respuestas/:item':
     'autodiagnostico.responder',
   'POST /api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/enviar': 'autodiagnostico.responder',

@@ -6,6 +6,7 @@ import {
   createRouter,
   type ErrorComponentProps,
   lazyRouteComponent,
+  notFound,
   redirect,
   retainSearchParams,
 } from '@tanstack/react-router';
@@ -327,6 +328,41 @@ const recomendaciones = createRoute({
   component: pagina(() => import('./features/furag/recomendaciones-page.tsx'), 'RecomendacionesPage'),
 });
 
+const autodiagnosticos = createRoute({
+  getParentRoute: () => raiz,
+  path: '/autodiagnosticos',
+  loader: precargaDe(async (t) => [
+    (await import('./features/autodiagnosticos/api.ts')).autodiagnosticosQuery(t.entidadId, t.vigencia),
+  ]),
+  component: pagina(
+    () => import('./features/autodiagnosticos/autodiagnosticos-page.tsx'),
+    'AutodiagnosticosPage',
+  ),
+});
+
+const autodiagnostico = createRoute({
+  getParentRoute: () => raiz,
+  path: '/autodiagnosticos/$id',
+  params: {
+    parse: ({ id }: { id: string }) => {
+      if (!uuid(id)) throw notFound();
+      return { id };
+    },
+    stringify: ({ id }: { id: string }) => ({ id }),
+  },
+  loader: (opciones) =>
+    precargaDe(async (t) => [
+      (await import('./features/autodiagnosticos/api.ts')).autodiagnosticoQuery(
+        t.entidadId,
+        opciones.params.id,
+      ),
+    ])(opciones),
+  component: pagina(
+    () => import('./features/autodiagnosticos/autodiagnostico-page.tsx'),
+    'AutodiagnosticoPage',
+  ),
+});
+
 const calendario = createRoute({
   getParentRoute: () => raiz,
   path: '/calendario',
@@ -419,6 +455,8 @@ const arbol = raiz.addChildren([
   entidad,
   furag,
   recomendaciones,
+  autodiagnosticos,
+  autodiagnostico,
   calendario,
   entidades,
   dependencias,

@@ -11,6 +11,7 @@ import {
   DevolverAutodiagnosticoSchema,
   EvidenciaEnlazadaSchema,
   EvidenciaItemParams,
+  EvidenciasElegiblesSchema,
   GuardarRespuestaSchema,
   ListaAutodiagnosticosSchema,
   RespuestaParams,
@@ -33,6 +34,7 @@ import {
   verAutodiagnostico,
   vincularEvidencia,
 } from './autodiagnosticos.service.ts';
+import { evidenciasElegibles } from './evidencias-elegibles.ts';
 
 const tags = ['Autodiagnósticos'];
 
@@ -173,6 +175,22 @@ export const autodiagnosticosRoutes: FastifyPluginAsyncZod = async (app) => {
         ),
     );
   }
+
+  app.get(
+    '/api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/evidencias-elegibles',
+    {
+      config: { acceso: { permiso: 'entidad.ver' } },
+      schema: {
+        tags,
+        summary:
+          'Evidencias ya cargadas en el seguimiento de la entidad que se pueden enlazar a sus respuestas (primero las de la vigencia y la política)',
+        params: AutodiagnosticoParams,
+        response: { 200: EvidenciasElegiblesSchema, 404: ErrorSchema },
+      },
+    },
+    async (request) =>
+      evidenciasElegibles(app.db, request.params.entidadId, request.params.autodiagnosticoId),
+  );
 
   app.post(
     '/api/entidades/:entidadId/autodiagnosticos/:autodiagnosticoId/respuestas/:item/evidencias',

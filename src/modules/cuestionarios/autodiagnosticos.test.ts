@@ -199,6 +199,27 @@ describe('evidencias de seguimiento enlazadas a una respuesta', () => {
       await idDe(ajeno.seguimientoId),
     ];
     const url = `${e.base}/autodiagnosticos/${auto.id}/respuestas/EJ-01`;
+    // What can be linked: the entity's own evidence, never another's; another entity is denied the list.
+    const elegibles = await t.exigir(
+      200,
+      responsable,
+      'GET',
+      `${e.base}/autodiagnosticos/${auto.id}/evidencias-elegibles`,
+    );
+    expect(elegibles.truncada).toBe(false);
+    expect(elegibles.evidencias.map((x: { id: string }) => x.id)).toEqual([evidenciaPropia]);
+    expect(elegibles.evidencias[0]).toMatchObject({
+      vigencia: 2026,
+      nombre: 'Publicación en la sede electrónica',
+    });
+    expect(
+      (await t.pedir(otra.planeacion, 'GET', `${e.base}/autodiagnosticos/${auto.id}/evidencias-elegibles`))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await t.pedir(otra.planeacion, 'GET', `${otra.base}/autodiagnosticos/${auto.id}/evidencias-elegibles`))
+        .statusCode,
+    ).toBe(404);
     await t.exigir(200, responsable, 'PUT', url, { respuesta: { puntaje: 90 } });
     const ver = () => t.exigir(200, e.planeacion, 'GET', `${e.base}/autodiagnosticos/${auto.id}`);
     expect((await ver()).autodiagnostico.resultado.sinEvidencia).toBe(1);

@@ -22,11 +22,14 @@ export function GraficaBarras({
   barras,
   etiqueta,
   escala = 'porcentaje',
+  sinValor,
 }: {
   barras: Barra[];
   etiqueta: string;
   /** «porcentaje» (0–100 %) or «puntos» (a 0–100 score, such as FURAG's, written without «%»). */
   escala?: 'porcentaje' | 'puntos';
+  /** What a bar without a figure says (by default «no aplica» for scores, «sin dato» for percentages). */
+  sinValor?: string;
 }) {
   const cifra = (v: number) => (escala === 'puntos' ? numeroCo(v, 1) : porcentaje(v));
   const conMarcas = barras.some((b) => b.marcas);
@@ -53,7 +56,9 @@ export function GraficaBarras({
             )}
           </span>
           <span className="grafica-barras-valor">
-            {b.valor === null ? (escala === 'puntos' ? 'no aplica' : 'sin dato') : cifra(b.valor)}
+            {b.valor === null
+              ? (sinValor ?? (escala === 'puntos' ? 'no aplica' : 'sin dato'))
+              : cifra(b.valor)}
           </span>
         </div>
       ))}
