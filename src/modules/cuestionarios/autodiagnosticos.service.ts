@@ -1,7 +1,7 @@
 // Autodiagnósticos: planeación assigns a policy's questionnaire (instrumento 'autodiagnostico') to the entity
 // for a vigencia; whoever is that policy's responsible that vigencia answers it, item by item, with an
 // observation; everyone in the entity reads the score with its completeness beside it (core/cuestionario.ts).
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   AnteriorAutodiagnosticoSchema,
@@ -49,7 +49,7 @@ import { conflicto, invalido, noEncontrado, prohibido } from '../../server/error
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import type { UsuarioSesion } from '../auth/sesion.repository.ts';
 import { problemaPoliticaDeEntidad } from '../catalogo/catalogo.repository.ts';
-import { estructuraDe } from './cuestionarios.service.ts';
+import { cuestionarioDeEntidad, estructuraDe } from './cuestionarios.service.ts';
 
 type Resumen = z.infer<typeof AutodiagnosticoResumenSchema>;
 type Resultado = z.infer<typeof ResultadoAutodiagnosticoSchema>;
@@ -188,16 +188,7 @@ export async function asignarAutodiagnostico(
   cuestionarioId: string,
 ): Promise<Resumen> {
   const entidadCtx = await contextoDe(db, entidadId);
-  const [c] = await db
-    .select()
-    .from(cuestionario)
-    .where(
-      and(
-        eq(cuestionario.id, cuestionarioId),
-        or(isNull(cuestionario.entidadId), eq(cuestionario.entidadId, entidadId)),
-      ),
-    );
-  if (!c) throw noEncontrado('el cuestionario');
+  const c = await cuestionarioDeEntidad(db, entidadId, cuestionarioId);
   if (c.instrumento !== 'autodiagnostico' || !c.politica)
     throw invalido('cuestionarioId', 'el cuestionario no es un autodiagnóstico de una política');
   const problema = await problemaPoliticaDeEntidad(db, entidadId, c.vigencia, c.politica);

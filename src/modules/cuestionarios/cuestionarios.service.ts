@@ -328,6 +328,21 @@ export async function exportarCuestionario(
   return estructuraDe(await cargar(db, usuario, id));
 }
 
+/** A questionnaire the entity may use: the platform's or its own (another entity's is «not found»). */
+export async function cuestionarioDeEntidad(db: Db, entidadId: string, cuestionarioId: string) {
+  const [c] = await db
+    .select()
+    .from(cuestionario)
+    .where(
+      and(
+        eq(cuestionario.id, cuestionarioId),
+        or(isNull(cuestionario.entidadId), eq(cuestionario.entidadId, entidadId)),
+      ),
+    );
+  if (!c) throw noEncontrado('el cuestionario');
+  return c;
+}
+
 export function estructuraDe(c: typeof cuestionario.$inferSelect): CuestionarioEntrada {
   return {
     formato: 'mipg-cuestionario/1',

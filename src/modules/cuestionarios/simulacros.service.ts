@@ -2,7 +2,7 @@
 // instrumento 'furag', imported in the documented format), assigns sections to its people; each answers what is
 // theirs with evidence links, the jefe de control interno answers the control-interno form only; everyone in the
 // entity reads the progress (core/simulacro.ts) and downloads every answer in .xlsx.
-import { and, asc, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   GuardarRespuestaSimulacroSchema,
@@ -41,7 +41,7 @@ import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repositor
 import type { UsuarioSesion } from '../auth/sesion.repository.ts';
 import { aBuffer, encabezar, nuevoLibro } from '../excel/plan-xlsx.ts';
 import { contextoDe } from './autodiagnosticos.service.ts';
-import { estructuraDe } from './cuestionarios.service.ts';
+import { cuestionarioDeEntidad, estructuraDe } from './cuestionarios.service.ts';
 
 type Resumen = z.infer<typeof SimulacroResumenSchema>;
 type Evidencia = { nombre: string; url: string };
@@ -168,16 +168,7 @@ export async function crearSimulacro(
   seccionControlInterno: string | null,
 ): Promise<Resumen> {
   await contextoDe(db, entidadId);
-  const [c] = await db
-    .select()
-    .from(cuestionario)
-    .where(
-      and(
-        eq(cuestionario.id, cuestionarioId),
-        or(isNull(cuestionario.entidadId), eq(cuestionario.entidadId, entidadId)),
-      ),
-    );
-  if (!c) throw noEncontrado('el cuestionario');
+  const c = await cuestionarioDeEntidad(db, entidadId, cuestionarioId);
   if (c.instrumento !== 'furag')
     throw invalido(
       'cuestionarioId',
