@@ -6,7 +6,6 @@ import {
   createRouter,
   type ErrorComponentProps,
   lazyRouteComponent,
-  notFound,
   redirect,
   retainSearchParams,
 } from '@tanstack/react-router';
@@ -134,6 +133,8 @@ const consultas = {
   dependencias: () => import('./features/dependencias/api.ts'),
   entidad: () => import('./features/entidad/api.ts'),
   furag: () => import('./features/furag/api.ts'),
+  recomendaciones: () => import('./features/furag/recomendaciones-api.ts'),
+  autodiagnosticos: () => import('./features/autodiagnosticos/api.ts'),
   indicadores: () => import('./features/indicadores/api.ts'),
   plan: () => import('./features/plan/api.ts'),
   seguimiento: () => import('./features/seguimiento/api.ts'),
@@ -308,11 +309,8 @@ const furag = createRoute({
   validateSearch: (s: Record<string, unknown>): { medicion?: number } => ({
     medicion: entero(s.medicion, 2000, 2100),
   }),
-  loaderDeps: ({ search }) => ({ medicion: search.medicion }),
-  loader: (opciones) =>
-    precargaDe(async (t) => [(await consultas.furag()).furagQuery(t.entidadId, opciones.deps.medicion)])(
-      opciones,
-    ),
+  // Prefetches the last vigencia loaded, what the menu opens; another one is asked for by the page.
+  loader: precargaDe(async (t) => [(await consultas.furag()).furagQuery(t.entidadId)]),
   component: pagina(() => import('./features/furag/furag-page.tsx'), 'FuragPage'),
 });
 
@@ -322,9 +320,7 @@ const recomendaciones = createRoute({
   validateSearch: (s: Record<string, unknown>): { recomendacion?: string } => ({
     recomendacion: uuid(s.recomendacion),
   }),
-  loader: precargaDe(async (t) => [
-    (await import('./features/furag/recomendaciones-api.ts')).recomendacionesQuery(t.entidadId),
-  ]),
+  loader: precargaDe(async (t) => [(await consultas.recomendaciones()).recomendacionesQuery(t.entidadId)]),
   component: pagina(() => import('./features/furag/recomendaciones-page.tsx'), 'RecomendacionesPage'),
 });
 
@@ -332,7 +328,7 @@ const autodiagnosticos = createRoute({
   getParentRoute: () => raiz,
   path: '/autodiagnosticos',
   loader: precargaDe(async (t) => [
-    (await import('./features/autodiagnosticos/api.ts')).autodiagnosticosQuery(t.entidadId, t.vigencia),
+    (await consultas.autodiagnosticos()).autodiagnosticosQuery(t.entidadId, t.vigencia),
   ]),
   component: pagina(
     () => import('./features/autodiagnosticos/autodiagnosticos-page.tsx'),
@@ -343,20 +339,7 @@ const autodiagnosticos = createRoute({
 const autodiagnostico = createRoute({
   getParentRoute: () => raiz,
   path: '/autodiagnosticos/$id',
-  params: {
-    parse: ({ id }: { id: string }) => {
-      if (!uuid(id)) throw notFound();
-      return { id };
-    },
-    stringify: ({ id }: { id: string }) => ({ id }),
-  },
-  loader: (opciones) =>
-    precargaDe(async (t) => [
-      (await import('./features/autodiagnosticos/api.ts')).autodiagnosticoQuery(
-        t.entidadId,
-        opciones.params.id,
-      ),
-    ])(opciones),
+  // An id that is not one reaches the API, which answers «no existe» in Spanish like any other.
   component: pagina(
     () => import('./features/autodiagnosticos/autodiagnostico-page.tsx'),
     'AutodiagnosticoPage',
