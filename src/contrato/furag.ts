@@ -133,6 +133,7 @@ export const DepartamentoFuragSchema = z
     promedios: z.record(z.string(), z.number().nullable()).describe('promedio del departamento por columna'),
     entidades: z.array(
       z.object({
+        fila: z.number().describe('su fila en el archivo: la identifica aunque no traiga código SIGEP'),
         entidad: z.string(),
         municipio: z.string().nullable(),
         codigoSigep: z.string().nullable(),

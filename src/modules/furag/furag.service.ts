@@ -421,6 +421,7 @@ export async function resultadosDeDepartamento(
     entidades: filas
       .sort((a, b) => idi(b) - idi(a) || a.entidad.localeCompare(b.entidad, 'es'))
       .map((f) => ({
+        fila: f.fila,
         entidad: f.entidad,
         municipio: f.municipio,
         codigoSigep: f.codigoSigep,

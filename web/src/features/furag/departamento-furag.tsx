@@ -90,7 +90,7 @@ export function DepartamentoFuragSeccion({
               sustantivo={['entidad', 'entidades']}
               filas={datos.entidades}
               columnas={columnas}
-              idFila={(f) => f.codigoSigep ?? `${f.entidad}-${f.municipio ?? ''}`}
+              idFila={(f) => String(f.fila)}
               buscar={datos.entidades.length > 10}
               porPagina={50}
             />
