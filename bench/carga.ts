@@ -15,7 +15,7 @@ import { actividad, responsablePolitica, rolUsuario, seguimiento, usuario } from
 import { politicasDeVigencia } from '../src/modules/catalogo/catalogo.repository.ts';
 import { hashClave } from '../src/modules/usuarios/usuario.service.ts';
 import { puertoLibre } from '../src/server/red.ts';
-import { cookieDeSesion, detener, esperarSalud, f, lanzarComoNpmStart } from './comun.ts';
+import { cookieDeSesion, detener, esperarSalud, f, lanzarComoNpmStart, percentil } from './comun.ts';
 import { nuevaEntidad, sembrarPlan } from './sembrar.ts';
 
 const VIGENCIA = 2026;
@@ -120,12 +120,6 @@ async function iniciarSesion(agente: http.Agent, base: string, correo: string) {
   const cookie = cookieDeSesion(r.cookies);
   return { cookie, csrf: (JSON.parse(r.cuerpo) as { csrf: string }).csrf };
 }
-
-const percentil = (xs: number[], p: number) => {
-  if (xs.length === 0) return Number.NaN;
-  const o = [...xs].sort((a, b) => a - b);
-  return o[Math.min(o.length - 1, Math.floor(o.length * p))]!;
-};
 
 interface Medicion {
   lecturasPorSegundo: number;

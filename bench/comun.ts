@@ -41,9 +41,7 @@ export async function carga(
   );
   const segundos = (performance.now() - inicio) / 1000;
   agente.destroy();
-  tiempos.sort((a, b) => a - b);
-  const pct = (p: number) => tiempos[Math.min(tiempos.length - 1, Math.floor(tiempos.length * p))]!;
-  return { rps: tiempos.length / segundos, p50: pct(0.5), p99: pct(0.99) };
+  return { rps: tiempos.length / segundos, p50: percentil(tiempos, 0.5), p99: percentil(tiempos, 0.99) };
 }
 
 /** Milliseconds until `url` answers 200. */
@@ -91,3 +89,13 @@ export const cookieDeSesion = (setCookie: string[]) =>
     .map((c) => c.split(';')[0]!)
     .filter((c) => c.startsWith('mipg_sesion='))
     .join('; ');
+
+/**
+ * Nearest-rank percentile: the smallest value with at least `p` of the sample at or below it (of 100 times, p99
+ * is the 99th, not the slowest; p50 of an even count is the lower middle).
+ */
+export function percentil(xs: readonly number[], p: number) {
+  if (xs.length === 0) return Number.NaN;
+  const o = [...xs].sort((a, b) => a - b);
+  return o[Math.min(o.length, Math.max(1, Math.ceil(o.length * p))) - 1]!;
+}

@@ -21,7 +21,7 @@ import { hojaSeguimiento } from '../src/modules/seguimiento/seguimiento.service.
 import { calcularTablero, consolidarTerritorio } from '../src/modules/tablero/tablero.service.ts';
 import { hashClave } from '../src/modules/usuarios/usuario.service.ts';
 import { puertoLibre } from '../src/server/red.ts';
-import { carga, detener, esperarSalud, f, lanzar, lanzarComoNpmStart } from './comun.ts';
+import { carga, detener, esperarSalud, f, lanzar, lanzarComoNpmStart, percentil } from './comun.ts';
 import { nuevaEntidad, sembrarPlan } from './sembrar.ts';
 
 const VIGENCIA = 2026;
@@ -67,11 +67,14 @@ console.log(
 
 // Consolidation in process: the whole dashboard computation against the SQL aggregate it rests on.
 // Computed every time (what the first read after a change costs): the cache is not involved here.
+// Five calls first, not counted: a server that has answered once (compiled code, PGlite's first plans) is
+// what people meet; the first call of a fresh process is a start-up cost, not a dashboard read.
+await tiempos(5, () => calcularTablero(db1, entidadId, VIGENCIA, 2));
 const sinCache = await tiempos(100, () => calcularTablero(db1, entidadId, VIGENCIA, 2));
-const consolidacionMs = mediana(sinCache);
-const p99SinCache = sinCache[Math.floor(sinCache.length * 0.99)]!;
+const consolidacionMs = percentil(sinCache, 0.5);
+const p99SinCache = percentil(sinCache, 0.99);
 anotar(
-  'Tablero calculado sin caché (100 veces)',
+  'Tablero calculado sin caché (100 veces, tras 5 de calentamiento)',
   `p50 ${f(consolidacionMs)} ms · p99 ${f(p99SinCache)} ms`,
   'meta p99 < 100 ms',
   p99SinCache < 100,

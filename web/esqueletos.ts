@@ -55,7 +55,7 @@ export function esqueletos(): Plugin {
           // React's frame, drawn next to it for a moment, owns the id (dialogs open inside it: ventana.tsx).
           .replaceAll('"#contenido"', '"#contenido-inicial"')
           .replaceAll('id="contenido"', 'id="contenido-inicial"');
-      const html: Record<string, string> = { 'ingreso-sin-administrador': dibujar('ingreso', true) };
+      const html: Record<string, string> = { [e.CLAVE_INGRESO_SIN_ADMINISTRADOR]: dibujar('ingreso', true) };
       for (const clave of Object.keys(e.ENCABEZADOS) as (keyof typeof e.ENCABEZADOS)[])
         html[clave] = dibujar(clave);
       const datos: Esqueletos = {
@@ -63,7 +63,7 @@ export function esqueletos(): Plugin {
         rutas: e.ESQUELETO_DE_RUTA,
         publicas: e.PAGINAS_PUBLICAS,
         ingreso: 'ingreso',
-        ingresoSinAdministrador: 'ingreso-sin-administrador',
+        ingresoSinAdministrador: e.CLAVE_INGRESO_SIN_ADMINISTRADOR,
       };
       this.emitFile({ type: 'asset', fileName: 'esqueletos.json', source: JSON.stringify(datos) });
     },

@@ -1,5 +1,6 @@
 // The dashboard's contract: what the server answers and the web reads, in one place (zod and core only).
 import { z } from 'zod';
+import { POR_PAGINA_MAXIMO } from '../core/paginacion.ts';
 import { ESTADOS_SEGUIMIENTO } from '../core/seguimiento.ts';
 import { ESTADOS_ACTIVIDAD, NIVELES_SEMAFORO } from '../core/semaforo.ts';
 
@@ -112,7 +113,8 @@ export const TableroSchema = ResumenTableroSchema.extend({
 });
 export type Tablero = z.infer<typeof TableroSchema>;
 
-export const POR_PAGINA_MAXIMO = 200;
+export { POR_PAGINA_MAXIMO };
+
 const texto = (nombre: string, max: number) =>
   z.string().trim().max(max, `${nombre} no puede tener más de ${max} caracteres`);
 

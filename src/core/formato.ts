@@ -3,8 +3,11 @@ import { numeroCo } from './numeros.ts';
 // es-CO presentation: dates dd/mm/aaaa, numbers 1.234,5.
 const zona = 'America/Bogota';
 
+// Built once, on first use: each Intl formatter costs milliseconds to build (a table of audit rows built one per row).
+let formatoFechaHora: Intl.DateTimeFormat | undefined;
+
 export function fechaHora(d: Date): string {
-  const f = new Intl.DateTimeFormat('es-CO', {
+  formatoFechaHora ??= new Intl.DateTimeFormat('es-CO', {
     timeZone: zona,
     day: '2-digit',
     month: '2-digit',
@@ -12,7 +15,8 @@ export function fechaHora(d: Date): string {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).formatToParts(d);
+  });
+  const f = formatoFechaHora.formatToParts(d);
   const p = (t: string) => f.find((x) => x.type === t)?.value ?? '';
   return `${p('day')}/${p('month')}/${p('year')} ${p('hour')}:${p('minute')}`;
 }

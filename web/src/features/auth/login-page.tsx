@@ -1,7 +1,7 @@
 import { Paper, Stack, TextInput } from '@mantine/core';
 import { CampoClave } from '../../ui/campo-clave.tsx';
 import { Pagina } from '../../ui/componentes.tsx';
-import { ENCABEZADOS } from '../../ui/esqueleto.tsx';
+import { ENCABEZADOS, servidoSinAdministrador } from '../../ui/esqueleto.tsx';
 import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { useIngresar } from './api.ts';
 import { AvisoPrimerArranque } from './aviso-primer-arranque.tsx';
@@ -34,8 +34,10 @@ export function LoginPage() {
           </Stack>
         </Formulario>
       </Paper>
-      {/* Below the form: it arrives with its own request and must not push the form down (layout shift). */}
-      {estado.data?.sinAdministrador && <AvisoPrimerArranque />}
+      {/* Below the form: it arrives with its own request and must not push the form down (layout shift). Until
+          then, what the server's first paint said: the notice stays put instead of vanishing and painting again
+          (that second paint, after the JavaScript and the request, was the page's largest). */}
+      {(estado.data?.sinAdministrador ?? servidoSinAdministrador()) && <AvisoPrimerArranque />}
     </Pagina>
   );
 }

@@ -1,7 +1,8 @@
 import type { ActividadEntrada, Acto, PlanAccion, PlanPropio, Propuesta } from '@contrato/plan.ts';
 import type { Ponderaciones, PonderacionesEntrada } from '@contrato/ponderaciones.ts';
-import { type ActividadesTablero, type EstadoActividadSchema, POR_PAGINA_MAXIMO } from '@contrato/tablero.ts';
+import type { ActividadesTablero, EstadoActividadSchema } from '@contrato/tablero.ts';
 import type { TipoCambio } from '@core/cambios-plan.ts';
+import { POR_PAGINA_MAXIMO } from '@core/paginacion.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, leerCsrf } from '../../api.ts';

@@ -25,17 +25,16 @@ import {
   Title,
 } from '@mantine/core';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
-import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { erroresPorCampo } from '../../api.ts';
 import { MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, fechaIso } from '../../ui/formato.ts';
 import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
-import { Enlace } from '../../ui/router.tsx';
+
 import { Termino } from '../../ui/termino.tsx';
 import { Ventana } from '../../ui/ventana.tsx';
-import { planQuery, urlActo, usePasoPlan, useSubirActo } from './api.ts';
+import { urlActo, usePasoPlan, useSubirActo } from './api.ts';
 
 /** «al Comité …», «a la Junta Directiva». */
 const aOrgano = (conArticulo: string) =>
@@ -488,22 +487,5 @@ function FormularioPaso({
     >
       <Textarea {...campo(form, nombre)} required autosize minRows={3} />
     </Formulario>
-  );
-}
-
-/**
- * Decreto 612: the plan is published by 31 January. From 1 February an unpublished plan shows as overdue on
- * the dashboard, for everyone who looks at it, with the way to the plan.
- */
-export function AvisoPublicacion() {
-  const { entidad, vigencia } = useTrabajo();
-  const plan = useQuery(planQuery(entidad?.id, vigencia));
-  if (!plan.data?.publicacion.vencida) return null;
-  return (
-    <Alert color="red.9" variant="outline" title="Plan de acción sin publicar: plazo vencido">
-      El plan de acción {vigencia} debía publicarse en la sede electrónica a más tardar el{' '}
-      {fechaCivil(plan.data.publicacion.limite)} (Decreto 612 de 2018).{' '}
-      <Enlace a={`/plan?vigencia=${vigencia}`}>Ver el plan y su aprobación</Enlace>
-    </Alert>
   );
 }

@@ -1,6 +1,5 @@
 import type { FilaSeguimiento } from '@contrato/seguimiento.ts';
 import { NOMBRE_LOGRADO, REPORTE_ACUMULACION } from '@core/acumulacion.ts';
-import { type EstadoSeguimiento, NOMBRE_ESTADO_SEGUIMIENTO } from '@core/seguimiento.ts';
 import { pideJustificacion, RANGOS_POR_DEFECTO } from '@core/semaforo.ts';
 import { NOMBRE_SITUACION } from '@core/verificacion.ts';
 import {
@@ -37,16 +36,7 @@ import {
   useQuitarEvidencia,
   useSubirEvidencia,
 } from './api.ts';
-
-const COLOR_ESTADO: Record<string, string> = {
-  borrador: '#495057',
-  enviado: '#1f4e9c',
-  devuelto: '#9c3d00',
-  aceptado: '#0b6b5f',
-  verificado: '#1e6b2e',
-  con_observaciones: '#7b2d8e',
-  respondido: '#5c3d8e',
-};
+import { EstadoReporte } from './estado-reporte.tsx';
 
 const pct = (x: number | null) => (x === null ? 'sin dato' : porcentaje(x));
 const tamano = (b: number | null) =>
@@ -58,18 +48,6 @@ const tamano = (b: number | null) =>
 
 const megas = (bytes: number) =>
   (bytes / (1024 * 1024)).toLocaleString('es-CO', { maximumFractionDigits: 1 });
-
-export function EstadoReporte({ estado }: { estado: string | null }) {
-  return (
-    <Badge
-      color={estado ? COLOR_ESTADO[estado] : '#a51d1d'}
-      variant={estado ? 'filled' : 'outline'}
-      style={{ textTransform: 'none' }}
-    >
-      {estado ? NOMBRE_ESTADO_SEGUIMIENTO[estado as EstadoSeguimiento] : 'Sin reporte'}
-    </Badge>
-  );
-}
 
 /** One activity of the period: its figures, the responsible's report and the reviewers' actions. */
 export function ReporteActividad({

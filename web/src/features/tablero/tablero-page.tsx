@@ -1,12 +1,12 @@
 import { Badge, Group, NativeSelect } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { useCallback, useDeferredValue, useEffect } from 'react';
 import { Cargando, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { ENCABEZADOS } from '../../ui/esqueleto.tsx';
 import { fechaCivil } from '../../ui/formato.ts';
-import { AvisoPublicacion } from '../plan/flujo-plan.tsx';
+import { AvisoPublicacion } from '../plan/aviso-publicacion.tsx';
 import { periodoVigente, vigenciaQuery } from '../vigencias/api.ts';
 import { resumenTablero } from './api.ts';
 import { VistaTablero } from './vista-tablero.tsx';
@@ -28,7 +28,14 @@ export function TableroPage() {
     ...resumenTablero(entidad?.id ?? '', vigencia, periodo),
     enabled: !!entidad && periodo !== null,
   });
-  const t = tablero.data;
+  // The figures arrive through the query's store, which React renders in one go; deferred, the page of figures
+  // renders in slices that yield to the browser (one 250 ms task on a slow phone, otherwise).
+  const t = useDeferredValue(tablero.data);
+  const numeroPeriodo = t?.periodo.numero;
+  const enlaceReporte = useCallback(
+    (a: { id: string }) => `/seguimiento?vigencia=${vigencia}&periodo=${numeroPeriodo}&actividad=${a.id}`,
+    [vigencia, numeroPeriodo],
+  );
   if (!entidad) return <Pagina titulo="Tablero">Elija una entidad.</Pagina>;
   return (
     <Pagina titulo={ENCABEZADOS.tablero.titulo(vigencia)} descripcion={ENCABEZADOS.tablero.descripcion}>
@@ -52,17 +59,9 @@ export function TableroPage() {
           </Badge>
         )}
       </Group>
-      {(config.isPending || tablero.isPending) && <Cargando que="el tablero" />}
+      {(config.isPending || tablero.isPending || (tablero.data && !t)) && <Cargando que="el tablero" />}
       <MensajeError error={tablero.error ?? config.error} />
-      {t && (
-        <VistaTablero
-          t={t}
-          etiquetas={config.data?.semaforo.etiquetas}
-          enlaceReporte={(a) =>
-            `/seguimiento?vigencia=${vigencia}&periodo=${t.periodo.numero}&actividad=${a.id}`
-          }
-        />
-      )}
+      {t && <VistaTablero t={t} etiquetas={config.data?.semaforo.etiquetas} enlaceReporte={enlaceReporte} />}
     </Pagina>
   );
 }

@@ -7,14 +7,14 @@ import {
 } from '@core/semaforo.ts';
 import { Anchor, Badge, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { startTransition, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { memo, startTransition, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Cargando, MensajeError } from '../../ui/componentes.tsx';
 import { porcentaje } from '../../ui/formato.ts';
 import { GraficaBarras } from '../../ui/grafica-barras.tsx';
 import { Enlace } from '../../ui/router.tsx';
 import { type Columna, TablaDatos } from '../../ui/tabla-datos.tsx';
 import { Termino } from '../../ui/termino.tsx';
-import { EstadoReporte } from '../seguimiento/reporte-actividad.tsx';
+import { EstadoReporte } from '../seguimiento/estado-reporte.tsx';
 import { actividadesTablero, type FiltrosActividades } from './api.ts';
 
 // Colours with at least 4.5:1 against white text; the level is also written, never shown by colour alone.
@@ -206,7 +206,7 @@ function ActividadesPolitica({
  * The figures of a dashboard with drill-down dimension → policy → activity: the same view for the entity's
  * people and, without the links to reports, for citizens on the public page.
  */
-export function VistaTablero({
+export const VistaTablero = memo(function VistaTablero({
   t,
   etiquetas,
   enlaceReporte,
@@ -449,4 +449,4 @@ export function VistaTablero({
       </Stack>
     </>
   );
-}
+});
