@@ -3,7 +3,7 @@
 // npm package (Roboto), so a fresh install needs nothing from the system.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { fechaCivil, fechaHora } from '../../core/formato.ts';
 
 const require = createRequire(import.meta.url);
