@@ -39,6 +39,8 @@ export const PERMISOS = {
   'plan.aprobar': ['alta_direccion'],
   // The act that adopts the approved plan: the body's secretary (planeación) or the body itself attaches it.
   'plan.acto': ['planeacion', 'alta_direccion'],
+  // The 31 January pack on the website: planeación publishes, or the entity's administrator.
+  'publicacion.gestionar': ['planeacion', 'admin_entidad'],
   // The 1.ª línea drafts the activities of its policy; further limited to the policy's responsible.
   'plan.proponer': ['responsable_politica'],
   // A recommendation of Función Pública becomes a proposal: its policy's responsible, or planeación for any.

@@ -1082,6 +1082,38 @@ export const respuestaSimulacro = pgTable(
   (t) => [primaryKey({ columns: [t.simulacroId, t.item] })],
 );
 
+/**
+ * The 31 January pack (core/publicaciones.ts): each document the entity publishes for citizens, by version.
+ * A new version never replaces a file: the permanent address serves the latest, and each version keeps its own.
+ */
+export const documentoPublicado = pgTable(
+  'documento_publicado',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    vigencia: integer('vigencia').notNull(),
+    clave: text('clave').notNull(),
+    version: integer('version').notNull(),
+    titulo: text('titulo').notNull(),
+    numeral: text('numeral').notNull(),
+    archivoHash: text('archivo_hash').notNull(),
+    archivoNombre: text('archivo_nombre').notNull(),
+    archivoTipo: text('archivo_tipo').notNull(),
+    archivoBytes: integer('archivo_bytes').notNull(),
+    fechaPublicacion: date('fecha_publicacion', { mode: 'string' }).notNull(),
+    /** What changed from the previous version, in the entity's words. */
+    nota: text('nota'),
+    publicadoPor: uuid('publicado_por').references(() => usuario.id),
+    creadoEn: creadoEn(),
+  },
+  (t) => [
+    uniqueIndex('documento_publicado_version_idx').on(t.entidadId, t.vigencia, t.clave, t.version),
+    check('documento_publicado_version_check', sql`${t.version} >= 1`),
+  ],
+);
+
 export const TABLAS_EN_ORDEN = [
   'catalogo_vigencia',
   'componente',
@@ -1130,5 +1162,6 @@ export const TABLAS_EN_ORDEN = [
   'version_plan',
   'propuesta_actividad',
   'notificacion',
+  'documento_publicado',
   'auditoria',
 ] as const;

@@ -44,6 +44,7 @@ import { objetivosRoutes } from '../modules/plan/objetivos.routes.ts';
 import { planRoutes } from '../modules/plan/plan.routes.ts';
 import { planesPropiosRoutes } from '../modules/plan/planes-propios.routes.ts';
 import { ponderacionesRoutes } from '../modules/plan/ponderaciones.routes.ts';
+import { publicacionesRoutes } from '../modules/publicaciones/publicaciones.routes.ts';
 import { publicoRoutes } from '../modules/publico/publico.routes.ts';
 import { invalidarDirectorio } from '../modules/publico/publico.service.ts';
 import { responsablesRoutes } from '../modules/responsables/responsables.routes.ts';
@@ -244,6 +245,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(flujoPlanRoutes);
   await app.register(versionesPlanRoutes);
   await app.register(aprobacionPlanRoutes);
+  await app.register(publicacionesRoutes);
   await app.register(objetivosRoutes);
   await app.register(planesPropiosRoutes);
   await app.register(seguimientoRoutes);

@@ -5,11 +5,14 @@ import { join } from 'node:path';
 import type { FastifyError } from 'fastify';
 import { type FastifyPluginAsyncZod, hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { enteroEn, VigenciaSchema } from '../../contrato/comun.ts';
+import { ClaveDocumentoSchema } from '../../contrato/publicaciones.ts';
 import { ConsultaPublicaSchema, DICCIONARIO, DireccionEntidadSchema } from '../../contrato/publico.ts';
 import { cantidad } from '../../core/formato.ts';
 import { contentDisposition } from '../../core/nombre-archivo.ts';
 import { ErrorApi } from '../../server/errores.ts';
 import { RAIZ } from '../../server/rutas.ts';
+import { archivoDocumento } from '../publicaciones/publicaciones.service.ts';
 import { csvActividades, csvPoliticas, jsonSeguro } from './publico.datos.ts';
 import { CACHE_CORTA, CACHE_INMUTABLE, comprimir, enviar, etiquetaDe } from './publico.respuesta.ts';
 import { actoPublico, buscarDireccion, vistaPublica } from './publico.service.ts';
@@ -200,6 +203,40 @@ export const publicoRoutes: FastifyPluginAsyncZod = async (app) => {
         .send(a.contenido);
     },
   );
+
+  // The 31 January pack's documents: the permanent address serves the latest version; each version has its own.
+  const ParamsDocumento = Params.extend({
+    vigencia: VigenciaSchema,
+    clave: ClaveDocumentoSchema,
+    version: enteroEn('la versión', 1, 10_000).optional(),
+  });
+  for (const [ruta, resumen] of [
+    [
+      '/:entidad/documentos/:vigencia/:clave',
+      'Última versión de un documento publicado (dirección permanente)',
+    ],
+    ['/:entidad/documentos/:vigencia/:clave/v/:version', 'Una versión de un documento publicado'],
+  ] as const)
+    app.get(
+      ruta,
+      { config: publico, schema: { tags, summary: resumen, params: ParamsDocumento } },
+      async (request, reply) => {
+        const { vigencia, clave, version } = request.params;
+        const resto = `/documentos/${vigencia}/${clave}${version ? `/v/${version}` : ''}`;
+        const e = await entidadDe(request.params.entidad, resto, consultaDe(request.url));
+        if ('redirigir' in e) return reply.redirect(e.redirigir, 301);
+        const d = await archivoDocumento(app.db, app.dataDir, e.id, vigencia, clave, version);
+        return (
+          reply
+            .header('content-disposition', contentDisposition(d.nombre))
+            .header('x-content-type-options', 'nosniff')
+            // A version never changes; the permanent address moves to each new one.
+            .header('cache-control', version ? CACHE_INMUTABLE : CACHE_CORTA)
+            .type(d.tipo)
+            .send(d.contenido)
+        );
+      },
+    );
 
   app.get(
     '/diccionario',

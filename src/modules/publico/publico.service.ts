@@ -10,6 +10,7 @@ import type { Db } from '../../db/client.ts';
 import { ErrorApi } from '../../server/errores.ts';
 import { politicasDeVigencia } from '../catalogo/catalogo.repository.ts';
 import { archivoActo } from '../plan/flujo.service.ts';
+import { documentosPublicados } from '../publicaciones/publicaciones.service.ts';
 import { leerTablero } from '../tablero/tablero.service.ts';
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
 import {
@@ -119,6 +120,8 @@ export interface VistaPublica {
   vigencia: number;
   /** null: the entity has not published a plan for this vigencia. */
   datos: DatosAbiertos | null;
+  /** The 31 January packs' documents of every year, newest first (publicaciones.service.ts). */
+  documentos: Awaited<ReturnType<typeof documentosPublicados>>;
 }
 
 const textoSemaforo = (n: NivelSemaforo | null, etiquetas: Record<NivelSemaforo, string>) =>
@@ -135,16 +138,17 @@ export async function vistaPublica(
   slug: string,
   pedida: number | undefined,
 ): Promise<VistaPublica> {
-  const [entidad, planes] = await Promise.all([
+  const [entidad, planes, documentos] = await Promise.all([
     contactoEntidad(db, entidadId),
     planesVisibles(db, entidadId),
+    documentosPublicados(db, entidadId),
   ]);
   if (!entidad) throw new ErrorApi(404, 'No se encontró la entidad.');
   const vigencias = planes.map((p) => p.vigencia);
   const actual = Number(hoyEnColombia().slice(0, 4));
   const vigencia = pedida ?? (vigencias.includes(actual) ? actual : (vigencias[0] ?? actual));
   const plan = planes.find((p) => p.vigencia === vigencia);
-  const base = { slug, entidad, vigencias, vigencia };
+  const base = { slug, entidad, vigencias, vigencia, documentos };
   if (!plan) return { ...base, datos: null };
 
   const [visibles, tablero, config, politicas, dimensiones, aprobacion] = await Promise.all([

@@ -8,6 +8,8 @@ import { NOMBRE_ORGANO, ORGANO_CON_ARTICULO, ORGANOS_APROBACION } from '../../co
 import { NOMBRE_ACTO, type TipoActo } from '../../core/flujo-plan.ts';
 import { cantidad, fechaCivil } from '../../core/formato.ts';
 import { type Html, html } from '../../core/html.ts';
+import { numeroCo } from '../../core/numeros.ts';
+import { tipoPorMime } from '../../core/tipo-archivo.ts';
 import type { ContactoEntidad } from './publico.repository.ts';
 import type { VistaPublica } from './publico.service.ts';
 
@@ -203,6 +205,29 @@ function descargas(ruta: string, vigencia: number) {
 </section>`;
 }
 
+/**
+ * The documents of the 31 January packs, newest first, each at its permanent address: what the entity links
+ * from its transparency menu (Ley 1712 de 2014; numbering of Resolución 1519 de 2020, Anexo 2).
+ */
+function documentosPublicados(v: VistaPublica, ruta: string): Html | null {
+  if (!v.documentos.length) return null;
+  const filas = v.documentos.map(
+    (d) => html`<li><a href="${ruta}/documentos/${String(d.vigencia)}/${d.clave}">${d.titulo}</a>
+<span class="detalle"> · numeral ${d.numeral} · publicado el ${fechaCivil(d.fechaPublicacion)}${d.version > 1 ? ` · versión ${d.version}` : ''} · ${tipoLegible(d.tipo)}, ${tamanoLegible(d.bytes)}</span></li>`,
+  );
+  return html`<section aria-labelledby="documentos" class="caja">
+<h2 id="documentos">Documentos publicados</h2>
+<p>Los planes y el informe de gestión que la entidad publica cada año a más tardar el 31 de enero (Ley 1474 de 2011, art. 74, y Decreto 612 de 2018), del más reciente al más antiguo. Cada enlace lleva siempre a la última versión.</p>
+<ul class="lista">${filas}</ul>
+</section>`;
+}
+
+const tipoLegible = (mime: string) => tipoPorMime(mime)?.nombre ?? 'archivo';
+const tamanoLegible = (b: number) =>
+  b >= 1024 * 1024
+    ? `${numeroCo(b / (1024 * 1024), 1)} MB`
+    : `${numeroCo(Math.max(1, Math.ceil(b / 1024)), 0)} KB`;
+
 /** The page of an entity and vigencia, in every state: published or not, with or without figures. */
 /** Who approved the plan, the act that adopted it (with its PDF) and where the entity published it. */
 function aprobacion(d: DatosAbiertos, enlacePdf: string): Html {
@@ -260,6 +285,7 @@ ${dimensiones}
 ${actividades(d, ruta, pagina)}
 ${descargas(ruta, v.vigencia)}`;
   }
+  cuerpo = html`${cuerpo}${documentosPublicados(v, ruta)}`;
   return documento({
     titulo: `${titulo} | Transparencia`,
     descripcion: `Plan de acción ${v.vigencia} de ${e.nombre} y su avance, con datos abiertos.`,
