@@ -77,6 +77,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 800,
     // Every browser the platform supports knows modulepreload: the polyfill would be 0,5 KB more on every first load.
     modulePreload: { polyfill: false },
+    // Shared chunks named by their hash alone: index.html's preload map lists every chunk of every route, and
+    // the readable prefixes («Loader-», «formulario-actividad-») cost 0,7 KB gzip of the first load.
+    rolldownOptions: { output: { chunkFileNames: 'assets/[hash].js' } },
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });
