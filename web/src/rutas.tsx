@@ -129,6 +129,7 @@ function precargar({ queryClient }: Contexto, ...consultas: object[]) {
  */
 const consultas = {
   calendario: () => import('./features/calendario/api.ts'),
+  publicaciones: () => import('./features/publicaciones/api.ts'),
   catalogo: () => import('./features/catalogo/api.ts'),
   dependencias: () => import('./features/dependencias/api.ts'),
   entidad: () => import('./features/entidad/api.ts'),
@@ -353,6 +354,13 @@ const calendario = createRoute({
   component: pagina(() => import('./features/calendario/calendario-page.tsx'), 'CalendarioPage'),
 });
 
+const publicaciones = createRoute({
+  getParentRoute: () => raiz,
+  path: '/publicaciones',
+  loader: precargaDe(async (t) => [(await consultas.publicaciones()).paqueteQuery(t.entidadId, t.vigencia)]),
+  component: pagina(() => import('./features/publicaciones/publicaciones-page.tsx'), 'PublicacionesPage'),
+});
+
 const entidades = createRoute({
   getParentRoute: () => raiz,
   path: '/entidades',
@@ -441,6 +449,7 @@ const arbol = raiz.addChildren([
   autodiagnosticos,
   autodiagnostico,
   calendario,
+  publicaciones,
   entidades,
   dependencias,
   usuarios,
