@@ -8,6 +8,11 @@ export const CatalogoSchema = z
   .object({
     vigencia: z.number(),
     fuente: z.string(),
+    equivalencias: z
+      .record(z.string(), z.string().nullable())
+      .describe(
+        'los códigos de índices que cambiaron frente al año anterior → el código que tenían entonces (null: índice nuevo); un código ausente es el mismo índice',
+      ),
     componentes: z.array(z.object({ codigo: z.string(), nombre: z.string(), descripcion: z.string() })),
     dimensiones: z.array(
       z.object({

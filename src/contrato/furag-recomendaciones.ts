@@ -5,6 +5,7 @@ import { ESTADOS_PLAN } from '../core/flujo-plan.ts';
 import { ESTADOS_PROPUESTA } from '../core/propuestas.ts';
 import { ESTADOS_SEGUIMIENTO } from '../core/seguimiento.ts';
 import { EntidadParams, VigenciaSchema } from './comun.ts';
+import { PuntajeDeEntidadSchema } from './furag.ts';
 import { ActividadEntradaSchema } from './plan.ts';
 
 export const CargaRecomendacionesQuery = z.object({
@@ -88,16 +89,6 @@ export const ConvertirRecomendacionSchema = z.object({
 });
 export type ConvertirRecomendacion = z.infer<typeof ConvertirRecomendacionSchema>;
 
-const PuntajeSchema = z.object({
-  vigencia: z.number(),
-  estado: z
-    .enum(['con_puntaje', 'no_aplica', 'sin_fila', 'sin_cargar'])
-    .describe(
-      'sin_cargar: no hay resultados de esa vigencia; sin_fila: la entidad no está en el archivo; no_aplica: celda vacía',
-    ),
-  puntaje: z.number().nullable(),
-});
-
 export const TrazabilidadSchema = z
   .object({
     recomendacion: RecomendacionSchema,
@@ -122,8 +113,10 @@ export const TrazabilidadSchema = z
         .string()
         .nullable()
         .describe('el índice, o el código FURAG de la política si no tiene índice'),
-      base: PuntajeSchema.describe('el puntaje de la vigencia de la recomendación'),
-      siguiente: PuntajeSchema.describe('el puntaje del año siguiente, si ya se cargaron sus resultados'),
+      base: PuntajeDeEntidadSchema.describe('el puntaje de la vigencia de la recomendación'),
+      siguiente: PuntajeDeEntidadSchema.describe(
+        'el puntaje del año siguiente, si ya se cargaron sus resultados',
+      ),
     }),
   })
   .meta({ id: 'TrazabilidadRecomendacion' });

@@ -60,6 +60,7 @@ export const NOMBRE_RECURSO: Record<string, string> = {
   dependencia: 'la dependencia',
   dependencias: 'las dependencias',
   entidad: 'la entidad',
+  furag_digitado: 'los puntajes FURAG que digitó la entidad para la vigencia',
   furag_recomendaciones: 'las recomendaciones de Función Pública de la vigencia',
   furag_resultados: 'los resultados FURAG oficiales de la vigencia',
   indicador: 'el indicador',

@@ -33,6 +33,8 @@ export const LIMITES = {
   umbral: { min: 0, max: 100, decimales: 2 },
   /** …and «azul» (over-achievement) may start above 100. */
   umbralAzul: { min: 0, max: 1000, decimales: 2 },
+  /** An official FURAG score typed from the results report: 0–100, as FURAG publishes it (one decimal). */
+  puntajeFurag: { min: 0, max: 100, decimales: 1 },
 } as const satisfies Record<string, Limite>;
 
 /** es-CO, every significant decimal: 1.000.000.000.000.000, 0,000001. */

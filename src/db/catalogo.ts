@@ -27,6 +27,7 @@ interface VigenciaDatos {
   politicas?: Tupla[];
   indices?: Record<string, [string, string, string][]>;
   planesDecreto612?: [string, string, string[], string | null][];
+  equivalencias?: Record<string, string | null>;
 }
 
 export interface VigenciaCatalogo {
@@ -37,6 +38,8 @@ export interface VigenciaCatalogo {
   politicas: { dimension: string; clave: string; codigoFurag: string | null }[];
   indices: { politica: string; codigo: string; nombre: string; descripcion: string }[];
   planes: { clave: string; nombre: string; politicas: string[]; sigla: string | null }[];
+  /** Its index codes that changed from the year before → their code then (core/furag-equivalencias.ts). */
+  equivalencias: Record<string, string | null>;
 }
 
 /** Resolves `hereda` and `mover` so each vigencia is a complete, explicit mapping. */
@@ -62,7 +65,9 @@ export function vigenciasDelArchivo(): VigenciaCatalogo[] {
     const etiquetas = v.etiquetas
       ? { dimensiones: v.etiquetas.dimensiones ?? {}, politicas: v.etiquetas.politicas ?? {} }
       : (base?.etiquetas ?? { dimensiones: {}, politicas: {} });
-    return { vigencia: v.vigencia, fuente: v.fuente, etiquetas, politicas, indices, planes };
+    // Never inherited: a map says what changed from the year before, and an heir changed nothing.
+    const equivalencias = v.equivalencias ?? {};
+    return { vigencia: v.vigencia, fuente: v.fuente, etiquetas, politicas, indices, planes, equivalencias };
   };
   return lista.map(resolver).sort((a, b) => a.vigencia - b.vigencia);
 }
@@ -95,8 +100,11 @@ export async function sincronizarCatalogo(db: Db): Promise<void> {
     for (const v of vigencias) {
       await tx
         .insert(catalogoVigencia)
-        .values({ vigencia: v.vigencia, fuente: v.fuente })
-        .onConflictDoUpdate({ target: catalogoVigencia.vigencia, set: { fuente: v.fuente } });
+        .values({ vigencia: v.vigencia, fuente: v.fuente, equivalencias: v.equivalencias })
+        .onConflictDoUpdate({
+          target: catalogoVigencia.vigencia,
+          set: { fuente: v.fuente, equivalencias: v.equivalencias },
+        });
       await tx.insert(dimension).values(
         Object.entries(dims).map(([codigo, d], i) => ({
           vigencia: v.vigencia,

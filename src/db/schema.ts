@@ -53,6 +53,8 @@ const creadoEn = () => timestamp('creado_en', { withTimezone: true, mode: 'date'
 export const catalogoVigencia = pgTable('catalogo_vigencia', {
   vigencia: integer('vigencia').primaryKey(),
   fuente: text('fuente').notNull(),
+  /** The index codes that changed from the year before → their code then; null: a new index. */
+  equivalencias: jsonb('equivalencias').$type<Record<string, string | null>>().notNull().default({}),
 });
 
 export const componente = pgTable('componente', {
@@ -881,6 +883,29 @@ export const furagRecomendacion = pgTable(
   (t) => [index('furag_recomendacion_entidad_idx').on(t.entidadId, t.vigencia)],
 );
 
+/**
+ * The official FURAG scores of a vigencia typed by the entity from its own results report, when the national
+ * file does not have its row (or was not loaded). Kept apart from the file: never counted in a grupo par's
+ * figures. `version` grows with every save: a save made over an older version is refused (409).
+ */
+export const furagDigitado = pgTable(
+  'furag_digitado',
+  {
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    vigencia: integer('vigencia').notNull(),
+    /** As the report writes it; only text (no comparison is computed from it). */
+    grupoPar: text('grupo_par'),
+    /** Only the measurements that apply: «no aplica» is absent, never zero. */
+    puntajes: jsonb('puntajes').$type<Record<string, number>>().notNull(),
+    version: integer('version').notNull().default(1),
+    digitadoPor: uuid('digitado_por').references(() => usuario.id),
+    digitadoEn: timestamp('digitado_en', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.entidadId, t.vigencia] })],
+);
+
 // ---------- Cuestionarios: autodiagnósticos and the FURAG rehearsal (core/cuestionario.ts) ----------
 /** A questionnaire as imported (format mipg-cuestionario/1); entidad_id null: the platform's, for every entity. */
 export const cuestionario = pgTable(
@@ -1127,6 +1152,7 @@ export const TABLAS_EN_ORDEN = [
   'furag_carga',
   'furag_resultado',
   'furag_recomendacion',
+  'furag_digitado',
   'rol_usuario',
   'invitacion',
   'intento_acceso',

@@ -43,6 +43,8 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'GET /api/entidades/:entidadId/furag/historia': 'entidad.ver',
   'GET /api/entidades/:entidadId/furag/candidatos': 'entidad.ver',
   'GET /api/entidades/:entidadId/furag/departamento': 'entidad.ver',
+  'GET /api/entidades/:entidadId/furag/digitados/:vigencia': 'entidad.ver',
+  'PUT /api/entidades/:entidadId/furag/digitados/:vigencia': 'plan.editar',
   'POST /api/entidades/:entidadId/furag/recomendaciones/import': 'plan.editar',
   'GET /api/entidades/:entidadId/furag/recomendaciones': 'entidad.ver',
   'GET /api/entidades/:entidadId/furag/recomendaciones/:recomendacionId': 'entidad.ver',

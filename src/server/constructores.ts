@@ -8,7 +8,15 @@ import type { EstadoPlan } from '../core/flujo-plan.ts';
 import { digitoVerificacion } from '../core/nit.ts';
 import type { EstadoSeguimiento } from '../core/seguimiento.ts';
 import { filas } from '../db/client.ts';
-import { actividad, auditoria, evidencia, indicador, planAccion, seguimiento } from '../db/schema.ts';
+import {
+  actividad,
+  auditoria,
+  catalogoVigencia,
+  evidencia,
+  indicador,
+  planAccion,
+  seguimiento,
+} from '../db/schema.ts';
 import type { AppPrueba, Sesion } from './prueba.ts';
 
 type SesionCon = Sesion & { id: string };
@@ -186,4 +194,27 @@ export function resultado(respuestas: LightMyRequestResponse[]) {
   const ganadores = respuestas.filter((r) => r.statusCode < 300);
   const perdedores = respuestas.filter((r) => r.statusCode >= 300);
   return { ganadores, perdedores, estados: respuestas.map((r) => r.statusCode) };
+}
+
+/**
+ * Runs `prueba` while the catalog's map of changed FURAG index codes of `vigencia` is `mapa` (a renumbering the
+ * real catalog may not have), then puts the catalog's own map back.
+ */
+export async function conEquivalencias(
+  t: AppPrueba,
+  vigencia: number,
+  mapa: Record<string, string | null>,
+  prueba: () => Promise<void>,
+) {
+  const donde = eq(catalogoVigencia.vigencia, vigencia);
+  const [antes] = await t.conexion.db.select().from(catalogoVigencia).where(donde);
+  await t.conexion.db.update(catalogoVigencia).set({ equivalencias: mapa }).where(donde);
+  try {
+    await prueba();
+  } finally {
+    await t.conexion.db
+      .update(catalogoVigencia)
+      .set({ equivalencias: antes?.equivalencias ?? {} })
+      .where(donde);
+  }
 }

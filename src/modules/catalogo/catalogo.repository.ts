@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { politicasAplicables, problemaAplicabilidad } from '../../core/catalogo.ts';
 import type { TipoFormulario } from '../../core/entidad.ts';
+import type { MapaEquivalencias } from '../../core/furag-equivalencias.ts';
 import type { Db } from '../../db/client.ts';
 import {
   catalogoVigencia,
@@ -14,7 +15,18 @@ import {
 import { noEncontrado } from '../../server/errores.ts';
 
 export async function vigenciasCatalogo(db: Db) {
-  return db.select().from(catalogoVigencia).orderBy(asc(catalogoVigencia.vigencia));
+  return db
+    .select({ vigencia: catalogoVigencia.vigencia, fuente: catalogoVigencia.fuente })
+    .from(catalogoVigencia)
+    .orderBy(asc(catalogoVigencia.vigencia));
+}
+
+/** Every vigencia's map of changed index codes (core/furag-equivalencias.ts). */
+export async function mapaEquivalencias(db: Db): Promise<MapaEquivalencias> {
+  const filas = await db
+    .select({ vigencia: catalogoVigencia.vigencia, equivalencias: catalogoVigencia.equivalencias })
+    .from(catalogoVigencia);
+  return Object.fromEntries(filas.map((f) => [String(f.vigencia), f.equivalencias]));
 }
 
 export async function obtenerCatalogo(db: Db, vigencia: number) {
@@ -33,6 +45,7 @@ export async function obtenerCatalogo(db: Db, vigencia: number) {
   return {
     vigencia,
     fuente: existe.fuente,
+    equivalencias: existe.equivalencias,
     componentes: comps.map(({ codigo, nombre, descripcion }) => ({ codigo, nombre, descripcion })),
     dimensiones: dims.map((d) => ({
       codigo: d.codigo,

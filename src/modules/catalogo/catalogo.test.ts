@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contrasteConBlanco } from '../../core/color.ts';
+import { problemasEquivalencias } from '../../core/furag-equivalencias.ts';
 import { sincronizarCatalogo } from '../../db/catalogo.ts';
 import { type AppPrueba, crearAppPrueba } from '../../server/prueba.ts';
 
@@ -13,6 +14,7 @@ afterAll(() => t.cerrar());
 interface Catalogo {
   vigencia: number;
   fuente: string;
+  equivalencias: Record<string, string | null>;
   componentes: unknown[];
   dimensiones: {
     codigo: string;
@@ -90,6 +92,21 @@ describe('integridad del catálogo MIPG', async () => {
       expect(d?.codigo).toBe('D5');
       expect(d?.politicas.find((p) => p.clave === 'transparencia')?.codigoFurag).toBe('POL15');
       expect(c.fuente.length).toBeGreaterThan(20);
+    },
+  );
+
+  it.each(vigencias)(
+    'vigencia %i: su mapa de equivalencias de códigos de índices frente al año anterior es coherente con el catálogo',
+    async (v) => {
+      const codigos = async (vigencia: number) => {
+        const c = await catalogo(vigencia);
+        return new Set(
+          c.dimensiones.flatMap((d) => d.politicas.flatMap((p) => p.indices.map((i) => i.codigo))),
+        );
+      };
+      const c = await catalogo(v);
+      const anterior = vigencias.includes(v - 1) ? await codigos(v - 1) : null;
+      expect(problemasEquivalencias(v, c.equivalencias, await codigos(v), anterior)).toEqual([]);
     },
   );
 

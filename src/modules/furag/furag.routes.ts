@@ -9,17 +9,22 @@ import {
   DepartamentoFuragSchema,
   FuragEntidadQuery,
   HistoriaFuragSchema,
+  PuntajesDigitadosEntradaSchema,
+  PuntajesDigitadosParams,
+  PuntajesDigitadosSchema,
   RESULTADOS_FURAG_MAXIMO_BYTES,
   ResultadoFuragSchema,
 } from '../../contrato/furag.ts';
 import { actorDe } from '../../server/auth.ts';
-import { aceptarTablas, CSV, leerTablaSubida, XLSX } from '../importacion/leer-tabla.ts';
+import { aceptarTablas, CSV, responderTablaSubida, XLSX } from '../importacion/leer-tabla.ts';
 import {
   candidatosDeEntidad,
   cargarResultados,
   departamentoDeEntidad,
+  guardarDigitados,
   historiaDeEntidad,
   LIMITES_HOJA_FURAG,
+  puntajesDigitados,
   resultadoDeEntidad,
   resultadosDeDepartamento,
 } from './furag.service.ts';
@@ -49,26 +54,14 @@ export const furagRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request, reply) => {
-      const rechazar = (mensaje: string, problemas: { fila: number; columna: string; problema: string }[]) =>
-        reply.status(400).send({ error: 'validacion', mensaje, problemas });
-      const tabla = await leerTablaSubida(
+    async (request, reply) =>
+      responderTablaSubida(
         request,
         reply,
-        'Envíe el archivo de resultados FURAG (.xlsx o .csv).',
-        LIMITES_HOJA_FURAG,
-      );
-      if (!tabla.ok) return rechazar(tabla.mensaje, []);
-      const r = await cargarResultados(
-        app.db,
-        actorDe(request),
-        request.query.vigencia,
-        tabla.encabezados,
-        tabla.filas,
-      );
-      if (!r.ok) return rechazar(r.mensaje, r.problemas);
-      return reply.status(201).send({ entidades: r.entidades, columnas: r.columnas });
-    },
+        { falta: 'Envíe el archivo de resultados FURAG (.xlsx o .csv).', limites: LIMITES_HOJA_FURAG },
+        (tabla) =>
+          cargarResultados(app.db, actorDe(request), request.query.vigencia, tabla.encabezados, tabla.filas),
+      ),
   );
 
   app.get(
@@ -140,5 +133,44 @@ export const furagRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       return resultadosDeDepartamento(app.db, departamento, request.query.vigencia);
     },
+  );
+
+  app.get(
+    '/api/entidades/:entidadId/furag/digitados/:vigencia',
+    {
+      config: { acceso: { permiso: 'entidad.ver' } },
+      schema: {
+        tags,
+        summary:
+          'Los puntajes FURAG que la entidad digitó para una vigencia, con su versión para corregirlos',
+        params: PuntajesDigitadosParams,
+        response: { 200: PuntajesDigitadosSchema, 404: ErrorSchema },
+      },
+    },
+    async (request) => puntajesDigitados(app.db, request.params.entidadId, request.params.vigencia),
+  );
+
+  app.put(
+    '/api/entidades/:entidadId/furag/digitados/:vigencia',
+    {
+      // Planeación: the role that edits the plan reports FURAG and loads its recommendations (plan.editar too).
+      config: { acceso: { permiso: 'plan.editar' } },
+      schema: {
+        tags,
+        summary:
+          'Digitar los puntajes oficiales de la entidad de una vigencia desde su informe de resultados, cuando el archivo nacional no trae su fila (planeación); quedan marcados como digitados por la entidad y no se comparan con el grupo par',
+        params: PuntajesDigitadosParams,
+        body: PuntajesDigitadosEntradaSchema,
+        response: { 200: PuntajesDigitadosSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
+      },
+    },
+    async (request) =>
+      guardarDigitados(
+        app.db,
+        actorDe(request),
+        request.params.entidadId,
+        request.params.vigencia,
+        request.body,
+      ),
   );
 };

@@ -1,15 +1,23 @@
 // Medición: loading the published FURAG results of a vigencia (the platform's, one file for every entity) and
 // reading one entity's scores against its grupo par. Only official scores are stored; the grupo par figures
-// are computed from the stored rows of the group when they are read (core/furag-resultados.ts).
+// are computed from the stored rows of the group when they are read (core/furag-resultados.ts). An entity
+// missing from the file (or without a file) types the scores of its own results report: kept apart, marked
+// as typed by the entity, and never compared with a grupo par.
 import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type {
   CandidatosFurag,
   DepartamentoFurag,
   HistoriaFurag,
+  OrigenFurag,
+  PuntajeDeEntidad,
+  PuntajesDigitados,
+  PuntajesDigitadosEntrada,
   ResultadoFurag,
 } from '../../contrato/furag.ts';
+import { codigoEnVigencia, seguirIndices } from '../../core/furag-equivalencias.ts';
 import {
   buscarEntidad,
+  codigoDeEncabezado,
   type EstadisticaGrupo,
   estadisticaDe,
   indicesMasDebiles,
@@ -25,13 +33,16 @@ import {
   dimension,
   entidad,
   furagCarga,
+  furagDigitado,
   furagResultado,
   indiceFurag,
   planAccion,
   politica,
+  usuario,
 } from '../../db/schema.ts';
-import { ErrorApi, noEncontrado, prohibido } from '../../server/errores.ts';
+import { conflicto, ErrorApi, invalido, invalidos, noEncontrado, prohibido } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
+import { mapaEquivalencias, vigenciasCatalogo } from '../catalogo/catalogo.repository.ts';
 import type { LimitesHoja } from '../excel/plan-xlsx.ts';
 
 /** The national file: ≈ 6.000 entities and ≈ 120 columns; room for growth, bounded. */
@@ -89,38 +100,65 @@ export async function cargarResultados(
   };
 }
 
-/** The catalog's names for the codes of a vigencia (null where the catalog lacks that vigencia or code). */
-async function nombresDelCatalogo(db: Db, vigencia: number) {
+const NOMBRE_IDI = 'Índice de Desempeño Institucional';
+
+interface CodigoCatalogo {
+  codigo: string;
+  nombre: string;
+  nivel: NivelMedicion;
+}
+
+/** The catalog's measurement codes of a vigencia, level by level in its order (none where it lacks it). */
+async function codigosDelCatalogo(db: Db, vigencia: number): Promise<CodigoCatalogo[]> {
   const [dims, pols, inds] = await Promise.all([
     db
       .select({ codigo: dimension.codigo, nombre: dimension.nombre })
       .from(dimension)
-      .where(eq(dimension.vigencia, vigencia)),
+      .where(eq(dimension.vigencia, vigencia))
+      .orderBy(asc(dimension.orden)),
     db
       .select({ codigo: politica.codigoFurag, nombre: politica.nombre })
       .from(politica)
-      .where(eq(politica.vigencia, vigencia)),
+      .where(eq(politica.vigencia, vigencia))
+      .orderBy(asc(politica.orden)),
     db
       .select({ codigo: indiceFurag.codigo, nombre: indiceFurag.nombre })
       .from(indiceFurag)
-      .where(eq(indiceFurag.vigencia, vigencia)),
+      .where(eq(indiceFurag.vigencia, vigencia))
+      .orderBy(asc(indiceFurag.orden)),
   ]);
-  return new Map(
-    [...dims, ...pols, ...inds].flatMap((x) => (x.codigo ? [[x.codigo, x.nombre] as const] : [])),
-  );
+  const de = (nivel: NivelMedicion, filas: { codigo: string | null; nombre: string }[]) =>
+    filas.flatMap((f) => (f.codigo ? [{ codigo: f.codigo, nombre: f.nombre, nivel }] : []));
+  if (!dims.length) return [];
+  return [
+    { codigo: 'IDI', nombre: NOMBRE_IDI, nivel: 'idi' },
+    ...de('dimension', dims),
+    ...de('politica', pols),
+    ...de('indice', inds),
+  ];
+}
+
+/** The catalog's names for the codes of a vigencia (none where the catalog lacks that vigencia or code). */
+async function nombresDelCatalogo(db: Db, vigencia: number) {
+  return new Map((await codigosDelCatalogo(db, vigencia)).map((c) => [c.codigo, c.nombre] as const));
 }
 
 type FilaResultado = typeof furagResultado.$inferSelect;
 type Carga = typeof furagCarga.$inferSelect;
 type Coincidencia = 'sigep' | 'nombre';
 
-/** The vigencias with a results file loaded, newest first. */
-async function vigenciasCargadas(db: Db) {
-  const filas = await db
-    .select({ vigencia: furagCarga.vigencia })
-    .from(furagCarga)
-    .orderBy(desc(furagCarga.vigencia));
-  return filas.map((f) => f.vigencia);
+type Digitado = typeof furagDigitado.$inferSelect;
+
+/** The vigencias with a results file loaded or with scores the entity typed, newest first. */
+async function vigenciasConResultados(db: Db, entidadId: string) {
+  const [cargadas, digitadas] = await Promise.all([
+    db.select({ vigencia: furagCarga.vigencia }).from(furagCarga),
+    db
+      .select({ vigencia: furagDigitado.vigencia })
+      .from(furagDigitado)
+      .where(eq(furagDigitado.entidadId, entidadId)),
+  ]);
+  return [...new Set([...cargadas, ...digitadas].map((f) => f.vigencia))].sort((a, b) => b - a);
 }
 
 /** The load of the vigencia asked for, or the newest; 404 in Spanish when there is none. */
@@ -243,6 +281,8 @@ async function medirFila(db: Db, carga: Carga, fila: FilaResultado) {
   };
 }
 
+type Medida = Awaited<ReturnType<typeof medirFila>>['indices'][number];
+
 const INDICES_DEBILES = 5;
 
 /**
@@ -281,22 +321,101 @@ const sinFila = (vigencia: number, candidatos: FilaResultado[]) =>
             .map((c) => `«${c.entidad}»`)
             .join(', ')})`
         : ''
-    }`,
+    }, o, si la entidad no está en el archivo, digite los puntajes de su informe de resultados`,
   );
 
-/** The entity's scores of a vigencia (the last one loaded when none is asked) against its grupo par. */
+/** The typed scores of the entity for a vigencia, with the name of who typed them. */
+async function digitadoDe(db: Db, entidadId: string, vigencia: number) {
+  const [d] = await db
+    .select({ d: furagDigitado, por: usuario.nombre })
+    .from(furagDigitado)
+    .leftJoin(usuario, eq(usuario.id, furagDigitado.digitadoPor))
+    .where(and(eq(furagDigitado.entidadId, entidadId), eq(furagDigitado.vigencia, vigencia)));
+  return d ? { ...d.d, por: d.por } : undefined;
+}
+
+/**
+ * The entity's scores of a vigencia: its row in the file when the file has it (the official figures win);
+ * else what the entity typed; else nothing, with the file's rows of a similar name.
+ */
+type Lectura =
+  | { origen: 'archivo'; carga: Carga; fila: FilaResultado; coincidencia: Coincidencia }
+  | { origen: 'entidad'; digitado: Digitado & { por: string | null } }
+  | { origen: null; carga: Carga | null; candidatos: FilaResultado[] };
+
+async function lecturaDe(
+  db: Db,
+  entidadId: string,
+  e: { nombre: string; codigoSigep: string | null },
+  vigencia: number,
+): Promise<Lectura> {
+  const [carga] = await db.select().from(furagCarga).where(eq(furagCarga.vigencia, vigencia));
+  let candidatos: FilaResultado[] = [];
+  if (carga) {
+    const hallada = await filaDeEntidad(db, e, vigencia);
+    if (!('candidatos' in hallada)) return { origen: 'archivo', carga, ...hallada };
+    candidatos = hallada.candidatos;
+  }
+  const digitado = await digitadoDe(db, entidadId, vigencia);
+  if (digitado) return { origen: 'entidad', digitado };
+  return { origen: null, carga: carga ?? null, candidatos };
+}
+
+/**
+ * The typed scores laid out as the catalog of their vigencia lists the measurements (null where the entity
+ * left it empty: «no aplica»), with no grupo par: a typed score is never set against the file's figures.
+ */
+async function medirDigitado(db: Db, d: Digitado) {
+  const codigos = await codigosDelCatalogo(db, d.vigencia);
+  // A code the catalog no longer has (a catalog corrected after the typing) is still shown, never dropped.
+  const conocidos = new Set(codigos.map((c) => c.codigo));
+  const otros = Object.keys(d.puntajes).flatMap((codigo) => {
+    const nivel = conocidos.has(codigo) ? null : codigoDeEncabezado(codigo)?.nivel;
+    return nivel ? [{ codigo, nombre: null, nivel }] : [];
+  });
+  const medicion = (c: { codigo: string; nombre: string | null }) => ({
+    codigo: c.codigo,
+    nombre: c.nombre,
+    puntaje: d.puntajes[c.codigo] ?? null,
+    grupoPar: null,
+  });
+  const todos = [...codigos, ...otros];
+  const delNivel = (nivel: NivelMedicion) => todos.filter((c) => c.nivel === nivel).map(medicion);
+  return {
+    idi: medicion({ codigo: 'IDI', nombre: NOMBRE_IDI }),
+    dimensiones: delNivel('dimension'),
+    politicas: delNivel('politica'),
+    indices: delNivel('indice'),
+  };
+}
+
+const medir = (db: Db, l: Exclude<Lectura, { origen: null }>) =>
+  l.origen === 'archivo' ? medirFila(db, l.carga, l.fila) : medirDigitado(db, l.digitado);
+
+/**
+ * The entity's scores of a vigencia (the newest with a file loaded or scores typed, when none is asked)
+ * against its grupo par when they come from the file.
+ */
 export async function resultadoDeEntidad(
   db: Db,
   entidadId: string,
   vigenciaPedida?: number,
 ): Promise<ResultadoFurag> {
   const e = await entidadDe(db, entidadId);
-  const carga = await cargaDe(db, vigenciaPedida);
-  const { vigencia } = carga;
-  const hallada = await filaDeEntidad(db, e, vigencia);
-  if ('candidatos' in hallada) throw sinFila(vigencia, hallada.candidatos);
-  const { fila, coincidencia } = hallada;
-  const [medidas, vigencias] = await Promise.all([medirFila(db, carga, fila), vigenciasCargadas(db)]);
+  const vigencias = await vigenciasConResultados(db, entidadId);
+  const vigencia = vigenciaPedida ?? vigencias[0];
+  if (vigencia === undefined)
+    throw noEncontrado(
+      'ningún archivo de resultados FURAG cargado en la plataforma ni puntajes digitados por la entidad',
+    );
+  const l = await lecturaDe(db, entidadId, e, vigencia);
+  if (l.origen === null) {
+    if (l.carga) throw sinFila(vigencia, l.candidatos);
+    throw noEncontrado(
+      `el archivo de resultados FURAG de la vigencia ${vigencia} ni puntajes digitados por la entidad para esa vigencia`,
+    );
+  }
+  const medidas = await medir(db, l);
   const debiles = indicesMasDebiles(medidas.indices, INDICES_DEBILES);
   const actividades = await actividadesDeIndices(
     db,
@@ -308,13 +427,19 @@ export async function resultadoDeEntidad(
   return {
     vigencia,
     vigencias,
-    grupoPar: fila.grupoPar,
-    fila: {
-      entidad: fila.entidad,
-      codigoSigep: fila.codigoSigep,
-      tipoFormulario: fila.tipoFormulario,
-      coincidencia,
-    },
+    grupoPar: l.origen === 'archivo' ? l.fila.grupoPar : l.digitado.grupoPar,
+    origen: l.origen,
+    fila:
+      l.origen === 'archivo'
+        ? {
+            entidad: l.fila.entidad,
+            codigoSigep: l.fila.codigoSigep,
+            tipoFormulario: l.fila.tipoFormulario,
+            coincidencia: l.coincidencia,
+          }
+        : null,
+    digitado:
+      l.origen === 'entidad' ? { por: l.digitado.por, en: l.digitado.digitadoEn.toISOString() } : null,
     idi: { puntaje: idi.puntaje, grupoPar: idi.grupoPar },
     ...niveles,
     indicesDebiles: debiles.map((d) => ({
@@ -324,31 +449,164 @@ export async function resultadoDeEntidad(
   };
 }
 
+/**
+ * The entity's official score in `vigencia` of `codigo` (a code of vigencia `desde`: followed through the
+ * catalog's map when the years differ), from the file's row or the typed scores; its state when there is none.
+ */
+export async function puntajeDeEntidad(
+  db: Db,
+  entidadId: string,
+  e: { nombre: string; codigoSigep: string | null },
+  codigo: string | null,
+  desde: number,
+  vigencia: number,
+): Promise<PuntajeDeEntidad> {
+  const l = await lecturaDe(db, entidadId, e, vigencia);
+  if (l.origen === null)
+    return { vigencia, codigo: null, estado: l.carga ? 'sin_fila' : 'sin_cargar', puntaje: null };
+  const propio =
+    codigo && desde !== vigencia
+      ? codigoEnVigencia(await mapaEquivalencias(db), codigo, desde, vigencia)
+      : codigo;
+  const puntajes = l.origen === 'archivo' ? l.fila.puntajes : l.digitado.puntajes;
+  const puntaje = propio ? (puntajes[propio] ?? null) : null;
+  return { vigencia, codigo: propio, estado: puntaje === null ? 'no_aplica' : 'con_puntaje', puntaje };
+}
+
 /** How many past vigencias the history shows. */
 const VIGENCIAS_HISTORIA = 10;
 
-/** The IDI, dimensions and policies of every vigencia loaded in which the file has the entity's row. */
+/**
+ * The IDI, dimensions and policies of every vigencia with the entity's scores (its row in the file, or typed),
+ * oldest first; and each index year by year, followed across the changes of its code with the catalog's map.
+ */
 export async function historiaDeEntidad(db: Db, entidadId: string): Promise<HistoriaFurag> {
   const e = await entidadDe(db, entidadId);
-  const cargas = await db
-    .select()
-    .from(furagCarga)
-    .orderBy(desc(furagCarga.vigencia))
-    .limit(VIGENCIAS_HISTORIA);
+  const [todas, mapas] = await Promise.all([vigenciasConResultados(db, entidadId), mapaEquivalencias(db)]);
   const vigencias: HistoriaFurag['vigencias'] = [];
-  for (const carga of cargas.reverse()) {
-    const hallada = await filaDeEntidad(db, e, carga.vigencia);
-    if ('candidatos' in hallada) continue;
-    const m = await medirFila(db, carga, hallada.fila);
+  const indices: { vigencia: number; origen: OrigenFurag; indices: Medida[] }[] = [];
+  for (const vigencia of todas.slice(0, VIGENCIAS_HISTORIA).reverse()) {
+    const l = await lecturaDe(db, entidadId, e, vigencia);
+    if (l.origen === null) continue;
+    const m = await medir(db, l);
     vigencias.push({
-      vigencia: carga.vigencia,
-      grupoPar: hallada.fila.grupoPar,
+      vigencia,
+      origen: l.origen,
+      grupoPar: l.origen === 'archivo' ? l.fila.grupoPar : l.digitado.grupoPar,
       idi: m.idi,
       dimensiones: m.dimensiones,
       politicas: m.politicas,
     });
+    // An index that does not apply that year is no point of its line (nor a zero).
+    indices.push({ vigencia, origen: l.origen, indices: m.indices.filter((i) => i.puntaje !== null) });
   }
-  return { vigencias };
+  const origenDe = new Map(indices.map((v) => [v.vigencia, v.origen]));
+  return {
+    vigencias,
+    indices: seguirIndices(indices, mapas).map((s) => ({
+      codigo: s.codigo,
+      nombre: s.serie.at(-1)!.medicion.nombre,
+      serie: s.serie.map((p) => ({ ...p.medicion, vigencia: p.vigencia, origen: origenDe.get(p.vigencia)! })),
+    })),
+  };
+}
+
+/** The scores the entity typed for a vigencia, to correct them; 404 when it typed none. */
+export async function puntajesDigitados(
+  db: Db,
+  entidadId: string,
+  vigencia: number,
+): Promise<PuntajesDigitados> {
+  await entidadDe(db, entidadId);
+  const d = await digitadoDe(db, entidadId, vigencia);
+  if (!d) throw noEncontrado(`puntajes FURAG digitados por la entidad para ${vigencia}`);
+  return aRespuesta(d);
+}
+
+const aRespuesta = (d: Digitado & { por: string | null }): PuntajesDigitados => ({
+  vigencia: d.vigencia,
+  grupoPar: d.grupoPar,
+  puntajes: d.puntajes,
+  version: d.version,
+  digitadoPor: d.por,
+  digitadoEn: d.digitadoEn.toISOString(),
+});
+
+/**
+ * The scores of the entity's results report for a vigencia, typed by planeación when the national file does
+ * not have the entity's row. The codes must be the catalog's for the vigencia. A first typing (version null)
+ * loses to another one made at the same time; a correction is made over the version read: either way the
+ * loser gets a 409 and nothing is written.
+ */
+export async function guardarDigitados(
+  db: Db,
+  actor: Actor,
+  entidadId: string,
+  vigencia: number,
+  entrada: PuntajesDigitadosEntrada,
+): Promise<PuntajesDigitados> {
+  const e = await entidadDe(db, entidadId);
+  const codigos = await codigosDelCatalogo(db, vigencia);
+  if (!codigos.length) {
+    const hay = (await vigenciasCatalogo(db)).map((v) => v.vigencia).join(', ');
+    throw invalido(
+      'vigencia',
+      `la vigencia ${vigencia} no está en el catálogo MIPG (vigencias: ${hay}): no se conocen sus códigos FURAG`,
+    );
+  }
+  const conocidos = new Set(codigos.map((c) => c.codigo));
+  const ajenos = Object.keys(entrada.puntajes).filter((c) => !conocidos.has(c));
+  if (ajenos.length)
+    throw invalidos(
+      ajenos.map((c) => ({
+        campo: `puntajes.${c}`,
+        mensaje: `«${c}» no es un código FURAG de la vigencia ${vigencia} en el catálogo`,
+      })),
+    );
+  const l = await lecturaDe(db, entidadId, e, vigencia);
+  if (l.origen === 'archivo')
+    throw conflicto(
+      `El archivo oficial de resultados FURAG ${vigencia} ya trae la fila de la entidad («${l.fila.entidad}»): esos son sus puntajes y no se digitan.`,
+    );
+  const datos = { grupoPar: entrada.grupoPar ?? null, puntajes: entrada.puntajes };
+  const otraPersona = `Otra persona guardó los puntajes FURAG de ${vigencia} mientras usted los digitaba. Recargue la página para ver los guardados y corríjalos si hace falta.`;
+  await db.transaction(async (tx) => {
+    let antes: Digitado | undefined;
+    if (entrada.version === null) {
+      const [creado] = await tx
+        .insert(furagDigitado)
+        .values({ entidadId, vigencia, ...datos, digitadoPor: actor.usuarioId })
+        .onConflictDoNothing()
+        .returning();
+      if (!creado) throw conflicto(otraPersona);
+    } else {
+      // The row locked: a correction made at the same moment waits, then finds the version changed.
+      [antes] = await tx
+        .select()
+        .from(furagDigitado)
+        .where(and(eq(furagDigitado.entidadId, entidadId), eq(furagDigitado.vigencia, vigencia)))
+        .for('update');
+      if (!antes || antes.version !== entrada.version) throw conflicto(otraPersona);
+      await tx
+        .update(furagDigitado)
+        .set({
+          ...datos,
+          version: antes.version + 1,
+          digitadoPor: actor.usuarioId,
+          digitadoEn: sql`now()`,
+        })
+        .where(and(eq(furagDigitado.entidadId, entidadId), eq(furagDigitado.vigencia, vigencia)));
+    }
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: antes ? 'actualizar' : 'crear',
+      recurso: 'furag_digitado',
+      recursoId: String(vigencia),
+      antes: antes ? { vigencia, grupoPar: antes.grupoPar, puntajes: antes.puntajes } : null,
+      despues: { vigencia, ...datos },
+    });
+  });
+  return aRespuesta((await digitadoDe(db, entidadId, vigencia))!);
 }
 
 /** The rows of a vigencia's file whose name resembles the entity's, to recognise its own. */

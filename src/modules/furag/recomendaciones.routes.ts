@@ -13,7 +13,7 @@ import {
 import { ActividadSchema, PropuestaSchema } from '../../contrato/plan.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
 import type { LimitesHoja } from '../excel/plan-xlsx.ts';
-import { aceptarTablas, CSV, leerTablaSubida, XLSX } from '../importacion/leer-tabla.ts';
+import { aceptarTablas, CSV, responderTablaSubida, XLSX } from '../importacion/leer-tabla.ts';
 import {
   cargarRecomendaciones,
   convertirEnActividad,
@@ -56,28 +56,24 @@ export const recomendacionesRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async (request, reply) => {
-      const rechazar = (mensaje: string, problemas: { fila: number; columna: string; problema: string }[]) =>
-        reply.status(400).send({ error: 'validacion', mensaje, problemas });
-      const tabla = await leerTablaSubida(
+    async (request, reply) =>
+      responderTablaSubida(
         request,
         reply,
-        'Envíe el archivo de recomendaciones (.xlsx o .csv).',
-        LIMITES_HOJA_RECOMENDACIONES,
-      );
-      if (!tabla.ok) return rechazar(tabla.mensaje, []);
-      const r = await cargarRecomendaciones(
-        app.db,
-        actorDe(request),
-        request.params.entidadId,
-        request.query.vigencia,
-        tabla.encabezados,
-        tabla.filas,
-      );
-      if (!r.ok) return rechazar(r.mensaje, r.problemas);
-      const { ok: _ok, ...cuentas } = r;
-      return reply.status(201).send(cuentas);
-    },
+        {
+          falta: 'Envíe el archivo de recomendaciones (.xlsx o .csv).',
+          limites: LIMITES_HOJA_RECOMENDACIONES,
+        },
+        (tabla) =>
+          cargarRecomendaciones(
+            app.db,
+            actorDe(request),
+            request.params.entidadId,
+            request.query.vigencia,
+            tabla.encabezados,
+            tabla.filas,
+          ),
+      ),
   );
 
   app.get(

@@ -10,7 +10,6 @@ import {
   claveRecomendacion,
   leerRecomendaciones,
 } from '../../core/furag-recomendaciones.ts';
-import { buscarEntidad } from '../../core/furag-resultados.ts';
 import { cifrasSeguimiento, seguimientoCuenta } from '../../core/seguimiento.ts';
 import type { FilaTabla, ProblemaFila } from '../../core/tabla-importacion.ts';
 import type { Db } from '../../db/client.ts';
@@ -18,9 +17,7 @@ import {
   actividad,
   entidad,
   evidencia,
-  furagCarga,
   furagRecomendacion,
-  furagResultado,
   indiceFurag,
   planAccion,
   politica,
@@ -32,6 +29,7 @@ import { conflicto, ErrorApi, invalidos, noEncontrado } from '../../server/error
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { insertarActividad, validarActividad } from '../plan/plan.service.ts';
 import { proponerActividad } from '../plan/propuestas.service.ts';
+import { puntajeDeEntidad } from './furag.service.ts';
 
 type Fila = typeof furagRecomendacion.$inferSelect;
 
@@ -316,48 +314,6 @@ export async function convertirEnPropuesta(
   });
 }
 
-type Puntaje = Trazabilidad['medicion']['base'];
-
-/** The entity's official score of `codigo` in a vigencia: its row by código SIGEP, else by its name. */
-async function puntajeDe(
-  db: Db,
-  e: { nombre: string; codigoSigep: string | null },
-  vigencia: number,
-  codigo: string | null,
-): Promise<Puntaje> {
-  const [carga] = await db
-    .select({ vigencia: furagCarga.vigencia })
-    .from(furagCarga)
-    .where(eq(furagCarga.vigencia, vigencia));
-  if (!carga) return { vigencia, estado: 'sin_cargar', puntaje: null };
-  const porSigep = e.codigoSigep
-    ? await db
-        .select({ puntajes: furagResultado.puntajes })
-        .from(furagResultado)
-        .where(and(eq(furagResultado.vigencia, vigencia), eq(furagResultado.codigoSigep, e.codigoSigep)))
-    : [];
-  let fila = porSigep[0];
-  if (!fila) {
-    // By name, over the identifying columns only (never the scores of 6.000 rows).
-    const identificadas = await db
-      .select({
-        fila: furagResultado.fila,
-        entidad: furagResultado.entidad,
-        codigoSigep: furagResultado.codigoSigep,
-      })
-      .from(furagResultado)
-      .where(eq(furagResultado.vigencia, vigencia));
-    const h = buscarEntidad(identificadas, { nombre: e.nombre });
-    if (h.tipo !== 'nombre') return { vigencia, estado: 'sin_fila', puntaje: null };
-    [fila] = await db
-      .select({ puntajes: furagResultado.puntajes })
-      .from(furagResultado)
-      .where(and(eq(furagResultado.vigencia, vigencia), eq(furagResultado.fila, h.entidad.fila)));
-  }
-  const puntaje = codigo ? (fila?.puntajes[codigo] ?? null) : null;
-  return { vigencia, estado: puntaje === null ? 'no_aplica' : 'con_puntaje', puntaje };
-}
-
 /**
  * One page of the chain: the recommendation → the activities that came out of it → their follow-up and
  * evidence → the index's official score in the recommendation's vigencia and in the next one.
@@ -426,8 +382,8 @@ export async function trazabilidad(
   });
   const codigo = fila.indice ?? recomendacion!.politicaCodigo;
   const [base, siguiente] = await Promise.all([
-    puntajeDe(db, e, fila.vigencia, codigo),
-    puntajeDe(db, e, fila.vigencia + 1, codigo),
+    puntajeDeEntidad(db, entidadId, e, codigo, fila.vigencia, fila.vigencia),
+    puntajeDeEntidad(db, entidadId, e, codigo, fila.vigencia, fila.vigencia + 1),
   ]);
   return { recomendacion: recomendacion!, actividades, medicion: { codigo, base, siguiente } };
 }

@@ -8,6 +8,7 @@ import { entidad, evidencia, planAccion, seguimiento } from '../../db/schema.ts'
 import {
   aLaVez,
   auditoriaDesde,
+  conEquivalencias,
   type Escenario,
   escenarioConPlan,
   nitNuevo,
@@ -299,8 +300,8 @@ describe('recomendaciones de Función Pública', () => {
     const antes = await t.exigir(200, consulta, 'GET', url);
     expect(antes.medicion).toEqual({
       codigo: 'I01',
-      base: { vigencia: 2025, estado: 'sin_cargar', puntaje: null },
-      siguiente: { vigencia: 2026, estado: 'sin_cargar', puntaje: null },
+      base: { vigencia: 2025, codigo: null, estado: 'sin_cargar', puntaje: null },
+      siguiente: { vigencia: 2026, codigo: null, estado: 'sin_cargar', puntaje: null },
     });
     const resultados = (vigencia: number, i01: string) =>
       t.app.inject({
@@ -311,13 +312,23 @@ describe('recomendaciones de Función Pública', () => {
       });
     expect((await resultados(2025, '40')).statusCode).toBe(201);
     const conBase = await t.exigir(200, consulta, 'GET', url);
-    expect(conBase.medicion.base).toEqual({ vigencia: 2025, estado: 'con_puntaje', puntaje: 40 });
+    expect(conBase.medicion.base).toEqual({
+      vigencia: 2025,
+      codigo: 'I01',
+      estado: 'con_puntaje',
+      puntaje: 40,
+    });
     expect(conBase.medicion.siguiente.estado).toBe('sin_cargar');
     expect((await resultados(2026, '72,5')).statusCode).toBe(201);
 
     const r = await t.exigir(200, consulta, 'GET', url);
     expect(r.recomendacion).toMatchObject({ id: porIndice.I01, indice: 'I01' });
-    expect(r.medicion.siguiente).toEqual({ vigencia: 2026, estado: 'con_puntaje', puntaje: 72.5 });
+    expect(r.medicion.siguiente).toEqual({
+      vigencia: 2026,
+      codigo: 'I01',
+      estado: 'con_puntaje',
+      puntaje: 72.5,
+    });
     const traza = r.actividades.find((a: { id: string }) => a.id === th01.id);
     expect(traza).toMatchObject({
       codigo: 'TH-01',
@@ -334,6 +345,17 @@ describe('recomendaciones de Función Pública', () => {
           ],
         },
       ],
+    });
+    // When FURAG renumbers the index the next year (the catalog's map of 2026), the score followed is the new
+    // code's: 2026's I01 is then another index, and I02 (the old I01) has no score in the file.
+    await conEquivalencias(t, 2026, { I02: 'I01', I01: null }, async () => {
+      const renumerado = await t.exigir(200, consulta, 'GET', url);
+      expect(renumerado.medicion.siguiente).toEqual({
+        vigencia: 2026,
+        codigo: 'I02',
+        estado: 'no_aplica',
+        puntaje: null,
+      });
     });
     expect((await t.pedir(ajena.planeacion, 'GET', url)).statusCode).toBe(403);
     const noExiste = await t.pedir(consulta, 'GET', `${e.base}/furag/recomendaciones/${porIndice.I05}`);

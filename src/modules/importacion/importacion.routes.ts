@@ -16,7 +16,7 @@ import {
   type ResultadoImportacion,
   type Tabla,
 } from './importacion.service.ts';
-import { aceptarTablas, CSV, leerTablaSubida, XLSX } from './leer-tabla.ts';
+import { aceptarTablas, CSV, responderTablaSubida, XLSX } from './leer-tabla.ts';
 
 /** One kind of import: its template (a sheet with the columns and one of instructions) and its rows' fate. */
 interface Importacion<R extends z.ZodType> {
@@ -90,25 +90,22 @@ function rutasImportacion<R extends z.ZodType>(app: FastifyInstance, d: Importac
       },
     },
     async (request, reply) => {
-      const rechazar = (mensaje: string, problemas: { fila: number; columna: string; problema: string }[]) =>
-        reply.status(400).send({ error: 'validacion', mensaje, problemas });
-      const tabla = await leerTablaSubida(
+      const { entidadId } = request.params as z.infer<typeof EntidadParams>;
+      return responderTablaSubida(
         request,
         reply,
-        `Envíe el archivo .xlsx o .csv con las ${d.plural}.`,
+        { falta: `Envíe el archivo .xlsx o .csv con las ${d.plural}.` },
+        async (tabla) => {
+          const r = await d.importar({ entidadId, actor: actorDe(request) }, tabla);
+          if (r.ok) return r;
+          const n = r.problemas.length;
+          return {
+            ok: false,
+            mensaje: `El archivo tiene ${n.toLocaleString('es-CO')} ${n === 1 ? 'problema' : 'problemas'}: no se importó ninguna ${d.singular}. Corríjalos y vuelva a cargarlo.`,
+            problemas: r.problemas,
+          };
+        },
       );
-      if (!tabla.ok) return rechazar(tabla.mensaje, []);
-      const { entidadId } = request.params as z.infer<typeof EntidadParams>;
-      const r = await d.importar({ entidadId, actor: actorDe(request) }, tabla);
-      if (!r.ok) {
-        const n = r.problemas.length;
-        return rechazar(
-          `El archivo tiene ${n.toLocaleString('es-CO')} ${n === 1 ? 'problema' : 'problemas'}: no se importó ninguna ${d.singular}. Corríjalos y vuelva a cargarlo.`,
-          r.problemas,
-        );
-      }
-      const { ok: _ok, ...cuerpo } = r;
-      return reply.status(201).send(cuerpo);
     },
   );
 }

@@ -111,3 +111,35 @@ export async function leerTablaSubida(
     throw new ErrorApi(tabla.status, tabla.mensaje, [{ campo: 'archivo', mensaje: tabla.mensaje }]);
   return tabla;
 }
+
+export interface ProblemaTabla {
+  fila: number;
+  columna: string;
+  problema: string;
+}
+
+/** What an import does with the table: its counts for the 201, or its report for the 400. */
+export type ResultadoTabla<C extends object> =
+  | ({ ok: true } & C)
+  | { ok: false; mensaje: string; problemas: ProblemaTabla[] };
+
+/**
+ * The whole answer of a route that takes a table as its body (.xlsx or .csv): reads the upload (an empty or
+ * unreadable one is a 400 with `falta` or the reader's message; too large, 413; a busy pool, 503), hands its
+ * headers and rows to `importar`, and answers 201 with the result without `ok`, or 400 with the report.
+ */
+export async function responderTablaSubida<C extends object>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  lectura: { falta: string; limites?: LimitesHoja },
+  importar: (tabla: { ok: true; encabezados: string[]; filas: FilaHoja[] }) => Promise<ResultadoTabla<C>>,
+) {
+  const rechazar = (mensaje: string, problemas: ProblemaTabla[]) =>
+    reply.status(400).send({ error: 'validacion', mensaje, problemas });
+  const tabla = await leerTablaSubida(request, reply, lectura.falta, lectura.limites);
+  if (!tabla.ok) return rechazar(tabla.mensaje, []);
+  const r = await importar(tabla);
+  if (!r.ok) return rechazar(r.mensaje, r.problemas);
+  const { ok: _ok, ...cuerpo } = r;
+  return reply.status(201).send(cuerpo);
+}

@@ -3,6 +3,8 @@ import {
   type CargaFurag,
   type DepartamentoFurag,
   type HistoriaFurag,
+  type PuntajesDigitados,
+  type PuntajesDigitadosCuerpo,
   RESULTADOS_FURAG_MAXIMO_BYTES,
   type ResultadoFurag,
 } from '@contrato/furag.ts';
@@ -18,6 +20,8 @@ export const furagKeys = {
     ['furag', entidadId, 'candidatos', vigencia] as const,
   departamento: (entidadId: string | undefined, vigencia?: number, departamento?: string) =>
     ['furag', entidadId, 'departamento', vigencia, departamento] as const,
+  digitados: (entidadId: string | undefined, vigencia: number) =>
+    ['furag', entidadId, 'digitados', vigencia] as const,
 };
 
 /** A 404 (no file loaded, no row for the entity) is an answer, not a failure: it is not retried. */
@@ -84,5 +88,35 @@ export function useCargarResultados() {
         RESULTADOS_FURAG_MAXIMO_BYTES,
       ),
     onSuccess: () => cliente.invalidateQueries({ queryKey: furagKeys.todo }),
+  });
+}
+
+/** The scores the entity typed for a vigencia (null when it typed none), to correct them. */
+export const digitadosQuery = (entidadId: string | undefined, vigencia: number) =>
+  queryOptions({
+    queryKey: furagKeys.digitados(entidadId, vigencia),
+    queryFn: () =>
+      api<PuntajesDigitados>('GET', `/api/entidades/${entidadId}/furag/digitados/${vigencia}`).catch(
+        (e: unknown) => {
+          if (e instanceof ErrorApi && e.status === 404) return null;
+          throw e;
+        },
+      ),
+    enabled: !!entidadId,
+  });
+
+/** Planeación types the scores of the entity's results report; every reading of the entity changes. */
+export function useGuardarDigitados(entidadId: string) {
+  const cliente = useQueryClient();
+  return useMutation({
+    mutationFn: ({ vigencia, datos }: { vigencia: number; datos: PuntajesDigitadosCuerpo }) =>
+      api<PuntajesDigitados>('PUT', `/api/entidades/${entidadId}/furag/digitados/${vigencia}`, datos),
+    onSuccess: (guardado) => {
+      cliente.setQueryData(furagKeys.digitados(entidadId, guardado.vigencia), guardado);
+      return cliente.invalidateQueries({
+        queryKey: ['furag', entidadId],
+        predicate: (q) => q.queryKey[2] !== 'digitados',
+      });
+    },
   });
 }

@@ -329,9 +329,12 @@ function ListaRecomendaciones() {
 function Puntaje({
   titulo,
   p,
+  codigo,
 }: {
   titulo: string;
-  p: { vigencia: number; estado: string; puntaje: number | null };
+  p: { vigencia: number; codigo: string | null; estado: string; puntaje: number | null };
+  /** The recommendation's code: FURAG may renumber the index the next year. */
+  codigo: string | null;
 }) {
   const texto =
     p.estado === 'con_puntaje'
@@ -339,12 +342,13 @@ function Puntaje({
       : p.estado === 'no_aplica'
         ? 'No aplica a la entidad'
         : p.estado === 'sin_fila'
-          ? 'La entidad no está en el archivo'
+          ? 'La entidad no está en el archivo ni digitó sus puntajes'
           : `Aún no se cargaron los resultados de ${p.vigencia}`;
   return (
     <div className="traza-puntaje">
       <Text size="sm">
-        {titulo} ({p.vigencia})
+        {titulo} ({p.vigencia}
+        {p.codigo && p.codigo !== codigo ? `, con el código ${p.codigo}` : ''})
       </Text>
       <Text fw={800} size={p.estado === 'con_puntaje' ? 'xl' : 'sm'}>
         {texto}
@@ -442,8 +446,8 @@ function TrazabilidadRecomendacion({ id }: { id: string }) {
           <Termino t="furag">FURAG</Termino>
         </Title>
         <Group gap="xl" mt="xs" wrap="wrap">
-          <Puntaje titulo="Con la recomendación" p={base} />
-          <Puntaje titulo="Año siguiente" p={siguiente} />
+          <Puntaje titulo="Con la recomendación" p={base} codigo={medicion.codigo} />
+          <Puntaje titulo="Año siguiente" p={siguiente} codigo={medicion.codigo} />
         </Group>
         {cambio !== null && (
           <Text size="sm" mt="xs">

@@ -10,6 +10,7 @@ import { type DatosActividad, FormularioActividad } from './formulario-actividad
 const catalogo: Catalogo = {
   vigencia: 2026,
   fuente: 'prueba',
+  equivalencias: {},
   componentes: [],
   dimensiones: [
     {
