@@ -9,6 +9,7 @@ export const TIPOS_PENDIENTE = [
   'aprobar_plan',
   'ajustar_plan',
   'publicar_plan',
+  'publicar_paquete',
   'consolidar_propuestas',
 ] as const;
 

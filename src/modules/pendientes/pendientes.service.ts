@@ -8,6 +8,7 @@ import {
   visibleAlPublico,
 } from '../../core/flujo-plan.ts';
 import { esquemaActividad } from '../../core/periodos.ts';
+import { limitePaquete, paqueteVencido } from '../../core/publicaciones.ts';
 import { rolesPermiten } from '../../core/roles.ts';
 import { aCargoDe } from '../../core/seguimiento.ts';
 import type { Db } from '../../db/client.ts';
@@ -20,6 +21,7 @@ import {
 } from '../../db/schema.ts';
 import type { UsuarioSesion } from '../auth/sesion.repository.ts';
 import { clavesAplicables } from '../catalogo/catalogo.repository.ts';
+import { documentosSinPublicar } from '../publicaciones/publicaciones.service.ts';
 import {
   contextoVerificacion,
   evaluarVerificacion,
@@ -176,6 +178,21 @@ async function pendientesDePlaneacion(
       vence: limite,
       vencido: hoy > limite,
     });
+  // The rest of the 31 January pack (publicaciones.service.ts), once overdue: from 1 February.
+  if (paqueteVencido(vigencia, hoy, false)) {
+    const faltan = await documentosSinPublicar(db, entidadId, vigencia);
+    if (faltan)
+      lista.push({
+        tipo: 'publicar_paquete',
+        texto:
+          faltan === 1
+            ? `Publicar 1 documento del paquete del 31 de enero de ${vigencia} (Decreto 612 de 2018)`
+            : `Publicar ${faltan} documentos del paquete del 31 de enero de ${vigencia} (Decreto 612 de 2018)`,
+        enlace: `/publicaciones?vigencia=${vigencia}`,
+        vence: limitePaquete(vigencia),
+        vencido: true,
+      });
+  }
   const [n] = await db
     .select({ n: count() })
     .from(propuestaActividad)

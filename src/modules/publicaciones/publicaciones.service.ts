@@ -168,6 +168,21 @@ export async function publicarDocumento(
   }
 }
 
+/** How many documents of the pack of `vigencia` have no version yet (0 without a catalog for it). */
+export async function documentosSinPublicar(db: Db, entidadId: string, vigencia: number) {
+  const documentos = await documentosDe(db, vigencia).catch((e) => {
+    if (e instanceof ErrorApi && e.status === 404) return [];
+    throw e;
+  });
+  if (!documentos.length) return 0;
+  const publicadas = await db
+    .selectDistinct({ clave: documentoPublicado.clave })
+    .from(documentoPublicado)
+    .where(and(eq(documentoPublicado.entidadId, entidadId), eq(documentoPublicado.vigencia, vigencia)));
+  const hechas = new Set(publicadas.map((p) => p.clave));
+  return documentos.filter((d) => !hechas.has(d.clave)).length;
+}
+
 /** One version of a document (the latest when `version` is not given), with its bytes. */
 export async function archivoDocumento(
   db: Db,

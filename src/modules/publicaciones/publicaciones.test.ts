@@ -59,6 +59,15 @@ describe('paquete del 31 de enero', () => {
     expect(p.documentos.at(-1)).toMatchObject({ titulo: 'Informe de gestión 2025', numeral: '4.7.1' });
     expect(p.documentos.every((d: { estado: string }) => d.estado === 'vencido')).toBe(true);
     expect([p.pendientes, p.vencidos]).toEqual([14, 14]);
+    // From 1 February, in planeación's «mis pendientes», with the way to the page.
+    const { pendientes } = await t.exigir(200, e.planeacion, 'GET', `${e.base}/pendientes?vigencia=${VIGENCIA}`);
+    expect(pendientes).toContainEqual({
+      tipo: 'publicar_paquete',
+      texto: `Publicar 14 documentos del paquete del 31 de enero de ${VIGENCIA} (Decreto 612 de 2018)`,
+      enlace: `/publicaciones?vigencia=${VIGENCIA}`,
+      vence: `${VIGENCIA}-01-31`,
+      vencido: true,
+    });
     // A vigencia without a catalog has no pack.
     expect((await t.pedir(e.planeacion, 'GET', paquete(e, 2031))).statusCode).toBe(404);
   });
