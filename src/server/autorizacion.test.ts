@@ -190,6 +190,7 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'GET /publico/:entidad/actividades.csv': 'publico',
   'GET /publico/:entidad/politicas.csv': 'publico',
   'GET /publico/:entidad/datos.json': 'publico',
+  'GET /publico/:entidad/metadatos.json': 'publico',
   'GET /publico/:entidad/documentos/:vigencia/:clave': 'publico',
   'GET /publico/:entidad/documentos/:vigencia/:clave/v/:version': 'publico',
   'GET /publico/:entidad/acto.pdf': 'publico',

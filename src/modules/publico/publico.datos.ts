@@ -4,6 +4,7 @@ import { COLUMNAS_ACTIVIDADES, COLUMNAS_POLITICAS, type DatosAbiertos } from '..
 import { NOMBRE_ACUMULACION } from '../../core/acumulacion.ts';
 import { neutralizarCsv } from '../../core/csv-formulas.ts';
 import { fechaCivil } from '../../core/formato.ts';
+import type { VistaPublica } from './publico.service.ts';
 
 const BOM = '\uFEFF';
 /**
@@ -85,3 +86,54 @@ export const jsonSeguro = (datos: unknown) =>
     /[<>&\u2028\u2029]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
+
+/**
+ * The metadata a national open data portal (datos.gov.co) asks to register a dataset: who publishes it, what
+ * it covers, how often it changes, under which licence, and each file with its format and address.
+ */
+export function metadatos(v: VistaPublica & { datos: DatosAbiertos }, base: string) {
+  const e = v.entidad;
+  const ruta = `${base}/publico/${v.slug}`;
+  const q = `?vigencia=${v.vigencia}`;
+  return {
+    titulo: `Plan de acción ${v.vigencia} y su avance — ${e.nombre}`,
+    descripcion: `Actividades del plan de acción ${v.vigencia} de ${e.nombre} dentro del Modelo Integrado de Planeación y Gestión (MIPG), con su meta, su dependencia responsable y el avance reportado y revisado por la oficina de planeación en cada corte.`,
+    entidad: {
+      nombre: e.nombre,
+      sigla: e.sigla,
+      nit: `${e.nit}-${e.dv}`,
+      correo: e.correo,
+      sitioWeb: e.sitioWeb,
+    },
+    categoria: 'Función pública',
+    etiquetas: ['MIPG', 'plan de acción', 'seguimiento', 'transparencia', 'Decreto 612 de 2018'],
+    idioma: 'es',
+    cobertura: { departamento: e.departamento, municipio: e.municipio },
+    // Figures change with each follow-up cut-off (quarterly unless the entity set another scheme).
+    frecuenciaActualizacion: 'Con cada corte de seguimiento del plan (por lo general, trimestral)',
+    licencia: 'Creative Commons Atribución-CompartirIgual 4.0 Internacional (CC BY-SA 4.0)',
+    fechaPublicacion: v.datos.aprobacion.fechaPublicacion,
+    fechaCorte: v.datos.corte?.fecha ?? null,
+    diccionario: `${base}/publico/diccionario`,
+    recursos: [
+      {
+        nombre: 'Actividades y su avance',
+        formato: 'CSV',
+        codificacion: 'UTF-8',
+        url: `${ruta}/actividades.csv${q}`,
+      },
+      {
+        nombre: 'Avance por política',
+        formato: 'CSV',
+        codificacion: 'UTF-8',
+        url: `${ruta}/politicas.csv${q}`,
+      },
+      {
+        nombre: 'Plan y avance completos',
+        formato: 'JSON',
+        codificacion: 'UTF-8',
+        url: `${ruta}/datos.json${q}`,
+      },
+    ],
+  };
+}

@@ -13,7 +13,7 @@ import { contentDisposition } from '../../core/nombre-archivo.ts';
 import { ErrorApi } from '../../server/errores.ts';
 import { RAIZ } from '../../server/rutas.ts';
 import { archivoDocumento } from '../publicaciones/publicaciones.service.ts';
-import { csvActividades, csvPoliticas, jsonSeguro } from './publico.datos.ts';
+import { csvActividades, csvPoliticas, jsonSeguro, metadatos } from './publico.datos.ts';
 import { CACHE_CORTA, CACHE_INMUTABLE, comprimir, enviar, etiquetaDe } from './publico.respuesta.ts';
 import { actoPublico, buscarDireccion, vistaPublica } from './publico.service.ts';
 import { POR_PAGINA, paginaDiccionario, paginaEntidad, paginaError } from './publico.vista.ts';
@@ -137,6 +137,8 @@ export const publicoRoutes: FastifyPluginAsyncZod = async (app) => {
     generar: (
       slug: string,
       v: Awaited<ReturnType<typeof vistaPublica>>,
+      /** scheme://host as the person reached the server (behind a trusted proxy, the proxy's). */
+      origen: string,
     ) => { cuerpo: string | Buffer; tipo: string; archivo: string },
   ) =>
     app.get(
@@ -156,7 +158,7 @@ export const publicoRoutes: FastifyPluginAsyncZod = async (app) => {
         const v = await vistaPublica(app.db, e.id, e.slug, request.query.vigencia);
         if (!v.datos)
           throw new ErrorApi(404, `La entidad aún no ha publicado su plan de acción de ${v.vigencia}.`);
-        return enviar(request, reply, generar(e.slug, v));
+        return enviar(request, reply, generar(e.slug, v, `${request.protocol}://${request.host}`));
       },
     );
 
@@ -179,6 +181,16 @@ export const publicoRoutes: FastifyPluginAsyncZod = async (app) => {
     tipo: JSON_TIPO,
     archivo: `plan-de-accion-${v.vigencia}-${slug}.json`,
   }));
+
+  archivo(
+    'metadatos.json',
+    'Metadatos del conjunto de datos para el portal de datos abiertos',
+    (slug, v, origen) => ({
+      cuerpo: jsonSeguro(metadatos({ ...v, datos: v.datos! }, origen)),
+      tipo: JSON_TIPO,
+      archivo: `metadatos-plan-de-accion-${v.vigencia}-${slug}.json`,
+    }),
+  );
 
   app.get(
     '/:entidad/acto.pdf',

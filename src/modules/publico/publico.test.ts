@@ -178,6 +178,25 @@ describe('página pública de una entidad', () => {
     expect(datos.entidad.nombre).toBe(`Hospital ${XSS}`);
     expect(datos.actividades.map((x) => x.nombre)).toContain(`Jornada ${XSS}`);
     expect(datos.actividades.find((x) => x.nombre.startsWith('Jornada'))!.avance).toBe(50);
+
+    // The metadata to register the dataset in the national open data portal: every file, absolute addresses.
+    const meta = await ver(`/publico/hxss/metadatos.json?vigencia=${VIGENCIA}`);
+    expect(meta.statusCode).toBe(200);
+    expect(meta.body).not.toContain('<script');
+    const m = meta.json();
+    expect(m).toMatchObject({
+      titulo: `Plan de acción ${VIGENCIA} y su avance — Hospital ${XSS}`,
+      idioma: 'es',
+      licencia: expect.stringContaining('CC BY-SA 4.0'),
+      diccionario: 'http://localhost:80/publico/diccionario',
+    });
+    expect(m.recursos.map((r: { formato: string; url: string }) => [r.formato, r.url])).toEqual([
+      ['CSV', `http://localhost:80/publico/hxss/actividades.csv?vigencia=${VIGENCIA}`],
+      ['CSV', `http://localhost:80/publico/hxss/politicas.csv?vigencia=${VIGENCIA}`],
+      ['JSON', `http://localhost:80/publico/hxss/datos.json?vigencia=${VIGENCIA}`],
+    ]);
+    for (const r of m.recursos)
+      expect((await ver(new URL(r.url).pathname + new URL(r.url).search)).statusCode).toBe(200);
   });
 
   it('un plan con una versión nueva en curso muestra la versión aprobada, nunca el borrador', async () => {

@@ -201,6 +201,7 @@ function descargas(ruta: string, vigencia: number) {
 <li><a href="${ruta}/politicas.csv${q}">Avance por política (CSV para Excel)</a></li>
 <li><a href="${ruta}/datos.json${q}">Todo en JSON</a></li>
 <li><a href="/publico/diccionario">Diccionario de datos: qué significa cada columna</a></li>
+<li><a href="${ruta}/metadatos.json${q}">Metadatos para registrar estos datos en el portal de datos abiertos (JSON)</a></li>
 </ul>
 </section>`;
 }
