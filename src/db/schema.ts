@@ -21,6 +21,7 @@ import { ACUMULACIONES } from '../core/acumulacion.ts';
 import { ESTADOS_AUTODIAGNOSTICO } from '../core/autodiagnostico.ts';
 import { TIPOS_AJUSTE } from '../core/calendario.ts';
 import { TIPOS_CAMBIO } from '../core/cambios-plan.ts';
+import { OBJETOS_CONSULTA } from '../core/consulta.ts';
 import { ESTADOS_CORREO, PROPOSITOS_ENLACE } from '../core/correo.ts';
 import {
   INSTRUMENTOS,
@@ -1139,6 +1140,49 @@ export const documentoPublicado = pgTable(
   ],
 );
 
+/** A draft (plan, PTEP) open for citizens' comments between two dates (core/consulta.ts). */
+export const consultaCiudadana = pgTable(
+  'consulta_ciudadana',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    vigencia: integer('vigencia').notNull(),
+    objeto: text('objeto', { enum: OBJETOS_CONSULTA }).notNull(),
+    titulo: text('titulo').notNull(),
+    descripcion: text('descripcion'),
+    abre: date('abre', { mode: 'string' }).notNull(),
+    cierra: date('cierra', { mode: 'string' }).notNull(),
+    creadaPor: uuid('creada_por').references(() => usuario.id),
+    creadoEn: creadoEn(),
+  },
+  (t) => [
+    unaDe('consulta_ciudadana_objeto_check', t.objeto, OBJETOS_CONSULTA),
+    check('consulta_ciudadana_fechas_check', sql`${t.cierra} >= ${t.abre}`),
+  ],
+);
+
+/** A citizen's comment: name and e-mail optional and never published; the entity's answer, public. */
+export const comentarioConsulta = pgTable(
+  'comentario_consulta',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    consultaId: uuid('consulta_id')
+      .notNull()
+      .references(() => consultaCiudadana.id),
+    numero: integer('numero').notNull(),
+    nombre: text('nombre'),
+    correo: text('correo'),
+    texto: text('texto').notNull(),
+    respuesta: text('respuesta'),
+    respondidoPor: uuid('respondido_por').references(() => usuario.id),
+    respondidoEn: timestamp('respondido_en', { withTimezone: true, mode: 'date' }),
+    creadoEn: creadoEn(),
+  },
+  (t) => [uniqueIndex('comentario_consulta_numero_idx').on(t.consultaId, t.numero)],
+);
+
 export const TABLAS_EN_ORDEN = [
   'catalogo_vigencia',
   'componente',
@@ -1189,5 +1233,7 @@ export const TABLAS_EN_ORDEN = [
   'propuesta_actividad',
   'notificacion',
   'documento_publicado',
+  'consulta_ciudadana',
+  'comentario_consulta',
   'auditoria',
 ] as const;

@@ -21,6 +21,7 @@ import { auditoriaRoutes } from '../modules/auditoria/auditoria.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { calendarioRoutes } from '../modules/calendario/calendario.routes.ts';
 import { catalogoRoutes } from '../modules/catalogo/catalogo.routes.ts';
+import { consultasRoutes } from '../modules/consultas/consultas.routes.ts';
 import { correoRoutes } from '../modules/correo/correo.routes.ts';
 import { type Correo, crearCorreo } from '../modules/correo/correo.service.ts';
 import { iniciarTareasCorreo } from '../modules/correo/tareas.ts';
@@ -246,6 +247,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(versionesPlanRoutes);
   await app.register(aprobacionPlanRoutes);
   await app.register(publicacionesRoutes);
+  await app.register(consultasRoutes);
   await app.register(objetivosRoutes);
   await app.register(planesPropiosRoutes);
   await app.register(seguimientoRoutes);

@@ -60,7 +60,12 @@ describe('paquete del 31 de enero', () => {
     expect(p.documentos.every((d: { estado: string }) => d.estado === 'vencido')).toBe(true);
     expect([p.pendientes, p.vencidos]).toEqual([14, 14]);
     // From 1 February, in planeación's «mis pendientes», with the way to the page.
-    const { pendientes } = await t.exigir(200, e.planeacion, 'GET', `${e.base}/pendientes?vigencia=${VIGENCIA}`);
+    const { pendientes } = await t.exigir(
+      200,
+      e.planeacion,
+      'GET',
+      `${e.base}/pendientes?vigencia=${VIGENCIA}`,
+    );
     expect(pendientes).toContainEqual({
       tipo: 'publicar_paquete',
       texto: `Publicar 14 documentos del paquete del 31 de enero de ${VIGENCIA} (Decreto 612 de 2018)`,

@@ -6,14 +6,19 @@ import type { FastifyError } from 'fastify';
 import { type FastifyPluginAsyncZod, hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { enteroEn, VigenciaSchema } from '../../contrato/comun.ts';
+import { ComentarioPublicoSchema } from '../../contrato/consultas.ts';
 import { ClaveDocumentoSchema } from '../../contrato/publicaciones.ts';
 import { ConsultaPublicaSchema, DICCIONARIO, DireccionEntidadSchema } from '../../contrato/publico.ts';
-import { cantidad } from '../../core/formato.ts';
+import { cantidad, fechaCivil } from '../../core/formato.ts';
 import { contentDisposition } from '../../core/nombre-archivo.ts';
+import { actorDe } from '../../server/auth.ts';
 import { ErrorApi } from '../../server/errores.ts';
 import { RAIZ } from '../../server/rutas.ts';
+import { comentar, consultaPublica, informeConsulta } from '../consultas/consultas.service.ts';
+import { type EstadoFormulario, paginaConsulta } from '../consultas/consultas.vista.ts';
 import { archivoDocumento } from '../publicaciones/publicaciones.service.ts';
 import { csvActividades, csvPoliticas, jsonSeguro, metadatos } from './publico.datos.ts';
+import { contactoEntidad } from './publico.repository.ts';
 import { CACHE_CORTA, CACHE_INMUTABLE, comprimir, enviar, etiquetaDe } from './publico.respuesta.ts';
 import { actoPublico, buscarDireccion, vistaPublica } from './publico.service.ts';
 import { POR_PAGINA, paginaDiccionario, paginaEntidad, paginaError } from './publico.vista.ts';
@@ -61,13 +66,31 @@ export const publicoRoutes: FastifyPluginAsyncZod = async (app) => {
         ),
       });
     }
+    // The form's rate limit (@fastify/rate-limit answers with a bare 429): a page, in the citizen's words.
+    if (err.statusCode === 429)
+      return enviar(request, reply, {
+        estado: 429,
+        tipo: HTML,
+        cache: 'no-cache',
+        cuerpo: paginaError(
+          'Demasiadas solicitudes',
+          'Se enviaron muchos comentarios seguidos desde esta conexión. Espere unos minutos e inténtelo de nuevo; lo que escribió no se perdió si vuelve atrás en el navegador.',
+          RUTA_ESTILO,
+        ),
+      });
     if (err instanceof ErrorApi && err.status < 500)
       return enviar(request, reply, {
         estado: err.status,
         tipo: HTML,
         cache: 'no-cache',
         cuerpo: paginaError(
-          err.status === 404 ? 'Página no encontrada' : 'Dirección no válida',
+          err.status === 404
+            ? 'Página no encontrada'
+            : err.status === 409
+              ? 'No fue posible completar la acción'
+              : err.status === 429
+                ? 'Demasiadas solicitudes'
+                : 'Dirección no válida',
           err.message,
           RUTA_ESTILO,
         ),
@@ -249,6 +272,114 @@ export const publicoRoutes: FastifyPluginAsyncZod = async (app) => {
         );
       },
     );
+
+  // Citizen consultation of a draft: the page, the comment form (a plain HTML form, no JavaScript) and the report.
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 16 * 1024 },
+    (_req, cuerpo, listo) => listo(null, Object.fromEntries(new URLSearchParams(cuerpo as string))),
+  );
+  const ParamsConsulta = Params.extend({ consultaId: z.uuid('la consulta no existe') });
+  const paginaDeConsulta = async (
+    request: { params: { entidad: string; consultaId: string }; url: string },
+    estado: EstadoFormulario,
+  ) => {
+    const resto = `/consultas/${request.params.consultaId}`;
+    const e = await entidadDe(request.params.entidad, resto, consultaDe(request.url));
+    if ('redirigir' in e) return { redirigir: e.redirigir };
+    const [v, contacto] = await Promise.all([
+      consultaPublica(app.db, e.id, request.params.consultaId),
+      contactoEntidad(app.db, e.id),
+    ]);
+    return {
+      id: e.id,
+      html: paginaConsulta(v, contacto!, `/publico/${e.slug}${resto}`, RUTA_ESTILO, estado),
+    };
+  };
+  app.get(
+    '/:entidad/consultas/:consultaId',
+    {
+      config: { ...publico, html: true },
+      schema: {
+        tags,
+        summary:
+          'Consulta ciudadana de un proyecto de plan (HTML): el proyecto, el formulario y las respuestas',
+        params: ParamsConsulta,
+        querystring: z.object({ enviado: enteroEn('el número del comentario', 1, 100_000).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const p = await paginaDeConsulta(request, { enviado: request.query.enviado });
+      if (p.redirigir !== undefined) return reply.redirect(p.redirigir, 301);
+      return enviar(request, reply, { tipo: HTML, cuerpo: p.html, cache: 'no-cache' });
+    },
+  );
+  app.post(
+    '/:entidad/consultas/:consultaId',
+    {
+      config: { ...publico, html: true, rateLimit: { max: 10, timeWindow: '10 minutes' } },
+      schema: {
+        tags,
+        summary: 'Enviar un comentario a una consulta ciudadana (formulario HTML)',
+        params: ParamsConsulta,
+      },
+    },
+    async (request, reply) => {
+      const r = ComentarioPublicoSchema.safeParse(request.body ?? {});
+      if (!r.success) {
+        const errores = Object.fromEntries(
+          r.error.issues.map((i) => [String(i.path[0] ?? 'texto'), i.message]),
+        );
+        const cuerpo = (request.body ?? {}) as Record<string, unknown>;
+        const texto = (k: string) =>
+          typeof cuerpo[k] === 'string' ? (cuerpo[k] as string).slice(0, 2000) : '';
+        const p = await paginaDeConsulta(request, {
+          errores,
+          valores: { nombre: texto('nombre'), correo: texto('correo'), texto: texto('texto') },
+        });
+        if (p.redirigir !== undefined) throw new ErrorApi(404, 'La consulta no existe en esta dirección.');
+        return enviar(request, reply, { estado: 400, tipo: HTML, cuerpo: p.html, cache: 'no-cache' });
+      }
+      const e = await entidadDe(request.params.entidad, '', '');
+      if ('redirigir' in e) throw new ErrorApi(404, 'La consulta no existe en esta dirección.');
+      const ruta = `/publico/${e.slug}/consultas/${request.params.consultaId}`;
+      // A robot that filled the hidden field sees the same answer and leaves nothing behind.
+      if (r.data.sitio) return reply.redirect(`${ruta}?enviado=1#comentar`, 303);
+      const { numero } = await comentar(app.db, actorDe(request), e.id, request.params.consultaId, r.data);
+      return reply.redirect(`${ruta}?enviado=${numero}#comentar`, 303);
+    },
+  );
+  app.get(
+    '/:entidad/consultas/:consultaId/informe.pdf',
+    {
+      config: publico,
+      schema: {
+        tags,
+        summary: 'Informe de comentarios y respuestas de una consulta cerrada (PDF)',
+        params: ParamsConsulta,
+      },
+    },
+    async (request, reply) => {
+      const e = await entidadDe(
+        request.params.entidad,
+        `/consultas/${request.params.consultaId}/informe.pdf`,
+        '',
+      );
+      if ('redirigir' in e) return reply.redirect(e.redirigir, 301);
+      const v = await consultaPublica(app.db, e.id, request.params.consultaId);
+      if (v.consulta.estado !== 'cerrada')
+        throw new ErrorApi(
+          409,
+          `El informe se publica cuando la consulta cierra, el ${fechaCivil(v.consulta.cierra)}.`,
+        );
+      const i = await informeConsulta(app.db, e.id, request.params.consultaId);
+      return reply
+        .header('content-disposition', contentDisposition(i.nombre))
+        .header('cache-control', CACHE_CORTA)
+        .type('application/pdf')
+        .send(i.pdf);
+    },
+  );
 
   app.get(
     '/diccionario',

@@ -32,7 +32,7 @@ interface Marco {
   contenido: Html;
 }
 
-function documento({ titulo, descripcion, estilo, entidad, canonica, contenido }: Marco): string {
+export function documento({ titulo, descripcion, estilo, entidad, canonica, contenido }: Marco): string {
   return html`<!doctype html>
 <html lang="es-CO">
 <head>
