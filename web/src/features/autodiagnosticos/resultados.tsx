@@ -2,11 +2,9 @@
 // the mean), each component against earlier vigencias, and the gaps (items under the threshold), each of which
 // becomes an improvement action: an activity of the plan, or a proposal to planeación, linked both ways.
 import { Button, Paper, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
 import { Exito } from '../../ui/componentes.tsx';
 import {
   AvisoPlanCerrado,
-  type ComoConvertir,
   useConversionEnActividad,
   VentanaActividadDeOrigen,
   VinculosActividad,
@@ -33,10 +31,8 @@ function rutaDe(d: Autodiagnostico, codigos: readonly string[]) {
 /** The gaps, lowest first; each with what already came out of it and, for whom may, «Crear acción de mejora». */
 function Brechas({ d, entidadId }: { d: Autodiagnostico; entidadId: string }) {
   const a = d.autodiagnostico;
-  const c = useConversionEnActividad('autodiagnostico.proponer_mejora');
+  const c = useConversionEnActividad<Brecha>('autodiagnostico.proponer_mejora');
   const crear = useCrearAccionMejora(entidadId, a.id);
-  const [abierta, setAbierta] = useState<{ b: Brecha; como: ComoConvertir } | null>(null);
-  const [hecho, setHecho] = useState<string | null>(null);
   // The plan that receives the action is the year at work: never one before the autodiagnóstico's.
   const anterior = c.vigencia < a.vigencia;
   const como = anterior ? null : c.como(a.politica);
@@ -50,7 +46,7 @@ function Brechas({ d, entidadId }: { d: Autodiagnostico; entidadId: string }) {
       <Title order={3} size="h4">
         Brechas
       </Title>
-      {hecho && <Exito>{hecho}</Exito>}
+      {c.hecho && <Exito>{c.hecho}</Exito>}
       {d.brechas.length === 0 ? (
         <Text size="sm">Ningún ítem respondido está por debajo del umbral.</Text>
       ) : (
@@ -82,7 +78,7 @@ function Brechas({ d, entidadId }: { d: Autodiagnostico; entidadId: string }) {
                     <VinculosActividad v={b} vacio="Aún no tiene acción de mejora." />
                     {como && (
                       <div>
-                        <Button size="xs" onClick={() => setAbierta({ b, como })}>
+                        <Button size="xs" onClick={() => c.abrir(b, como)}>
                           Crear acción de mejora<span className="solo-lector"> para {b.item}</span>
                         </Button>
                       </div>
@@ -114,33 +110,17 @@ function Brechas({ d, entidadId }: { d: Autodiagnostico; entidadId: string }) {
       <VentanaActividadDeOrigen
         c={c}
         que="la acción de mejora"
-        abierta={
-          abierta && {
-            como: abierta.como,
-            origen: {
-              politica: a.politica,
-              indiceFurag: null,
-              texto: `Acción de mejora de ${abierta.b.item}: ${abierta.b.texto}`,
-            },
-          }
+        origen={(b) => ({
+          politica: a.politica,
+          indiceFurag: null,
+          texto: `Acción de mejora de ${b.item}: ${b.texto}`,
+        })}
+        contexto={(b) =>
+          `Atiende la brecha ${b.item} del autodiagnóstico (${puntos(b.puntaje)} puntos). Escriba en «Actividad» lo que hará la entidad.`
         }
-        contexto={
-          abierta &&
-          `Atiende la brecha ${abierta.b.item} del autodiagnóstico (${puntos(abierta.b.puntaje)} puntos). Escriba en «Actividad» lo que hará la entidad.`
+        enviar={(b, como, datos) =>
+          crear.mutateAsync({ item: b.item, como, vigencia: c.vigencia, actividad: datos })
         }
-        alCerrar={() => setAbierta(null)}
-        enviar={(datos) =>
-          crear.mutateAsync({
-            item: abierta!.b.item,
-            como: abierta!.como,
-            vigencia: c.vigencia,
-            actividad: datos,
-          })
-        }
-        alTerminar={(mensaje) => {
-          setHecho(mensaje);
-          setAbierta(null);
-        }}
       />
     </>
   );

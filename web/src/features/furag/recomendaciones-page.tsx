@@ -15,7 +15,6 @@ import { Termino } from '../../ui/termino.tsx';
 import { vigenciasQuery } from '../catalogo/api.ts';
 import {
   AvisoPlanCerrado,
-  type ComoConvertir,
   useConversionEnActividad,
   VentanaActividadDeOrigen,
   VinculosActividad,
@@ -119,10 +118,8 @@ function ListaRecomendaciones() {
   const { entidad } = useTrabajo();
   const [vigenciaResultados, setVigenciaResultados] = useState<number | undefined>(undefined);
   const lista = useQuery(recomendacionesQuery(entidad?.id, vigenciaResultados));
-  const c = useConversionEnActividad('recomendacion.proponer');
+  const c = useConversionEnActividad<Recomendacion>('recomendacion.proponer');
   const convertir = useConvertirRecomendacion(entidad?.id ?? '');
-  const [abierta, setAbierta] = useState<{ r: Recomendacion; como: ComoConvertir } | null>(null);
-  const [hecho, setHecho] = useState<string | null>(null);
   const d = lista.data;
   if (lista.isPending) return <Cargando que="las recomendaciones" bloques={[28, 200]} />;
   if (!d) return <MensajeError error={lista.error} />;
@@ -157,7 +154,7 @@ function ListaRecomendaciones() {
             recomendación.
           </Text>
         )}
-        {hecho && <Exito>{hecho}</Exito>}
+        {c.hecho && <Exito>{c.hecho}</Exito>}
         {d.recomendaciones.length > 0 && <AvisoPlanCerrado c={c} que="las recomendaciones" />}
         {grupos.map((g) => {
           const p = g[0]!;
@@ -179,7 +176,7 @@ function ListaRecomendaciones() {
                           <VinculosActividad v={r} vacio={SIN_VINCULOS} />
                           <Group gap="xs" wrap="wrap">
                             {como && (
-                              <Button size="xs" onClick={() => setAbierta({ r, como })}>
+                              <Button size="xs" onClick={() => c.abrir(r, como)}>
                                 {como === 'actividad' ? 'Crear actividad' : 'Proponer actividad'}
                               </Button>
                             )}
@@ -203,26 +200,11 @@ function ListaRecomendaciones() {
       </Stack>
       <VentanaActividadDeOrigen
         c={c}
-        abierta={
-          abierta && {
-            como: abierta.como,
-            origen: { politica: abierta.r.politica, indiceFurag: abierta.r.indice, texto: abierta.r.texto },
-          }
+        origen={(r) => ({ politica: r.politica, indiceFurag: r.indice, texto: r.texto })}
+        contexto={(r) => `Responde a la recomendación ${nombreIndice(r)}.`}
+        enviar={(r, como, datos) =>
+          convertir.mutateAsync({ id: r.id, como, vigencia: c.vigencia, actividad: datos })
         }
-        contexto={abierta && `Responde a la recomendación ${nombreIndice(abierta.r)}.`}
-        alCerrar={() => setAbierta(null)}
-        enviar={(datos) =>
-          convertir.mutateAsync({
-            id: abierta!.r.id,
-            como: abierta!.como,
-            vigencia: c.vigencia,
-            actividad: datos,
-          })
-        }
-        alTerminar={(mensaje) => {
-          setHecho(mensaje);
-          setAbierta(null);
-        }}
       />
     </section>
   );

@@ -7,7 +7,7 @@ import { NOMBRE_ESTADO_PROPUESTA, planAceptaPropuestas } from '@core/propuestas.
 import type { Permiso } from '@core/roles.ts';
 import { Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { Enlace } from '../../ui/router.tsx';
 import { Ventana } from '../../ui/ventana.tsx';
@@ -60,10 +60,11 @@ export function actividadDeOrigen(o: Origen, vigencia: number, periodos: number)
 }
 
 /**
- * Who may turn an origin into an activity of the plan of the year at work, and what the form needs.
- * `permisoPropuesta`: the permission of the origin's «propuesta» route.
+ * Who may turn an origin (of type `T`) into an activity of the plan of the year at work, what the form needs,
+ * the origin being converted and what the person was told once it went through. `permisoPropuesta`: the
+ * permission of the origin's «propuesta» route.
  */
-export function useConversionEnActividad(permisoPropuesta: Permiso) {
+export function useConversionEnActividad<T>(permisoPropuesta: Permiso) {
   const { entidad, vigencia, puede, sesion } = useTrabajo();
   const crea = puede('plan.editar');
   const propone = puede(permisoPropuesta);
@@ -85,6 +86,8 @@ export function useConversionEnActividad(permisoPropuesta: Permiso) {
   const mias = new Set(
     (responsables.data ?? []).filter((x) => x.usuarioId === sesion.usuario.id).map((x) => x.politica),
   );
+  const [abierta, setAbierta] = useState<{ de: T; como: ComoConvertir } | null>(null);
+  const [hecho, setHecho] = useState<string | null>(null);
   return {
     vigencia,
     /** Planeación or the responsible of some policy: whoever may convert, once the plan is open. */
@@ -104,13 +107,23 @@ export function useConversionEnActividad(permisoPropuesta: Permiso) {
           objetivos: objetivos.data ?? [],
         }
       : null,
+    /** The origin whose form is open, and how it converts. */
+    abierta,
+    abrir: (de: T, como: ComoConvertir) => setAbierta({ de, como }),
+    cerrar: () => setAbierta(null),
+    /** What the last conversion told the person. */
+    hecho,
+    terminar: (mensaje: string) => {
+      setHecho(mensaje);
+      setAbierta(null);
+    },
   };
 }
 
-export type ConversionEnActividad = ReturnType<typeof useConversionEnActividad>;
+export type ConversionEnActividad<T> = ReturnType<typeof useConversionEnActividad<T>>;
 
 /** Why nothing converts now: the plan of the year is past borrador. `que`: «las recomendaciones», «las brechas». */
-export function AvisoPlanCerrado({ c, que }: { c: ConversionEnActividad; que: string }) {
+export function AvisoPlanCerrado<T>({ c, que }: { c: ConversionEnActividad<T>; que: string }) {
   if (!c.activa || c.abierto) return null;
   return (
     <Text size="sm">
@@ -127,38 +140,38 @@ const mensajeConversion = (como: ComoConvertir, codigo: string, vigencia: number
     : `La propuesta ${codigo} quedó enviada a planeación.`;
 
 /**
- * The activity form in a dialog, filled from the origin and limited to its policy. `que`: what is created
- * («la actividad», «la acción de mejora»); `contexto`: a line on what it answers; `enviar`: the origin's
- * conversion, as an activity or a proposal; `alTerminar`: once sent, with what to tell the person.
+ * The activity form in a dialog for the origin `c.abierta`, filled from it (`origen`) and limited to its
+ * policy. `que`: what is created («la actividad», «la acción de mejora»); `contexto`: a line on what it
+ * answers; `enviar`: the origin's conversion, as an activity or a proposal.
  */
-export function VentanaActividadDeOrigen({
+export function VentanaActividadDeOrigen<T>({
   c,
-  abierta,
+  origen,
   que = 'la actividad',
   contexto,
-  alCerrar,
   enviar,
-  alTerminar,
 }: {
-  c: ConversionEnActividad;
-  abierta: { como: ComoConvertir; origen: Origen } | null;
+  c: ConversionEnActividad<T>;
+  origen: (de: T) => Origen;
   que?: string;
-  contexto?: ReactNode;
-  alCerrar: () => void;
-  enviar: (datos: DatosActividad) => Promise<unknown>;
-  alTerminar: (mensaje: string) => void;
+  contexto: (de: T) => ReactNode;
+  enviar: (de: T, como: ComoConvertir, datos: DatosActividad) => Promise<unknown>;
 }) {
   const f = c.formulario;
+  const abierta = c.abierta;
+  const o = abierta && origen(abierta.de);
   return (
     <Ventana
       opened={!!abierta}
-      onClose={alCerrar}
+      onClose={c.cerrar}
       title={abierta?.como === 'actividad' ? `Crear ${que} en el plan ${c.vigencia}` : `Proponer ${que}`}
       size="xl"
     >
-      {abierta && f && (
+      {abierta && o && f && (
         <Stack gap="sm">
-          <Text size="sm">{contexto} Complete el código, el producto, la meta y el responsable.</Text>
+          <Text size="sm">
+            {contexto(abierta.de)} Complete el código, el producto, la meta y el responsable.
+          </Text>
           <FormularioActividad
             catalogo={f.catalogo}
             periodos={f.config.periodos.map((x) => x.nombre)}
@@ -166,15 +179,17 @@ export function VentanaActividadDeOrigen({
             dependencias={f.dependencias}
             personas={f.personas}
             objetivos={f.objetivos}
-            inicial={actividadDeOrigen(abierta.origen, c.vigencia, f.config.periodos.length)}
-            politicasPermitidas={[abierta.origen.politica]}
+            inicial={actividadDeOrigen(o, c.vigencia, f.config.periodos.length)}
+            politicasPermitidas={[o.politica]}
             etiquetaEnviar={
               abierta.como === 'actividad'
                 ? 'Agregar la actividad al plan'
                 : 'Enviar la propuesta a planeación'
             }
             alGuardar={(datos) =>
-              enviar(datos).then(() => alTerminar(mensajeConversion(abierta.como, datos.codigo, c.vigencia)))
+              enviar(abierta.de, abierta.como, datos).then(() =>
+                c.terminar(mensajeConversion(abierta.como, datos.codigo, c.vigencia)),
+              )
             }
           />
         </Stack>
