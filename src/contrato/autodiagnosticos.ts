@@ -3,11 +3,9 @@
 import { z } from 'zod';
 import { ESTADOS_AUTODIAGNOSTICO } from '../core/autodiagnostico.ts';
 import { LIMITES_CUESTIONARIO as L, LARGO_RESPUESTA, UMBRAL_BRECHA } from '../core/cuestionario.ts';
-import { ESTADOS_PLAN } from '../core/flujo-plan.ts';
-import { ESTADOS_PROPUESTA } from '../core/propuestas.ts';
 import { EntidadParams, VigenciaSchema } from './comun.ts';
 import { CuestionarioSchema } from './cuestionarios.ts';
-import { ActividadEntradaSchema } from './plan.ts';
+import { ActividadEntradaSchema, ActividadVinculadaSchema, PropuestaVinculadaSchema } from './plan.ts';
 
 const Codigo = z.string().min(1).max(L.codigo);
 const Numero = z.number().min(-L.numero).max(L.numero);
@@ -125,29 +123,8 @@ export const VincularEvidenciaSchema = z.object({ evidenciaId: z.uuid('la eviden
 export const EvidenciaItemParams = RespuestaParams.extend({ evidenciaId: z.uuid('la evidencia no existe') });
 
 const AccionesMejoraSchema = z.object({
-  actividades: z
-    .array(
-      z.object({
-        id: z.string(),
-        codigo: z.string(),
-        nombre: z.string(),
-        vigencia: z.number().describe('vigencia del plan de acción'),
-        estadoPlan: z.enum(ESTADOS_PLAN),
-      }),
-    )
-    .describe('actividades del plan que salieron de la brecha'),
-  propuestas: z
-    .array(
-      z.object({
-        id: z.string(),
-        codigo: z.string(),
-        nombre: z.string(),
-        vigencia: z.number(),
-        estado: z.enum(ESTADOS_PROPUESTA),
-        actividadId: z.string().nullable(),
-      }),
-    )
-    .describe('propuestas de actividad que salieron de la brecha'),
+  actividades: z.array(ActividadVinculadaSchema).describe('actividades del plan que salieron de la brecha'),
+  propuestas: z.array(PropuestaVinculadaSchema).describe('propuestas de actividad que salieron de la brecha'),
 });
 
 export const AnteriorAutodiagnosticoSchema = z.object({

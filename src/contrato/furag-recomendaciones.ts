@@ -1,12 +1,10 @@
 // Medición: the recommendations Función Pública sends each entity with its FURAG results, turned into plan
 // activities and followed to next year's score of their index.
 import { z } from 'zod';
-import { ESTADOS_PLAN } from '../core/flujo-plan.ts';
-import { ESTADOS_PROPUESTA } from '../core/propuestas.ts';
 import { ESTADOS_SEGUIMIENTO } from '../core/seguimiento.ts';
 import { EntidadParams, VigenciaSchema } from './comun.ts';
 import { PuntajeDeEntidadSchema } from './furag.ts';
-import { ActividadEntradaSchema } from './plan.ts';
+import { ActividadEntradaSchema, ActividadVinculadaSchema, PropuestaVinculadaSchema } from './plan.ts';
 
 export const CargaRecomendacionesQuery = z.object({
   vigencia: VigenciaSchema.describe('vigencia de los resultados FURAG con que llegaron las recomendaciones'),
@@ -35,23 +33,6 @@ export const RecomendacionesQuery = z.object({
 
 export const RecomendacionParams = EntidadParams.extend({
   recomendacionId: z.uuid('el identificador de la recomendación no es válido'),
-});
-
-const ActividadVinculadaSchema = z.object({
-  id: z.string(),
-  codigo: z.string(),
-  nombre: z.string(),
-  vigencia: z.number().describe('vigencia del plan de acción'),
-  estadoPlan: z.enum(ESTADOS_PLAN),
-});
-
-const PropuestaVinculadaSchema = z.object({
-  id: z.string(),
-  codigo: z.string(),
-  nombre: z.string(),
-  vigencia: z.number(),
-  estado: z.enum(ESTADOS_PROPUESTA),
-  actividadId: z.string().nullable(),
 });
 
 export const RecomendacionSchema = z

@@ -337,6 +337,31 @@ export const PropuestaSchema = z
   })
   .meta({ id: 'PropuestaActividad' });
 export type Propuesta = z.infer<typeof PropuestaSchema>;
+/**
+ * What came out of something the plan answers (a recommendation of Función Pública, an autodiagnóstico gap):
+ * the activities of the plan and the proposals that point to it (modules/plan/origenes.service.ts).
+ */
+export const ActividadVinculadaSchema = z.object({
+  id: z.string(),
+  codigo: z.string(),
+  nombre: z.string(),
+  vigencia: z.number().describe('vigencia del plan de acción'),
+  estadoPlan: z.enum(ESTADOS_PLAN),
+});
+export const PropuestaVinculadaSchema = z.object({
+  id: z.string(),
+  codigo: z.string(),
+  nombre: z.string(),
+  vigencia: z.number(),
+  estado: z.enum(ESTADOS_PROPUESTA),
+  actividadId: z.string().nullable(),
+});
+export type ActividadVinculada = z.infer<typeof ActividadVinculadaSchema>;
+export type PropuestaVinculada = z.infer<typeof PropuestaVinculadaSchema>;
+export interface AccionesVinculadas {
+  actividades: ActividadVinculada[];
+  propuestas: PropuestaVinculada[];
+}
 export const DescartarPropuestaSchema = z.object({
   motivo: z.string().trim().min(5, 'explique en al menos 5 caracteres por qué no se incorpora').max(1000),
 });

@@ -200,6 +200,12 @@ const inicio = createRoute({
 const plan = createRoute({
   getParentRoute: () => raiz,
   path: '/plan',
+  // `buscar`: a link to one activity (from a recommendation or an autodiagnóstico gap) opens the plan filtered.
+  validateSearch: (s: Record<string, unknown>): { buscar?: string } => {
+    // An address parses «buscar=2026» as a number: a code is text all the same.
+    const buscar = typeof s.buscar === 'number' ? String(s.buscar) : s.buscar;
+    return { buscar: typeof buscar === 'string' && buscar.length <= 100 ? buscar : undefined };
+  },
   // The entity's profile too: its FURAG form decides which policies the plan offers.
   loader: precargaDe(async (t) => {
     const [plan, catalogo, entidad] = await Promise.all([

@@ -1,17 +1,17 @@
 // «Crear acción de mejora»: a gap of an autodiagnóstico (an answered item scoring under the threshold) becomes an
 // activity of the plan in borrador (planeación) or a proposal (the policy's responsible, or planeación), tagged
 // with the autodiagnóstico's policy and linked both ways: the activity or proposal keeps its autodiagnóstico and
-// item; the autodiagnóstico's detail lists, per gap, what came out of it. Same rules as Función Pública's
-// recommendations (modules/furag/recomendaciones.service.ts).
+// item; the autodiagnóstico's detail lists, per gap, what came out of it. The conversion and the links are
+// Función Pública's recommendations' too (modules/plan/origenes.service.ts).
 import { eq } from 'drizzle-orm';
 import type { ActividadEntrada } from '../../contrato/plan.ts';
 import { problemasAccionMejora } from '../../core/autodiagnostico.ts';
 import { brechas, type ContextoEntidad, type Cuestionario, recorrer } from '../../core/cuestionario.ts';
 import type { Db } from '../../db/client.ts';
 import { autodiagnostico } from '../../db/schema.ts';
-import { conflicto, ErrorApi, invalido, noEncontrado } from '../../server/errores.ts';
-import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import { insertarActividad, validarActividad } from '../plan/plan.service.ts';
+import { conflicto, invalido, invalidos, noEncontrado } from '../../server/errores.ts';
+import type { Actor } from '../auditoria/auditoria.repository.ts';
+import { actividadDeOrigen } from '../plan/origenes.service.ts';
 import { proponerActividad } from '../plan/propuestas.service.ts';
 import { cargar, contextoDe, respuestasDe, soloRespuestas } from './autodiagnosticos.service.ts';
 import { estructuraDe } from './cuestionarios.service.ts';
@@ -44,12 +44,7 @@ async function exigirBrecha(
   if (!recorrer(estructuraDe(f.c) as Cuestionario).some((x) => x.item.codigo === item))
     throw noEncontrado(`el ítem «${item}» en el cuestionario`);
   const problemas = problemasAccionMejora(f.a, vigenciaPlan, entrada.politica);
-  if (problemas.length)
-    throw new ErrorApi(
-      400,
-      `Revise los datos: ${problemas.map((e) => `«${e.campo}»: ${e.mensaje}`).join('; ')}.`,
-      problemas,
-    );
+  if (problemas.length) throw invalidos(problemas);
   const b = await brechaActual(db, f, entidadCtx, item, umbral);
   if (!b)
     throw invalido(
@@ -97,28 +92,15 @@ export async function brechaEnActividad(
     vigencia,
     entrada,
   );
-  await validarActividad(db, entidadId, vigencia, entrada);
-  return db.transaction(async (tx) => {
-    await sostenerBrecha(f, entidadCtx, item, umbral)(tx);
-    const a = await insertarActividad(tx, actor, entidadId, vigencia, entrada, null, null, {
-      autodiagnosticoId,
-      item,
-    });
-    await registrarAuditoria(tx, actor, {
-      entidadId,
+  return actividadDeOrigen(db, actor, entidadId, vigencia, entrada, {
+    brecha: { autodiagnosticoId, item },
+    sostener: sostenerBrecha(f, entidadCtx, item, umbral),
+    auditoria: {
       accion: 'convertir_brecha',
       recurso: 'autodiagnostico',
       recursoId: `${autodiagnosticoId}:${item}`,
-      despues: {
-        actividadId: a.id,
-        codigo: a.codigo,
-        nombre: a.nombre,
-        vigencia,
-        item,
-        puntaje: brecha.puntaje,
-      },
-    });
-    return a;
+      despues: { item, puntaje: brecha.puntaje },
+    },
   });
 }
 

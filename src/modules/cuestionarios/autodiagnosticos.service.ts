@@ -10,7 +10,7 @@ import type {
   GuardarRespuestaSchema,
   ResultadoAutodiagnosticoSchema,
 } from '../../contrato/autodiagnosticos.ts';
-import type { ActividadEntrada } from '../../contrato/plan.ts';
+import type { AccionesVinculadas } from '../../contrato/plan.ts';
 import {
   type AccionAutodiagnostico,
   ESTADOS_CON_RESPUESTAS,
@@ -32,14 +32,11 @@ import {
 } from '../../core/cuestionario.ts';
 import type { Db } from '../../db/client.ts';
 import {
-  actividad,
   autodiagnostico,
   cuestionario,
   entidad,
   evidencia,
   evidenciaAutodiagnostico,
-  planAccion,
-  propuestaActividad,
   responsablePolitica,
   respuestaAutodiagnostico,
   seguimiento,
@@ -49,6 +46,7 @@ import { conflicto, invalido, noEncontrado, prohibido } from '../../server/error
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import type { UsuarioSesion } from '../auth/sesion.repository.ts';
 import { problemaPoliticaDeEntidad } from '../catalogo/catalogo.repository.ts';
+import { accionesVinculadas } from '../plan/origenes.service.ts';
 import { cuestionarioDeEntidad, estructuraDe } from './cuestionarios.service.ts';
 
 type Resumen = z.infer<typeof AutodiagnosticoResumenSchema>;
@@ -271,10 +269,10 @@ export async function verAutodiagnostico(
   const soloR = soloRespuestas(respuestas);
   const opciones = { entidad: entidadCtx, conEvidencia: new Set(evidencias.keys()) };
   const [acciones, anteriores] = await Promise.all([
-    accionesDeMejora(db, id),
+    accionesVinculadas(db, { autodiagnosticoId: id }),
     anterioresDe(db, f.a, estructura, entidadCtx),
   ]);
-  const sinAcciones = (): AccionesDeItem => ({ actividades: [], propuestas: [] });
+  const sinAcciones = (): AccionesVinculadas => ({ actividades: [], propuestas: [] });
   return {
     autodiagnostico: resumen(f, puntuar(estructura, soloR, opciones)),
     cuestionario: estructuraDe(f.c),
@@ -588,66 +586,4 @@ export async function desvincularEvidencia(
       antes: { evidenciaId },
     });
   });
-}
-
-export interface AccionesDeItem {
-  actividades: {
-    id: string;
-    codigo: string;
-    nombre: string;
-    vigencia: number;
-    estadoPlan: (typeof planAccion.$inferSelect)['estado'];
-  }[];
-  propuestas: {
-    id: string;
-    codigo: string;
-    nombre: string;
-    vigencia: number;
-    estado: (typeof propuestaActividad.$inferSelect)['estado'];
-    actividadId: string | null;
-  }[];
-}
-
-/** What came out of each item of the autodiagnóstico: item → its activities and proposals (one query each). */
-export async function accionesDeMejora(db: Db, autodiagnosticoId: string) {
-  const [actividades, propuestas] = await Promise.all([
-    db
-      .select({
-        item: actividad.autodiagnosticoItem,
-        id: actividad.id,
-        codigo: actividad.codigo,
-        nombre: actividad.nombre,
-        vigencia: planAccion.vigencia,
-        estadoPlan: planAccion.estado,
-      })
-      .from(actividad)
-      .innerJoin(planAccion, eq(planAccion.id, actividad.planId))
-      .where(eq(actividad.autodiagnosticoId, autodiagnosticoId))
-      .orderBy(asc(planAccion.vigencia), asc(actividad.codigo)),
-    db
-      .select()
-      .from(propuestaActividad)
-      .where(eq(propuestaActividad.autodiagnosticoId, autodiagnosticoId))
-      .orderBy(asc(propuestaActividad.creadoEn)),
-  ]);
-  const porItem = new Map<string, AccionesDeItem>();
-  const de = (item: string) => {
-    const x = porItem.get(item) ?? { actividades: [], propuestas: [] };
-    porItem.set(item, x);
-    return x;
-  };
-  for (const { item, ...a } of actividades) if (item) de(item).actividades.push(a);
-  for (const p of propuestas) {
-    if (!p.autodiagnosticoItem) continue;
-    const datos = p.datos as ActividadEntrada;
-    de(p.autodiagnosticoItem).propuestas.push({
-      id: p.id,
-      codigo: datos.codigo,
-      nombre: datos.nombre,
-      vigencia: p.vigencia,
-      estado: p.estado,
-      actividadId: p.actividadId,
-    });
-  }
-  return porItem;
 }

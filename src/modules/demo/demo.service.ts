@@ -5,14 +5,13 @@ import type { Db } from '../../db/client.ts';
 import { entidad, responsablePolitica } from '../../db/schema.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { politicasDeVigencia, vigenciasCatalogo } from '../catalogo/catalogo.repository.ts';
-import { asignarAutodiagnostico, sembrarRespuestas } from '../cuestionarios/autodiagnosticos.service.ts';
-import { EJEMPLO_CUESTIONARIO } from '../cuestionarios/cuestionario-xlsx.ts';
 import { guardarCuestionario, leerFormato } from '../cuestionarios/cuestionarios.service.ts';
 import { crearSimulacro, sembrarSimulacro } from '../cuestionarios/simulacros.service.ts';
 import { crearDependencia } from '../dependencias/dependencias.service.ts';
 import { crearEntidad } from '../entidades/entidad.service.ts';
 import { darAcceso } from '../usuarios/usuario.service.ts';
 import type { UsuarioDemo } from './actividades-demo.ts';
+import { sembrarAutodiagnosticoAnterior, sembrarAutodiagnosticoEjemplo } from './autodiagnostico-demo.ts';
 import { FILA_DEMO, sembrarRecomendacionesDemo, sembrarResultadosDemo } from './furag-demo.ts';
 import { sembrarPlanDemo } from './plan-demo.ts';
 import bancoEjemplo from './simulacro-ejemplo.json' with { type: 'json' };
@@ -283,29 +282,15 @@ export async function sembrarDemo(
   // The two FURAG results before the demo's year (a synthetic file, never over an official one).
   await sembrarResultadosDemo(db, actor, vigencia, DEMO.nombre);
   await sembrarRecomendacionesDemo(db, actor, e.id, vigencia - 1, vigencia);
-  // The example questionnaire («ejemplo, no oficial»), the entity's own, for the demo's year.
-  const ejemplo = leerFormato({ ...EJEMPLO_CUESTIONARIO, vigencia });
-  if (!ejemplo.ok) throw new Error(`el cuestionario de ejemplo no es válido: ${ejemplo.mensaje}`);
-  const cuestionarioId = await guardarCuestionario(db, actor, e.id, ejemplo.cuestionario);
-  // Assigned as the entity's autodiagnóstico of talento humano and half answered by its responsible: the
-  // score shows beside a completeness well under 100 %.
-  const auto = await asignarAutodiagnostico(db, actor, e.id, cuestionarioId);
-  await sembrarRespuestas(
-    db,
-    { ...actor, usuarioId: personas.persona(RESPONSABLE_DE_POLITICA.talento_humano!) },
-    e.id,
-    auto.id,
-    {
-      'EJ-01': {
-        respuesta: { puntaje: 70 },
-        observacion: 'La caracterización de la planta se actualizó en marzo.',
-      },
-      'EJ-03': { respuesta: { opcion: 'en_proceso' }, observacion: 'El plan está en revisión del comité.' },
-      'EJ-04': { respuesta: { opciones: ['pic', 'sst'] } },
-      'EJ-06': { respuesta: { numero: 14.5 } },
-      'EJ-08': { respuesta: { texto: 'La disponibilidad de los servidores del servicio de urgencias.' } },
-    },
-  );
+  // The example autodiagnóstico of talento humano («ejemplo, no oficial»): this year's, half answered by its
+  // responsible; last year's, answered and reviewed, to compare with.
+  const responsableTH = personas.persona(RESPONSABLE_DE_POLITICA.talento_humano!);
+  await sembrarAutodiagnosticoEjemplo(db, actor, e.id, vigencia, responsableTH);
+  if ((await vigenciasCatalogo(db)).some((v) => v.vigencia === vigencia - 1))
+    await sembrarAutodiagnosticoAnterior(db, actor, e.id, vigencia - 1, {
+      responsable: responsableTH,
+      planeacion: personas.persona('planeacion'),
+    });
   // The FURAG rehearsal on an example bank («ejemplo, no oficial»): planeación completed the talento humano
   // module with its evidence; integridad is unassigned and control interno has not started its form.
   const banco = leerFormato({ ...bancoEjemplo, vigencia });

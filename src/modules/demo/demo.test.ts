@@ -429,6 +429,28 @@ describe('el cuestionario de ejemplo', () => {
     expect(r.resultado.completitud).toBeGreaterThan(0);
     expect(r.resultado.completitud).toBeLessThan(100);
   });
+
+  it('el del año anterior está revisado y se compara con el de este año, sección por sección', async () => {
+    const { autodiagnosticos } = (
+      await t.pedir(planeacion, 'GET', `/api/entidades/${entidadId}/autodiagnosticos?vigencia=${vigencia}`)
+    ).json();
+    const d = (
+      await t.pedir(
+        planeacion,
+        'GET',
+        `/api/entidades/${entidadId}/autodiagnosticos/${autodiagnosticos[0].id}`,
+      )
+    ).json();
+    expect(d.anteriores).toHaveLength(1);
+    const [anterior] = d.anteriores;
+    expect(anterior).toMatchObject({ vigencia: vigencia - 1, estado: 'revisado' });
+    // Every section scored both years, and this year's above last year's: the radar has something to show.
+    for (const s of d.autodiagnostico.resultado.secciones) {
+      const antes = anterior.resultado.secciones.find((x: { codigo: string }) => x.codigo === s.codigo);
+      expect(s.puntaje).toBeGreaterThan(antes.puntaje);
+    }
+    expect(d.brechas.map((b: { item: string }) => b.item)).toEqual(['EJ-03', 'EJ-04', 'EJ-09']);
+  });
 });
 
 describe('el simulacro FURAG de ejemplo', () => {

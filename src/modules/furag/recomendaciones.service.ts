@@ -19,7 +19,6 @@ import {
   evidencia,
   furagRecomendacion,
   indiceFurag,
-  planAccion,
   politica,
   propuestaActividad,
   seguimiento,
@@ -27,7 +26,7 @@ import {
 import { sostenerTope } from '../../db/tope.ts';
 import { conflicto, ErrorApi, invalidos, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import { insertarActividad, validarActividad } from '../plan/plan.service.ts';
+import { accionesVinculadas, actividadDeOrigen } from '../plan/origenes.service.ts';
 import { proponerActividad } from '../plan/propuestas.service.ts';
 import { puntajeDeEntidad } from './furag.service.ts';
 
@@ -141,29 +140,11 @@ async function idsUsadas(db: Db, ids: string[]) {
 /** The recommendations as the API shows them, with the names of the catalog and what came out of each. */
 async function conVinculos(db: Db, filas: Fila[]): Promise<Recomendacion[]> {
   if (!filas.length) return [];
-  const ids = filas.map((f) => f.id);
   const vigencias = [...new Set(filas.map((f) => f.vigencia))];
-  const [politicas, indices, actividades, propuestas] = await Promise.all([
+  const [politicas, indices, vinculos] = await Promise.all([
     db.select().from(politica).where(inArray(politica.vigencia, vigencias)),
     db.select().from(indiceFurag).where(inArray(indiceFurag.vigencia, vigencias)),
-    db
-      .select({
-        recomendacionId: actividad.recomendacionId,
-        id: actividad.id,
-        codigo: actividad.codigo,
-        nombre: actividad.nombre,
-        vigencia: planAccion.vigencia,
-        estadoPlan: planAccion.estado,
-      })
-      .from(actividad)
-      .innerJoin(planAccion, eq(planAccion.id, actividad.planId))
-      .where(inArray(actividad.recomendacionId, ids))
-      .orderBy(asc(planAccion.vigencia), asc(actividad.codigo)),
-    db
-      .select()
-      .from(propuestaActividad)
-      .where(inArray(propuestaActividad.recomendacionId, ids))
-      .orderBy(asc(propuestaActividad.creadoEn)),
+    accionesVinculadas(db, { recomendaciones: filas.map((f) => f.id) }),
   ]);
   const pol = new Map(politicas.map((p) => [`${p.vigencia}:${p.clave}`, p]));
   const ind = new Map(indices.map((i) => [`${i.vigencia}:${i.codigo}`, i]));
@@ -182,22 +163,8 @@ async function conVinculos(db: Db, filas: Fila[]): Promise<Recomendacion[]> {
         politicaCodigo: p?.codigoFurag ?? null,
         texto: f.texto,
         fila: f.fila,
-        actividades: actividades
-          .filter((a) => a.recomendacionId === f.id)
-          .map(({ recomendacionId: _r, ...a }) => a),
-        propuestas: propuestas
-          .filter((x) => x.recomendacionId === f.id)
-          .map((x) => {
-            const datos = x.datos as ActividadEntrada;
-            return {
-              id: x.id,
-              codigo: datos.codigo,
-              nombre: datos.nombre,
-              vigencia: x.vigencia,
-              estado: x.estado,
-              actividadId: x.actividadId,
-            };
-          }),
+        actividades: vinculos.get(f.id)?.actividades ?? [],
+        propuestas: vinculos.get(f.id)?.propuestas ?? [],
       },
     };
   });
@@ -277,18 +244,10 @@ export async function convertirEnActividad(
 ) {
   const r = await recomendacionDe(db, entidadId, recomendacionId);
   exigirCoherencia(r, vigencia, entrada);
-  await validarActividad(db, entidadId, vigencia, entrada);
-  return db.transaction(async (tx) => {
-    await sostenerRecomendacion(r.id)(tx);
-    const a = await insertarActividad(tx, actor, entidadId, vigencia, entrada, null, r.id);
-    await registrarAuditoria(tx, actor, {
-      entidadId,
-      accion: 'convertir',
-      recurso: 'recomendacion',
-      recursoId: r.id,
-      despues: { actividadId: a.id, codigo: a.codigo, nombre: a.nombre, vigencia },
-    });
-    return a;
+  return actividadDeOrigen(db, actor, entidadId, vigencia, entrada, {
+    recomendacionId: r.id,
+    sostener: sostenerRecomendacion(r.id),
+    auditoria: { accion: 'convertir', recurso: 'recomendacion', recursoId: r.id },
   });
 }
 

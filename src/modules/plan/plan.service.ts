@@ -376,9 +376,11 @@ export async function insertarActividad(
   entidadId: string,
   vigencia: number,
   entrada: EntradaActividad,
-  propuestaPor: string | null = null,
-  recomendacionId: string | null = null,
-  brecha: BrechaOrigen | null = null,
+  {
+    propuestaPor = null,
+    recomendacionId = null,
+    brecha = null,
+  }: { propuestaPor?: string | null; recomendacionId?: string | null; brecha?: BrechaOrigen | null } = {},
 ) {
   const plan = await planEditable(tx, entidadId, vigencia);
   await exigirCodigoLibre(tx, plan.id, entrada.codigo);

@@ -13,7 +13,8 @@ import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { notificar } from '../notificaciones/notificacion.repository.ts';
 import { usuariosConRol } from '../seguimiento/seguimiento.service.ts';
-import { type BrechaOrigen, insertarActividad, planDe, validarActividad } from './plan.service.ts';
+import type { OrigenActividad } from './origenes.service.ts';
+import { insertarActividad, planDe, validarActividad } from './plan.service.ts';
 
 type Fila = typeof propuestaActividad.$inferSelect;
 
@@ -84,17 +85,10 @@ async function nombreDe(db: Db, id: string) {
   return u?.nombre ?? '';
 }
 
-/**
- * A proposal that answers a recommendation of Función Pública (modules/furag/recomendaciones.service.ts) or an
- * autodiagnóstico gap (modules/cuestionarios/acciones-mejora.service.ts).
- */
-export interface OrigenPropuesta {
-  recomendacionId?: string;
-  brecha?: BrechaOrigen;
+/** A proposal that answers a recommendation or an autodiagnóstico gap (origenes.service.ts). */
+export interface OrigenPropuesta extends OrigenActividad {
   /** Planeación proposes for any policy; the 1.ª línea only for the policies it is responsible for. */
   deCualquierPolitica: boolean;
-  /** First thing inside the transaction: holds the origin (a new file cannot replace it, the gap stays a gap). */
-  sostener: (tx: Db) => Promise<void>;
 }
 
 /** A responsible de política drafts an activity of their policy; planeación hears of it. */
@@ -256,20 +250,14 @@ export async function incorporarPropuesta(
   return db.transaction(async (tx) => {
     // Claimed first: the loser of a race stops here, before touching the plan.
     await resolverSiPendiente(tx, p, { estado: 'incorporada', resueltaPor: actor.usuarioId });
-    const brecha =
-      p.autodiagnosticoId && p.autodiagnosticoItem
-        ? { autodiagnosticoId: p.autodiagnosticoId, item: p.autodiagnosticoItem }
-        : null;
-    const a = await insertarActividad(
-      tx,
-      actor,
-      entidadId,
-      vigencia,
-      entrada,
-      p.autorId,
-      p.recomendacionId,
-      brecha,
-    );
+    const a = await insertarActividad(tx, actor, entidadId, vigencia, entrada, {
+      propuestaPor: p.autorId,
+      recomendacionId: p.recomendacionId,
+      brecha:
+        p.autodiagnosticoId && p.autodiagnosticoItem
+          ? { autodiagnosticoId: p.autodiagnosticoId, item: p.autodiagnosticoItem }
+          : null,
+    });
     const [hecha] = await tx
       .update(propuestaActividad)
       .set({ actividadId: a.id })

@@ -1,5 +1,6 @@
-// Only what the indicator trend needs (line, plain grid and legend, tooltip, SVG), imported lazily: the bar
-// charts are HTML (grafica-barras.tsx), so pages without a trend load no ECharts at all.
+// Only what the indicator trend needs (line, plain grid and legend, tooltip, SVG), imported lazily: most bar
+// charts are HTML (grafica-barras.tsx), so pages without a trend or a comparison (echarts-comparacion.ts) load
+// no ECharts at all.
 import { LineChart } from 'echarts/charts';
 import { GridSimpleComponent, LegendPlainComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';

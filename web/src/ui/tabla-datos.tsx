@@ -122,6 +122,8 @@ interface Props<T extends object> {
   herramientas?: ReactNode;
   /** Sections start folded (a long list reads as one line per section); a search or filter opens them. */
   plegarGrupos?: boolean;
+  /** The search box's text when the table appears (a link to one row). */
+  busquedaInicial?: string;
 }
 
 const texto = (v: string | number | null) => (v === null ? '—' : typeof v === 'number' ? numero(v) : v);
@@ -145,9 +147,10 @@ export function TablaDatos<T extends object>({
   detalleGrupo,
   herramientas,
   plegarGrupos = false,
+  busquedaInicial = '',
 }: Props<T>) {
   const idBusqueda = useId();
-  const [busquedaLocal, setBusqueda] = useState('');
+  const [busquedaLocal, setBusqueda] = useState(busquedaInicial);
   const [filtrosLocales, setFiltros] = useState<ColumnFiltersState>([]);
   const consulta = servidor?.consulta;
   // A server list keeps its search and filters with whoever asks the server; a local one keeps them here.

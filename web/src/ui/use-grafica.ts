@@ -1,18 +1,31 @@
 import { type RefObject, useEffect } from 'react';
 
-// ECharts is loaded only when a chart is shown, and only the parts our charts need (tree-shaken).
-const cargarEcharts = async () => (await import('./echarts-graficas.ts')).echarts;
+interface Echarts {
+  init(
+    el: HTMLElement,
+    tema: undefined,
+    o: { renderer: 'svg' },
+  ): { dispose(): void; resize(): void; setOption(o: object): void };
+}
+
+// ECharts is loaded only when a chart is shown, and only the parts each chart needs (tree-shaken): the
+// trend's line by default; `cargar` names another set (echarts-comparacion.ts: bars and radar).
+const cargarTendencia = async (): Promise<Echarts> => (await import('./echarts-graficas.ts')).echarts;
 
 /**
  * Draws an ECharts option into `ref` (SVG, no animation), follows the window's size, and frees the chart
  * when the component leaves or the option changes.
  */
-export function useGrafica(ref: RefObject<HTMLDivElement | null>, opcion: object) {
+export function useGrafica(
+  ref: RefObject<HTMLDivElement | null>,
+  opcion: object,
+  cargar: () => Promise<Echarts> = cargarTendencia,
+) {
   useEffect(() => {
-    let grafica: { dispose(): void; resize(): void; setOption(o: object): void } | undefined;
+    let grafica: ReturnType<Echarts['init']> | undefined;
     let vivo = true;
     const alCambiarTamano = () => grafica?.resize();
-    void cargarEcharts().then((echarts) => {
+    void cargar().then((echarts) => {
       if (!vivo || !ref.current) return;
       grafica = echarts.init(ref.current, undefined, { renderer: 'svg' });
       grafica.setOption({ animation: false, ...opcion });
@@ -23,5 +36,5 @@ export function useGrafica(ref: RefObject<HTMLDivElement | null>, opcion: object
       window.removeEventListener('resize', alCambiarTamano);
       grafica?.dispose();
     };
-  }, [ref, opcion]);
+  }, [ref, opcion, cargar]);
 }

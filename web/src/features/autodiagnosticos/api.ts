@@ -12,12 +12,14 @@ import {
   type ListaCuestionariosSchema,
   type ProblemaCuestionario,
 } from '@contrato/cuestionarios.ts';
+import type { ActividadEntrada } from '@contrato/plan.ts';
 import type { AccionAutodiagnostico } from '@core/autodiagnostico.ts';
 import type { Respuesta } from '@core/cuestionario.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, conectar, ErrorApi, leerCsrf, reingresar } from '../../api.ts';
 import { inicioKeys } from '../inicio/api.ts';
+import { planKeys } from '../plan/api.ts';
 
 export type Autodiagnostico = z.infer<typeof AutodiagnosticoSchema>;
 export type AutodiagnosticoResumen = z.infer<typeof AutodiagnosticoResumenSchema>;
@@ -148,6 +150,31 @@ export function useQuitarEvidencia(entidadId: string, id: string, item: string) 
         `${base(entidadId)}/${id}/respuestas/${encodeURIComponent(item)}/evidencias/${evidenciaId}`,
       ),
     onSuccess: () => cliente.invalidateQueries({ queryKey: autodiagnosticosKeys.detalle(entidadId, id) }),
+  });
+}
+
+/**
+ * «Crear acción de mejora»: a gap into the plan of `vigencia`, as an activity (planeación) or a proposal (the
+ * policy's responsible). The detail then lists it under its gap; the plan shows where it came from.
+ */
+export function useCrearAccionMejora(entidadId: string, id: string) {
+  const cliente = useQueryClient();
+  return useMutation({
+    mutationFn: (a: {
+      item: string;
+      como: 'actividad' | 'propuesta';
+      vigencia: number;
+      actividad: ActividadEntrada;
+    }) =>
+      api('POST', `${base(entidadId)}/${id}/brechas/${encodeURIComponent(a.item)}/${a.como}`, {
+        vigencia: a.vigencia,
+        actividad: a.actividad,
+      }),
+    onSuccess: async (_r, a) => {
+      await cliente.invalidateQueries({ queryKey: autodiagnosticosKeys.detalle(entidadId, id) });
+      await cliente.invalidateQueries({ queryKey: planKeys.plan(entidadId, a.vigencia) });
+      await cliente.invalidateQueries({ queryKey: inicioKeys.pendientes });
+    },
   });
 }
 

@@ -27,7 +27,8 @@ import {
   useQuitarEvidencia,
 } from './api.ts';
 import { ItemRespuesta } from './item-respuesta.tsx';
-import { PuntajeConCompletitud, Resultados } from './resultados.tsx';
+import { PuntajeConCompletitud } from './puntaje.tsx';
+import { Resultados } from './resultados.tsx';
 import './autodiagnosticos.css';
 
 function Evidencias({
@@ -349,7 +350,7 @@ function Detalle({ d, entidadId }: { d: Autodiagnostico; entidadId: string }) {
           ))}
         </Stack>
       </section>
-      <Resultados d={d} />
+      <Resultados d={d} entidadId={entidadId} />
     </Stack>
   );
 }

@@ -17,7 +17,7 @@ import {
   useAsignarAutodiagnostico,
 } from './api.ts';
 import { ImportarCuestionario } from './importar-cuestionario.tsx';
-import { puntos } from './resultados.tsx';
+import { puntos } from './puntaje.tsx';
 
 /** Planeación picks a questionnaire of an autodiagnóstico of the year not yet assigned. */
 function Asignar({

@@ -1,28 +1,133 @@
 // The autodiagnóstico's results: total and level with completeness beside them (a blank never hides behind
-// the mean), each section's score as bars with its table, and the gaps (items under the threshold).
-import { Paper, Stack, Text, Title } from '@mantine/core';
-import { porcentaje } from '../../ui/formato.ts';
-import { GraficaBarras } from '../../ui/grafica-barras.tsx';
-import { TablaTextos } from '../../ui/problemas-importacion.tsx';
-import type { Autodiagnostico, ResultadoAutodiagnostico } from './api.ts';
+// the mean), each component against earlier vigencias, and the gaps (items under the threshold), each of which
+// becomes an improvement action: an activity of the plan, or a proposal to planeación, linked both ways.
+import { Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { Exito } from '../../ui/componentes.tsx';
+import {
+  AvisoPlanCerrado,
+  useConversionEnActividad,
+  VentanaActividadDeOrigen,
+  VinculosActividad,
+} from '../plan/actividad-de-origen.tsx';
+import { type Autodiagnostico, useCrearAccionMejora } from './api.ts';
+import { ComparacionComponentes } from './comparacion.tsx';
+import { PuntajeConCompletitud, puntos } from './puntaje.tsx';
 
-export const puntos = (n: number | null) =>
-  n === null ? 'sin puntaje' : n.toLocaleString('es-CO', { maximumFractionDigits: 1 });
+type Brecha = Autodiagnostico['brechas'][number];
 
-/** «62,5 puntos (Transformación) · completitud 40 % (2 de 5)»: the score never alone. */
-export function PuntajeConCompletitud({ r }: { r: ResultadoAutodiagnostico }) {
+/** The section names from the top down to the gap's item («Planeación › Plan estratégico…»). */
+function rutaDe(d: Autodiagnostico, codigos: readonly string[]) {
+  const nombres: string[] = [];
+  let nivel = d.cuestionario.secciones;
+  for (const c of codigos) {
+    const s = nivel.find((x) => x.codigo === c);
+    if (!s) break;
+    nombres.push(s.nombre);
+    nivel = s.secciones;
+  }
+  return nombres.join(' › ');
+}
+
+/** The gaps, lowest first; each with what already came out of it and, for whom may, «Crear acción de mejora». */
+function Brechas({ d, entidadId }: { d: Autodiagnostico; entidadId: string }) {
+  const a = d.autodiagnostico;
+  const c = useConversionEnActividad<Brecha>('autodiagnostico.proponer_mejora');
+  const crear = useCrearAccionMejora(entidadId, a.id);
+  // The plan that receives the action is the year at work: never one before the autodiagnóstico's.
+  const anterior = c.vigencia < a.vigencia;
+  const como = anterior ? null : c.como(a.politica);
+  // Actions of items that are no longer gaps (answered better since) stay findable here.
+  const superadas = Object.entries(d.accionesMejora).filter(
+    ([item, v]) =>
+      !d.brechas.some((b) => b.item === item) && (v.actividades.length > 0 || v.propuestas.length > 0),
+  );
   return (
-    <span>
-      {r.puntaje === null ? 'Sin puntaje' : `${puntos(r.puntaje)} puntos`}
-      {r.nivel ? ` (${r.nivel})` : ''} · completitud {porcentaje(r.completitud)} ({r.respondidos} de{' '}
-      {r.aplicables})
-    </span>
+    <>
+      <Title order={3} size="h4">
+        Brechas
+      </Title>
+      {c.hecho && <Exito>{c.hecho}</Exito>}
+      {d.brechas.length === 0 ? (
+        <Text size="sm">Ningún ítem respondido está por debajo del umbral.</Text>
+      ) : (
+        <>
+          <Text size="sm">
+            Ítems respondidos con puntaje por debajo del umbral, del más bajo al más alto.
+            {como === 'actividad' &&
+              ` Cada brecha puede convertirse en una acción de mejora del plan de ${c.vigencia}, con la política del autodiagnóstico.`}
+            {como === 'propuesta' &&
+              ` Cada brecha puede convertirse en una propuesta de acción de mejora para el plan de ${c.vigencia}; planeación la incorpora.`}
+          </Text>
+          <AvisoPlanCerrado c={c} que="las brechas" />
+          {anterior && c.activa && (
+            <Text size="sm">
+              El autodiagnóstico es de {a.vigencia}: para crear acciones de mejora elija arriba el año{' '}
+              {a.vigencia} o uno posterior.
+            </Text>
+          )}
+          <ul className="brechas-lista" aria-label="Brechas del autodiagnóstico">
+            {d.brechas.map((b) => (
+              <li key={b.item}>
+                <Paper withBorder p="sm">
+                  <Stack gap="xs">
+                    <Text fw={700}>
+                      {b.item} · {puntos(b.puntaje)} puntos
+                    </Text>
+                    <Text className="brecha-texto">{b.texto}</Text>
+                    {b.secciones.length > 0 && <Text size="sm">{rutaDe(d, b.secciones)}</Text>}
+                    <VinculosActividad v={b} vacio="Aún no tiene acción de mejora." />
+                    {como && (
+                      <div>
+                        <Button size="xs" onClick={() => c.abrir(b, como)}>
+                          Crear acción de mejora<span className="solo-lector"> para {b.item}</span>
+                        </Button>
+                      </div>
+                    )}
+                  </Stack>
+                </Paper>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {superadas.length > 0 && (
+        <>
+          <Title order={4} size="h5">
+            Acciones de mejora de ítems que ya no son brecha
+          </Title>
+          <ul className="brechas-lista">
+            {superadas.map(([item, v]) => (
+              <li key={item}>
+                <Text size="sm" fw={700}>
+                  {item}
+                </Text>
+                <VinculosActividad v={v} vacio="" />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <VentanaActividadDeOrigen
+        c={c}
+        que="la acción de mejora"
+        origen={(b) => ({
+          politica: a.politica,
+          indiceFurag: null,
+          texto: `Acción de mejora de ${b.item}: ${b.texto}`,
+        })}
+        contexto={(b) =>
+          `Atiende la brecha ${b.item} del autodiagnóstico (${puntos(b.puntaje)} puntos). Escriba en «Actividad» lo que hará la entidad.`
+        }
+        enviar={(b, como, datos) =>
+          crear.mutateAsync({ item: b.item, como, vigencia: c.vigencia, actividad: datos })
+        }
+      />
+    </>
   );
 }
 
-export function Resultados({ d }: { d: Autodiagnostico }) {
+export function Resultados({ d, entidadId }: { d: Autodiagnostico; entidadId: string }) {
   const r = d.autodiagnostico.resultado;
-  const secciones = r.secciones;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="resultados-autodiagnostico">
       <Stack gap="sm">
@@ -45,47 +150,8 @@ export function Resultados({ d }: { d: Autodiagnostico }) {
               : `${r.sinEvidencia} ítems respondidos exigen evidencia y aún no la tienen.`}
           </Text>
         )}
-        <Title order={3} size="h4">
-          Por sección
-        </Title>
-        <GraficaBarras
-          escala="puntos"
-          sinValor="sin puntaje"
-          etiqueta="Puntaje por sección; las cifras están en la tabla siguiente"
-          barras={secciones.map((s) => ({
-            // Completeness beside each bar too: a section's mean over few answers reads as such.
-            nombre: `${s.nombre} (completitud ${porcentaje(s.completitud)})`,
-            valor: s.puntaje,
-            color: 'var(--mantine-color-blue-8)',
-          }))}
-        />
-        <TablaTextos
-          etiqueta="Puntaje y completitud por sección"
-          columnas={['Sección', 'Puntaje', 'Completitud']}
-          filas={secciones.map((s) => [
-            s.nombre,
-            puntos(s.puntaje),
-            `${porcentaje(s.completitud)} (${s.respondidos} de ${s.aplicables})`,
-          ])}
-        />
-        <Title order={3} size="h4">
-          Brechas
-        </Title>
-        {d.brechas.length === 0 ? (
-          <Text size="sm">Ningún ítem respondido está por debajo del umbral.</Text>
-        ) : (
-          <>
-            <Text size="sm">
-              Ítems respondidos con puntaje por debajo del umbral, del más bajo al más alto.
-            </Text>
-            {/* TODO: «Crear acción de mejora» per gap once the API offers it (being built on another branch). */}
-            <TablaTextos
-              etiqueta="Brechas del autodiagnóstico"
-              columnas={['Ítem', 'Texto', 'Puntaje']}
-              filas={d.brechas.map((b) => [b.item, b.texto, puntos(b.puntaje)])}
-            />
-          </>
-        )}
+        <ComparacionComponentes d={d} />
+        <Brechas d={d} entidadId={entidadId} />
       </Stack>
     </Paper>
   );

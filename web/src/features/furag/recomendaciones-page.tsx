@@ -1,7 +1,5 @@
 import { TABLA_MAXIMA_BYTES } from '@contrato/excel.ts';
 import type { Recomendacion } from '@contrato/furag-recomendaciones.ts';
-import type { Actividad } from '@contrato/plan.ts';
-import { NOMBRE_ESTADO_PROPUESTA, planAceptaPropuestas } from '@core/propuestas.ts';
 import { NOMBRE_ESTADO_SEGUIMIENTO } from '@core/seguimiento.ts';
 import { Anchor, Button, FileInput, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -14,13 +12,13 @@ import { cantidad, numero, porcentaje } from '../../ui/formato.ts';
 import { ProblemasImportacion, TablaTextos } from '../../ui/problemas-importacion.tsx';
 import { Enlace } from '../../ui/router.tsx';
 import { Termino } from '../../ui/termino.tsx';
-import { Ventana } from '../../ui/ventana.tsx';
-import { catalogoQuery, responsablesQuery, vigenciasQuery } from '../catalogo/api.ts';
-import { dependenciasQuery } from '../dependencias/api.ts';
-import { objetivosQuery, planQuery } from '../plan/api.ts';
-import { type DatosActividad, FormularioActividad } from '../plan/formulario-actividad.tsx';
-import { usuariosQuery } from '../usuarios/api.ts';
-import { vigenciaQuery } from '../vigencias/api.ts';
+import { vigenciasQuery } from '../catalogo/api.ts';
+import {
+  AvisoPlanCerrado,
+  useConversionEnActividad,
+  VentanaActividadDeOrigen,
+  VinculosActividad,
+} from '../plan/actividad-de-origen.tsx';
 import {
   recomendacionesQuery,
   trazabilidadQuery,
@@ -37,37 +35,6 @@ const puntos = (n: number | null) =>
 
 const nombreIndice = (r: Recomendacion) =>
   r.indice ? `${r.indice}${r.indiceNombre ? ` ${r.indiceNombre}` : ''}` : 'Recomendación a la política';
-
-/** The recommendation as a new activity of the form: its policy and index, its text as the activity's name. */
-function comoActividad(r: Recomendacion, vigencia: number, periodos: number): Actividad {
-  const nombre = r.texto.replace(/\s+/g, ' ').trim();
-  return {
-    id: '',
-    politica: r.politica,
-    codigo: '',
-    indiceFurag: r.indice,
-    plan612: null,
-    planPropio: null,
-    objetivo: null,
-    nombre: nombre.length > 500 ? `${nombre.slice(0, 499)}…` : nombre,
-    producto: '',
-    metaAnual: 1,
-    unidad: '',
-    acumulacion: 'suma',
-    metasPeriodo: Array.from({ length: periodos }, () => 0),
-    ponderacion: 0,
-    dependenciaId: null,
-    responsableId: null,
-    corresponsables: [],
-    indicadorId: null,
-    fechaInicio: `${vigencia}-01-01`,
-    fechaFin: `${vigencia}-12-31`,
-    presupuesto: null,
-    rubro: null,
-    bpin: null,
-    riesgo: null,
-  };
-}
 
 /** Planeación loads the file that came with the results of a vigencia: all of it or nothing. */
 function CargarRecomendaciones({
@@ -145,49 +112,14 @@ function CargarRecomendaciones({
   );
 }
 
-function Vinculos({ r }: { r: Recomendacion }) {
-  const pendientes = r.propuestas.filter((p) => p.estado !== 'incorporada');
-  if (!r.actividades.length && !pendientes.length)
-    return <Text size="sm">Aún no hay actividades que respondan a esta recomendación.</Text>;
-  return (
-    <ul className="recomendacion-vinculos">
-      {r.actividades.map((a) => (
-        <li key={a.id}>
-          Actividad {a.codigo} «{a.nombre}» del plan {a.vigencia} ({a.estadoPlan})
-        </li>
-      ))}
-      {pendientes.map((p) => (
-        <li key={p.id}>
-          Propuesta {p.codigo} «{p.nombre}» para el plan {p.vigencia}:{' '}
-          {NOMBRE_ESTADO_PROPUESTA[p.estado].toLowerCase()}
-        </li>
-      ))}
-    </ul>
-  );
-}
+const SIN_VINCULOS = 'Aún no hay actividades que respondan a esta recomendación.';
 
 function ListaRecomendaciones() {
-  const { entidad, vigencia, puede, sesion } = useTrabajo();
+  const { entidad } = useTrabajo();
   const [vigenciaResultados, setVigenciaResultados] = useState<number | undefined>(undefined);
   const lista = useQuery(recomendacionesQuery(entidad?.id, vigenciaResultados));
-  const crea = puede('plan.editar');
-  const propone = puede('recomendacion.proponer');
-  const catalogo = useQuery({ ...catalogoQuery(vigencia), enabled: crea || propone });
-  const config = useQuery({ ...vigenciaQuery(entidad?.id, vigencia), enabled: crea || propone });
-  const dependencias = useQuery({ ...dependenciasQuery(entidad?.id), enabled: crea || propone });
-  const personas = useQuery({ ...usuariosQuery(entidad?.id), enabled: !!entidad && puede('usuario.ver') });
-  const objetivos = useQuery({ ...objetivosQuery(entidad?.id), enabled: crea || propone });
-  const responsables = useQuery({ ...responsablesQuery(entidad?.id, vigencia), enabled: propone && !crea });
-  const plan = useQuery({ ...planQuery(entidad?.id, vigencia), enabled: crea || propone });
-  // Activities and proposals enter only a plan in borrador (as in «Plan de acción»).
-  const estadoPlan = plan.data?.plan?.estado ?? null;
-  const abierto = planAceptaPropuestas(estadoPlan ? { estado: estadoPlan } : null);
+  const c = useConversionEnActividad<Recomendacion>('recomendacion.proponer');
   const convertir = useConvertirRecomendacion(entidad?.id ?? '');
-  const [abierta, setAbierta] = useState<{ r: Recomendacion; como: 'actividad' | 'propuesta' } | null>(null);
-  const [hecho, setHecho] = useState<string | null>(null);
-  const mias = new Set(
-    (responsables.data ?? []).filter((x) => x.usuarioId === sesion.usuario.id).map((x) => x.politica),
-  );
   const d = lista.data;
   if (lista.isPending) return <Cargando que="las recomendaciones" bloques={[28, 200]} />;
   if (!d) return <MensajeError error={lista.error} />;
@@ -198,7 +130,6 @@ function ListaRecomendaciones() {
     if (ultimo && ultimo[0]!.politica === r.politica) ultimo.push(r);
     else grupos.push([r]);
   }
-  const listo = catalogo.data && config.data && plan.isSuccess && abierto;
   return (
     <section aria-labelledby="lista-recomendaciones">
       <Stack gap="md">
@@ -219,16 +150,12 @@ function ListaRecomendaciones() {
         {d.vigencia && (
           <Text size="sm">
             {cantidad(d.recomendaciones.length, 'recomendación', 'recomendaciones')}. Las actividades se crean
-            en el plan de {vigencia} (el año elegido arriba), con la política y el índice de la recomendación.
+            en el plan de {c.vigencia} (el año elegido arriba), con la política y el índice de la
+            recomendación.
           </Text>
         )}
-        {hecho && <Exito>{hecho}</Exito>}
-        {(crea || propone) && d.recomendaciones.length > 0 && !abierto && (
-          <Text size="sm">
-            El plan de {vigencia} está {estadoPlan}: las recomendaciones se convierten en actividades mientras
-            el plan está en borrador. Abra una nueva versión en «Plan de acción» o elija otro año arriba.
-          </Text>
-        )}
+        {c.hecho && <Exito>{c.hecho}</Exito>}
+        {d.recomendaciones.length > 0 && <AvisoPlanCerrado c={c} que="las recomendaciones" />}
         {grupos.map((g) => {
           const p = g[0]!;
           const idGrupo = `politica-${p.politica}`;
@@ -239,23 +166,18 @@ function ListaRecomendaciones() {
               </Title>
               <ul className="recomendaciones-lista">
                 {g.map((r) => {
-                  const propia = crea || mias.has(r.politica);
+                  const como = c.como(r.politica);
                   return (
                     <li key={r.id}>
                       <Paper withBorder p="sm">
                         <Stack gap="xs">
                           <Text fw={700}>{nombreIndice(r)}</Text>
                           <Text className="recomendacion-texto">{r.texto}</Text>
-                          <Vinculos r={r} />
+                          <VinculosActividad v={r} vacio={SIN_VINCULOS} />
                           <Group gap="xs" wrap="wrap">
-                            {listo && crea && (
-                              <Button size="xs" onClick={() => setAbierta({ r, como: 'actividad' })}>
-                                Crear actividad
-                              </Button>
-                            )}
-                            {listo && !crea && propone && propia && (
-                              <Button size="xs" onClick={() => setAbierta({ r, como: 'propuesta' })}>
-                                Proponer actividad
+                            {como && (
+                              <Button size="xs" onClick={() => c.abrir(r, como)}>
+                                {como === 'actividad' ? 'Crear actividad' : 'Proponer actividad'}
                               </Button>
                             )}
                             <Enlace
@@ -276,52 +198,14 @@ function ListaRecomendaciones() {
           );
         })}
       </Stack>
-      <Ventana
-        opened={!!abierta}
-        onClose={() => setAbierta(null)}
-        title={
-          abierta?.como === 'actividad'
-            ? `Crear la actividad en el plan ${vigencia}`
-            : 'Proponer la actividad'
+      <VentanaActividadDeOrigen
+        c={c}
+        origen={(r) => ({ politica: r.politica, indiceFurag: r.indice, texto: r.texto })}
+        contexto={(r) => `Responde a la recomendación ${nombreIndice(r)}.`}
+        enviar={(r, como, datos) =>
+          convertir.mutateAsync({ id: r.id, como, vigencia: c.vigencia, actividad: datos })
         }
-        size="xl"
-      >
-        {abierta && listo && (
-          <Stack gap="sm">
-            <Text size="sm">
-              Responde a la recomendación {nombreIndice(abierta.r)}. Complete el código, el producto, la meta
-              y el responsable.
-            </Text>
-            <FormularioActividad
-              catalogo={catalogo.data!}
-              periodos={config.data!.periodos.map((x) => x.nombre)}
-              esquemas={config.data!}
-              dependencias={dependencias.data ?? []}
-              personas={personas.data ?? []}
-              objetivos={objetivos.data ?? []}
-              inicial={comoActividad(abierta.r, vigencia, config.data!.periodos.length)}
-              politicasPermitidas={[abierta.r.politica]}
-              etiquetaEnviar={
-                abierta.como === 'actividad'
-                  ? 'Agregar la actividad al plan'
-                  : 'Enviar la propuesta a planeación'
-              }
-              alGuardar={(datos: DatosActividad) =>
-                convertir
-                  .mutateAsync({ id: abierta.r.id, como: abierta.como, vigencia, actividad: datos })
-                  .then(() => {
-                    setHecho(
-                      abierta.como === 'actividad'
-                        ? `La actividad ${datos.codigo} quedó en el plan ${vigencia}.`
-                        : `La propuesta ${datos.codigo} quedó enviada a planeación.`,
-                    );
-                    setAbierta(null);
-                  })
-              }
-            />
-          </Stack>
-        )}
-      </Ventana>
+      />
     </section>
   );
 }
@@ -394,7 +278,7 @@ function TrazabilidadRecomendacion({ id }: { id: string }) {
         <Title order={2} size="h4" id="traza-actividades">
           2. Las actividades del plan y su avance
         </Title>
-        {actividades.length === 0 && <Vinculos r={r} />}
+        {actividades.length === 0 && <VinculosActividad v={r} vacio={SIN_VINCULOS} />}
         {actividades.map((a) => (
           <Stack key={a.id} gap="xs" mt="sm">
             <Text fw={700}>

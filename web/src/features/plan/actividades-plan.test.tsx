@@ -107,10 +107,11 @@ const estados = new Map<string, EstadoActividad>([
   ['in-02', 'atrasada'],
 ]);
 
-const mostrar = (editable = false) => {
+const mostrar = (editable = false, busqueda?: string) => {
   const alEditar = vi.fn();
   renderConMantine(
     <ActividadesPlan
+      busqueda={busqueda}
       plan={plan}
       politicas={politicas}
       dependencias={dependencias}
@@ -145,6 +146,12 @@ describe('actividades del plan agrupadas por política', () => {
     const enlace = screen.getByRole('link', { name: /^Acción de mejora de una brecha del autodiagnóstico/ });
     expect(enlace.textContent).toBe('Acción de mejora de una brecha del autodiagnóstico (ítem EJ-04)');
     expect(enlace.getAttribute('href')).toBe('/autodiagnosticos/a1');
+  });
+
+  it('un enlace a una actividad (desde una brecha o una recomendación) abre el plan buscándola', () => {
+    mostrar(false, 'TH-02');
+    expect((screen.getByLabelText('Buscar en actividades del plan') as HTMLInputElement).value).toBe('TH-02');
+    expect(codigos()).toEqual(['TH-02']);
   });
 
   it('una sección por política en el orden del catálogo, con cuántas actividades y la suma de pesos', () => {

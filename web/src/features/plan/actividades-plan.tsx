@@ -30,6 +30,7 @@ export function ActividadesPlan({
   alEditar,
   alQuitar,
   destinoPesos,
+  busqueda,
 }: {
   plan: PlanAccion;
   politicas: readonly Politica[];
@@ -42,6 +43,8 @@ export function ActividadesPlan({
   alQuitar: (a: Actividad) => void;
   /** Where the weights grid saves (only when the plan is editable). */
   destinoPesos?: { entidadId: string; vigencia: number };
+  /** The table opens searching this (a link to one activity). */
+  busqueda?: string;
 }) {
   const [editandoPesos, setEditandoPesos] = useState<string | null>(null);
   const columnas = useMemo(() => {
@@ -212,6 +215,8 @@ export function ActividadesPlan({
         </Alert>
       )}
       <TablaDatos
+        key={busqueda}
+        busquedaInicial={busqueda}
         titulo="Actividades del plan"
         sustantivo={['actividad', 'actividades']}
         filas={filas}

@@ -2,6 +2,7 @@ import type { Actividad } from '@contrato/plan.ts';
 import { esEse } from '@core/catalogo.ts';
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
@@ -44,6 +45,7 @@ const DESCRIPCION = (
 
 export function PlanPage() {
   const { entidad, vigencia, puede } = useTrabajo();
+  const { buscar } = useSearch({ from: '/plan' });
   const [formulario, setFormulario] = useState(0);
   const puedeEditar = puede('plan.editar');
   const [editando, setEditando] = useState<Actividad | null>(null);
@@ -121,6 +123,7 @@ export function PlanPage() {
           estados={estados.data}
           editable={editable}
           destinoPesos={entidad ? { entidadId: entidad.id, vigencia } : undefined}
+          busqueda={buscar}
           alEditar={(a) => {
             cambiar.reset();
             setEditando(a);
