@@ -77,6 +77,14 @@ export default defineConfig({
     chunkSizeWarningLimit: 800,
     // Every browser the platform supports knows modulepreload: the polyfill would be 0,5 KB more on every first load.
     modulePreload: { polyfill: false },
+    // The first load lists every chunk and stylesheet by name (to preload a page's pieces): 7 characters of hash
+    // instead of 8 tell versions apart just as well and leave ~0,15 KB less to download.
+    rolldownOptions: {
+      output: {
+        chunkFileNames: 'assets/[name]-[hash:7].js',
+        assetFileNames: 'assets/[name]-[hash:7][extname]',
+      },
+    },
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

@@ -346,6 +346,13 @@ const autodiagnostico = createRoute({
   ),
 });
 
+// The list and one rehearsal share a route: one entry in the first load for both pages.
+const simulacros = createRoute({
+  getParentRoute: () => raiz,
+  path: '/simulacros/{-$id}',
+  component: pagina(() => import('./features/simulacros/simulacros.tsx'), 'SimulacrosPage'),
+});
+
 const calendario = createRoute({
   getParentRoute: () => raiz,
   path: '/calendario',
@@ -440,6 +447,7 @@ const arbol = raiz.addChildren([
   recomendaciones,
   autodiagnosticos,
   autodiagnostico,
+  simulacros,
   calendario,
   entidades,
   dependencias,

@@ -270,10 +270,11 @@ const columnasResumen = {
   fuente: cuestionario.fuente,
   items: cuestionario.items,
   creadoEn: cuestionario.creadoEn,
-  // Its top sections from their rows (not from `estructura`, which holds a whole bank).
+  // Its top sections from their rows (not from `estructura`, which holds a whole bank). Qualified by hand: in
+  // a one-table select Drizzle writes a column without its table, which inside the subquery is the section's.
   modulos: sql<{ codigo: string; nombre: string }[]>`(
     select coalesce(json_agg(json_build_object('codigo', s.codigo, 'nombre', s.nombre) order by s.orden), '[]'::json)
-    from ${cuestionarioSeccion} s where s.cuestionario_id = ${cuestionario.id} and s.nivel = 1)`,
+    from cuestionario_seccion s where s.cuestionario_id = cuestionario.id and s.nivel = 1)`,
 };
 
 const resumenDe = (

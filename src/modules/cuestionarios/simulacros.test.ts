@@ -127,6 +127,18 @@ describe('simulacro FURAG', () => {
     });
     expect(subseccion.statusCode).toBe(400);
     expect(subseccion.json().campos[0].campo).toBe('seccionControlInterno');
+    // The banks come with their modules, to name the control-interno form among them.
+    const { cuestionarios } = await t.exigir(
+      200,
+      e.planeacion,
+      'GET',
+      `/api/cuestionarios?entidadId=${e.entidadId}&instrumento=furag`,
+    );
+    expect(cuestionarios.find((c: { id: string }) => c.id === cuestionarioId).modulos).toEqual([
+      { codigo: 'M1', nombre: 'Talento humano' },
+      { codigo: 'M2', nombre: 'Integridad' },
+      { codigo: 'CI', nombre: 'Control interno' },
+    ]);
     const ejemplo = await t.exigir(201, t.admin, 'POST', '/api/cuestionarios/import', EJEMPLO_CUESTIONARIO);
     const noFurag = await t.pedir(e.planeacion, 'POST', `${e.base}/simulacros`, {
       cuestionarioId: ejemplo.id,
