@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ORIGENES_FESTIVO, TIPOS_AJUSTE } from '../core/calendario.ts';
-import { EntidadParams, fechaEn, textoEntre } from './comun.ts';
+import { ORIGENES_VENTANA_FURAG } from '../core/ventana-furag.ts';
+import { EntidadParams, fechaEn, textoEntre, VigenciaSchema } from './comun.ts';
 
 export const FestivoSchema = z
   .object({ fecha: z.string(), nombre: z.string(), origen: z.enum(ORIGENES_FESTIVO) })
@@ -46,3 +47,35 @@ export const AjusteParams = z.object({ ajusteId: z.uuid('el identificador del aj
 export const AjusteEntidadParams = EntidadParams.extend({
   ajusteId: z.uuid('el identificador del ajuste no es válido'),
 });
+
+// ---------- The FURAG window (core/ventana-furag.ts) ----------
+const FechasVentanaSchema = z.object({ inicio: z.string(), fin: z.string(), fuente: z.string() });
+
+export const VentanaFuragSchema = z
+  .object({
+    vigencia: z.number().describe('la vigencia que se reporta (la ventana abre el año siguiente)'),
+    inicio: z.string(),
+    fin: z.string(),
+    origen: z
+      .enum(ORIGENES_VENTANA_FURAG)
+      .describe('estimada (nadie registró fechas), plataforma (para todas las entidades) o entidad'),
+    fuente: z.string().nullable().describe('de dónde salen las fechas; null en la estimada'),
+    plataforma: FechasVentanaSchema.nullable().describe(
+      'las fechas que registró la plataforma, aunque la entidad tenga las suyas',
+    ),
+  })
+  .meta({ id: 'VentanaFurag' });
+export type VentanaFuragRespuesta = z.infer<typeof VentanaFuragSchema>;
+
+export const VentanaFuragEntradaSchema = z.object({
+  inicio: fechaEn('la apertura'),
+  fin: fechaEn('el cierre'),
+  fuente: textoEntre(
+    3,
+    200,
+    'escriba de dónde salen las fechas, por ejemplo «Circular 100-011-2025 de Función Pública»',
+  ),
+});
+export type VentanaFuragEntrada = z.infer<typeof VentanaFuragEntradaSchema>;
+
+export const VentanaVigenciaParams = z.object({ vigencia: VigenciaSchema });

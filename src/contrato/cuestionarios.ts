@@ -198,6 +198,9 @@ export const CuestionarioResumenSchema = z.object({
   fuente: z.string().nullable(),
   items: z.number(),
   creadoEn: z.string(),
+  modulos: z
+    .array(z.object({ codigo: z.string(), nombre: z.string() }))
+    .describe('sus secciones de primer nivel (los módulos de un banco FURAG)'),
 });
 export type CuestionarioResumen = z.infer<typeof CuestionarioResumenSchema>;
 

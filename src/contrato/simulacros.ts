@@ -30,14 +30,32 @@ export const AsignarSeccionSchema = z.object({
     .describe('una persona de planeación de la entidad; null quita la asignación'),
 });
 
-export const EvidenciaSimulacroSchema = z.object({
-  nombre: z
-    .string()
-    .trim()
-    .min(1, 'escriba el nombre de la evidencia')
-    .max(S.nombre, `el nombre tiene más de ${S.nombre} caracteres`),
-  url: z.string().trim().max(S.url, `el enlace tiene más de ${S.url} caracteres`),
-});
+/**
+ * An answer's evidence: one already uploaded in the entity's seguimiento (`evidenciaId`: the same file, never a
+ * copy; its name and address are the server's), or a link typed by hand (`nombre` and `url`, http or https).
+ */
+export const EvidenciaSimulacroSchema = z
+  .object({
+    evidenciaId: z
+      .uuid('la evidencia no existe')
+      .optional()
+      .describe(
+        'una evidencia ya cargada en el seguimiento de la entidad; con ella, nombre y url se ignoran',
+      ),
+    nombre: z.string().trim().max(S.nombre, `el nombre tiene más de ${S.nombre} caracteres`).optional(),
+    url: z.string().trim().max(S.url, `el enlace tiene más de ${S.url} caracteres`).optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.evidenciaId) return;
+    if (!e.nombre)
+      ctx.addIssue({ code: 'custom', path: ['nombre'], message: 'escriba el nombre de la evidencia' });
+    if (!e.url)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['url'],
+        message: 'escriba el enlace de la evidencia (https://…) o elija una del seguimiento',
+      });
+  });
 
 export const GuardarRespuestaSimulacroSchema = z.object({
   respuesta: RespuestaSchema.nullable().describe('null deja la pregunta en blanco'),
@@ -51,7 +69,7 @@ export const GuardarRespuestaSimulacroSchema = z.object({
     .array(EvidenciaSimulacroSchema)
     .max(S.evidencias, `hasta ${S.evidencias} evidencias por pregunta`)
     .optional()
-    .describe('enlaces a las evidencias de la respuesta (http o https)'),
+    .describe('las evidencias de la respuesta: del seguimiento o enlaces http(s)'),
 });
 
 const AvanceSchema = z.object({
@@ -85,7 +103,17 @@ const RespondeSchema = z.object({
 export const RespuestaSimulacroSchema = z.object({
   respuesta: RespuestaSchema.nullable(),
   observacion: z.string().nullable(),
-  evidencias: z.array(z.object({ nombre: z.string(), url: z.string() })),
+  evidencias: z.array(
+    z.object({
+      nombre: z.string(),
+      url: z
+        .string()
+        .describe(
+          'el enlace; el de una evidencia del seguimiento es relativo: /api/entidades/…/evidencias/…',
+        ),
+      evidenciaId: z.string().optional().describe('la evidencia del seguimiento enlazada'),
+    }),
+  ),
 });
 
 export const SimulacroSchema = z

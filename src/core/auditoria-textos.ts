@@ -81,6 +81,7 @@ export const NOMBRE_RECURSO: Record<string, string> = {
   simulacro: 'el simulacro FURAG',
   usuario: 'la cuenta',
   usuarios: 'las personas',
+  ventana_furag: 'la ventana del FURAG',
   vigencia: 'la vigencia',
 };
 

@@ -355,6 +355,28 @@ export const ajusteCalendario = pgTable(
   ],
 );
 
+/**
+ * The FURAG window of a vigencia as recorded (core/ventana-furag.ts): entidad_id null is the platform's, for every
+ * entity, once Función Pública's circular is out; an entity's row overrides it. No row: the estimate shows.
+ */
+export const ventanaFurag = pgTable(
+  'ventana_furag',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entidadId: uuid('entidad_id').references(() => entidad.id),
+    vigencia: integer('vigencia').notNull(),
+    inicio: date('inicio', { mode: 'string' }).notNull(),
+    fin: date('fin', { mode: 'string' }).notNull(),
+    fuente: text('fuente').notNull(),
+    actualizadoPor: uuid('actualizado_por').references(() => usuario.id),
+    actualizadoEn: timestamp('actualizado_en', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('ventana_furag_vigencia_uq').on(t.entidadId, t.vigencia).nullsNotDistinct(),
+    check('ventana_furag_fechas_ck', sql`${t.fin} >= ${t.inicio}`),
+  ],
+);
+
 // ---------- Vigencias de la entidad: esquema de periodos, ventanas de reporte y semáforo ----------
 export const vigenciaEntidad = pgTable(
   'vigencia_entidad',
@@ -1101,7 +1123,11 @@ export const respuestaSimulacro = pgTable(
     item: text('item').notNull(),
     respuesta: jsonb('respuesta').$type<Respuesta>(),
     observacion: text('observacion'),
-    evidencias: jsonb('evidencias').$type<{ nombre: string; url: string }[]>().notNull().default([]),
+    /** Links typed by hand, or seguimiento's evidence by id (its url the entity's own download route). */
+    evidencias: jsonb('evidencias')
+      .$type<{ nombre: string; url: string; evidenciaId?: string }[]>()
+      .notNull()
+      .default([]),
     actualizadoPor: uuid('actualizado_por').references(() => usuario.id),
     actualizadoEn: timestamp('actualizado_en', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
@@ -1215,6 +1241,7 @@ export const TABLAS_EN_ORDEN = [
   'asignacion_simulacro',
   'respuesta_simulacro',
   'ajuste_calendario',
+  'ventana_furag',
   'vigencia_entidad',
   'periodo',
   'plan_accion',

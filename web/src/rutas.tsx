@@ -353,6 +353,13 @@ const autodiagnostico = createRoute({
   ),
 });
 
+// The list and one rehearsal share a route: one entry in the first load for both pages.
+const simulacros = createRoute({
+  getParentRoute: () => raiz,
+  path: '/simulacros/{-$id}',
+  component: pagina(() => import('./features/simulacros/simulacros.tsx'), 'SimulacrosPage'),
+});
+
 const calendario = createRoute({
   getParentRoute: () => raiz,
   path: '/calendario',
@@ -454,6 +461,7 @@ const arbol = raiz.addChildren([
   recomendaciones,
   autodiagnosticos,
   autodiagnostico,
+  simulacros,
   calendario,
   publicaciones,
   entidades,

@@ -8,10 +8,21 @@ import {
   AnioQuery,
   CalendarioEntidadSchema,
   FestivoSchema,
+  VentanaFuragEntradaSchema,
+  VentanaFuragSchema,
+  VentanaVigenciaParams,
 } from '../../contrato/calendario.ts';
-import { EntidadParams, ErrorSchema } from '../../contrato/comun.ts';
+import { EntidadParams, EntidadVigenciaParams, ErrorSchema } from '../../contrato/comun.ts';
 import { actorDe } from '../../server/auth.ts';
-import { agregarAjuste, calendarioEntidad, festivosPlataforma, quitarAjuste } from './calendario.service.ts';
+import {
+  agregarAjuste,
+  calendarioEntidad,
+  festivosPlataforma,
+  quitarAjuste,
+  quitarVentanaFurag,
+  registrarVentanaFurag,
+  ventanaFuragDe,
+} from './calendario.service.ts';
 
 const tags = ['Calendario'];
 
@@ -115,5 +126,93 @@ export const calendarioRoutes: FastifyPluginAsyncZod = async (app) => {
       await quitarAjuste(app.db, actorDe(request), entidadId, ajusteId);
       return reply.status(204).send(null);
     },
+  );
+
+  // ---------- The FURAG window (core/ventana-furag.ts) ----------
+  const respuestasVentana = { 200: VentanaFuragSchema, 400: ErrorSchema, 404: ErrorSchema };
+
+  app.get(
+    '/api/entidades/:entidadId/calendario/furag/:vigencia',
+    {
+      config: { acceso: { permiso: 'entidad.ver' } },
+      schema: {
+        tags,
+        summary:
+          'Ventana del FURAG en que se reporta la vigencia: la de la entidad, la de la plataforma o, sin ninguna, una estimación marcada como tal (nunca una fecha oficial inventada)',
+        params: EntidadVigenciaParams,
+        response: respuestasVentana,
+      },
+    },
+    async (request) => ventanaFuragDe(app.db, request.params.entidadId, request.params.vigencia),
+  );
+
+  app.put(
+    '/api/entidades/:entidadId/calendario/furag/:vigencia',
+    {
+      config: { acceso: { permiso: 'vigencia.configurar' } },
+      schema: {
+        tags,
+        summary:
+          'Registrar las fechas de la ventana del FURAG solo para esta entidad (p. ej. una prórroga): ganan a las de la plataforma',
+        params: EntidadVigenciaParams,
+        body: VentanaFuragEntradaSchema,
+        response: respuestasVentana,
+      },
+    },
+    async (request) =>
+      registrarVentanaFurag(
+        app.db,
+        actorDe(request),
+        request.params.entidadId,
+        request.params.vigencia,
+        request.body,
+      ),
+  );
+
+  app.delete(
+    '/api/entidades/:entidadId/calendario/furag/:vigencia',
+    {
+      config: { acceso: { permiso: 'vigencia.configurar' } },
+      schema: {
+        tags,
+        summary:
+          'Quitar las fechas propias de la entidad: vuelven a regir las de la plataforma o la estimación',
+        params: EntidadVigenciaParams,
+        response: respuestasVentana,
+      },
+    },
+    async (request) =>
+      quitarVentanaFurag(app.db, actorDe(request), request.params.entidadId, request.params.vigencia),
+  );
+
+  app.put(
+    '/api/calendario/furag/:vigencia',
+    {
+      config: { acceso: 'plataforma' },
+      schema: {
+        tags,
+        summary:
+          'Registrar para todas las entidades las fechas oficiales de la ventana del FURAG de una vigencia (las de la circular de Función Pública)',
+        params: VentanaVigenciaParams,
+        body: VentanaFuragEntradaSchema,
+        response: respuestasVentana,
+      },
+    },
+    async (request) =>
+      registrarVentanaFurag(app.db, actorDe(request), null, request.params.vigencia, request.body),
+  );
+
+  app.delete(
+    '/api/calendario/furag/:vigencia',
+    {
+      config: { acceso: 'plataforma' },
+      schema: {
+        tags,
+        summary: 'Quitar las fechas de la plataforma: vuelve a mostrarse la estimación',
+        params: VentanaVigenciaParams,
+        response: respuestasVentana,
+      },
+    },
+    async (request) => quitarVentanaFurag(app.db, actorDe(request), null, request.params.vigencia),
   );
 };

@@ -1,11 +1,19 @@
 // The holidays a deadline counts: the law's table adjusted by the platform (for everyone) and by each
 // entity (its own closures). Every business-day computation of an entity goes through calendarioDe.
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
-import type { Ajuste, AjusteEntrada, CalendarioEntidad, Festivo } from '../../contrato/calendario.ts';
+import type {
+  Ajuste,
+  AjusteEntrada,
+  CalendarioEntidad,
+  Festivo,
+  VentanaFuragEntrada,
+  VentanaFuragRespuesta,
+} from '../../contrato/calendario.ts';
 import { type AjusteCalendario, type Calendario, crearCalendario } from '../../core/dias-habiles.ts';
+import { type FechasVentana, problemasVentana, ventanaVigente } from '../../core/ventana-furag.ts';
 import type { Db } from '../../db/client.ts';
-import { ajusteCalendario } from '../../db/schema.ts';
-import { conflicto, noEncontrado } from '../../server/errores.ts';
+import { ajusteCalendario, ventanaFurag } from '../../db/schema.ts';
+import { conflicto, invalidos, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 
 /** Bound per scope: a year has 365 days; a few years of adjustments is plenty. */
@@ -119,4 +127,96 @@ export async function quitarAjuste(db: Db, actor: Actor, entidadId: string | nul
       antes: { fecha: a.fecha, tipo: a.tipo, nombre: a.nombre },
     });
   });
+}
+
+// ---------- The FURAG window: the estimate, the platform's dates for everyone, an entity's own ----------
+
+const alcanceVentana = (entidadId: string | null, vigencia: number) =>
+  and(
+    entidadId ? eq(ventanaFurag.entidadId, entidadId) : isNull(ventanaFurag.entidadId),
+    eq(ventanaFurag.vigencia, vigencia),
+  );
+
+const fechas = (f: typeof ventanaFurag.$inferSelect | undefined): FechasVentana | null =>
+  f ? { inicio: f.inicio, fin: f.fin, fuente: f.fuente } : null;
+
+/** The window that holds for the entity (its own, the platform's or the estimate), with the platform's beside. */
+export async function ventanaFuragDe(
+  db: Db,
+  entidadId: string | null,
+  vigencia: number,
+): Promise<VentanaFuragRespuesta> {
+  const filas = await db
+    .select()
+    .from(ventanaFurag)
+    .where(
+      and(
+        eq(ventanaFurag.vigencia, vigencia),
+        entidadId
+          ? or(isNull(ventanaFurag.entidadId), eq(ventanaFurag.entidadId, entidadId))
+          : isNull(ventanaFurag.entidadId),
+      ),
+    );
+  const plataforma = fechas(filas.find((f) => f.entidadId === null));
+  const propia = fechas(filas.find((f) => f.entidadId !== null));
+  return { ...ventanaVigente(vigencia, plataforma, propia), plataforma };
+}
+
+/**
+ * Records the window's dates for the platform (entidadId null) or one entity, replacing what was there: one
+ * row per vigencia and scope (the unique constraint), so two saves at once leave one of them whole.
+ */
+export async function registrarVentanaFurag(
+  db: Db,
+  actor: Actor,
+  entidadId: string | null,
+  vigencia: number,
+  entrada: VentanaFuragEntrada,
+): Promise<VentanaFuragRespuesta> {
+  const problemas = problemasVentana(vigencia, entrada.inicio, entrada.fin);
+  if (problemas.length) throw invalidos(problemas, 'las fechas de la ventana del FURAG');
+  await db.transaction(async (tx) => {
+    const [antes] = await tx.select().from(ventanaFurag).where(alcanceVentana(entidadId, vigencia));
+    const [fila] = await tx
+      .insert(ventanaFurag)
+      .values({ entidadId, vigencia, ...entrada, actualizadoPor: actor.usuarioId })
+      .onConflictDoUpdate({
+        target: [ventanaFurag.entidadId, ventanaFurag.vigencia],
+        set: { ...entrada, actualizadoPor: actor.usuarioId, actualizadoEn: new Date() },
+      })
+      .returning();
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'configurar',
+      recurso: 'ventana_furag',
+      recursoId: fila!.id,
+      antes: antes ? { vigencia, ...fechas(antes) } : null,
+      despues: { vigencia, ...entrada },
+    });
+  });
+  return ventanaFuragDe(db, entidadId, vigencia);
+}
+
+/** Removes the recorded dates of a scope: the platform's (or the estimate) hold again. */
+export async function quitarVentanaFurag(
+  db: Db,
+  actor: Actor,
+  entidadId: string | null,
+  vigencia: number,
+): Promise<VentanaFuragRespuesta> {
+  await db.transaction(async (tx) => {
+    const [antes] = await tx.delete(ventanaFurag).where(alcanceVentana(entidadId, vigencia)).returning();
+    if (!antes)
+      throw noEncontrado(
+        `una ventana del FURAG ${vigencia} registrada ${entidadId ? 'por la entidad' : 'por la plataforma'}`,
+      );
+    await registrarAuditoria(tx, actor, {
+      entidadId,
+      accion: 'eliminar',
+      recurso: 'ventana_furag',
+      recursoId: antes.id,
+      antes: { vigencia, ...fechas(antes) },
+    });
+  });
+  return ventanaFuragDe(db, entidadId, vigencia);
 }

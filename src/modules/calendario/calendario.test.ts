@@ -159,3 +159,90 @@ describe('ajustes de una entidad', () => {
     expect(otra.festivos.some((f: { fecha: string }) => f.fecha === '2026-10-05')).toBe(true);
   });
 });
+
+describe('ventana del FURAG', () => {
+  const ventana = (id: string, vigencia: number | string, sesion: Sesion = planeacion) =>
+    t.pedir(sesion, 'GET', `/api/entidades/${id}/calendario/furag/${vigencia}`);
+  const circular = {
+    inicio: '2028-03-03',
+    fin: '2028-04-17',
+    fuente: 'Circular de prueba de Función Pública',
+  };
+
+  it('sin fechas registradas se ve una estimación marcada como tal, nunca como oficial', async () => {
+    const r = await ventana(entidadId, 2027);
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toEqual({
+      vigencia: 2027,
+      inicio: '2028-03-01',
+      fin: '2028-05-31',
+      origen: 'estimada',
+      fuente: null,
+      plataforma: null,
+    });
+    expect((await ventana(entidadId, 1990)).json().campos[0].campo).toMatch(/vigencia/);
+  });
+
+  it('la plataforma registra las fechas de la circular para todas; la entidad las propias ganan; quitar vuelve atrás', async () => {
+    expect((await t.pedir(admin, 'PUT', '/api/calendario/furag/2027', circular)).statusCode).toBe(403);
+    const desde = await ultimaAuditoria(t);
+    const dePlataforma = await t.exigir(200, t.admin, 'PUT', '/api/calendario/furag/2027', circular);
+    expect(dePlataforma).toMatchObject({ ...circular, origen: 'plataforma' });
+    const [registro] = await auditoriaDesde(t, desde, 'ventana_furag');
+    expect(registro).toMatchObject({ accion: 'configurar', entidadId: null, despues: { vigencia: 2027 } });
+    for (const id of [entidadId, otraId])
+      expect((await ventana(id, 2027, id === otraId ? adminOtra : planeacion)).json()).toMatchObject({
+        ...circular,
+        origen: 'plataforma',
+      });
+
+    // An extension for this entity only: planeación records it; another entity's people cannot.
+    const prorroga = { inicio: '2028-03-03', fin: '2028-04-30', fuente: 'Prórroga concedida por oficio' };
+    const url = `/api/entidades/${entidadId}/calendario/furag/2027`;
+    expect((await t.pedir(adminOtra, 'PUT', url, prorroga)).statusCode).toBe(403);
+    const propia = await t.exigir(200, planeacion, 'PUT', url, prorroga);
+    expect(propia).toMatchObject({
+      fin: '2028-04-30',
+      origen: 'entidad',
+      plataforma: { fin: '2028-04-17', fuente: circular.fuente },
+    });
+    expect((await ventana(otraId, 2027, adminOtra)).json().origen).toBe('plataforma');
+
+    expect(await t.exigir(200, planeacion, 'DELETE', url)).toMatchObject({ origen: 'plataforma' });
+    expect((await t.pedir(planeacion, 'DELETE', url)).statusCode).toBe(404);
+    expect(await t.exigir(200, t.admin, 'DELETE', '/api/calendario/furag/2027')).toMatchObject({
+      origen: 'estimada',
+    });
+  });
+
+  it('fechas que no caben: 400 nombrando el campo, nada guardado', async () => {
+    const url = `/api/entidades/${entidadId}/calendario/furag/2026`;
+    const casos: [unknown, string][] = [
+      [{ ...circular, inicio: '2026-12-01' }, 'inicio'],
+      [{ ...circular, inicio: '2027-04-17', fin: '2027-03-03' }, 'fin'],
+      [{ inicio: '2027-03-03', fin: '2027-04-31', fuente: 'x'.repeat(20) }, 'fin'],
+      [{ inicio: '2027-03-03', fin: '2027-04-17', fuente: '' }, 'fuente'],
+      [{ inicio: '2027-03-03', fin: '2027-04-17', fuente: 'x'.repeat(201) }, 'fuente'],
+    ];
+    for (const [cuerpo, campo] of casos) {
+      const r = await t.pedir(planeacion, 'PUT', url, cuerpo);
+      expect(r.statusCode, JSON.stringify(cuerpo)).toBe(400);
+      expect(r.json().campos.map((c: { campo: string }) => c.campo)).toContain(campo);
+    }
+    expect((await ventana(entidadId, 2026)).json().origen).toBe('estimada');
+  });
+
+  it('dos registros a la vez de la misma vigencia: uno queda entero, ninguno da 500', async () => {
+    const url = `/api/entidades/${entidadId}/calendario/furag/2029`;
+    const a = { inicio: '2030-03-02', fin: '2030-04-10', fuente: 'Primera versión' };
+    const b = { inicio: '2030-03-09', fin: '2030-04-24', fuente: 'Segunda versión' };
+    const respuestas = await aLaVez(
+      () => t.pedir(planeacion, 'PUT', url, a),
+      () => t.pedir(admin, 'PUT', url, b),
+    );
+    expect(respuestas.map((r) => r!.statusCode)).toEqual([200, 200]);
+    const final = (await ventana(entidadId, 2029)).json();
+    expect([a, b].map((x) => x.fuente)).toContain(final.fuente);
+    expect(final).toMatchObject([a, b].find((x) => x.fuente === final.fuente)!);
+  });
+});

@@ -270,10 +270,17 @@ const columnasResumen = {
   fuente: cuestionario.fuente,
   items: cuestionario.items,
   creadoEn: cuestionario.creadoEn,
+  // Its top sections from their rows (not from `estructura`, which holds a whole bank). Qualified by hand: in
+  // a one-table select Drizzle writes a column without its table, which inside the subquery is the section's.
+  modulos: sql<{ codigo: string; nombre: string }[]>`(
+    select coalesce(json_agg(json_build_object('codigo', s.codigo, 'nombre', s.nombre) order by s.orden), '[]'::json)
+    from cuestionario_seccion s where s.cuestionario_id = cuestionario.id and s.nivel = 1)`,
 };
 
 const resumenDe = (
-  f: { [K in keyof typeof columnasResumen]: (typeof cuestionario.$inferSelect)[K] },
+  f: Pick<typeof cuestionario.$inferSelect, Exclude<keyof typeof columnasResumen, 'modulos'>> & {
+    modulos: CuestionarioResumen['modulos'];
+  },
 ): CuestionarioResumen => ({
   id: f.id,
   entidadId: f.entidadId,
@@ -285,6 +292,7 @@ const resumenDe = (
   fuente: f.fuente,
   items: f.items,
   creadoEn: f.creadoEn.toISOString(),
+  modulos: f.modulos,
 });
 
 /** The platform's questionnaires and, with `entidadId`, that entity's (for whoever has a role in it). */

@@ -1,5 +1,6 @@
-// The evidence an autodiagnóstico's answers can link: what the entity already uploaded in its seguimiento (the
-// same files vincularEvidencia accepts), the autodiagnóstico's vigencia and policy first. Read only.
+// The evidence an autodiagnóstico's or a FURAG rehearsal's answers can link: what the entity already uploaded
+// in its seguimiento (the same files vincularEvidencia accepts), the questionnaire's vigencia (and policy)
+// first. Read only.
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { actividad, autodiagnostico, evidencia, planAccion, seguimiento } from '../../db/schema.ts';
@@ -14,8 +15,19 @@ export async function evidenciasElegibles(db: Db, entidadId: string, autodiagnos
     .from(autodiagnostico)
     .where(and(eq(autodiagnostico.id, autodiagnosticoId), eq(autodiagnostico.entidadId, entidadId)));
   if (!a) throw noEncontrado('el autodiagnóstico');
-  const mismaVigencia = sql<boolean>`${planAccion.vigencia} = ${a.vigencia}`;
-  const mismaPolitica = sql<boolean>`${actividad.politica} = ${a.politica}`;
+  return evidenciasDeEntidad(db, entidadId, a.vigencia, a.politica);
+}
+
+/** The entity's uploaded evidence, `vigencia`'s first and then `politica`'s (none: no policy comes first). */
+export async function evidenciasDeEntidad(
+  db: Db,
+  entidadId: string,
+  vigencia: number,
+  politica: string | null,
+) {
+  const mismaVigencia = sql<boolean>`${planAccion.vigencia} = ${vigencia}`;
+  // Without a policy, the comparison with null: never true, and not a bare constant (ORDER BY rejects those).
+  const mismaPolitica = sql<boolean>`${actividad.politica} = ${politica}`;
   const filas = await db
     .select({
       id: evidencia.id,

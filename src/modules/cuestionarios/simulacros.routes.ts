@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { EvidenciasElegiblesSchema } from '../../contrato/autodiagnosticos.ts';
 import { EntidadParams, ErrorSchema } from '../../contrato/comun.ts';
 
 import {
@@ -17,6 +18,7 @@ import { XLSX } from '../importacion/leer-tabla.ts';
 import {
   asignarSeccion,
   crearSimulacro,
+  evidenciasElegiblesSimulacro,
   exportarSimulacro,
   guardarRespuestaSimulacro,
   listarSimulacros,
@@ -159,10 +161,12 @@ export const simulacrosRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
+      // The address the person used: the links of seguimiento's evidence open from the workbook.
       const { nombre, contenido } = await exportarSimulacro(
         app.db,
         request.params.entidadId,
         request.params.simulacroId,
+        `${request.protocol}://${request.host}`,
       );
       return reply
         .type(XLSX)
@@ -170,5 +174,21 @@ export const simulacrosRoutes: FastifyPluginAsyncZod = async (app) => {
         .header('cache-control', 'no-store')
         .send(contenido);
     },
+  );
+
+  app.get(
+    '/api/entidades/:entidadId/simulacros/:simulacroId/evidencias-elegibles',
+    {
+      config: { acceso: { permiso: 'entidad.ver' } },
+      schema: {
+        tags,
+        summary:
+          'Evidencias ya cargadas en el seguimiento de la entidad que se pueden enlazar a las respuestas del simulacro (primero las de su vigencia)',
+        params: SimulacroParams,
+        response: { 200: EvidenciasElegiblesSchema, 404: ErrorSchema },
+      },
+    },
+    async (request) =>
+      evidenciasElegiblesSimulacro(app.db, request.params.entidadId, request.params.simulacroId),
   );
 };

@@ -31,8 +31,10 @@ import type { Db } from '../../db/client.ts';
 import {
   asignacionSimulacro,
   cuestionario,
+  evidencia,
   respuestaSimulacro,
   rolUsuario,
+  seguimiento,
   simulacroFurag,
   usuario,
 } from '../../db/schema.ts';
@@ -42,9 +44,10 @@ import type { UsuarioSesion } from '../auth/sesion.repository.ts';
 import { aBuffer, encabezar, nuevoLibro } from '../excel/plan-xlsx.ts';
 import { contextoDe } from './autodiagnosticos.service.ts';
 import { cuestionarioDeEntidad, estructuraDe } from './cuestionarios.service.ts';
+import { evidenciasDeEntidad } from './evidencias-elegibles.ts';
 
 type Resumen = z.infer<typeof SimulacroResumenSchema>;
-type Evidencia = { nombre: string; url: string };
+type Evidencia = { nombre: string; url: string; evidenciaId?: string };
 type FilaRespuesta = { respuesta: Respuesta | null; observacion: string | null; evidencias: Evidencia[] };
 
 async function cargar(db: Db, entidadId: string, id: string) {
@@ -272,6 +275,53 @@ export async function asignarSeccion(
   }));
 }
 
+/** Where an uploaded evidence is read: the entity's own download route (access checked there, as everywhere). */
+export const rutaEvidencia = (entidadId: string, evidenciaId: string) =>
+  `/api/entidades/${entidadId}/evidencias/${evidenciaId}`;
+
+/**
+ * The answer's evidence as stored: seguimiento's by id (checked to be the entity's, its name and route read
+ * from it) and typed links checked as web addresses; repeats dropped. Every problem named by its field.
+ */
+async function resolverEvidencias(
+  db: Db,
+  entidadId: string,
+  entrada: z.infer<typeof GuardarRespuestaSimulacroSchema>['evidencias'] & {},
+): Promise<Evidencia[]> {
+  const ids = [...new Set(entrada.flatMap((e) => (e.evidenciaId ? [e.evidenciaId] : [])))];
+  const subidas = ids.length
+    ? await db
+        .select({ id: evidencia.id, nombre: evidencia.nombre })
+        .from(evidencia)
+        .innerJoin(seguimiento, eq(seguimiento.id, evidencia.seguimientoId))
+        .where(and(eq(seguimiento.entidadId, entidadId), inArray(evidencia.id, ids)))
+    : [];
+  const nombrePorId = new Map(subidas.map((e) => [e.id, e.nombre]));
+  const malos: { campo: string; mensaje: string }[] = [];
+  const fuera = new Map<string, Evidencia>();
+  entrada.forEach((e, i) => {
+    if (e.evidenciaId) {
+      const nombre = nombrePorId.get(e.evidenciaId);
+      if (nombre === undefined)
+        malos.push({
+          campo: `evidencias.${i}.evidenciaId`,
+          mensaje: 'la evidencia no está en el seguimiento de esta entidad',
+        });
+      else {
+        const url = rutaEvidencia(entidadId, e.evidenciaId);
+        fuera.set(url, { nombre, url, evidenciaId: e.evidenciaId });
+      }
+      return;
+    }
+    const p = problemaEnlace(e.url!);
+    if (p) malos.push({ campo: `evidencias.${i}.url`, mensaje: p });
+    else if (!fuera.has(e.url!)) fuera.set(e.url!, { nombre: e.nombre!, url: e.url! });
+  });
+  if (malos.length)
+    throw new ErrorApi(400, `Revise las evidencias: ${malos.map((m) => m.mensaje).join('; ')}.`, malos);
+  return [...fuera.values()];
+}
+
 /**
  * Saves one answer with its observation and evidence links. Only its answerer: the person assigned to its
  * section, or control interno for its form (and control interno nothing else). Checked inside the transaction
@@ -296,13 +346,7 @@ export async function guardarRespuestaSimulacro(
     if (!v.ok) throw invalido('respuesta', v.problema);
     respuesta = v.respuesta;
   }
-  const evidencias = cuerpo.evidencias ?? [];
-  const malos = evidencias.flatMap((e, i) => {
-    const p = problemaEnlace(e.url);
-    return p ? [{ campo: `evidencias.${i}.url`, mensaje: p }] : [];
-  });
-  if (malos.length)
-    throw new ErrorApi(400, `Revise las evidencias: ${malos.map((m) => m.mensaje).join('; ')}.`, malos);
+  const evidencias = await resolverEvidencias(db, entidadId, cuerpo.evidencias ?? []);
   const observacion = cuerpo.observacion || null;
   const esControlInterno = (usuarioSesion.roles.get(entidadId) ?? []).includes('control_interno');
   await db.transaction(async (tx) => {
@@ -437,8 +481,11 @@ export async function verSimulacro(
   };
 }
 
-/** Every question with its answer in words, observation, evidence links, answerer and last vigencia's answer. */
-export async function exportarSimulacro(db: Db, entidadId: string, id: string) {
+/**
+ * Every question with its answer in words, observation, evidence links, answerer and last vigencia's answer.
+ * `origen` (https://mipg.entidad.gov.co) makes the routes of seguimiento's evidence whole links a reader opens.
+ */
+export async function exportarSimulacro(db: Db, entidadId: string, id: string, origen: string) {
   const e = await estado(db, entidadId, id);
   const anterior = await anteriorDe(db, e.f, e.estructura);
   const personas = await nombres(db, [
@@ -476,13 +523,21 @@ export async function exportarSimulacro(db: Db, entidadId: string, id: string) {
       visibles.has(item.codigo) ? 'Sí' : 'No',
       textoRespuesta(item, propia?.respuesta ?? undefined),
       propia?.observacion ?? '',
-      (propia?.evidencias ?? []).map((x) => `${x.nombre}: ${x.url}`).join('\n'),
+      (propia?.evidencias ?? [])
+        .map((x) => `${x.nombre}: ${x.url.startsWith('/') ? origen + x.url : x.url}`)
+        .join('\n'),
       r.tipo === 'persona' ? (personas.get(r.usuarioId) ?? '') : NOMBRE_CLAVE[claveResponde(r)]!,
       textoRespuesta(item, anterior?.respuestas[item.codigo]?.respuesta ?? undefined),
     ]);
   }
   for (const c of [4, 7, 8, 9, 11]) hoja.getColumn(c).alignment = { wrapText: true, vertical: 'top' };
   return { nombre: `simulacro-furag-${e.f.s.vigencia}.xlsx`, contenido: await aBuffer(libro) };
+}
+
+/** The evidence already uploaded in the entity's seguimiento that an answer can link, the vigencia's first. */
+export async function evidenciasElegiblesSimulacro(db: Db, entidadId: string, id: string) {
+  const f = await cargar(db, entidadId, id);
+  return evidenciasDeEntidad(db, entidadId, f.s.vigencia, null);
 }
 
 /** For the demo: assignments and answers written as its people would (each answer checked against its item). */

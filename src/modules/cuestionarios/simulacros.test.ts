@@ -2,15 +2,18 @@
 // only the assignee answers, control interno answers only its form, other entities are denied; each answer
 // carries its evidence links, last vigencia's answer shows beside it, progress is completeness and evidence
 // coverage per module and person, and every answer goes out in .xlsx.
+import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cuestionario, Item } from '../../core/cuestionario.ts';
+import { evidencia as tablaEvidencia } from '../../db/schema.ts';
 import {
   aLaVez,
   auditoriaDesde,
   type Escenario,
   escenarioConPlan,
   nitNuevo,
+  reporteEn,
   ultimaAuditoria,
 } from '../../server/constructores.ts';
 import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
@@ -124,6 +127,18 @@ describe('simulacro FURAG', () => {
     });
     expect(subseccion.statusCode).toBe(400);
     expect(subseccion.json().campos[0].campo).toBe('seccionControlInterno');
+    // The banks come with their modules, to name the control-interno form among them.
+    const { cuestionarios } = await t.exigir(
+      200,
+      e.planeacion,
+      'GET',
+      `/api/cuestionarios?entidadId=${e.entidadId}&instrumento=furag`,
+    );
+    expect(cuestionarios.find((c: { id: string }) => c.id === cuestionarioId).modulos).toEqual([
+      { codigo: 'M1', nombre: 'Talento humano' },
+      { codigo: 'M2', nombre: 'Integridad' },
+      { codigo: 'CI', nombre: 'Control interno' },
+    ]);
     const ejemplo = await t.exigir(201, t.admin, 'POST', '/api/cuestionarios/import', EJEMPLO_CUESTIONARIO);
     const noFurag = await t.pedir(e.planeacion, 'POST', `${e.base}/simulacros`, {
       cuestionarioId: ejemplo.id,
@@ -227,6 +242,58 @@ describe('simulacro FURAG', () => {
     expect((await responder(ana, 'NO-EXISTE', { respuesta: null })).statusCode).toBe(404);
   });
 
+  it('enlaza evidencias ya cargadas en el seguimiento de la entidad (el mismo archivo), nunca las de otra', async () => {
+    const idDe = async (seguimientoId: string) =>
+      (
+        await t.conexion.db
+          .select()
+          .from(tablaEvidencia)
+          .where(eq(tablaEvidencia.seguimientoId, seguimientoId))
+      )[0]!.id;
+    const propia = await idDe((await reporteEn(t, e, 'aceptado')).seguimientoId);
+    const deOtra = await idDe((await reporteEn(t, ajena, 'aceptado')).seguimientoId);
+    const elegibles = await t.exigir(200, ana, 'GET', url('/evidencias-elegibles'));
+    expect(elegibles.evidencias.map((x: { id: string }) => x.id)).toContain(propia);
+    expect(elegibles.evidencias.map((x: { id: string }) => x.id)).not.toContain(deOtra);
+    expect((await t.pedir(ajena.planeacion, 'GET', url('/evidencias-elegibles'))).statusCode).toBe(403);
+
+    const ajenaR = await responder(ana, 'F2', {
+      respuesta: { numero: 12 },
+      evidencias: [{ evidenciaId: deOtra }],
+    });
+    expect(ajenaR.statusCode).toBe(400);
+    expect(ajenaR.json().campos).toEqual([
+      {
+        campo: 'evidencias.0.evidenciaId',
+        mensaje: 'la evidencia no está en el seguimiento de esta entidad',
+      },
+    ]);
+    const sinEnlace = await responder(ana, 'F2', {
+      respuesta: { numero: 12 },
+      evidencias: [{ nombre: 'Acta' }],
+    });
+    expect(sinEnlace.statusCode).toBe(400);
+    expect(sinEnlace.json().mensaje).toMatch(/enlace/);
+
+    // Its name and route are the server's; the same one twice is one; saved again as read, it stays.
+    const r = await responder(ana, 'F2', {
+      respuesta: { numero: 12 },
+      evidencias: [{ evidenciaId: propia, nombre: 'otro nombre' }, { evidenciaId: propia }],
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const guardada = (await t.exigir(200, ana, 'GET', url())).respuestas.F2;
+    expect(guardada.evidencias).toEqual([
+      {
+        nombre: 'Publicación en la sede electrónica',
+        url: `${e.base}/evidencias/${propia}`,
+        evidenciaId: propia,
+      },
+    ]);
+    expect((await responder(ana, 'F2', guardada)).statusCode).toBe(200);
+    // The route opens the file (here a link: a redirect) for anyone of the entity.
+    expect((await t.pedir(consulta, 'GET', `${e.base}/evidencias/${propia}`)).statusCode).toBe(302);
+  });
+
   it('el detalle trae la respuesta de la vigencia anterior al lado (por código equivalente) y el avance por módulo y persona', async () => {
     const d = await t.exigir(200, consulta, 'GET', url());
     expect(d.anterior).toMatchObject({
@@ -241,13 +308,13 @@ describe('simulacro FURAG', () => {
     });
     expect(d.puedoResponder).toEqual([]);
     expect(d.responden.F3).toEqual({ tipo: 'persona', usuarioId: beto.id, seccion: 'M1.1' });
-    // 4 of 7 answered; with evidence: F1, F6 (F2 and F3 have none).
+    // 4 of 7 answered; with evidence: F1, F2 (seguimiento's), F6; F3 has none.
     expect(d.avance.total).toEqual({
       aplicables: 7,
       respondidos: 4,
-      conEvidencia: 2,
+      conEvidencia: 3,
       completitud: 57.1,
-      coberturaEvidencia: 50,
+      coberturaEvidencia: 75,
     });
     expect(
       d.avance.modulos.map((m: { codigo: string; completitud: number }) => [m.codigo, m.completitud]),
@@ -319,6 +386,13 @@ describe('simulacro FURAG', () => {
     ]);
     const f6 = filas.find((f) => f[3] === 'F6')!;
     expect(f6[10]).toBe('Control interno');
+    // Seguimiento's evidence goes out as a whole link, on the address the person used.
+    const f2 = filas.find((f) => f[3] === 'F2')!;
+    expect(f2[9]).toMatch(
+      new RegExp(
+        `^Publicación en la sede electrónica: http://localhost(:80)?${e.base}/evidencias/[0-9a-f-]{36}$`,
+      ),
+    );
     expect((await t.pedir(ajena.planeacion, 'GET', url('/export.xlsx'))).statusCode).toBe(403);
   });
 

@@ -14,7 +14,7 @@ import {
 } from '@contrato/cuestionarios.ts';
 import type { ActividadEntrada } from '@contrato/plan.ts';
 import type { AccionAutodiagnostico } from '@core/autodiagnostico.ts';
-import type { Respuesta } from '@core/cuestionario.ts';
+import type { Instrumento, Respuesta } from '@core/cuestionario.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api, conectar, ErrorApi, leerCsrf, reingresar } from '../../api.ts';
@@ -32,7 +32,11 @@ export const autodiagnosticosKeys = {
     ['autodiagnosticos', entidadId, 'lista', vigencia] as const,
   detalle: (entidadId: string | undefined, id: string | undefined) =>
     ['autodiagnosticos', entidadId, 'detalle', id] as const,
-  cuestionarios: (entidadId: string | undefined) => ['autodiagnosticos', entidadId, 'cuestionarios'] as const,
+  /** All of them, or one instrument's: an import refreshes every list (autodiagnósticos and FURAG banks). */
+  cuestionarios: (entidadId: string | undefined, instrumento?: Instrumento) =>
+    instrumento
+      ? (['autodiagnosticos', entidadId, 'cuestionarios', instrumento] as const)
+      : (['autodiagnosticos', entidadId, 'cuestionarios'] as const),
   elegibles: (entidadId: string | undefined, id: string | undefined) =>
     ['autodiagnosticos', entidadId, 'elegibles', id] as const,
 };
@@ -54,14 +58,17 @@ export const autodiagnosticoQuery = (entidadId: string | undefined, id: string |
     enabled: !!entidadId && !!id,
   });
 
-/** The questionnaires the entity can assign: the platform's and its own. */
-export const cuestionariosQuery = (entidadId: string | undefined) =>
+/** The questionnaires of an instrument the entity can use: the platform's and its own. */
+export const cuestionariosQuery = (
+  entidadId: string | undefined,
+  instrumento: Instrumento = 'autodiagnostico',
+) =>
   queryOptions({
-    queryKey: autodiagnosticosKeys.cuestionarios(entidadId),
+    queryKey: autodiagnosticosKeys.cuestionarios(entidadId, instrumento),
     queryFn: () =>
       api<z.infer<typeof ListaCuestionariosSchema>>(
         'GET',
-        `/api/cuestionarios?entidadId=${entidadId}&instrumento=autodiagnostico`,
+        `/api/cuestionarios?entidadId=${entidadId}&instrumento=${instrumento}`,
       ),
     enabled: !!entidadId,
   });

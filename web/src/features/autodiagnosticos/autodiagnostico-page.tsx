@@ -1,13 +1,7 @@
 // One autodiagnóstico: its responsible answers item by item (each saved apart) and sends it to planeación;
 // planeación returns it with observations or marks it reviewed. Skip logic runs live with the core's rules.
 import { ESTADOS_CON_RESPUESTAS, NOMBRE_ESTADO_AUTODIAGNOSTICO } from '@core/autodiagnostico.ts';
-import {
-  type Cuestionario,
-  itemsVisibles,
-  type Respuesta,
-  recorrer,
-  type Seccion,
-} from '@core/cuestionario.ts';
+import { type Cuestionario, itemsVisibles, type Respuesta } from '@core/cuestionario.ts';
 import { Anchor, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
@@ -29,6 +23,7 @@ import {
 import { ItemRespuesta } from './item-respuesta.tsx';
 import { PuntajeConCompletitud } from './puntaje.tsx';
 import { Resultados } from './resultados.tsx';
+import { buscarItem, SeccionCuestionario } from './seccion-cuestionario.tsx';
 import './autodiagnosticos.css';
 
 function Evidencias({
@@ -157,47 +152,6 @@ function ItemGuardable({
         />
       }
     />
-  );
-}
-
-const buscarItem = (c: Pick<Cuestionario, 'secciones'>, codigo: string) =>
-  recorrer(c).find((x) => x.item.codigo === codigo)?.item;
-
-function SeccionCuestionario({
-  s,
-  nivel,
-  visibles,
-  pintar,
-}: {
-  s: Seccion;
-  nivel: number;
-  visibles: ReadonlySet<string>;
-  pintar: (codigo: string) => React.ReactNode;
-}) {
-  const items = s.items.filter((i) => visibles.has(i.codigo));
-  const orden = Math.min(nivel + 1, 6) as 2 | 3 | 4 | 5 | 6;
-  const idTitulo = `seccion-${s.codigo}`;
-  return (
-    <section aria-labelledby={idTitulo} className="seccion-cuestionario">
-      <Stack gap="sm">
-        <Title order={orden} size={nivel === 1 ? 'h3' : 'h4'} id={idTitulo}>
-          {s.codigo} {s.nombre}
-        </Title>
-        {s.descripcion && <Text size="sm">{s.descripcion}</Text>}
-        {items.map((i) => (
-          <div key={i.codigo}>{pintar(i.codigo)}</div>
-        ))}
-        {s.secciones.map((sub) => (
-          <SeccionCuestionario
-            key={sub.codigo}
-            s={sub}
-            nivel={nivel + 1}
-            visibles={visibles}
-            pintar={pintar}
-          />
-        ))}
-      </Stack>
-    </section>
   );
 }
 

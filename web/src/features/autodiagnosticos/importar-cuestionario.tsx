@@ -9,8 +9,17 @@ import { ErrorCuestionario, useImportarCuestionario } from './api.ts';
 const TIPOS =
   '.json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A questionnaire of the entity, as JSON or the .xlsx template: all or nothing, with its problems. */
-export function ImportarCuestionario({ entidadId }: { entidadId: string }) {
+/**
+ * A questionnaire of the entity, as JSON or the .xlsx template: all or nothing, with its problems.
+ * `descripcion` says which instrument the page expects (an autodiagnóstico, a FURAG bank).
+ */
+export function ImportarCuestionario({
+  entidadId,
+  descripcion = 'Cargue el instrumento de autodiagnóstico en el formato JSON de MIPG Abierto o en la plantilla de Excel.',
+}: {
+  entidadId: string;
+  descripcion?: string;
+}) {
   const [archivo, setArchivo] = useState<File | null>(null);
   const importar = useImportarCuestionario(entidadId);
   const problemas = importar.error instanceof ErrorCuestionario ? importar.error.problemas : [];
@@ -22,8 +31,7 @@ export function ImportarCuestionario({ entidadId }: { entidadId: string }) {
           Importar un cuestionario
         </Title>
         <Text size="sm">
-          Cargue el instrumento de autodiagnóstico en el formato JSON de MIPG Abierto o en la plantilla de
-          Excel. Si tiene un problema no se carga nada, y el informe dice en qué fila, sección e ítem.{' '}
+          {descripcion} Si tiene un problema no se carga nada, y el informe dice en qué fila, sección e ítem.{' '}
           <Anchor href="/api/cuestionarios/plantilla.xlsx" underline="always">
             Descargar la plantilla (.xlsx)
           </Anchor>

@@ -207,7 +207,8 @@ export interface GuardadoItem {
 
 /**
  * An item to answer (or to read, when `soloLectura`). `alCambiar` reports the draft, so the page shows or
- * hides the items whose skip logic reads it before anything is saved. `evidencias` is the linked evidence.
+ * hides the items whose skip logic reads it before anything is saved. `evidencias` is the linked evidence;
+ * `contexto` goes under the question (who answers it, last vigencia's answer).
  */
 export function ItemRespuesta({
   item,
@@ -216,6 +217,7 @@ export function ItemRespuesta({
   guardar,
   alCambiar,
   evidencias,
+  contexto,
 }: {
   item: Item;
   guardado: GuardadoItem | undefined;
@@ -223,6 +225,7 @@ export function ItemRespuesta({
   guardar: (g: GuardadoItem) => Promise<unknown>;
   alCambiar?: (r: Respuesta | null) => void;
   evidencias?: ReactNode;
+  contexto?: ReactNode;
 }) {
   const id = useId();
   const [b, setB] = useState<Respuesta>(guardado?.respuesta ?? {});
@@ -270,6 +273,7 @@ export function ItemRespuesta({
           </Text>
         )}
         {item.evidencia && <Text size="sm">Este ítem exige evidencia.</Text>}
+        {contexto}
         <Controles item={item} b={b} cambiar={cambiar} deshabilitado={deshabilitado} error={errorRespuesta} />
         {errorRespuesta && !['numero', 'puntaje', 'texto'].includes(item.tipo) && (
           <Text size="sm" c="red.8" role="alert">

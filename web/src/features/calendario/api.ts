@@ -1,4 +1,10 @@
-import type { Ajuste, AjusteEntrada, CalendarioEntidad } from '@contrato/calendario.ts';
+import type {
+  Ajuste,
+  AjusteEntrada,
+  CalendarioEntidad,
+  VentanaFuragEntrada,
+  VentanaFuragRespuesta,
+} from '@contrato/calendario.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api.ts';
 
@@ -37,5 +43,41 @@ export function useQuitarAjuste(entidadId: string) {
   return useMutation({
     mutationFn: (a: Ajuste) => api('DELETE', `${base(entidadId, a.alcance)}/${a.id}`),
     onSuccess: () => refrescar(cliente),
+  });
+}
+
+// ---------- The FURAG window (core/ventana-furag.ts) ----------
+export const ventanaFuragKeys = {
+  todo: ['ventana-furag'] as const,
+  entidad: (entidadId: string | undefined, vigencia: number) =>
+    ['ventana-furag', entidadId, vigencia] as const,
+};
+
+/** The window in which `vigencia` is reported (the year after it): the entity's, the platform's or the estimate. */
+export const ventanaFuragQuery = (entidadId: string | undefined, vigencia: number) =>
+  queryOptions({
+    queryKey: ventanaFuragKeys.entidad(entidadId, vigencia),
+    queryFn: () =>
+      api<VentanaFuragRespuesta>('GET', `/api/entidades/${entidadId}/calendario/furag/${vigencia}`),
+    enabled: !!entidadId,
+  });
+
+const rutaVentana = (entidadId: string, alcance: Alcance, vigencia: number) =>
+  alcance === 'plataforma'
+    ? `/api/calendario/furag/${vigencia}`
+    : `/api/entidades/${entidadId}/calendario/furag/${vigencia}`;
+
+/** Records the dates (the entity's own, or the platform's for every entity) or, with `datos` null, removes them. */
+export function useCambiarVentanaFurag(entidadId: string, vigencia: number) {
+  const cliente = useQueryClient();
+  return useMutation({
+    mutationFn: ({ alcance, datos }: { alcance: Alcance; datos: VentanaFuragEntrada | null }) =>
+      api<VentanaFuragRespuesta>(
+        datos ? 'PUT' : 'DELETE',
+        rutaVentana(entidadId, alcance, vigencia),
+        datos ?? undefined,
+      ),
+    // The platform's dates change every entity's window: all of them are stale.
+    onSuccess: () => cliente.invalidateQueries({ queryKey: ventanaFuragKeys.todo }),
   });
 }

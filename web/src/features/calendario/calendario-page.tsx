@@ -21,6 +21,7 @@ import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { type Columna, TablaDatos } from '../../ui/tabla-datos.tsx';
 import { Termino } from '../../ui/termino.tsx';
 import { type Alcance, calendarioQuery, useAgregarAjuste, useQuitarAjuste } from './api.ts';
+import { EditorVentanaFurag } from './ventana-furag.tsx';
 
 const DIAS = ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'];
 const diaSemana = (f: string) => DIAS[new Date(`${f}T12:00:00Z`).getUTCDay()]!;
@@ -151,7 +152,7 @@ export function CalendarioPage() {
         <>
           Las ventanas de reporte y los demás plazos se cuentan en{' '}
           <Termino t="dia-habil">días hábiles</Termino>: de lunes a viernes, sin los festivos de ley ni los
-          días que se registren aquí.
+          días que se registren aquí. Al final, las fechas de la ventana del FURAG.
         </>
       }
     >
@@ -190,6 +191,7 @@ export function CalendarioPage() {
           </>
         )}
         {editable && <FormularioAjuste entidadId={entidad.id} anio={anio} />}
+        <EditorVentanaFurag entidadId={entidad.id} anio={anio} />
       </Stack>
     </Pagina>
   );
