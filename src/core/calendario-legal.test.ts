@@ -11,7 +11,10 @@ import {
 import { CALENDARIO_NACIONAL, crearCalendario } from './dias-habiles.ts';
 import { periodosDeVigencia } from './periodos.ts';
 
-const de2026 = (calendario = CALENDARIO_NACIONAL, furag: { desde: string | null; hasta: string | null } | null = null) =>
+const de2026 = (
+  calendario = CALENDARIO_NACIONAL,
+  furag: { desde: string | null; hasta: string | null } | null = null,
+) =>
   calendarioLegal({
     vigencia: 2026,
     periodos: periodosDeVigencia(2026, 'trimestral', 10, calendario),
@@ -100,8 +103,20 @@ describe('calendario legal de 2026 (trimestral, 10 días hábiles para reportar)
 describe('ediciones de la entidad', () => {
   it('mover, quitar y agregar, con su justificación; lo quitado no cuenta', () => {
     const eventos = aplicarEdiciones(de2026(), [
-      { clave: 'sesion-cigd-1', accion: 'movido', fecha: '2026-03-20', desde: null, justificacion: 'Convocada' },
-      { clave: 'evaluacion-independiente-1', accion: 'quitado', fecha: null, desde: null, justificacion: 'No aplica' },
+      {
+        clave: 'sesion-cigd-1',
+        accion: 'movido',
+        fecha: '2026-03-20',
+        desde: null,
+        justificacion: 'Convocada',
+      },
+      {
+        clave: 'evaluacion-independiente-1',
+        accion: 'quitado',
+        fecha: null,
+        desde: null,
+        justificacion: 'No aplica',
+      },
       {
         clave: 'propio-feria',
         accion: 'agregado',
