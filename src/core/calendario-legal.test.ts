@@ -105,21 +105,21 @@ describe('ediciones de la entidad', () => {
     const eventos = aplicarEdiciones(de2026(), [
       {
         clave: 'sesion-cigd-1',
-        accion: 'movido',
+        cambio: 'movido',
         fecha: '2026-03-20',
         desde: null,
         justificacion: 'Convocada',
       },
       {
         clave: 'evaluacion-independiente-1',
-        accion: 'quitado',
+        cambio: 'quitado',
         fecha: null,
         desde: null,
         justificacion: 'No aplica',
       },
       {
         clave: 'propio-feria',
-        accion: 'agregado',
+        cambio: 'agregado',
         fecha: '2026-08-14',
         desde: null,
         justificacion: 'Compromiso del plan',
@@ -128,7 +128,7 @@ describe('ediciones de la entidad', () => {
         responsables: ['planeacion'],
       },
       // An edit of a key no rule makes any more is ignored.
-      { clave: 'regla-vieja', accion: 'movido', fecha: '2026-05-05', desde: null, justificacion: 'x' },
+      { clave: 'regla-vieja', cambio: 'movido', fecha: '2026-05-05', desde: null, justificacion: 'x' },
     ]);
     expect(eventos.find((e) => e.clave === 'sesion-cigd-1')).toMatchObject({
       fecha: '2026-03-20',
@@ -157,6 +157,13 @@ describe('recordatorios', () => {
     ['2026-07-23', null],
   ])('plazo 15/07/2026, aviso 5 días hábiles antes; hoy %s → %o', (hoy, esperado) => {
     expect(recordatorioDebido('2026-07-15', hoy, 5, CALENDARIO_NACIONAL)).toEqual(esperado);
+  });
+
+  it('un corte de periodo se anuncia antes pero no «vence»', () => {
+    expect(recordatorioDebido('2026-06-30', '2026-06-29', 5, CALENDARIO_NACIONAL, 'corte')).toMatchObject({
+      tipo: 'previo',
+    });
+    expect(recordatorioDebido('2026-06-30', '2026-07-01', 5, CALENDARIO_NACIONAL, 'corte')).toBeNull();
   });
 
   it.each([

@@ -253,7 +253,7 @@ export type AccionEdicion = (typeof ACCIONES_EDICION)[number];
 
 export interface EdicionEvento {
   clave: string;
-  accion: AccionEdicion;
+  cambio: AccionEdicion;
   fecha: Fecha | null;
   desde: Fecha | null;
   justificacion: string;
@@ -285,20 +285,20 @@ export function aplicarEdiciones(
   const porClave = new Map(ediciones.map((e) => [e.clave, e]));
   const resultado: EventoCalendario[] = regla.map((ev) => {
     const ed = porClave.get(ev.clave);
-    if (!ed || ed.accion === 'agregado')
+    if (!ed || ed.cambio === 'agregado')
       return { ...ev, origen: 'regla', edicion: null, justificacion: null, fechaRegla: ev.fecha };
     return {
       ...ev,
-      fecha: ed.accion === 'movido' ? ed.fecha : ev.fecha,
-      desde: ed.accion === 'movido' ? ed.desde : ev.desde,
+      fecha: ed.cambio === 'movido' ? ed.fecha : ev.fecha,
+      desde: ed.cambio === 'movido' ? ed.desde : ev.desde,
       origen: 'regla',
-      edicion: ed.accion,
+      edicion: ed.cambio,
       justificacion: ed.justificacion,
       fechaRegla: ev.fecha,
     };
   });
   for (const ed of ediciones)
-    if (ed.accion === 'agregado' && ed.clave.startsWith(PREFIJO_PROPIO))
+    if (ed.cambio === 'agregado' && ed.clave.startsWith(PREFIJO_PROPIO))
       resultado.push({
         clave: ed.clave,
         tipo: ed.tipo ?? 'otro',
@@ -331,18 +331,22 @@ export type TipoRecordatorio = 'previo' | 'vencido';
 
 /**
  * Which reminder an event is due today, if any: «previo» from N business days before the deadline until
- * the deadline itself, «vencido» the days after it (up to DIAS_AVISO_VENCIDO calendar days).
+ * the deadline itself, «vencido» the days after it (up to DIAS_AVISO_VENCIDO calendar days; never for a
+ * period's cut-off).
  */
 export function recordatorioDebido(
   fecha: Fecha,
   hoy: Fecha,
   diasAviso: number,
   calendario: Calendario,
+  tipoEvento: TipoEventoLegal = 'otro',
 ): { tipo: TipoRecordatorio; diasHabiles: number } | null {
   if (hoy <= fecha) {
     const faltan = calendario.diasHabilesEntre(hoy, fecha);
     return faltan <= diasAviso ? { tipo: 'previo', diasHabiles: faltan } : null;
   }
+  // A cut-off is a date to know, not a task one can miss: its window's closing is the deadline.
+  if (tipoEvento === 'corte') return null;
   return hoy <= sumarDias(fecha, DIAS_AVISO_VENCIDO) ? { tipo: 'vencido', diasHabiles: 0 } : null;
 }
 

@@ -363,7 +363,7 @@ export const eventoCalendario = pgTable(
       .references(() => entidad.id),
     vigencia: integer('vigencia').notNull(),
     clave: text('clave').notNull(),
-    accion: text('accion', { enum: ACCIONES_EDICION }).notNull(),
+    cambio: text('cambio', { enum: ACCIONES_EDICION }).notNull(),
     fecha: date('fecha', { mode: 'string' }),
     desde: date('desde', { mode: 'string' }),
     titulo: text('titulo'),
@@ -376,7 +376,7 @@ export const eventoCalendario = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.entidadId, t.vigencia, t.clave] }),
-    unaDe('evento_calendario_accion_check', t.accion, ACCIONES_EDICION),
+    unaDe('evento_calendario_cambio_check', t.cambio, ACCIONES_EDICION),
   ],
 );
 

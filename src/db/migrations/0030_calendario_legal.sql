@@ -7,7 +7,7 @@ CREATE TABLE "evento_calendario" (
 	"entidad_id" uuid NOT NULL,
 	"vigencia" integer NOT NULL,
 	"clave" text NOT NULL,
-	"accion" text NOT NULL,
+	"cambio" text NOT NULL,
 	"fecha" date,
 	"desde" date,
 	"titulo" text,
@@ -18,7 +18,7 @@ CREATE TABLE "evento_calendario" (
 	"editado_por" uuid,
 	"editado_en" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "evento_calendario_entidad_id_vigencia_clave_pk" PRIMARY KEY("entidad_id","vigencia","clave"),
-	CONSTRAINT "evento_calendario_accion_check" CHECK ("evento_calendario"."accion" in ('agregado', 'movido', 'quitado'))
+	CONSTRAINT "evento_calendario_cambio_check" CHECK ("evento_calendario"."cambio" in ('agregado', 'movido', 'quitado'))
 );
 --> statement-breakpoint
 CREATE TABLE "recordatorio_enviado" (

@@ -91,7 +91,7 @@ export async function leerCalendarioLegal(
   };
 }
 
-const auditado = (e: { clave: string; accion?: string; fecha: string | null; justificacion: string }) => ({
+const auditado = (e: { clave: string; fecha: string | null; justificacion: string }) => ({
   evento: e.clave,
   fecha: e.fecha,
   justificacion: e.justificacion,
@@ -123,7 +123,7 @@ export async function agregarEvento(
       entidadId,
       vigencia,
       clave,
-      accion: 'agregado',
+      cambio: 'agregado',
       fecha: e.fecha,
       desde: null,
       titulo: e.titulo,
@@ -142,7 +142,7 @@ export async function agregarEvento(
     });
     const creado = aplicarEdiciones(
       [],
-      [{ ...e, clave, accion: 'agregado', desde: null, descripcion: e.descripcion ?? null }],
+      [{ ...e, clave, cambio: 'agregado', desde: null, descripcion: e.descripcion ?? null }],
     )[0]!;
     return creado;
   });
@@ -188,7 +188,7 @@ export async function moverEvento(
     } else {
       if (!antes.edicion) await verificarCupo(tx, entidadId, vigencia);
       const fila = {
-        accion: 'movido' as const,
+        cambio: 'movido' as const,
         fecha: m.fecha,
         // A window keeps its length when moved: its first day moves with the deadline.
         desde: null,
@@ -241,7 +241,7 @@ export async function quitarEvento(
     } else {
       if (!antes.edicion) await verificarCupo(tx, entidadId, vigencia);
       const fila = {
-        accion: 'quitado' as const,
+        cambio: 'quitado' as const,
         fecha: null,
         desde: null,
         justificacion,
@@ -254,7 +254,7 @@ export async function quitarEvento(
         .onConflictDoUpdate({
           target: [eventoCalendario.entidadId, eventoCalendario.vigencia, eventoCalendario.clave],
           set: fila,
-          setWhere: sql`${eventoCalendario.accion} <> 'quitado'`,
+          setWhere: sql`${eventoCalendario.cambio} <> 'quitado'`,
         })
         .returning({ clave: eventoCalendario.clave });
       if (!f) throw conflicto('Ese evento ya fue quitado.');
@@ -286,7 +286,7 @@ export async function restaurarEvento(
           eq(eventoCalendario.entidadId, entidadId),
           eq(eventoCalendario.vigencia, vigencia),
           eq(eventoCalendario.clave, clave),
-          sql`${eventoCalendario.accion} <> 'agregado'`,
+          sql`${eventoCalendario.cambio} <> 'agregado'`,
         ),
       )
       .returning();
@@ -296,7 +296,7 @@ export async function restaurarEvento(
       accion: 'restaurar',
       recurso: 'evento_calendario',
       recursoId: `${vigencia}/${clave}`,
-      antes: { accion: f.accion, fecha: f.fecha, justificacion: f.justificacion },
+      antes: { cambio: f.cambio, fecha: f.fecha, justificacion: f.justificacion },
     });
   });
 }

@@ -103,7 +103,7 @@ export async function enviarRecordatorios(
       for (const ev of eventosVigentes(eventos)) {
         if (ev.fecha >= hoy && ev.fecha <= sumarDias(hoy, DIAS_RESUMEN_SEMANAL))
           proximos.push({ vigencia, ev });
-        const debido = recordatorioDebido(ev.fecha, hoy, diasAviso, calendario);
+        const debido = recordatorioDebido(ev.fecha, hoy, diasAviso, calendario, ev.tipo);
         if (!debido) continue;
         const destinatarios = responsablesDe(ev.responsables);
         if (!destinatarios.length) continue;
