@@ -119,7 +119,7 @@ function EditarEvento({
           form={formQuitar}
           etiquetaEnviar="Quitar el evento"
           sinAviso
-          propsBoton={{ color: 'red.8', variant: 'light' }}
+          propsBoton={{ color: 'red.9', variant: 'outline' }}
           alEnviar={async (datos) => {
             await quitar.mutateAsync({ clave: evento.clave, datos });
             cerrar();
@@ -344,8 +344,8 @@ function Suscribirse({
         {activa && (
           <Button
             size="sm"
-            variant="light"
-            color="red.8"
+            variant="outline"
+            color="red.9"
             loading={revocar.isPending}
             onClick={() => revocar.mutate(undefined, { onSuccess: () => crear.reset() })}
           >
