@@ -130,6 +130,18 @@ describe('calendario legal', () => {
       .waitFor();
   });
 
+  it('la plataforma registra la ventana FURAG y deja de estar por confirmar', async () => {
+    const form = page.getByRole('heading', { name: /Ventana FURAG de 2026/ }).locator('..');
+    await form.getByLabel('Abre el').fill('03/03/2026');
+    await form.getByLabel('Cierra el').fill('17/04/2026');
+    await form.getByRole('button', { name: 'Guardar la ventana FURAG' }).click();
+    await page
+      .getByRole('region', { name: 'Abril de 2026' })
+      .getByText('17/04/2026 (viernes) · Cierra el reporte FURAG de la vigencia 2025')
+      .waitFor();
+    await page.getByText('Desde el 03/03/2026 hasta el 17/04/2026.').waitFor();
+  });
+
   it('el enlace de suscripción da un iCalendar sin sesión hasta que se revoca', async () => {
     await page.getByRole('button', { name: 'Crear enlace de suscripción' }).click();
     const campo = page.getByLabel(/Su enlace de suscripción/);

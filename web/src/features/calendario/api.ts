@@ -6,6 +6,7 @@ import type {
   MoverEvento,
   QuitarEvento,
   Suscripcion,
+  VentanaFuragEntrada,
 } from '@contrato/calendario-legal.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api.ts';
@@ -88,6 +89,15 @@ export function useEditarEvento(entidadId: string, vigencia: number) {
       ...opciones,
     }),
   };
+}
+
+/** The platform administrator registers the year's FURAG window for every entity. */
+export function useVentanaFurag(anio: number) {
+  const cliente = useQueryClient();
+  return useMutation({
+    mutationFn: (datos: VentanaFuragEntrada) => api('PUT', `/api/calendario/furag/${anio}`, datos),
+    onSuccess: () => refrescarLegal(cliente),
+  });
 }
 
 export function useDiasAviso(entidadId: string) {

@@ -6,6 +6,7 @@ import {
   type EventoCalendario,
   MoverEventoSchema,
   QuitarEventoSchema,
+  VentanaFuragSchema,
 } from '@contrato/calendario-legal.ts';
 import {
   DIAS_AVISO_MAXIMO,
@@ -38,7 +39,13 @@ import { Cargando, Exito, MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, fechaIso } from '../../ui/formato.ts';
 import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
-import { calendarioLegalQuery, useDiasAviso, useEditarEvento, useSuscripcion } from './api.ts';
+import {
+  calendarioLegalQuery,
+  useDiasAviso,
+  useEditarEvento,
+  useSuscripcion,
+  useVentanaFurag,
+} from './api.ts';
 import { diaSemana } from './dias.ts';
 
 const MESES = [
@@ -361,6 +368,47 @@ function Suscribirse({
   );
 }
 
+function VentanaFurag({
+  anio,
+  actual,
+}: {
+  anio: number;
+  actual: { desde: string | null; hasta: string | null } | null;
+}) {
+  const guardar = useVentanaFurag(anio);
+  const form = useFormulario({
+    inicial: {
+      desde: actual?.desde ? fechaCivil(actual.desde) : '',
+      hasta: actual?.hasta ? fechaCivil(actual.hasta) : '',
+    },
+    esquema: VentanaFuragSchema,
+    etiquetas: { desde: 'Abre el', hasta: 'Cierra el' },
+    transformar: (v) => ({ desde: fechaIso(v.desde), hasta: fechaIso(v.hasta) }),
+  });
+  return (
+    <Paper withBorder p="md">
+      <Title order={3} size="h4" mb="xs">
+        Ventana FURAG de {anio} (para todas las entidades)
+      </Title>
+      <Text size="sm" mb="sm">
+        Escriba las fechas de la circular de Función Pública cuando se publique; mientras tanto el calendario
+        la muestra «por confirmar».
+      </Text>
+      {guardar.isSuccess && <Exito>La ventana FURAG quedó en el calendario de todas las entidades.</Exito>}
+      <Formulario
+        form={form}
+        etiquetaEnviar="Guardar la ventana FURAG"
+        alEnviar={(v) => guardar.mutateAsync(v)}
+      >
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput {...campo(form, 'desde')} description="dd/mm/aaaa" />
+          <TextInput {...campo(form, 'hasta')} description="dd/mm/aaaa" />
+        </SimpleGrid>
+      </Formulario>
+    </Paper>
+  );
+}
+
 function DiasAviso({ entidadId, actual }: { entidadId: string; actual: number }) {
   const guardar = useDiasAviso(entidadId);
   const [valor, setValor] = useState<number | string>(actual);
@@ -384,7 +432,7 @@ function DiasAviso({ entidadId, actual }: { entidadId: string; actual: number })
 }
 
 export function CalendarioLegal({ anio }: { anio: number }) {
-  const { entidad, puede } = useTrabajo();
+  const { entidad, puede, sesion } = useTrabajo();
   const consulta = useQuery(calendarioLegalQuery(entidad?.id, anio));
   if (!entidad) return null;
   const editable = puede('calendario.editar');
@@ -426,6 +474,9 @@ export function CalendarioLegal({ anio }: { anio: number }) {
             </section>
           ))}
           {editable && <AgregarEvento entidadId={entidad.id} vigencia={anio} />}
+          {sesion.usuario.adminPlataforma && (
+            <VentanaFurag key={`${anio}-${datos.furag?.hasta}`} anio={anio} actual={datos.furag} />
+          )}
         </>
       )}
     </Stack>
