@@ -89,6 +89,8 @@ export interface OpcionesApp {
   intervaloCorreoMs?: number;
   /** How often the legal calendar's daily reminders look whether today's round is due; 10 min; 0: off. */
   intervaloRecordatoriosMs?: number;
+  /** The reminders job's clock; tests give a fixed day. */
+  relojRecordatorios?: () => Date;
 }
 
 declare module 'fastify' {
@@ -140,6 +142,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
     iniciarTareaRecordatorios(app, {
       intervaloMs: opciones.intervaloRecordatoriosMs ?? 600_000,
       hora: opciones.resumenHora ?? 7,
+      ...(opciones.relojRecordatorios ? { reloj: opciones.relojRecordatorios } : {}),
     });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializarSinNoFinitos);

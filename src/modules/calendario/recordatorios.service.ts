@@ -181,14 +181,15 @@ export function iniciarTareaRecordatorios(
     log: { error(o: object, m: string): void };
     addHook(n: 'onClose', f: () => Promise<void>): unknown;
   },
-  opciones: { intervaloMs: number; hora: number },
+  opciones: { intervaloMs: number; hora: number; reloj?: () => Date },
 ) {
+  const reloj = opciones.reloj ?? (() => new Date());
   let detenido = false;
   let temporizador: NodeJS.Timeout | undefined;
   let ronda: Promise<void> = Promise.resolve();
   let diaHecho = '';
   const unaRonda = async () => {
-    const ahora = new Date();
+    const ahora = reloj();
     const dia = hoyEnColombia(ahora);
     if (detenido || diaHecho === dia || horaEnColombia(ahora) < opciones.hora) return;
     try {

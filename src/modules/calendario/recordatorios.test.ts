@@ -191,3 +191,66 @@ describe('recordatorios del calendario legal', () => {
     expect(await t.conexion.db.select().from(correoSaliente)).toHaveLength(0);
   });
 });
+
+describe('la tarea diaria dentro de la app', () => {
+  it('dos servidores con la tarea encendida sobre la misma base: cada persona recibe un correo por plazo', async () => {
+    const id = await t.crearEntidad('Alcaldía de la Tarea Diaria', '800197268-4');
+    const correoResponsable = 'tomas.tarea@prueba.example';
+    const correoPlaneacion = 'paula.tarea@prueba.example';
+    await t.usuarioCon(id, ['responsable_actividad'], correoResponsable);
+    await t.usuarioCon(id, ['planeacion'], correoPlaneacion);
+    // 24/03/2026, 8 a. m.: the first quarter's cut-off and the CIGD session of 31/03 are 5 business days away.
+    const reloj = () => a_las_8('2026-03-24');
+    const conexiones: Conexion[] = [];
+    const servidores: FastifyInstance[] = [];
+    for (let i = 0; i < 2; i++) {
+      let conexion = t.conexion;
+      if (process.env.MIPG_TEST_DB === 'postgres') {
+        const [b] = await filas<{ nombre: string }>(t.conexion.db, sql`select current_database() as nombre`);
+        conexion = await conectar({ databaseUrl: urlDe(process.env.TEST_DATABASE_URL!, b!.nombre) });
+        conexiones.push(conexion);
+      }
+      const app = await construirApp({
+        conexion,
+        dataDir: t.dataDir,
+        correo: smtp.config,
+        intervaloCorreoMs: 25,
+        intervaloRecordatoriosMs: 25,
+        relojRecordatorios: reloj,
+      });
+      await app.ready();
+      servidores.push(app);
+    }
+    try {
+      const recordatorios = (correo: string) =>
+        para(correo).filter((m) => /^MIPG: (Vence|Venció|Semana)/.test(m.asunto));
+      const hasta = Date.now() + 15_000;
+      while (recordatorios(correoResponsable).length < 1 || recordatorios(correoPlaneacion).length < 2) {
+        if (Date.now() > hasta)
+          throw new Error(
+            `la tarea no envió los recordatorios: ${smtp.recibidos.map((m) => m.asunto).join(' | ')}`,
+          );
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      // Several more rounds of both servers: nothing is sent twice.
+      await new Promise((r) => setTimeout(r, 500));
+      expect(recordatorios(correoResponsable).map((m) => m.asunto)).toEqual([
+        'MIPG: Vence en 5 días hábiles (31/03/2026): Corte del trimestre 1 2026',
+      ]);
+      expect(
+        recordatorios(correoPlaneacion)
+          .map((m) => m.asunto)
+          .sort(),
+      ).toEqual(
+        // The cut-off is the responsables'; planeación gets the CIGD session and the week's digest.
+        [
+          'MIPG: Semana del 23/03/2026: 3 plazos del calendario legal en las próximas 4 semanas',
+          'MIPG: Vence en 5 días hábiles (31/03/2026): Sesión del CIGD del primer trimestre',
+        ].sort(),
+      );
+    } finally {
+      for (const app of servidores) await app.close();
+      for (const c of conexiones) await c.cerrar();
+    }
+  });
+});
