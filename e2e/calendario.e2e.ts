@@ -77,3 +77,96 @@ describe('calendario de días hábiles', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 });
+
+describe('calendario legal', () => {
+  const evento = (texto: string | RegExp) => page.getByRole('listitem').filter({ hasText: texto });
+
+  it('lista los plazos del año por mes, con el 13 de julio contado en la ventana del segundo trimestre', async () => {
+    await page.goto(`${e.url}/calendario?entidad=${entidadId}&vigencia=2026`);
+    await page.getByRole('heading', { name: 'Calendario legal de 2026' }).waitFor();
+    const julio = page.getByRole('region', { name: 'Julio de 2026' });
+    await julio.getByText('15/07/2026 (miércoles) · Cierra el reporte del trimestre 2 2026').waitFor();
+    await page
+      .getByRole('region', { name: 'Enero de 2026' })
+      .getByText('31/01/2026 (sábado) · Publicar el plan de acción 2026')
+      .waitFor();
+    // What the law does not date stays «por confirmar»: nothing invented.
+    await page
+      .getByRole('region', { name: 'Por confirmar' })
+      .getByText(/Cierra el reporte FURAG de la vigencia 2025/)
+      .waitFor();
+    await revisarPagina(page, 'calendario-04-legal');
+  });
+
+  it('el administrador mueve una sesión del CIGD con su justificación y la deshace', async () => {
+    await page.getByRole('button', { name: 'Cambiar «Sesión del CIGD del primer trimestre»' }).click();
+    const item = evento('Sesión del CIGD del primer trimestre');
+    await item.getByLabel('Nueva fecha').fill('20/03/2026');
+    // Without a reason the change is refused, naming the field.
+    await item.getByRole('button', { name: 'Mover el evento' }).click();
+    await item.getByRole('alert').filter({ hasText: 'Justificación del cambio' }).waitFor();
+    await revisarPagina(page, 'calendario-05-editar-evento');
+    await item.getByLabel('Justificación del cambio').fill('La gerencia convocó para el 20 de marzo');
+    await item.getByRole('button', { name: 'Mover el evento' }).click();
+    await evento('La regla da el 31/03/2026')
+      .getByText(/La gerencia convocó/)
+      .waitFor();
+    await page.getByText('20/03/2026 (viernes) · Sesión del CIGD del primer trimestre').waitFor();
+    await page
+      .getByRole('button', { name: 'Deshacer el cambio de «Sesión del CIGD del primer trimestre»' })
+      .click();
+    await page.getByText('31/03/2026 (martes) · Sesión del CIGD del primer trimestre').waitFor();
+  });
+
+  it('agrega un evento propio que aparece en su mes', async () => {
+    const form = page.getByRole('heading', { name: 'Agregar un evento de la entidad' }).locator('..');
+    await form.getByLabel('Título').fill('Feria de servicio al ciudadano');
+    await form.getByLabel('Fecha del evento').fill('14/08/2026');
+    await form.getByLabel('Justificación').fill('Compromiso del plan de participación');
+    await form.getByRole('button', { name: 'Agregar evento' }).click();
+    await page
+      .getByRole('region', { name: 'Agosto de 2026' })
+      .getByText('14/08/2026 (viernes) · Feria de servicio al ciudadano')
+      .waitFor();
+  });
+
+  it('la plataforma registra la ventana FURAG y deja de estar por confirmar', async () => {
+    const form = page.getByRole('heading', { name: /Ventana FURAG de 2026/ }).locator('..');
+    await form.getByLabel('Abre el').fill('03/03/2026');
+    await form.getByLabel('Cierra el').fill('17/04/2026');
+    await form.getByRole('button', { name: 'Guardar la ventana FURAG' }).click();
+    await page
+      .getByRole('region', { name: 'Abril de 2026' })
+      .getByText('17/04/2026 (viernes) · Cierra el reporte FURAG de la vigencia 2025')
+      .waitFor();
+    await page.getByText('Desde el 03/03/2026 hasta el 17/04/2026.').waitFor();
+  });
+
+  it('el enlace de suscripción da un iCalendar sin sesión hasta que se revoca', async () => {
+    await page.getByRole('button', { name: 'Crear enlace de suscripción' }).click();
+    const campo = page.getByLabel(/Su enlace de suscripción/);
+    await campo.waitFor();
+    const enlace = await campo.inputValue();
+    const camino = new URL(enlace).pathname;
+    const r = await fetch(`${e.url}${camino}`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const ics = await r.text();
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain('SUMMARY:Feria de servicio al ciudadano');
+    await revisarPagina(page, 'calendario-06-suscripcion');
+    await page.getByRole('button', { name: 'Revocar mi enlace' }).click();
+    await page.getByRole('button', { name: 'Crear enlace de suscripción' }).waitFor();
+    expect((await fetch(`${e.url}${camino}`)).status).toBe(404);
+  });
+
+  it('en un teléfono de 390 px la lista cabe sin desplazamiento lateral', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Calendario legal de 2026' }).waitFor();
+    await page.getByText('15/07/2026 (miércoles) · Cierra el reporte del trimestre 2 2026').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await revisarPagina(page, 'calendario-07-legal-telefono');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+});

@@ -35,6 +35,8 @@ export const PERMISOS = {
   'responsable.asignar': ['admin_entidad', 'planeacion'],
   'auditoria.ver': ['admin_entidad', 'control_interno'],
   'vigencia.configurar': ['admin_entidad', 'planeacion'],
+  // The legal calendar's events (move, remove with a reason, add) and how early reminders go out.
+  'calendario.editar': ['admin_entidad', 'planeacion'],
   'plan.editar': ['planeacion'],
   'plan.aprobar': ['alta_direccion'],
   // The act that adopts the approved plan: the body's secretary (planeación) or the body itself attaches it.

@@ -20,6 +20,7 @@ import {
 import { ACUMULACIONES } from '../core/acumulacion.ts';
 import { ESTADOS_AUTODIAGNOSTICO } from '../core/autodiagnostico.ts';
 import { TIPOS_AJUSTE } from '../core/calendario.ts';
+import { ACCIONES_EDICION, type ResponsableEvento, TIPOS_EVENTO_LEGAL } from '../core/calendario-legal.ts';
 import { TIPOS_CAMBIO } from '../core/cambios-plan.ts';
 import { OBJETOS_CONSULTA } from '../core/consulta.ts';
 import { ESTADOS_CORREO, PROPOSITOS_ENLACE } from '../core/correo.ts';
@@ -375,6 +376,85 @@ export const ventanaFurag = pgTable(
     unique('ventana_furag_vigencia_uq').on(t.entidadId, t.vigencia).nullsNotDistinct(),
     check('ventana_furag_fechas_ck', sql`${t.fin} >= ${t.inicio}`),
   ],
+);
+
+// ---------- Calendario legal (core/calendario-legal.ts): ediciones, aviso, FURAG, suscripciones, recordatorios ----------
+/** The entity's edit of one event of its legal calendar: a rule's event moved or removed, or its own added. */
+export const eventoCalendario = pgTable(
+  'evento_calendario',
+  {
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    vigencia: integer('vigencia').notNull(),
+    clave: text('clave').notNull(),
+    cambio: text('cambio', { enum: ACCIONES_EDICION }).notNull(),
+    fecha: date('fecha', { mode: 'string' }),
+    desde: date('desde', { mode: 'string' }),
+    titulo: text('titulo'),
+    descripcion: text('descripcion'),
+    tipo: text('tipo', { enum: TIPOS_EVENTO_LEGAL }),
+    responsables: jsonb('responsables').$type<ResponsableEvento[]>(),
+    justificacion: text('justificacion').notNull(),
+    editadoPor: uuid('editado_por').references(() => usuario.id),
+    editadoEn: timestamp('editado_en', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.entidadId, t.vigencia, t.clave] }),
+    unaDe('evento_calendario_cambio_check', t.cambio, ACCIONES_EDICION),
+  ],
+);
+
+/** How many business days before a deadline the entity's people are reminded. */
+export const configCalendario = pgTable('config_calendario', {
+  entidadId: uuid('entidad_id')
+    .primaryKey()
+    .references(() => entidad.id),
+  diasAviso: integer('dias_aviso').notNull(),
+});
+
+/**
+ * A person's link to subscribe to an entity's calendar from their own calendar app: only the SHA-256 of
+ * the token is kept; one live link per person and entity, revoked by a new one or by hand.
+ */
+export const suscripcionCalendario = pgTable(
+  'suscripcion_calendario',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    usuarioId: uuid('usuario_id')
+      .notNull()
+      .references(() => usuario.id),
+    tokenHash: text('token_hash').notNull().unique(),
+    creadoEn: creadoEn(),
+    revocadoEn: timestamp('revocado_en', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('suscripcion_calendario_viva_idx')
+      .on(t.entidadId, t.usuarioId)
+      .where(sql`${t.revocadoEn} is null`),
+  ],
+);
+
+/**
+ * One row per reminder and person: the key that makes the daily job idempotent. Whichever server inserts
+ * it first sends; every other attempt, on this or another server, finds the row and sends nothing.
+ */
+export const recordatorioEnviado = pgTable(
+  'recordatorio_enviado',
+  {
+    clave: text('clave').notNull(),
+    usuarioId: uuid('usuario_id')
+      .notNull()
+      .references(() => usuario.id),
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    creadoEn: creadoEn(),
+  },
+  (t) => [primaryKey({ columns: [t.clave, t.usuarioId] })],
 );
 
 // ---------- Vigencias de la entidad: esquema de periodos, ventanas de reporte y semáforo ----------
@@ -1241,7 +1321,11 @@ export const TABLAS_EN_ORDEN = [
   'asignacion_simulacro',
   'respuesta_simulacro',
   'ajuste_calendario',
+  'evento_calendario',
+  'config_calendario',
   'ventana_furag',
+  'suscripcion_calendario',
+  'recordatorio_enviado',
   'vigencia_entidad',
   'periodo',
   'plan_accion',

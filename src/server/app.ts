@@ -20,6 +20,8 @@ import { conPrioridad } from '../db/prioridad.ts';
 import { auditoriaRoutes } from '../modules/auditoria/auditoria.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { calendarioRoutes } from '../modules/calendario/calendario.routes.ts';
+import { calendarioLegalRoutes } from '../modules/calendario/calendario-legal.routes.ts';
+import { iniciarTareaRecordatorios } from '../modules/calendario/recordatorios.service.ts';
 import { catalogoRoutes } from '../modules/catalogo/catalogo.routes.ts';
 import { consultasRoutes } from '../modules/consultas/consultas.routes.ts';
 import { correoRoutes } from '../modules/correo/correo.routes.ts';
@@ -87,6 +89,10 @@ export interface OpcionesApp {
   resumenHora?: number;
   /** Pause between rounds of the e-mail worker, 5 s by default; 0: no worker (tests send by hand). */
   intervaloCorreoMs?: number;
+  /** How often the legal calendar's daily reminders look whether today's round is due; 10 min; 0: off. */
+  intervaloRecordatoriosMs?: number;
+  /** The reminders job's clock; tests give a fixed day. */
+  relojRecordatorios?: () => Date;
 }
 
 declare module 'fastify' {
@@ -133,6 +139,13 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
       resumenHora: opciones.resumenHora ?? 7,
     });
   else if (correo) app.addHook('onClose', async () => correo.transporte.close?.());
+  // In-app reminders go out with or without e-mail.
+  if ((opciones.intervaloRecordatoriosMs ?? 600_000) > 0)
+    iniciarTareaRecordatorios(app, {
+      intervaloMs: opciones.intervaloRecordatoriosMs ?? 600_000,
+      hora: opciones.resumenHora ?? 7,
+      ...(opciones.relojRecordatorios ? { reloj: opciones.relojRecordatorios } : {}),
+    });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializarSinNoFinitos);
   const conWeb = opciones.servirWeb && existsSync(join(CARPETA_WEB, 'index.html'));
@@ -228,6 +241,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(correoRoutes);
   await app.register(catalogoRoutes);
   await app.register(calendarioRoutes);
+  await app.register(calendarioLegalRoutes);
   await app.register(entidadesRoutes);
   await app.register(logoRoutes);
   await app.register(dependenciasRoutes);

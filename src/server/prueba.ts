@@ -143,7 +143,13 @@ export async function crearAppPrueba(
   opciones: Omit<OpcionesApp, 'conexion' | 'dataDir'> = {},
 ): Promise<AppPrueba> {
   const base = await crearBasePrueba();
-  const app = await construirApp({ ...opciones, conexion: base.conexion, dataDir: base.dataDir });
+  const app = await construirApp({
+    // No reminders job: tests run its rounds by hand with their own clock (recordatorios.test.ts).
+    intervaloRecordatoriosMs: 0,
+    ...opciones,
+    conexion: base.conexion,
+    dataDir: base.dataDir,
+  });
   await app.ready();
   // A template with users in it would leak one test file's data into the next.
   if (!(await crearAdministrador(base.conexion, 'admin@plataforma.example', CLAVE_PRUEBA)).creado)

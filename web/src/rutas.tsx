@@ -363,7 +363,10 @@ const simulacros = createRoute({
 const calendario = createRoute({
   getParentRoute: () => raiz,
   path: '/calendario',
-  loader: precargaDe(async (t) => [(await consultas.calendario()).calendarioQuery(t.entidadId, t.vigencia)]),
+  loader: precargaDe(async (t) => {
+    const c = await consultas.calendario();
+    return [c.calendarioQuery(t.entidadId, t.vigencia), c.calendarioLegalQuery(t.entidadId, t.vigencia)];
+  }),
   component: pagina(() => import('./features/calendario/calendario-page.tsx'), 'CalendarioPage'),
 });
 

@@ -5,6 +5,14 @@ import type {
   VentanaFuragEntrada,
   VentanaFuragRespuesta,
 } from '@contrato/calendario.ts';
+import type {
+  AgregarEvento,
+  CalendarioLegal,
+  EventoCalendario,
+  MoverEvento,
+  QuitarEvento,
+  Suscripcion,
+} from '@contrato/calendario-legal.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api.ts';
 
@@ -80,4 +88,70 @@ export function useCambiarVentanaFurag(entidadId: string, vigencia: number) {
     // The platform's dates change every entity's window: all of them are stale.
     onSuccess: () => cliente.invalidateQueries({ queryKey: ventanaFuragKeys.todo }),
   });
+}
+// ---------- Calendario legal ----------
+export const calendarioLegalKeys = {
+  vigencia: (entidadId: string | undefined, vigencia: number) =>
+    ['calendario-legal', entidadId, vigencia] as const,
+};
+
+export const calendarioLegalQuery = (entidadId: string | undefined, vigencia: number) =>
+  queryOptions({
+    queryKey: calendarioLegalKeys.vigencia(entidadId, vigencia),
+    queryFn: () => api<CalendarioLegal>('GET', `/api/entidades/${entidadId}/calendario-legal/${vigencia}`),
+    enabled: !!entidadId,
+  });
+
+const refrescarLegal = (cliente: ReturnType<typeof useQueryClient>) =>
+  cliente.invalidateQueries({ queryKey: ['calendario-legal'] });
+
+export function useEditarEvento(entidadId: string, vigencia: number) {
+  const cliente = useQueryClient();
+  const base = `/api/entidades/${entidadId}/calendario-legal/${vigencia}/eventos`;
+  const opciones = { onSuccess: () => refrescarLegal(cliente) };
+  return {
+    agregar: useMutation({
+      mutationFn: (datos: AgregarEvento) => api<EventoCalendario>('POST', base, datos),
+      ...opciones,
+    }),
+    mover: useMutation({
+      mutationFn: ({ clave, datos }: { clave: string; datos: MoverEvento }) =>
+        api<EventoCalendario>('PUT', `${base}/${clave}`, datos),
+      ...opciones,
+    }),
+    quitar: useMutation({
+      mutationFn: ({ clave, datos }: { clave: string; datos: QuitarEvento }) =>
+        api('POST', `${base}/${clave}/quitar`, datos),
+      ...opciones,
+    }),
+    restaurar: useMutation({
+      mutationFn: (clave: string) => api('DELETE', `${base}/${clave}`),
+      ...opciones,
+    }),
+  };
+}
+
+
+export function useDiasAviso(entidadId: string) {
+  const cliente = useQueryClient();
+  return useMutation({
+    mutationFn: (diasAviso: number) =>
+      api('PUT', `/api/entidades/${entidadId}/calendario-legal/aviso`, { diasAviso }),
+    onSuccess: () => refrescarLegal(cliente),
+  });
+}
+
+export function useSuscripcion(entidadId: string) {
+  const cliente = useQueryClient();
+  const url = `/api/entidades/${entidadId}/calendario/suscripcion`;
+  return {
+    crear: useMutation({
+      mutationFn: () => api<Suscripcion>('POST', url),
+      onSuccess: () => refrescarLegal(cliente),
+    }),
+    revocar: useMutation({
+      mutationFn: () => api('DELETE', url),
+      onSuccess: () => refrescarLegal(cliente),
+    }),
+  };
 }

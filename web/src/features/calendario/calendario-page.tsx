@@ -22,9 +22,10 @@ import { type Columna, TablaDatos } from '../../ui/tabla-datos.tsx';
 import { Termino } from '../../ui/termino.tsx';
 import { type Alcance, calendarioQuery, useAgregarAjuste, useQuitarAjuste } from './api.ts';
 import { EditorVentanaFurag } from './ventana-furag.tsx';
+import { CalendarioLegal } from './calendario-legal.tsx';
+import './calendario.css';
+import { diaSemana } from './dias.ts';
 
-const DIAS = ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'];
-const diaSemana = (f: string) => DIAS[new Date(`${f}T12:00:00Z`).getUTCDay()]!;
 const ORIGEN: Record<Festivo['origen'], string> = {
   ley: 'Festivo de ley',
   plataforma: 'Ajuste de la plataforma',
@@ -144,14 +145,14 @@ export function CalendarioPage() {
         ),
     },
   ];
-  if (!entidad) return <Pagina titulo="Calendario de días hábiles">Elija una entidad.</Pagina>;
+  if (!entidad) return <Pagina titulo="Calendario">Elija una entidad.</Pagina>;
   return (
     <Pagina
-      titulo="Calendario de días hábiles"
+      titulo="Calendario"
       descripcion={
         <>
-          Las ventanas de reporte y los demás plazos se cuentan en{' '}
-          <Termino t="dia-habil">días hábiles</Termino>: de lunes a viernes, sin los festivos de ley ni los
+          Los plazos legales de la entidad y los días con que se cuentan: los plazos van en{' '}
+          <Termino t="dia-habil">días hábiles</Termino>, de lunes a viernes, sin los festivos de ley ni los
           días que se registren aquí. Al final, las fechas de la ventana del FURAG.
         </>
       }
@@ -164,6 +165,10 @@ export function CalendarioPage() {
           data={[vigencia - 1, vigencia, vigencia + 1].map(String)}
           w={140}
         />
+        <CalendarioLegal anio={anio} />
+        <Title order={2} size="h3" id="titulo-dias-habiles">
+          Calendario de días hábiles
+        </Title>
         {consulta.isPending && <Cargando que="el calendario" />}
         <MensajeError error={consulta.error ?? quitar.error} />
         {consulta.data && (
