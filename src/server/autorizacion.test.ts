@@ -180,6 +180,10 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'PUT /api/entidades/:entidadId/indicadores/:indicadorId/mediciones/:periodo': 'indicador.medir',
   'GET /api/notificaciones': 'sesion',
   'POST /api/notificaciones/leidas': 'sesion',
+  'GET /api/entidades/:entidadId/informes/trimestral.pdf': 'informe.descargar',
+  'GET /api/entidades/:entidadId/informes/gestion.pdf': 'informe.descargar',
+  'GET /api/entidades/:entidadId/informes/trimestral.xlsx': 'informe.descargar',
+  'GET /api/entidades/:entidadId/informes/gestion.xlsx': 'informe.descargar',
   // Citizens' pages: HTML and open data of what the entity published.
   'GET /publico/:entidad': 'publico',
   'GET /publico/:entidad/actividades.csv': 'publico',
