@@ -6,6 +6,7 @@ import { type Tablero, TableroSchema } from '../../contrato/tablero.ts';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import { fechaCivil, porcentajeTexto } from '../../core/formato.ts';
 import { formatearNit } from '../../core/nit.ts';
+import { numeroCo } from '../../core/numeros.ts';
 import { esquemaActividad, periodosContados } from '../../core/periodos.ts';
 import { ESTADOS_SEGUIMIENTO, type EstadoSeguimiento, seguimientoCuenta } from '../../core/seguimiento.ts';
 import { NOMBRE_ESTADO } from '../../core/semaforo.ts';
@@ -155,8 +156,8 @@ function seccionesAvance(t: Tablero): Informe['secciones'] {
       tabla: {
         columnas: [
           { titulo: 'Política', anchoXlsx: 50 },
-          { titulo: 'Dimensión', anchoXlsx: 30 },
-          { titulo: 'Actividades', tipo: 'numero', anchoPdf: 58, anchoXlsx: 12 },
+          { titulo: 'Dimensión', anchoPdf: 110, anchoXlsx: 30 },
+          { titulo: 'Actividades', tipo: 'numero', anchoPdf: 56, anchoXlsx: 12 },
           { titulo: 'Avance', tipo: 'porcentaje', anchoPdf: 58, anchoXlsx: 12 },
           { titulo: 'Cumplimiento', tipo: 'porcentaje', anchoPdf: 68, anchoXlsx: 14 },
           { titulo: 'Semáforo', anchoPdf: 52, anchoXlsx: 12 },
@@ -328,7 +329,7 @@ export async function informeGestion(db: Db, entidadId: string, vigencia: number
   const cumplida = (a: Tablero['actividades'][number]) => a.avance !== null && a.avance >= 100;
   const meta = (id: string) => {
     const r = reportes.get(id);
-    return r ? `${r.meta} ${r.unidad}` : null;
+    return r ? `${numeroCo(r.meta)} ${r.unidad}` : null;
   };
   const cumplidas = t.actividades.filter(cumplida);
   const noCumplidas = t.actividades.filter((a) => !cumplida(a));
