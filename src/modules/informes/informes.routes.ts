@@ -1,10 +1,22 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { EntidadParams, ErrorSchema } from '../../contrato/comun.ts';
-import { ConsultaInformeGestionSchema, ConsultaInformeTrimestralSchema } from '../../contrato/informes.ts';
+import {
+  ConclusionesPtepRespuestaSchema,
+  ConclusionesPtepSchema,
+  ConsultaInformeGestionSchema,
+  ConsultaInformeTrimestralSchema,
+  ConsultaSeguimientoPtepSchema,
+} from '../../contrato/informes.ts';
+import { actorDe, usuarioDe } from '../../server/auth.ts';
 import { XLSX } from '../importacion/leer-tabla.ts';
 import { type Informe, informePdf, informeXlsx } from './documento-informe.ts';
 import { informeGestion, informeTrimestral, membreteDe } from './informes.service.ts';
+import {
+  guardarConclusionesPtep,
+  informeSeguimientoPtep,
+  leerConclusionesPtep,
+} from './seguimiento-ptep.service.ts';
 
 const tags = ['Informes'];
 const PDF = 'application/pdf';
@@ -79,4 +91,75 @@ export const informesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     );
   }
+
+  app.get(
+    '/api/entidades/:entidadId/informes/ptep.pdf',
+    {
+      config: { acceso: { permiso: 'informe.descargar' } },
+      schema: {
+        tags,
+        summary:
+          'Seguimiento cuatrimestral de control interno al Programa de Transparencia y Ética Pública (PDF): las actividades del programa con su reporte y verificación del cuatrimestre, y las conclusiones de control interno',
+        params: EntidadParams,
+        querystring: ConsultaSeguimientoPtepSchema,
+        produces: [PDF],
+        response: errores,
+      },
+    },
+    async (request, reply) => {
+      const { entidadId } = request.params;
+      const { vigencia, cuatrimestre } = request.query;
+      return enviar(
+        reply,
+        entidadId,
+        'pdf',
+        await informeSeguimientoPtep(app.db, entidadId, vigencia, cuatrimestre),
+      );
+    },
+  );
+
+  const ParamsPtep = EntidadParams.extend(ConsultaSeguimientoPtepSchema.shape);
+  app.get(
+    '/api/entidades/:entidadId/informes/ptep/:vigencia/:cuatrimestre/conclusiones',
+    {
+      config: { acceso: { permiso: 'informe.descargar' } },
+      schema: {
+        tags,
+        summary:
+          'Conclusiones de control interno en el seguimiento cuatrimestral del PTEP (null si aún no las escribe)',
+        params: ParamsPtep,
+        response: { 200: ConclusionesPtepRespuestaSchema, 400: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const { entidadId, vigencia, cuatrimestre } = request.params;
+      return leerConclusionesPtep(app.db, entidadId, vigencia, cuatrimestre);
+    },
+  );
+
+  app.put(
+    '/api/entidades/:entidadId/informes/ptep/:vigencia/:cuatrimestre/conclusiones',
+    {
+      config: { acceso: { permiso: 'seguimiento.verificar' } },
+      schema: {
+        tags,
+        summary: 'Control interno escribe las conclusiones de su seguimiento cuatrimestral del PTEP',
+        params: ParamsPtep,
+        body: ConclusionesPtepSchema,
+        response: { 200: ConclusionesPtepRespuestaSchema, 400: ErrorSchema, 404: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const { entidadId, vigencia, cuatrimestre } = request.params;
+      return guardarConclusionesPtep(
+        app.db,
+        actorDe(request),
+        usuarioDe(request).id,
+        entidadId,
+        vigencia,
+        cuatrimestre,
+        request.body.conclusiones,
+      );
+    },
+  );
 };

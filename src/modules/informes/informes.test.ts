@@ -1,13 +1,13 @@
 // The reports generated from the data (issue 11 §2), downloaded through the API: who may download them, a
 // period still open refused, parameters checked; the PDF read as a person reads it (pages, letterhead, and
 // the frozen figures of the closed period) and the workbook read back with ExcelJS.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResumenTablero } from '../../contrato/tablero.ts';
 import { porcentajeTexto } from '../../core/formato.ts';
 import { formatearNit } from '../../core/nit.ts';
-import { dependencia, planAccion, seguimiento, versionPlan } from '../../db/schema.ts';
+import { auditoria, dependencia, planAccion, seguimiento, versionPlan } from '../../db/schema.ts';
 import {
   type Escenario,
   escenarioConPlan,
@@ -276,5 +276,82 @@ describe('informe de gestión', () => {
     const mal = await t.pedir(e.planeacion, 'GET', `${e.base}/informes/gestion.pdf?vigencia=20266`);
     expect(mal.statusCode).toBe(400);
     expect(mal.json().campos[0].campo).toBe('parámetro vigencia');
+  });
+});
+
+describe('seguimiento cuatrimestral del PTEP por control interno', () => {
+  const CONCLUSION =
+    'El programa avanza según lo previsto; se recomienda publicar el mapa de riesgos de corrupción actualizado.';
+  const pdf = (q: string) => `${e.base}/informes/ptep.pdf?${q}`;
+  const conclusiones = (c = 1) => `${e.base}/informes/ptep/2026/${c}/conclusiones`;
+
+  it('sale de las actividades del programa y sus verificaciones; las conclusiones las escribe solo control interno', async () => {
+    const a = await nuevaActividad(t, e, {
+      codigo: 'PTEP-01',
+      nombre: 'Publicar el mapa de riesgos de corrupción',
+      plan612: 'transparencia_etica',
+      metaAnual: 3,
+      metasPeriodo: [1, 1, 1],
+    });
+    await t.conexion.db.insert(seguimiento).values({
+      entidadId: e.entidadId,
+      actividadId: a.id,
+      periodo: 1,
+      valor: 1,
+      descripcion: 'Se publicó el mapa.',
+      estado: 'verificado',
+      reportadoPor: e.responsable.id,
+      avanceVerificado: 100,
+      observacionesControl: 'Evidencia completa en la sede electrónica.',
+    });
+    // Before the conclusions: a draft that says so.
+    const borrador = textoPorPagina(
+      (await t.pedir(e.planeacion, 'GET', pdf('vigencia=2026&cuatrimestre=1'))).rawPayload,
+    )
+      .join('\n')
+      .replace(/\s+/g, ' ');
+    expect(borrador).toContain('aún no ha escrito las conclusiones');
+    expect((await t.exigir(200, e.planeacion, 'GET', conclusiones())).conclusiones).toBeNull();
+
+    expect(
+      (await t.pedir(e.planeacion, 'PUT', conclusiones(), { conclusiones: CONCLUSION })).statusCode,
+    ).toBe(403);
+    const corta = await t.pedir(e.control, 'PUT', conclusiones(), { conclusiones: 'Bien.' });
+    expect(corta.statusCode).toBe(400);
+    expect(corta.json().mensaje).toContain('conclusiones');
+    const guardada = await t.exigir(200, e.control, 'PUT', conclusiones(), { conclusiones: CONCLUSION });
+    expect(guardada.conclusiones).toBe(CONCLUSION);
+    const otra = await escenarioConPlan(t, { nit: nitDePrueba(4103) });
+    expect(
+      (await t.pedir(otra.control, 'PUT', conclusiones(), { conclusiones: CONCLUSION })).statusCode,
+    ).toBe(403);
+    const [auditada] = await t.conexion.db
+      .select()
+      .from(auditoria)
+      .where(and(eq(auditoria.recurso, 'conclusiones_ptep'), eq(auditoria.entidadId, e.entidadId)));
+    expect(auditada?.accion).toBe('crear');
+
+    const r = await t.pedir(consulta, 'GET', pdf('vigencia=2026&cuatrimestre=1'));
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-disposition']).toContain('seguimiento-ptep-2026-1.pdf');
+    const paginas = textoPorPagina(r.rawPayload);
+    paginas.forEach((p, i) => {
+      expect(p).toContain('E.S.E. Hospital de Prueba');
+      expect(p).toContain(`Página ${i + 1} de ${paginas.length}`);
+    });
+    const lineas = paginas.join('\n').split('\n');
+    expect(paginas[0]).toContain('Seguimiento al Programa de Transparencia y Ética Pública');
+    expect(paginas[0]).toMatch(/corte al 30 de abril/);
+    // Only the programme's activities, with the cuatrimestre's verification.
+    expect(lineas.find((l) => l.includes('PTEP-01'))).toMatch(
+      /PTEP-01\s+Publicar el mapa.*33,3 %\s+Verificado por\s+100 %\s+Evidencia completa/,
+    );
+    expect(paginas.join('\n')).not.toContain(codigos.enRiesgo);
+    expect(paginas.join('\n').replace(/\s+/g, ' ')).toContain(CONCLUSION);
+
+    expect((await t.pedir(e.responsable, 'GET', pdf('vigencia=2026&cuatrimestre=1'))).statusCode).toBe(403);
+    const mal = await t.pedir(e.control, 'GET', pdf('vigencia=2026&cuatrimestre=4'));
+    expect(mal.statusCode).toBe(400);
+    expect(mal.json().campos[0].campo).toBe('parámetro cuatrimestre');
   });
 });
