@@ -56,6 +56,7 @@ export const NOMBRE_RECURSO: Record<string, string> = {
   actividad: 'la actividad',
   autodiagnostico: 'el autodiagnóstico',
   calendario: 'un ajuste del calendario de festivos',
+  conclusiones_ptep: 'las conclusiones del seguimiento al Programa de Transparencia y Ética Pública',
   cuestionario: 'el cuestionario',
   dependencia: 'la dependencia',
   dependencias: 'las dependencias',
