@@ -300,4 +300,27 @@ describe('la ciudadanía ve el avance publicado', () => {
     expect(paginas[0]).toContain('Informe trimestral de seguimiento al Comité Institucional');
     await p.context().close();
   });
+
+  it('control interno escribe las conclusiones del seguimiento al PTEP y salen en su PDF', async () => {
+    const p = await entrar(e.navegador, PERSONAS.control.correo);
+    await ir(p, 'Tablero');
+    const informes = p.getByRole('region', { name: 'Informes' });
+    await informes.getByLabel('Seguimiento al PTEP').selectOption('1');
+    const conclusiones = informes.getByLabel('Conclusiones de control interno del cuatrimestre 1');
+    await conclusiones.fill('Las actividades del programa se cumplen según lo previsto en el cuatrimestre.');
+    await informes.getByRole('button', { name: 'Guardar conclusiones' }).click();
+    await informes.getByText('Conclusiones guardadas').waitFor();
+    await revisarPagina(p, '32-conclusiones-ptep');
+    const [descarga] = await Promise.all([
+      p.waitForEvent('download'),
+      informes.getByRole('link', { name: 'Seguimiento al PTEP, cuatrimestre 1 (PDF)' }).click(),
+    ]);
+    expect(descarga.suggestedFilename()).toBe(`seguimiento-ptep-${VIGENCIA}-1.pdf`);
+    const texto = textoPorPagina(await readFile((await descarga.path())!))
+      .join('\n')
+      .replace(/\s+/g, ' ');
+    expect(texto).toContain('E.S.E. Hospital del Ciclo Completo');
+    expect(texto).toContain('Las actividades del programa se cumplen según lo previsto en el cuatrimestre.');
+    await p.context().close();
+  });
 });

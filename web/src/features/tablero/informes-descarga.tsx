@@ -1,4 +1,5 @@
 import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { SeguimientoPtep } from './seguimiento-ptep.tsx';
 
 /**
  * Downloads of the reports generated from the data (issue 11 §2): the quarterly report to the CIGD of the
@@ -9,6 +10,7 @@ export function InformesDescarga({
   vigencia,
   periodo,
   hayCerrados,
+  escribePtep,
 }: {
   entidadId: string;
   vigencia: number;
@@ -16,6 +18,8 @@ export function InformesDescarga({
   periodo: { numero: number; nombre: string; cerrado: boolean };
   /** Some period of the vigencia is closed: the informe de gestión can be generated. */
   hayCerrados: boolean;
+  /** Control interno: writes the conclusions of the PTEP's follow-up. */
+  escribePtep: boolean;
 }) {
   const base = `/api/entidades/${entidadId}/informes`;
   const trimestral = `vigencia=${vigencia}&periodo=${periodo.numero}`;
@@ -50,6 +54,7 @@ export function InformesDescarga({
             </Anchor>
           </Group>
         )}
+        <SeguimientoPtep entidadId={entidadId} vigencia={vigencia} escribe={escribePtep} />
       </Stack>
     </Paper>
   );

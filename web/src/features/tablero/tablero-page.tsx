@@ -68,6 +68,7 @@ export function TableroPage() {
           vigencia={vigencia}
           periodo={t.periodo}
           hayCerrados={(config.data?.periodos ?? []).some((x) => x.cerrado)}
+          escribePtep={puede('seguimiento.verificar')}
         />
       )}
       {t && <VistaTablero t={t} etiquetas={config.data?.semaforo.etiquetas} enlaceReporte={enlaceReporte} />}
