@@ -1,8 +1,10 @@
 // The year's loop in the browser, one role at a time: planeación plans three activities, the committee
 // approves, the responsible reports with a PDF, planeación accepts, control interno verifies, and the
 // dashboard shows the new figures.
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textoPorPagina } from '../src/modules/documentos/pdf-prueba.ts';
 import { ADMIN, type Entorno, entrarComo, iniciarEntorno, revisarPagina, sesionApi } from './entorno.ts';
 
 let e: Entorno;
@@ -275,6 +277,50 @@ describe('la ciudadanía ve el avance publicado', () => {
     await revisarPagina(p, '30-cerrar-periodo');
     await dialogo.getByRole('button', { name: 'Cerrar y dejarlos por fuera' }).click();
     await p.getByText('Periodo cerrado', { exact: true }).waitFor();
+    await p.context().close();
+  });
+
+  it('el comité descarga el informe trimestral del periodo cerrado: un PDF con el nombre de la entidad', async () => {
+    const p = await entrar(e.navegador, PERSONAS.comite.correo);
+    await ir(p, 'Tablero');
+    // Read on a phone, as committee members often do.
+    await p.setViewportSize({ width: 390, height: 844 });
+    const informes = p.getByRole('region', { name: 'Informes' });
+    const enlace = informes.getByRole('link', { name: /Informe trimestral al CIGD de .*\(PDF\)/ });
+    await enlace.waitFor();
+    await informes.getByRole('link', { name: /Informe de gestión \d{4} \(PDF\)/ }).waitFor();
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await revisarPagina(p, '31-informes-tablero');
+    const [descarga] = await Promise.all([p.waitForEvent('download'), enlace.click()]);
+    expect(descarga.suggestedFilename()).toMatch(new RegExp(`^informe-trimestral-${VIGENCIA}-\\d+\\.pdf$`));
+    const pdf = await readFile((await descarga.path())!);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const paginas = textoPorPagina(pdf);
+    expect(paginas[0]).toContain('E.S.E. Hospital del Ciclo Completo');
+    expect(paginas[0]).toContain('Informe trimestral de seguimiento al Comité Institucional');
+    await p.context().close();
+  });
+
+  it('control interno escribe las conclusiones del seguimiento al PTEP y salen en su PDF', async () => {
+    const p = await entrar(e.navegador, PERSONAS.control.correo);
+    await ir(p, 'Tablero');
+    const informes = p.getByRole('region', { name: 'Informes' });
+    await informes.getByLabel('Seguimiento al PTEP').selectOption('1');
+    const conclusiones = informes.getByLabel('Conclusiones de control interno del cuatrimestre 1');
+    await conclusiones.fill('Las actividades del programa se cumplen según lo previsto en el cuatrimestre.');
+    await informes.getByRole('button', { name: 'Guardar conclusiones' }).click();
+    await informes.getByText('Conclusiones guardadas').waitFor();
+    await revisarPagina(p, '32-conclusiones-ptep');
+    const [descarga] = await Promise.all([
+      p.waitForEvent('download'),
+      informes.getByRole('link', { name: 'Seguimiento al PTEP, cuatrimestre 1 (PDF)' }).click(),
+    ]);
+    expect(descarga.suggestedFilename()).toBe(`seguimiento-ptep-${VIGENCIA}-1.pdf`);
+    const texto = textoPorPagina(await readFile((await descarga.path())!))
+      .join('\n')
+      .replace(/\s+/g, ' ');
+    expect(texto).toContain('E.S.E. Hospital del Ciclo Completo');
+    expect(texto).toContain('Las actividades del programa se cumplen según lo previsto en el cuatrimestre.');
     await p.context().close();
   });
 });

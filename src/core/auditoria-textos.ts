@@ -66,6 +66,7 @@ export const NOMBRE_RECURSO: Record<string, string> = {
   autodiagnostico: 'el autodiagnóstico',
   aviso_calendario: 'la anticipación de los recordatorios del calendario legal',
   calendario: 'un ajuste del calendario de festivos',
+  conclusiones_ptep: 'las conclusiones del seguimiento al Programa de Transparencia y Ética Pública',
   cuestionario: 'el cuestionario',
   dependencia: 'la dependencia',
   dependencias: 'las dependencias',

@@ -51,3 +51,6 @@ export function limiteDelDia(
 export function cantidad(n: number, singular: string, plural: string): string {
   return `${numeroCo(n)} ${n === 1 ? singular : plural}`;
 }
+
+/** A percentage as documents write it: «85,5 %», «sin dato» when there is none. */
+export const porcentajeTexto = (x: number | null) => (x === null ? 'sin dato' : `${numeroCo(x, 1)} %`);

@@ -57,6 +57,9 @@ export const PERMISOS = {
   // Which reports control interno verifies in the vigencia (its selection criteria).
   'verificacion.seleccionar': ['control_interno'],
   'periodo.cerrar': ['planeacion'],
+  // The reports generated from closed periods (CIGD's quarterly report, informe de gestión): whoever reads
+  // them for the committee or audits them; the 1.ª línea reads its own figures on the dashboard.
+  'informe.descargar': ['admin_entidad', 'planeacion', 'control_interno', 'alta_direccion', 'consulta'],
   'indicador.editar': ['planeacion'],
   // Measuring is further limited, outside planeación, to the indicator's responsible.
   'indicador.medir': ['planeacion', 'responsable_politica', 'responsable_actividad'],

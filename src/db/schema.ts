@@ -818,6 +818,28 @@ export const cortePeriodo = pgTable(
   (t) => [primaryKey({ columns: [t.entidadId, t.vigencia, t.periodo] })],
 );
 
+/**
+ * Control interno's conclusions of its four-monthly follow-up of the Programa de Transparencia y Ética Pública
+ * (cuatrimestre 1–3: cut-offs 30 April, 31 August, 31 December); the report's figures come from the data.
+ */
+export const conclusionPtep = pgTable(
+  'conclusion_ptep',
+  {
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    vigencia: integer('vigencia').notNull(),
+    cuatrimestre: integer('cuatrimestre').notNull(),
+    conclusiones: text('conclusiones').notNull(),
+    escritoPor: uuid('escrito_por').references(() => usuario.id),
+    actualizadoEn: timestamp('actualizado_en', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.entidadId, t.vigencia, t.cuatrimestre] }),
+    check('conclusion_ptep_cuatrimestre_check', sql`${t.cuatrimestre} between 1 and 3`),
+  ],
+);
+
 /** Approved versions of a plan, kept whole so that any two can be compared. */
 export const versionPlan = pgTable(
   'version_plan',

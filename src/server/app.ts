@@ -39,6 +39,7 @@ import { recomendacionesRoutes } from '../modules/furag/recomendaciones.routes.t
 import { importacionRoutes } from '../modules/importacion/importacion.routes.ts';
 import { planPropioRoutes } from '../modules/importacion/plan-propio.routes.ts';
 import { indicadoresRoutes } from '../modules/indicadores/indicadores.routes.ts';
+import { informesRoutes } from '../modules/informes/informes.routes.ts';
 import { notificacionesRoutes } from '../modules/notificaciones/notificaciones.routes.ts';
 import { pendientesRoutes } from '../modules/pendientes/pendientes.routes.ts';
 import { aprobacionPlanRoutes } from '../modules/plan/aprobacion.routes.ts';
@@ -271,6 +272,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(tableroTerritorialRoutes);
   await app.register(pendientesRoutes);
   await app.register(excelRoutes);
+  await app.register(informesRoutes);
   await app.register(planPropioRoutes);
   await app.register(indicadoresRoutes);
   await app.register(notificacionesRoutes);

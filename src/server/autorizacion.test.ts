@@ -211,6 +211,14 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'PUT /api/entidades/:entidadId/indicadores/:indicadorId/mediciones/:periodo': 'indicador.medir',
   'GET /api/notificaciones': 'sesion',
   'POST /api/notificaciones/leidas': 'sesion',
+  'GET /api/entidades/:entidadId/informes/trimestral.pdf': 'informe.descargar',
+  'GET /api/entidades/:entidadId/informes/gestion.pdf': 'informe.descargar',
+  'GET /api/entidades/:entidadId/informes/trimestral.xlsx': 'informe.descargar',
+  'GET /api/entidades/:entidadId/informes/gestion.xlsx': 'informe.descargar',
+  'GET /api/entidades/:entidadId/informes/ptep.pdf': 'informe.descargar',
+  'GET /api/entidades/:entidadId/informes/ptep/:vigencia/:cuatrimestre/conclusiones': 'informe.descargar',
+  // Control interno's own report: only the third line writes its conclusions.
+  'PUT /api/entidades/:entidadId/informes/ptep/:vigencia/:cuatrimestre/conclusiones': 'seguimiento.verificar',
   // Citizens' pages: HTML and open data of what the entity published.
   'GET /publico/:entidad': 'publico',
   'GET /publico/:entidad/actividades.csv': 'publico',

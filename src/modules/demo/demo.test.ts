@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actividad } from '../../contrato/plan.ts';
 import { ACUMULACIONES, problemaMetas } from '../../core/acumulacion.ts';
+import { hoyEnColombia } from '../../core/calendario.ts';
 import { pideJustificacion } from '../../core/semaforo.ts';
 import {
   actividad,
@@ -15,6 +16,7 @@ import {
   seguimiento,
 } from '../../db/schema.ts';
 import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
+import { textoPorPagina } from '../documentos/pdf-prueba.ts';
 import { validarActividad } from '../plan/plan.service.ts';
 import { DEMO, sembrarDemo, vigenciaDemo } from './demo.service.ts';
 import { sembrarResultadosDemo } from './furag-demo.ts';
@@ -266,6 +268,31 @@ describe('la demostración es un hospital de nivel I creíble', () => {
         if (a.cumplimiento !== null) expect(a.cumplimiento, a.codigo).toBeGreaterThanOrEqual(0);
       }
     }
+  });
+
+  it('un trimestre cerrado da el informe trimestral al CIGD y el de gestión, con el nombre del hospital', async () => {
+    const v = (
+      await t.pedir(planeacion, 'GET', `/api/entidades/${entidadId}/vigencias/${vigencia}`)
+    ).json() as {
+      periodos: { numero: number; corte: string; cerrado: boolean }[];
+    };
+    const hoy = hoyEnColombia();
+    // The seed closes every reported quarter but the last: from the second cut-off of the year on, one at least.
+    if (v.periodos.filter((p) => p.corte < hoy).length < 2) return;
+    const cerrado = v.periodos.filter((p) => p.cerrado).at(-1);
+    expect(cerrado).toBeDefined();
+    const base = `/api/entidades/${entidadId}/informes`;
+    const r = await t.pedir(
+      planeacion,
+      'GET',
+      `${base}/trimestral.pdf?vigencia=${vigencia}&periodo=${cerrado!.numero}`,
+    );
+    expect(r.statusCode, r.body).toBe(200);
+    const paginas = textoPorPagina(r.rawPayload);
+    expect(paginas[0]).toContain(DEMO.nombre);
+    expect(paginas[0]).toContain('Informe trimestral de seguimiento');
+    const g = await t.pedir(planeacion, 'GET', `${base}/gestion.xlsx?vigencia=${vigencia}`);
+    expect(g.statusCode, g.body).toBe(200);
   });
 
   it('el plan aprobado trae el acuerdo de la Junta Directiva (número, fecha y PDF ficticio), publicado y descargable', async () => {

@@ -37,6 +37,31 @@ describe('documentos PDF de la entidad', () => {
     for (const im of imagenes) expect([im.ancho, im.alto]).toEqual([612, 792]);
   });
 
+  it('un título de sección no queda al pie de una página con su tabla en la siguiente', async () => {
+    // Paragraphs that fill most of the first page, then a section whose table cannot start on it.
+    const relleno = Array.from({ length: 35 }, (_, i) => `Párrafo de contexto número ${i + 1}.`);
+    const pdf = await documentoPdf({
+      membrete: MEMBRETE,
+      titulo: 'Informe',
+      contenido: [
+        ...relleno,
+        seccionPdf('Actividades en riesgo'),
+        'Actividades atrasadas con la explicación de su reporte.',
+        tablaPdf(
+          ['Código', 'Explicación'],
+          Array.from({ length: 3 }, (_, i) => [`R${i}`, 'Texto largo '.repeat(40)]),
+        ),
+      ],
+    });
+    const paginas = textoPorPagina(pdf);
+    expect(paginas.length).toBe(2);
+    expect(paginas[0]).toContain('Párrafo de contexto número 35.');
+    expect(paginas[0]).not.toContain('Actividades en riesgo');
+    expect(paginas[1]).toMatch(
+      /Actividades en riesgo[\s\S]*Actividades atrasadas[\s\S]*Código\s+Explicación/,
+    );
+  });
+
   it('un logo WebP (que PDF no admite) se omite sin fallar', async () => {
     const pdf = await documentoPdf({
       membrete: { ...MEMBRETE, logo: { imagen: Buffer.from('RIFF0000WEBPVP8 '), tipo: 'image/webp' } },

@@ -3,7 +3,7 @@
 // npm package (Roboto), so a fresh install needs nothing from the system.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
+import type { Content, Node, NodeQueries, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces.js';
 import { fechaCivil, fechaHora } from '../../core/formato.ts';
 
 const require = createRequire(import.meta.url);
@@ -84,6 +84,7 @@ export async function documentoPdf(d: DocumentoPdf): Promise<Buffer> {
       seccion: { fontSize: 12, bold: true, margin: [0, 12, 0, 6] },
       encabezadoTabla: { bold: true, fillColor: '#e9ecef' },
     },
+    pageBreakBefore: encabezadoSinSuTabla,
     content: [
       { text: d.titulo, style: 'titulo' },
       ...(d.subtitulo ? [{ text: d.subtitulo, style: 'subtitulo' }] : []),
@@ -94,7 +95,26 @@ export async function documentoPdf(d: DocumentoPdf): Promise<Buffer> {
 }
 
 /** A section heading inside a document. */
-export const seccionPdf = (texto: string): Content => ({ text: texto, style: 'seccion' });
+export const seccionPdf = (texto: string): Content => ({ text: texto, style: 'seccion', headlineLevel: 1 });
+
+/** The nodes of a section: those up to the next heading. */
+const hastaElSiguiente = (nodos: Node[]) => {
+  const i = nodos.findIndex((n) => n.headlineLevel === 1);
+  return i < 0 ? nodos : nodos.slice(0, i);
+};
+
+/**
+ * A heading of a section with a table is never left at a page's foot (its last fifth): it moves to the next
+ * page with its introduction, so the reader meets the table under its title. (The positions pdfmake reports
+ * for rows moved by dontBreakRows are those before the move, so where the table starts is not asked.)
+ */
+function encabezadoSinSuTabla(nodo: Node, consultas: NodeQueries) {
+  if (nodo.headlineLevel !== 1 || nodo.startPosition.verticalRatio < 0.8) return false;
+  const pagina = hastaElSiguiente(consultas.getFollowingNodesOnPage());
+  const resto =
+    pagina.length < consultas.getFollowingNodesOnPage().length ? [] : consultas.getNodesOnNextPage();
+  return [...pagina, ...hastaElSiguiente(resto)].some((n) => n.table);
+}
 
 /**
  * A table that breaks cleanly across pages: the header row repeats on each page and no row is split in two.
@@ -109,6 +129,8 @@ export function tablaPdf(
   return {
     table: {
       headerRows: 1,
+      // The header row never sits alone at a page's foot: it goes with the first row.
+      keepWithHeaderRows: 1,
       dontBreakRows: true,
       widths: anchos,
       body: [

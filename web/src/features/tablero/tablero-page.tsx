@@ -9,12 +9,13 @@ import { fechaCivil } from '../../ui/formato.ts';
 import { AvisoPublicacion } from '../plan/aviso-publicacion.tsx';
 import { periodoVigente, vigenciaQuery } from '../vigencias/api.ts';
 import { resumenTablero } from './api.ts';
+import { InformesDescarga } from './informes-descarga.tsx';
 import { VistaTablero } from './vista-tablero.tsx';
 
 export { Semaforo } from './vista-tablero.tsx';
 
 export function TableroPage() {
-  const { entidad, vigencia } = useTrabajo();
+  const { entidad, vigencia, puede } = useTrabajo();
   const busqueda = useSearch({ from: '/tablero' });
   const navegar = useNavigate({ from: '/tablero' });
   const config = useQuery(vigenciaQuery(entidad?.id, vigencia));
@@ -61,6 +62,15 @@ export function TableroPage() {
       </Group>
       {(config.isPending || tablero.isPending || (tablero.data && !t)) && <Cargando que="el tablero" />}
       <MensajeError error={tablero.error ?? config.error} />
+      {t && puede('informe.descargar') && (
+        <InformesDescarga
+          entidadId={entidad.id}
+          vigencia={vigencia}
+          periodo={t.periodo}
+          hayCerrados={(config.data?.periodos ?? []).some((x) => x.cerrado)}
+          escribePtep={puede('seguimiento.verificar')}
+        />
+      )}
       {t && <VistaTablero t={t} etiquetas={config.data?.semaforo.etiquetas} enlaceReporte={enlaceReporte} />}
     </Pagina>
   );
