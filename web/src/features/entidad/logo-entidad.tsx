@@ -43,6 +43,7 @@ export function LogoEntidad({ entidad }: { entidad: Entidad }) {
             onChange={setArchivo}
             error={errores.logo}
             clearable
+            clearButtonProps={{ 'aria-label': 'Quitar el archivo' }}
             w={320}
           />
           <Button onClick={subirLogo} disabled={!archivo} loading={subir.isPending}>

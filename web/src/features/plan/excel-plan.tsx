@@ -49,6 +49,7 @@ export function ExcelPlan({
                 value={archivo}
                 onChange={setArchivo}
                 clearable
+                clearButtonProps={{ 'aria-label': 'Quitar el archivo' }}
                 style={{ flex: 1 }}
               />
               <Button

@@ -450,6 +450,7 @@ function FormularioActo({ registrado, alTerminar }: { registrado: boolean; alTer
         onChange={setArchivo}
         error={errores.archivo}
         clearable
+        clearButtonProps={{ 'aria-label': 'Quitar el archivo' }}
       />
       <Group justify="end">
         <Button onClick={enviar} disabled={!archivo} loading={subir.isPending}>

@@ -191,6 +191,7 @@ function FormularioPublicar({
         onChange={setArchivo}
         error={errores.archivo ?? errores.nombre}
         clearable
+        clearButtonProps={{ 'aria-label': 'Quitar el archivo' }}
         required
       />
       <Textarea
