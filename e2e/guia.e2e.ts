@@ -152,6 +152,9 @@ describe('capturas de la guía de uso', () => {
     await foto(p, 'planeacion-tablero');
     await ir(p, 'Indicadores');
     await foto(p, 'planeacion-indicadores');
+    await ir(p, 'Publicaciones');
+    await p.getByRole('heading', { name: /^Publicaciones del 31 de enero/ }).waitFor();
+    await foto(p, 'publicaciones');
     await p.context().close();
   });
 
