@@ -18,6 +18,7 @@ import { horaEnColombia } from '../../core/correo.ts';
 import { cantidad, fechaCivil } from '../../core/formato.ts';
 import type { Rol } from '../../core/roles.ts';
 import { type Db, filas } from '../../db/client.ts';
+import { tareaPeriodica } from '../../server/tarea-periodica.ts';
 import { type Correo, encolarCorreos, enlaceAbsoluto } from '../correo/correo.service.ts';
 import { notificar } from '../notificaciones/notificacion.repository.ts';
 import { diasAvisoDe, eventosDe } from './calendario-legal.service.ts';
@@ -49,6 +50,40 @@ async function tomar(tx: Db, clave: string, entidadId: string, personas: readonl
   );
   const ids = new Set(tomadas.map((t) => t.usuario_id));
   return personas.filter((p) => ids.has(p.id));
+}
+
+/**
+ * One notice to whoever has not had it yet (the key): in the app, and by e-mail when SMTP is on, in the same
+ * transaction as the rows that say it went out. Returns how many people it reached this time.
+ */
+async function avisar(
+  db: Db,
+  correo: Correo | null | undefined,
+  clave: string,
+  entidadId: string,
+  personas: readonly Persona[],
+  texto: string,
+  enlace: string,
+  cuerpo: (p: Persona) => string,
+) {
+  return db.transaction(async (tx) => {
+    const tomadas = await tomar(tx, clave, entidadId, personas);
+    if (!tomadas.length) return 0;
+    await notificar(
+      tx,
+      tomadas.map((p) => p.id),
+      entidadId,
+      texto,
+      enlace,
+    );
+    if (correo)
+      await encolarCorreos(
+        tx,
+        correo,
+        tomadas.map((p) => ({ destinatario: p.correo, asunto: `MIPG: ${texto}`, texto: cuerpo(p) })),
+      );
+    return tomadas.length;
+  });
 }
 
 function textoRecordatorio(ev: EventoCalendario & { fecha: Fecha }, tipo: TipoRecordatorio, dias: number) {
@@ -111,28 +146,17 @@ export async function enviarRecordatorios(
         const clave = `${debido.tipo}:${entidadId}:${vigencia}:${ev.clave}:${ev.fecha}`;
         const texto = textoRecordatorio(ev, debido.tipo, debido.diasHabiles);
         const enlace = enlaceCalendario(entidadId, vigencia);
-        resultado.recordatorios += await db.transaction(async (tx) => {
-          const tomadas = await tomar(tx, clave, entidadId, destinatarios);
-          if (!tomadas.length) return 0;
-          await notificar(
-            tx,
-            tomadas.map((p) => p.id),
-            entidadId,
-            texto,
-            enlace,
-          );
-          if (correo)
-            await encolarCorreos(
-              tx,
-              correo,
-              tomadas.map((p) => ({
-                destinatario: p.correo,
-                asunto: `MIPG: ${texto}`,
-                texto: `Hola, ${p.nombre}.\n\n${texto}.\n\n${ev.descripcion}\nFundamento: ${ev.fundamento}.\n\nVea el calendario legal de la entidad: ${enlaceAbsoluto(correo, enlace)}\n\nLe llega este recordatorio porque su rol en la entidad es responsable de este plazo.`,
-              })),
-            );
-          return tomadas.length;
-        });
+        resultado.recordatorios += await avisar(
+          db,
+          correo,
+          clave,
+          entidadId,
+          destinatarios,
+          texto,
+          enlace,
+          (p) =>
+            `Hola, ${p.nombre}.\n\n${texto}.\n\n${ev.descripcion}\nFundamento: ${ev.fundamento}.\n\nVea el calendario legal de la entidad: ${correo ? enlaceAbsoluto(correo, enlace) : enlace}\n\nLe llega este recordatorio porque su rol en la entidad es responsable de este plazo.`,
+        );
       }
     }
 
@@ -144,28 +168,17 @@ export async function enviarRecordatorios(
     const lista = proximos.map(({ ev }) => `  • ${fechaCivil(ev.fecha)}: ${ev.titulo}`).join('\n');
     const texto = `Semana del ${fechaCivil(lunes)}: ${cantidad(proximos.length, 'plazo', 'plazos')} del calendario legal en las próximas 4 semanas`;
     const enlace = enlaceCalendario(entidadId, anio);
-    resultado.resumenes += await db.transaction(async (tx) => {
-      const tomadas = await tomar(tx, `semanal:${entidadId}:${lunes}`, entidadId, planeacion);
-      if (!tomadas.length) return 0;
-      await notificar(
-        tx,
-        tomadas.map((p) => p.id),
-        entidadId,
-        texto,
-        enlace,
-      );
-      if (correo)
-        await encolarCorreos(
-          tx,
-          correo,
-          tomadas.map((p) => ({
-            destinatario: p.correo,
-            asunto: `MIPG: ${texto}`,
-            texto: `Hola, ${p.nombre}.\n\nEstos son los plazos del calendario legal de las próximas 4 semanas:\n\n${lista}\n\nVea el calendario: ${enlaceAbsoluto(correo, enlace)}\n\nLe llega este resumen cada semana por su rol de planeación.`,
-          })),
-        );
-      return tomadas.length;
-    });
+    resultado.resumenes += await avisar(
+      db,
+      correo,
+      `semanal:${entidadId}:${lunes}`,
+      entidadId,
+      planeacion,
+      texto,
+      enlace,
+      (p) =>
+        `Hola, ${p.nombre}.\n\nEstos son los plazos del calendario legal de las próximas 4 semanas:\n\n${lista}\n\nVea el calendario: ${correo ? enlaceAbsoluto(correo, enlace) : enlace}\n\nLe llega este resumen cada semana por su rol de planeación.`,
+    );
   }
   return resultado;
 }
@@ -184,32 +197,16 @@ export function iniciarTareaRecordatorios(
   opciones: { intervaloMs: number; hora: number; reloj?: () => Date },
 ) {
   const reloj = opciones.reloj ?? (() => new Date());
-  let detenido = false;
-  let temporizador: NodeJS.Timeout | undefined;
-  let ronda: Promise<void> = Promise.resolve();
   let diaHecho = '';
-  const unaRonda = async () => {
+  tareaPeriodica(app, opciones.intervaloMs, async (detenido) => {
     const ahora = reloj();
     const dia = hoyEnColombia(ahora);
-    if (detenido || diaHecho === dia || horaEnColombia(ahora) < opciones.hora) return;
+    if (detenido() || diaHecho === dia || horaEnColombia(ahora) < opciones.hora) return;
     try {
       await enviarRecordatorios(app.db, app.correo, ahora);
       diaHecho = dia;
     } catch (e) {
-      if (!detenido) app.log.error({ err: e }, 'falla de los recordatorios del calendario legal');
+      if (!detenido()) app.log.error({ err: e }, 'falla de los recordatorios del calendario legal');
     }
-  };
-  const programar = () => {
-    if (detenido) return;
-    temporizador = setTimeout(() => {
-      ronda = unaRonda().then(programar);
-    }, opciones.intervaloMs);
-    temporizador.unref();
-  };
-  programar();
-  app.addHook('onClose', async () => {
-    detenido = true;
-    clearTimeout(temporizador);
-    await ronda;
   });
 }

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import { horaEnColombia } from '../../core/correo.ts';
+import { tareaPeriodica } from '../../server/tarea-periodica.ts';
 import { type Correo, type OpcionesEnvio, procesarLote } from './correo.service.ts';
 import { enviarResumenes } from './resumen.service.ts';
 
@@ -12,41 +13,27 @@ export interface OpcionesTareas extends OpcionesEnvio {
 }
 
 export function iniciarTareasCorreo(app: FastifyInstance, correo: Correo, opciones: OpcionesTareas) {
-  let detenido = false;
-  let temporizador: NodeJS.Timeout | undefined;
-  let ronda: Promise<void> = Promise.resolve();
   let diaHecho = '';
-
-  const unaRonda = async () => {
-    try {
-      // A full batch may mean more are waiting: go on without waiting for the next tick.
-      while (!detenido) {
-        const r = await procesarLote(app.db, correo, opciones);
-        if (r.fallidos) app.log.warn({ fallidos: r.fallidos }, 'correos no enviados; se reintentarán');
-        if (r.tomados < (opciones.max ?? 20)) break;
+  tareaPeriodica(
+    app,
+    opciones.intervaloMs,
+    async (detenido) => {
+      try {
+        // A full batch may mean more are waiting: go on without waiting for the next tick.
+        while (!detenido()) {
+          const r = await procesarLote(app.db, correo, opciones);
+          if (r.fallidos) app.log.warn({ fallidos: r.fallidos }, 'correos no enviados; se reintentarán');
+          if (r.tomados < (opciones.max ?? 20)) break;
+        }
+        const dia = hoyEnColombia();
+        if (!detenido() && diaHecho !== dia && horaEnColombia() >= opciones.resumenHora) {
+          // Nobody left today (here or in another server): no more asking until tomorrow.
+          if ((await enviarResumenes(app.db, correo, opciones.resumenHora)) === 0) diaHecho = dia;
+        }
+      } catch (e) {
+        if (!detenido()) app.log.error({ err: e }, 'falla del envío de correos');
       }
-      const dia = hoyEnColombia();
-      if (!detenido && diaHecho !== dia && horaEnColombia() >= opciones.resumenHora) {
-        // Nobody left today (here or in another server): no more asking until tomorrow.
-        if ((await enviarResumenes(app.db, correo, opciones.resumenHora)) === 0) diaHecho = dia;
-      }
-    } catch (e) {
-      if (!detenido) app.log.error({ err: e }, 'falla del envío de correos');
-    }
-  };
-  const programar = () => {
-    if (detenido) return;
-    temporizador = setTimeout(() => {
-      ronda = unaRonda().then(programar);
-    }, opciones.intervaloMs);
-    temporizador.unref();
-  };
-  programar();
-
-  app.addHook('onClose', async () => {
-    detenido = true;
-    clearTimeout(temporizador);
-    await ronda;
-    correo.transporte.close?.();
-  });
+    },
+    () => correo.transporte.close?.(),
+  );
 }

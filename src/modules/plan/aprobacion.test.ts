@@ -410,6 +410,8 @@ describe('publicación a más tardar el 31 de enero', () => {
     const sinPlan = await t.exigir(200, e.planeacion, 'GET', `${e.base}/pendientes?vigencia=2025`);
     expect(sinPlan.pendientes).toEqual([
       expect.objectContaining({ tipo: 'publicar_plan', vence: '2025-01-31', vencido: true }),
+      // The rest of the 31 January pack, overdue too (publicaciones.test.ts).
+      expect.objectContaining({ tipo: 'publicar_paquete', vence: '2025-01-31', vencido: true }),
     ]);
     const proxima = await t.exigir(200, e.planeacion, 'GET', `${e.base}/planes/2099`);
     expect(proxima.publicacion).toEqual({ limite: '2099-01-31', vencida: false });

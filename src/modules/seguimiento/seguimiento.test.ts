@@ -199,9 +199,11 @@ describe('revisión por las líneas de defensa', () => {
       expect.stringContaining('El Comité Institucional de Gestión y Desempeño aprobó el plan de acción 2026'),
     ]);
     const p = await t.pedir(planeacion, 'GET', `${base()}/pendientes?vigencia=2026`);
-    // Besides the report: the plan approved but never published is overdue since 1 February.
+    // Besides the report: the plan approved but never published, and the rest of the 31 January pack, are
+    // overdue since 1 February.
     expect(p.json().pendientes).toEqual([
       expect.objectContaining({ tipo: 'publicar_plan', vencido: true }),
+      expect.objectContaining({ tipo: 'publicar_paquete', vencido: true }),
       expect.objectContaining({ tipo: 'revisar' }),
     ]);
   });

@@ -2,7 +2,7 @@
 // planeación returns it with observations or marks it reviewed. Skip logic runs live with the core's rules.
 import { ESTADOS_CON_RESPUESTAS, NOMBRE_ESTADO_AUTODIAGNOSTICO } from '@core/autodiagnostico.ts';
 import { type Cuestionario, itemsVisibles, type Respuesta } from '@core/cuestionario.ts';
-import { Anchor, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
@@ -20,6 +20,7 @@ import {
   useGuardarRespuesta,
   useQuitarEvidencia,
 } from './api.ts';
+import { ElegirEvidencia, ListaEvidencias } from './evidencias-enlazadas.tsx';
 import { ItemRespuesta } from './item-respuesta.tsx';
 import { PuntajeConCompletitud } from './puntaje.tsx';
 import { Resultados } from './resultados.tsx';
@@ -44,46 +45,24 @@ function Evidencias({
   const quitar = useQuitarEvidencia(entidadId, d.autodiagnostico.id, item);
   const enlazar = useEnlazarEvidencia(entidadId, d.autodiagnostico.id, item);
   const elegibles = useQuery(elegiblesQuery(entidadId, d.autodiagnostico.id, puedeCambiar && abierto));
-  const [elegida, setElegida] = useState('');
   const lista = d.evidencias[item] ?? [];
   const enlazadas = new Set(lista.map((e) => e.id));
   const opciones = (elegibles.data?.evidencias ?? []).filter((e) => !enlazadas.has(e.id));
-  const valor = opciones.some((e) => e.id === elegida) ? elegida : (opciones[0]?.id ?? '');
   if (lista.length === 0 && !puedeCambiar) return null;
   return (
     <div>
-      {lista.length > 0 && (
-        <>
-          <Text size="sm" fw={700}>
-            Evidencias enlazadas
-          </Text>
-          <ul className="evidencias-item">
-            {lista.map((e) => (
-              <li key={e.id}>
-                <Anchor
-                  href={e.url ?? `/api/entidades/${entidadId}/evidencias/${e.id}`}
-                  target="_blank"
-                  underline="always"
-                >
-                  {e.nombre}
-                </Anchor>
-                {puedeCambiar && (
-                  <Button
-                    variant="subtle"
-                    size="compact-sm"
-                    ml="xs"
-                    loading={quitar.isPending && quitar.variables === e.id}
-                    onClick={() => quitar.mutate(e.id)}
-                    aria-label={`Quitar la evidencia ${e.nombre} de ${item}`}
-                  >
-                    Quitar
-                  </Button>
-                )}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <ListaEvidencias
+        titulo="Evidencias enlazadas"
+        lista={lista.map((e) => ({
+          clave: e.id,
+          nombre: e.nombre,
+          href: e.url ?? `/api/entidades/${entidadId}/evidencias/${e.id}`,
+        }))}
+        item={item}
+        puedeQuitar={puedeCambiar}
+        quitando={quitar.isPending ? quitar.variables : undefined}
+        alQuitar={(id) => quitar.mutate(id)}
+      />
       {puedeCambiar && !abierto && (
         <Button variant="subtle" size="compact-sm" onClick={() => setAbierto(true)}>
           Enlazar una evidencia del seguimiento
@@ -92,27 +71,13 @@ function Evidencias({
       {puedeCambiar && abierto && elegibles.data && opciones.length === 0 && (
         <Text size="sm">No hay más evidencias cargadas en el seguimiento de la entidad para enlazar.</Text>
       )}
-      {puedeCambiar && abierto && opciones.length > 0 && (
-        <Group align="end" wrap="wrap" gap="xs">
-          <NativeSelect
-            label="Enlazar una evidencia del seguimiento"
-            value={valor}
-            onChange={(e) => setElegida(e.currentTarget.value)}
-            data={opciones.map((e) => ({
-              value: e.id,
-              label: `${e.nombre} — ${e.actividad} periodo ${e.periodo} de ${e.vigencia}`,
-            }))}
-            style={{ flex: '1 1 16rem', minWidth: 0 }}
-          />
-          <Button
-            variant="outline"
-            loading={enlazar.isPending}
-            onClick={() => enlazar.mutate(valor)}
-            aria-label={`Enlazar la evidencia a ${item}`}
-          >
-            Enlazar
-          </Button>
-        </Group>
+      {puedeCambiar && abierto && (
+        <ElegirEvidencia
+          opciones={opciones}
+          item={item}
+          enlazando={enlazar.isPending}
+          alEnlazar={(id) => enlazar.mutate(id)}
+        />
       )}
       <MensajeError error={quitar.error ?? enlazar.error ?? elegibles.error} />
     </div>

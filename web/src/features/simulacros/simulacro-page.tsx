@@ -29,6 +29,7 @@ import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx'
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { Enlace } from '../../ui/router.tsx';
 import { type Columna, TablaDatos } from '../../ui/tabla-datos.tsx';
+import { ElegirEvidencia, ListaEvidencias } from '../autodiagnosticos/evidencias-enlazadas.tsx';
 import { ItemRespuesta } from '../autodiagnosticos/item-respuesta.tsx';
 import { buscarItem, SeccionCuestionario } from '../autodiagnosticos/seccion-cuestionario.tsx';
 import '../autodiagnosticos/autodiagnosticos.css';
@@ -80,12 +81,10 @@ function EvidenciasSimulacro({
   const [enlace, setEnlace] = useState<{ nombre: string; url: string } | null>(null);
   const guardar = useGuardarRespuestaSimulacro(entidadId, id, codigo);
   const elegibles = useQuery(elegiblesSimulacroQuery(entidadId, id, puedeCambiar && abierto));
-  const [elegida, setElegida] = useState('');
   const actual = d.respuestas[codigo];
   const lista = actual?.evidencias ?? [];
   const enlazadas = new Set(lista.flatMap((e) => (e.evidenciaId ? [e.evidenciaId] : [])));
   const opciones = (elegibles.data?.evidencias ?? []).filter((e) => !enlazadas.has(e.id));
-  const valor = opciones.some((e) => e.id === elegida) ? elegida : (opciones[0]?.id ?? '');
   const errorEnlace = enlace ? erroresPorCampo(guardar.error)[`evidencias.${lista.length}.url`] : undefined;
   const cambiar = (evidencias: EvidenciaEnviada[], despues?: () => void) =>
     guardar.mutate(
@@ -95,34 +94,14 @@ function EvidenciasSimulacro({
   if (lista.length === 0 && !puedeCambiar) return null;
   return (
     <div>
-      {lista.length > 0 && (
-        <>
-          <Text size="sm" fw={700}>
-            Evidencias
-          </Text>
-          <ul className="evidencias-item">
-            {lista.map((e) => (
-              <li key={e.url}>
-                <Anchor href={e.url} target="_blank" rel="noopener" underline="always">
-                  {e.nombre}
-                </Anchor>
-                {puedeCambiar && (
-                  <Button
-                    variant="subtle"
-                    size="compact-sm"
-                    ml="xs"
-                    disabled={guardar.isPending}
-                    onClick={() => cambiar(lista.filter((x) => x !== e).map(paraEnviar))}
-                    aria-label={`Quitar la evidencia ${e.nombre} de ${codigo}`}
-                  >
-                    Quitar
-                  </Button>
-                )}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <ListaEvidencias
+        titulo="Evidencias"
+        lista={lista.map((e) => ({ clave: e.url, nombre: e.nombre, href: e.url }))}
+        item={codigo}
+        puedeQuitar={puedeCambiar}
+        quitando={guardar.isPending ? null : undefined}
+        alQuitar={(url) => cambiar(lista.filter((x) => x.url !== url).map(paraEnviar))}
+      />
       {puedeCambiar && !abierto && (
         <Button variant="subtle" size="compact-sm" onClick={() => setAbierto(true)}>
           Agregar una evidencia
@@ -135,29 +114,13 @@ function EvidenciasSimulacro({
               No hay más evidencias cargadas en el seguimiento de la entidad para enlazar.
             </Text>
           )}
-          {opciones.length > 0 && (
-            <Group align="end" wrap="wrap" gap="xs">
-              <NativeSelect
-                label="Enlazar una evidencia del seguimiento"
-                value={valor}
-                onChange={(e) => setElegida(e.currentTarget.value)}
-                data={opciones.map((e) => ({
-                  value: e.id,
-                  label: `${e.nombre} — ${e.actividad} periodo ${e.periodo} de ${e.vigencia}`,
-                }))}
-                style={{ flex: '1 1 16rem', minWidth: 0 }}
-              />
-              <Button
-                variant="outline"
-                loading={guardar.isPending && !enlace}
-                disabled={guardar.isPending}
-                onClick={() => cambiar([...lista.map(paraEnviar), { evidenciaId: valor }])}
-                aria-label={`Enlazar la evidencia a ${codigo}`}
-              >
-                Enlazar
-              </Button>
-            </Group>
-          )}
+          <ElegirEvidencia
+            opciones={opciones}
+            item={codigo}
+            enlazando={guardar.isPending && !enlace}
+            deshabilitado={guardar.isPending}
+            alEnlazar={(id) => cambiar([...lista.map(paraEnviar), { evidenciaId: id }])}
+          />
           {enlace ? (
             <Group align="end" wrap="wrap" gap="xs">
               <TextInput
