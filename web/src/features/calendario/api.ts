@@ -131,7 +131,6 @@ export function useEditarEvento(entidadId: string, vigencia: number) {
   };
 }
 
-
 export function useDiasAviso(entidadId: string) {
   const cliente = useQueryClient();
   return useMutation({

@@ -38,12 +38,7 @@ import { Cargando, Exito, MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, fechaIso } from '../../ui/formato.ts';
 import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
-import {
-  calendarioLegalQuery,
-  useDiasAviso,
-  useEditarEvento,
-  useSuscripcion,
-} from './api.ts';
+import { calendarioLegalQuery, useDiasAviso, useEditarEvento, useSuscripcion } from './api.ts';
 import { diaSemana } from './dias.ts';
 
 const MESES = [
@@ -365,7 +360,6 @@ function Suscribirse({
     </Paper>
   );
 }
-
 
 function DiasAviso({ entidadId, actual }: { entidadId: string; actual: number }) {
   const guardar = useDiasAviso(entidadId);

@@ -21,8 +21,8 @@ import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { type Columna, TablaDatos } from '../../ui/tabla-datos.tsx';
 import { Termino } from '../../ui/termino.tsx';
 import { type Alcance, calendarioQuery, useAgregarAjuste, useQuitarAjuste } from './api.ts';
-import { EditorVentanaFurag } from './ventana-furag.tsx';
 import { CalendarioLegal } from './calendario-legal.tsx';
+import { EditorVentanaFurag } from './ventana-furag.tsx';
 import './calendario.css';
 import { diaSemana } from './dias.ts';
 
