@@ -60,6 +60,7 @@ export const NOMBRE_ACCION: Record<string, string> = {
 };
 
 export const NOMBRE_RECURSO: Record<string, string> = {
+  evaluacion_meci: 'la evaluación independiente del sistema de control interno',
   consulta_ciudadana: 'la consulta ciudadana',
   documento_publicado: 'un documento del paquete del 31 de enero',
   actividad: 'la actividad',

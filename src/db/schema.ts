@@ -35,6 +35,7 @@ import {
 import { ORDENES, ORGANOS_APROBACION, TIPOS_FORMULARIO, type TipoFormulario } from '../core/entidad.ts';
 import { ESTADOS_PLAN, TIPOS_ACTO } from '../core/flujo-plan.ts';
 import { FRECUENCIAS, POLARIDADES, TIPOS_INDICADOR } from '../core/indicador.ts';
+import type { ComponenteMeci, EvaluacionComponente } from '../core/meci.ts';
 import { ESQUEMAS_PERIODOS, type EsquemaPeriodos } from '../core/periodos.ts';
 import { MODOS_PONDERACION } from '../core/ponderacion.ts';
 import { ESTADOS_PROPUESTA } from '../core/propuestas.ts';
@@ -1311,6 +1312,32 @@ export const comentarioConsulta = pgTable(
   (t) => [uniqueIndex('comentario_consulta_numero_idx').on(t.consultaId, t.numero)],
 );
 
+/**
+ * Control interno's semiannual independent evaluation of the internal control system (core/meci.ts): one per
+ * entity, vigencia and semester, rewritten with a version check (two writers: the second gets 409).
+ */
+export const evaluacionMeci = pgTable(
+  'evaluacion_meci',
+  {
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    vigencia: integer('vigencia').notNull(),
+    semestre: integer('semestre').notNull(),
+    componentes: jsonb('componentes')
+      .$type<Partial<Record<ComponenteMeci, EvaluacionComponente>>>()
+      .notNull(),
+    conclusion: text('conclusion'),
+    version: integer('version').notNull().default(1),
+    escritoPor: uuid('escrito_por').references(() => usuario.id),
+    actualizadoEn: timestamp('actualizado_en', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.entidadId, t.vigencia, t.semestre] }),
+    check('evaluacion_meci_semestre_check', sql`${t.semestre} in (1, 2)`),
+  ],
+);
+
 export const TABLAS_EN_ORDEN = [
   'catalogo_vigencia',
   'componente',
@@ -1366,6 +1393,7 @@ export const TABLAS_EN_ORDEN = [
   'propuesta_actividad',
   'notificacion',
   'documento_publicado',
+  'evaluacion_meci',
   'consulta_ciudadana',
   'comentario_consulta',
   'auditoria',

@@ -219,6 +219,11 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'GET /api/entidades/:entidadId/informes/ptep/:vigencia/:cuatrimestre/conclusiones': 'informe.descargar',
   // Control interno's own report: only the third line writes its conclusions.
   'PUT /api/entidades/:entidadId/informes/ptep/:vigencia/:cuatrimestre/conclusiones': 'seguimiento.verificar',
+  'GET /api/entidades/:entidadId/informes/evaluacion-independiente.pdf': 'informe.descargar',
+  'GET /api/entidades/:entidadId/informes/evaluacion-independiente.xlsx': 'informe.descargar',
+  'GET /api/entidades/:entidadId/informes/evaluacion-independiente/:vigencia/:semestre': 'informe.descargar',
+  'PUT /api/entidades/:entidadId/informes/evaluacion-independiente/:vigencia/:semestre':
+    'seguimiento.verificar',
   // Citizens' pages: HTML and open data of what the entity published.
   'GET /publico/:entidad': 'publico',
   'GET /publico/:entidad/actividades.csv': 'publico',

@@ -4,13 +4,21 @@ import { EntidadParams, ErrorSchema } from '../../contrato/comun.ts';
 import {
   ConclusionesPtepRespuestaSchema,
   ConclusionesPtepSchema,
+  ConsultaEvaluacionMeciSchema,
   ConsultaInformeGestionSchema,
   ConsultaInformeTrimestralSchema,
   ConsultaSeguimientoPtepSchema,
+  EvaluacionMeciEntradaSchema,
+  EvaluacionMeciSchema,
 } from '../../contrato/informes.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
 import { XLSX } from '../importacion/leer-tabla.ts';
 import { type Informe, informePdf, informeXlsx } from './documento-informe.ts';
+import {
+  guardarEvaluacionMeci,
+  informeEvaluacionMeci,
+  leerEvaluacionMeci,
+} from './evaluacion-meci.service.ts';
 import { informeGestion, informeTrimestral, membreteDe } from './informes.service.ts';
 import {
   guardarConclusionesPtep,
@@ -159,6 +167,76 @@ export const informesRoutes: FastifyPluginAsyncZod = async (app) => {
         vigencia,
         cuatrimestre,
         request.body.conclusiones,
+      );
+    },
+  );
+
+  // Control interno's semiannual independent evaluation of the internal control system, by MECI component.
+  const ParamsMeci = EntidadParams.extend(ConsultaEvaluacionMeciSchema.shape);
+  for (const formato of ['pdf', 'xlsx'] as const)
+    app.get(
+      `/api/entidades/:entidadId/informes/evaluacion-independiente.${formato}`,
+      {
+        config: { acceso: { permiso: 'informe.descargar' } },
+        schema: {
+          tags,
+          summary: `Evaluación independiente semestral del estado del sistema de control interno por componente del MECI (${formato === 'pdf' ? 'PDF' : 'Excel'})`,
+          params: EntidadParams,
+          querystring: ConsultaEvaluacionMeciSchema,
+          produces: [formato === 'pdf' ? PDF : XLSX],
+          response: errores,
+        },
+      },
+      async (request, reply) => {
+        const { entidadId } = request.params;
+        const { vigencia, semestre } = request.query;
+        return enviar(
+          reply,
+          entidadId,
+          formato,
+          await informeEvaluacionMeci(app.db, entidadId, vigencia, semestre as 1 | 2),
+        );
+      },
+    );
+  app.get(
+    '/api/entidades/:entidadId/informes/evaluacion-independiente/:vigencia/:semestre',
+    {
+      config: { acceso: { permiso: 'informe.descargar' } },
+      schema: {
+        tags,
+        summary:
+          'La evaluación independiente del semestre: cada componente del MECI, el estado del sistema y las verificaciones del semestre que la sustentan',
+        params: ParamsMeci,
+        response: { 200: EvaluacionMeciSchema, 400: ErrorSchema, 404: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const { entidadId, vigencia, semestre } = request.params;
+      return leerEvaluacionMeci(app.db, entidadId, vigencia, semestre as 1 | 2);
+    },
+  );
+  app.put(
+    '/api/entidades/:entidadId/informes/evaluacion-independiente/:vigencia/:semestre',
+    {
+      config: { acceso: { permiso: 'seguimiento.verificar' } },
+      schema: {
+        tags,
+        summary:
+          'Control interno escribe la evaluación independiente del semestre (con la versión que leyó: si otra persona guardó entre tanto, 409)',
+        params: ParamsMeci,
+        body: EvaluacionMeciEntradaSchema,
+        response: { 200: EvaluacionMeciSchema, 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const { entidadId, vigencia, semestre } = request.params;
+      return guardarEvaluacionMeci(
+        app.db,
+        actorDe(request),
+        entidadId,
+        vigencia,
+        semestre as 1 | 2,
+        request.body,
       );
     },
   );

@@ -1,4 +1,5 @@
 import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { EvaluacionIndependiente } from './evaluacion-independiente.tsx';
 import { SeguimientoPtep } from './seguimiento-ptep.tsx';
 
 /**
@@ -55,6 +56,7 @@ export function InformesDescarga({
           </Group>
         )}
         <SeguimientoPtep entidadId={entidadId} vigencia={vigencia} escribe={escribePtep} />
+        <EvaluacionIndependiente entidadId={entidadId} vigencia={vigencia} escribe={escribePtep} />
       </Stack>
     </Paper>
   );
