@@ -131,10 +131,13 @@ describe('calendario legal', () => {
   });
 
   it('la plataforma registra la ventana FURAG y deja de estar por confirmar', async () => {
-    const form = page.getByRole('heading', { name: /Ventana FURAG de 2026/ }).locator('..');
-    await form.getByLabel('Abre el').fill('03/03/2026');
-    await form.getByLabel('Cierra el').fill('17/04/2026');
-    await form.getByRole('button', { name: 'Guardar la ventana FURAG' }).click();
+    const form = page.getByRole('region', { name: /^Ventana del FURAG en 2026/ });
+    await form.getByLabel('Apertura').fill('03/03/2026');
+    await form.getByLabel('Cierre').fill('17/04/2026');
+    await form.getByLabel('Fuente de las fechas').fill('Circular 100-011-2025 de Función Pública');
+    await form.getByLabel(/^Para todas las entidades de la plataforma/).check();
+    await form.getByRole('button', { name: 'Registrar las fechas' }).click();
+    await form.getByText('Las fechas quedaron registradas para todas las entidades.').waitFor();
     await page
       .getByRole('region', { name: 'Abril de 2026' })
       .getByText('17/04/2026 (viernes) · Cierra el reporte FURAG de la vigencia 2025')

@@ -48,7 +48,7 @@ describe('publicaciones del 31 de enero', () => {
     expect(Buffer.from(await archivo.arrayBuffer()).equals(PDF)).toBe(true);
     await p.context().close();
 
-    const ciudadano = await e.navegador.newPage({ locale: 'es-CO' });
+    const ciudadano = await (await e.navegador.newContext({ locale: 'es-CO' })).newPage();
     await ciudadano.goto(new URL(href.replace(/\/documentos\/.*$/, ''), e.url).toString());
     await ciudadano.getByRole('heading', { name: 'Documentos publicados' }).waitFor();
     await ciudadano.getByRole('link', { name: `Plan de acción ${VIGENCIA}`, exact: true }).waitFor();
@@ -56,7 +56,7 @@ describe('publicaciones del 31 de enero', () => {
       'numeral 4.3',
     );
     await revisarPagina(ciudadano, '97-publicaciones-pagina-publica');
-    await ciudadano.close();
+    await ciudadano.context().close();
   });
 
   it('a 390 px la lista se lee como tarjetas, sin violaciones de accesibilidad', async () => {

@@ -85,12 +85,17 @@ export function useCambiarVentanaFurag(entidadId: string, vigencia: number) {
         rutaVentana(entidadId, alcance, vigencia),
         datos ?? undefined,
       ),
-    // The platform's dates change every entity's window: all of them are stale.
-    onSuccess: () => cliente.invalidateQueries({ queryKey: ventanaFuragKeys.todo }),
+    // The platform's dates change every entity's window, and the legal calendar shows it: all of it is stale.
+    onSuccess: () =>
+      Promise.all([
+        cliente.invalidateQueries({ queryKey: ventanaFuragKeys.todo }),
+        cliente.invalidateQueries({ queryKey: calendarioLegalKeys.todo }),
+      ]),
   });
 }
 // ---------- Calendario legal ----------
 export const calendarioLegalKeys = {
+  todo: ['calendario-legal'] as const,
   vigencia: (entidadId: string | undefined, vigencia: number) =>
     ['calendario-legal', entidadId, vigencia] as const,
 };
