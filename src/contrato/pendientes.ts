@@ -10,6 +10,8 @@ export const TIPOS_PENDIENTE = [
   'ajustar_plan',
   'publicar_plan',
   'consolidar_propuestas',
+  'compromiso_comite',
+  'seguimiento_comite',
 ] as const;
 
 export const PendienteSchema = z.object({

@@ -18,7 +18,10 @@ export const NOMBRE_ACCION: Record<string, string> = {
   cambiar_ventana: 'Cambió la ventana de reporte de',
   cerrar: 'Cerró',
   configurar: 'Configuró',
+  adjuntar_acta: 'Adjuntó el acta firmada (queda cerrada) de',
+  convocar: 'Convocó',
   convertir: 'Convirtió en actividad del plan',
+  cumplir: 'Marcó cumplido',
   convertir_brecha: 'Convirtió en acción de mejora del plan una brecha de',
   crear: 'Creó',
   definir_clave: 'Definió con un enlace de un solo uso la contraseña de',
@@ -40,6 +43,7 @@ export const NOMBRE_ACCION: Record<string, string> = {
   quitar_evidencia: 'Quitó una evidencia de',
   reabrir: 'Reabrió',
   rechazar: 'Rechazó',
+  registrar_decision: 'Registró una decisión en',
   registrar_medicion: 'Registró la medición de',
   responder: 'Respondió las observaciones de control interno sobre',
   responder_item: 'Respondió un ítem de',
@@ -53,6 +57,10 @@ export const NOMBRE_ACCION: Record<string, string> = {
 };
 
 export const NOMBRE_RECURSO: Record<string, string> = {
+  comite: 'el comité',
+  compromiso_comite: 'el compromiso del comité',
+  integrante_comite: 'un cargo del comité',
+  sesion_comite: 'la sesión del comité',
   actividad: 'la actividad',
   autodiagnostico: 'el autodiagnóstico',
   calendario: 'un ajuste del calendario de festivos',

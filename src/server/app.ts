@@ -21,6 +21,7 @@ import { auditoriaRoutes } from '../modules/auditoria/auditoria.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { calendarioRoutes } from '../modules/calendario/calendario.routes.ts';
 import { catalogoRoutes } from '../modules/catalogo/catalogo.routes.ts';
+import { comitesRoutes } from '../modules/comites/comites.routes.ts';
 import { correoRoutes } from '../modules/correo/correo.routes.ts';
 import { type Correo, crearCorreo } from '../modules/correo/correo.service.ts';
 import { iniciarTareasCorreo } from '../modules/correo/tareas.ts';
@@ -252,6 +253,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(tableroRoutes);
   await app.register(tableroTerritorialRoutes);
   await app.register(pendientesRoutes);
+  await app.register(comitesRoutes);
   await app.register(excelRoutes);
   await app.register(planPropioRoutes);
   await app.register(indicadoresRoutes);

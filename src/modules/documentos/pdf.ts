@@ -109,6 +109,8 @@ export function tablaPdf(
   return {
     table: {
       headerRows: 1,
+      // Never a header alone at the foot of a page.
+      keepWithHeaderRows: 1,
       dontBreakRows: true,
       widths: anchos,
       body: [
