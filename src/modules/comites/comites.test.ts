@@ -342,7 +342,7 @@ describe('compromisos, acta en PDF y bloqueo', () => {
     const pend = await t.exigir(200, e.responsable, 'GET', `${e.base}/pendientes?vigencia=2026`);
     expect(pend.pendientes).toContainEqual({
       tipo: 'compromiso_comite',
-      texto: `Cumplir el compromiso del Comité Institucional de Gestión y Desempeño (Acta n.º 1 de ${hoy.slice(0, 4)}): Actualizar el mapa de riesgos`,
+      texto: `Cumplir el compromiso «Actualizar el mapa de riesgos» (Comité Institucional de Gestión y Desempeño, Acta n.º 1 de ${hoy.slice(0, 4)})`,
       enlace: `/comites/${e.comiteId}/sesiones/${s.id}`,
       vence,
       vencido: false,

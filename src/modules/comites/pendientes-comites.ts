@@ -2,7 +2,7 @@
 // alert when the CIGD has gone more than three months without following up the plan (Decreto 1499).
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Pendiente } from '../../contrato/pendientes.ts';
-import { compromisoVencido, NOMBRE_TIPO_COMITE, seguimientoVencido } from '../../core/comites.ts';
+import { compromisoVencido, seguimientoVencido } from '../../core/comites.ts';
 import { fechaCivil } from '../../core/formato.ts';
 import type { Db } from '../../db/client.ts';
 import { comite, compromisoComite, type planAccion, sesionComite, versionPlan } from '../../db/schema.ts';
@@ -29,7 +29,7 @@ export async function compromisosPendientes(db: Db, usuarioId: string, entidadId
   return filas.map(
     ({ k, s, nombre }): Pendiente => ({
       tipo: 'compromiso_comite',
-      texto: `Cumplir el compromiso del ${nombre} (${nombreActa(s)}): ${k.descripcion}`,
+      texto: `Cumplir el compromiso «${k.descripcion}» (${nombre}, ${nombreActa(s)})`,
       enlace: enlaceSesion(s.comiteId, s.id),
       vence: k.fecha,
       vencido: compromisoVencido(k.fecha, hoy),
@@ -47,6 +47,16 @@ export async function alertaSeguimiento(
   plan: typeof planAccion.$inferSelect,
   hoy: string,
 ): Promise<Pendiente | null> {
+  // Decreto 1499 gives the follow-up to the CIGD (or the body that approves, where it does it): only an entity
+  // that registered its committee here records its follow-ups here, so only it can be told they are late.
+  const [cigd] = await db
+    .select()
+    .from(comite)
+    .where(and(eq(comite.entidadId, entidadId), eq(comite.tipo, 'cigd')))
+    .orderBy(asc(comite.creadoEn))
+    .limit(1);
+  const c = cigd ?? (await comiteAprobador(db, entidadId)).comite;
+  if (!c) return null;
   const [ultimo] = await seguimientosDeLaEntidad(db, entidadId);
   const [primera] = await db
     .select({ fecha: versionPlan.fechaSesionComite })
@@ -56,19 +66,10 @@ export async function alertaSeguimiento(
     .limit(1);
   const vencido = seguimientoVencido(ultimo?.fecha ?? null, primera?.fecha ?? plan.fechaSesionComite, hoy);
   if (!vencido) return null;
-  // Decreto 1499 gives the follow-up to the CIGD; an entity without one registered still hears of it.
-  const [cigd] = await db
-    .select()
-    .from(comite)
-    .where(and(eq(comite.entidadId, entidadId), eq(comite.tipo, 'cigd')))
-    .orderBy(asc(comite.creadoEn))
-    .limit(1);
-  const c = cigd ?? (await comiteAprobador(db, entidadId)).comite;
-  const nombre = c?.nombre ?? NOMBRE_TIPO_COMITE.cigd;
   return {
     tipo: 'seguimiento_comite',
-    texto: `El ${nombre} no hace seguimiento al plan de acción desde el ${fechaCivil(vencido.desde)}: convoque la sesión de seguimiento trimestral`,
-    enlace: c ? `/comites/${c.id}` : '/comites',
+    texto: `${c.nombre}: sin seguimiento al plan de acción desde el ${fechaCivil(vencido.desde)} (más de tres meses); convoque la sesión de seguimiento trimestral`,
+    enlace: `/comites/${c.id}`,
     vence: vencido.vence,
     vencido: true,
   };
