@@ -13,7 +13,7 @@ const parrafo = (texto: string): Content => ({ text: texto, margin: [0, 0, 0, 6]
 export async function actaPdf(
   db: Db,
   dataDir: string,
-  u: UsuarioSesion,
+  u: UsuarioSesion | null,
   entidadId: string,
   comiteId: string,
   sesionId: string,

@@ -68,13 +68,13 @@ function exigirGestion(u: UsuarioSesion, entidadId: string, c: Pick<FilaComite, 
     );
 }
 
-const vistaComite = (c: FilaComite, u: UsuarioSesion) => ({
+const vistaComite = (c: FilaComite, u: UsuarioSesion | null) => ({
   id: c.id,
   tipo: c.tipo,
   nombre: c.nombre,
   actoCreacion: c.actoCreacion,
   fechaActoCreacion: c.fechaActoCreacion,
-  puedeGestionar: puedeGestionarComite(rolesEn(u, c.entidadId), c.tipo),
+  puedeGestionar: !!u && puedeGestionarComite(rolesEn(u, c.entidadId), c.tipo),
 });
 
 const vistaIntegrante = (i: typeof integranteComite.$inferSelect) => ({
@@ -360,7 +360,7 @@ async function compromisosDonde(db: Db, condicion: ReturnType<typeof and>) {
 
 export async function verSesion(
   db: Db,
-  u: UsuarioSesion,
+  u: UsuarioSesion | null,
   entidadId: string,
   comiteId: string,
   sesionId: string,
