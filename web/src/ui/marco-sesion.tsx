@@ -30,6 +30,7 @@ const NAVEGACION: { a: string; texto: string; visible?: (t: ReturnType<typeof us
   },
   { a: '/furag/recomendaciones', texto: 'Recomendaciones FURAG', visible: (t) => !!t.entidad },
   { a: '/autodiagnosticos', texto: 'Autodiagnósticos', visible: (t) => !!t.entidad },
+  { a: '/comites', texto: 'Comités', visible: (t) => !!t.entidad },
   { a: '/catalogo', texto: 'Catálogo MIPG' },
   { a: '/entidad', texto: 'Entidad', visible: (t) => !!t.entidad },
   { a: '/dependencias', texto: 'Dependencias', visible: (t) => !!t.entidad },
