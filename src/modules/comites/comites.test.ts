@@ -179,6 +179,38 @@ describe('sesiones: convocatoria, orden del día, asistencia y quórum', () => {
     expect(exigirEstado(await convocar(e), 201, 'segunda').json().numero).toBe(2);
   });
 
+  it('dos sesiones convocadas a la vez quedan con actas 1 y 2', async () => {
+    const e = await conCigd();
+    const r = await aLaVez(
+      () => convocar(e),
+      () => convocar(e),
+    );
+    expect(r.map((x) => x.statusCode)).toEqual([201, 201]);
+    expect(r.map((x) => x.json().numero).sort()).toEqual([1, 2]);
+  });
+
+  it('un cargo cambia de titular o sale del comité, sin borrarse, y deja de contar para el quórum', async () => {
+    const e = await conCigd();
+    const hacienda = e.integrantes[2]!.id;
+    const ayer = new Date(Date.now() - 48 * 3600 * 1000).toISOString().slice(0, 10);
+    const c = await t.exigir(200, e.planeacion, 'PUT', `${e.url}/integrantes/${hacienda}`, {
+      titular: 'Pedro Gómez',
+      hasta: ayer,
+    });
+    expect(c.integrantes.find((i: { id: string }) => i.id === hacienda)).toMatchObject({
+      titular: 'Pedro Gómez',
+      hasta: ayer,
+    });
+    const s = exigirEstado(await convocar(e), 201, 'convocar').json();
+    expect(s.quorum.conVoto).toBe(3);
+    expect(s.integrantes.some((i: { id: string }) => i.id === hacienda)).toBe(false);
+    const antes = await t.pedir(e.planeacion, 'PUT', `${e.url}/integrantes/${hacienda}`, {
+      hasta: '2023-01-01',
+    });
+    expect(antes.statusCode).toBe(400);
+    expect(antes.json().campos[0].campo).toBe('hasta');
+  });
+
   it('quórum: mayoría de los 4 cargos con voto; el invitado no cuenta', async () => {
     const e = await conCigd();
     const s = exigirEstado(await convocar(e), 201, 'convocar').json();

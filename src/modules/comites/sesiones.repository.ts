@@ -56,8 +56,8 @@ export async function sesionParaCambiar(tx: Db, comiteId: string, sesionId: stri
 }
 
 /**
- * A new session with the next acta number of its year. Two at once read the same number: the unique index
- * stops the second (409), which writes nothing.
+ * A new session with the next acta number of its year. The committee's row is locked first, so two sessions
+ * convened at once are numbered one after the other (the unique index is the last guard).
  */
 export async function insertarSesion(
   tx: Db,
@@ -72,6 +72,7 @@ export async function insertarSesion(
   },
 ) {
   const anio = Number(datos.fecha.slice(0, 4));
+  await tx.select({ id: comite.id }).from(comite).where(eq(comite.id, comiteId)).for('update');
   const [ultimo] = await tx
     .select({ n: max(sesionComite.numero) })
     .from(sesionComite)

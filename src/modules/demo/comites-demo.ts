@@ -169,8 +169,10 @@ export async function sembrarComitesDemo(
       CIGD,
     );
     if (!seguido) return null;
-    // A few days after the closed quarter's reporting window, never after today.
-    const fecha = [sumarDias(seguido.cierra, 5), hoy].sort()[0]!;
+    // After the closed quarter's reporting window, recently (so the demo's follow-up is within its three
+    // months), never after today.
+    const reciente = [sumarDias(seguido.cierra, 5), sumarDias(hoy, -20)].sort()[1]!;
+    const fecha = [reciente, hoy].sort()[0]!;
     const s = await insertarSesion(tx, cigd.comite.id, {
       caracter: 'ordinaria',
       fecha,
