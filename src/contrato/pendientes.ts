@@ -11,6 +11,8 @@ export const TIPOS_PENDIENTE = [
   'publicar_plan',
   'publicar_paquete',
   'consolidar_propuestas',
+  'compromiso_comite',
+  'seguimiento_comite',
 ] as const;
 
 export const PendienteSchema = z.object({

@@ -193,6 +193,8 @@ export const CUERPOS_FLUJO_PLAN = {
         .max(40, 'no más de 40 caracteres')
         .optional(),
       fechaActo: fechaEn('la fecha del acto').optional(),
+      /** The committee's session that decided it; left out, the approving committee's session of that date. */
+      sesionId: z.uuid('la sesión del comité no es válida').optional(),
     })
     .superRefine((v, ctx) => {
       // The act is recorded whole or not yet: a number without its date says nothing.

@@ -75,6 +75,9 @@ export const PERMISOS = {
   'simulacro.gestionar': ['planeacion'],
   // Further limited per question: its section's assignee, or control interno for the control-interno form only.
   'simulacro.responder': ['planeacion', 'control_interno'],
+  // Committees: planeación (the CIGD's technical secretary) and the entity's admin; control interno the
+  // CICCI's. Further limited per committee type (core/comites.ts, puedeGestionarComite).
+  'comite.gestionar': ['admin_entidad', 'planeacion', 'control_interno'],
 } as const satisfies Record<string, readonly Rol[]>;
 export type Permiso = keyof typeof PERMISOS;
 

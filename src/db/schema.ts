@@ -22,6 +22,7 @@ import { ESTADOS_AUTODIAGNOSTICO } from '../core/autodiagnostico.ts';
 import { TIPOS_AJUSTE } from '../core/calendario.ts';
 import { ACCIONES_EDICION, type ResponsableEvento, TIPOS_EVENTO_LEGAL } from '../core/calendario-legal.ts';
 import { TIPOS_CAMBIO } from '../core/cambios-plan.ts';
+import { CARACTERES_SESION, ROLES_INTEGRANTE, TIPOS_COMITE, TIPOS_DECISION } from '../core/comites.ts';
 import { OBJETOS_CONSULTA } from '../core/consulta.ts';
 import { ESTADOS_CORREO, PROPOSITOS_ENLACE } from '../core/correo.ts';
 import {
@@ -1338,6 +1339,122 @@ export const evaluacionMeci = pgTable(
   ],
 );
 
+// ---------- Comités: CIGD, CICCI, el órgano que aprueba los planes; sus sesiones, decisiones y compromisos ----------
+export const comite = pgTable(
+  'comite',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    entidadId: uuid('entidad_id')
+      .notNull()
+      .references(() => entidad.id),
+    tipo: text('tipo', { enum: TIPOS_COMITE }).notNull(),
+    nombre: text('nombre').notNull(),
+    /** The act that created it (resolución, decreto, acuerdo) and its date. */
+    actoCreacion: text('acto_creacion'),
+    fechaActoCreacion: date('fecha_acto_creacion', { mode: 'string' }),
+    creadoEn: creadoEn(),
+  },
+  (t) => [index('comite_entidad_idx').on(t.entidadId), unaDe('comite_tipo_check', t.tipo, TIPOS_COMITE)],
+);
+
+/** A post on the committee (people change, posts stay): its role, voice and vote, and validity. */
+export const integranteComite = pgTable(
+  'integrante_comite',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    comiteId: uuid('comite_id')
+      .notNull()
+      .references(() => comite.id),
+    cargo: text('cargo').notNull(),
+    /** Who holds the post today, for the acta's signatures (optional). */
+    titular: text('titular'),
+    rol: text('rol', { enum: ROLES_INTEGRANTE }).notNull(),
+    voto: boolean('voto').notNull(),
+    desde: date('desde', { mode: 'string' }).notNull(),
+    hasta: date('hasta', { mode: 'string' }),
+    creadoEn: creadoEn(),
+  },
+  (t) => [
+    index('integrante_comite_idx').on(t.comiteId),
+    unaDe('integrante_comite_rol_check', t.rol, ROLES_INTEGRANTE),
+  ],
+);
+
+export const sesionComite = pgTable(
+  'sesion_comite',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    comiteId: uuid('comite_id')
+      .notNull()
+      .references(() => comite.id),
+    /** The acta's number within its year. */
+    numero: integer('numero').notNull(),
+    anio: integer('anio').notNull(),
+    caracter: text('caracter', { enum: CARACTERES_SESION }).notNull(),
+    fecha: date('fecha', { mode: 'string' }).notNull(),
+    lugar: text('lugar'),
+    ordenDelDia: jsonb('orden_del_dia').$type<string[]>().notNull(),
+    desarrollo: text('desarrollo').notNull().default(''),
+    /** The posts (integrante_comite ids) present. */
+    asistentes: jsonb('asistentes').$type<string[]>().notNull().default([]),
+    /** The signed, scanned acta in the content store: once here, the session is locked. */
+    actaHash: text('acta_hash'),
+    actaNombre: text('acta_nombre'),
+    actaBytes: integer('acta_bytes'),
+    actaAdjuntadaEn: timestamp('acta_adjuntada_en', { withTimezone: true, mode: 'date' }),
+    convocadaPor: uuid('convocada_por').references(() => usuario.id),
+    creadoEn: creadoEn(),
+  },
+  (t) => [
+    uniqueIndex('sesion_comite_numero_idx').on(t.comiteId, t.anio, t.numero),
+    unaDe('sesion_comite_caracter_check', t.caracter, CARACTERES_SESION),
+  ],
+);
+
+/** A typed decision: the plan's approval, a follow-up of a closed period, … which other modules act on. */
+export const decisionComite = pgTable(
+  'decision_comite',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sesionId: uuid('sesion_id')
+      .notNull()
+      .references(() => sesionComite.id),
+    tipo: text('tipo', { enum: TIPOS_DECISION }).notNull(),
+    descripcion: text('descripcion').notNull(),
+    vigencia: integer('vigencia'),
+    periodo: integer('periodo'),
+    /** The plan's version a plan decision approved. */
+    version: integer('version'),
+    creadoEn: creadoEn(),
+  },
+  (t) => [
+    index('decision_comite_sesion_idx').on(t.sesionId),
+    unaDe('decision_comite_tipo_check', t.tipo, TIPOS_DECISION),
+  ],
+);
+
+/** A commitment with its responsible and date: in their «mis pendientes» and back at the next session. */
+export const compromisoComite = pgTable(
+  'compromiso_comite',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sesionId: uuid('sesion_id')
+      .notNull()
+      .references(() => sesionComite.id),
+    descripcion: text('descripcion').notNull(),
+    responsableId: uuid('responsable_id')
+      .notNull()
+      .references(() => usuario.id),
+    fecha: date('fecha', { mode: 'string' }).notNull(),
+    cumplidoEn: date('cumplido_en', { mode: 'string' }),
+    creadoEn: creadoEn(),
+  },
+  (t) => [
+    index('compromiso_comite_sesion_idx').on(t.sesionId),
+    index('compromiso_comite_responsable_idx').on(t.responsableId),
+  ],
+);
+
 export const TABLAS_EN_ORDEN = [
   'catalogo_vigencia',
   'componente',
@@ -1391,6 +1508,11 @@ export const TABLAS_EN_ORDEN = [
   'corte_periodo',
   'version_plan',
   'propuesta_actividad',
+  'comite',
+  'integrante_comite',
+  'sesion_comite',
+  'decision_comite',
+  'compromiso_comite',
   'notificacion',
   'documento_publicado',
   'evaluacion_meci',

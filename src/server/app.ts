@@ -23,6 +23,7 @@ import { calendarioRoutes } from '../modules/calendario/calendario.routes.ts';
 import { calendarioLegalRoutes } from '../modules/calendario/calendario-legal.routes.ts';
 import { iniciarTareaRecordatorios } from '../modules/calendario/recordatorios.service.ts';
 import { catalogoRoutes } from '../modules/catalogo/catalogo.routes.ts';
+import { comitesRoutes } from '../modules/comites/comites.routes.ts';
 import { consultasRoutes } from '../modules/consultas/consultas.routes.ts';
 import { correoRoutes } from '../modules/correo/correo.routes.ts';
 import { type Correo, crearCorreo } from '../modules/correo/correo.service.ts';
@@ -271,6 +272,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(tableroRoutes);
   await app.register(tableroTerritorialRoutes);
   await app.register(pendientesRoutes);
+  await app.register(comitesRoutes);
   await app.register(excelRoutes);
   await app.register(informesRoutes);
   await app.register(planPropioRoutes);

@@ -130,6 +130,7 @@ function precargar({ queryClient }: Contexto, ...consultas: object[]) {
 const consultas = {
   calendario: () => import('./features/calendario/api.ts'),
   publicaciones: () => import('./features/publicaciones/api.ts'),
+  comites: () => import('./features/comites/api.ts'),
   catalogo: () => import('./features/catalogo/api.ts'),
   dependencias: () => import('./features/dependencias/api.ts'),
   entidad: () => import('./features/entidad/api.ts'),
@@ -377,6 +378,25 @@ const publicaciones = createRoute({
   component: pagina(() => import('./features/publicaciones/publicaciones-page.tsx'), 'PublicacionesPage'),
 });
 
+const comites = createRoute({
+  getParentRoute: () => raiz,
+  path: '/comites',
+  loader: precargaDe(async (t) => [(await consultas.comites()).comitesQuery(t.entidadId)]),
+  component: pagina(() => import('./features/comites/comites-page.tsx'), 'ComitesPage'),
+});
+
+const comite = createRoute({
+  getParentRoute: () => raiz,
+  path: '/comites/$comiteId',
+  component: pagina(() => import('./features/comites/comites-page.tsx'), 'ComitePage'),
+});
+
+const sesionComite = createRoute({
+  getParentRoute: () => raiz,
+  path: '/comites/$comiteId/sesiones/$sesionId',
+  component: pagina(() => import('./features/comites/sesion-page.tsx'), 'SesionPage'),
+});
+
 const entidades = createRoute({
   getParentRoute: () => raiz,
   path: '/entidades',
@@ -467,6 +487,9 @@ const arbol = raiz.addChildren([
   simulacros,
   calendario,
   publicaciones,
+  comites,
+  comite,
+  sesionComite,
   entidades,
   dependencias,
   usuarios,

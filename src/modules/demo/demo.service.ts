@@ -12,6 +12,7 @@ import { crearEntidad } from '../entidades/entidad.service.ts';
 import { darAcceso } from '../usuarios/usuario.service.ts';
 import type { UsuarioDemo } from './actividades-demo.ts';
 import { sembrarAutodiagnosticoAnterior, sembrarAutodiagnosticoEjemplo } from './autodiagnostico-demo.ts';
+import { sembrarComitesDemo } from './comites-demo.ts';
 import { FILA_DEMO, sembrarRecomendacionesDemo, sembrarResultadosDemo } from './furag-demo.ts';
 import { sembrarPlanDemo } from './plan-demo.ts';
 import bancoEjemplo from './simulacro-ejemplo.json' with { type: 'json' };
@@ -279,6 +280,8 @@ export async function sembrarDemo(
   // The year's plan and follow-up, for the current vigencia (or the newest one in the catalog).
   const vigencia = await vigenciaDemo(db);
   await sembrarPlanDemo(db, actor, e.id, vigencia, personas, dataDir);
+  // Its Junta Directiva (approved the plan) and CIGD (followed up the last closed quarter).
+  await sembrarComitesDemo(db, actor, e.id, vigencia, personas, hoyEnColombia(), dataDir);
   // The two FURAG results before the demo's year (a synthetic file, never over an official one).
   await sembrarResultadosDemo(db, actor, vigencia, DEMO.nombre);
   await sembrarRecomendacionesDemo(db, actor, e.id, vigencia - 1, vigencia);

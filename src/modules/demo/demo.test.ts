@@ -503,3 +503,33 @@ describe('el simulacro FURAG de ejemplo', () => {
     expect(d.respuestas['FE-01'].evidencias[0].url).toMatch(/^https:\/\//);
   });
 });
+
+describe('los comités del hospital', () => {
+  it('la Junta Directiva aprobó el plan en sesión; el CIGD hizo el seguimiento de un trimestre cerrado, con acta firmada', async () => {
+    const base = `/api/entidades/${entidadId}/comites`;
+    const comites = await t.exigir(200, planeacion, 'GET', base);
+    expect(comites.map((c: { tipo: string }) => c.tipo)).toEqual(['organo_aprobacion', 'cigd']);
+    const [junta, cigd] = comites;
+    const [enero] = await t.exigir(200, planeacion, 'GET', `${base}/${junta.id}/sesiones`);
+    const aprobacion = await t.exigir(200, planeacion, 'GET', `${base}/${junta.id}/sesiones/${enero.id}`);
+    expect(aprobacion).toMatchObject({ fecha: `${vigencia}-01-27`, quorum: { hay: true } });
+    expect(aprobacion.decisiones).toEqual([
+      expect.objectContaining({ tipo: 'plan_aprobado', vigencia, version: 1 }),
+    ]);
+    const sesiones = await t.exigir(200, planeacion, 'GET', `${base}/${cigd.id}/sesiones`);
+    if (!sesiones.length) return; // early in the year no quarter is closed yet
+    const s = await t.exigir(200, planeacion, 'GET', `${base}/${cigd.id}/sesiones/${sesiones[0].id}`);
+    expect(s).toMatchObject({
+      caracter: 'ordinaria',
+      actaFirmada: true,
+      quorum: { conVoto: 5, presentesConVoto: 4, hay: true },
+    });
+    expect(s.decisiones).toEqual([expect.objectContaining({ tipo: 'seguimiento_trimestral', vigencia })]);
+    expect(s.compromisos).toHaveLength(1);
+    const acta = await t.pedir(planeacion, 'GET', `${base}/${cigd.id}/sesiones/${s.id}/acta.pdf`);
+    expect(acta.statusCode).toBe(200);
+    expect(acta.headers['content-type']).toBe('application/pdf');
+    const firmada = await t.pedir(planeacion, 'GET', `${base}/${cigd.id}/sesiones/${s.id}/acta-firmada`);
+    expect(firmada.statusCode).toBe(200);
+  });
+});

@@ -21,6 +21,7 @@ import {
 } from '../../db/schema.ts';
 import type { UsuarioSesion } from '../auth/sesion.repository.ts';
 import { clavesAplicables } from '../catalogo/catalogo.repository.ts';
+import { alertaSeguimiento, compromisosPendientes } from '../comites/pendientes-comites.ts';
 import { documentosSinPublicar } from '../publicaciones/publicaciones.service.ts';
 import {
   contextoVerificacion,
@@ -44,7 +45,13 @@ export async function pendientesDe(db: Db, u: UsuarioSesion, entidadId: string, 
   const lista: Pendiente[] = [];
   if (rolesPermiten(roles, 'plan.editar'))
     lista.push(...(await pendientesDePlaneacion(db, entidadId, vigencia, plan ?? null, hoy)));
+  // Commitments agreed in a committee's session, whoever holds them.
+  lista.push(...(await compromisosPendientes(db, u.id, entidadId, hoy)));
   if (!plan) return lista;
+  if (rolesPermiten(roles, 'plan.editar') && aprobadoAlgunaVez(plan)) {
+    const alerta = await alertaSeguimiento(db, entidadId, plan, hoy);
+    if (alerta) lista.push(alerta);
+  }
 
   if (rolesPermiten(roles, 'plan.aprobar') && plan.estado === 'enviado')
     lista.push({

@@ -20,6 +20,7 @@ import { entidad, planAccion, usuario, versionPlan } from '../../db/schema.ts';
 import { conflicto, ErrorApi, invalido, invalidos, noEncontrado } from '../../server/errores.ts';
 import { guardarArchivo, leerArchivo } from '../archivos/almacen.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
+import { registrarAprobacionEnSesion } from '../comites/sesiones.repository.ts';
 import { type Correo, encolarAviso } from '../correo/correo.service.ts';
 import { notificar } from '../notificaciones/notificacion.repository.ts';
 import { usuariosConRol } from '../seguimiento/seguimiento.service.ts';
@@ -61,6 +62,10 @@ export interface CuerpoPaso {
   fechaActo?: string;
   fechaPublicacion?: string;
   urlPublicacion?: string;
+  /** The committee's session where the approval was decided (else the approving committee's of that date). */
+  sesionId?: string;
+  /** The decision as the session's secretary wrote it. */
+  descripcionDecision?: string;
 }
 
 /** The act's columns of an approval: those given, or none (to be recorded when its PDF is attached). */
@@ -172,6 +177,17 @@ export async function cambiarEstadoPlan(
         aprobadoPor: actor.usuarioId,
         ...actoDe(cuerpo),
         actividades: comoVersion(await actividadesDe(tx, plan.id)),
+      });
+    if (accion === 'aprobar')
+      // The approval is the committee's decision: recorded in its session, in this same transaction.
+      await registrarAprobacionEnSesion(tx, actor, {
+        entidadId,
+        vigencia,
+        version: plan.version,
+        fecha: cuerpo.fechaSesionComite,
+        acta: cuerpo.actaComite,
+        sesionId: cuerpo.sesionId,
+        descripcion: cuerpo.descripcionDecision,
       });
     await registrarAuditoria(tx, actor, {
       entidadId,

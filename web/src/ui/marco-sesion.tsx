@@ -32,6 +32,7 @@ const NAVEGACION: { a: string; texto: string; visible?: (t: ReturnType<typeof us
   { a: '/autodiagnosticos', texto: 'Autodiagnósticos', visible: (t) => !!t.entidad },
   { a: '/simulacros', texto: 'Simulacro FURAG', visible: (t) => !!t.entidad },
   { a: '/publicaciones', texto: 'Publicaciones', visible: (t) => !!t.entidad },
+  { a: '/comites', texto: 'Comités', visible: (t) => !!t.entidad },
   { a: '/catalogo', texto: 'Catálogo MIPG' },
   { a: '/entidad', texto: 'Entidad', visible: (t) => !!t.entidad },
   { a: '/dependencias', texto: 'Dependencias', visible: (t) => !!t.entidad },
