@@ -103,7 +103,12 @@ export const consultasRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const i = await informeConsulta(app.db, request.params.entidadId, request.params.consultaId);
+      const i = await informeConsulta(
+        app.db,
+        app.dataDir,
+        request.params.entidadId,
+        request.params.consultaId,
+      );
       return reply
         .header('content-disposition', contentDisposition(i.nombre))
         .header('cache-control', 'private, no-store')

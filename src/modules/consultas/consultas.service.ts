@@ -11,10 +11,11 @@ import {
 } from '../../core/consulta.ts';
 import { fechaCivil, fechaHora } from '../../core/formato.ts';
 import type { Db } from '../../db/client.ts';
-import { comentarioConsulta, consultaCiudadana, entidad } from '../../db/schema.ts';
+import { comentarioConsulta, consultaCiudadana } from '../../db/schema.ts';
 import { sostenerTope } from '../../db/tope.ts';
 import { conflicto, invalido, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
+import { membreteDe } from '../documentos/membrete.ts';
 import { documentoPdf, seccionPdf, tablaPdf } from '../documentos/pdf.ts';
 import { actividadesDe, planDe } from '../plan/plan.service.ts';
 
@@ -252,16 +253,12 @@ export async function consultaPublica(db: Db, entidadId: string, consultaId: str
 }
 
 /** The report of comments received and the entity's answers, as a PDF with the entity's letterhead. */
-export async function informeConsulta(db: Db, entidadId: string, consultaId: string) {
+export async function informeConsulta(db: Db, dataDir: string, entidadId: string, consultaId: string) {
   const c = await consultaDe(db, entidadId, consultaId);
-  const [e] = await db
-    .select({ nombre: entidad.nombre, nit: entidad.nit, dv: entidad.dv })
-    .from(entidad)
-    .where(eq(entidad.id, entidadId));
   const lista = await comentariosDe(db, consultaId);
   const respondidos = lista.filter((x) => x.respuesta !== null).length;
   const pdf = await documentoPdf({
-    membrete: { nombre: e!.nombre, nit: `NIT ${e!.nit}-${e!.dv}` },
+    membrete: await membreteDe(db, dataDir, entidadId),
     titulo: `Informe de la consulta ciudadana: ${c.titulo}`,
     subtitulo: `${NOMBRE_OBJETO[c.objeto as ObjetoConsulta]} ${c.vigencia} · abierta del ${fechaCivil(c.abre)} al ${fechaCivil(c.cierra)}`,
     contenido: [

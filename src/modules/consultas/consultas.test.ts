@@ -185,13 +185,13 @@ describe('consulta ciudadana de un proyecto de plan', () => {
     const { e, c } = await conConsulta();
     const url = (await t.pedir(null, 'GET', c.urlPublica)).headers.location as string;
     const casos = [
-      { payload: 'texto=' + 'x'.repeat(20_000) + '&acepto=si', tipo: 'application/x-www-form-urlencoded' },
-      { payload: 'texto=' + 'x'.repeat(2001) + '&acepto=si', tipo: 'application/x-www-form-urlencoded' },
+      { payload: `texto=${'x'.repeat(20_000)}&acepto=si`, tipo: 'application/x-www-form-urlencoded' },
+      { payload: `texto=${'x'.repeat(2001)}&acepto=si`, tipo: 'application/x-www-form-urlencoded' },
       { payload: '__proto__[a]=1&constructor=2&acepto=si', tipo: 'application/x-www-form-urlencoded' },
       { payload: '%ZZ%&&&==', tipo: 'application/x-www-form-urlencoded' },
       { payload: JSON.stringify({ texto: ['a', 'b'], acepto: true }), tipo: 'application/json' },
       {
-        payload: 'texto=\u0000hola&acepto=si&nombre=' + 'ñ'.repeat(500),
+        payload: `texto=\u0000hola&acepto=si&nombre=${'ñ'.repeat(500)}`,
         tipo: 'application/x-www-form-urlencoded',
       },
       { payload: 'texto=hola', tipo: 'text/plain' },

@@ -12,6 +12,7 @@ import {
   EvaluacionMeciSchema,
 } from '../../contrato/informes.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
+import { membreteDe } from '../documentos/membrete.ts';
 import { XLSX } from '../importacion/leer-tabla.ts';
 import { type Informe, informePdf, informeXlsx } from './documento-informe.ts';
 import {
@@ -19,7 +20,7 @@ import {
   informeEvaluacionMeci,
   leerEvaluacionMeci,
 } from './evaluacion-meci.service.ts';
-import { informeGestion, informeTrimestral, membreteDe } from './informes.service.ts';
+import { informeGestion, informeTrimestral } from './informes.service.ts';
 import {
   guardarConclusionesPtep,
   informeSeguimientoPtep,

@@ -1,21 +1,19 @@
 // Reports generated from the data (issue 11 §2): the quarterly report to the CIGD and the informe de gestión.
 // Their figures are the ones frozen when planeación closed the period (corte_periodo), never recomputed: the
 // report the committee reads on a later day says what the dashboard said when the period closed.
+
 import { and, eq, inArray } from 'drizzle-orm';
 import { type Tablero, TableroSchema } from '../../contrato/tablero.ts';
 import { hoyEnColombia } from '../../core/calendario.ts';
 import { fechaCivil, porcentajeTexto } from '../../core/formato.ts';
-import { formatearNit } from '../../core/nit.ts';
 import { numeroCo } from '../../core/numeros.ts';
 import { esquemaActividad, periodosContados } from '../../core/periodos.ts';
 import { ESTADOS_SEGUIMIENTO, type EstadoSeguimiento, seguimientoCuenta } from '../../core/seguimiento.ts';
 import { NOMBRE_ESTADO } from '../../core/semaforo.ts';
 import type { Db } from '../../db/client.ts';
-import { actividad, cortePeriodo, entidad, seguimiento } from '../../db/schema.ts';
-import { conflicto, ErrorApi, noEncontrado } from '../../server/errores.ts';
+import { actividad, cortePeriodo, seguimiento } from '../../db/schema.ts';
+import { conflicto, noEncontrado } from '../../server/errores.ts';
 import { sinNoFinitos } from '../../server/esquemas.ts';
-import type { Membrete } from '../documentos/pdf.ts';
-import { leerLogo } from '../entidades/logo.service.ts';
 import { versionesAprobadas } from '../plan/flujo.service.ts';
 import { planDe } from '../plan/plan.service.ts';
 import { lectorPeriodos, leerVigencia, type VigenciaLeida } from '../vigencias/vigencia.service.ts';
@@ -25,20 +23,6 @@ const NIVEL: Record<string, string> = { rojo: 'Rojo', amarillo: 'Amarillo', verd
 const nivel = (s: string | null) => (s ? (NIVEL[s] ?? s) : 'Sin dato');
 
 /** The entity's letterhead: name, NIT and logo (a missing logo file leaves it out, never fails). */
-export async function membreteDe(db: Db, dataDir: string, entidadId: string): Promise<Membrete> {
-  const [e] = await db
-    .select({ nombre: entidad.nombre, nit: entidad.nit, dv: entidad.dv, logo: entidad.logo })
-    .from(entidad)
-    .where(eq(entidad.id, entidadId));
-  if (!e) throw noEncontrado('la entidad');
-  const logo = e.logo
-    ? await leerLogo(db, dataDir, entidadId).catch((x) => {
-        if (x instanceof ErrorApi && x.status === 404) return null;
-        throw x;
-      })
-    : null;
-  return { nombre: e.nombre, nit: `NIT ${formatearNit(e.nit, e.dv)}`, logo };
-}
 
 /** The figures frozen when the period closed; 409 (saying so) when it is open. */
 async function cifrasCongeladas(db: Db, entidadId: string, v: VigenciaLeida, numero: number) {

@@ -372,7 +372,7 @@ export const publicoRoutes: FastifyPluginAsyncZod = async (app) => {
           409,
           `El informe se publica cuando la consulta cierra, el ${fechaCivil(v.consulta.cierra)}.`,
         );
-      const i = await informeConsulta(app.db, e.id, request.params.consultaId);
+      const i = await informeConsulta(app.db, app.dataDir, e.id, request.params.consultaId);
       return reply
         .header('content-disposition', contentDisposition(i.nombre))
         .header('cache-control', CACHE_CORTA)
