@@ -1,7 +1,7 @@
 import { Badge, Group, NativeSelect } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useCallback, useDeferredValue, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect } from 'react';
 import { Cargando, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { ENCABEZADOS } from '../../ui/esqueleto.tsx';
@@ -9,8 +9,13 @@ import { fechaCivil } from '../../ui/formato.ts';
 import { AvisoPublicacion } from '../plan/aviso-publicacion.tsx';
 import { periodoVigente, vigenciaQuery } from '../vigencias/api.ts';
 import { resumenTablero } from './api.ts';
-import { InformesDescarga } from './informes-descarga.tsx';
 import { VistaTablero } from './vista-tablero.tsx';
+
+// The reports' downloads and forms (dialogs, selects) load after the figures: on a slow phone their code made
+// the page's first drawing one long task.
+const InformesDescarga = lazy(() =>
+  import('./informes-descarga.tsx').then((m) => ({ default: m.InformesDescarga })),
+);
 
 export { Semaforo } from './vista-tablero.tsx';
 
@@ -31,7 +36,9 @@ export function TableroPage() {
   });
   // The figures arrive through the query's store, which React renders in one go; deferred, the page of figures
   // renders in slices that yield to the browser (one 250 ms task on a slow phone, otherwise).
-  const t = useDeferredValue(tablero.data);
+  // Also on the first drawing (null as initial value): with the data already prefetched by the route, the
+  // page would otherwise draw every figure in the same task as its frame.
+  const t = useDeferredValue(tablero.data ?? null, null);
   const numeroPeriodo = t?.periodo.numero;
   const enlaceReporte = useCallback(
     (a: { id: string }) => `/seguimiento?vigencia=${vigencia}&periodo=${numeroPeriodo}&actividad=${a.id}`,
@@ -62,16 +69,18 @@ export function TableroPage() {
       </Group>
       {(config.isPending || tablero.isPending || (tablero.data && !t)) && <Cargando que="el tablero" />}
       <MensajeError error={tablero.error ?? config.error} />
-      {t && puede('informe.descargar') && (
-        <InformesDescarga
-          entidadId={entidad.id}
-          vigencia={vigencia}
-          periodo={t.periodo}
-          hayCerrados={(config.data?.periodos ?? []).some((x) => x.cerrado)}
-          escribePtep={puede('seguimiento.verificar')}
-        />
-      )}
       {t && <VistaTablero t={t} etiquetas={config.data?.semaforo.etiquetas} enlaceReporte={enlaceReporte} />}
+      {t && puede('informe.descargar') && (
+        <Suspense fallback={null}>
+          <InformesDescarga
+            entidadId={entidad.id}
+            vigencia={vigencia}
+            periodo={t.periodo}
+            hayCerrados={(config.data?.periodos ?? []).some((x) => x.cerrado)}
+            escribePtep={puede('seguimiento.verificar')}
+          />
+        </Suspense>
+      )}
     </Pagina>
   );
 }
