@@ -10,3 +10,18 @@ import type { Db } from './client.ts';
 export async function sostenerTope(tx: Db, tope: string, ambito: string) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${tope}), hashtext(${ambito}))`);
 }
+
+/**
+ * Holds the cap of `ambito` and says whether `contar` already reaches `maximo` (the caller refuses with 409):
+ * what one entity's people create is bounded, so nobody fills the disk or the pages of everyone else.
+ */
+export async function topeAlcanzado(
+  tx: Db,
+  tope: string,
+  ambito: string,
+  contar: () => Promise<number>,
+  maximo: number,
+) {
+  await sostenerTope(tx, tope, ambito);
+  return (await contar()) >= maximo;
+}

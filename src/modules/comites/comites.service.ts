@@ -1,7 +1,8 @@
 // Committees of an entity, their sessions, typed decisions and commitments (issue 11 §1). Every change is
 // checked against core/comites.ts, written with its audit entry in one transaction, and refused (409) once
 // the session's signed acta is attached.
-import { and, asc, count, desc, eq, inArray, isNull, lte, ne } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lte, ne, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type {
   ComiteEntrada,
   CompromisoEntrada,
@@ -39,6 +40,7 @@ import {
   sesionComite,
   usuario,
 } from '../../db/schema.ts';
+import { topeAlcanzado } from '../../db/tope.ts';
 import { conflicto, ErrorApi, invalido, invalidos, noEncontrado, prohibido } from '../../server/errores.ts';
 import { guardarArchivo, leerArchivo } from '../archivos/almacen.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
@@ -87,6 +89,13 @@ const vistaIntegrante = (i: typeof integranteComite.$inferSelect) => ({
   hasta: i.hasta ?? null,
 });
 
+/** What one entity may register: generous for real committees, bounded for everyone's sake. */
+export const MAXIMO = { comites: 30, integrantes: 100, decisiones: 50, compromisos: 100 } as const;
+
+/** Rows of `tabla` that meet `donde`, inside the transaction (under the row or cap lock the caller holds). */
+const contar = async (tx: Db, tabla: PgTable, donde: SQL | undefined) =>
+  Number((await tx.select({ n: count() }).from(tabla).where(donde))[0]?.n ?? 0);
+
 export async function listarComites(db: Db, u: UsuarioSesion, entidadId: string) {
   const filas = await db
     .select()
@@ -126,6 +135,16 @@ export async function crearComite(
   exigirGestion(u, entidadId, { tipo: datos.tipo, nombre: datos.nombre });
   validarIntegrantes(datos.integrantes);
   const id = await db.transaction(async (tx) => {
+    if (
+      await topeAlcanzado(
+        tx,
+        'comite',
+        entidadId,
+        () => contar(tx, comite, eq(comite.entidadId, entidadId)),
+        MAXIMO.comites,
+      )
+    )
+      throw conflicto(`La entidad ya tiene ${MAXIMO.comites} comités, el máximo.`);
     const [c] = await tx
       .insert(comite)
       .values({
@@ -163,6 +182,9 @@ export async function agregarIntegrante(
   const p = problemaVigenciaIntegrante(datos.desde, datos.hasta);
   if (p) throw invalido('hasta', p);
   await db.transaction(async (tx) => {
+    const contarCargos = () => contar(tx, integranteComite, eq(integranteComite.comiteId, comiteId));
+    if (await topeAlcanzado(tx, 'integrante_comite', comiteId, contarCargos, MAXIMO.integrantes))
+      throw conflicto(`El comité ya tiene ${MAXIMO.integrantes} cargos registrados, el máximo.`);
     const [i] = await tx
       .insert(integranteComite)
       .values({ ...datos, comiteId })
@@ -522,6 +544,8 @@ export async function registrarDecision(
   }
   await db.transaction(async (tx) => {
     await sesionParaCambiar(tx, comiteId, sesionId);
+    if ((await contar(tx, decisionComite, eq(decisionComite.sesionId, sesionId))) >= MAXIMO.decisiones)
+      throw conflicto(`La sesión ya tiene ${MAXIMO.decisiones} decisiones, el máximo.`);
     const [d] = await tx
       .insert(decisionComite)
       .values({
@@ -565,6 +589,8 @@ export async function registrarCompromiso(
     const s = await sesionParaCambiar(tx, comiteId, sesionId);
     if (datos.fecha < s.fecha)
       throw invalido('fecha', 'el compromiso no puede vencer antes de la sesión que lo acordó');
+    if ((await contar(tx, compromisoComite, eq(compromisoComite.sesionId, sesionId))) >= MAXIMO.compromisos)
+      throw conflicto(`La sesión ya tiene ${MAXIMO.compromisos} compromisos, el máximo.`);
     const [k] = await tx
       .insert(compromisoComite)
       .values({ sesionId, ...datos })

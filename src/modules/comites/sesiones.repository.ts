@@ -59,6 +59,8 @@ export async function sesionParaCambiar(tx: Db, comiteId: string, sesionId: stri
  * A new session with the next acta number of its year. The committee's row is locked first, so two sessions
  * convened at once are numbered one after the other (the unique index is the last guard).
  */
+export const MAXIMO_SESIONES_ANIO = 120;
+
 export async function insertarSesion(
   tx: Db,
   comiteId: string,
@@ -77,9 +79,13 @@ export async function insertarSesion(
     .select({ n: max(sesionComite.numero) })
     .from(sesionComite)
     .where(and(eq(sesionComite.comiteId, comiteId), eq(sesionComite.anio, anio)));
+  const numero = (ultimo?.n ?? 0) + 1;
+  // Under the committee's lock: even a committee of conciliación (twice a month) holds far fewer in a year.
+  if (numero > MAXIMO_SESIONES_ANIO)
+    throw conflicto(`El comité ya tiene ${MAXIMO_SESIONES_ANIO} sesiones en ${anio}, el máximo.`);
   const [s] = await tx
     .insert(sesionComite)
-    .values({ comiteId, anio, numero: (ultimo?.n ?? 0) + 1, ...datos })
+    .values({ comiteId, anio, numero, ...datos })
     .returning();
   return s!;
 }

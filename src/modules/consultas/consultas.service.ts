@@ -12,7 +12,7 @@ import {
 import { fechaCivil, fechaHora } from '../../core/formato.ts';
 import type { Db } from '../../db/client.ts';
 import { comentarioConsulta, consultaCiudadana } from '../../db/schema.ts';
-import { sostenerTope } from '../../db/tope.ts';
+import { sostenerTope, topeAlcanzado } from '../../db/tope.ts';
 import { conflicto, invalido, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { membreteDe } from '../documentos/membrete.ts';
@@ -23,6 +23,8 @@ import { actividadesDe, planDe } from '../plan/plan.service.ts';
 const CLAVE_PTEP = 'transparencia_etica';
 /** A consultation with more comments than this stops taking them: nobody can flood an entity's report. */
 export const MAXIMO_COMENTARIOS = 2000;
+/** Consultations of one entity in one vigencia. */
+export const MAXIMO_CONSULTAS = 50;
 
 export const urlPublicaConsulta = (entidadId: string, consultaId: string) =>
   `/publico/${entidadId}/consultas/${consultaId}`;
@@ -53,6 +55,27 @@ export async function crearConsulta(db: Db, actor: Actor, entidadId: string, dat
   if (!plan)
     throw invalido('vigencia', `la entidad aún no tiene plan de acción de ${datos.vigencia} que consultar`);
   return db.transaction(async (tx) => {
+    const contar = async () =>
+      Number(
+        (
+          await tx
+            .select({ n: count() })
+            .from(consultaCiudadana)
+            .where(
+              and(eq(consultaCiudadana.entidadId, entidadId), eq(consultaCiudadana.vigencia, datos.vigencia)),
+            )
+        )[0]?.n ?? 0,
+      );
+    if (
+      await topeAlcanzado(
+        tx,
+        'consulta_ciudadana',
+        `${entidadId}:${datos.vigencia}`,
+        contar,
+        MAXIMO_CONSULTAS,
+      )
+    )
+      throw conflicto(`La entidad ya abrió ${MAXIMO_CONSULTAS} consultas en ${datos.vigencia}, el máximo.`);
     const [c] = await tx
       .insert(consultaCiudadana)
       .values({ entidadId, ...datos, descripcion: datos.descripcion ?? null, creadaPor: actor.usuarioId })

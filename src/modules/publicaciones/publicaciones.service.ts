@@ -22,6 +22,8 @@ import { planesDecreto612De, vigenciasCatalogo } from '../catalogo/catalogo.repo
 /** What a published document may be: what entities publish plans and reports in. */
 const EXTENSIONES = ['pdf', 'xlsx', 'docx', 'ods', 'odt'] as const;
 export const DOCUMENTO_MAXIMO = 25 * 1024 * 1024;
+/** Versions of one document (each up to 25 MB): corrections, not a file store. */
+export const MAXIMO_VERSIONES = 50;
 
 /**
  * The address citizens and the entity's website link to: the latest version, forever. By the entity's id, not
@@ -134,6 +136,10 @@ export async function publicarDocumento(
           ),
         );
       const version = (ultima?.n ?? 0) + 1;
+      if (version > MAXIMO_VERSIONES)
+        throw conflicto(
+          `«${doc.titulo}» ya tiene ${MAXIMO_VERSIONES} versiones, el máximo. Si necesita otra, escriba al administrador de la plataforma.`,
+        );
       await tx.insert(documentoPublicado).values({
         entidadId,
         vigencia,

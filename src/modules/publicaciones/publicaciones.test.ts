@@ -170,4 +170,15 @@ describe('paquete del 31 de enero', () => {
     const informe = p.documentos.find((d: { clave: string }) => d.clave === 'informe-gestion');
     expect(informe.versiones.map((v: { version: number }) => v.version)).toEqual([2, 1]);
   });
+
+  it('un documento admite hasta 50 versiones: la 51.ª se rechaza con 409 y no queda guardada', async () => {
+    const e = await escenarioConPlan(t, { nit: nitNuevo() });
+    for (let i = 0; i < 50; i++)
+      expect((await publicar(e.planeacion, e, 'informe-gestion', PDF)).statusCode).toBe(201);
+    const otra = await publicar(e.planeacion, e, 'informe-gestion', PDF);
+    expect(otra.statusCode).toBe(409);
+    expect(otra.json().mensaje).toContain('ya tiene 50 versiones');
+    const p = await t.exigir(200, e.planeacion, 'GET', paquete(e, VIGENCIA));
+    expect(p.documentos.at(-1).versiones).toHaveLength(50);
+  });
 });
