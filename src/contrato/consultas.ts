@@ -63,7 +63,12 @@ export const ComentarioPublicoSchema = z.object({
     .transform((v) => v || null)
     .pipe(z.email('escriba un correo válido o déjelo vacío').nullable())
     .nullish(),
-  texto: textoEntre(3, LIMITES_COMENTARIO.texto, 'escriba su comentario'),
+  texto: z
+    .string({ error: 'escriba su comentario' })
+    .trim()
+    .min(1, { error: 'escriba su comentario', abort: true })
+    .min(3, 'el comentario debe tener al menos 3 caracteres')
+    .max(LIMITES_COMENTARIO.texto, `el comentario no puede pasar de ${LIMITES_COMENTARIO.texto} caracteres`),
   acepto: z.literal('si', { error: 'marque que leyó el aviso de datos personales' }),
   // A field people never see: a robot that fills every field is politely ignored.
   sitio: z.string().max(200).optional(),

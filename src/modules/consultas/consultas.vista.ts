@@ -20,8 +20,17 @@ export interface EstadoFormulario {
   enviado?: number;
 }
 
+const mayuscula = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 const campoError = (errores: Record<string, string> | undefined, campo: string) =>
-  errores?.[campo] ? html`<p class="error" id="error-${campo}">${errores[campo]}</p>` : null;
+  errores?.[campo] ? html`<p class="error" id="error-${campo}">${mayuscula(errores[campo])}.</p>` : null;
+/** The fields by the name the form shows, for the summary above it. */
+const ETIQUETAS: Record<string, string> = {
+  texto: 'Su comentario',
+  nombre: 'Su nombre',
+  correo: 'Su correo',
+  acepto: 'El aviso de datos personales',
+};
+const ORDEN = Object.keys(ETIQUETAS);
 const describe = (errores: Record<string, string> | undefined, campo: string) =>
   errores?.[campo] ? `error-${campo}` : undefined;
 
@@ -67,7 +76,17 @@ export function paginaConsulta(
       ? html`<section aria-labelledby="comentar" class="caja">
 <h2 id="comentar">Deje su comentario</h2>
 ${f.enviado ? html`<p class="caja exito" role="status">Gracias: su comentario quedó registrado con el número ${String(f.enviado)}. La entidad publicará su respuesta en esta página.</p>` : null}
-${errores ? html`<p class="error" role="alert">Revise ${errores === 1 ? 'el campo marcado' : 'los campos marcados'}: ${Object.values(f.errores!).join('; ')}.</p>` : null}
+${
+  errores
+    ? html`<div class="caja aviso-error" role="alert"><p><strong>No se envió su comentario.</strong> Revise ${errores === 1 ? 'este campo' : 'estos campos'}:</p><ul>${Object.entries(
+        f.errores!,
+      )
+        .sort(([a], [b]) => ORDEN.indexOf(a) - ORDEN.indexOf(b))
+        .map(
+          ([campo, m]) => html`<li><a href="#${campo}">${ETIQUETAS[campo] ?? campo}</a>: ${m}</li>`,
+        )}</ul></div>`
+    : null
+}
 ${formulario(ruta, f)}
 </section>`
       : null;
