@@ -32,3 +32,20 @@ export const ORGANO_CON_ARTICULO: Record<OrganoAprobacion, string> = {
   junta_directiva: 'la Junta Directiva',
   consejo_directivo: 'el Consejo Directivo',
 };
+
+const plano = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * The entity's town and department as they go after its address: only what the address does not already say,
+ * so «Calle 8 # 4-36, Mocoa, Putumayo» is not followed by «Mocoa, Putumayo» again.
+ */
+export function lugarTrasDireccion(e: {
+  direccion?: string | null;
+  municipio?: string | null;
+  departamento?: string | null;
+}) {
+  const direccion = plano(e.direccion ?? '');
+  return [e.municipio, e.departamento]
+    .filter((x): x is string => !!x && !direccion.includes(plano(x)))
+    .join(', ');
+}

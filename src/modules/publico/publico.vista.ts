@@ -4,7 +4,12 @@
 import type { ActividadPublica, DatosAbiertos, PoliticaPublica } from '../../contrato/publico.ts';
 import { DICCIONARIO } from '../../contrato/publico.ts';
 import { NOMBRE_ACUMULACION } from '../../core/acumulacion.ts';
-import { NOMBRE_ORGANO, ORGANO_CON_ARTICULO, ORGANOS_APROBACION } from '../../core/entidad.ts';
+import {
+  lugarTrasDireccion,
+  NOMBRE_ORGANO,
+  ORGANO_CON_ARTICULO,
+  ORGANOS_APROBACION,
+} from '../../core/entidad.ts';
 import { NOMBRE_ACTO, type TipoActo } from '../../core/flujo-plan.ts';
 import { cantidad, fechaCivil } from '../../core/formato.ts';
 import { type Html, html } from '../../core/html.ts';
@@ -69,11 +74,7 @@ function cabeceraEntidad(e: ContactoEntidad | undefined) {
 /** The entity's contact, once per page, on every state of it. */
 function pie(e: ContactoEntidad | undefined) {
   if (!e) return html`<footer class="pie"><div class="ancho"><p>${CREDITO}</p></div></footer>`;
-  // The address often already names the town: «Mocoa, Putumayo» is written once.
-  const direccion = plano(e.direccion ?? '');
-  const lugar = [e.municipio, e.departamento]
-    .filter((x): x is string => !!x && !direccion.includes(plano(x)))
-    .join(', ');
+  const lugar = lugarTrasDireccion(e);
   const datos = [
     e.direccion
       ? html`<li>Dirección: ${e.direccion}${lugar ? `, ${lugar}` : ''}</li>`

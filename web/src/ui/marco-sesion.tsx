@@ -2,6 +2,7 @@
 // chunk (raiz.tsx loads it once a session exists), so the login page never downloads it.
 
 import type { Sesion } from '@contrato/auth.ts';
+import { lugarTrasDireccion } from '@core/entidad.ts';
 import { Anchor, Button, Container, Group, NativeSelect, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useLocation, useNavigate } from '@tanstack/react-router';
@@ -58,7 +59,7 @@ function PieEntidad({ entidadId }: { entidadId: string | undefined }) {
             <Text size="sm">
               NIT {e.nit}
               {e.direccion && ` · ${e.direccion}`}
-              {e.municipio && ` · ${e.municipio}${e.departamento ? `, ${e.departamento}` : ''}`}
+              {lugarTrasDireccion(e) && ` · ${lugarTrasDireccion(e)}`}
             </Text>
             <Text size="sm">
               {e.telefono && `Teléfono ${e.telefono}`}
