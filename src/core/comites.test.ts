@@ -193,6 +193,10 @@ describe('orden del día construido de lo pendiente', () => {
         ],
         periodosSinSeguimiento: [{ vigencia: 2026, periodo: 1, nombre: 'Primer trimestre' }],
         compromisosAbiertos: 2,
+        informesControlInterno: [
+          { informe: 'meci', vigencia: 2025, numero: 2 },
+          { informe: 'ptep', vigencia: 2026, numero: 1 },
+        ],
       }),
     ).toEqual([
       'Verificación del quórum',
@@ -201,6 +205,8 @@ describe('orden del día construido de lo pendiente', () => {
       'Estudio y aprobación del plan de acción 2026',
       'Estudio y aprobación de la modificación del plan de acción 2025 (versión 3)',
       'Seguimiento al plan de acción 2026: Primer trimestre',
+      'Presentación de la evaluación independiente del estado del sistema de control interno: segundo semestre de 2025',
+      'Presentación del seguimiento de control interno al Programa de Transparencia y Ética Pública 2026: cuatrimestre 1, corte al 30/04/2026',
       'Proposiciones y varios',
     ]);
   });
@@ -210,12 +216,41 @@ describe('orden del día construido de lo pendiente', () => {
       planesPorAprobar: [],
       periodosSinSeguimiento: [{ vigencia: 2026, periodo: 1, nombre: 'Primer trimestre' }],
       compromisosAbiertos: 0,
+      informesControlInterno: [],
     };
     expect(ordenDelDia('cicci', p)).toEqual([
       'Verificación del quórum',
       'Lectura y aprobación del orden del día',
       'Proposiciones y varios',
     ]);
+  });
+
+  it.each([
+    ['cigd', true],
+    ['cicci', true],
+    ['organo_aprobacion', false],
+    ['comite_territorial', false],
+    ['otro', false],
+  ] as const)('los informes de control interno van al orden del día de %s: %s', (tipo, van) => {
+    const orden = ordenDelDia(tipo, {
+      planesPorAprobar: [],
+      periodosSinSeguimiento: [],
+      compromisosAbiertos: 0,
+      informesControlInterno: [
+        { informe: 'ptep', vigencia: 2026, numero: 2 },
+        { informe: 'ptep', vigencia: 2026, numero: 3 },
+        { informe: 'meci', vigencia: 2026, numero: 1 },
+      ],
+    });
+    expect(orden.filter((x) => x.startsWith('Presentación'))).toEqual(
+      van
+        ? [
+            'Presentación del seguimiento de control interno al Programa de Transparencia y Ética Pública 2026: cuatrimestre 2, corte al 31/08/2026',
+            'Presentación del seguimiento de control interno al Programa de Transparencia y Ética Pública 2026: cuatrimestre 3, corte al 31/12/2026',
+            'Presentación de la evaluación independiente del estado del sistema de control interno: primer semestre de 2026',
+          ]
+        : [],
+    );
   });
 });
 

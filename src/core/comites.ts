@@ -2,6 +2,7 @@
 // approves the audit plan; members are posts (cargos), not people: people change, posts stay.
 import type { OrganoAprobacion } from './entidad.ts';
 import { problemaFechaSesion } from './flujo-plan.ts';
+import { fechaCivil } from './formato.ts';
 import type { Rol } from './roles.ts';
 
 export const TIPOS_COMITE = ['cigd', 'cicci', 'comite_territorial', 'organo_aprobacion', 'otro'] as const;
@@ -164,7 +165,29 @@ export interface Pendientes {
   periodosSinSeguimiento: { vigencia: number; periodo: number; nombre: string }[];
   /** Commitments of earlier sessions still open. */
   compromisosAbiertos: number;
+  /** Control interno's reports written (or rewritten) since the committee last met, oldest first. */
+  informesControlInterno: InformeControlInterno[];
 }
+
+/** The PTEP's four-monthly follow-up (cuatrimestre 1–3) or the semiannual independent evaluation (semestre 1–2). */
+export interface InformeControlInterno {
+  informe: 'ptep' | 'meci';
+  vigencia: number;
+  numero: number;
+}
+
+const CORTES_PTEP = ['04-30', '08-31', '12-31'];
+const SEMESTRES = ['primer', 'segundo'];
+
+/** How a control-interno report is named in an agenda. */
+export function puntoInformeControlInterno(i: InformeControlInterno): string {
+  return i.informe === 'ptep'
+    ? `Presentación del seguimiento de control interno al Programa de Transparencia y Ética Pública ${i.vigencia}: cuatrimestre ${i.numero}, corte al ${fechaCivil(`${i.vigencia}-${CORTES_PTEP[i.numero - 1]}`)}`
+    : `Presentación de la evaluación independiente del estado del sistema de control interno: ${SEMESTRES[i.numero - 1]} semestre de ${i.vigencia}`;
+}
+
+/** Control interno reports to the committee that coordinates it (CICCI) and to the one that manages (CIGD). */
+export const recibeInformesControlInterno = (tipo: TipoComite) => tipo === 'cigd' || tipo === 'cicci';
 
 /** The agenda proposed for a new session (GTC 185: the order of the day is approved first). */
 export function ordenDelDia(tipo: TipoComite, p: Pendientes): string[] {
@@ -182,6 +205,8 @@ export function ordenDelDia(tipo: TipoComite, p: Pendientes): string[] {
   if (tipo === 'cigd' || tipo === 'organo_aprobacion')
     for (const s of p.periodosSinSeguimiento)
       puntos.push(`Seguimiento al plan de acción ${s.vigencia}: ${s.nombre}`);
+  if (recibeInformesControlInterno(tipo))
+    for (const i of p.informesControlInterno) puntos.push(puntoInformeControlInterno(i));
   puntos.push('Proposiciones y varios');
   return puntos;
 }

@@ -22,6 +22,7 @@ import {
   problemaVigenciaIntegrante,
   puedeGestionarComite,
   quorum,
+  recibeInformesControlInterno,
   tipoComiteAprobador,
 } from '../../core/comites.ts';
 import { nombreSeguro } from '../../core/nombre-archivo.ts';
@@ -47,6 +48,7 @@ import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repositor
 import type { UsuarioSesion } from '../auth/sesion.repository.ts';
 import type { Correo } from '../correo/correo.service.ts';
 import { cambiarEstadoPlan } from '../plan/flujo.service.ts';
+import { informesSinPresentar } from './informes-control-interno.ts';
 import {
   comiteDe,
   type FilaComite,
@@ -305,7 +307,15 @@ export async function pendientesDelComite(db: Db, c: FilaComite): Promise<Pendie
     .from(compromisoComite)
     .innerJoin(sesionComite, eq(sesionComite.id, compromisoComite.sesionId))
     .where(and(eq(sesionComite.comiteId, c.id), isNull(compromisoComite.cumplidoEn)));
-  return { planesPorAprobar, periodosSinSeguimiento, compromisosAbiertos: Number(abiertos?.n ?? 0) };
+  const informesControlInterno = recibeInformesControlInterno(c.tipo)
+    ? await informesSinPresentar(db, c.entidadId, c.id, Number(hoyEnColombia().slice(0, 4)))
+    : [];
+  return {
+    planesPorAprobar,
+    periodosSinSeguimiento,
+    compromisosAbiertos: Number(abiertos?.n ?? 0),
+    informesControlInterno,
+  };
 }
 
 /** Every quarterly follow-up decision of the entity's committees, with its session's date, newest first. */

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hoyEnColombia } from '../../core/calendario.ts';
+import { CLAVES_MECI } from '../../core/meci.ts';
 import { periodo, planAccion, versionPlan } from '../../db/schema.ts';
 import {
   aLaVez,
@@ -230,6 +231,59 @@ describe('sesiones: convocatoria, orden del día, asistencia y quórum', () => {
     });
     expect(ajeno.statusCode).toBe(400);
     expect(ajeno.json().campos[0].campo).toBe('asistentes');
+  });
+  it('los informes de control interno entran al orden del día del CIGD hasta que una sesión los trae', async () => {
+    const e = await conCigd('aprobado');
+    const ptep =
+      'Presentación del seguimiento de control interno al Programa de Transparencia y Ética Pública 2026: cuatrimestre 2, corte al 31/08/2026';
+    const meci =
+      'Presentación de la evaluación independiente del estado del sistema de control interno: primer semestre de 2026';
+    const presentaciones = (orden: string[]) => orden.filter((p) => p.startsWith('Presentación'));
+    await t.exigir(200, e.control, 'PUT', `${e.base}/informes/ptep/2026/2/conclusiones`, {
+      conclusiones:
+        'El programa avanzó según lo previsto; la política de conflicto de intereses sigue pendiente.',
+    });
+    await t.exigir(200, e.control, 'PUT', `${e.base}/informes/evaluacion-independiente/2026/1`, {
+      componentes: Object.fromEntries(
+        CLAVES_MECI.map((c) => [
+          c,
+          {
+            presente: true,
+            funcionando: true,
+            nivel: 85,
+            fortalezas: 'Sesiona cada trimestre.',
+            debilidades: '',
+          },
+        ]),
+      ),
+      conclusion: 'El sistema de control interno está presente y funcionando.',
+      version: null,
+    });
+    // In the order of their cut-offs: 30 June before 31 August.
+    const primera = exigirEstado(await convocar(e), 201, 'primera').json();
+    expect(presentaciones(primera.ordenDelDia)).toEqual([meci, ptep]);
+    // Heard: the next session does not bring them back…
+    const segunda = exigirEstado(await convocar(e), 201, 'segunda').json();
+    expect(presentaciones(segunda.ordenDelDia)).toEqual([]);
+    // …until control interno rewrites one of them.
+    await t.exigir(200, e.control, 'PUT', `${e.base}/informes/ptep/2026/2/conclusiones`, {
+      conclusiones: 'Corregido: la política de conflicto de intereses quedó adoptada el 15 de septiembre.',
+    });
+    const tercera = exigirEstado(await convocar(e), 201, 'tercera').json();
+    expect(presentaciones(tercera.ordenDelDia)).toEqual([ptep]);
+    // The approving body does not receive them.
+    const junta = await t.exigir(201, e.planeacion, 'POST', `${e.base}/comites`, {
+      tipo: 'otro',
+      nombre: 'Comité de Conciliación',
+      actoCreacion: 'Resolución 10 de 2019',
+      fechaActoCreacion: '2019-02-01',
+      integrantes: INTEGRANTES.slice(0, 2),
+    });
+    const otra = await t.exigir(201, e.planeacion, 'POST', `${e.base}/comites/${junta.id}/sesiones`, {
+      caracter: 'ordinaria',
+      fecha: hoy,
+    });
+    expect(presentaciones(otra.ordenDelDia)).toEqual([]);
   });
 });
 

@@ -163,6 +163,7 @@ export async function registrarAprobacionEnSesion(
             planesPorAprobar: [{ vigencia: a.vigencia, version: a.version }],
             periodosSinSeguimiento: [],
             compromisosAbiertos: 0,
+            informesControlInterno: [],
           }),
           desarrollo: a.acta ? `Registrada al aprobar el plan de acción (${a.acta}).` : '',
           convocadaPor: actor.usuarioId,

@@ -139,6 +139,7 @@ export async function sembrarComitesDemo(
         planesPorAprobar: [{ vigencia, version: 1 }],
         periodosSinSeguimiento: [],
         compromisosAbiertos: 0,
+        informesControlInterno: [],
       }),
       desarrollo: `El gerente presentó el plan de acción ${vigencia}, sus actividades por política y sus metas por trimestre. La junta lo estudió y aprobó por unanimidad.`,
       convocadaPor: personas.persona('gerencia'),
@@ -181,6 +182,7 @@ export async function sembrarComitesDemo(
         planesPorAprobar: [],
         periodosSinSeguimiento: [{ vigencia, periodo: seguido.numero, nombre: seguido.nombre }],
         compromisosAbiertos: 0,
+        informesControlInterno: [],
       }),
       desarrollo: [
         `La secretaría técnica presentó el seguimiento al plan de acción ${vigencia} del ${seguido.nombre.toLowerCase()}: avance por política y dependencia, y las actividades en riesgo con su explicación.`,
