@@ -249,4 +249,32 @@ describe('quién propone y quién aprueba', () => {
     await revisarPagina(c, '70-promedio-verificado');
     await c.context().close();
   }, 120_000);
+
+  it('con el CIGD registrado y sin seguimiento desde la aprobación de enero, el tablero avisa a control interno; el público no lo ve', async () => {
+    const planeacion = await sesionApi(e.url, PERSONAS.planeacion.correo, CLAVE);
+    const cigd = await planeacion<{ id: string }>('POST', `/api/entidades/${entidadId}/comites`, {
+      tipo: 'cigd',
+      nombre: 'Comité Institucional de Gestión y Desempeño',
+      actoCreacion: 'Resolución 112 de 2018',
+      fechaActoCreacion: '2018-06-05',
+      integrantes: [{ cargo: 'Gerente', rol: 'presidente', voto: true, desde: '2024-01-01' }],
+    });
+    const c = await entrar(e.navegador, PERSONAS.control.correo);
+    await ir(c, 'Tablero');
+    const aviso = c.getByRole('alert').filter({ hasText: 'Seguimiento del comité vencido' });
+    await aviso.waitFor();
+    expect(await aviso.textContent()).toContain(
+      `sin seguimiento al plan de acción desde el 20/01/${VIGENCIA} (más de tres meses)`,
+    );
+    await revisarPagina(c, '71-tablero-aviso-cigd');
+    await aviso.getByRole('link', { name: 'Ir al comité' }).click();
+    await c.waitForURL(new RegExp(`/comites/${cigd.id}`));
+    await c.getByRole('heading', { name: 'Comité Institucional de Gestión y Desempeño', level: 1 }).waitFor();
+    await c.context().close();
+    const publico = await e.navegador.newPage();
+    await publico.goto(`${e.url}/publico/${entidadId}?vigencia=${VIGENCIA}`);
+    await publico.getByRole('heading', { level: 1 }).first().waitFor();
+    expect(await publico.content()).not.toContain('sin seguimiento al plan');
+    await publico.close();
+  }, 120_000);
 });

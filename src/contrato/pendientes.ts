@@ -26,3 +26,7 @@ export type Pendiente = z.infer<typeof PendienteSchema>;
 
 export const PendientesSchema = z.object({ pendientes: z.array(PendienteSchema) });
 export type Pendientes = z.infer<typeof PendientesSchema>;
+
+/** The entity's alerts on its internal dashboard: the same shape as a pending task, for everyone in it. */
+export const AvisosSchema = z.object({ avisos: z.array(PendienteSchema) });
+export type Avisos = z.infer<typeof AvisosSchema>;

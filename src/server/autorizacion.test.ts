@@ -203,6 +203,7 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'POST /api/entidades/:entidadId/vigencias/:vigencia/periodos/:numero/cerrar': 'periodo.cerrar',
   'POST /api/entidades/:entidadId/vigencias/:vigencia/periodos/:numero/reabrir': 'periodo.cerrar',
   'GET /api/entidades/:entidadId/pendientes': 'entidad.ver',
+  'GET /api/entidades/:entidadId/avisos': 'entidad.ver',
   'GET /api/tablero-territorial': 'plataforma',
   'GET /api/entidades/:entidadId/indicadores': 'entidad.ver',
   'GET /api/entidades/:entidadId/indicadores/:indicadorId': 'entidad.ver',

@@ -372,8 +372,19 @@ describe('decisiones tipadas y la aprobación del plan', () => {
       (await t.exigir(200, e.planeacion, 'GET', `${e.base}/pendientes?vigencia=2026`)).pendientes.filter(
         (p: { tipo: string }) => p.tipo === 'seguimiento_comite',
       );
-    if (hoy > '2026-03-15')
+    // The dashboard's notice, for everyone in the entity (control interno, a responsible), not only planeación.
+    const avisos = async (s: Sesion) =>
+      (await t.exigir(200, s, 'GET', `${e.base}/avisos?vigencia=2026`)).avisos;
+    if (hoy > '2026-03-15') {
       expect((await alerta())[0]).toMatchObject({ vencido: true, enlace: `/comites/${e.comiteId}` });
+      for (const s of [e.control, e.responsable])
+        expect(await avisos(s)).toEqual([
+          expect.objectContaining({
+            tipo: 'seguimiento_comite',
+            texto: expect.stringContaining('sin seguimiento al plan de acción desde el 15/12/2025'),
+          }),
+        ]);
+    }
     const s = exigirEstado(await convocar(e), 201, 'convocar').json();
     const abierto = await t.pedir(e.planeacion, 'POST', `${e.url}/sesiones/${s.id}/decisiones`, {
       tipo: 'seguimiento_trimestral',
@@ -394,6 +405,7 @@ describe('decisiones tipadas y la aprobación del plan', () => {
       periodo: 1,
     });
     expect(await alerta()).toEqual([]);
+    expect(await avisos(e.control)).toEqual([]);
     // A later session no longer proposes the period already followed up.
     const otra = exigirEstado(await convocar(e), 201, 'otra').json();
     expect(otra.ordenDelDia.some((p: string) => p.startsWith('Seguimiento al plan'))).toBe(false);

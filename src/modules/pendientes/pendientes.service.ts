@@ -33,6 +33,20 @@ import { lectorPeriodos, leerVigencia } from '../vigencias/vigencia.service.ts';
 const enlaceSeguimiento = (vigencia: number, periodo: number, actividadId: string) =>
   `/seguimiento?vigencia=${vigencia}&periodo=${periodo}&actividad=${actividadId}`;
 
+/**
+ * What the entity as a whole is late with, shown on its internal dashboard to everyone in it (the public
+ * dashboard never shows them): today, the CIGD's quarterly follow-up of the plan (Decreto 1499).
+ */
+export async function avisosDeLaEntidad(db: Db, entidadId: string, vigencia: number) {
+  const [plan] = await db
+    .select()
+    .from(planAccion)
+    .where(and(eq(planAccion.entidadId, entidadId), eq(planAccion.vigencia, vigencia)));
+  if (!plan || !aprobadoAlgunaVez(plan)) return [];
+  const alerta = await alertaSeguimiento(db, entidadId, plan, hoyEnColombia());
+  return alerta ? [alerta] : [];
+}
+
 /** What each line of defence has to do now, oldest deadline first. */
 export async function pendientesDe(db: Db, u: UsuarioSesion, entidadId: string, vigencia: number) {
   const roles = u.roles.get(entidadId) ?? [];

@@ -23,8 +23,6 @@ export const POR_PAGINA = 50;
 const CREDITO =
   'Publicado con MIPG Abierto, software libre para el Modelo Integrado de Planeación y Gestión (Decreto 1499 de 2017).';
 
-const plano = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
 export const numeroEsCo = (n: number) => n.toLocaleString('es-CO', { maximumFractionDigits: 1 });
 const porcentaje = (n: number | null) => (n === null ? 'sin dato' : `${numeroEsCo(n)} %`);
 

@@ -9,6 +9,7 @@ import { fechaCivil } from '../../ui/formato.ts';
 import { AvisoPublicacion } from '../plan/aviso-publicacion.tsx';
 import { periodoVigente, vigenciaQuery } from '../vigencias/api.ts';
 import { resumenTablero } from './api.ts';
+import { AvisosEntidad } from './avisos-entidad.tsx';
 import { VistaTablero } from './vista-tablero.tsx';
 
 // The reports' downloads and forms (dialogs, selects) load after the figures: on a slow phone their code made
@@ -48,6 +49,7 @@ export function TableroPage() {
   return (
     <Pagina titulo={ENCABEZADOS.tablero.titulo(vigencia)} descripcion={ENCABEZADOS.tablero.descripcion}>
       <AvisoPublicacion />
+      <AvisosEntidad />
       <Group align="end">
         <NativeSelect
           label="Corte"
