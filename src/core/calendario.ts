@@ -28,6 +28,13 @@ export function sumarDias(f: Fecha, n: number): Fecha {
 
 export const ultimoDiaDelMes = (anio: number, mes: number): Fecha => deUtc(new Date(Date.UTC(anio, mes, 0)));
 
-/** Today's date in Colombia (UTC−5), whatever the server's time zone. */
+/**
+ * Colombia's legal time is UTC−5 all year: it has had no daylight saving since 1993 (the time-zone database's
+ * America/Bogota; calendario.test.ts compares). Counted by hand, not with Intl and a time zone: a browser's
+ * first such formatter loads the zone's data in one long task (150 ms on a throttled phone).
+ */
+export const DESFASE_COLOMBIA_MS = -5 * 3_600_000;
+
+/** Today's date in Colombia (UTC−5), whatever the server's or the browser's time zone. */
 export const hoyEnColombia = (ahora = new Date()): Fecha =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Bogota' }).format(ahora);
+  deUtc(new Date(ahora.getTime() + DESFASE_COLOMBIA_MS));

@@ -1,9 +1,37 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cantidad, fechaHora, leerFecha, limiteDelDia } from './formato.ts';
 
 describe('fechas es-CO', () => {
   it('muestra dd/mm/aaaa hh:mm en hora de Colombia', () => {
     expect(fechaHora(new Date('2026-01-31T05:07:00Z'))).toBe('31/01/2026 00:07');
+  });
+
+  it('la misma fecha y hora que Intl con la zona America/Bogota', () => {
+    const zona = new Intl.DateTimeFormat('es-CO', {
+      timeZone: 'America/Bogota',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    const intl = (d: Date) => {
+      const p = Object.fromEntries(zona.formatToParts(d).map((x) => [x.type, x.value]));
+      return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
+    };
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('1994-01-01T00:00:00Z'),
+          max: new Date('2100-12-31T23:59:59Z'),
+          noInvalidDate: true,
+        }),
+        (d) => fechaHora(d) === intl(d),
+      ),
+      { seed: 20261126, numRuns: 5_000 },
+    );
   });
 
   it.each([

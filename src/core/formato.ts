@@ -1,24 +1,12 @@
+import { DESFASE_COLOMBIA_MS } from './calendario.ts';
 import { numeroCo } from './numeros.ts';
 
 // es-CO presentation: dates dd/mm/aaaa, numbers 1.234,5.
-const zona = 'America/Bogota';
 
-// Built once, on first use: each Intl formatter costs milliseconds to build (a table of audit rows built one per row).
-let formatoFechaHora: Intl.DateTimeFormat | undefined;
-
+/** An instant as Colombia reads it: dd/mm/aaaa hh:mm, 24 hours, UTC−5 (see hoyEnColombia). */
 export function fechaHora(d: Date): string {
-  formatoFechaHora ??= new Intl.DateTimeFormat('es-CO', {
-    timeZone: zona,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  const f = formatoFechaHora.formatToParts(d);
-  const p = (t: string) => f.find((x) => x.type === t)?.value ?? '';
-  return `${p('day')}/${p('month')}/${p('year')} ${p('hour')}:${p('minute')}`;
+  const c = new Date(d.getTime() + DESFASE_COLOMBIA_MS).toISOString();
+  return `${c.slice(8, 10)}/${c.slice(5, 7)}/${c.slice(0, 4)} ${c.slice(11, 16)}`;
 }
 
 /** A civil date aaaa-mm-dd as dd/mm/aaaa. */

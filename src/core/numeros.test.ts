@@ -6,6 +6,7 @@ import { cumplimientoIndicador, valorMedicion } from './indicador.ts';
 import {
   finitoONulo,
   LIMITES,
+  numeroCo,
   numeroEsCo,
   porcentaje,
   problemaNumero,
@@ -201,5 +202,46 @@ describe('aritmética sin Infinity ni NaN (propiedades, semilla fija)', () => {
       semilla,
     );
     expect(desdeSumas({ sumaPonderada: Number.MAX_VALUE * 2, sumaPesos: 1, media: 5 }).valor).toBeNull();
+  });
+});
+
+describe('números como se escriben en Colombia, sin Intl en el primer dibujo', () => {
+  const intl = (x: number, d: number) =>
+    new Intl.NumberFormat('es-CO', { maximumFractionDigits: d }).format(x);
+
+  it.each([
+    [1234.5, 3, '1.234,5'],
+    [1234, 0, '1.234'],
+    [999.9995, 3, '1.000'],
+    [1.005, 2, '1,01'],
+    [2.5, 0, '3'],
+    [-2.5, 0, '-3'],
+    [-0, 3, '-0'],
+    [-0.0001, 3, '-0'],
+    [0.1 + 0.2, 20, '0,30000000000000004'],
+    [1e-7, 20, '0,0000001'],
+    [1e15, 3, '1.000.000.000.000.000'],
+    [123456789012345.67, 2, '123.456.789.012.345,67'],
+    [Number.NaN, 3, 'NaN'],
+    [Number.POSITIVE_INFINITY, 1, '∞'],
+    [Number.NEGATIVE_INFINITY, 1, '-∞'],
+  ])('%s con %s decimales: %s', (x, d, texto) => {
+    expect(numeroCo(x, d)).toBe(texto);
+    expect(intl(x, d)).toBe(texto);
+  });
+
+  it('escribe lo mismo que Intl.NumberFormat es-CO para cualquier número y precisión', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          cualquiera,
+          fc.double({ min: -1e15, max: 1e15, noNaN: true }),
+          fc.integer().map((n) => n / 1000),
+        ),
+        fc.integer({ min: 0, max: 20 }),
+        (x, d) => numeroCo(x, d) === intl(x, d),
+      ),
+      { ...semilla, numRuns: 20_000 },
+    );
   });
 });

@@ -37,21 +37,44 @@ export const LIMITES = {
   puntajeFurag: { min: 0, max: 100, decimales: 1 },
 } as const satisfies Record<string, Limite>;
 
-/** es-CO, every significant decimal: 1.000.000.000.000.000, 0,000001. */
-const formatos = new Map<number, Intl.NumberFormat>();
-
 /**
- * `x` as Colombia writes it (1.234,5), with at most `decimales` decimals (3, as toLocaleString, by default).
- * One Intl.NumberFormat per precision, kept: toLocaleString builds a new one on every call, and the schemas'
- * messages and the dashboard's figures made hundreds of them — 80 ms of a phone's first load.
+ * `x` as Colombia writes it (1.234,5), with at most `decimales` decimals (3 by default, as toLocaleString):
+ * the text Intl.NumberFormat('es-CO') writes — the shortest decimal form of the double, rounded half away
+ * from zero, thousands grouped with «.» — written by hand because a browser's first es-CO NumberFormat loads
+ * the locale's number data in one long task (some 120 ms on a throttled phone, in the middle of drawing the
+ * dashboard). numeros.test.ts compares both on random doubles and precisions.
  */
 export function numeroCo(x: number, decimales = 3): string {
-  let f = formatos.get(decimales);
-  if (!f) {
-    f = new Intl.NumberFormat('es-CO', { maximumFractionDigits: decimales });
-    formatos.set(decimales, f);
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? 'NaN' : x > 0 ? '∞' : '-∞';
+  const negativo = x < 0 || Object.is(x, -0);
+  // toExponential() gives the shortest digits that read back as x: d.ddd × 10^e.
+  const [mantisa = '0', exponente = '0'] = Math.abs(x).toExponential().split('e');
+  let digitos = mantisa.replace('.', '');
+  let punto = Number(exponente) + 1;
+  if (punto <= 0) {
+    digitos = '0'.repeat(1 - punto) + digitos;
+    punto = 1;
   }
-  return f.format(x);
+  if (punto > digitos.length) digitos += '0'.repeat(punto - digitos.length);
+  let entero = digitos.slice(0, punto);
+  let fraccion = digitos.slice(punto);
+  if (fraccion.length > decimales) {
+    const sube = fraccion.charCodeAt(decimales) >= 53; // the first digit cut is 5 or more
+    fraccion = fraccion.slice(0, decimales);
+    if (sube) {
+      const cifras = (entero + fraccion).split('');
+      let i = cifras.length - 1;
+      for (; i >= 0 && cifras[i] === '9'; i--) cifras[i] = '0';
+      if (i >= 0) cifras[i] = String(Number(cifras[i]) + 1);
+      else cifras.unshift('1');
+      const todo = cifras.join('');
+      entero = todo.slice(0, todo.length - fraccion.length);
+      fraccion = todo.slice(todo.length - fraccion.length);
+    }
+  }
+  fraccion = fraccion.replace(/0+$/, '');
+  const agrupado = entero.replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return `${negativo ? '-' : ''}${agrupado}${fraccion ? `,${fraccion}` : ''}`;
 }
 
 export const numeroEsCo = (x: number) => numeroCo(x, 20);

@@ -233,6 +233,33 @@ const validarPeriodo = (s: Record<string, unknown>): BusquedaPeriodo => ({
   periodo: entero(s.periodo, 1, 12),
 });
 
+/**
+ * A page by period always shows its cut-off in the address (the link shared is the page seen). Without one,
+ * the current period is written there before the page draws: set from the page, it drew everything twice
+ * (a second whole render, 200 ms on a slow phone).
+ */
+const periodoEnLaDireccion = async ({
+  context,
+  location,
+  search,
+}: {
+  context: Contexto;
+  location: { pathname: string; search: object };
+  search: BusquedaPeriodo;
+}) => {
+  const t = context.trabajo;
+  if (search.periodo !== undefined || !t?.entidadId) return;
+  const config = await context.queryClient
+    .ensureQueryData(vigenciaQuery(t.entidadId, t.vigencia))
+    .catch(() => null);
+  if (!config) return;
+  throw redirect({
+    to: location.pathname,
+    search: { ...location.search, periodo: periodoVigente(config, undefined) } as never,
+    replace: true,
+  });
+};
+
 const seguimiento = createRoute({
   getParentRoute: () => raiz,
   path: '/seguimiento',
@@ -240,6 +267,7 @@ const seguimiento = createRoute({
     ...validarPeriodo(s),
     actividad: uuid(s.actividad),
   }),
+  beforeLoad: periodoEnLaDireccion,
   loaderDeps: ({ search }) => ({ periodo: search.periodo }),
   loader: precargaPorPeriodo(
     () => Promise.all([consultas.seguimiento(), consultas.catalogo()]),
@@ -255,6 +283,7 @@ const tablero = createRoute({
   getParentRoute: () => raiz,
   path: '/tablero',
   validateSearch: validarPeriodo,
+  beforeLoad: periodoEnLaDireccion,
   loaderDeps: ({ search }) => ({ periodo: search.periodo }),
   // The dashboard's summary query is in the first load (it is small): the tablero is most people's first
   // page, and its data must not wait for another chunk.

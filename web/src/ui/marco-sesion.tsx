@@ -11,12 +11,8 @@ import { useSalir } from '../features/auth/api.ts';
 import { vigenciasQuery } from '../features/catalogo/api.ts';
 import { entidadQuery } from '../features/entidad/api.ts';
 import { ProveedorTrabajo, useTrabajo } from './contexto.tsx';
-import { prepararFormatos } from './formato.ts';
 import { BarraAccesibilidad, CREDITO, Superior } from './marco.tsx';
 import { Enlace } from './router.tsx';
-
-// The signed-in pages are full of figures: their formatters get built while the session's data arrive.
-prepararFormatos();
 
 const NAVEGACION: { a: string; texto: string; visible?: (t: ReturnType<typeof useTrabajo>) => boolean }[] = [
   { a: '/', texto: 'Inicio' },

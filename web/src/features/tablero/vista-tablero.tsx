@@ -1,4 +1,5 @@
 import type { ActividadTablero, ResumenTablero } from '@contrato/tablero.ts';
+import { numeroCo } from '@core/numeros.ts';
 import {
   ESTADOS_ACTIVIDAD,
   NIVELES_SEMAFORO,
@@ -239,17 +240,17 @@ export const VistaTablero = memo(function VistaTablero({
         />
         <Cifra
           titulo="Actividades"
-          valor={cuantas(t).toLocaleString('es-CO')}
+          valor={numeroCo(cuantas(t))}
           detalle={`${t.estados.cumplida} cumplidas · ${t.estados.atrasada} atrasadas`}
         />
         <Cifra
           titulo="Sin reporte"
-          valor={t.sinReporte.toLocaleString('es-CO')}
+          valor={numeroCo(t.sinReporte)}
           detalle="reportes que faltan en este corte"
         />
         <Cifra
           titulo="Reportes tardíos"
-          valor={t.tardios.toLocaleString('es-CO')}
+          valor={numeroCo(t.tardios)}
           detalle="enviados después de cerrar la ventana"
         />
         {t.verificacion && (
