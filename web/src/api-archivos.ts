@@ -1,5 +1,6 @@
 // Uploads (a file as the request body, a spreadsheet to import): apart from api.ts, which is in the first
 // load, since only the pages that upload need them.
+import { numeroCo } from '@core/numeros.ts';
 import { conectar, ErrorApi, leerCsrf, reingresar } from './api.ts';
 
 /** Sends a file as the raw request body (no multipart), with its own content type. */
@@ -45,7 +46,7 @@ export async function importarTabla<T>(url: string, archivo: File, maximoBytes: 
   if (archivo.size > maximoBytes)
     throw new ErrorTabla(
       413,
-      `El archivo pesa más de ${(maximoBytes / (1024 * 1024)).toLocaleString('es-CO')} MB. Divídalo en varios archivos.`,
+      `El archivo pesa más de ${numeroCo(maximoBytes / (1024 * 1024))} MB. Divídalo en varios archivos.`,
       [],
     );
   const csv = /\.csv$/i.test(archivo.name);

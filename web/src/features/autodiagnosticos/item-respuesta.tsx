@@ -1,6 +1,8 @@
 // One item of a questionnaire, answered by its kind, with «no aplica», the observation and its own save
 // button: each item is saved apart, so a long questionnaire is never lost to a cut connection.
+
 import type { Item, Respuesta } from '@core/cuestionario.ts';
+import { numeroCo } from '@core/numeros.ts';
 import { Button, Checkbox, Group, NumberInput, Paper, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { type ReactNode, useId, useState } from 'react';
 import { ErrorApi, erroresPorCampo } from '../../api.ts';
@@ -44,7 +46,7 @@ export function respuestaDe(item: Item, b: Respuesta): Respuesta | null {
   }
 }
 
-const cifra = (x: number) => x.toLocaleString('es-CO');
+const cifra = (x: number) => numeroCo(x);
 const aNumero = (v: number | string) => (typeof v === 'number' ? v : v === '' ? undefined : Number(v));
 
 function Grupo({ leyenda, children, oculta }: { leyenda: string; children: ReactNode; oculta?: boolean }) {

@@ -1,5 +1,6 @@
 import { TABLA_MAXIMA_BYTES } from '@contrato/excel.ts';
 import type { Recomendacion } from '@contrato/furag-recomendaciones.ts';
+import { numeroCo } from '@core/numeros.ts';
 import { NOMBRE_ESTADO_SEGUIMIENTO } from '@core/seguimiento.ts';
 import { Anchor, Button, FileInput, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -30,8 +31,7 @@ import './furag.css';
 const TIPOS = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 const TITULO = 'Recomendaciones de Función Pública';
 
-const puntos = (n: number | null) =>
-  n === null ? '—' : n.toLocaleString('es-CO', { maximumFractionDigits: 1 });
+const puntos = (n: number | null) => (n === null ? '—' : numeroCo(n, 1));
 
 const nombreIndice = (r: Recomendacion) =>
   r.indice ? `${r.indice}${r.indiceNombre ? ` ${r.indiceNombre}` : ''}` : 'Recomendación a la política';

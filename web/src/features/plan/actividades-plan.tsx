@@ -3,6 +3,7 @@ import type { Dependencia } from '@contrato/dependencias.ts';
 import type { Actividad, PlanAccion } from '@contrato/plan.ts';
 import type { UsuarioEntidad } from '@contrato/usuarios.ts';
 import { NOMBRE_ACUMULACION } from '@core/acumulacion.ts';
+import { numeroCo } from '@core/numeros.ts';
 import { ESTADOS_ACTIVIDAD, type EstadoActividad, NOMBRE_ESTADO } from '@core/semaforo.ts';
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
@@ -120,8 +121,8 @@ export function ActividadesPlan({
         valor: (a) => a.metaAnual,
         celda: (a) =>
           a.acumulacion === 'suma'
-            ? `${a.metaAnual.toLocaleString('es-CO')} ${a.unidad}`
-            : `${a.metaAnual.toLocaleString('es-CO')} ${a.unidad} (${NOMBRE_ACUMULACION[a.acumulacion].toLowerCase()})`,
+            ? `${numeroCo(a.metaAnual)} ${a.unidad}`
+            : `${numeroCo(a.metaAnual)} ${a.unidad} (${NOMBRE_ACUMULACION[a.acumulacion].toLowerCase()})`,
         numerica: true,
       },
       {

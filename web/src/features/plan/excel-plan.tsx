@@ -1,3 +1,4 @@
+import { numeroCo } from '@core/numeros.ts';
 import { Anchor, Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Exito, MensajeError } from '../../ui/componentes.tsx';
@@ -62,7 +63,7 @@ export function ExcelPlan({
               </Button>
             </Group>
             {importar.isSuccess && (
-              <Exito>Se importaron {importar.data.importadas.toLocaleString('es-CO')} actividades.</Exito>
+              <Exito>Se importaron {numeroCo(importar.data.importadas)} actividades.</Exito>
             )}
             <MensajeError error={importar.error} />
             <ProblemasImportacion problemas={problemas} />

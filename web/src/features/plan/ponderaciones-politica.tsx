@@ -1,3 +1,4 @@
+import { numeroCo } from '@core/numeros.ts';
 import { revisarPesos } from '@core/ponderacion.ts';
 import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, useId, useRef, useState } from 'react';
@@ -19,7 +20,7 @@ export function leerPonderacion(texto: string): number | null {
   return n <= 100 ? n : null;
 }
 
-const mostrar = (n: number) => n.toLocaleString('es-CO', { maximumFractionDigits: 2 });
+const mostrar = (n: number) => numeroCo(n, 2);
 
 /** 100 split in equal parts with two decimals; the last one takes what rounding left over. */
 function partesIguales(n: number): number[] {

@@ -1,3 +1,4 @@
+import { numeroCo } from '@core/numeros.ts';
 import { Button, Group, List, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,9 +12,9 @@ const valor = (v: unknown) =>
   v === null || v === undefined
     ? '(vacío)'
     : Array.isArray(v)
-      ? v.map((x) => Number(x).toLocaleString('es-CO')).join(' · ')
+      ? v.map((x) => numeroCo(Number(x))).join(' · ')
       : typeof v === 'number'
-        ? v.toLocaleString('es-CO')
+        ? numeroCo(v)
         : /^\d{4}-\d{2}-\d{2}$/.test(String(v))
           ? fechaCivil(String(v))
           : String(v);

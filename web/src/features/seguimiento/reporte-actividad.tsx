@@ -1,5 +1,6 @@
 import type { FilaSeguimiento } from '@contrato/seguimiento.ts';
 import { NOMBRE_LOGRADO, REPORTE_ACUMULACION } from '@core/acumulacion.ts';
+import { numeroCo } from '@core/numeros.ts';
 import { pideJustificacion, RANGOS_POR_DEFECTO } from '@core/semaforo.ts';
 import { NOMBRE_SITUACION } from '@core/verificacion.ts';
 import {
@@ -46,8 +47,7 @@ const tamano = (b: number | null) =>
       ? `${numero(Math.round(b / 1024 / 102.4) / 10)} MB`
       : `${numero(Math.ceil(b / 1024))} KB`;
 
-const megas = (bytes: number) =>
-  (bytes / (1024 * 1024)).toLocaleString('es-CO', { maximumFractionDigits: 1 });
+const megas = (bytes: number) => numeroCo(bytes / (1024 * 1024), 1);
 
 /** One activity of the period: its figures, the responsible's report and the reviewers' actions. */
 export function ReporteActividad({

@@ -1,6 +1,7 @@
 // The rehearsal's progress: completeness (answered of applicable) and evidence coverage (answers with at least
 // one evidence), in total, per module and per person. Never a predicted score: FURAG's formula is not public
 // and some answers come from SIIF, SUIT and SIGEP, so the page says so in plain words.
+import { numeroCo } from '@core/numeros.ts';
 import { Stack, Text, Title } from '@mantine/core';
 import { porcentaje } from '../../ui/formato.ts';
 import { type Columna, TablaDatos } from '../../ui/tabla-datos.tsx';
@@ -9,8 +10,7 @@ import '../autodiagnosticos/autodiagnosticos.css';
 
 type Cifras = Avance['total'];
 
-const plural = (n: number, uno: string, varios: string) =>
-  `${n.toLocaleString('es-CO')} ${n === 1 ? uno : varios}`;
+const plural = (n: number, uno: string, varios: string) => `${numeroCo(n)} ${n === 1 ? uno : varios}`;
 
 /** «57,1 % (4 de 7)», or why there is no percentage. */
 export const textoCompletitud = (c: Cifras) =>

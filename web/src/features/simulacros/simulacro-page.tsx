@@ -1,6 +1,7 @@
 // One FURAG rehearsal: planeación assigns its modules (or any part, a policy) to its people; each person
 // answers their questions item by item with evidence, last vigencia's answer beside each; the jefe de control
 // interno answers the control-interno form only. Progress is completeness and evidence coverage, never a score.
+
 import {
   type Cuestionario,
   type Item,
@@ -9,6 +10,7 @@ import {
   recorrer,
   seccionesDe,
 } from '@core/cuestionario.ts';
+import { numeroCo } from '@core/numeros.ts';
 import { textoRespuesta } from '@core/simulacro.ts';
 import {
   Anchor,
@@ -463,7 +465,7 @@ function Detalle({ d, entidadId }: { d: Simulacro; entidadId: string }) {
           </Text>
           <Text>
             {n > 0
-              ? `Usted responde ${n === 1 ? '1 pregunta' : `${n.toLocaleString('es-CO')} preguntas`} de este simulacro.`
+              ? `Usted responde ${n === 1 ? '1 pregunta' : `${numeroCo(n)} preguntas`} de este simulacro.`
               : 'Usted no tiene preguntas para responder en este simulacro.'}
           </Text>
           {esControlInterno && (

@@ -1,4 +1,5 @@
 import { CambiarRolesSchema, DarAccesoSchema, type UsuarioEntidad } from '@contrato/usuarios.ts';
+import { numeroCo } from '@core/numeros.ts';
 import { NOMBRE_ROL, ROLES, type Rol } from '@core/roles.ts';
 import {
   Alert,
@@ -131,7 +132,7 @@ function AvisoCorreo() {
       <Alert color="red.9" variant="outline" title="Correos que no se pudieron enviar">
         {bandeja.data.fallidos === 1
           ? '1 correo no se pudo enviar'
-          : `${bandeja.data.fallidos.toLocaleString('es-CO')} correos no se pudieron enviar`}{' '}
+          : `${numeroCo(bandeja.data.fallidos)} correos no se pudieron enviar`}{' '}
         tras varios intentos. El último: «{bandeja.data.ultimosFallidos[0]?.asunto}» a{' '}
         {bandeja.data.ultimosFallidos[0]?.destinatario} ({bandeja.data.ultimosFallidos[0]?.ultimoError}).
         Revise la configuración del servidor de correo.
