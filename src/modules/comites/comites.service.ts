@@ -1,13 +1,28 @@
 // Committees of an entity, their sessions, typed decisions and commitments (issue 11 §1). Every change is
 // checked against core/comites.ts, written with its audit entry in one transaction, and refused (409) once
 // the session's signed acta is attached.
-import { and, asc, count, desc, eq, inArray, isNull, lte, ne, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  ne,
+  type SQL,
+} from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type {
   ComiteEntrada,
   CompromisoEntrada,
   Convocar,
   DecisionEntrada,
+  IntegranteCambio,
   IntegranteEntrada,
   SesionCambio,
 } from '../../contrato/comites.ts';
@@ -24,6 +39,7 @@ import {
   quorum,
   tipoComiteAprobador,
 } from '../../core/comites.ts';
+import { fechaCivil } from '../../core/formato.ts';
 import { nombreSeguro } from '../../core/nombre-archivo.ts';
 import type { Rol } from '../../core/roles.ts';
 import { tipoEvidencia } from '../../core/tipo-archivo.ts';
@@ -200,7 +216,10 @@ export async function agregarIntegrante(
   return verComite(db, u, entidadId, comiteId);
 }
 
-/** A post leaves (its end date) or changes holder; posts are never deleted: past actas name them. */
+/**
+ * A post leaves (its end date) or changes holder; posts are never deleted: past actas name them. `leido` is
+ * what the person saw: of two changes at once the second finds the post moved and gets 409.
+ */
 export async function cambiarIntegrante(
   db: Db,
   actor: Actor,
@@ -208,7 +227,7 @@ export async function cambiarIntegrante(
   entidadId: string,
   comiteId: string,
   integranteId: string,
-  datos: { titular?: string | null; hasta?: string | null },
+  datos: IntegranteCambio,
 ) {
   const c = await comiteDe(db, entidadId, comiteId);
   exigirGestion(u, entidadId, c);
@@ -219,19 +238,47 @@ export async function cambiarIntegrante(
       .where(and(eq(integranteComite.id, integranteId), eq(integranteComite.comiteId, comiteId)))
       .for('update');
     if (!antes) throw noEncontrado('el integrante del comité');
+    if (antes.titular !== datos.leido.titular || antes.hasta !== datos.leido.hasta)
+      throw conflicto(
+        `Otra persona cambió el cargo «${antes.cargo}» mientras usted lo editaba. Recargue la página para ver su titular y su fecha final; lo suyo no se guardó.`,
+      );
     const cambios = {
       ...(datos.titular !== undefined ? { titular: datos.titular } : {}),
       ...(datos.hasta !== undefined ? { hasta: datos.hasta } : {}),
     };
-    const p = problemaVigenciaIntegrante(antes.desde, cambios.hasta ?? antes.hasta);
+    const hasta = cambios.hasta === undefined ? antes.hasta : cambios.hasta;
+    const p = problemaVigenciaIntegrante(antes.desde, hasta);
     if (p) throw invalido('hasta', p);
+    // A signed acta is history: the post it counted cannot end before that session.
+    if (hasta) {
+      const [firmada] = await tx
+        .select({ numero: sesionComite.numero, anio: sesionComite.anio, fecha: sesionComite.fecha })
+        .from(sesionComite)
+        .where(
+          and(
+            eq(sesionComite.comiteId, comiteId),
+            isNotNull(sesionComite.actaHash),
+            gt(sesionComite.fecha, hasta),
+            gte(sesionComite.fecha, antes.desde),
+            antes.hasta ? lte(sesionComite.fecha, antes.hasta) : undefined,
+          ),
+        )
+        .orderBy(desc(sesionComite.fecha))
+        .limit(1);
+      if (firmada)
+        throw invalido(
+          'hasta',
+          `el ${nombreActa(firmada).replace(/^Acta/, 'acta')}, ya firmada, cuenta este cargo: la fecha final no puede ser anterior al ${fechaCivil(firmada.fecha)}`,
+        );
+    }
+    if (!Object.keys(cambios).length) return;
     await tx.update(integranteComite).set(cambios).where(eq(integranteComite.id, integranteId));
     await registrarAuditoria(tx, actor, {
       entidadId,
       accion: 'editar',
       recurso: 'integrante_comite',
       recursoId: integranteId,
-      antes: { titular: antes.titular, hasta: antes.hasta },
+      antes: { cargo: antes.cargo, titular: antes.titular, hasta: antes.hasta },
       despues: cambios,
     });
   });
