@@ -22,21 +22,12 @@ import {
   TIPOS_COMITE,
   type TipoComite,
 } from '@core/comites.ts';
-import {
-  Button,
-  Checkbox,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Checkbox, NativeSelect, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { fechaCivil, fechaIso } from '../../ui/formato.ts';
 import { campo, campoId, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { Ventana } from '../../ui/ventana.tsx';
 import { useAgregarIntegrante, useCambiarIntegrante, useConvocar, useCrearComite } from './api.ts';
+import { Seccion } from './seccion.tsx';
 
 const hoyCivil = () => fechaCivil(hoyEnColombia());
 /** An optional date: empty goes as null (no date), anything else as aaaa-mm-dd for the schema to check. */
@@ -57,16 +48,13 @@ export function RegistrarComite({ entidadId }: { entidadId: string }) {
       tipo: 'Tipo de comité',
       nombre: 'Nombre',
       actoCreacion: 'Acto de creación',
-      fechaActoCreacion: 'Fecha del acto de creación',
+      fechaActoCreacion: 'Fecha de expedición del acto',
     },
     transformar: (v): ComiteEntrada => ({ ...v, fechaActoCreacion: fechaOpcional(v.fechaActoCreacion) }),
   });
   const tipo = campo(form, 'tipo');
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="registrar-comite">
-      <Title order={2} size="h3" mb="sm" id="registrar-comite">
-        Registrar un comité
-      </Title>
+    <Seccion id="registrar-comite" titulo="Registrar un comité">
       <Formulario
         form={form}
         etiquetaEnviar="Registrar comité"
@@ -97,7 +85,7 @@ export function RegistrarComite({ entidadId }: { entidadId: string }) {
           </SimpleGrid>
         </Stack>
       </Formulario>
-    </Paper>
+    </Seccion>
   );
 }
 
@@ -128,18 +116,15 @@ export function AgregarCargo({ entidadId, comiteId }: { entidadId: string; comit
     }),
   });
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="agregar-cargo">
-      <Title order={3} size="h4" mb="sm" id="agregar-cargo">
-        Agregar un cargo
-      </Title>
+    <Seccion id="agregar-cargo" titulo="Agregar un cargo" nivel={3}>
       <Formulario
         form={form}
         etiquetaEnviar="Agregar cargo"
         exito="El cargo quedó agregado al comité."
         alEnviar={async (datos) => {
           await agregar.mutateAsync(datos);
-          // The dates and role stay: posts are usually added one after another with the same ones.
-          form.setValues({ cargo: '', titular: '' });
+          // The dates stay: the posts of a new committee usually start on the same day.
+          form.setValues({ cargo: '', titular: '', rol: 'miembro', voto: true });
         }}
       >
         <Stack>
@@ -173,7 +158,7 @@ export function AgregarCargo({ entidadId, comiteId }: { entidadId: string; comit
           />
         </Stack>
       </Formulario>
-    </Paper>
+    </Seccion>
   );
 }
 
@@ -252,10 +237,7 @@ export function ConvocarSesion({
     transformar: (v): Convocar => ({ ...v, fecha: fechaIso(v.fecha.trim()) }),
   });
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="registrar-sesion">
-      <Title order={3} size="h4" mb="sm" id="registrar-sesion">
-        Registrar una sesión
-      </Title>
+    <Seccion id="registrar-sesion" titulo="Registrar una sesión" nivel={3}>
       <Text size="sm" mb="sm">
         El orden del día se arma con lo pendiente: planes por aprobar, periodos cerrados sin seguimiento y
         compromisos abiertos.
@@ -280,6 +262,6 @@ export function ConvocarSesion({
           <TextInput {...campo(form, 'lugar')} />
         </SimpleGrid>
       </Formulario>
-    </Paper>
+    </Seccion>
   );
 }

@@ -18,7 +18,6 @@ import {
   Group,
   NativeSelect,
   NumberInput,
-  Paper,
   SimpleGrid,
   Stack,
   Text,
@@ -40,8 +39,12 @@ import {
   useCumplir,
   useDecidir,
 } from './api.ts';
+import { Seccion } from './seccion.tsx';
 
 export type PropsSesion = { s: Sesion; entidadId: string; editable: boolean };
+
+const nombreIntegrante = (i: Sesion['integrantes'][number]) =>
+  `${i.cargo}${i.titular ? ` (${i.titular})` : ''} · ${NOMBRE_ROL_INTEGRANTE[i.rol]}${i.voto ? '' : ', sin voto'}`;
 
 export function Asistencia({ s, entidadId, editable }: PropsSesion) {
   const cambiar = useCambiarSesion(entidadId, s.comite.id, s.id);
@@ -52,35 +55,52 @@ export function Asistencia({ s, entidadId, editable }: PropsSesion) {
   });
   const q = s.quorum;
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="asistencia">
-      <Title order={2} size="h3" mb="sm" id="asistencia">
-        Asistencia y quórum
-      </Title>
+    <Seccion id="asistencia" titulo="Asistencia y quórum">
       <Text fw={700} role="status" c={q.hay ? 'green.9' : 'red.9'} mb="sm">
         {q.hay ? 'Hay quórum' : 'Sin quórum'}: {q.presentesConVoto} de {q.conVoto} integrantes con voto
         presentes (se requieren {q.requeridos}).
       </Text>
-      <Formulario
-        form={form}
-        etiquetaEnviar="Guardar asistencia"
-        sinBoton={!editable}
-        sinAviso={!editable}
-        alEnviar={(datos) => cambiar.mutateAsync(datos)}
-      >
-        <Checkbox.Group {...campo(form, 'asistentes')}>
-          <Stack mt="xs" gap="xs">
-            {s.integrantes.map((i) => (
-              <Checkbox
-                key={i.id}
-                value={i.id}
-                disabled={!editable}
-                label={`${i.cargo}${i.titular ? ` (${i.titular})` : ''} · ${NOMBRE_ROL_INTEGRANTE[i.rol]}${i.voto ? '' : ', sin voto'}`}
-              />
-            ))}
-          </Stack>
-        </Checkbox.Group>
-      </Formulario>
-    </Paper>
+      {editable ? (
+        <Formulario
+          form={form}
+          etiquetaEnviar="Guardar asistencia"
+          alEnviar={(datos) => cambiar.mutateAsync(datos)}
+        >
+          <Checkbox.Group {...campo(form, 'asistentes')}>
+            <Stack mt="xs" gap="xs">
+              {s.integrantes.map((i) => (
+                <Checkbox key={i.id} value={i.id} label={nombreIntegrante(i)} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+        </Formulario>
+      ) : (
+        // Read only (a locked acta, or a person who only reads): who came and who did not, in full contrast.
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {(
+            [
+              ['Asistentes', s.integrantes.filter((i) => s.asistentes.includes(i.id))],
+              ['Ausentes', s.integrantes.filter((i) => !s.asistentes.includes(i.id))],
+            ] as const
+          ).map(([titulo, lista]) => (
+            <div key={titulo}>
+              <Title order={3} size="h5">
+                {titulo}
+              </Title>
+              {lista.length === 0 ? (
+                <Text size="sm">Ninguno.</Text>
+              ) : (
+                <ul>
+                  {lista.map((i) => (
+                    <li key={i.id}>{nombreIntegrante(i)}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          ))}
+        </SimpleGrid>
+      )}
+    </Seccion>
   );
 }
 
@@ -92,10 +112,7 @@ export function Desarrollo({ s, entidadId, editable }: PropsSesion) {
     etiquetas: { desarrollo: 'Desarrollo de la sesión' },
   });
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="desarrollo">
-      <Title order={2} size="h3" mb="sm" id="desarrollo">
-        Orden del día y desarrollo
-      </Title>
+    <Seccion id="desarrollo" titulo="Orden del día y desarrollo">
       <ol>
         {s.ordenDelDia.map((p) => (
           <li key={p}>{p}</li>
@@ -111,13 +128,15 @@ export function Desarrollo({ s, entidadId, editable }: PropsSesion) {
       >
         <Textarea
           {...campo(form, 'desarrollo')}
-          description="Lo que se trató en cada punto del orden del día; hasta 20.000 caracteres"
+          description={
+            editable ? 'Lo que se trató en cada punto del orden del día; hasta 20.000 caracteres' : undefined
+          }
           autosize
           minRows={4}
           readOnly={!editable}
         />
       </Formulario>
-    </Paper>
+    </Seccion>
   );
 }
 
@@ -150,10 +169,7 @@ export function Decisiones({ s, entidadId, editable, vigencia }: PropsSesion & {
   });
   const tipo = form.values.tipo;
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="decisiones">
-      <Title order={2} size="h3" mb="sm" id="decisiones">
-        Decisiones
-      </Title>
+    <Seccion id="decisiones" titulo="Decisiones">
       {s.decisiones.length === 0 ? (
         <Text>Aún no se registran decisiones.</Text>
       ) : (
@@ -210,7 +226,7 @@ export function Decisiones({ s, entidadId, editable, vigencia }: PropsSesion & {
           </Stack>
         </Formulario>
       )}
-    </Paper>
+    </Seccion>
   );
 }
 
@@ -253,10 +269,7 @@ export function Compromisos({ s, entidadId, editable }: PropsSesion) {
       </>
     );
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="compromisos">
-      <Title order={2} size="h3" mb="sm" id="compromisos">
-        Compromisos
-      </Title>
+    <Seccion id="compromisos" titulo="Compromisos">
       <MensajeError error={cumplir.error} />
       {lista('Compromisos de sesiones anteriores', s.compromisosAnteriores)}
       {lista('Compromisos de esta sesión', s.compromisos)}
@@ -287,7 +300,7 @@ export function Compromisos({ s, entidadId, editable }: PropsSesion) {
           </Stack>
         </Formulario>
       )}
-    </Paper>
+    </Seccion>
   );
 }
 
@@ -305,10 +318,7 @@ export function Acta({ s, entidadId }: { s: Sesion; entidadId: string }) {
   });
   const url = urlSesion(entidadId, s.comite.id, s.id);
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="acta">
-      <Title order={2} size="h3" mb="sm" id="acta">
-        Acta
-      </Title>
+    <Seccion id="acta" titulo="Acta">
       <Group>
         <Anchor href={`${url}/acta.pdf`} download>
           Descargar el acta en PDF
@@ -343,6 +353,6 @@ export function Acta({ s, entidadId }: { s: Sesion; entidadId: string }) {
           </Stack>
         )
       )}
-    </Paper>
+    </Seccion>
   );
 }
