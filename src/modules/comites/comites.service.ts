@@ -86,6 +86,23 @@ function exigirGestion(u: UsuarioSesion, entidadId: string, c: Pick<FilaComite, 
     );
 }
 
+/** Who acts, on which committee: where every change to a committee starts. */
+export interface EnComite {
+  db: Db;
+  actor: Actor;
+  u: UsuarioSesion;
+  entidadId: string;
+  comiteId: string;
+}
+export type EnSesion = EnComite & { sesionId: string };
+
+/** The committee of the entity, once the person may manage it (404 or 403 otherwise). */
+async function comiteGestionable({ db, u, entidadId, comiteId }: EnComite) {
+  const c = await comiteDe(db, entidadId, comiteId);
+  exigirGestion(u, entidadId, c);
+  return c;
+}
+
 const vistaComite = (c: FilaComite, u: UsuarioSesion | null) => ({
   id: c.id,
   tipo: c.tipo,
@@ -185,16 +202,9 @@ export async function crearComite(
   return verComite(db, u, entidadId, id);
 }
 
-export async function agregarIntegrante(
-  db: Db,
-  actor: Actor,
-  u: UsuarioSesion,
-  entidadId: string,
-  comiteId: string,
-  datos: IntegranteEntrada,
-) {
-  const c = await comiteDe(db, entidadId, comiteId);
-  exigirGestion(u, entidadId, c);
+export async function agregarIntegrante(g: EnComite, datos: IntegranteEntrada) {
+  const { db, actor, u, entidadId, comiteId } = g;
+  await comiteGestionable(g);
   const p = problemaVigenciaIntegrante(datos.desde, datos.hasta);
   if (p) throw invalido('hasta', p);
   await db.transaction(async (tx) => {
@@ -220,17 +230,9 @@ export async function agregarIntegrante(
  * A post leaves (its end date) or changes holder; posts are never deleted: past actas name them. `leido` is
  * what the person saw: of two changes at once the second finds the post moved and gets 409.
  */
-export async function cambiarIntegrante(
-  db: Db,
-  actor: Actor,
-  u: UsuarioSesion,
-  entidadId: string,
-  comiteId: string,
-  integranteId: string,
-  datos: IntegranteCambio,
-) {
-  const c = await comiteDe(db, entidadId, comiteId);
-  exigirGestion(u, entidadId, c);
+export async function cambiarIntegrante(g: EnComite, integranteId: string, datos: IntegranteCambio) {
+  const { db, actor, u, entidadId, comiteId } = g;
+  await comiteGestionable(g);
   await db.transaction(async (tx) => {
     const [antes] = await tx
       .select()
@@ -366,16 +368,9 @@ export function seguimientosDeLaEntidad(db: Db, entidadId: string) {
     .orderBy(desc(sesionComite.fecha));
 }
 
-export async function convocarSesion(
-  db: Db,
-  actor: Actor,
-  u: UsuarioSesion,
-  entidadId: string,
-  comiteId: string,
-  datos: Convocar,
-) {
-  const c = await comiteDe(db, entidadId, comiteId);
-  exigirGestion(u, entidadId, c);
+export async function convocarSesion(g: EnComite, datos: Convocar) {
+  const { db, actor, u, entidadId, comiteId } = g;
+  const c = await comiteGestionable(g);
   const problema = problemaFechaSesionComite(datos.fecha, hoyEnColombia());
   if (problema) throw invalido('fecha', problema);
   const orden = datos.ordenDelDia ?? ordenDelDia(c.tipo, await pendientesDelComite(db, c));
@@ -476,17 +471,9 @@ export async function verSesion(
   };
 }
 
-export async function cambiarSesion(
-  db: Db,
-  actor: Actor,
-  u: UsuarioSesion,
-  entidadId: string,
-  comiteId: string,
-  sesionId: string,
-  datos: SesionCambio,
-) {
-  const c = await comiteDe(db, entidadId, comiteId);
-  exigirGestion(u, entidadId, c);
+export async function cambiarSesion(g: EnSesion, datos: SesionCambio) {
+  const { db, actor, u, entidadId, comiteId, sesionId } = g;
+  await comiteGestionable(g);
   if (datos.fecha) {
     const problema = problemaFechaSesionComite(datos.fecha, hoyEnColombia());
     if (problema) throw invalido('fecha', problema);
@@ -526,18 +513,9 @@ export async function cambiarSesion(
  * A typed decision. The plan's approval (or a modification's) goes through the plan's own workflow, which
  * records the decision in this session inside its transaction; a quarterly follow-up needs its period closed.
  */
-export async function registrarDecision(
-  db: Db,
-  actor: Actor,
-  u: UsuarioSesion,
-  entidadId: string,
-  comiteId: string,
-  sesionId: string,
-  datos: DecisionEntrada,
-  correo: Correo | null,
-) {
-  const c = await comiteDe(db, entidadId, comiteId);
-  exigirGestion(u, entidadId, c);
+export async function registrarDecision(g: EnSesion, datos: DecisionEntrada, correo: Correo | null) {
+  const { db, actor, u, entidadId, comiteId, sesionId } = g;
+  const c = await comiteGestionable(g);
   const s = await sesionDe(db, comiteId, sesionId);
   const [e] = await db
     .select({ organo: entidad.organoAprobacion })
@@ -614,17 +592,9 @@ export async function registrarDecision(
   return verSesion(db, u, entidadId, comiteId, sesionId);
 }
 
-export async function registrarCompromiso(
-  db: Db,
-  actor: Actor,
-  u: UsuarioSesion,
-  entidadId: string,
-  comiteId: string,
-  sesionId: string,
-  datos: CompromisoEntrada,
-) {
-  const c = await comiteDe(db, entidadId, comiteId);
-  exigirGestion(u, entidadId, c);
+export async function registrarCompromiso(g: EnSesion, datos: CompromisoEntrada) {
+  const { db, actor, u, entidadId, comiteId, sesionId } = g;
+  await comiteGestionable(g);
   // The responsible is one of the entity's people: it sees the commitment in its «mis pendientes».
   const [persona] = await db
     .select({ id: rolUsuario.usuarioId })
@@ -654,16 +624,9 @@ export async function registrarCompromiso(
 }
 
 /** A commitment done: those who manage the committee close it (usually at the next session). */
-export async function cumplirCompromiso(
-  db: Db,
-  actor: Actor,
-  u: UsuarioSesion,
-  entidadId: string,
-  comiteId: string,
-  compromisoId: string,
-) {
-  const c = await comiteDe(db, entidadId, comiteId);
-  exigirGestion(u, entidadId, c);
+export async function cumplirCompromiso(g: EnComite, compromisoId: string) {
+  const { db, actor, entidadId, comiteId } = g;
+  await comiteGestionable(g);
   const hoy = hoyEnColombia();
   await db.transaction(async (tx) => {
     const [k] = await tx
@@ -695,18 +658,13 @@ export async function cumplirCompromiso(
  * conditional update lets only the first through; the other gets 409.
  */
 export async function adjuntarActaFirmada(
-  db: Db,
+  g: EnSesion,
   dataDir: string,
-  actor: Actor,
-  u: UsuarioSesion,
-  entidadId: string,
-  comiteId: string,
-  sesionId: string,
   archivo: unknown,
   nombrePropuesto: string,
 ) {
-  const c = await comiteDe(db, entidadId, comiteId);
-  exigirGestion(u, entidadId, c);
+  const { db, actor, u, entidadId, comiteId, sesionId } = g;
+  await comiteGestionable(g);
   await sesionDe(db, comiteId, sesionId);
   if (!Buffer.isBuffer(archivo) || archivo.length === 0)
     throw invalido('archivo', 'envíe el PDF del acta firmada (no puede estar vacío)');
