@@ -1,6 +1,7 @@
 // The committee in the browser: planeación registers the CIGD, convenes a session, records attendance (the
 // quorum shows), approves the plan as the committee's decision, downloads the acta as PDF and attaches the
-// signed scan, which locks the session. Axe on every state; the session read on a 390 px phone.
+// signed scan, which locks the session; a mistyped field shows its Spanish error on the field, and a post
+// changes holder and end date. Axe on every state; the session and the committee on a 390 px phone.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type Entorno, entrarComo, iniciarEntorno, revisarPagina, sesionApi } from './entorno.ts';
@@ -14,6 +15,13 @@ const PLANEACION = {
   correo: 'planeacion@comites.example',
   roles: ['planeacion'],
 };
+// Today in Colombia as people type it (dd/mm/aaaa).
+const HOY = new Intl.DateTimeFormat('es-CO', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  timeZone: 'America/Bogota',
+}).format(new Date());
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 let entidadId = '';
 let planeacion: Awaited<ReturnType<typeof sesionApi>>;
@@ -84,6 +92,48 @@ describe('comité institucional de gestión y desempeño', () => {
     await revisarPagina(p, 'comites-02-comite');
   });
 
+  it('un dato mal escrito muestra el error en español en su campo, también el que responde el servidor', async () => {
+    // The browser checks with the server's schema: an empty post and an impossible date, by their labels.
+    const desde = p.getByLabel(/^Integra el comité desde/);
+    await desde.fill('31/02/2026');
+    await p.getByRole('button', { name: 'Agregar cargo' }).click();
+    const resumen = p.getByRole('alert').filter({ hasText: 'Revise estos 2 datos' });
+    await resumen.getByText('Cargo: Escriba el cargo').waitFor();
+    await resumen
+      .getByText('Integra el comité desde: Escriba una fecha válida del calendario (dd/mm/aaaa)')
+      .waitFor();
+    expect(await p.getByLabel(/^Cargo/).getAttribute('aria-invalid')).toBe('true');
+    expect(await desde.getAttribute('aria-invalid')).toBe('true');
+    await p.getByText('Escriba una fecha válida del calendario (dd/mm/aaaa)', { exact: true }).waitFor();
+    await revisarPagina(p, 'comites-02b-errores-cargo');
+    await desde.fill(HOY);
+    // A session in the future: the server refuses it and the message lands on «Fecha de la sesión».
+    const fecha = p.getByLabel(/^Fecha de la sesión/);
+    await fecha.fill(`31/12/${VIGENCIA + 1}`);
+    await p.getByRole('button', { name: 'Registrar sesión' }).click();
+    await p
+      .getByRole('alert')
+      .getByText('Fecha de la sesión: La sesión del comité no puede tener fecha futura')
+      .waitFor();
+    expect(await fecha.getAttribute('aria-invalid')).toBe('true');
+    await revisarPagina(p, 'comites-02c-error-servidor');
+    await fecha.fill(HOY);
+  });
+
+  it('cambia el titular y la fecha final de un cargo; el cargo se conserva', async () => {
+    await p.getByRole('button', { name: 'Cambiar titular o fecha final: Secretario de Hacienda' }).click();
+    const ventana = p.getByRole('dialog', { name: 'Cambiar el cargo «Secretario de Hacienda»' });
+    await ventana.getByLabel('Titular del cargo').fill('Pedro Gómez');
+    await ventana.getByLabel('Fecha final en el comité').fill(`31/12/${VIGENCIA}`);
+    await revisarPagina(p, 'comites-02d-cambiar-cargo');
+    await ventana.getByRole('button', { name: 'Guardar el cambio' }).click();
+    await p.getByText('El cargo «Secretario de Hacienda» quedó actualizado.').waitFor();
+    const fila = p.getByRole('row').filter({ hasText: 'Secretario de Hacienda' });
+    await fila.getByRole('cell', { name: 'Pedro Gómez' }).waitFor();
+    await fila.getByText(`hasta 31/12/${VIGENCIA}`).waitFor();
+    expect(await ventana.count()).toBe(0);
+  });
+
   it('convoca una sesión: el orden del día trae el plan por aprobar y el quórum se ve', async () => {
     await p.getByRole('button', { name: 'Registrar sesión' }).click();
     await p.getByRole('heading', { name: `Acta n.º 1 de ${VIGENCIA}`, level: 1 }).waitFor();
@@ -129,6 +179,12 @@ describe('comité institucional de gestión y desempeño', () => {
     await p.getByText('El acta firmada está adjunta: la sesión quedó cerrada y no admite cambios.').waitFor();
     await expect.poll(() => p.getByRole('button', { name: 'Registrar decisión' }).count()).toBe(0);
     expect(await p.getByRole('button', { name: 'Guardar asistencia' }).count()).toBe(0);
+    // The locked acta reads who came and who did not, not greyed-out boxes.
+    await p.getByRole('heading', { name: 'Ausentes' }).waitFor();
+    await p
+      .getByRole('listitem')
+      .filter({ hasText: 'Secretario de Hacienda (Pedro Gómez) · Miembro' })
+      .waitFor();
     await revisarPagina(p, 'comites-05-acta-cerrada');
   });
 
@@ -139,5 +195,19 @@ describe('comité institucional de gestión y desempeño', () => {
     const ancho = await p.evaluate(() => document.documentElement.scrollWidth);
     expect(ancho).toBeLessThanOrEqual(390);
     await revisarPagina(p, 'comites-06-telefono');
+  });
+
+  it('en un teléfono de 390 px el comité y el cambio de un cargo caben', async () => {
+    await p.getByRole('link', { name: 'Volver al comité' }).click();
+    await p.getByRole('heading', { name: 'Integrantes por cargo' }).waitFor();
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await revisarPagina(p, 'comites-07-comite-telefono');
+    await p.getByRole('button', { name: 'Cambiar titular o fecha final: Alcalde municipal' }).click();
+    const ventana = p.getByRole('dialog', { name: 'Cambiar el cargo «Alcalde municipal»' });
+    await ventana.getByLabel('Titular del cargo').waitFor();
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await revisarPagina(p, 'comites-08-cambiar-cargo-telefono');
+    await ventana.getByRole('button', { name: 'Cancelar' }).click();
+    await expect.poll(() => ventana.count()).toBe(0);
   });
 });

@@ -27,10 +27,19 @@ export const IntegranteEntradaSchema = z.object({
 });
 export type IntegranteEntrada = z.infer<typeof IntegranteEntradaSchema>;
 
+/** A new holder or end date for a post; `leido` is what the person saw, so a change made meanwhile is 409. */
 export const IntegranteCambioSchema = z.object({
   titular: textoOpcional(160),
   hasta: fechaEn('la fecha hasta la que el cargo integra el comité').nullish(),
+  leido: z.object(
+    {
+      titular: z.string().max(160, 'no más de 160 caracteres').nullable(),
+      hasta: fechaEn('la fecha final leída').nullable(),
+    },
+    'envíe el titular y la fecha final que leyó del cargo',
+  ),
 });
+export type IntegranteCambio = z.input<typeof IntegranteCambioSchema>;
 
 export const ComiteEntradaSchema = z.object({
   tipo: z.enum(TIPOS_COMITE, 'elija el tipo de comité'),

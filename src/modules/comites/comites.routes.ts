@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -31,6 +32,8 @@ import {
   convocarSesion,
   crearComite,
   cumplirCompromiso,
+  type EnComite,
+  type EnSesion,
   listarComites,
   listarSesiones,
   registrarCompromiso,
@@ -49,6 +52,18 @@ const SESION = `${BASE}/:comiteId/sesiones/:sesionId`;
 
 /** Committees, sessions, decisions and actas: who convenes and records is checked per committee type. */
 export const comitesRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** Who acts and on which committee (or session) of which entity, from the request's path. */
+  const enComite = (r: FastifyRequest & { params: { entidadId: string; comiteId: string } }): EnComite => ({
+    db: app.db,
+    actor: actorDe(r),
+    u: usuarioDe(r),
+    entidadId: r.params.entidadId,
+    comiteId: r.params.comiteId,
+  });
+  const enSesion = (
+    r: FastifyRequest & { params: { entidadId: string; comiteId: string; sesionId: string } },
+  ): EnSesion => ({ ...enComite(r), sesionId: r.params.sesionId });
+
   app.addContentTypeParser(
     ['application/pdf', 'application/octet-stream'],
     { parseAs: 'buffer', bodyLimit: ACTA_MAXIMA },
@@ -122,17 +137,7 @@ export const comitesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ComiteSchema, ...errores },
       },
     },
-    async (request) => {
-      const { entidadId, comiteId } = request.params;
-      return agregarIntegrante(
-        app.db,
-        actorDe(request),
-        usuarioDe(request),
-        entidadId,
-        comiteId,
-        request.body,
-      );
-    },
+    async (request) => agregarIntegrante(enComite(request), request.body),
   );
 
   app.put(
@@ -141,24 +146,14 @@ export const comitesRoutes: FastifyPluginAsyncZod = async (app) => {
       config: gestionar,
       schema: {
         tags,
-        summary: 'Cambiar el titular de un cargo o cerrar su vigencia (los cargos no se borran)',
+        summary:
+          'Cambiar el titular de un cargo o su fecha final (los cargos no se borran); con lo leído: si otra persona lo cambió entre tanto, 409',
         params: IntegranteParams,
         body: IntegranteCambioSchema,
         response: { 200: ComiteSchema, ...errores },
       },
     },
-    async (request) => {
-      const { entidadId, comiteId, integranteId } = request.params;
-      return cambiarIntegrante(
-        app.db,
-        actorDe(request),
-        usuarioDe(request),
-        entidadId,
-        comiteId,
-        integranteId,
-        request.body,
-      );
-    },
+    async (request) => cambiarIntegrante(enComite(request), request.params.integranteId, request.body),
   );
 
   app.get(
@@ -188,18 +183,7 @@ export const comitesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: SesionSchema, ...errores },
       },
     },
-    async (request, reply) => {
-      const { entidadId, comiteId } = request.params;
-      const s = await convocarSesion(
-        app.db,
-        actorDe(request),
-        usuarioDe(request),
-        entidadId,
-        comiteId,
-        request.body,
-      );
-      return reply.status(201).send(s);
-    },
+    async (request, reply) => reply.status(201).send(await convocarSesion(enComite(request), request.body)),
   );
 
   app.get(
@@ -231,18 +215,7 @@ export const comitesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SesionSchema, ...errores },
       },
     },
-    async (request) => {
-      const { entidadId, comiteId, sesionId } = request.params;
-      return cambiarSesion(
-        app.db,
-        actorDe(request),
-        usuarioDe(request),
-        entidadId,
-        comiteId,
-        sesionId,
-        request.body,
-      );
-    },
+    async (request) => cambiarSesion(enSesion(request), request.body),
   );
 
   app.post(
@@ -258,19 +231,7 @@ export const comitesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SesionSchema, ...errores },
       },
     },
-    async (request) => {
-      const { entidadId, comiteId, sesionId } = request.params;
-      return registrarDecision(
-        app.db,
-        actorDe(request),
-        usuarioDe(request),
-        entidadId,
-        comiteId,
-        sesionId,
-        request.body,
-        app.correo,
-      );
-    },
+    async (request) => registrarDecision(enSesion(request), request.body, app.correo),
   );
 
   app.post(
@@ -285,18 +246,7 @@ export const comitesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SesionSchema, ...errores },
       },
     },
-    async (request) => {
-      const { entidadId, comiteId, sesionId } = request.params;
-      return registrarCompromiso(
-        app.db,
-        actorDe(request),
-        usuarioDe(request),
-        entidadId,
-        comiteId,
-        sesionId,
-        request.body,
-      );
-    },
+    async (request) => registrarCompromiso(enSesion(request), request.body),
   );
 
   app.post(
@@ -310,17 +260,7 @@ export const comitesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ id: z.uuid(), cumplidoEn: z.string() }), ...errores },
       },
     },
-    async (request) => {
-      const { entidadId, comiteId, compromisoId } = request.params;
-      return cumplirCompromiso(
-        app.db,
-        actorDe(request),
-        usuarioDe(request),
-        entidadId,
-        comiteId,
-        compromisoId,
-      );
-    },
+    async (request) => cumplirCompromiso(enComite(request), request.params.compromisoId),
   );
 
   app.get(
@@ -358,20 +298,8 @@ export const comitesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SesionSchema, ...errores, 413: ErrorSchema },
       },
     },
-    async (request) => {
-      const { entidadId, comiteId, sesionId } = request.params;
-      return adjuntarActaFirmada(
-        app.db,
-        app.dataDir,
-        actorDe(request),
-        usuarioDe(request),
-        entidadId,
-        comiteId,
-        sesionId,
-        request.body,
-        request.query.nombre,
-      );
-    },
+    async (request) =>
+      adjuntarActaFirmada(enSesion(request), app.dataDir, request.body, request.query.nombre),
   );
 
   app.get(

@@ -1,13 +1,28 @@
 // Committees of an entity, their sessions, typed decisions and commitments (issue 11 §1). Every change is
 // checked against core/comites.ts, written with its audit entry in one transaction, and refused (409) once
 // the session's signed acta is attached.
-import { and, asc, count, desc, eq, inArray, isNull, lte, ne, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  ne,
+  type SQL,
+} from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type {
   ComiteEntrada,
   CompromisoEntrada,
   Convocar,
   DecisionEntrada,
+  IntegranteCambio,
   IntegranteEntrada,
   SesionCambio,
 } from '../../contrato/comites.ts';
@@ -25,6 +40,7 @@ import {
   recibeInformesControlInterno,
   tipoComiteAprobador,
 } from '../../core/comites.ts';
+import { fechaCivil } from '../../core/formato.ts';
 import { nombreSeguro } from '../../core/nombre-archivo.ts';
 import type { Rol } from '../../core/roles.ts';
 import { tipoEvidencia } from '../../core/tipo-archivo.ts';
@@ -70,6 +86,23 @@ function exigirGestion(u: UsuarioSesion, entidadId: string, c: Pick<FilaComite, 
         ? `Las sesiones del ${c.nombre} las convoca y registra control interno (su secretaría técnica) o el administrador de la entidad.`
         : `Las sesiones del ${c.nombre} las convoca y registra planeación (su secretaría técnica) o el administrador de la entidad.`,
     );
+}
+
+/** Who acts, on which committee: where every change to a committee starts. */
+export interface EnComite {
+  db: Db;
+  actor: Actor;
+  u: UsuarioSesion;
+  entidadId: string;
+  comiteId: string;
+}
+export type EnSesion = EnComite & { sesionId: string };
+
+/** The committee of the entity, once the person may manage it (404 or 403 otherwise). */
+async function comiteGestionable({ db, u, entidadId, comiteId }: EnComite) {
+  const c = await comiteDe(db, entidadId, comiteId);
+  exigirGestion(u, entidadId, c);
+  return c;
 }
 
 const vistaComite = (c: FilaComite, u: UsuarioSesion | null) => ({
@@ -171,16 +204,9 @@ export async function crearComite(
   return verComite(db, u, entidadId, id);
 }
 
-export async function agregarIntegrante(
-  db: Db,
-  actor: Actor,
-  u: UsuarioSesion,
-  entidadId: string,
-  comiteId: string,
-  datos: IntegranteEntrada,
-) {
-  const c = await comiteDe(db, entidadId, comiteId);
-  exigirGestion(u, entidadId, c);
+export async function agregarIntegrante(g: EnComite, datos: IntegranteEntrada) {
+  const { db, actor, u, entidadId, comiteId } = g;
+  await comiteGestionable(g);
   const p = problemaVigenciaIntegrante(datos.desde, datos.hasta);
   if (p) throw invalido('hasta', p);
   await db.transaction(async (tx) => {
@@ -202,18 +228,13 @@ export async function agregarIntegrante(
   return verComite(db, u, entidadId, comiteId);
 }
 
-/** A post leaves (its end date) or changes holder; posts are never deleted: past actas name them. */
-export async function cambiarIntegrante(
-  db: Db,
-  actor: Actor,
-  u: UsuarioSesion,
-  entidadId: string,
-  comiteId: string,
-  integranteId: string,
-  datos: { titular?: string | null; hasta?: string | null },
-) {
-  const c = await comiteDe(db, entidadId, comiteId);
-  exigirGestion(u, entidadId, c);
+/**
+ * A post leaves (its end date) or changes holder; posts are never deleted: past actas name them. `leido` is
+ * what the person saw: of two changes at once the second finds the post moved and gets 409.
+ */
+export async function cambiarIntegrante(g: EnComite, integranteId: string, datos: IntegranteCambio) {
+  const { db, actor, u, entidadId, comiteId } = g;
+  await comiteGestionable(g);
   await db.transaction(async (tx) => {
     const [antes] = await tx
       .select()
@@ -221,19 +242,47 @@ export async function cambiarIntegrante(
       .where(and(eq(integranteComite.id, integranteId), eq(integranteComite.comiteId, comiteId)))
       .for('update');
     if (!antes) throw noEncontrado('el integrante del comité');
+    if (antes.titular !== datos.leido.titular || antes.hasta !== datos.leido.hasta)
+      throw conflicto(
+        `Otra persona cambió el cargo «${antes.cargo}» mientras usted lo editaba. Recargue la página para ver su titular y su fecha final; lo suyo no se guardó.`,
+      );
     const cambios = {
       ...(datos.titular !== undefined ? { titular: datos.titular } : {}),
       ...(datos.hasta !== undefined ? { hasta: datos.hasta } : {}),
     };
-    const p = problemaVigenciaIntegrante(antes.desde, cambios.hasta ?? antes.hasta);
+    const hasta = cambios.hasta === undefined ? antes.hasta : cambios.hasta;
+    const p = problemaVigenciaIntegrante(antes.desde, hasta);
     if (p) throw invalido('hasta', p);
+    // A signed acta is history: the post it counted cannot end before that session.
+    if (hasta) {
+      const [firmada] = await tx
+        .select({ numero: sesionComite.numero, anio: sesionComite.anio, fecha: sesionComite.fecha })
+        .from(sesionComite)
+        .where(
+          and(
+            eq(sesionComite.comiteId, comiteId),
+            isNotNull(sesionComite.actaHash),
+            gt(sesionComite.fecha, hasta),
+            gte(sesionComite.fecha, antes.desde),
+            antes.hasta ? lte(sesionComite.fecha, antes.hasta) : undefined,
+          ),
+        )
+        .orderBy(desc(sesionComite.fecha))
+        .limit(1);
+      if (firmada)
+        throw invalido(
+          'hasta',
+          `el ${nombreActa(firmada).replace(/^Acta/, 'acta')}, ya firmada, cuenta este cargo: la fecha final no puede ser anterior al ${fechaCivil(firmada.fecha)}`,
+        );
+    }
+    if (!Object.keys(cambios).length) return;
     await tx.update(integranteComite).set(cambios).where(eq(integranteComite.id, integranteId));
     await registrarAuditoria(tx, actor, {
       entidadId,
       accion: 'editar',
       recurso: 'integrante_comite',
       recursoId: integranteId,
-      antes: { titular: antes.titular, hasta: antes.hasta },
+      antes: { cargo: antes.cargo, titular: antes.titular, hasta: antes.hasta },
       despues: cambios,
     });
   });
@@ -329,16 +378,9 @@ export function seguimientosDeLaEntidad(db: Db, entidadId: string) {
     .orderBy(desc(sesionComite.fecha));
 }
 
-export async function convocarSesion(
-  db: Db,
-  actor: Actor,
-  u: UsuarioSesion,
-  entidadId: string,
-  comiteId: string,
-  datos: Convocar,
-) {
-  const c = await comiteDe(db, entidadId, comiteId);
-  exigirGestion(u, entidadId, c);
+export async function convocarSesion(g: EnComite, datos: Convocar) {
+  const { db, actor, u, entidadId, comiteId } = g;
+  const c = await comiteGestionable(g);
   const problema = problemaFechaSesionComite(datos.fecha, hoyEnColombia());
   if (problema) throw invalido('fecha', problema);
   const orden = datos.ordenDelDia ?? ordenDelDia(c.tipo, await pendientesDelComite(db, c));
@@ -439,17 +481,9 @@ export async function verSesion(
   };
 }
 
-export async function cambiarSesion(
-  db: Db,
-  actor: Actor,
-  u: UsuarioSesion,
-  entidadId: string,
-  comiteId: string,
-  sesionId: string,
-  datos: SesionCambio,
-) {
-  const c = await comiteDe(db, entidadId, comiteId);
-  exigirGestion(u, entidadId, c);
+export async function cambiarSesion(g: EnSesion, datos: SesionCambio) {
+  const { db, actor, u, entidadId, comiteId, sesionId } = g;
+  await comiteGestionable(g);
   if (datos.fecha) {
     const problema = problemaFechaSesionComite(datos.fecha, hoyEnColombia());
     if (problema) throw invalido('fecha', problema);
@@ -489,18 +523,9 @@ export async function cambiarSesion(
  * A typed decision. The plan's approval (or a modification's) goes through the plan's own workflow, which
  * records the decision in this session inside its transaction; a quarterly follow-up needs its period closed.
  */
-export async function registrarDecision(
-  db: Db,
-  actor: Actor,
-  u: UsuarioSesion,
-  entidadId: string,
-  comiteId: string,
-  sesionId: string,
-  datos: DecisionEntrada,
-  correo: Correo | null,
-) {
-  const c = await comiteDe(db, entidadId, comiteId);
-  exigirGestion(u, entidadId, c);
+export async function registrarDecision(g: EnSesion, datos: DecisionEntrada, correo: Correo | null) {
+  const { db, actor, u, entidadId, comiteId, sesionId } = g;
+  const c = await comiteGestionable(g);
   const s = await sesionDe(db, comiteId, sesionId);
   const [e] = await db
     .select({ organo: entidad.organoAprobacion })
@@ -577,17 +602,9 @@ export async function registrarDecision(
   return verSesion(db, u, entidadId, comiteId, sesionId);
 }
 
-export async function registrarCompromiso(
-  db: Db,
-  actor: Actor,
-  u: UsuarioSesion,
-  entidadId: string,
-  comiteId: string,
-  sesionId: string,
-  datos: CompromisoEntrada,
-) {
-  const c = await comiteDe(db, entidadId, comiteId);
-  exigirGestion(u, entidadId, c);
+export async function registrarCompromiso(g: EnSesion, datos: CompromisoEntrada) {
+  const { db, actor, u, entidadId, comiteId, sesionId } = g;
+  await comiteGestionable(g);
   // The responsible is one of the entity's people: it sees the commitment in its «mis pendientes».
   const [persona] = await db
     .select({ id: rolUsuario.usuarioId })
@@ -617,16 +634,9 @@ export async function registrarCompromiso(
 }
 
 /** A commitment done: those who manage the committee close it (usually at the next session). */
-export async function cumplirCompromiso(
-  db: Db,
-  actor: Actor,
-  u: UsuarioSesion,
-  entidadId: string,
-  comiteId: string,
-  compromisoId: string,
-) {
-  const c = await comiteDe(db, entidadId, comiteId);
-  exigirGestion(u, entidadId, c);
+export async function cumplirCompromiso(g: EnComite, compromisoId: string) {
+  const { db, actor, entidadId, comiteId } = g;
+  await comiteGestionable(g);
   const hoy = hoyEnColombia();
   await db.transaction(async (tx) => {
     const [k] = await tx
@@ -658,18 +668,13 @@ export async function cumplirCompromiso(
  * conditional update lets only the first through; the other gets 409.
  */
 export async function adjuntarActaFirmada(
-  db: Db,
+  g: EnSesion,
   dataDir: string,
-  actor: Actor,
-  u: UsuarioSesion,
-  entidadId: string,
-  comiteId: string,
-  sesionId: string,
   archivo: unknown,
   nombrePropuesto: string,
 ) {
-  const c = await comiteDe(db, entidadId, comiteId);
-  exigirGestion(u, entidadId, c);
+  const { db, actor, u, entidadId, comiteId, sesionId } = g;
+  await comiteGestionable(g);
   await sesionDe(db, comiteId, sesionId);
   if (!Buffer.isBuffer(archivo) || archivo.length === 0)
     throw invalido('archivo', 'envíe el PDF del acta firmada (no puede estar vacío)');

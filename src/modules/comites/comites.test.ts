@@ -197,8 +197,10 @@ describe('sesiones: convocatoria, orden del día, asistencia y quórum', () => {
     const c = await t.exigir(200, e.planeacion, 'PUT', `${e.url}/integrantes/${hacienda}`, {
       titular: 'Pedro Gómez',
       hasta: ayer,
+      leido: { titular: null, hasta: null },
     });
     expect(c.integrantes.find((i: { id: string }) => i.id === hacienda)).toMatchObject({
+      cargo: 'Secretario de Hacienda',
       titular: 'Pedro Gómez',
       hasta: ayer,
     });
@@ -207,9 +209,76 @@ describe('sesiones: convocatoria, orden del día, asistencia y quórum', () => {
     expect(s.integrantes.some((i: { id: string }) => i.id === hacienda)).toBe(false);
     const antes = await t.pedir(e.planeacion, 'PUT', `${e.url}/integrantes/${hacienda}`, {
       hasta: '2023-01-01',
+      leido: { titular: 'Pedro Gómez', hasta: ayer },
     });
     expect(antes.statusCode).toBe(400);
-    expect(antes.json().campos[0].campo).toBe('hasta');
+    expect(antes.json().campos[0]).toEqual({
+      campo: 'hasta',
+      mensaje: 'la fecha final no puede ser anterior a la inicial',
+    });
+    // The change is in the audit log, with what the post had before.
+    const admin = await t.usuarioCon(e.entidadId, ['admin_entidad']);
+    const bitacora = await t.exigir(
+      200,
+      admin,
+      'GET',
+      `${e.base}/auditoria?recurso=integrante_comite&accion=editar`,
+    );
+    expect(JSON.stringify(bitacora)).toContain('Pedro Gómez');
+  });
+
+  it('cambiar un cargo: otra entidad y consulta no pueden; dos cambios a la vez, el segundo recibe 409', async () => {
+    const e = await conCigd();
+    const gobierno = e.integrantes[3]!.id;
+    const url = `${e.url}/integrantes/${gobierno}`;
+    const cambio = (titular: string) => ({ titular, leido: { titular: null, hasta: null } });
+    const consulta = await t.usuarioCon(e.entidadId, ['consulta']);
+    expect((await t.pedir(consulta, 'PUT', url, cambio('Luz Díaz'))).statusCode).toBe(403);
+    expect((await t.pedir(e.control, 'PUT', url, cambio('Luz Díaz'))).statusCode).toBe(403);
+    const otra = await conCigd();
+    expect((await t.pedir(otra.planeacion, 'PUT', url, cambio('Luz Díaz'))).statusCode).toBe(403);
+    expect(
+      (await t.pedir(otra.planeacion, 'PUT', `${otra.url}/integrantes/${gobierno}`, cambio('Luz Díaz')))
+        .statusCode,
+    ).toBe(404);
+    const largo = await t.pedir(e.planeacion, 'PUT', url, cambio('x'.repeat(161)));
+    expect(largo.statusCode).toBe(400);
+    expect(largo.json().campos[0].campo).toBe('titular');
+    const sinLeido = await t.pedir(e.planeacion, 'PUT', url, { titular: 'Luz Díaz' });
+    expect(sinLeido.statusCode).toBe(400);
+    expect(sinLeido.json().campos[0].campo).toBe('leido');
+    const admin = await t.usuarioCon(e.entidadId, ['admin_entidad']);
+    const { ganadores, perdedores } = resultado(
+      await aLaVez(
+        () => t.pedir(e.planeacion, 'PUT', url, cambio('Luz Díaz')),
+        () => t.pedir(admin, 'PUT', url, cambio('Marta Ruiz')),
+      ),
+    );
+    expect(ganadores).toHaveLength(1);
+    expect(perdedores.map((p) => p.statusCode)).toEqual([409]);
+    expect(perdedores[0]!.json().mensaje).toContain('Otra persona cambió el cargo «Secretaria de Gobierno»');
+    const titular = ganadores[0]!.json().integrantes.find((i: { id: string }) => i.id === gobierno).titular;
+    expect(['Luz Díaz', 'Marta Ruiz']).toContain(titular);
+    expect((await t.exigir(200, e.comite, 'GET', e.url)).integrantes[3].titular).toBe(titular);
+  });
+
+  it('la fecha final de un cargo no queda antes de un acta firmada que lo cuenta', async () => {
+    const e = await conCigd();
+    const hacienda = e.integrantes[2]!.id;
+    const s = exigirEstado(await convocar(e), 201, 'convocar').json();
+    exigirEstado(await subirActa(e.planeacion, `${e.url}/sesiones/${s.id}`), 200, 'acta firmada');
+    const r = await t.pedir(e.planeacion, 'PUT', `${e.url}/integrantes/${hacienda}`, {
+      hasta: '2025-12-31',
+      leido: { titular: null, hasta: null },
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().campos[0].campo).toBe('hasta');
+    expect(r.json().campos[0].mensaje).toContain(`el acta n.º 1 de ${hoy.slice(0, 4)}, ya firmada`);
+    // The day of that session or later is fine.
+    await t.exigir(200, e.planeacion, 'PUT', `${e.url}/integrantes/${hacienda}`, {
+      hasta: hoy,
+      leido: { titular: null, hasta: null },
+    });
   });
 
   it('quórum: mayoría de los 4 cargos con voto; el invitado no cuenta', async () => {

@@ -5,6 +5,7 @@ import type {
   CompromisoEntrada,
   Convocar,
   DecisionEntrada,
+  IntegranteCambio,
   IntegranteEntrada,
   Sesion,
   SesionCambio,
@@ -71,6 +72,16 @@ export function useAgregarIntegrante(entidadId: string, comiteId: string) {
   return useMutation({
     mutationFn: (datos: IntegranteEntrada) =>
       api<Comite>('POST', `${base(entidadId)}/${comiteId}/integrantes`, datos),
+    onSuccess: () => refrescar(cliente),
+  });
+}
+
+/** A post's new holder or end date, with what was read (409 if someone changed it meanwhile). */
+export function useCambiarIntegrante(entidadId: string, comiteId: string, integranteId: string) {
+  const cliente = useQueryClient();
+  return useMutation({
+    mutationFn: (datos: IntegranteCambio) =>
+      api<Comite>('PUT', `${base(entidadId)}/${comiteId}/integrantes/${integranteId}`, datos),
     onSuccess: () => refrescar(cliente),
   });
 }
