@@ -1380,6 +1380,17 @@ export const integranteComite = pgTable(
   ],
 );
 
+/** A post as a closed acta keeps it. */
+export interface IntegranteActa {
+  id: string;
+  cargo: string;
+  titular: string | null;
+  rol: (typeof ROLES_INTEGRANTE)[number];
+  voto: boolean;
+  desde: string;
+  hasta: string | null;
+}
+
 export const sesionComite = pgTable(
   'sesion_comite',
   {
@@ -1402,6 +1413,11 @@ export const sesionComite = pgTable(
     actaNombre: text('acta_nombre'),
     actaBytes: integer('acta_bytes'),
     actaAdjuntadaEn: timestamp('acta_adjuntada_en', { withTimezone: true, mode: 'date' }),
+    /**
+     * The posts as they were when the signed acta was attached (cargo, titular, rol, voto, validity): a holder
+     * changed later does not rewrite a closed acta.
+     */
+    integrantesActa: jsonb('integrantes_acta').$type<IntegranteActa[]>(),
     convocadaPor: uuid('convocada_por').references(() => usuario.id),
     creadoEn: creadoEn(),
   },

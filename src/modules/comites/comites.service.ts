@@ -441,7 +441,8 @@ export async function verSesion(
 ) {
   const c = await comiteDe(db, entidadId, comiteId);
   const s = await sesionDe(db, comiteId, sesionId);
-  const integrantes = await integrantesDe(db, comiteId);
+  // A closed acta shows the posts as they were when it was signed; an open one, as they are.
+  const integrantes = s.integrantesActa ?? (await integrantesDe(db, comiteId)).map(vistaIntegrante);
   const decisiones = await db
     .select()
     .from(decisionComite)
@@ -463,9 +464,7 @@ export async function verSesion(
     ordenDelDia: s.ordenDelDia,
     desarrollo: s.desarrollo,
     asistentes: s.asistentes,
-    integrantes: integrantes
-      .filter((i) => i.desde <= s.fecha && (!i.hasta || s.fecha <= i.hasta))
-      .map(vistaIntegrante),
+    integrantes: integrantes.filter((i) => i.desde <= s.fecha && (!i.hasta || s.fecha <= i.hasta)),
     quorum: quorum(integrantes, s.asistentes, s.fecha),
     decisiones: decisiones.map((d) => ({
       id: d.id,
@@ -687,7 +686,13 @@ export async function adjuntarActaFirmada(
     const s = await sesionParaCambiar(tx, comiteId, sesionId);
     const [hecho] = await tx
       .update(sesionComite)
-      .set({ actaHash: hash, actaNombre: nombre, actaBytes: archivo.length, actaAdjuntadaEn: new Date() })
+      .set({
+        actaHash: hash,
+        actaNombre: nombre,
+        actaBytes: archivo.length,
+        actaAdjuntadaEn: new Date(),
+        integrantesActa: (await integrantesDe(tx, comiteId)).map(vistaIntegrante),
+      })
       .where(and(eq(sesionComite.id, s.id), isNull(sesionComite.actaHash)))
       .returning();
     if (!hecho) throw conflicto('Otra persona adjuntó el acta firmada al mismo tiempo. Recargue la sesión.');

@@ -604,6 +604,23 @@ describe('compromisos, acta en PDF y bloqueo', () => {
     expect(descarga.statusCode).toBe(200);
     expect(Buffer.compare(descarga.rawPayload, pdf)).toBe(0);
     expect((await t.exigir(200, e.comite, 'GET', url)).desarrollo).toContain('sus 12 actividades');
+
+    // People change, the closed acta does not: a new mayor takes the post, the signed session still names
+    // who sat and signed then; a session convened now names the new holder.
+    await t.exigir(200, e.planeacion, 'PUT', `${e.url}/integrantes/${presidente}`, {
+      titular: 'Luis Cabrera',
+      leido: { titular: 'Ana Pérez', hasta: null },
+    });
+    const cerrada = await t.exigir(200, e.comite, 'GET', url);
+    expect(cerrada.integrantes.find((i: { id: string }) => i.id === presidente).titular).toBe('Ana Pérez');
+    const actaCerrada = textoPorPagina(
+      Buffer.from((await t.pedir(e.comite, 'GET', `${url}/acta.pdf`)).rawPayload),
+    );
+    expect(actaCerrada.join('\n')).toContain('Ana Pérez');
+    expect(actaCerrada.join('\n')).not.toContain('Luis Cabrera');
+    const nueva = exigirEstado(await convocar(e), 201, 'nueva').json();
+    const abierta = await t.exigir(200, e.comite, 'GET', `${e.url}/sesiones/${nueva.id}`);
+    expect(abierta.integrantes.find((i: { id: string }) => i.id === presidente).titular).toBe('Luis Cabrera');
   });
 
   it('dos adjuntos del acta firmada a la vez: uno la bloquea, el otro recibe 409', async () => {
