@@ -56,7 +56,20 @@ export function ComitePage() {
   const [cambiado, setCambiado] = useState<string | null>(null);
   const c = comite.data;
   return (
-    <Pagina titulo={c?.nombre ?? 'Comité'} descripcion={c ? NOMBRE_TIPO_COMITE[c.tipo] : undefined}>
+    <Pagina
+      titulo={c?.nombre ?? 'Comité'}
+      // Its kind only when the name does not already say it; always the act that created it.
+      descripcion={
+        c
+          ? [
+              c.nombre === NOMBRE_TIPO_COMITE[c.tipo] ? null : NOMBRE_TIPO_COMITE[c.tipo],
+              c.actoCreacion && `Creado por ${c.actoCreacion}`,
+            ]
+              .filter(Boolean)
+              .join(' · ')
+          : undefined
+      }
+    >
       <Enlace a="/comites">Volver a los comités</Enlace>
       {comite.isPending ? (
         <Cargando que="el comité" />
