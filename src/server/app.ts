@@ -93,7 +93,7 @@ export interface OpcionesApp {
   intervaloCorreoMs?: number;
   /** How often the legal calendar's daily reminders look whether today's round is due; 10 min; 0: off. */
   intervaloRecordatoriosMs?: number;
-  /** The reminders job's clock; tests give a fixed day. */
+  /** The reminders' clock (daily job and the round after a calendar edit); tests give a fixed day. */
   relojRecordatorios?: () => Date;
 }
 
@@ -105,6 +105,8 @@ declare module 'fastify' {
     evidenciaMaxBytes: number;
     /** E-mail service, or null when MIPG_SMTP_URL is not set. */
     correo: Correo | null;
+    /** The legal calendar reminders' clock (the daily job and the round after an edit). */
+    relojRecordatorios: () => Date;
   }
 }
 
@@ -141,12 +143,13 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
       resumenHora: opciones.resumenHora ?? 7,
     });
   else if (correo) app.addHook('onClose', async () => correo.transporte.close?.());
+  app.decorate('relojRecordatorios', opciones.relojRecordatorios ?? (() => new Date()));
   // In-app reminders go out with or without e-mail.
   if ((opciones.intervaloRecordatoriosMs ?? 600_000) > 0)
     iniciarTareaRecordatorios(app, {
       intervaloMs: opciones.intervaloRecordatoriosMs ?? 600_000,
       hora: opciones.resumenHora ?? 7,
-      ...(opciones.relojRecordatorios ? { reloj: opciones.relojRecordatorios } : {}),
+      reloj: app.relojRecordatorios,
     });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializarSinNoFinitos);

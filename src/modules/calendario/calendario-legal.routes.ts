@@ -29,6 +29,7 @@ import {
   revocarSuscripcion,
   vigenciasDeSuscripcion,
 } from './calendario-legal.service.ts';
+import { recordarTrasCambio } from './recordatorios.service.ts';
 
 const tags = ['Calendario legal'];
 const ICS = 'text/calendar; charset=utf-8';
@@ -70,9 +71,9 @@ export const calendarioLegalRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { entidadId, vigencia } = request.params;
-      return reply
-        .status(201)
-        .send(await agregarEvento(app.db, actorDe(request), entidadId, vigencia, request.body));
+      const evento = await agregarEvento(app.db, actorDe(request), entidadId, vigencia, request.body);
+      await recordarTrasCambio(app, entidadId);
+      return reply.status(201).send(evento);
     },
   );
 
@@ -90,7 +91,9 @@ export const calendarioLegalRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { entidadId, vigencia, clave } = request.params;
-      return moverEvento(app.db, actorDe(request), entidadId, vigencia, clave, request.body);
+      const evento = await moverEvento(app.db, actorDe(request), entidadId, vigencia, clave, request.body);
+      await recordarTrasCambio(app, entidadId);
+      return evento;
     },
   );
 
@@ -127,6 +130,7 @@ export const calendarioLegalRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { entidadId, vigencia, clave } = request.params;
       await restaurarEvento(app.db, actorDe(request), entidadId, vigencia, clave);
+      await recordarTrasCambio(app, entidadId);
       return reply.status(204).send(null);
     },
   );
@@ -143,8 +147,16 @@ export const calendarioLegalRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AvisoSchema, 400: ErrorSchema },
       },
     },
-    async (request) =>
-      cambiarDiasAviso(app.db, actorDe(request), request.params.entidadId, request.body.diasAviso),
+    async (request) => {
+      const aviso = await cambiarDiasAviso(
+        app.db,
+        actorDe(request),
+        request.params.entidadId,
+        request.body.diasAviso,
+      );
+      await recordarTrasCambio(app, request.params.entidadId);
+      return aviso;
+    },
   );
 
   app.get(

@@ -99,13 +99,15 @@ export interface ResultadoRecordatorios {
 }
 
 /**
- * One round of the job for day `ahora` (the fake clock of the tests). Safe to run any number of times and
- * on any number of servers at once: each reminder reaches each person once.
+ * One round of the job for day `ahora` (the fake clock of the tests), for every entity or only `entidadId`.
+ * Safe to run any number of times and on any number of servers at once: each reminder reaches each person
+ * once.
  */
 export async function enviarRecordatorios(
   db: Db,
   correo: Correo | null,
   ahora = new Date(),
+  entidadId?: string,
 ): Promise<ResultadoRecordatorios> {
   const hoy = hoyEnColombia(ahora);
   const anio = Number(hoy.slice(0, 4));
@@ -114,7 +116,9 @@ export async function enviarRecordatorios(
   for (const f of await filas<Persona & { entidad_id: string; entidad: string }>(
     db,
     sql`select r.entidad_id, r.rol, u.id, u.correo, u.nombre from rol_usuario r
-        join usuario u on u.id = r.usuario_id where u.activo order by r.entidad_id, u.id`,
+        join usuario u on u.id = r.usuario_id
+        where u.activo ${entidadId ? sql`and r.entidad_id = ${entidadId}::uuid` : sql``}
+        order by r.entidad_id, u.id`,
   ))
     personasPorEntidad.set(f.entidad_id, [
       ...(personasPorEntidad.get(f.entidad_id) ?? []),
@@ -184,6 +188,27 @@ export async function enviarRecordatorios(
 }
 
 /**
+ * Right after an entity edits its legal calendar: a deadline moved or added within the notice (or a longer
+ * notice) is reminded now, not at the next day's round, which runs once a day per server. A failure is
+ * logged and the edit stands; the daily round still sends what is due.
+ */
+export async function recordarTrasCambio(
+  app: {
+    db: Db;
+    correo: Correo | null;
+    relojRecordatorios: () => Date;
+    log: { error(o: object, m: string): void };
+  },
+  entidadId: string,
+) {
+  try {
+    await enviarRecordatorios(app.db, app.correo, app.relojRecordatorios(), entidadId);
+  } catch (e) {
+    app.log.error({ err: e }, 'falla de los recordatorios tras cambiar el calendario legal');
+  }
+}
+
+/**
  * The daily job inside the app: every `intervaloMs` it looks whether today's round is due (after `hora` in
  * Colombia) and not yet done by this process; other servers may run it too, the keys keep it once-only.
  */
@@ -194,9 +219,9 @@ export function iniciarTareaRecordatorios(
     log: { error(o: object, m: string): void };
     addHook(n: 'onClose', f: () => Promise<void>): unknown;
   },
-  opciones: { intervaloMs: number; hora: number; reloj?: () => Date },
+  opciones: { intervaloMs: number; hora: number; reloj: () => Date },
 ) {
-  const reloj = opciones.reloj ?? (() => new Date());
+  const reloj = opciones.reloj;
   let diaHecho = '';
   tareaPeriodica(app, opciones.intervaloMs, async (detenido) => {
     const ahora = reloj();

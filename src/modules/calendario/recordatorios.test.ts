@@ -33,7 +33,12 @@ const a_las_8 = (dia: string) => new Date(`${dia}T13:00:00Z`);
 
 beforeAll(async () => {
   smtp = await iniciarSmtpPrueba();
-  t = await crearAppPrueba({ correo: smtp.config, intervaloCorreoMs: 0 });
+  // The clock of the round that follows a calendar edit: Monday 7 September 2026, 8 a. m.
+  t = await crearAppPrueba({
+    correo: smtp.config,
+    intervaloCorreoMs: 0,
+    relojRecordatorios: () => a_las_8('2026-09-07'),
+  });
   // A second app on the same database: on PostgreSQL with its own pool (two servers), on PGlite sharing the
   // one connection the embedded database allows.
   let conexion = t.conexion;
@@ -178,6 +183,26 @@ describe('recordatorios del calendario legal', () => {
     await t.exigir(200, planeacion, 'PUT', `/api/entidades/${entidadId}/calendario-legal/aviso`, {
       diasAviso: 5,
     });
+  });
+
+  it('un plazo movido dentro del aviso se recuerda al guardarlo, sin esperar la ronda del día siguiente', async () => {
+    // Today's round already ran on 07/09 (the app's clock) with the CIGD session still on 30/09.
+    await enviarRecordatorios(t.conexion.db, t.app.correo, a_las_8('2026-09-07'));
+    await enviarTodo();
+    smtp.recibidos.length = 0;
+    const evento = `/api/entidades/${entidadId}/calendario-legal/2026/eventos/sesion-cigd-3`;
+    await t.exigir(200, planeacion, 'PUT', evento, {
+      fecha: '2026-09-11',
+      justificacion: 'La gerencia adelantó la sesión del comité',
+    });
+    await enviarTodo();
+    await new Promise((r) => setTimeout(r, 100));
+    const asunto = 'MIPG: Vence en 4 días hábiles (11/09/2026): Sesión del CIGD del tercer trimestre';
+    expect(para(CORREO.planeacion).map((m) => m.asunto)).toEqual([asunto]);
+    expect((await avisosDe(planeacion.id)).map((n) => n.texto)).toContain(asunto.slice('MIPG: '.length));
+    // The cut-off is not planeación's: the responsible got nothing new.
+    expect(para(CORREO.responsable)).toEqual([]);
+    await t.exigir(204, planeacion, 'DELETE', evento);
   });
 
   it('sin correo configurado el recordatorio llega igual en la aplicación', async () => {
