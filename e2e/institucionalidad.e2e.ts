@@ -17,6 +17,8 @@ let smtp: SmtpPrueba;
 let p: Page;
 let planeacion: Awaited<ReturnType<typeof sesionApi>>;
 let entidadId = '';
+/** The CIGD's new session: after the demo's, one per quarter closed before today. */
+let actaCigd = '';
 const VIGENCIA = new Date().getFullYear();
 const HOY = hoyEnColombia();
 const correo = (usuario: string) => `${usuario}@${DEMO.dominio}`;
@@ -79,12 +81,16 @@ describe('institucionalidad del hospital de demostración', () => {
   it('el CIGD sesiona: el orden del día trae el trimestre cerrado y el seguimiento queda como decisión', async () => {
     await ir(p, 'Comités');
     await p.getByRole('link', { name: 'Comité Institucional de Gestión y Desempeño' }).click();
-    await p.getByRole('link', { name: /^Acta n\.º 1 de / }).waitFor();
+    const anteriores = p.getByRole('link', { name: /^Acta n\.º \d+ de / });
+    await anteriores.first().waitFor();
+    actaCigd = `Acta n.º ${(await anteriores.count()) + 1} de ${VIGENCIA}`;
     await revisarPagina(p, 'institucionalidad-02-cigd');
     await p.getByLabel('Lugar').fill('Sala de juntas de la gerencia');
     await p.getByRole('button', { name: 'Registrar sesión' }).click();
-    await p.getByRole('heading', { name: `Acta n.º 2 de ${VIGENCIA}`, level: 1 }).waitFor();
+    await p.getByRole('heading', { name: actaCigd, level: 1 }).waitFor();
     await p.getByText(`Seguimiento al plan de acción ${VIGENCIA}: Trimestre 3`).waitFor();
+    // The demo's CIGD followed up the earlier quarters: nothing else late on its agenda.
+    expect(await p.getByText(/^Seguimiento al plan de acción \d{4}: /).allTextContents()).toHaveLength(1);
     await asistencia(
       p,
       [
@@ -117,7 +123,7 @@ describe('institucionalidad del hospital de demostración', () => {
     const { pdf, texto } = await pdfDelEnlace(p, 'Descargar el acta en PDF');
     for (const parte of [
       DEMO.nombre,
-      `Acta n.º 2 de ${VIGENCIA}`,
+      actaCigd,
       'Comité Institucional de Gestión y Desempeño',
       'Asistentes',
       'Ausentes',
@@ -132,7 +138,7 @@ describe('institucionalidad del hospital de demostración', () => {
     // The scan of the signed acta is attached: the session is history.
     await p
       .locator('input[type=file]')
-      .setInputFiles({ name: 'acta-2-firmada.pdf', mimeType: 'application/pdf', buffer: pdf });
+      .setInputFiles({ name: 'acta-firmada.pdf', mimeType: 'application/pdf', buffer: pdf });
     await p.getByRole('button', { name: 'Adjuntar acta firmada' }).click();
     await p.getByText('El acta firmada está adjunta: la sesión quedó cerrada y no admite cambios.').waitFor();
     await expect.poll(() => p.getByRole('button', { name: 'Registrar decisión' }).count()).toBe(0);
@@ -140,7 +146,7 @@ describe('institucionalidad del hospital de demostración', () => {
     await revisarPagina(p, 'institucionalidad-04-acta-cerrada');
     await p.setViewportSize({ width: 390, height: 844 });
     await p.reload();
-    await p.getByRole('heading', { name: `Acta n.º 2 de ${VIGENCIA}`, level: 1 }).waitFor();
+    await p.getByRole('heading', { name: actaCigd, level: 1 }).waitFor();
     expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await revisarPagina(p, 'institucionalidad-05-acta-telefono');
     await p.setViewportSize({ width: 1280, height: 900 });

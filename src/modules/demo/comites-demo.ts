@@ -1,5 +1,5 @@
 // The demo hospital's committees: its Junta Directiva, which approved the plan in January, and its CIGD, which
-// held a session to follow up the last closed quarter (with its acta, decision and a commitment).
+// followed up each closed quarter in a session (with its acta and decision; the last one, a commitment).
 import { and, asc, eq } from 'drizzle-orm';
 import { sumarDias } from '../../core/calendario.ts';
 import { ordenDelDia } from '../../core/comites.ts';
@@ -116,7 +116,7 @@ export async function sembrarComitesDemo(
     .where(and(eq(periodo.entidadId, entidadId), eq(periodo.vigencia, vigencia), eq(periodo.cerrado, true)))
     .orderBy(asc(periodo.numero));
   const seguido = cerrados.at(-1);
-  const cigdSesion = await db.transaction(async (tx) => {
+  const cigdSesiones = await db.transaction(async (tx) => {
     const junta = await crear(
       tx,
       actor,
@@ -169,59 +169,71 @@ export async function sembrarComitesDemo(
       },
       CIGD,
     );
-    if (!seguido) return null;
-    // After the closed quarter's reporting window, recently (so the demo's follow-up is within its three
-    // months), never after today.
-    const reciente = [sumarDias(seguido.cierra, 5), sumarDias(hoy, -20)].sort()[1]!;
-    const fecha = [reciente, hoy].sort()[0]!;
-    const s = await insertarSesion(tx, cigd.comite.id, {
-      caracter: 'ordinaria',
-      fecha,
-      lugar: 'Sala de juntas de la gerencia',
-      ordenDelDia: ordenDelDia('cigd', {
-        planesPorAprobar: [],
-        periodosSinSeguimiento: [{ vigencia, periodo: seguido.numero, nombre: seguido.nombre }],
-        compromisosAbiertos: 0,
-        informesControlInterno: [],
-      }),
-      desarrollo: [
-        `La secretaría técnica presentó el seguimiento al plan de acción ${vigencia} del ${seguido.nombre.toLowerCase()}: avance por política y dependencia, y las actividades en riesgo con su explicación.`,
-        'El comité revisó las actividades atrasadas de gestión documental y de seguridad digital y pidió a sus responsables un plan de choque.',
-      ].join('\n\n'),
-      convocadaPor: personas.persona('planeacion'),
-    });
-    // Five of the six posts attended (the Subgerente Administrativo y Financiero excused himself).
-    await tx
-      .update(sesionComite)
-      .set({
-        asistentes: cigd.integrantes.filter((i) => !i.cargo.startsWith('Subgerente Admin')).map((i) => i.id),
-      })
-      .where(eq(sesionComite.id, s.id));
-    await tx.insert(decisionComite).values({
-      sesionId: s.id,
-      tipo: 'seguimiento_trimestral',
-      descripcion: `Se da por realizado el seguimiento al plan de acción ${vigencia} del ${seguido.nombre.toLowerCase()}; las actividades en riesgo quedan con plan de choque.`,
-      vigencia,
-      periodo: seguido.numero,
-    });
-    await tx.insert(compromisoComite).values({
-      sesionId: s.id,
-      descripcion: 'Presentar el plan de choque de las actividades atrasadas de gestión documental',
-      responsableId: personas.persona('archivo'),
-      fecha: sumarDias(fecha, 30),
-    });
-    await registrarAuditoria(tx, actor, {
-      entidadId,
-      accion: 'convocar',
-      recurso: 'sesion_comite',
-      recursoId: s.id,
-      despues: { comite: cigd.comite.nombre, fecha, seguimiento: { vigencia, periodo: seguido.numero } },
-    });
-    return { comiteId: cigd.comite.id, sesionId: s.id };
+    if (!seguido) return [];
+    // One session per closed quarter, after its reporting window; the last one recently (so the demo's
+    // follow-up is within its three months), never after today.
+    const sesiones: { comiteId: string; sesionId: string }[] = [];
+    for (const p of cerrados) {
+      const ultimo = p === seguido;
+      const reciente = [sumarDias(p.cierra, 5), ...(ultimo ? [sumarDias(hoy, -20)] : [])].sort().at(-1)!;
+      const fecha = [reciente, hoy].sort()[0]!;
+      const trimestre = p.nombre.toLowerCase();
+      const s = await insertarSesion(tx, cigd.comite.id, {
+        caracter: 'ordinaria',
+        fecha,
+        lugar: 'Sala de juntas de la gerencia',
+        ordenDelDia: ordenDelDia('cigd', {
+          planesPorAprobar: [],
+          periodosSinSeguimiento: [{ vigencia, periodo: p.numero, nombre: p.nombre }],
+          compromisosAbiertos: 0,
+          informesControlInterno: [],
+        }),
+        desarrollo: [
+          `La secretaría técnica presentó el seguimiento al plan de acción ${vigencia} del ${trimestre}: avance por política y dependencia, y las actividades en riesgo con su explicación.`,
+          ultimo
+            ? 'El comité revisó las actividades atrasadas de gestión documental y de seguridad digital y pidió a sus responsables un plan de choque.'
+            : 'El comité revisó las actividades en riesgo y pidió a sus responsables explicarlas en el próximo reporte.',
+        ].join('\n\n'),
+        convocadaPor: personas.persona('planeacion'),
+      });
+      // Five of the six posts attended (the Subgerente Administrativo y Financiero excused himself).
+      await tx
+        .update(sesionComite)
+        .set({
+          asistentes: cigd.integrantes
+            .filter((i) => !i.cargo.startsWith('Subgerente Admin'))
+            .map((i) => i.id),
+        })
+        .where(eq(sesionComite.id, s.id));
+      await tx.insert(decisionComite).values({
+        sesionId: s.id,
+        tipo: 'seguimiento_trimestral',
+        descripcion: `Se da por realizado el seguimiento al plan de acción ${vigencia} del ${trimestre}${ultimo ? '; las actividades en riesgo quedan con plan de choque' : ''}.`,
+        vigencia,
+        periodo: p.numero,
+      });
+      if (ultimo)
+        await tx.insert(compromisoComite).values({
+          sesionId: s.id,
+          descripcion: 'Presentar el plan de choque de las actividades atrasadas de gestión documental',
+          responsableId: personas.persona('archivo'),
+          fecha: sumarDias(fecha, 30),
+        });
+      await registrarAuditoria(tx, actor, {
+        entidadId,
+        accion: 'convocar',
+        recurso: 'sesion_comite',
+        recursoId: s.id,
+        despues: { comite: cigd.comite.nombre, fecha, seguimiento: { vigencia, periodo: p.numero } },
+      });
+      sesiones.push({ comiteId: cigd.comite.id, sesionId: s.id });
+    }
+    return sesiones;
   });
-  // The session was held and its acta signed: the scan (here, the generated acta) is attached and locks it.
-  if (cigdSesion && dataDir) {
-    const acta = await actaPdf(db, dataDir, null, entidadId, cigdSesion.comiteId, cigdSesion.sesionId);
+  // The sessions were held and their actas signed: each scan (here, the generated acta) is attached and locks it.
+  if (!dataDir) return;
+  for (const { comiteId, sesionId } of cigdSesiones) {
+    const acta = await actaPdf(db, dataDir, null, entidadId, comiteId, sesionId);
     const hash = await guardarArchivo(dataDir, acta.contenido);
     await db
       .update(sesionComite)
@@ -231,6 +243,6 @@ export async function sembrarComitesDemo(
         actaBytes: acta.contenido.length,
         actaAdjuntadaEn: new Date(),
       })
-      .where(eq(sesionComite.id, cigdSesion.sesionId));
+      .where(eq(sesionComite.id, sesionId));
   }
 }

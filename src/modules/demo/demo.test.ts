@@ -532,4 +532,27 @@ describe('los comités del hospital', () => {
     const firmada = await t.pedir(planeacion, 'GET', `${base}/${cigd.id}/sesiones/${s.id}/acta-firmada`);
     expect(firmada.statusCode).toBe(200);
   });
+
+  it('el CIGD siguió cada trimestre cerrado en su sesión, con acta firmada: nada atrasado en su próximo orden del día', async () => {
+    const base = `/api/entidades/${entidadId}/comites`;
+    const cigd = (await t.exigir(200, planeacion, 'GET', base)).find(
+      (c: { tipo: string }) => c.tipo === 'cigd',
+    );
+    const { periodos } = await t.exigir(
+      200,
+      planeacion,
+      'GET',
+      `/api/entidades/${entidadId}/vigencias/${vigencia}`,
+    );
+    const cerrados = periodos
+      .filter((p: { cerrado: boolean }) => p.cerrado)
+      .map((p: { numero: number }) => p.numero);
+    const seguidos: number[] = [];
+    for (const { id } of await t.exigir(200, planeacion, 'GET', `${base}/${cigd.id}/sesiones`)) {
+      const s = await t.exigir(200, planeacion, 'GET', `${base}/${cigd.id}/sesiones/${id}`);
+      expect(s.actaFirmada).toBe(true);
+      seguidos.push(...s.decisiones.map((d: { periodo: number }) => d.periodo));
+    }
+    expect(seguidos.sort()).toEqual(cerrados);
+  });
 });

@@ -41,6 +41,8 @@ import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { calendarioLegalQuery, useDiasAviso, useEditarEvento, useSuscripcion } from './api.ts';
 import { diaSemana } from './dias.ts';
 
+const SIN_MAYUSCULAS = { textTransform: 'none' } as const;
+
 const MESES = [
   'Enero',
   'Febrero',
@@ -162,22 +164,24 @@ function Evento({
             {' · '}
             {evento.titulo}
           </Text>
+          {/* Filled in dark colours: white text keeps 4.5:1 (the light variant with a shade painted the text
+              the colour of its background). */}
           <Group gap={6} my={4}>
-            <Badge variant="light" color="blue.9">
+            <Badge color="blue.9" style={SIN_MAYUSCULAS}>
               {NOMBRE_TIPO_EVENTO[evento.tipo]}
             </Badge>
             {evento.edicion === 'movido' && (
-              <Badge variant="light" color="orange.9">
+              <Badge color="#8a4b00" style={SIN_MAYUSCULAS}>
                 Movido
               </Badge>
             )}
             {quitado && (
-              <Badge variant="light" color="gray.8">
+              <Badge color="gray.8" style={SIN_MAYUSCULAS}>
                 Quitado
               </Badge>
             )}
             {evento.origen === 'entidad' && (
-              <Badge variant="light" color="teal.9">
+              <Badge color="teal.9" style={SIN_MAYUSCULAS}>
                 De la entidad
               </Badge>
             )}
