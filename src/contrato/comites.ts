@@ -45,7 +45,8 @@ export const ComiteEntradaSchema = z.object({
   tipo: z.enum(TIPOS_COMITE, 'elija el tipo de comité'),
   nombre: textoEntre(3, 200, 'escriba el nombre del comité'),
   actoCreacion: textoOpcional(200),
-  fechaActoCreacion: fechaEn('la fecha del acto de creación').nullish(),
+  // Acts of record: the Juntas of the E.S.E. and the Consejos de Gobierno are older than the platform's years.
+  fechaActoCreacion: fechaEn('la fecha del acto de creación', '1900-01-01').nullish(),
   integrantes: z.array(IntegranteEntradaSchema).max(60, 'no más de 60 integrantes').default([]),
 });
 export type ComiteEntrada = z.input<typeof ComiteEntradaSchema>;

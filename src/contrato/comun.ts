@@ -17,12 +17,15 @@ export const ErrorSchema = z
   .meta({ id: 'Error' });
 export type ErrorRespuesta = z.infer<typeof ErrorSchema>;
 
-/** A calendar day (aaaa-mm-dd) between 2000 and 2100: no window or deadline lives outside. */
-export const fechaEn = (nombre = 'la fecha') =>
+/**
+ * A calendar day (aaaa-mm-dd) between 2000 and 2100: no window or deadline lives outside. `desde` moves the
+ * lower bound for dates of record (a Junta Directiva created by a 1996 agreement).
+ */
+export const fechaEn = (nombre = 'la fecha', desde = FECHA_MINIMA) =>
   z.iso
     .date('escriba una fecha válida del calendario (dd/mm/aaaa)')
-    .refine((f) => f >= FECHA_MINIMA && f <= FECHA_MAXIMA, {
-      error: `${nombre} debe estar entre el ${fechaEsCo(FECHA_MINIMA)} y el ${fechaEsCo(FECHA_MAXIMA)}`,
+    .refine((f) => f >= desde && f <= FECHA_MAXIMA, {
+      error: `${nombre} debe estar entre el ${fechaEsCo(desde)} y el ${fechaEsCo(FECHA_MAXIMA)}`,
     });
 
 /**

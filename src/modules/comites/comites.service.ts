@@ -147,6 +147,10 @@ const integrantesDe = (db: Db, comiteId: string) =>
     .where(eq(integranteComite.comiteId, comiteId))
     .orderBy(asc(integranteComite.desde), asc(integranteComite.creadoEn));
 
+/** The posts as a signed acta keeps them (sesion_comite.integrantesActa). */
+export const integrantesParaActa = async (db: Db, comiteId: string) =>
+  (await integrantesDe(db, comiteId)).map(vistaIntegrante);
+
 export async function verComite(db: Db, u: UsuarioSesion, entidadId: string, comiteId: string) {
   const c = await comiteDe(db, entidadId, comiteId);
   return { ...vistaComite(c, u), integrantes: (await integrantesDe(db, c.id)).map(vistaIntegrante) };
@@ -348,9 +352,19 @@ export async function pendientesDelComite(db: Db, c: FilaComite): Promise<Pendie
     .where(and(eq(periodo.entidadId, c.entidadId), eq(periodo.cerrado, true)))
     .orderBy(asc(periodo.vigencia), asc(periodo.numero));
   const hechos = await seguimientosDeLaEntidad(db, c.entidadId);
-  const periodosSinSeguimiento = cerrados.filter(
-    (p) => !hechos.some((h) => h.vigencia === p.vigencia && h.periodo === p.periodo),
-  );
+  // Decreto 1499 gives the quarterly follow-up to the CIGD: the approving body proposes it only where the
+  // entity has not registered a CIGD here.
+  const [cigd] =
+    c.tipo === 'organo_aprobacion'
+      ? await db
+          .select({ id: comite.id })
+          .from(comite)
+          .where(and(eq(comite.entidadId, c.entidadId), eq(comite.tipo, 'cigd')))
+          .limit(1)
+      : [];
+  const periodosSinSeguimiento = cigd
+    ? []
+    : cerrados.filter((p) => !hechos.some((h) => h.vigencia === p.vigencia && h.periodo === p.periodo));
   const [abiertos] = await db
     .select({ n: count() })
     .from(compromisoComite)
@@ -691,7 +705,7 @@ export async function adjuntarActaFirmada(
         actaNombre: nombre,
         actaBytes: archivo.length,
         actaAdjuntadaEn: new Date(),
-        integrantesActa: (await integrantesDe(tx, comiteId)).map(vistaIntegrante),
+        integrantesActa: await integrantesParaActa(tx, comiteId),
       })
       .where(and(eq(sesionComite.id, s.id), isNull(sesionComite.actaHash)))
       .returning();

@@ -301,6 +301,29 @@ describe('sesiones: convocatoria, orden del día, asistencia y quórum', () => {
     expect(ajeno.statusCode).toBe(400);
     expect(ajeno.json().campos[0].campo).toBe('asistentes');
   });
+  it('el seguimiento trimestral va al CIGD: el órgano que aprueba no lo propone si hay CIGD registrado', async () => {
+    const e = await conCigd('aprobado');
+    await t.conexion.db
+      .update(periodo)
+      .set({ cerrado: true })
+      .where(and(eq(periodo.entidadId, e.entidadId), eq(periodo.vigencia, 2026), eq(periodo.numero, 1)));
+    const junta = await t.exigir(201, e.planeacion, 'POST', `${e.base}/comites`, {
+      tipo: 'organo_aprobacion',
+      nombre: 'Junta Directiva',
+      actoCreacion: 'Acuerdo 001 de 1996',
+      fechaActoCreacion: '1996-03-15',
+      integrantes: INTEGRANTES.slice(0, 3),
+    });
+    const seguimientos = (orden: string[]) => orden.filter((p) => p.startsWith('Seguimiento al plan'));
+    const deLaJunta = await t.exigir(201, e.planeacion, 'POST', `${e.base}/comites/${junta.id}/sesiones`, {
+      caracter: 'ordinaria',
+      fecha: hoy,
+    });
+    expect(seguimientos(deLaJunta.ordenDelDia)).toEqual([]);
+    const delCigd = exigirEstado(await convocar(e), 201, 'cigd').json();
+    expect(seguimientos(delCigd.ordenDelDia)).toHaveLength(1);
+  });
+
   it('los informes de control interno entran al orden del día del CIGD hasta que una sesión los trae', async () => {
     const e = await conCigd('aprobado');
     const ptep =

@@ -15,6 +15,7 @@ import {
 import { guardarArchivo } from '../archivos/almacen.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { actaPdf } from '../comites/acta-pdf.ts';
+import { integrantesParaActa } from '../comites/comites.service.ts';
 import { insertarSesion } from '../comites/sesiones.repository.ts';
 import type { PersonasDemo } from './plan-demo.ts';
 
@@ -242,6 +243,7 @@ export async function sembrarComitesDemo(
         actaNombre: 'acta-firmada.pdf',
         actaBytes: acta.contenido.length,
         actaAdjuntadaEn: new Date(),
+        integrantesActa: await integrantesParaActa(db, comiteId),
       })
       .where(eq(sesionComite.id, sesionId));
   }
