@@ -22,6 +22,7 @@ import {
 import { EntidadParams, ErrorSchema } from '../../contrato/comun.ts';
 import { contentDisposition } from '../../core/nombre-archivo.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
+import { enviarArchivo } from '../../server/enviar-archivo.ts';
 import { actaPdf } from './acta-pdf.ts';
 import {
   actaFirmada,
@@ -315,12 +316,7 @@ export const comitesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { entidadId, comiteId, sesionId } = request.params;
       const a = await actaFirmada(app.db, app.dataDir, entidadId, comiteId, sesionId);
-      return reply
-        .header('content-disposition', contentDisposition(a.nombre))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .type('application/pdf')
-        .send(a.contenido);
+      return enviarArchivo(reply, a);
     },
   );
 };

@@ -11,8 +11,8 @@ import {
   SubirActoQuery,
   VersionActoParams,
 } from '../../contrato/plan.ts';
-import { contentDisposition } from '../../core/nombre-archivo.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
+import { enviarArchivo } from '../../server/enviar-archivo.ts';
 import { actoDelPlan, adjuntarActo, aprobarCambioMenor } from './flujo.service.ts';
 import {
   corregirPropuesta,
@@ -96,12 +96,7 @@ export const aprobacionPlanRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { entidadId, vigencia, version } = request.params;
       const a = await actoDelPlan(app.db, app.dataDir, entidadId, vigencia, version);
-      return reply
-        .header('content-disposition', contentDisposition(a.nombre))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .type('application/pdf')
-        .send(a.contenido);
+      return enviarArchivo(reply, a);
     },
   );
 

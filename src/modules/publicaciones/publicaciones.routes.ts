@@ -6,8 +6,8 @@ import {
   PublicarDocumentoQuery,
   VersionDocumentoParams,
 } from '../../contrato/publicaciones.ts';
-import { contentDisposition } from '../../core/nombre-archivo.ts';
 import { actorDe } from '../../server/auth.ts';
+import { enviarArchivo } from '../../server/enviar-archivo.ts';
 import { archivoDocumento, DOCUMENTO_MAXIMO, paqueteDe, publicarDocumento } from './publicaciones.service.ts';
 
 const tags = ['Publicaciones'];
@@ -97,12 +97,7 @@ export const publicacionesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { entidadId, vigencia, clave, version } = request.params;
       const d = await archivoDocumento(app.db, app.dataDir, entidadId, vigencia, clave, version);
-      return reply
-        .header('content-disposition', contentDisposition(d.nombre))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store')
-        .type(d.tipo)
-        .send(d.contenido);
+      return enviarArchivo(reply, d);
     },
   );
 };

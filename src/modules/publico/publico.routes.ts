@@ -1,5 +1,6 @@
 // Public pages for citizens, served as HTML by the server (no JavaScript): /publico/<slug> with its open
 // data, and the data dictionary. Registered under the /publico prefix, before the web app's fallback.
+
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyError } from 'fastify';
@@ -12,6 +13,7 @@ import { ConsultaPublicaSchema, DICCIONARIO, DireccionEntidadSchema } from '../.
 import { cantidad, fechaCivil } from '../../core/formato.ts';
 import { contentDisposition } from '../../core/nombre-archivo.ts';
 import { actorDe } from '../../server/auth.ts';
+import { enviarArchivo } from '../../server/enviar-archivo.ts';
 import { ErrorApi } from '../../server/errores.ts';
 import { RAIZ } from '../../server/rutas.ts';
 import { comentar, consultaPublica, informeConsulta } from '../consultas/consultas.service.ts';
@@ -230,12 +232,7 @@ export const publicoRoutes: FastifyPluginAsyncZod = async (app) => {
       const e = await entidadDe(request.params.entidad, '/acto.pdf', consultaDe(request.url));
       if ('redirigir' in e) return reply.redirect(e.redirigir, 301);
       const a = await actoPublico(app.db, app.dataDir, e.id, request.query.vigencia);
-      return reply
-        .header('content-disposition', contentDisposition(a.nombre))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', CACHE_CORTA)
-        .type('application/pdf')
-        .send(a.contenido);
+      return enviarArchivo(reply, a, CACHE_CORTA);
     },
   );
 
@@ -261,15 +258,8 @@ export const publicoRoutes: FastifyPluginAsyncZod = async (app) => {
         const e = await entidadDe(request.params.entidad, resto, consultaDe(request.url));
         if ('redirigir' in e) return reply.redirect(e.redirigir, 301);
         const d = await archivoDocumento(app.db, app.dataDir, e.id, vigencia, clave, version);
-        return (
-          reply
-            .header('content-disposition', contentDisposition(d.nombre))
-            .header('x-content-type-options', 'nosniff')
-            // A version never changes; the permanent address moves to each new one.
-            .header('cache-control', version ? CACHE_INMUTABLE : CACHE_CORTA)
-            .type(d.tipo)
-            .send(d.contenido)
-        );
+        // A version never changes; the permanent address moves to each new one.
+        return enviarArchivo(reply, d, version ? CACHE_INMUTABLE : CACHE_CORTA);
       },
     );
 

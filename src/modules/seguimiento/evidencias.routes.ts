@@ -9,8 +9,8 @@ import {
   ParamsSeguimiento,
   SubirEvidenciaQuery,
 } from '../../contrato/seguimiento.ts';
-import { contentDisposition } from '../../core/nombre-archivo.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
+import { enviarArchivo } from '../../server/enviar-archivo.ts';
 import {
   agregarEnlace,
   borrarEvidencia,
@@ -114,13 +114,9 @@ export const evidenciasRoutes: FastifyPluginAsyncZod = async (app) => {
         !!request.query.original,
       );
       if ('enlace' in d) return reply.redirect(d.enlace);
-      reply
-        .header('content-disposition', contentDisposition(d.nombre))
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'private, no-store');
       if (d.celdasNeutralizadas !== undefined)
         reply.header('x-csv-neutralized-cells', String(d.celdasNeutralizadas));
-      return reply.type(d.tipo).send(d.contenido);
+      return enviarArchivo(reply, d);
     },
   );
 
