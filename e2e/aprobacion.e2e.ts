@@ -4,7 +4,15 @@
 // plan with its date and address; the citizen sees the act. Axe on every page touched.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, type Entorno, entrarComo, iniciarEntorno, revisarPagina, sesionApi } from './entorno.ts';
+import {
+  ADMIN,
+  type Entorno,
+  entrarComo,
+  iniciarEntorno,
+  personaConClave,
+  revisarPagina,
+  sesionApi,
+} from './entorno.ts';
 
 let e: Entorno;
 const CLAVE = 'Sibundoy2026x';
@@ -36,20 +44,8 @@ beforeAll(async () => {
     organoAprobacion: 'junta_directiva',
   }));
   const ids: Record<string, string> = {};
-  for (const [clave, p] of Object.entries(PERSONAS)) {
-    const r = await admin<{ usuario: { id: string }; enlaceClave: string }>(
-      'POST',
-      `/api/entidades/${entidadId}/usuarios`,
-      p,
-    );
-    ids[clave] = r.usuario.id;
-    const definida = await fetch(`${e.url}/api/auth/definir-clave`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: new URL(r.enlaceClave, e.url).searchParams.get('token'), clave: CLAVE }),
-    });
-    if (definida.status !== 204) throw new Error(`definir la clave de ${p.correo}: ${definida.status}`);
-  }
+  for (const [clave, p] of Object.entries(PERSONAS))
+    ids[clave] = await personaConClave(e.url, admin, entidadId, p, CLAVE);
   const planeacion = await sesionApi(e.url, PERSONAS.planeacion.correo, CLAVE);
   await planeacion('PUT', `/api/entidades/${entidadId}/responsables/${VIGENCIA}/integridad`, {
     usuarioId: ids.lider,

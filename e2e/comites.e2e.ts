@@ -4,7 +4,15 @@
 // changes holder and end date. Axe on every state; the session and the committee on a 390 px phone.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, type Entorno, entrarComo, iniciarEntorno, revisarPagina, sesionApi } from './entorno.ts';
+import {
+  ADMIN,
+  type Entorno,
+  entrarComo,
+  iniciarEntorno,
+  personaConClave,
+  revisarPagina,
+  sesionApi,
+} from './entorno.ts';
 
 let e: Entorno;
 let p: Page;
@@ -33,13 +41,7 @@ beforeAll(async () => {
     nombre: 'Alcaldía de Colón',
     nit: '800197268-4',
   }));
-  const r = await admin<{ enlaceClave: string }>('POST', `/api/entidades/${entidadId}/usuarios`, PLANEACION);
-  const definida = await fetch(`${e.url}/api/auth/definir-clave`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token: new URL(r.enlaceClave, e.url).searchParams.get('token'), clave: CLAVE }),
-  });
-  if (definida.status !== 204) throw new Error(`definir la clave: ${definida.status}`);
+  await personaConClave(e.url, admin, entidadId, PLANEACION, CLAVE);
   planeacion = await sesionApi(e.url, PLANEACION.correo, CLAVE);
   const plan = `/api/entidades/${entidadId}/planes/${VIGENCIA}`;
   await planeacion('PUT', `/api/entidades/${entidadId}/vigencias/${VIGENCIA}`, {

@@ -131,6 +131,31 @@ export async function sesionApi(url: string, correo: string, clave: string) {
   };
 }
 
+/**
+ * A person the administrator (`admin`, a sesionApi) invites to the entity, with her password already set
+ * through the invitation's link, as she would set it; returns her user id.
+ */
+export async function personaConClave(
+  url: string,
+  admin: Awaited<ReturnType<typeof sesionApi>>,
+  entidadId: string,
+  persona: { nombre: string; correo: string; roles: string[] },
+  clave: string,
+): Promise<string> {
+  const r = await admin<{ usuario: { id: string }; enlaceClave: string }>(
+    'POST',
+    `/api/entidades/${entidadId}/usuarios`,
+    persona,
+  );
+  const definida = await fetch(`${url}/api/auth/definir-clave`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: new URL(r.enlaceClave, url).searchParams.get('token'), clave }),
+  });
+  if (definida.status !== 204) throw new Error(`definir la clave de ${persona.correo}: ${definida.status}`);
+  return r.usuario.id;
+}
+
 /** Signs in through the login form at `url` and waits for the signed-in frame. */
 export async function ingresar(p: Page, url: string, correo: string, clave: string) {
   await p.goto(url);

@@ -3,7 +3,15 @@
 // index and text, finds it in the plan, and follows it on the traceability page. Axe on desktop and at 390 px.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, type Entorno, entrarComo, iniciarEntorno, revisarPagina, sesionApi } from './entorno.ts';
+import {
+  ADMIN,
+  type Entorno,
+  entrarComo,
+  iniciarEntorno,
+  personaConClave,
+  revisarPagina,
+  sesionApi,
+} from './entorno.ts';
 
 let e: Entorno;
 const CLAVE = 'Sibundoy2026x';
@@ -30,13 +38,7 @@ beforeAll(async () => {
     nombre: 'E.S.E. Hospital de las Recomendaciones',
     nit: '846000253-6',
   });
-  const r = await admin<{ enlaceClave: string }>('POST', `/api/entidades/${entidadId}/usuarios`, PLANEACION);
-  const definida = await fetch(`${e.url}/api/auth/definir-clave`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ token: new URL(r.enlaceClave, e.url).searchParams.get('token'), clave: CLAVE }),
-  });
-  if (definida.status !== 204) throw new Error(`definir la clave: ${definida.status}`);
+  await personaConClave(e.url, admin, entidadId, PLANEACION, CLAVE);
 });
 afterAll(() => e?.cerrar());
 

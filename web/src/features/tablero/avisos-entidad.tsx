@@ -1,9 +1,15 @@
+import type { Pendiente } from '@contrato/pendientes.ts';
 import { Alert } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil } from '../../ui/formato.ts';
 import { Enlace } from '../../ui/router.tsx';
 import { avisosQuery } from '../inicio/api.ts';
+
+// The heading and the link's words for each kind of notice the server sends (…/avisos).
+const PRESENTACION: Partial<Record<Pendiente['tipo'], { titulo: string; enlace: string }>> = {
+  seguimiento_comite: { titulo: 'Seguimiento del comité vencido', enlace: 'Ir al comité' },
+};
 
 /**
  * What the entity as a whole is late with (today: the CIGD's quarterly follow-up of the plan), on the internal
@@ -12,10 +18,13 @@ import { avisosQuery } from '../inicio/api.ts';
 export function AvisosEntidad() {
   const { entidad, vigencia } = useTrabajo();
   const avisos = useQuery(avisosQuery(entidad?.id, vigencia));
-  return avisos.data?.avisos.map((a) => (
-    <Alert key={a.tipo} color="red.9" variant="outline" title="Seguimiento del comité vencido">
-      {a.texto}
-      {a.vence && ` (vencía el ${fechaCivil(a.vence)})`}. <Enlace a={a.enlace}>Ir al comité</Enlace>
-    </Alert>
-  ));
+  return avisos.data?.avisos.map((a) => {
+    const p = PRESENTACION[a.tipo] ?? { titulo: 'Aviso de la entidad', enlace: 'Ver' };
+    return (
+      <Alert key={a.tipo} color="red.9" variant="outline" title={p.titulo}>
+        {a.texto}
+        {a.vence && ` (vencía el ${fechaCivil(a.vence)})`}. <Enlace a={a.enlace}>{p.enlace}</Enlace>
+      </Alert>
+    );
+  });
 }
