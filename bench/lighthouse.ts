@@ -7,7 +7,7 @@ import { BANDERAS_CHROMIUM, CHROMIUM } from '../e2e/chromium.ts';
 //   npm run bench:lighthouse -- [--corridas 3] [--publico /publico/hrm] [--solo tablero,plan] [--estricto]
 //                               [--json bench/results/lighthouse.json] [--informes bench/results/lhr]
 //                               [--base ../otra-copia]
-// --informes keeps each page's last full Lighthouse report (JSON) to see what shifts or blocks.
+// --informes keeps each page's last full Lighthouse report (JSON) and its trace, to see what shifts or blocks.
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -253,6 +253,11 @@ async function medir(
         mkdirSync(opciones.informes, { recursive: true });
         const sufijo = i.nombre === 'base' ? '-base' : '';
         writeFileSync(join(opciones.informes, `${p.nombre}${sufijo}.json`), JSON.stringify(r.lhr));
+        // The trace, for DevTools' Performance panel: which task blocked and what ran in it.
+        writeFileSync(
+          join(opciones.informes, `${p.nombre}${sufijo}.trace.json`),
+          JSON.stringify(r.artifacts.Trace),
+        );
       }
       return medida(r.lhr);
     }

@@ -243,8 +243,19 @@ describe('recorrido del administrador en el navegador', () => {
     await page.getByRole('button', { name: 'Aumentar el tamaño del texto' }).click();
     expect(await page.evaluate(() => document.documentElement.dataset.contraste)).toBe('alto');
     await revisarPagina(page, '12-alto-contraste');
+    // Remembered on this device, and the server paints the next page with them: no jump from 100 %.
+    const servida = await (await page.request.get(page.url())).text();
+    expect(/<html[^>]*>/.exec(servida)?.[0]).toContain('style="font-size:112.5%" data-contraste="alto"');
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Alto contraste' }).getAttribute('aria-pressed'))
+      .toBe('true');
+    expect(await page.evaluate(() => document.documentElement.style.fontSize)).toBe('112.5%');
     await page.getByRole('button', { name: 'Alto contraste' }).click();
     await page.getByRole('button', { name: 'Tamaño de texto normal' }).click();
+    expect(await page.evaluate(() => document.documentElement.outerHTML.slice(0, 80))).not.toContain(
+      'data-contraste',
+    );
   });
 
   it('en un teléfono el catálogo se lee sin desbordarse', async () => {

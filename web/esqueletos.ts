@@ -3,6 +3,7 @@ import { MantineProvider } from '@mantine/core';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { type Plugin, runnerImport } from 'vite';
+import { alias } from './alias.ts';
 
 /** What the server reads (src/server/pagina-web.ts): each first paint's HTML and which address gets which. */
 export interface Esqueletos {
@@ -31,7 +32,7 @@ export function esqueletos(): Plugin {
     apply: 'build',
     async generateBundle() {
       const modulo = (ruta: string) => fileURLToPath(new URL(ruta, import.meta.url));
-      const opciones = { configFile: false as const, logLevel: 'silent' as const };
+      const opciones = { configFile: false as const, logLevel: 'silent' as const, resolve: { alias } };
       const [{ module: e }, { module: t }, { module: a }] = await Promise.all([
         runnerImport<typeof import('./src/ui/esqueleto.tsx')>(modulo('./src/ui/esqueleto.tsx'), opciones),
         runnerImport<typeof import('./src/ui/tema.ts')>(modulo('./src/ui/tema.ts'), opciones),
@@ -44,7 +45,7 @@ export function esqueletos(): Plugin {
         renderToStaticMarkup(
           createElement(
             MantineProvider,
-            { theme: t.tema, cssVariablesResolver: t.variablesAccesibles },
+            t.proveedor(true),
             createElement(
               e.Esqueleto,
               { clave, vigencia: MARCA_VIGENCIA },

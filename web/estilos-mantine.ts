@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Plugin } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { MantineProvider } from '@mantine/core';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { type Plugin, runnerImport } from 'vite';
+import { alias } from './alias.ts';
 
 const ID = 'virtual:estilos-mantine.css';
 const RESUELTO = '\0estilos-mantine.css';
@@ -20,7 +25,7 @@ export function estilosMantine(fuentes: string): Plugin {
       construccion = config.command === 'build';
     },
     resolveId: (id) => (id === ID ? RESUELTO : undefined),
-    load(id) {
+    async load(id) {
       if (id !== RESUELTO) return;
       const raiz = dirname(createRequire(import.meta.url).resolve('@mantine/core/styles.css'));
       const completa = readFileSync(join(raiz, 'styles.css'), 'utf8');
@@ -31,9 +36,26 @@ export function estilosMantine(fuentes: string): Plugin {
         .map((css) => ({ css, lugar: completa.indexOf(css.trim().slice(0, 200)) }))
         .sort((a, b) => a.lugar - b.lugar)
         .map((h) => h.css)
+        .concat(await cssDelTema())
         .join('\n');
     },
   };
+}
+
+/**
+ * The `<style>` tags MantineProvider renders (the theme's CSS variables, the responsive helper classes), rendered
+ * once here with the app's own settings: in the built app the provider skips them (`proveedor(true)`), so no
+ * phone computes ~300 variables and their colours on every load (≈ 10 ms of blocked main thread).
+ */
+async function cssDelTema(): Promise<string> {
+  const { module: t } = await runnerImport<typeof import('./src/ui/tema.ts')>(
+    fileURLToPath(new URL('./src/ui/tema.ts', import.meta.url)),
+    { configFile: false, logLevel: 'silent', resolve: { alias } },
+  );
+  const html = renderToStaticMarkup(createElement(MantineProvider, t.proveedor(false), null));
+  const hojas = [...html.matchAll(/<style data-mantine-styles="[^"]*">([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+  if (hojas.length < 2) throw new Error('MantineProvider ya no dibuja sus variables ni sus clases globales');
+  return hojas.join('\n');
 }
 
 /** Names of the style sheets (styles/<Nombre>.css) reached from the components imported in `fuentes`. */

@@ -4,8 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { alias } from './alias.ts';
 import { esqueletos } from './esqueletos.ts';
 import { estilosMantine } from './estilos-mantine.ts';
+import { precargaEscalonada } from './precarga-escalonada.ts';
 
 const salida = fileURLToPath(new URL('./dist', import.meta.url));
 
@@ -60,17 +62,13 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [
     react(),
+    precargaEscalonada(),
     estilosMantine(fileURLToPath(new URL('./src', import.meta.url))),
     precargarFuentes(),
     esqueletos(),
     comprimir(),
   ],
-  resolve: {
-    alias: {
-      '@core': fileURLToPath(new URL('../src/core', import.meta.url)),
-      '@contrato': fileURLToPath(new URL('../src/contrato', import.meta.url)),
-    },
-  },
+  resolve: { alias },
   build: {
     outDir: salida,
     emptyOutDir: true,

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyRequest } from 'fastify';
+import { atributosHtml, type PreferenciasVista, preferenciasDeCookies } from '../core/preferencias-vista.ts';
 import { COOKIE_SESION } from './auth.ts';
 
 /** `esqueletos.json`, as web/esqueletos.ts writes it. */
@@ -24,6 +25,7 @@ export type PaginaWeb = (
 ) => Promise<{ cuerpo: string | Buffer; codificacion?: 'br' | 'gzip' }>;
 
 const RAIZ_VACIA = '<div id="raiz"></div>';
+const ETIQUETA_HTML = '<html lang="es-CO"';
 const MARCA_VIGENCIA = '__VIGENCIA__';
 const CON_SESION = new RegExp(`(?:^|;\\s*)${COOKIE_SESION}=`);
 // The login page asks for the platform's state (its first-run notice): the question leaves with the HTML.
@@ -48,16 +50,19 @@ export async function cargarPaginaWeb(
 
   // Each page compressed once (a first paint by year at most: a few KB each), not on every request.
   const hechas = new Map<string, { html: string; br: Buffer; gzip: Buffer }>();
-  const pagina = (clave: string | undefined, vigencia: number) => {
-    const llave = clave ? `${clave}|${vigencia}` : '';
+  const pagina = (clave: string | undefined, vigencia: number, preferencias: PreferenciasVista) => {
+    // The text size and contrast chosen in the accessibility bar (ten combinations at most), on <html>.
+    const atributos = atributosHtml(preferencias);
+    const llave = `${clave ? `${clave}|${vigencia}` : ''}|${atributos}`;
     let p = hechas.get(llave);
     if (!p) {
       const dibujo = clave ? e?.html[clave] : undefined;
       const ingreso = clave === e?.ingreso || clave === e?.ingresoSinAdministrador;
-      const html =
+      const html = (
         dibujo && despues !== undefined
           ? `${ingreso ? antes.replace('</head>', PRECARGA_ESTADO) : antes}<div id="esqueleto" data-clave="${clave}">${dibujo.replaceAll(MARCA_VIGENCIA, String(vigencia))}</div>${RAIZ_VACIA}${despues}`
-          : indice;
+          : indice
+      ).replace(ETIQUETA_HTML, `${ETIQUETA_HTML}${atributos}`);
       p = {
         html,
         br: brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
@@ -80,10 +85,15 @@ export async function cargarPaginaWeb(
     const url = new URL(request.url, 'http://x');
     // Only whether a session cookie came: checking it would make the page wait for the database. A stale one
     // shows the page's heading until the login page replaces it.
-    const clave = await claveDe(url.pathname, CON_SESION.test(request.headers.cookie ?? ''));
+    const cookies = request.headers.cookie;
+    const clave = await claveDe(url.pathname, CON_SESION.test(cookies ?? ''));
     // The year the root route will settle on (web/src/ui/trabajo.ts): the address's, else this year.
     const v = Number(url.searchParams.get('vigencia'));
-    const p = pagina(clave, Number.isInteger(v) && v >= 2000 && v <= 2100 ? v : new Date().getFullYear());
+    const p = pagina(
+      clave,
+      Number.isInteger(v) && v >= 2000 && v <= 2100 ? v : new Date().getFullYear(),
+      preferenciasDeCookies(cookies),
+    );
     const acepta = String(request.headers['accept-encoding'] ?? '');
     if (/\bbr\b/.test(acepta)) return { cuerpo: p.br, codificacion: 'br' };
     if (/\bgzip\b/.test(acepta)) return { cuerpo: p.gzip, codificacion: 'gzip' };

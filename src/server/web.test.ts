@@ -81,6 +81,32 @@ describe.skipIf(!construida)('el primer trazo de la página llega con el HTML', 
     expect(raiz(inicio.body)).toBe('');
   });
 
+  it('el tamaño de letra y el alto contraste elegidos llegan en el HTML, sin que la página salte al cargar', async () => {
+    const html = (r: { body: string }) => /<html[^>]*>/.exec(r.body)?.[0];
+    const normal = await app.inject({
+      method: 'GET',
+      url: '/tablero',
+      headers: { cookie: 'mipg_sesion=abc' },
+    });
+    expect(html(normal)).toBe('<html lang="es-CO" data-mantine-color-scheme="light">');
+    const elegido = await app.inject({
+      method: 'GET',
+      url: '/tablero',
+      headers: { cookie: 'mipg_sesion=abc; mipg_tamano=150; mipg_contraste=1' },
+    });
+    expect(html(elegido)).toBe(
+      '<html lang="es-CO" style="font-size:150%" data-contraste="alto" data-mantine-color-scheme="light">',
+    );
+    // The same first paint, only the <html> changes; a hand-made value is ignored.
+    expect(elegido.body.replace(html(elegido)!, '')).toBe(normal.body.replace(html(normal)!, ''));
+    const inventado = await app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { cookie: 'mipg_tamano=1%22onload%3D1' },
+    });
+    expect(html(inventado)).toBe('<html lang="es-CO" data-mantine-color-scheme="light">');
+  });
+
   it('el HTML viaja comprimido', async () => {
     const r = await app.inject({ method: 'GET', url: '/', headers: { 'accept-encoding': 'br' } });
     expect(r.headers['content-encoding']).toBe('br');

@@ -8,18 +8,19 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { crearEnrutador } from './rutas.tsx';
 import { retirarEsqueletoServido } from './ui/esqueleto.tsx';
-import { tema, variablesAccesibles } from './ui/tema.ts';
+import { proveedor } from './ui/tema.ts';
 
 const cliente = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 });
 const enrutador = crearEnrutador(cliente);
 
+
 const raiz = document.getElementById('raiz')!;
 retirarEsqueletoServido(raiz);
 createRoot(raiz).render(
   <StrictMode>
-    <MantineProvider theme={tema} cssVariablesResolver={variablesAccesibles}>
+    <MantineProvider {...proveedor(!import.meta.env.DEV)}>
       <QueryClientProvider client={cliente}>
         <RouterProvider router={enrutador} />
       </QueryClientProvider>

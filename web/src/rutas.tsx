@@ -89,10 +89,24 @@ const raiz = createRootRouteWithContext<ContextoRutas>()({
     const trabajo = trabajoDe(sesion, search);
     // A missing or foreign entity, or a missing year, is replaced in the address (no new history entry).
     if (trabajo.entidadId !== search.entidad || trabajo.vigencia !== search.vigencia) {
-      const { entidad: _e, vigencia: _v, ...resto } = location.search as BusquedaTrabajo;
+      const { entidad: _e, vigencia: _v, ...resto } = location.search as BusquedaTrabajo & BusquedaPeriodo;
+      // A page by period gets its period in the same rewrite of the address: each rewrite runs the router's
+      // whole load again (≈ 25 ms of main thread on a phone), and a bare «/tablero» needed two.
+      const periodo =
+        resto.periodo === undefined && PAGINAS_POR_PERIODO.has(location.pathname) && trabajo.entidadId
+          ? await periodoActual(context.queryClient, {
+              entidadId: trabajo.entidadId,
+              vigencia: trabajo.vigencia,
+            })
+          : undefined;
       throw redirect({
         to: location.pathname,
-        search: { entidad: trabajo.entidadId, vigencia: trabajo.vigencia, ...resto },
+        search: {
+          entidad: trabajo.entidadId,
+          vigencia: trabajo.vigencia,
+          ...resto,
+          ...(periodo !== undefined && { periodo }),
+        },
         replace: true,
       });
     }
@@ -249,16 +263,25 @@ const periodoEnLaDireccion = async ({
 }) => {
   const t = context.trabajo;
   if (search.periodo !== undefined || !t?.entidadId) return;
-  const config = await context.queryClient
-    .ensureQueryData(vigenciaQuery(t.entidadId, t.vigencia))
-    .catch(() => null);
-  if (!config) return;
+  const periodo = await periodoActual(context.queryClient, { entidadId: t.entidadId, vigencia: t.vigencia });
+  if (periodo === undefined) return;
   throw redirect({
     to: location.pathname,
-    search: { ...location.search, periodo: periodoVigente(config, undefined) } as never,
+    search: { ...location.search, periodo } as never,
     replace: true,
   });
 };
+
+/** The pages by period: the root route writes their period along with the entity and year it adds. */
+const PAGINAS_POR_PERIODO = new Set(['/seguimiento', '/tablero']);
+
+/** The year's current period, from its settings (their query is in the first load); none without settings. */
+function periodoActual(cliente: QueryClient, t: { entidadId: string; vigencia: number }) {
+  return cliente.ensureQueryData(vigenciaQuery(t.entidadId, t.vigencia)).then(
+    (config) => periodoVigente(config, undefined),
+    () => undefined,
+  );
+}
 
 const seguimiento = createRoute({
   getParentRoute: () => raiz,

@@ -2,45 +2,107 @@
 // session. The signed-in frame is in marco-sesion.tsx, loaded only with a session: the login page does not
 // download the navigation, the entity and year selectors or the entity's footer. Plain HTML with the sizes of
 // Mantine's Container (`.contenedor`, estilos.css): this module is in the first load.
-import { type ReactNode, useEffect, useState } from 'react';
+import {
+  COOKIE_CONTRASTE,
+  COOKIE_TAMANO,
+  cookieDePreferencia,
+  preferenciasDeCookies,
+  TAMANO_NORMAL,
+  TAMANOS_TEXTO,
+} from '@core/preferencias-vista.ts';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 
-const TAMANOS = [87.5, 100, 112.5, 125, 150];
-// The build also draws this frame (web/esqueletos.ts), where there is no localStorage: the defaults then.
-const guardado = (clave: string) =>
-  typeof localStorage === 'undefined' ? null : localStorage.getItem(clave);
+const TAMANOS: readonly number[] = TAMANOS_TEXTO;
+// The build also draws this frame (web/esqueletos.ts), where there is no document: the defaults then.
+const guardadas = () => preferenciasDeCookies(typeof document === 'undefined' ? '' : document.cookie);
+const guardar = (nombre: string, valor: string) => {
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing in the older Safari and Firefox still on phones; the value is built and bounded by cookieDePreferencia.
+  document.cookie = cookieDePreferencia(nombre, valor, location.protocol === 'https:');
+};
 
-/** GOV.CO-style accessibility bar: text size and high contrast, remembered on this device. */
-export function BarraAccesibilidad() {
-  const [tamano, setTamano] = useState(() => Number(guardado('mipg.tamano')) || 100);
-  const [contraste, setContraste] = useState(() => guardado('mipg.contraste') === '1');
+/**
+ * Choices made before they lived in cookies were in localStorage: read once, when the browser is idle (not
+ * in the first render), then the cookies say it all and localStorage is never opened again.
+ */
+function useTraerDeAntes(aplicar: (tamano: number, contraste: boolean) => void) {
   useEffect(() => {
-    document.documentElement.style.fontSize = `${tamano}%`;
-    localStorage.setItem('mipg.tamano', String(tamano));
+    if (guardadas().guardadas) return;
+    const hacer = () => {
+      let tamano = TAMANO_NORMAL;
+      let contraste = false;
+      try {
+        tamano = Number(localStorage.getItem('mipg.tamano')) || TAMANO_NORMAL;
+        contraste = localStorage.getItem('mipg.contraste') === '1';
+        localStorage.removeItem('mipg.tamano');
+        localStorage.removeItem('mipg.contraste');
+      } catch {
+        // Storage blocked by the browser: the defaults.
+      }
+      tamano = TAMANOS.includes(tamano) ? tamano : TAMANO_NORMAL;
+      guardar(COOKIE_TAMANO, String(tamano));
+      guardar(COOKIE_CONTRASTE, contraste ? '1' : '0');
+      aplicar(tamano, contraste);
+    };
+    // Safari before 18.4 has no requestIdleCallback.
+    if (typeof requestIdleCallback !== 'function') {
+      const id = window.setTimeout(hacer, 1000);
+      return () => window.clearTimeout(id);
+    }
+    const id = requestIdleCallback(hacer);
+    return () => cancelIdleCallback(id);
+  }, [aplicar]);
+}
+
+/**
+ * GOV.CO-style accessibility bar: text size and high contrast, remembered on this device (in cookies, so the
+ * server paints the page with them from the first byte).
+ */
+export function BarraAccesibilidad() {
+  const [tamano, setTamano] = useState(() => guardadas().tamano);
+  const [contraste, setContraste] = useState(() => guardadas().contraste);
+  // The first render only matches what the server already wrote on <html>: nothing to set or save.
+  const elegido = useRef(false);
+  const aplicar = useRef((t: number, c: boolean) => {
+    elegido.current = true;
+    setTamano(t);
+    setContraste(c);
+  }).current;
+  useTraerDeAntes(aplicar);
+  useEffect(() => {
+    const html = document.documentElement;
+    if (tamano === TAMANO_NORMAL) html.style.removeProperty('font-size');
+    else html.style.fontSize = `${tamano}%`;
+    if (elegido.current) guardar(COOKIE_TAMANO, String(tamano));
   }, [tamano]);
   useEffect(() => {
-    document.documentElement.dataset.contraste = contraste ? 'alto' : 'normal';
-    localStorage.setItem('mipg.contraste', contraste ? '1' : '0');
+    if (contraste) document.documentElement.dataset.contraste = 'alto';
+    else delete document.documentElement.dataset.contraste;
+    if (elegido.current) guardar(COOKIE_CONTRASTE, contraste ? '1' : '0');
   }, [contraste]);
   const i = TAMANOS.indexOf(tamano);
   return (
     <nav className="barra-accesibilidad" aria-label="Opciones de accesibilidad">
-      <button type="button" onClick={() => setTamano(TAMANOS[Math.max(0, i - 1)]!)} disabled={i <= 0}>
+      <button
+        type="button"
+        onClick={() => aplicar(TAMANOS[Math.max(0, i - 1)]!, contraste)}
+        disabled={i <= 0}
+      >
         <span aria-hidden>A−</span>
         <span className="solo-lector">Reducir el tamaño del texto</span>
       </button>
-      <button type="button" onClick={() => setTamano(100)}>
+      <button type="button" onClick={() => aplicar(TAMANO_NORMAL, contraste)}>
         <span aria-hidden>A</span>
         <span className="solo-lector">Tamaño de texto normal</span>
       </button>
       <button
         type="button"
-        onClick={() => setTamano(TAMANOS[Math.min(TAMANOS.length - 1, i + 1)]!)}
+        onClick={() => aplicar(TAMANOS[Math.min(TAMANOS.length - 1, i + 1)]!, contraste)}
         disabled={i >= TAMANOS.length - 1}
       >
         <span aria-hidden>A+</span>
         <span className="solo-lector">Aumentar el tamaño del texto</span>
       </button>
-      <button type="button" aria-pressed={contraste} onClick={() => setContraste(!contraste)}>
+      <button type="button" aria-pressed={contraste} onClick={() => aplicar(tamano, !contraste)}>
         <span aria-hidden>◐</span> Alto contraste
       </button>
     </nav>

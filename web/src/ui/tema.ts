@@ -1,6 +1,11 @@
 // The theme, apart from main.tsx: the build draws the first paint of some pages with it (web/esqueletos.ts), so
 // the HTML the server sends has the same fonts, colours and sizes as the page React draws next.
-import { type CSSVariablesResolver, createTheme } from '@mantine/core';
+import {
+  type CSSVariablesResolver,
+  createTheme,
+  type MantineColorSchemeManager,
+  type MantineProviderProps,
+} from '@mantine/core';
 
 export const tema = createTheme({
   primaryColor: 'cobalto',
@@ -55,4 +60,28 @@ export const variablesAccesibles: CSSVariablesResolver = () => ({
   variables: {},
   light: { '--mantine-color-error': '#b02a2a', '--mantine-color-dimmed': '#495057' },
   dark: {},
+});
+
+// One light scheme (index.html carries it): Mantine's default manager opened localStorage in the first render
+// only to read it, ≈ 16 ms of blocked main thread on each load.
+const esquemaClaro: MantineColorSchemeManager = {
+  get: () => 'light',
+  set: () => {},
+  subscribe: () => {},
+  unsubscribe: () => {},
+  clear: () => {},
+};
+
+/**
+ * MantineProvider's settings, the same in the browser and in the build (web/esqueletos.ts,
+ * web/estilos-mantine.ts). `construidas`: the theme's CSS variables and Mantine's global classes are already
+ * in the built style sheet (the build renders them once), so the browser does not compute them on every load.
+ */
+export const proveedor = (construidas: boolean): Omit<MantineProviderProps, 'children'> => ({
+  theme: tema,
+  cssVariablesResolver: variablesAccesibles,
+  colorSchemeManager: esquemaClaro,
+  forceColorScheme: 'light',
+  withCssVariables: !construidas,
+  withGlobalClasses: !construidas,
 });
