@@ -53,7 +53,9 @@ async function cssDelTema(): Promise<string> {
     { configFile: false, logLevel: 'silent', resolve: { alias } },
   );
   const html = renderToStaticMarkup(createElement(MantineProvider, t.proveedor(false), null));
-  const hojas = [...html.matchAll(/<style data-mantine-styles="[^"]*">([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+  const hojas = [...html.matchAll(/<style data-mantine-styles="[^"]*">([\s\S]*?)<\/style>/g)].map(
+    (m) => m[1]!,
+  );
   if (hojas.length < 2) throw new Error('MantineProvider ya no dibuja sus variables ni sus clases globales');
   return hojas.join('\n');
 }

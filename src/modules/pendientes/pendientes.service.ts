@@ -38,13 +38,29 @@ const enlaceSeguimiento = (vigencia: number, periodo: number, actividadId: strin
  * dashboard never shows them): today, the CIGD's quarterly follow-up of the plan (Decreto 1499).
  */
 export async function avisosDeLaEntidad(db: Db, entidadId: string, vigencia: number) {
+  const hoy = hoyEnColombia();
   const [plan] = await db
     .select()
     .from(planAccion)
     .where(and(eq(planAccion.entidadId, entidadId), eq(planAccion.vigencia, vigencia)));
-  if (!plan || !aprobadoAlgunaVez(plan)) return [];
-  const alerta = await alertaSeguimiento(db, entidadId, plan, hoyEnColombia());
-  return alerta ? [alerta] : [];
+  const avisos: Pendiente[] = [];
+  // Decreto 612: from 1 February an unpublished plan is overdue, for everyone who opens the dashboard (here,
+  // not in the plan's own answer: the dashboard would download every activity only to read one flag).
+  if (publicacionVencida(plan ?? null, vigencia, hoy)) {
+    const limite = limitePublicacion(vigencia);
+    avisos.push({
+      tipo: 'publicar_plan',
+      texto: `El plan de acción ${vigencia} no está publicado en la sede electrónica, como pide el Decreto 612 de 2018`,
+      enlace: `/plan?vigencia=${vigencia}`,
+      vence: limite,
+      vencido: true,
+    });
+  }
+  if (plan && aprobadoAlgunaVez(plan)) {
+    const alerta = await alertaSeguimiento(db, entidadId, plan, hoy);
+    if (alerta) avisos.push(alerta);
+  }
+  return avisos;
 }
 
 /** What each line of defence has to do now, oldest deadline first. */

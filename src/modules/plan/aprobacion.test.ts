@@ -376,9 +376,22 @@ describe('publicación a más tardar el 31 de enero', () => {
     expect(vista.publicacion).toEqual({ limite: '2026-01-31', vencida: true });
     const pend = await t.exigir(200, e.planeacion, 'GET', `${e.base}/pendientes?vigencia=2026`);
     expect(pend.pendientes[0]).toMatchObject({ tipo: 'publicar_plan', vence: '2026-01-31', vencido: true });
-    // Only planeación is asked to publish.
+    // Only planeación is asked to publish; everyone in the entity sees it overdue on the dashboard.
     const delComite = await t.exigir(200, e.comite, 'GET', `${e.base}/pendientes?vigencia=2026`);
     expect(delComite.pendientes).not.toContainEqual(expect.objectContaining({ tipo: 'publicar_plan' }));
+    const avisoDelTablero = async () =>
+      (await t.exigir(200, e.comite, 'GET', `${e.base}/avisos?vigencia=2026`)).avisos.filter(
+        (a: { tipo: string }) => a.tipo === 'publicar_plan',
+      );
+    expect(await avisoDelTablero()).toEqual([
+      {
+        tipo: 'publicar_plan',
+        texto: 'El plan de acción 2026 no está publicado en la sede electrónica, como pide el Decreto 612 de 2018',
+        enlace: '/plan?vigencia=2026',
+        vence: '2026-01-31',
+        vencido: true,
+      },
+    ]);
 
     const malUrl = await t.pedir(e.planeacion, 'POST', `${plan(e)}/publicar`, {
       urlPublicacion: 'sede.gov.co',
@@ -401,6 +414,10 @@ describe('publicación a más tardar el 31 de enero', () => {
     expect(r.publicacion.vencida).toBe(false);
     const despues = await t.exigir(200, e.planeacion, 'GET', `${e.base}/pendientes?vigencia=2026`);
     expect(despues.pendientes).not.toContainEqual(expect.objectContaining({ tipo: 'publicar_plan' }));
+    expect(await avisoDelTablero()).toEqual([]);
+    // Before the deadline nobody is warned, even without a plan.
+    const futuro = await t.exigir(200, e.comite, 'GET', `${e.base}/avisos?vigencia=2099`);
+    expect(futuro.avisos).toEqual([]);
   });
 
   it('publicar sin fecha toma la de hoy; una vigencia sin plan después del 31 de enero también está vencida', async () => {

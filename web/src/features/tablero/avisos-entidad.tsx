@@ -8,11 +8,16 @@ import { avisosQuery } from '../inicio/api.ts';
 
 // The heading and the link's words for each kind of notice the server sends (…/avisos).
 const PRESENTACION: Partial<Record<Pendiente['tipo'], { titulo: string; enlace: string }>> = {
+  publicar_plan: {
+    titulo: 'Plan de acción sin publicar: plazo vencido',
+    enlace: 'Ver el plan y su aprobación',
+  },
   seguimiento_comite: { titulo: 'Seguimiento del comité vencido', enlace: 'Ir al comité' },
 };
 
 /**
- * What the entity as a whole is late with (today: the CIGD's quarterly follow-up of the plan), on the internal
+ * What the entity as a whole is late with (the plan's publication by 31 January, the CIGD's quarterly
+ * follow-up of the plan), on the internal
  * dashboard for everyone in it; the public dashboard never asks for it.
  */
 export function AvisosEntidad() {

@@ -6,7 +6,6 @@ import { Cargando, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { ENCABEZADOS } from '../../ui/esqueleto.tsx';
 import { fechaCivil } from '../../ui/formato.ts';
-import { AvisoPublicacion } from '../plan/aviso-publicacion.tsx';
 import { periodoVigente, vigenciaQuery } from '../vigencias/api.ts';
 import { resumenTablero } from './api.ts';
 import { AvisosEntidad } from './avisos-entidad.tsx';
@@ -48,7 +47,6 @@ export function TableroPage() {
   if (!entidad) return <Pagina titulo="Tablero">Elija una entidad.</Pagina>;
   return (
     <Pagina titulo={ENCABEZADOS.tablero.titulo(vigencia)} descripcion={ENCABEZADOS.tablero.descripcion}>
-      <AvisoPublicacion />
       <AvisosEntidad />
       <Group align="end">
         <NativeSelect
