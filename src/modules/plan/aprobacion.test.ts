@@ -386,7 +386,8 @@ describe('publicación a más tardar el 31 de enero', () => {
     expect(await avisoDelTablero()).toEqual([
       {
         tipo: 'publicar_plan',
-        texto: 'El plan de acción 2026 no está publicado en la sede electrónica, como pide el Decreto 612 de 2018',
+        texto:
+          'El plan de acción 2026 no está publicado en la sede electrónica, como pide el Decreto 612 de 2018',
         enlace: '/plan?vigencia=2026',
         vence: '2026-01-31',
         vencido: true,

@@ -2,23 +2,13 @@
 // session. The signed-in frame is in marco-sesion.tsx, loaded only with a session: the login page does not
 // download the navigation, the entity and year selectors or the entity's footer. Plain HTML with the sizes of
 // Mantine's Container (`.contenedor`, estilos.css): this module is in the first load.
-import {
-  COOKIE_CONTRASTE,
-  COOKIE_TAMANO,
-  cookieDePreferencia,
-  preferenciasDeCookies,
-  TAMANO_NORMAL,
-  TAMANOS_TEXTO,
-} from '@core/preferencias-vista.ts';
+import { preferenciasDeCookies, TAMANO_NORMAL, TAMANOS_TEXTO } from '@core/preferencias-vista.ts';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 
 const TAMANOS: readonly number[] = TAMANOS_TEXTO;
 // The build also draws this frame (web/esqueletos.ts), where there is no document: the defaults then.
 const guardadas = () => preferenciasDeCookies(typeof document === 'undefined' ? '' : document.cookie);
-const guardar = (nombre: string, valor: string) => {
-  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing in the older Safari and Firefox still on phones; the value is built and bounded by cookieDePreferencia.
-  document.cookie = cookieDePreferencia(nombre, valor, location.protocol === 'https:');
-};
+const guardado = () => import('./preferencias-guardadas.ts');
 
 /**
  * Choices made before they lived in cookies were in localStorage: read once, when the browser is idle (not
@@ -27,29 +17,20 @@ const guardar = (nombre: string, valor: string) => {
 function useTraerDeAntes(aplicar: (tamano: number, contraste: boolean) => void) {
   useEffect(() => {
     if (guardadas().guardadas) return;
-    const hacer = () => {
-      let tamano = TAMANO_NORMAL;
-      let contraste = false;
-      try {
-        tamano = Number(localStorage.getItem('mipg.tamano')) || TAMANO_NORMAL;
-        contraste = localStorage.getItem('mipg.contraste') === '1';
-        localStorage.removeItem('mipg.tamano');
-        localStorage.removeItem('mipg.contraste');
-      } catch {
-        // Storage blocked by the browser: the defaults.
-      }
-      tamano = TAMANOS.includes(tamano) ? tamano : TAMANO_NORMAL;
-      guardar(COOKIE_TAMANO, String(tamano));
-      guardar(COOKIE_CONTRASTE, contraste ? '1' : '0');
-      aplicar(tamano, contraste);
-    };
+    let vigente = true;
+    const hacer = () =>
+      guardado().then((m) => {
+        const p = m.traerDeLocalStorage();
+        if (vigente && (p.tamano !== TAMANO_NORMAL || p.contraste)) aplicar(p.tamano, p.contraste);
+      });
     // Safari before 18.4 has no requestIdleCallback.
-    if (typeof requestIdleCallback !== 'function') {
-      const id = window.setTimeout(hacer, 1000);
-      return () => window.clearTimeout(id);
-    }
-    const id = requestIdleCallback(hacer);
-    return () => cancelIdleCallback(id);
+    const id = typeof requestIdleCallback === 'function' ? requestIdleCallback(hacer) : undefined;
+    const reloj = id === undefined ? window.setTimeout(hacer, 1000) : undefined;
+    return () => {
+      vigente = false;
+      if (id !== undefined) cancelIdleCallback(id);
+      window.clearTimeout(reloj);
+    };
   }, [aplicar]);
 }
 
@@ -60,49 +41,44 @@ function useTraerDeAntes(aplicar: (tamano: number, contraste: boolean) => void) 
 export function BarraAccesibilidad() {
   const [tamano, setTamano] = useState(() => guardadas().tamano);
   const [contraste, setContraste] = useState(() => guardadas().contraste);
-  // The first render only matches what the server already wrote on <html>: nothing to set or save.
-  const elegido = useRef(false);
   const aplicar = useRef((t: number, c: boolean) => {
-    elegido.current = true;
     setTamano(t);
     setContraste(c);
   }).current;
+  const elegir = (t: number, c: boolean) => {
+    aplicar(t, c);
+    void guardado().then((m) => m.guardarPreferencias(t, c));
+  };
   useTraerDeAntes(aplicar);
   useEffect(() => {
     const html = document.documentElement;
     if (tamano === TAMANO_NORMAL) html.style.removeProperty('font-size');
     else html.style.fontSize = `${tamano}%`;
-    if (elegido.current) guardar(COOKIE_TAMANO, String(tamano));
   }, [tamano]);
   useEffect(() => {
     if (contraste) document.documentElement.dataset.contraste = 'alto';
     else delete document.documentElement.dataset.contraste;
-    if (elegido.current) guardar(COOKIE_CONTRASTE, contraste ? '1' : '0');
   }, [contraste]);
   const i = TAMANOS.indexOf(tamano);
   return (
     <nav className="barra-accesibilidad" aria-label="Opciones de accesibilidad">
-      <button
-        type="button"
-        onClick={() => aplicar(TAMANOS[Math.max(0, i - 1)]!, contraste)}
-        disabled={i <= 0}
-      >
+      <button type="button" onClick={() => elegir(TAMANOS[Math.max(0, i - 1)]!, contraste)} disabled={i <= 0}>
         <span aria-hidden>A−</span>
         <span className="solo-lector">Reducir el tamaño del texto</span>
       </button>
-      <button type="button" onClick={() => aplicar(TAMANO_NORMAL, contraste)}>
+      <button type="button" onClick={() => elegir(TAMANO_NORMAL, contraste)}>
         <span aria-hidden>A</span>
         <span className="solo-lector">Tamaño de texto normal</span>
       </button>
       <button
         type="button"
-        onClick={() => aplicar(TAMANOS[Math.min(TAMANOS.length - 1, i + 1)]!, contraste)}
+        onClick={() => elegir(TAMANOS[Math.min(TAMANOS.length - 1, i + 1)]!, contraste)}
         disabled={i >= TAMANOS.length - 1}
       >
         <span aria-hidden>A+</span>
         <span className="solo-lector">Aumentar el tamaño del texto</span>
       </button>
-      <button type="button" aria-pressed={contraste} onClick={() => aplicar(tamano, !contraste)}>
+      <button type="button" aria-pressed={contraste} onClick={() => elegir(tamano, !contraste)}>
         <span aria-hidden>◐</span> Alto contraste
       </button>
     </nav>
