@@ -88,11 +88,23 @@ export const __vitePreload = (baseModule, deps) => {
 `;
 
 export function precargaEscalonada(): Plugin {
+  let usado = false;
   return {
     name: 'mipg-precarga-escalonada',
     apply: 'build',
     enforce: 'pre',
     resolveId: (id) => (id === AYUDANTE || id === 'vite/preload-helper.js' ? AYUDANTE : null),
-    load: (id) => (id === AYUDANTE ? codigo : null),
+    load(id) {
+      if (id !== AYUDANTE) return null;
+      usado = true;
+      return codigo;
+    },
+    // A Vite that names or loads its helper otherwise would silently bring back the one-task preloads.
+    generateBundle() {
+      if (!usado)
+        this.error(
+          'Vite ya no pide su ayudante de precarga por «vite/preload-helper.js»: revise precarga-escalonada.ts',
+        );
+    },
   };
 }
