@@ -10,6 +10,8 @@ import { alias } from './alias.ts';
 
 const ID = 'virtual:estilos-mantine.css';
 const RESUELTO = '\0estilos-mantine.css';
+const SIN_DIBUJO = '\0mantine-dibujado-en-la-hoja.js';
+const DIBUJADOS_EN_LA_HOJA = /\/(MantineCssVariables|MantineClasses)\.mjs$/;
 
 /**
  * `import 'virtual:estilos-mantine.css'` gives the CSS of only the Mantine components that web/src imports,
@@ -21,11 +23,22 @@ export function estilosMantine(fuentes: string): Plugin {
   let construccion = false;
   return {
     name: 'mipg-estilos-mantine',
+    // Before Vite's resolver: it would resolve Mantine's relative imports first.
+    enforce: 'pre',
     configResolved(config) {
       construccion = config.command === 'build';
     },
-    resolveId: (id) => (id === ID ? RESUELTO : undefined),
+    resolveId(id, importador) {
+      if (id === ID) return RESUELTO;
+      // The built app never renders these two (`proveedor(true)`): their output is in this sheet. Without
+      // them the first load does not carry the theme's variable and colour functions either (≈ 2 KB gzip).
+      if (construccion && importador?.endsWith('MantineProvider.mjs') && DIBUJADOS_EN_LA_HOJA.test(id))
+        return SIN_DIBUJO;
+      return undefined;
+    },
     async load(id) {
+      if (id === SIN_DIBUJO)
+        return 'export const MantineCssVariables = () => null, MantineClasses = () => null;';
       if (id !== RESUELTO) return;
       const raiz = dirname(createRequire(import.meta.url).resolve('@mantine/core/styles.css'));
       const completa = readFileSync(join(raiz, 'styles.css'), 'utf8');

@@ -2,13 +2,26 @@
 // session. The signed-in frame is in marco-sesion.tsx, loaded only with a session: the login page does not
 // download the navigation, the entity and year selectors or the entity's footer. Plain HTML with the sizes of
 // Mantine's Container (`.contenedor`, estilos.css): this module is in the first load.
-import { preferenciasDeCookies, TAMANO_NORMAL, TAMANOS_TEXTO } from '@core/preferencias-vista.ts';
+import {
+  COOKIE_CONTRASTE,
+  COOKIE_TAMANO,
+  cookieDePreferencia,
+  preferenciasDeCookies,
+  TAMANO_NORMAL,
+  TAMANOS_TEXTO,
+} from '@core/preferencias-vista.ts';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 
 const TAMANOS: readonly number[] = TAMANOS_TEXTO;
 // The build also draws this frame (web/esqueletos.ts), where there is no document: the defaults then.
 const guardadas = () => preferenciasDeCookies(typeof document === 'undefined' ? '' : document.cookie);
-const guardado = () => import('./preferencias-guardadas.ts');
+const guardar = (tamano: number, contraste: boolean) => {
+  const segura = location.protocol === 'https:';
+  // biome-ignore-start lint/suspicious/noDocumentCookie: the Cookie Store API is missing in the older Safari and Firefox still on phones; the values are bounded by cookieDePreferencia.
+  document.cookie = cookieDePreferencia(COOKIE_TAMANO, String(tamano), segura);
+  document.cookie = cookieDePreferencia(COOKIE_CONTRASTE, contraste ? '1' : '0', segura);
+  // biome-ignore-end lint/suspicious/noDocumentCookie: see above
+};
 
 /**
  * Choices made before they lived in cookies were in localStorage: read once, when the browser is idle (not
@@ -19,9 +32,12 @@ function useTraerDeAntes(aplicar: (tamano: number, contraste: boolean) => void) 
     if (guardadas().guardadas) return;
     let vigente = true;
     const hacer = () =>
-      guardado().then((m) => {
-        const p = m.traerDeLocalStorage();
-        if (vigente && (p.tamano !== TAMANO_NORMAL || p.contraste)) aplicar(p.tamano, p.contraste);
+      import('./preferencias-guardadas.ts').then((m) => {
+        const antes = m.traerDeLocalStorage();
+        const tamano = antes && TAMANOS.includes(antes.tamano) ? antes.tamano : TAMANO_NORMAL;
+        const contraste = antes?.contraste === true;
+        guardar(tamano, contraste);
+        if (vigente && (tamano !== TAMANO_NORMAL || contraste)) aplicar(tamano, contraste);
       });
     // Safari before 18.4 has no requestIdleCallback.
     const id = typeof requestIdleCallback === 'function' ? requestIdleCallback(hacer) : undefined;
@@ -47,7 +63,7 @@ export function BarraAccesibilidad() {
   }).current;
   const elegir = (t: number, c: boolean) => {
     aplicar(t, c);
-    void guardado().then((m) => m.guardarPreferencias(t, c));
+    guardar(t, c);
   };
   useTraerDeAntes(aplicar);
   useEffect(() => {
