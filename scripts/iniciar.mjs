@@ -24,10 +24,19 @@ function ultimoCambio(rutas) {
 }
 
 const indiceWeb = join(raiz, 'web', 'dist', 'index.html');
-if (
-  mtime(indiceWeb) <
-  ultimoCambio(['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts', 'src/core'])
-) {
+// The web's sources, what it imports from the server's side (@core, @contrato) and the build's own plugins
+// (web/*.ts: first paints, Mantine's sheet, the preload helper).
+const fuentesWeb = [
+  'web/src',
+  'web/public',
+  'web/index.html',
+  ...readdirSync(join(raiz, 'web'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => `web/${f}`),
+  'src/core',
+  'src/contrato',
+];
+if (mtime(indiceWeb) < ultimoCambio(fuentesWeb)) {
   console.log('Preparando la aplicación web (puede tardar un minuto)…');
   const r = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit', cwd: raiz });
   if (r.status !== 0) {
