@@ -244,6 +244,7 @@ async function medir(
     const cdp = await pestana.createCDPSession();
     await cdp.send('Network.clearBrowserCookies');
     if (p.conSesion) {
+      if (!i.cookie.includes('=')) throw new Error('el inicio de sesión no dejó cookie de sesión');
       const [nombre, ...valor] = i.cookie.split('=');
       await cdp.send('Network.setCookie', {
         name: nombre!,

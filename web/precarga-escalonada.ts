@@ -57,7 +57,12 @@ function hoja(href) {
     link.crossOrigin = '';
     link.href = href;
     link.addEventListener('load', res);
-    link.addEventListener('error', () => rej(new Error('Unable to preload CSS for ' + href)));
+    link.addEventListener('error', () => {
+      // The next import of the route tries again (a dropped connection on a rural network).
+      hojas.delete(href);
+      link.remove();
+      rej(new Error('Unable to preload CSS for ' + href));
+    });
     document.head.appendChild(link);
   });
   hojas.set(href, p);
@@ -93,6 +98,10 @@ export function precargaEscalonada(): Plugin {
     name: 'mipg-precarga-escalonada',
     apply: 'build',
     enforce: 'pre',
+    // Chunks are addressed from the site's root, as `base: '/'` builds them.
+    configResolved(config) {
+      if (config.base !== '/') throw new Error('precarga-escalonada.ts supone base «/»');
+    },
     resolveId: (id) => (id === AYUDANTE || id === 'vite/preload-helper.js' ? AYUDANTE : null),
     load(id) {
       if (id !== AYUDANTE) return null;

@@ -26,6 +26,7 @@ export type PaginaWeb = (
 
 const RAIZ_VACIA = '<div id="raiz"></div>';
 const ETIQUETA_HTML = '<html lang="es-CO"';
+const MAX_VARIANTES = 64;
 const MARCA_VIGENCIA = '__VIGENCIA__';
 const CON_SESION = new RegExp(`(?:^|;\\s*)${COOKIE_SESION}=`);
 // The login page asks for the platform's state (its first-run notice): the question leaves with the HTML.
@@ -48,15 +49,19 @@ export async function cargarPaginaWeb(
       : undefined;
   const [antes, despues] = indice.split(RAIZ_VACIA) as [string, string?];
 
-  // Each page compressed once (a first paint by year at most: a few KB each), not on every request.
+  // Each page compressed once, not on every request. The variants are page × year × text size and contrast,
+  // which anyone can ask for: the most recently used are kept (a few KB each), and compression is fast rather
+  // than maximal, so a stream of odd variants neither grows the memory nor holds the event loop.
   const hechas = new Map<string, { html: string; br: Buffer; gzip: Buffer }>();
   const pagina = (clave: string | undefined, vigencia: number, preferencias: PreferenciasVista) => {
+    const dibujo = clave ? e?.html[clave] : undefined;
     // The text size and contrast chosen in the accessibility bar (ten combinations at most), on <html>.
     const atributos = atributosHtml(preferencias);
-    const llave = `${clave ? `${clave}|${vigencia}` : ''}|${atributos}`;
+    const llave = `${clave ?? ''}|${dibujo?.includes(MARCA_VIGENCIA) ? vigencia : ''}|${atributos}`;
     let p = hechas.get(llave);
-    if (!p) {
-      const dibujo = clave ? e?.html[clave] : undefined;
+    if (p) {
+      hechas.delete(llave);
+    } else {
       const ingreso = clave === e?.ingreso || clave === e?.ingresoSinAdministrador;
       const html = (
         dibujo && despues !== undefined
@@ -65,11 +70,12 @@ export async function cargarPaginaWeb(
       ).replace(ETIQUETA_HTML, `${ETIQUETA_HTML}${atributos}`);
       p = {
         html,
-        br: brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
-        gzip: gzipSync(html, { level: 9 }),
+        br: brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }),
+        gzip: gzipSync(html, { level: 6 }),
       };
-      hechas.set(llave, p);
+      if (hechas.size >= MAX_VARIANTES) hechas.delete(hechas.keys().next().value!);
     }
+    hechas.set(llave, p);
     return p;
   };
 

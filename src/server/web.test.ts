@@ -107,6 +107,23 @@ describe.skipIf(!construida)('el primer trazo de la página llega con el HTML', 
     expect(html(inventado)).toBe('<html lang="es-CO" data-mantine-color-scheme="light">');
   });
 
+  it('cualquier cantidad de variantes (año, letra, contraste) se sirve bien, también las que ya salieron de la memoria', async () => {
+    const pedir = (vigencia: number, tamano: number) =>
+      app.inject({
+        method: 'GET',
+        url: `/tablero?vigencia=${vigencia}`,
+        headers: { cookie: `mipg_sesion=abc; mipg_tamano=${tamano}`, 'accept-encoding': 'br' },
+      });
+    for (let v = 2000; v <= 2100; v++) expect((await pedir(v, v % 2 ? 125 : 150)).statusCode).toBe(200);
+    const primera = await app.inject({
+      method: 'GET',
+      url: '/tablero?vigencia=2000',
+      headers: { cookie: 'mipg_sesion=abc; mipg_tamano=150' },
+    });
+    expect(raiz(primera.body)).toContain('Tablero de avance 2000</h1>');
+    expect(primera.body).toContain('<html lang="es-CO" style="font-size:150%"');
+  });
+
   it('el HTML viaja comprimido', async () => {
     const r = await app.inject({ method: 'GET', url: '/', headers: { 'accept-encoding': 'br' } });
     expect(r.headers['content-encoding']).toBe('br');

@@ -275,9 +275,16 @@ const periodoEnLaDireccion = async ({
 /** The pages by period: the root route writes their period along with the entity and year it adds. */
 const PAGINAS_POR_PERIODO = new Set(['/seguimiento', '/tablero']);
 
-/** The year's current period, from its settings (their query is in the first load); none without settings. */
+/**
+ * The year's current period, from its settings (their query is in the first load); none without settings.
+ * Settings that failed a moment ago (the root route asked first) are not asked again for the same page.
+ */
 function periodoActual(cliente: QueryClient, t: { entidadId: string; vigencia: number }) {
-  return cliente.ensureQueryData(vigenciaQuery(t.entidadId, t.vigencia)).then(
+  const consulta = vigenciaQuery(t.entidadId, t.vigencia);
+  const estado = cliente.getQueryState(consulta.queryKey);
+  if (estado?.status === 'error' && Date.now() - estado.errorUpdatedAt < 5000)
+    return Promise.resolve(undefined);
+  return cliente.ensureQueryData(consulta).then(
     (config) => periodoVigente(config, undefined),
     () => undefined,
   );

@@ -57,4 +57,14 @@ describe('barra de accesibilidad', () => {
     expect(document.cookie).toContain('mipg_tamano=125');
     expect(localStorage.getItem('mipg.tamano')).toBeNull();
   });
+
+  it('lo que la persona elige antes de ese paso gana sobre lo guardado por la versión anterior', async () => {
+    localStorage.setItem('mipg.tamano', '150');
+    render(<BarraAccesibilidad />);
+    await userEvent.click(screen.getByRole('button', { name: 'Aumentar el tamaño del texto' }));
+    // The old values are still removed, but they do not overwrite the fresh choice.
+    await vi.waitFor(() => expect(localStorage.getItem('mipg.tamano')).toBeNull(), { timeout: 3000 });
+    expect(document.documentElement.style.fontSize).toBe('112.5%');
+    expect(document.cookie).toContain('mipg_tamano=112.5');
+  });
 });

@@ -34,6 +34,8 @@ function useTraerDeAntes(aplicar: (tamano: number, contraste: boolean) => void) 
     const hacer = () =>
       import('./preferencias-guardadas.ts').then((m) => {
         const antes = m.traerDeLocalStorage();
+        // A choice made meanwhile (a click, another frame's migration) already wrote the cookies: it wins.
+        if (guardadas().guardadas) return;
         const tamano = antes && TAMANOS.includes(antes.tamano) ? antes.tamano : TAMANO_NORMAL;
         const contraste = antes?.contraste === true;
         guardar(tamano, contraste);
