@@ -10,7 +10,7 @@ import {
   TAMANO_NORMAL,
   TAMANOS_TEXTO,
 } from '@core/preferencias-vista.ts';
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 
 const TAMANOS: readonly number[] = TAMANOS_TEXTO;
 // The build also draws this frame (web/esqueletos.ts), where there is no document: the defaults then.
@@ -59,10 +59,10 @@ function useTraerDeAntes(aplicar: (tamano: number, contraste: boolean) => void) 
 export function BarraAccesibilidad() {
   const [tamano, setTamano] = useState(() => guardadas().tamano);
   const [contraste, setContraste] = useState(() => guardadas().contraste);
-  const aplicar = useRef((t: number, c: boolean) => {
+  const aplicar = useCallback((t: number, c: boolean) => {
     setTamano(t);
     setContraste(c);
-  }).current;
+  }, []);
   const elegir = (t: number, c: boolean) => {
     aplicar(t, c);
     guardar(t, c);

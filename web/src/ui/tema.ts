@@ -7,7 +7,7 @@ import {
   type MantineProviderProps,
 } from '@mantine/core';
 
-export const tema = createTheme({
+const tema = createTheme({
   primaryColor: 'cobalto',
   primaryShade: 6,
   colors: {
@@ -56,7 +56,7 @@ export const tema = createTheme({
 });
 
 // Mantine's default error red and dimmed grey are below 4.5:1 on white.
-export const variablesAccesibles: CSSVariablesResolver = () => ({
+const variablesAccesibles: CSSVariablesResolver = () => ({
   variables: {},
   light: { '--mantine-color-error': '#b02a2a', '--mantine-color-dimmed': '#495057' },
   dark: {},

@@ -17,8 +17,7 @@ const PRESENTACION: Partial<Record<Pendiente['tipo'], { titulo: string; enlace: 
 
 /**
  * What the entity as a whole is late with (the plan's publication by 31 January, the CIGD's quarterly
- * follow-up of the plan), on the internal
- * dashboard for everyone in it; the public dashboard never asks for it.
+ * follow-up of the plan), on the internal dashboard for everyone in it; the public dashboard never asks for it.
  */
 export function AvisosEntidad() {
   const { entidad, vigencia } = useTrabajo();
