@@ -3,19 +3,21 @@
 // it published without a name. Axe on every state.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hoyEnColombia, sumarDias } from '../src/core/calendario.ts';
 import { DEMO } from '../src/modules/demo/demo.service.ts';
 import { type Entorno, iniciarEntorno, revisarPagina, sesionApi } from './entorno.ts';
 
 let e: Entorno;
 let url: string;
-const dia = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+// Dates as planeación in Colombia types them: at 20:00 in Mocoa it is already tomorrow in UTC.
+const dia = (n: number) => sumarDias(hoyEnColombia(), n);
 
 beforeAll(async () => {
   e = await iniciarEntorno({ demo: true });
   const planeacion = await sesionApi(e.url, `planeacion@${DEMO.dominio}`, DEMO.clave);
   const { entidades } = await planeacion<{ entidades: { id: string }[] }>('GET', '/api/auth/sesion');
   const c = await planeacion<{ urlPublica: string }>('POST', `/api/entidades/${entidades[0]!.id}/consultas`, {
-    vigencia: new Date().getFullYear(),
+    vigencia: Number(hoyEnColombia().slice(0, 4)),
     objeto: 'plan_accion',
     titulo: 'Proyecto de plan de acción',
     descripcion: 'Opine antes de que la Junta Directiva lo apruebe.',

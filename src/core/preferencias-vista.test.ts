@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { atributosHtml, cookieDePreferencia, preferenciasDeCookies } from './preferencias-vista.ts';
+import {
+  accionPosible,
+  aplicarAccionBarra,
+  atributosHtml,
+  cookieDePreferencia,
+  direccionDeVuelta,
+  preferenciasDeCookies,
+} from './preferencias-vista.ts';
 
 describe('preferencias de la barra de accesibilidad en cookies', () => {
   it.each([
@@ -31,5 +38,52 @@ describe('preferencias de la barra de accesibilidad en cookies', () => {
       'mipg_tamano=125; path=/; max-age=31536000; samesite=lax',
     );
     expect(cookieDePreferencia('mipg_contraste', '1', true)).toMatch(/; secure$/);
+  });
+});
+
+describe('los botones de la barra', () => {
+  const p = (tamano: number, contraste = false) => ({ tamano, contraste });
+  it.each([
+    [p(100), 'mas', p(112.5)],
+    [p(150), 'mas', p(150)],
+    [p(100), 'menos', p(87.5)],
+    [p(87.5), 'menos', p(87.5)],
+    [p(125, true), 'normal', p(100, true)],
+    [p(125), 'contraste', p(125, true)],
+    [p(125, true), 'contraste', p(125, false)],
+    // A size that is not one of the steps (an older version's) starts again from the smallest.
+    [p(110), 'mas', p(100)],
+  ] as const)('%o, «%s» → %o', (antes, accion, despues) => {
+    expect(aplicarAccionBarra(antes, accion)).toEqual(despues);
+  });
+
+  it('el botón que no cambia nada queda inactivo', () => {
+    expect(accionPosible(p(87.5), 'menos')).toBe(false);
+    expect(accionPosible(p(150), 'mas')).toBe(false);
+    expect(accionPosible(p(100), 'menos')).toBe(true);
+    expect(accionPosible(p(150), 'contraste')).toBe(true);
+  });
+});
+
+describe('la dirección a la que vuelve un formulario sin JavaScript', () => {
+  it.each([
+    ['/', '/'],
+    ['/tablero?entidad=x&vigencia=2026', '/tablero?entidad=x&vigencia=2026'],
+    ['/plan#actividad', '/plan#actividad'],
+    [undefined, '/'],
+    [42, '/'],
+    ['', '/'],
+    ['tablero', '/'],
+    ['https://otro.example/', '/'],
+    ['//otro.example/', '/'],
+    ['/\\otro.example/', '/'],
+    ['/a\\b', '/'],
+    ['/tablero\r\nSet-Cookie: x=1', '/'],
+    ['/api/auth/sesion', '/'],
+    ['/api', '/'],
+    ['/apicultura', '/apicultura'],
+    [`/${'a'.repeat(2000)}`, '/'],
+  ])('%j → %s', (valor, esperado) => {
+    expect(direccionDeVuelta(valor)).toBe(esperado);
   });
 });

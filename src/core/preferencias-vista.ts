@@ -49,3 +49,42 @@ export function atributosHtml(p: PreferenciasVista): string {
 export function cookieDePreferencia(nombre: string, valor: string, segura: boolean): string {
   return `${nombre}=${valor}; path=/; max-age=31536000; samesite=lax${segura ? '; secure' : ''}`;
 }
+
+/** The key of the bar drawn at build time for some choices (web/esqueletos.ts, src/server/pagina-web.ts). */
+export const claveBarra = (p: PreferenciasVista) => `${p.tamano}|${p.contraste ? 1 : 0}`;
+
+/** What each button of the bar does: the same in the web app and in the form the server answers without it. */
+export const ACCIONES_BARRA = ['menos', 'normal', 'mas', 'contraste'] as const;
+export type AccionBarra = (typeof ACCIONES_BARRA)[number];
+
+export function aplicarAccionBarra(p: PreferenciasVista, accion: AccionBarra): PreferenciasVista {
+  const i = Math.max(0, TAMANOS_TEXTO.indexOf(p.tamano as (typeof TAMANOS_TEXTO)[number]));
+  switch (accion) {
+    case 'menos':
+      return { ...p, tamano: TAMANOS_TEXTO[Math.max(0, i - 1)]! };
+    case 'mas':
+      return { ...p, tamano: TAMANOS_TEXTO[Math.min(TAMANOS_TEXTO.length - 1, i + 1)]! };
+    case 'normal':
+      return { ...p, tamano: TAMANO_NORMAL };
+    case 'contraste':
+      return { ...p, contraste: !p.contraste };
+  }
+}
+
+/** Whether the bar's button can do anything (the smallest size cannot shrink). */
+export const accionPosible = (p: PreferenciasVista, accion: AccionBarra) =>
+  aplicarAccionBarra(p, accion).tamano !== p.tamano || accion === 'contraste' || accion === 'normal';
+
+/**
+ * Where a form without JavaScript sends the person back to (after signing in, after a bar button): a path of
+ * this site only. Anything else — another site (`//x`, `/\x`, `https:`), the API, control characters, an
+ * address over 2.000 characters — goes to the home page, so a crafted link cannot send anyone elsewhere.
+ */
+export function direccionDeVuelta(valor: unknown): string {
+  if (typeof valor !== 'string' || valor.length > 2000) return '/';
+  if (!valor.startsWith('/') || valor.startsWith('//') || valor.startsWith('/\\')) return '/';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\u0000-\u001f\u007f\\]/.test(valor)) return '/';
+  if (/^\/api(?:[/?#]|$)/.test(valor)) return '/';
+  return valor;
+}

@@ -19,6 +19,7 @@ import type { Conexion, Db } from '../db/client.ts';
 import { conPrioridad } from '../db/prioridad.ts';
 import { auditoriaRoutes } from '../modules/auditoria/auditoria.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { ingresoSinJsRoutes } from '../modules/auth/ingreso-sin-js.routes.ts';
 import { calendarioRoutes } from '../modules/calendario/calendario.routes.ts';
 import { calendarioLegalRoutes } from '../modules/calendario/calendario-legal.routes.ts';
 import { iniciarTareaRecordatorios } from '../modules/calendario/recordatorios.service.ts';
@@ -284,6 +285,8 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   await app.register(auditoriaRoutes);
   // Citizens' pages, HTML from the server; before the web app's fallback (its not-found handler).
   await app.register(publicoRoutes, { prefix: '/publico' });
+  // The forms of the login page without JavaScript, which the web app's build draws.
+  if (paginaWeb) await app.register(ingresoSinJsRoutes, { paginaWeb });
 
   if (conWeb)
     await app.register(fastifyStatic, {

@@ -178,7 +178,7 @@ export function registrarManejoErrores(app: FastifyInstance, paginaWeb?: PaginaW
 
   app.setNotFoundHandler(async (request, reply) => {
     if (paginaWeb && request.method === 'GET' && !request.url.startsWith('/api')) {
-      const pagina = await paginaWeb(request);
+      const pagina = await paginaWeb.responder(request);
       if (pagina.codificacion) reply.header('content-encoding', pagina.codificacion);
       // The first paint inside depends on whether a session cookie came.
       return reply

@@ -48,25 +48,28 @@ describe.skipIf(!construida)('la aplicación web servida', () => {
 describe.skipIf(!construida)('el primer trazo de la página llega con el HTML', () => {
   const raiz = (html: string) =>
     /<div id="esqueleto"[^>]*>([\s\S]*)<\/div><div id="raiz"><\/div>/.exec(html)?.[1] ?? '';
-  it('sin sesión, cualquier dirección de la plataforma trae el encabezado del ingreso', async () => {
-    for (const url of ['/', '/tablero']) {
+  it('sin sesión, cualquier dirección de la plataforma trae el formulario de ingreso, sin JavaScript', async () => {
+    for (const url of ['/', '/tablero?vigencia=2026&periodo=2']) {
       const r = await app.inject({ method: 'GET', url });
       expect(r.statusCode).toBe(200);
       expect(r.headers.vary).toContain('Cookie');
-      expect(raiz(r.body)).toContain('<h1 class="titulo-pagina">Ingresar</h1>');
-      expect(raiz(r.body)).toContain('Use el correo y la contraseña');
+      expect(r.body).toContain('<title>Ingresar — MIPG Abierto</title>');
+      expect(r.body).toContain('<h1 class="titulo-pagina">Ingresar</h1>');
+      expect(r.body).toContain('action="/ingresar" method="post"');
+      // The form goes on to the address asked for, written as HTML.
+      expect(r.body).toContain(`name="destino" value="${url.replaceAll('&', '&amp;')}"`);
+      // Nothing of the web app: no script, no module, no question to the API, no «needs JavaScript» notice.
+      expect(r.body).not.toMatch(/<script|modulepreload|href="\/api\/|<noscript|__[A-Z]+__/);
+      expect(r.body).toContain('rel="stylesheet"');
     }
-    // The platform's state leaves with the HTML; on a platform without an administrator the first paint
-    // already says how to create one.
+    // On a platform without an administrator the page already says how to create one.
     const ingreso = await app.inject({ method: 'GET', url: '/' });
-    expect(ingreso.body).toContain('<link rel="preload" href="/api/plataforma/estado"');
     const { sinAdministrador } = (await app.inject({ method: 'GET', url: '/api/plataforma/estado' })).json();
-    expect(raiz(ingreso.body).includes('Falta crear el administrador de la plataforma')).toBe(
-      sinAdministrador,
-    );
-    // The password pages are not the login page: they get the bare page.
+    expect(ingreso.body.includes('Falta crear el administrador de la plataforma')).toBe(sinAdministrador);
+    // The password pages are the web app's, bare.
     const publica = await app.inject({ method: 'GET', url: '/olvide-clave' });
     expect(raiz(publica.body)).toBe('');
+    expect(publica.body).toContain('<script type="module"');
   });
 
   it('con sesión, el tablero trae su título con la vigencia de la dirección o la de este año', async () => {

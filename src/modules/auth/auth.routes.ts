@@ -10,7 +10,8 @@ import {
 import { ErrorSchema } from '../../contrato/comun.ts';
 import { actorDe, COOKIE_SESION, usuarioDe } from '../../server/auth.ts';
 import { cambiarClave, configurarPlataforma, iniciarSesion, respuestaSesion } from './auth.service.ts';
-import { cerrarSesion, DURACION_SESION_MS } from './sesion.repository.ts';
+import { ponerCookieSesion } from './cookie-sesion.ts';
+import { cerrarSesion } from './sesion.repository.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -26,13 +27,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { token, sesion } = await iniciarSesion(app.db, request.body, request.ip);
-      reply.setCookie(COOKIE_SESION, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: request.protocol === 'https',
-        maxAge: DURACION_SESION_MS / 1000,
-      });
+      ponerCookieSesion(request, reply, token);
       return sesion;
     },
   );

@@ -16,6 +16,8 @@ export const ENCABEZADOS = {
   ingreso: {
     titulo: () => 'Ingresar',
     descripcion: 'Use el correo y la contraseña que le asignó el administrador de su entidad.',
+    // The same labels in the web app's form and in the one the server sends without JavaScript.
+    etiquetas: { email: 'Correo electrónico', password: 'Contraseña' },
     ancho: 'xs',
     // The form: two fields, the button and the link on one line (a phone under 400 px wraps the link: 40 px more).
     bloques: [238],
@@ -100,18 +102,11 @@ export function EncabezadoCargando({
 // draws nothing and leaves it on screen; the first time React draws anything else into #raiz, it goes
 // (main.tsx), in the same frame. Replacing it at once would throw away its paint: the browser times a paint a
 // moment after it happens, and a node removed before then never counts as painted.
-/** The login page's first paint carried the first-run notice: the server knew there was no administrator. */
-export const CLAVE_INGRESO_SIN_ADMINISTRADOR = 'ingreso-sin-administrador';
 const servido = typeof document === 'undefined' ? null : document.getElementById('esqueleto');
 const claveServida = servido?.dataset.clave;
 const caminoServido = typeof location === 'undefined' ? '' : location.pathname;
-/** The login page's first paint with the first-run notice is still the login page's. */
-const claveDePagina = (clave: string | undefined) =>
-  clave === CLAVE_INGRESO_SIN_ADMINISTRADOR ? 'ingreso' : clave;
 const yaSeVe = (clave: string, camino: string) =>
-  !!servido?.isConnected && claveDePagina(clave) === claveDePagina(claveServida) && camino === caminoServido;
-
-export const servidoSinAdministrador = () => claveServida === CLAVE_INGRESO_SIN_ADMINISTRADOR;
+  !!servido?.isConnected && clave === claveServida && camino === caminoServido;
 
 /** Removes the server's first paint once React shows something else (main.tsx calls it). */
 export function retirarEsqueletoServido(raiz: HTMLElement) {

@@ -3,14 +3,18 @@
 // download the navigation, the entity and year selectors or the entity's footer. Plain HTML with the sizes of
 // Mantine's Container (`.contenedor`, estilos.css): this module is in the first load.
 import {
+  type AccionBarra,
+  accionPosible,
+  aplicarAccionBarra,
   COOKIE_CONTRASTE,
   COOKIE_TAMANO,
   cookieDePreferencia,
+  type PreferenciasVista,
   preferenciasDeCookies,
   TAMANO_NORMAL,
   TAMANOS_TEXTO,
 } from '@core/preferencias-vista.ts';
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { type MouseEvent, type ReactNode, useCallback, useEffect, useState } from 'react';
 
 const TAMANOS: readonly number[] = TAMANOS_TEXTO;
 // The build also draws this frame (web/esqueletos.ts), where there is no document: the defaults then.
@@ -54,19 +58,17 @@ function useTraerDeAntes(aplicar: (tamano: number, contraste: boolean) => void) 
 
 /**
  * GOV.CO-style accessibility bar: text size and high contrast, remembered on this device (in cookies, so the
- * server paints the page with them from the first byte).
+ * server paints the page with them from the first byte). A form of submit buttons: where the web app runs,
+ * each button acts in place; on the login page, which the server sends without JavaScript, the form goes to
+ * `POST /preferencias`, which writes the same cookies and comes back to `volver`.
  */
-export function BarraAccesibilidad() {
-  const [tamano, setTamano] = useState(() => guardadas().tamano);
-  const [contraste, setContraste] = useState(() => guardadas().contraste);
+export function BarraAccesibilidad({ inicial, volver }: { inicial?: PreferenciasVista; volver?: string }) {
+  const [tamano, setTamano] = useState(() => inicial?.tamano ?? guardadas().tamano);
+  const [contraste, setContraste] = useState(() => inicial?.contraste ?? guardadas().contraste);
   const aplicar = useCallback((t: number, c: boolean) => {
     setTamano(t);
     setContraste(c);
   }, []);
-  const elegir = (t: number, c: boolean) => {
-    aplicar(t, c);
-    guardar(t, c);
-  };
   useTraerDeAntes(aplicar);
   useEffect(() => {
     const html = document.documentElement;
@@ -77,28 +79,57 @@ export function BarraAccesibilidad() {
     if (contraste) document.documentElement.dataset.contraste = 'alto';
     else delete document.documentElement.dataset.contraste;
   }, [contraste]);
-  const i = TAMANOS.indexOf(tamano);
+  const actual = { tamano, contraste };
+  const boton = (accion: AccionBarra, contenido: ReactNode, extra?: { 'aria-pressed': boolean }) => (
+    <button
+      type="submit"
+      name="accion"
+      value={accion}
+      disabled={!accionPosible(actual, accion)}
+      onClick={(e: MouseEvent) => {
+        e.preventDefault();
+        const n = aplicarAccionBarra(actual, accion);
+        aplicar(n.tamano, n.contraste);
+        guardar(n.tamano, n.contraste);
+      }}
+      {...extra}
+    >
+      {contenido}
+    </button>
+  );
   return (
     <nav className="barra-accesibilidad" aria-label="Opciones de accesibilidad">
-      <button type="button" onClick={() => elegir(TAMANOS[Math.max(0, i - 1)]!, contraste)} disabled={i <= 0}>
-        <span aria-hidden>A−</span>
-        <span className="solo-lector">Reducir el tamaño del texto</span>
-      </button>
-      <button type="button" onClick={() => elegir(TAMANO_NORMAL, contraste)}>
-        <span aria-hidden>A</span>
-        <span className="solo-lector">Tamaño de texto normal</span>
-      </button>
-      <button
-        type="button"
-        onClick={() => elegir(TAMANOS[Math.min(TAMANOS.length - 1, i + 1)]!, contraste)}
-        disabled={i >= TAMANOS.length - 1}
-      >
-        <span aria-hidden>A+</span>
-        <span className="solo-lector">Aumentar el tamaño del texto</span>
-      </button>
-      <button type="button" aria-pressed={contraste} onClick={() => elegir(tamano, !contraste)}>
-        <span aria-hidden>◐</span> Alto contraste
-      </button>
+      <form method="post" action="/preferencias" noValidate>
+        {volver !== undefined && <input type="hidden" name="volver" value={volver} />}
+        {boton(
+          'menos',
+          <>
+            <span aria-hidden>A−</span>
+            <span className="solo-lector">Reducir el tamaño del texto</span>
+          </>,
+        )}
+        {boton(
+          'normal',
+          <>
+            <span aria-hidden>A</span>
+            <span className="solo-lector">Tamaño de texto normal</span>
+          </>,
+        )}
+        {boton(
+          'mas',
+          <>
+            <span aria-hidden>A+</span>
+            <span className="solo-lector">Aumentar el tamaño del texto</span>
+          </>,
+        )}
+        {boton(
+          'contraste',
+          <>
+            <span aria-hidden>◐</span> Alto contraste
+          </>,
+          { 'aria-pressed': contraste },
+        )}
+      </form>
     </nav>
   );
 }
@@ -132,7 +163,16 @@ export function BarraGovCo() {
 }
 
 /** Frame for pages without a session (login, first setup): same bars, no navigation. */
-export function MarcoPublico({ children, ancho = 'xs' }: { children: ReactNode; ancho?: 'xs' | 'xl' }) {
+export function MarcoPublico({
+  children,
+  ancho = 'xs',
+  barra = <BarraAccesibilidad />,
+}: {
+  children: ReactNode;
+  ancho?: 'xs' | 'xl';
+  /** The accessibility bar: the server's login page puts the one drawn for the person's cookies. */
+  barra?: ReactNode;
+}) {
   return (
     <>
       <Superior />
@@ -140,7 +180,7 @@ export function MarcoPublico({ children, ancho = 'xs' }: { children: ReactNode; 
         <div className="contenedor contenedor-sm-py">
           <span className="marca">MIPG Abierto</span>
         </div>
-        <BarraAccesibilidad />
+        {barra}
       </header>
       <main id="contenido" tabIndex={-1}>
         <div className={`contenedor contenedor-${ancho} contenedor-xl-py`}>{children}</div>

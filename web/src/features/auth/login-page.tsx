@@ -1,7 +1,7 @@
 import { Paper, Stack, TextInput } from '@mantine/core';
 import { CampoClave } from '../../ui/campo-clave.tsx';
 import { Pagina } from '../../ui/componentes.tsx';
-import { ENCABEZADOS, servidoSinAdministrador } from '../../ui/esqueleto.tsx';
+import { ENCABEZADOS } from '../../ui/esqueleto.tsx';
 import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { useIngresar } from './api.ts';
 import { AvisoPrimerArranque } from './aviso-primer-arranque.tsx';
@@ -14,7 +14,7 @@ export function LoginPage() {
   // each field.
   const form = useFormulario({
     inicial: { email: '', password: '' },
-    etiquetas: { email: 'Correo electrónico', password: 'Contraseña' },
+    etiquetas: ENCABEZADOS.ingreso.etiquetas,
   });
   return (
     <Pagina titulo={ENCABEZADOS.ingreso.titulo()} descripcion={ENCABEZADOS.ingreso.descripcion}>
@@ -34,10 +34,8 @@ export function LoginPage() {
           </Stack>
         </Formulario>
       </Paper>
-      {/* Below the form: it arrives with its own request and must not push the form down (layout shift). Until
-          then, what the server's first paint said: the notice stays put instead of vanishing and painting again
-          (that second paint, after the JavaScript and the request, was the page's largest). */}
-      {(estado.data?.sinAdministrador ?? servidoSinAdministrador()) && <AvisoPrimerArranque />}
+      {/* Below the form: it arrives with its own request and must not push the form down (layout shift). */}
+      {estado.data?.sinAdministrador && <AvisoPrimerArranque />}
     </Pagina>
   );
 }
