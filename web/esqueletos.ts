@@ -82,7 +82,8 @@ export function esqueletos(): Plugin {
           ingresoSinAdministrador: estatico(
             createElement(s.IngresoSinJs, { debajo: createElement(a.AvisoPrimerArranque) }),
           ),
-          aviso: estatico(createElement(s.AvisoIngreso)),
+          // React leaves `autoFocus` to its client code, which this page does not have: the HTML attribute.
+          aviso: estatico(createElement(s.AvisoIngreso)).replace('data-autofocus="true"', 'autofocus=""'),
           barras: Object.fromEntries(
             p.TAMANOS_TEXTO.flatMap((tamano) =>
               [false, true].map((contraste) => [

@@ -82,6 +82,14 @@ describe('la dirección a la que vuelve un formulario sin JavaScript', () => {
     ['/api/auth/sesion', '/'],
     ['/api', '/'],
     ['/apicultura', '/apicultura'],
+    // As the browser reads them: dot segments resolved, other characters percent-encoded.
+    ['/./api/auth/sesion', '/'],
+    ['/.//otro.example', '/'],
+    ['/a/../api', '/'],
+    ['/ingresar', '/'],
+    ['/preferencias?x=1', '/'],
+    ['/€', '/%E2%82%AC'],
+    ['/plan?buscar=metas de salud', '/plan?buscar=metas%20de%20salud'],
     [`/${'a'.repeat(2000)}`, '/'],
   ])('%j → %s', (valor, esperado) => {
     expect(direccionDeVuelta(valor)).toBe(esperado);

@@ -64,14 +64,18 @@ export function registrarAutorizacion(app: FastifyInstance) {
     hecho(null, payload);
   });
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const acceso = request.routeOptions.config?.acceso;
     if (!acceso) return;
     const token = request.cookies[COOKIE_SESION];
     if (token) request.usuario = await cargarSesion(app.db, token);
     if (acceso === 'publico') return;
     const u = request.usuario;
-    if (!u) throw new ErrorApi(401, 'Debe iniciar sesión para continuar.');
+    if (!u) {
+      // A cookie of a session that ended goes: the next page is the light login page, not the web app's.
+      if (token) reply.clearCookie(COOKIE_SESION, { path: '/' });
+      throw new ErrorApi(401, 'Debe iniciar sesión para continuar.');
+    }
     if (!METODOS_SEGUROS.has(request.method) && request.headers[CABECERA_CSRF] !== u.csrf) {
       throw new ErrorApi(
         403,

@@ -180,6 +180,7 @@ export function registrarManejoErrores(app: FastifyInstance, paginaWeb?: PaginaW
     if (paginaWeb && request.method === 'GET' && !request.url.startsWith('/api')) {
       const pagina = await paginaWeb.responder(request);
       if (pagina.codificacion) reply.header('content-encoding', pagina.codificacion);
+      if (pagina.encabezados) reply.headers(pagina.encabezados);
       // The first paint inside depends on whether a session cookie came.
       return reply
         .type('text/html; charset=utf-8')

@@ -25,7 +25,18 @@ interface Esqueletos {
   sinJs: { ingreso: string; ingresoSinAdministrador: string; aviso: string; barras: Record<string, string> };
 }
 
-type Respuesta = { cuerpo: string | Buffer; codificacion?: 'br' | 'gzip' };
+type Respuesta = {
+  cuerpo: string | Buffer;
+  codificacion?: 'br' | 'gzip';
+  /** Headers of this page besides the usual ones. */
+  encabezados?: Record<string, string>;
+};
+
+/**
+ * The login page's forms must say where they come from (login CSRF, src/modules/auth/ingreso-sin-js.routes.ts):
+ * under the site's usual `no-referrer` a browser sends «Origin: null» with them, as a forged form would.
+ */
+const ENCABEZADOS_INGRESO = { 'referrer-policy': 'same-origin' };
 
 /** What the login page without JavaScript shows: where it goes next and, after a failed try, why and who. */
 export interface DatosIngreso {
@@ -128,7 +139,11 @@ export async function cargarPaginaWeb(
       .replace('__AVISO__', datos.mensaje ? sj.aviso : '')
       // One pass over the values: what a person typed is never read again as a mark.
       .replace(MARCAS_VALOR, (_m, nombre: string) => valores[nombre]!);
-    return conPreferencias(`${marco.cabeza}${cuerpo}${marco.pie}`, preferencias);
+    // After a failed try the tab's title says so first: it is what a screen reader reads as the page loads.
+    const cabeza = datos.mensaje
+      ? marco.cabeza.replace('<title>Ingresar', '<title>No se pudo ingresar')
+      : marco.cabeza;
+    return conPreferencias(`${cabeza}${cuerpo}${marco.pie}`, preferencias);
   };
 
   const codificada = (request: FastifyRequest, p: ReturnType<typeof comprimir>): Respuesta => {
@@ -143,15 +158,15 @@ export async function cargarPaginaWeb(
     const sj = e.sinJs;
     const preferencias = preferenciasDeCookies(request.headers.cookie);
     const aviso = await sinAdministrador().catch(() => false);
-    // After a failed try the page carries what was typed: made for this answer only, never kept.
-    if (datos.correo || datos.mensaje)
-      return codificada(request, comprimir(ingresoSinJs(sj, aviso, datos, preferencias)));
-    return codificada(
-      request,
-      guardada(`ingreso|${aviso}|${datos.destino}|${atributosHtml(preferencias)}`, () =>
-        ingresoSinJs(sj, aviso, datos, preferencias),
-      ),
-    );
+    const hacer = () => ingresoSinJs(sj, aviso, datos, preferencias);
+    // Kept: the page of the home address, which most people open. Made for this answer only: after a failed
+    // try (it carries what was typed) and for any other address, which anyone can vary at will and would push
+    // the signed-in pages out of the kept variants.
+    const p =
+      datos.correo || datos.mensaje || datos.destino !== '/'
+        ? comprimir(hacer())
+        : guardada(`ingreso|${aviso}|${atributosHtml(preferencias)}`, hacer);
+    return { ...codificada(request, p), encabezados: ENCABEZADOS_INGRESO };
   };
 
   return {

@@ -30,17 +30,18 @@ const texto = (cuerpo: unknown, campo: string) => {
 
 /**
  * A form sent from this site (login CSRF: another site must not sign a person into an account of its choosing).
- * Browsers say where a form comes from in Sec-Fetch-Site (all current ones) and Origin; a client that sends
- * neither is not a browser on another site.
+ * Browsers say where a form comes from in Sec-Fetch-Site (current ones) and Origin (older ones too: the login
+ * page goes out with `Referrer-Policy: same-origin`, so its own forms carry the real one; «Origin: null» is what
+ * a forged form in a sandboxed frame sends). A client that sends neither is not a browser on another site.
  */
 function desdeEsteSitio(request: FastifyRequest) {
   const sitio = request.headers['sec-fetch-site'];
   if (sitio !== undefined) return sitio === 'same-origin' || sitio === 'none';
-  // Under the pages' Referrer-Policy (no-referrer) a browser sends «Origin: null» with its own forms too.
   const origen = request.headers.origin;
-  if (origen === undefined || origen === 'null') return true;
+  if (origen === undefined) return true;
   try {
-    return new URL(origen).host === request.host;
+    // Both through URL: a default port is in neither (`Host: x:80` and `Origin: http://x` are one site).
+    return new URL(origen).host === new URL(`${request.protocol}://${request.host}`).host;
   } catch {
     return false;
   }
@@ -90,6 +91,7 @@ export const ingresoSinJsRoutes: FastifyPluginAsync<{ paginaWeb: PaginaWeb }> = 
     reply.status(status).header('cache-control', 'no-store');
     if (!pagina) return reply.send({ error: 'solicitud', mensaje });
     if (pagina.codificacion) reply.header('content-encoding', pagina.codificacion);
+    if (pagina.encabezados) reply.headers(pagina.encabezados);
     return reply.type('text/html; charset=utf-8').header('vary', 'Accept-Encoding').send(pagina.cuerpo);
   }
 
@@ -126,7 +128,15 @@ export const ingresoSinJsRoutes: FastifyPluginAsync<{ paginaWeb: PaginaWeb }> = 
 
   app.post(
     '/preferencias',
-    { config: { acceso: 'publico', rateLimit: { max: 60, timeWindow: '1 minute' } }, schema: { hide: true } },
+    {
+      config: { acceso: 'publico', rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: { hide: true },
+      // Too many taps, a body too long or of another type: nothing changes, and the person is not left on JSON.
+      errorHandler: (err: FastifyError, request, reply) => {
+        if (problemaDe(err).status >= 500) request.log.error({ err }, 'error inesperado en la barra');
+        return reply.redirect('/', 303);
+      },
+    },
     async (request, reply) => {
       const volver = direccionDeVuelta(texto(request.body, 'volver'));
       const accion = texto(request.body, 'accion');

@@ -72,6 +72,9 @@ describe.skipIf(!construida)('ingresar sin JavaScript', () => {
     expect(r.body).toContain('value="ana@prueba.example"');
     expect(r.body).not.toContain('NoEsLaClave-77');
     expect(r.body).toContain('name="destino" value="/plan"');
+    // The tab's title and the focus go to the reason first.
+    expect(r.body).toContain('<title>No se pudo ingresar — MIPG Abierto</title>');
+    expect(r.body).toMatch(/autofocus=""[^>]*role="alert"/);
   });
 
   it('vacío: nombra cada campo por su etiqueta, en español', async () => {
@@ -91,7 +94,8 @@ describe.skipIf(!construida)('ingresar sin JavaScript', () => {
     expect(r.statusCode).toBe(400);
     expect(r.body).not.toMatch(/<script|<b>/);
     expect(r.body).toContain('value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;__DESTINO__"');
-    expect(r.body).toContain('name="destino" value="/&quot;&gt;&lt;b&gt;"');
+    // The address goes back as the browser would ask for it: percent-encoded.
+    expect(r.body).toContain('name="destino" value="/%22%3E%3Cb%3E"');
   });
 
   it.each([['https://otro.example/'], ['//otro.example/'], ['/\\otro.example'], ['/api/auth/sesion']])(
@@ -116,11 +120,20 @@ describe.skipIf(!construida)('ingresar sin JavaScript', () => {
       expect(r.cookies).toHaveLength(0);
       expect(alerta(r.body)).toBe('El formulario llegó desde otro sitio. Ingrese desde esta página.');
     }
-    // The browser's own form under «Referrer-Policy: no-referrer» says «Origin: null»: it is let in.
-    const propio = await enviar(
+    // «Origin: null» is what a forged form in a sandboxed frame sends, from a browser without Sec-Fetch-Site.
+    const nulo = await enviar(
       '/ingresar',
       { email: 'ana@prueba.example', password: CLAVE_PRUEBA },
       { origin: 'null' },
+    );
+    expect(nulo.statusCode).toBe(403);
+    // The login page goes out asking the browser to say its real origin with its forms; that one is let in.
+    const pagina = await t.app.inject({ method: 'GET', url: '/' });
+    expect(pagina.headers['referrer-policy']).toBe('same-origin');
+    const propio = await enviar(
+      '/ingresar',
+      { email: 'ana@prueba.example', password: CLAVE_PRUEBA },
+      { origin: 'http://localhost:80' },
     );
     expect(propio.statusCode).toBe(303);
   });
@@ -182,6 +195,33 @@ describe.skipIf(!construida)('la barra de accesibilidad sin JavaScript', () => {
     });
   });
 
+  it('una dirección de vuelta con tildes o símbolos vuelve codificada, sin error', async () => {
+    const r = await enviar('/preferencias', { accion: 'mas', volver: '/plan?buscar=acción €' });
+    expect(r.statusCode).toBe(303);
+    expect(r.headers.location).toBe('/plan?buscar=acci%C3%B3n%20%E2%82%AC');
+    const ingreso = await enviar('/ingresar', {
+      email: 'ana@prueba.example',
+      password: CLAVE_PRUEBA,
+      destino: '/€',
+    });
+    expect(ingreso.statusCode).toBe(303);
+    expect(ingreso.headers.location).toBe('/%E2%82%AC');
+  });
+
+  it('un cuerpo de otro tipo o demasiado largo no deja a la persona ante un JSON', async () => {
+    const otro = await t.app.inject({
+      method: 'POST',
+      url: '/preferencias',
+      payload: 'accion=mas',
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(otro.statusCode).toBe(303);
+    expect(otro.headers.location).toBe('/');
+    const largo = await enviar('/preferencias', { accion: 'mas', volver: `/${'a'.repeat(10_000)}` });
+    expect(largo.statusCode).toBe(303);
+    expect(largo.cookies).toHaveLength(0);
+  });
+
   it('una acción desconocida, o desde otro sitio, no cambia nada; la vuelta nunca sale de la plataforma', async () => {
     const rara = await enviar('/preferencias', { accion: 'borrar', volver: '//otro.example' });
     expect(rara.statusCode).toBe(303);
@@ -189,5 +229,19 @@ describe.skipIf(!construida)('la barra de accesibilidad sin JavaScript', () => {
     expect(rara.cookies).toHaveLength(0);
     const ajena = await enviar('/preferencias', { accion: 'mas' }, { 'sec-fetch-site': 'cross-site' });
     expect(ajena.cookies).toHaveLength(0);
+  });
+});
+
+describe.skipIf(!construida)('una sesión que terminó', () => {
+  it('su cookie se borra al primer 401, y la página siguiente es el ingreso sin JavaScript', async () => {
+    const r = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/sesion',
+      headers: { cookie: 'mipg_sesion=una-sesion-que-ya-no-existe' },
+    });
+    expect(r.statusCode).toBe(401);
+    const borrada = r.cookies.find((c) => c.name === 'mipg_sesion');
+    expect(borrada?.value).toBe('');
+    expect(borrada?.expires?.getTime()).toBeLessThan(Date.now());
   });
 });

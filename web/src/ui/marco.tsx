@@ -58,9 +58,9 @@ function useTraerDeAntes(aplicar: (tamano: number, contraste: boolean) => void) 
 
 /**
  * GOV.CO-style accessibility bar: text size and high contrast, remembered on this device (in cookies, so the
- * server paints the page with them from the first byte). A form of submit buttons: where the web app runs,
- * each button acts in place; on the login page, which the server sends without JavaScript, the form goes to
- * `POST /preferencias`, which writes the same cookies and comes back to `volver`.
+ * server paints the page with them from the first byte). Where the web app runs each button acts in place.
+ * With `volver` (the login page, which the server sends without JavaScript) the buttons are a form's: it goes
+ * to `POST /preferencias`, which writes the same cookies and comes back to `volver`.
  */
 export function BarraAccesibilidad({ inicial, volver }: { inicial?: PreferenciasVista; volver?: string }) {
   const [tamano, setTamano] = useState(() => inicial?.tamano ?? guardadas().tamano);
@@ -82,7 +82,7 @@ export function BarraAccesibilidad({ inicial, volver }: { inicial?: Preferencias
   const actual = { tamano, contraste };
   const boton = (accion: AccionBarra, contenido: ReactNode, extra?: { 'aria-pressed': boolean }) => (
     <button
-      type="submit"
+      type={volver === undefined ? 'button' : 'submit'}
       name="accion"
       value={accion}
       disabled={!accionPosible(actual, accion)}
@@ -99,8 +99,7 @@ export function BarraAccesibilidad({ inicial, volver }: { inicial?: Preferencias
   );
   return (
     <nav className="barra-accesibilidad" aria-label="Opciones de accesibilidad">
-      <form method="post" action="/preferencias" noValidate>
-        {volver !== undefined && <input type="hidden" name="volver" value={volver} />}
+      <FormularioBarra volver={volver}>
         {boton(
           'menos',
           <>
@@ -129,10 +128,21 @@ export function BarraAccesibilidad({ inicial, volver }: { inicial?: Preferencias
           </>,
           { 'aria-pressed': contraste },
         )}
-      </form>
+      </FormularioBarra>
     </nav>
   );
 }
+
+/** The bar's buttons in a form only where there is no JavaScript to act on them. */
+const FormularioBarra = ({ volver, children }: { volver?: string; children: ReactNode }) =>
+  volver === undefined ? (
+    children
+  ) : (
+    <form method="post" action="/preferencias" noValidate>
+      <input type="hidden" name="volver" value={volver} />
+      {children}
+    </form>
+  );
 
 /** Skip link and GOV.CO bar, first on every page so keyboard users can jump to the content. */
 export function Superior() {

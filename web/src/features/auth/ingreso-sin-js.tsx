@@ -59,9 +59,20 @@ export function IngresoSinJs({ debajo }: { debajo?: ReactNode }) {
   );
 }
 
-/** Why the sign-in did not go through, above the fields (the same words as the API's answer). */
+/**
+ * Why the sign-in did not go through, above the fields (the same words as the API's answer). It takes the
+ * focus as the page loads, so a screen reader reads it first and the keyboard starts there.
+ */
 export const AvisoIngreso = () => (
-  <Alert color="red.9" variant="outline" role="alert" title="No se pudo ingresar" mb="md">
+  <Alert
+    color="red.9"
+    variant="outline"
+    role="alert"
+    title="No se pudo ingresar"
+    mb="md"
+    tabIndex={-1}
+    data-autofocus
+  >
     {MARCAS_INGRESO.mensaje}
   </Alert>
 );
