@@ -30,6 +30,9 @@ const enviar = (
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
     remoteAddress: `127.2.0.${++ip}`,
   });
+/** Ana signs in with the right password, going on to `destino`. */
+const ingresarHacia = (destino: string) =>
+  enviar('/ingresar', { email: 'ana@prueba.example', password: CLAVE_PRUEBA, destino });
 const alerta = (html: string) => /role="alert"[\s\S]*?Alert-message[^>]*>([^<]*)</.exec(html)?.[1];
 
 describe.skipIf(!construida)('ingresar sin JavaScript', () => {
@@ -101,7 +104,7 @@ describe.skipIf(!construida)('ingresar sin JavaScript', () => {
   it.each([['https://otro.example/'], ['//otro.example/'], ['/\\otro.example'], ['/api/auth/sesion']])(
     'un destino fuera de la plataforma (%s) lleva al inicio',
     async (destino) => {
-      const r = await enviar('/ingresar', { email: 'ana@prueba.example', password: CLAVE_PRUEBA, destino });
+      const r = await ingresarHacia(destino);
       expect(r.statusCode).toBe(303);
       expect(r.headers.location).toBe('/');
     },
@@ -199,11 +202,7 @@ describe.skipIf(!construida)('la barra de accesibilidad sin JavaScript', () => {
     const r = await enviar('/preferencias', { accion: 'mas', volver: '/plan?buscar=acción €' });
     expect(r.statusCode).toBe(303);
     expect(r.headers.location).toBe('/plan?buscar=acci%C3%B3n%20%E2%82%AC');
-    const ingreso = await enviar('/ingresar', {
-      email: 'ana@prueba.example',
-      password: CLAVE_PRUEBA,
-      destino: '/€',
-    });
+    const ingreso = await ingresarHacia('/€');
     expect(ingreso.statusCode).toBe(303);
     expect(ingreso.headers.location).toBe('/%E2%82%AC');
   });
