@@ -21,6 +21,8 @@ export default defineConfig({
           include: ['web/src/**/*.test.tsx'],
           environment: 'happy-dom',
           setupFiles: ['web/src/prueba-web.ts'],
+          // A form test that types into five fields took 5,2 s with the API suites on the same two cores.
+          testTimeout: 20_000,
         },
       },
       ...bases.map((db) => ({

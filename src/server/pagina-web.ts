@@ -91,10 +91,9 @@ export async function cargarPaginaWeb(
     despues !== undefined && existsSync(archivo) ? JSON.parse(await readFile(archivo, 'utf8')) : undefined;
   const marco = sinJavaScript(antes, despues ?? '');
 
-  // Each page compressed once, not on every request. The variants are page × year × text size and contrast
-  // (and, for the login page, the address it goes on to), which anyone can ask for: the most recently used are
-  // kept (a few KB each), and compression is fast rather than maximal, so a stream of odd variants neither
-  // grows the memory nor holds the event loop.
+  // Each page compressed once, not on every request. The variants are page × year × text size and contrast,
+  // which anyone can ask for: the most recently used are kept (a few KB each), and compression is fast rather
+  // than maximal, so a stream of odd variants neither grows the memory nor holds the event loop.
   const hechas = new Map<string, ReturnType<typeof comprimir>>();
   const guardada = (llave: string, hacer: () => string) => {
     let p = hechas.get(llave);

@@ -3,6 +3,7 @@
 // a redirect (303) or the same page again with the problem in Spanish, never JSON.
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { LoginSchema } from '../../contrato/auth.ts';
+import { ETIQUETAS_INGRESO } from '../../contrato/etiquetas-ingreso.ts';
 import {
   ACCIONES_BARRA,
   type AccionBarra,
@@ -18,7 +19,7 @@ import type { PaginaWeb } from '../../server/pagina-web.ts';
 import { iniciarSesion } from './auth.service.ts';
 import { ponerCookieSesion } from './cookie-sesion.ts';
 
-const ETIQUETAS: Record<string, string> = { email: 'Correo electrónico', password: 'Contraseña' };
+const ETIQUETAS: Record<string, string> = ETIQUETAS_INGRESO;
 const OTRO_SITIO = 'El formulario llegó desde otro sitio. Ingrese desde esta página.';
 const MAX_CUERPO = 8 * 1024;
 

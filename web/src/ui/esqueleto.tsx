@@ -2,6 +2,7 @@
 // these components to HTML (web/esqueletos.ts) and the server sends it before #raiz (src/server/pagina-web.ts).
 // React shows the same components while the session and the page's code arrive, so the page's real heading and
 // description stay in place from the first paint and nothing flashes; the figures come as soon as they did.
+import { ETIQUETAS_INGRESO } from '@contrato/etiquetas-ingreso.ts';
 import { useLocation } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { Cargando, Pagina } from './componentes.tsx';
@@ -17,7 +18,7 @@ export const ENCABEZADOS = {
     titulo: () => 'Ingresar',
     descripcion: 'Use el correo y la contraseña que le asignó el administrador de su entidad.',
     // The same labels in the web app's form and in the one the server sends without JavaScript.
-    etiquetas: { email: 'Correo electrónico', password: 'Contraseña' },
+    etiquetas: ETIQUETAS_INGRESO,
     ancho: 'xs',
     // The form: two fields, the button and the link on one line (a phone under 400 px wraps the link: 40 px more).
     bloques: [238],
