@@ -60,14 +60,8 @@ export function esqueletos(): Plugin {
         ]);
       const estatico = (nodo: ReturnType<typeof createElement>) =>
         renderToStaticMarkup(createElement(MantineProvider, t.proveedor(true), nodo));
-      const dibujar = (clave: keyof typeof e.ENCABEZADOS, aviso = false) =>
-        estatico(
-          createElement(
-            e.Esqueleto,
-            { clave, vigencia: MARCA_VIGENCIA },
-            aviso ? createElement(a.AvisoPrimerArranque) : null,
-          ),
-        )
+      const dibujar = (clave: keyof typeof e.ENCABEZADOS) =>
+        estatico(createElement(e.Esqueleto, { clave, vigencia: MARCA_VIGENCIA }))
           // React's frame, drawn next to it for a moment, owns the id (dialogs open inside it: ventana.tsx).
           .replaceAll('"#contenido"', '"#contenido-inicial"')
           .replaceAll('id="contenido"', 'id="contenido-inicial"');

@@ -155,12 +155,19 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializarSinNoFinitos);
   const conWeb = opciones.servirWeb && existsSync(join(CARPETA_WEB, 'index.html'));
+  // Accounts are never deleted (only deactivated): once the platform has an administrator it keeps having one,
+  // and the login page, which anyone can ask for without a session, stops asking the database.
+  let hayAdministrador = false;
   const paginaWeb = conWeb
     ? await cargarPaginaWeb(CARPETA_WEB, {
-        // The same answer the login page asks for, from its own route.
+        // The same answer as the platform's state route.
         sinAdministrador: async () => {
+          if (hayAdministrador) return false;
           const r = await app.inject({ method: 'GET', url: '/api/plataforma/estado' });
-          return r.statusCode === 200 && r.json<{ sinAdministrador: boolean }>().sinAdministrador;
+          if (r.statusCode !== 200) return false;
+          const sin = r.json<{ sinAdministrador: boolean }>().sinAdministrador;
+          hayAdministrador = !sin;
+          return sin;
         },
       })
     : undefined;

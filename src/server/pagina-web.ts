@@ -7,11 +7,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyRequest } from 'fastify';
+import { direccionDeVuelta } from '../core/direccion-de-vuelta.ts';
 import { escaparHtml } from '../core/html.ts';
 import {
   atributosHtml,
   claveBarra,
-  direccionDeVuelta,
   type PreferenciasVista,
   preferenciasDeCookies,
 } from '../core/preferencias-vista.ts';

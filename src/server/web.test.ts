@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { construirApp } from './app.ts';
+import { crearAdministrador } from './arranque.ts';
 import { type BasePrueba, crearBasePrueba } from './prueba.ts';
 import { CARPETA_WEB } from './rutas.ts';
 
@@ -125,6 +126,15 @@ describe.skipIf(!construida)('el primer trazo de la página llega con el HTML', 
     });
     expect(raiz(primera.body)).toContain('Tablero de avance 2000</h1>');
     expect(primera.body).toContain('<html lang="es-CO" style="font-size:150%"');
+  });
+
+  // After the tests that read the notice: this one creates the administrator.
+  it('el aviso de primer arranque se va de la página de ingreso en cuanto existe el administrador', async () => {
+    const aviso = 'Falta crear el administrador de la plataforma';
+    expect((await app.inject({ method: 'GET', url: '/' })).body).toContain(aviso);
+    await crearAdministrador(base.conexion, 'admin@plataforma.example', 'Putumayo2026');
+    expect((await app.inject({ method: 'GET', url: '/' })).body).not.toContain(aviso);
+    expect((await app.inject({ method: 'GET', url: '/plan' })).body).not.toContain(aviso);
   });
 
   it('el HTML viaja comprimido', async () => {

@@ -4,6 +4,7 @@
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { LoginSchema } from '../../contrato/auth.ts';
 import { ETIQUETAS_INGRESO } from '../../contrato/etiquetas-ingreso.ts';
+import { direccionDeVuelta } from '../../core/direccion-de-vuelta.ts';
 import {
   ACCIONES_BARRA,
   type AccionBarra,
@@ -11,7 +12,6 @@ import {
   COOKIE_CONTRASTE,
   COOKIE_TAMANO,
   cookieDePreferencia,
-  direccionDeVuelta,
   preferenciasDeCookies,
 } from '../../core/preferencias-vista.ts';
 import { ErrorApi, mensajeDeCampos } from '../../server/errores.ts';

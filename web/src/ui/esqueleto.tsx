@@ -4,7 +4,6 @@
 // description stay in place from the first paint and nothing flashes; the figures come as soon as they did.
 import { ETIQUETAS_INGRESO } from '@contrato/etiquetas-ingreso.ts';
 import { useLocation } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
 import { Cargando, Pagina } from './componentes.tsx';
 import { MarcoPublico } from './marco.tsx';
 import { VIGENCIA_ACTUAL } from './trabajo.ts';
@@ -63,19 +62,13 @@ export function vigenciaDeDireccion(valor: unknown) {
 export function Esqueleto({
   clave,
   vigencia = VIGENCIA_ACTUAL,
-  children,
 }: {
   clave: ClaveEsqueleto;
   vigencia?: number | string;
-  /** Below the grey blocks: what the server already knows (the login page's first-run notice). */
-  children?: ReactNode;
 }) {
-  const e = ENCABEZADOS[clave];
   return (
-    <MarcoPublico ancho={e.ancho}>
-      <EncabezadoCargando clave={clave} vigencia={vigencia}>
-        {children}
-      </EncabezadoCargando>
+    <MarcoPublico ancho={ENCABEZADOS[clave].ancho}>
+      <EncabezadoCargando clave={clave} vigencia={vigencia} />
     </MarcoPublico>
   );
 }
@@ -84,17 +77,14 @@ export function Esqueleto({
 export function EncabezadoCargando({
   clave,
   vigencia = VIGENCIA_ACTUAL,
-  children,
 }: {
   clave: ClaveEsqueleto;
   vigencia?: number | string;
-  children?: ReactNode;
 }) {
   const e = ENCABEZADOS[clave];
   return (
     <Pagina titulo={e.titulo(vigencia)} descripcion={e.descripcion}>
       <Cargando que="la página" bloques={[...e.bloques]} />
-      {children}
     </Pagina>
   );
 }
