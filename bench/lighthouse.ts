@@ -383,6 +383,8 @@ function informar(i: Instancia, resultados: Resultado[]) {
   );
   if (CORRIDAS > 1)
     console.log(
-      `Rendimiento de cada corrida: ${resultados.map((r) => `${r.nombre} ${r.corridas.map((c) => c.rendimiento).join('/')}`).join(' · ')}`,
+      `Rendimiento de cada corrida: ${resultados.map((r) => `${r.nombre} ${r.corridas.map((c) => c.rendimiento).join('/')}`).join(' · ')}\n` +
+        // TBT varies most from run to run on a shared machine: each run's, to tell noise from a change.
+        `TBT de cada corrida (ms): ${resultados.map((r) => `${r.nombre} ${r.corridas.map((c) => Math.round(c.tbt)).join('/')}`).join(' · ')}`,
     );
 }
