@@ -155,8 +155,9 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializarSinNoFinitos);
   const conWeb = opciones.servirWeb && existsSync(join(CARPETA_WEB, 'index.html'));
-  // Accounts are never deleted (only deactivated): once the platform has an administrator it keeps having one,
-  // and the login page, which anyone can ask for without a session, stops asking the database.
+  // Accounts are never deleted and the platform role is never taken away (the state route counts deactivated
+  // administrators too): once the platform has one it keeps having one, and the login page, which anyone can
+  // ask for without a session, stops asking the database.
   let hayAdministrador = false;
   const paginaWeb = conWeb
     ? await cargarPaginaWeb(CARPETA_WEB, {

@@ -128,13 +128,20 @@ describe.skipIf(!construida)('el primer trazo de la página llega con el HTML', 
     expect(primera.body).toContain('<html lang="es-CO" style="font-size:150%"');
   });
 
-  // After the tests that read the notice: this one creates the administrator.
   it('el aviso de primer arranque se va de la página de ingreso en cuanto existe el administrador', async () => {
-    const aviso = 'Falta crear el administrador de la plataforma';
-    expect((await app.inject({ method: 'GET', url: '/' })).body).toContain(aviso);
-    await crearAdministrador(base.conexion, 'admin@plataforma.example', 'Putumayo2026');
-    expect((await app.inject({ method: 'GET', url: '/' })).body).not.toContain(aviso);
-    expect((await app.inject({ method: 'GET', url: '/plan' })).body).not.toContain(aviso);
+    // Its own platform: creating the administrator must not change what the other tests read.
+    const propia = await crearBasePrueba();
+    const otra = await construirApp({ conexion: propia.conexion, dataDir: propia.dataDir, servirWeb: true });
+    try {
+      const aviso = 'Falta crear el administrador de la plataforma';
+      expect((await otra.inject({ method: 'GET', url: '/' })).body).toContain(aviso);
+      await crearAdministrador(propia.conexion, 'admin@plataforma.example', 'Putumayo2026');
+      expect((await otra.inject({ method: 'GET', url: '/' })).body).not.toContain(aviso);
+      expect((await otra.inject({ method: 'GET', url: '/plan' })).body).not.toContain(aviso);
+    } finally {
+      await otra.close();
+      await propia.cerrar();
+    }
   });
 
   it('el HTML viaja comprimido', async () => {
