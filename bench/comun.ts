@@ -84,6 +84,10 @@ export const f = (n: number, d = 1) =>
  * write (mipg_escrito) is left out: it lives 2 s in a browser, and kept for a whole run it would make every
  * read ask the database for the dashboard's version.
  */
+/** «×0,80»: this copy's figure over the base's; «—» when the base's is zero or missing. */
+export const razon = (nuestra: number, base: number) =>
+  base > 0 && Number.isFinite(nuestra) ? `×${f(nuestra / base, 2)}` : '—';
+
 export const cookieDeSesion = (setCookie: string[]) =>
   setCookie
     .map((c) => c.split(';')[0]!)

@@ -1,4 +1,3 @@
-import { BANDERAS_CHROMIUM, CHROMIUM } from '../e2e/chromium.ts';
 // `npm run bench:lighthouse`: Lighthouse (mobile preset, simulated throttling) on the pages a person opens
 // first — login, home, tablero, plan and the public page — with Debian's Chromium, on the demo entity.
 // It builds nothing: run `npm run build` first (npm start rebuilds only what is stale). It is a bench, not a
@@ -9,18 +8,15 @@ import { BANDERAS_CHROMIUM, CHROMIUM } from '../e2e/chromium.ts';
 //                               [--base ../otra-copia]
 // --informes keeps each page's last full Lighthouse report (JSON) and its trace, to see what shifts or blocks.
 
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromium } from 'playwright-core';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { DEMO } from '../src/modules/demo/demo.service.ts';
-import { puertoLibre } from '../src/server/red.ts';
-import { cookieDeSesion, detener, esperarSalud, f } from './comun.ts';
+import { BANDERAS_CHROMIUM, CHROMIUM } from '../e2e/chromium.ts';
+import { detener, f, razon } from './comun.ts';
+import { alInterrumpir, CopiaNoDisponible, type Instancia, levantar } from './copias.ts';
 
 const { values: opciones } = parseArgs({
   options: {
@@ -50,18 +46,9 @@ const instancias: Instancia[] = [];
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 // Puppeteer on the same Chromium: each run's tab, with its cookies set as a person's browser has them.
 let navegador: Browser | undefined;
-// Ctrl+C must not leave a Chromium, a server or a temporary database behind.
-for (const senal of ['SIGINT', 'SIGTERM'] as const)
-  process.once(senal, () => {
-    chrome?.kill();
-    for (const i of instancias) {
-      i.servidor.kill('SIGTERM');
-      rmSync(i.dataDir, { recursive: true, force: true });
-    }
-    process.exit(130);
-  });
+alInterrumpir(instancias, () => chrome?.kill());
 try {
-  for (const c of copias) instancias.push(await levantar(c.nombre, c.dir));
+  for (const c of copias) instancias.push(await levantar(c.nombre, c.dir, opciones.publico ?? true));
   const paginas = (i: Instancia) =>
     [
       { nombre: 'login', ruta: '/', conSesion: false },
@@ -98,6 +85,7 @@ try {
         cls: m('cls'),
         tbt: m('tbt'),
         fcp: m('fcp'),
+        hilo: m('hilo'),
         transferido: m('transferido'),
         js: m('js'),
         elementoLcp: lista.at(-1)!.elementoLcp,
@@ -107,6 +95,7 @@ try {
     informar(i, resultados);
     todos[i.nombre] = resultados;
   }
+  if (opciones.base) compararConBase(todos.base!, todos['esta copia']!);
   if (opciones.json) {
     mkdirSync(dirname(opciones.json), { recursive: true });
     writeFileSync(
@@ -130,6 +119,10 @@ try {
   const nuestra = instancias.at(-1)!;
   const cumple = todos[nuestra.nombre]!.every(cumpleMetas) && kb(nuestra.jsInicialGzip) <= META.jsInicialKb;
   if (opciones.estricto && !cumple) process.exitCode = 1;
+} catch (e) {
+  if (!(e instanceof CopiaNoDisponible)) throw e;
+  console.error(`✖ ${e.message}`);
+  process.exitCode = 1;
 } finally {
   await navegador?.disconnect();
   await chrome?.kill();
@@ -137,96 +130,6 @@ try {
     await detener(i.servidor);
     rmSync(i.dataDir, { recursive: true, force: true });
   }
-}
-
-interface Instancia {
-  nombre: string;
-  dir: string;
-  servidor: ChildProcess;
-  dataDir: string;
-  base: string;
-  cookie: string;
-  publico: string;
-  jsInicialGzip: number;
-  cssInicialGzip: number;
-  scriptsIniciales: number;
-}
-
-/** One copy's server on the demo entity, with a planner's session and the public page's address. */
-async function levantar(nombre: string, dir: string): Promise<Instancia> {
-  // First-load JS as gzip: the scripts index.html loads or preloads, read from the build's .gz copies.
-  const dist = join(dir, 'web', 'dist');
-  let indice: string;
-  try {
-    indice = readFileSync(join(dist, 'index.html'), 'utf8');
-  } catch {
-    console.error(`✖ No hay aplicación construida en ${dist}: ejecute «npm run build» primero.`);
-    process.exit(1);
-  }
-  const tamanoGzip = (ruta: string) => {
-    const archivo = join(dist, ruta);
-    try {
-      return readFileSync(`${archivo}.gz`).length;
-    } catch {
-      return readFileSync(archivo).length; // under 1 KB the build keeps no compressed copy
-    }
-  };
-  const scripts = [
-    ...indice.matchAll(/<script[^>]+src="([^"]+\.js)"/g),
-    ...indice.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
-  ].map((m) => m[1]!);
-  const css = [...indice.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+\.css)"/g)].map((m) => m[1]!);
-
-  // The demo entity on a fresh embedded database, seeded before the server opens it (PGlite has one owner).
-  const dataDir = mkdtempSync(join(tmpdir(), 'mipg-lighthouse-'));
-  const entorno = { ...process.env, MIPG_DATA_DIR: dataDir, DATABASE_URL: '' };
-  const siembra = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'seed-demo'], {
-    cwd: dir,
-    env: entorno,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  if ((await new Promise((r) => siembra.once('exit', r))) !== 0) {
-    console.error(`✖ No fue posible crear la entidad de demostración en ${dir}.`);
-    process.exit(1);
-  }
-  const puerto = await puertoLibre();
-  // The exact node flags and script of that copy's "start", so each copy runs as its users run it.
-  const inicio = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
-    .scripts.start.split(/\s+/)
-    .slice(1);
-  const servidor = spawn(process.execPath, inicio, {
-    cwd: dir,
-    env: { ...entorno, PORT: String(puerto), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${puerto}`;
-  await esperarSalud(`${base}/api/health`);
-
-  // A session of the planning office (the person who opens tablero and plan every day).
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: `planeacion@${DEMO.dominio}`, password: DEMO.clave }),
-  });
-  if (!login.ok) throw new Error(`inicio de sesión: ${login.status} ${await login.text()}`);
-  const cookie = cookieDeSesion(login.headers.getSetCookie());
-  const sesion = (await login.json()) as { entidades: { id: string }[] };
-  // The public page's address as the app itself shows it (the plan page links to it), so the bench follows
-  // the address wherever it moves; --publico overrides it.
-  const publico =
-    opciones.publico ?? (await direccionPublica(base, cookie)) ?? `/publico/${sesion.entidades[0]!.id}`;
-  return {
-    nombre,
-    dir,
-    servidor,
-    dataDir,
-    base,
-    cookie,
-    publico,
-    jsInicialGzip: scripts.reduce((n, s) => n + tamanoGzip(s), 0),
-    cssInicialGzip: css.reduce((n, s) => n + tamanoGzip(s), 0),
-    scriptsIniciales: scripts.length,
-  };
 }
 
 /** One Lighthouse run; one that Lighthouse could not finish (no LCP, trace lost) is repeated, twice at most. */
@@ -287,6 +190,11 @@ interface Medida {
   cls: number;
   tbt: number;
   fcp: number;
+  /**
+   * The main thread's whole work during the load (script, style, layout, paint), scaled by the simulated CPU
+   * slowdown: a sum, so it depends less than TBT on how the work happens to be cut into tasks.
+   */
+  hilo: number;
   transferido: number;
   js: number;
   /** What the largest paint was (Lighthouse's label for its node): the text or image to bring forward. */
@@ -316,6 +224,7 @@ function medida(lhr: {
     cls: valor('cumulative-layout-shift'),
     tbt: valor('total-blocking-time'),
     fcp: valor('first-contentful-paint'),
+    hilo: valor('mainthread-work-breakdown'),
     transferido: valor('total-byte-weight'),
     js: solicitudes.filter((s) => s.resourceType === 'Script').reduce((n, s) => n + (s.transferSize ?? 0), 0),
     elementoLcp: elementoLcp(lhr.audits['largest-contentful-paint-element']?.details),
@@ -334,19 +243,14 @@ function cumpleMetas(r: Resultado) {
   return r.rendimiento >= META.rendimiento && r.cls < META.cls && r.lcp < META.lcpMs;
 }
 
-/** The href of the first link to a public page on the plan page, as a signed-in planner sees it. */
-async function direccionPublica(base: string, cookie: string): Promise<string | undefined> {
-  const navegador = await chromium.launch({ executablePath: CHROMIUM, args: BANDERAS_CHROMIUM });
-  try {
-    const contexto = await navegador.newContext({ extraHTTPHeaders: { Cookie: cookie } });
-    const pagina = await contexto.newPage();
-    await pagina.goto(`${base}/plan`);
-    const enlace = pagina.locator('a[href*="/publico/"]').first();
-    await enlace.waitFor({ timeout: 15_000 }).catch(() => {});
-    const href = await enlace.getAttribute('href', { timeout: 1000 }).catch(() => null);
-    return href ? new URL(href, base).pathname : undefined;
-  } finally {
-    await navegador.close();
+/** Medians of this copy over the base's, page by page: below 1 is less time. */
+function compararConBase(base: Resultado[], nuestra: Resultado[]) {
+  console.log('\nEsta copia frente a la base (mediana sobre mediana):');
+  for (const [k, r] of nuestra.entries()) {
+    const b = base[k]!;
+    console.log(
+      `  ${r.nombre}: rendimiento ${b.rendimiento} → ${r.rendimiento}; TBT ${razon(r.tbt, b.tbt)}; trabajo del hilo principal ${razon(r.hilo, b.hilo)} (${f(b.hilo, 0)} → ${f(r.hilo, 0)} ms)`,
+    );
   }
 }
 
@@ -385,6 +289,7 @@ function informar(i: Instancia, resultados: Resultado[]) {
     console.log(
       `Rendimiento de cada corrida: ${resultados.map((r) => `${r.nombre} ${r.corridas.map((c) => c.rendimiento).join('/')}`).join(' · ')}\n` +
         // TBT varies most from run to run on a shared machine: each run's, to tell noise from a change.
-        `TBT de cada corrida (ms): ${resultados.map((r) => `${r.nombre} ${r.corridas.map((c) => Math.round(c.tbt)).join('/')}`).join(' · ')}`,
+        `TBT de cada corrida (ms): ${resultados.map((r) => `${r.nombre} ${r.corridas.map((c) => Math.round(c.tbt)).join('/')}`).join(' · ')}\n` +
+        `Trabajo del hilo principal de cada corrida (ms): ${resultados.map((r) => `${r.nombre} ${r.corridas.map((c) => Math.round(c.hilo)).join('/')}`).join(' · ')}`,
     );
 }

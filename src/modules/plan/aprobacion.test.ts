@@ -361,6 +361,10 @@ describe('la primera línea propone', () => {
     const { actividades } = await t.exigir(200, e.planeacion, 'GET', plan(e));
     // All or nothing: incorporated with its activity, or set aside without one.
     expect(actividades.length).toBe(fila!.estado === 'incorporada' ? 1 : 0);
+    // Whichever won, the plan sent below holds one activity of the policy, so its weights add up to 100 %
+    // (with both, «Integridad» summed 200 % and sending failed whenever incorporating won the race).
+    if (fila!.estado === 'incorporada')
+      await t.exigir(204, e.planeacion, 'DELETE', `${plan(e)}/actividades/${fila!.actividadId}`);
     // A plan already sent takes no more proposals.
     await t.exigir(200, e.planeacion, 'POST', `${plan(e)}/propuestas/${p1.id}/incorporar`);
     exigirEstado(await t.pedir(e.planeacion, 'POST', `${plan(e)}/enviar`, {}), 200, 'enviar');

@@ -1,8 +1,9 @@
+import { Table } from '@mantine/core';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderConMantine } from './render-prueba.tsx';
-import { type Columna, TablaDatos } from './tabla-datos.tsx';
+import { type Columna, PROPIEDADES_TABLA, TablaDatos } from './tabla-datos.tsx';
 
 interface Actividad {
   id: string;
@@ -119,6 +120,29 @@ describe('tabla de datos', () => {
     tabla();
     const celdas = within(screen.getAllByRole('row')[1]!).getAllByRole('cell');
     expect(celdas.map((c) => c.getAttribute('data-etiqueta'))).toEqual(['Actividad', 'Política', 'Avance']);
+  });
+
+  it('las filas se ven como las de Mantine: rayadas, con borde y su relleno (mismas clases y atributos)', () => {
+    const { container } = renderConMantine(
+      <Table {...PROPIEDADES_TABLA}>
+        <Table.Tbody>
+          <Table.Tr>
+            <Table.Td>referencia</Table.Td>
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>,
+    );
+    const atributos = (e: Element, sin: readonly string[] = []) =>
+      Object.fromEntries(
+        [...e.attributes].filter((a) => !sin.includes(a.name)).map((a) => [a.name, a.value]),
+      );
+    const suya = container.querySelector('tbody tr')!;
+    const nuestra = tabla().container.querySelector('tbody tr')!;
+    expect(atributos(nuestra)).toEqual(atributos(suya));
+    // Our cells add the phone layout's classes and the column's name to Mantine's.
+    const [celdaSuya, celdaNuestra] = [suya.querySelector('td')!, nuestra.querySelector('td')!];
+    expect(celdaNuestra.className).toContain(celdaSuya.className);
+    expect(atributos(celdaNuestra, ['class', 'data-etiqueta'])).toEqual(atributos(celdaSuya, ['class']));
   });
 
   it('con «1» usa el singular', () => {

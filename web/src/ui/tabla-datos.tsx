@@ -126,6 +126,29 @@ interface Props<T extends object> {
   busquedaInicial?: string;
 }
 
+/** How every data table looks; the test renders Mantine's own rows with the same settings to compare. */
+export const PROPIEDADES_TABLA = { stickyHeader: true, striped: true, withTableBorder: true } as const;
+
+/**
+ * A body row and its cells are plain elements dressed as Mantine's (its classes and the data attributes that
+ * `PROPIEDADES_TABLA` gives a row): a Mantine component per cell cost the tablero ~180 cells × two components
+ * at start-up on a slow phone, for markup that never changes. `tabla-datos.test.tsx` compares with Mantine's.
+ */
+const FILA = {
+  className: `${Table.classes.tr} mantine-Table-tr`,
+  'data-with-row-border': true,
+  'data-striped': 'odd',
+} as const;
+const CELDA = `${Table.classes.td} mantine-Table-td`;
+const claseCelda = (c: Pick<Columna<never>, 'principal' | 'numerica' | 'ancha'>) =>
+  [
+    CELDA,
+    c.principal ? 'tabla-datos__principal' : c.numerica ? 'tabla-datos__numero' : '',
+    c.ancha ? 'tabla-datos__ancha' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
 const texto = (v: string | number | null) => (v === null ? '—' : typeof v === 'number' ? numero(v) : v);
 
 /**
@@ -322,9 +345,7 @@ export function TablaDatos<T extends object>({
         <Text c="dimmed">{hayFiltro ? 'Ningún registro coincide con la búsqueda.' : vacio}</Text>
       ) : (
         <Table
-          stickyHeader
-          striped
-          withTableBorder
+          {...PROPIEDADES_TABLA}
           className="tabla-datos__tabla"
           aria-busy={servidor?.cargando || undefined}
         >
@@ -404,28 +425,13 @@ export function TablaDatos<T extends object>({
                 )}
                 {abierto &&
                   g.filas.map((fila) => (
-                    <Table.Tr key={fila.id}>
+                    <tr key={fila.id} {...FILA}>
                       {mostradas.map((c) => (
-                        <Table.Td
-                          key={c.id}
-                          data-etiqueta={c.titulo}
-                          className={
-                            [
-                              c.principal
-                                ? 'tabla-datos__principal'
-                                : c.numerica
-                                  ? 'tabla-datos__numero'
-                                  : '',
-                              c.ancha ? 'tabla-datos__ancha' : '',
-                            ]
-                              .filter(Boolean)
-                              .join(' ') || undefined
-                          }
-                        >
+                        <td key={c.id} data-etiqueta={c.titulo} className={claseCelda(c)}>
                           {c.celda ? c.celda(fila.original) : texto(c.valor(fila.original))}
-                        </Table.Td>
+                        </td>
                       ))}
-                    </Table.Tr>
+                    </tr>
                   ))}
               </Table.Tbody>
             );
