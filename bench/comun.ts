@@ -98,6 +98,13 @@ export const cookieDeSesion = (setCookie: string[]) =>
  * Nearest-rank percentile: the smallest value with at least `p` of the sample at or below it (of 100 times, p99
  * is the 99th, not the slowest; p50 of an even count is the lower middle).
  */
+/** The middle value; with an even count, the mean of the two middle ones. */
+export const mediana = (xs: readonly number[]) => {
+  const o = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(o.length / 2);
+  return o.length % 2 ? o[m]! : (o[m - 1]! + o[m]!) / 2;
+};
+
 export function percentil(xs: readonly number[], p: number) {
   if (xs.length === 0) return Number.NaN;
   const o = [...xs].sort((a, b) => a - b);

@@ -15,7 +15,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { BANDERAS_CHROMIUM, CHROMIUM } from '../e2e/chromium.ts';
-import { detener, f, razon } from './comun.ts';
+import { detener, f, mediana, razon } from './comun.ts';
 import { alInterrumpir, CopiaNoDisponible, type Instancia, levantar } from './copias.ts';
 
 const { values: opciones } = parseArgs({
@@ -31,11 +31,6 @@ const { values: opciones } = parseArgs({
 });
 const CORRIDAS = Math.max(1, Number(opciones.corridas) || 3);
 const META = { rendimiento: 90, cls: 0.1, lcpMs: 2500, jsInicialKb: 120 };
-const mediana = (xs: number[]) => {
-  const o = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(o.length / 2);
-  return o.length % 2 ? o[m]! : (o[m - 1]! + o[m]!) / 2;
-};
 const kb = (bytes: number) => bytes / 1024;
 
 // --base: another copy of the project (say, main in a `git worktree`), built, measured in the same run with

@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { BANDERAS_CHROMIUM, CHROMIUM } from '../e2e/chromium.ts';
-import { detener, f, razon } from './comun.ts';
+import { detener, f, mediana, razon } from './comun.ts';
 import { alInterrumpir, CopiaNoDisponible, type Instancia, levantar } from './copias.ts';
 
 const { values: opciones } = parseArgs({
@@ -43,11 +43,6 @@ const CAMPOS: [keyof Corrida, string][] = [
   ['estilo', 'Estilo'],
   ['geometria', 'Geometría (layout)'],
 ];
-const mediana = (xs: number[]) => {
-  const o = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(o.length / 2);
-  return o.length % 2 ? o[m]! : (o[m - 1]! + o[m]!) / 2;
-};
 
 const copias = [{ nombre: 'esta copia', dir: join(import.meta.dirname, '..') }];
 if (opciones.base) copias.unshift({ nombre: 'base', dir: resolve(opciones.base) });
