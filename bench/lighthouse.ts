@@ -29,7 +29,7 @@ const { values: opciones } = parseArgs({
     base: { type: 'string' },
   },
 });
-const CORRIDAS = Math.max(1, Number(opciones.corridas) || 3);
+const CORRIDAS = Math.max(1, Math.round(Number(opciones.corridas)) || 3);
 const META = { rendimiento: 90, cls: 0.1, lcpMs: 2500, jsInicialKb: 120 };
 const kb = (bytes: number) => bytes / 1024;
 
