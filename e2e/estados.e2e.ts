@@ -73,6 +73,7 @@ const ABRIDORES: RegExp[] = [
   /varios a la vez$/,
   /^Cerrar el periodo$/,
   /^Reabrir el periodo$/,
+  /^Escribir la evaluación del semestre/,
 ];
 
 const ROLES: { quien: string; correo: string; clave: string }[] = [

@@ -1,9 +1,11 @@
 import { Anchor, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { lazy, Suspense, useState } from 'react';
 import { Cargando } from '../../ui/componentes.tsx';
-import { Ventana } from '../../ui/ventana.tsx';
 
-// The form (five components, each with its judgement) only when control interno opens it.
+// The dialog and its form (five components, each with its judgement) only when control interno opens it: the
+// dialog's code (scroll locking, focus trap, transitions) is ~30 KB that everyone else who opens the
+// dashboard would download and evaluate for a button they never press.
+const Ventana = lazy(() => import('../../ui/ventana.tsx').then((m) => ({ default: m.Ventana })));
 const FormularioEvaluacion = lazy(() =>
   import('./evaluacion-meci-formulario.tsx').then((m) => ({ default: m.FormularioEvaluacionMeci })),
 );
@@ -54,16 +56,18 @@ export function EvaluacionIndependiente({
         </Text>
       )}
       {abierta && (
-        <Ventana
-          opened
-          onClose={() => setAbierta(false)}
-          title={`Evaluación independiente ${vigencia}, semestre ${semestre}`}
-          size="xl"
-        >
-          <Suspense fallback={<Cargando que="el formulario" />}>
-            <FormularioEvaluacion entidadId={entidadId} vigencia={vigencia} semestre={semestre} />
-          </Suspense>
-        </Ventana>
+        <Suspense fallback={<Cargando que="el formulario" />}>
+          <Ventana
+            opened
+            onClose={() => setAbierta(false)}
+            title={`Evaluación independiente ${vigencia}, semestre ${semestre}`}
+            size="xl"
+          >
+            <Suspense fallback={<Cargando que="el formulario" />}>
+              <FormularioEvaluacion entidadId={entidadId} vigencia={vigencia} semestre={semestre} />
+            </Suspense>
+          </Ventana>
+        </Suspense>
       )}
     </Stack>
   );

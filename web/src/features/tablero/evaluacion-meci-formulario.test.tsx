@@ -1,8 +1,9 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderConMantine } from '../../ui/render-prueba.tsx';
+import { EvaluacionIndependiente } from './evaluacion-independiente.tsx';
 import { FormularioEvaluacionMeci } from './evaluacion-meci-formulario.tsx';
 
 const LEIDA = {
@@ -31,7 +32,8 @@ const LEIDA = {
   actualizadoEn: null,
 };
 
-function montar(respuestaPut: { status: number; cuerpo: object }) {
+/** The API as the form sees it: GET answers what was saved, PUT answers `respuestaPut`. */
+function simularApi(respuestaPut: { status: number; cuerpo: object }) {
   const puts: unknown[] = [];
   vi.stubGlobal(
     'fetch',
@@ -46,6 +48,11 @@ function montar(respuestaPut: { status: number; cuerpo: object }) {
       return new Response(JSON.stringify(LEIDA), { headers: { 'content-type': 'application/json' } });
     }),
   );
+  return puts;
+}
+
+function montar(respuestaPut: { status: number; cuerpo: object }) {
+  const puts = simularApi(respuestaPut);
   renderConMantine(
     <QueryClientProvider client={new QueryClient()}>
       <FormularioEvaluacionMeci entidadId="e1" vigencia={2026} semestre={1} />
@@ -102,5 +109,26 @@ describe('evaluación independiente: el formulario de control interno', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Guardar la evaluación' }));
     const grupo = screen.getByRole('group', { name: 'Ambiente de control' });
     expect(await within(grupo).findByText('El nivel va de 0 a 100')).toBeTruthy();
+  });
+
+  it('el botón de control interno abre el diálogo con el formulario; quien solo descarga no lo ve', async () => {
+    simularApi({ status: 200, cuerpo: LEIDA });
+    renderConMantine(
+      <QueryClientProvider client={new QueryClient()}>
+        <EvaluacionIndependiente entidadId="e1" vigencia={2026} escribe={false} />
+      </QueryClientProvider>,
+    );
+    expect(screen.getByRole('link', { name: /Evaluación independiente, semestre \d \(PDF\)/ })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Escribir la evaluación/ })).toBeNull();
+    cleanup();
+    renderConMantine(
+      <QueryClientProvider client={new QueryClient()}>
+        <EvaluacionIndependiente entidadId="e1" vigencia={2026} escribe />
+      </QueryClientProvider>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: /Escribir la evaluación del semestre/ }));
+    // The dialog's code arrives on the click (it is not part of the dashboard's load).
+    const dialogo = await screen.findByRole('dialog', { name: /Evaluación independiente 2026, semestre/ });
+    expect(await within(dialogo).findByRole('group', { name: 'Ambiente de control' })).toBeTruthy();
   });
 });
