@@ -63,6 +63,7 @@ import { baseDeUnSoloProceso, invalidarTablero } from '../modules/tablero/tabler
 import { invitacionesRoutes } from '../modules/usuarios/invitaciones.routes.ts';
 import { usuariosRoutes } from '../modules/usuarios/usuarios.routes.ts';
 import { vigenciasRoutes } from '../modules/vigencias/vigencias.routes.ts';
+import { servirActivosWeb } from './activos-web.ts';
 import { registrarAutorizacion } from './auth.ts';
 import type { ConfigCorreo } from './config.ts';
 import { errorDeMarco, registrarManejoErrores } from './errores.ts';
@@ -185,6 +186,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
       },
     },
   });
+  if (conWeb) servirActivosWeb(app, CARPETA_WEB);
   await app.register(fastifyCookie);
   // JSON (and plain text or CSV) compressed on the fly, brotli first, from 1 KB. Answers that come already
   // compressed are left alone: the web's .br/.gz copies and the dashboard's cached bytes set Content-Encoding;

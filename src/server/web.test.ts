@@ -39,6 +39,50 @@ describe.skipIf(!construida)('la aplicación web servida', () => {
     expect(gz.rawPayload.equals(readFileSync(join(CARPETA_WEB, 'assets', `${js}.gz`)))).toBe(true);
   });
 
+  it('los archivos de la compilación salen de memoria con las mismas cabeceras de seguridad; lo demás sigue su camino', async () => {
+    const archivos = readdirSync(join(CARPETA_WEB, 'assets'));
+    const css = archivos.find((f) => f.endsWith('.css') && archivos.includes(`${f}.br`))!;
+    const url = `/assets/${css}`;
+    const r = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip;q=0.5, br;q=0' } });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-encoding']).toBe('gzip');
+    expect(r.headers['content-type']).toBe('text/css; charset=utf-8');
+    expect(r.headers.vary).toBe('accept-encoding');
+    // helmet's headers, as on every other answer.
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    expect(r.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(r.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(Number(r.headers['content-length'])).toBe(r.rawPayload.length);
+    // Without Accept-Encoding, the file as it is; HEAD, its headers only.
+    const plano = await app.inject({ method: 'GET', url });
+    expect(plano.headers['content-encoding']).toBeUndefined();
+    expect(plano.rawPayload.equals(readFileSync(join(CARPETA_WEB, 'assets', css)))).toBe(true);
+    const cabeza = await app.inject({ method: 'HEAD', url, headers: { 'accept-encoding': 'br' } });
+    expect(cabeza.statusCode).toBe(200);
+    expect(cabeza.rawPayload.length).toBe(0);
+    expect(Number(cabeza.headers['content-length'])).toBe(
+      readFileSync(join(CARPETA_WEB, 'assets', `${css}.br`)).length,
+    );
+    // The name is the validator (a strong one: the name changes with every byte), so a browser that asks
+    // again with it gets a 304 and no body.
+    expect(r.headers.etag).toBe(`"${css}"`);
+    const otra = await app.inject({
+      method: 'GET',
+      url,
+      headers: { 'if-none-match': String(r.headers.etag) },
+    });
+    expect(otra.statusCode).toBe(304);
+    expect(otra.rawPayload.length).toBe(0);
+    // What is not a file of the build is not answered from memory: a name not there, a path outside it.
+    for (const fuera of ['/assets/no-existe.js', '/assets/../index.html', '/assets/%2e%2e/index.html']) {
+      const f = await app.inject({ method: 'GET', url: fuera });
+      expect(f.headers['cache-control']).not.toBe('public, max-age=31536000, immutable');
+    }
+    const post = await app.inject({ method: 'POST', url, payload: {} });
+    expect(post.statusCode).toBeGreaterThanOrEqual(400);
+    expect(post.statusCode).toBeLessThan(500);
+  });
+
   it('la página de entrada no se guarda por un año: una versión nueva se ve al recargar', async () => {
     const r = await app.inject({ method: 'GET', url: '/', headers: { 'accept-encoding': 'br' } });
     expect(r.statusCode).toBe(200);
