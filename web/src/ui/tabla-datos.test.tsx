@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { renderConMantine } from './render-prueba.tsx';
-import { type Columna, PROPIEDADES_TABLA, TablaDatos } from './tabla-datos.tsx';
+import { CLASES_TABLA, type Columna, PROPIEDADES_TABLA, TablaDatos } from './tabla-datos.tsx';
 
 interface Actividad {
   id: string;
@@ -122,9 +122,15 @@ describe('tabla de datos', () => {
     expect(celdas.map((c) => c.getAttribute('data-etiqueta'))).toEqual(['Actividad', 'Política', 'Avance']);
   });
 
-  it('las filas se ven como las de Mantine: rayadas, con borde y su relleno (mismas clases y atributos)', () => {
+  it('la tabla se ve como la de Mantine: rayada, con borde, encabezado fijo y su relleno (mismas clases y atributos)', () => {
     const { container } = renderConMantine(
       <Table {...PROPIEDADES_TABLA}>
+        <Table.Caption>título</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>columna</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>
           <Table.Tr>
             <Table.Td>referencia</Table.Td>
@@ -132,17 +138,39 @@ describe('tabla de datos', () => {
         </Table.Tbody>
       </Table>,
     );
-    const atributos = (e: Element, sin: readonly string[] = []) =>
-      Object.fromEntries(
-        [...e.attributes].filter((a) => !sin.includes(a.name)).map((a) => [a.name, a.value]),
-      );
-    const suya = container.querySelector('tbody tr')!;
-    const nuestra = tabla().container.querySelector('tbody tr')!;
-    expect(atributos(nuestra)).toEqual(atributos(suya));
-    // Our cells add the phone layout's classes and the column's name to Mantine's.
-    const [celdaSuya, celdaNuestra] = [suya.querySelector('td')!, nuestra.querySelector('td')!];
-    expect(celdaNuestra.className).toContain(celdaSuya.className);
-    expect(atributos(celdaNuestra, ['class', 'data-etiqueta'])).toEqual(atributos(celdaSuya, ['class']));
+    const suya = container.querySelector('table')!;
+    const nuestra = tabla().container.querySelector('table')!;
+    // Each part of Mantine's table has, in ours, its classes and the same value of each of its attributes;
+    // ours add their own (the phone layout's classes, the column's name, the sorting state).
+    for (const selector of [
+      '',
+      'caption',
+      'thead',
+      'thead tr',
+      'thead th',
+      'tbody',
+      'tbody tr',
+      'tbody td',
+    ]) {
+      const [s, n] = [suya, nuestra].map((t) => (selector ? t.querySelector(selector)! : t));
+      for (const atributo of s!.attributes) {
+        if (atributo.name === 'class')
+          expect(
+            [...s!.classList].filter((c) => !n!.classList.contains(c)),
+            `clases de Mantine que faltan en ${selector || 'table'}`,
+          ).toEqual([]);
+        else
+          expect(n!.getAttribute(atributo.name), `${selector || 'table'}[${atributo.name}]`).toBe(
+            atributo.value,
+          );
+      }
+    }
+    expect(Object.values(CLASES_TABLA).sort()).toEqual(
+      Object.entries(Table.classes)
+        .filter(([k]) => k in CLASES_TABLA)
+        .map(([, v]) => v)
+        .sort(),
+    );
   });
 
   it('con «1» usa el singular', () => {

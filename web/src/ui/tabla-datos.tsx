@@ -1,4 +1,5 @@
-import { Button, Group, NativeSelect, Pagination, Table, Text, TextInput } from '@mantine/core';
+import type { Table } from '@mantine/core';
+import { Button, Group, NativeSelect, Pagination, Text, TextInput } from '@mantine/core';
 import {
   type ColumnDef,
   type ColumnFiltersState,
@@ -19,7 +20,7 @@ import {
   tableFeatures,
   useTable,
 } from '@tanstack/react-table';
-import { type ReactNode, useId, useMemo, useState } from 'react';
+import { type ComponentProps, type CSSProperties, type ReactNode, useId, useMemo, useState } from 'react';
 import { cantidad, numero } from './formato.ts';
 import './tabla-datos.css';
 
@@ -126,20 +127,34 @@ interface Props<T extends object> {
   busquedaInicial?: string;
 }
 
-/** How every data table looks; the test renders Mantine's own rows with the same settings to compare. */
-export const PROPIEDADES_TABLA = { stickyHeader: true, striped: true, withTableBorder: true } as const;
+/** How every data table looks: the settings of Mantine's Table that the plain markup below reproduces. */
+export const PROPIEDADES_TABLA = {
+  stickyHeader: true,
+  striped: true,
+  withTableBorder: true,
+} as const satisfies Partial<ComponentProps<typeof Table>>;
 
 /**
- * A body row and its cells are plain elements dressed as Mantine's (its classes and the data attributes that
- * `PROPIEDADES_TABLA` gives a row): a Mantine component per cell cost the tablero ~180 cells × two components
- * at start-up on a slow phone, for markup that never changes. `tabla-datos.test.tsx` compares with Mantine's.
+ * Mantine's class names for the parts of its Table (`Table.classes`), written out. The table is plain
+ * elements dressed as Mantine's (these classes and the data attributes `PROPIEDADES_TABLA` gives each part):
+ * Mantine's components cost the tablero ~180 cells × two components at start-up on a slow phone, and its Table
+ * brings its scroll container along (ScrollArea and floating-ui, ~45 KB) to every page with a table. The
+ * type-only import above still brings Table's stylesheet (web/estilos-mantine.ts); `tabla-datos.test.tsx`
+ * renders Mantine's own table and compares, so an update of Mantine that renames them fails there.
  */
-const FILA = {
-  className: `${Table.classes.tr} mantine-Table-tr`,
-  'data-with-row-border': true,
-  'data-striped': 'odd',
+export const CLASES_TABLA = {
+  table: 'm_b23fa0ef',
+  caption: 'm_9e5a3ac7',
+  thead: 'm_b242d975',
+  tbody: 'm_b2404537',
+  tr: 'm_4e7aa4fd',
+  th: 'm_4e7aa4f3',
+  td: 'm_4e7aa4ef',
 } as const;
-const CELDA = `${Table.classes.td} mantine-Table-td`;
+const parte = (p: keyof typeof CLASES_TABLA, otra?: string) =>
+  [CLASES_TABLA[p], `mantine-Table-${p}`, otra].filter(Boolean).join(' ');
+const FILA = { 'data-with-row-border': true, 'data-striped': 'odd' } as const;
+const CELDA = parte('td');
 const claseCelda = (c: Pick<Columna<never>, 'principal' | 'numerica' | 'ancha'>) =>
   [
     CELDA,
@@ -344,14 +359,18 @@ export function TablaDatos<T extends object>({
       {coincidencias === 0 ? (
         <Text c="dimmed">{hayFiltro ? 'Ningún registro coincide con la búsqueda.' : vacio}</Text>
       ) : (
-        <Table
-          {...PROPIEDADES_TABLA}
-          className="tabla-datos__tabla"
+        <table
+          // Mantine's default vertical spacing (xs) and the attributes of PROPIEDADES_TABLA.
+          style={{ '--table-vertical-spacing': 'calc(0.4375rem * var(--mantine-scale))' } as CSSProperties}
+          className={parte('table', 'tabla-datos__tabla')}
+          data-with-table-border
           aria-busy={servidor?.cargando || undefined}
         >
-          <Table.Caption className="visualmente-oculto">{titulo}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
+          <caption className={parte('caption', 'visualmente-oculto')} data-side="bottom">
+            {titulo}
+          </caption>
+          <thead className={parte('thead')} data-sticky>
+            <tr className={parte('tr')} {...FILA}>
               {table
                 .getHeaderGroups()[0]
                 ?.headers.filter((h) => !porId.get(h.column.id)?.oculta)
@@ -359,13 +378,13 @@ export function TablaDatos<T extends object>({
                   const sentido = h.column.getIsSorted();
                   const c = porId.get(h.column.id);
                   return (
-                    <Table.Th
+                    <th
                       key={h.id}
                       scope="col"
                       aria-sort={
                         sentido === 'asc' ? 'ascending' : sentido === 'desc' ? 'descending' : undefined
                       }
-                      className={c?.numerica ? 'tabla-datos__numero' : undefined}
+                      className={parte('th', c?.numerica ? 'tabla-datos__numero' : undefined)}
                     >
                       {h.column.getCanSort() && !servidor ? (
                         <button
@@ -388,18 +407,18 @@ export function TablaDatos<T extends object>({
                       ) : (
                         c?.titulo
                       )}
-                    </Table.Th>
+                    </th>
                   );
                 })}
-            </Table.Tr>
-          </Table.Thead>
+            </tr>
+          </thead>
           {grupos.map((g) => {
             const abierto = estaAbierto(g.clave);
             return (
-              <Table.Tbody key={g.clave || 'todas'}>
+              <tbody key={g.clave || 'todas'} className={parte('tbody')}>
                 {agruparPor && (
-                  <Table.Tr className="tabla-datos__grupo">
-                    <Table.Th scope="rowgroup" colSpan={mostradas.length}>
+                  <tr className={parte('tr', 'tabla-datos__grupo')} {...FILA}>
+                    <th scope="rowgroup" colSpan={mostradas.length} className={parte('th')}>
                       <button
                         type="button"
                         aria-expanded={abierto}
@@ -415,8 +434,8 @@ export function TablaDatos<T extends object>({
                           </span>
                         )}
                       </button>
-                    </Table.Th>
-                  </Table.Tr>
+                    </th>
+                  </tr>
                 )}
                 {agruparPor && abierto && detalleGrupo && (
                   <DetalleGrupo columnas={mostradas.length}>
@@ -425,7 +444,7 @@ export function TablaDatos<T extends object>({
                 )}
                 {abierto &&
                   g.filas.map((fila) => (
-                    <tr key={fila.id} {...FILA}>
+                    <tr key={fila.id} className={parte('tr')} {...FILA}>
                       {mostradas.map((c) => (
                         <td key={c.id} data-etiqueta={c.titulo} className={claseCelda(c)}>
                           {c.celda ? c.celda(fila.original) : texto(c.valor(fila.original))}
@@ -433,10 +452,10 @@ export function TablaDatos<T extends object>({
                       ))}
                     </tr>
                   ))}
-              </Table.Tbody>
+              </tbody>
             );
           })}
-        </Table>
+        </table>
       )}
       {totalPaginas > 1 && (
         <Pagination
@@ -465,8 +484,10 @@ export function TablaDatos<T extends object>({
 function DetalleGrupo({ columnas, children }: { columnas: number; children: ReactNode }) {
   if (children === null || children === undefined || children === false) return null;
   return (
-    <Table.Tr className="tabla-datos__detalle">
-      <Table.Td colSpan={columnas}>{children}</Table.Td>
-    </Table.Tr>
+    <tr className={parte('tr', 'tabla-datos__detalle')} {...FILA}>
+      <td colSpan={columnas} className={CELDA}>
+        {children}
+      </td>
+    </tr>
   );
 }
