@@ -83,6 +83,8 @@ try {
         hilo: m('hilo'),
         transferido: m('transferido'),
         js: m('js'),
+        enTareas: m('enTareas'),
+        cpu: m('cpu'),
         elementoLcp: lista.at(-1)!.elementoLcp,
         corridas: lista,
       };
@@ -172,7 +174,7 @@ async function medir(
           JSON.stringify(r.artifacts.Trace),
         );
       }
-      return medida(r.lhr);
+      return { ...medida(r.lhr), ...cpuDelHilo(r.artifacts.Trace) };
     }
     process.stderr.write(`\n  corrida fallida en ${p.nombre}: ${error}\n`);
     if (++fallidas > 2) throw new Error(`Lighthouse falló tres veces en ${p.ruta}`);
@@ -194,6 +196,41 @@ interface Medida {
   js: number;
   /** What the largest paint was (Lighthouse's label for its node): the text or image to bring forward. */
   elementoLcp: string;
+  /** The page's main thread in the run itself (not simulated): time inside tasks, and CPU time in them. */
+  enTareas: number;
+  cpu: number;
+}
+
+/**
+ * Lighthouse times the tasks of an unthrottled run and multiplies them by 4; a task that waited for a core
+ * (the browser compositing a frame, the server answering, Lighthouse itself) counts as work. The trace gives
+ * each task's wall time (`dur`) and its thread's CPU time (`tdur`): their ratio tells a slower page from a
+ * busier machine.
+ */
+function cpuDelHilo(traza: { traceEvents: TraceEvento[] }) {
+  const nombres = new Map<string, string>();
+  for (const e of traza.traceEvents)
+    if (e.name === 'thread_name') nombres.set(`${e.pid}:${e.tid}`, String(e.args?.name));
+  const porHilo = new Map<string, { enTareas: number; cpu: number }>();
+  for (const e of traza.traceEvents) {
+    const hilo = `${e.pid}:${e.tid}`;
+    if (e.name !== 'RunTask' || e.ph !== 'X' || nombres.get(hilo) !== 'CrRendererMain') continue;
+    const h = porHilo.get(hilo) ?? { enTareas: 0, cpu: 0 };
+    h.enTareas += (e.dur ?? 0) / 1000;
+    h.cpu += (e.tdur ?? 0) / 1000;
+    porHilo.set(hilo, h);
+  }
+  // The page's renderer is the busiest one (the others are Lighthouse's blank tab and internal pages).
+  return [...porHilo.values()].sort((a, b) => b.enTareas - a.enTareas)[0] ?? { enTareas: 0, cpu: 0 };
+}
+interface TraceEvento {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: unknown };
 }
 interface Resultado extends Medida {
   nombre: string;
@@ -205,7 +242,7 @@ interface Resultado extends Medida {
 function medida(lhr: {
   categories: Record<string, { score: number | null }>;
   audits: Record<string, { numericValue?: number; details?: unknown }>;
-}): Medida {
+}): Omit<Medida, 'enTareas' | 'cpu'> {
   const valor = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
   const solicitudes =
     (
@@ -285,6 +322,8 @@ function informar(i: Instancia, resultados: Resultado[]) {
       `Rendimiento de cada corrida: ${resultados.map((r) => `${r.nombre} ${r.corridas.map((c) => c.rendimiento).join('/')}`).join(' · ')}\n` +
         // TBT varies most from run to run on a shared machine: each run's, to tell noise from a change.
         `TBT de cada corrida (ms): ${resultados.map((r) => `${r.nombre} ${r.corridas.map((c) => Math.round(c.tbt)).join('/')}`).join(' · ')}\n` +
-        `Trabajo del hilo principal de cada corrida (ms): ${resultados.map((r) => `${r.nombre} ${r.corridas.map((c) => Math.round(c.hilo)).join('/')}`).join(' · ')}`,
+        `Trabajo del hilo principal de cada corrida (ms): ${resultados.map((r) => `${r.nombre} ${r.corridas.map((c) => Math.round(c.hilo)).join('/')}`).join(' · ')}\n` +
+        // A share far below 100 % is a machine short of cores, not a heavier page: the tasks waited.
+        `CPU del hilo principal sobre su tiempo en tareas, sin simular (ms): ${resultados.map((r) => `${r.nombre} ${r.corridas.map((c) => `${Math.round(c.cpu)}/${Math.round(c.enTareas)} (${Math.round((100 * c.cpu) / c.enTareas)} %)`).join(' ')}`).join(' · ')}`,
     );
 }
