@@ -324,6 +324,6 @@ function informar(i: Instancia, resultados: Resultado[]) {
         `TBT de cada corrida (ms): ${resultados.map((r) => `${r.nombre} ${r.corridas.map((c) => Math.round(c.tbt)).join('/')}`).join(' · ')}\n` +
         `Trabajo del hilo principal de cada corrida (ms): ${resultados.map((r) => `${r.nombre} ${r.corridas.map((c) => Math.round(c.hilo)).join('/')}`).join(' · ')}\n` +
         // A share far below 100 % is a machine short of cores, not a heavier page: the tasks waited.
-        `CPU del hilo principal sobre su tiempo en tareas, sin simular (ms): ${resultados.map((r) => `${r.nombre} ${r.corridas.map((c) => `${Math.round(c.cpu)}/${Math.round(c.enTareas)} (${Math.round((100 * c.cpu) / c.enTareas)} %)`).join(' ')}`).join(' · ')}`,
+        `CPU del hilo principal sobre su tiempo en tareas de cada corrida, sin simular (ms): ${resultados.map((r) => `${r.nombre} ${r.corridas.map((c) => `${Math.round(c.cpu)}/${Math.round(c.enTareas)} (${Math.round((100 * c.cpu) / c.enTareas)} %)`).join(' ')}`).join(' · ')}`,
     );
 }

@@ -1,5 +1,5 @@
 import { type EstadoSeguimiento, NOMBRE_ESTADO_SEGUIMIENTO } from '@core/seguimiento.ts';
-import { Badge } from '@mantine/core';
+import { Insignia } from '../../ui/elementos-simples.tsx';
 
 // Its own module: the tablero shows the badge without loading the report form and its schemas.
 const COLOR_ESTADO: Record<EstadoSeguimiento, string> = {
@@ -15,12 +15,12 @@ const COLOR_ESTADO: Record<EstadoSeguimiento, string> = {
 /** A report's state as a badge; no report at all reads «Sin reporte». */
 export function EstadoReporte({ estado }: { estado: string | null }) {
   return (
-    <Badge
+    <Insignia
       color={estado ? COLOR_ESTADO[estado as EstadoSeguimiento] : '#a51d1d'}
-      variant={estado ? 'filled' : 'outline'}
-      style={{ textTransform: 'none' }}
+      variante={estado ? 'filled' : 'outline'}
+      estilo={{ textTransform: 'none' }}
     >
       {estado ? NOMBRE_ESTADO_SEGUIMIENTO[estado as EstadoSeguimiento] : 'Sin reporte'}
-    </Badge>
+    </Insignia>
   );
 }

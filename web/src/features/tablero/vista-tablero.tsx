@@ -6,10 +6,11 @@ import {
   type NivelSemaforo as Nivel,
   NOMBRE_ESTADO,
 } from '@core/semaforo.ts';
-import { Anchor, Badge, Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { memo, startTransition, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Cargando, MensajeError } from '../../ui/componentes.tsx';
+import { BotonEnlace, GrupoSimple, Insignia } from '../../ui/elementos-simples.tsx';
 import { porcentaje } from '../../ui/formato.ts';
 import { GraficaBarras } from '../../ui/grafica-barras.tsx';
 import { Enlace } from '../../ui/router.tsx';
@@ -28,6 +29,14 @@ const NIVEL: Record<Nivel, { color: string; texto: string }> = {
 const POR_PAGINA = 25;
 const pct = (x: number | null) => (x === null ? 'sin dato' : porcentaje(x));
 
+const ESTILO_SEMAFORO = { textTransform: 'none', height: 'auto', maxWidth: '100%' } as const;
+const ESTILO_ETIQUETA_SEMAFORO = {
+  whiteSpace: 'normal',
+  overflow: 'visible',
+  lineHeight: 1.3,
+  paddingBlock: 2,
+} as const;
+
 export function Semaforo({ nivel, etiquetas }: { nivel: Nivel | null; etiquetas?: Record<Nivel, string> }) {
   if (!nivel)
     return (
@@ -37,16 +46,10 @@ export function Semaforo({ nivel, etiquetas }: { nivel: Nivel | null; etiquetas?
     );
   return (
     // The label wraps instead of being cut with «…» on a phone (the levels' names can be long).
-    <Badge
-      color={NIVEL[nivel].color}
-      styles={{
-        root: { textTransform: 'none', height: 'auto', maxWidth: '100%' },
-        label: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.3, paddingBlock: 2 },
-      }}
-    >
+    <Insignia color={NIVEL[nivel].color} estilo={ESTILO_SEMAFORO} estiloEtiqueta={ESTILO_ETIQUETA_SEMAFORO}>
       {NIVEL[nivel].texto}
       {etiquetas ? ` · ${etiquetas[nivel]}` : ''}
-    </Badge>
+    </Insignia>
   );
 }
 
@@ -151,14 +154,14 @@ function ActividadesPolitica({
         titulo: 'Reporte y evidencias',
         valor: (a) => a.reporte,
         celda: (a) => (
-          <Group gap="xs">
+          <GrupoSimple>
             <EstadoReporte estado={a.reporte} />
             {enlaceReporte && (
               <Enlace a={enlaceReporte(a)}>
                 Abrir<span className="solo-lector"> el reporte de {a.codigo}</span>
               </Enlace>
             )}
-          </Group>
+          </GrupoSimple>
         ),
       },
     ],
@@ -368,16 +371,9 @@ export const VistaTablero = memo(function VistaTablero({
                     valor: (p) => p.nombre,
                     principal: true,
                     celda: (p) => (
-                      <Anchor
-                        component="button"
-                        type="button"
-                        fw={700}
-                        ta="left"
-                        onClick={() => setPolitica(p.clave)}
-                        aria-pressed={politica === p.clave}
-                      >
+                      <BotonEnlace onClick={() => setPolitica(p.clave)} aria-pressed={politica === p.clave}>
                         {p.nombre}
-                      </Anchor>
+                      </BotonEnlace>
                     ),
                   },
                   {
