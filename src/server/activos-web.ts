@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { Negotiator } from '@fastify/accept-negotiator';
 import type { FastifyInstance } from 'fastify';
@@ -9,83 +9,121 @@ const TIPOS: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.woff2': 'font/woff2',
 };
+/** Vite's hashed names; any other name (spaces, accents) goes on to @fastify/static. */
+const NOMBRE_DE_VITE = /^[\w.-]+$/;
 
 type Codificacion = 'br' | 'gzip';
+const EXTENSION: Record<Codificacion, string> = { br: '.br', gzip: '.gz' };
+
+/** One way a file travels: its bytes and its validator. */
+interface Copia {
+  cuerpo: Buffer;
+  /**
+   * The name carries the content's hash, so it is a strong validator, one per copy: a strong ETag must change
+   * with the content-encoding (RFC 9110 §8.8.3).
+   */
+  etag: string;
+  codificacion?: Codificacion;
+}
 
 interface Activo {
   tipo: string;
-  /** The file's name carries its content's hash: the name itself is a strong validator. */
-  etag: string;
-  plano: Buffer;
-  comprimidos: Partial<Record<Codificacion, Buffer>>;
+  plana: Copia;
+  comprimidas: Partial<Record<Codificacion, Copia>>;
+  /** Chooses among the copies this file has (files under 1 KB have none). */
+  negociador: Negotiator<Codificacion> | null;
 }
 
 /**
  * The build's hashed files (web/dist/assets: scripts, styles, fonts) and their .br/.gz copies, read once at
  * start (~4 MB) and keyed by their address. Only names found there are ever answered: an address is looked
- * up, never turned into a path.
+ * up, never turned into a path. A server started while a build is being written keeps what it read until it
+ * restarts, like @fastify/static, which lists the files at start too.
  */
 export function cargarActivosWeb(carpetaWeb: string): Map<string, Activo> {
   const carpeta = join(carpetaWeb, 'assets');
   const activos = new Map<string, Activo>();
-  let nombres: string[];
+  let entradas: Dirent[];
   try {
-    nombres = readdirSync(carpeta);
+    entradas = readdirSync(carpeta, { withFileTypes: true });
   } catch {
     return activos;
   }
-  const presentes = new Set(nombres);
-  for (const nombre of nombres) {
+  const archivos = new Set(entradas.filter((e) => e.isFile()).map((e) => e.name));
+  const negociadores = new Map<string, Negotiator<Codificacion>>();
+  for (const nombre of archivos) {
     const tipo = TIPOS[extname(nombre)];
-    if (!tipo) continue;
-    const comprimidos: Activo['comprimidos'] = {};
-    if (presentes.has(`${nombre}.br`)) comprimidos.br = readFileSync(join(carpeta, `${nombre}.br`));
-    if (presentes.has(`${nombre}.gz`)) comprimidos.gzip = readFileSync(join(carpeta, `${nombre}.gz`));
+    if (!tipo || !NOMBRE_DE_VITE.test(nombre)) continue;
+    const comprimidas: Activo['comprimidas'] = {};
+    for (const codificacion of ['br', 'gzip'] as const) {
+      const archivo = `${nombre}${EXTENSION[codificacion]}`;
+      if (archivos.has(archivo))
+        comprimidas[codificacion] = {
+          cuerpo: readFileSync(join(carpeta, archivo)),
+          etag: `"${archivo}"`,
+          codificacion,
+        };
+    }
+    const disponibles = Object.keys(comprimidas) as Codificacion[];
+    let negociador = negociadores.get(disponibles.join());
+    if (!negociador && disponibles.length) {
+      negociador = new Negotiator<Codificacion>({ supportedValues: disponibles });
+      negociadores.set(disponibles.join(), negociador);
+    }
     activos.set(`/assets/${nombre}`, {
       tipo,
-      etag: `"${nombre}"`,
-      plano: readFileSync(join(carpeta, nombre)),
-      comprimidos,
+      plana: { cuerpo: readFileSync(join(carpeta, nombre)), etag: `"${nombre}"` },
+      comprimidas,
+      negociador: negociador ?? null,
     });
   }
   return activos;
 }
 
+/** If-None-Match matches (weak comparison, RFC 9110 §13.1.2): one of its tags, or `*`. */
+function coincide(siNoCoincide: string | undefined, etag: string) {
+  if (!siNoCoincide) return false;
+  return siNoCoincide.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag.replace(/^W\//, '') === etag;
+  });
+}
+
 /**
- * Answers the build's hashed files from memory, right after the security headers (helmet's onRequest hook,
+ * Answers the build's hashed files from memory, right after the security headers (helmet's onRequest hooks,
  * registered before this one) and before everything else a request goes through. A first visit to the
  * dashboard asks for ~55 of them at once; through @fastify/static each cost ~2 ms of the server's CPU (a
- * stat and a stream per file, then the cookie, compression, authorisation and logging hooks that do nothing
- * for a script), ~0,4 ms this way. On a machine with two cores that CPU was taken from the browser loading
- * the same page (ADR 0036). Anything not found here (another file, a query string, a POST) goes on as before.
+ * stat and a stream per file, then the cookie, compression and authorisation hooks that do nothing for a
+ * script), ~0,4 ms this way. On a machine with two cores that CPU was taken from the browser loading the
+ * same page (ADR 0036). Anything not found here (another file, a query string, a POST) goes on as before.
  */
 export function servirActivosWeb(app: FastifyInstance, carpetaWeb: string) {
   const activos = cargarActivosWeb(carpetaWeb);
-  const negociador = new Negotiator<Codificacion>({ supportedValues: ['br', 'gzip'] });
   app.addHook('onRequest', (request, reply, hecho) => {
     const activo =
       request.method === 'GET' || request.method === 'HEAD' ? activos.get(request.url) : undefined;
     if (!activo) return hecho();
-    const cabeceras: Record<string, string | number> = {
-      'content-type': activo.tipo,
+    const aceptadas = request.headers['accept-encoding'];
+    const elegida = aceptadas && activo.negociador?.negotiate(aceptadas.toLowerCase());
+    const copia = (elegida && activo.comprimidas[elegida]) || activo.plana;
+    const comunes = {
       'cache-control': 'public, max-age=31536000, immutable',
-      etag: activo.etag,
+      etag: copia.etag,
       vary: 'accept-encoding',
     };
-    // As @fastify/static does: «*» (no preference) is taken as gzip, the one every client understands.
-    const aceptadas = request.headers['accept-encoding']?.toLowerCase().replace(/\*/g, 'gzip');
-    const codificacion = aceptadas ? negociador.negotiate(aceptadas) : null;
-    const comprimido = codificacion ? activo.comprimidos[codificacion] : undefined;
-    if (comprimido) cabeceras['content-encoding'] = codificacion!;
-    const cuerpo = comprimido ?? activo.plano;
     reply.hijack();
-    if (request.headers['if-none-match'] === activo.etag) {
-      reply.raw.writeHead(304, cabeceras);
+    if (coincide(request.headers['if-none-match'], copia.etag)) {
+      // A 304 says nothing of the body: the client keeps the copy its validator named.
+      reply.raw.writeHead(304, comunes);
       reply.raw.end();
       return;
     }
-    cabeceras['content-length'] = cuerpo.length;
-    reply.raw.writeHead(200, cabeceras);
-    reply.raw.end(request.method === 'HEAD' ? undefined : cuerpo);
+    reply.raw.writeHead(200, {
+      ...comunes,
+      'content-type': activo.tipo,
+      'content-length': copia.cuerpo.length,
+      ...(copia.codificacion && { 'content-encoding': copia.codificacion }),
+    });
+    reply.raw.end(request.method === 'HEAD' ? undefined : copia.cuerpo);
   });
 }
