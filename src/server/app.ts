@@ -186,6 +186,7 @@ export async function construirApp(opciones: OpcionesApp): Promise<FastifyInstan
       },
     },
   });
+  // Right after helmet: the build's files leave from memory with its headers and skip every hook below.
   if (conWeb) servirActivosWeb(app, CARPETA_WEB);
   await app.register(fastifyCookie);
   // JSON (and plain text or CSV) compressed on the fly, brotli first, from 1 KB. Answers that come already
