@@ -2,7 +2,7 @@
 // it, on the demo entity in a fresh embedded database, with a planner's session: what the browser benches
 // measure, side by side.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -36,27 +36,9 @@ export async function levantar(
   dir: string,
   publico: string | boolean = true,
 ): Promise<Instancia> {
-  // First-load JS as gzip: the scripts index.html loads or preloads, read from the build's .gz copies.
   const dist = join(dir, 'web', 'dist');
-  let indice: string;
-  try {
-    indice = readFileSync(join(dist, 'index.html'), 'utf8');
-  } catch {
+  if (!existsSync(join(dist, 'index.html')))
     throw new CopiaNoDisponible(`No hay aplicación construida en ${dist}: ejecute «npm run build» primero.`);
-  }
-  const tamanoGzip = (ruta: string) => {
-    const archivo = join(dist, ruta);
-    try {
-      return readFileSync(`${archivo}.gz`).length;
-    } catch {
-      return readFileSync(archivo).length; // under 1 KB the build keeps no compressed copy
-    }
-  };
-  const scripts = [
-    ...indice.matchAll(/<script[^>]+src="([^"]+\.js)"/g),
-    ...indice.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
-  ].map((m) => m[1]!);
-  const css = [...indice.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+\.css)"/g)].map((m) => m[1]!);
 
   // The demo entity on a fresh embedded database, seeded before the server opens it (PGlite has one owner).
   const dataDir = mkdtempSync(join(tmpdir(), 'mipg-bench-web-'));
@@ -83,6 +65,8 @@ export async function levantar(
   const base = `http://127.0.0.1:${puerto}`;
   try {
     await esperarSalud(`${base}/api/health`);
+    // Read once the server answers: its start script rebuilds a stale build first, with new file names.
+    const { scripts, css, tamanoGzip } = primeraCarga(dist);
     // A session of the planning office (the person who opens tablero and plan every day).
     const login = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
@@ -147,4 +131,23 @@ async function direccionPublica(base: string, cookie: string): Promise<string | 
   } finally {
     await navegador.close();
   }
+}
+
+/** The first load as index.html declares it: the scripts it loads or preloads, its stylesheets, their gzip size. */
+function primeraCarga(dist: string) {
+  const indice = readFileSync(join(dist, 'index.html'), 'utf8');
+  const tamanoGzip = (ruta: string) => {
+    const archivo = join(dist, ruta);
+    try {
+      return readFileSync(`${archivo}.gz`).length;
+    } catch {
+      return readFileSync(archivo).length; // under 1 KB the build keeps no compressed copy
+    }
+  };
+  const scripts = [
+    ...indice.matchAll(/<script[^>]+src="([^"]+\.js)"/g),
+    ...indice.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
+  ].map((m) => m[1]!);
+  const css = [...indice.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+\.css)"/g)].map((m) => m[1]!);
+  return { scripts, css, tamanoGzip };
 }
