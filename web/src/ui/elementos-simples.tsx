@@ -1,10 +1,29 @@
-// Mantine's look in plain elements, for what the tablero repeats on every row: a badge, a link-like button,
-// a row of items. As Mantine components (two React components each, with their theme and style hooks) the
-// tablero's first drawing had ~180 of them on a slow phone; these are the same markup, compared with
-// Mantine's own in elementos-simples.test.tsx so that an update of Mantine that changes it fails there.
-// The type-only imports keep each component's stylesheet in the build (web/estilos-mantine.ts).
-import type { Anchor, Badge, BadgeVariant, Group } from '@mantine/core';
+// Mantine's look in plain elements, for what the tablero repeats: the table itself and, on every row, a badge,
+// a link-like button, a row of items. As Mantine components (two React components each, with their theme and
+// style hooks) the tablero's first drawing had ~180 of them on a slow phone. These are the same markup:
+// elementos-simples.test.tsx and tabla-datos.test.tsx render Mantine's own and compare, so an update of
+// Mantine that changes it fails there. The type-only imports keep each component's stylesheet in the build
+// (web/estilos-mantine.ts).
+import type { Anchor, Badge, BadgeVariant, Group, Table } from '@mantine/core';
 import type { ButtonHTMLAttributes, CSSProperties, ReactNode } from 'react';
+
+/** Mantine's class names for the parts of its Table (`Table.classes`), written out. */
+export const CLASES_TABLA = {
+  table: 'm_b23fa0ef',
+  caption: 'm_9e5a3ac7',
+  thead: 'm_b242d975',
+  tbody: 'm_b2404537',
+  tr: 'm_4e7aa4fd',
+  th: 'm_4e7aa4f3',
+  td: 'm_4e7aa4ef',
+} as const satisfies Partial<typeof Table.classes>;
+/**
+ * The whole class attribute of each part (its class and Mantine's static one), for ui/tabla-datos.tsx: Mantine's
+ * Table brought its scroll container (ScrollArea and floating-ui, ~45 KB) to every page with a table.
+ */
+export const CLASES_PARTE_TABLA = Object.fromEntries(
+  Object.entries(CLASES_TABLA).map(([parte, clase]) => [parte, `${clase} mantine-Table-${parte}`]),
+) as Record<keyof typeof CLASES_TABLA, string>;
 
 /** Mantine's class names for its Badge (`Badge.classes`), written out. */
 export const CLASES_INSIGNIA = {

@@ -2,8 +2,9 @@ import { Table } from '@mantine/core';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { CLASES_TABLA } from './elementos-simples.tsx';
 import { renderConMantine } from './render-prueba.tsx';
-import { CLASES_TABLA, type Columna, PROPIEDADES_TABLA, TablaDatos } from './tabla-datos.tsx';
+import { type Columna, PROPIEDADES_TABLA, TablaDatos } from './tabla-datos.tsx';
 
 interface Actividad {
   id: string;

@@ -21,6 +21,7 @@ import {
   useTable,
 } from '@tanstack/react-table';
 import { type ComponentProps, type CSSProperties, type ReactNode, useId, useMemo, useState } from 'react';
+import { CLASES_PARTE_TABLA } from './elementos-simples.tsx';
 import { cantidad, numero } from './formato.ts';
 import './tabla-datos.css';
 
@@ -127,34 +128,25 @@ interface Props<T extends object> {
   busquedaInicial?: string;
 }
 
-/** How every data table looks: the settings of Mantine's Table that the plain markup below reproduces. */
+/**
+ * How every data table looks: the settings of Mantine's Table that the plain markup below reproduces (the
+ * test renders Mantine's table with them and compares). The type-only import of Table keeps its stylesheet in
+ * the build (web/estilos-mantine.ts) now that no component of the app renders it.
+ */
 export const PROPIEDADES_TABLA = {
   stickyHeader: true,
   striped: true,
   withTableBorder: true,
 } as const satisfies Partial<ComponentProps<typeof Table>>;
 
-/**
- * Mantine's class names for the parts of its Table (`Table.classes`), written out. The table is plain
- * elements dressed as Mantine's (these classes and the data attributes `PROPIEDADES_TABLA` gives each part):
- * Mantine's components cost the tablero ~180 cells × two components at start-up on a slow phone, and its Table
- * brings its scroll container along (ScrollArea and floating-ui, ~45 KB) to every page with a table. The
- * type-only import above still brings Table's stylesheet (web/estilos-mantine.ts); `tabla-datos.test.tsx`
- * renders Mantine's own table and compares, so an update of Mantine that renames them fails there.
- */
-export const CLASES_TABLA = {
-  table: 'm_b23fa0ef',
-  caption: 'm_9e5a3ac7',
-  thead: 'm_b242d975',
-  tbody: 'm_b2404537',
-  tr: 'm_4e7aa4fd',
-  th: 'm_4e7aa4f3',
-  td: 'm_4e7aa4ef',
+// Each part of the table as Mantine's Table draws it, in plain elements (ui/elementos-simples.tsx): the same
+// classes, and the data attributes PROPIEDADES_TABLA gives each row.
+const FILA = {
+  className: CLASES_PARTE_TABLA.tr,
+  'data-with-row-border': true,
+  'data-striped': 'odd',
 } as const;
-const parte = (p: keyof typeof CLASES_TABLA, otra?: string) =>
-  [CLASES_TABLA[p], `mantine-Table-${p}`, otra].filter(Boolean).join(' ');
-const FILA = { 'data-with-row-border': true, 'data-striped': 'odd' } as const;
-const CELDA = parte('td');
+const CELDA = CLASES_PARTE_TABLA.td;
 const claseCelda = (c: Pick<Columna<never>, 'principal' | 'numerica' | 'ancha'>) =>
   [
     CELDA,
@@ -362,15 +354,15 @@ export function TablaDatos<T extends object>({
         <table
           // Mantine's default vertical spacing (xs) and the attributes of PROPIEDADES_TABLA.
           style={{ '--table-vertical-spacing': 'calc(0.4375rem * var(--mantine-scale))' } as CSSProperties}
-          className={parte('table', 'tabla-datos__tabla')}
+          className={`${CLASES_PARTE_TABLA.table} tabla-datos__tabla`}
           data-with-table-border
           aria-busy={servidor?.cargando || undefined}
         >
-          <caption className={parte('caption', 'visualmente-oculto')} data-side="bottom">
+          <caption className={`${CLASES_PARTE_TABLA.caption} visualmente-oculto`} data-side="bottom">
             {titulo}
           </caption>
-          <thead className={parte('thead')} data-sticky>
-            <tr className={parte('tr')} {...FILA}>
+          <thead className={CLASES_PARTE_TABLA.thead} data-sticky>
+            <tr {...FILA}>
               {table
                 .getHeaderGroups()[0]
                 ?.headers.filter((h) => !porId.get(h.column.id)?.oculta)
@@ -384,7 +376,9 @@ export function TablaDatos<T extends object>({
                       aria-sort={
                         sentido === 'asc' ? 'ascending' : sentido === 'desc' ? 'descending' : undefined
                       }
-                      className={parte('th', c?.numerica ? 'tabla-datos__numero' : undefined)}
+                      className={
+                        c?.numerica ? `${CLASES_PARTE_TABLA.th} tabla-datos__numero` : CLASES_PARTE_TABLA.th
+                      }
                     >
                       {h.column.getCanSort() && !servidor ? (
                         <button
@@ -415,10 +409,10 @@ export function TablaDatos<T extends object>({
           {grupos.map((g) => {
             const abierto = estaAbierto(g.clave);
             return (
-              <tbody key={g.clave || 'todas'} className={parte('tbody')}>
+              <tbody key={g.clave || 'todas'} className={CLASES_PARTE_TABLA.tbody}>
                 {agruparPor && (
-                  <tr className={parte('tr', 'tabla-datos__grupo')} {...FILA}>
-                    <th scope="rowgroup" colSpan={mostradas.length} className={parte('th')}>
+                  <tr {...FILA} className={`${FILA.className} tabla-datos__grupo`}>
+                    <th scope="rowgroup" colSpan={mostradas.length} className={CLASES_PARTE_TABLA.th}>
                       <button
                         type="button"
                         aria-expanded={abierto}
@@ -444,7 +438,7 @@ export function TablaDatos<T extends object>({
                 )}
                 {abierto &&
                   g.filas.map((fila) => (
-                    <tr key={fila.id} className={parte('tr')} {...FILA}>
+                    <tr key={fila.id} {...FILA}>
                       {mostradas.map((c) => (
                         <td key={c.id} data-etiqueta={c.titulo} className={claseCelda(c)}>
                           {c.celda ? c.celda(fila.original) : texto(c.valor(fila.original))}
@@ -484,7 +478,7 @@ export function TablaDatos<T extends object>({
 function DetalleGrupo({ columnas, children }: { columnas: number; children: ReactNode }) {
   if (children === null || children === undefined || children === false) return null;
   return (
-    <tr className={parte('tr', 'tabla-datos__detalle')} {...FILA}>
+    <tr {...FILA} className={`${FILA.className} tabla-datos__detalle`}>
       <td colSpan={columnas} className={CELDA}>
         {children}
       </td>
