@@ -7,6 +7,8 @@
 //                               [--json bench/results/lighthouse.json] [--informes bench/results/lhr]
 //                               [--base ../otra-copia]
 // --informes keeps each page's last full Lighthouse report (JSON) and its trace, to see what shifts or blocks.
+// With more than one run it prints each run's score, TBT, main-thread work, the main thread's CPU over its time
+// in tasks (how much of a task was waiting for a core) and the frames drawn.
 
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -84,6 +86,7 @@ try {
         transferido: m('transferido'),
         js: m('js'),
         enTareas: m('enTareas'),
+        cuadros: m('cuadros'),
         cpu: m('cpu'),
         elementoLcp: lista.at(-1)!.elementoLcp,
         corridas: lista,
@@ -199,6 +202,12 @@ interface Medida {
   /** The page's main thread in the run itself (not simulated): time inside tasks, and CPU time in them. */
   enTareas: number;
   cpu: number;
+  /**
+   * Frames the browser drew during the run (Lighthouse captures each one): on this kind of machine each is
+   * drawn by software and encoded, with CPU taken from the page. An animation or a scrollbar that fades in
+   * and out shows here.
+   */
+  cuadros: number;
 }
 
 /**
@@ -220,8 +229,10 @@ function cpuDelHilo(traza: { traceEvents: TraceEvento[] }) {
     h.cpu += (e.tdur ?? 0) / 1000;
     porHilo.set(hilo, h);
   }
+  const cuadros = traza.traceEvents.filter((e) => e.name === 'Screenshot').length;
   // The page's renderer is the busiest one (the others are Lighthouse's blank tab and internal pages).
-  return [...porHilo.values()].sort((a, b) => b.enTareas - a.enTareas)[0] ?? { enTareas: 0, cpu: 0 };
+  const pagina = [...porHilo.values()].sort((a, b) => b.enTareas - a.enTareas)[0] ?? { enTareas: 0, cpu: 0 };
+  return { ...pagina, cuadros };
 }
 interface TraceEvento {
   name: string;
@@ -242,7 +253,7 @@ interface Resultado extends Medida {
 function medida(lhr: {
   categories: Record<string, { score: number | null }>;
   audits: Record<string, { numericValue?: number; details?: unknown }>;
-}): Omit<Medida, 'enTareas' | 'cpu'> {
+}): Omit<Medida, 'enTareas' | 'cpu' | 'cuadros'> {
   const valor = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
   const solicitudes =
     (
@@ -324,6 +335,7 @@ function informar(i: Instancia, resultados: Resultado[]) {
         `TBT de cada corrida (ms): ${resultados.map((r) => `${r.nombre} ${r.corridas.map((c) => Math.round(c.tbt)).join('/')}`).join(' · ')}\n` +
         `Trabajo del hilo principal de cada corrida (ms): ${resultados.map((r) => `${r.nombre} ${r.corridas.map((c) => Math.round(c.hilo)).join('/')}`).join(' · ')}\n` +
         // A share far below 100 % is a machine short of cores, not a heavier page: the tasks waited.
-        `CPU del hilo principal sobre su tiempo en tareas de cada corrida, sin simular (ms): ${resultados.map((r) => `${r.nombre} ${r.corridas.map((c) => `${Math.round(c.cpu)}/${Math.round(c.enTareas)} (${Math.round((100 * c.cpu) / c.enTareas)} %)`).join(' ')}`).join(' · ')}`,
+        `CPU del hilo principal sobre su tiempo en tareas de cada corrida, sin simular (ms): ${resultados.map((r) => `${r.nombre} ${r.corridas.map((c) => `${Math.round(c.cpu)}/${Math.round(c.enTareas)} (${Math.round((100 * c.cpu) / c.enTareas)} %)`).join(' ')}`).join(' · ')}\n` +
+        `Cuadros dibujados de cada corrida: ${resultados.map((r) => `${r.nombre} ${r.corridas.map((c) => c.cuadros).join('/')}`).join(' · ')}`,
     );
 }
