@@ -217,6 +217,25 @@ describe('ciclo del plan y el seguimiento en el navegador', () => {
     await revisarPagina(p, '28-tablero');
     await p.context().close();
   });
+
+  it('una dirección escrita sin entidad, vigencia ni corte abre el tablero completo, y Atrás vuelve a la página anterior', async () => {
+    const p = await entrar(e.navegador, PERSONAS.control.correo);
+    await p.getByRole('heading', { level: 1 }).waitFor();
+    const anterior = p.url();
+    await p.goto(`${e.url}/tablero`);
+    // The heading comes with the server's first paint; the address is completed when the app starts.
+    await expect.poll(() => new URL(p.url()).searchParams.get('periodo')).toMatch(/^\d+$/);
+    await p.locator('.mantine-Card-root', { hasText: 'Avance del plan' }).waitFor();
+    const direccion = new URL(p.url());
+    expect(direccion.pathname).toBe('/tablero');
+    expect(direccion.searchParams.get('vigencia')).toBe(String(VIGENCIA));
+    expect(direccion.searchParams.get('entidad')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(direccion.searchParams.get('periodo')).toMatch(/^\d+$/);
+    // Completed in place: no entry of its own in the history.
+    await p.goBack();
+    await expect.poll(() => p.url()).toBe(anterior);
+    await p.context().close();
+  });
 });
 
 describe('la ciudadanía ve el avance publicado', () => {

@@ -6,7 +6,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
-import { crearEnrutador } from './rutas.tsx';
+import { completarDireccionInicial, crearEnrutador } from './rutas.tsx';
 import { retirarEsqueletoServido } from './ui/esqueleto.tsx';
 import { proveedor } from './ui/tema.ts';
 
@@ -40,6 +40,8 @@ const ceder = () =>
 
 async function arrancar() {
   await ceder();
+  // Whatever fails here (an address the parser refuses) is left to the router, which redirects as before.
+  await completarDireccionInicial(cliente).catch(() => undefined);
   const enrutador = crearEnrutador(cliente);
   await ceder();
   const raiz = document.getElementById('raiz')!;

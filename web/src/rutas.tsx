@@ -4,6 +4,8 @@ import {
   createRootRouteWithContext,
   createRoute,
   createRouter,
+  defaultParseSearch,
+  defaultStringifySearch,
   type ErrorComponentProps,
   lazyRouteComponent,
   redirect,
@@ -69,11 +71,13 @@ function ErrorDePagina({ error }: ErrorComponentProps) {
  */
 let paginaVisible = true;
 
+const validarTrabajo = (s: Record<string, unknown>): BusquedaTrabajo => ({
+  entidad: uuid(s.entidad),
+  vigencia: entero(s.vigencia, 2000, 2100),
+});
+
 const raiz = createRootRouteWithContext<ContextoRutas>()({
-  validateSearch: (s: Record<string, unknown>): BusquedaTrabajo => ({
-    entidad: uuid(s.entidad),
-    vigencia: entero(s.vigencia, 2000, 2100),
-  }),
+  validateSearch: validarTrabajo,
   // Every link inside the platform keeps the entity and year being worked on.
   search: { middlewares: [retainSearchParams(['entidad', 'vigencia'])] },
   beforeLoad: async ({ context, location, search }) => {
@@ -88,28 +92,12 @@ const raiz = createRootRouteWithContext<ContextoRutas>()({
     void precargarMarco();
     const trabajo = trabajoDe(sesion, search);
     // A missing or foreign entity, or a missing year, is replaced in the address (no new history entry).
-    if (trabajo.entidadId !== search.entidad || trabajo.vigencia !== search.vigencia) {
-      const { entidad: _e, vigencia: _v, ...resto } = location.search as BusquedaTrabajo & BusquedaPeriodo;
-      // A page by period gets its period in the same rewrite of the address: each rewrite runs the router's
-      // whole load again (≈ 25 ms of main thread on a phone), and a bare «/tablero» needed two.
-      const periodo =
-        resto.periodo === undefined && PAGINAS_POR_PERIODO.has(location.pathname) && trabajo.entidadId
-          ? await periodoActual(context.queryClient, {
-              entidadId: trabajo.entidadId,
-              vigencia: trabajo.vigencia,
-            })
-          : undefined;
+    if (trabajo.entidadId !== search.entidad || trabajo.vigencia !== search.vigencia)
       throw redirect({
         to: location.pathname,
-        search: {
-          entidad: trabajo.entidadId,
-          vigencia: trabajo.vigencia,
-          ...resto,
-          ...(periodo !== undefined && { periodo }),
-        },
+        search: await busquedaConTrabajo(context.queryClient, location.pathname, trabajo, location.search),
         replace: true,
       });
-    }
     return { sesion, trabajo };
   },
   component: Raiz,
@@ -118,6 +106,59 @@ const raiz = createRootRouteWithContext<ContextoRutas>()({
   notFoundComponent: NoEncontrada,
   errorComponent: ErrorDePagina,
 });
+
+/**
+ * The search with the entity and year at work. A page by period gets its period in the same rewrite of the
+ * address: each rewrite runs the router's whole load again (≈ 25 ms of main thread on a phone), and a bare
+ * «/tablero» needed two.
+ */
+async function busquedaConTrabajo(
+  cliente: QueryClient,
+  camino: string,
+  trabajo: { entidadId: string | undefined; vigencia: number },
+  busqueda: object,
+) {
+  const { entidad: _e, vigencia: _v, ...resto } = busqueda as BusquedaTrabajo & BusquedaPeriodo;
+  const periodo =
+    resto.periodo === undefined && PAGINAS_POR_PERIODO.has(camino) && trabajo.entidadId
+      ? await periodoActual(cliente, { entidadId: trabajo.entidadId, vigencia: trabajo.vigencia })
+      : undefined;
+  return {
+    entidad: trabajo.entidadId,
+    vigencia: trabajo.vigencia,
+    ...resto,
+    ...(periodo !== undefined && { periodo }),
+  };
+}
+
+/**
+ * The address a person opened, completed before the router starts, as the root route (and a page by period)
+ * would complete it with a redirect: with the entity and year at work, and on a page by period its current
+ * period. A redirect runs the router's first load twice, in the seconds a phone is busiest; here the router
+ * starts on the final address and loads once. Nothing is drawn meanwhile: the served first paint stays, as it
+ * stayed while the root route waited for the same answers. Without a session, or on a public page, the
+ * address is left to the router.
+ */
+export async function completarDireccionInicial(cliente: QueryClient) {
+  const camino = window.location.pathname;
+  if (esPublica(camino)) return;
+  const sesion: Sesion | null = await cliente.ensureQueryData(sesionQuery()).catch(() => null);
+  if (!sesion || sesion.usuario.debeCambiarClave) return;
+  // As the root route does: the frame's code downloads while the period is asked for.
+  void precargarMarco();
+  const busqueda: Record<string, unknown> = defaultParseSearch(window.location.search);
+  const valida = validarTrabajo(busqueda);
+  const trabajo = trabajoDe(sesion, valida);
+  const sinPeriodo = PAGINAS_POR_PERIODO.has(camino) && validarPeriodo(busqueda).periodo === undefined;
+  if (trabajo.entidadId === valida.entidad && trabajo.vigencia === valida.vigencia && !sinPeriodo) return;
+  if (sinPeriodo) delete busqueda.periodo;
+  const completa = await busquedaConTrabajo(cliente, camino, trabajo, busqueda);
+  window.history.replaceState(
+    window.history.state,
+    '',
+    `${camino}${defaultStringifySearch(completa)}${window.location.hash}`,
+  );
+}
 
 type Contexto = ContextoRutas & {
   trabajo: { entidadId: string | undefined; vigencia: number } | null;
