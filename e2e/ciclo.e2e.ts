@@ -222,6 +222,17 @@ describe('ciclo del plan y el seguimiento en el navegador', () => {
     const p = await entrar(e.navegador, PERSONAS.control.correo);
     await p.getByRole('heading', { level: 1 }).waitFor();
     const anterior = p.url();
+    // Each replacement of the address, in order: the start-up's must come before the router's first one (a
+    // redirect from the router would come after it, and the router would load twice).
+    await p.addInitScript(() => {
+      const w = window as unknown as { reemplazos: string[] };
+      w.reemplazos = [];
+      const original = history.replaceState.bind(history);
+      history.replaceState = (estado, titulo, url) => {
+        w.reemplazos.push(String(url));
+        original(estado, titulo, url);
+      };
+    });
     await p.goto(`${e.url}/tablero`);
     // The heading comes with the server's first paint; the address is completed when the app starts.
     await expect.poll(() => new URL(p.url()).searchParams.get('periodo')).toMatch(/^\d+$/);
@@ -231,6 +242,8 @@ describe('ciclo del plan y el seguimiento en el navegador', () => {
     expect(direccion.searchParams.get('vigencia')).toBe(String(VIGENCIA));
     expect(direccion.searchParams.get('entidad')).toMatch(/^[0-9a-f-]{36}$/);
     expect(direccion.searchParams.get('periodo')).toMatch(/^\d+$/);
+    const reemplazos = await p.evaluate(() => (window as unknown as { reemplazos: string[] }).reemplazos);
+    expect(reemplazos[0]).toContain(`periodo=${direccion.searchParams.get('periodo')}`);
     // Completed in place: no entry of its own in the history.
     await p.goBack();
     await expect.poll(() => p.url()).toBe(anterior);

@@ -83,7 +83,7 @@ const raiz = createRootRouteWithContext<ContextoRutas>()({
   beforeLoad: async ({ context, location, search }) => {
     paginaVisible = true;
     if (esPublica(location.pathname)) return { sesion: null, trabajo: null };
-    const sesion: Sesion | null = await context.queryClient.ensureQueryData(sesionQuery()).catch(() => null);
+    const sesion = await sesionActual(context.queryClient);
     if (!sesion) precargarIngreso(context.queryClient);
     if (!sesion || sesion.usuario.debeCambiarClave) {
       paginaVisible = false;
@@ -141,8 +141,12 @@ async function busquedaConTrabajo(
  */
 export async function completarDireccionInicial(cliente: QueryClient) {
   const camino = window.location.pathname;
-  if (esPublica(camino)) return;
-  const sesion: Sesion | null = await cliente.ensureQueryData(sesionQuery()).catch(() => null);
+  // An encoded path («/%74ablero») or one that reads as another host («//x») is left to the router, which
+  // decodes and checks it its own way.
+  if (esPublica(camino) || camino.includes('%') || camino.startsWith('//')) return;
+  const sesion = await sesionActual(cliente);
+  // Without a session the login page shows: its code starts downloading now, not after the router is built.
+  if (!sesion) precargarIngreso(cliente);
   if (!sesion || sesion.usuario.debeCambiarClave) return;
   // As the root route does: the frame's code downloads while the period is asked for.
   void precargarMarco();
@@ -152,12 +156,19 @@ export async function completarDireccionInicial(cliente: QueryClient) {
   const sinPeriodo = PAGINAS_POR_PERIODO.has(camino) && validarPeriodo(busqueda).periodo === undefined;
   if (trabajo.entidadId === valida.entidad && trabajo.vigencia === valida.vigencia && !sinPeriodo) return;
   if (sinPeriodo) delete busqueda.periodo;
-  const completa = await busquedaConTrabajo(cliente, camino, trabajo, busqueda);
-  window.history.replaceState(
-    window.history.state,
-    '',
-    `${camino}${defaultStringifySearch(completa)}${window.location.hash}`,
-  );
+  const direccion = new URL(window.location.href);
+  direccion.search = defaultStringifySearch(await busquedaConTrabajo(cliente, camino, trabajo, busqueda));
+  window.history.replaceState(window.history.state, '', direccion.href);
+}
+
+/**
+ * The session, asked once per page: one that failed a moment ago (start-up asked first, with its retry) is not
+ * asked again by the root route, which shows the error as before.
+ */
+function sesionActual(cliente: QueryClient): Promise<Sesion | null> {
+  const estado = cliente.getQueryState(sesionQuery().queryKey);
+  if (estado?.status === 'error' && Date.now() - estado.errorUpdatedAt < 5000) return Promise.resolve(null);
+  return cliente.ensureQueryData(sesionQuery()).catch(() => null);
 }
 
 type Contexto = ContextoRutas & {

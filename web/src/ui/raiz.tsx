@@ -27,7 +27,10 @@ const LoginPage = lazy(() => cargarIngreso().then((m) => ({ default: m.LoginPage
  */
 export function precargarIngreso(cliente: QueryClient) {
   void cargarIngreso();
-  void import('../features/auth/estado-plataforma.ts').then((m) => cliente.prefetchQuery(m.estadoPlataforma));
+  // Start-up and the root route both ask: what one brought a moment ago is not asked again.
+  void import('../features/auth/estado-plataforma.ts').then((m) =>
+    cliente.prefetchQuery({ ...m.estadoPlataforma, staleTime: 5000 }),
+  );
 }
 // Only a signed-in person can see their session end: the dialog (a login form) is not in the first load.
 const SesionVencida = lazy(() => import('./sesion-vencida.tsx').then((m) => ({ default: m.SesionVencida })));
