@@ -166,9 +166,14 @@ export async function completarDireccionInicial(cliente: QueryClient) {
  * asked again by the root route, which shows the error as before.
  */
 function sesionActual(cliente: QueryClient): Promise<Sesion | null> {
-  const estado = cliente.getQueryState(sesionQuery().queryKey);
-  if (estado?.status === 'error' && Date.now() - estado.errorUpdatedAt < 5000) return Promise.resolve(null);
+  if (fallidaHaceUnMomento(cliente, sesionQuery().queryKey)) return Promise.resolve(null);
   return cliente.ensureQueryData(sesionQuery()).catch(() => null);
+}
+
+/** A query that failed less than 5 s ago: the same page already asked, with its retry, and showed the error. */
+function fallidaHaceUnMomento(cliente: QueryClient, clave: readonly unknown[]) {
+  const estado = cliente.getQueryState(clave);
+  return estado?.status === 'error' && Date.now() - estado.errorUpdatedAt < 5000;
 }
 
 type Contexto = ContextoRutas & {
@@ -333,9 +338,7 @@ const PAGINAS_POR_PERIODO = new Set(['/seguimiento', '/tablero']);
  */
 function periodoActual(cliente: QueryClient, t: { entidadId: string; vigencia: number }) {
   const consulta = vigenciaQuery(t.entidadId, t.vigencia);
-  const estado = cliente.getQueryState(consulta.queryKey);
-  if (estado?.status === 'error' && Date.now() - estado.errorUpdatedAt < 5000)
-    return Promise.resolve(undefined);
+  if (fallidaHaceUnMomento(cliente, consulta.queryKey)) return Promise.resolve(undefined);
   return cliente.ensureQueryData(consulta).then(
     (config) => periodoVigente(config, undefined),
     () => undefined,
