@@ -7,6 +7,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { alias } from './alias.ts';
 import { esqueletos } from './esqueletos.ts';
 import { estilosMantine } from './estilos-mantine.ts';
+import { pistasCompilacion } from './pistas-compilacion.ts';
 import { precargaEscalonada } from './precarga-escalonada.ts';
 
 const salida = fileURLToPath(new URL('./dist', import.meta.url));
@@ -66,6 +67,7 @@ export default defineConfig({
     estilosMantine(fileURLToPath(new URL('./src', import.meta.url))),
     precargarFuentes(),
     esqueletos(),
+    pistasCompilacion(),
     comprimir(),
   ],
   resolve: { alias },

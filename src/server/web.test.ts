@@ -2,6 +2,7 @@
 // for good. Skipped when web/dist was not built (CI builds it before npm test).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { construirApp } from './app.ts';
 import { crearAdministrador } from './arranque.ts';
@@ -111,6 +112,20 @@ describe.skipIf(!construida)('la aplicación web servida', () => {
     const post = await app.inject({ method: 'POST', url, payload: {} });
     expect(post.statusCode).toBeGreaterThanOrEqual(400);
     expect(post.statusCode).toBeLessThan(500);
+  });
+
+  it('cada script, salvo la biblioteca de gráficas, pide a V8 compilarse mientras se descarga, también comprimido', () => {
+    const carpeta = join(CARPETA_WEB, 'assets');
+    const scripts = readdirSync(carpeta).filter((f) => f.endsWith('.js'));
+    // The hint only counts as the file's first line (web/pistas-compilacion.ts).
+    const conPista = (datos: Buffer) => datos.toString('utf8').startsWith('//# allFunctionsCalledOnLoad\n');
+    const sin = scripts.filter((f) => !conPista(readFileSync(join(carpeta, f))));
+    expect(scripts.length - sin.length).toBeGreaterThan(scripts.length * 0.9);
+    for (const f of sin) expect(readFileSync(join(carpeta, f), 'utf8')).toContain('echarts');
+    const entrada = scripts.find((f) => /^index-.*\.js$/.test(f))!;
+    expect(sin).not.toContain(entrada);
+    expect(conPista(brotliDecompressSync(readFileSync(join(carpeta, `${entrada}.br`))))).toBe(true);
+    expect(conPista(gunzipSync(readFileSync(join(carpeta, `${entrada}.gz`))))).toBe(true);
   });
 
   it('la página de entrada no se guarda por un año: una versión nueva se ve al recargar', async () => {
