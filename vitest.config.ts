@@ -18,7 +18,7 @@ export default defineConfig({
         },
         test: {
           name: 'web',
-          include: ['web/src/**/*.test.tsx'],
+          include: ['web/src/**/*.test.tsx', 'web/*.test.ts'],
           environment: 'happy-dom',
           setupFiles: ['web/src/prueba-web.ts'],
           // A form test that types into five fields took 5,2 s with the API suites on the same two cores.
