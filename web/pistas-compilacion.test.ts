@@ -1,10 +1,16 @@
 // The compile hint's plugin on a bundle of its own: the file names (hash) and the files say the same thing.
-import type { OutputAsset, OutputBundle, OutputChunk } from 'rolldown';
+import type { Rolldown } from 'vite';
 import { describe, expect, it } from 'vitest';
 import { llevaPista, PISTA, pistasCompilacion } from './pistas-compilacion.ts';
 
 const trozo = (fileName: string, moduleIds: string[], code: string) =>
-  ({ type: 'chunk', fileName, moduleIds, code, map: { mappings: 'AAAA;AACA' } }) as unknown as OutputChunk;
+  ({
+    type: 'chunk',
+    fileName,
+    moduleIds,
+    code,
+    map: { mappings: 'AAAA;AACA' },
+  }) as unknown as Rolldown.OutputChunk;
 
 describe('la pista de compilación de V8 en la compilación', () => {
   it('la lleva el código de la aplicación, no un archivo con ECharts; en rutas de Linux y de Windows', () => {
@@ -28,16 +34,16 @@ describe('la pista de compilación de V8 en la compilación', () => {
       'assets/a.js': app,
       'assets/b.js': graficas,
       'assets/a.js.map': mapa,
-    } as unknown as OutputBundle;
+    } as unknown as Rolldown.OutputBundle;
     const { handler } = plugin.generateBundle as unknown as {
-      handler: (o: unknown, p: OutputBundle) => void;
+      handler: (o: unknown, p: Rolldown.OutputBundle) => void;
     };
     handler({}, paquete);
-    const hash = plugin.augmentChunkHash as (c: OutputChunk) => string | undefined;
+    const hash = plugin.augmentChunkHash as (c: Rolldown.OutputChunk) => string | undefined;
     for (const c of [app, graficas]) expect(c.code.startsWith(`${PISTA}\n`)).toBe(hash(c) === PISTA);
     expect(app.code).toBe(`${PISTA}\nconst __vite__mapDeps=1;import"./b.js";`);
     expect(graficas.code).toBe('export const e=1;');
     expect(app.map?.mappings).toBe(';AAAA;AACA');
-    expect(JSON.parse(String((mapa as OutputAsset).source)).mappings).toBe(';AAAA');
+    expect(JSON.parse(String((mapa as Rolldown.OutputAsset).source)).mappings).toBe(';AAAA');
   });
 });
