@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../core/roles.ts';
+import { ClaveNuevaSchema } from './clave.ts';
 
 const correoSchema = z.email('escriba un correo electrónico válido').max(200);
 
@@ -34,7 +35,7 @@ export type Login = z.infer<typeof LoginSchema>;
 
 export const CambiarClaveSchema = z.object({
   actual: z.string().min(1, 'escriba su contraseña actual').max(200),
-  nueva: z.string().min(1, 'escriba la nueva contraseña').max(200),
+  nueva: ClaveNuevaSchema,
 });
 export type CambiarClave = z.infer<typeof CambiarClaveSchema>;
 
@@ -42,7 +43,7 @@ export const ConfiguracionInicialSchema = z.object({
   token: z.string().min(1, 'falta el código del enlace de configuración').max(200),
   nombre: z.string().trim().min(3, 'escriba su nombre completo').max(120),
   correo: correoSchema,
-  clave: z.string().max(200),
+  clave: ClaveNuevaSchema,
 });
 export type ConfiguracionInicial = z.infer<typeof ConfiguracionInicialSchema>;
 

@@ -1,7 +1,7 @@
 // E-mail, set-password links and the platform's public state: requests and answers of src/modules/correo.
 import { z } from 'zod';
-import { CLAVE_MINIMA } from '../core/clave-minima.ts';
 import { PROPOSITOS_ENLACE } from '../core/correo.ts';
+import { ClaveNuevaSchema } from './clave.ts';
 
 export const EstadoPlataformaSchema = z
   .object({
@@ -42,10 +42,7 @@ export type EnlaceClave = Omit<z.infer<typeof EnlaceClaveSchema>, 'expiraEn'> & 
 
 export const DefinirClaveSchema = z.object({
   token: TokenSchema,
-  clave: z
-    .string({ error: 'escriba la nueva contraseña' })
-    .min(CLAVE_MINIMA, `la contraseña debe tener al menos ${CLAVE_MINIMA} caracteres`)
-    .max(128, 'la contraseña no puede tener más de 128 caracteres'),
+  clave: ClaveNuevaSchema,
 });
 export type DefinirClave = z.infer<typeof DefinirClaveSchema>;
 

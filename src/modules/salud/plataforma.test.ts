@@ -112,6 +112,17 @@ describe('configuración inicial sin variables de entorno', () => {
     });
     expect(debil.statusCode).toBe(400);
     expect(debil.json().campos[0].campo).toBe('clave');
+    // The form's own rule, the same in the browser (src/contrato/clave.ts): letters and digits.
+    const sinNumeros = await app.inject({
+      method: 'POST',
+      url: '/api/configuracion-inicial',
+      payload: { ...datos, clave: 'SoloLetrasLargas' },
+    });
+    expect(sinNumeros.statusCode).toBe(400);
+    expect(sinNumeros.json().campos[0]).toMatchObject({
+      campo: 'clave',
+      mensaje: expect.stringContaining('combinar letras y números'),
+    });
     expect(
       (await app.inject({ method: 'POST', url: '/api/configuracion-inicial', payload: datos })).statusCode,
     ).toBe(201);
