@@ -106,6 +106,8 @@ describe('ciclo del plan y el seguimiento en el navegador', () => {
     await p.getByLabel(/^Fecha de la sesión/).fill(`15/12/${VIGENCIA - 1}`);
     await p.getByRole('button', { name: 'Aprobar', exact: true }).click();
     await p.getByText(`sesión del 15/12/${VIGENCIA - 1}, Acta 01 de ${VIGENCIA}`).waitFor();
+    // The dialog closes once the pending list is fresh too; mid-fade its text is too faint for axe.
+    await p.getByRole('dialog').waitFor({ state: 'hidden' });
     await revisarPagina(p, '23-plan-aprobado');
     await p.context().close();
   });

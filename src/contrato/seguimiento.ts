@@ -10,19 +10,15 @@ import {
   SITUACIONES_VERIFICACION,
   TIPOS_CRITERIO,
 } from '../core/verificacion.ts';
-import { EntidadParams, NumeroPeriodoSchema, numeroEn, VigenciaSchema } from './comun.ts';
+import { EntidadParams, NumeroPeriodoSchema, numeroEn, textoEntre, VigenciaSchema } from './comun.ts';
 
 export const SeguimientoEntradaSchema = z.object({
   valor: numeroEn('el valor', LIMITES.cantidad).nullish(),
   numerador: numeroEn('el numerador', LIMITES.cantidad).nullish(),
   denominador: numeroEn('el denominador', LIMITES.denominador).nullish(),
-  descripcion: z
-    .string()
-    .trim()
-    .min(10, 'describa en al menos 10 caracteres lo que se hizo en el periodo')
-    .max(4000),
-  dificultades: z.string().trim().max(4000).nullable().optional(),
-  justificacionSobreejecucion: z.string().trim().max(2000).nullable().optional(),
+  descripcion: textoEntre(10, 4000, 'describa en al menos 10 caracteres lo que se hizo en el periodo'),
+  dificultades: z.string().trim().max(4000, 'no más de 4000 caracteres').nullable().optional(),
+  justificacionSobreejecucion: z.string().trim().max(2000, 'no más de 2000 caracteres').nullable().optional(),
 });
 export type SeguimientoEntrada = z.infer<typeof SeguimientoEntradaSchema>;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LIMITES } from '../core/numeros.ts';
 import { ESQUEMAS_PERIODOS, ESTADOS_VENTANA, MAXIMO_ESQUEMAS_INSTRUMENTO } from '../core/periodos.ts';
 import { MODOS_PONDERACION } from '../core/ponderacion.ts';
-import { EntidadVigenciaParams, fechaEn, numeroEn } from './comun.ts';
+import { EntidadVigenciaParams, fechaEn, numeroEn, textoEntre } from './comun.ts';
 
 const fecha = fechaEn();
 
@@ -81,3 +81,8 @@ export type ConfigurarVigencia = z.infer<typeof ConfigurarVigenciaSchema>;
 export const PeriodoParams = EntidadVigenciaParams.extend({ numero: z.coerce.number().int().min(1).max(12) });
 export const VentanaSchema = z.object({ abre: fecha, cierra: fecha });
 export type Ventana = z.infer<typeof VentanaSchema>;
+
+/** Reopening a closed period: why, in words that go to the audit log. */
+export const ReabrirPeriodoSchema = z.object({
+  justificacion: textoEntre(10, 2000, 'explique en al menos 10 caracteres por qué se reabre el periodo'),
+});

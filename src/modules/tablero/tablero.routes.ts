@@ -9,6 +9,7 @@ import {
   ResumenTableroSchema,
   TableroSchema,
 } from '../../contrato/tablero.ts';
+import { ReabrirPeriodoSchema } from '../../contrato/vigencias.ts';
 import { actorDe, usuarioDe } from '../../server/auth.ts';
 import { conflicto, ErrorSchema, noEncontrado } from '../../server/errores.ts';
 import { codificacionAceptada, coincideEtag, escribioHacePoco } from '../../server/http-cache.ts';
@@ -152,13 +153,7 @@ export const tableroRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Reabrir un periodo cerrado, con una justificación que queda en la auditoría',
         params: ParamsPeriodo,
-        body: z.object({
-          justificacion: z
-            .string()
-            .trim()
-            .min(10, 'explique en al menos 10 caracteres por qué se reabre el periodo')
-            .max(2000),
-        }),
+        body: ReabrirPeriodoSchema,
         response: { 204: z.null(), 400: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema },
       },
     },

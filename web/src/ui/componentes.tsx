@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
+import { ErrorApi } from '../api.ts';
+import { type Etiquetas, problemaDeCampo } from './etiquetas.ts';
 
 /**
  * Page heading that also sets the document title, so screen readers and tabs say where you are.
@@ -60,12 +62,31 @@ export function Cargando({
 }
 
 /** Notices in place, in plain HTML styled like Mantine's outline Alert (estilos.css, `.aviso`). */
-export function MensajeError({ error }: { error: unknown }) {
+/**
+ * An error in place. The API's sentence is shown as it comes, unless it quotes field keys («Revise el campo
+ * «descripcion»: …», a validation's wording, made for API clients): then each problem is said after the label
+ * the screen shows for that field (`etiquetas`), or alone.
+ */
+export function MensajeError({ error, etiquetas = {} }: { error: unknown; etiquetas?: Etiquetas }) {
   if (!error) return null;
+  const problemas =
+    error instanceof ErrorApi && error.campos.some((c) => error.message.includes(`«${c.campo}»`))
+      ? error.campos.map((c) => problemaDeCampo(etiquetas, c))
+      : [];
   return (
     <div className="aviso aviso-error" role="alert">
       <div className="aviso-titulo">No fue posible completar la acción</div>
-      <div>{error instanceof Error ? error.message : String(error)}</div>
+      {problemas.length === 0 ? (
+        <div>{error instanceof Error ? error.message : String(error)}</div>
+      ) : problemas.length === 1 ? (
+        <div>{problemas[0]}</div>
+      ) : (
+        <ul>
+          {problemas.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -11,6 +11,8 @@ import { renderConMantine } from './render-prueba.tsx';
 const esquema = z.object({
   nombre: z.string().trim().min(3, 'debe tener al menos 3 caracteres'),
   codigo: z.string().regex(/^[A-Z]{2}-\d+$/, 'use el formato AA-1'),
+  // A check with no message of its own: Zod's default, which must be the Spanish one (zod-es.ts).
+  sigla: z.string().max(6).optional(),
 });
 
 function Prueba({ alEnviar }: { alEnviar: (v: { nombre: string; codigo: string }) => Promise<unknown> }) {
@@ -52,7 +54,28 @@ function ConMutate({ lanzar, falla }: { lanzar: () => void; falla?: ErrorApi }) 
   );
 }
 
+function ConSigla() {
+  const form = useFormulario({
+    inicial: { nombre: 'Rendición de cuentas', codigo: 'AB-1', sigla: 'DEMASIADO' },
+    esquema,
+    etiquetas: { nombre: 'Nombre de la actividad', codigo: 'Código', sigla: 'Sigla' },
+  });
+  return (
+    <Formulario form={form} alEnviar={async () => {}} etiquetaEnviar="Guardar">
+      <TextInput {...campo(form, 'sigla')} />
+    </Formulario>
+  );
+}
+
 describe('formulario', () => {
+  it('una regla del contrato sin mensaje propio también se dice en español (en un navegador en inglés)', async () => {
+    renderConMantine(<ConSigla />);
+    await userEvent.click(screen.getByRole('button', { name: 'Guardar' }));
+    const resumen = screen.getByRole('alert');
+    expect(resumen.textContent).toContain('Sigla: Demasiado grande');
+    expect(resumen.textContent).not.toMatch(/too big|expected/i);
+  });
+
   it('lista todos los problemas a la vez con la etiqueta del campo, sin enviar', async () => {
     const alEnviar = vi.fn(async () => {});
     renderConMantine(<Prueba alEnviar={alEnviar} />);

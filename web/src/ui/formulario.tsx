@@ -3,6 +3,9 @@ import { type FormErrors, schemaResolver, type UseFormReturnType, useForm } from
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { ErrorApi } from '../api.ts';
+import { useAvisoCambiosSinGuardar } from './cambios-sin-guardar.ts';
+import '../zod-es.ts';
+import { type Etiquetas, etiquetaDe, mayuscula } from './etiquetas.ts';
 
 type Valores = Record<string, unknown>;
 
@@ -11,7 +14,7 @@ export interface OpcionesFormulario<V extends Valores, T = V> {
   /** The contract's schema: the browser checks what the server will check, with the same Spanish messages. */
   esquema?: StandardSchemaV1;
   /** Field path → the label people see; errors are always named by label, never by the API's key. */
-  etiquetas: Partial<Record<string, string>>;
+  etiquetas: Etiquetas;
   /**
    * What the form holds → what the API takes (dd/mm/aaaa → aaaa-mm-dd, '' → null, text → number): the
    * schema checks the result, so its messages are the server's, and `alEnviar` receives it.
@@ -20,7 +23,7 @@ export interface OpcionesFormulario<V extends Valores, T = V> {
 }
 
 export type Formulario<V extends Valores, T = V> = UseFormReturnType<V> & {
-  etiquetas: Partial<Record<string, string>>;
+  etiquetas: Etiquetas;
   /** Unique per form: two forms on a page may both have a «codigo» field. */
   prefijo: string;
   transformar?: (valores: V) => T;
@@ -51,16 +54,6 @@ export function useFormulario<V extends Valores, T = V>({
   return Object.assign(form, { etiquetas, transformar, prefijo });
 }
 
-const mayuscula = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** The label for an error's path: its own, or the nearest labelled parent ('metasPeriodo.3' → 'metasPeriodo'). */
-export function etiquetaDe(etiquetas: Partial<Record<string, string>>, campo: string): string | undefined {
-  for (let ruta = campo; ruta; ruta = ruta.slice(0, Math.max(0, ruta.lastIndexOf('.')))) {
-    if (etiquetas[ruta]) return etiquetas[ruta];
-  }
-  return undefined;
-}
-
 /** Server field keys ('metas.0.valor', 'cuerpo') onto form paths; the rest become a general message. */
 export function repartirErrores(
   error: ErrorApi,
@@ -74,19 +67,6 @@ export function repartirErrores(
   }
   if (error.campos.length === 0) generales.push(error.message);
   return { porCampo, generales };
-}
-
-/** Warns before closing or reloading the tab while a form holds unsaved changes. */
-export function useAvisoCambiosSinGuardar(activo: boolean) {
-  useEffect(() => {
-    if (!activo) return;
-    const avisar = (e: BeforeUnloadEvent) => {
-      e.preventDefault();
-      e.returnValue = '';
-    };
-    window.addEventListener('beforeunload', avisar);
-    return () => window.removeEventListener('beforeunload', avisar);
-  }, [activo]);
 }
 
 interface PropsFormulario<V extends Valores, T> {

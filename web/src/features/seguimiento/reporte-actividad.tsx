@@ -22,11 +22,11 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
-import { erroresPorCampo } from '../../api.ts';
+import { type ErrorApi, erroresPorCampo } from '../../api.ts';
+import { useAvisoCambiosSinGuardar } from '../../ui/cambios-sin-guardar.ts';
 import { MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, fechaHora, numero, porcentaje } from '../../ui/formato.ts';
-import { useAvisoCambiosSinGuardar } from '../../ui/formulario.tsx';
 import { useEstadoPlataforma } from '../auth/estado-plataforma.ts';
 import {
   type DatosReporte,
@@ -38,6 +38,7 @@ import {
   useSubirEvidencia,
 } from './api.ts';
 import { EstadoReporte } from './estado-reporte.tsx';
+import { problemasReporte } from './problemas-reporte.ts';
 
 const pct = (x: number | null) => (x === null ? 'sin dato' : porcentaje(x));
 const tamano = (b: number | null) =>
@@ -104,14 +105,28 @@ export function ReporteActividad({
       ...RANGOS_POR_DEFECTO,
       azulSobre,
     });
-  const guardarReporte = () => {
-    enviar.reset();
-    guardar.mutate(enPantalla);
-  };
-  const enviarReporte = () => {
+  // The browser checks first, with the server's rules: a problem found here is shown as the server's 400 would
+  // be, and only while the screen still holds what was checked.
+  const [revisado, setRevisado] = useState<{
+    accion: 'guardar' | 'enviar';
+    datos: string;
+    error: ErrorApi;
+  } | null>(null);
+  const intentar = (accion: 'guardar' | 'enviar') => {
     guardar.reset();
-    enviar.mutate(enPantalla);
+    enviar.reset();
+    const problemas = problemasReporte(enPantalla, accion, {
+      tipo: a.acumulacion,
+      unidad: a.unidad,
+      metaPeriodo: fila.cifras.metaPeriodo,
+      rangos: { ...RANGOS_POR_DEFECTO, azulSobre },
+    });
+    setRevisado(problemas && { accion, datos: JSON.stringify(enPantalla), error: problemas });
+    if (!problemas) (accion === 'guardar' ? guardar : enviar).mutate(enPantalla);
   };
+  const local = revisado?.datos === JSON.stringify(enPantalla) ? revisado : null;
+  const errorGuardar = (local?.accion === 'guardar' && local.error) || guardar.error;
+  const errorEnviar = (local?.accion === 'enviar' && local.error) || enviar.error;
   const subir = useSubirEvidencia(url);
   const agregarEnlace = useAgregarEnlace(url);
   const quitar = useQuitarEvidencia(entidad!.id);
@@ -159,7 +174,15 @@ export function ReporteActividad({
   const sinGuardar = editable && !comoEstaGuardado;
   const enviando = enviar.isPending;
   useAvisoCambiosSinGuardar(sinGuardar && !guardar.isPending && !enviando);
-  const errores = { ...erroresPorCampo(guardar.error), ...erroresPorCampo(enviar.error) };
+  const errores = { ...erroresPorCampo(errorGuardar), ...erroresPorCampo(errorEnviar) };
+  const etiquetas = {
+    valor: `${REPORTE_ACUMULACION[a.acumulacion].etiqueta} (${a.unidad})`,
+    numerador: 'Numerador',
+    denominador: 'Denominador',
+    descripcion: 'Qué se hizo en el periodo',
+    dificultades: 'Dificultades',
+    justificacionSobreejecucion: 'Justificación de la sobreejecución',
+  };
   const erroresPaso = erroresPorCampo(paso.error);
   const id = `act-${a.id}`;
   return (
@@ -268,10 +291,12 @@ export function ReporteActividad({
       {abierta && (
         <Stack id={`${id}-detalle`} mt="sm" gap="md">
           {editable ? (
+            // noValidate: the browser's own bubble would speak the browser's language, not Spanish.
             <form
+              noValidate
               onSubmit={(e) => {
                 e.preventDefault();
-                guardarReporte();
+                intentar('guardar');
               }}
             >
               <Stack>
@@ -286,7 +311,7 @@ export function ReporteActividad({
                 />
                 {modo === 'valor' ? (
                   <NumberInput
-                    label={`${REPORTE_ACUMULACION[a.acumulacion].etiqueta} (${a.unidad})`}
+                    label={etiquetas.valor}
                     description={REPORTE_ACUMULACION[a.acumulacion].ayuda}
                     decimalSeparator=","
                     thousandSeparator="."
@@ -318,8 +343,8 @@ export function ReporteActividad({
                   </Group>
                 )}
                 <Textarea
-                  label="Qué se hizo en el periodo"
-                  required
+                  label={etiquetas.descripcion}
+                  withAsterisk
                   autosize
                   minRows={3}
                   value={descripcion}
@@ -332,12 +357,13 @@ export function ReporteActividad({
                   minRows={2}
                   value={dificultades}
                   onChange={(e) => setDificultades(e.currentTarget.value)}
+                  error={errores.dificultades}
                 />
                 {(sobreejecucion || justificacion !== '') && (
                   <Textarea
-                    label="Justificación de la sobreejecución"
+                    label={etiquetas.justificacionSobreejecucion}
                     description={`Lo reportado supera lo programado para el periodo (${numero(fila.cifras.metaPeriodo)} ${a.unidad}): explique por qué, para que planeación ajuste la programación si hace falta.`}
-                    required={sobreejecucion}
+                    withAsterisk={sobreejecucion}
                     autosize
                     minRows={2}
                     maxLength={2000}
@@ -346,7 +372,7 @@ export function ReporteActividad({
                     error={errores.justificacionSobreejecucion}
                   />
                 )}
-                <MensajeError error={guardar.error} />
+                <MensajeError error={errorGuardar} etiquetas={etiquetas} />
                 <Group>
                   <Button type="submit" loading={guardar.isPending} disabled={enviando}>
                     Guardar avance
@@ -487,10 +513,21 @@ export function ReporteActividad({
 
           {!cerrado && (
             <Stack gap="xs">
-              <MensajeError error={paso.error ?? enviar.error} />
+              <MensajeError
+                error={paso.error ?? errorEnviar}
+                etiquetas={{
+                  ...etiquetas,
+                  observaciones: responde ? 'Respuesta a las observaciones' : 'Observaciones',
+                  avanceVerificado: 'Avance verificado (%)',
+                }}
+              />
               {editable && r && (
                 <Group>
-                  <Button loading={enviando} disabled={enviando || guardar.isPending} onClick={enviarReporte}>
+                  <Button
+                    loading={enviando}
+                    disabled={enviando || guardar.isPending}
+                    onClick={() => intentar('enviar')}
+                  >
                     Enviar a planeación
                   </Button>
                   {sinGuardar && (

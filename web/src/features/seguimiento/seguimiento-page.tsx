@@ -1,4 +1,5 @@
 import type { HojaSeguimiento } from '@contrato/seguimiento.ts';
+import { ReabrirPeriodoSchema } from '@contrato/vigencias.ts';
 import {
   Alert,
   Badge,
@@ -15,11 +16,11 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
-import { erroresPorCampo } from '../../api.ts';
 import { Cargando, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { ENCABEZADOS } from '../../ui/esqueleto.tsx';
 import { cantidad, fechaCivil } from '../../ui/formato.ts';
+import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { Enlace } from '../../ui/router.tsx';
 import { Termino } from '../../ui/termino.tsx';
 import { Ventana } from '../../ui/ventana.tsx';
@@ -63,7 +64,6 @@ export function SeguimientoPage() {
   const [mostrar, setMostrar] = useState(50);
   const [reabrir, setReabrir] = useState(false);
   const [cerrar, setCerrar] = useState(false);
-  const [justificacion, setJustificacion] = useState('');
   const config = useQuery(vigenciaQuery(entidad?.id, vigencia));
   const periodo = config.data ? periodoVigente(config.data, busqueda.periodo) : null;
   // The period shown is always in the address (a missing or unknown one becomes the suggested one).
@@ -78,7 +78,6 @@ export function SeguimientoPage() {
     onSuccess: () => {
       setReabrir(false);
       setCerrar(false);
-      setJustificacion('');
     },
   };
   if (!entidad) return <Pagina titulo="Seguimiento">Elija una entidad.</Pagina>;
@@ -266,31 +265,39 @@ export function SeguimientoPage() {
         </Ventana>
       )}
       <Ventana opened={reabrir} onClose={() => setReabrir(false)} title="Reabrir el periodo">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            cambiarCierre.mutate({ accion: 'reabrir', justificacion }, alCambiarCierre);
+        <FormularioReabrir
+          alReabrir={async (justificacion) => {
+            await cambiarCierre.mutateAsync({ accion: 'reabrir', justificacion });
+            alCambiarCierre.onSuccess();
           }}
-        >
-          <Stack>
-            <Textarea
-              label="Justificación"
-              description="Queda en el registro de auditoría"
-              required
-              autosize
-              minRows={3}
-              value={justificacion}
-              onChange={(e) => setJustificacion(e.currentTarget.value)}
-              error={erroresPorCampo(cambiarCierre.error).justificacion}
-            />
-            <MensajeError error={cambiarCierre.error} />
-            <Button type="submit" loading={cambiarCierre.isPending}>
-              Reabrir
-            </Button>
-          </Stack>
-        </form>
+        />
       </Ventana>
     </Pagina>
+  );
+}
+
+/** Why the period is reopened (it goes to the audit log), checked with the server's rule before sending. */
+function FormularioReabrir({ alReabrir }: { alReabrir: (justificacion: string) => Promise<void> }) {
+  const form = useFormulario({
+    inicial: { justificacion: '' },
+    esquema: ReabrirPeriodoSchema,
+    etiquetas: { justificacion: 'Justificación' },
+  });
+  return (
+    <Formulario
+      form={form}
+      alEnviar={({ justificacion }) => alReabrir(justificacion)}
+      etiquetaEnviar="Reabrir"
+      enviando="Reabriendo…"
+    >
+      <Textarea
+        {...campo(form, 'justificacion')}
+        description="Queda en el registro de auditoría"
+        withAsterisk
+        autosize
+        minRows={3}
+      />
+    </Formulario>
   );
 }
 
