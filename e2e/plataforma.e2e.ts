@@ -185,6 +185,17 @@ describe('recorrido del administrador en el navegador', () => {
     await page.getByRole('button', { name: 'Agregar actividad' }).click();
     await page.getByText('El código GD-01 ya está en uso en este plan').first().waitFor();
     await revisarPagina(page, '10c-plan-codigo-repetido');
+    // The activity was not saved: leaving the page asks first, in the page, and staying keeps what was typed.
+    await ir('Auditoría');
+    const salir = page.getByRole('dialog', { name: '¿Salir sin guardar?' });
+    await salir.waitFor();
+    await revisarPagina(page, '10f-plan-salir-sin-guardar');
+    await salir.getByRole('button', { name: 'Seguir en la página' }).click();
+    await salir.waitFor({ state: 'hidden' });
+    expect(await page.getByLabel('Producto o entregable').inputValue()).toBe('Acta');
+    await ir('Auditoría');
+    await salir.getByRole('button', { name: 'Salir sin guardar' }).click();
+    await page.getByRole('heading', { name: 'Auditoría', level: 1 }).waitFor();
   });
 
   it('en un navegador en inglés los formularios nunca muestran el aviso del navegador: el de actividad lista todo en español', async () => {

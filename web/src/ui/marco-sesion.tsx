@@ -10,6 +10,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { useSalir } from '../features/auth/api.ts';
 import { vigenciasQuery } from '../features/catalogo/api.ts';
 import { entidadQuery } from '../features/entidad/api.ts';
+import { AvisoSalida } from './aviso-salida.tsx';
 import { ProveedorTrabajo, useTrabajo } from './contexto.tsx';
 import { BarraAccesibilidad, CREDITO, Superior } from './marco.tsx';
 import { Enlace } from './router.tsx';
@@ -159,6 +160,7 @@ export function Marco({ children }: { children: ReactNode }) {
         <Container size="xl" py="lg">
           {children}
         </Container>
+        <AvisoSalida />
       </main>
       <PieEntidad entidadId={t.entidad?.id} />
     </>
