@@ -1,7 +1,8 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DependenciaEntrada } from '../../contrato/dependencias.ts';
+import { cantidad } from '../../core/formato.ts';
 import type { Db } from '../../db/client.ts';
-import { dependencia, responsablePolitica } from '../../db/schema.ts';
+import { actividad, dependencia, indicador, responsablePolitica } from '../../db/schema.ts';
 import { conflicto, invalido, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 
@@ -104,6 +105,26 @@ export async function eliminarDependencia(db: Db, actor: Actor, entidadId: strin
     .limit(1);
   if (asignada)
     throw conflicto('La dependencia es responsable de una política: reasigne la política primero.');
+  // Activities and indicators keep their dependencia for the record: say which, instead of the database's
+  // generic «relacionado con otros datos».
+  const [usoActividad] = await db
+    .select({ codigo: actividad.codigo, total: sql<number>`(count(*) over ())::int` })
+    .from(actividad)
+    .where(eq(actividad.dependenciaId, dependenciaId))
+    .orderBy(asc(actividad.codigo))
+    .limit(1);
+  if (usoActividad)
+    throw conflicto(
+      `La dependencia tiene a su cargo ${cantidad(usoActividad.total, 'actividad', 'actividades')} de los planes de acción (por ejemplo, ${usoActividad.codigo}): asígnelas a otra dependencia primero.`,
+    );
+  const [usoIndicador] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(indicador)
+    .where(eq(indicador.dependenciaId, dependenciaId));
+  if (usoIndicador!.total > 0)
+    throw conflicto(
+      `La dependencia tiene a su cargo ${cantidad(usoIndicador!.total, 'indicador', 'indicadores')}: asígnelos a otra dependencia primero.`,
+    );
   await db.transaction(async (tx) => {
     await tx.delete(dependencia).where(eq(dependencia.id, dependenciaId));
     await registrarAuditoria(tx, actor, {

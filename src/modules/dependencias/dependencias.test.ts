@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actividad, indicador } from '../../db/schema.ts';
+import { escenarioConPlan, nitDePrueba, nuevaActividad } from '../../server/constructores.ts';
 import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
 
 let t: AppPrueba;
@@ -44,6 +47,52 @@ describe('dependencias en árbol', () => {
       dependenciaId: hija.id,
     });
     expect((await t.pedir(admin, 'DELETE', `${url()}/${hija.id}`)).statusCode).toBe(409);
+  });
+
+  it('no borra la dependencia de actividades o indicadores: dice cuáles, y la borra cuando ya no tiene', async () => {
+    const e = await escenarioConPlan(t, { estadoPlan: 'borrador', nit: nitDePrueba(41) });
+    const admin = await t.usuarioCon(e.entidadId, ['admin_entidad']);
+    const dep = await t.exigir(201, admin, 'POST', `${e.base}/dependencias`, {
+      nombre: 'Gestión Documental',
+    });
+    await nuevaActividad(t, e, { codigo: 'GD-02', dependenciaId: dep.id });
+    await nuevaActividad(t, e, { codigo: 'GD-01', dependenciaId: dep.id });
+    const borrar = () => t.pedir(admin, 'DELETE', `${e.base}/dependencias/${dep.id}`);
+    let r = await borrar();
+    expect(r.statusCode).toBe(409);
+    expect(r.json().mensaje).toBe(
+      'La dependencia tiene a su cargo 2 actividades de los planes de acción (por ejemplo, GD-01): asígnelas a otra dependencia primero.',
+    );
+    await t.conexion.db.update(actividad).set({ dependenciaId: null }).where(eq(actividad.planId, e.planId));
+    await t.exigir(201, e.planeacion, 'POST', `${e.base}/indicadores`, {
+      vigencia: e.vigencia,
+      codigo: 'IND-GD-01',
+      nombre: 'Expedientes organizados según las TRD',
+      objetivo: 'Medir el avance de la organización del archivo de gestión',
+      tipo: 'eficacia',
+      politica: 'gestion_documental',
+      formulaNumerador: 'Expedientes organizados',
+      formulaDenominador: 'Expedientes del archivo de gestión',
+      unidad: '%',
+      frecuencia: 'trimestral',
+      lineaBase: 40,
+      meta: 80,
+      polaridad: 'creciente',
+      fuente: 'Inventario documental',
+      dependenciaId: dep.id,
+    });
+    r = await borrar();
+    expect(r.statusCode).toBe(409);
+    expect(r.json().mensaje).toBe(
+      'La dependencia tiene a su cargo 1 indicador: asígnelos a otra dependencia primero.',
+    );
+    await t.conexion.db
+      .update(indicador)
+      .set({ dependenciaId: null })
+      .where(eq(indicador.entidadId, e.entidadId));
+    expect((await borrar()).statusCode).toBe(204);
+    const lista = (await t.pedir(admin, 'GET', `${e.base}/dependencias`)).json();
+    expect(lista.map((d: { id: string }) => d.id)).not.toContain(dep.id);
   });
 
   it('no acepta como superior una dependencia de otra entidad', async () => {

@@ -2,7 +2,8 @@ import { type Dependencia, DependenciaEntradaSchema } from '@contrato/dependenci
 import { Button, Group, NativeSelect, Paper, SimpleGrid, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
+import { Cargando, Exito, Pagina } from '../../ui/componentes.tsx';
+import { Confirmacion } from '../../ui/confirmacion.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { Termino } from '../../ui/termino.tsx';
@@ -80,8 +81,7 @@ export function DependenciasPage() {
     setEditando(null);
     setVersion((n) => n + 1);
   };
-  const eliminarDependencia = (d: Dependencia) =>
-    eliminar.mutate(d, { onSuccess: () => setAviso(`Se eliminó «${d.nombre}».`) });
+  const [eliminando, setEliminando] = useState<Dependencia | null>(null);
   if (!entidad) return <Pagina titulo="Dependencias">Elija una entidad.</Pagina>;
   const editable = puede('dependencia.editar');
   return (
@@ -95,7 +95,6 @@ export function DependenciasPage() {
       }
     >
       {aviso && <Exito>{aviso}</Exito>}
-      <MensajeError error={eliminar.error} />
       <Paper withBorder p="lg">
         {lista.isPending ? (
           <Cargando que="las dependencias" />
@@ -110,7 +109,9 @@ export function DependenciasPage() {
               setVersion((n) => n + 1);
             }}
             alEliminar={(d) => {
-              if (window.confirm(`¿Eliminar la dependencia «${d.nombre}»?`)) eliminarDependencia(d);
+              setAviso('');
+              eliminar.reset();
+              setEliminando(d);
             }}
           />
         ) : (
@@ -119,6 +120,26 @@ export function DependenciasPage() {
           </Text>
         )}
       </Paper>
+      <Confirmacion
+        titulo={`¿Eliminar la dependencia «${eliminando?.nombre ?? ''}»?`}
+        accion="Eliminar la dependencia"
+        abierta={!!eliminando}
+        pendiente={eliminar.isPending}
+        error={eliminar.error}
+        alCancelar={() => setEliminando(null)}
+        alConfirmar={() =>
+          eliminando &&
+          eliminar.mutate(eliminando, {
+            onSuccess: () => {
+              setAviso(`Se eliminó «${eliminando.nombre}».`);
+              setEliminando(null);
+            },
+          })
+        }
+      >
+        Deja de aparecer en la estructura de la entidad. Si tiene dependencias a su cargo, actividades o
+        personas, la plataforma no la elimina y le dice por qué.
+      </Confirmacion>
       {editable && (
         <Paper withBorder p="lg">
           <Title order={2} size="h3" mb="md">

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
+import { Confirmacion } from '../../ui/confirmacion.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { ENCABEZADOS } from '../../ui/esqueleto.tsx';
 import { cantidad } from '../../ui/formato.ts';
@@ -49,6 +50,8 @@ export function PlanPage() {
   const [formulario, setFormulario] = useState(0);
   const puedeEditar = puede('plan.editar');
   const [editando, setEditando] = useState<Actividad | null>(null);
+  const [quitando, setQuitando] = useState<Actividad | null>(null);
+  const [quitada, setQuitada] = useState('');
   const plan = useQuery(planQuery(entidad?.id, vigencia));
   const catalogo = useQuery(catalogoQuery(vigencia));
   const config = useQuery(vigenciaQuery(entidad?.id, vigencia));
@@ -89,7 +92,8 @@ export function PlanPage() {
           : DESCRIPCION
       }
     >
-      <MensajeError error={plan.error ?? quitar.error} />
+      <MensajeError error={plan.error} />
+      {quitada && <Exito>{quitada}</Exito>}
       {p?.plan && <FlujoPlan plan={p} />}
       {p?.plan && <VersionesPlan actual={p.plan.version} />}
       {catalogo.data && config.data && (
@@ -129,7 +133,9 @@ export function PlanPage() {
             setEditando(a);
           }}
           alQuitar={(a) => {
-            if (window.confirm(`¿Quitar la actividad ${a.codigo} del plan?`)) quitar.mutate(a.id);
+            quitar.reset();
+            setQuitada('');
+            setQuitando(a);
           }}
         />
       )}
@@ -165,6 +171,26 @@ export function PlanPage() {
           ese={!!perfil.data && esEse(perfil.data)}
         />
       )}
+      <Confirmacion
+        titulo={`¿Quitar la actividad ${quitando?.codigo ?? ''}?`}
+        accion="Quitar la actividad"
+        abierta={!!quitando}
+        pendiente={quitar.isPending}
+        error={quitar.error}
+        alCancelar={() => setQuitando(null)}
+        alConfirmar={() =>
+          quitando &&
+          quitar.mutate(quitando.id, {
+            onSuccess: () => {
+              setQuitada(`La actividad ${quitando.codigo} salió del plan de ${vigencia}.`);
+              setQuitando(null);
+            },
+          })
+        }
+      >
+        «{quitando?.nombre}» sale del plan de {vigencia} con sus metas por periodo. El cambio queda en la
+        auditoría.
+      </Confirmacion>
       <Ventana
         opened={!!editando}
         onClose={() => setEditando(null)}
