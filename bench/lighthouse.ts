@@ -48,11 +48,13 @@ try {
   for (const c of copias) instancias.push(await levantar(c.nombre, c.dir, opciones.publico ?? true));
   const paginas = (i: Instancia) =>
     [
-      { nombre: 'login', ruta: '/', conSesion: false },
-      { nombre: 'inicio', ruta: '/', conSesion: true },
-      { nombre: 'tablero', ruta: '/tablero', conSesion: true },
-      { nombre: 'plan', ruta: '/plan', conSesion: true },
-      { nombre: 'publico', ruta: i.publico, conSesion: false },
+      // The targets are the issue's: login, tablero and the public page. Inicio and plan are measured to
+      // follow them (heavier pages, opened after the tablero), not held to the targets.
+      { nombre: 'login', ruta: '/', conSesion: false, conMeta: true },
+      { nombre: 'inicio', ruta: '/', conSesion: true, conMeta: false },
+      { nombre: 'tablero', ruta: '/tablero', conSesion: true, conMeta: true },
+      { nombre: 'plan', ruta: '/plan', conSesion: true, conMeta: false },
+      { nombre: 'publico', ruta: i.publico, conSesion: false, conMeta: true },
     ].filter((p) => !opciones.solo || opciones.solo.split(',').includes(p.nombre));
 
   chrome = await chromeLauncher.launch({
@@ -117,7 +119,9 @@ try {
     );
   }
   const nuestra = instancias.at(-1)!;
-  const cumple = todos[nuestra.nombre]!.every(cumpleMetas) && kb(nuestra.jsInicialGzip) <= META.jsInicialKb;
+  const cumple =
+    todos[nuestra.nombre]!.every((r) => !r.conMeta || cumpleMetas(r)) &&
+    kb(nuestra.jsInicialGzip) <= META.jsInicialKb;
   if (opciones.estricto && !cumple) process.exitCode = 1;
 } catch (e) {
   if (!(e instanceof CopiaNoDisponible)) throw e;
@@ -247,6 +251,8 @@ interface Resultado extends Medida {
   nombre: string;
   ruta: string;
   conSesion: boolean;
+  /** Held to the targets (login, tablero, public page); the others are measured to follow them. */
+  conMeta: boolean;
   corridas: Medida[];
 }
 
@@ -311,7 +317,7 @@ function informar(i: Instancia, resultados: Resultado[]) {
   console.log(`  ${fila(columnas)}`);
   for (const r of resultados)
     console.log(
-      `${marca(cumpleMetas(r))} ${fila([
+      `${r.conMeta ? marca(cumpleMetas(r)) : '·'} ${fila([
         `${r.nombre} (${r.ruta})`.slice(0, 28),
         String(r.rendimiento),
         `${f(r.lcp / 1000, 2)} s`,
@@ -323,7 +329,7 @@ function informar(i: Instancia, resultados: Resultado[]) {
       ])}`,
     );
   console.log(
-    `\nMetas: rendimiento ≥ ${META.rendimiento}, CLS < ${META.cls}, LCP < ${f(META.lcpMs / 1000, 1)} s, JavaScript inicial ≤ ${META.jsInicialKb} KB gzip. Transferido y JS: bytes por la red (brotli si el navegador lo acepta).`,
+    `\nMetas (ingreso, tablero y página pública; «·»: se mide sin meta): rendimiento ≥ ${META.rendimiento}, CLS < ${META.cls}, LCP < ${f(META.lcpMs / 1000, 1)} s, JavaScript inicial ≤ ${META.jsInicialKb} KB gzip. Transferido y JS: bytes por la red (brotli si el navegador lo acepta).`,
   );
   console.log(
     `Elemento LCP (última corrida): ${resultados.map((r) => `${r.nombre} ${r.elementoLcp}`).join(' · ')}`,

@@ -47,6 +47,9 @@ const RUTAS = [
   '/furag',
   '/furag/recomendaciones',
   '/autodiagnosticos',
+  '/simulacros',
+  '/publicaciones',
+  '/comites',
   '/vigencia',
   '/calendario',
   '/catalogo',
@@ -74,7 +77,15 @@ const ABRIDORES: RegExp[] = [
   /^Cerrar el periodo$/,
   /^Reabrir el periodo$/,
   /^Escribir la evaluación del semestre/,
+  // Confirmations: opening one changes nothing (Escape closes it, as «Cancelar» would).
+  /^Quitar la actividad /,
+  /^Eliminar (?!la dependencia)/,
 ];
+
+// ESTADOS_RUTAS=/comites,/simulacros looks at some pages only (the signed-out states are not routes).
+const RUTAS_ELEGIDAS = RUTAS.filter(
+  (r) => !elegidos('ESTADOS_RUTAS') || elegidos('ESTADOS_RUTAS')?.includes(r),
+);
 
 const ROLES: { quien: string; correo: string; clave: string }[] = [
   { quien: 'admin-plataforma', correo: ADMIN.correo, clave: ADMIN.clave },
@@ -225,6 +236,7 @@ describe('accesibilidad de cada estado de página, por rol', () => {
   it.skipIf(elegidos('ESTADOS_ROLES') && !elegidos('ESTADOS_ROLES')?.includes('sin-sesion'))(
     'sin sesión: ingreso, recuperar la clave, enlace inválido y la página pública',
     async () => {
+      const antes = hallazgos.length;
       for (const ancho of ANCHOS) {
         const ctx = await e.navegador.newContext({ locale: 'es-CO', viewport: ancho.viewport });
         const p = await ctx.newPage();
@@ -256,7 +268,8 @@ describe('accesibilidad de cada estado de página, por rol', () => {
         await axe(p, `ciudadano · entidad inexistente · ${ancho.nombre}`);
         await ctx.close();
       }
-      expect(revisados).toBeGreaterThan(0);
+      const nuevos = hallazgos.slice(antes).map((h) => `${h.estado}: ${h.regla} → ${h.elementos[0]}`);
+      expect(nuevos).toEqual([]);
     },
     300_000,
   );
@@ -267,7 +280,7 @@ describe('accesibilidad de cada estado de página, por rol', () => {
       for (const ancho of ANCHOS) {
         const p = await entrar(e.navegador, rol.correo, rol.clave, ancho);
         await quieta(p);
-        for (const ruta of RUTAS) {
+        for (const ruta of RUTAS_ELEGIDAS) {
           // Only the routes the role's menu offers (plus the password change every person has).
           const enMenu =
             ruta === '/' ||
