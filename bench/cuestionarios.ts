@@ -12,7 +12,6 @@ import { leerHojaCuestionario } from '../src/core/cuestionario-hoja.ts';
 import { sincronizarCatalogo } from '../src/db/catalogo.ts';
 import { conectar } from '../src/db/client.ts';
 import { cuestionario } from '../src/db/schema.ts';
-import type { UsuarioSesion } from '../src/modules/auth/sesion.repository.ts';
 import { bancoSintetico } from '../src/modules/cuestionarios/banco-sintetico.ts';
 import {
   LIMITES_HOJA_CUESTIONARIO,
@@ -20,6 +19,7 @@ import {
 } from '../src/modules/cuestionarios/cuestionario-xlsx.ts';
 import { estructuraDe, importarCuestionario } from '../src/modules/cuestionarios/cuestionarios.service.ts';
 import { leerTabla } from '../src/modules/importacion/leer-tabla.ts';
+import type { UsuarioSesion } from '../src/server/sesiones.ts';
 import { f } from './comun.ts';
 import { nuevaEntidad } from './sembrar.ts';
 

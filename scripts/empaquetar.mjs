@@ -4,8 +4,8 @@ import { join } from 'node:path';
 
 export const ENTRADAS = {
   servidor: join('src', 'server', 'main.ts'),
-  // Prepares a new embedded database in a process of its own (src/db/preparar-base.ts).
-  'preparar-base': join('src', 'db', 'preparar-base.ts'),
+  // Prepares a new embedded database in a process of its own (src/cli/preparar-base.ts).
+  'preparar-base': join('src', 'cli', 'preparar-base.ts'),
   // Reads uploaded Excel files in a worker thread; found next to servidor.mjs (src/modules/excel/leer-en-hilo.ts).
   'plan-xlsx.worker': join('src', 'modules', 'excel', 'plan-xlsx.worker.ts'),
 };

@@ -5,7 +5,8 @@ import { ErrorConfiguracion } from '../db/client.ts';
 import { verificarAuditoria } from '../modules/auditoria/auditoria.service.ts';
 import { sembrarDemo } from '../modules/demo/demo.service.ts';
 import { escribirRespaldo, restaurarRespaldo } from '../modules/respaldo/respaldo.service.ts';
-import { abrirBase, crearAdministrador, emitirEnlaceInicial } from '../server/arranque.ts';
+import { crearAdministrador, emitirEnlaceInicial } from '../modules/usuarios/administrador.service.ts';
+import { abrirBase } from '../server/arranque.ts';
 import { leerConfig } from '../server/config.ts';
 
 const AYUDA = `Uso: npm run cli -- <comando>

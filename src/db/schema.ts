@@ -404,6 +404,7 @@ export const eventoCalendario = pgTable(
   (t) => [
     primaryKey({ columns: [t.entidadId, t.vigencia, t.clave] }),
     unaDe('evento_calendario_cambio_check', t.cambio, ACCIONES_EDICION),
+    unaDe('evento_calendario_tipo_check', t.tipo, TIPOS_EVENTO_LEGAL),
   ],
 );
 

@@ -1,18 +1,7 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
-import { count, eq } from 'drizzle-orm';
 import { sincronizarCatalogo } from '../db/catalogo.ts';
 import { type Conexion, conectar, ErrorConfiguracion } from '../db/client.ts';
-import { ajusteSistema, usuario } from '../db/schema.ts';
-import { registrarAuditoria } from '../modules/auditoria/auditoria.repository.ts';
-import { hashToken, TOKEN_CONFIGURACION, tokenAleatorio } from '../modules/auth/sesion.repository.ts';
-import {
-  buscarPorCorreo,
-  exigirClaveValida,
-  hashClave,
-  normalizarCorreo,
-} from '../modules/usuarios/usuario.service.ts';
 import type { Config } from './config.ts';
-import { ErrorApi } from './errores.ts';
 
 /** Opens the database (creating the data folder), applies migrations and syncs the MIPG catalog. */
 export async function abrirBase(config: Pick<Config, 'dataDir' | 'databaseUrl'>): Promise<Conexion> {
@@ -29,69 +18,4 @@ export async function abrirBase(config: Pick<Config, 'dataDir' | 'databaseUrl'>)
   const conexion = await conectar({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await sincronizarCatalogo(conexion.db);
   return conexion;
-}
-
-export async function crearAdministrador(
-  conexion: Conexion,
-  correo: string,
-  clave: string,
-  nombre = 'Administrador',
-) {
-  try {
-    exigirClaveValida(clave, correo);
-  } catch (e) {
-    throw new ErrorConfiguracion(e instanceof ErrorApi ? e.message : String(e));
-  }
-  const existente = await buscarPorCorreo(conexion.db, correo);
-  if (existente) return { creado: false, id: existente.id };
-  const claveHash = await hashClave(clave);
-  const id = await conexion.db.transaction(async (tx) => {
-    const [u] = await tx
-      .insert(usuario)
-      .values({ correo: normalizarCorreo(correo), nombre, claveHash, adminPlataforma: true })
-      .returning({ id: usuario.id });
-    await registrarAuditoria(
-      tx,
-      { usuarioId: null, correo: 'sistema', ip: null },
-      {
-        entidadId: null,
-        accion: 'crear',
-        recurso: 'usuario',
-        recursoId: u!.id,
-        despues: { correo, adminPlataforma: true },
-      },
-    );
-    return u!.id;
-  });
-  return { creado: true, id };
-}
-
-/**
- * First start: the admin comes from MIPG_ADMIN_EMAIL/PASSWORD, or else a one-time setup link is printed.
- * Returns the link path when one was issued.
- */
-export async function prepararAdministrador(conexion: Conexion, config: Config): Promise<string | null> {
-  if (config.adminEmail && config.adminPassword) {
-    await crearAdministrador(conexion, config.adminEmail, config.adminPassword);
-    return null;
-  }
-  return emitirEnlaceInicial(conexion);
-}
-
-/**
- * A new one-time setup link while the platform has no administrator (null once it has one); the previous
- * link stops working. Used at start and by `npm run cli -- enlace-inicial`.
- */
-export async function emitirEnlaceInicial(conexion: Conexion): Promise<string | null> {
-  const [admins] = await conexion.db
-    .select({ n: count() })
-    .from(usuario)
-    .where(eq(usuario.adminPlataforma, true));
-  if ((admins?.n ?? 0) > 0) return null;
-  const token = tokenAleatorio();
-  await conexion.db
-    .insert(ajusteSistema)
-    .values({ clave: TOKEN_CONFIGURACION, valor: hashToken(token) })
-    .onConflictDoUpdate({ target: ajusteSistema.clave, set: { valor: hashToken(token) } });
-  return `/configuracion-inicial?token=${token}`;
 }

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Acceso, rolesPermiten } from '../core/roles.ts';
-import type { Actor } from '../modules/auditoria/auditoria.repository.ts';
-import { cargarSesion, olvidarSesiones, type UsuarioSesion } from '../modules/auth/sesion.repository.ts';
 import { ErrorApi, prohibido } from './errores.ts';
+import { cargarSesion, olvidarSesiones, type UsuarioSesion } from './sesiones.ts';
 
 export const COOKIE_SESION = 'mipg_sesion';
 export const CABECERA_CSRF = 'x-csrf-token';
@@ -38,6 +37,13 @@ export function actorDe(request: FastifyRequest): Actor {
   return { usuarioId: request.usuario?.id ?? null, correo: request.usuario?.correo ?? null, ip: request.ip };
 }
 
+/** Who acts, as the audit log records it. */
+export interface Actor {
+  usuarioId: string | null;
+  correo: string | null;
+  ip: string | null;
+}
+
 /**
  * Every /api and /publico route declares `config.acceso`; one without it stops the server at start, so no route is
  * left open by forgetting. The rule is checked here, before validation, for every request.
@@ -56,7 +62,7 @@ export function registrarAutorizacion(app: FastifyInstance) {
     }
   });
 
-  // Sessions are cached for a few seconds (sesion.repository.ts, ADR 0009). Any write may revoke one
+  // Sessions are cached for a few seconds (sesiones.ts, ADR 0009). Any write may revoke one
   // (logout, password, roles, deactivation, and whatever route comes next): after it, committed or not,
   // this process reads every session again, so a revoked one fails on its very next request.
   app.addHook('onSend', (request, _reply, payload, hecho) => {

@@ -1,6 +1,7 @@
 import { ErrorConfiguracion } from '../db/client.ts';
+import { prepararAdministrador } from '../modules/usuarios/administrador.service.ts';
 import { construirApp } from './app.ts';
-import { abrirBase, prepararAdministrador } from './arranque.ts';
+import { abrirBase } from './arranque.ts';
 import { leerConfig } from './config.ts';
 
 function salirConError(mensaje: string): never {

@@ -11,9 +11,9 @@ import type { Rol } from '../core/roles.ts';
 import { sincronizarCatalogo } from '../db/catalogo.ts';
 import { type Conexion, conectar } from '../db/client.ts';
 import { rolUsuario, usuario } from '../db/schema.ts';
+import { crearAdministrador } from '../modules/usuarios/administrador.service.ts';
 import { hashClave } from '../modules/usuarios/usuario.service.ts';
 import { construirApp, type OpcionesApp } from './app.ts';
-import { crearAdministrador } from './arranque.ts';
 import {
   asegurarPlantillaPglite,
   crearBaseDesdePlantilla,

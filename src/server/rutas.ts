@@ -1,18 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { RAIZ } from '../db/carpetas.ts';
 
-/** The project's root folder, found from this file whether it runs from src/ or bundled in dist/. */
-function buscarRaiz(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const padre = dirname(dir);
-    if (padre === dir) throw new Error('No se encontró la carpeta del proyecto (package.json).');
-    dir = padre;
-  }
-  return dir;
-}
-
-export const RAIZ = buscarRaiz();
+export { CARPETA_MIGRACIONES, RAIZ } from '../db/carpetas.ts';
 export const CARPETA_WEB = join(RAIZ, 'web', 'dist');
-export const CARPETA_MIGRACIONES = join(RAIZ, 'src', 'db', 'migrations');

@@ -4,8 +4,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crearAdministrador } from '../modules/usuarios/administrador.service.ts';
 import { construirApp } from './app.ts';
-import { crearAdministrador } from './arranque.ts';
 import { type BasePrueba, crearBasePrueba } from './prueba.ts';
 import { CARPETA_WEB } from './rutas.ts';
 

@@ -6,14 +6,12 @@ import {
   type ResultadoVerificacion,
   verificarCadena,
 } from '../../core/cadena-hash.ts';
+
 import { type Db, filas } from '../../db/client.ts';
 import { auditoria } from '../../db/schema.ts';
+import type { Actor } from '../../server/auth.ts';
 
-export interface Actor {
-  usuarioId: string | null;
-  correo: string | null;
-  ip: string | null;
-}
+export type { Actor };
 
 export interface CambioAuditado {
   entidadId: string | null;

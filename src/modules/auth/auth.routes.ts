@@ -9,9 +9,9 @@ import {
 } from '../../contrato/auth.ts';
 import { ErrorSchema } from '../../contrato/comun.ts';
 import { actorDe, COOKIE_SESION, usuarioDe } from '../../server/auth.ts';
+import { cerrarSesion } from '../../server/sesiones.ts';
 import { cambiarClave, configurarPlataforma, iniciarSesion, respuestaSesion } from './auth.service.ts';
 import { ponerCookieSesion } from './cookie-sesion.ts';
-import { cerrarSesion } from './sesion.repository.ts';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(

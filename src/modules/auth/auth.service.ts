@@ -7,6 +7,15 @@ import { hora } from '../../core/formato.ts';
 import type { Db } from '../../db/client.ts';
 import { ajusteSistema, usuario } from '../../db/schema.ts';
 import { ErrorApi, invalido } from '../../server/errores.ts';
+import {
+  cargarSesion,
+  cerrarOtrasSesiones,
+  crearSesion,
+  entidadesDeUsuario,
+  hashToken,
+  TOKEN_CONFIGURACION,
+  type UsuarioSesion,
+} from '../../server/sesiones.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import {
   buscarPorCorreo,
@@ -17,15 +26,6 @@ import {
   verificarClave,
 } from '../usuarios/usuario.service.ts';
 import { registrarExito, registrarFallo, reservarIntento } from './intento.repository.ts';
-import {
-  cargarSesion,
-  cerrarOtrasSesiones,
-  crearSesion,
-  entidadesDeUsuario,
-  hashToken,
-  TOKEN_CONFIGURACION,
-  type UsuarioSesion,
-} from './sesion.repository.ts';
 
 // One answer whatever the e-mail: it never tells whether an account exists.
 const bloqueado = (hasta: Date) =>

@@ -3,6 +3,7 @@ import { and, count, eq, gt, sql } from 'drizzle-orm';
 import { RESTABLECER_POR_HORA, VIGENCIA_ENLACE_MS } from '../../core/correo.ts';
 import type { Db } from '../../db/client.ts';
 import { enlaceClave, usuario } from '../../db/schema.ts';
+import { cerrarSesionesDe } from '../../server/sesiones.ts';
 import { registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { type Correo, encolarCorreos } from '../correo/correo.service.ts';
 import { mensajeRestablecer } from '../correo/mensajes.ts';
@@ -14,7 +15,6 @@ import {
 } from '../usuarios/usuario.service.ts';
 import { consumirEnlace, emitirEnlace, enlaceInvalido, leerEnlace } from './enlace.repository.ts';
 import { desbloquear } from './intento.repository.ts';
-import { cerrarSesionesDe } from './sesion.repository.ts';
 
 /** What the set-password page shows before the person types: whose account, and why. */
 export async function consultarEnlace(db: Db, token: string) {

@@ -5,7 +5,7 @@ import { type PropositoEnlace, VIGENCIA_ENLACE_MS } from '../../core/correo.ts';
 import type { Db } from '../../db/client.ts';
 import { enlaceClave, usuario } from '../../db/schema.ts';
 import { ErrorApi } from '../../server/errores.ts';
-import { hashToken, tokenAleatorio } from './sesion.repository.ts';
+import { hashToken, tokenAleatorio } from '../../server/sesiones.ts';
 
 export const CAMINO_DEFINIR_CLAVE = '/definir-clave';
 

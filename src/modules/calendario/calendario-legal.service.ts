@@ -31,8 +31,8 @@ import {
   usuario,
 } from '../../db/schema.ts';
 import { conflicto, noEncontrado } from '../../server/errores.ts';
+import { hashToken, tokenAleatorio } from '../../server/sesiones.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import { hashToken, tokenAleatorio } from '../auth/sesion.repository.ts';
 import { leerVigencia } from '../vigencias/vigencia.service.ts';
 import { calendarioDe, ventanaFuragDe } from './calendario.service.ts';
 

@@ -3,7 +3,7 @@
 import type { Content } from 'pdfmake/interfaces.js';
 import { NOMBRE_DECISION, NOMBRE_ROL_INTEGRANTE, NOMBRE_TIPO_COMITE } from '../../core/comites.ts';
 import type { Db } from '../../db/client.ts';
-import type { UsuarioSesion } from '../auth/sesion.repository.ts';
+import type { UsuarioSesion } from '../../server/sesiones.ts';
 import { membreteDe } from '../documentos/membrete.ts';
 import { documentoPdf, fechaPdf, seccionPdf, tablaPdf } from '../documentos/pdf.ts';
 import { verSesion } from './comites.service.ts';

@@ -59,9 +59,9 @@ import {
 } from '../../db/schema.ts';
 import { topeAlcanzado } from '../../db/tope.ts';
 import { conflicto, ErrorApi, invalido, invalidos, noEncontrado, prohibido } from '../../server/errores.ts';
+import type { UsuarioSesion } from '../../server/sesiones.ts';
 import { guardarArchivo, leerArchivo } from '../archivos/almacen.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import type { UsuarioSesion } from '../auth/sesion.repository.ts';
 import type { Correo } from '../correo/correo.service.ts';
 import { cambiarEstadoPlan } from '../plan/flujo.service.ts';
 import { informesSinPresentar } from './informes-control-interno.ts';

@@ -6,7 +6,7 @@ import { horaEnColombia } from '../../core/correo.ts';
 import { fechaCivil } from '../../core/formato.ts';
 import { type Db, filas } from '../../db/client.ts';
 import { entidad, resumenDiario, rolUsuario } from '../../db/schema.ts';
-import type { UsuarioSesion } from '../auth/sesion.repository.ts';
+import type { UsuarioSesion } from '../../server/sesiones.ts';
 import { pendientesDe } from '../pendientes/pendientes.service.ts';
 import { type Correo, encolarCorreos, enlaceAbsoluto } from './correo.service.ts';
 

@@ -43,8 +43,8 @@ import {
   usuario,
 } from '../../db/schema.ts';
 import { conflicto, invalido, noEncontrado, prohibido } from '../../server/errores.ts';
+import type { UsuarioSesion } from '../../server/sesiones.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import type { UsuarioSesion } from '../auth/sesion.repository.ts';
 import { problemaPoliticaDeEntidad } from '../catalogo/catalogo.repository.ts';
 import { accionesVinculadas } from '../plan/origenes.service.ts';
 import { cuestionarioDeEntidad, estructuraDe } from './cuestionarios.service.ts';

@@ -31,8 +31,8 @@ import {
   politica,
 } from '../../db/schema.ts';
 import { conflicto, noEncontrado, prohibido } from '../../server/errores.ts';
+import type { UsuarioSesion } from '../../server/sesiones.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import type { UsuarioSesion } from '../auth/sesion.repository.ts';
 
 export type LecturaFormato =
   | { ok: true; cuestionario: Cuestionario }

@@ -39,8 +39,8 @@ import {
   usuario,
 } from '../../db/schema.ts';
 import { conflicto, ErrorApi, invalido, noEncontrado, prohibido } from '../../server/errores.ts';
+import type { UsuarioSesion } from '../../server/sesiones.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import type { UsuarioSesion } from '../auth/sesion.repository.ts';
 import { aBuffer, encabezar, nuevoLibro } from '../excel/plan-xlsx.ts';
 import { contextoDe } from './autodiagnosticos.service.ts';
 import { cuestionarioDeEntidad, estructuraDe } from './cuestionarios.service.ts';

@@ -309,6 +309,7 @@ describe('importar el plan desde Excel', () => {
       'Responsable (correo)',
       'Plan del Decreto 612',
       'Índice FURAG',
+      'Tipo de meta',
     ]) {
       expect(lista(e, 2)?.type, e).toBe('list');
       expect(lista(e, 20_001)?.type, e).toBe('list');
@@ -319,6 +320,7 @@ describe('importar el plan desde Excel', () => {
     const politicas = listas.getColumn(columnaLista('Política')).values.slice(2);
     expect(politicas).toContain('Integridad');
     expect(politicas).toHaveLength(19);
+    expect(listas.getColumn(columnaLista('Tipo de meta')).values).toContain('Hito (hecho o no hecho)');
 
     // Values picked from the lists import as they are.
     const dep = listas.getColumn(columnaLista('Dependencia')).values[2] as string;

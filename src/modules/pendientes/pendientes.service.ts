@@ -19,7 +19,7 @@ import {
   responsablePolitica,
   seguimiento,
 } from '../../db/schema.ts';
-import type { UsuarioSesion } from '../auth/sesion.repository.ts';
+import type { UsuarioSesion } from '../../server/sesiones.ts';
 import { clavesAplicables } from '../catalogo/catalogo.repository.ts';
 import { alertaSeguimiento, compromisosPendientes } from '../comites/pendientes-comites.ts';
 import { documentosSinPublicar } from '../publicaciones/publicaciones.service.ts';

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ESTADOS_PLAN } from '../../core/flujo-plan.ts';
 import { ESTADOS_SEGUIMIENTO } from '../../core/seguimiento.ts';
 import { construirApp } from '../../server/app.ts';
-import { prepararAdministrador } from '../../server/arranque.ts';
 import { leerConfig } from '../../server/config.ts';
 import { type AppPrueba, type BasePrueba, crearAppPrueba, crearBasePrueba } from '../../server/prueba.ts';
+import { prepararAdministrador } from '../usuarios/administrador.service.ts';
 
 let t: AppPrueba;
 beforeAll(async () => {

@@ -5,9 +5,9 @@ import { tipoEvidencia, tipoPorMime } from '../../core/tipo-archivo.ts';
 import type { Db } from '../../db/client.ts';
 import { actividad, evidencia, periodo, planAccion, seguimiento } from '../../db/schema.ts';
 import { conflicto, ErrorApi, invalido, noEncontrado } from '../../server/errores.ts';
+import type { UsuarioSesion } from '../../server/sesiones.ts';
 import { guardarArchivo, leerArchivo } from '../archivos/almacen.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import type { UsuarioSesion } from '../auth/sesion.repository.ts';
 import { periodoPlanDeReporte } from '../vigencias/vigencia.service.ts';
 import {
   actividadDeEntidad,

@@ -36,8 +36,8 @@ import {
   seguimiento,
 } from '../../db/schema.ts';
 import { conflicto, ErrorApi, invalido, noEncontrado, prohibido } from '../../server/errores.ts';
+import type { UsuarioSesion } from '../../server/sesiones.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import type { UsuarioSesion } from '../auth/sesion.repository.ts';
 import { clavesAplicables, problemaPoliticaDeEntidad } from '../catalogo/catalogo.repository.ts';
 import { type Correo, encolarAviso } from '../correo/correo.service.ts';
 import { notificar } from '../notificaciones/notificacion.repository.ts';

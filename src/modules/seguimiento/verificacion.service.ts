@@ -28,8 +28,8 @@ import {
 } from '../../db/schema.ts';
 import { sostenerTope } from '../../db/tope.ts';
 import { conflicto, invalido, noEncontrado, prohibido } from '../../server/errores.ts';
+import type { UsuarioSesion } from '../../server/sesiones.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import type { UsuarioSesion } from '../auth/sesion.repository.ts';
 
 type Criterio = typeof criterioVerificacion.$inferSelect;
 

@@ -187,3 +187,32 @@ describe('un cierre contra un reporte o una medición del mismo periodo', () => 
     });
   }
 });
+
+describe('cerrar con reportes por revisar', () => {
+  it('la foto los guarda como estaban (sin aceptar) y la auditoría dice cuántos eran', async () => {
+    await ponerCerrado(2, false);
+    const enviado = await reporteEn(t, e, 'enviado', 2);
+    const aceptado = await reporteEn(t, e, 'aceptado', 2);
+    const desde = await ultimaAuditoria(t);
+    expect((await cerrar(2)()).statusCode).toBe(200);
+    const [entrada] = await auditoriaDesde(t, desde, 'periodo', `${e.vigencia}:2`);
+    const despues = entrada!.despues as { reportesSinRevisar: number };
+    // Every report of this scenario's period 2 still in «enviado» counts, the one made here among them.
+    const enEspera = await t.conexion.db
+      .select({ id: seguimiento.id })
+      .from(seguimiento)
+      .where(
+        and(
+          eq(seguimiento.entidadId, e.entidadId),
+          eq(seguimiento.periodo, 2),
+          eq(seguimiento.estado, 'enviado'),
+        ),
+      );
+    expect(despues.reportesSinRevisar).toBe(enEspera.length);
+    expect(despues.reportesSinRevisar).toBeGreaterThanOrEqual(1);
+    const foto = await congelado(2);
+    expect(foto!.actividades.find((a) => a.id === enviado.actividadId)!.reporte).toBe('enviado');
+    expect(foto!.actividades.find((a) => a.id === aceptado.actividadId)!.reporte).toBe('aceptado');
+    await ponerCerrado(2, false);
+  });
+});

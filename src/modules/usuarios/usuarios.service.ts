@@ -13,9 +13,9 @@ import { gestionaCredenciales } from '../../core/cuentas.ts';
 import type { Db } from '../../db/client.ts';
 import { invitacion, rolUsuario, usuario } from '../../db/schema.ts';
 import { conflicto, noEncontrado } from '../../server/errores.ts';
+import type { UsuarioSesion } from '../../server/sesiones.ts';
+import { cerrarSesionesDe } from '../../server/sesiones.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
-import type { UsuarioSesion } from '../auth/sesion.repository.ts';
-import { cerrarSesionesDe } from '../auth/sesion.repository.ts';
 import type { Correo } from '../correo/correo.service.ts';
 import {
   darAcceso,

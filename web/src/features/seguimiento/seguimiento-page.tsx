@@ -34,7 +34,7 @@ import { SeleccionVerificacion } from './seleccion-verificacion.tsx';
 type Filtro = 'todas' | 'mias' | 'pendientes';
 
 /** What closing would leave out of the frozen figures: reports waiting for planeación, and those not sent. */
-function pendientesDeCierre(filas: HojaSeguimiento['filas']) {
+export function pendientesDeCierre(filas: HojaSeguimiento['filas']) {
   return {
     porRevisar: filas.filter((f) => f.reporte?.estado === 'enviado'),
     // An instrument without a cut-off in this period (the PTEP by cuatrimestres) owes no report in it.
@@ -305,7 +305,7 @@ function FormularioReabrir({ alReabrir }: { alReabrir: (justificacion: string) =
  * Closing freezes the period's figures for the reports. Reports still waiting for planeación or not sent
  * are listed, with a choice: review them first, or close and leave them out (the audit entry counts them).
  */
-function DialogoCierre({
+export function DialogoCierre({
   pendientes,
   configurada,
   cerrando,

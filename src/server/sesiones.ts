@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt, ne } from 'drizzle-orm';
-import type { Rol } from '../../core/roles.ts';
-import type { Db } from '../../db/client.ts';
-import { entidad, rolUsuario, sesion, usuario } from '../../db/schema.ts';
+import type { Rol } from '../core/roles.ts';
+import type { Db } from '../db/client.ts';
+import { entidad, rolUsuario, sesion, usuario } from '../db/schema.ts';
 
 export const DURACION_SESION_MS = 12 * 60 * 60 * 1000;
 

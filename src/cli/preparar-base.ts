@@ -5,10 +5,10 @@
 // Any problem is left for the server to report in Spanish: this step only saves memory.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { crearAdministrador } from '../server/arranque.ts';
+import { sincronizarCatalogo } from '../db/catalogo.ts';
+import { abrirPglite } from '../db/client.ts';
+import { crearAdministrador } from '../modules/usuarios/administrador.service.ts';
 import { leerConfig } from '../server/config.ts';
-import { sincronizarCatalogo } from './catalogo.ts';
-import { abrirPglite } from './client.ts';
 
 try {
   const { dataDir, databaseUrl, adminEmail, adminPassword } = leerConfig();

@@ -1,0 +1,2 @@
+-- The type of an edited legal-calendar event is one of core's list, as every other typed column (src/db/estados.test.ts).
+ALTER TABLE "evento_calendario" ADD CONSTRAINT "evento_calendario_tipo_check" CHECK ("evento_calendario"."tipo" in ('publicacion', 'corte', 'reporte', 'furag', 'control_interno', 'rendicion_cuentas', 'comite', 'otro'));
