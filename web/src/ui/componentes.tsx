@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
-import { ErrorApi } from '../api.ts';
+import type { CampoInvalido } from '../api.ts';
 import { type Etiquetas, problemaDeCampo } from './etiquetas.ts';
 
 /**
@@ -69,9 +69,11 @@ export function Cargando({
  */
 export function MensajeError({ error, etiquetas = {} }: { error: unknown; etiquetas?: Etiquetas }) {
   if (!error) return null;
+  // An ErrorApi by its shape: importing api.ts here would pull it into a chunk of its own in the first load.
+  const campos = (error as { campos?: CampoInvalido[] }).campos ?? [];
   const problemas =
-    error instanceof ErrorApi && error.campos.some((c) => error.message.includes(`«${c.campo}»`))
-      ? error.campos.map((c) => problemaDeCampo(etiquetas, c))
+    error instanceof Error && campos.some((c) => error.message.includes(`«${c.campo}»`))
+      ? campos.map((c) => problemaDeCampo(etiquetas, c))
       : [];
   return (
     <div className="aviso aviso-error" role="alert">
