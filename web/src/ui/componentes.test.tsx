@@ -16,7 +16,7 @@ describe('MensajeError', () => {
     render(<MensajeError error={error} etiquetas={{ descripcion: 'Qué se hizo en el periodo' }} />);
     const aviso = screen.getByRole('alert');
     expect([...aviso.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
-      'Qué se hizo en el periodo: describa en al menos 10 caracteres',
+      'Qué se hizo en el periodo: Describa en al menos 10 caracteres',
       // No label on this screen: the message alone, never the key.
       'El identificador de la actividad no es válido',
     ]);

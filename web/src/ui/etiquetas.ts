@@ -12,8 +12,11 @@ export function etiquetaDe(etiquetas: Etiquetas, campo: string): string | undefi
 
 export const mayuscula = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** «Label: message» for a field the screen labels, the message alone for one it does not. */
+/**
+ * «Label: Message» for a field the screen labels, the message alone for one it does not; the message starts
+ * with a capital either way, as under the field itself. The form's summary and MensajeError both say it so.
+ */
 export const problemaDeCampo = (etiquetas: Etiquetas, c: { campo: string; mensaje: string }) => {
   const etiqueta = etiquetaDe(etiquetas, c.campo);
-  return etiqueta ? `${etiqueta}: ${c.mensaje}` : mayuscula(c.mensaje);
+  return etiqueta ? `${etiqueta}: ${mayuscula(c.mensaje)}` : mayuscula(c.mensaje);
 };

@@ -5,7 +5,7 @@ import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { ErrorApi } from '../api.ts';
 import { useAvisoCambiosSinGuardar } from './cambios-sin-guardar.ts';
 import '../zod-es.ts';
-import { type Etiquetas, etiquetaDe, mayuscula } from './etiquetas.ts';
+import { type Etiquetas, etiquetaDe, mayuscula, problemaDeCampo } from './etiquetas.ts';
 
 type Valores = Record<string, unknown>;
 
@@ -126,11 +126,10 @@ export function Formulario<V extends Valores, T = V>({
     ? []
     : [
         ...errores.map(([campo, mensaje]) => {
-          const etiqueta = etiquetaDe(form.etiquetas, campo);
           // Never the API's key: an unlabelled path links nowhere and shows the message alone.
           return {
-            campo: etiqueta ? campo : null,
-            texto: etiqueta ? `${etiqueta}: ${mensaje}` : String(mensaje),
+            campo: etiquetaDe(form.etiquetas, campo) ? campo : null,
+            texto: problemaDeCampo(form.etiquetas, { campo, mensaje: String(mensaje) }),
           };
         }),
         ...generales.map((texto) => ({ campo: null, texto })),

@@ -126,9 +126,9 @@ describe('el reporte de avance de una actividad', () => {
     expect(formulario.querySelectorAll('[required]')).toHaveLength(0);
     await userEvent.click(screen.getByRole('button', { name: 'Guardar avance' }));
     const aviso = await within(formulario).findByRole('alert');
-    expect(aviso.textContent).toContain('Logrado en el periodo (jornada): escriba el avance logrado');
+    expect(aviso.textContent).toContain('Logrado en el periodo (jornada): Escriba el avance logrado');
     expect(aviso.textContent).toContain(
-      'Qué se hizo en el periodo: describa en al menos 10 caracteres lo que se hizo en el periodo',
+      'Qué se hizo en el periodo: Describa en al menos 10 caracteres lo que se hizo en el periodo',
     );
     expect(aviso.textContent).not.toMatch(/«|descripcion|valor:/);
     // Each message also sits at its field.
@@ -168,7 +168,7 @@ describe('el reporte de avance de una actividad', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Enviar a planeación' }));
     const aviso = await screen.findByRole('alert');
     expect(aviso.textContent).toContain(
-      'Justificación de la sobreejecución: lo reportado supera lo programado para el periodo (2 jornada)',
+      'Justificación de la sobreejecución: Lo reportado supera lo programado para el periodo (2 jornada)',
     );
     expect(peticiones).toHaveLength(0);
     await userEvent.click(screen.getByRole('button', { name: 'Guardar avance' }));
@@ -189,7 +189,7 @@ describe('el reporte de avance de una actividad', () => {
     escribir(/^Dificultades/, 'Sin sala disponible');
     await userEvent.click(screen.getByRole('button', { name: 'Guardar avance' }));
     const aviso = await screen.findByRole('alert');
-    expect(aviso.textContent).toContain('Dificultades: tiene más de 4000 caracteres');
+    expect(aviso.textContent).toContain('Dificultades: Tiene más de 4000 caracteres');
     expect(aviso.textContent).not.toContain('«dificultades»');
     expect(screen.getByLabelText(/^Dificultades/).getAttribute('aria-invalid')).toBe('true');
   });
@@ -202,7 +202,7 @@ describe('los mensajes del contrato en el navegador', () => {
     escribir(/^Dificultades/, 'x'.repeat(4001));
     await userEvent.click(screen.getByRole('button', { name: 'Guardar avance' }));
     const aviso = await screen.findByRole('alert');
-    expect(aviso.textContent).toContain('Dificultades: no más de 4000 caracteres');
+    expect(aviso.textContent).toContain('Dificultades: No más de 4000 caracteres');
     expect(aviso.textContent).not.toMatch(/too big|expected/i);
     expect(peticiones).toHaveLength(0);
   });
