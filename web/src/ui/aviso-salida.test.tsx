@@ -8,11 +8,11 @@ import {
   Outlet,
   RouterProvider,
 } from '@tanstack/react-router';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AvisoSalida, saleDeLaPagina } from './aviso-salida.tsx';
+import { AvisoSalida, confirmarSalida, saleDeLaPagina } from './aviso-salida.tsx';
 import { campo, Formulario, useFormulario } from './formulario.tsx';
 
 function FormularioDependencia() {
@@ -99,6 +99,20 @@ describe('salir de una página con cambios sin guardar', () => {
     await userEvent.click(screen.getByRole('link', { name: 'Plan de acción' }));
     await screen.findByRole('heading', { name: 'Plan' });
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('cerrar sesión con cambios pregunta antes de cerrarla: «Seguir en la página» no sale, «Salir sin guardar» sí', async () => {
+    await montar();
+    expect(await confirmarSalida()).toBe(true); // nothing typed: no question
+    await userEvent.type(screen.getByLabelText('Nombre de la dependencia'), 'Control Interno');
+    let respuesta = confirmarSalida();
+    const ventana = await screen.findByRole('dialog', { name: '¿Salir sin guardar?' });
+    await userEvent.click(within(ventana).getByRole('button', { name: 'Seguir en la página' }));
+    expect(await respuesta).toBe(false);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    respuesta = confirmarSalida();
+    await userEvent.click(await screen.findByRole('button', { name: 'Salir sin guardar' }));
+    expect(await respuesta).toBe(true);
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { useBlocker } from '@tanstack/react-router';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
 import { hayCambiosSinGuardar } from './cambios-sin-guardar.ts';
 
 // The dialog (Mantine's Modal) is downloaded the first time it is needed, not with the signed-in frame.
@@ -20,15 +20,44 @@ export const saleDeLaPagina = (desde: Lugar, hacia: Lugar) =>
     (k) => (desde.search as Record<string, unknown>)[k] !== (hacia.search as Record<string, unknown>)[k],
   );
 
+// An exit the router does not see coming (signing out ends the session before any navigation): asked here.
+let pregunta: ((salir: boolean) => void) | null = null;
+const oyentes = new Set<() => void>();
+const avisar = () => {
+  for (const o of oyentes) o();
+};
+const suscribir = (o: () => void) => {
+  oyentes.add(o);
+  return () => oyentes.delete(o);
+};
+const responder = (salir: boolean) => {
+  const r = pregunta;
+  pregunta = null;
+  avisar();
+  r?.(salir);
+};
+
+/** Resolves true at once without unsaved changes; with them, once the person chooses in the dialog. */
+export function confirmarSalida(): Promise<boolean> {
+  if (!hayCambiosSinGuardar()) return Promise.resolve(true);
+  pregunta?.(false);
+  return new Promise((r) => {
+    pregunta = r;
+    avisar();
+  });
+}
+
 /** In the signed-in frame: leaving a page with unsaved changes asks first, in Spanish, in the page. */
 export function AvisoSalida() {
+  const preguntando = useSyncExternalStore(suscribir, () => pregunta !== null);
   const bloqueo = useBlocker({
     shouldBlockFn: ({ current, next }) => hayCambiosSinGuardar() && saleDeLaPagina(current, next),
     // Closing or reloading the tab: the forms' own listener asks (cambios-sin-guardar.ts).
     enableBeforeUnload: false,
     withResolver: true,
   });
-  if (bloqueo.status !== 'blocked') return null;
+  const bloqueado = bloqueo.status === 'blocked';
+  if (!bloqueado && !preguntando) return null;
   return (
     <Suspense fallback={null}>
       <Confirmacion
@@ -38,8 +67,8 @@ export function AvisoSalida() {
         abierta
         pendiente={false}
         error={null}
-        alCancelar={bloqueo.reset}
-        alConfirmar={bloqueo.proceed}
+        alCancelar={() => (bloqueado ? bloqueo.reset() : responder(false))}
+        alConfirmar={() => (bloqueado ? bloqueo.proceed() : responder(true))}
       >
         Hay cambios en esta página que no se han guardado. Si sale ahora, se pierden.
       </Confirmacion>

@@ -32,6 +32,8 @@ export function ProveedorTrabajo({ sesion, children }: { sesion: Sesion; childre
         search: ({ entidad: _e, vigencia: _v, ...resto }) => ({ entidad: entidadId, vigencia, ...resto }),
         replace: true,
         resetScroll: false,
+        // A correction of the address, not a person leaving: nothing to ask.
+        ignoreBlocker: true,
       });
   }, [entidadId, vigencia, busqueda.entidad, busqueda.vigencia, navegar]);
   // Another entity or year: the page's own choices (period, activity) belong to the old one.

@@ -10,7 +10,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { useSalir } from '../features/auth/api.ts';
 import { vigenciasQuery } from '../features/catalogo/api.ts';
 import { entidadQuery } from '../features/entidad/api.ts';
-import { AvisoSalida } from './aviso-salida.tsx';
+import { AvisoSalida, confirmarSalida } from './aviso-salida.tsx';
 import { ProveedorTrabajo, useTrabajo } from './contexto.tsx';
 import { BarraAccesibilidad, CREDITO, Superior } from './marco.tsx';
 import { Enlace } from './router.tsx';
@@ -89,10 +89,14 @@ export function Marco({ children }: { children: ReactNode }) {
   useEffect(() => setMenuAbierto(false), [ruta]);
   const vigencias = useQuery(vigenciasQuery());
   const cerrarSesion = useSalir();
-  const salir = () =>
+  // Asked before the session ends, not after: «Seguir en la página» must leave a working session behind.
+  const salir = async () => {
+    if (!(await confirmarSalida())) return;
     cerrarSesion.mutate(undefined, {
-      onSettled: () => navegar({ to: '/', search: { entidad: undefined, vigencia: undefined } }),
+      onSettled: () =>
+        navegar({ to: '/', search: { entidad: undefined, vigencia: undefined }, ignoreBlocker: true }),
     });
+  };
   return (
     <>
       <Superior />
@@ -157,7 +161,8 @@ export function Marco({ children }: { children: ReactNode }) {
         </nav>
       </header>
       <main id="contenido" tabIndex={-1}>
-        <Container size="xl" py="lg">
+        {/* Another entity or vigencia draws the page anew: no form keeps what was typed for the other one. */}
+        <Container size="xl" py="lg" key={`${t.entidad?.id ?? ''}:${t.vigencia}`}>
           {children}
         </Container>
         <AvisoSalida />

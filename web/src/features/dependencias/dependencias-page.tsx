@@ -137,8 +137,8 @@ export function DependenciasPage() {
           })
         }
       >
-        Deja de aparecer en la estructura de la entidad. Si tiene dependencias a su cargo, actividades o
-        personas, la plataforma no la elimina y le dice por qué.
+        Deja de aparecer en la estructura de la entidad. Si tiene subdependencias, o políticas, actividades o
+        indicadores a su cargo, la plataforma no la elimina y le dice por qué.
       </Confirmacion>
       {editable && (
         <Paper withBorder p="lg">
