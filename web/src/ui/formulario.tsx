@@ -111,7 +111,9 @@ export function Formulario<V extends Valores, T = V>({
   const [intentado, setIntentado] = useState(false);
   const enCurso = useRef(false);
   const resumen = useRef<HTMLDivElement>(null);
-  useAvisoCambiosSinGuardar(!sinAviso && form.isDirty() && !pendiente);
+  // Held while sending too: if the server refuses, what was typed is still on the page. A flow that moves on by
+  // itself after saving (a new committee session opens its page) navigates with `ignoreBlocker`.
+  useAvisoCambiosSinGuardar(!sinAviso && form.isDirty());
 
   // In the order the fields appear (the order of `etiquetas`), not the schema's.
   const orden = Object.keys(form.etiquetas);

@@ -179,6 +179,8 @@ export function ComitePage() {
                     to: '/comites/$comiteId/sesiones/$sesionId',
                     params: { comiteId: c.id, sesionId },
                     search: (b) => b,
+                    // Saved: the form is still marked as changed until it hears back, but nothing is lost.
+                    ignoreBlocker: true,
                   })
                 }
               />

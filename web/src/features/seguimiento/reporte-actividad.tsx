@@ -173,7 +173,8 @@ export function ReporteActividad({
     : [valor, numerador, denominador, descripcion, dificultades, justificacion].every((x) => x === '');
   const sinGuardar = editable && !comoEstaGuardado;
   const enviando = enviar.isPending;
-  useAvisoCambiosSinGuardar(sinGuardar && !guardar.isPending && !enviando);
+  // Held while saving or sending: if the server refuses, the figures typed are still on the page.
+  useAvisoCambiosSinGuardar(sinGuardar);
   const errores = { ...erroresPorCampo(errorGuardar), ...erroresPorCampo(errorEnviar) };
   const etiquetas = {
     valor: `${REPORTE_ACUMULACION[a.acumulacion].etiqueta} (${a.unidad})`,
