@@ -111,9 +111,9 @@ export function Formulario<V extends Valores, T = V>({
   const [intentado, setIntentado] = useState(false);
   const enCurso = useRef(false);
   const resumen = useRef<HTMLDivElement>(null);
-  // Held while sending too: if the server refuses, what was typed is still on the page. A flow that moves on by
-  // itself after saving (a new committee session opens its page) navigates with `ignoreBlocker`.
-  useAvisoCambiosSinGuardar(!sinAviso && form.isDirty());
+  // Released while sending: saving may change the address by itself (a first entity lands in it, a new
+  // committee session opens its page), and that is no exit to ask about.
+  useAvisoCambiosSinGuardar(!sinAviso && form.isDirty() && !pendiente);
 
   // In the order the fields appear (the order of `etiquetas`), not the schema's.
   const orden = Object.keys(form.etiquetas);

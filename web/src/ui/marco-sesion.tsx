@@ -161,8 +161,7 @@ export function Marco({ children }: { children: ReactNode }) {
         </nav>
       </header>
       <main id="contenido" tabIndex={-1}>
-        {/* Another entity or vigencia draws the page anew: no form keeps what was typed for the other one. */}
-        <Container size="xl" py="lg" key={`${t.entidad?.id ?? ''}:${t.vigencia}`}>
+        <Container size="xl" py="lg">
           {children}
         </Container>
         <AvisoSalida />

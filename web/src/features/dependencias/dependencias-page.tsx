@@ -68,7 +68,13 @@ function Arbol({
   );
 }
 
+/** Drawn anew for another entity: a half-typed dependencia, or one being edited, belongs to the one it was. */
 export function DependenciasPage() {
+  const { entidad } = useTrabajo();
+  return <DependenciasDeEntidad key={entidad?.id ?? ''} />;
+}
+
+function DependenciasDeEntidad() {
   const { entidad, puede } = useTrabajo();
   const [editando, setEditando] = useState<Dependencia | null>(null);
   // A new key empties the form after an addition and fills it when another dependencia is edited.

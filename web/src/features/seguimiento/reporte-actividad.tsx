@@ -173,8 +173,7 @@ export function ReporteActividad({
     : [valor, numerador, denominador, descripcion, dificultades, justificacion].every((x) => x === '');
   const sinGuardar = editable && !comoEstaGuardado;
   const enviando = enviar.isPending;
-  // Held while saving or sending: if the server refuses, the figures typed are still on the page.
-  useAvisoCambiosSinGuardar(sinGuardar);
+  useAvisoCambiosSinGuardar(sinGuardar && !guardar.isPending && !enviando);
   const errores = { ...erroresPorCampo(errorGuardar), ...erroresPorCampo(errorEnviar) };
   const etiquetas = {
     valor: `${REPORTE_ACUMULACION[a.acumulacion].etiqueta} (${a.unidad})`,
