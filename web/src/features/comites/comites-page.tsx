@@ -179,7 +179,7 @@ export function ComitePage() {
                     to: '/comites/$comiteId/sesiones/$sesionId',
                     params: { comiteId: c.id, sesionId },
                     search: (b) => b,
-                    // Saved: the form is still marked as changed until it hears back, but nothing is lost.
+                    // Opening the session just registered is where the person asked to go: nothing to ask.
                     ignoreBlocker: true,
                   })
                 }
