@@ -97,6 +97,7 @@ const ROLES: { quien: string; correo: string; clave: string }[] = [
 let ultimo = Date.now();
 async function axe(page: Page, estado: string) {
   revisados++;
+  await opaco(page);
   const antesDeAxe = Date.now();
   const r = await new AxeBuilder({ page }).analyze();
   const ahora = Date.now();
@@ -150,6 +151,31 @@ async function quieta(page: Page) {
     .first()
     .waitFor({ state: 'detached', timeout: 15_000 })
     .catch(() => undefined);
+}
+
+/**
+ * Open dialogs, menus and popovers are fully drawn: they and their ancestors are opaque. Mantine starts its
+ * fade a frame after the element enters the page, so on a loaded machine no animation may be running yet when
+ * it shows (a CI run checked a dialog's button mid-fade and found its label with too little contrast).
+ */
+async function opaco(page: Page) {
+  await page
+    .waitForFunction(
+      () => {
+        for (const abierto of document.querySelectorAll('[role="dialog"], [role="menu"], [role="tooltip"]'))
+          for (let n: Element | null = abierto; n; n = n.parentElement)
+            if (getComputedStyle(n).opacity !== '1') return false;
+        return true;
+      },
+      undefined,
+      { timeout: 5000, polling: 100 },
+    )
+    .catch(() =>
+      appendFileSync(
+        join(CARPETA_CAPTURAS, 'estados-avance.txt'),
+        '(algo abierto sigue transparente a los 5 s)\n',
+      ),
+    );
 }
 
 async function entrar(navegador: Browser, correo: string, clave: string, ancho: (typeof ANCHOS)[number]) {
