@@ -93,8 +93,31 @@ async function sembrarDemo(dataDir: string) {
   if (codigo !== 0) throw new Error(`No fue posible crear la entidad de demostración:\n${errores}`);
 }
 
+/**
+ * Open dialogs, menus and popovers are fully drawn: they and their ancestors are opaque. Mantine starts its
+ * fade a frame after the element enters the page, so on a loaded machine no animation may be running yet when
+ * it shows (a CI run checked a dialog's button mid-fade and found its label with too little contrast).
+ * False if something is still transparent after 5 s.
+ */
+export async function opaco(page: Page) {
+  return page
+    .waitForFunction(
+      () => {
+        for (const abierto of document.querySelectorAll('[role="dialog"], [role="menu"], [role="tooltip"]'))
+          for (let n: Element | null = abierto; n; n = n.parentElement)
+            if (getComputedStyle(n).opacity !== '1') return false;
+        return true;
+      },
+      undefined,
+      { timeout: 5000, polling: 100 },
+    )
+    .then(() => true)
+    .catch(() => false);
+}
+
 /** Screenshot to e2e/screenshots and zero axe-core violations (WCAG 2.1 A and AA). */
 export async function revisarPagina(page: Page, nombre: string) {
+  await opaco(page);
   await page.screenshot({ path: join(CARPETA_CAPTURAS, `${nombre}.png`), fullPage: true });
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const resumen = r.violations.map(
