@@ -82,6 +82,18 @@ const ABRIDORES: RegExp[] = [
   /^Eliminar (?!la dependencia)/,
 ];
 
+/**
+ * Detail pages, reached by the first link of each kind on a page of RUTAS (or on another detail page): a
+ * committee and one of its sessions, an autodiagnóstico, a simulacro. (The import of the office's own sheet is
+ * offered only while the plan is a draft, and the demo's is approved: importar-propio.e2e.ts checks it.)
+ */
+const DETALLES: RegExp[] = [
+  /^\/autodiagnosticos\/[^/]+$/,
+  /^\/simulacros\/[^/]+$/,
+  /^\/comites\/[^/]+$/,
+  /^\/comites\/[^/]+\/sesiones\/[^/]+$/,
+];
+
 // ESTADOS_RUTAS=/comites,/simulacros looks at some pages only (the signed-out states are not routes).
 const RUTAS_ELEGIDAS = RUTAS.filter(
   (r) => !elegidos('ESTADOS_RUTAS') || elegidos('ESTADOS_RUTAS')?.includes(r),
@@ -234,6 +246,16 @@ async function revisarRuta(p: Page, ruta: string, estado: string, telefono: bool
     await axe(p, `${estado} · diálogo «${(await b.textContent())?.trim() ?? abridor.source}»`);
     await p.keyboard.press('Escape');
     await dialogo.waitFor({ state: 'hidden' });
+  }
+
+  // The first detail page of each kind this page links to, once per role and width.
+  const enlaces = await p
+    .locator('main a[href]')
+    .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  for (const patron of DETALLES) {
+    const detalle = enlaces.find((r) => r.startsWith(`${ruta}/`) && patron.test(r));
+    if (!detalle || !primeraVez(`${rolYAncho} · ${patron.source}`)) continue;
+    await revisarRuta(p, detalle, estado.replace(` · ${ruta} · `, ` · ${detalle} · `), telefono, rolYAncho);
   }
 }
 
