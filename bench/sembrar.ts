@@ -16,7 +16,10 @@ export async function sembrarPlan(
   reportados: number,
   claves: string[],
 ) {
-  const [plan] = await db.insert(planAccion).values({ entidadId, vigencia, estado: 'publicado' }).returning();
+  const [plan] = await db
+    .insert(planAccion)
+    .values({ entidadId, vigencia, estado: 'publicado', fechaPublicacion: `${vigencia}-01-30` })
+    .returning();
   const porPolitica = Math.ceil(n / claves.length);
   const filas = Array.from({ length: n }, (_, i) => ({
     planId: plan!.id,

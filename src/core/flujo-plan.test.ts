@@ -41,13 +41,18 @@ describe('flujo de aprobación del plan', () => {
 });
 
 describe('qué permite el estado del plan', () => {
+  const publicado = '2026-01-30';
   it.each([
-    [{ estado: 'borrador', version: 1 }, false, false],
-    [{ estado: 'enviado', version: 1 }, false, false],
-    [{ estado: 'aprobado', version: 1 }, true, false],
-    [{ estado: 'publicado', version: 1 }, true, true],
-    [{ estado: 'borrador', version: 2 }, true, true],
-    [{ estado: 'enviado', version: 3 }, true, true],
+    [{ estado: 'borrador', version: 1, fechaPublicacion: null }, false, false],
+    [{ estado: 'enviado', version: 1, fechaPublicacion: null }, false, false],
+    [{ estado: 'aprobado', version: 1, fechaPublicacion: null }, true, false],
+    [{ estado: 'publicado', version: 1, fechaPublicacion: publicado }, true, true],
+    [{ estado: 'borrador', version: 2, fechaPublicacion: publicado }, true, true],
+    [{ estado: 'enviado', version: 3, fechaPublicacion: publicado }, true, true],
+    [{ estado: 'aprobado', version: 2, fechaPublicacion: publicado }, true, true],
+    // Approved, reopened before anyone published it: still nothing for citizens.
+    [{ estado: 'borrador', version: 2, fechaPublicacion: null }, true, false],
+    [{ estado: 'aprobado', version: 2, fechaPublicacion: null }, true, false],
   ])('%j → reporta %s, público %s', (plan, reporta, publico) => {
     expect(aprobadoAlgunaVez(plan)).toBe(reporta);
     expect(visibleAlPublico(plan)).toBe(publico);
@@ -72,7 +77,11 @@ describe('fecha de la sesión del comité que aprueba el plan', () => {
 });
 
 describe('publicación del plan a más tardar el 31 de enero', () => {
-  const plan = (estado: EstadoPlan, version = 1) => ({ estado, version });
+  const plan = (estado: EstadoPlan, version = 1, fechaPublicacion: string | null = null) => ({
+    estado,
+    version,
+    fechaPublicacion: fechaPublicacion ?? (estado === 'publicado' ? '2026-01-30' : null),
+  });
   it.each([
     ['sin plan, 31 de enero', null, '2026-01-31', false],
     ['sin plan, 1 de febrero', null, '2026-02-01', true],
@@ -80,7 +89,8 @@ describe('publicación del plan a más tardar el 31 de enero', () => {
     ['enviado, en marzo', plan('enviado'), '2026-03-10', true],
     ['aprobado sin publicar, en febrero', plan('aprobado'), '2026-02-15', true],
     ['publicado', plan('publicado'), '2026-02-01', false],
-    ['nueva versión en curso de un plan publicado', plan('borrador', 2), '2026-06-01', false],
+    ['nueva versión en curso de un plan publicado', plan('borrador', 2, '2026-01-30'), '2026-06-01', false],
+    ['nueva versión de un plan aprobado que nunca se publicó', plan('borrador', 2), '2026-06-01', true],
     ['aprobado en diciembre del año anterior', plan('aprobado'), '2025-12-20', false],
   ] as const)('%s → vencida: %s', (_caso, p, hoy, vencida) => {
     expect(publicacionVencida(p, 2026, hoy)).toBe(vencida);

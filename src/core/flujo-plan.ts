@@ -33,8 +33,12 @@ type PlanEstado = { estado: string; version: number };
 export const aprobadoAlgunaVez = (p: PlanEstado) =>
   p.estado === 'aprobado' || p.estado === 'publicado' || p.version > 1;
 
-/** Citizens see a plan once it was published; a new version in course keeps the published one visible. */
-export const visibleAlPublico = (p: PlanEstado) => p.estado === 'publicado' || p.version > 1;
+/**
+ * Citizens see a plan once it was published; a new version in course keeps the published one visible. A
+ * version approved but never published (then reopened) is not: the publication date says it was published.
+ */
+export const visibleAlPublico = (p: PlanEstado & { fechaPublicacion: string | null }) =>
+  p.estado === 'publicado' || p.fechaPublicacion !== null;
 
 /**
  * The committee's session that approved the plan already took place: not after today (Colombia), and not
@@ -66,12 +70,12 @@ export function problemaFechaActo(fecha: string, vigencia: number, hoy: string):
  */
 export const limitePublicacion = (vigencia: number) => `${vigencia}-01-31`;
 export function publicacionVencida(
-  plan: { estado: string; version: number; fechaPublicacion?: string | null } | null,
+  plan: (PlanEstado & { fechaPublicacion: string | null }) | null,
   vigencia: number,
   hoy: string,
 ) {
   if (hoy <= limitePublicacion(vigencia)) return false;
-  return !plan || !(plan.fechaPublicacion || visibleAlPublico(plan));
+  return !plan || !visibleAlPublico(plan);
 }
 
 /** A publication is dated by then: not in the future, not before the year preceding the vigencia. */

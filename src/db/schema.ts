@@ -544,6 +544,11 @@ export const planAccion = pgTable(
     uniqueIndex('plan_accion_version_idx').on(t.entidadId, t.vigencia, t.version),
     unaDe('plan_accion_estado_check', t.estado, ESTADOS_PLAN),
     unaDe('plan_accion_tipo_acto_check', t.tipoActo, TIPOS_ACTO),
+    // The public page shows a plan once it was published: a published plan always says when.
+    check(
+      'plan_accion_publicado_fecha_ck',
+      sql`${t.estado} <> 'publicado' OR ${t.fechaPublicacion} IS NOT NULL`,
+    ),
   ],
 );
 

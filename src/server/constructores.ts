@@ -70,7 +70,12 @@ export async function escenarioConPlan(
   );
   const [plan] = await t.conexion.db
     .insert(planAccion)
-    .values({ entidadId, vigencia, estado: estadoPlan })
+    .values({
+      entidadId,
+      vigencia,
+      estado: estadoPlan,
+      fechaPublicacion: estadoPlan === 'publicado' ? `${vigencia}-01-30` : null,
+    })
     .returning();
   return { entidadId, vigencia, planId: plan!.id, base, planeacion, comite, control, responsable };
 }

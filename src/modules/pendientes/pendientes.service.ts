@@ -200,7 +200,7 @@ async function pendientesDePlaneacion(
   db: Db,
   entidadId: string,
   vigencia: number,
-  plan: { estado: string; version: number } | null,
+  plan: { estado: string; version: number; fechaPublicacion: string | null } | null,
   hoy: string,
 ): Promise<Pendiente[]> {
   const lista: Pendiente[] = [];

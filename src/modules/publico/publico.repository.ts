@@ -53,6 +53,7 @@ export async function planesVisibles(db: Db, entidadId: string) {
       vigencia: planAccion.vigencia,
       estado: planAccion.estado,
       version: planAccion.version,
+      fechaPublicacion: planAccion.fechaPublicacion,
     })
     .from(planAccion)
     .where(eq(planAccion.entidadId, entidadId))

@@ -236,11 +236,51 @@ describe('página pública de una entidad', () => {
     ]);
     expect(datos.versionPlan).toBe(1);
   });
+  it('un plan aprobado y reabierto sin haberse publicado nunca no llega a la ciudadanía', async () => {
+    const nit = nitNuevo();
+    const e = await escenarioConPlan(t, { vigencia: VIGENCIA, estadoPlan: 'borrador', nit });
+    exigirEstado(
+      await t.pedir(t.admin, 'PUT', e.base, { nombre: 'Alcaldía Sin Publicar', nit, sigla: 'ASP' }),
+      200,
+      'editar',
+    );
+    await nuevaActividad(t, e, { nombre: 'Actividad que nadie publicó', ponderacion: 100 });
+    const plan = `${e.base}/planes/${VIGENCIA}`;
+    exigirEstado(await t.pedir(e.planeacion, 'POST', `${plan}/enviar`, {}), 200, 'enviar');
+    exigirEstado(
+      await t.pedir(e.comite, 'POST', `${plan}/aprobar`, {
+        fechaSesionComite: `${VIGENCIA}-01-27`,
+        actaComite: 'Acta 1',
+      }),
+      200,
+      'aprobar',
+    );
+    exigirEstado(
+      await t.pedir(e.planeacion, 'POST', `${plan}/nueva-version`, {
+        justificacion: 'Cambio de responsables por rotación',
+      }),
+      200,
+      'nueva versión',
+    );
+
+    const h = (await ver(`/publico/asp?vigencia=${VIGENCIA}`)).body;
+    expect(h).toContain(`todavía no ha publicado su plan de acción de ${VIGENCIA}`);
+    expect(h).not.toContain('Actividad que nadie publicó');
+    for (const archivo of ['actividades.csv', 'datos.json'])
+      expect((await ver(`/publico/asp/${archivo}?vigencia=${VIGENCIA}`)).statusCode, archivo).toBe(404);
+    expect((await ver(`/api/entidades/${e.entidadId}/tablero?vigencia=${VIGENCIA}`)).statusCode).toBe(404);
+  });
+
   it('las actividades van de 50 en 50 con enlaces entre páginas', async () => {
     const id = await entidad({ nombre: 'Gobernación de Prueba', sigla: 'GP' });
     const [plan] = await t.conexion.db
       .insert(planAccion)
-      .values({ entidadId: id, vigencia: VIGENCIA, estado: 'publicado' })
+      .values({
+        entidadId: id,
+        vigencia: VIGENCIA,
+        estado: 'publicado',
+        fechaPublicacion: `${VIGENCIA}-01-30`,
+      })
       .returning();
     await t.conexion.db.insert(actividad).values(
       Array.from({ length: 51 }, (_, i) => ({

@@ -686,7 +686,11 @@ async function construirEntrada(
   if (vista === 'publico') {
     // Citizens see the figures once the entity has published its plan, not before.
     const [plan] = await db
-      .select({ estado: planAccion.estado, version: planAccion.version })
+      .select({
+        estado: planAccion.estado,
+        version: planAccion.version,
+        fechaPublicacion: planAccion.fechaPublicacion,
+      })
       .from(planAccion)
       .where(and(eq(planAccion.entidadId, entidadId), eq(planAccion.vigencia, vigencia)));
     if (!plan || !visibleAlPublico(plan))

@@ -1,0 +1,1 @@
+ALTER TABLE "plan_accion" ADD CONSTRAINT "plan_accion_publicado_fecha_ck" CHECK ("plan_accion"."estado" <> 'publicado' OR "plan_accion"."fecha_publicacion" IS NOT NULL);
