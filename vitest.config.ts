@@ -7,7 +7,8 @@ const bases = ['pglite', ...(process.env.TEST_DATABASE_URL ? ['postgres'] : [])]
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'core', include: ['src/core/**/*.test.ts'] } },
+      // Pure rules, and the contract's own words (no database).
+      { test: { name: 'core', include: ['src/core/**/*.test.ts', 'src/contrato/**/*.test.ts'] } },
       {
         // The web's own components, in a DOM (happy-dom) with Testing Library: what a person sees and does.
         resolve: {
@@ -29,7 +30,7 @@ export default defineConfig({
         test: {
           name: `api-${db}`,
           include: ['src/**/*.test.ts'],
-          exclude: ['src/core/**'],
+          exclude: ['src/core/**', 'src/contrato/**'],
           env: { MIPG_TEST_DB: db },
           // Migrates and seeds the template database that each test file copies (src/server/plantilla-prueba.ts).
           globalSetup: ['src/server/preparar-pruebas.ts'],

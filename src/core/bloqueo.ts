@@ -7,7 +7,7 @@ export const MAX_INTENTOS = 5;
 export const MAX_INTENTOS_CORREO = 30;
 export const MINUTOS_BLOQUEO = 15;
 
-export type AmbitoIntento = 'conexion' | 'correo';
+export type AmbitoIntento = 'conexion' | 'correo' | 'cambio_clave';
 
 export interface Contador {
   ambito: AmbitoIntento;
@@ -22,6 +22,15 @@ export function contadoresDe(correo: string, ip: string): Contador[] {
     { ambito: 'conexion', clave: h(`conexion\n${correo}\n${ip}`), maximo: MAX_INTENTOS },
     { ambito: 'correo', clave: h(`correo\n${correo}`), maximo: MAX_INTENTOS_CORREO },
   ];
+}
+
+/**
+ * Wrong current passwords when changing one's own: per account, so a stolen session cannot guess without
+ * limit. Its own counter: it never pauses the person's login.
+ */
+export function contadorCambioClave(usuarioId: string): Contador {
+  const clave = createHash('sha256').update(`cambio_clave\n${usuarioId}`).digest('hex');
+  return { ambito: 'cambio_clave', clave, maximo: MAX_INTENTOS };
 }
 
 export interface EstadoContador {

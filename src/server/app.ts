@@ -14,7 +14,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { zodEnEspanol } from '../contrato/mensajes.ts';
 import type { Conexion, Db } from '../db/client.ts';
 import { conPrioridad } from '../db/prioridad.ts';
 import { auditoriaRoutes } from '../modules/auditoria/auditoria.routes.ts';
@@ -73,7 +73,7 @@ import { cargarPaginaWeb } from './pagina-web.ts';
 import { CARPETA_WEB } from './rutas.ts';
 import { VERSION } from './version.ts';
 
-z.config(z.locales.es());
+zodEnEspanol();
 
 const METODOS_LECTURA = new Set(['GET', 'HEAD', 'OPTIONS']);
 

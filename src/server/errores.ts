@@ -221,6 +221,9 @@ function nombreError(status: number) {
       404: 'no_encontrado',
       409: 'conflicto',
       413: 'demasiado_grande',
+      415: 'formato',
+      423: 'bloqueado',
+      429: 'demasiadas_solicitudes',
       503: 'no_disponible',
     }[status] ?? 'error'
   );

@@ -1,6 +1,5 @@
 // The contract's schemas also run in the browser (forms, the report's checks): a check without its own message
-// must speak Spanish there too, as the server does (src/server/app.ts). Only the Spanish locale is bundled.
-import { z } from 'zod';
-import es from 'zod/v4/locales/es.js';
+// must speak Spanish there too, with the same words as the server (src/contrato/mensajes.ts).
+import { zodEnEspanol } from '@contrato/mensajes.ts';
 
-z.config(es());
+zodEnEspanol();

@@ -67,7 +67,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['Sesión'],
         summary: 'Cambiar la contraseña propia (cierra sus demás sesiones)',
         body: CambiarClaveSchema,
-        response: { 204: z.null() },
+        response: { 204: z.null(), 429: ErrorSchema },
       },
     },
     async (request, reply) => {

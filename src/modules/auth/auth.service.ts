@@ -25,7 +25,13 @@ import {
   normalizarCorreo,
   verificarClave,
 } from '../usuarios/usuario.service.ts';
-import { registrarExito, registrarFallo, reservarIntento } from './intento.repository.ts';
+import {
+  type Intento,
+  registrarExito,
+  registrarFallo,
+  reservarCambioClave,
+  reservarIntento,
+} from './intento.repository.ts';
 
 // One answer whatever the e-mail: it never tells whether an account exists.
 const bloqueado = (hasta: Date) =>
@@ -96,9 +102,21 @@ export async function cambiarClave(
   tokenActual: string,
   { actual, nueva }: CambiarClave,
 ): Promise<void> {
+  // Counted before the check, in one statement per attempt (login's counters): concurrent guesses each get
+  // their own number, so at most MAX_INTENTOS current passwords are checked per window, races included.
+  const intento = await reservarCambioClave(db, u.id, u.correo);
+  const decision = decidirIntento(intento.estados, new Date());
+  if (decision.tipo === 'bloqueado')
+    throw new ErrorApi(
+      429,
+      `Hay demasiados intentos con una contraseña actual incorrecta. Por seguridad, el cambio de contraseña está en pausa hasta las ${hora(decision.hasta)}; si olvidó su contraseña, pida al administrador de su entidad una temporal.`,
+    );
   const [fila] = await db.select().from(usuario).where(eq(usuario.id, u.id));
-  if (!fila || !(await verificarClave(fila.claveHash, actual)))
+  if (!fila || !(await verificarClave(fila.claveHash, actual))) {
+    await registrarFalloCambioClave(db, actor, u, intento);
     throw invalido('actual', 'la contraseña actual no es correcta.');
+  }
+  await registrarExito(db, intento);
   if (nueva === actual) throw invalido('nueva', 'la nueva contraseña debe ser distinta de la actual.');
   exigirClaveValida(nueva, u.correo, 'nueva');
   const claveHash = await hashClave(nueva);
@@ -113,6 +131,14 @@ export async function cambiarClave(
       recursoId: u.id,
     });
   });
+}
+
+/** A wrong current password; the one that starts the pause leaves an audit entry, as at login. */
+async function registrarFalloCambioClave(db: Db, actor: Actor, u: UsuarioSesion, intento: Intento) {
+  if (!(await registrarFallo(db, intento))) return;
+  await db.transaction((tx) =>
+    registrarAuditoria(tx, actor, { entidadId: null, accion: 'bloquear', recurso: 'usuario', recursoId: u.id }),
+  );
 }
 
 /**

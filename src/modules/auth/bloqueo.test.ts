@@ -1,9 +1,9 @@
 // Login throttling as an attacker would try it: concurrent guesses, unknown e-mails, locking someone else out.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_INTENTOS, MAX_INTENTOS_CORREO } from '../../core/bloqueo.ts';
-import { auditoria } from '../../db/schema.ts';
-import { type AppPrueba, CLAVE_PRUEBA, crearAppPrueba } from '../../server/prueba.ts';
+import { auditoria, intentoAcceso } from '../../db/schema.ts';
+import { type AppPrueba, CLAVE_PRUEBA, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
 
 let t: AppPrueba;
 let entidadId: string;
@@ -78,6 +78,17 @@ describe('bloqueo por intentos fallidos', () => {
   });
 });
 
+describe('el cuerpo de la pausa', () => {
+  it('la pausa por intentos fallidos responde 423 con el código «bloqueado»', async () => {
+    await t.usuarioCon(entidadId, ['consulta'], 'codigo.bloqueo@prueba.example');
+    for (let i = 0; i < MAX_INTENTOS; i++)
+      expect((await login('codigo.bloqueo@prueba.example', 'Adivinanza-123', '10.8.0.1')).statusCode).toBe(401);
+    const r = await login('codigo.bloqueo@prueba.example', CLAVE_PRUEBA, '10.8.0.1');
+    expect(r.statusCode).toBe(423);
+    expect(r.json()).toMatchObject({ error: 'bloqueado', mensaje: expect.stringContaining('en pausa hasta') });
+  });
+});
+
 describe('direcciones detrás de un proxy', () => {
   it('sin MIPG_TRUST_PROXY, X-Forwarded-For no cambia la dirección: ni el límite ni la bitácora se engañan', async () => {
     const intentos = await Promise.all(
@@ -107,5 +118,42 @@ describe('direcciones detrás de un proxy', () => {
       .where(eq(auditoria.usuarioCorreo, 'proxy@prueba.example'));
     expect(filas.map((f) => f.ip)).toContain('10.6.0.2');
     expect(filas.map((f) => f.ip)).not.toContain('198.51.100.7');
+  });
+});
+
+describe('cambiar la contraseña con una actual equivocada', () => {
+  const cambiar = (s: Sesion, actual: string) =>
+    t.pedir(s, 'POST', '/api/auth/cambiar-clave', { actual, nueva: 'Mocoa-Sibundoy-2031' });
+
+  it(`tras ${MAX_INTENTOS} fallos responde 429 con la hora; pasada la pausa, la contraseña correcta sirve`, async () => {
+    const p = await t.usuarioCon(entidadId, ['consulta'], 'cambia.clave@prueba.example');
+    for (let i = 0; i < MAX_INTENTOS; i++) expect((await cambiar(p, 'Adivinanza-123')).statusCode).toBe(400);
+    const pausa = await cambiar(p, CLAVE_PRUEBA);
+    expect(pausa.statusCode).toBe(429);
+    expect(pausa.json()).toMatchObject({
+      error: 'demasiadas_solicitudes',
+      mensaje: expect.stringMatching(/en pausa hasta las \d{1,2}:\d{2}/),
+    });
+    // Its own counter: the person still signs in.
+    expect((await login('cambia.clave@prueba.example', CLAVE_PRUEBA, '10.7.0.1')).statusCode).toBe(200);
+    await t.conexion.db
+      .update(intentoAcceso)
+      .set({
+        ventanaDesde: sql`now() - interval '16 minutes'`,
+        bloqueadoHasta: sql`now() - interval '1 minute'`,
+      })
+      .where(eq(intentoAcceso.correo, 'cambia.clave@prueba.example'));
+    expect((await cambiar(p, CLAVE_PRUEBA)).statusCode).toBe(204);
+  });
+
+  it(`${MAX_INTENTOS * 3} intentos simultáneos: solo ${MAX_INTENTOS} llegan a probar la contraseña actual`, async () => {
+    const p = await t.usuarioCon(entidadId, ['consulta']);
+    const r = await Promise.all(
+      Array.from({ length: MAX_INTENTOS * 3 }, () => cambiar(p, 'Adivinanza-123')),
+    );
+    const estados = r.map((x) => x.statusCode);
+    expect(estados.filter((s) => s === 400).length).toBeLessThanOrEqual(MAX_INTENTOS);
+    expect(estados.filter((s) => s === 429).length).toBeGreaterThanOrEqual(MAX_INTENTOS * 2);
+    expect(estados.every((s) => s === 400 || s === 429)).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bloqueanTrasFallo,
   type Contador,
+  contadorCambioClave,
   contadoresDe,
   decidirIntento,
   type EstadoContador,
@@ -23,8 +24,20 @@ const VENTANA = sql.raw(`interval '${MINUTOS_BLOQUEO} minutes'`);
  * from everywhere: hammering from one address cannot lock the person out of theirs.
  */
 export async function reservarIntento(db: Db, correo: string, ip: string): Promise<Intento> {
+  return reservar(db, correo, contadoresDe(correo, ip));
+}
+
+/**
+ * The same reservation for changing one's own password, on the account's counter. The row carries the
+ * account's e-mail, so the administrator's unlock or a set-password link also clears it.
+ */
+export async function reservarCambioClave(db: Db, usuarioId: string, correo: string): Promise<Intento> {
+  return reservar(db, correo, [contadorCambioClave(usuarioId)]);
+}
+
+async function reservar(db: Db, correo: string, contadores: Contador[]): Promise<Intento> {
   const estados: Intento['estados'] = [];
-  for (const contador of contadoresDe(correo, ip)) {
+  for (const contador of contadores) {
     estados.push({ contador, estado: await contar(db, contador, correo) });
     if (decidirIntento(estados, new Date()).tipo === 'bloqueado') break;
   }

@@ -16,6 +16,7 @@ import { actorDe, usuarioDe } from '../../server/auth.ts';
 import { aceptarTablas, XLSX } from '../importacion/leer-tabla.ts';
 import { leerCuestionarioXlsx, plantillaCuestionario } from './cuestionario-xlsx.ts';
 import {
+  autorizarEscritura,
   eliminarCuestionario,
   exportarCuestionario,
   importarCuestionario,
@@ -50,6 +51,12 @@ export const cuestionariosRoutes: FastifyPluginAsyncZod = async (app) => {
     '/api/cuestionarios/import',
     {
       config: { acceso: 'sesion' },
+      // The entity comes in the query, which the declared rule does not read: checked here, before the file
+      // is parsed or validated, so a stranger learns nothing from the answer about the file or the entity.
+      onRequest: async (request) => {
+        const { entidadId } = request.query as { entidadId?: unknown };
+        autorizarEscritura(usuarioDe(request), typeof entidadId === 'string' ? entidadId : null);
+      },
       bodyLimit: CUESTIONARIO_MAXIMO_BYTES,
       schema: {
         tags,

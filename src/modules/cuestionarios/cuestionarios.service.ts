@@ -112,7 +112,7 @@ export async function clavesDePoliticas(db: Db): Promise<Set<string>> {
 }
 
 /** Who may write the questionnaires of `entidadId` (null: the platform's). */
-function autorizarEscritura(usuario: UsuarioSesion, entidadId: string | null) {
+export function autorizarEscritura(usuario: UsuarioSesion, entidadId: string | null) {
   if (usuario.adminPlataforma) return;
   if (entidadId === null)
     throw prohibido(
@@ -142,9 +142,9 @@ export async function importarCuestionario(
 ): Promise<
   ({ ok: true } & ImportacionCuestionario) | { ok: false; mensaje: string; problemas: ProblemaCuestionario[] }
 > {
+  autorizarEscritura(usuario, entidadId);
   const lectura = leerFormato(entrada, await clavesDePoliticas(db));
   if (!lectura.ok) return lectura;
-  autorizarEscritura(usuario, entidadId);
   if (entidadId) {
     const [e] = await db.select({ id: entidad.id }).from(entidad).where(eq(entidad.id, entidadId));
     if (!e) throw noEncontrado('la entidad');

@@ -295,6 +295,26 @@ describe('quién ve e importa qué', () => {
     expect(borrado).toMatchObject({ entidadId: a, recurso: 'cuestionario' });
   });
 
+  it('quien no puede importar en la entidad recibe 403 antes de que se lea o valide el archivo', async () => {
+    const ajena = (contenido: string, tipo: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/cuestionarios/import?entidadId=${a}`,
+        payload: contenido,
+        headers: { cookie: planeacionB.cookie, 'x-csrf-token': planeacionB.csrf, 'content-type': tipo },
+      });
+    for (const r of [
+      await importar(planeacionB, { hola: 1 }, a),
+      await importar(consultaA, { hola: 1 }, a),
+      await ajena('{ esto no es JSON', 'application/json'),
+      await ajena('no soy un xlsx', XLSX),
+    ]) {
+      expect(r.statusCode, r.body).toBe(403);
+      expect(r.json()).toMatchObject({ error: 'prohibido' });
+      expect(r.json().problemas).toBeUndefined();
+    }
+  });
+
   it('planeación no borra los de la plataforma', async () => {
     const [plataforma] = (await t.exigir(200, planeacionA, 'GET', '/api/cuestionarios')).cuestionarios;
     expect((await t.pedir(planeacionA, 'DELETE', `/api/cuestionarios/${plataforma.id}`)).statusCode).toBe(

@@ -53,7 +53,7 @@ export async function leerLibroPlanEnHilo(
   hoja: LimitesHoja = LIMITES_HOJA_PLAN,
 ): Promise<LecturaPlan> {
   // Not a zip, or a bomb by its declared sizes: answered here, without starting a thread.
-  const directorio = revisarDirectorio(contenido);
+  const directorio = revisarDirectorio(contenido, hoja);
   if (directorio) return directorio;
   if (activos >= HILOS_MAXIMOS) throw ocupado();
   const worker = crearWorker(contenido, limites.memoriaMb, hoja);
@@ -65,7 +65,7 @@ export async function leerLibroPlanEnHilo(
       rechazar(
         new ErrorApi(
           503,
-          `La lectura del archivo superó ${limites.tiempoMs / 1000} segundos y se canceló. Divida el plan en archivos más pequeños o inténtelo de nuevo más tarde.`,
+          `La lectura del archivo superó ${limites.tiempoMs / 1000} segundos y se canceló. Divida ${hoja.queDividir} en archivos más pequeños o inténtelo de nuevo más tarde.`,
         ),
       );
       void worker.terminate();
@@ -82,7 +82,7 @@ export async function leerLibroPlanEnHilo(
           e.code === 'ERR_WORKER_OUT_OF_MEMORY'
             ? new ErrorApi(
                 413,
-                `El archivo necesita más de ${limites.memoriaMb} MB de memoria para leerse: divida el plan en archivos más pequeños.`,
+                `El archivo necesita más de ${limites.memoriaMb} MB de memoria para leerse: divida ${hoja.queDividir} en archivos más pequeños.`,
                 [{ campo: 'archivo', mensaje: 'el libro es demasiado grande para leerlo' }],
               )
             : e,

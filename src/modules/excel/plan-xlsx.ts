@@ -267,7 +267,7 @@ export interface LimitesHoja {
   filas: number;
   /** How the rows are called in the messages: «filas de actividades», «filas de entidades». */
   queFilas: string;
-  /** What to split when there are too many rows: «el plan», «el archivo». */
+  /** What to split when the file is too large: «el plan», «el archivo», «la lista de personas». */
   queDividir: string;
 }
 export const LIMITES_HOJA_PLAN: LimitesHoja = {
@@ -293,7 +293,10 @@ export function letraColumna(n: number): string {
 }
 
 /** Refuses zip bombs by the declared sizes of the central directory, before anything is inflated. */
-export function revisarDirectorio(contenido: Buffer): Extract<LecturaPlan, { ok: false }> | null {
+export function revisarDirectorio(
+  contenido: Buffer,
+  limites: LimitesHoja = LIMITES_HOJA_PLAN,
+): Extract<LecturaPlan, { ok: false }> | null {
   const zip = leerDirectorioZip(contenido, LIMITES_XLSX);
   if (!zip.ok) {
     if (zip.motivo === 'no_es_zip') return { ok: false, status: 400, mensaje: NO_ES_XLSX };
@@ -303,15 +306,15 @@ export function revisarDirectorio(contenido: Buffer): Extract<LecturaPlan, { ok:
       mensaje:
         zip.motivo === 'demasiadas_entradas'
           ? `El archivo .xlsx tiene demasiadas partes internas: se admiten como máximo ${miles(LIMITES_XLSX.entradas)}.`
-          : `El contenido del archivo .xlsx ocupa más de ${MB(LIMITES_XLSX.descomprimidoTotal)} al descomprimirlo: divida el plan en varios archivos.`,
+          : `El contenido del archivo .xlsx ocupa más de ${MB(LIMITES_XLSX.descomprimidoTotal)} al descomprimirlo: divida ${limites.queDividir} en varios archivos.`,
     };
   }
   return null;
 }
 
 /** Then each entry is inflated with its declared size as a hard cap: a lying entry stops there. */
-function revisarZip(contenido: Buffer): LecturaPlan | null {
-  const directorio = revisarDirectorio(contenido);
+function revisarZip(contenido: Buffer, limites: LimitesHoja): LecturaPlan | null {
+  const directorio = revisarDirectorio(contenido, limites);
   if (directorio) return directorio;
   const zip = leerDirectorioZip(contenido, LIMITES_XLSX);
   if (!zip.ok) return { ok: false, status: 400, mensaje: NO_ES_XLSX };
@@ -367,7 +370,7 @@ export async function leerLibroPlan(
   contenido: Buffer,
   limites: LimitesHoja = LIMITES_HOJA_PLAN,
 ): Promise<LecturaPlan> {
-  const zip = revisarZip(contenido);
+  const zip = revisarZip(contenido, limites);
   if (zip) return zip;
   const ExcelJS = await cargarExcel();
   const libro = new ExcelJS.Workbook();

@@ -9,7 +9,7 @@ import { COLUMNAS_DEPENDENCIAS } from '../../core/dependencias-importacion.ts';
 import { COLUMNAS_PERSONAS, LARGO_PERSONA, MAXIMO_PERSONAS } from '../../core/personas-importacion.ts';
 import { NOMBRE_ROL, type Permiso, ROLES } from '../../core/roles.ts';
 import { actorDe } from '../../server/auth.ts';
-import { aBuffer, agregarListasDesplegables, nuevoLibro } from '../excel/plan-xlsx.ts';
+import { aBuffer, agregarListasDesplegables, LIMITES_HOJA_PLAN, nuevoLibro } from '../excel/plan-xlsx.ts';
 import {
   importarDependencias,
   importarPersonas,
@@ -94,7 +94,15 @@ function rutasImportacion<R extends z.ZodType>(app: FastifyInstance, d: Importac
       return responderTablaSubida(
         request,
         reply,
-        { falta: `Envíe el archivo .xlsx o .csv con las ${d.plural}.` },
+        {
+          falta: `Envíe el archivo .xlsx o .csv con las ${d.plural}.`,
+          // The plan's sheet bounds, with messages that name what this file holds.
+          limites: {
+            ...LIMITES_HOJA_PLAN,
+            queFilas: `filas de ${d.plural}`,
+            queDividir: `la lista de ${d.plural}`,
+          },
+        },
         async (tabla) => {
           const r = await d.importar({ entidadId, actor: actorDe(request) }, tabla);
           if (r.ok) return r;

@@ -115,4 +115,16 @@ describe('importar dependencias', () => {
     const planeacion = await t.usuarioCon(entidadId, ['planeacion']);
     expect((await importar(Buffer.from('Nombre\nX y Z\n'), 'text/csv', planeacion)).statusCode).toBe(403);
   });
+
+  it('demasiadas filas: el mensaje habla de dependencias, no de actividades', async () => {
+    const libro = new ExcelJS.Workbook();
+    const hoja = libro.addWorksheet('Dependencias');
+    hoja.getCell('A1').value = 'Nombre';
+    hoja.getCell('A1048576').value = 'y';
+    const r = await importar(Buffer.from(await libro.xlsx.writeBuffer()), XLSX);
+    expect(r.statusCode).toBe(413);
+    expect(r.json().mensaje).toBe(
+      'La hoja «Dependencias» tiene datos en la fila 1.048.576: se admiten como máximo 20.000 filas de dependencias (hasta la fila 20.001). Borre las filas sobrantes o divida la lista de dependencias en varios archivos.',
+    );
+  });
 });

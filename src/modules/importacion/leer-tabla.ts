@@ -72,7 +72,7 @@ export function leerCsv(contenido: Buffer, limites: LimitesHoja = LIMITES_HOJA_P
     return {
       ok: false,
       status: 413,
-      mensaje: `El archivo tiene más de ${limites.filas.toLocaleString('es-CO')} filas. Divídalo en varios archivos.`,
+      mensaje: `El archivo tiene más de ${limites.filas.toLocaleString('es-CO')} ${limites.queFilas}. Divida ${limites.queDividir} en varios archivos.`,
     };
   const [encabezados = [], ...resto] = registros;
   return {

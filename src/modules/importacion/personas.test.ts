@@ -2,6 +2,7 @@
 // set-password link by e-mail through the outbox and a real local SMTP server.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escribirZip } from '../../core/zip-prueba.ts';
 import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
 import { procesarLote } from '../correo/correo.service.ts';
 import { iniciarSmtpPrueba, type SmtpPrueba } from '../correo/smtp-prueba.ts';
@@ -105,6 +106,35 @@ describe('importar personas', () => {
     );
     expect(r.statusCode).toBe(403);
     expect(await correos()).not.toContain('ana@prueba.example');
+  });
+});
+
+describe('archivos de personas demasiado grandes', () => {
+  it('los mensajes de 413 hablan de personas, no del plan ni de actividades', async () => {
+    // 80 MB of spaces compress to ~80 KB: refused by the zip's directory alone.
+    const bomba = escribirZip([
+      { nombre: '[Content_Types].xml', contenido: Buffer.from('<Types/>') },
+      { nombre: 'xl/worksheets/sheet1.xml', contenido: Buffer.alloc(80 * 1024 * 1024, 32) },
+    ]);
+    const grande = await importar(bomba, XLSX);
+    expect(grande.statusCode).toBe(413);
+    expect(grande.json().mensaje).toBe(
+      'El contenido del archivo .xlsx ocupa más de 64 MB al descomprimirlo: divida la lista de personas en varios archivos.',
+    );
+    const libro = new ExcelJS.Workbook();
+    const hoja = libro.addWorksheet('Personas');
+    hoja.getCell('A1').value = 'Nombre';
+    hoja.getCell('A1048576').value = 'y';
+    const filas = await importar(Buffer.from(await libro.xlsx.writeBuffer()), XLSX);
+    expect(filas.statusCode).toBe(413);
+    expect(filas.json().mensaje).toBe(
+      'La hoja «Personas» tiene datos en la fila 1.048.576: se admiten como máximo 20.000 filas de personas (hasta la fila 20.001). Borre las filas sobrantes o divida la lista de personas en varios archivos.',
+    );
+    const csv = await importar(Buffer.from(`Nombre\n${'x\n'.repeat(20_001)}`), 'text/csv');
+    expect(csv.statusCode).toBe(413);
+    expect(csv.json().mensaje).toBe(
+      'El archivo tiene más de 20.000 filas de personas. Divida la lista de personas en varios archivos.',
+    );
   });
 });
 

@@ -479,6 +479,12 @@ export async function quitarActividad(
     // Held (for share) until commit: the plan cannot be sent while an activity leaves it.
     const plan = await planDe(tx, entidadId, vigencia, 'share');
     if (!plan) throw noEncontrado(`el plan de acción de ${vigencia}`);
+    // First of all: another entity's activity is 404 here, never a hint about its reports or its plan.
+    const [enPlan] = await tx
+      .select({ id: actividad.id })
+      .from(actividad)
+      .where(and(eq(actividad.id, actividadId), eq(actividad.planId, plan.id)));
+    if (!enPlan) throw noEncontrado('la actividad en el plan de esta vigencia');
     if (plan.estado !== 'borrador')
       throw conflicto(`El plan de ${vigencia} está ${plan.estado}: no se pueden quitar actividades.`);
     const [conReporte] = await tx

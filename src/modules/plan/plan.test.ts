@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planAccion } from '../../db/schema.ts';
+import { actividad as actividadTabla, planAccion } from '../../db/schema.ts';
+import { escenarioConPlan, nitNuevo, reporteEn } from '../../server/constructores.ts';
 import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
 
 let t: AppPrueba;
@@ -193,5 +194,24 @@ describe('plan de acción en borrador', () => {
     const r = await t.pedir(planeacion, 'POST', `${base()}/actividades`, actividad({ codigo: 'GD-09' }));
     expect(r.statusCode).toBe(409);
     expect(r.json().mensaje).toContain('está aprobado');
+  });
+});
+
+describe('quitar una actividad de otra entidad', () => {
+  it('la actividad de otra entidad, aunque tenga reportes, da 404 y sigue en su plan', async () => {
+    const a = await escenarioConPlan(t, { nit: nitNuevo() });
+    const b = await escenarioConPlan(t, { nit: nitNuevo(), estadoPlan: 'borrador' });
+    const ajena = await reporteEn(t, a, 'enviado');
+    const r = await t.pedir(b.planeacion, 'DELETE', `${b.base}/planes/2026/actividades/${ajena.actividadId}`);
+    expect(r.statusCode).toBe(404);
+    expect(r.json()).toMatchObject({
+      error: 'no_encontrado',
+      mensaje: 'No se encontró la actividad en el plan de esta vigencia.',
+    });
+    const sigue = await t.conexion.db
+      .select({ id: actividadTabla.id })
+      .from(actividadTabla)
+      .where(eq(actividadTabla.id, ajena.actividadId));
+    expect(sigue).toHaveLength(1);
   });
 });

@@ -72,7 +72,7 @@ describe('formulario', () => {
     renderConMantine(<ConSigla />);
     await userEvent.click(screen.getByRole('button', { name: 'Guardar' }));
     const resumen = screen.getByRole('alert');
-    expect(resumen.textContent).toContain('Sigla: Demasiado grande');
+    expect(resumen.textContent).toContain('Sigla: No más de 6 caracteres');
     expect(resumen.textContent).not.toMatch(/too big|expected/i);
   });
 

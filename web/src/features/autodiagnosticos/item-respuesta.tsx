@@ -3,10 +3,11 @@
 
 import type { Item, Respuesta } from '@core/cuestionario.ts';
 import { numeroCo } from '@core/numeros.ts';
-import { Button, Checkbox, Group, NumberInput, Paper, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { type ReactNode, useId, useState } from 'react';
 import { ErrorApi, erroresPorCampo } from '../../api.ts';
 import { MensajeError } from '../../ui/componentes.tsx';
+import { Numero } from '../../ui/numero.tsx';
 
 /**
  * The options chosen after ticking or unticking `codigo`: a cancelling option («Ninguna de las anteriores»)
@@ -119,15 +120,13 @@ function Controles({
           leyenda={`Escriba el número de cada opción que corresponda${rango ? ` (${rango.slice(0, -1).toLowerCase()})` : ''}; deje en blanco las demás`}
         >
           {opciones.map((o) => (
-            <NumberInput
+            <Numero
               key={o.codigo}
               label={o.texto}
               value={b.cantidades?.[o.codigo] ?? ''}
               min={item.minimo ?? undefined}
               max={item.maximo ?? undefined}
               decimalScale={decimales}
-              decimalSeparator=","
-              thousandSeparator="."
               disabled={deshabilitado}
               onChange={(v) => {
                 const x = aNumero(v);
@@ -144,15 +143,13 @@ function Controles({
       const puntaje = item.tipo === 'puntaje';
       const valor = puntaje ? b.puntaje : b.numero;
       return (
-        <NumberInput
+        <Numero
           label={puntaje ? 'Puntaje (0 a 100)' : 'Número'}
           description={puntaje ? 'De 0 a 100, hasta 2 decimales.' : rango}
           value={valor ?? ''}
           min={puntaje ? 0 : (item.minimo ?? undefined)}
           max={puntaje ? 100 : (item.maximo ?? undefined)}
           decimalScale={puntaje ? 2 : decimales}
-          decimalSeparator=","
-          thousandSeparator="."
           disabled={deshabilitado}
           error={error}
           onChange={(v) => {

@@ -22,7 +22,6 @@ import {
   Button,
   Checkbox,
   Group,
-  NumberInput,
   Paper,
   Select,
   SimpleGrid,
@@ -38,6 +37,7 @@ import { Cargando, Exito, MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, fechaIso } from '../../ui/formato.ts';
 import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
+import { Numero } from '../../ui/numero.tsx';
 import { calendarioLegalQuery, useDiasAviso, useEditarEvento, useSuscripcion } from './api.ts';
 import { diaSemana } from './dias.ts';
 
@@ -370,7 +370,7 @@ function DiasAviso({ entidadId, actual }: { entidadId: string; actual: number })
   const [valor, setValor] = useState<number | string>(actual);
   return (
     <Group align="flex-end" gap="xs">
-      <NumberInput
+      <Numero
         label="Días hábiles de aviso antes de cada plazo"
         min={1}
         max={DIAS_AVISO_MAXIMO}

@@ -17,7 +17,6 @@ import {
   FileInput,
   Group,
   NativeSelect,
-  NumberInput,
   SimpleGrid,
   Stack,
   Text,
@@ -30,6 +29,7 @@ import { z } from 'zod';
 import { MensajeError } from '../../ui/componentes.tsx';
 import { fechaCivil, fechaIso } from '../../ui/formato.ts';
 import { aNumero, campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
+import { Numero } from '../../ui/numero.tsx';
 import { usuariosQuery } from '../usuarios/api.ts';
 import {
   urlSesion,
@@ -198,22 +198,16 @@ export function Decisiones({ s, entidadId, editable, vigencia }: PropsSesion & {
                 data={TIPOS_DECISION.map((t) => ({ value: t, label: NOMBRE_DECISION[t] }))}
               />
               {conVigencia(tipo) && (
-                <NumberInput
+                <Numero
                   {...campo(form, 'vigencia')}
                   min={2018}
                   max={2100}
                   allowDecimal={false}
-                  clampBehavior="none"
+                  thousandSeparator=""
                 />
               )}
               {tipo === 'seguimiento_trimestral' && (
-                <NumberInput
-                  {...campo(form, 'periodo')}
-                  min={1}
-                  max={12}
-                  allowDecimal={false}
-                  clampBehavior="none"
-                />
+                <Numero {...campo(form, 'periodo')} min={1} max={12} allowDecimal={false} />
               )}
             </SimpleGrid>
             <Textarea required autosize minRows={2} {...campo(form, 'descripcion')} />

@@ -1,9 +1,10 @@
 import { RESULTADOS_FURAG_MAXIMO_BYTES } from '@contrato/furag.ts';
-import { Button, FileInput, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, FileInput, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { ErrorTabla } from '../../api-archivos.ts';
 import { Exito, MensajeError } from '../../ui/componentes.tsx';
 import { cantidad } from '../../ui/formato.ts';
+import { Numero } from '../../ui/numero.tsx';
 import { ProblemasImportacion } from '../../ui/problemas-importacion.tsx';
 import { useCargarResultados } from './api.ts';
 
@@ -32,7 +33,7 @@ export function CargarResultados() {
           posición; una celda vacía es «no aplica». Reemplaza la carga anterior de esa vigencia, todo o nada.
         </Text>
         <Group align="end" wrap="wrap">
-          <NumberInput
+          <Numero
             label="Vigencia de los resultados"
             value={vigencia}
             onChange={(v) => {

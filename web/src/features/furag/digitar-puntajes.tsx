@@ -8,7 +8,6 @@ import {
   Button,
   Fieldset,
   NativeSelect,
-  NumberInput,
   Paper,
   SimpleGrid,
   Stack,
@@ -21,6 +20,7 @@ import { useState } from 'react';
 import { Cargando, MensajeError } from '../../ui/componentes.tsx';
 import { fecha } from '../../ui/formato.ts';
 import { aNumero, campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
+import { Numero } from '../../ui/numero.tsx';
 import { catalogoAplicable, catalogoQuery, vigenciasQuery } from '../catalogo/api.ts';
 import { entidadQuery } from '../entidad/api.ts';
 import { digitadosQuery, useGuardarDigitados } from './api.ts';
@@ -89,10 +89,9 @@ function FormularioDigitados({
     }),
   });
   const entrada = (m: Medicion) => (
-    <NumberInput
+    <Numero
       key={m.codigo}
       {...campo(form, `puntajes.${m.codigo}`)}
-      decimalSeparator=","
       decimalScale={1}
       allowNegative={false}
       placeholder="No aplica"

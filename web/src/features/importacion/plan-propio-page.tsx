@@ -6,7 +6,6 @@ import {
   FileInput,
   Group,
   NativeSelect,
-  NumberInput,
   Paper,
   Stack,
   Text,
@@ -18,6 +17,7 @@ import { ErrorTabla } from '../../api-archivos.ts';
 import { Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { cantidad } from '../../ui/formato.ts';
+import { Numero } from '../../ui/numero.tsx';
 import { ProblemasImportacion } from '../../ui/problemas-importacion.tsx';
 import { Enlace } from '../../ui/router.tsx';
 import { TablaDatos } from '../../ui/tabla-datos.tsx';
@@ -143,7 +143,7 @@ export function PlanPropioPage() {
                 de la fila {analisis.filaEncabezado}. Cada columna va a un campo del plan; lo que elija se
                 recuerda para el próximo año.
               </Text>
-              <NumberInput
+              <Numero
                 label="Fila de los encabezados"
                 min={1}
                 max={lectura.filas.at(-1)?.numero ?? 1}

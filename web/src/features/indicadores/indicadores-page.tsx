@@ -6,7 +6,6 @@ import { NOMBRE_POLARIDAD, type Polaridad } from '@core/indicador.ts';
 import {
   Button,
   NativeSelect,
-  NumberInput,
   Paper,
   SimpleGrid,
   Stack,
@@ -23,6 +22,7 @@ import { useTrabajo } from '../../ui/contexto.tsx';
 import { numero, porcentaje } from '../../ui/formato.ts';
 import { aNumero, campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
 import { GraficaTendencia } from '../../ui/grafica-tendencia.tsx';
+import { Numero } from '../../ui/numero.tsx';
 import { Termino } from '../../ui/termino.tsx';
 import { catalogoAplicable, catalogoQuery } from '../catalogo/api.ts';
 import { entidadQuery } from '../entidad/api.ts';
@@ -135,8 +135,8 @@ function FormularioIndicador({ catalogo, alCrear }: { catalogo: Catalogo; alCrea
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput {...c('unidad')} description="«%» multiplica la razón por 100" required />
-          <NumberInput {...c('lineaBase')} decimalSeparator="," thousandSeparator="." />
-          <NumberInput {...c('meta')} required decimalSeparator="," thousandSeparator="." />
+          <Numero {...c('lineaBase')} />
+          <Numero {...c('meta')} required />
         </SimpleGrid>
         <NativeSelect
           {...c('acumulacion')}
@@ -199,10 +199,8 @@ function Medir({ indicador, periodos }: { indicador: Indicador; periodos: Vigenc
               {...campo(form, 'periodo')}
               data={abiertos.map((p) => ({ value: String(p.numero), label: p.nombre }))}
             />
-            <NumberInput {...campo(form, 'numerador')} decimalSeparator="," thousandSeparator="." />
-            {indicador.formulaDenominador && (
-              <NumberInput {...campo(form, 'denominador')} decimalSeparator="," thousandSeparator="." />
-            )}
+            <Numero {...campo(form, 'numerador')} />
+            {indicador.formulaDenominador && <Numero {...campo(form, 'denominador')} />}
           </SimpleGrid>
           <Textarea {...campo(form, 'observacion')} autosize />
         </Stack>

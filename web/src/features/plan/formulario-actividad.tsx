@@ -16,7 +16,6 @@ import {
   Fieldset,
   MultiSelect,
   NativeSelect,
-  NumberInput,
   SimpleGrid,
   Stack,
   Text,
@@ -25,6 +24,7 @@ import {
 } from '@mantine/core';
 import { fechaIso as aIso } from '../../ui/formato.ts';
 import { aNumero, campo, Formulario, useFormulario, usePromesaDeEnvio } from '../../ui/formulario.tsx';
+import { Numero } from '../../ui/numero.tsx';
 
 export interface DatosActividad {
   politica: string;
@@ -328,8 +328,8 @@ export function FormularioActividad({
               description={AYUDA_ACUMULACION[d.acumulacion]}
               data={ACUMULACIONES.map((k) => ({ value: k, label: NOMBRE_ACUMULACION[k] }))}
             />
-            <NumberInput {...c('metaAnual')} decimalSeparator="," thousandSeparator="." />
-            <NumberInput {...c('ponderacion')} suffix=" %" decimalSeparator="," min={0} max={100} />
+            <Numero {...c('metaAnual')} />
+            <Numero {...c('ponderacion')} suffix=" %" min={0} max={100} />
           </SimpleGrid>
           {propio && (
             <Text size="sm" mt="sm">
@@ -338,13 +338,7 @@ export function FormularioActividad({
           )}
           <SimpleGrid cols={{ base: 2, sm: 4 }} mt="sm">
             {nombres.map((nombre, i) => (
-              <NumberInput
-                key={nombre}
-                {...c(`metasPeriodo.${i}`)}
-                label={`Meta: ${nombre}`}
-                decimalSeparator=","
-                min={0}
-              />
+              <Numero key={nombre} {...c(`metasPeriodo.${i}`)} label={`Meta: ${nombre}`} min={0} />
             ))}
           </SimpleGrid>
           <div aria-live="polite">
@@ -390,14 +384,7 @@ export function FormularioActividad({
             />
             <TextInput {...c('fechaInicio')} description="dd/mm/aaaa" inputMode="numeric" />
             <TextInput {...c('fechaFin')} description="dd/mm/aaaa" inputMode="numeric" />
-            <NumberInput
-              {...c('presupuesto')}
-              prefix="$ "
-              thousandSeparator="."
-              decimalSeparator=","
-              decimalScale={0}
-              min={0}
-            />
+            <Numero {...c('presupuesto')} prefix="$ " decimalScale={0} min={0} />
             <TextInput {...c('rubro')} />
             <TextInput {...c('bpin')} />
           </SimpleGrid>

@@ -12,7 +12,6 @@ import {
   FileInput,
   Group,
   List,
-  NumberInput,
   SegmentedControl,
   SimpleGrid,
   Stack,
@@ -27,6 +26,7 @@ import { useAvisoCambiosSinGuardar } from '../../ui/cambios-sin-guardar.ts';
 import { MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, fechaHora, numero, porcentaje } from '../../ui/formato.ts';
+import { Numero } from '../../ui/numero.tsx';
 import { useEstadoPlataforma } from '../auth/estado-plataforma.ts';
 import {
   type DatosReporte,
@@ -310,11 +310,9 @@ export function ReporteActividad({
                   ]}
                 />
                 {modo === 'valor' ? (
-                  <NumberInput
+                  <Numero
                     label={etiquetas.valor}
                     description={REPORTE_ACUMULACION[a.acumulacion].ayuda}
-                    decimalSeparator=","
-                    thousandSeparator="."
                     min={0}
                     value={valor}
                     onChange={setValor}
@@ -322,19 +320,15 @@ export function ReporteActividad({
                   />
                 ) : (
                   <Group grow>
-                    <NumberInput
+                    <Numero
                       label="Numerador"
-                      decimalSeparator=","
-                      thousandSeparator="."
                       min={0}
                       value={numerador}
                       onChange={setNumerador}
                       error={errores.numerador}
                     />
-                    <NumberInput
+                    <Numero
                       label="Denominador"
-                      decimalSeparator=","
-                      thousandSeparator="."
                       min={0}
                       value={denominador}
                       onChange={setDenominador}
@@ -572,11 +566,9 @@ export function ReporteActividad({
               )}
               {verifica && (
                 <>
-                  <NumberInput
+                  <Numero
                     label="Avance verificado (%)"
                     description={`El porcentaje que usted comprueba con las evidencias, de 0 a 100. El responsable reportó un cumplimiento del periodo de ${pct(fila.cifras.cumplimientoPeriodo)}.`}
-                    decimalSeparator=","
-                    thousandSeparator="."
                     min={0}
                     max={100}
                     decimalScale={2}

@@ -1,22 +1,12 @@
 import type { CriterioEntrada, HojaSeguimiento } from '@contrato/seguimiento.ts';
 import { NOMBRE_TIPO_CRITERIO, TIPOS_CRITERIO, type TipoCriterio } from '@core/verificacion.ts';
-import {
-  Button,
-  Group,
-  List,
-  NativeSelect,
-  NumberInput,
-  Paper,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Group, List, NativeSelect, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { erroresPorCampo } from '../../api.ts';
 import { MensajeError } from '../../ui/componentes.tsx';
 import { fechaHora } from '../../ui/formato.ts';
+import { Numero } from '../../ui/numero.tsx';
 import { dependenciasQuery } from '../dependencias/api.ts';
 import { seleccionQuery, useCambiarSeleccion } from './api.ts';
 
@@ -179,7 +169,7 @@ export function SeleccionVerificacion({
                   ) : null}
                   {tipo === 'muestra' && (
                     <>
-                      <NumberInput
+                      <Numero
                         label="Porcentaje de la muestra"
                         suffix=" %"
                         min={1}

@@ -1,22 +1,12 @@
 import type { EvaluacionMeci } from '@contrato/informes.ts';
 import { COMPONENTES_MECI, type ComponenteMeci, type EvaluacionComponente } from '@core/meci.ts';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Alert, Button, Checkbox, Fieldset, Group, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, erroresPorCampo } from '../../api.ts';
 import { Cargando, Exito, MensajeError } from '../../ui/componentes.tsx';
 import { porcentaje } from '../../ui/formato.ts';
+import { Numero } from '../../ui/numero.tsx';
 
 const evaluacionQuery = (entidadId: string, vigencia: number, semestre: number) =>
   queryOptions({
@@ -102,12 +92,11 @@ function Formulario({ entidadId, ev }: { entidadId: string; ev: EvaluacionMeci }
                   checked={x?.funcionando ?? false}
                   onChange={(e) => cambiar(c.clave, { funcionando: e.currentTarget.checked })}
                 />
-                <NumberInput
+                <Numero
                   label="Nivel de cumplimiento (%)"
                   min={0}
                   max={100}
                   decimalScale={1}
-                  decimalSeparator=","
                   value={x?.nivel ?? ''}
                   onChange={(v) => cambiar(c.clave, { nivel: typeof v === 'number' ? v : Number(v) || 0 })}
                   error={err('nivel')}

@@ -6,7 +6,6 @@ import {
   Button,
   Group,
   NativeSelect,
-  NumberInput,
   Paper,
   SimpleGrid,
   Stack,
@@ -20,6 +19,7 @@ import { Cargando, Exito, MensajeError, Pagina, TablaDesplazable } from '../../u
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { cantidad, fechaCivil } from '../../ui/formato.ts';
 import { aNumero, campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
+import { Numero } from '../../ui/numero.tsx';
 import { Termino } from '../../ui/termino.tsx';
 import { catalogoQuery } from '../catalogo/api.ts';
 import { planesPropiosQuery } from '../plan/api.ts';
@@ -184,10 +184,9 @@ function FormularioVigencia({
       }) as ConfiguracionVigencia,
   });
   const rango = (k: 'amarilloDesde' | 'verdeDesde' | 'azulSobre') => (
-    <NumberInput
+    <Numero
       {...campo(form, `semaforo.${k}`)}
       suffix=" %"
-      decimalSeparator=","
       min={0}
       max={(k === 'azulSobre' ? LIMITES.umbralAzul : LIMITES.umbral).max}
     />
@@ -197,7 +196,7 @@ function FormularioVigencia({
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <NativeSelect {...campo(form, 'esquema')} data={ESQUEMAS} />
-          <NumberInput {...campo(form, 'diasHabilesReporte')} min={1} max={60} />
+          <Numero {...campo(form, 'diasHabilesReporte')} min={1} max={60} />
         </SimpleGrid>
         <NativeSelect
           {...campo(form, 'modoPonderacion')}
