@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { describirAccion, NOMBRE_ACCION, NOMBRE_RECURSO, nombrarObjeto } from './auditoria-textos.ts';
+import {
+  cambiosLegibles,
+  describirAccion,
+  NOMBRE_ACCION,
+  NOMBRE_RECURSO,
+  nombrarObjeto,
+} from './auditoria-textos.ts';
+import { numeroEsCo } from './numeros.ts';
 import { TRANSICIONES } from './flujo-plan.ts';
 import { TRANSICIONES_SEGUIMIENTO } from './seguimiento.ts';
 
@@ -41,6 +48,7 @@ describe('la bitácora en palabras', () => {
     ['cambiar_logo', 'entidad', 'Cambió el logo de la entidad'],
     ['actualizar_medicion', 'indicador', 'Corrigió la medición del indicador'],
     ['accion_futura', 'recurso_nuevo', 'accion futura recurso nuevo'],
+    ['invitar', 'invitacion', 'Invitó a una persona'],
   ])('%s %s → «%s»', (accion, recurso, texto) => {
     expect(describirAccion(accion, recurso)).toBe(texto);
   });
@@ -55,5 +63,54 @@ describe('la bitácora en palabras', () => {
     [null, null, null],
   ])('objeto de %j → %j', (antes, despues, esperado) => {
     expect(nombrarObjeto(antes, despues)).toBe(esperado);
+  });
+
+  // What control interno read before: «cc4eb510-42c4-…», «2026:3».
+  it.each([
+    [
+      { estado: 'enviado' },
+      { actividad: 'TH-02', periodo: 3, estado: 'aceptado' },
+      'cc4eb510-42c4-40a1-bbd9-563937aa9ffd',
+      'Actividad TH-02, periodo 3',
+    ],
+    [null, { actividad: 'GD-01' }, 'cc4eb510-42c4-40a1-bbd9-563937aa9ffd', 'Actividad GD-01'],
+    [{ cerrado: false }, { cerrado: true }, '2026:3', 'Periodo 3 de 2026'],
+    [{ estado: 'aprobado' }, { estado: 'borrador' }, '2026:v2', 'Plan de acción 2026, versión 2'],
+    [null, { esquema: 'trimestral' }, '2026', 'Vigencia 2026'],
+    [{ estado: 'enviado' }, { estado: 'aceptado' }, 'cc4eb510-42c4-40a1-bbd9-563937aa9ffd', null],
+  ])('objeto de %j → %j con la clave %s', (antes, despues, clave, esperado) => {
+    expect(nombrarObjeto(antes, despues, clave)).toBe(esperado);
+  });
+
+  it('el cambio se lee dato por dato en palabras, sin las claves internas ni lo que no cambió', () => {
+    expect(
+      cambiosLegibles(
+        { estado: 'enviado', observaciones: null, valor: 1234.5, actividad: 'TH-02' },
+        {
+          estado: 'aceptado',
+          observaciones: 'Soporte completo',
+          valor: 1234.5,
+          actividad: 'TH-02',
+          fechaSesionComite: '2026-01-27',
+          publicado: true,
+        },
+        numeroEsCo,
+      ),
+    ).toEqual([
+      { dato: 'Estado', antes: 'enviado', despues: 'aceptado' },
+      { dato: 'Observaciones', antes: '—', despues: 'Soporte completo' },
+      { dato: 'Fecha sesion comite', antes: '—', despues: '27/01/2026' },
+      { dato: 'Publicado', antes: '—', despues: 'Sí' },
+    ]);
+    expect(
+      cambiosLegibles(null, { roles: ['planeacion', 'control_interno'], metaAnual: 1500 }, numeroEsCo),
+    ).toEqual([
+      {
+        dato: 'Roles',
+        antes: null,
+        despues: 'Planeación / líder MIPG (2.ª línea), Control interno (3.ª línea)',
+      },
+      { dato: 'Meta anual', antes: null, despues: '1.500' },
+    ]);
   });
 });

@@ -1,5 +1,12 @@
-import { describirAccion, NOMBRE_ACCION, NOMBRE_RECURSO, nombrarObjeto } from '@core/auditoria-textos.ts';
-import { Button, Code, Group, NativeSelect, Paper, SimpleGrid, Switch, TextInput } from '@mantine/core';
+import {
+  cambiosLegibles,
+  describirAccion,
+  NOMBRE_ACCION,
+  NOMBRE_RECURSO,
+  nombrarObjeto,
+} from '@core/auditoria-textos.ts';
+import { numeroEsCo } from '@core/numeros.ts';
+import { Button, Group, NativeSelect, Paper, SimpleGrid, Switch, Table, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
@@ -40,26 +47,40 @@ const COLUMNAS: Columna<Registro>[] = [
   {
     id: 'objeto',
     titulo: 'Sobre qué',
-    valor: (r) => nombrarObjeto(r.antes, r.despues) ?? r.recursoId,
+    valor: (r) => nombrarObjeto(r.antes, r.despues, r.recursoId) ?? '—',
   },
   { id: 'detalle', titulo: 'Detalle', valor: () => null, celda: (r) => <Detalle r={r} />, ancha: true },
 ];
 
+/** What changed, data by data in words (never the recorded JSON with its internal keys). */
 function Detalle({ r }: { r: Registro }) {
-  if (r.antes == null && r.despues == null) return <>—</>;
+  const filas = cambiosLegibles(r.antes, r.despues, numeroEsCo);
+  if (!filas.length) return <>—</>;
+  const conAntes = r.antes != null;
+  const conDespues = r.despues != null;
   return (
     <details>
       <summary>Ver cambio</summary>
-      {r.antes != null && (
-        <>
-          Antes: <Code block>{JSON.stringify(r.antes, null, 1)}</Code>
-        </>
-      )}
-      {r.despues != null && (
-        <>
-          Después: <Code block>{JSON.stringify(r.despues, null, 1)}</Code>
-        </>
-      )}
+      <Table withTableBorder fz="sm" mt="xs">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Dato</Table.Th>
+            {conAntes && <Table.Th scope="col">Antes</Table.Th>}
+            {conDespues && <Table.Th scope="col">{conAntes ? 'Después' : 'Valor'}</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {filas.map((f) => (
+            <Table.Tr key={f.dato}>
+              <Table.Th scope="row" fw={600}>
+                {f.dato}
+              </Table.Th>
+              {conAntes && <Table.Td style={{ overflowWrap: 'anywhere' }}>{f.antes}</Table.Td>}
+              {conDespues && <Table.Td style={{ overflowWrap: 'anywhere' }}>{f.despues}</Table.Td>}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
     </details>
   );
 }
@@ -78,10 +99,19 @@ export function AuditoriaPage() {
     if (f) parametros.set(k, limiteDelDia(f, k === 'desde' ? 'inicio' : 'fin'));
     else parametros.set(k, v);
   }
-  const fechaInvalida = (k: 'desde' | 'hasta') =>
-    borrador[k] && !leerFecha(borrador[k])
-      ? 'Escriba la fecha como dd/mm/aaaa, por ejemplo 31/01/2026'
-      : undefined;
+  const fechaInvalida = (k: 'desde' | 'hasta') => {
+    const texto = borrador[k].trim();
+    if (!texto || leerFecha(texto)) {
+      const [desde, hasta] = [leerFecha(borrador.desde), leerFecha(borrador.hasta)];
+      const orden = (f: NonNullable<typeof desde>) => f.anio * 10_000 + f.mes * 100 + f.dia;
+      return k === 'hasta' && desde && hasta && orden(hasta) < orden(desde)
+        ? `«Hasta» es anterior a «Desde» (${borrador.desde.trim()}): no habría registros`
+        : undefined;
+    }
+    return /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(texto)
+      ? `El ${texto} no existe en el calendario`
+      : 'Escriba la fecha como dd/mm/aaaa, por ejemplo 31/01/2026';
+  };
   // The platform administrator may also see events of no entity (logins, lockouts, platform users).
   const alcance = todaLaPlataforma ? null : (entidad?.id ?? null);
   // The page on screen stays while the next one arrives (no jump to a loading block).
