@@ -148,6 +148,10 @@ export const PlanSchema = z
     publicacion: z.object({
       limite: z.string().describe('31 de enero de la vigencia (Decreto 612 de 2018)'),
       vencida: z.boolean().describe('true desde el 1 de febrero si el plan no se ha publicado'),
+      direccion: z
+        .string()
+        .nullable()
+        .describe('ruta legible de la página pública de la entidad, p. ej. /publico/hrm'),
     }),
     cambio: z
       .object({

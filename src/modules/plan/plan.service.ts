@@ -27,6 +27,7 @@ import {
 import { conflicto, ErrorApi, invalidos, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
 import { politicasDeEntidad, problemaPoliticaDeEntidad } from '../catalogo/catalogo.repository.ts';
+import { direccionPublica } from '../publico/publico.service.ts';
 import {
   bloquearPeriodos,
   instrumentoDeActividad,
@@ -297,6 +298,7 @@ export async function resumenPlan(db: Db, entidadId: string, vigencia: number) {
     publicacion: {
       limite: limitePublicacion(vigencia),
       vencida: publicacionVencida(plan, vigencia, hoyEnColombia()),
+      direccion: await direccionPublica(db, entidadId),
     },
     cambio: previa
       ? clasificarCambio(previa.actividades as ActividadVersion[], comoVersion(actividades))

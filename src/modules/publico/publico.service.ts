@@ -83,6 +83,13 @@ async function directorio(db: Db, forzar = false) {
   return construirDirectorio(db, e);
 }
 
+/** The entity's readable public address (/publico/<slug>), the one to copy into the sede electrónica. */
+export async function direccionPublica(db: Db, entidadId: string): Promise<string | null> {
+  const slug =
+    (await directorio(db)).porId.get(entidadId) ?? (await directorio(db, true)).porId.get(entidadId);
+  return slug ? `/publico/${slug}` : null;
+}
+
 export type Direccion =
   | { tipo: 'entidad'; id: string; slug: string }
   | { tipo: 'antigua'; slug: string }

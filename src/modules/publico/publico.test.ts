@@ -246,6 +246,9 @@ describe('página pública de una entidad', () => {
     );
     await nuevaActividad(t, e, { nombre: 'Actividad que nadie publicó', ponderacion: 100 });
     const plan = `${e.base}/planes/${VIGENCIA}`;
+    // The plan page gives planeación the readable address to copy into the sede electrónica.
+    const resumen = exigirEstado(await t.pedir(e.planeacion, 'GET', plan), 200, 'plan').json();
+    expect(resumen.publicacion.direccion).toBe('/publico/asp');
     exigirEstado(await t.pedir(e.planeacion, 'POST', `${plan}/enviar`, {}), 200, 'enviar');
     exigirEstado(
       await t.pedir(e.comite, 'POST', `${plan}/aprobar`, {

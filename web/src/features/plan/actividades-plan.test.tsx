@@ -86,7 +86,7 @@ const plan: PlanAccion = {
   modoPonderacion: 'politica',
   plan: null,
   organo: { clave: 'cigd', nombre: 'Comité Institucional de Gestión y Desempeño', conArticulo: 'el Comité' },
-  publicacion: { limite: '2026-01-31', vencida: false },
+  publicacion: { limite: '2026-01-31', vencida: false, direccion: '/publico/hs' },
   cambio: null,
   actividades,
   ponderaciones: [

@@ -72,6 +72,8 @@ export function FlujoPlan({ plan }: { plan: PlanAccion }) {
     },
   };
   const p = plan.plan;
+  // The readable address (/publico/hrm); the old one with the id still redirects to it.
+  const publica = plan.publicacion.direccion ?? `/publico/${entidad!.id}`;
   if (!p) return null;
   const organo = plan.organo;
   const lista = pasos(organo.conArticulo);
@@ -160,15 +162,19 @@ export function FlujoPlan({ plan }: { plan: PlanAccion }) {
             {p.urlPublicacion && (
               <>
                 {' en '}
-                <Anchor underline="always" href={p.urlPublicacion}>
+                <Anchor underline="always" href={p.urlPublicacion} style={{ overflowWrap: 'anywhere' }}>
                   {p.urlPublicacion}
                 </Anchor>
               </>
             )}
             {p.fechaPublicacion && '. '}
             Página pública para la ciudadanía:{' '}
-            <Anchor underline="always" href={`/publico/${entidad!.id}?vigencia=${vigencia}`}>
-              {`${window.location.origin}/publico/${entidad!.id}?vigencia=${vigencia}`}
+            <Anchor
+              underline="always"
+              href={`${publica}?vigencia=${vigencia}`}
+              style={{ overflowWrap: 'anywhere' }}
+            >
+              {`${window.location.origin}${publica}?vigencia=${vigencia}`}
             </Anchor>
           </Text>
         )}
