@@ -53,6 +53,20 @@ const tema = createTheme({
   fontFamily: "Verdana, 'DejaVu Sans', Geneva, sans-serif",
   headings: { fontFamily: "'Nunito Sans', Verdana, sans-serif" },
   defaultRadius: 'sm',
+  // On a 390 px phone a long badge («Ventana vencida: los reportes quedan marcados como tardíos») or choice
+  // («Numerador y denominador») was cut with «…»: the words wrap instead. Plain objects, not Badge.extend():
+  // importing the components here would put them in every page's first download.
+  components: {
+    Badge: {
+      styles: {
+        root: { height: 'auto', maxWidth: '100%', paddingBlock: 2 },
+        label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' },
+      },
+    },
+    SegmentedControl: {
+      styles: { label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' } },
+    },
+  },
 });
 
 // Mantine's default error red and dimmed grey are below 4.5:1 on white.
