@@ -191,7 +191,7 @@ describe('nada se pierde, nada se duplica', { timeout: 120_000 }, () => {
     const desde = (await auditoria('enviar')).length;
     await t.getByRole('button', { name: 'Enviar a planeación' }).dblclick();
     await t.getByText('Enviado a planeación').first().waitFor();
-    await t.getByText('Logrado en el periodo: 2 jornadas').waitFor();
+    await t.getByText('Logrado en el periodo (jornadas): 2').waitFor();
     await t.getByText(descripcion).waitFor();
     // A moment for a second request to come back: no false error after the success.
     await p.waitForTimeout(1000);
@@ -223,8 +223,11 @@ describe('nada se pierde, nada se duplica', { timeout: 120_000 }, () => {
     await p.getByRole('button', { name: 'Aceptar varios a la vez' }).click();
     const ventana = p.getByRole('dialog', { name: 'Aceptar reportes' });
     await ventana.waitFor();
-    // One left out: it stays waiting.
-    await ventana.getByRole('checkbox', { name: /^FL-05/ }).uncheck();
+    // Nothing is chosen at first; two are, and the one left out stays waiting.
+    expect(await ventana.getByRole('checkbox', { checked: true }).count()).toBe(0);
+    await ventana.getByRole('checkbox', { name: /^FL-03/ }).check();
+    await ventana.getByRole('checkbox', { name: /^FL-04/ }).check();
+    await ventana.getByRole('checkbox', { name: 'Todos (3)' }).waitFor();
     await revisarPagina(p, '42-aceptar-en-lote');
     await ventana.getByRole('button', { name: 'Aceptar 2 reportes' }).dblclick();
     await ventana.waitFor({ state: 'hidden' });

@@ -212,10 +212,10 @@ export function ReporteActividad({
       </Group>
       <SimpleGrid cols={{ base: 2, sm: r?.avanceVerificado != null ? 5 : 4 }} mt="sm" className="cifras">
         <div>
-          <Text size="sm">Meta del periodo</Text>
-          <Text fw={700}>
-            {numero(fila.cifras.metaPeriodo)} {a.unidad}
-          </Text>
+          {/* The unit is the entity's own words, singular or plural («informes», «política aprobada»):
+              beside the label it never reads «1 informes» or «0 política aprobada». */}
+          <Text size="sm">Meta del periodo ({a.unidad})</Text>
+          <Text fw={700}>{numero(fila.cifras.metaPeriodo)}</Text>
         </div>
         <div>
           <Text size="sm">{NOMBRE_LOGRADO[a.acumulacion]}</Text>
@@ -356,7 +356,7 @@ export function ReporteActividad({
                 {(sobreejecucion || justificacion !== '') && (
                   <Textarea
                     label={etiquetas.justificacionSobreejecucion}
-                    description={`Lo reportado supera lo programado para el periodo (${numero(fila.cifras.metaPeriodo)} ${a.unidad}): explique por qué, para que planeación ajuste la programación si hace falta.`}
+                    description={`Lo reportado supera lo programado para el periodo (meta: ${numero(fila.cifras.metaPeriodo)}; unidad: ${a.unidad}): explique por qué, para que planeación ajuste la programación si hace falta.`}
                     withAsterisk={sobreejecucion}
                     autosize
                     minRows={2}
@@ -378,10 +378,13 @@ export function ReporteActividad({
           ) : r ? (
             <Stack gap={4}>
               <Text>
-                <strong>{REPORTE_ACUMULACION[a.acumulacion].etiqueta}:</strong>{' '}
+                <strong>
+                  {REPORTE_ACUMULACION[a.acumulacion].etiqueta}
+                  {r.denominador ? '' : ` (${a.unidad})`}:
+                </strong>{' '}
                 {r.denominador
                   ? `${numero(r.numerador!)} / ${numero(r.denominador)} = ${porcentaje(r.valor)}`
-                  : `${numero(r.valor)} ${a.unidad}`}
+                  : numero(r.valor)}
               </Text>
               <Text>
                 <strong>Qué se hizo:</strong> {r.descripcion}

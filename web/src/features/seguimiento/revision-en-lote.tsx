@@ -53,7 +53,8 @@ export function RevisionEnLote({
             <Button
               variant="outline"
               onClick={() => {
-                setElegidas(esperan.map((f) => f.actividad.id));
+                // None chosen at first: each one is a decision, not a stamp on a whole list.
+                setElegidas([]);
                 revisar.reset();
                 setAbierta(true);
               }}
@@ -85,6 +86,12 @@ export function RevisionEnLote({
       </Stack>
       <Ventana opened={abierta} onClose={() => setAbierta(false)} title={`${paso.verbo} reportes`} size="lg">
         <Stack>
+          <Checkbox
+            label={`Todos (${esperan.length})`}
+            checked={elegidas.length === esperan.length}
+            indeterminate={elegidas.length > 0 && elegidas.length < esperan.length}
+            onChange={(e) => setElegidas(e.currentTarget.checked ? esperan.map((f) => f.actividad.id) : [])}
+          />
           <Checkbox.Group
             label="Reportes que se revisan"
             description="Revise antes cada reporte y su evidencia; los que necesiten observaciones, devuélvalos uno por uno."
