@@ -205,7 +205,7 @@ export function AuditoriaPage() {
         </SimpleGrid>
       </Paper>
       <MensajeError error={lista.error} />
-      {lista.isPending ? (
+      {lista.isError ? null : lista.isPending ? (
         <Cargando que="la bitácora" />
       ) : (
         <TablaDatos

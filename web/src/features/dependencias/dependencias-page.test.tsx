@@ -69,4 +69,25 @@ describe('la página de dependencias al cambiar de entidad', () => {
     expect((screen.getByRole('textbox', { name: /^Nombre/ }) as HTMLInputElement).value).toBe('');
     expect(screen.queryByRole('button', { name: 'Guardar cambios' })).toBeNull();
   });
+
+  it('si el servidor niega la lista, dice por qué y no afirma que no hay dependencias', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        async () =>
+          new Response(
+            JSON.stringify({ error: 'prohibido', mensaje: 'Su rol no le permite realizar esta acción.' }),
+            { status: 403, headers: { 'content-type': 'application/json' } },
+          ),
+      ),
+    );
+    const cliente = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    renderConMantine(
+      <QueryClientProvider client={cliente}>
+        <DependenciasPage />
+      </QueryClientProvider>,
+    );
+    expect(await screen.findByText(/Su rol no le permite/)).toBeTruthy();
+    expect(screen.queryByText(/Aún no hay dependencias/)).toBeNull();
+  });
 });

@@ -2,7 +2,7 @@ import { type Dependencia, DependenciaEntradaSchema } from '@contrato/dependenci
 import { Button, Group, NativeSelect, Paper, SimpleGrid, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Cargando, Exito, Pagina } from '../../ui/componentes.tsx';
+import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { Confirmacion } from '../../ui/confirmacion.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
@@ -102,7 +102,9 @@ function DependenciasDeEntidad() {
     >
       {aviso && <Exito>{aviso}</Exito>}
       <Paper withBorder p="lg">
-        {lista.isPending ? (
+        {lista.isError ? (
+          <MensajeError error={lista.error} />
+        ) : lista.isPending ? (
           <Cargando que="las dependencias" />
         ) : lista.data?.length ? (
           <Arbol

@@ -26,7 +26,7 @@ export function EntidadesPage() {
       descripcion="Las entidades que atiende esta instalación. Cada dato pertenece a una sola entidad."
     >
       <MensajeError error={lista.error} />
-      {lista.isPending ? (
+      {lista.isError ? null : lista.isPending ? (
         <Cargando que="las entidades" />
       ) : lista.data?.length ? (
         <TablaDatos

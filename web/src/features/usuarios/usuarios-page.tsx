@@ -282,7 +282,7 @@ export function UsuariosPage() {
       {enlace && <EnlaceParaEntregar enlace={enlace} />}
       {aviso && <Exito>{aviso}</Exito>}
       <MensajeError error={lista.error ?? restablecer.error ?? retirar.error} />
-      {lista.isPending ? (
+      {lista.isError ? null : lista.isPending ? (
         <Cargando que="los usuarios" />
       ) : (
         <TablaDatos
