@@ -191,12 +191,28 @@ function FormularioVigencia({
       max={(k === 'azulSobre' ? LIMITES.umbralAzul : LIMITES.umbral).max}
     />
   );
+  // With a period closed its figures are frozen: the scheme and the deadlines stay (the server refuses too).
+  const congelados = inicial.periodos.some((p) => p.cerrado);
+  const porQue = congelados
+    ? 'Hay periodos cerrados en esta vigencia: el esquema y los plazos ya no cambian.'
+    : undefined;
   return (
     <Formulario form={form} alEnviar={alGuardar} etiquetaEnviar="Guardar vigencia">
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect {...campo(form, 'esquema')} data={ESQUEMAS} />
-          <Numero {...campo(form, 'diasHabilesReporte')} min={1} max={60} />
+          <NativeSelect
+            {...campo(form, 'esquema')}
+            data={ESQUEMAS}
+            disabled={congelados}
+            description={porQue}
+          />
+          <Numero
+            {...campo(form, 'diasHabilesReporte')}
+            min={1}
+            max={60}
+            disabled={congelados}
+            description={porQue}
+          />
         </SimpleGrid>
         <NativeSelect
           {...campo(form, 'modoPonderacion')}
