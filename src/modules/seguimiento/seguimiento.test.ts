@@ -110,7 +110,7 @@ describe('reporte del responsable con evidencias', () => {
     });
     expect(sinValor.statusCode).toBe(400);
     expect(sinValor.json().campos).toEqual([
-      { campo: 'valor', mensaje: 'escriba el avance logrado en el periodo' },
+      { campo: 'valor', mensaje: 'escriba la cifra que reporta' },
     ]);
     const denominador = await t.pedir(responsable, 'PUT', seg(a2), {
       numerador: 3,

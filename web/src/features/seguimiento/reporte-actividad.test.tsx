@@ -126,7 +126,7 @@ describe('el reporte de avance de una actividad', () => {
     expect(formulario.querySelectorAll('[required]')).toHaveLength(0);
     await userEvent.click(screen.getByRole('button', { name: 'Guardar avance' }));
     const aviso = await within(formulario).findByRole('alert');
-    expect(aviso.textContent).toContain('Logrado en el periodo (jornada): Escriba el avance logrado');
+    expect(aviso.textContent).toContain('Logrado en el periodo (jornada): Escriba la cifra que reporta');
     expect(aviso.textContent).toContain(
       'Qué se hizo en el periodo: Describa en al menos 10 caracteres lo que se hizo en el periodo',
     );
