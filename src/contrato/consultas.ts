@@ -4,8 +4,14 @@ import { z } from 'zod';
 import { LIMITES_COMENTARIO, OBJETOS_CONSULTA } from '../core/consulta.ts';
 import { EntidadParams, fechaEn, textoEntre, textoOpcional, VigenciaSchema } from './comun.ts';
 
-export const ConsultaParams = EntidadParams.extend({ consultaId: z.uuid('la consulta no existe') });
-export const ComentarioParams = ConsultaParams.extend({ comentarioId: z.uuid('el comentario no existe') });
+// z.guid, not z.uuid: any id of the database's shape is looked up, so an unknown one is a 404 like any other
+// missing resource; only a malformed one is a 400.
+export const ConsultaParams = EntidadParams.extend({
+  consultaId: z.guid('el identificador de la consulta no es válido'),
+});
+export const ComentarioParams = ConsultaParams.extend({
+  comentarioId: z.guid('el identificador del comentario no es válido'),
+});
 
 export const NuevaConsultaSchema = z.object({
   vigencia: VigenciaSchema,

@@ -8,8 +8,8 @@ import {
   NOMBRE_RECURSO,
   nombrarObjeto,
 } from './auditoria-textos.ts';
-import { numeroEsCo } from './numeros.ts';
 import { TRANSICIONES } from './flujo-plan.ts';
+import { numeroEsCo } from './numeros.ts';
 import { TRANSICIONES_SEGUIMIENTO } from './seguimiento.ts';
 
 /** Every `accion: '…'` and `recurso: '…'` literal written by the modules. */

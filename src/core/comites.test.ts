@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  deComite,
   type Integrante,
   ordenDelDia,
   problemaCambioSesion,
@@ -274,5 +275,24 @@ describe('alerta: el CIGD lleva más de tres meses sin seguimiento al plan', () 
 
   it('todo tipo de comité tiene nombre', () => {
     expect(TIPOS_COMITE).toContain('organo_aprobacion');
+  });
+});
+
+describe('el artículo de cada comité', () => {
+  it.each([
+    ['CIGD', 'del CIGD'],
+    ['CICCI', 'del CICCI'],
+    ['Comité Institucional de Gestión y Desempeño', 'del Comité Institucional de Gestión y Desempeño'],
+    ['Consejo de Gobierno', 'del Consejo de Gobierno'],
+    ['Consejo Directivo', 'del Consejo Directivo'],
+    ['Junta Directiva', 'de la Junta Directiva'],
+    ['junta directiva', 'de la junta directiva'],
+    ['Mesa Técnica de Gestión', 'de la Mesa Técnica de Gestión'],
+    ['Comisión de Personal', 'de la Comisión de Personal'],
+    ['El Comité de Conciliación', 'del Comité de Conciliación'],
+    ['La Junta Directiva', 'de la Junta Directiva'],
+    ['  Junta Directiva ', 'de la Junta Directiva'],
+  ])('%s → «%s»', (nombre, esperado) => {
+    expect(deComite(nombre)).toBe(esperado);
   });
 });

@@ -4,6 +4,7 @@ import type { OrganoAprobacion } from './entidad.ts';
 import { problemaFechaSesion } from './flujo-plan.ts';
 import { fechaCivil } from './formato.ts';
 import type { Rol } from './roles.ts';
+import { claveComparable } from './texto.ts';
 
 export const TIPOS_COMITE = ['cigd', 'cicci', 'comite_territorial', 'organo_aprobacion', 'otro'] as const;
 export type TipoComite = (typeof TIPOS_COMITE)[number];
@@ -14,6 +15,36 @@ export const NOMBRE_TIPO_COMITE: Record<TipoComite, string> = {
   organo_aprobacion: 'Órgano que aprueba los planes',
   otro: 'Otro comité',
 };
+
+// First words of committee names that are feminine: «de la Junta Directiva», «de la Mesa Técnica»; any other
+// head (Comité, Consejo, CIGD, CICCI, Grupo…) is masculine, as most committees in MIPG are.
+const FEMENINOS = new Set([
+  'junta',
+  'mesa',
+  'comision',
+  'asamblea',
+  'instancia',
+  'red',
+  'sala',
+  'secretaria',
+]);
+const ARTICULO = /^(el|la|los|las)\s+/i;
+
+/**
+ * «de» with the article a committee's name takes, to write «Las sesiones del CIGD…», «… de la Junta Directiva».
+ * A name typed with its article keeps it («El Comité…» → «del Comité…»).
+ */
+export function deComite(nombre: string): string {
+  const limpio = nombre.trim();
+  const articulo = ARTICULO.exec(limpio);
+  if (articulo) {
+    const resto = limpio.slice(articulo[0].length);
+    const a = articulo[1]!.toLowerCase();
+    return a === 'el' ? `del ${resto}` : `de ${a} ${resto}`;
+  }
+  const cabeza = claveComparable(limpio.split(/\s+/, 1)[0] ?? '');
+  return FEMENINOS.has(cabeza) ? `de la ${limpio}` : `del ${limpio}`;
+}
 
 export const ROLES_INTEGRANTE = ['presidente', 'secretaria_tecnica', 'miembro', 'invitado'] as const;
 export type RolIntegrante = (typeof ROLES_INTEGRANTE)[number];

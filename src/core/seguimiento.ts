@@ -163,8 +163,7 @@ export function valorReportado(
       };
     return { ok: true, valor };
   }
-  if (e.valor == null)
-    return { ok: false, campo: 'valor', mensaje: 'escriba la cifra que reporta' };
+  if (e.valor == null) return { ok: false, campo: 'valor', mensaje: 'escriba la cifra que reporta' };
   if (e.valor < 0) return { ok: false, campo: 'valor', mensaje: 'no puede ser negativo' };
   if (!dentroDe(e.valor, LIMITES.cantidad))
     return { ok: false, campo: 'valor', mensaje: mensajeRango('el valor', LIMITES.cantidad) };

@@ -50,7 +50,8 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'GET /api/entidades/:entidadId/furag/recomendaciones/:recomendacionId': 'entidad.ver',
   'POST /api/entidades/:entidadId/furag/recomendaciones/:recomendacionId/actividad': 'plan.editar',
   'POST /api/entidades/:entidadId/furag/recomendaciones/:recomendacionId/propuesta': 'recomendacion.proponer',
-  // Questionnaires: the platform's or an entity's, decided per questionnaire by the service (cuestionarios.test.ts).
+  // Questionnaires: the platform's or an entity's, decided per questionnaire by the service (cuestionarios.test.ts);
+  // the import's entity in ?entidadId= is checked before the file (ENTIDAD_EN_CONSULTA).
   'GET /api/cuestionarios': 'sesion',
   'POST /api/cuestionarios/import': 'sesion',
   'GET /api/cuestionarios/plantilla.xlsx': 'sesion',
@@ -255,8 +256,16 @@ const REGLAS_REVISADAS: Record<string, string> = {
   'GET /publico/estilos/:archivo': 'publico',
 };
 
+/**
+ * Routes declared for any session whose entity comes in `?entidadId=` and whose permission there is checked
+ * before the body is read (a route hook): tried with that entity, as if the rule were the permission.
+ */
+const ENTIDAD_EN_CONSULTA: Record<string, keyof typeof PERMISOS> = {
+  'POST /api/cuestionarios/import': 'cuestionario.importar',
+};
+
 const UUID_CUALQUIERA = '00000000-0000-4000-8000-000000000000';
-function urlDe(patron: string, entidadId: string) {
+function urlConEntidad(patron: string, entidadId: string) {
   return patron
     .replace(':entidadId', entidadId)
     .replace(':vigencia', '2025')
@@ -291,7 +300,11 @@ describe('matriz de autorización', () => {
     const fallas: string[] = [];
     for (const ruta of t.app.rutasApi) {
       if (ruta.url === '/api/auth/logout') continue; // would close the sessions the matrix uses
-      const { method, acceso } = ruta;
+      const { method } = ruta;
+      const enConsulta = ENTIDAD_EN_CONSULTA[`${method} ${ruta.url}`];
+      const acceso = enConsulta ? { permiso: enConsulta } : ruta.acceso;
+      const urlDe = (patron: string, entidadId: string) =>
+        `${urlConEntidad(patron, entidadId)}${enConsulta ? `?entidadId=${entidadId}` : ''}`;
       const anon = await t.pedir(null, method as 'GET', urlDe(ruta.url, propia), {});
       if (acceso === 'publico') {
         if (denegado(anon.statusCode)) fallas.push(`${method} ${ruta.url}: pública pero negó al anónimo`);
@@ -311,7 +324,7 @@ describe('matriz de autorización', () => {
           fallas.push(`${method} ${ruta.url} [${rol}]: debía permitir, dio ${r.statusCode}`);
         if (!permitido && r.statusCode !== 403)
           fallas.push(`${method} ${ruta.url} [${rol}]: debía negar, dio ${r.statusCode}`);
-        if (ruta.url.includes(':entidadId')) {
+        if (ruta.url.includes(':entidadId') || enConsulta) {
           const otra = await t.pedir(s, method as 'GET', urlDe(ruta.url, ajena), {});
           if (otra.statusCode !== 403)
             fallas.push(`${method} ${ruta.url} [${rol}] en entidad ajena: dio ${otra.statusCode}`);

@@ -137,7 +137,12 @@ export async function cambiarClave(
 async function registrarFalloCambioClave(db: Db, actor: Actor, u: UsuarioSesion, intento: Intento) {
   if (!(await registrarFallo(db, intento))) return;
   await db.transaction((tx) =>
-    registrarAuditoria(tx, actor, { entidadId: null, accion: 'bloquear', recurso: 'usuario', recursoId: u.id }),
+    registrarAuditoria(tx, actor, {
+      entidadId: null,
+      accion: 'bloquear',
+      recurso: 'usuario',
+      recursoId: u.id,
+    }),
   );
 }
 

@@ -82,10 +82,15 @@ describe('el cuerpo de la pausa', () => {
   it('la pausa por intentos fallidos responde 423 con el código «bloqueado»', async () => {
     await t.usuarioCon(entidadId, ['consulta'], 'codigo.bloqueo@prueba.example');
     for (let i = 0; i < MAX_INTENTOS; i++)
-      expect((await login('codigo.bloqueo@prueba.example', 'Adivinanza-123', '10.8.0.1')).statusCode).toBe(401);
+      expect((await login('codigo.bloqueo@prueba.example', 'Adivinanza-123', '10.8.0.1')).statusCode).toBe(
+        401,
+      );
     const r = await login('codigo.bloqueo@prueba.example', CLAVE_PRUEBA, '10.8.0.1');
     expect(r.statusCode).toBe(423);
-    expect(r.json()).toMatchObject({ error: 'bloqueado', mensaje: expect.stringContaining('en pausa hasta') });
+    expect(r.json()).toMatchObject({
+      error: 'bloqueado',
+      mensaje: expect.stringContaining('en pausa hasta'),
+    });
   });
 });
 
@@ -148,9 +153,7 @@ describe('cambiar la contraseña con una actual equivocada', () => {
 
   it(`${MAX_INTENTOS * 3} intentos simultáneos: solo ${MAX_INTENTOS} llegan a probar la contraseña actual`, async () => {
     const p = await t.usuarioCon(entidadId, ['consulta']);
-    const r = await Promise.all(
-      Array.from({ length: MAX_INTENTOS * 3 }, () => cambiar(p, 'Adivinanza-123')),
-    );
+    const r = await Promise.all(Array.from({ length: MAX_INTENTOS * 3 }, () => cambiar(p, 'Adivinanza-123')));
     const estados = r.map((x) => x.statusCode);
     expect(estados.filter((s) => s === 400).length).toBeLessThanOrEqual(MAX_INTENTOS);
     expect(estados.filter((s) => s === 429).length).toBeGreaterThanOrEqual(MAX_INTENTOS * 2);

@@ -29,6 +29,7 @@ import type {
 import { hoyEnColombia } from '../../core/calendario.ts';
 import {
   compromisoVencido,
+  deComite,
   ordenDelDia,
   type Pendientes,
   problemaDecision,
@@ -83,8 +84,8 @@ function exigirGestion(u: UsuarioSesion, entidadId: string, c: Pick<FilaComite, 
   if (!puedeGestionarComite(rolesEn(u, entidadId), c.tipo))
     throw prohibido(
       c.tipo === 'cicci'
-        ? `Las sesiones del ${c.nombre} las convoca y registra control interno (su secretaría técnica) o el administrador de la entidad.`
-        : `Las sesiones del ${c.nombre} las convoca y registra planeación (su secretaría técnica) o el administrador de la entidad.`,
+        ? `Las sesiones ${deComite(c.nombre)} las convoca y registra control interno (su secretaría técnica) o el administrador de la entidad.`
+        : `Las sesiones ${deComite(c.nombre)} las convoca y registra planeación (su secretaría técnica) o el administrador de la entidad.`,
     );
 }
 

@@ -320,6 +320,14 @@ describe('sesiones: convocatoria, orden del día, asistencia y quórum', () => {
       fecha: hoy,
     });
     expect(seguimientos(deLaJunta.ordenDelDia)).toEqual([]);
+    const ajena = await t.pedir(e.control, 'POST', `${e.base}/comites/${junta.id}/sesiones`, {
+      caracter: 'ordinaria',
+      fecha: hoy,
+    });
+    expect(ajena.statusCode).toBe(403);
+    expect(ajena.json().mensaje).toBe(
+      'Las sesiones de la Junta Directiva las convoca y registra planeación (su secretaría técnica) o el administrador de la entidad.',
+    );
     const delCigd = exigirEstado(await convocar(e), 201, 'cigd').json();
     expect(seguimientos(delCigd.ordenDelDia)).toHaveLength(1);
   });

@@ -181,6 +181,34 @@ describe('consulta ciudadana de un proyecto de plan', () => {
     expect((await t.pedir(otra.planeacion, 'POST', ruta, { respuesta: 'x x x' })).statusCode).toBe(403);
   });
 
+  it('una consulta o un comentario que no existen son 404; solo un identificador mal formado es 400', async () => {
+    const { e, c } = await conConsulta();
+    // Not an RFC 4122 uuid (variant 1), but of the database's shape: looked up like any other.
+    const ajeno = '11111111-1111-1111-1111-111111111111';
+    for (const ruta of [
+      `${e.base}/consultas/${ajeno}`,
+      `${e.base}/consultas/5f0c3a9e-1b2d-4c3e-8f4a-0123456789ab`,
+      `${e.base}/consultas/${ajeno}/informe.pdf`,
+    ]) {
+      const r = await t.pedir(e.planeacion, 'GET', ruta);
+      expect(r.statusCode, ruta).toBe(404);
+      expect(r.json()).toEqual({ error: 'no_encontrado', mensaje: 'No se encontró la consulta.' });
+    }
+    const comentario = await t.pedir(
+      e.planeacion,
+      'POST',
+      `${e.base}/consultas/${c.id}/comentarios/${ajeno}/respuesta`,
+      { respuesta: 'Gracias.' },
+    );
+    expect(comentario.statusCode).toBe(404);
+    expect(comentario.json().error).toBe('no_encontrado');
+    const malo = await t.pedir(e.planeacion, 'GET', `${e.base}/consultas/no-es-un-identificador`);
+    expect(malo.statusCode).toBe(400);
+    expect(malo.json().campos).toEqual([
+      { campo: 'ruta consultaId', mensaje: 'el identificador de la consulta no es válido' },
+    ]);
+  });
+
   it('entradas hostiles al formulario público: nunca un 500, nada guardado', async () => {
     const { e, c } = await conConsulta();
     const url = (await t.pedir(null, 'GET', c.urlPublica)).headers.location as string;

@@ -269,7 +269,9 @@ export const publicoRoutes: FastifyPluginAsyncZod = async (app) => {
     { parseAs: 'string', bodyLimit: 16 * 1024 },
     (_req, cuerpo, listo) => listo(null, Object.fromEntries(new URLSearchParams(cuerpo as string))),
   );
-  const ParamsConsulta = Params.extend({ consultaId: z.uuid('la consulta no existe') });
+  const ParamsConsulta = Params.extend({
+    consultaId: z.guid('el identificador de la consulta no es válido'),
+  });
   const paginaDeConsulta = async (
     request: { params: { entidad: string; consultaId: string }; url: string },
     estado: EstadoFormulario,

@@ -109,9 +109,7 @@ describe('reporte del responsable con evidencias', () => {
       descripcion: 'Describo lo hecho en el periodo.',
     });
     expect(sinValor.statusCode).toBe(400);
-    expect(sinValor.json().campos).toEqual([
-      { campo: 'valor', mensaje: 'escriba la cifra que reporta' },
-    ]);
+    expect(sinValor.json().campos).toEqual([{ campo: 'valor', mensaje: 'escriba la cifra que reporta' }]);
     const denominador = await t.pedir(responsable, 'PUT', seg(a2), {
       numerador: 3,
       denominador: 0,
