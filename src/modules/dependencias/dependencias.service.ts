@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DependenciaEntrada } from '../../contrato/dependencias.ts';
 import { cantidad } from '../../core/formato.ts';
+import { claveComparable } from '../../core/texto.ts';
 import type { Db } from '../../db/client.ts';
 import { actividad, dependencia, indicador, responsablePolitica } from '../../db/schema.ts';
 import { conflicto, invalido, noEncontrado } from '../../server/errores.ts';
@@ -42,9 +43,27 @@ export async function exigirPadreValido(
   }
 }
 
+/**
+ * Names and codes are unique in the entity, compared as the import compares them (case, accents and spaces
+ * aside): a double click or a second office typing the same one must not leave two «Oficina Jurídica», which
+ * would also make matching a sheet's names ambiguous. Under the same lock as importing dependencias
+ * (importacion.service.ts, `importar-dependencias:<entidad>`), so two writes cannot both pass the check.
+ */
+async function exigirUnica(tx: Db, entidadId: string, datos: DependenciaEntrada, propioId?: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`importar-dependencias:${entidadId}`}))`);
+  const otras = (await dependenciasDe(tx, entidadId)).filter((d) => d.id !== propioId);
+  const nombre = claveComparable(datos.nombre);
+  if (otras.some((d) => claveComparable(d.nombre) === nombre))
+    throw invalido('nombre', `ya existe la dependencia «${datos.nombre.trim()}» en esta entidad`);
+  const codigo = datos.codigo ? claveComparable(datos.codigo) : null;
+  if (codigo && otras.some((d) => d.codigo && claveComparable(d.codigo) === codigo))
+    throw invalido('codigo', `el código ${datos.codigo} ya es de otra dependencia`);
+}
+
 export async function crearDependencia(db: Db, actor: Actor, entidadId: string, datos: DependenciaEntrada) {
   await exigirPadreValido(db, entidadId, datos.padreId);
   return db.transaction(async (tx) => {
+    await exigirUnica(tx, entidadId, datos);
     const [d] = await tx
       .insert(dependencia)
       .values({ ...datos, padreId: datos.padreId ?? null, entidadId })
@@ -73,6 +92,7 @@ export async function actualizarDependencia(
   if (!antes) throw noEncontrado('la dependencia');
   await exigirPadreValido(db, entidadId, entrada.padreId, dependenciaId);
   return db.transaction(async (tx) => {
+    await exigirUnica(tx, entidadId, entrada, dependenciaId);
     const [d] = await tx
       .update(dependencia)
       .set({ ...entrada, padreId: entrada.padreId ?? null })

@@ -95,6 +95,31 @@ describe('dependencias en árbol', () => {
     expect(lista.map((d: { id: string }) => d.id)).not.toContain(dep.id);
   });
 
+  it('dos veces la misma dependencia (otra mayúscula, sin tilde, doble clic): una sola, el campo dice por qué', async () => {
+    const a = await t.pedir(admin, 'POST', url(), { nombre: 'Oficina Jurídica', codigo: 'OJ' });
+    expect(a.statusCode).toBe(201);
+    const otra = await t.pedir(admin, 'POST', url(), { nombre: '  oficina juridica ' });
+    expect(otra.statusCode).toBe(400);
+    expect(otra.json().campos).toEqual([
+      { campo: 'nombre', mensaje: 'ya existe la dependencia «oficina juridica» en esta entidad' },
+    ]);
+    const mismoCodigo = await t.pedir(admin, 'POST', url(), { nombre: 'Oficina de Contratos', codigo: 'oj' });
+    expect(mismoCodigo.json().campos[0].campo).toBe('codigo');
+    // Ten at once: one is created.
+    const juntas = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        t.pedir(admin, 'POST', url(), { nombre: 'Oficina de Control Disciplinario' }),
+      ),
+    );
+    expect(juntas.map((r) => r.statusCode).sort()).toEqual([201, ...Array(9).fill(400)]);
+    const lista = (await t.pedir(admin, 'GET', url())).json() as { nombre: string }[];
+    expect(lista.filter((d) => d.nombre === 'Oficina de Control Disciplinario')).toHaveLength(1);
+    // Renaming itself with other capitals is no duplicate.
+    expect(
+      (await t.pedir(admin, 'PUT', `${url()}/${a.json().id}`, { nombre: 'OFICINA JURÍDICA' })).statusCode,
+    ).toBe(200);
+  });
+
   it('no acepta como superior una dependencia de otra entidad', async () => {
     const otra = await t.crearEntidad('Otra entidad', '800197268-4');
     const ajena = (
