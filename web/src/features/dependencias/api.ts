@@ -1,6 +1,8 @@
 import type { Dependencia } from '@contrato/dependencias.ts';
+import { type Importacion, TABLA_MAXIMA_BYTES } from '@contrato/excel.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api.ts';
+import { importarTabla } from '../../api-archivos.ts';
 
 export const dependenciaKeys = {
   todo: ['dependencias'] as const,
@@ -34,6 +36,20 @@ export function useEliminarDependencia(entidadId: string) {
   const cliente = useQueryClient();
   return useMutation({
     mutationFn: (d: Dependencia) => api('DELETE', `/api/entidades/${entidadId}/dependencias/${d.id}`),
+    onSuccess: () => cliente.invalidateQueries({ queryKey: dependenciaKeys.lista(entidadId) }),
+  });
+}
+
+/** Many dependencias at once from the template (.xlsx or .csv): all of them or none, with the file's problems. */
+export function useImportarDependencias(entidadId: string) {
+  const cliente = useQueryClient();
+  return useMutation({
+    mutationFn: (archivo: File) =>
+      importarTabla<Importacion>(
+        `/api/entidades/${entidadId}/dependencias/importar`,
+        archivo,
+        TABLA_MAXIMA_BYTES,
+      ),
     onSuccess: () => cliente.invalidateQueries({ queryKey: dependenciaKeys.lista(entidadId) }),
   });
 }

@@ -90,4 +90,57 @@ describe('la página de dependencias al cambiar de entidad', () => {
     expect(await screen.findByText(/Su rol no le permite/)).toBeTruthy();
     expect(screen.queryByText(/Aún no hay dependencias/)).toBeNull();
   });
+
+  it('importar la estructura desde una hoja: el informe por fila si se rechaza, y la lista al día si entra', async () => {
+    let importadas = false;
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string, init?: RequestInit) => {
+        const json = (cuerpo: unknown, status = 200) =>
+          new Response(JSON.stringify(cuerpo), { status, headers: { 'content-type': 'application/json' } });
+        if (url.endsWith('/dependencias/importar')) {
+          const texto = await (init!.body as File).text();
+          if (texto.includes('Secretaría de Salud;SS;Despacho que no existe'))
+            return json(
+              {
+                error: 'validacion',
+                mensaje: 'El archivo tiene problemas: no se importó nada.',
+                problemas: [
+                  { fila: 2, columna: 'Depende de', problema: '«Despacho que no existe» no existe' },
+                ],
+              },
+              400,
+            );
+          importadas = true;
+          return json({ importadas: 2 }, 201);
+        }
+        return json(
+          importadas
+            ? [dependencia('d8', 'Despacho del Alcalde'), dependencia('d9', 'Secretaría de Salud')]
+            : [],
+        );
+      }),
+    );
+    const cliente = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    renderConMantine(
+      <QueryClientProvider client={cliente}>
+        <DependenciasPage />
+      </QueryClientProvider>,
+    );
+    await screen.findByRole('button', { name: 'Archivo de dependencias (.xlsx o .csv)' });
+    const subir = async (texto: string) => {
+      await userEvent.upload(
+        document.querySelector('input[type=file]') as HTMLInputElement,
+        new File([texto], 'dependencias.csv', { type: 'text/csv' }),
+      );
+      await userEvent.click(screen.getByRole('button', { name: 'Importar' }));
+    };
+    await subir('Nombre;Código;Depende de\nSecretaría de Salud;SS;Despacho que no existe');
+    const problemas = await screen.findByRole('region', { name: 'Problemas del archivo' });
+    expect(problemas.textContent).toContain('«Despacho que no existe» no existe');
+    await subir('Nombre;Código;Depende de\nDespacho del Alcalde;DA;\nSecretaría de Salud;SS;DA');
+    expect(await screen.findByText('Se agregaron 2 dependencias.')).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Editar Secretaría de Salud' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Problemas del archivo' })).toBeNull();
+  });
 });

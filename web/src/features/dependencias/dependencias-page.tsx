@@ -1,13 +1,21 @@
 import { type Dependencia, DependenciaEntradaSchema } from '@contrato/dependencias.ts';
+import { MAXIMO_DEPENDENCIAS } from '@core/dependencias-importacion.ts';
 import { Button, Group, NativeSelect, Paper, SimpleGrid, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { Confirmacion } from '../../ui/confirmacion.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
+import { cantidad, numero } from '../../ui/formato.ts';
 import { campo, Formulario, useFormulario } from '../../ui/formulario.tsx';
+import { ImportarPlantilla } from '../../ui/importar-plantilla.tsx';
 import { Termino } from '../../ui/termino.tsx';
-import { dependenciasQuery, useEliminarDependencia, useGuardarDependencia } from './api.ts';
+import {
+  dependenciasQuery,
+  useEliminarDependencia,
+  useGuardarDependencia,
+  useImportarDependencias,
+} from './api.ts';
 
 function Arbol({
   todas,
@@ -148,6 +156,7 @@ function DependenciasDeEntidad() {
         Deja de aparecer en la estructura de la entidad. Si tiene subdependencias, o políticas, actividades o
         indicadores a su cargo, la plataforma no la elimina y le dice por qué.
       </Confirmacion>
+      {editable && <ImportarDependencias entidadId={entidad.id} />}
       {editable && (
         <Paper withBorder p="lg">
           <Title order={2} size="h3" mb="md">
@@ -215,5 +224,25 @@ function FormularioDependencia({
         />
       </SimpleGrid>
     </Formulario>
+  );
+}
+
+/** The whole structure from a sheet (an entity with 40 offices does not type them one by one). */
+function ImportarDependencias({ entidadId }: { entidadId: string }) {
+  return (
+    <ImportarPlantilla
+      titulo="Importar dependencias"
+      descripcion="Llene la plantilla con el nombre, el código (opcional) y de qué dependencia depende cada una: el nombre o el código de una que ya existe o de otra fila. Si una fila tiene un problema no se importa ninguna."
+      plantilla={`/api/entidades/${entidadId}/dependencias/plantilla.xlsx`}
+      que="dependencias"
+      limite={`${numero(MAXIMO_DEPENDENCIAS)} dependencias`}
+      importar={useImportarDependencias(entidadId)}
+      resultado={(r) => (
+        <Exito>
+          Se {r.importadas === 1 ? 'agregó' : 'agregaron'}{' '}
+          {cantidad(r.importadas, 'dependencia', 'dependencias')}.
+        </Exito>
+      )}
+    />
   );
 }
