@@ -11,7 +11,7 @@ import { useQuery } from '@tanstack/react-query';
 import { memo, startTransition, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Cargando, MensajeError } from '../../ui/componentes.tsx';
 import { BotonEnlace, GrupoSimple, Insignia } from '../../ui/elementos-simples.tsx';
-import { porcentaje } from '../../ui/formato.ts';
+import { cantidad, porcentaje } from '../../ui/formato.ts';
 import { GraficaBarras } from '../../ui/grafica-barras.tsx';
 import { Enlace } from '../../ui/router.tsx';
 import { type Columna, TablaDatos } from '../../ui/tabla-datos.tsx';
@@ -244,7 +244,13 @@ export const VistaTablero = memo(function VistaTablero({
         <Cifra
           titulo="Actividades"
           valor={numeroCo(cuantas(t))}
-          detalle={`${t.estados.cumplida} cumplidas · ${t.estados.atrasada} atrasadas`}
+          // «Sin reporte» too: the semáforo below counts those as red or yellow, and «0 atrasadas» alone
+          // beside a red item read as a contradiction.
+          detalle={[
+            cantidad(t.estados.cumplida, 'cumplida', 'cumplidas'),
+            cantidad(t.estados.atrasada, 'atrasada', 'atrasadas'),
+            `${numeroCo(t.estados.sin_reporte)} sin reporte`,
+          ].join(' · ')}
         />
         <Cifra
           titulo="Sin reporte"
