@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exigirEstado } from '../../server/constructores.ts';
 import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
+import { hojaHastaLaUltimaFila } from './hoja-prueba.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let t: AppPrueba;
@@ -117,11 +118,7 @@ describe('importar dependencias', () => {
   });
 
   it('demasiadas filas: el mensaje habla de dependencias, no de actividades', async () => {
-    const libro = new ExcelJS.Workbook();
-    const hoja = libro.addWorksheet('Dependencias');
-    hoja.getCell('A1').value = 'Nombre';
-    hoja.getCell('A1048576').value = 'y';
-    const r = await importar(Buffer.from(await libro.xlsx.writeBuffer()), XLSX);
+    const r = await importar(await hojaHastaLaUltimaFila('Dependencias'), XLSX);
     expect(r.statusCode).toBe(413);
     expect(r.json().mensaje).toBe(
       'La hoja «Dependencias» tiene datos en la fila 1.048.576: se admiten como máximo 20.000 filas de dependencias (hasta la fila 20.001). Borre las filas sobrantes o divida la lista de dependencias en varios archivos.',

@@ -6,6 +6,7 @@ import { escribirZip } from '../../core/zip-prueba.ts';
 import { type AppPrueba, crearAppPrueba, type Sesion } from '../../server/prueba.ts';
 import { procesarLote } from '../correo/correo.service.ts';
 import { iniciarSmtpPrueba, type SmtpPrueba } from '../correo/smtp-prueba.ts';
+import { hojaHastaLaUltimaFila } from './hoja-prueba.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 let smtp: SmtpPrueba;
@@ -121,11 +122,7 @@ describe('archivos de personas demasiado grandes', () => {
     expect(grande.json().mensaje).toBe(
       'El contenido del archivo .xlsx ocupa más de 64 MB al descomprimirlo: divida la lista de personas en varios archivos.',
     );
-    const libro = new ExcelJS.Workbook();
-    const hoja = libro.addWorksheet('Personas');
-    hoja.getCell('A1').value = 'Nombre';
-    hoja.getCell('A1048576').value = 'y';
-    const filas = await importar(Buffer.from(await libro.xlsx.writeBuffer()), XLSX);
+    const filas = await importar(await hojaHastaLaUltimaFila('Personas'), XLSX);
     expect(filas.statusCode).toBe(413);
     expect(filas.json().mensaje).toBe(
       'La hoja «Personas» tiene datos en la fila 1.048.576: se admiten como máximo 20.000 filas de personas (hasta la fila 20.001). Borre las filas sobrantes o divida la lista de personas en varios archivos.',
