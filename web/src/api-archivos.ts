@@ -1,6 +1,8 @@
 // Uploads (a file as the request body, a spreadsheet to import): apart from api.ts, which is in the first
 // load, since only the pages that upload need them.
+import { TABLA_MAXIMA_BYTES } from '@contrato/excel.ts';
 import { numeroCo } from '@core/numeros.ts';
+import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import { conectar, ErrorApi, leerCsrf, reingresar } from './api.ts';
 
 /** Sends a file as the raw request body (no multipart), with its own content type. */
@@ -64,4 +66,16 @@ export async function importarTabla<T>(url: string, archivo: File, maximoBytes: 
       datos?.problemas ?? [],
     );
   return datos as T;
+}
+
+/**
+ * The upload of a filled template (people, dependencias) to its `…/importar` route: all rows or none, with
+ * the file's problems in ErrorTabla; once it enters, the lists under `clave` are read again.
+ */
+export function useImportarPlantilla<T>(url: string, clave: QueryKey) {
+  const cliente = useQueryClient();
+  return useMutation({
+    mutationFn: (archivo: File) => importarTabla<T>(url, archivo, TABLA_MAXIMA_BYTES),
+    onSuccess: () => cliente.invalidateQueries({ queryKey: clave }),
+  });
 }

@@ -6,6 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { actividad, dependencia, indicador, responsablePolitica } from '../../db/schema.ts';
 import { conflicto, invalido, noEncontrado } from '../../server/errores.ts';
 import { type Actor, registrarAuditoria } from '../auditoria/auditoria.repository.ts';
+import { candadoImportacion } from '../importacion/importacion.service.ts';
 
 export const presentar = (d: typeof dependencia.$inferSelect) => ({
   id: d.id,
@@ -46,11 +47,11 @@ export async function exigirPadreValido(
 /**
  * Names and codes are unique in the entity, compared as the import compares them (case, accents and spaces
  * aside): a double click or a second office typing the same one must not leave two «Oficina Jurídica», which
- * would also make matching a sheet's names ambiguous. Under the same lock as importing dependencias
- * (importacion.service.ts, `importar-dependencias:<entidad>`), so two writes cannot both pass the check.
+ * would also make matching a sheet's names ambiguous. Under the lock of importing dependencias, so two
+ * writes cannot both pass the check.
  */
 async function exigirUnica(tx: Db, entidadId: string, datos: DependenciaEntrada, propioId?: string) {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`importar-dependencias:${entidadId}`}))`);
+  await candadoImportacion(tx, 'dependencias', entidadId);
   const otras = (await dependenciasDe(tx, entidadId)).filter((d) => d.id !== propioId);
   const nombre = claveComparable(datos.nombre);
   if (otras.some((d) => claveComparable(d.nombre) === nombre))

@@ -22,9 +22,21 @@ export type ResultadoImportacion<T = object> =
  */
 function enUnaTransaccion<T>(db: Db, tipo: string, entidadId: string, trabajo: (tx: Db) => Promise<T>) {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`importar-${tipo}:${entidadId}`}))`);
+    await candadoImportacion(tx, tipo, entidadId);
     return trabajo(tx);
   });
+}
+
+/**
+ * Held until the transaction ends: one import of `tipo` per entity at a time, and any other write that must
+ * not cross it (adding one dependencia checks the same names an import checks).
+ */
+export async function candadoImportacion(
+  tx: Db,
+  tipo: 'dependencias' | 'personas' | string,
+  entidadId: string,
+) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`importar-${tipo}:${entidadId}`}))`);
 }
 
 export function importarDependencias(

@@ -33,6 +33,7 @@ import {
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { erroresPorCampo } from '../../api.ts';
 import { Cargando, Exito, MensajeError } from '../../ui/componentes.tsx';
 import { useTrabajo } from '../../ui/contexto.tsx';
 import { fechaCivil, fechaIso } from '../../ui/formato.ts';
@@ -368,6 +369,7 @@ function Suscribirse({
 function DiasAviso({ entidadId, actual }: { entidadId: string; actual: number }) {
   const guardar = useDiasAviso(entidadId);
   const [valor, setValor] = useState<number | string>(actual);
+  const enCampo = erroresPorCampo(guardar.error).diasAviso;
   return (
     <Group align="flex-end" gap="xs">
       <Numero
@@ -376,13 +378,15 @@ function DiasAviso({ entidadId, actual }: { entidadId: string; actual: number })
         max={DIAS_AVISO_MAXIMO}
         value={valor}
         onChange={setValor}
+        // Out of range stays as typed (ui/numero.tsx): the server's reason goes under the field.
+        error={enCampo}
         w={260}
       />
       <Button variant="light" loading={guardar.isPending} onClick={() => guardar.mutate(Number(valor))}>
         Guardar aviso
       </Button>
       {guardar.isSuccess && <Exito>Los recordatorios saldrán con esa anticipación.</Exito>}
-      <MensajeError error={guardar.error} />
+      {!enCampo && <MensajeError error={guardar.error} />}
     </Group>
   );
 }

@@ -1,8 +1,8 @@
 import type { Dependencia } from '@contrato/dependencias.ts';
-import { type Importacion, TABLA_MAXIMA_BYTES } from '@contrato/excel.ts';
+import type { Importacion } from '@contrato/excel.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api.ts';
-import { importarTabla } from '../../api-archivos.ts';
+import { useImportarPlantilla } from '../../api-archivos.ts';
 
 export const dependenciaKeys = {
   todo: ['dependencias'] as const,
@@ -41,15 +41,8 @@ export function useEliminarDependencia(entidadId: string) {
 }
 
 /** Many dependencias at once from the template (.xlsx or .csv): all of them or none, with the file's problems. */
-export function useImportarDependencias(entidadId: string) {
-  const cliente = useQueryClient();
-  return useMutation({
-    mutationFn: (archivo: File) =>
-      importarTabla<Importacion>(
-        `/api/entidades/${entidadId}/dependencias/importar`,
-        archivo,
-        TABLA_MAXIMA_BYTES,
-      ),
-    onSuccess: () => cliente.invalidateQueries({ queryKey: dependenciaKeys.lista(entidadId) }),
-  });
-}
+export const useImportarDependencias = (entidadId: string) =>
+  useImportarPlantilla<Importacion>(
+    `/api/entidades/${entidadId}/dependencias/importar`,
+    dependenciaKeys.lista(entidadId),
+  );

@@ -1,9 +1,8 @@
 import type { BandejaCorreo } from '@contrato/correo.ts';
-import { TABLA_MAXIMA_BYTES } from '@contrato/excel.ts';
 import type { ImportacionPersonas, UsuarioEntidad } from '@contrato/usuarios.ts';
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api.ts';
-import { importarTabla } from '../../api-archivos.ts';
+import { useImportarPlantilla } from '../../api-archivos.ts';
 
 export interface Invitacion {
   id: string;
@@ -114,15 +113,8 @@ export const bandejaCorreoQuery = () =>
   });
 
 /** Many people at once from the template (.xlsx or .csv): all of them or none, with the file's problems. */
-export function useImportarPersonas(entidadId: string) {
-  const cliente = useQueryClient();
-  return useMutation({
-    mutationFn: (archivo: File) =>
-      importarTabla<ImportacionPersonas>(
-        `/api/entidades/${entidadId}/usuarios/importar`,
-        archivo,
-        TABLA_MAXIMA_BYTES,
-      ),
-    onSuccess: () => cliente.invalidateQueries({ queryKey: usuarioKeys.entidad(entidadId) }),
-  });
-}
+export const useImportarPersonas = (entidadId: string) =>
+  useImportarPlantilla<ImportacionPersonas>(
+    `/api/entidades/${entidadId}/usuarios/importar`,
+    usuarioKeys.entidad(entidadId),
+  );
