@@ -52,7 +52,7 @@ export const enteroEn = (nombre: string, min: number, max: number) => {
     .number({ error: `escriba ${nombre} como número` })
     .min(min, { error: rango, abort: true })
     .max(max, { error: rango, abort: true })
-    .int(`${nombre} va sin decimales`);
+    .int(mensajeDecimales(nombre, { min, max, decimales: 0 }));
 };
 
 export const VigenciaSchema = z.coerce

@@ -6,6 +6,8 @@ import { cumplimientoIndicador, valorMedicion } from './indicador.ts';
 import {
   finitoONulo,
   LIMITES,
+  mensajeDecimales,
+  mensajeRango,
   numeroCo,
   numeroEsCo,
   porcentaje,
@@ -53,6 +55,18 @@ describe('límites de los números que se escriben', () => {
     ],
   ])('%s con %o → %s', (x, l, esperado) => {
     expect(problemaNumero(x, l, 'el valor')).toBe(esperado);
+  });
+
+  it('el verbo concuerda con el campo en plural', () => {
+    expect(mensajeRango('los días hábiles de aviso', { min: 1, max: 30, decimales: 0 })).toBe(
+      'los días hábiles de aviso deben estar entre 1 y 30',
+    );
+    expect(mensajeDecimales('las horas', { min: 0, max: 24, decimales: 0 })).toBe(
+      'las horas van sin decimales',
+    );
+    expect(mensajeRango('la meta anual', { min: 0, max: 100, decimales: 0 })).toBe(
+      'la meta anual debe estar entre 0 y 100',
+    );
   });
 
   it('la ponderación admite dos decimales y no más', () => {

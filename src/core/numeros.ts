@@ -79,11 +79,16 @@ export function numeroCo(x: number, decimales = 3): string {
 
 export const numeroEsCo = (x: number) => numeroCo(x, 20);
 
+// «los días hábiles de aviso deben…», «la meta anual debe…»: the verb agrees with the field's article.
+const enPlural = (nombre: string) => /^(los|las) /i.test(nombre);
+
 export const mensajeRango = (nombre: string, l: Limite) =>
-  `${nombre} debe estar entre ${numeroEsCo(l.min)} y ${numeroEsCo(l.max)}`;
+  `${nombre} ${enPlural(nombre) ? 'deben' : 'debe'} estar entre ${numeroEsCo(l.min)} y ${numeroEsCo(l.max)}`;
 
 export const mensajeDecimales = (nombre: string, l: Limite) =>
-  l.decimales === 0 ? `${nombre} va sin decimales` : `${nombre} admite como máximo ${l.decimales} decimales`;
+  l.decimales === 0
+    ? `${nombre} ${enPlural(nombre) ? 'van' : 'va'} sin decimales`
+    : `${nombre} ${enPlural(nombre) ? 'admiten' : 'admite'} como máximo ${l.decimales} decimales`;
 
 /** Whether `x` is written with at most `decimales` decimal places (its shortest decimal form). */
 export function tieneDecimales(x: number, decimales: number): boolean {
