@@ -158,8 +158,10 @@ describe('simulacro FURAG', () => {
     await p.getByRole('link', { name: 'Asigne sus módulos a las personas' }).click();
     await p.getByRole('heading', { name: 'Quién responde' }).waitFor();
     // The control-interno form is never offered for assignment.
-    const secciones = await p.getByLabel('Sección').locator('option').allTextContents();
-    expect(secciones).toEqual(['PL Planeación institucional']);
+    // The options arrive with the office's sections: read them once they are there, not before.
+    await expect
+      .poll(() => p.getByLabel('Sección').locator('option').allTextContents(), { timeout: 20_000 })
+      .toEqual(['PL Planeación institucional']);
     await p
       .getByLabel('Persona')
       .selectOption({ label: `${LINA} (Profesional universitaria de Planeación)` });

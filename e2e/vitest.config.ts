@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // Tests marked concurrent (the accessibility sweep's roles) run two at a time: two cores.
+    maxConcurrency: 2,
   },
 });
