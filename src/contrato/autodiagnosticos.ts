@@ -33,11 +33,11 @@ export const RespuestaSchema = z
   .describe('solo el campo del tipo del ítem, o noAplica');
 
 export const AutodiagnosticoParams = EntidadParams.extend({
-  autodiagnosticoId: z.uuid('el autodiagnóstico no existe'),
+  autodiagnosticoId: z.guid('el autodiagnóstico no existe'),
 });
 export const RespuestaParams = AutodiagnosticoParams.extend({ item: Codigo });
 
-export const AsignarAutodiagnosticoSchema = z.object({ cuestionarioId: z.uuid('el cuestionario no existe') });
+export const AsignarAutodiagnosticoSchema = z.object({ cuestionarioId: z.guid('el cuestionario no existe') });
 
 export const GuardarRespuestaSchema = z.object({
   respuesta: RespuestaSchema.nullable().describe('null deja el ítem en blanco'),
@@ -119,8 +119,8 @@ export const EvidenciasElegiblesSchema = z
   })
   .meta({ id: 'EvidenciasElegibles' });
 export type EvidenciasElegibles = z.infer<typeof EvidenciasElegiblesSchema>;
-export const VincularEvidenciaSchema = z.object({ evidenciaId: z.uuid('la evidencia no existe') });
-export const EvidenciaItemParams = RespuestaParams.extend({ evidenciaId: z.uuid('la evidencia no existe') });
+export const VincularEvidenciaSchema = z.object({ evidenciaId: z.guid('la evidencia no existe') });
+export const EvidenciaItemParams = RespuestaParams.extend({ evidenciaId: z.guid('la evidencia no existe') });
 
 const AccionesMejoraSchema = z.object({
   actividades: z.array(ActividadVinculadaSchema).describe('actividades del plan que salieron de la brecha'),

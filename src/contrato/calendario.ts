@@ -43,9 +43,9 @@ export const CalendarioEntidadSchema = z
   .meta({ id: 'CalendarioEntidad' });
 export type CalendarioEntidad = z.infer<typeof CalendarioEntidadSchema>;
 
-export const AjusteParams = z.object({ ajusteId: z.uuid('el identificador del ajuste no es válido') });
+export const AjusteParams = z.object({ ajusteId: z.guid('el identificador del ajuste no es válido') });
 export const AjusteEntidadParams = EntidadParams.extend({
-  ajusteId: z.uuid('el identificador del ajuste no es válido'),
+  ajusteId: z.guid('el identificador del ajuste no es válido'),
 });
 
 // ---------- The FURAG window (core/ventana-furag.ts) ----------

@@ -5,16 +5,16 @@ import { EntidadParams, fechaEn, textoEntre, textoOpcional, VigenciaSchema } fro
 import { NombreArchivoSchema } from './seguimiento.ts';
 
 export const ComiteParams = EntidadParams.extend({
-  comiteId: z.uuid('el identificador del comité no es válido'),
+  comiteId: z.guid('el identificador del comité no es válido'),
 });
 export const SesionParams = ComiteParams.extend({
-  sesionId: z.uuid('el identificador de la sesión no es válido'),
+  sesionId: z.guid('el identificador de la sesión no es válido'),
 });
 export const IntegranteParams = ComiteParams.extend({
-  integranteId: z.uuid('el identificador del integrante no es válido'),
+  integranteId: z.guid('el identificador del integrante no es válido'),
 });
 export const CompromisoParams = ComiteParams.extend({
-  compromisoId: z.uuid('el identificador del compromiso no es válido'),
+  compromisoId: z.guid('el identificador del compromiso no es válido'),
 });
 
 export const IntegranteEntradaSchema = z.object({
@@ -53,7 +53,7 @@ export type ComiteEntrada = z.input<typeof ComiteEntradaSchema>;
 
 /** The public contract: `[{"id","tipo","nombre"}]`, plus what the page shows. */
 export const ComiteResumenSchema = z.object({
-  id: z.uuid(),
+  id: z.guid(),
   tipo: z.enum(TIPOS_COMITE),
   nombre: z.string(),
   actoCreacion: z.string().nullable(),
@@ -63,7 +63,7 @@ export const ComiteResumenSchema = z.object({
 export type ComiteResumen = z.infer<typeof ComiteResumenSchema>;
 
 export const IntegranteSchema = z.object({
-  id: z.uuid(),
+  id: z.guid(),
   cargo: z.string(),
   titular: z.string().nullable(),
   rol: z.enum(ROLES_INTEGRANTE),
@@ -97,7 +97,7 @@ export const SesionCambioSchema = z.object({
     .max(40)
     .optional(),
   desarrollo: z.string().trim().max(20_000, 'no más de 20.000 caracteres').optional(),
-  asistentes: z.array(z.uuid('un asistente no es un integrante válido')).max(60).optional(),
+  asistentes: z.array(z.guid('un asistente no es un integrante válido')).max(60).optional(),
 });
 export type SesionCambio = z.infer<typeof SesionCambioSchema>;
 
@@ -111,7 +111,7 @@ export type DecisionEntrada = z.infer<typeof DecisionEntradaSchema>;
 
 export const CompromisoEntradaSchema = z.object({
   descripcion: textoEntre(3, 1000, 'describa el compromiso'),
-  responsableId: z.uuid('elija el responsable del compromiso'),
+  responsableId: z.guid('elija el responsable del compromiso'),
   fecha: fechaEn('la fecha del compromiso'),
 });
 export type CompromisoEntrada = z.infer<typeof CompromisoEntradaSchema>;
@@ -124,7 +124,7 @@ export const QuorumSchema = z.object({
 });
 
 export const DecisionSchema = z.object({
-  id: z.uuid(),
+  id: z.guid(),
   tipo: z.enum(TIPOS_DECISION),
   descripcion: z.string(),
   vigencia: z.number().nullable(),
@@ -133,12 +133,12 @@ export const DecisionSchema = z.object({
 });
 
 export const CompromisoSchema = z.object({
-  id: z.uuid(),
-  sesionId: z.uuid(),
+  id: z.guid(),
+  sesionId: z.guid(),
   /** «Acta n.º 2 de 2026»: where it was agreed. */
   origen: z.string(),
   descripcion: z.string(),
-  responsableId: z.uuid(),
+  responsableId: z.guid(),
   responsable: z.string(),
   fecha: z.string(),
   cumplidoEn: z.string().nullable(),
@@ -148,7 +148,7 @@ export type CompromisoComite = z.infer<typeof CompromisoSchema>;
 
 /** The public contract: `[{"id","fecha","caracter",…}]`. */
 export const SesionResumenSchema = z.object({
-  id: z.uuid(),
+  id: z.guid(),
   numero: z.number(),
   anio: z.number(),
   fecha: z.string(),
@@ -163,7 +163,7 @@ export const SesionSchema = SesionResumenSchema.extend({
   comite: ComiteResumenSchema,
   ordenDelDia: z.array(z.string()),
   desarrollo: z.string(),
-  asistentes: z.array(z.uuid()),
+  asistentes: z.array(z.guid()),
   /** The posts valid on the session's date (those who should attend). */
   integrantes: z.array(IntegranteSchema),
   quorum: QuorumSchema,

@@ -68,7 +68,10 @@ export const NumeroPeriodoSchema = z.coerce
   .min(1, 'el periodo va de 1 a 12')
   .max(12, 'el periodo va de 1 a 12');
 
-export const EntidadParams = z.object({ entidadId: z.uuid('el identificador de la entidad no es válido') });
+// Identifiers are z.guid, not z.uuid, everywhere: any id of the database's shape (8-4-4-4-12 hex) is looked up,
+// so an unknown one is a 404 like any other missing resource, whatever its version digits; only a malformed
+// one is a 400.
+export const EntidadParams = z.object({ entidadId: z.guid('el identificador de la entidad no es válido') });
 export const EntidadVigenciaParams = EntidadParams.extend({ vigencia: VigenciaSchema });
 export const VigenciaQuery = z.object({ vigencia: VigenciaSchema });
 

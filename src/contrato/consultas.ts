@@ -4,8 +4,6 @@ import { z } from 'zod';
 import { LIMITES_COMENTARIO, OBJETOS_CONSULTA } from '../core/consulta.ts';
 import { EntidadParams, fechaEn, textoEntre, textoOpcional, VigenciaSchema } from './comun.ts';
 
-// z.guid, not z.uuid: any id of the database's shape is looked up, so an unknown one is a 404 like any other
-// missing resource; only a malformed one is a 400.
 export const ConsultaParams = EntidadParams.extend({
   consultaId: z.guid('el identificador de la consulta no es válido'),
 });
@@ -28,7 +26,7 @@ export const RespuestaComentarioSchema = z.object({
 });
 
 export const ComentarioSchema = z.object({
-  id: z.uuid(),
+  id: z.guid(),
   numero: z.number().int(),
   /** Only the entity sees who wrote; never published. */
   nombre: z.string().nullable(),
@@ -41,7 +39,7 @@ export const ComentarioSchema = z.object({
 
 export const ConsultaSchema = z
   .object({
-    id: z.uuid(),
+    id: z.guid(),
     vigencia: z.number().int(),
     objeto: z.enum(OBJETOS_CONSULTA),
     titulo: z.string(),

@@ -176,16 +176,16 @@ export const InformeCuestionarioSchema = z
 
 /** The entity whose questionnaires are read or imported; without it, the platform's. */
 export const CuestionariosQuery = z.object({
-  entidadId: z.uuid('entidadId debe ser un identificador válido').optional(),
+  entidadId: z.guid('entidadId debe ser un identificador válido').optional(),
   vigencia: z.coerce.number().int().min(2018).max(2100).optional(),
   instrumento: z.enum(INSTRUMENTOS).optional(),
 });
 
 export const ImportarCuestionarioQuery = z.object({
-  entidadId: z.uuid('entidadId debe ser un identificador válido').optional(),
+  entidadId: z.guid('entidadId debe ser un identificador válido').optional(),
 });
 
-export const CuestionarioParams = z.object({ cuestionarioId: z.uuid('el cuestionario no existe') });
+export const CuestionarioParams = z.object({ cuestionarioId: z.guid('el cuestionario no existe') });
 
 export const CuestionarioResumenSchema = z.object({
   id: z.string(),

@@ -19,10 +19,10 @@ export const DependenciaEntradaSchema = z.object({
     .max(20, 'el código no puede tener más de 20 caracteres')
     .transform((v) => v || null)
     .nullish(),
-  padreId: z.uuid('elija una dependencia superior de la lista').nullish(),
+  padreId: z.guid('elija una dependencia superior de la lista').nullish(),
 });
 export type DependenciaEntrada = z.infer<typeof DependenciaEntradaSchema>;
 
 export const DependenciaParams = EntidadParams.extend({
-  dependenciaId: z.uuid('el identificador de la dependencia no es válido'),
+  dependenciaId: z.guid('el identificador de la dependencia no es válido'),
 });

@@ -32,7 +32,7 @@ export const RecomendacionesQuery = z.object({
 });
 
 export const RecomendacionParams = EntidadParams.extend({
-  recomendacionId: z.uuid('el identificador de la recomendación no es válido'),
+  recomendacionId: z.guid('el identificador de la recomendación no es válido'),
 });
 
 export const RecomendacionSchema = z

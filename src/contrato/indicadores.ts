@@ -34,8 +34,8 @@ export const IndicadorEntradaSchema = z.object({
   acumulacion: z.enum(ACUMULACIONES, 'elija el tipo de meta de la lista').optional(),
   polaridad: lista(POLARIDADES, 'la polaridad'),
   fuente: texto(3, 300, 'escriba la fuente de los datos'),
-  dependenciaId: z.uuid('elija una dependencia de la lista').nullish(),
-  responsableId: z.uuid('elija una persona de la lista').nullish(),
+  dependenciaId: z.guid('elija una dependencia de la lista').nullish(),
+  responsableId: z.guid('elija una persona de la lista').nullish(),
 });
 export type IndicadorEntrada = z.infer<typeof IndicadorEntradaSchema>;
 
@@ -88,7 +88,7 @@ export const IndicadorDetalleSchema = IndicadorSchema.extend({
 export type IndicadorDetalle = z.infer<typeof IndicadorDetalleSchema>;
 
 export const IndicadorParams = EntidadParams.extend({
-  indicadorId: z.uuid('el identificador del indicador no es válido'),
+  indicadorId: z.guid('el identificador del indicador no es válido'),
 });
 export const MedicionParams = IndicadorParams.extend({ periodo: NumeroPeriodoSchema });
 

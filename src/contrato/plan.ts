@@ -39,10 +39,10 @@ export const ActividadEntradaSchema = z.object({
     .array(numeroEn('cada meta por periodo', LIMITES.cantidad))
     .max(12, 'una vigencia tiene a lo sumo 12 periodos'),
   ponderacion: numeroEn('la ponderación', LIMITES.ponderacion),
-  dependenciaId: z.uuid('elija una dependencia de la lista').nullish(),
-  responsableId: z.uuid('elija una persona de la lista').nullish(),
+  dependenciaId: z.guid('elija una dependencia de la lista').nullish(),
+  responsableId: z.guid('elija una persona de la lista').nullish(),
   corresponsables: z
-    .array(z.uuid('elija personas de la lista'))
+    .array(z.guid('elija personas de la lista'))
     .max(10, 'no más de 10 corresponsables')
     .optional(),
   fechaInicio: fecha,
@@ -51,7 +51,7 @@ export const ActividadEntradaSchema = z.object({
   rubro: opcional(60),
   bpin: opcional(20),
   riesgo: opcional(300),
-  indicadorId: z.uuid('elija un indicador de la lista').nullish(),
+  indicadorId: z.guid('elija un indicador de la lista').nullish(),
 });
 export type ActividadEntrada = z.infer<typeof ActividadEntradaSchema>;
 
@@ -176,7 +176,7 @@ export const PlanSchema = z
 export type PlanAccion = z.infer<typeof PlanSchema>;
 
 export const ActividadParams = EntidadVigenciaParams.extend({
-  actividadId: z.uuid('el identificador de la actividad no es válido'),
+  actividadId: z.guid('el identificador de la actividad no es válido'),
 });
 
 // ---------- Flujo de aprobación ----------
@@ -198,7 +198,7 @@ export const CUERPOS_FLUJO_PLAN = {
         .optional(),
       fechaActo: fechaEn('la fecha del acto').optional(),
       /** The committee's session that decided it; left out, the approving committee's session of that date. */
-      sesionId: z.uuid('la sesión del comité no es válida').optional(),
+      sesionId: z.guid('la sesión del comité no es válida').optional(),
     })
     .superRefine((v, ctx) => {
       // The act is recorded whole or not yet: a number without its date says nothing.
@@ -295,12 +295,12 @@ export const ObjetivoEntradaSchema = z.object({
 });
 export type ObjetivoEntrada = z.infer<typeof ObjetivoEntradaSchema>;
 export const ObjetivoParams = EntidadParams.extend({
-  objetivoId: z.uuid('el identificador del objetivo no es válido'),
+  objetivoId: z.guid('el identificador del objetivo no es válido'),
 });
 
 // ---------- Propuestas de la primera línea ----------
 export const PropuestaParams = EntidadVigenciaParams.extend({
-  propuestaId: z.uuid('el identificador de la propuesta no es válido'),
+  propuestaId: z.guid('el identificador de la propuesta no es válido'),
 });
 /**
  * A proposal's activity as answered: stored already cleaned by the input schema, whose «empty text becomes
@@ -398,5 +398,5 @@ export type PlanPropioEntrada = z.infer<typeof PlanPropioEntradaSchema>;
 export const PlanPropioCambioSchema = PlanPropioEntradaSchema.omit({ codigo: true });
 export type PlanPropioCambio = z.infer<typeof PlanPropioCambioSchema>;
 export const PlanPropioParams = EntidadParams.extend({
-  planId: z.uuid('el identificador del plan no es válido'),
+  planId: z.guid('el identificador del plan no es válido'),
 });

@@ -12,7 +12,7 @@ export const PonderacionesEntradaSchema = z.object({
   ponderaciones: z
     .array(
       z.object({
-        actividadId: z.uuid('el identificador de la actividad no es válido'),
+        actividadId: z.guid('el identificador de la actividad no es válido'),
         ponderacion: numeroEn('la ponderación', LIMITES.ponderacion),
       }),
     )

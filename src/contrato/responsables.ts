@@ -22,7 +22,7 @@ export const AsignarResponsableParams = EntidadParams.extend({
   politica: z.string().max(60),
 });
 export const AsignarResponsableSchema = z.object({
-  usuarioId: z.uuid('elija una persona de la lista').nullable(),
-  dependenciaId: z.uuid('elija una dependencia de la lista').nullable(),
+  usuarioId: z.guid('elija una persona de la lista').nullable(),
+  dependenciaId: z.guid('elija una dependencia de la lista').nullable(),
 });
 export type AsignarResponsable = z.infer<typeof AsignarResponsableSchema>;

@@ -23,7 +23,7 @@ export const SeguimientoEntradaSchema = z.object({
 export type SeguimientoEntrada = z.infer<typeof SeguimientoEntradaSchema>;
 
 export const ParamsSeguimiento = EntidadParams.extend({
-  actividadId: z.uuid('el identificador de la actividad no es válido'),
+  actividadId: z.guid('el identificador de la actividad no es válido'),
   periodo: NumeroPeriodoSchema,
 });
 
@@ -167,7 +167,7 @@ export const RespuestaSchema = z.object({
 
 // ---------- Evidencias ----------
 export const EvidenciaParams = EntidadParams.extend({
-  evidenciaId: z.uuid('el identificador de la evidencia no es válido'),
+  evidenciaId: z.guid('el identificador de la evidencia no es válido'),
 });
 // Raw as sent, bounded; made safe by nombreSeguro once the content tells the type (and its extension).
 export const NombreArchivoSchema = z.string().max(1000, 'el nombre del archivo es demasiado largo');
@@ -210,7 +210,7 @@ export const ACCIONES_EN_LOTE = ['aceptar', 'verificar'] as const;
 export const LoteParams = EntidadParams.extend({ periodo: NumeroPeriodoSchema });
 export const LoteEntradaSchema = z.object({
   actividades: z
-    .array(z.uuid('el identificador de la actividad no es válido'))
+    .array(z.guid('el identificador de la actividad no es válido'))
     .min(1, 'elija al menos un reporte')
     .max(200, 'se revisan como máximo 200 reportes a la vez'),
 });
@@ -227,7 +227,7 @@ export type LoteResultado = z.infer<typeof LoteResultadoSchema>;
 // ---------- Selección de control interno para verificar ----------
 export const SeleccionParams = EntidadParams.extend({ vigencia: VigenciaSchema });
 export const CriterioParams = SeleccionParams.extend({
-  criterioId: z.uuid('el identificador del criterio no es válido'),
+  criterioId: z.guid('el identificador del criterio no es válido'),
 });
 
 const motivo = z
@@ -251,7 +251,7 @@ export const CriterioEntradaSchema = z.discriminatedUnion(
     }),
     z.object({
       tipo: z.literal('dependencia'),
-      dependenciaId: z.uuid('elija una dependencia de la entidad'),
+      dependenciaId: z.guid('elija una dependencia de la entidad'),
       motivo,
     }),
     z.object({
@@ -265,7 +265,7 @@ export const CriterioEntradaSchema = z.discriminatedUnion(
       semilla: z.string().trim().min(1).max(100, 'la semilla admite hasta 100 caracteres').optional(),
       motivo,
     }),
-    z.object({ tipo: z.literal('actividad'), actividadId: z.uuid('elija una actividad del plan'), motivo }),
+    z.object({ tipo: z.literal('actividad'), actividadId: z.guid('elija una actividad del plan'), motivo }),
   ],
   { error: 'elija el criterio: todas, politica, dependencia, muestra o actividad' },
 );

@@ -10,12 +10,12 @@ import { CuestionarioSchema } from './cuestionarios.ts';
 
 const Codigo = z.string().min(1).max(L.codigo);
 
-export const SimulacroParams = EntidadParams.extend({ simulacroId: z.uuid('el simulacro no existe') });
+export const SimulacroParams = EntidadParams.extend({ simulacroId: z.guid('el simulacro no existe') });
 export const SeccionSimulacroParams = SimulacroParams.extend({ seccion: Codigo });
 export const ItemSimulacroParams = SimulacroParams.extend({ item: Codigo });
 
 export const CrearSimulacroSchema = z.object({
-  cuestionarioId: z.uuid('el cuestionario no existe'),
+  cuestionarioId: z.guid('el cuestionario no existe'),
   seccionControlInterno: Codigo.nullable()
     .optional()
     .describe(

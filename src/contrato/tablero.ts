@@ -134,7 +134,7 @@ export const ConsultaActividadesTableroSchema = ConsultaTableroSchema.extend({
   politica: texto('la política', 80)
     .regex(/^[a-z0-9_]*$/, 'la política es una clave del catálogo, por ejemplo talento_humano')
     .optional(),
-  dependencia: z.uuid('la dependencia debe ser el identificador de una dependencia').optional(),
+  dependencia: z.guid('la dependencia debe ser el identificador de una dependencia').optional(),
   semaforo: z
     .enum([...NIVELES_SEMAFORO, 'sin_dato'], 'el semáforo es rojo, amarillo, verde, azul o sin_dato')
     .optional(),

@@ -69,15 +69,15 @@ export type Acceso = z.infer<typeof AccesoSchema>;
 export const InvitacionPendienteSchema = InvitacionEnviadaSchema.extend({ creadoEn: z.date() });
 
 export const UsuarioParams = EntidadParams.extend({
-  usuarioId: z.uuid('el identificador del usuario no es válido'),
+  usuarioId: z.guid('el identificador del usuario no es válido'),
 });
 export const InvitacionEntidadParams = EntidadParams.extend({
-  invitacionId: z.uuid('el identificador de la invitación no es válido'),
+  invitacionId: z.guid('el identificador de la invitación no es válido'),
 });
 
 // ---------- The invited person's side ----------
 export const InvitacionParams = z.object({
-  invitacionId: z.uuid('el identificador de la invitación no es válido'),
+  invitacionId: z.guid('el identificador de la invitación no es válido'),
 });
 export const InvitacionRecibidaSchema = z.object({
   id: z.string(),

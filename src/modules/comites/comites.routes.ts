@@ -258,7 +258,7 @@ export const comitesRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Marcar cumplido un compromiso de una sesión del comité',
         params: CompromisoParams,
-        response: { 200: z.object({ id: z.uuid(), cumplidoEn: z.string() }), ...errores },
+        response: { 200: z.object({ id: z.guid(), cumplidoEn: z.string() }), ...errores },
       },
     },
     async (request) => cumplirCompromiso(enComite(request), request.params.compromisoId),
