@@ -7,7 +7,9 @@ export const MAX_INTENTOS = 5;
 export const MAX_INTENTOS_CORREO = 30;
 export const MINUTOS_BLOQUEO = 15;
 
-export type AmbitoIntento = 'conexion' | 'correo' | 'cambio_clave';
+/** What a counter counts: one connection's guesses, one e-mail's from everywhere, or a signed-in person's own password change. */
+export const AMBITOS_INTENTO = ['conexion', 'correo', 'cambio_clave'] as const;
+export type AmbitoIntento = (typeof AMBITOS_INTENTO)[number];
 
 export interface Contador {
   ambito: AmbitoIntento;

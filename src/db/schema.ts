@@ -19,6 +19,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { ACUMULACIONES } from '../core/acumulacion.ts';
 import { ESTADOS_AUTODIAGNOSTICO } from '../core/autodiagnostico.ts';
+import { AMBITOS_INTENTO } from '../core/bloqueo.ts';
 import { TIPOS_AJUSTE } from '../core/calendario.ts';
 import { ACCIONES_EDICION, type ResponsableEvento, TIPOS_EVENTO_LEGAL } from '../core/calendario-legal.ts';
 import { TIPOS_CAMBIO } from '../core/cambios-plan.ts';
@@ -203,8 +204,13 @@ export const intentoAcceso = pgTable(
     fallidos: integer('fallidos').notNull(),
     ventanaDesde: timestamp('ventana_desde', { withTimezone: true, mode: 'date' }).notNull(),
     bloqueadoHasta: timestamp('bloqueado_hasta', { withTimezone: true, mode: 'date' }),
+    // A pause of «cambiar clave» is not a locked account: the person is signed in and can still log in.
+    ambito: text('ambito', { enum: AMBITOS_INTENTO }).notNull().default('correo'),
   },
-  (t) => [index('intento_acceso_correo_idx').on(t.correo)],
+  (t) => [
+    index('intento_acceso_correo_idx').on(t.correo),
+    unaDe('intento_acceso_ambito_ck', t.ambito, AMBITOS_INTENTO),
+  ],
 );
 
 export const rolUsuario = pgTable(

@@ -139,7 +139,11 @@ describe('cambiar la contraseña con una actual equivocada', () => {
       error: 'demasiadas_solicitudes',
       mensaje: expect.stringMatching(/en pausa hasta las \d{1,2}:\d{2}/),
     });
-    // Its own counter: the person still signs in.
+    // Its own counter: the administrator does not see her as locked, and she still signs in.
+    const lista = await t.exigir(200, t.admin, 'GET', `/api/entidades/${entidadId}/usuarios`);
+    expect(lista.find((u: { correo: string }) => u.correo === 'cambia.clave@prueba.example').bloqueado).toBe(
+      false,
+    );
     expect((await login('cambia.clave@prueba.example', CLAVE_PRUEBA, '10.7.0.1')).statusCode).toBe(200);
     await t.conexion.db
       .update(intentoAcceso)

@@ -48,8 +48,8 @@ async function contar(db: Db, contador: Contador, correo: string): Promise<Estad
   const vencido = sql`i.ventana_desde <= now() - ${VENTANA} and (i.bloqueado_hasta is null or i.bloqueado_hasta <= now())`;
   const [f] = await filas<{ fallidos: number; bloqueado_hasta: string | Date | null }>(
     db,
-    sql`insert into intento_acceso as i (clave, correo, fallidos, ventana_desde, bloqueado_hasta)
-        values (${contador.clave}, ${correo}, 1, now(), null)
+    sql`insert into intento_acceso as i (clave, correo, fallidos, ventana_desde, bloqueado_hasta, ambito)
+        values (${contador.clave}, ${correo}, 1, now(), null, ${contador.ambito})
         on conflict (clave) do update set
           fallidos = case when ${vencido} then 1 else i.fallidos + 1 end,
           ventana_desde = case when ${vencido} then now() else i.ventana_desde end,

@@ -1,0 +1,2 @@
+ALTER TABLE "intento_acceso" ADD COLUMN "ambito" text DEFAULT 'correo' NOT NULL;--> statement-breakpoint
+ALTER TABLE "intento_acceso" ADD CONSTRAINT "intento_acceso_ambito_ck" CHECK ("intento_acceso"."ambito" in ('conexion', 'correo', 'cambio_clave'));
