@@ -94,6 +94,36 @@ describe('ciclo del plan y el seguimiento en el navegador', () => {
     await p.context().close();
   });
 
+  it('la búsqueda y los filtros del plan viven en la dirección: «Atrás» y un enlace compartido los traen', async () => {
+    const p = await entrar(e.navegador, PERSONAS.planeacion.correo);
+    await ir(p, 'Plan de acción');
+    const buscar = p.getByLabel('Buscar en actividades del plan');
+    await buscar.pressSequentially('apropiacion'); // as typed on a phone: without the accent
+    await p.getByLabel('Responsable', { exact: true }).selectOption(PERSONAS.responsable.nombre);
+    const filas = p.getByRole('table', { name: 'Actividades del plan' }).getByRole('row', { name: /IN-0/ });
+    await expect.poll(() => filas.count()).toBe(1);
+    await expect.poll(() => new URL(p.url()).searchParams.get('buscar')).toBe('apropiacion');
+    const direccion = new URL(p.url());
+    expect(direccion.searchParams.get('responsable')).toBe(PERSONAS.responsable.nombre);
+
+    await ir(p, 'Tablero');
+    await p.getByRole('heading', { level: 1, name: /Tablero/ }).waitFor();
+    await p.goBack();
+    expect(await buscar.inputValue()).toBe('apropiacion');
+    await expect.poll(() => filas.count()).toBe(1);
+    await expect(filas.first().textContent()).resolves.toContain('IN-03');
+
+    // The same address in another tab: the same rows, the same choices.
+    const otra = await p.context().newPage();
+    await otra.goto(direccion.href);
+    await expect
+      .poll(() => otra.getByLabel('Responsable', { exact: true }).inputValue())
+      .toBe(PERSONAS.responsable.nombre);
+    expect(await otra.getByLabel('Buscar en actividades del plan').inputValue()).toBe('apropiacion');
+    await otra.getByText('1 de 3 actividades').waitFor();
+    await p.context().close();
+  });
+
   it('el comité aprueba el plan con la fecha de la sesión y el acta', async () => {
     const p = await entrar(e.navegador, PERSONAS.comite.correo);
     await p.getByRole('link', { name: /Estudiar y aprobar el plan de acción/ }).click();

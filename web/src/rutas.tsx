@@ -13,6 +13,7 @@ import {
 } from '@tanstack/react-router';
 import { ErrorApi } from './api.ts';
 import { sesionQuery } from './features/auth/sesion.ts';
+import { type BusquedaPlan, CLAVES_BUSQUEDA_PLAN } from './features/plan/busqueda-plan.ts';
 import { resumenTablero } from './features/tablero/api.ts';
 import { periodoVigente, vigenciaQuery } from './features/vigencias/consultas.ts';
 import { MensajeError, Pagina } from './ui/componentes.tsx';
@@ -272,12 +273,16 @@ const inicio = createRoute({
 const plan = createRoute({
   getParentRoute: () => raiz,
   path: '/plan',
-  // `buscar`: a link to one activity (from a recommendation or an autodiagnóstico gap) opens the plan filtered.
-  validateSearch: (s: Record<string, unknown>): { buscar?: string } => {
-    // An address parses «buscar=2026» as a number: a code is text all the same.
-    const buscar = typeof s.buscar === 'number' ? String(s.buscar) : s.buscar;
-    return { buscar: typeof buscar === 'string' && buscar.length <= 100 ? buscar : undefined };
-  },
+  // The table's search and filters live in the address: a link to one activity (from a recommendation or an
+  // autodiagnóstico gap) opens the plan filtered, a filtered plan can be shared, and «atrás» comes back to it.
+  validateSearch: (s: Record<string, unknown>): BusquedaPlan =>
+    Object.fromEntries(
+      CLAVES_BUSQUEDA_PLAN.map((clave) => {
+        // An address parses «buscar=2026» as a number: a code is text all the same.
+        const v = typeof s[clave] === 'number' ? String(s[clave]) : s[clave];
+        return [clave, typeof v === 'string' && v !== '' && v.length <= 200 ? v : undefined];
+      }),
+    ),
   // The entity's profile too: its FURAG form decides which policies the plan offers.
   loader: precargaDe(async (t) => {
     const [plan, catalogo, entidad] = await Promise.all([

@@ -124,9 +124,18 @@ interface Props<T extends object> {
   herramientas?: ReactNode;
   /** Sections start folded (a long list reads as one line per section); a search or filter opens them. */
   plegarGrupos?: boolean;
-  /** The search box's text when the table appears (a link to one row). */
-  busquedaInicial?: string;
+  /** Search and filters when the table appears: from the address (a shared link, a link to one row). */
+  consultaInicial?: { busqueda?: string; filtros?: Readonly<Record<string, string>> };
+  /** Told of each new search or filter (the page keeps them in the address, for links and the back button). */
+  alCambiarConsulta?: (consulta: { busqueda: string; filtros: Record<string, string> }) => void;
 }
+
+const aFiltros = (filtros: Readonly<Record<string, string>> = {}): ColumnFiltersState =>
+  Object.entries(filtros)
+    .filter(([, v]) => v)
+    .map(([id, value]) => ({ id, value }));
+const deFiltros = (filtros: ColumnFiltersState): Record<string, string> =>
+  Object.fromEntries(filtros.map((f) => [f.id, String(f.value)]));
 
 /**
  * How every data table looks: the settings of Mantine's Table that the plain markup below reproduces (the
@@ -177,19 +186,27 @@ export function TablaDatos<T extends object>({
   detalleGrupo,
   herramientas,
   plegarGrupos = false,
-  busquedaInicial = '',
+  consultaInicial,
+  alCambiarConsulta,
 }: Props<T>) {
   const idBusqueda = useId();
-  const [busquedaLocal, setBusqueda] = useState(busquedaInicial);
-  const [filtrosLocales, setFiltros] = useState<ColumnFiltersState>([]);
+  const [busquedaLocal, setBusqueda] = useState(consultaInicial?.busqueda ?? '');
+  const [filtrosLocales, setFiltros] = useState<ColumnFiltersState>(() => aFiltros(consultaInicial?.filtros));
   const consulta = servidor?.consulta;
-  // A server list keeps its search and filters with whoever asks the server; a local one keeps them here.
+  // A server list keeps its search and filters with whoever asks the server; a local one keeps them here
+  // (and tells the page, which may keep them in the address).
   const busqueda = consulta ? consulta.busqueda : busquedaLocal;
-  const filtros: ColumnFiltersState = consulta
-    ? Object.entries(consulta.filtros)
-        .filter(([, v]) => v)
-        .map(([id, value]) => ({ id, value }))
-    : filtrosLocales;
+  const filtrosServidor = consulta?.filtros;
+  const filtrosPedidos = useMemo(
+    () => (filtrosServidor ? aFiltros(filtrosServidor) : filtrosLocales),
+    [filtrosServidor, filtrosLocales],
+  );
+  const cambiarLocal = (b: string, fs: ColumnFiltersState) => {
+    setBusqueda(b);
+    setFiltros(fs);
+    setPaginacion((p) => ({ ...p, pageIndex: 0 }));
+    alCambiarConsulta?.({ busqueda: b, filtros: deFiltros(fs) });
+  };
   const [orden, setOrden] = useState<SortingState>([]);
   const [paginacion, setPaginacion] = useState<PaginationState>({ pageIndex: 0, pageSize: porPagina });
   // Sections the person opened or folded; the others follow `plegarGrupos` (open while searching).
@@ -210,6 +227,13 @@ export function TablaDatos<T extends object>({
     [columnas],
   );
   const porId = useMemo(() => new Map(columnas.map((c) => [c.id, c])), [columnas]);
+  // Only the filters of columns that offer one: an address may bring anything, and a column whose names are
+  // still loading (dependencias, people) applies its filter when it appears.
+  // (The same array while nothing changes: a new one would send the table back to its first page.)
+  const filtros = useMemo(
+    () => (consulta ? filtrosPedidos : filtrosPedidos.filter((f) => porId.get(f.id)?.filtro)),
+    [consulta, filtrosPedidos, porId],
+  );
   const mostradas = columnas.filter((c) => !c.oculta);
   // Grouped tables show every matching row inside its section; slicing pages across sections confuses.
   const paginar = !agruparPor && !servidor;
@@ -220,7 +244,7 @@ export function TablaDatos<T extends object>({
     getRowId: idFila,
     state: {
       globalFilter: busquedaLocal,
-      columnFilters: filtrosLocales,
+      columnFilters: consulta ? filtrosLocales : filtros,
       sorting: orden,
       pagination: paginacion,
     },
@@ -279,25 +303,20 @@ export function TablaDatos<T extends object>({
 
   const cambiarBusqueda = (texto: string) => {
     if (consulta) consulta.alCambiar({ busqueda: texto, filtros: { ...consulta.filtros } });
-    else {
-      setBusqueda(texto);
-      setPaginacion((p) => ({ ...p, pageIndex: 0 }));
-    }
+    else cambiarLocal(texto, filtrosLocales);
   };
   const cambiarFiltro = (id: string, valor: string) => {
     if (consulta)
       consulta.alCambiar({ busqueda: consulta.busqueda, filtros: { ...consulta.filtros, [id]: valor } });
-    else {
-      setFiltros((fs) => [...fs.filter((f) => f.id !== id), ...(valor ? [{ id, value: valor }] : [])]);
-      setPaginacion((p) => ({ ...p, pageIndex: 0 }));
-    }
+    else
+      cambiarLocal(busquedaLocal, [
+        ...filtrosLocales.filter((f) => f.id !== id),
+        ...(valor ? [{ id, value: valor }] : []),
+      ]);
   };
   const quitarFiltros = () => {
     if (consulta) consulta.alCambiar({ busqueda: '', filtros: {} });
-    else {
-      setBusqueda('');
-      setFiltros([]);
-    }
+    else cambiarLocal('', []);
   };
   const conBarra = (servidor ? !!consulta : buscar || filtrables.length > 0) || !!herramientas;
 

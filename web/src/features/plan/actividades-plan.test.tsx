@@ -1,7 +1,7 @@
 import type { ActividadDelPlan, PlanAccion } from '@contrato/plan.ts';
 import type { UsuarioEntidad } from '@contrato/usuarios.ts';
 import type { EstadoActividad } from '@core/semaforo.ts';
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { renderConMantine } from '../../ui/render-prueba.tsx';
@@ -107,11 +107,16 @@ const estados = new Map<string, EstadoActividad>([
   ['in-02', 'atrasada'],
 ]);
 
-const mostrar = (editable = false, busqueda?: string) => {
+const mostrar = (
+  editable = false,
+  consultaInicial?: { busqueda?: string; filtros?: Record<string, string> },
+) => {
   const alEditar = vi.fn();
+  const alCambiarConsulta = vi.fn();
   renderConMantine(
     <ActividadesPlan
-      busqueda={busqueda}
+      consultaInicial={consultaInicial}
+      alCambiarConsulta={alCambiarConsulta}
       plan={plan}
       politicas={politicas}
       dependencias={dependencias}
@@ -122,7 +127,7 @@ const mostrar = (editable = false, busqueda?: string) => {
       alQuitar={vi.fn()}
     />,
   );
-  return { alEditar };
+  return { alEditar, alCambiarConsulta };
 };
 
 const secciones = () =>
@@ -149,7 +154,7 @@ describe('actividades del plan agrupadas por política', () => {
   });
 
   it('un enlace a una actividad (desde una brecha o una recomendación) abre el plan buscándola', () => {
-    mostrar(false, 'TH-02');
+    mostrar(false, { busqueda: 'TH-02' });
     expect((screen.getByLabelText('Buscar en actividades del plan') as HTMLInputElement).value).toBe('TH-02');
     expect(codigos()).toEqual(['TH-02']);
   });
@@ -197,6 +202,26 @@ describe('actividades del plan agrupadas por política', () => {
       'P1 Gestión estratégica del talento humano (1) · pesos 100 %',
       'P2 Integridad (1) · pesos 90 % (revisar)',
     ]);
+  });
+
+  it('cada búsqueda y filtro se avisa para la dirección, y una dirección con filtros abre el plan filtrado', async () => {
+    const { alCambiarConsulta } = mostrar();
+    await userEvent.selectOptions(screen.getByLabelText('Dependencia'), 'Talento Humano');
+    await userEvent.selectOptions(screen.getByLabelText('Estado'), 'Atrasada');
+    expect(alCambiarConsulta).toHaveBeenLastCalledWith({
+      busqueda: '',
+      filtros: { dependencia: 'Talento Humano', estado: 'Atrasada' },
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Quitar filtros' }));
+    expect(alCambiarConsulta).toHaveBeenLastCalledWith({ busqueda: '', filtros: {} });
+    cleanup();
+
+    // The shared link: the same rows, the filters chosen in their drop-downs; a filter of no column is ignored.
+    mostrar(false, { filtros: { dependencia: 'Talento Humano', estado: 'Atrasada', color: 'rojo' } });
+    expect(codigos()).toEqual(['TH-01']);
+    expect((screen.getByLabelText('Dependencia') as HTMLSelectElement).value).toBe('Talento Humano');
+    expect((screen.getByLabelText('Estado') as HTMLSelectElement).value).toBe('Atrasada');
+    expect(screen.getByRole('status').textContent).toBe('1 de 4 actividades');
   });
 
   it('busca sin tildes y deja solo las secciones con resultados', async () => {

@@ -6,7 +6,7 @@ import { NOMBRE_ACUMULACION } from '@core/acumulacion.ts';
 import { numeroCo } from '@core/numeros.ts';
 import { ESTADOS_ACTIVIDAD, type EstadoActividad, NOMBRE_ESTADO } from '@core/semaforo.ts';
 import { Alert, Button, Group, Text } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { type ComponentProps, useMemo, useState } from 'react';
 import { fechaCivil, pesos, porcentaje } from '../../ui/formato.ts';
 import { Enlace } from '../../ui/router.tsx';
 import { type Columna, type Grupo, TablaDatos } from '../../ui/tabla-datos.tsx';
@@ -31,7 +31,8 @@ export function ActividadesPlan({
   alEditar,
   alQuitar,
   destinoPesos,
-  busqueda,
+  consultaInicial,
+  alCambiarConsulta,
 }: {
   plan: PlanAccion;
   politicas: readonly Politica[];
@@ -44,8 +45,9 @@ export function ActividadesPlan({
   alQuitar: (a: Actividad) => void;
   /** Where the weights grid saves (only when the plan is editable). */
   destinoPesos?: { entidadId: string; vigencia: number };
-  /** The table opens searching this (a link to one activity). */
-  busqueda?: string;
+  /** The search and filters the table opens with, from the address (a link to one activity, a shared link). */
+  consultaInicial?: ComponentProps<typeof TablaDatos>['consultaInicial'];
+  alCambiarConsulta?: ComponentProps<typeof TablaDatos>['alCambiarConsulta'];
 }) {
   const [editandoPesos, setEditandoPesos] = useState<string | null>(null);
   const columnas = useMemo(() => {
@@ -216,8 +218,8 @@ export function ActividadesPlan({
         </Alert>
       )}
       <TablaDatos
-        key={busqueda}
-        busquedaInicial={busqueda}
+        consultaInicial={consultaInicial}
+        alCambiarConsulta={alCambiarConsulta}
         titulo="Actividades del plan"
         sustantivo={['actividad', 'actividades']}
         filas={filas}

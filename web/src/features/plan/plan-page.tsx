@@ -2,7 +2,7 @@ import type { Actividad } from '@contrato/plan.ts';
 import { esEse } from '@core/catalogo.ts';
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useSearch } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { Confirmacion } from '../../ui/confirmacion.tsx';
@@ -27,6 +27,7 @@ import {
   useCambiarActividad,
   useQuitarActividad,
 } from './api.ts';
+import { busquedaPlanDe } from './busqueda-plan.ts';
 import { ExcelPlan } from './excel-plan.tsx';
 import { FlujoPlan } from './flujo-plan.tsx';
 import { FormularioActividad } from './formulario-actividad.tsx';
@@ -46,7 +47,8 @@ const DESCRIPCION = (
 
 export function PlanPage() {
   const { entidad, vigencia, puede } = useTrabajo();
-  const { buscar } = useSearch({ from: '/plan' });
+  const { buscar, politica, dependencia, responsable, estado } = useSearch({ from: '/plan' });
+  const navegar = useNavigate({ from: '/plan' });
   const [formulario, setFormulario] = useState(0);
   const puedeEditar = puede('plan.editar');
   const [editando, setEditando] = useState<Actividad | null>(null);
@@ -127,7 +129,23 @@ export function PlanPage() {
           estados={estados.data}
           editable={editable}
           destinoPesos={entidad ? { entidadId: entidad.id, vigencia } : undefined}
-          busqueda={buscar}
+          // Another entity or year starts without the old one's search (its address drops it too).
+          key={`${entidad.id}-${vigencia}`}
+          consultaInicial={{
+            busqueda: buscar,
+            filtros: Object.fromEntries(
+              Object.entries({ politica, dependencia, responsable, estado }).filter(([, v]) => v),
+            ) as Record<string, string>,
+          }}
+          alCambiarConsulta={(c) =>
+            navegar({
+              search: (s) => ({ ...s, ...busquedaPlanDe(c) }),
+              replace: true,
+              resetScroll: false,
+              // The same page: a form being filled in is not left, nothing to ask.
+              ignoreBlocker: true,
+            })
+          }
           alEditar={(a) => {
             cambiar.reset();
             setEditando(a);

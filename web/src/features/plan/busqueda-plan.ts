@@ -1,0 +1,20 @@
+// The plan's search and its filters by column, kept in the address (rutas.tsx reads them, the plan writes them).
+
+/** `buscar`, and the filters by column (politica, dependencia, responsable, estado), by the names shown. */
+export const CLAVES_BUSQUEDA_PLAN = ['buscar', 'politica', 'dependencia', 'responsable', 'estado'] as const;
+export type BusquedaPlan = Partial<Record<(typeof CLAVES_BUSQUEDA_PLAN)[number], string>>;
+
+/** The table's search and filters as the address writes them: empty ones left out. */
+export function busquedaPlanDe(c: {
+  busqueda: string;
+  filtros: Readonly<Record<string, string>>;
+}): BusquedaPlan {
+  const { politica, dependencia, responsable, estado } = c.filtros;
+  return {
+    buscar: c.busqueda || undefined,
+    politica: politica || undefined,
+    dependencia: dependencia || undefined,
+    responsable: responsable || undefined,
+    estado: estado || undefined,
+  };
+}
