@@ -102,13 +102,14 @@ export function Marco({ children }: { children: ReactNode }) {
       <Superior />
       <header className="cabecera">
         <Container size="xl">
-          <Group justify="space-between" align="end" wrap="wrap" gap="sm" py="sm">
+          <Group justify="space-between" align="end" wrap="wrap" gap="sm" py="sm" className="cabecera-fila">
             <Enlace a="/" className="marca">
               MIPG Abierto
             </Enlace>
-            <Group align="end" gap="sm" wrap="wrap">
+            <Group align="end" gap="sm" wrap="wrap" className="cabecera-controles">
               {t.sesion.entidades.length > 0 && (
                 <NativeSelect
+                  className="cabecera-entidad"
                   label="Entidad"
                   value={t.entidad?.id ?? ''}
                   onChange={(e) => t.elegirEntidad(e.currentTarget.value)}
@@ -120,12 +121,13 @@ export function Marco({ children }: { children: ReactNode }) {
                 />
               )}
               <NativeSelect
+                className="cabecera-vigencia"
                 label="Vigencia"
                 value={String(t.vigencia)}
                 onChange={(e) => t.elegirVigencia(Number(e.currentTarget.value))}
                 data={(vigencias.data ?? [{ vigencia: t.vigencia }]).map((v) => String(v.vigencia))}
               />
-              <div>
+              <div className="cabecera-usuario">
                 <Text size="sm" className="usuario-nombre">
                   {t.sesion.usuario.nombre}
                 </Text>
@@ -151,6 +153,8 @@ export function Marco({ children }: { children: ReactNode }) {
               {menuAbierto ? 'Cerrar el menú' : 'Menú de secciones'}
             </Button>
             <ul id="lista-secciones" data-abierto={menuAbierto}>
+              {/* On a phone the person's name is here, not in the header's first screen. */}
+              <li className="solo-telefono usuario-menu">Sesión de {t.sesion.usuario.nombre}</li>
               {NAVEGACION.filter((n) => !n.visible || n.visible(t)).map((n) => (
                 <li key={n.a}>
                   <Enlace a={n.a}>{n.texto}</Enlace>
