@@ -1,4 +1,5 @@
 import { MantineProvider, TextInput } from '@mantine/core';
+import { MutationCache, QueryClient, QueryClientProvider, useMutation } from '@tanstack/react-query';
 import {
   createMemoryHistory,
   createRootRoute,
@@ -13,6 +14,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AvisoSalida, confirmarSalida, saleDeLaPagina } from './aviso-salida.tsx';
+import { hayGuardadosEnCamino, seguirGuardados } from './cambios-sin-guardar.ts';
 import { campo, Formulario, useFormulario } from './formulario.tsx';
 
 function FormularioDependencia() {
@@ -124,5 +126,94 @@ describe('salir de una página con cambios sin guardar', () => {
     ['/plan', { entidad: 'e1' }, '/plan', { entidad: 'e1' }, false],
   ])('de %s %j a %s %j: sale = %s', (pa, sa, pb, sb, sale) => {
     expect(saleDeLaPagina({ pathname: pa, search: sa }, { pathname: pb, search: sb })).toBe(sale);
+  });
+});
+
+/** The save on its way: the test lets it arrive (or fail) when it wants. */
+let llegar: (ok: boolean) => void = () => {};
+function Guardar() {
+  const guardar = useMutation({
+    mutationFn: () =>
+      new Promise<void>((listo, falla) => {
+        llegar = (ok) => (ok ? listo() : falla(new Error('El servidor no respondió.')));
+      }),
+  });
+  return (
+    <>
+      <button type="button" onClick={() => guardar.mutate()}>
+        Guardar el avance
+      </button>
+      {guardar.isError && <p role="alert">{guardar.error.message}</p>}
+    </>
+  );
+}
+
+/** A page whose «Guardar el avance» is sent, and a link out clicked while it travels. */
+async function montarGuardando() {
+  const raiz = createRootRoute({
+    component: () => (
+      <main id="contenido">
+        <Link to="/plan">Plan de acción</Link>
+        <Outlet />
+        <AvisoSalida />
+      </main>
+    ),
+  });
+  const seguimiento = createRoute({
+    getParentRoute: () => raiz,
+    path: '/seguimiento',
+    component: () => (
+      <>
+        <h1>Seguimiento</h1>
+        <Guardar />
+      </>
+    ),
+  });
+  const plan = createRoute({ getParentRoute: () => raiz, path: '/plan', component: () => <h1>Plan</h1> });
+  const router = createRouter({
+    routeTree: raiz.addChildren([seguimiento, plan]),
+    history: createMemoryHistory({ initialEntries: ['/seguimiento'] }),
+  });
+  await act(() => router.load());
+  render(
+    <QueryClientProvider client={new QueryClient({ mutationCache: new MutationCache(seguirGuardados) })}>
+      <MantineProvider>
+        <RouterProvider router={router as never} />
+      </MantineProvider>
+    </QueryClientProvider>,
+  );
+  await screen.findByRole('heading', { name: 'Seguimiento' });
+  await userEvent.click(screen.getByRole('button', { name: 'Guardar el avance' }));
+  await userEvent.click(screen.getByRole('link', { name: 'Plan de acción' }));
+  const ventana = await screen.findByRole('dialog', { name: 'Se está guardando' });
+  return { router, ventana, llegar: (ok: boolean) => act(() => llegar(ok)) };
+}
+
+describe('salir mientras se guarda (una conexión lenta)', () => {
+  it('pregunta; si el guardado llega, sigue sola a donde iba la persona', async () => {
+    const { router, ventana, llegar } = await montarGuardando();
+    expect(ventana.textContent).toContain('no verá si hubo un problema');
+    expect(router.state.location.pathname).toBe('/seguimiento');
+    await llegar(true);
+    await screen.findByRole('heading', { name: 'Plan' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('si el guardado falla, se queda para leer el porqué', async () => {
+    const { router, llegar } = await montarGuardando();
+    await llegar(false);
+    await screen.findByRole('alert');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(router.state.location.pathname).toBe('/seguimiento');
+    expect(screen.getByRole('alert').textContent).toBe('El servidor no respondió.');
+  });
+
+  it('«Salir sin esperar» sale ya; sin guardados en camino, nada pregunta', async () => {
+    const { llegar } = await montarGuardando();
+    await userEvent.click(screen.getByRole('button', { name: 'Salir sin esperar' }));
+    await screen.findByRole('heading', { name: 'Plan' });
+    await llegar(true);
+    expect(hayGuardadosEnCamino()).toBe(false);
+    expect(await confirmarSalida()).toBe(true);
   });
 });

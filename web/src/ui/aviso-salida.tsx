@@ -1,6 +1,11 @@
 import { useBlocker } from '@tanstack/react-router';
-import { lazy, Suspense, useSyncExternalStore } from 'react';
-import { hayCambiosSinGuardar } from './cambios-sin-guardar.ts';
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
+import {
+  hayCambiosSinGuardar,
+  hayGuardadosEnCamino,
+  suscribirGuardados,
+  ultimoGuardadoFallo,
+} from './cambios-sin-guardar.ts';
 
 // The dialog (Mantine's Modal) is downloaded the first time it is needed, not with the signed-in frame.
 const Confirmacion = lazy(() => import('./confirmacion.tsx').then((m) => ({ default: m.Confirmacion })));
@@ -37,9 +42,11 @@ const responder = (salir: boolean) => {
   r?.(salir);
 };
 
+const hayQuePreguntar = () => hayCambiosSinGuardar() || hayGuardadosEnCamino();
+
 /** Resolves true at once without unsaved changes; with them, once the person chooses in the dialog. */
 export function confirmarSalida(): Promise<boolean> {
-  if (!hayCambiosSinGuardar()) return Promise.resolve(true);
+  if (!hayQuePreguntar()) return Promise.resolve(true);
   pregunta?.(false);
   return new Promise((r) => {
     pregunta = r;
@@ -50,28 +57,60 @@ export function confirmarSalida(): Promise<boolean> {
 /** In the signed-in frame: leaving a page with unsaved changes asks first, in Spanish, in the page. */
 export function AvisoSalida() {
   const preguntando = useSyncExternalStore(suscribir, () => pregunta !== null);
+  const guardando = useSyncExternalStore(suscribirGuardados, hayGuardadosEnCamino);
   const bloqueo = useBlocker({
-    shouldBlockFn: ({ current, next }) => hayCambiosSinGuardar() && saleDeLaPagina(current, next),
+    shouldBlockFn: ({ current, next }) => hayQuePreguntar() && saleDeLaPagina(current, next),
     // Closing or reloading the tab: the forms' own listener asks (cambios-sin-guardar.ts).
     enableBeforeUnload: false,
     withResolver: true,
   });
   const bloqueado = bloqueo.status === 'blocked';
-  if (!bloqueado && !preguntando) return null;
+  const abierta = bloqueado || preguntando;
+  // Asked only because a save was on its way: once it arrives the question answers itself. Saved, the person
+  // goes where she was going; failed, she stays to read why (the error is on the page).
+  const soloGuardando = abierta && !hayCambiosSinGuardar();
+  const [esperaba, setEsperaba] = useState(false);
+  useEffect(() => {
+    if (soloGuardando && guardando) setEsperaba(true);
+  }, [soloGuardando, guardando]);
+  useEffect(() => {
+    if (!esperaba || guardando) return;
+    setEsperaba(false);
+    const salir = !ultimoGuardadoFallo();
+    if (bloqueado) salir ? bloqueo.proceed?.() : bloqueo.reset?.();
+    else if (preguntando) responder(salir);
+  }, [esperaba, guardando, bloqueado, preguntando, bloqueo]);
+  if (!abierta) return null;
   return (
     <Suspense fallback={null}>
-      <Confirmacion
-        titulo="¿Salir sin guardar?"
-        accion="Salir sin guardar"
-        cancelar="Seguir en la página"
-        abierta
-        pendiente={false}
-        error={null}
-        alCancelar={() => (bloqueado ? bloqueo.reset() : responder(false))}
-        alConfirmar={() => (bloqueado ? bloqueo.proceed() : responder(true))}
-      >
-        Hay cambios en esta página que no se han guardado. Si sale ahora, se pierden.
-      </Confirmacion>
+      {soloGuardando ? (
+        <Confirmacion
+          titulo="Se está guardando"
+          accion="Salir sin esperar"
+          cancelar="Esperar en la página"
+          abierta
+          pendiente={false}
+          error={null}
+          alCancelar={() => (bloqueado ? bloqueo.reset() : responder(false))}
+          alConfirmar={() => (bloqueado ? bloqueo.proceed() : responder(true))}
+        >
+          Lo que envió todavía va camino al servidor. Si espera, la página sigue en cuanto llegue; si sale
+          ahora, se guarda igual, pero no verá si hubo un problema.
+        </Confirmacion>
+      ) : (
+        <Confirmacion
+          titulo="¿Salir sin guardar?"
+          accion="Salir sin guardar"
+          cancelar="Seguir en la página"
+          abierta
+          pendiente={false}
+          error={null}
+          alCancelar={() => (bloqueado ? bloqueo.reset() : responder(false))}
+          alConfirmar={() => (bloqueado ? bloqueo.proceed() : responder(true))}
+        >
+          Hay cambios en esta página que no se han guardado. Si sale ahora, se pierden.
+        </Confirmacion>
+      )}
     </Suspense>
   );
 }

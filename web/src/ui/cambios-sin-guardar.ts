@@ -1,3 +1,4 @@
+import type { MutationCacheConfig } from '@tanstack/react-query';
 import { useEffect } from 'react';
 
 // Forms holding changes nobody saved yet. Leaving the page (another section, another entity or vigencia) asks
@@ -23,3 +24,53 @@ export function useAvisoCambiosSinGuardar(activo: boolean) {
     };
   }, [activo]);
 }
+
+/**
+ * Saves on their way to the server. Leaving then would not lose them (the server finishes), but the person
+ * would never see whether they failed: on a slow rural connection a save takes seconds, so leaving asks too.
+ * Counted by the QueryClient's mutation cache, whose callbacks run before the page's own: a page that moves on
+ * after its save succeeds is not asked. A mutation with `meta: { sinAviso: true }` (signing out) is not counted.
+ */
+const enCamino = new Set<object>();
+let ultimoFallo = false;
+const oyentesGuardado = new Set<() => void>();
+const avisarGuardado = () => {
+  for (const o of oyentesGuardado) o();
+};
+const alCerrarPestana = (e: BeforeUnloadEvent) => {
+  e.preventDefault();
+  e.returnValue = '';
+};
+
+export const hayGuardadosEnCamino = () => enCamino.size > 0;
+/** Whether the last save that arrived failed (its error is on the page to be read). */
+export const ultimoGuardadoFallo = () => ultimoFallo;
+export const suscribirGuardados = (o: () => void) => {
+  oyentesGuardado.add(o);
+  return () => {
+    oyentesGuardado.delete(o);
+  };
+};
+
+function empieza(m: object) {
+  if (enCamino.size === 0) window.addEventListener('beforeunload', alCerrarPestana);
+  enCamino.add(m);
+  avisarGuardado();
+}
+function termina(m: object, fallo: boolean) {
+  if (!enCamino.delete(m)) return;
+  ultimoFallo = fallo;
+  if (enCamino.size === 0) window.removeEventListener('beforeunload', alCerrarPestana);
+  avisarGuardado();
+}
+
+const contar = (m: { meta?: Record<string, unknown> }) => !m.meta?.sinAviso;
+
+/** For `new MutationCache(seguirGuardados)`. */
+export const seguirGuardados: MutationCacheConfig = {
+  onMutate: (_v, m) => {
+    if (contar(m)) empieza(m);
+  },
+  onSuccess: (_d, _v, _c, m) => termina(m, false),
+  onError: (_e, _v, _c, m) => termina(m, true),
+};

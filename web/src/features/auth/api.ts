@@ -32,6 +32,8 @@ export function useSalir() {
   const cliente = useQueryClient();
   return useMutation({
     mutationFn: () => api('POST', '/api/auth/logout').catch(() => {}),
+    // Asked before it starts (confirmarSalida): not a save that leaving would interrupt.
+    meta: { sinAviso: true },
     onSettled: () => {
       cliente.clear();
       return cliente.invalidateQueries();
