@@ -2,20 +2,17 @@ import './ui/fuentes.css';
 import 'virtual:estilos-mantine.css';
 import './ui/estilos.css';
 import { MantineProvider } from '@mantine/core';
-import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { completarDireccionInicial, crearEnrutador } from './rutas.tsx';
-import { seguirGuardados } from './ui/cambios-sin-guardar.ts';
 import { retirarEsqueletoServido } from './ui/esqueleto.tsx';
 import { proveedor } from './ui/tema.ts';
 
 const RECIEN_CARGADA_MS = 5000;
 
 const cliente = new QueryClient({
-  // Saves on their way: leaving the page, or the tab, asks first (ui/cambios-sin-guardar.ts).
-  mutationCache: new MutationCache(seguirGuardados),
   defaultOptions: {
     queries: {
       retry: 1,

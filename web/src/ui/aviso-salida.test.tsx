@@ -1,5 +1,5 @@
 import { MantineProvider, TextInput } from '@mantine/core';
-import { MutationCache, QueryClient, QueryClientProvider, useMutation } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, useMutation } from '@tanstack/react-query';
 import {
   createMemoryHistory,
   createRootRoute,
@@ -14,7 +14,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AvisoSalida, confirmarSalida, saleDeLaPagina } from './aviso-salida.tsx';
-import { hayGuardadosEnCamino, seguirGuardados } from './cambios-sin-guardar.ts';
+import { hayGuardadosEnCamino } from './cambios-sin-guardar.ts';
 import { campo, Formulario, useFormulario } from './formulario.tsx';
 
 function FormularioDependencia() {
@@ -63,9 +63,11 @@ async function montar() {
   });
   await act(() => router.load());
   render(
-    <MantineProvider>
-      <RouterProvider router={router as never} />
-    </MantineProvider>,
+    <QueryClientProvider client={new QueryClient()}>
+      <MantineProvider>
+        <RouterProvider router={router as never} />
+      </MantineProvider>
+    </QueryClientProvider>,
   );
   await screen.findByRole('heading', { name: 'Dependencias' });
   return router;
@@ -176,7 +178,7 @@ async function montarGuardando() {
   });
   await act(() => router.load());
   render(
-    <QueryClientProvider client={new QueryClient({ mutationCache: new MutationCache(seguirGuardados) })}>
+    <QueryClientProvider client={new QueryClient()}>
       <MantineProvider>
         <RouterProvider router={router as never} />
       </MantineProvider>

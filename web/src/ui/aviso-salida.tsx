@@ -1,8 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useBlocker } from '@tanstack/react-router';
 import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
 import {
   hayCambiosSinGuardar,
   hayGuardadosEnCamino,
+  seguirGuardados,
   suscribirGuardados,
   ultimoGuardadoFallo,
 } from './cambios-sin-guardar.ts';
@@ -57,6 +59,8 @@ export function confirmarSalida(): Promise<boolean> {
 /** In the signed-in frame: leaving a page with unsaved changes asks first, in Spanish, in the page. */
 export function AvisoSalida() {
   const preguntando = useSyncExternalStore(suscribir, () => pregunta !== null);
+  const cliente = useQueryClient();
+  useEffect(() => seguirGuardados(cliente.getMutationCache()), [cliente]);
   const guardando = useSyncExternalStore(suscribirGuardados, hayGuardadosEnCamino);
   const bloqueo = useBlocker({
     shouldBlockFn: ({ current, next }) => hayQuePreguntar() && saleDeLaPagina(current, next),

@@ -1,4 +1,4 @@
-import type { MutationCacheConfig } from '@tanstack/react-query';
+import type { MutationCache } from '@tanstack/react-query';
 import { useEffect } from 'react';
 
 // Forms holding changes nobody saved yet. Leaving the page (another section, another entity or vigencia) asks
@@ -66,11 +66,28 @@ function termina(m: object, fallo: boolean) {
 
 const contar = (m: { meta?: Record<string, unknown> }) => !m.meta?.sinAviso;
 
-/** For `new MutationCache(seguirGuardados)`. */
-export const seguirGuardados: MutationCacheConfig = {
-  onMutate: (_v, m) => {
-    if (contar(m)) empieza(m);
-  },
-  onSuccess: (_d, _v, _c, m) => termina(m, false),
-  onError: (_e, _v, _c, m) => termina(m, true),
-};
+/**
+ * Counts the saves of `cache` from now on; returns how to stop. Called by the signed-in frame (AvisoSalida), so
+ * this code is not in the first load: the cache reads its callbacks at each mutation.
+ */
+export function seguirGuardados(cache: MutationCache) {
+  const antes = cache.config;
+  cache.config = {
+    ...antes,
+    onMutate: (v, m, c) => {
+      if (contar(m)) empieza(m);
+      return antes.onMutate?.(v, m, c);
+    },
+    onSuccess: (d, v, r, m, c) => {
+      termina(m, false);
+      return antes.onSuccess?.(d, v, r, m, c);
+    },
+    onError: (e, v, r, m, c) => {
+      termina(m, true);
+      return antes.onError?.(e, v, r, m, c);
+    },
+  };
+  return () => {
+    cache.config = antes;
+  };
+}
