@@ -194,7 +194,7 @@ async function montarGuardando() {
 describe('salir mientras se guarda (una conexión lenta)', () => {
   it('pregunta; si el guardado llega, sigue sola a donde iba la persona', async () => {
     const { router, ventana, llegar } = await montarGuardando();
-    expect(ventana.textContent).toContain('no verá si hubo un problema');
+    expect(ventana.textContent).toContain('si sale ahora, no verá si se guardó');
     expect(router.state.location.pathname).toBe('/seguimiento');
     await llegar(true);
     await screen.findByRole('heading', { name: 'Plan' });

@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useBlocker } from '@tanstack/react-router';
-import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
 import {
+  guardadosFallidos,
   hayCambiosSinGuardar,
   hayGuardadosEnCamino,
   seguirGuardados,
   suscribirGuardados,
-  ultimoGuardadoFallo,
 } from './cambios-sin-guardar.ts';
 
 // The dialog (Mantine's Modal) is downloaded the first time it is needed, not with the signed-in frame.
@@ -44,7 +44,13 @@ const responder = (salir: boolean) => {
   r?.(salir);
 };
 
-const hayQuePreguntar = () => hayCambiosSinGuardar() || hayGuardadosEnCamino();
+// Failed saves counted when the question was asked: one more by the time the saves arrive means an error to
+// read on the page, whichever save it was.
+let fallosAlPreguntar = 0;
+const hayQuePreguntar = () => {
+  fallosAlPreguntar = guardadosFallidos();
+  return hayCambiosSinGuardar() || hayGuardadosEnCamino();
+};
 
 /** Resolves true at once without unsaved changes; with them, once the person chooses in the dialog. */
 export function confirmarSalida(): Promise<boolean> {
@@ -73,17 +79,13 @@ export function AvisoSalida() {
   // Asked only because a save was on its way: once it arrives the question answers itself. Saved, the person
   // goes where she was going; failed, she stays to read why (the error is on the page).
   const soloGuardando = abierta && !hayCambiosSinGuardar();
-  const [esperaba, setEsperaba] = useState(false);
+  // Also when the saves arrived before the dialog could show (a slow phone): nothing left to wait for.
   useEffect(() => {
-    if (soloGuardando && guardando) setEsperaba(true);
-  }, [soloGuardando, guardando]);
-  useEffect(() => {
-    if (!esperaba || guardando) return;
-    setEsperaba(false);
-    const salir = !ultimoGuardadoFallo();
+    if (!soloGuardando || guardando) return;
+    const salir = guardadosFallidos() === fallosAlPreguntar;
     if (bloqueado) salir ? bloqueo.proceed?.() : bloqueo.reset?.();
     else if (preguntando) responder(salir);
-  }, [esperaba, guardando, bloqueado, preguntando, bloqueo]);
+  }, [soloGuardando, guardando, bloqueado, preguntando, bloqueo]);
   if (!abierta) return null;
   return (
     <Suspense fallback={null}>
@@ -98,8 +100,8 @@ export function AvisoSalida() {
           alCancelar={() => (bloqueado ? bloqueo.reset() : responder(false))}
           alConfirmar={() => (bloqueado ? bloqueo.proceed() : responder(true))}
         >
-          Lo que envió todavía va camino al servidor. Si espera, la página sigue en cuanto llegue; si sale
-          ahora, se guarda igual, pero no verá si hubo un problema.
+          Lo que envió aún no tiene respuesta del servidor (en una conexión lenta, o sin conexión, tarda). Si
+          espera, la página sigue en cuanto la tenga; si sale ahora, no verá si se guardó.
         </Confirmacion>
       ) : (
         <Confirmacion

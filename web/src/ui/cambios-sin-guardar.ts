@@ -32,7 +32,7 @@ export function useAvisoCambiosSinGuardar(activo: boolean) {
  * after its save succeeds is not asked. A mutation with `meta: { sinAviso: true }` (signing out) is not counted.
  */
 const enCamino = new Set<object>();
-let ultimoFallo = false;
+let fallos = 0;
 const oyentesGuardado = new Set<() => void>();
 const avisarGuardado = () => {
   for (const o of oyentesGuardado) o();
@@ -43,8 +43,8 @@ const alCerrarPestana = (e: BeforeUnloadEvent) => {
 };
 
 export const hayGuardadosEnCamino = () => enCamino.size > 0;
-/** Whether the last save that arrived failed (its error is on the page to be read). */
-export const ultimoGuardadoFallo = () => ultimoFallo;
+/** How many saves have failed so far: one more since a moment means an error on the page to be read. */
+export const guardadosFallidos = () => fallos;
 export const suscribirGuardados = (o: () => void) => {
   oyentesGuardado.add(o);
   return () => {
@@ -59,18 +59,24 @@ function empieza(m: object) {
 }
 function termina(m: object, fallo: boolean) {
   if (!enCamino.delete(m)) return;
-  ultimoFallo = fallo;
+  if (fallo) fallos++;
   if (enCamino.size === 0) window.removeEventListener('beforeunload', alCerrarPestana);
   avisarGuardado();
 }
 
 const contar = (m: { meta?: Record<string, unknown> }) => !m.meta?.sinAviso;
 
+const seguidas = new WeakSet<MutationCache>();
+
 /**
- * Counts the saves of `cache` from now on; returns how to stop. Called by the signed-in frame (AvisoSalida), so
- * this code is not in the first load: the cache reads its callbacks at each mutation.
+ * Counts the saves of `cache` from now on, for the rest of the tab's life (once per cache; never taken off: a
+ * save still on its way when the frame goes, at signing out, must still be counted when it arrives). Called by
+ * the signed-in frame (AvisoSalida), so this code is not in the first load: the cache reads its callbacks at
+ * each mutation.
  */
 export function seguirGuardados(cache: MutationCache) {
+  if (seguidas.has(cache)) return;
+  seguidas.add(cache);
   const antes = cache.config;
   cache.config = {
     ...antes,
@@ -86,8 +92,5 @@ export function seguirGuardados(cache: MutationCache) {
       termina(m, true);
       return antes.onError?.(e, v, r, m, c);
     },
-  };
-  return () => {
-    cache.config = antes;
   };
 }

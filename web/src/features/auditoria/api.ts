@@ -27,5 +27,9 @@ export const registrosQuery = (entidadId: string | null, parametros: URLSearchPa
   });
 
 export function useVerificarBitacora(entidadId: string | null) {
-  return useMutation({ mutationFn: () => api<Verificacion>('GET', `${base(entidadId)}/verificacion`) });
+  return useMutation({
+    mutationFn: () => api<Verificacion>('GET', `${base(entidadId)}/verificacion`),
+    // A check that reads, not a save: leaving while it runs loses nothing.
+    meta: { sinAviso: true },
+  });
 }
