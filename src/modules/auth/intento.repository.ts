@@ -53,7 +53,9 @@ async function contar(db: Db, contador: Contador, correo: string): Promise<Estad
         on conflict (clave) do update set
           fallidos = case when ${vencido} then 1 else i.fallidos + 1 end,
           ventana_desde = case when ${vencido} then now() else i.ventana_desde end,
-          bloqueado_hasta = case when ${vencido} then null else i.bloqueado_hasta end
+          bloqueado_hasta = case when ${vencido} then null else i.bloqueado_hasta end,
+          -- A row from before migration 0037 took the default scope: the counter's own is the true one.
+          ambito = excluded.ambito
         returning i.fallidos, i.bloqueado_hasta`,
   );
   return { intentos: f!.fallidos, bloqueadoHasta: f!.bloqueado_hasta ? new Date(f!.bloqueado_hasta) : null };

@@ -36,7 +36,6 @@ export async function usuariosDeEntidad(db: Db, entidadId: string, actor: { admi
       activo: usuario.activo,
       adminPlataforma: usuario.adminPlataforma,
       // Locked out of logging in; a pause of her own password change (she is signed in) is not a lock.
-      // Locked out of logging in; a pause of her own password change (she is signed in) is not a lock.
       bloqueado: sql<boolean>`exists (select 1 from intento_acceso i where i.correo = ${usuario.correo} and i.bloqueado_hasta > now() and i.ambito <> 'cambio_clave')`,
       entidades: sql<string[]>`${entidadesDeCuenta(sql`${usuario.id}`)}`,
       rol: rolUsuario.rol,
