@@ -104,7 +104,8 @@ describe('ciclo del plan y el seguimiento en el navegador', () => {
     await expect.poll(() => filas.count()).toBe(1);
     await expect.poll(() => new URL(p.url()).searchParams.get('buscar')).toBe('apropiacion');
     const direccion = new URL(p.url());
-    expect(direccion.searchParams.get('responsable')).toBe(PERSONAS.responsable.nombre);
+    // A person's name never goes into an address (histories, logs, shared links): that filter stays here.
+    expect(direccion.searchParams.has('responsable')).toBe(false);
 
     await ir(p, 'Tablero');
     await p.getByRole('heading', { level: 1, name: /Tablero/ }).waitFor();
@@ -113,14 +114,17 @@ describe('ciclo del plan y el seguimiento en el navegador', () => {
     await expect.poll(() => filas.count()).toBe(1);
     await expect(filas.first().textContent()).resolves.toContain('IN-03');
 
-    // The same address in another tab: the same rows, the same choices.
+    // The same address in another tab: the same search, the same rows.
     const otra = await p.context().newPage();
     await otra.goto(direccion.href);
-    await expect
-      .poll(() => otra.getByLabel('Responsable', { exact: true }).inputValue())
-      .toBe(PERSONAS.responsable.nombre);
-    expect(await otra.getByLabel('Buscar en actividades del plan').inputValue()).toBe('apropiacion');
     await otra.getByText('1 de 3 actividades').waitFor();
+    expect(await otra.getByLabel('Buscar en actividades del plan').inputValue()).toBe('apropiacion');
+
+    // «Plan de acción» in the menu opens the whole plan: the table follows its address, never the other way.
+    await ir(p, 'Plan de acción');
+    await expect.poll(() => buscar.inputValue()).toBe('');
+    expect(new URL(p.url()).searchParams.has('buscar')).toBe(false);
+    await p.getByText('3 actividades', { exact: true }).waitFor();
     await p.context().close();
   });
 

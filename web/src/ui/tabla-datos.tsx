@@ -227,12 +227,31 @@ export function TablaDatos<T extends object>({
     [columnas],
   );
   const porId = useMemo(() => new Map(columnas.map((c) => [c.id, c])), [columnas]);
-  // Only the filters of columns that offer one: an address may bring anything, and a column whose names are
-  // still loading (dependencias, people) applies its filter when it appears.
+  const filtrables = useMemo(() => columnas.filter((c) => c.filtro), [columnas]);
+  const opciones = useMemo(
+    () =>
+      new Map(
+        filtrables.map((c) => [
+          c.id,
+          c.opciones ??
+            [...new Set(filas.map((f) => c.valor(f)).filter((v) => v !== null && v !== ''))]
+              .map(String)
+              .sort((a, b) => a.localeCompare(b, 'es-CO'))
+              .map((v) => ({ value: v, label: v })),
+        ]),
+      ),
+    [filtrables, filas],
+  );
+  // Only the filters of columns that offer one, with a value among its choices: an address may bring anything
+  // (a stale name, a typo), and a filter the drop-down cannot show would hide rows with every control on «Todas».
+  // A column whose names are still loading (dependencias) applies its filter when it appears.
   // (The same array while nothing changes: a new one would send the table back to its first page.)
   const filtros = useMemo(
-    () => (consulta ? filtrosPedidos : filtrosPedidos.filter((f) => porId.get(f.id)?.filtro)),
-    [consulta, filtrosPedidos, porId],
+    () =>
+      consulta
+        ? filtrosPedidos
+        : filtrosPedidos.filter((f) => opciones.get(f.id)?.some((o) => o.value === f.value)),
+    [consulta, filtrosPedidos, opciones],
   );
   const mostradas = columnas.filter((c) => !c.oculta);
   // Grouped tables show every matching row inside its section; slicing pages across sections confuses.
@@ -260,21 +279,6 @@ export function TablaDatos<T extends object>({
     enableSortingRemoval: true,
   });
 
-  const filtrables = columnas.filter((c) => c.filtro);
-  const opciones = useMemo(
-    () =>
-      new Map(
-        filtrables.map((c) => [
-          c.id,
-          c.opciones ??
-            [...new Set(filas.map((f) => c.valor(f)).filter((v) => v !== null && v !== ''))]
-              .map(String)
-              .sort((a, b) => a.localeCompare(b, 'es-CO'))
-              .map((v) => ({ value: v, label: v })),
-        ]),
-      ),
-    [filtrables, filas],
-  );
   const visibles = table.getRowModel().rows;
   const coincidencias = servidor ? servidor.total : table.getFilteredRowModel().rows.length;
   const hayFiltro = busqueda !== '' || filtros.length > 0;

@@ -216,6 +216,12 @@ describe('actividades del plan agrupadas por política', () => {
     expect(alCambiarConsulta).toHaveBeenLastCalledWith({ busqueda: '', filtros: {} });
     cleanup();
 
+    // A value the drop-down does not offer (a stale name in an old link) is ignored, rather than hiding rows
+    // behind a drop-down that says «Todos».
+    mostrar(false, { filtros: { estado: 'Sin nombre' } });
+    expect(codigos()).toHaveLength(4);
+    cleanup();
+
     // The shared link: the same rows, the filters chosen in their drop-downs; a filter of no column is ignored.
     mostrar(false, { filtros: { dependencia: 'Talento Humano', estado: 'Atrasada', color: 'rojo' } });
     expect(codigos()).toEqual(['TH-01']);

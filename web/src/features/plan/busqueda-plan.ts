@@ -1,7 +1,10 @@
 // The plan's search and its filters by column, kept in the address (rutas.tsx reads them, the plan writes them).
 
-/** `buscar`, and the filters by column (politica, dependencia, responsable, estado), by the names shown. */
-export const CLAVES_BUSQUEDA_PLAN = ['buscar', 'politica', 'dependencia', 'responsable', 'estado'] as const;
+/**
+ * `buscar`, and the filters by column (politica, dependencia, estado), by the names shown. Not the responsable:
+ * a person's name in an address ends in histories, logs and shared links (Ley 1581); that filter stays on the page.
+ */
+export const CLAVES_BUSQUEDA_PLAN = ['buscar', 'politica', 'dependencia', 'estado'] as const;
 export type BusquedaPlan = Partial<Record<(typeof CLAVES_BUSQUEDA_PLAN)[number], string>>;
 
 /** The table's search and filters as the address writes them: empty ones left out. */
@@ -9,12 +12,11 @@ export function busquedaPlanDe(c: {
   busqueda: string;
   filtros: Readonly<Record<string, string>>;
 }): BusquedaPlan {
-  const { politica, dependencia, responsable, estado } = c.filtros;
+  const { politica, dependencia, estado } = c.filtros;
   return {
     buscar: c.busqueda || undefined,
     politica: politica || undefined,
     dependencia: dependencia || undefined,
-    responsable: responsable || undefined,
     estado: estado || undefined,
   };
 }

@@ -2,7 +2,6 @@ import type { Actividad } from '@contrato/plan.ts';
 import { esEse } from '@core/catalogo.ts';
 import { Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { Cargando, Exito, MensajeError, Pagina } from '../../ui/componentes.tsx';
 import { Confirmacion } from '../../ui/confirmacion.tsx';
@@ -27,13 +26,13 @@ import {
   useCambiarActividad,
   useQuitarActividad,
 } from './api.ts';
-import { busquedaPlanDe } from './busqueda-plan.ts';
 import { ExcelPlan } from './excel-plan.tsx';
 import { FlujoPlan } from './flujo-plan.tsx';
 import { FormularioActividad } from './formulario-actividad.tsx';
 import { ObjetivosEntidad } from './objetivos-entidad.tsx';
 import { PlanesPropios } from './planes-propios.tsx';
 import { PropuestasPlan } from './propuestas-plan.tsx';
+import { useBusquedaPlan } from './use-busqueda-plan.ts';
 import { VersionesPlan } from './versiones-plan.tsx';
 
 // The same words as the first paint (ENCABEZADOS.plan), with the MIPG terms explained where they appear.
@@ -47,8 +46,7 @@ const DESCRIPCION = (
 
 export function PlanPage() {
   const { entidad, vigencia, puede } = useTrabajo();
-  const { buscar, politica, dependencia, responsable, estado } = useSearch({ from: '/plan' });
-  const navegar = useNavigate({ from: '/plan' });
+  const busqueda = useBusquedaPlan();
   const [formulario, setFormulario] = useState(0);
   const puedeEditar = puede('plan.editar');
   const [editando, setEditando] = useState<Actividad | null>(null);
@@ -130,22 +128,9 @@ export function PlanPage() {
           editable={editable}
           destinoPesos={entidad ? { entidadId: entidad.id, vigencia } : undefined}
           // Another entity or year starts without the old one's search (its address drops it too).
-          key={`${entidad.id}-${vigencia}`}
-          consultaInicial={{
-            busqueda: buscar,
-            filtros: Object.fromEntries(
-              Object.entries({ politica, dependencia, responsable, estado }).filter(([, v]) => v),
-            ) as Record<string, string>,
-          }}
-          alCambiarConsulta={(c) =>
-            navegar({
-              search: (s) => ({ ...s, ...busquedaPlanDe(c) }),
-              replace: true,
-              resetScroll: false,
-              // The same page: a form being filled in is not left, nothing to ask.
-              ignoreBlocker: true,
-            })
-          }
+          key={`${entidad.id}-${vigencia}-${busqueda.clave}`}
+          consultaInicial={busqueda.consultaInicial}
+          alCambiarConsulta={busqueda.alCambiarConsulta}
           alEditar={(a) => {
             cambiar.reset();
             setEditando(a);
