@@ -176,6 +176,11 @@ async function redQuieta(page: Page) {
   const limite = Date.now() + 15_000;
   while (Date.now() < limite && (s.enVuelo > 0 || Date.now() - s.ultimo < 300))
     await new Promise((r) => setTimeout(r, 50));
+  if (Date.now() >= limite)
+    appendFileSync(
+      join(CARPETA_CAPTURAS, 'estados-avance.txt'),
+      `(la red de ${page.url()} no se aquietó en 15 s: ${s.enVuelo} solicitudes en curso)\n`,
+    );
 }
 
 /** The page has settled: no loading blocks, no pending network. */

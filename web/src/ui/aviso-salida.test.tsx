@@ -11,6 +11,7 @@ import {
 } from '@tanstack/react-router';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AvisoSalida, confirmarSalida, saleDeLaPagina } from './aviso-salida.tsx';
@@ -30,14 +31,14 @@ function FormularioDependencia() {
   );
 }
 
-/** Two pages of the signed-in frame: one with a form and links out, and the plan. */
-async function montar() {
+/** Two pages of the signed-in frame: `camino` (its heading and `Contenido`) with links out, and the plan. */
+async function montarPagina(camino: string, titulo: string, Contenido: () => ReactNode) {
   const raiz = createRootRoute({
     component: () => (
       <main id="contenido">
         <nav>
           <Link to="/plan">Plan de acción</Link>
-          <Link to="/dependencias" search={{ q: 'gestion' } as never}>
+          <Link to={camino as never} search={{ q: 'gestion' } as never}>
             Buscar «gestion»
           </Link>
         </nav>
@@ -46,20 +47,20 @@ async function montar() {
       </main>
     ),
   });
-  const dependencias = createRoute({
+  const pagina = createRoute({
     getParentRoute: () => raiz,
-    path: '/dependencias',
+    path: camino,
     component: () => (
       <>
-        <h1>Dependencias</h1>
-        <FormularioDependencia />
+        <h1>{titulo}</h1>
+        <Contenido />
       </>
     ),
   });
   const plan = createRoute({ getParentRoute: () => raiz, path: '/plan', component: () => <h1>Plan</h1> });
   const router = createRouter({
-    routeTree: raiz.addChildren([dependencias, plan]),
-    history: createMemoryHistory({ initialEntries: ['/dependencias'] }),
+    routeTree: raiz.addChildren([pagina, plan]),
+    history: createMemoryHistory({ initialEntries: [camino] }),
   });
   await act(() => router.load());
   render(
@@ -69,9 +70,11 @@ async function montar() {
       </MantineProvider>
     </QueryClientProvider>,
   );
-  await screen.findByRole('heading', { name: 'Dependencias' });
+  await screen.findByRole('heading', { name: titulo });
   return router;
 }
+
+const montar = () => montarPagina('/dependencias', 'Dependencias', FormularioDependencia);
 
 describe('salir de una página con cambios sin guardar', () => {
   it('pregunta en la página; «Seguir en la página» conserva lo escrito y «Salir sin guardar» sale', async () => {
@@ -152,39 +155,7 @@ function Guardar() {
 
 /** A page whose «Guardar el avance» is sent, and a link out clicked while it travels. */
 async function montarGuardando() {
-  const raiz = createRootRoute({
-    component: () => (
-      <main id="contenido">
-        <Link to="/plan">Plan de acción</Link>
-        <Outlet />
-        <AvisoSalida />
-      </main>
-    ),
-  });
-  const seguimiento = createRoute({
-    getParentRoute: () => raiz,
-    path: '/seguimiento',
-    component: () => (
-      <>
-        <h1>Seguimiento</h1>
-        <Guardar />
-      </>
-    ),
-  });
-  const plan = createRoute({ getParentRoute: () => raiz, path: '/plan', component: () => <h1>Plan</h1> });
-  const router = createRouter({
-    routeTree: raiz.addChildren([seguimiento, plan]),
-    history: createMemoryHistory({ initialEntries: ['/seguimiento'] }),
-  });
-  await act(() => router.load());
-  render(
-    <QueryClientProvider client={new QueryClient()}>
-      <MantineProvider>
-        <RouterProvider router={router as never} />
-      </MantineProvider>
-    </QueryClientProvider>,
-  );
-  await screen.findByRole('heading', { name: 'Seguimiento' });
+  const router = await montarPagina('/seguimiento', 'Seguimiento', Guardar);
   await userEvent.click(screen.getByRole('button', { name: 'Guardar el avance' }));
   await userEvent.click(screen.getByRole('link', { name: 'Plan de acción' }));
   const ventana = await screen.findByRole('dialog', { name: 'Se está guardando' });

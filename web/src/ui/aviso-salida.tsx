@@ -87,36 +87,38 @@ export function AvisoSalida() {
     else if (preguntando) responder(salir);
   }, [soloGuardando, guardando, bloqueado, preguntando, bloqueo]);
   if (!abierta) return null;
+  const t = soloGuardando ? TEXTOS.guardando : TEXTOS.sinGuardar;
   return (
     <Suspense fallback={null}>
-      {soloGuardando ? (
-        <Confirmacion
-          titulo="Se está guardando"
-          accion="Salir sin esperar"
-          cancelar="Esperar en la página"
-          abierta
-          pendiente={false}
-          error={null}
-          alCancelar={() => (bloqueado ? bloqueo.reset() : responder(false))}
-          alConfirmar={() => (bloqueado ? bloqueo.proceed() : responder(true))}
-        >
-          Lo que envió aún no tiene respuesta del servidor (en una conexión lenta, o sin conexión, tarda). Si
-          espera, la página sigue en cuanto la tenga; si sale ahora, no verá si se guardó.
-        </Confirmacion>
-      ) : (
-        <Confirmacion
-          titulo="¿Salir sin guardar?"
-          accion="Salir sin guardar"
-          cancelar="Seguir en la página"
-          abierta
-          pendiente={false}
-          error={null}
-          alCancelar={() => (bloqueado ? bloqueo.reset() : responder(false))}
-          alConfirmar={() => (bloqueado ? bloqueo.proceed() : responder(true))}
-        >
-          Hay cambios en esta página que no se han guardado. Si sale ahora, se pierden.
-        </Confirmacion>
-      )}
+      <Confirmacion
+        titulo={t.titulo}
+        accion={t.accion}
+        cancelar={t.cancelar}
+        abierta
+        pendiente={false}
+        error={null}
+        alCancelar={() => (bloqueado ? bloqueo.reset() : responder(false))}
+        alConfirmar={() => (bloqueado ? bloqueo.proceed() : responder(true))}
+      >
+        {t.texto}
+      </Confirmacion>
     </Suspense>
   );
 }
+
+/** The two questions: changes nobody saved, or a save still without the server's answer. */
+const TEXTOS = {
+  sinGuardar: {
+    titulo: '¿Salir sin guardar?',
+    accion: 'Salir sin guardar',
+    cancelar: 'Seguir en la página',
+    texto: 'Hay cambios en esta página que no se han guardado. Si sale ahora, se pierden.',
+  },
+  guardando: {
+    titulo: 'Se está guardando',
+    accion: 'Salir sin esperar',
+    cancelar: 'Esperar en la página',
+    texto:
+      'Lo que envió aún no tiene respuesta del servidor (en una conexión lenta, o sin conexión, tarda). Si espera, la página sigue en cuanto la tenga; si sale ahora, no verá si se guardó.',
+  },
+};
