@@ -196,11 +196,6 @@ export function TablaDatos<T extends object>({
   // A server list keeps its search and filters with whoever asks the server; a local one keeps them here
   // (and tells the page, which may keep them in the address).
   const busqueda = consulta ? consulta.busqueda : busquedaLocal;
-  const filtrosServidor = consulta?.filtros;
-  const filtrosPedidos = useMemo(
-    () => (filtrosServidor ? aFiltros(filtrosServidor) : filtrosLocales),
-    [filtrosServidor, filtrosLocales],
-  );
   const cambiarLocal = (b: string, fs: ColumnFiltersState) => {
     setBusqueda(b);
     setFiltros(fs);
@@ -246,12 +241,13 @@ export function TablaDatos<T extends object>({
   // (a stale name, a typo), and a filter the drop-down cannot show would hide rows with every control on «Todas».
   // A column whose names are still loading (dependencias) applies its filter when it appears.
   // (The same array while nothing changes: a new one would send the table back to its first page.)
+  const filtrosServidor = consulta?.filtros;
   const filtros = useMemo(
     () =>
-      consulta
-        ? filtrosPedidos
-        : filtrosPedidos.filter((f) => opciones.get(f.id)?.some((o) => o.value === f.value)),
-    [consulta, filtrosPedidos, opciones],
+      filtrosServidor
+        ? aFiltros(filtrosServidor)
+        : filtrosLocales.filter((f) => opciones.get(f.id)?.some((o) => o.value === f.value)),
+    [filtrosServidor, filtrosLocales, opciones],
   );
   const mostradas = columnas.filter((c) => !c.oculta);
   // Grouped tables show every matching row inside its section; slicing pages across sections confuses.

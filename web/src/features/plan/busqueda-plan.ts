@@ -12,11 +12,14 @@ export function busquedaPlanDe(c: {
   busqueda: string;
   filtros: Readonly<Record<string, string>>;
 }): BusquedaPlan {
-  const { politica, dependencia, estado } = c.filtros;
-  return {
-    buscar: c.busqueda || undefined,
-    politica: politica || undefined,
-    dependencia: dependencia || undefined,
-    estado: estado || undefined,
-  };
+  return Object.fromEntries(
+    CLAVES_BUSQUEDA_PLAN.map((k) => [k, (k === 'buscar' ? c.busqueda : c.filtros[k]) || undefined]),
+  );
+}
+
+/** The filters an address brings, by column id (the search apart): only the ones it has. */
+export function filtrosDe(b: BusquedaPlan): Record<string, string> {
+  return Object.fromEntries(
+    CLAVES_BUSQUEDA_PLAN.filter((k) => k !== 'buscar' && b[k]).map((k) => [k, b[k] as string]),
+  );
 }

@@ -1,6 +1,6 @@
 import { useLocation, useNavigate, useSearch } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
-import { busquedaPlanDe } from './busqueda-plan.ts';
+import { busquedaPlanDe, filtrosDe } from './busqueda-plan.ts';
 
 interface Consulta {
   busqueda: string;
@@ -15,12 +15,11 @@ interface Consulta {
  * the address and the table never disagree. `clave` changes when that happens (the table's React key).
  */
 export function useBusquedaPlan() {
-  const { buscar, politica, dependencia, estado } = useSearch({ from: '/plan' });
+  const direccion = useSearch({ from: '/plan' });
+  const buscar = direccion.buscar;
   const navegar = useNavigate({ from: '/plan' });
   const marca = useLocation({ select: (l) => (l.state as { consultaPlan?: number }).consultaPlan });
-  const filtros = Object.fromEntries(
-    Object.entries({ politica, dependencia, estado }).filter(([, v]) => v),
-  ) as Record<string, string>;
+  const filtros = filtrosDe(direccion);
   const enDireccion = JSON.stringify(busquedaPlanDe({ busqueda: buscar ?? '', filtros }));
   // ultima: the last number written; desde: written before the table last opened anew (not its own now).
   const escrita = useRef({ ultima: 0, desde: 0, mostrada: enDireccion });
